@@ -1,0 +1,69 @@
+/**
+ * The terminal commands of CONTRACTS.md, also Lüzhi's machine interface:
+ * `--json` prints exactly one JSON object on stdout; user errors exit 1, faults exit 2.
+ */
+import { resolve } from 'node:path';
+import { activityCommands } from './cli/activity-commands.ts';
+import { parseArgs } from './cli/args.ts';
+import type { CliCommand, CliContext } from './cli/command.ts';
+import { draftCommands } from './cli/draft-commands.ts';
+import { knowledgeCommands } from './cli/knowledge-commands.ts';
+import { AppError, UserError, asAppError } from './errors.ts';
+
+const commands: CliCommand[] = [...knowledgeCommands, ...activityCommands, ...draftCommands];
+
+// Libraries sometimes print; stdout belongs to the JSON contract, so send them to stderr.
+const stdoutWrite = process.stdout.write.bind(process.stdout);
+console.log = console.info = console.warn = console.debug = (...parts: unknown[]) =>
+  console.error(...parts);
+
+function writeLine(line: string): void {
+  stdoutWrite(line + '\n');
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function usage(): string {
+  const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);
+  return ['用法：npm run --silent cli -- <命令> [选项] [--json] [--data 目录]', '', '命令：', ...lines].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const wantsJson = argv.includes('--json');
+  try {
+    const [name, ...rest] = argv;
+    if (!name || name === 'help' || name === '--help') {
+      writeLine(usage());
+      return name ? 0 : 1;
+    }
+    const command = commands.find((c) => c.name === name);
+    if (!command) throw new UserError('unknown_command', `没有“${name}”这个命令。\n${usage()}`);
+    const flags = new Set(['json', 'batch', ...(command.booleanFlags ?? [])]);
+    const { positionals, options } = parseArgs(rest, flags);
+    const data = typeof options.data === 'string' ? options.data : process.env.LVZHI_DATA_DIR || './data';
+    const ctx: CliContext = {
+      positionals,
+      options,
+      json: options.json === true,
+      dataDir: resolve(data),
+      readStdin,
+      writeLine,
+    };
+    const result = await command.run(ctx);
+    if (result) writeLine(ctx.json ? JSON.stringify(result.json) : result.text);
+    return 0;
+  } catch (thrown) {
+    const error = asAppError(thrown);
+    if (!(thrown instanceof AppError)) console.error(thrown);
+    const status = error instanceof UserError ? 1 : 2;
+    if (wantsJson) writeLine(JSON.stringify({ error: { code: error.code, message: error.userMessage } }));
+    else console.error(error.userMessage);
+    return status;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,38 @@
+/** What one terminal command is given and gives back (CONTRACTS.md, "Command-line contracts"). */
+export interface CliContext {
+  /** Words after the command name that are not options. */
+  readonly positionals: string[];
+  /** `--name value` options; flags declared boolean are `true` when present. */
+  readonly options: Readonly<Record<string, string | true>>;
+  /** `--json`: print exactly one JSON object (or one per line for `--batch`). */
+  readonly json: boolean;
+  /** The data folder (`--data`, else `LVZHI_DATA_DIR`, else `./data`). */
+  readonly dataDir: string;
+  /** All of standard input, as UTF-8. */
+  readStdin(): Promise<string>;
+  /** Write one line to standard output (the only way a command prints). */
+  writeLine(line: string): void;
+}
+
+/** A finished command's output: the JSON object and the Chinese text a person reads. */
+export interface CommandResult {
+  readonly json: unknown;
+  readonly text: string;
+}
+
+/** One command of the terminal interface. */
+export interface CliCommand {
+  readonly name: string;
+  /** One line of Chinese help. */
+  readonly summary: string;
+  /** Options that take no value (besides `--json`, which every command has). */
+  readonly booleanFlags?: readonly string[];
+  /** Returns a result to print, or nothing when it printed for itself (`--batch`). */
+  run(ctx: CliContext): Promise<CommandResult | void>;
+}
+
+/** Read a string option, or undefined. */
+export function stringOption(ctx: CliContext, name: string): string | undefined {
+  const value = ctx.options[name];
+  return typeof value === 'string' ? value : undefined;
+}

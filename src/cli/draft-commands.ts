@@ -1,0 +1,4 @@
+import type { CliCommand } from './command.ts';
+
+/** `draft`. */
+export const draftCommands: CliCommand[] = [];

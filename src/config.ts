@@ -1,0 +1,39 @@
+/**
+ * Settings from the environment (and `.env`), parsed once at start-up against a schema
+ * (CONTRACTS.md, "Running the assistant"). A bad setting stops the start and names the variable.
+ */
+import { z } from 'zod';
+import { UserError } from './errors.ts';
+
+const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+
+const schema = z.object({
+  LVZHI_DATA_DIR: optionalText.transform((v) => v ?? './data'),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: optionalText,
+  TELEGRAM_WEBHOOK_URL: optionalText.pipe(z.url().optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional()),
+  PORT: optionalText.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(65535).optional()),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: optionalText.pipe(z.url().optional()),
+  LVZHI_ALLOW: optionalText,
+  LVZHI_ADMINS: optionalText,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
+  LVZHI_CHAT_MODEL: optionalText,
+  LVZHI_EMBEDDING_MODEL: optionalText,
+});
+
+/** Typed settings. */
+export type Settings = z.output<typeof schema>;
+
+/** Parse settings from an environment; throws a UserError naming the bad variable. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const name = String(issue.path[0] ?? '');
+  throw new UserError('bad_setting', `设置项 ${name} 的值不正确：${issue.message}`);
+}

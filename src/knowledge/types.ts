@@ -1,0 +1,68 @@
+/** The shapes that flow through the knowledge base: loaded documents, passages, answers. */
+
+/** Formats the loaders read. */
+export type DocumentFormat = 'pdf' | 'docx' | 'md' | 'txt';
+
+/** One stretch of a loaded document: a PDF page, or the whole text of other formats. */
+export interface DocumentSection {
+  /** Plain text; DOCX and Markdown headings kept as Markdown `#` lines. */
+  readonly text: string;
+  /** 1-based page number, for PDFs. */
+  readonly page?: number;
+}
+
+/** A file read into text, before chunking. */
+export interface LoadedDocument {
+  /** Absolute path of the source file. */
+  readonly path: string;
+  /** Human title: the first heading, the document's own title line, or the file name. */
+  readonly title: string;
+  readonly format: DocumentFormat;
+  readonly sections: readonly DocumentSection[];
+}
+
+/** A passage as the chunker cuts it: at most ~600 characters, with where it stands. */
+export interface PassageDraft {
+  /** The passage text as shown and quoted to the user. */
+  readonly text: string;
+  /** Where it stands, for citations: `第五十一条`, `第三章 › 第五十一条`, `第3页`, a heading path. */
+  readonly location: string;
+  /**
+   * Context that helps retrieval but is not quoted: the chapter heading, the section
+   * heading path. Indexed together with `text`.
+   */
+  readonly context: string;
+  /** 1-based page, for PDFs. */
+  readonly page?: number;
+}
+
+/** A stored passage. */
+export interface Passage extends PassageDraft {
+  readonly id: number;
+  /** Path of the document relative to the ingested folder (CONTRACTS.md `doc`). */
+  readonly doc: string;
+  /** Title of the document. */
+  readonly title: string;
+}
+
+/** One retrieved passage with its fused score. */
+export interface ScoredPassage {
+  readonly passage: Passage;
+  readonly score: number;
+}
+
+/** A cited source as `ask --json` prints it. */
+export interface Source {
+  readonly doc: string;
+  readonly title: string;
+  readonly location: string;
+  readonly text: string;
+  readonly score: number;
+}
+
+/** An answer as `ask --json` prints it. */
+export interface Answer {
+  readonly answer: string;
+  readonly mode: 'extractive' | 'llm';
+  readonly sources: readonly Source[];
+}

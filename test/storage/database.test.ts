@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, openDatabase, writeFileAtomic } from '../../src/storage/index.ts';
+
+const folders: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lvzhi-storage-'));
+  folders.push(dir);
+  return dir;
+};
+afterEach(() => folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('storage', () => {
+  it('opens a WAL database and applies each migration step once', () => {
+    const dir = tempDir();
+    const steps = ['CREATE TABLE a (x INTEGER)', 'ALTER TABLE a ADD COLUMN y TEXT'];
+    let db = openDatabase(dir);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    migrate(db, 'test', steps);
+    db.prepare('INSERT INTO a VALUES (1, ?)').run('kept');
+    db.close();
+    db = openDatabase(dir);
+    migrate(db, 'test', steps); // second run must not re-apply (ALTER would fail)
+    expect(db.prepare('SELECT y FROM a').get()).toEqual({ y: 'kept' });
+    db.close();
+  });
+
+  it('replaces a file atomically and leaves no temporary behind', () => {
+    const dir = tempDir();
+    const file = join(dir, 'index.bin');
+    writeFileSync(file, 'old');
+    writeFileAtomic(file, 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(readFileSync(file).length).toBe(3);
+  });
+});
