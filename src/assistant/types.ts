@@ -1,0 +1,58 @@
+/** What the platform-neutral assistant receives and returns. Channels translate to and from these. */
+
+/** Which platform a message came through. */
+export type Platform = 'terminal' | 'telegram' | 'slack';
+
+/** A file attached to a message, fetched lazily by the channel. */
+export interface IncomingFile {
+  readonly name: string;
+  readonly size?: number;
+  /** Download the file to this local path. */
+  download(toPath: string): Promise<void>;
+}
+
+/** One message from a user, platform details stripped. */
+export interface Incoming {
+  readonly platform: Platform;
+  /** Platform user id (e.g. Telegram numeric id, Slack `U…`); `local` in the terminal. */
+  readonly userId: string;
+  /** Display name, for the activity log's `by`. */
+  readonly userName: string;
+  /** Chat or channel id (Telegram chat id, Slack channel id). */
+  readonly chatId: string;
+  /**
+   * Opaque conversation id carrying the platform: `telegram:<chat>:<thread>`,
+   * `slack:<channel>:<thread_ts>`, `terminal:local`. Memory is kept per thread.
+   */
+  readonly threadId: string;
+  /** The text, with any bot mention removed. May start with a slash command. */
+  readonly text: string;
+  readonly files?: readonly IncomingFile[];
+  /** Set by a channel when it can show progress (edits a status message, typing, …). */
+  readonly progress?: (text: string) => Promise<void>;
+}
+
+/** A file in a reply: a PNG chart, a .docx draft, an export. */
+export interface ReplyFile {
+  readonly name: string;
+  readonly data: Uint8Array;
+  readonly kind: 'image' | 'document';
+  readonly caption?: string;
+}
+
+/** A short choice offered to the user (e.g. confirm a future date). */
+export interface ReplyChoice {
+  readonly label: string;
+  /** The text sent back as if the user typed it. */
+  readonly send: string;
+}
+
+/** A piece of a reply's text, marked so channels can render it (HTML, mrkdwn, plain). */
+export interface Reply {
+  /** Plain Chinese text; `**bold**` is the only markup channels must render. */
+  readonly text: string;
+  readonly files?: readonly ReplyFile[];
+  readonly choices?: readonly ReplyChoice[];
+  /** The answer text streams here first, when the channel passes a sink (issue 5). */
+  readonly streamed?: boolean;
+}
