@@ -56,3 +56,21 @@ export interface Reply {
   /** The answer text streams here first, when the channel passes a sink (issue 5). */
   readonly streamed?: boolean;
 }
+
+/** Where a channel shows a reply while it is being written (one message edited at a sensible rate). */
+export interface ReplySink {
+  /** The reply text so far; the channel decides how often to show it. */
+  partial(textSoFar: string): Promise<void>;
+}
+
+/** The platform-neutral assistant every channel calls. */
+export interface Assistant {
+  handle(incoming: Incoming, sink?: ReplySink): Promise<Reply>;
+}
+
+/** A chat platform connection: turns platform events into `Incoming`, renders `Reply`. */
+export interface Channel {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

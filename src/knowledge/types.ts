@@ -66,3 +66,40 @@ export interface Answer {
   readonly mode: 'extractive' | 'llm';
   readonly sources: readonly Source[];
 }
+
+/** What `ingest` reports (CONTRACTS.md). */
+export interface IngestReport {
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly skipped: ReadonlyArray<{ path: string; reason: string }>;
+  /** Passages in the whole index after the ingest. */
+  readonly chunks: number;
+}
+
+/** Progress of a long ingest, for a chat status message. */
+export type IngestProgress = (done: number, total: number, path: string) => void;
+
+/** Turns a question and the retrieved passages into an answer (extractive, or a model's). */
+export interface Answerer {
+  answer(
+    question: string,
+    passages: readonly ScoredPassage[],
+    options?: { onPartial?: (textSoFar: string) => void; signal?: AbortSignal },
+  ): Promise<Answer>;
+}
+
+/** The knowledge base as the rest of Lüzhi uses it. */
+export interface KnowledgeBase {
+  /** Ingest files or folders (recursively); re-ingesting unchanged files is a no-op. */
+  ingest(paths: readonly string[], options?: { onProgress?: IngestProgress }): Promise<IngestReport>;
+  /** Remove a document by its `doc` path; true if it was there. */
+  remove(doc: string): Promise<boolean>;
+  /** The best `k` passages for a question, best first (hybrid BM25 + vector, RRF). */
+  search(question: string, k: number): Promise<ScoredPassage[]>;
+  /** Answer a question with cited sources. */
+  ask(question: string, options?: { k?: number; onPartial?: (textSoFar: string) => void }): Promise<Answer>;
+  /** Number of stored passages. */
+  size(): number;
+  close(): void;
+}
