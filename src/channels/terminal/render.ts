@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../storage/index.ts';
+import type { Reply } from '../../assistant/types.ts';
+import { terminalMessages as t } from './messages.ts';
+
+/** Render a reply as plain terminal text; attached files are saved into `filesDir` and named. */
+export function renderForTerminal(reply: Reply, filesDir: string): string {
+  const lines = [reply.text.replace(/\*\*(.+?)\*\*/g, '$1')];
+  for (const file of reply.files ?? []) {
+    // A chart or a draft cannot be shown in a terminal; keep it where the user can open it.
+    const path = join(filesDir, `${Date.now()}-${file.name}`);
+    writeFileAtomic(path, file.data);
+    lines.push(t.fileSaved(file.caption ?? file.name, path));
+  }
+  if (reply.choices?.length) {
+    lines.push(t.choices(reply.choices.map((c) => t.choiceItem(c.label, c.send)).join(t.choiceJoiner)));
+  }
+  return lines.join('\n');
+}

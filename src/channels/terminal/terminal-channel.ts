@@ -1,0 +1,101 @@
+/**
+ * The terminal channel: one message per line on standard input, the reply on standard
+ * output. Works piped (`echo "…" | npm start`) and finishes at end of input.
+ */
+import { mkdirSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { guardAssistant } from '../../assistant/index.ts';
+import type { Assistant, Channel, Incoming } from '../../assistant/types.ts';
+import { terminalMessages as t } from './messages.ts';
+import { renderForTerminal } from './render.ts';
+
+/** What the terminal channel needs. */
+export interface TerminalChannelOptions {
+  readonly assistant: Assistant;
+  readonly input?: Readable;
+  readonly output?: Writable;
+  /** Where notes for a person go (the greeting); stderr by default, so piped stdout stays replies only. */
+  readonly notes?: Writable;
+  /** Where attached files (charts, drafts) are saved; a temporary folder by default. */
+  readonly filesDir?: string;
+  /** Display name for the activity log's `by`. */
+  readonly userName?: string;
+}
+
+/** The terminal channel; `finished` resolves once input has ended and the last reply is written. */
+export interface TerminalChannel extends Channel {
+  readonly finished: Promise<void>;
+}
+
+function localUserName(): string {
+  try {
+    return userInfo().username || t.localUser;
+  } catch {
+    return t.localUser;
+  }
+}
+
+/** Create the terminal channel over the given streams (stdin/stdout by default). */
+export function createTerminalChannel(options: TerminalChannelOptions): TerminalChannel {
+  const assistant = guardAssistant(options.assistant);
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const notes = options.notes ?? process.stderr;
+  const filesDir = options.filesDir ?? join(tmpdir(), 'lvzhi-files');
+  const userName = options.userName ?? localUserName();
+  let lines: Interface | undefined;
+  let resolveFinished!: () => void;
+  const finished = new Promise<void>((r) => (resolveFinished = r));
+  let stopping = false;
+  let started = false;
+
+  async function turn(text: string): Promise<void> {
+    const incoming: Incoming = {
+      platform: 'terminal',
+      userId: 'local',
+      userName,
+      chatId: 'local',
+      threadId: 'terminal:local',
+      text,
+      progress: async (note) => {
+        notes.write(note + '\n');
+      },
+    };
+    const reply = await assistant.handle(incoming);
+    mkdirSync(filesDir, { recursive: true });
+    output.write(renderForTerminal(reply, filesDir) + '\n\n');
+  }
+
+  async function serve(): Promise<void> {
+    lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
+    if ((input as { isTTY?: boolean }).isTTY) notes.write(t.ready + '\n');
+    // One turn at a time, in order: a conversation is sequential, and memory depends on it.
+    for await (const line of lines) {
+      if (stopping) break;
+      const text = line.trim();
+      if (text) await turn(text);
+    }
+  }
+
+  return {
+    name: 'terminal',
+    finished,
+    async start() {
+      started = true;
+      serve().then(resolveFinished, (error) => {
+        notes.write(String(error) + '\n');
+        resolveFinished();
+      });
+    },
+    async stop() {
+      stopping = true;
+      lines?.close();
+      if (!started) resolveFinished();
+      // The turn in progress finishes and is written before we report stopped.
+      await finished;
+    },
+  };
+}
