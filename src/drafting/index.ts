@@ -1,0 +1,6 @@
+/** Drafting: grounded report sections and speech paragraphs, and their Word export. */
+export { createDrafter, type Drafter, type DrafterDeps, type DraftRequest, type FactSource, type ExampleSource } from './drafter.ts';
+export { draftToDocx } from './docx-writer.ts';
+export { countedFigures, ungroundedFigures, type CountedFigure } from './grounding.ts';
+export { loadTopics, findTopic, type Topic } from './topics.ts';
+export type { Draft, DraftDocument, Fact, DraftForm } from './types.ts';

@@ -1,0 +1,14 @@
+/** Every Chinese text of the drafting module that is not a template. */
+export const messages = {
+  emptyRequest: '请说明要起草什么，例如：“起草上半年监督工作的总结”或“写一段代表工作的发言”。',
+  unknownTopic: (known: string) =>
+    `没有看出要起草哪方面的材料。我能起草这些方面：${known}。例如：“起草上半年监督工作的总结”。`,
+  badPeriod: '起草的时间段不对：开始日期晚于结束日期。',
+  ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
+  sectionTitle: (organ: string, period: string, topic: string) => `${organ}${period}${topic}情况`,
+  speechTitle: (topic: string) => `关于${topic}的交流发言`,
+  modelInventedFigure: (figures: string) =>
+    `模型起草的稿子里出现了活动记录中没有的数字（${figures}），已改用模板起草。`,
+  modelUnavailable: '模型暂时不可用，已改用模板起草。',
+  organ: '区人大常委会',
+} as const;
