@@ -1,0 +1,78 @@
+/** CSV as spreadsheets write it (RFC 4180): quoted fields, doubled quotes, CRLF; UTF-8 or GB18030. */
+import iconv from 'iconv-lite';
+
+/** One parsed record with the spreadsheet line it starts on (1-based). */
+export interface CsvRecord {
+  readonly line: number;
+  readonly cells: string[];
+}
+
+/**
+ * Decode CSV bytes: UTF-8 (a BOM is dropped), else GB18030, which Excel on Chinese
+ * Windows writes when saving "CSV" — so those files import without a conversion step.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return iconv.decode(Buffer.from(bytes), 'gb18030');
+  }
+}
+
+/** Parse CSV text into records; blank lines are skipped. */
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  let sawAny = false;
+  const endRecord = () => {
+    cells.push(cell);
+    if (sawAny || cells.length > 1 || cell !== '') records.push({ line: start, cells });
+    cells = [];
+    cell = '';
+    sawAny = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+      sawAny = true;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+      sawAny = true;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      start = line;
+    } else {
+      cell += ch;
+    }
+  }
+  if (cell !== '' || cells.length > 0 || sawAny) endRecord();
+  return records;
+}
+
+function quote(value: string): string {
+  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Format rows as CSV with CRLF line ends, as Excel expects. */
+export function formatCsv(rows: ReadonlyArray<readonly string[]>): string {
+  return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,81 @@
+/**
+ * Calendar checks and Chinese wording of dates for the log. The reader of Chinese date
+ * words lives elsewhere; this file only validates ISO dates and describes them back.
+ */
+import { UserError } from '../errors.ts';
+import type { IsoDate } from './types.ts';
+import { logMessages } from './log-messages.ts';
+
+/** True when `y-m-d` is a day that exists in the Gregorian calendar. */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** Number of days in a month (1-based month). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The ISO form of a written date, or undefined when it is not a real day. Accepts
+ * `2023-06-12`, `2023-6-12`, `2023/6/12`, `2023.6.12` and `2023年6月12日`, as spreadsheets
+ * and people write them; rejects impossible days such as 2023-02-30.
+ */
+export function normalizeDate(written: string): IsoDate | undefined {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/.exec(written.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!isRealDay(year, month, day)) return undefined;
+  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The date in ISO form, or a UserError in Chinese naming the bad value. */
+export function requireDate(written: string): IsoDate {
+  const iso = normalizeDate(written);
+  if (!iso) throw new UserError('bad_date', logMessages.badDate(written));
+  return iso;
+}
+
+/** Today's date in local time, ISO form. */
+export function todayIso(clock: Date = new Date()): IsoDate {
+  const y = clock.getFullYear();
+  const m = String(clock.getMonth() + 1).padStart(2, '0');
+  const d = String(clock.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+function parts(date: IsoDate): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+/** `6月12日`, or `2022年6月12日` when the year differs from `currentYear`. */
+export function describeDay(date: IsoDate, currentYear?: number): string {
+  const [y, m, d] = parts(date);
+  return `${currentYear !== undefined && currentYear !== y ? `${y}年` : ''}${m}月${d}日`;
+}
+
+/**
+ * A period in the words an office report uses: 2023年上半年, 2023年第二季度, 2023年6月,
+ * 2023年, else 2023年1月5日至6月30日. Open ends read 起 / 以前; no bounds read 全部记录中.
+ */
+export function describePeriod(from: IsoDate | null | undefined, to: IsoDate | null | undefined): string {
+  if (!from && !to) return logMessages.allTime;
+  if (from && !to) return `${describeDay(from, 0)}以来`;
+  if (!from && to) return `${describeDay(to, 0)}以前`;
+  const [fy, fm, fd] = parts(from!);
+  const [ty, tm, td] = parts(to!);
+  const wholeMonths = fd === 1 && td === daysInMonth(ty, tm);
+  if (fy === ty && wholeMonths) {
+    if (fm === 1 && tm === 12) return `${fy}年`;
+    if (fm === 1 && tm === 6) return `${fy}年上半年`;
+    if (fm === 7 && tm === 12) return `${fy}年下半年`;
+    if (fm === tm) return `${fy}年${fm}月`;
+    if (tm === fm + 2 && fm % 3 === 1) return `${fy}年第${'一二三四'[(fm - 1) / 3]}季度`;
+    return `${fy}年${fm}月至${tm}月`;
+  }
+  if (from === to) return `${describeDay(from!, 0)}`;
+  const end = fy === ty ? `${tm}月${td}日` : describeDay(to!, 0);
+  return `${describeDay(from!, 0)}至${end}`;
+}

@@ -1,0 +1,79 @@
+/**
+ * Import of .csv/.xlsx files, all or nothing: every row is checked before anything is
+ * stored, and one bad row rejects the file with each bad row named and why.
+ */
+import { UserError } from '../errors.ts';
+import type { Taxonomy } from './kinds.ts';
+import { normalizeDate } from './log-dates.ts';
+import { logMessages } from './log-messages.ts';
+import type { RecordedEntry } from './log-store.ts';
+import { readTable } from './log-table-file.ts';
+
+/** The columns of an import file, by their English or Chinese header names. */
+const HEADER_NAMES: Record<'date' | 'kind' | 'title' | 'by', readonly string[]> = {
+  date: ['date', '日期', '时间'],
+  kind: ['kind', '类型', '类别', '活动类型'],
+  title: ['title', '标题', '内容', '活动', '名称', '活动内容'],
+  by: ['by', '记录人', '登记人', '经办人'],
+};
+
+/** One rejected row: its spreadsheet line (header = 1) and the reason in Chinese. */
+export interface RowProblem {
+  readonly row: number;
+  readonly reason: string;
+}
+
+/** An import refused as a whole; `problems` names every bad row. */
+export class ImportRejected extends UserError {
+  /** Every bad row, in file order. */
+  readonly problems: readonly RowProblem[];
+
+  constructor(problems: readonly RowProblem[]) {
+    const shown = problems.slice(0, 30).map((p) => logMessages.importRowProblem(p.row, p.reason));
+    if (problems.length > shown.length) shown.push(logMessages.importMoreProblems(problems.length - shown.length));
+    super('import_rejected', logMessages.importRejected(problems.length, shown.join('\n')));
+    this.problems = problems;
+  }
+}
+
+function columnIndexes(header: readonly string[], path: string): Record<keyof typeof HEADER_NAMES, number> {
+  const names = header.map((h) => h.trim().toLowerCase());
+  const find = (key: keyof typeof HEADER_NAMES) => names.findIndex((n) => HEADER_NAMES[key].includes(n));
+  const found = { date: find('date'), kind: find('kind'), title: find('title'), by: find('by') };
+  const missing = (['date', 'kind', 'title'] as const).filter((k) => found[k] < 0);
+  if (missing.length > 0) throw new UserError('missing_columns', logMessages.missingColumns(missing.join(', ')) + `（${path}）`);
+  return found;
+}
+
+/** Read and check an import file; returns the entries or throws ImportRejected. */
+export async function readImportFile(path: string, taxonomy: Taxonomy): Promise<RecordedEntry[]> {
+  const [header, ...rows] = await readTable(path);
+  if (!header) throw new UserError('empty_file', logMessages.emptyFile(path));
+  const at = columnIndexes(header.cells, path);
+  const entries: RecordedEntry[] = [];
+  const problems: RowProblem[] = [];
+  for (const { line, cells } of rows) {
+    const reasons: string[] = [];
+    const needed = Math.max(at.date, at.kind, at.title);
+    if (cells.length <= needed) {
+      problems.push({ row: line, reason: logMessages.rowMissingCells });
+      continue;
+    }
+    const date = cells[at.date].trim();
+    const kind = cells[at.kind].trim();
+    const title = cells[at.title].replace(/\s+/g, ' ').trim();
+    const by = at.by >= 0 ? (cells[at.by] ?? '').trim() : '';
+    const isoDate = date ? normalizeDate(date) : undefined;
+    if (!date) reasons.push(logMessages.rowEmptyDate);
+    else if (!isoDate) reasons.push(logMessages.rowBadDate(date));
+    const known = kind ? taxonomy.resolve(kind) : undefined;
+    if (!kind) reasons.push(logMessages.rowEmptyKind);
+    else if (!known) reasons.push(logMessages.rowUnknownKind(kind));
+    if (!title) reasons.push(logMessages.rowEmptyTitle);
+    if (reasons.length > 0) problems.push({ row: line, reason: reasons.join('') });
+    else entries.push({ date: isoDate!, kind: known!.id, title, by });
+  }
+  if (problems.length > 0) throw new ImportRejected(problems);
+  if (entries.length === 0) throw new UserError('empty_file', logMessages.emptyFile(path));
+  return entries;
+}

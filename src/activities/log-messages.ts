@@ -1,0 +1,76 @@
+/**
+ * Every Chinese text the activity log, its import/export, stats, charts and log commands
+ * show a user, in one place so the office can review and change the wording.
+ */
+
+/** Chinese texts of the activity log. */
+export const logMessages = {
+  badDate: (value: string) => `日期“${value}”不存在或格式不对，请写成 2023-06-12 这样的年-月-日。`,
+  badPeriod: (from: string, to: string) => `起始日期 ${from} 晚于结束日期 ${to}，请检查时间段。`,
+  unknownKind: (value: string, known: string) => `没有“${value}”这种活动类型。可用的类型：${known}。`,
+  emptyTitle: '活动内容（标题）不能为空。',
+  emptyBy: '记录人不能为空。',
+  noSuchEntry: (id: number) => `没有编号为 ${id} 的活动记录（或已被撤回、删除）。`,
+  nothingToUndo: (by: string) => `“${by}”没有可以撤回的记录。`,
+
+  // import / export
+  unsupportedFile: (path: string) => `不支持这种文件：${path}。请用 .csv 或 .xlsx 文件。`,
+  unreadableFile: (path: string) => `无法读取文件：${path}。请确认文件存在且没有损坏。`,
+  emptyFile: (path: string) => `文件里没有数据：${path}。`,
+  missingColumns: (names: string) =>
+    `表头缺少必需的列：${names}。第一行应为 date,kind,title,by（或 日期,类型,标题,记录人）。`,
+  importRejected: (count: number, lines: string) =>
+    `导入失败：有 ${count} 行数据有问题，整个文件没有导入（一条也没有保存）。行号按表格中的行计算，表头是第 1 行。\n${lines}`,
+  importRowProblem: (row: number, reason: string) => `第 ${row} 行：${reason}`,
+  importMoreProblems: (count: number) => `……另有 ${count} 行有问题。`,
+  rowMissingCells: '这一行的列数不够（缺少日期、类型或标题）。',
+  rowEmptyDate: '日期为空。',
+  rowEmptyKind: '类型为空。',
+  rowEmptyTitle: '标题为空。',
+  rowBadDate: (value: string) => `日期“${value}”不存在或格式不对（应为 2023-06-12）。`,
+  rowUnknownKind: (value: string) => `不认识的类型“${value}”（可写类型编号或名称，如 inspection 或 视察）。`,
+  exportFailed: (path: string) => `无法写出文件：${path}。请确认目录存在且可写。`,
+
+  // chart
+  chartTitleByKind: (period: string) => `${period}各类履职活动次数`,
+  chartTitleByMonth: (period: string) => `${period}每月履职活动次数`,
+  chartAxisKind: '活动类型',
+  chartAxisMonth: '月份',
+  chartAxisCount: '次数',
+  chartNoData: '所选时间段内没有活动记录，无法画图。',
+  chartFailed: '生成图表失败。',
+  chartNeedsPng: (path: string) => `图表文件名应以 .png 结尾：${path}`,
+
+  // command line
+  needText: '请写出要记录的活动，例如：log "今天组织代表视察了安全生产工作"',
+  needFile: (command: string) => `请给出文件名，例如：${command} 活动.xlsx`,
+  notALog: (detail: string) => `这句话看起来不是一条活动记录，没有保存。${detail}\n记录活动请这样写：“6月12日组织代表视察了安全生产工作”。`,
+  notALogBecause: {
+    count: '它像是在问次数（请用 stats 命令）。',
+    list: '它像是要列出活动（请用 list 命令）。',
+    ask: '它像是一个问题（请用 ask 命令）。',
+    draft: '它像是要起草材料（请用 draft 命令）。',
+    undo: '它像是要撤回（请用 undo 命令）。',
+    help: '它像是在求助（请用 help 命令）。',
+  } as Record<string, string>,
+  futureDate: (date: string, today: string) =>
+    `日期 ${date} 在今天（${today}）之后。是要记录一项还没开展的活动吗？如果确认，请加上 --confirm 再记录一次；如果日期写错了，请改正后重新记录。`,
+  badNumber: (name: string, value: string) => `选项 --${name} 的值“${value}”不是有效的数字。`,
+  badChartBy: (value: string) => `--by 只能是 kind（按类型）或 month（按月份），而不是“${value}”。`,
+
+  // human-readable replies
+  logged: (when: string, label: string, title: string) => `已记录：${when} ${label} ${title}`,
+  duplicate: (when: string, label: string, title: string) => `这条已经记过了：${when} ${label} ${title}（没有重复保存）`,
+  withdrawn: (when: string, label: string, title: string) => `已撤回：${when} ${label} ${title}`,
+  statsOneKind: (period: string, label: string, count: number) => `${period}共${label} ${count} 次`,
+  statsTotal: (period: string, total: number) => `${period}共记录履职活动 ${total} 次`,
+  statsPart: (label: string, count: number) => `${label} ${count} 次`,
+  listEmpty: (period: string) => `${period}没有活动记录。`,
+  listHeader: (period: string, count: number) => `${period}共 ${count} 项活动：`,
+  imported: (count: number, duplicates: number) =>
+    duplicates > 0 ? `已导入 ${count} 条记录，另有 ${duplicates} 条与已有记录相同，没有重复保存。` : `已导入 ${count} 条记录。`,
+  exported: (count: number, path: string) => `已导出 ${count} 条记录到 ${path}`,
+  charted: (path: string) => `图表已保存到 ${path}`,
+  allTime: '全部记录中',
+  defaultBy: '办公室',
+} as const;

@@ -1,0 +1,36 @@
+/** The activity log's SQLite schema, as append-only migration steps (module `activities`). */
+
+/** Migration steps for `migrate(db, 'activities', ACTIVITY_LOG_SCHEMA)`; never edit a shipped step. */
+export const ACTIVITY_LOG_SCHEMA: readonly string[] = [
+  `CREATE TABLE activities (
+     id INTEGER PRIMARY KEY,
+     date TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     title TEXT NOT NULL,
+     by TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'withdrawn', 'deleted')),
+     channel TEXT NOT NULL,
+     chat TEXT,
+     message TEXT,
+     created_at TEXT NOT NULL
+   );
+   -- Counts and lists only ever read live entries: a partial index on (date, kind) lets
+   -- stats answer from the index alone, without touching the rows.
+   CREATE INDEX activities_live_date_kind ON activities (date, kind) WHERE status = 'active';
+   CREATE INDEX activities_by ON activities (by, id);
+   -- Every change, with who made it, when, where from and the original message;
+   -- withdrawn and deleted entries keep their history here.
+   CREATE TABLE activity_audit (
+     id INTEGER PRIMARY KEY,
+     activity_id INTEGER NOT NULL REFERENCES activities (id),
+     action TEXT NOT NULL CHECK (action IN ('add', 'import', 'withdraw', 'correct', 'delete')),
+     by TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     chat TEXT,
+     message TEXT,
+     at TEXT NOT NULL,
+     before TEXT,
+     after TEXT
+   );
+   CREATE INDEX activity_audit_activity ON activity_audit (activity_id, id);`,
+];

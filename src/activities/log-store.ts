@@ -1,0 +1,269 @@
+/**
+ * The activity log: live entries for counts and lists, and an audit trail of every add,
+ * withdrawal, correction and deletion (who, when, channel, chat, original message).
+ */
+import { UserError } from '../errors.ts';
+import type { Statement } from 'better-sqlite3';
+import { migrate, openDatabase, type Db } from '../storage/index.ts';
+import { loadTaxonomy, type Taxonomy } from './kinds.ts';
+import { requireDate } from './log-dates.ts';
+import { logMessages } from './log-messages.ts';
+import { checkQuery, resolveKind } from './log-query.ts';
+import { whereClause } from './log-query.ts';
+import { ACTIVITY_LOG_SCHEMA } from './log-schema.ts';
+import { countByKind, countByMonth, type MonthlyStats } from './log-stats.ts';
+import type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
+
+/** What a caller gives to log one activity. `kind` may be an id or a label. */
+export interface ActivityEntry {
+  readonly date: string;
+  readonly kind: string;
+  readonly title: string;
+}
+
+/** An entry with its own recorder, as import files carry one per row. */
+export interface RecordedEntry extends ActivityEntry {
+  readonly by?: string;
+}
+
+/** One line of the audit trail. */
+export interface AuditEntry {
+  readonly id: number;
+  readonly activityId: number;
+  readonly action: 'add' | 'import' | 'withdraw' | 'correct' | 'delete';
+  readonly by: string;
+  readonly channel: string;
+  readonly chat: string | null;
+  readonly message: string | null;
+  /** ISO timestamp of the change. */
+  readonly at: string;
+  /** The entry before the change (null for add/import). */
+  readonly before: Omit<Activity, 'id'> | null;
+  /** The entry after the change (null for withdraw/delete). */
+  readonly after: Omit<Activity, 'id'> | null;
+}
+
+/** How a withdrawal, correction or deletion was asked for (who is a separate argument). */
+export type ChangeSource = Partial<Omit<Provenance, 'by'>>;
+
+/** Result of storing many entries at once. */
+export interface BulkResult {
+  /** Entries stored. */
+  readonly imported: number;
+  /** Entries not stored because the same kind, date and title is already live. */
+  readonly duplicates: number;
+}
+
+type Row = Activity & { status: string };
+
+const ACTIVITY_COLUMNS = 'id, date, kind, title, by';
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function fields(a: Omit<Activity, 'id'>): Omit<Activity, 'id'> {
+  return { date: a.date, kind: a.kind, title: a.title, by: a.by };
+}
+
+/** The activity log over a data folder's `lvzhi.db`. */
+export class ActivityLog {
+  /** The kinds this log validates against. */
+  readonly taxonomy: Taxonomy;
+  private readonly db: Db;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(db: Db, taxonomy: Taxonomy) {
+    this.db = db;
+    this.taxonomy = taxonomy;
+    migrate(db, 'activities', ACTIVITY_LOG_SCHEMA);
+  }
+
+  /** Check and normalise an entry; UserError in Chinese for bad dates, kinds or titles. */
+  normalize(entry: ActivityEntry): ActivityEntry {
+    const title = clean(entry.title ?? '');
+    if (!title) throw new UserError('empty_title', logMessages.emptyTitle);
+    return { date: requireDate(entry.date ?? ''), kind: resolveKind(entry.kind ?? '', this.taxonomy), title };
+  }
+
+  /**
+   * Store one activity. A second copy of a live entry (same kind, date and title) is not
+   * stored again: the existing one comes back with `duplicate: true`.
+   */
+  add(entry: ActivityEntry, provenance: Provenance): { activity: Activity; duplicate: boolean } {
+    const checked = this.normalize(entry);
+    const by = clean(provenance.by ?? '');
+    if (!by) throw new UserError('empty_by', logMessages.emptyBy);
+    return this.db.transaction(() => {
+      const existing = this.findLive(checked);
+      if (existing) return { activity: existing, duplicate: true };
+      return { activity: this.insert(checked, by, 'add', provenance), duplicate: false };
+    })();
+  }
+
+  /**
+   * Store many entries in one transaction (import, benchmarks): all or nothing.
+   * Entries are checked first; live duplicates are skipped and counted.
+   */
+  addMany(entries: readonly RecordedEntry[], provenance: Provenance): BulkResult {
+    const checked = entries.map((e) => ({ ...this.normalize(e), by: clean(e.by ?? '') || provenance.by }));
+    return this.db.transaction(() => {
+      let imported = 0;
+      for (const entry of checked) {
+        if (this.findLive(entry)) continue;
+        this.insert(entry, entry.by, 'import', provenance);
+        imported++;
+      }
+      return { imported, duplicates: checked.length - imported };
+    })();
+  }
+
+  /** Withdraw the last live entry this person logged; undefined when there is none. */
+  undo(by: string, source: ChangeSource = {}): Activity | undefined {
+    return this.db.transaction(() => {
+      const last = this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE by = ? AND status = 'active' ORDER BY id DESC LIMIT 1`)
+        .get(by) as Activity | undefined;
+      if (!last) return undefined;
+      this.setStatus(last, 'withdrawn', 'withdraw', by, source);
+      return last;
+    })();
+  }
+
+  /** Change an entry's kind, date or title (admins; the caller checks rights). Audited. */
+  correct(id: number, changes: Partial<ActivityEntry>, by: string, source: ChangeSource = {}): Activity {
+    return this.db.transaction(() => {
+      const before = this.requireLive(id);
+      const after = { ...before, ...this.normalize({ ...before, ...changes }) };
+      this.prepare('UPDATE activities SET date = ?, kind = ?, title = ? WHERE id = ?').run(after.date, after.kind, after.title, id);
+      this.audit(id, 'correct', by, source, fields(before), fields(after));
+      return after;
+    })();
+  }
+
+  /** Delete an entry (admins; the caller checks rights). It stays in the audit trail. */
+  remove(id: number, by: string, source: ChangeSource = {}): Activity {
+    return this.db.transaction(() => {
+      const entry = this.requireLive(id);
+      this.setStatus(entry, 'deleted', 'delete', by, source);
+      return entry;
+    })();
+  }
+
+  /** A live entry by id, or undefined. */
+  get(id: number): Activity | undefined {
+    return this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE id = ? AND status = 'active'`)
+      .get(id) as Activity | undefined;
+  }
+
+  /** Live activities in the query, in date order (then the order they were logged). */
+  list(query: ActivityQuery = {}): Activity[] {
+    const where = whereClause(checkQuery(query, this.taxonomy));
+    return this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities ${where.sql} ORDER BY date, id`)
+      .all(...where.params) as Activity[];
+  }
+
+  /** Counts per kind for the query's period; `total` is their sum. */
+  stats(query: ActivityQuery = {}): Stats {
+    return countByKind(this.db, checkQuery(query, this.taxonomy), this.taxonomy);
+  }
+
+  /** Counts per month and kind for the query's period. */
+  statsByMonth(query: ActivityQuery = {}): MonthlyStats {
+    return countByMonth(this.db, checkQuery(query, this.taxonomy), this.taxonomy);
+  }
+
+  /** The audit trail, oldest first: of one entry, or of the whole log. */
+  history(activityId?: number): AuditEntry[] {
+    const rows = (activityId === undefined
+      ? this.prepare('SELECT * FROM activity_audit ORDER BY id').all()
+      : this.prepare('SELECT * FROM activity_audit WHERE activity_id = ? ORDER BY id').all(activityId)) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      id: r.id as number,
+      activityId: r.activity_id as number,
+      action: r.action as AuditEntry['action'],
+      by: r.by as string,
+      channel: r.channel as string,
+      chat: (r.chat as string | null) ?? null,
+      message: (r.message as string | null) ?? null,
+      at: r.at as string,
+      before: r.before ? JSON.parse(r.before as string) : null,
+      after: r.after ? JSON.parse(r.after as string) : null,
+    }));
+  }
+
+  /** Import a .csv or .xlsx file, all or nothing (see log-import.ts). */
+  async importFile(path: string, provenance: Provenance): Promise<BulkResult> {
+    const { readImportFile } = await import('./log-import.ts');
+    const entries = await readImportFile(path, this.taxonomy);
+    return this.addMany(entries, provenance);
+  }
+
+  /** Write the query's activities to a .csv or .xlsx file, atomically. */
+  async exportFile(path: string, query: ActivityQuery = {}): Promise<{ exported: number; path: string }> {
+    const { writeExportFile } = await import('./log-export.ts');
+    const activities = this.list(query);
+    await writeExportFile(path, activities);
+    return { exported: activities.length, path };
+  }
+
+  /** Close the database connection. */
+  close(): void {
+    this.db.close();
+  }
+
+  /** Statements are prepared once per log: bulk imports run the same few many times. */
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private findLive(entry: ActivityEntry): Activity | undefined {
+    return this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE status = 'active' AND date = ? AND kind = ? AND title = ? ORDER BY id LIMIT 1`)
+      .get(entry.date, entry.kind, entry.title) as Activity | undefined;
+  }
+
+  private requireLive(id: number): Activity {
+    const entry = this.get(id);
+    if (!entry) throw new UserError('no_such_activity', logMessages.noSuchEntry(id));
+    return entry;
+  }
+
+  private insert(entry: ActivityEntry, by: string, action: 'add' | 'import', provenance: Provenance): Activity {
+    const now = new Date().toISOString();
+    const info = this.prepare('INSERT INTO activities (date, kind, title, by, channel, chat, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.date, entry.kind, entry.title, by, provenance.channel, provenance.chat ?? null, provenance.message ?? null, now);
+    const activity: Activity = { id: Number(info.lastInsertRowid), date: entry.date, kind: entry.kind, title: entry.title, by };
+    this.audit(activity.id, action, provenance.by, provenance, null, fields(activity), now);
+    return activity;
+  }
+
+  private setStatus(entry: Activity, status: Row['status'], action: 'withdraw' | 'delete', by: string, source: ChangeSource): void {
+    this.prepare('UPDATE activities SET status = ? WHERE id = ?').run(status, entry.id);
+    this.audit(entry.id, action, by, source, fields(entry), null);
+  }
+
+  private audit(
+    activityId: number, action: AuditEntry['action'], by: string, source: ChangeSource,
+    before: Omit<Activity, 'id'> | null, after: Omit<Activity, 'id'> | null, at = new Date().toISOString(),
+  ): void {
+    this.prepare('INSERT INTO activity_audit (activity_id, action, by, channel, chat, message, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(activityId, action, by, source.channel ?? 'unknown', source.chat ?? null, source.message ?? null, at,
+        before && JSON.stringify(before), after && JSON.stringify(after));
+  }
+}
+
+/** Open the activity log of a data folder (creating its tables on first use). */
+export function openActivityLog(options: { dataDir: string; taxonomy?: Taxonomy }): ActivityLog {
+  const taxonomy = options.taxonomy ?? loadTaxonomy(options.dataDir);
+  const db = openDatabase(options.dataDir);
+  try {
+    return new ActivityLog(db, taxonomy);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

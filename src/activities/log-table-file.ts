@@ -1,0 +1,92 @@
+/** Reading and writing the log's table files (.csv and .xlsx) as rows of text cells. */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import { UserError } from '../errors.ts';
+import { writeFileAtomic } from '../storage/index.ts';
+import { decodeCsv, formatCsv, parseCsv, type CsvRecord } from './log-csv.ts';
+import { logMessages } from './log-messages.ts';
+
+/** The two table formats the log reads and writes. */
+export type TableFormat = 'csv' | 'xlsx';
+
+/** The format named by a file's extension; UserError for anything else. */
+export function tableFormat(path: string): TableFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  throw new UserError('unsupported_file', logMessages.unsupportedFile(path));
+}
+
+function isoFromExcelDate(value: Date): string {
+  // exceljs hands date cells over as UTC midnight of the calendar day shown in Excel.
+  return value.toISOString().slice(0, 10);
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value instanceof Date) return isoFromExcelDate(value);
+  if (value && typeof value === 'object' && 'result' in value) {
+    const result = (value as { result?: unknown }).result;
+    if (result instanceof Date) return isoFromExcelDate(result);
+  }
+  return cell.text ?? '';
+}
+
+async function readXlsx(path: string): Promise<CsvRecord[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (cause) {
+    throw new UserError('unreadable_file', logMessages.unreadableFile(path), { cause });
+  }
+  const sheet = workbook.worksheets[0];
+  const records: CsvRecord[] = [];
+  sheet?.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    // Empty trailing cells are absent in .xlsx rows; read up to the sheet's width so an
+    // empty title is reported as empty, not as a missing column.
+    const width = Math.max(row.cellCount, sheet.columnCount);
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
+    if (cells.some((cell) => cell.trim() !== '')) records.push({ line, cells });
+  });
+  return records;
+}
+
+/** Every non-empty row of the file (header included) with its spreadsheet line number. */
+export async function readTable(path: string): Promise<CsvRecord[]> {
+  const format = tableFormat(path);
+  if (format === 'xlsx') return readXlsx(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new UserError('unreadable_file', logMessages.unreadableFile(path), { cause });
+  }
+  return parseCsv(decodeCsv(bytes)).filter((r) => r.cells.some((cell) => cell.trim() !== ''));
+}
+
+/**
+ * Write rows (header first) to a .csv (UTF-8 with BOM, so Excel shows the Chinese) or
+ * .xlsx file, atomically: a reader sees the old file or the new one, never half.
+ */
+export async function writeTable(path: string, rows: ReadonlyArray<readonly string[]>): Promise<void> {
+  const format = tableFormat(path);
+  let bytes: Uint8Array;
+  if (format === 'csv') {
+    bytes = Buffer.from('\uFEFF' + formatCsv(rows), 'utf8');
+  } else {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('履职活动');
+    for (const row of rows) sheet.addRow([...row]);
+    sheet.columns.forEach((column, i) => {
+      column.width = [12, 16, 60, 12][i] ?? 16;
+    });
+    bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+  try {
+    writeFileAtomic(path, bytes);
+  } catch (cause) {
+    throw new UserError('export_failed', logMessages.exportFailed(path), { cause });
+  }
+}
