@@ -1,0 +1,82 @@
+/**
+ * Reply → Telegram: HTML text split at 4096 characters (the first piece replacing the live
+ * status/stream message when there is one), choices as an inline keyboard on the last piece,
+ * images as photos and other files as documents.
+ */
+import { InputFile, type Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Reply, ReplyChoice } from '../../assistant/index.ts';
+import { sendOptions, type LiveMessage, type MessageTarget } from './live-message.ts';
+import { renderHtmlChunks, renderHtmlSingle, TELEGRAM_CAPTION_LIMIT } from './render.ts';
+
+/** Keeps what each inline button sends back, since callback data holds only 64 bytes. */
+export class ChoiceStore {
+  private readonly byKey = new Map<string, { send: string; threadId: string }>();
+  private next = 1;
+
+  constructor(private readonly capacity = 5_000) {}
+
+  /** Remember a choice; returns the short callback data for its button. */
+  put(choice: ReplyChoice, threadId: string): string {
+    const key = `c${(this.next++).toString(36)}`;
+    this.byKey.set(key, { send: choice.send, threadId });
+    if (this.byKey.size > this.capacity) {
+      const oldest = this.byKey.keys().next().value;
+      if (oldest !== undefined) this.byKey.delete(oldest);
+    }
+    return key;
+  }
+
+  /** What a pressed button sends, or `undefined` if it is unknown (e.g. after a restart). */
+  get(key: string): { send: string; threadId: string } | undefined {
+    return this.byKey.get(key);
+  }
+}
+
+function keyboardFor(choices: readonly ReplyChoice[], store: ChoiceStore, threadId: string): InlineKeyboardMarkup {
+  return {
+    inline_keyboard: choices.map((choice) => [{ text: choice.label, callback_data: store.put(choice, threadId) }]),
+  };
+}
+
+/** Send a reply; returns the ids of the messages sent or edited, for the reply chains. */
+export async function deliverReply(options: {
+  api: Api;
+  reply: Reply;
+  target: MessageTarget;
+  live: LiveMessage;
+  choices: ChoiceStore;
+  threadId: string;
+}): Promise<number[]> {
+  const { api, reply, target, live, choices, threadId } = options;
+  const ids: number[] = [];
+  const chunks = renderHtmlChunks(reply.text);
+  const keyboard = reply.choices?.length ? keyboardFor(reply.choices, choices, threadId) : undefined;
+
+  for (let i = 0; i < chunks.length; i += 1) {
+    const last = i === chunks.length - 1;
+    const markup = last ? keyboard : undefined;
+    if (i === 0 && (await live.finish(chunks[0], markup))) {
+      ids.push(live.messageId!);
+      continue;
+    }
+    const sent = await api.sendMessage(target.chatId, chunks[i], {
+      ...sendOptions(target, i === 0),
+      ...(markup ? { reply_markup: markup } : {}),
+    });
+    ids.push(sent.message_id);
+  }
+  if (chunks.length === 0) await live.settle();
+
+  for (const file of reply.files ?? []) {
+    const input = new InputFile(file.data, file.name);
+    const caption = file.caption ? renderHtmlSingle(file.caption, TELEGRAM_CAPTION_LIMIT) : undefined;
+    const extra = { ...sendOptions(target, chunks.length === 0), ...(caption ? { caption } : {}) };
+    const sent =
+      file.kind === 'image'
+        ? await api.sendPhoto(target.chatId, input, extra)
+        : await api.sendDocument(target.chatId, input, extra);
+    ids.push(sent.message_id);
+  }
+  return ids;
+}

@@ -1,0 +1,281 @@
+/**
+ * The Telegram channel (grammY): updates → `Incoming`, `Reply` → messages. Long polling by
+ * default, a webhook with a secret token as the option. Each conversation's turns run in
+ * order, different conversations at the same time, so one slow answer never holds up
+ * another chat (simple polling alone would handle the whole batch one by one).
+ */
+import { createWriteStream } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Bot, GrammyError, webhookCallback, type Api } from 'grammy';
+import type { Message } from 'grammy/types';
+import { guardAssistant, type Assistant, type Channel, type Incoming, type IncomingFile } from '../../assistant/index.ts';
+import { UserError, errorReference } from '../../errors.ts';
+import { addressedText } from './addressing.ts';
+import { ChoiceStore, deliverReply } from './deliver-reply.ts';
+import { LiveMessage, type MessageTarget } from './live-message.ts';
+import { stderrLogger, type ChannelLogger } from './logger.ts';
+import { BAD_TOKEN, CHOICE_EXPIRED, CHOICE_TAKEN, COMMAND_MENU, FILE_UNAVAILABLE, renderFailure } from './messages.ts';
+import { formatThreadId, ReplyChains } from './thread-ids.ts';
+
+const DEFAULT_API_ROOT = 'https://api.telegram.org';
+
+/** Settings of the Telegram channel; `main.ts` fills them from TELEGRAM_* variables. */
+export interface TelegramChannelOptions {
+  readonly token: string;
+  /** Bot API server (TELEGRAM_API_ROOT): the public one, a self-hosted one, or a test stand-in. */
+  readonly apiRoot?: string;
+  /** Webhook mode instead of long polling: Telegram posts to `url`, we listen on `port`. */
+  readonly webhook?: { readonly url: string; readonly secret: string; readonly port: number; readonly host?: string };
+  readonly assistant: Assistant;
+  readonly logger?: ChannelLogger;
+  /** Long-polling wait per `getUpdates`, seconds (Telegram allows up to 50). */
+  readonly pollingTimeoutSeconds?: number;
+  /** Least time between two edits of a streamed answer, ms. */
+  readonly streamIntervalMs?: number;
+  /** How long a turn may take before the typing indicator shows, ms. */
+  readonly typingDelayMs?: number;
+  /** Longest `retry_after` the auto-retry plugin waits out before giving up, seconds. */
+  readonly maxRetryDelaySeconds?: number;
+}
+
+/** The running channel, with what tests and `main.ts` may need beyond `Channel`. */
+export interface TelegramChannel extends Channel {
+  /** The grammY bot (for its `botInfo`, or to add middleware before `start`). */
+  readonly bot: Bot;
+  /** The port the webhook server listens on, once started in webhook mode. */
+  webhookPort(): number | undefined;
+  /** Resolves when every turn under way has been answered. */
+  idle(): Promise<void>;
+}
+
+/** A turn's origin: the Telegram message it answers and who sent it. */
+interface TurnSource {
+  readonly chat: Message['chat'];
+  readonly from: NonNullable<Message['from']>;
+  readonly replyTo: number;
+  readonly topicId?: number;
+  readonly thread: string;
+  readonly text: string;
+  readonly files: readonly IncomingFile[];
+}
+
+/** Build the Telegram channel around an assistant (not started). */
+export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
+  const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, '');
+  const logger = options.logger ?? stderrLogger;
+  const assistant = guardAssistant(options.assistant);
+  const streamIntervalMs = options.streamIntervalMs ?? 1000;
+  const typingDelayMs = options.typingDelayMs ?? 400;
+  const bot = new Bot(options.token, { client: { apiRoot } });
+  bot.api.config.use(autoRetry({ maxDelaySeconds: options.maxRetryDelaySeconds ?? 60, maxRetryAttempts: 5 }));
+
+  const chains = new ReplyChains();
+  const choices = new ChoiceStore();
+  const queues = new Map<string, Promise<void>>();
+  const running = new Set<Promise<void>>();
+  let server: Server | undefined;
+  let polling: Promise<void> | undefined;
+
+  function fileOf(document: NonNullable<Message['document']>): IncomingFile {
+    return {
+      name: document.file_name ?? `${document.file_unique_id}.bin`,
+      size: document.file_size,
+      async download(toPath: string) {
+        const file = await bot.api.getFile(document.file_id);
+        if (!file.file_path) throw new UserError('telegram_file_unavailable', FILE_UNAVAILABLE);
+        const response = await fetch(`${apiRoot}/file/bot${options.token}/${file.file_path}`);
+        if (!response.ok || !response.body) {
+          throw new UserError('telegram_file_unavailable', FILE_UNAVAILABLE, { cause: new Error(`HTTP ${response.status}`) });
+        }
+        await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(toPath));
+      },
+    };
+  }
+
+  /** Which conversation a message continues: its forum topic, its reply chain's root, or `main`. */
+  function threadOf(message: Message): string {
+    if (message.is_topic_message && message.message_thread_id !== undefined) return String(message.message_thread_id);
+    const parent = message.reply_to_message;
+    if (parent) return chains.get(message.chat.id, parent.message_id) ?? String(parent.message_id);
+    return 'main';
+  }
+
+  function enqueue(threadId: string, work: () => Promise<void>): void {
+    const previous = queues.get(threadId) ?? Promise.resolve();
+    const next = previous.then(work).catch((error) => logger.error('turn failed outside the assistant', { error }));
+    queues.set(threadId, next);
+    running.add(next);
+    void next.finally(() => {
+      running.delete(next);
+      if (queues.get(threadId) === next) queues.delete(threadId);
+    });
+  }
+
+  async function runTurn(api: Api, source: TurnSource): Promise<void> {
+    const threadId = formatThreadId(source.chat.id, source.thread);
+    const target: MessageTarget = { chatId: source.chat.id, topicId: source.topicId, replyTo: source.replyTo };
+    const remember = (id: number) => chains.set(source.chat.id, id, source.thread);
+    const live = new LiveMessage(api, target, streamIntervalMs, logger, remember);
+    const typing = startTyping(api, target);
+    const incoming: Incoming = {
+      platform: 'telegram',
+      userId: String(source.from.id),
+      userName: displayName(source.from),
+      chatId: String(source.chat.id),
+      threadId,
+      text: source.text,
+      ...(source.files.length ? { files: source.files } : {}),
+      progress: (text) => live.show(text),
+    };
+    try {
+      const reply = await assistant.handle(incoming, { partial: (text) => live.streamed(text) });
+      typing.stop();
+      try {
+        const ids = await deliverReply({ api, reply, target, live, choices, threadId });
+        ids.forEach(remember);
+      } catch (error) {
+        const ref = errorReference();
+        logger.error('reply could not be delivered', { ref, threadId, error });
+        await live.settle();
+        await api.sendMessage(target.chatId, renderFailure(ref), {
+          ...(target.topicId !== undefined ? { message_thread_id: target.topicId } : {}),
+          reply_parameters: { message_id: target.replyTo!, allow_sending_without_reply: true },
+        });
+      }
+    } finally {
+      typing.stop();
+    }
+  }
+
+  function startTyping(api: Api, target: MessageTarget): { stop(): void } {
+    let timer: NodeJS.Timeout | undefined;
+    const tick = () => {
+      api
+        .sendChatAction(target.chatId, 'typing', target.topicId !== undefined ? { message_thread_id: target.topicId } : {})
+        .catch((error) => logger.warn('typing indicator failed', { error }));
+      // Telegram shows "typing…" for about five seconds; renew it while the work goes on.
+      timer = setTimeout(tick, 4500);
+    };
+    timer = setTimeout(tick, typingDelayMs);
+    return { stop: () => clearTimeout(timer) };
+  }
+
+  bot.on('message', (ctx) => {
+    const message = ctx.message;
+    const from = message.from;
+    if (!from || from.is_bot || from.id === ctx.me.id) return;
+    if (message.text === undefined && message.document === undefined) return;
+    const text = addressedText(message, ctx.me);
+    if (text === undefined) return;
+    const thread = threadOf(message);
+    chains.set(message.chat.id, message.message_id, thread);
+    const topicId = message.is_topic_message ? message.message_thread_id : undefined;
+    const files = message.document ? [fileOf(message.document)] : [];
+    const source: TurnSource = { chat: message.chat, from, replyTo: message.message_id, topicId, thread, text, files };
+    enqueue(formatThreadId(message.chat.id, thread), () => runTurn(ctx.api, source));
+  });
+
+  bot.on('callback_query:data', async (ctx) => {
+    const choice = choices.get(ctx.callbackQuery.data);
+    const message = ctx.callbackQuery.message;
+    if (!choice || !message || ctx.from.is_bot) {
+      await ctx.answerCallbackQuery({ text: CHOICE_EXPIRED });
+      return;
+    }
+    await ctx.answerCallbackQuery({ text: CHOICE_TAKEN });
+    const thread = choice.threadId.slice(choice.threadId.lastIndexOf(':') + 1);
+    const topicId = 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
+    const source: TurnSource = { chat: message.chat, from: ctx.from, replyTo: message.message_id, topicId, thread, text: choice.send, files: [] };
+    enqueue(choice.threadId, () => runTurn(ctx.api, source));
+  });
+
+  bot.catch((error) => logger.error('update handling failed', { error: error.error, update: error.ctx.update.update_id }));
+
+  async function prepare(): Promise<void> {
+    try {
+      await bot.init();
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 401) throw new UserError('telegram_bad_token', BAD_TOKEN, { cause: error });
+      throw error;
+    }
+    await bot.api.setMyCommands(COMMAND_MENU).catch((error) => logger.warn('setMyCommands failed', { error }));
+  }
+
+  async function startWebhook(webhook: NonNullable<TelegramChannelOptions['webhook']>): Promise<void> {
+    const path = new URL(webhook.url).pathname;
+    const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret, onTimeout: 'return' });
+    server = createServer((req, res) => {
+      if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
+        res.writeHead(404).end();
+        return;
+      }
+      handle(req, res).catch((error: unknown) => {
+        logger.error('webhook update failed', { error });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(webhook.port, webhook.host ?? '0.0.0.0', () => resolve());
+    });
+    await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ['message', 'callback_query'] });
+  }
+
+  async function startPolling(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      polling = bot
+        .start({
+          timeout: options.pollingTimeoutSeconds ?? 30,
+          allowed_updates: ['message', 'callback_query'],
+          onStart: () => resolve(),
+        })
+        .catch((error) => {
+          logger.error('long polling stopped with an error', { error });
+          reject(error);
+        });
+    });
+  }
+
+  return {
+    name: 'telegram',
+    bot,
+    webhookPort() {
+      const address = server?.address();
+      return address && typeof address === 'object' ? address.port : undefined;
+    },
+    async idle() {
+      while (running.size) await Promise.allSettled([...running]);
+    },
+    async start() {
+      await prepare();
+      if (options.webhook) await startWebhook(options.webhook);
+      else await startPolling();
+      logger.info('started', { bot: bot.botInfo.username, mode: options.webhook ? 'webhook' : 'polling' });
+    },
+    async stop() {
+      if (polling) {
+        await bot.stop().catch((error) => logger.warn('could not confirm the last update', { error }));
+        await polling;
+        polling = undefined;
+      }
+      if (server) {
+        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeIdleConnections();
+        await closing;
+        server = undefined;
+      }
+      // Let the turns under way finish, so no log entry is left half-written.
+      while (running.size) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+function displayName(user: { first_name: string; last_name?: string; username?: string; id: number }): string {
+  const name = [user.first_name, user.last_name].filter(Boolean).join(' ').trim();
+  return name || user.username || String(user.id);
+}
+
+
