@@ -1,0 +1,38 @@
+/** Builds the configured models from settings; without a model name, that model is absent (offline). */
+import type { Settings } from '../config.ts';
+import type { ChatModel, Embedder } from './types.ts';
+import { OpenAIChatModel } from './openai-chat-model.ts';
+import { OpenAIEmbedder } from './openai-embedder.ts';
+import type { BreakerOptions, RetryPolicy } from './resilience.ts';
+
+/** The models Lüzhi may use; an absent one means the offline path. */
+export interface Models {
+  readonly chat?: ChatModel;
+  readonly embedder?: Embedder;
+}
+
+/** Tuning for tests and benchmarks; production uses the defaults. */
+export interface ModelTuning {
+  readonly retry?: Partial<RetryPolicy>;
+  readonly embedRetry?: Partial<RetryPolicy>;
+  readonly breaker?: Partial<BreakerOptions>;
+  readonly embeddingBatchSize?: number;
+}
+
+type ModelSettings = Pick<Settings, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'LVZHI_CHAT_MODEL' | 'LVZHI_EMBEDDING_MODEL'>;
+
+/** Chat model when LVZHI_CHAT_MODEL is set, embedder when LVZHI_EMBEDDING_MODEL is set. */
+export function createModels(settings: ModelSettings, tuning: ModelTuning = {}): Models {
+  const service = { baseURL: settings.OPENAI_BASE_URL, apiKey: settings.OPENAI_API_KEY };
+  return {
+    chat: settings.LVZHI_CHAT_MODEL
+      ? new OpenAIChatModel({ ...service, model: settings.LVZHI_CHAT_MODEL, retry: tuning.retry, breaker: tuning.breaker })
+      : undefined,
+    embedder: settings.LVZHI_EMBEDDING_MODEL
+      ? new OpenAIEmbedder({
+        ...service, model: settings.LVZHI_EMBEDDING_MODEL, batchSize: tuning.embeddingBatchSize,
+        retry: tuning.embedRetry, breaker: tuning.breaker,
+      })
+      : undefined,
+  };
+}

@@ -1,0 +1,25 @@
+/** Everything a user reads from the model layer, in Simplified Chinese, kept in one place. */
+
+/** User-facing texts of the model layer (errors, notes added to answers and readings). */
+export const modelMessages = {
+  /** The service failed, timed out or is paused after repeated failures. */
+  unavailable: '语言模型服务暂时不可用。',
+  /** The service answered with something that is not a usable reply. */
+  nonsense: '语言模型返回的内容无法使用。',
+  /** The service refused the request (bad key, unknown model, bad request). */
+  refused: (status: number) => `语言模型服务拒绝了请求（HTTP ${status}），请检查模型名称和密钥设置。`,
+  /** A prompt file is missing or names a placeholder nobody filled. */
+  promptMissing: (name: string) => `提示词文件 prompts/${name} 缺失或无法读取。`,
+  promptPlaceholder: (name: string, placeholder: string) =>
+    `提示词文件 prompts/${name} 中的占位符 {{${placeholder}}} 没有对应的内容。`,
+
+  /** Put before the extractive answer when the model could not answer. */
+  fallbackNote: '（语言模型暂时不可用，以下为从资料中直接摘录的答案。）',
+  /** Put before a model answer that cites none of the passages it was given. */
+  unverifiedNote: '⚠️ 以下回答没有引用所给资料，未经核实，请以后附原文为准。',
+  /** Heading of the passages shown beside an unverified answer. */
+  unverifiedPassages: '检索到的原文：',
+  /** Added when the model cited passages that it was not given. */
+  droppedCitations: (numbers: readonly number[]) =>
+    `（已删除不存在的引用：${numbers.map((n) => `[${n}]`).join(' ')}）`,
+} as const;

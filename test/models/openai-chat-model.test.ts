@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { CircuitBreaker, ModelError, OpenAIChatModel, createModels } from '../../src/models/index.ts';
+import { failWith, hang, malformed, reply, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
+
+const fast = { attempts: 3, attemptTimeoutMs: 400, deadlineMs: 3_000, baseDelayMs: 5, maxDelayMs: 20 };
+const hello = [{ role: 'system' as const, content: '你是助手。' }, { role: 'user' as const, content: '你好' }];
+
+async function collect(stream: AsyncIterable<string>): Promise<string[]> {
+  const pieces: string[] = [];
+  for await (const p of stream) pieces.push(p);
+  return pieces;
+}
+
+async function failure(promise: Promise<unknown>): Promise<ModelError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ModelError);
+    return error as ModelError;
+  }
+  throw new Error('expected a ModelError');
+}
+
+/** A port on 127.0.0.1 where nothing listens. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+describe('OpenAIChatModel against the stand-in service', () => {
+  let service: OpenAIStandIn;
+  beforeAll(async () => { service = await startOpenAIStandIn(); });
+  afterAll(async () => { await service.close(); });
+  beforeEach(() => { service.requests.length = 0; });
+
+  it('sends the messages to the configured base URL and model name, with a placeholder key when none is set', async () => {
+    const { chat } = createModels({ OPENAI_BASE_URL: service.baseURL, LVZHI_CHAT_MODEL: 'qwen-office', OPENAI_API_KEY: undefined, LVZHI_EMBEDDING_MODEL: undefined });
+    service.enqueueChat(reply('您好，我是履职助手。'));
+    expect(await chat!.complete(hello)).toBe('您好，我是履职助手。');
+    const [request] = service.chatRequests();
+    expect(request.body.model).toBe('qwen-office');
+    expect(request.body.messages).toEqual([{ role: 'system', content: '你是助手。' }, { role: 'user', content: '你好' }]);
+    expect(request.headers.authorization).toMatch(/^Bearer \S+/);
+  });
+
+  it('uses the configured key', async () => {
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, apiKey: 'sk-office-123' });
+    await model.complete(hello);
+    expect(service.chatRequests()[0].headers.authorization).toBe('Bearer sk-office-123');
+  });
+
+  it('streams the reply piece by piece', async () => {
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: fast });
+    service.enqueueChat(reply('常委会会议一般每两个月举行一次。', { chunkSize: 3 }));
+    const pieces = await collect(model.stream(hello));
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe('常委会会议一般每两个月举行一次。');
+    expect(service.chatRequests()[0].body.stream).toBe(true);
+  });
+
+  it.each([
+    ['500', failWith(500)],
+    ['502', failWith(502)],
+    ['429 with Retry-After', failWith(429, 0)],
+    ['a hang', hang()],
+  ])('retries after %s and then answers', async (_, behaviour) => {
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: fast });
+    service.enqueueChat(behaviour, reply('好的。'));
+    expect(await model.complete(hello)).toBe('好的。');
+    expect(service.chatRequests()).toHaveLength(2);
+  });
+
+  it('retries a stream that fails before its first piece', async () => {
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: fast });
+    service.enqueueChat(failWith(503), reply('第二次成功。'));
+    expect((await collect(model.stream(hello))).join('')).toBe('第二次成功。');
+    expect(service.chatRequests()).toHaveLength(2);
+  });
+
+  it('gives up after its attempts, with the reason', async () => {
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: fast });
+    service.enqueueChat(failWith(500), failWith(500), failWith(500));
+    const error = await failure(model.complete(hello));
+    expect(error.failure).toBe('server_error');
+    expect(error.userMessage).toMatch(/语言模型/);
+    expect(service.chatRequests()).toHaveLength(3);
+  });
+
+  it('does not retry a refusal (unknown model, bad key)', async () => {
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: fast });
+    service.enqueueChat(failWith(404));
+    const error = await failure(model.complete(hello));
+    expect(error.failure).toBe('refused');
+    expect(error.userMessage).toContain('404');
+    expect(service.chatRequests()).toHaveLength(1);
+  });
+
+  it('reports a malformed body as malformed, streamed or not', async () => {
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: fast });
+    service.enqueueChat(malformed());
+    expect((await failure(model.complete(hello))).failure).toBe('malformed');
+    service.enqueueChat(malformed());
+    expect((await failure(collect(model.stream(hello)))).failure).toBe('malformed');
+  });
+
+  it('times out a service that never answers', async () => {
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: { ...fast, attempts: 2 } });
+    service.enqueueChat(hang(), hang());
+    expect((await failure(model.complete(hello))).failure).toBe('timeout');
+    service.enqueueChat(hang(), hang());
+    expect((await failure(collect(model.stream(hello)))).failure).toBe('timeout');
+  });
+
+  it('reports a service that refuses connections', async () => {
+    const port = await closedPort();
+    const model = new OpenAIChatModel({ model: 'm', baseURL: `http://127.0.0.1:${port}/v1`, retry: fast });
+    expect((await failure(model.complete(hello))).failure).toBe('connection');
+  });
+
+  it('pauses after repeated failures, then tries the service again', async () => {
+    let now = 1_000_000;
+    const breaker = new CircuitBreaker({ failureThreshold: 2, cooldownMs: 60_000, now: () => now });
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: { ...fast, attempts: 1 }, breaker });
+    service.enqueueChat(failWith(500), failWith(500));
+    await failure(model.complete(hello));
+    await failure(model.complete(hello));
+    expect(breaker.state).toBe('open');
+    const paused = await failure(model.complete(hello));
+    expect(paused.failure).toBe('circuit_open');
+    expect(service.chatRequests()).toHaveLength(2); // the paused call never reached the service
+    now += 60_001;
+    expect(breaker.state).toBe('half-open');
+    expect(await model.complete(hello)).toMatch(/\[1\]/);
+    expect(breaker.state).toBe('closed');
+  });
+
+  it('doubles the pause when the trial call fails too', async () => {
+    let now = 0;
+    const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 1_000, now: () => now });
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: { ...fast, attempts: 1 }, breaker });
+    service.enqueueChat(failWith(500), failWith(500));
+    await failure(model.complete(hello));
+    now += 1_001;
+    await failure(model.complete(hello)); // the trial
+    now += 1_001;
+    expect(breaker.state).toBe('open');
+    now += 1_000;
+    expect(breaker.state).toBe('half-open');
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * A local OpenAI-compatible service for tests and benchmarks, on 127.0.0.1 with a free port:
+ * `/v1/chat/completions` (plain JSON, or SSE when `stream` is true) and `/v1/embeddings`.
+ * It records every request and plays scripted behaviours: replies, 500, 429, hangs and
+ * malformed bodies. It speaks the real wire format, so the real client libraries talk to it.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** A request as the stand-in received it. */
+export interface RecordedRequest {
+  readonly path: string;
+  readonly headers: IncomingMessage['headers'];
+  // The parsed JSON body; `any` because tests read whichever fields they check.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly body: any;
+}
+
+/** The chat messages of a recorded chat request. */
+export type WireMessage = { role: string; content: string };
+
+/** What the stand-in does with one request. */
+export type Behaviour =
+  | { kind: 'reply'; text: string | ((request: RecordedRequest) => string); chunkSize?: number; chunkDelayMs?: number; delayMs?: number }
+  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'hang' }
+  | { kind: 'malformed' }
+  | { kind: 'embed'; dimensions?: number; delayMs?: number };
+
+/** Reply with this text (streamed in pieces of `chunkSize` characters when asked to stream). */
+export const reply = (
+  text: string | ((request: RecordedRequest) => string),
+  more: { chunkSize?: number; chunkDelayMs?: number; delayMs?: number } = {},
+): Behaviour => ({ kind: 'reply', text, ...more });
+/** Answer with an HTTP error status. */
+export const failWith = (status: number, retryAfterSeconds?: number): Behaviour => ({ kind: 'status', status, retryAfterSeconds });
+/** Accept the request and never answer. */
+export const hang = (): Behaviour => ({ kind: 'hang' });
+/** Answer 200 with a body that is not a valid reply. */
+export const malformed = (): Behaviour => ({ kind: 'malformed' });
+
+/** Deterministic embedding: hashed character bigrams, scaled (not unit length) on purpose. */
+export function standInVector(text: string, dimensions: number): number[] {
+  const v = new Array<number>(dimensions).fill(0);
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const gram = chars[i] + (chars[i + 1] ?? '');
+    let h = 2166136261;
+    for (const c of gram) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
+    v[(h >>> 0) % dimensions] += 1;
+  }
+  v[0] += 0.5; // never the zero vector
+  return v.map((x) => x * 3);
+}
+
+/** A running stand-in. */
+export interface OpenAIStandIn {
+  /** e.g. `http://127.0.0.1:41234/v1`, for OPENAI_BASE_URL. */
+  readonly baseURL: string;
+  readonly requests: RecordedRequest[];
+  /** Chat requests only. */
+  chatRequests(): RecordedRequest[];
+  /** Embedding requests only. */
+  embeddingRequests(): RecordedRequest[];
+  /** Behaviours for the next chat requests, in order; after them, the default. */
+  enqueueChat(...behaviours: Behaviour[]): void;
+  /** Behaviours for the next embedding requests, in order. */
+  enqueueEmbeddings(...behaviours: Behaviour[]): void;
+  /** What chat requests get when nothing is queued. */
+  setChatDefault(behaviour: Behaviour): void;
+  /** What embedding requests get when nothing is queued. */
+  setEmbeddingDefault(behaviour: Behaviour): void;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+async function serveChat(request: RecordedRequest, behaviour: Behaviour, res: ServerResponse): Promise<void> {
+  const model = request.body?.model ?? 'stand-in';
+  const id = `chatcmpl-${Math.random().toString(36).slice(2, 10)}`;
+  const created = Math.floor(Date.now() / 1000);
+  if (behaviour.kind !== 'reply') throw new Error(`unexpected behaviour ${behaviour.kind}`);
+  const text = typeof behaviour.text === 'function' ? behaviour.text(request) : behaviour.text;
+  if (behaviour.delayMs) await wait(behaviour.delayMs);
+  if (!request.body?.stream) {
+    sendJson(res, 200, {
+      id, object: 'chat.completion', created, model,
+      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    });
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  const chunk = (delta: object, finish: string | null = null) =>
+    `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  res.write(chunk({ role: 'assistant', content: '' }));
+  const chars = [...text];
+  const size = behaviour.chunkSize ?? 4;
+  for (let i = 0; i < chars.length; i += size) {
+    if (behaviour.chunkDelayMs) await wait(behaviour.chunkDelayMs);
+    if (res.destroyed) return;
+    res.write(chunk({ content: chars.slice(i, i + size).join('') }));
+  }
+  res.write(chunk({}, 'stop'));
+  res.end('data: [DONE]\n\n');
+}
+
+/** Start a stand-in; `close()` it after the test. */
+export async function startOpenAIStandIn(options: { dimensions?: number } = {}): Promise<OpenAIStandIn> {
+  const requests: RecordedRequest[] = [];
+  const chatQueue: Behaviour[] = [];
+  const embedQueue: Behaviour[] = [];
+  let chatDefault: Behaviour = reply('根据所给资料，答案见 [1]。');
+  let embedDefault: Behaviour = { kind: 'embed', dimensions: options.dimensions ?? 32 };
+  const sockets = new Set<Socket>();
+
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const raw = await readBody(req);
+      let body: unknown = undefined;
+      try { body = raw ? JSON.parse(raw) : undefined; } catch { body = raw; }
+      const path = (req.url ?? '').split('?')[0];
+      const request: RecordedRequest = { path, headers: req.headers, body };
+      requests.push(request);
+      const isChat = path.endsWith('/chat/completions');
+      const isEmbed = path.endsWith('/embeddings');
+      if (!isChat && !isEmbed) return sendJson(res, 404, { error: { message: `no route ${path}`, type: 'invalid_request_error' } });
+      const behaviour = (isChat ? chatQueue.shift() : embedQueue.shift()) ?? (isChat ? chatDefault : embedDefault);
+      switch (behaviour.kind) {
+        case 'hang':
+          return; // keep the socket open and say nothing
+        case 'status':
+          return sendJson(res, behaviour.status, { error: { message: `stand-in status ${behaviour.status}`, type: 'server_error' } },
+            behaviour.retryAfterSeconds !== undefined ? { 'retry-after': String(behaviour.retryAfterSeconds) } : {});
+        case 'malformed':
+          if (isChat && (body as { stream?: boolean })?.stream) {
+            res.writeHead(200, { 'content-type': 'text/event-stream' });
+            return void res.end('data: {"choices": [ {"delta": \n\n');
+          }
+          res.writeHead(200, { 'content-type': 'application/json' });
+          return void res.end('{"choices": [ {"message": ');
+        case 'embed': {
+          if (behaviour.delayMs) await wait(behaviour.delayMs);
+          const input = (body as { input?: unknown })?.input;
+          const texts = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
+          const dims = behaviour.dimensions ?? options.dimensions ?? 32;
+          return sendJson(res, 200, {
+            object: 'list', model: (body as { model?: string })?.model,
+            data: texts.map((t, index) => ({ object: 'embedding', index, embedding: standInVector(t, dims) })),
+            usage: { prompt_tokens: texts.length, total_tokens: texts.length },
+          });
+        }
+        case 'reply':
+          if (isEmbed) throw new Error('a chat reply was queued for an embedding request');
+          return await serveChat(request, behaviour, res);
+      }
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, { error: { message: String(error) } });
+      else res.destroy();
+    }
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    chatRequests: () => requests.filter((r) => r.path.endsWith('/chat/completions')),
+    embeddingRequests: () => requests.filter((r) => r.path.endsWith('/embeddings')),
+    enqueueChat: (...b) => void chatQueue.push(...b),
+    enqueueEmbeddings: (...b) => void embedQueue.push(...b),
+    setChatDefault: (b) => { chatDefault = b; },
+    setEmbeddingDefault: (b) => { embedDefault = b; },
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** The user message of a recorded chat request (the last `user` one). */
+export function userMessageOf(request: RecordedRequest): string {
+  const messages: WireMessage[] = request.body?.messages ?? [];
+  return [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+}
+
+/** The system message of a recorded chat request. */
+export function systemMessageOf(request: RecordedRequest): string {
+  const messages: WireMessage[] = request.body?.messages ?? [];
+  return messages.find((m) => m.role === 'system')?.content ?? '';
+}
