@@ -8,3 +8,11 @@ export type { Kind } from './kinds.ts';
 // --- reader and dates (A1) ---
 
 // --- log store (A2) ---
+export { ActivityLog, openActivityLog } from './log-store.ts';
+export type { ActivityEntry, RecordedEntry, AuditEntry, ChangeSource, BulkResult } from './log-store.ts';
+export type { KindCount, MonthCount, MonthlyStats } from './log-stats.ts';
+export { ImportRejected, type RowProblem } from './log-import-error.ts';
+export { renderChart, type ChartOptions } from './log-chart.ts';
+export { normalizeDate, periodInWords, dayInWords, todayIso } from './log-dates.ts';
+export { loggedReply, withdrawnReply, statsReply, listReply } from './log-replies.ts';
+export { logMessages } from './log-messages.ts';

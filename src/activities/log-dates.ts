@@ -51,7 +51,7 @@ function parts(date: IsoDate): [number, number, number] {
 }
 
 /** `6月12日`, or `2022年6月12日` when the year differs from `currentYear`. */
-export function describeDay(date: IsoDate, currentYear?: number): string {
+export function dayInWords(date: IsoDate, currentYear?: number): string {
   const [y, m, d] = parts(date);
   return `${currentYear !== undefined && currentYear !== y ? `${y}年` : ''}${m}月${d}日`;
 }
@@ -60,10 +60,10 @@ export function describeDay(date: IsoDate, currentYear?: number): string {
  * A period in the words an office report uses: 2023年上半年, 2023年第二季度, 2023年6月,
  * 2023年, else 2023年1月5日至6月30日. Open ends read 起 / 以前; no bounds read 全部记录中.
  */
-export function describePeriod(from: IsoDate | null | undefined, to: IsoDate | null | undefined): string {
+export function periodInWords(from: IsoDate | null | undefined, to: IsoDate | null | undefined): string {
   if (!from && !to) return logMessages.allTime;
-  if (from && !to) return `${describeDay(from, 0)}以来`;
-  if (!from && to) return `${describeDay(to, 0)}以前`;
+  if (from && !to) return `${dayInWords(from, 0)}以来`;
+  if (!from && to) return `${dayInWords(to, 0)}以前`;
   const [fy, fm, fd] = parts(from!);
   const [ty, tm, td] = parts(to!);
   const wholeMonths = fd === 1 && td === daysInMonth(ty, tm);
@@ -75,7 +75,7 @@ export function describePeriod(from: IsoDate | null | undefined, to: IsoDate | n
     if (tm === fm + 2 && fm % 3 === 1) return `${fy}年第${'一二三四'[(fm - 1) / 3]}季度`;
     return `${fy}年${fm}月至${tm}月`;
   }
-  if (from === to) return `${describeDay(from!, 0)}`;
-  const end = fy === ty ? `${tm}月${td}日` : describeDay(to!, 0);
-  return `${describeDay(from!, 0)}至${end}`;
+  if (from === to) return `${dayInWords(from!, 0)}`;
+  const end = fy === ty ? `${tm}月${td}日` : dayInWords(to!, 0);
+  return `${dayInWords(from!, 0)}至${end}`;
 }

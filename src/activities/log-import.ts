@@ -7,6 +7,7 @@ import type { Taxonomy } from './kinds.ts';
 import { normalizeDate } from './log-dates.ts';
 import { logMessages } from './log-messages.ts';
 import type { RecordedEntry } from './log-store.ts';
+import { ImportRejected, type RowProblem } from './log-import-error.ts';
 import { readTable } from './log-table-file.ts';
 
 /** The columns of an import file, by their English or Chinese header names. */
@@ -16,25 +17,6 @@ const HEADER_NAMES: Record<'date' | 'kind' | 'title' | 'by', readonly string[]> 
   title: ['title', '标题', '内容', '活动', '名称', '活动内容'],
   by: ['by', '记录人', '登记人', '经办人'],
 };
-
-/** One rejected row: its spreadsheet line (header = 1) and the reason in Chinese. */
-export interface RowProblem {
-  readonly row: number;
-  readonly reason: string;
-}
-
-/** An import refused as a whole; `problems` names every bad row. */
-export class ImportRejected extends UserError {
-  /** Every bad row, in file order. */
-  readonly problems: readonly RowProblem[];
-
-  constructor(problems: readonly RowProblem[]) {
-    const shown = problems.slice(0, 30).map((p) => logMessages.importRowProblem(p.row, p.reason));
-    if (problems.length > shown.length) shown.push(logMessages.importMoreProblems(problems.length - shown.length));
-    super('import_rejected', logMessages.importRejected(problems.length, shown.join('\n')));
-    this.problems = problems;
-  }
-}
 
 function columnIndexes(header: readonly string[], path: string): Record<keyof typeof HEADER_NAMES, number> {
   const names = header.map((h) => h.trim().toLowerCase());

@@ -1,0 +1,41 @@
+/** The log's answers as a staff member reads them in chat or the terminal (Chinese). */
+import type { Taxonomy } from './kinds.ts';
+import { dayInWords, periodInWords } from './log-dates.ts';
+import { logMessages } from './log-messages.ts';
+import type { Activity, IsoDate, Stats } from './types.ts';
+
+function currentYear(now?: IsoDate): number {
+  return Number((now ?? new Date().toISOString()).slice(0, 4));
+}
+
+/** `已记录：6月12日 视察 安全生产工作` (or that it was already there). */
+export function loggedReply(activity: Activity, duplicate: boolean, taxonomy: Taxonomy, now?: IsoDate): string {
+  const words = [dayInWords(activity.date, currentYear(now)), taxonomy.label(activity.kind), activity.title] as const;
+  return duplicate ? logMessages.duplicate(...words) : logMessages.logged(...words);
+}
+
+/** `已撤回：6月12日 视察 安全生产工作`. */
+export function withdrawnReply(activity: Activity, taxonomy: Taxonomy, now?: IsoDate): string {
+  return logMessages.withdrawn(dayInWords(activity.date, currentYear(now)), taxonomy.label(activity.kind), activity.title);
+}
+
+/**
+ * `2023年上半年共视察 8 次` for one kind; for several,
+ * `2023年上半年共记录履职活动 54 次：听取审议报告 14 次，视察 8 次，…`.
+ */
+export function statsReply(stats: Stats): string {
+  const period = periodInWords(stats.from, stats.to);
+  if (stats.counts.length === 1) return logMessages.statsOneKind(period, stats.counts[0].label, stats.counts[0].count);
+  const parts = stats.counts.map((c) => logMessages.statsPart(c.label, c.count));
+  return `${logMessages.statsTotal(period, stats.total)}${parts.length ? '：' + parts.join('，') : ''}。`;
+}
+
+/** The activities one per line: `6月12日 视察 安全生产工作（张三）`. */
+export function listReply(activities: readonly Activity[], period: { from?: IsoDate | null; to?: IsoDate | null }, taxonomy: Taxonomy): string {
+  const words = periodInWords(period.from, period.to);
+  if (activities.length === 0) return logMessages.listEmpty(words);
+  const years = new Set(activities.map((a) => a.date.slice(0, 4)));
+  const year = years.size === 1 ? Number([...years][0]) : undefined;
+  const lines = activities.map((a) => `${a.id}. ${dayInWords(a.date, year)} ${taxonomy.label(a.kind)} ${a.title}（${a.by}）`);
+  return [logMessages.listHeader(words, activities.length), ...lines].join('\n');
+}
