@@ -51,6 +51,9 @@ export interface ScriptedFailure {
   readonly parameters?: { retry_after?: number };
 }
 
+/** An update without its id (the stand-in numbers updates itself). */
+export type UpdateBody = { message: Message } | Omit<Update, 'update_id'>;
+
 /** Options of the stand-in. */
 export interface StandInOptions {
   readonly token?: string;
@@ -147,7 +150,7 @@ export class TelegramStandIn {
   }
 
   /** Queue an update for `getUpdates` (the update id is assigned here). */
-  pushUpdate(update: Omit<Update, 'update_id'>): Update {
+  pushUpdate(update: UpdateBody): Update {
     const full = { ...update, update_id: this.nextUpdateId++ } as Update;
     this.queue.push(full);
     for (const wake of [...this.waiters]) wake();
@@ -184,7 +187,7 @@ export class TelegramStandIn {
   /** A user sends a text message; returns the message as the bot will receive it. */
   say(chat: Chat, from: User, text: string, extra: { replyTo?: Message | BotMessage; topicId?: number } = {}): Message {
     const message = this.userMessage({ chat, from, text, ...extra });
-    this.pushUpdate({ message } as Omit<Update, 'update_id'>);
+    this.pushUpdate({ message });
     return message;
   }
 
@@ -199,7 +202,7 @@ export class TelegramStandIn {
       caption,
       document: { file_id: fileId, file_unique_id: fileId.slice(4), file_name: fileName, file_size: data.length, mime_type: 'text/plain' },
     });
-    this.pushUpdate({ message } as Omit<Update, 'update_id'>);
+    this.pushUpdate({ message });
     return message;
   }
 
@@ -267,13 +270,13 @@ export class TelegramStandIn {
     return this.waitFor(() => this.messagesIn(chatId).find((m) => m.text.includes(text)), `a message containing "${text}" in chat ${chatId}`, timeoutMs);
   }
 
-  /** Post an update to the bot's webhook as Telegram would; returns the HTTP status. */
-  async postToWebhook(update: Omit<Update, 'update_id'>, secret = this.webhook?.secret): Promise<number> {
+  /** Post an update to the bot's webhook as Telegram would (`secret: null` sends no secret header); returns the HTTP status. */
+  async postToWebhook(update: UpdateBody, secret: string | null | undefined = this.webhook?.secret): Promise<number> {
     if (!this.webhook) throw new Error('the bot has not set a webhook');
     const full = { ...update, update_id: this.nextUpdateId++ };
     const response = await fetch(this.webhook.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(secret !== undefined ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+      headers: { 'content-type': 'application/json', ...(typeof secret === 'string' ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
       body: JSON.stringify(full),
     });
     await response.arrayBuffer();
