@@ -70,6 +70,8 @@ export interface OpenAIStandIn {
   setChatDefault(behaviour: Behaviour): void;
   /** What embedding requests get when nothing is queued. */
   setEmbeddingDefault(behaviour: Behaviour): void;
+  /** Forget recorded requests and queued behaviours. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -190,6 +192,11 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
     enqueueEmbeddings: (...b) => void embedQueue.push(...b),
     setChatDefault: (b) => { chatDefault = b; },
     setEmbeddingDefault: (b) => { embedDefault = b; },
+    reset: () => {
+      requests.length = 0;
+      chatQueue.length = 0;
+      embedQueue.length = 0;
+    },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());

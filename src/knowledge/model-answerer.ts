@@ -1,0 +1,114 @@
+/**
+ * The grounded Answerer: a chat model answers from the retrieved passages only, citing
+ * them as [n]. Passages go to the model inside a delimited data block it is told holds no
+ * instructions; citations to passages it was not given are removed; an answer that cites
+ * nothing is marked unverified with the passages beside it. Whenever the model fails,
+ * times out or talks nonsense, the extractive answer is given instead, with a note.
+ */
+import type { Answer, Answerer, ScoredPassage } from './types.ts';
+import { toSource } from './extractive-answerer.ts';
+import {
+  ModelError, checkCitations, modelMessages, promptMessages, timeoutController, toModelError,
+  type ChatModel,
+} from '../models/index.ts';
+
+/** What the model answerer needs. */
+export interface ModelAnswererOptions {
+  readonly model: ChatModel;
+  /** The offline answerer used when the model cannot answer (K2's extractive one). */
+  readonly fallback: Answerer;
+  /** Longest time for a whole answer, fallback included (default 20 s). */
+  readonly budgetMs?: number;
+  /** Part of the budget kept for the fallback (default 2 s). */
+  readonly fallbackReserveMs?: number;
+  /** Longest passage text sent to the model; longer ones are cut (default 1,500 characters). */
+  readonly maxPassageChars?: number;
+  /** Folder of prompt files (default the shipped `prompts/`). */
+  readonly promptsDir?: string;
+  /** Where internal failures are written (default stderr, one line). */
+  readonly log?: (line: string) => void;
+}
+
+/** Characters of each passage shown beside an unverified answer. */
+const EXCERPT_CHARS = 160;
+
+/** Make a value unable to open or close a tag of the data block. */
+function neutralise(text: string): string {
+  return text.replace(/</g, '＜').replace(/>/g, '＞').replace(/"/g, '＂');
+}
+
+/** The numbered passages as the data block's inner lines. */
+export function renderPassages(passages: readonly ScoredPassage[], maxChars = 1_500): string {
+  return passages.map(({ passage }, i) => {
+    const body = passage.text.length > maxChars ? passage.text.slice(0, maxChars) + '……' : passage.text;
+    return `<资料 编号="${i + 1}" 文件="${neutralise(passage.title)}" 位置="${neutralise(passage.location)}">\n${neutralise(body)}\n</资料>`;
+  }).join('\n');
+}
+
+/** A reply that is not an answer: empty, garbled, or without a single word. */
+export function isNonsense(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 2) return true;
+  const garbled = (t.match(/[\uFFFD\u0000-\u0008\u000E-\u001F]/g) ?? []).length;
+  if (garbled / t.length > 0.1) return true;
+  return !/[\p{L}\p{N}]/u.test(t);
+}
+
+function unverified(text: string, passages: readonly ScoredPassage[]): string {
+  const excerpts = passages.map(({ passage }, i) => {
+    const body = passage.text.length > EXCERPT_CHARS ? passage.text.slice(0, EXCERPT_CHARS) + '……' : passage.text;
+    return `[${i + 1}] 《${passage.title}》${passage.location ? ' ' + passage.location : ''}：${body}`;
+  });
+  return [modelMessages.unverifiedNote, text, '', modelMessages.unverifiedPassages, ...excerpts].join('\n');
+}
+
+/** Build the grounded model answerer. */
+export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
+  const budgetMs = options.budgetMs ?? 20_000;
+  const reserveMs = options.fallbackReserveMs ?? 2_000;
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+
+  async function ask(question: string, passages: readonly ScoredPassage[], signal: AbortSignal, onPartial?: (t: string) => void): Promise<string> {
+    const messages = promptMessages('answer', {
+      question: neutralise(question.trim()),
+      passages: renderPassages(passages, options.maxPassageChars),
+      count: passages.length,
+    }, options.promptsDir);
+    if (!onPartial) return options.model.complete(messages, { signal });
+    let text = '';
+    for await (const piece of options.model.stream(messages, { signal })) {
+      text += piece;
+      try {
+        onPartial(checkCitations(text, passages.length).text);
+      } catch (error) {
+        // A channel that cannot show a partial must not cost the user the answer.
+        log(`model-answerer: onPartial failed: ${String(error)}`);
+      }
+    }
+    return text;
+  }
+
+  return {
+    async answer(question, passages, answerOptions): Promise<Answer> {
+      // No passage, no grounds: the extractive answerer says nothing was found.
+      if (passages.length === 0) return options.fallback.answer(question, passages, { signal: answerOptions?.signal });
+      const timer = timeoutController(budgetMs - reserveMs, answerOptions?.signal);
+      try {
+        const raw = await ask(question, passages, timer.signal, answerOptions?.onPartial);
+        if (isNonsense(raw)) throw new ModelError('nonsense', `unusable reply: ${JSON.stringify(raw.slice(0, 80))}`);
+        const check = checkCitations(raw.trim(), passages.length);
+        let text = check.text;
+        if (check.dropped.length > 0) text += `\n${modelMessages.droppedCitations(check.dropped)}`;
+        if (check.cited.length === 0) text = unverified(text, passages);
+        return { answer: text, mode: 'llm', sources: passages.map(toSource) };
+      } catch (error) {
+        const failure = toModelError(error);
+        log(`model-answerer: falling back to extractive answer (${failure.message})`);
+        const extractive = await options.fallback.answer(question, passages, { signal: answerOptions?.signal });
+        return { ...extractive, answer: `${modelMessages.fallbackNote}\n${extractive.answer}` };
+      } finally {
+        timer.dispose();
+      }
+    },
+  };
+}
