@@ -1,4 +1,91 @@
-import type { CliCommand } from './command.ts';
+/** `ingest` and `ask` (CONTRACTS.md, "Knowledge base"). */
+import { UserError, asAppError } from '../errors.ts';
+import {
+  type Answer, type IngestReport, MAX_K, knowledgeMessages as m, openKnowledgeBase,
+} from '../knowledge/index.ts';
+import { type CliCommand, type CliContext, stringOption } from './command.ts';
+
+function readK(ctx: CliContext): number {
+  const raw = stringOption(ctx, 'k');
+  if (raw === undefined) return 5;
+  const k = Number(raw);
+  if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(raw));
+  return k;
+}
+
+function ingestText(report: IngestReport): string {
+  return [
+    m.ingestSummary({ ...report, skipped: report.skipped.length }),
+    ...report.skipped.map((s) => m.skippedLine(s.path, s.reason)),
+  ].join('\n');
+}
+
+function answerText(answer: Answer): string {
+  const sources = answer.sources.map((s, i) => m.sourceLine(i + 1, s.title, s.location, s.doc, s.score));
+  return [answer.answer, '', m.sourcesHeading, ...sources].join('\n');
+}
+
+const ingest: CliCommand = {
+  name: 'ingest',
+  summary: m.commandSummaryIngest,
+  async run(ctx) {
+    if (!ctx.positionals.length) throw new UserError('no_paths', m.noPaths);
+    const kb = await openKnowledgeBase({ dataDir: ctx.dataDir });
+    try {
+      const report = await kb.ingest(ctx.positionals);
+      return { json: report, text: ingestText(report) };
+    } finally {
+      kb.close();
+    }
+  },
+};
+
+/** One line of `ask --batch` input → one output line (an answer, or an error object). */
+async function answerLine(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, line: string, k: number): Promise<unknown> {
+  let question: unknown;
+  try {
+    question = (JSON.parse(line) as { question?: unknown }).question;
+  } catch {
+    question = undefined;
+  }
+  if (typeof question !== 'string') return { error: { code: 'bad_line', message: m.badBatchLine } };
+  try {
+    return await kb.ask(question, { k });
+  } catch (thrown) {
+    const error = asAppError(thrown);
+    return { error: { code: error.code, message: error.userMessage } };
+  }
+}
+
+const ask: CliCommand = {
+  name: 'ask',
+  summary: m.commandSummaryAsk,
+  async run(ctx) {
+    const k = readK(ctx);
+    const batch = ctx.options.batch === true;
+    const question = ctx.positionals.join(' ').trim();
+    if (!batch && !question) throw new UserError('empty_question', m.emptyQuestion);
+    const kb = await openKnowledgeBase({ dataDir: ctx.dataDir });
+    try {
+      if (!batch) {
+        const answer = await kb.ask(question, { k });
+        return { json: answer, text: answerText(answer) };
+      }
+      const lines = (await ctx.readStdin()).split(/\r?\n/).filter((l) => l.trim());
+      for (const line of lines) {
+        const result = await answerLine(kb, line, k);
+        if (ctx.json) ctx.writeLine(JSON.stringify(result));
+        else ctx.writeLine(isAnswer(result) ? answerText(result) + '\n' : (result as { error: { message: string } }).error.message);
+      }
+    } finally {
+      kb.close();
+    }
+  },
+};
+
+function isAnswer(value: unknown): value is Answer {
+  return typeof value === 'object' && value !== null && 'answer' in value;
+}
 
 /** `ingest` and `ask`. */
-export const knowledgeCommands: CliCommand[] = [];
+export const knowledgeCommands: CliCommand[] = [ingest, ask];

@@ -1,0 +1,12 @@
+/**
+ * The knowledge base: ingest documents (loaders → chunker → SQLite + BM25 + HNSW) and
+ * answer questions from them with cited passages (hybrid retrieval, extractive answers).
+ */
+export type * from './types.ts';
+export { openKnowledgeBase, MAX_K, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
+export { createExtractiveAnswerer, toSource, queryCoverage, WEAK_MATCH_COVERAGE } from './extractive-answerer.ts';
+export { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from './offline-embedder.ts';
+export { knowledgeMessages } from './messages.ts';
+export { loadDocument, MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS } from './loaders/index.ts';
+export { chunkDocument } from './chunker.ts';
+export type { Retriever } from './retrievers.ts';

@@ -1,0 +1,133 @@
+/**
+ * The ingest pipeline: walk the named files and folders, skip unchanged files by content
+ * hash, load → chunk → embed each changed file and commit it in its own SQLite transaction.
+ * A bad file is reported in `skipped` with a Chinese reason and the rest goes on.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { AppError, UserError, errorReference } from '../errors.ts';
+import type { Embedder } from '../models/types.ts';
+import { chunkDocument } from './chunker.ts';
+import { MAX_DOCUMENT_BYTES, loadDocument } from './loaders/index.ts';
+import { knowledgeMessages as m } from './messages.ts';
+import type { PassageStore } from './passage-store.ts';
+import { embeddingInput } from './search-indexes.ts';
+import type { IngestProgress } from './types.ts';
+
+/** One file found under a named path, with its `doc` path relative to the named folder. */
+interface FoundFile {
+  readonly absolute: string;
+  readonly doc: string;
+  /** How the user would recognise it in a report. */
+  readonly shown: string;
+}
+
+/** Counts of one ingest, before the index size is added. */
+export interface IngestCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+function collect(paths: readonly string[], skipped: IngestCounts['skipped']): FoundFile[] {
+  const found: FoundFile[] = [];
+  const missing: string[] = [];
+  for (const given of paths) {
+    const absolute = resolve(given);
+    let info;
+    try {
+      info = statSync(absolute);
+    } catch {
+      missing.push(given);
+      skipped.push({ path: given, reason: m.pathMissing });
+      continue;
+    }
+    if (!info.isDirectory()) {
+      found.push({ absolute, doc: basename(absolute), shown: given });
+      continue;
+    }
+    const walk = (folder: string): void => {
+      let names: string[];
+      try {
+        names = readdirSync(folder).sort();
+      } catch {
+        skipped.push({ path: folder, reason: m.hiddenOrUnreadable });
+        return;
+      }
+      for (const name of names) {
+        if (name.startsWith('.')) continue; // .git, .DS_Store: never documents
+        const path = join(folder, name);
+        let entry;
+        try {
+          entry = statSync(path);
+        } catch {
+          continue;
+        }
+        if (entry.isDirectory()) walk(path);
+        else if (entry.isFile()) {
+          const doc = relative(absolute, path).split(sep).join('/');
+          found.push({ absolute: path, doc, shown: join(given, relative(absolute, path)) });
+        }
+      }
+    };
+    walk(absolute);
+  }
+  if (missing.length === paths.length) throw new UserError('path_missing', m.allPathsMissing(missing));
+  return found;
+}
+
+function contentHash(path: string): string | undefined {
+  try {
+    if (statSync(path).size > MAX_DOCUMENT_BYTES) return undefined;
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ingest files and folders into the store (the indexes are synced by the caller). */
+export async function ingestPaths(
+  store: PassageStore,
+  embedder: Embedder,
+  paths: readonly string[],
+  onProgress?: IngestProgress,
+  log: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Promise<IngestCounts> {
+  if (!paths.length) throw new UserError('no_paths', m.noPaths);
+  const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, skipped: [] };
+  const files = collect(paths, counts.skipped);
+  for (const [i, file] of files.entries()) {
+    onProgress?.(i, files.length, file.shown);
+    try {
+      const hash = contentHash(file.absolute);
+      const existing = store.findDocument(file.doc);
+      if (hash && existing?.contentHash === hash) {
+        counts.unchanged++;
+        continue;
+      }
+      const loaded = await loadDocument(file.absolute);
+      const drafts = chunkDocument(loaded).filter((p) => p.text.trim());
+      if (!drafts.length) throw new UserError('no_text', m.noText);
+      const vectors = await embedder.embed(drafts.map(embeddingInput));
+      store.replaceDocument(
+        { doc: file.doc, title: loaded.title, format: loaded.format, contentHash: hash ?? '' },
+        drafts.map((d, j) => ({ ...d, vector: vectors[j] })),
+        embedder.id,
+      );
+      if (existing) counts.updated++;
+      else counts.added++;
+    } catch (error) {
+      if (error instanceof AppError && error instanceof UserError) {
+        counts.skipped.push({ path: file.shown, reason: error.userMessage });
+      } else {
+        const reference = errorReference();
+        log(`ingest ${file.absolute} failed [${reference}]: ${error instanceof Error ? error.stack : String(error)}`);
+        counts.skipped.push({ path: file.shown, reason: m.failed(reference) });
+      }
+    }
+  }
+  onProgress?.(files.length, files.length, '');
+  return counts;
+}

@@ -1,0 +1,94 @@
+/**
+ * The knowledge base facade: SQLite store + BM25 + HNSW + hybrid retriever + answerer,
+ * opened once per process (so `ask --batch` loads the indexes once).
+ */
+import type { Embedder } from '../models/types.ts';
+import { UserError } from '../errors.ts';
+import { type Db, openDatabase } from '../storage/index.ts';
+import { createExtractiveAnswerer } from './extractive-answerer.ts';
+import { ingestPaths } from './ingest.ts';
+import { knowledgeMessages as m } from './messages.ts';
+import { createOfflineEmbedder } from './offline-embedder.ts';
+import { PassageStore } from './passage-store.ts';
+import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './retrievers.ts';
+import { SearchIndexes } from './search-indexes.ts';
+import { defaultTokenizer } from './tokenizer.ts';
+import type { Answerer, KnowledgeBase, ScoredPassage } from './types.ts';
+
+/** What `openKnowledgeBase` needs; everything but the data folder has an offline default. */
+export interface KnowledgeBaseOptions {
+  readonly dataDir: string;
+  /** Vector space; a different id from the one that built the index triggers a rebuild. */
+  readonly embedder?: Embedder;
+  /** Writes answers; the extractive answerer by default. */
+  readonly answerer?: Answerer;
+  /** An already open database of the data folder (then the caller closes it). */
+  readonly db?: Db;
+}
+
+/** Largest k `ask` accepts. */
+export const MAX_K = 50;
+/** Weight of the vector ranking in the fusion (BM25 counts 1). */
+const VECTOR_WEIGHT = 0.6;
+
+/** The knowledge base plus the retrievers it fuses (exposed for tests and the benchmark). */
+export interface OpenKnowledgeBase extends KnowledgeBase {
+  readonly retrievers: { readonly bm25: Retriever; readonly vector: Retriever; readonly hybrid: Retriever };
+  readonly indexes: SearchIndexes;
+  readonly store: PassageStore;
+}
+
+/** Open (creating if needed) the knowledge base in a data folder and load its indexes. */
+export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<OpenKnowledgeBase> {
+  const db = options.db ?? openDatabase(options.dataDir);
+  const ownsDb = !options.db;
+  const store = new PassageStore(db);
+  const embedder = options.embedder ?? createOfflineEmbedder();
+  const tokenizer = defaultTokenizer();
+  const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder);
+  await indexes.sync();
+  const bm25 = createBm25Retriever(() => indexes.bm25(), tokenizer);
+  const vector = createVectorRetriever(() => indexes.hnsw(), embedder);
+  const hybrid = createHybridRetriever([
+    { retriever: bm25, weight: 1 },
+    { retriever: vector, weight: VECTOR_WEIGHT },
+  ]);
+  const answerer = options.answerer ?? createExtractiveAnswerer({ idf: (term) => indexes.bm25().idf(term) });
+
+  async function search(question: string, k: number): Promise<ScoredPassage[]> {
+    if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
+    if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
+    await indexes.sync(); // cheap when nothing changed; picks up another process's ingest
+    const hits = await hybrid.search(question, k);
+    const passages = store.passagesByIds(hits.map((h) => h.id));
+    const scores = new Map(hits.map((h) => [h.id, h.score]));
+    return passages.map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+  }
+
+  return {
+    retrievers: { bm25, vector, hybrid },
+    indexes,
+    store,
+    async ingest(paths, ingestOptions) {
+      const counts = await ingestPaths(store, embedder, paths, ingestOptions?.onProgress);
+      await indexes.sync();
+      return { ...counts, chunks: store.passageCount() };
+    },
+    async remove(doc) {
+      const removed = store.removeDocument(doc);
+      if (removed) await indexes.sync();
+      return removed;
+    },
+    search,
+    async ask(question, askOptions) {
+      const passages = await search(question, askOptions?.k ?? 5);
+      return answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial });
+    },
+    size() {
+      return store.passageCount();
+    },
+    close() {
+      if (ownsDb && db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** Everything the knowledge base says to a user, in Simplified Chinese, in one place. */
+
+/** Chinese texts of the knowledge base (answers, ingest reports, errors). */
+export const knowledgeMessages = {
+  answerIntro: '根据知识库中的文件，相关内容如下：',
+  notFound: (question: string) =>
+    `知识库中没有找到与“${question}”直接相关的内容。以下是最接近的段落，仅供参考，请核对原文：`,
+  emptyIndex: '知识库中还没有任何文件，请先用 ingest 命令导入文件（如：npm run cli -- ingest knowledge/）。',
+  moreSources: (count: number) => `另有 ${count} 段相关内容见来源列表。`,
+  citation: (n: number, title: string, location: string, doc: string) =>
+    `[${n}] 《${title}》${location ? ' ' + location : ''}（${doc}）`,
+  emptyQuestion: '问题是空的，请输入要问的内容。',
+  badK: (value: string) => `--k 应为 1 到 50 之间的整数，收到的是“${value}”。`,
+  noPaths: '请给出要导入的文件或文件夹路径，例如：ingest knowledge/',
+  pathMissing: '找不到这个路径，请检查路径是否正确。',
+  allPathsMissing: (paths: readonly string[]) => `找不到要导入的路径：${paths.join('、')}。请检查路径是否正确。`,
+  hiddenOrUnreadable: '无法读取这个文件或文件夹。',
+  noText: '文件里没有可以检索的文字内容。',
+  failed: (reference: string) => `处理这个文件时出现内部错误（编号 ${reference}），已跳过，其他文件照常导入。`,
+  badBatchLine: '这一行不是有效的问题，应为一行 JSON：{"question": "……"}。',
+  ingestSummary: (r: { added: number; updated: number; unchanged: number; skipped: number; chunks: number }) =>
+    `导入完成：新增 ${r.added} 个文件，更新 ${r.updated} 个，未变化 ${r.unchanged} 个，跳过 ${r.skipped} 个；知识库现有 ${r.chunks} 段。`,
+  skippedLine: (path: string, reason: string) => `  跳过 ${path}：${reason}`,
+  sourcesHeading: '来源：',
+  sourceLine: (n: number, title: string, location: string, doc: string, score: number) =>
+    `[${n}] 《${title}》${location ? ' ' + location : ''}（${doc}，相关度 ${score.toFixed(2)}）`,
+  commandSummaryIngest: '导入文件或文件夹到知识库：ingest 路径... [--json]',
+  commandSummaryAsk: '向知识库提问：ask 问题 [--k 5] [--json]；或 ask --batch --json 从标准输入逐行读取',
+} as const;

@@ -1,0 +1,75 @@
+/**
+ * The offline embedding: hashed character n-grams, no model download, deterministic.
+ *
+ * Why this shape: Chinese meaning sits in characters and short character runs, so unigrams
+ * (weak weight), bigrams and trigrams of the canonicalized text capture most of what a
+ * lexical match would, but as a dense vector that survives partial overlaps (代表建议 vs
+ * 建议办理). Signed hashing (the sign from a second hash bit) keeps inner products unbiased
+ * under collisions; sublinear term weights stop repeated phrases from dominating.
+ * 256 dimensions: a ~250-character passage yields ~600 distinct n-grams, so 256 buckets keep
+ * collisions tolerable while HNSW inserts stay above 10,000/s and 100,000 vectors take ~100 MB.
+ */
+import type { Embedder } from '../models/types.ts';
+import { type Canonicalizer, defaultEquivalences } from './equivalences.ts';
+
+/** Id of the offline vector space; bump the version whenever the features change. */
+export const OFFLINE_EMBEDDER_ID = 'offline-hash-v1';
+
+// Question words carry no topic; strip them before taking n-grams (as the tokenizer does).
+const QUESTION_WORDS = /什么|怎么样|怎么|怎样|如何|为什么|多少|多久|哪些|哪个|能不能|可不可以|是不是|有没有|是否|吗|呢|吧|请问/g;
+const NOT_TEXT = /[^\p{L}\p{N}]+/gu;
+
+function fnv1a(text: string, seed: number): number {
+  let hash = 2166136261 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 16777619);
+  }
+  return hash >>> 0;
+}
+
+/** Options of the offline embedder (defaults are the shipped `offline-hash-v1`). */
+export interface OfflineEmbedderOptions {
+  readonly dimensions?: number;
+  readonly canonicalizer?: Canonicalizer;
+}
+
+/** Create the offline, deterministic Embedder. */
+export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Embedder & { embedOne(text: string): Float32Array } {
+  const dimensions = options.dimensions ?? 256;
+  const canonicalizer = options.canonicalizer ?? defaultEquivalences();
+  const weights = [0.35, 1, 1];
+
+  function embedOne(text: string): Float32Array {
+    const clean = canonicalizer.apply(text).replace(QUESTION_WORDS, ' ');
+    const counts = new Map<string, number>();
+    for (const run of clean.split(NOT_TEXT)) {
+      for (let n = 1; n <= 3; n++) {
+        for (let i = 0; i + n <= run.length; i++) {
+          const gram = run.slice(i, i + n);
+          counts.set(gram, (counts.get(gram) ?? 0) + 1);
+        }
+      }
+    }
+    const vector = new Float32Array(dimensions);
+    for (const [gram, count] of counts) {
+      const hash = fnv1a(gram, gram.length);
+      const sign = hash & 0x80000000 ? -1 : 1;
+      vector[hash % dimensions] += sign * weights[gram.length - 1] * (1 + Math.log(count));
+    }
+    let norm = 0;
+    for (let i = 0; i < dimensions; i++) norm += vector[i] * vector[i];
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let i = 0; i < dimensions; i++) vector[i] /= norm;
+    return vector;
+  }
+
+  return {
+    id: dimensions === 256 ? OFFLINE_EMBEDDER_ID : `${OFFLINE_EMBEDDER_ID}-${dimensions}`,
+    dimensions,
+    embedOne,
+    async embed(texts) {
+      return texts.map(embedOne);
+    },
+  };
+}

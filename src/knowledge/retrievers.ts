@@ -1,0 +1,77 @@
+/**
+ * Retrievers: lexical (BM25), vector (HNSW) and hybrid (reciprocal rank fusion of both).
+ * All three share one interface and one test suite.
+ */
+import type { Embedder } from '../models/types.ts';
+import type { Bm25Index } from './bm25-index.ts';
+import type { Tokenizer } from './tokenizer.ts';
+import type { Hit } from './top-k.ts';
+import type { VectorIndex } from './vector-index.ts';
+
+/** Finds the passage ids that best answer a query, best first. */
+export interface Retriever {
+  readonly name: string;
+  search(query: string, k: number): Promise<Hit[]>;
+}
+
+/** BM25 over the tokenizer's terms. */
+export function createBm25Retriever(index: () => Bm25Index, tokenizer: Tokenizer): Retriever {
+  return {
+    name: 'bm25',
+    async search(query, k) {
+      return index().search(tokenizer.terms(query), k);
+    },
+  };
+}
+
+/** Nearest neighbours of the query's embedding. */
+export function createVectorRetriever(index: () => VectorIndex, embedder: Embedder): Retriever {
+  return {
+    name: 'vector',
+    async search(query, k) {
+      const [vector] = await embedder.embed([query]);
+      return index().search(vector, k);
+    },
+  };
+}
+
+/** One input of the fusion and how much its ranks count. */
+export interface FusedRetriever {
+  readonly retriever: Retriever;
+  readonly weight: number;
+}
+
+/** Options of the reciprocal rank fusion. */
+export interface FusionOptions {
+  /** How deep each retriever is read (at least k). */
+  readonly depth?: number;
+  /** The RRF constant: larger flattens the difference between ranks. */
+  readonly k0?: number;
+}
+
+/**
+ * Reciprocal rank fusion: score = Σ weight / (k0 + rank). Ranks, not raw scores, are fused,
+ * so BM25's unbounded scores and cosine similarities need no calibration against each other.
+ * Reported scores are scaled so a passage ranked first by every input scores 1.
+ */
+export function createHybridRetriever(inputs: readonly FusedRetriever[], options: FusionOptions = {}): Retriever {
+  const k0 = options.k0 ?? 60;
+  const best = inputs.reduce((sum, input) => sum + input.weight / (k0 + 1), 0);
+  return {
+    name: 'hybrid',
+    async search(query, k) {
+      const depth = Math.max(options.depth ?? 50, k);
+      const lists = await Promise.all(inputs.map((input) => input.retriever.search(query, depth)));
+      const fused = new Map<number, number>();
+      lists.forEach((hits, i) => {
+        hits.forEach((hit, rank) => {
+          fused.set(hit.id, (fused.get(hit.id) ?? 0) + inputs[i].weight / (k0 + rank + 1));
+        });
+      });
+      return [...fused]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, k)
+        .map(([id, score]) => ({ id, score: score / best }));
+    },
+  };
+}

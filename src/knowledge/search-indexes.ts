@@ -1,0 +1,133 @@
+/**
+ * Keeps the index files beside lvzhi.db in step with SQLite, the source of truth.
+ * Each file is written under a new name (temporary, then renamed) and only then recorded in
+ * kb_meta with the generation and embedder it reflects; a process killed at any point leaves
+ * the previous files and records whole, and the next sync finishes the work.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Embedder } from '../models/types.ts';
+import { Bm25Builder, Bm25Index, removeQuietly } from './bm25-index.ts';
+import type { PassageStore } from './passage-store.ts';
+import type { Tokenizer } from './tokenizer.ts';
+import { VectorIndex } from './vector-index.ts';
+
+const EMBED_BATCH = 256;
+/** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
+const REBUILD_DELETED_SHARE = 0.25;
+
+/** What goes into a passage's vector: its context (title, headings) and its text. */
+export function embeddingInput(passage: { text: string; context: string }): string {
+  return passage.context ? `${passage.context}\n${passage.text}` : passage.text;
+}
+
+/** The lexical and vector indexes of one data folder, loaded once and kept in sync. */
+export class SearchIndexes {
+  private lexical?: Bm25Index;
+  private vectors?: VectorIndex;
+  private vectorGeneration = -1;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly store: PassageStore,
+    private readonly tokenizer: Tokenizer,
+    private readonly embedder: Embedder,
+  ) {}
+
+  /** The BM25 index (call `sync` first). */
+  bm25(): Bm25Index {
+    if (!this.lexical) throw new Error('search indexes not synced');
+    return this.lexical;
+  }
+
+  /** The HNSW index (call `sync` first). */
+  hnsw(): VectorIndex {
+    if (!this.vectors) throw new Error('search indexes not synced');
+    return this.vectors;
+  }
+
+  /** Bring both indexes up to the store's generation, loading or rebuilding as needed. */
+  async sync(): Promise<void> {
+    const generation = this.store.generation();
+    if (this.lexical?.generation !== generation) this.lexical = this.syncLexical(generation);
+    if (this.vectorGeneration !== generation || this.store.getMeta('vector_embedder') !== this.embedder.id) {
+      await this.embedMissing();
+      this.vectors = this.syncVectors(generation);
+      this.vectorGeneration = generation;
+    }
+    this.removeStaleFiles();
+  }
+
+  private syncLexical(generation: number): Bm25Index {
+    const file = this.store.getMeta('lexical_file');
+    if (file && Number(this.store.getMeta('lexical_generation')) === generation) {
+      const loaded = Bm25Index.load(join(this.dataDir, file));
+      if (loaded && loaded.generation === generation) return loaded;
+    }
+    const builder = new Bm25Builder();
+    for (const p of this.store.iteratePassageTexts()) {
+      builder.add(p.id, this.tokenizer.terms(p.text), p.context ? this.tokenizer.terms(p.context) : []);
+    }
+    const index = builder.finish(generation);
+    const name = `lexical-${generation}.bm25`;
+    index.save(join(this.dataDir, name));
+    this.store.db.transaction(() => {
+      this.store.setMeta('lexical_file', name);
+      this.store.setMeta('lexical_generation', String(generation));
+    })();
+    return index;
+  }
+
+  /** Give every passage a vector from the current embedder (after a switch of embedder). */
+  private async embedMissing(): Promise<void> {
+    for (;;) {
+      const batch = this.store.passagesWithoutVector(this.embedder.id, EMBED_BATCH);
+      if (!batch.length) return;
+      const vectors = await this.embedder.embed(batch.map(embeddingInput));
+      this.store.putVectors(this.embedder.id, batch.map((p, i) => ({ id: p.id, vector: vectors[i] })));
+    }
+  }
+
+  private syncVectors(generation: number): VectorIndex {
+    const id = this.embedder.id;
+    const file = this.store.getMeta('vector_file');
+    const sameSpace = this.store.getMeta('vector_embedder') === id;
+    let index = file && sameSpace ? VectorIndex.load(join(this.dataDir, file), this.embedder.dimensions) : undefined;
+    if (index && Number(this.store.getMeta('vector_generation')) === generation) return index;
+    const wanted = this.store.vectorCount(id);
+    if (index) {
+      // Patch: passage ids are never reused, so labels missing from SQLite are deletions.
+      const labels = new Set(index.labels());
+      const live = new Set<number>();
+      for (const { id: passageId, vector } of this.store.iterateVectors(id)) {
+        live.add(passageId);
+        if (!labels.has(passageId)) index.add(passageId, vector);
+      }
+      for (const label of labels) if (!live.has(label)) index.markDeleted(label);
+      if (index.count > 0 && (index.count - wanted) / index.count > REBUILD_DELETED_SHARE) index = undefined;
+    }
+    if (!index) {
+      index = VectorIndex.create(this.embedder.dimensions, wanted);
+      for (const { id: passageId, vector } of this.store.iterateVectors(id)) index.add(passageId, vector);
+    }
+    const name = `vectors-${generation}-${Date.now().toString(36)}.hnsw`;
+    index.save(join(this.dataDir, name));
+    this.store.db.transaction(() => {
+      this.store.setMeta('vector_file', name);
+      this.store.setMeta('vector_generation', String(generation));
+      this.store.setMeta('vector_embedder', id);
+    })();
+    return index;
+  }
+
+  /** Delete index files no record points to (left by earlier generations or killed runs). */
+  private removeStaleFiles(): void {
+    if (!existsSync(this.dataDir)) return;
+    const keep = new Set([this.store.getMeta('lexical_file'), this.store.getMeta('vector_file')]);
+    for (const name of readdirSync(this.dataDir)) {
+      if (/^(lexical-.*\.bm25|vectors-.*\.hnsw)(\.tmp-\d+)?$/.test(name) && !keep.has(name)) {
+        removeQuietly(join(this.dataDir, name));
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Lexical terms for BM25: `Intl.Segmenter('zh')` words plus character bigrams, over text
+ * rewritten to canonical spellings (equivalences.json). Question words are stopwords.
+ */
+import { type Canonicalizer, defaultEquivalences } from './equivalences.ts';
+import { STOPWORDS } from './stopwords.ts';
+
+const HAN = /\p{Script=Han}/u;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Turns text into BM25 terms; the same instance serves questions and passages. */
+export class Tokenizer {
+  private readonly segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+  constructor(private readonly canonicalizer: Canonicalizer = defaultEquivalences()) {}
+
+  /** Terms of a text, repeated as often as they occur. */
+  terms(text: string): string[] {
+    const out: string[] = [];
+    // Short pieces segment several times faster than one long string (ICU cost is superlinear).
+    for (const piece of this.canonicalizer.apply(text).split(/[\n\r。！？；]+/)) {
+      if (piece) this.pieceTerms(piece, out);
+    }
+    return out;
+  }
+
+  private pieceTerms(piece: string, out: string[]): void {
+    let run = '';
+    const flush = (): void => {
+      for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+      run = '';
+    };
+    for (const { segment, isWordLike } of this.segmenter.segment(piece)) {
+      if (!isWordLike && !WORDLIKE.test(segment)) {
+        flush();
+        continue;
+      }
+      if (STOPWORDS.has(segment)) {
+        flush();
+        continue;
+      }
+      out.push(segment);
+      if (HAN.test(segment)) run += segment;
+      else flush();
+    }
+    flush();
+  }
+}
+
+let shared: Tokenizer | undefined;
+
+/** The tokenizer over the shipped equivalence list. */
+export function defaultTokenizer(): Tokenizer {
+  shared ??= new Tokenizer();
+  return shared;
+}

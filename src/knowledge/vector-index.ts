@@ -1,0 +1,107 @@
+/**
+ * Approximate nearest neighbours with hnswlib-node over unit vectors (inner product = cosine),
+ * plus the exact brute-force search it is measured against.
+ */
+import { renameSync, rmSync } from 'node:fs';
+import hnswlib from 'hnswlib-node';
+import { type Hit, TopK } from './top-k.ts';
+
+const M = 16;
+const EF_CONSTRUCTION = 100;
+const EF_SEARCH = 96;
+const SEED = 42;
+
+/** An HNSW index whose labels are passage ids. */
+export class VectorIndex {
+  private constructor(private readonly index: hnswlib.HierarchicalNSW, readonly dimensions: number) {
+    index.setEf(EF_SEARCH);
+  }
+
+  /** An empty index with room for `capacity` vectors (it grows as needed). */
+  static create(dimensions: number, capacity: number): VectorIndex {
+    const index = new hnswlib.HierarchicalNSW('ip', dimensions);
+    index.initIndex({ maxElements: Math.max(capacity, 16), m: M, efConstruction: EF_CONSTRUCTION, randomSeed: SEED });
+    return new VectorIndex(index, dimensions);
+  }
+
+  /** Read an index file; undefined if it is missing, damaged or of other dimensions. */
+  static load(path: string, dimensions: number): VectorIndex | undefined {
+    try {
+      const index = new hnswlib.HierarchicalNSW('ip', dimensions);
+      index.readIndexSync(path);
+      if (index.getNumDimensions() !== dimensions) return undefined;
+      return new VectorIndex(index, dimensions);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Labels held (including ones marked deleted). */
+  labels(): number[] {
+    return this.index.getIdsList();
+  }
+
+  /** Add one vector under a passage id. */
+  add(id: number, vector: Float32Array): void {
+    if (this.index.getCurrentCount() >= this.index.getMaxElements()) {
+      this.index.resizeIndex(Math.ceil(this.index.getMaxElements() * 1.5) + 16);
+    }
+    this.index.addPoint(Array.from(vector), id);
+  }
+
+  /** Hide a passage id from searches; false if it was not there or already hidden. */
+  markDeleted(id: number): boolean {
+    try {
+      this.index.markDelete(id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Number of vectors, deleted ones included. */
+  get count(): number {
+    return this.index.getCurrentCount();
+  }
+
+  /** The k nearest passages; score is the cosine similarity. */
+  search(query: Float32Array, k: number): Hit[] {
+    const n = Math.min(k, this.index.getCurrentCount());
+    if (n === 0) return [];
+    if (this.index.getEf() < n) this.index.setEf(n);
+    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n);
+    return neighbors.map((id, i) => ({ id, score: 1 - distances[i] }));
+  }
+
+  /** Write to `path` through a temporary file and a rename. */
+  save(path: string): void {
+    const temporary = `${path}.tmp-${process.pid}`;
+    try {
+      this.index.writeIndexSync(temporary);
+      renameSync(temporary, path);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+  }
+}
+
+/** Vectors laid out row by row, for exact search. */
+export interface VectorMatrix {
+  readonly ids: Int32Array;
+  readonly values: Float32Array;
+  readonly dimensions: number;
+}
+
+/** Exact top k by cosine over every vector: the reference HNSW is measured against. */
+export function exactSearch(matrix: VectorMatrix, query: Float32Array, k: number): Hit[] {
+  const { ids, values, dimensions } = matrix;
+  const top = new TopK(k);
+  for (let row = 0; row < ids.length; row++) {
+    let dot = 0;
+    const base = row * dimensions;
+    for (let j = 0; j < dimensions; j++) dot += values[base + j] * query[j];
+    top.push(ids[row], dot);
+  }
+  return top.result();
+}
