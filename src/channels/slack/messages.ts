@@ -1,0 +1,29 @@
+/** Every text a Slack user reads that the channel itself writes (the assistant writes the rest). */
+
+/** Shown while a turn takes longer than a moment. */
+export const WORKING = '正在处理…';
+
+/** Shown in place of an empty answer that only carried files. */
+export const SEE_FILES = '见附件。';
+
+/** Replaces the buttons of a message once one was clicked. */
+export function chosen(label: string): string {
+  return `已选择：${label}`;
+}
+
+/** A failed turn: short, with the code an admin can find in the log. */
+export function apology(reference: string): string {
+  return `抱歉，处理这条消息时出错了（错误代码 ${reference}）。请稍后再试，或把错误代码告诉管理员。`;
+}
+
+/** A shared file could not be fetched from Slack. */
+export function downloadFailed(name: string): string {
+  return `无法从 Slack 下载文件「${name}」，请确认机器人有读取文件的权限后重新发送。`;
+}
+
+/** Start-up without a way to receive events. */
+export const MISSING_TRANSPORT =
+  'Slack 需要 SLACK_APP_TOKEN（Socket Mode）或 SLACK_SIGNING_SECRET（HTTP 事件）其中之一。';
+
+/** Start-up with a token Slack does not accept. */
+export const BAD_TOKEN = 'Slack 不接受 SLACK_BOT_TOKEN，请检查机器人令牌。';

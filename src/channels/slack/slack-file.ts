@@ -1,0 +1,45 @@
+/**
+ * A file shared with the bot, fetched only when the assistant decides to ingest it:
+ * `files.info` for the current private URL, then a download with the bot token as Bearer.
+ */
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { webApi } from '@slack/bolt';
+import type { IncomingFile } from '../../assistant/types.ts';
+import { UserError } from '../../errors.ts';
+import { downloadFailed } from './messages.ts';
+
+/** The fields of a Slack file object the channel reads. */
+export interface SlackFileRef {
+  readonly id: string;
+  readonly name?: string;
+  readonly title?: string;
+  readonly size?: number;
+}
+
+/** Turn a file of a message event into an IncomingFile that downloads on demand. */
+export function toIncomingFile(file: SlackFileRef, client: webApi.WebClient, botToken: string): IncomingFile {
+  const name = file.name ?? file.title ?? file.id;
+  return {
+    name,
+    ...(typeof file.size === 'number' ? { size: file.size } : {}),
+    async download(toPath: string): Promise<void> {
+      try {
+        const info = await client.files.info({ file: file.id });
+        const url = info.file?.url_private_download ?? info.file?.url_private;
+        if (!url) throw new Error(`files.info gave no url_private for ${file.id}`);
+        const response = await fetch(url, { headers: { Authorization: `Bearer ${botToken}` } });
+        // Without the files:read scope Slack answers 200 with its HTML sign-in page.
+        const type = response.headers.get('content-type') ?? '';
+        if (!response.ok || !response.body || type.startsWith('text/html')) {
+          throw new Error(`download of ${file.id} failed: HTTP ${response.status} ${type}`);
+        }
+        await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(toPath));
+      } catch (error) {
+        throw new UserError('slack_file_download', downloadFailed(name), { cause: error });
+      }
+    },
+  };
+}

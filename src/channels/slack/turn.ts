@@ -1,0 +1,103 @@
+/**
+ * One turn: a TurnRequest → Incoming → assistant → what the user sees. Holds the error
+ * boundary: whatever fails is logged with a reference and answered with a short apology,
+ * and the channel keeps serving.
+ */
+import type { Logger, webApi } from '@slack/bolt';
+import type { Assistant, Incoming, Reply } from '../../assistant/types.ts';
+import { AppError, UserError, errorReference } from '../../errors.ts';
+import { threadIdOf, type TurnRequest } from './events.ts';
+import { WORKING, apology } from './messages.ts';
+import { toIncomingFile } from './slack-file.ts';
+import { StreamThrottle } from './stream-throttle.ts';
+import { ThreadOutput } from './thread-output.ts';
+
+/** What every turn needs from the channel. */
+export interface TurnDeps {
+  readonly client: webApi.WebClient;
+  readonly botToken: string;
+  readonly assistant: Assistant;
+  readonly logger: Logger;
+  /** Resolves a user id to a display name for the activity log. */
+  readonly userName: (userId: string) => Promise<string>;
+  /** Shortest gap between two edits of a streamed answer. */
+  readonly streamIntervalMs: number;
+  /** How long a turn may run before "正在处理…" is shown. */
+  readonly statusDelayMs: number;
+}
+
+/** Run one turn to the end; never throws. */
+export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<void> {
+  const output = new ThreadOutput(deps.client, deps.logger, request.channel, request.threadTs);
+  let statusTimer: NodeJS.Timeout | undefined;
+  let throttle: StreamThrottle | undefined;
+  try {
+    let threadTs = request.threadTs;
+    if (threadTs === undefined) {
+      // A slash command answers top-level; its status message starts the thread that follow-ups use.
+      await output.status(WORKING);
+      threadTs = output.anchorTs as string;
+    } else {
+      statusTimer = setTimeout(() => void output.status(WORKING).catch(() => undefined), deps.statusDelayMs);
+    }
+    const incoming: Incoming = {
+      platform: 'slack',
+      userId: request.userId,
+      userName: request.userName ?? (await deps.userName(request.userId)),
+      chatId: request.channel,
+      threadId: threadIdOf(request.channel, threadTs),
+      text: request.text,
+      ...(request.files.length > 0
+        ? { files: request.files.map((file) => toIncomingFile(file, deps.client, deps.botToken)) }
+        : {}),
+      progress: async (text) => {
+        clearTimeout(statusTimer);
+        await output.status(text);
+      },
+    };
+    throttle = new StreamThrottle(deps.streamIntervalMs, (text) => output.partial(text));
+    const streaming = throttle;
+    const reply = await deps.assistant.handle(incoming, {
+      partial: async (textSoFar) => {
+        clearTimeout(statusTimer);
+        streaming.push(textSoFar);
+      },
+    });
+    clearTimeout(statusTimer);
+    await throttle.close();
+    await output.reply(reply);
+  } catch (error) {
+    clearTimeout(statusTimer);
+    await throttle?.close();
+    await showFailure(deps, output, error);
+  }
+}
+
+/** A failed turn: a UserError's own message, anything else an apology with a reference. */
+async function showFailure(deps: TurnDeps, output: ThreadOutput, error: unknown): Promise<void> {
+  let reply: Reply;
+  if (error instanceof UserError) {
+    deps.logger.warn(`slack: ${error.code}: ${error.message}`);
+    reply = { text: error.userMessage };
+  } else {
+    const reference = errorReference();
+    const code = error instanceof AppError ? error.code : 'internal';
+    deps.logger.error(`slack: turn failed [${reference}] (${code})`, error);
+    reply = { text: apology(reference) };
+  }
+  try {
+    await output.reply(reply);
+  } catch (renderError) {
+    // The edit may be what failed; a fresh message is the last try.
+    deps.logger.error('slack: showing the failure failed', renderError);
+    try {
+      await deps.client.chat.postMessage({
+        channel: output.channel,
+        text: reply.text,
+        ...(output.threadTs ? { thread_ts: output.threadTs } : {}),
+      });
+    } catch (lastError) {
+      deps.logger.error('slack: could not tell the user about the failure', lastError);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Starts the real Slack channel (bolt) against the stand-in, over HTTP or Socket Mode,
+ * and gives tests a user's view: say something, run a command, see what the bot shows.
+ */
+import { LogLevel, type Logger } from '@slack/bolt';
+import type { Assistant } from '../../src/assistant/types.ts';
+import { createSlackChannel, type SlackChannel } from '../../src/channels/slack/index.ts';
+import {
+  HttpDelivery,
+  STAND_IN_BOT,
+  SocketDelivery,
+  startSlackStandIn,
+  type SlackDelivery,
+  type SlackStandIn,
+} from '../support/slack-stand-in.ts';
+
+/** Which way Slack talks to the app. */
+export type Transport = 'http' | 'socket';
+
+/** A logger that keeps what it was told, so tests can check failures were logged. */
+export interface RecordingLogger extends Logger {
+  readonly errors: string[];
+  readonly warnings: string[];
+}
+
+/** A quiet logger that records warnings and errors. */
+export function recordingLogger(): RecordingLogger {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const text = (message: unknown[]) => message.map((m) => (m instanceof Error ? `${m.name}: ${m.message}` : String(m))).join(' ');
+  return {
+    errors,
+    warnings,
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...message: unknown[]) => void warnings.push(text(message)),
+    error: (...message: unknown[]) => void errors.push(text(message)),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.WARN,
+    setName: () => undefined,
+  };
+}
+
+/** A running channel with its stand-in. */
+export interface SlackRig {
+  readonly standIn: SlackStandIn;
+  readonly channel: SlackChannel;
+  readonly slack: SlackDelivery;
+  readonly logger: RecordingLogger;
+  /** For HTTP: the events URL; undefined in Socket Mode. */
+  readonly eventsUrl: string | undefined;
+  readonly signingSecret: string;
+  close(): Promise<void>;
+}
+
+const SIGNING_SECRET = 'stand-in-signing-secret';
+
+/** Start the stand-in and the real channel on it. */
+export async function startRig(transport: Transport, assistant: Assistant, extra: { streamIntervalMs?: number; statusDelayMs?: number } = {}): Promise<SlackRig> {
+  const standIn = await startSlackStandIn();
+  standIn.users.set('UALICE01', { name: '王芳', realName: '王芳' });
+  standIn.users.set('UBOB0001', { name: '李明', realName: '李明' });
+  const logger = recordingLogger();
+  const channel = createSlackChannel({
+    botToken: STAND_IN_BOT.botToken,
+    ...(transport === 'socket' ? { appToken: STAND_IN_BOT.appToken } : { signingSecret: SIGNING_SECRET, port: 0 }),
+    apiUrl: standIn.apiUrl,
+    assistant,
+    logger,
+    retries: 0,
+    streamIntervalMs: extra.streamIntervalMs ?? 50,
+    statusDelayMs: extra.statusDelayMs ?? 5_000,
+  });
+  await channel.start();
+  const eventsUrl = transport === 'http' ? `http://127.0.0.1:${channel.port}/slack/events` : undefined;
+  const slack = eventsUrl ? new HttpDelivery(standIn, eventsUrl, SIGNING_SECRET) : new SocketDelivery(standIn);
+  return {
+    standIn,
+    channel,
+    slack,
+    logger,
+    eventsUrl,
+    signingSecret: SIGNING_SECRET,
+    async close() {
+      await channel.stop();
+      await standIn.close();
+    },
+  };
+}
+
+/** A message a user writes: in a channel (mentioning the bot) or in a DM. */
+export function userMessage(
+  standIn: SlackStandIn,
+  options: { user: string; text: string; channel?: string; dm?: boolean; threadTs?: string; files?: unknown[]; botId?: string; subtype?: string },
+): Record<string, unknown> & { ts: string; channel: string } {
+  const ts = standIn.newTs();
+  const dm = options.dm ?? false;
+  const channel = options.channel ?? (dm ? 'D0000001' : 'C0000001');
+  return {
+    type: dm ? 'message' : 'app_mention',
+    ...(dm ? { channel_type: 'im' } : {}),
+    channel,
+    user: options.user,
+    text: dm ? options.text : `<@${STAND_IN_BOT.userId}> ${options.text}`,
+    ts,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    ...(options.files ? { files: options.files, subtype: 'file_share' } : {}),
+    ...(options.botId ? { bot_id: options.botId } : {}),
+    ...(options.subtype ? { subtype: options.subtype } : {}),
+  };
+}
