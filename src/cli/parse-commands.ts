@@ -1,4 +1,87 @@
-import type { CliCommand } from './command.ts';
+import { isValidIsoDate, loadTaxonomy, readMessage, today, readerMessages as say, type Reading, type Taxonomy } from '../activities/index.ts';
+import { UserError } from '../errors.ts';
+import { stringOption, type CliCommand, type CliContext } from './command.ts';
+
+/** The `--now` option (default: today), checked to be a real day. */
+function nowOption(value: string | undefined): string {
+  if (value === undefined) return today();
+  if (!isValidIsoDate(value)) throw new UserError('bad_date', say.badNow(value));
+  return value;
+}
+
+/** The CONTRACTS.md shape of a reading: exactly the fields of its intent. */
+function contractShape(reading: Reading): Record<string, unknown> {
+  switch (reading.intent) {
+    case 'log': {
+      const { kind, date, title } = reading.activity;
+      return { intent: 'log', activity: { kind, date, title } };
+    }
+    case 'count':
+    case 'list':
+      return { intent: reading.intent, kinds: [...reading.kinds].sort(), from: reading.from, to: reading.to };
+    case 'unclear':
+      return { intent: 'unclear', question: reading.question };
+    default:
+      return { intent: reading.intent };
+  }
+}
+
+/** One line a person reads, in Chinese. */
+function describe(reading: Reading, taxonomy: Taxonomy): string {
+  const name = say.intentNames[reading.intent] ?? reading.intent;
+  switch (reading.intent) {
+    case 'log': {
+      const a = reading.activity;
+      return `${name}：${a.date} ${taxonomy.label(a.kind)}（${a.kind}）${a.title}`;
+    }
+    case 'count':
+    case 'list': {
+      const kinds = reading.kinds.length > 0 ? reading.kinds.map((k) => taxonomy.label(k)).join('、') : say.allKinds;
+      const period = reading.from || reading.to ? `${reading.from ?? ''} 至 ${reading.to ?? ''}` : say.noPeriod;
+      return `${name}：${kinds}；${period}`;
+    }
+    case 'unclear':
+      return `${name}：${reading.question}`;
+    default:
+      return name;
+  }
+}
+
+async function runBatch(ctx: CliContext, taxonomy: Taxonomy): Promise<void> {
+  const lines = (await ctx.readStdin()).split('\n');
+  let n = 0;
+  for (const line of lines) {
+    n++;
+    if (line.trim() === '') continue;
+    let result: Record<string, unknown>;
+    try {
+      const item = JSON.parse(line) as { now?: unknown; text?: unknown };
+      if (typeof item !== 'object' || item === null || typeof item.text !== 'string') throw new Error('shape');
+      const now = nowOption(typeof item.now === 'string' ? item.now : undefined);
+      result = contractShape(readMessage(item.text, now, taxonomy));
+    } catch (error) {
+      // One bad line gets its own error object, so results stay aligned with the input.
+      const message = error instanceof UserError ? error.userMessage : say.badBatchLine(n);
+      const code = error instanceof UserError ? error.code : 'bad_line';
+      result = { error: { code, message } };
+    }
+    ctx.writeLine(ctx.json ? JSON.stringify(result) : ('error' in result ? String((result.error as { message: string }).message) : JSON.stringify(result)));
+  }
+}
 
 /** `parse` (the message reader, without acting). */
-export const parseCommands: CliCommand[] = [];
+export const parseCommands: CliCommand[] = [
+  {
+    name: 'parse',
+    summary: '解析一条消息的意思（不执行）：parse "上半年视察了几次" --now 2023-07-05',
+    async run(ctx) {
+      const taxonomy = loadTaxonomy(ctx.dataDir);
+      if (ctx.options.batch === true) return runBatch(ctx, taxonomy);
+      const text = ctx.positionals.join(' ').trim();
+      if (text === '') throw new UserError('empty_text', say.emptyText);
+      const now = nowOption(stringOption(ctx, 'now'));
+      const reading = readMessage(text, now, taxonomy);
+      return { json: contractShape(reading), text: describe(reading, taxonomy) };
+    },
+  },
+];

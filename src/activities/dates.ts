@@ -1,0 +1,105 @@
+/**
+ * The building blocks of Chinese time words: years, months, days and weekdays as staff
+ * write them, and the "no future by accident" rule. Pure functions of (words, today).
+ */
+import { addDays, isRealDay, isoWeekday, lastDayOfMonth, mondayOf, splitIsoDate, toIsoDate } from './calendar.ts';
+import { parseChineseNumber, toAsciiDigits } from './chinese-numbers.ts';
+import type { IsoDate } from './types.ts';
+
+/** An inclusive span of days, both ends known. */
+export interface Span {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/** A pattern for a year written out: 2023年, 二〇二三年, 今年, 去年, 前年, 本年度. */
+export const YEAR_SOURCE =
+  '(?:([0-9０-９]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(今年度?|本年度?|去年度?|上一?年度?|前年度?|明年))';
+
+/** A month number written in Arabic or Chinese (1–12). */
+export const MONTH_SOURCE = '(1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九])';
+
+/** A day-of-month number written in Arabic or Chinese (1–31). */
+export const DAY_SOURCE = '([0-3]?[0-9]|[０-３]?[０-９]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
+
+/** A weekday character after 周/星期/礼拜 (日 and 天 are Sunday). */
+export const WEEKDAY_SOURCE = '([一二三四五六日天七1-7])';
+
+/**
+ * The year a year-word names, relative to today; undefined for no year word.
+ * `digits` is the written number group, `word` the relative word group.
+ */
+export function resolveYear(digits: string | undefined, word: string | undefined, now: IsoDate): number | undefined {
+  const year = splitIsoDate(now).year;
+  if (digits) return parseChineseNumber(digits);
+  if (!word) return undefined;
+  if (word.startsWith('今') || word.startsWith('本')) return year;
+  if (word.startsWith('去') || word.startsWith('上')) return year - 1;
+  if (word.startsWith('前')) return year - 2;
+  if (word.startsWith('明')) return year + 1;
+  return undefined;
+}
+
+/** A month or day number from its written form, or undefined when out of range. */
+export function readSmallNumber(written: string, max: number): number | undefined {
+  const n = parseChineseNumber(toAsciiDigits(written));
+  return n !== undefined && n >= 1 && n <= max ? n : undefined;
+}
+
+/** Weekday number (Monday 1 … Sunday 7) of the character after 周/星期. */
+export function weekdayNumber(ch: string): number {
+  if (ch === '日' || ch === '天' || ch === '七' || ch === '7') return 7;
+  return /[1-6]/.test(ch) ? Number(ch) : (parseChineseNumber(ch) ?? 1);
+}
+
+/**
+ * No future by accident: a span named without a year that would lie wholly after today
+ * means the one a year earlier (asked on 2024-01-15, "11月份" is November 2023).
+ */
+export function notInFuture(build: (year: number) => Span | undefined, now: IsoDate): Span | undefined {
+  const year = splitIsoDate(now).year;
+  const span = build(year);
+  if (span && span.from > now) return build(year - 1);
+  return span;
+}
+
+/** A span of one day. */
+export function oneDay(date: IsoDate): Span {
+  return { from: date, to: date };
+}
+
+/** One day of a year, or undefined when it does not exist (2023-02-29). */
+export function dayOf(year: number, month: number, day: number): Span | undefined {
+  return isRealDay(year, month, day) ? oneDay(toIsoDate(year, month, day)) : undefined;
+}
+
+/** The whole of one month. */
+export function monthOf(year: number, month: number): Span {
+  return { from: toIsoDate(year, month, 1), to: toIsoDate(year, month, lastDayOfMonth(year, month)) };
+}
+
+/** Months `first`..`last` of a year, whole. */
+export function monthsOf(year: number, first: number, last: number): Span {
+  return { from: monthOf(year, first).from, to: monthOf(year, last).to };
+}
+
+/** Quarter 1–4 of a year. */
+export function quarterOf(year: number, quarter: number): Span {
+  return monthsOf(year, quarter * 3 - 2, quarter * 3);
+}
+
+/** The Monday–Sunday week `weeksBack` weeks before the week of `now` (0: this week). */
+export function weekOf(now: IsoDate, weeksBack: number): Span {
+  const monday = addDays(mondayOf(now), -7 * weeksBack);
+  return { from: monday, to: addDays(monday, 6) };
+}
+
+/** A weekday of the week `weeksBack` weeks before this one. */
+export function weekdayOf(now: IsoDate, weeksBack: number, weekday: number): IsoDate {
+  return addDays(weekOf(now, weeksBack).from, weekday - 1);
+}
+
+/** A bare weekday (周三): this week's if it is not after today, else last week's. */
+export function latestWeekday(now: IsoDate, weekday: number): IsoDate {
+  return weekday <= isoWeekday(now) ? weekdayOf(now, 0, weekday) : weekdayOf(now, 1, weekday);
+}

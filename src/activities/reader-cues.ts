@@ -1,0 +1,65 @@
+/**
+ * The words that tell what a message wants. Each cue is tested on the message with its
+ * time words blanked out, so 近一年 does not read as the rule-like 一年.
+ */
+
+/** Withdraw the last entry: 撤销, 撤回, 删掉刚才那条, 刚才那条记错了. */
+export const UNDO =
+  /^\s*(?:请|帮我|麻烦)?(?:撤销|撤回|撤掉|删掉|删除|去掉|作废|取消)(?:一下)?(?:刚才|刚刚|上一|最后一|我的?最后一?|我刚才)?(?:那|这)?(?:条|个|次|项)?(?:记录|登记|活动)?\s*[。!！]?\s*$|(?:刚才|刚刚|上一条|最后一条|那条|刚记的)[^，,。?？]{0,8}(?:撤销|撤回|删掉|删除|不要了|作废|记错了)|^\s*undo\s*$/i;
+
+/** What can you do / how is this used. */
+export const HELP =
+  /^\s*(?:帮助|help|菜单|说明|使用说明|功能|你好|您好|hi|hello|在吗)[!！。?？]?\s*$|你(?:能|会|可以)(?:做|干)?(?:什么|啥|哪些)|怎么用|如何使用|怎么使用|使用方法|有(?:什么|哪些)功能|能干(?:什么|啥)|你是谁/i;
+
+/** Writing verbs that ask for a draft when they open the message or follow a polite ask. */
+const DRAFT_VERB = '(?:起草|草拟|拟写|撰写|写|拟)';
+/** Asking someone for something. */
+const POLITE = '(?:帮我|帮忙|帮着|给我|替我|请你?|麻烦你?|能不能|能否|可否|可以)';
+
+/** A request to write: 帮我写…, 写一段…, 起草…, …写成一段简报. */
+export const DRAFT = new RegExp(
+  `^\\s*(?:${POLITE}\\s*)*(?:起草|草拟|撰写|拟写)|` +
+  `^\\s*(?:${POLITE}\\s*)*写(?![了过的完好])|` +
+  `${POLITE}\\s*(?:再)?${DRAFT_VERB}(?![了过完])|` +
+  `(?:写成|整理成|改写成|形成)(?:一|个|段|篇|份)|` +
+  `(?:起草|草拟|撰写)(?:一|个|段|篇|份|下)`,
+);
+
+/** Asking how something should be written rather than for the text itself. */
+export const HOW_TO_WRITE = /(?:什么|哪种|啥)(?:格式|结构|体例|要求)|怎么写|如何写|怎样写|写法|注意(?:什么|哪些)/;
+
+/** How many: 几次, 多少个, 统计…次数. */
+export const COUNT =
+  /(?:几|多少)\s*(?:次|个|项|期|场|回|件|批|趟|轮|起)|多少\s*[?？。]?\s*$|次数|(?:总|数)量|统计|共计几|总数|频次/;
+
+/** Which / list them: 列出, 列一下, 都有哪些, 清单, 都记了什么. */
+export const LIST =
+  /列(?:出|一下|一列|个|下|举|表|清单)|罗列|清单|明细|一览|都有(?:哪些|什么|啥)|(?:记|登记|录)了?(?:哪些|什么|啥)|有(?:哪些|什么|啥)活动|(?:开展|组织|搞|做|干|开|举办|进行)了(?:哪些|什么|啥)/;
+
+/** Show me: 查一下, 看看 — a list only when a period or an activity word says of what. */
+export const LIST_WEAK = /(?:查|看|翻)(?:一下|一查|一看|看|查)|显示|调出/;
+
+/** The end of a "which" question: nothing more, or only 活动/工作 (有哪些 vs 有哪些要求). */
+export const WHICH_TAIL = /(?:哪些|什么|啥)(?:活动|工作|事|事情|会议)?\s*(?:呢|啊|呀)?\s*[?？。]?\s*$/;
+
+/** Words of rules and norms: a count question with these asks what is required. */
+export const NORMATIVE =
+  /一般|通常|至少|最少|最多|不少于|不得|应当|应该|需要|须|必须|规定|要求|每年|每季度|每月|每次|一年|多久|多长时间|是否|能否|能不能|可不可以|可以|怎么|如何|为什么/;
+
+/** Something that has happened: counts are of the past. */
+export const PAST = /了|过|已经|一共|总共|共计|累计|合计|共有/;
+
+/** A question about rules, procedure or documents. */
+export const QUESTION =
+  /[?？]|吗\s*[。]?\s*$|呢\s*$|什么|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪种|几天|多久|多长|多少天|是否|能不能|能否|可不可以|可以吗|要不要|需不需要|有没有|是不是|为什么|为何|谁|规定|要求|程序|流程|依据|条件|标准|区别|含义|意思|定义|职责|职权|权利|义务/;
+
+/** A past action that makes a message a log entry even with no activity word. */
+export const ACTION =
+  /召开|开展|组织|举办|举行|参加|出席|列席|召集|进行|完成|协助|配合|接待|陪同|看望|慰问|开了|办了|搞了|去了|到了|赴|前往|参与|主持|承办|筹备|做了|做好|落实|开通|启动|印发|发布|报送|上报|提交|收到|审定|通过|会见|座谈/;
+
+/** Words that only ask the bot to note something down. */
+export const LOG_FILLER =
+  /(?:请|麻烦|帮我|帮忙)?(?:记一下|记上|记下来?|记一笔|记录一下|登记一下|登记|记录下来?|备案一下|记着)(?:吧|哈|啊)?|时间是|日期是/g;
+
+/** Times of day that follow a date (今天上午). */
+export const TIME_OF_DAY = /^\s*(?:上午|下午|晚上|早上|中午|傍晚|晚|上午|全天)/;

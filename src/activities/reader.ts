@@ -1,0 +1,165 @@
+/**
+ * The rule-based message reader: one chat message → what it means (CONTRACTS.md, `parse`).
+ * Slash commands force an intent; plain messages are read from their cue words, their
+ * activity words (the taxonomy) and their time words (periods.ts). Pure and synchronous.
+ */
+import type { Taxonomy } from './kinds.ts';
+import { scanTime, type PeriodMatch } from './periods.ts';
+import * as cue from './reader-cues.ts';
+import { lexiconOf, normalizeForMatching, type KindMention } from './reader-lexicon.ts';
+import { readerMessages as say } from './reader-messages.ts';
+import type { IsoDate, MessageReader, Reading } from './types.ts';
+
+/** A message prepared once: normalised text, time words, the text with them blanked, activity words. */
+interface Prepared {
+  /** The message as typed (trimmed), for titles. */
+  readonly original: string;
+  /** Full-width forms folded to ASCII, same length as `original`. */
+  readonly text: string;
+  readonly periods: PeriodMatch[];
+  readonly impossible: string[];
+  /** `text` with every time expression replaced by spaces, so cues never see 近一年 as 一年. */
+  readonly blank: string;
+  readonly mentions: KindMention[];
+}
+
+function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Prepared {
+  const text = normalizeForMatching(original);
+  const { periods, impossible } = scanTime(text, now);
+  let blank = text;
+  for (const p of periods) blank = blank.slice(0, p.start) + ' '.repeat(p.end - p.start) + blank.slice(p.end);
+  return { original, text, periods, impossible, blank, mentions: lexiconOf(taxonomy).find(blank) };
+}
+
+const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
+
+const sortedKinds = (mentions: readonly KindMention[]): string[] => [...new Set(mentions.map((m) => m.kind))].sort();
+
+/** A count or list over the message's first period and every activity word in it. */
+function query(intent: 'count' | 'list', p: Prepared): Reading {
+  const period = p.periods[0];
+  return { intent, kinds: sortedKinds(p.mentions), from: period?.from ?? null, to: period?.to ?? null };
+}
+
+const EDGE_PUNCTUATION = /^[\s，,。.、:：;；!！~\-—的]+|[\s，,。.、:：;；!！~\-—]+$/g;
+
+/** The title of a logged activity: the message without its date, filler and command. */
+function titleOf(p: Prepared, label: string): string {
+  let title = '';
+  let at = 0;
+  for (const d of p.periods.filter((x) => x.day)) {
+    title += p.original.slice(at, d.start) + ' ';
+    at = d.end;
+    const tail = cue.TIME_OF_DAY.exec(p.original.slice(at));
+    if (tail) at += tail[0].length;
+  }
+  title += p.original.slice(at);
+  title = title
+    .replace(cue.LOG_FILLER, ' ')
+    .replace(/[（(]\s*[)）]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([，,。；;])\s*/g, '$1')
+    .replace(/([，,。；;])[，,。；;]+/g, '$1')
+    .replace(EDGE_PUNCTUATION, '');
+  return title || label;
+}
+
+/** A log entry: the first activity word decides the kind, the first day is the date. */
+function logEntry(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]) };
+  const kind = p.mentions[0]?.kind ?? 'other';
+  const day = p.periods.find((x) => x.day);
+  return {
+    intent: 'log',
+    activity: { kind, date: day?.from ?? now, title: titleOf(p, taxonomy.label(kind)) },
+  };
+}
+
+/** What is left of a message after its time words, activity words and filler. */
+function residue(p: Prepared): string {
+  let rest = p.blank;
+  for (const m of p.mentions) rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+  return rest.replace(cue.LOG_FILLER, '').replace(/[\s\p{P}]+/gu, '').replace(/^(?:的|了|一下|一次)+$/, '');
+}
+
+const FORCED: Readonly<Record<string, 'log' | 'count' | 'list' | 'ask' | 'draft' | 'undo' | 'help'>> = {
+  log: 'log', stats: 'count', count: 'count', list: 'list', ask: 'ask', draft: 'draft',
+  undo: 'undo', help: 'help', start: 'help',
+};
+
+/** A slash command (`/log …`, `/stats@bot …`, Slack's `/lvzhi log …`), or undefined. */
+function readCommand(original: string, now: IsoDate, taxonomy: Taxonomy): Reading | undefined {
+  const m = /^[/／]\s*([A-Za-z]+)(?:@\S+)?(?:\s+|$)/.exec(original);
+  if (!m) return undefined;
+  const name = m[1].toLowerCase();
+  const rest = original.slice(m[0].length).trim();
+  if (name === 'lvzhi') return rest ? readCommand('/' + rest, now, taxonomy) ?? readPlain(rest, now, taxonomy) : { intent: 'help' };
+  const intent = FORCED[name];
+  if (!intent) return { intent: 'unclear', question: say.unknownCommand(name) };
+  if (intent === 'log') {
+    if (!rest) return { intent: 'unclear', question: say.emptyLog };
+    return logEntry(prepare(rest, now, taxonomy), now, taxonomy);
+  }
+  if (intent === 'count' || intent === 'list') return query(intent, prepare(rest, now, taxonomy));
+  return { intent };
+}
+
+/** A plain message, read from its cues. */
+function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading {
+  const p = prepare(original, now, taxonomy);
+  const { blank, mentions, periods } = p;
+  if (cue.UNDO.test(p.text)) return { intent: 'undo' };
+  if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
+  if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
+
+  const hasPeriod = periods.length > 0;
+  const normative = cue.NORMATIVE.test(blank);
+  const question = cue.QUESTION.test(blank);
+  const isList =
+    (cue.LIST.test(blank) && !(normative && !hasPeriod)) ||
+    (/有(?:哪些|什么|啥)/.test(blank) && cue.WHICH_TAIL.test(blank) && (hasPeriod || mentions.length > 0) && !normative);
+  if (isList) return query('list', p);
+  if (cue.COUNT.test(blank)) {
+    // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
+    if (normative && !cue.PAST.test(blank) && !hasPeriod) return { intent: 'ask' };
+    return query('count', p);
+  }
+  if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p);
+  if (question) return { intent: 'ask' };
+
+  const day = periods.find((x) => x.day);
+  const span = periods.find((x) => !x.day);
+  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank);
+  const what = residue(p);
+  if (mentions.length > 0 || day || acted || p.impossible.length > 0) {
+    // A period up front and nothing done (上半年视察): a count or a list, not an entry.
+    if (!day && span && !acted && (mentions.length === 0 || span.start < mentions[0].start) && what === '') {
+      const label = mentions.length > 0 ? taxonomy.label(mentions[0].kind) : '';
+      return { intent: 'unclear', question: label ? say.countOrList(span.words, label) : say.periodOnly(span.words) };
+    }
+    if (mentions.length > 0 && !day && !acted && what === '') {
+      return { intent: 'unclear', question: say.kindOnly(taxonomy.label(mentions[0].kind)) };
+    }
+    if (mentions.length === 0 && !acted && day && what === '') return { intent: 'unclear', question: say.unclear };
+    return logEntry(p, now, taxonomy);
+  }
+  if (span) return { intent: 'unclear', question: say.periodOnly(span.words) };
+  return { intent: 'unclear', question: say.unclear };
+}
+
+/** Read one message synchronously with the rules alone. `now` fixes 今天, 上半年 and the like. */
+export function readMessage(text: string, now: IsoDate, taxonomy: Taxonomy): Reading {
+  const original = (text ?? '').trim();
+  if (original === '') return { intent: 'unclear', question: say.unclear };
+  return readCommand(original, now, taxonomy) ?? readPlain(original, now, taxonomy);
+}
+
+/** The rule-based `MessageReader` (fast; a model reader may wrap it for what it cannot place). */
+export class RuleReader implements MessageReader {
+  constructor(private readonly taxonomy: Taxonomy) {}
+
+  /** Read one message; never rejects. */
+  async read(text: string, now: IsoDate): Promise<Reading> {
+    return readMessage(text, now, this.taxonomy);
+  }
+}
