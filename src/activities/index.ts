@@ -6,6 +6,12 @@ export * from './types.ts';
 export { DEFAULT_KINDS_FILE, Taxonomy, loadTaxonomy, readKindsFile } from './kinds.ts';
 export type { Kind } from './kinds.ts';
 // --- reader and dates (A1) ---
+export { parseChineseNumber } from './chinese-numbers.ts';
+export { addDays, addMonths, isValidIsoDate, lastDayOfMonth, today, toIsoDate } from './calendar.ts';
+export { findDate, findPeriod, findPeriods, scanTime } from './periods.ts';
+export type { DateMatch, PeriodMatch, TimeScan } from './periods.ts';
+export { RuleReader, readMessage } from './reader.ts';
+export { readerMessages } from './reader-messages.ts';
 
 // --- log store (A2) ---
 export { ActivityLog, openActivityLog } from './log-store.ts';
