@@ -66,8 +66,10 @@ export function classifyLine(raw: string): StructuredLine {
     }
     // 1. and （1） items are list entries inside a section, not sections of their own.
     if (rank >= 9) break;
-    const text = leadSentence(line);
-    return { kind: 'paragraph', text: line, heading: { rank, label: shorten(text), text, source: 'numbering' } };
+    const lead = leadSentence(line);
+    // （一）着力…。<body> opens a section; a one-sentence item (…；) is only a list entry.
+    if (!lead) break;
+    return { kind: 'paragraph', text: line, heading: { rank, label: shorten(lead), text: lead, source: 'numbering' } };
   }
   return { kind: 'paragraph', text: line };
 }
@@ -84,10 +86,14 @@ function isHeadingOnly(line: string): boolean {
   return line.length <= HEADING_MAX && !/[。！？；]/.test(line.slice(0, -1)) && !/[。；，]$/.test(line);
 }
 
-/** The heading part of a paragraph that opens with one: up to the first sentence end. */
-function leadSentence(line: string): string {
-  const end = line.search(/[。！？：]/);
-  return tidyHeading(end > 0 ? line.slice(0, end) : line);
+/**
+ * The heading a numbered paragraph opens with — its first sentence — when a body follows it;
+ * undefined when the paragraph is a single sentence or item.
+ */
+function leadSentence(line: string): string | undefined {
+  const end = line.search(/[。！？]/);
+  if (end <= 0 || end > 60 || line.length - end - 1 < 10) return undefined;
+  return tidyHeading(line.slice(0, end));
 }
 
 /** `第一章　总　则` → `第一章 总则`: spacing between Chinese characters is layout, not content. */
