@@ -1,7 +1,13 @@
 /**
- * The platform-neutral assistant: `Incoming` message → `Reply`. Channels call
- * `createAssistant(...)`'s `handle`, wrapped in `guardAssistant` so a failed turn is shown.
+ * The platform-neutral assistant: `Incoming` message → `Reply`. Channels call the
+ * assistant they are given through `guardAssistant`, so a failed turn is shown, not lost.
  */
 export type { Assistant, Channel, Incoming, IncomingFile, Platform, Reply, ReplyChoice, ReplyFile, ReplySink } from './types.ts';
+export { createAssistant, isoDay, type AssistantCore, type AssistantOptions } from './assistant.ts';
+export { createAccess, parseAccessList, senderEntry, type Access } from './access.ts';
+export { activityLogPort, draftingPort, type ActivityLogLike } from './adapters.ts';
+export type { ActivityLogPort, DraftingPort, DraftReply, NewActivity } from './ports.ts';
 export { guardAssistant, replyForError, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
-export { messages, dateLabel } from './messages.ts';
+export { parseCommand, COMMANDS, type CommandName } from './commands.ts';
+export { ConversationMemory } from './memory.ts';
+export { messages } from './messages.ts';

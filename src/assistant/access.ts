@@ -1,0 +1,58 @@
+/**
+ * Who may use the bot and who may change what it knows (CONTRACTS.md `LVZHI_ALLOW`,
+ * `LVZHI_ADMINS`): denied by default on Telegram and Slack, the terminal always allowed.
+ */
+import { UserError } from '../errors.ts';
+import type { Incoming } from './types.ts';
+
+/** Decides, per message, whether the sender may use the bot and whether they are an admin. */
+export interface Access {
+  isAllowed(incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): boolean;
+  isAdmin(incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): boolean;
+}
+
+const ENTRY = /^(telegram|slack|telegram-chat|slack-channel):(\S+)$/;
+
+/** Parse a comma-separated access list; a malformed entry stops the start, naming the variable. */
+export function parseAccessList(text: string | undefined, variable: string): Set<string> {
+  const entries = new Set<string>();
+  for (const raw of (text ?? '').split(/[,，\s]+/)) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    if (!ENTRY.test(entry)) {
+      throw new UserError(
+        'bad_setting',
+        `设置项 ${variable} 中的“${entry}”格式不对，应为 telegram:<用户编号>、slack:<用户编号>、telegram-chat:<群编号> 或 slack-channel:<频道编号>。`,
+      );
+    }
+    entries.add(entry);
+  }
+  return entries;
+}
+
+/** The entry that names this sender in an access list, e.g. `telegram:12345` (what a refusal shows). */
+export function senderEntry(incoming: Pick<Incoming, 'platform' | 'userId'>): string {
+  return `${incoming.platform}:${incoming.userId}`;
+}
+
+function chatEntry(incoming: Pick<Incoming, 'platform' | 'chatId'>): string | undefined {
+  if (incoming.platform === 'telegram') return `telegram-chat:${incoming.chatId}`;
+  if (incoming.platform === 'slack') return `slack-channel:${incoming.chatId}`;
+  return undefined;
+}
+
+function matches(list: Set<string>, incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): boolean {
+  if (list.has(senderEntry(incoming))) return true;
+  const chat = chatEntry(incoming);
+  return chat !== undefined && list.has(chat);
+}
+
+/** Access rules from the two settings (either may be unset: nobody on Telegram or Slack). */
+export function createAccess(settings: { LVZHI_ALLOW?: string; LVZHI_ADMINS?: string }): Access {
+  const allow = parseAccessList(settings.LVZHI_ALLOW, 'LVZHI_ALLOW');
+  const admins = parseAccessList(settings.LVZHI_ADMINS, 'LVZHI_ADMINS');
+  return {
+    isAllowed: (incoming) => incoming.platform === 'terminal' || matches(allow, incoming) || matches(admins, incoming),
+    isAdmin: (incoming) => incoming.platform === 'terminal' || matches(admins, incoming),
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * The platform-neutral assistant core: access first, then files, pending confirmations,
+ * slash commands and plain messages routed by the message reader. It knows no platform.
+ */
+import { dayInWords, logMessages, loggedReply, periodInWords, withdrawnReply, type Taxonomy } from '../activities/index.ts';
+import type { IsoDate, MessageReader, Provenance } from '../activities/types.ts';
+import { AppError, errorReference } from '../errors.ts';
+import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { Access } from './access.ts';
+import { senderEntry } from './access.ts';
+import { parseCommand } from './commands.ts';
+import { guardAssistant, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
+import { handleFiles, type PendingImport } from './files.ts';
+import { resolveFollowUp, type TurnContext } from './follow-up.ts';
+import { ConversationMemory } from './memory.ts';
+import { confirmationWords, messages as m } from './messages.ts';
+import type { ActivityLogPort, DraftingPort, NewActivity } from './ports.ts';
+import { renderAnswer, renderCount, renderList } from './render.ts';
+import type { Assistant, Incoming, Reply, ReplyFile, ReplySink } from './types.ts';
+
+/** Everything the assistant is built from; main.ts and tests pass them explicitly. */
+export interface AssistantOptions {
+  readonly knowledge: KnowledgeBase;
+  readonly activities: ActivityLogPort;
+  readonly reader: MessageReader;
+  readonly taxonomy: Taxonomy;
+  readonly access: Access;
+  /** Drafting, when configured; without it `/draft` says so. */
+  readonly drafting?: DraftingPort;
+  /** The clock (tests fix "today"). */
+  readonly now?: () => Date;
+  /** Bounds of the conversation memory. */
+  readonly memory?: { readonly maxThreads?: number; readonly ttlMs?: number };
+  /** Where failed turns are logged with their error code. */
+  readonly log?: ErrorLog;
+  /** Passages per answer. */
+  readonly k?: number;
+}
+
+/** The assistant, plus a way to wait for the turns in progress (for a clean shutdown). */
+export interface AssistantCore extends Assistant {
+  /** Resolves once every turn that has started has finished. */
+  drain(): Promise<void>;
+}
+
+type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
+type Pending =
+  | { kind: 'log'; activity: NewActivity; message: string }
+  | { kind: 'import'; file: PendingImport };
+
+/** Today's date in the process's time zone, as `YYYY-MM-DD`. */
+export function isoDay(date: Date): IsoDate {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
+}
+
+/** Create the assistant from its parts. */
+export function createAssistant(options: AssistantOptions): AssistantCore {
+  const { knowledge, activities, reader, taxonomy, access, drafting } = options;
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? stderrErrorLog;
+  const k = options.k ?? 5;
+  const contexts = new ConversationMemory<TurnContext>(options.memory?.maxThreads, options.memory?.ttlMs);
+  const pendings = new ConversationMemory<Pending>(options.memory?.maxThreads, options.memory?.ttlMs);
+  // Turns of one thread run one after another, so memory reads in order; threads run in parallel.
+  const queues = new Map<string, Promise<unknown>>();
+  const inFlight = new Set<Promise<unknown>>();
+
+  const provenance = (incoming: Incoming): Provenance => ({
+    by: incoming.userName || incoming.userId,
+    channel: incoming.platform,
+    chat: incoming.threadId,
+    message: incoming.text,
+  });
+
+  async function logActivity(activity: NewActivity, incoming: Incoming, today: IsoDate, confirmed: boolean): Promise<Reply> {
+    const label = taxonomy.label(activity.kind);
+    if (!confirmed && activity.date > today) {
+      pendings.set(pendingKey(incoming), { kind: 'log', activity, message: incoming.text });
+      return {
+        text: m.futureDate(dayInWords(activity.date, Number(today.slice(0, 4))), label, activity.title),
+        choices: [
+          { label: m.confirmChoice, send: m.confirmWord },
+          { label: m.cancelChoice, send: m.cancelWord },
+        ],
+      };
+    }
+    const { activity: stored, duplicate } = await activities.add(activity, provenance(incoming));
+    const text = loggedReply(stored, duplicate, taxonomy, today);
+    return { text: duplicate ? text : `${text}\n${m.loggedBy(stored.by)}` };
+  }
+
+  async function count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply> {
+    const stats = await activities.stats(query);
+    contexts.set(incoming.threadId, { kind: 'query', intent: 'count', ...query });
+    const text = renderCount(stats, query.kinds, taxonomy);
+    if (!withChart || !activities.chart || stats.total === 0 || (!query.from && !query.to)) return { text };
+    try {
+      const png = await activities.chart(stats);
+      const file: ReplyFile = { name: 'chart.png', data: png, kind: 'image', caption: logMessages.chartTitleByKind(periodInWords(stats.from, stats.to)) };
+      return { text, files: [file] };
+    } catch (error) {
+      // The figures stand without the picture; the failure is still shown and logged.
+      const ref = errorReference();
+      log({ ref, code: 'chart_failed', message: String(error), stack: error instanceof Error ? error.stack : undefined });
+      return { text: `${text}\n${m.chartFailed(ref)}` };
+    }
+  }
+
+  async function list(query: Query, incoming: Incoming): Promise<Reply> {
+    const activitiesFound = await activities.list(query);
+    contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
+    return { text: renderList(activitiesFound, query, taxonomy, Number(isoDay(now()).slice(0, 4))) };
+  }
+
+  async function ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply> {
+    if (!question) return { text: m.emptyAsk };
+    const onPartial = sink ? (t: string) => void sink.partial(t).catch(() => undefined) : undefined;
+    const answer = await knowledge.ask(retrieval, { k, onPartial });
+    // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
+    contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
+    return { text: renderAnswer(answer), streamed: Boolean(sink) || undefined };
+  }
+
+  async function draft(request: string, today: IsoDate): Promise<Reply> {
+    if (!drafting) return { text: m.draftUnavailable };
+    if (!request) return { text: m.emptyDraft };
+    const result = await drafting.draft(request, { now: today });
+    const text = result.note ? `${result.text}\n\n${result.note}` : result.text;
+    const files: ReplyFile[] = result.docx ? [{ name: 'draft.docx', data: result.docx, kind: 'document' }] : [];
+    return files.length ? { text, files } : { text };
+  }
+
+  async function undo(incoming: Incoming, today: IsoDate): Promise<Reply> {
+    const withdrawn = await activities.undo(provenance(incoming).by, provenance(incoming));
+    if (!withdrawn) return { text: m.nothingToUndo };
+    return { text: withdrawnReply(withdrawn, taxonomy, today) };
+  }
+
+  /** Read kinds and a period from a command's words, helping the reader with a question shape. */
+  async function readQuery(words: string, today: IsoDate): Promise<Query | undefined> {
+    if (!words) return { kinds: [], from: null, to: null };
+    for (const text of [words, `${words}有几次`]) {
+      const reading = await reader.read(text, today);
+      if (reading.intent === 'count' || reading.intent === 'list') {
+        return { kinds: reading.kinds, from: reading.from, to: reading.to };
+      }
+    }
+    return undefined;
+  }
+
+  function pendingKey(incoming: Incoming): string {
+    return `${incoming.threadId}|${incoming.userId}`;
+  }
+
+  async function answerPending(pending: Pending, text: string, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
+    pendings.delete(pendingKey(incoming));
+    if (pending.kind === 'log') {
+      if (confirmationWords.yes.test(text)) return logActivity(pending.activity, incoming, today, true);
+      if (confirmationWords.no.test(text)) return { text: m.cancelled };
+      return undefined; // they moved on: the pending entry is dropped, the message read afresh
+    }
+    try {
+      if (confirmationWords.importYes.test(text) && activities.importFile && access.isAdmin(incoming)) {
+        try {
+          const { imported, duplicates } = await activities.importFile(pending.file.path, { ...provenance(incoming), channel: 'import' });
+          return { text: logMessages.imported(imported, duplicates) };
+        } catch (error) {
+          if (error instanceof AppError) return { text: m.importFailed(error.userMessage) };
+          throw error;
+        }
+      }
+      if (confirmationWords.no.test(text)) return { text: m.cancelled };
+      return undefined;
+    } finally {
+      pending.file.discard();
+    }
+  }
+
+  async function turn(incoming: Incoming, sink?: ReplySink): Promise<Reply> {
+    const today = isoDay(now());
+    if (incoming.files?.length) {
+      if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
+      const outcome = await handleFiles(incoming.files, knowledge, incoming, Boolean(activities.importFile));
+      if (outcome.pendingImport) pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
+      return { text: outcome.lines.join('\n') };
+    }
+    const text = incoming.text.trim();
+    if (!text) return { text: m.emptyMessage };
+
+    const pending = pendings.get(pendingKey(incoming));
+    if (pending) {
+      const reply = await answerPending(pending, text, incoming, today);
+      if (reply) return reply;
+    } else if (confirmationWords.yes.test(text) && text.length <= 4) {
+      return { text: m.nothingPending };
+    }
+
+    const parsed = parseCommand(text);
+    if (parsed.kind === 'unknown-command') return { text: `${m.unknownCommand(parsed.command)}\n\n${m.help}` };
+    if (parsed.kind === 'command') {
+      const args = parsed.args;
+      switch (parsed.command) {
+        case 'start':
+          return { text: `${m.welcome}\n${m.help}` };
+        case 'help':
+          return { text: m.help };
+        case 'ask':
+          return ask(args, args, incoming, sink);
+        case 'log': {
+          if (!args) return { text: m.emptyLog };
+          const reading = await reader.read(args, today);
+          if (reading.intent === 'log') return logActivity(reading.activity, incoming, today, false);
+          return { text: m.notALog(reading.intent === 'unclear' ? reading.question : m.emptyLog) };
+        }
+        case 'stats':
+        case 'list': {
+          const query = await readQuery(args, today);
+          if (!query) return { text: m.notAQuery };
+          return parsed.command === 'stats' ? count(query, incoming, true) : list(query, incoming);
+        }
+        case 'undo':
+          return undo(incoming, today);
+        case 'draft':
+          return draft(args, today);
+      }
+    }
+
+    const followUp = await resolveFollowUp(text, contexts.get(incoming.threadId), reader, today);
+    if (followUp) {
+      if (followUp.intent === 'ask') return ask(followUp.question, followUp.retrieval, incoming, sink);
+      const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to };
+      return followUp.intent === 'count' ? count(query, incoming, false) : list(query, incoming);
+    }
+
+    const reading = await reader.read(text, today);
+    switch (reading.intent) {
+      case 'log':
+        return logActivity(reading.activity, incoming, today, false);
+      case 'count':
+        return count({ kinds: reading.kinds, from: reading.from, to: reading.to }, incoming, false);
+      case 'list':
+        return list({ kinds: reading.kinds, from: reading.from, to: reading.to }, incoming);
+      case 'ask':
+        return ask(text, text, incoming, sink);
+      case 'draft':
+        return draft(text, today);
+      case 'undo':
+        return undo(incoming, today);
+      case 'help':
+        return { text: m.help };
+      case 'unclear':
+        return { text: reading.question };
+    }
+  }
+
+  const guarded = guardAssistant({ handle: turn }, log);
+
+  return {
+    async handle(incoming: Incoming, sink?: ReplySink): Promise<Reply> {
+      // A stranger gets one refusal naming their id, and nothing else runs.
+      if (!access.isAllowed(incoming)) return { text: m.refusal(senderEntry(incoming)) };
+      const previous = queues.get(incoming.threadId) ?? Promise.resolve();
+      const result = previous.then(() => guarded.handle(incoming, sink));
+      queues.set(incoming.threadId, result);
+      inFlight.add(result);
+      try {
+        return await result;
+      } finally {
+        inFlight.delete(result);
+        if (queues.get(incoming.threadId) === result) queues.delete(incoming.threadId);
+      }
+    },
+    async drain() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

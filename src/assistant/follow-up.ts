@@ -1,0 +1,58 @@
+/**
+ * Follow-ups read in the light of the previous turn in the same thread:
+ * after a count, "列出来看看" lists the same kinds and period, "那下半年呢" counts the
+ * same kinds in another period, "调研呢" another kind in the same period; after a
+ * question, "那县级呢？" is searched together with the previous question.
+ */
+import type { IsoDate, MessageReader } from '../activities/types.ts';
+
+/** What the last turn in a thread was about. */
+export type TurnContext =
+  | { kind: 'query'; intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null }
+  | { kind: 'ask'; question: string };
+
+/** A follow-up resolved into a complete request. */
+export type ResolvedFollowUp =
+  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null }
+  | { intent: 'ask'; question: string; retrieval: string };
+
+const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|具体是|都有什么|看看是/;
+const FOLLOW_UP_SHAPE = /^(?:那|那么|那如果|还有|再|另外)|呢[？?。！!]*$/;
+const FILLER = /列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|具体是?|都有什么|看看|的|吧|一下|呢|[，,。？?！!\s]/g;
+const EDGE = /^(?:那么|那如果|那|还有|另外|再)|(?:呢)?[？?。！!\s]*$/g;
+
+/** True when a short message leans on what was said before ("那…呢", "列出来看看"). */
+export function looksLikeFollowUp(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 16 && (FOLLOW_UP_SHAPE.test(t) || LIST_WORDS.test(t));
+}
+
+/**
+ * Resolve a follow-up, or return undefined when the message stands on its own.
+ * The reader itself reads the changed part, so periods and kinds follow its rules.
+ */
+export async function resolveFollowUp(
+  text: string,
+  previous: TurnContext | undefined,
+  reader: MessageReader,
+  now: IsoDate,
+): Promise<ResolvedFollowUp | undefined> {
+  if (!previous || !looksLikeFollowUp(text)) return undefined;
+  const core = text.trim().replace(EDGE, '').trim();
+  if (previous.kind === 'ask') {
+    return { intent: 'ask', question: text.trim(), retrieval: `${previous.question} ${core}` };
+  }
+  const wantsList = LIST_WORDS.test(text);
+  // Whatever is left after the list words and fillers is what changed ("下半年", "调研");
+  // the reader reads it as if it were a count question of its own.
+  const rest = core.replace(FILLER, '');
+  const probe = rest ? await reader.read(`${rest}有几次`, now) : undefined;
+  const changed = probe && (probe.intent === 'count' || probe.intent === 'list') ? probe : undefined;
+  const kinds = changed && changed.kinds.length > 0 ? changed.kinds : previous.kinds;
+  const hasPeriod = changed !== undefined && (changed.from !== null || changed.to !== null);
+  const from = hasPeriod ? changed.from : previous.from;
+  const to = hasPeriod ? changed.to : previous.to;
+  if (!wantsList && !changed) return undefined;
+  if (!wantsList && changed && changed.kinds.length === 0 && !hasPeriod) return undefined;
+  return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to };
+}

@@ -1,0 +1,42 @@
+/**
+ * What the assistant needs from the activity log and the drafting service, stated in the
+ * assistant's own terms; `src/app.ts` adapts the real modules to these shapes, so the core
+ * depends on no module's internals.
+ */
+import type { Activity, ActivityQuery, IsoDate, Provenance, Stats } from '../activities/types.ts';
+
+/** An activity as the reader gives it, before it is stored. */
+export interface NewActivity {
+  readonly kind: string;
+  readonly date: IsoDate;
+  readonly title: string;
+}
+
+/** The activity log as the assistant uses it. */
+export interface ActivityLogPort {
+  /** Store one activity; `duplicate` when the same one (date, kind, title) was already there. */
+  add(activity: NewActivity, provenance: Provenance): Promise<{ activity: Activity; duplicate: boolean }>;
+  /** Withdraw this person's last entry; null when there is none. */
+  undo(by: string, provenance: Provenance): Promise<Activity | null>;
+  stats(query: ActivityQuery): Promise<Stats>;
+  /** Activities in date order. */
+  list(query: ActivityQuery): Promise<Activity[]>;
+  /** A PNG bar chart of the counts, when charts are available. */
+  chart?(stats: Stats): Promise<Uint8Array>;
+  /** Bulk import of a CSV/XLSX file, all or nothing; when the log offers it. */
+  importFile?(path: string, provenance: Provenance): Promise<{ imported: number; duplicates: number }>;
+}
+
+/** A finished draft as the assistant shows it. */
+export interface DraftReply {
+  readonly text: string;
+  /** A note for the user (e.g. the template was used instead of the model). */
+  readonly note?: string;
+  /** The draft as a Word document, when it can be made. */
+  readonly docx?: Uint8Array;
+}
+
+/** The drafting service as the assistant uses it. */
+export interface DraftingPort {
+  draft(request: string, options: { now: IsoDate }): Promise<DraftReply>;
+}

@@ -1,0 +1,57 @@
+/**
+ * Turning answers, counts and lists into the text of a reply. Log confirmations and counts
+ * use the activity log's own wording (`statsReply`, `loggedReply`); the chat adds a bound
+ * on list length and the knowledge base's numbered sources.
+ */
+import { dayInWords, periodInWords, statsReply, type Taxonomy } from '../activities/index.ts';
+import type { Activity, Stats } from '../activities/types.ts';
+import type { Answer } from '../knowledge/types.ts';
+import { messages as m } from './messages.ts';
+
+/** Most entries a list reply shows; more would drown a chat. */
+export const LIST_LIMIT = 30;
+
+/** "视察、调研", or "各类活动" when no kind is named. */
+export function kindsText(kinds: readonly string[], taxonomy: Taxonomy): string {
+  return kinds.length === 0 ? m.allKinds : kinds.map((k) => taxonomy.label(k)).join(m.kindJoiner);
+}
+
+/** "2023年上半年共视察 8 次。", or the total and one line per kind when several are counted. */
+export function renderCount(stats: Stats, kinds: readonly string[], taxonomy: Taxonomy): string {
+  const period = periodInWords(stats.from, stats.to);
+  if (stats.total === 0) return m.countNone(period, kindsText(kinds, taxonomy));
+  if (kinds.length === 1) return `${statsReply(stats)}。`;
+  const lines = [m.countTotal(period, stats.total)];
+  for (const c of stats.counts) if (c.count > 0 || kinds.includes(c.kind)) lines.push(m.countLine(c.label, c.count));
+  return lines.join('\n');
+}
+
+/** A dated list of activities, at most `LIST_LIMIT` lines. */
+export function renderList(
+  activities: readonly Activity[],
+  query: { kinds: readonly string[]; from: string | null; to: string | null },
+  taxonomy: Taxonomy,
+  currentYear: number,
+): string {
+  const period = periodInWords(query.from, query.to);
+  const kinds = kindsText(query.kinds, taxonomy);
+  if (activities.length === 0) return m.listNone(period, kinds);
+  const lines = [m.listHeader(period, kinds, activities.length)];
+  for (const a of activities.slice(0, LIST_LIMIT)) {
+    lines.push(m.listLine(dayInWords(a.date, currentYear), taxonomy.label(a.kind), a.title, a.by));
+  }
+  if (activities.length > LIST_LIMIT) lines.push(m.listMore(activities.length - LIST_LIMIT));
+  return lines.join('\n');
+}
+
+/** The answer text followed by its numbered sources (document and location). */
+export function renderAnswer(answer: Answer): string {
+  const text = answer.answer.trim();
+  if (answer.sources.length === 0) return text;
+  // Sources the answer already quotes with their own citation line are not listed twice.
+  const sources = answer.sources
+    .map((s, i) => ({ n: i + 1, s }))
+    .filter(({ n }) => !text.includes(`[${n}] 《`))
+    .map(({ n, s }) => m.sourceLine(n, s.title || s.doc, s.location, s.doc));
+  return sources.length ? [text, '', m.sourcesHeader, ...sources].join('\n') : text;
+}

@@ -1,0 +1,204 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RuleReader, loadTaxonomy } from '../../src/activities/index.ts';
+import type { IncomingFile } from '../../src/assistant/types.ts';
+import { FakeKnowledgeBase } from '../fakes/fake-knowledge.ts';
+import { ScriptedReader } from '../fakes/scripted-reader.ts';
+import { makeBench, say, telegram, type TestBench } from './helpers.ts';
+
+const reader = new RuleReader(loadTaxonomy());
+let bench: TestBench;
+afterEach(() => bench?.close());
+
+/** A file "uploaded" from a string, as a channel would hand it over. */
+function upload(name: string, content: string | Uint8Array): IncomingFile {
+  return { name, async download(to) { writeFileSync(to, content); } };
+}
+
+describe('assistant: logging and counting', () => {
+  it('logs a plain message, confirms it in Chinese, and counts it from the database', async () => {
+    bench = makeBench(reader);
+    const logged = await bench.assistant.handle(say('6月12日组织代表视察了安全生产工作'));
+    expect(logged.text).toContain('已记录：6月12日 视察 组织代表视察了安全生产工作');
+    await bench.assistant.handle(say('5月8日开展了专题调研'));
+    await bench.assistant.handle(say('3月3日视察了城区防汛工作'));
+    const counted = await bench.assistant.handle(say('上半年视察了几次'));
+    expect(counted.text).toBe('2023年上半年共视察 2 次。');
+    expect(bench.log.list({}).map((a) => a.by)).toEqual(['小王', '小王', '小王']);
+    expect(bench.log.history()[0]).toMatchObject({ channel: 'terminal', message: '6月12日组织代表视察了安全生产工作' });
+  });
+
+  it('says so when the same activity is logged twice, and stores it once', async () => {
+    bench = makeBench(reader);
+    await bench.assistant.handle(say('/log 6月12日组织代表视察了安全生产工作'));
+    const again = await bench.assistant.handle(say('/log 6月12日组织代表视察了安全生产工作'));
+    expect(again.text).toContain('已经记过了');
+    expect(bench.log.list({})).toHaveLength(1);
+  });
+
+  it('asks before storing a date that has not come yet, and stores only on confirmation', async () => {
+    bench = makeBench(reader);
+    const asked = await bench.assistant.handle(say('2023年7月20日组织代表视察了环保工作'));
+    expect(asked.text).toContain('还没到');
+    expect(asked.choices?.map((c) => c.send)).toEqual(['确认', '取消']);
+    expect(bench.log.list({})).toHaveLength(0);
+    const confirmed = await bench.assistant.handle(say(asked.choices![0].send));
+    expect(confirmed.text).toContain('已记录：7月20日 视察');
+    expect(bench.log.list({})).toHaveLength(1);
+
+    await bench.assistant.handle(say('2023年8月1日开展专题调研'));
+    const cancelled = await bench.assistant.handle(say('取消'));
+    expect(cancelled.text).toContain('已取消');
+    expect(bench.log.list({})).toHaveLength(1);
+  });
+
+  it('lists, counts several kinds with a line per kind, and attaches a chart to /stats with a period', async () => {
+    bench = makeBench(reader, { chart: true });
+    for (const text of ['6月12日视察了安全生产工作', '5月8日开展了专题调研', '4月2日召开座谈会']) await bench.assistant.handle(say(text));
+    const stats = await bench.assistant.handle(say('/stats 上半年视察调研'));
+    expect(stats.text).toContain('2023年上半年共开展各类活动 2 次');
+    expect(stats.text).toContain('· 视察：1 次');
+    expect(stats.text).toContain('· 调研：1 次');
+    expect(stats.files?.[0]).toMatchObject({ kind: 'image', name: 'chart.png' });
+    expect(Buffer.from(stats.files![0].data.slice(1, 4)).toString()).toBe('PNG');
+    const list = await bench.assistant.handle(say('/list 上半年'));
+    expect(list.text.split('\n').slice(1)).toEqual([
+      '· 4月2日 其他会议 召开座谈会（小王）',
+      '· 5月8日 调研 开展了专题调研（小王）',
+      '· 6月12日 视察 视察了安全生产工作（小王）',
+    ]);
+  });
+
+  it('withdraws the sender’s own last entry with /undo', async () => {
+    bench = makeBench(reader);
+    await bench.assistant.handle(say('6月12日视察了安全生产工作'));
+    const undone = await bench.assistant.handle(say('/undo'));
+    expect(undone.text).toContain('已撤回：6月12日 视察');
+    expect(bench.log.list({})).toHaveLength(0);
+    expect((await bench.assistant.handle(say('/undo'))).text).toContain('没有可以撤回');
+  });
+
+  it('asks back when the reader cannot place a message, and stores nothing', async () => {
+    bench = makeBench(reader);
+    const reply = await bench.assistant.handle(say('上个月的调研'));
+    expect(reply.text).toContain('例如');
+    expect(bench.log.list({})).toHaveLength(0);
+  });
+});
+
+describe('assistant: follow-ups in a thread', () => {
+  it('lists the same kinds and period after a count, and re-counts for another period or kind', async () => {
+    bench = makeBench(reader);
+    for (const text of ['6月12日视察了安全生产工作', '3月3日视察了城区防汛工作', '2023年7月3日视察了环保工作', '2月1日开展了专题调研']) {
+      await bench.assistant.handle(say(text));
+    }
+    expect((await bench.assistant.handle(say('上半年视察了几次'))).text).toBe('2023年上半年共视察 2 次。');
+    expect((await bench.assistant.handle(say('那下半年呢'))).text).toBe('2023年下半年共视察 1 次。');
+    expect((await bench.assistant.handle(say('调研呢'))).text).toBe('2023年下半年没有调研的记录。');
+    expect((await bench.assistant.handle(say('上半年视察了几次'))).text).toBe('2023年上半年共视察 2 次。');
+    const listed = await bench.assistant.handle(say('列出来看看'));
+    expect(listed.text.split('\n')).toEqual([
+      '2023年上半年视察共 2 项：',
+      '· 3月3日 视察 视察了城区防汛工作（小王）',
+      '· 6月12日 视察 视察了安全生产工作（小王）',
+    ]);
+    // A follow-up to a list keeps listing.
+    expect((await bench.assistant.handle(say('那下半年呢'))).text).toContain('7月3日 视察 视察了环保工作');
+  });
+
+  it('keeps threads apart: a follow-up in another thread has no context', async () => {
+    bench = makeBench(reader, { allow: 'telegram:1,telegram:2' });
+    await bench.assistant.handle(telegram('6月12日视察了安全生产工作', '1', '1'));
+    await bench.assistant.handle(telegram('上半年视察了几次', '1', '1'));
+    const elsewhere = await bench.assistant.handle(telegram('列出来看看', '2', '2'));
+    // Without context "列出来看看" is the reader's own: every activity, not "the same kinds".
+    expect(elsewhere.text).toContain('全部记录中');
+  });
+
+  it('searches a follow-up question together with the previous one', async () => {
+    const knowledge = new FakeKnowledgeBase();
+    bench = makeBench(reader, { knowledge });
+    await bench.assistant.handle(say('常委会会议多久开一次'));
+    await bench.assistant.handle(say('那主任会议呢？'));
+    expect(knowledge.questions).toEqual(['常委会会议多久开一次', '常委会会议多久开一次 主任会议']);
+  });
+});
+
+describe('assistant: questions and files', () => {
+  it('answers from the knowledge base with numbered sources after an admin drops a file in', async () => {
+    const knowledge = new FakeKnowledgeBase();
+    bench = makeBench(reader, { knowledge, allow: 'telegram:7', admins: 'telegram:9' });
+    const progress: string[] = [];
+    const refused = await bench.assistant.handle(telegram('', '7', '7', { files: [upload('议事规则.md', '# 议事规则\n\n常委会会议一般每两个月举行一次。')] }));
+    expect(refused.text).toContain('只有管理员');
+    expect(knowledge.size()).toBe(0);
+    const ingested = await bench.assistant.handle(telegram('', '9', '9', {
+      files: [upload('区人大常委会议事规则.md', '# 议事规则\n\n常委会会议一般每两个月举行一次。\n\n主任会议每月召开一次。')],
+      progress: async (t) => void progress.push(t),
+    }));
+    expect(ingested.text).toBe('已收录《区人大常委会议事规则》，共 3 段。现在可以就它提问了。');
+    expect(progress[0]).toContain('正在收录《区人大常委会议事规则》');
+    const answer = await bench.assistant.handle(telegram('/ask 常委会会议多久举行一次', '7', '7'));
+    expect(answer.text).toContain('每两个月举行一次');
+    expect(answer.text).toMatch(/\[1\] 《议事规则》 第\d段（区人大常委会议事规则\.md）/);
+  });
+
+  it('names a file it cannot take, and offers a table as an import, importing only on the word', async () => {
+    bench = makeBench(reader);
+    const odd = await bench.assistant.handle(say('', { files: [upload('旧表.xls', 'x')] }));
+    expect(odd.text).toContain('《旧表.xls》的格式暂不支持');
+    const offered = await bench.assistant.handle(say('', { files: [upload('活动.csv', 'date,kind,title,by\n2023-06-12,视察,安全生产,张三\n')] }));
+    expect(offered.text).toContain('回复“导入”');
+    expect(bench.log.list({})).toHaveLength(0);
+    const imported = await bench.assistant.handle(say('导入'));
+    expect(imported.text).toContain('已导入 1 条');
+    expect(bench.log.list({})[0]).toMatchObject({ date: '2023-06-12', kind: 'inspection', by: '张三' });
+  });
+
+  it('says drafting is not configured when it is not', async () => {
+    bench = makeBench(reader);
+    expect((await bench.assistant.handle(say('/draft 上半年监督工作'))).text).toContain('起草功能尚未配置');
+  });
+});
+
+describe('assistant: access and errors', () => {
+  it('refuses a stranger once, shows their id, and does nothing else', async () => {
+    const knowledge = new FakeKnowledgeBase();
+    const scripted = new ScriptedReader({});
+    bench = makeBench(scripted, { knowledge, allow: 'telegram:1' });
+    for (const text of ['6月12日视察了安全生产工作', '/ask 常委会会议多久开一次', '/stats']) {
+      const reply = await bench.assistant.handle(telegram(text, '666', '666'));
+      expect(reply.text).toContain('telegram:666');
+      expect(reply.text).toContain('没有使用履职助手的权限');
+    }
+    expect(scripted.calls).toEqual([]);
+    expect(knowledge.questions).toEqual([]);
+    expect(bench.log.history()).toEqual([]);
+  });
+
+  it('lets everyone in an allowed chat in, and admins without being listed twice', async () => {
+    bench = makeBench(reader, { allow: 'telegram-chat:-100', admins: 'telegram:9' });
+    expect((await bench.assistant.handle(telegram('/help', '5', '-100'))).text).toContain('履职助手');
+    expect((await bench.assistant.handle(telegram('/help', '9', '9'))).text).toContain('履职助手');
+    expect((await bench.assistant.handle(telegram('/help', '5', '5'))).text).toContain('telegram:5');
+  });
+
+  it('turns a failure into an apology with an error code that is logged, and keeps serving', async () => {
+    const failing = { async read(): Promise<never> { throw new Error('reader exploded'); } };
+    bench = makeBench(failing);
+    const reply = await bench.assistant.handle(say('6月12日视察了安全生产工作'));
+    const code = /错误编号 (E[0-9A-Z]{5})/.exec(reply.text)?.[1];
+    expect(code).toBeTruthy();
+    expect(bench.errors[0]).toMatchObject({ ref: code, message: 'reader exploded' });
+    expect(String(bench.errors[0].stack)).toContain('reader exploded');
+    expect((await bench.assistant.handle(say('/help'))).text).toContain('/ask');
+  });
+
+  it('tells a user their own mistake plainly, without an error code', async () => {
+    bench = makeBench(reader);
+    const reply = await bench.assistant.handle(say('/ask'));
+    expect(reply.text).toContain('/ask 后面');
+    expect(bench.errors).toEqual([]);
+  });
+});
