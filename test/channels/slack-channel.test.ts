@@ -218,6 +218,61 @@ describe.each<Transport>(['http', 'socket'])('Slack channel over %s', (transport
   });
 });
 
+describe('Slack channel: start, stop and failures around the turn', () => {
+  it('refuses to start without a way to receive events, or with a token Slack rejects', async () => {
+    const { createSlackChannel } = await import('../../src/channels/slack/index.ts');
+    const assistant = new ScriptedAssistant();
+    expect(() => createSlackChannel({ botToken: 'xoxb-1', assistant })).toThrow(/SLACK_APP_TOKEN/);
+    const { startSlackStandIn } = await import('../support/slack-stand-in.ts');
+    const standIn = await startSlackStandIn();
+    try {
+      const channel = createSlackChannel({ botToken: 'xoxb-wrong', signingSecret: 's', port: 0, apiUrl: standIn.apiUrl, assistant, retries: 0 });
+      await expect(channel.start()).rejects.toMatchObject({ code: 'slack_auth', userMessage: expect.stringContaining('SLACK_BOT_TOKEN') });
+    } finally {
+      await standIn.close();
+      assistant.cleanup();
+    }
+  });
+
+  it('in Socket Mode, stop() closes the connection and waits for a turn already accepted', async () => {
+    const assistant = new ScriptedAssistant();
+    const rig = await startRig('socket', assistant);
+    expect(rig.standIn.socketConnected).toBe(true);
+    expect(rig.standIn.callsOf('apps.connections.open')[0]?.token).toBe(STAND_IN_BOT.appToken);
+    assistant.hold();
+    const said = userMessage(rig.standIn, { user: alice.id, text: '/slow' });
+    await rig.slack.event(said);
+    await rig.standIn.waitFor(() => assistant.seen.length === 1);
+    const stopped = rig.channel.stop();
+    assistant.release();
+    await stopped;
+    await rig.standIn.waitFor(() => !rig.standIn.socketConnected);
+    expect(rig.standIn.botMessages(said.channel, said.ts).map((m) => m.text)).toEqual(['慢慢来，好了。']);
+    await rig.standIn.close();
+    assistant.cleanup();
+  });
+
+  it('a reply Slack will not show is logged and answered with an apology', async () => {
+    const assistant = new ScriptedAssistant();
+    const rig = await startRig('http', assistant);
+    try {
+      rig.standIn.failing.set('chat.update', 'cant_update_message');
+      const said = userMessage(rig.standIn, { user: alice.id, text: '流式' });
+      await rig.slack.event(said);
+      const apology = await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).find((m) => m.text.includes('抱歉')));
+      const code = /错误代码 (E[0-9A-Z]+)/.exec(apology.text)?.[1] as string;
+      expect(rig.logger.errors.some((line) => line.includes(code) && line.includes('cant_update_message'))).toBe(true);
+      rig.standIn.failing.clear();
+      const next = userMessage(rig.standIn, { user: alice.id, text: '还在吗' });
+      await rig.slack.event(next);
+      await rig.standIn.waitFor(() => rig.standIn.botMessages(next.channel, next.ts).some((m) => m.text === '你说：还在吗'));
+    } finally {
+      await rig.close();
+      assistant.cleanup();
+    }
+  });
+});
+
 describe('Slack channel over HTTP: request signatures', () => {
   let rig: SlackRig;
   const assistant = new ScriptedAssistant();
