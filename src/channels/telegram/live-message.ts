@@ -51,10 +51,9 @@ export class LiveMessage {
     private readonly onSent: (messageId: number) => void,
   ) {}
 
-  /** Show this text now (a status line). */
+  /** Show a status line; like streamed text, a burst of progress reports costs one edit per interval. */
   show(text: string): Promise<void> {
-    this.pending = undefined;
-    return this.enqueue(text);
+    return this.streamed(text);
   }
 
   /** Show this text soon: at most one edit per interval, the latest text wins. */

@@ -1,0 +1,133 @@
+/**
+ * Telegram end to end with the real assistant: the real grammY bot against the Bot API
+ * stand-in, in front of the real knowledge base and activity log on a temporary data folder.
+ * A question, a plain log and its count, a document dropped in and asked about, and a stranger.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupChat, makeUser, privateChat } from '../support/telegram-stand-in.ts';
+import { startTelegram } from './telegram-harness.ts';
+import { openRealAssistant, type RealAssistant } from './telegram-real-assistant.ts';
+
+// Our own small rules document (written by the test, so every behaviour has a fixture).
+const RULES = [
+  '# 某区人民代表大会常务委员会议事规则',
+  '',
+  '## 第一章 总则',
+  '',
+  '第一条 为了规范常务委员会的议事活动，提高议事效率，根据有关法律，制定本规则。',
+  '',
+  '## 第二章 会议的召开',
+  '',
+  '第八条 常务委员会会议一般每两个月举行一次；有特殊需要的时候，可以临时召集会议。',
+  '',
+  '第九条 常务委员会会议由主任召集并主持。主任可以委托副主任主持会议。',
+].join('\n');
+
+const LIAISON = [
+  '代表联络站工作制度',
+  '',
+  '一、代表联络站每月十五日组织代表集中接待选民，听取意见建议。',
+  '',
+  '二、选民反映的问题由联络站登记，十个工作日内转交有关部门办理并答复。',
+].join('\n');
+
+describe('telegram with the real assistant', () => {
+  const admin = makeUser(801, '王', { last_name: '芳' });
+  const staff = makeUser(802, '李明');
+  const stranger = makeUser(803, '陌生人');
+  let real: RealAssistant;
+  let running: Awaited<ReturnType<typeof startTelegram>>;
+  let folder: string;
+
+  beforeEach(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'lvzhi-tg-docs-'));
+    real = await openRealAssistant({ allow: `telegram:${staff.id}`, admins: `telegram:${admin.id}` });
+    running = await startTelegram(real.assistant);
+  });
+  afterEach(async () => {
+    await running.stop();
+    await real.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('answers a question from the knowledge base, citing the article', async () => {
+    const path = join(folder, '议事规则.md');
+    writeFileSync(path, RULES);
+    await real.knowledge.ingest([path]);
+    const { standIn } = running;
+    standIn.say(privateChat(staff), staff, '/ask 常委会会议多久举行一次');
+    const reply = await standIn.waitForText(staff.id, '每两个月');
+    expect(reply.text).toContain('第八条');
+    expect(reply.text).toMatch(/\[1\]/);
+    expect(real.errors).toEqual([]);
+  });
+
+  it('logs a plain message and counts it, with the sender recorded', async () => {
+    const { standIn } = running;
+    const chat = privateChat(staff);
+    standIn.say(chat, staff, '今天组织代表视察了安全生产工作');
+    await standIn.waitFor(() => standIn.messagesIn(staff.id).length === 1 || undefined, 'the log confirmation');
+    expect(real.log.list()).toHaveLength(1);
+    expect(real.log.list()[0]).toMatchObject({ kind: 'inspection', by: '李明' });
+    standIn.say(chat, staff, '昨天到社区调研了养老服务');
+    await standIn.waitFor(() => standIn.messagesIn(staff.id).length === 2 || undefined, 'the second confirmation');
+    standIn.say(chat, staff, '今年视察了几次');
+    await standIn.waitFor(() => standIn.messagesIn(staff.id).length === 3 || undefined, 'the count');
+    const count = standIn.messagesIn(staff.id)[2].text;
+    const stats = real.log.stats({ kinds: ['inspection'] });
+    expect(stats.total).toBe(1);
+    expect(count).toMatch(/1\s*次/);
+    expect(count).not.toMatch(/2\s*次/);
+    expect(real.log.list()).toHaveLength(2);
+  });
+
+  it('ingests a document an admin drops in, then answers from it; a non-admin cannot ingest', async () => {
+    const { standIn } = running;
+    standIn.sendFile(privateChat(staff), staff, '联络站制度.txt', LIAISON);
+    await standIn.waitFor(() => standIn.messagesIn(staff.id).length === 1 || undefined, 'the refusal to ingest');
+    expect(standIn.callsOf('getFile')).toHaveLength(0);
+    expect(real.knowledge.size()).toBe(0);
+
+    standIn.sendFile(privateChat(admin), admin, '联络站制度.txt', LIAISON);
+    // The status message ("收录中…") is edited into the confirmation naming the passages stored.
+    const confirmed = await standIn.waitFor(
+      () => real.knowledge.size() > 0 && standIn.messagesIn(admin.id).find((m) => m.text.includes('联络站制度') && m.text.includes(String(real.knowledge.size()))),
+      'the ingest confirmation',
+    );
+    expect(standIn.messagesIn(admin.id)).toHaveLength(1);
+    expect(standIn.callsOf('getFile')).toHaveLength(1);
+    expect(real.knowledge.size()).toBeGreaterThan(0);
+    expect(confirmed.text).toContain(String(real.knowledge.size()));
+
+    standIn.say(privateChat(admin), admin, '/ask 代表联络站哪天接待选民');
+    const answer = await standIn.waitForText(admin.id, '每月十五日');
+    expect(answer.text).toContain('联络站');
+  });
+
+  it('refuses a stranger once, showing their id, and does nothing else', async () => {
+    const { standIn } = running;
+    standIn.say(privateChat(stranger), stranger, '今天组织代表视察了安全生产工作');
+    const refusal = await standIn.waitForText(stranger.id, `telegram:${stranger.id}`);
+    standIn.sendFile(privateChat(stranger), stranger, '联络站制度.txt', LIAISON);
+    await standIn.waitFor(() => standIn.messagesIn(stranger.id).length === 2 || undefined, 'the second refusal');
+    expect(refusal.text).not.toContain('已记录');
+    expect(real.log.list()).toEqual([]);
+    expect(real.knowledge.size()).toBe(0);
+    expect(standIn.callsOf('getFile')).toHaveLength(0);
+    expect(standIn.sent.filter((m) => m.chatId !== stranger.id)).toEqual([]);
+  });
+
+  it('stays quiet in a group until addressed, then answers the allowed user there', async () => {
+    const { standIn } = running;
+    const group = groupChat(-100900);
+    standIn.say(group, staff, '今天组织代表视察了安全生产工作');
+    standIn.say(group, staff, '@lvzhi_test_bot 昨天到社区调研了养老服务');
+    await standIn.waitFor(() => standIn.messagesIn(group.id).length === 1 || undefined, 'the reply to the mention');
+    const entries = real.log.list();
+    expect(entries).toHaveLength(1);
+    expect(entries[0].kind).toBe('research');
+  });
+});
