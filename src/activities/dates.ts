@@ -14,7 +14,7 @@ export interface Span {
 
 /** A pattern for a year written out: 2023年, 二〇二三年, 今年, 去年, 前年, 本年度. */
 export const YEAR_SOURCE =
-  '(?:([0-9０-９]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(今年度?|本年度?|去年度?|上一?年度?|前年度?|明年))';
+  '(?:([0-9０-９]{4}|[〇零一二三四五六七八九]{4}|(?<![0-9０-９])[0-9０-９]{2}(?=年(?:[上下]半年|[0-9０-９一二三四五六七八九十]+月|第?[一二三四1-4１-４]季度|度|全年|以来)))\\s*年度?|(今年度?|本年度?|去年度?|上一?年度?|前年度?|明年))';
 
 /** A month number written in Arabic or Chinese (1–12). */
 export const MONTH_SOURCE = '(1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九])';
@@ -31,7 +31,10 @@ export const WEEKDAY_SOURCE = '([一二三四五六日天七1-7])';
  */
 export function resolveYear(digits: string | undefined, word: string | undefined, now: IsoDate): number | undefined {
   const year = splitIsoDate(now).year;
-  if (digits) return parseChineseNumber(digits);
+  if (digits) {
+    const n = parseChineseNumber(digits);
+    return n !== undefined && n < 100 ? 2000 + n : n; // 23年 is 2023
+  }
   if (!word) return undefined;
   if (word.startsWith('今') || word.startsWith('本')) return year;
   if (word.startsWith('去') || word.startsWith('上')) return year - 1;

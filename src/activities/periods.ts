@@ -94,8 +94,8 @@ const RULES: readonly Rule[] = [
   // 2023-06-12, 2023/6/12, 2023.6.12
   rule('(?<![0-9])(?<y>[0-9]{4})\\s*[-/.．]\\s*(?<m>[0-9]{1,2})\\s*[-/.．]\\s*(?<d>[0-9]{1,2})(?![0-9])[日号]?', true,
     (g) => dayOf(Number(g.y), Number(g.m), Number(g.d)), true),
-  // 6.12 (month.day, as typed in chat)
-  rule('(?<![0-9.．])(?<m>1[0-2]|0?[1-9])[.．](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.．%％万亿元倍个件次项人名])[日号]?', true,
+  // 6.12, 6/12 (month.day, as typed in chat; not 1.5亿元 or 2/3以上)
+  rule('(?<![0-9.．/])(?<m>1[0-2]|0?[1-9])[.．/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.．/%％万亿元倍个件次项人名以的多])[日号]?', true,
     (g, now) => notInFuture((y) => dayOf(y, Number(g.m), Number(g.d)), now)),
   // 本月12日, 上个月3号
   rule(`(?<which>本|这一?个?|当|上一?个?)月\\s*${D}\\s*[日号]`, true, (g, now) => {
@@ -133,10 +133,31 @@ const RULES: readonly Rule[] = [
   // 本周 这周 上周 上上周
   rule(`(?<which>上上|上|本|这)一?个?${WEEK}`, false, (g, now) =>
     weekOf(now, g.which === '上上' ? 2 : g.which === '上' ? 1 : 0)),
-  // 本月 这个月 上个月
-  rule('(?<which>本|这一?个?|当|上一?个?)月份?', false, (g, now) => {
-    const { year, month } = splitIsoDate(g.which!.startsWith('上') ? addMonths(now, -1) : now);
+  // 本月 这个月 上个月 上上个月
+  rule('(?<which>本|这一?个?|当|上上个?|上一?个?)月份?', false, (g, now) => {
+    const back = g.which!.startsWith('上上') ? 2 : g.which!.startsWith('上') ? 1 : 0;
+    const { year, month } = splitIsoDate(addMonths(now, -back));
     return monthOf(year, month);
+  }),
+  // 6月1日至6月15日, 11月20日到22日 (a range; a log takes its first day)
+  rule(`${Y_OPT}${M}\\s*月\\s*${D}\\s*[日号]?\\s*(?:至|到|-|—|－|~|～)\\s*(?:${M2}\\s*月\\s*)?${named(DAY_SOURCE, 'd2')}\\s*[日号]`,
+    true, (g, now) => {
+      const m = readSmallNumber(g.m!, 12);
+      const m2 = g.m2 ? readSmallNumber(g.m2, 12) : m;
+      const d = readSmallNumber(g.d!, 31);
+      const d2 = readSmallNumber(g.d2!, 31);
+      if (!m || !m2 || !d || !d2) return undefined;
+      return inYear(g, now, (y) => {
+        const a = dayOf(y, m, d);
+        const b = dayOf(y, m2, d2);
+        return a && b && a.from <= b.from ? { from: a.from, to: b.to } : undefined;
+      });
+    }),
+  // 3月以来, 3月份以来
+  rule(`${Y_OPT}${M}\\s*月份?\\s*(?:以来|至今|到现在)`, false, (g, now) => {
+    const m = readSmallNumber(g.m!, 12);
+    const start = m ? inYear(g, now, (y) => monthOf(y, m)) : undefined;
+    return start && start.from <= now ? { from: start.from, to: now } : undefined;
   }),
   // 1-6月, 1至6月份
   rule(`${Y_OPT}${M}\\s*月?\\s*(?:至|到|-|—|－|~|～)\\s*${M2}\\s*月份?`, false, (g, now) => {

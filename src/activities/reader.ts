@@ -75,6 +75,13 @@ function logEntry(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
   };
 }
 
+/** "视察有哪些": the thing asked "which" about is an activity word itself, not 制度 or 要求. */
+function whichOfActivity(p: Prepared): boolean {
+  const at = /(?:都)?有(?:哪些|什么|啥)/.exec(p.blank);
+  if (!at) return false;
+  return p.mentions.some((m) => /^(?:的|活动|工作|\s)*$/.test(p.blank.slice(m.end, at.index)));
+}
+
 /** What is left of a message after its time words, activity words and filler. */
 function residue(p: Prepared): string {
   let rest = p.blank;
@@ -117,7 +124,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const question = cue.QUESTION.test(blank);
   const isList =
     (cue.LIST.test(blank) && !(normative && !hasPeriod)) ||
-    (/有(?:哪些|什么|啥)/.test(blank) && cue.WHICH_TAIL.test(blank) && (hasPeriod || mentions.length > 0) && !normative);
+    (cue.WHICH_TAIL.test(blank) && !normative && (hasPeriod || whichOfActivity(p)));
   if (isList) return query('list', p);
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
