@@ -47,6 +47,8 @@ export interface SlackRig {
   readonly channel: SlackChannel;
   readonly slack: SlackDelivery;
   readonly logger: RecordingLogger;
+  /** Failed turns as the error log received them (with their `ref`). */
+  readonly failures: Record<string, unknown>[];
   /** For HTTP: the events URL; undefined in Socket Mode. */
   readonly eventsUrl: string | undefined;
   readonly signingSecret: string;
@@ -56,17 +58,24 @@ export interface SlackRig {
 const SIGNING_SECRET = 'stand-in-signing-secret';
 
 /** Start the stand-in and the real channel on it. */
-export async function startRig(transport: Transport, assistant: Assistant, extra: { streamIntervalMs?: number; statusDelayMs?: number } = {}): Promise<SlackRig> {
+export async function startRig(
+  transport: Transport,
+  assistant: Assistant,
+  extra: { streamIntervalMs?: number; statusDelayMs?: number; stderrLog?: boolean } = {},
+): Promise<SlackRig> {
   const standIn = await startSlackStandIn();
   standIn.users.set('UALICE01', { name: '王芳', realName: '王芳' });
   standIn.users.set('UBOB0001', { name: '李明', realName: '李明' });
   const logger = recordingLogger();
+  const failures: Record<string, unknown>[] = [];
   const channel = createSlackChannel({
     botToken: STAND_IN_BOT.botToken,
     ...(transport === 'socket' ? { appToken: STAND_IN_BOT.appToken } : { signingSecret: SIGNING_SECRET, port: 0 }),
     apiUrl: standIn.apiUrl,
     assistant,
     logger,
+    // The shared channel suite reads the default log on stderr; other tests keep it quiet.
+    ...(extra.stderrLog ? {} : { errorLog: (entry: Record<string, unknown>) => void failures.push(entry) }),
     retries: 0,
     streamIntervalMs: extra.streamIntervalMs ?? 50,
     statusDelayMs: extra.statusDelayMs ?? 5_000,
@@ -79,6 +88,7 @@ export async function startRig(transport: Transport, assistant: Assistant, extra
     channel,
     slack,
     logger,
+    failures,
     eventsUrl,
     signingSecret: SIGNING_SECRET,
     async close() {

@@ -11,11 +11,6 @@ export function chosen(label: string): string {
   return `已选择：${label}`;
 }
 
-/** A failed turn: short, with the code an admin can find in the log. */
-export function apology(reference: string): string {
-  return `抱歉，处理这条消息时出错了（错误代码 ${reference}）。请稍后再试，或把错误代码告诉管理员。`;
-}
-
 /** A shared file could not be fetched from Slack. */
 export function downloadFailed(name: string): string {
   return `无法从 Slack 下载文件「${name}」，请确认机器人有读取文件的权限后重新发送。`;

@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
-import type { Assistant, Channel } from '../../assistant/types.ts';
+import { guardAssistant, stderrErrorLog, type Assistant, type Channel, type ErrorLog } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
 import {
   fromChoiceClick,
@@ -32,7 +32,10 @@ export interface SlackChannelOptions {
   /** Web API base, e.g. a stand-in's `http://127.0.0.1:1234/api/`. */
   readonly apiUrl?: string;
   readonly assistant: Assistant;
+  /** Bolt's and the channel's diagnostics; default warnings and errors on stderr. */
   readonly logger?: Logger;
+  /** Where failed turns are recorded with their error code; default one JSON line on stderr. */
+  readonly errorLog?: ErrorLog;
   /** Slash command name; default `/lvzhi`. */
   readonly command?: string;
   /** Shortest gap between two edits of a streamed answer; default 1000 ms. */
@@ -110,8 +113,9 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       const deps: TurnDeps = {
         client: app.client,
         botToken: options.botToken,
-        assistant: options.assistant,
+        assistant: guardAssistant(options.assistant, options.errorLog ?? stderrErrorLog),
         logger,
+        errorLog: options.errorLog ?? stderrErrorLog,
         userName: nameLookup(app.client, logger),
         streamIntervalMs: options.streamIntervalMs ?? 1000,
         statusDelayMs: options.statusDelayMs ?? 1500,

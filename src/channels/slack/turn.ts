@@ -4,10 +4,10 @@
  * and the channel keeps serving.
  */
 import type { Logger, webApi } from '@slack/bolt';
-import type { Assistant, Incoming, Reply } from '../../assistant/types.ts';
-import { AppError, UserError, errorReference } from '../../errors.ts';
+import { replyForError, type Assistant, type ErrorLog, type Incoming, type Reply } from '../../assistant/index.ts';
 import { threadIdOf, type TurnRequest } from './events.ts';
-import { WORKING, apology } from './messages.ts';
+import { WORKING } from './messages.ts';
+import { toMrkdwn } from './mrkdwn.ts';
 import { toIncomingFile } from './slack-file.ts';
 import { StreamThrottle } from './stream-throttle.ts';
 import { ThreadOutput } from './thread-output.ts';
@@ -16,8 +16,11 @@ import { ThreadOutput } from './thread-output.ts';
 export interface TurnDeps {
   readonly client: webApi.WebClient;
   readonly botToken: string;
+  /** The assistant, already inside the error boundary (`guardAssistant`). */
   readonly assistant: Assistant;
   readonly logger: Logger;
+  /** Where failures around the turn (rendering, Slack refusing a call) are recorded with their code. */
+  readonly errorLog: ErrorLog;
   /** Resolves a user id to a display name for the activity log. */
   readonly userName: (userId: string) => Promise<string>;
   /** Shortest gap between two edits of a streamed answer. */
@@ -31,8 +34,8 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<voi
   const output = new ThreadOutput(deps.client, deps.logger, request.channel, request.threadTs);
   let statusTimer: NodeJS.Timeout | undefined;
   let throttle: StreamThrottle | undefined;
+  let threadTs = request.threadTs;
   try {
-    let threadTs = request.threadTs;
     if (threadTs === undefined) {
       // A slash command answers top-level; its status message starts the thread that follow-ups use.
       await output.status(WORKING);
@@ -69,22 +72,13 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<voi
   } catch (error) {
     clearTimeout(statusTimer);
     await throttle?.close();
-    await showFailure(deps, output, error);
+    const where = { platform: 'slack' as const, userId: request.userId, threadId: threadIdOf(request.channel, threadTs ?? '') };
+    await showFailure(deps, output, replyForError(error, where, deps.errorLog));
   }
 }
 
-/** A failed turn: a UserError's own message, anything else an apology with a reference. */
-async function showFailure(deps: TurnDeps, output: ThreadOutput, error: unknown): Promise<void> {
-  let reply: Reply;
-  if (error instanceof UserError) {
-    deps.logger.warn(`slack: ${error.code}: ${error.message}`);
-    reply = { text: error.userMessage };
-  } else {
-    const reference = errorReference();
-    const code = error instanceof AppError ? error.code : 'internal';
-    deps.logger.error(`slack: turn failed [${reference}] (${code})`, error);
-    reply = { text: apology(reference) };
-  }
+/** Show the reply for a failed turn (a UserError's own message, or an apology with its code). */
+async function showFailure(deps: TurnDeps, output: ThreadOutput, reply: Reply): Promise<void> {
   try {
     await output.reply(reply);
   } catch (renderError) {
@@ -93,7 +87,7 @@ async function showFailure(deps: TurnDeps, output: ThreadOutput, error: unknown)
     try {
       await deps.client.chat.postMessage({
         channel: output.channel,
-        text: reply.text,
+        text: toMrkdwn(reply.text),
         ...(output.threadTs ? { thread_ts: output.threadTs } : {}),
       });
     } catch (lastError) {
