@@ -4,6 +4,9 @@ import type { ChatModel, Embedder } from './types.ts';
 import { OpenAIChatModel } from './openai-chat-model.ts';
 import { OpenAIEmbedder } from './openai-embedder.ts';
 import type { BreakerOptions, RetryPolicy } from './resilience.ts';
+import { UserError } from '../errors.ts';
+import { modelMessages } from './messages.ts';
+import { toModelError } from './model-error.ts';
 
 /** The models Lüzhi may use; an absent one means the offline path. */
 export interface Models {
@@ -35,4 +38,23 @@ export function createModels(settings: ModelSettings, tuning: ModelTuning = {}):
       })
       : undefined,
   };
+}
+
+/**
+ * createModels, then ask the embedding service once for its vector length: an index opened
+ * on disk needs `embedder.dimensions` before any text is embedded. Throws a UserError naming
+ * the setting when the embedding service cannot be reached (rather than silently switching
+ * vector spaces); the chat model is not contacted, it falls back per answer.
+ */
+export async function openModels(settings: ModelSettings, tuning: ModelTuning = {}): Promise<Models> {
+  const models = createModels(settings, tuning);
+  if (models.embedder instanceof OpenAIEmbedder) {
+    try {
+      await models.embedder.probe();
+    } catch (error) {
+      const failure = toModelError(error);
+      throw new UserError('embedding_unavailable', modelMessages.embeddingUnavailable(settings.LVZHI_EMBEDDING_MODEL ?? '', failure.userMessage), { cause: error });
+    }
+  }
+  return models;
 }

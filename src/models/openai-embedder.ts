@@ -25,6 +25,12 @@ const MAX_INPUT_CHARS = 2_000;
 /** Batches for indexing may take longer than a chat turn; a whole ingest is not interactive. */
 const EMBED_RETRY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, attemptTimeoutMs: 60_000, deadlineMs: 120_000, attempts: 4 };
 
+/** A question's embedding is on the path of a chat reply: fail fast so search can go on without it. */
+const QUERY_RETRY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, attempts: 2, attemptTimeoutMs: 5_000, deadlineMs: 8_000 };
+
+/** A start-up probe must not hold the start for long. */
+const PROBE_RETRY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, attempts: 2, attemptTimeoutMs: 10_000, deadlineMs: 20_000 };
+
 /** OpenAI-compatible embedder: batched requests, unit-length vectors, id `openai:<model>`. */
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
@@ -32,6 +38,7 @@ export class OpenAIEmbedder implements Embedder {
   private readonly client: OpenAIEmbeddings;
   private readonly batchSize: number;
   private readonly policy: RetryPolicy;
+  private readonly queryPolicy: RetryPolicy;
   private knownDimensions: number | undefined;
 
   constructor(options: OpenAIEmbedderOptions) {
@@ -39,6 +46,7 @@ export class OpenAIEmbedder implements Embedder {
     this.batchSize = Math.max(1, options.batchSize ?? 64);
     this.knownDimensions = options.dimensions;
     this.policy = { ...EMBED_RETRY, ...options.retry };
+    this.queryPolicy = { ...QUERY_RETRY, ...options.retry };
     this.breaker = options.breaker instanceof CircuitBreaker ? options.breaker : new CircuitBreaker(options.breaker);
     this.client = new OpenAIEmbeddings({
       model: options.model,
@@ -60,16 +68,23 @@ export class OpenAIEmbedder implements Embedder {
 
   /** Ask the service once so that `dimensions` is known before an index is opened. */
   async probe(): Promise<number> {
-    if (this.knownDimensions === undefined) await this.embed(['维度探测']);
+    if (this.knownDimensions === undefined) await this.embedWith(['维度探测'], PROBE_RETRY);
     return this.dimensions;
   }
 
-  /** One unit-length vector per text, in order; batches are sent one after another. */
-  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+  /**
+   * One unit-length vector per text, in order; batches are sent one after another. A single
+   * text is most likely a question someone is waiting on, so it gets the short policy.
+   */
+  embed(texts: readonly string[]): Promise<Float32Array[]> {
+    return this.embedWith(texts, texts.length === 1 ? this.queryPolicy : this.policy);
+  }
+
+  private async embedWith(texts: readonly string[], policy: RetryPolicy): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
     for (let start = 0; start < texts.length; start += this.batchSize) {
       const batch = texts.slice(start, start + this.batchSize).map((t) => (t.trim() ? t.slice(0, MAX_INPUT_CHARS) : ' '));
-      const vectors = await callResiliently(() => this.client.embedDocuments(batch), { policy: this.policy, breaker: this.breaker });
+      const vectors = await callResiliently(() => this.client.embedDocuments(batch), { policy, breaker: this.breaker });
       if (!Array.isArray(vectors) || vectors.length !== batch.length) {
         this.breaker.failed();
         throw new ModelError('malformed', `asked for ${batch.length} embeddings, got ${Array.isArray(vectors) ? vectors.length : 'none'}`);
