@@ -79,6 +79,8 @@ class DocumentChunker {
       return;
     }
     if (this.article) return this.addToArticle(line);
+    // The title line itself is already every passage's context; alone it would be a passage of nothing.
+    if (this.ordinal === 0 && this.headings.length === 0 && squash(line) === this.titleKey) return;
     this.ordinal++;
     if (structured.heading) {
       this.flush();
@@ -161,10 +163,30 @@ function readableLines(text: string): string[] {
     .replace(/\r\n?/g, '\n')
     .replace(/<!--[\s\S]*?-->/g, '\n')
     .replace(/^\s*---\n[\s\S]*?\n---\s*\n/, '');
-  return body
+  const lines = body
     .split('\n')
     .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
     .filter((line) => line.length > 0 && !/^([-*_=])\1{2,}$/.test(line));
+  return dropWebDebris(lines);
+}
+
+/** A line this short that is not structure is a button label or a stray bracket, when several stand together. */
+const DEBRIS_MAX = 4;
+
+/**
+ * Text copied from a web page starts with its toolbar (下载 / 打印 / 全屏 / 【字号：…】), one word
+ * a line. Three or more such lines in a row are dropped: no sentence is that short.
+ */
+function dropWebDebris(lines: string[]): string[] {
+  const isDebris = (line: string) => line.length <= DEBRIS_MAX && classifyLine(line).kind === 'paragraph';
+  const keep = lines.map(() => true);
+  let runStart = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && isDebris(lines[i])) continue;
+    if (i - runStart >= 3) for (let j = runStart; j < i; j++) keep[j] = false;
+    runStart = i + 1;
+  }
+  return lines.filter((_, i) => keep[i]);
 }
 
 /** The first clause of an article (`第八条 县级以上的地方各级人民代表大会行使下列职权：`), at most 60 characters. */

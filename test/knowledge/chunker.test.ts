@@ -1,9 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkDocument, MAX_PASSAGE_CHARS } from '../../src/knowledge/chunker.ts';
 import { loadDocument } from '../../src/knowledge/loaders/index.ts';
 import type { LoadedDocument, PassageDraft } from '../../src/knowledge/types.ts';
+import { tempFolder, writePdf } from '../fixtures/documents.ts';
 
 const fixtures = resolve('test/fixtures');
 
@@ -111,10 +112,44 @@ describe('chunker on long paragraphs and PDF pages', () => {
       ],
     };
     const passages = chunkDocument(doc);
-    expect(passages.map((p) => p.location)).toEqual(['第1页', '第1页 › 第一条', '第1页 › 第二条', '第2页 › 第二条', '第2页 › 第三条']);
-    expect(passages.map((p) => p.page)).toEqual([1, 1, 1, 2, 2]);
-    expect(passages[3].text).toBe('并由主任主持。');
-    expect(passages[3].context).toContain('第二条 常务委员会会议由主任召集，');
+    expect(passages.map((p) => p.location)).toEqual(['第1页 › 第一条', '第1页 › 第二条', '第2页 › 第二条', '第2页 › 第三条']);
+    expect(passages.map((p) => p.page)).toEqual([1, 1, 2, 2]);
+    expect(passages[2].text).toBe('并由主任主持。');
+    expect(passages[2].context).toContain('第二条 常务委员会会议由主任召集，');
+  });
+});
+
+describe('chunker on loaded files', () => {
+  it('cuts a real Chinese PDF into page-and-article passages', async () => {
+    const folder = tempFolder();
+    try {
+      const pdf = await writePdf(join(folder, 'rules.pdf'), {
+        pageNumbers: true,
+        pages: [
+          ['某区人民代表大会常务委员会议事规则', '第一条 常务委员会会议一般每两个月举行一次。', '第二条 常务委员会会议由主任召集并主持。'],
+          ['第三条 代表视察应当提前七日通知参加视察的代表。'],
+        ],
+      });
+      const passages = await chunkFile(pdf);
+      // The title line is context, not a passage of its own.
+      expect(passages.map((p) => p.location)).toEqual(['第1页 › 第一条', '第1页 › 第二条', '第2页 › 第三条']);
+      expect(passages[2].text).toBe('第三条 代表视察应当提前七日通知参加视察的代表。');
+      expect(passages[2].page).toBe(2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('drops a web page toolbar pasted above the text', () => {
+    const doc: LoadedDocument = {
+      path: '/x/report.txt',
+      title: '工作报告',
+      format: 'txt',
+      sections: [{ text: '下载\n打印\n全屏\n【字号：\n加大\n】\n工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作。' }],
+    };
+    const text = chunkDocument(doc).map((p) => p.text).join('\n');
+    expect(text).not.toContain('打印');
+    expect(text).toContain('各位代表：\n现在，我代表区人民政府向大会报告工作。');
   });
 });
 
