@@ -19,6 +19,8 @@ export interface RecordedCall {
   readonly files: Record<string, UploadedFile>;
   /** When the call arrived (ms since epoch). */
   readonly at: number;
+  /** When the call arrived, on the high-resolution clock (`performance.now()`), for measurements. */
+  readonly hrAt: number;
 }
 
 /** A file the bot uploaded (sendPhoto / sendDocument). */
@@ -291,8 +293,9 @@ export class TelegramStandIn {
     if (!call) return json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (call[1] !== this.token) return json(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = call[2];
+    const hrAt = performance.now();
     const { params, files } = await readParams(req, url);
-    this.calls.push({ method, params, files, at: Date.now() });
+    this.calls.push({ method, params, files, at: Date.now(), hrAt });
     for (const wake of [...this.callWaiters]) wake();
 
     const failure = this.failures.get(method)?.shift();
