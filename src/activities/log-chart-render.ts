@@ -82,8 +82,8 @@ function isMonthly(data: Stats | MonthlyStats): data is MonthlyStats {
   return 'months' in data;
 }
 
-/** Render counts as a PNG bar chart with Chinese title and labels (see log-chart.ts). */
-export async function renderChartNow(data: Stats | MonthlyStats, options: ChartOptions): Promise<Uint8Array> {
+/** The chart as SVG text, every text element in CHART_FONT_FAMILY. */
+export async function chartSvg(data: Stats | MonthlyStats, options: ChartOptions): Promise<string> {
   if (data.total === 0) throw new UserError('chart_no_data', logMessages.chartNoData);
   const period = periodInWords(data.from, data.to);
   let spec: TopLevelSpec;
@@ -107,12 +107,26 @@ export async function renderChartNow(data: Stats | MonthlyStats, options: ChartO
     const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
     const svg = await view.toSVG(2);
     view.finalize();
+    return svg;
+  } catch (cause) {
+    throw new InternalError('chart_failed', logMessages.chartFailed, { cause });
+  }
+}
+
+/** Rasterise SVG with only the bundled CJK font, so output does not depend on the machine. */
+export function svgToPng(svg: string): Uint8Array {
+  try {
     const png = new Resvg(svg, {
-      font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: font },
+      font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
       background: 'white',
     }).render().asPng();
     return new Uint8Array(png);
   } catch (cause) {
     throw new InternalError('chart_failed', logMessages.chartFailed, { cause });
   }
+}
+
+/** Render counts as a PNG bar chart with Chinese title and labels (see log-chart.ts). */
+export async function renderChartNow(data: Stats | MonthlyStats, options: ChartOptions): Promise<Uint8Array> {
+  return svgToPng(await chartSvg(data, options));
 }
