@@ -1,9 +1,9 @@
 /**
- * Adapters from the real modules to the assistant's ports. The activity log's methods are
+ * The adapter from the real activity log to the assistant's port. The activity log's methods are
  * synchronous (SQLite); the port is asynchronous so other stores (PostgreSQL) can serve it.
  */
 import type { Activity, ActivityQuery, Provenance, Stats } from '../activities/types.ts';
-import type { ActivityLogPort, DraftReply, DraftingPort, NewActivity } from './ports.ts';
+import type { ActivityLogPort, NewActivity } from './ports.ts';
 
 /** The parts of the activity log the assistant uses (`openActivityLog` returns one). */
 export interface ActivityLogLike {
@@ -26,18 +26,5 @@ export function activityLogPort(
     list: async (query) => log.list(query),
     chart: renderChart,
     importFile: log.importFile ? (path, provenance) => log.importFile!(path, provenance) : undefined,
-  };
-}
-
-/** Adapt a drafting function (request → draft, plus an optional Word writer) to the port. */
-export function draftingPort(
-  draft: (request: string, options: { now: string }) => Promise<{ text: string; note?: string }>,
-  toDocx?: (draft: { text: string; note?: string }) => Promise<Uint8Array>,
-): DraftingPort {
-  return {
-    async draft(request, options): Promise<DraftReply> {
-      const result = await draft(request, options);
-      return { text: result.text, note: result.note, docx: toDocx ? await toDocx(result) : undefined };
-    },
   };
 }

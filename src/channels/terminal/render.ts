@@ -3,9 +3,13 @@ import { writeFileAtomic } from '../../storage/index.ts';
 import type { Reply } from '../../assistant/types.ts';
 import { terminalMessages as t } from './messages.ts';
 
-/** Render a reply as plain terminal text; attached files are saved into `filesDir` and named. */
+/**
+ * Render a reply as plain terminal text; attached files are saved into `filesDir` and named.
+ * Blank lines inside a reply are closed up: on the terminal (and in a pipe) one blank line
+ * is what separates one reply from the next.
+ */
 export function renderForTerminal(reply: Reply, filesDir: string): string {
-  const lines = [reply.text.replace(/\*\*(.+?)\*\*/g, '$1')];
+  const lines = [reply.text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\n\s*\n+/g, '\n').trim()];
   for (const file of reply.files ?? []) {
     // A chart or a draft cannot be shown in a terminal; keep it where the user can open it.
     const path = join(filesDir, `${Date.now()}-${file.name}`);

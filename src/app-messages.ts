@@ -1,0 +1,14 @@
+/** Chinese texts of start-up and shutdown (src/app.ts, src/main.ts). */
+export const appMessages = {
+  firstRunIngest: (folder: string) => `首次启动：正在把示例文档（${folder}）收入知识库，请稍候……`,
+  firstRunDone: (files: number, passages: number) => `示例文档已收录：${files} 个文件，共 ${passages} 段。`,
+  firstRunSkipped: (path: string, reason: string) => `  跳过 ${path}：${reason}`,
+  started: (names: string) => `履职助手已启动：${names}。`,
+  stopping: '正在停止：等当前的消息处理完，再关闭数据库……',
+  stopped: '已停止。',
+  startFailed: (message: string) => `启动失败：${message}`,
+  internalStartFailure: (ref: string) => `启动失败（错误编号 ${ref}），详情见上方日志。`,
+  portClash: 'Telegram 的 webhook 模式和 Slack 的 HTTP 事件模式不能同时使用同一个 PORT。请改用 Telegram 长轮询（去掉 TELEGRAM_WEBHOOK_URL）或 Slack Socket Mode（设置 SLACK_APP_TOKEN）。',
+  slackNeedsMode: '设置了 SLACK_BOT_TOKEN，还需要设置 SLACK_APP_TOKEN（Socket Mode）或 SLACK_SIGNING_SECRET（HTTP 事件）。',
+  slackNeedsToken: '设置了 SLACK_APP_TOKEN 或 SLACK_SIGNING_SECRET，还需要设置 SLACK_BOT_TOKEN。',
+} as const;

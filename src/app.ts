@@ -1,0 +1,166 @@
+/**
+ * Wiring: settings → stores → assistant → channels. `main.ts` and the end-to-end tests
+ * build Lüzhi through these factories, so what the tests run is what `npm start` runs.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Readable, Writable } from 'node:stream';
+import { ActivityLog, RuleReader, findPeriod, loadTaxonomy, renderChart, type Taxonomy } from './activities/index.ts';
+import type { MessageReader } from './activities/types.ts';
+import {
+  activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
+} from './assistant/index.ts';
+import { createTerminalChannel, type TerminalChannel } from './channels/index.ts';
+import { createSlackChannel, createTelegramChannel } from './channels/index.ts';
+import type { Settings } from './config.ts';
+import { createDrafter, draftToDocx } from './drafting/index.ts';
+import { UserError } from './errors.ts';
+import { openKnowledgeBase, type IngestReport, type KnowledgeBase } from './knowledge/index.ts';
+import { createModels } from './models/index.ts';
+import { openDatabase, type Db } from './storage/index.ts';
+import { appMessages as m } from './app-messages.ts';
+
+/** The sample documents `npm start` indexes on first run. */
+export const SAMPLE_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
+
+/** Everything Lüzhi runs on, opened over one data folder. */
+export interface Services {
+  readonly dataDir: string;
+  readonly taxonomy: Taxonomy;
+  readonly knowledge: KnowledgeBase;
+  readonly activityLog: ActivityLog;
+  readonly reader: MessageReader;
+  readonly drafting: DraftingPort;
+  readonly access: Access;
+  readonly assistant: AssistantCore;
+  /** Wait for the turns under way, then close the stores (once; later calls wait for the first). */
+  close(): Promise<void>;
+}
+
+/** What `createServices` needs; `now` and `log` are for tests. */
+export interface ServicesOptions {
+  readonly dataDir: string;
+  readonly settings: Settings;
+  readonly now?: () => Date;
+  readonly log?: ErrorLog;
+}
+
+// A Word file comes with a draft only when the request asks for one.
+const WANTS_WORD = /word|docx|文档|文件|导出/i;
+
+/** Open the stores of a data folder and build the assistant over them. */
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const { dataDir, settings } = options;
+  const taxonomy = loadTaxonomy(dataDir);
+  const models = createModels(settings);
+  // One connection for the knowledge base and the log: one WAL writer, one close.
+  const db: Db = openDatabase(dataDir);
+  let knowledge: KnowledgeBase | undefined;
+  try {
+    knowledge = await openKnowledgeBase({ dataDir, db, embedder: models.embedder });
+    const activityLog = new ActivityLog(db, taxonomy);
+    const reader = new RuleReader(taxonomy);
+    const drafter = createDrafter({
+      log: activityLog, knowledge, taxonomy, model: models.chat,
+      readPeriod: (text, day) => findPeriod(text, day) ?? { from: null, to: null },
+    });
+    const drafting: DraftingPort = {
+      async draft(request, { now }) {
+        const draft = await drafter.draft({ request, now });
+        return { text: draft.text, note: draft.note, docx: WANTS_WORD.test(request) ? await draftToDocx(draft.document) : undefined };
+      },
+    };
+    const access = createAccess(settings);
+    const assistant = createAssistant({
+      knowledge, reader, taxonomy, drafting, access,
+      activities: activityLogPort(activityLog, (stats) => renderChart(stats, { by: 'kind' })),
+      now: options.now,
+      log: options.log,
+    });
+    const kb = knowledge;
+    let closing: Promise<void> | undefined;
+    return {
+      dataDir, taxonomy, knowledge: kb, activityLog, reader, drafting, access, assistant,
+      close() {
+        closing ??= (async () => {
+          await assistant.drain();
+          kb.close();
+          db.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    knowledge?.close();
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * On first run (an empty index) ingest the sample documents, noting it on `notes`;
+ * undefined when there was nothing to do.
+ */
+export async function ingestSamplesIfEmpty(
+  knowledge: KnowledgeBase,
+  notes: Writable,
+  folder: string = SAMPLE_KNOWLEDGE_DIR,
+): Promise<IngestReport | undefined> {
+  if (knowledge.size() > 0 || !existsSync(folder) || readdirSync(folder).length === 0) return undefined;
+  notes.write(m.firstRunIngest(folder) + '\n');
+  const report = await knowledge.ingest([folder]);
+  notes.write(m.firstRunDone(report.added, report.chunks) + '\n');
+  for (const skipped of report.skipped) notes.write(m.firstRunSkipped(skipped.path, skipped.reason) + '\n');
+  return report;
+}
+
+/** Streams the terminal channel uses (stdin/stdout/stderr by default). */
+export interface TerminalStreams {
+  readonly input?: Readable;
+  readonly output?: Writable;
+  readonly notes?: Writable;
+}
+
+/** The channels to run: every one whose settings are present, or the terminal when none is. */
+export function createChannels(
+  settings: Settings,
+  assistant: AssistantCore,
+  terminal: TerminalStreams = {},
+): { channels: Channel[]; terminal?: TerminalChannel } {
+  const channels: Channel[] = [];
+  const telegramWebhook = Boolean(settings.TELEGRAM_BOT_TOKEN && settings.TELEGRAM_WEBHOOK_URL);
+  const slackHttp = Boolean(settings.SLACK_BOT_TOKEN && !settings.SLACK_APP_TOKEN && settings.SLACK_SIGNING_SECRET);
+  if (telegramWebhook && slackHttp) throw new UserError('bad_setting', m.portClash);
+  if (settings.TELEGRAM_BOT_TOKEN) {
+    channels.push(createTelegramChannel({
+      token: settings.TELEGRAM_BOT_TOKEN,
+      apiRoot: settings.TELEGRAM_API_ROOT,
+      assistant,
+      webhook: settings.TELEGRAM_WEBHOOK_URL
+        ? {
+          url: settings.TELEGRAM_WEBHOOK_URL,
+          // Lüzhi registers the webhook itself, so it can choose the secret when none is set.
+          secret: settings.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString('hex'),
+          port: settings.PORT ?? 8443,
+        }
+        : undefined,
+    }));
+  }
+  if (settings.SLACK_BOT_TOKEN) {
+    if (!settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) throw new UserError('bad_setting', m.slackNeedsMode);
+    channels.push(createSlackChannel({
+      botToken: settings.SLACK_BOT_TOKEN,
+      appToken: settings.SLACK_APP_TOKEN,
+      signingSecret: settings.SLACK_SIGNING_SECRET,
+      port: settings.PORT,
+      apiUrl: settings.SLACK_API_URL,
+      assistant,
+    }));
+  } else if (settings.SLACK_APP_TOKEN || settings.SLACK_SIGNING_SECRET) {
+    throw new UserError('bad_setting', m.slackNeedsToken);
+  }
+  if (channels.length > 0) return { channels };
+  const terminalChannel = createTerminalChannel({ assistant, ...terminal });
+  return { channels: [terminalChannel], terminal: terminalChannel };
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm start`: settings → stores → assistant → channels. Every channel whose settings are
+ * present starts (several at once), the terminal when none is. SIGTERM/SIGINT stop cleanly:
+ * channels stop taking messages, the turns under way finish, then the database closes.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { createChannels, createServices, ingestSamplesIfEmpty, type Services } from './app.ts';
+import { appMessages as m } from './app-messages.ts';
+import type { Channel } from './assistant/index.ts';
+import { loadSettings } from './config.ts';
+import { AppError, errorReference } from './errors.ts';
+import { resolve } from 'node:path';
+
+// Standard output carries replies only (it may be piped): library chatter goes to stderr.
+console.log = console.info = console.debug = (...parts: unknown[]) => console.error(...parts);
+
+const notes = process.stderr;
+let services: Services | undefined;
+let channels: Channel[] = [];
+let ingesting: Promise<unknown> | undefined;
+let stopping: Promise<void> | undefined;
+
+/** Stop once: channels first (no new turns), then the turns under way, then the stores. */
+function stop(exitCode: number): Promise<void> {
+  stopping ??= (async () => {
+    await Promise.allSettled(channels.map((c) => c.stop()));
+    // A first-run ingest is left to finish: closing the database under it would fail it.
+    await ingesting?.catch(() => undefined);
+    await services?.close();
+    process.exitCode = exitCode;
+  })();
+  return stopping;
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    notes.write(m.stopping + '\n');
+    void stop(0).then(() => notes.write(m.stopped + '\n'));
+  });
+}
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const settings = loadSettings();
+  services = await createServices({ dataDir: resolve(settings.LVZHI_DATA_DIR), settings });
+  ingesting = ingestSamplesIfEmpty(services.knowledge, notes);
+  await ingesting;
+  ingesting = undefined;
+  if (stopping) return;
+  const started = createChannels(settings, services.assistant);
+  channels = started.channels;
+  for (const channel of channels) await channel.start();
+  if (!started.terminal) notes.write(m.started(channels.map((c) => c.name).join('、')) + '\n');
+  // The terminal ends with its input (`echo … | npm start`); chat channels run until a signal.
+  if (started.terminal) await started.terminal.finished.then(() => stop(0));
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof AppError && !(error.cause instanceof Error)) {
+    notes.write(m.startFailed(error.userMessage) + '\n');
+  } else {
+    const ref = errorReference();
+    notes.write(JSON.stringify({ level: 'error', ref, message: String(error), stack: error instanceof Error ? error.stack : undefined }) + '\n');
+    notes.write(m.internalStartFailure(ref) + '\n');
+  }
+  await stop(1);
+});

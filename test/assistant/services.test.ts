@@ -1,0 +1,145 @@
+/**
+ * End to end in one process: the real stores (knowledge base, activity log, reader,
+ * drafting) built by `createServices`, driven through the real terminal channel.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannels, createServices, ingestSamplesIfEmpty, type Services } from '../../src/app.ts';
+import type { Incoming } from '../../src/assistant/types.ts';
+import { loadSettings } from '../../src/config.ts';
+import { UserError } from '../../src/errors.ts';
+
+const folders: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+};
+
+describe('services end to end (real knowledge base, log, reader, drafting)', () => {
+  let services: Services;
+  let notes = '';
+
+  beforeAll(async () => {
+    const dataDir = tempDir('lvzhi-services-');
+    services = await createServices({
+      dataDir,
+      settings: loadSettings({ LVZHI_ALLOW: 'telegram:7', LVZHI_ADMINS: 'telegram:9' }),
+      now: () => new Date('2024-07-10T09:00:00'),
+    });
+    const sink = new PassThrough();
+    sink.on('data', (c: Buffer) => (notes += c.toString('utf8')));
+    await ingestSamplesIfEmpty(services.knowledge, sink);
+  });
+  afterAll(async () => {
+    await services.close();
+    folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+  });
+
+  /** Talk through the real terminal channel: lines in, reply blocks out. */
+  async function converse(lines: string[]): Promise<string[]> {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let written = '';
+    output.on('data', (c: Buffer) => (written += c.toString('utf8')));
+    const { terminal } = createChannels(loadSettings({}), services.assistant, { input, output, notes: new PassThrough() });
+    await terminal!.start();
+    input.end(lines.join('\n') + '\n');
+    await terminal!.finished;
+    return written.split('\n\n').filter((b) => b.trim());
+  }
+
+  it('ingested the sample documents on first run, and not again', async () => {
+    expect(notes).toContain('首次启动');
+    expect(services.knowledge.size()).toBeGreaterThan(10);
+    expect(await ingestSamplesIfEmpty(services.knowledge, new PassThrough())).toBeUndefined();
+  });
+
+  it('answers a procedure question from the sample rules with a cited article', async () => {
+    const [answer] = await converse(['常委会会议多久开一次']);
+    expect(answer).toContain('每两个月举行一次');
+    expect(answer).toMatch(/\[\d\] 《[^》]+议事规则》 第二章 › 第四条/);
+  });
+
+  it('logs plain messages, counts and lists them, and follows up in the same thread', async () => {
+    const replies = await converse([
+      '6月12日组织代表视察了安全生产工作',
+      '5月20日开展了养老服务专题调研',
+      '上半年视察调研有几次',
+      '列出来看看',
+      '那下半年呢',
+    ]);
+    expect(replies[0]).toContain('已记录：6月12日 视察 组织代表视察了安全生产工作');
+    expect(replies[1]).toContain('已记录：5月20日 调研');
+    expect(replies[2]).toContain('2024年上半年共开展各类活动 2 次');
+    expect(replies[3]).toContain('6月12日 视察 组织代表视察了安全生产工作');
+    expect(replies[3]).toContain('5月20日 调研 开展了养老服务专题调研');
+    expect(replies[4]).toContain('2024年下半年没有视察、调研的记录');
+    expect(services.activityLog.stats({ from: '2024-01-01', to: '2024-06-30' }).total).toBe(2);
+  });
+
+  it('drafts from the log through the real drafter, with a Word file when asked', async () => {
+    const reply = await services.assistant.handle(terminal('/draft 起草上半年监督工作总结，导出Word'));
+    expect(reply.text).toMatch(/视察|调研/);
+    expect(reply.files?.[0]?.name).toBe('draft.docx');
+    expect(Buffer.from(reply.files![0].data.slice(0, 2)).toString()).toBe('PK');
+  });
+
+  it('ingests a Word file an admin drops in (Chinese name), then answers from it; refuses a stranger', async () => {
+    const doc = new Document({ sections: [{ children: [
+      new Paragraph({ text: '街道人大工委工作细则', heading: HeadingLevel.HEADING_1 }),
+      new Paragraph('街道人大工委每季度至少召开一次代表小组联席会议，听取选民意见。'),
+    ] }] });
+    const bytes = await Packer.toBuffer(doc);
+    const file = { name: '街道人大工委工作细则.docx', download: async (to: string) => writeFileSync(to, bytes) };
+    const stranger = await services.assistant.handle(chat('这是什么', '500'));
+    expect(stranger.text).toContain('telegram:500');
+    const member = await services.assistant.handle(chat('', '7', { files: [file] }));
+    expect(member.text).toContain('只有管理员');
+    const admin = await services.assistant.handle(chat('', '9', { files: [file] }));
+    expect(admin.text).toMatch(/^已收录《街道人大工委工作细则》，共 \d+ 段/);
+    const answer = await services.assistant.handle(chat('/ask 代表小组联席会议多久召开一次', '7'));
+    expect(answer.text).toContain('每季度至少召开一次');
+    expect(answer.text).toContain('街道人大工委工作细则');
+  });
+});
+
+describe('choosing channels from settings', () => {
+  const fakeAssistant = { handle: async () => ({ text: '' }), drain: async () => {} };
+
+  it('runs the terminal when no chat platform is configured', () => {
+    const { channels, terminal } = createChannels(loadSettings({}), fakeAssistant);
+    expect(channels.map((c) => c.name)).toEqual(['terminal']);
+    expect(terminal).toBeDefined();
+  });
+
+  it('runs Telegram and Slack together when both are configured, and no terminal', () => {
+    const { channels, terminal } = createChannels(loadSettings({
+      TELEGRAM_BOT_TOKEN: '123:abc', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1',
+    }), fakeAssistant);
+    expect(channels.map((c) => c.name).sort()).toEqual(['slack', 'telegram']);
+    expect(terminal).toBeUndefined();
+  });
+
+  it('names the missing Slack setting in Chinese', () => {
+    expect(() => createChannels(loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' }), fakeAssistant)).toThrow(UserError);
+    expect(() => createChannels(loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' }), fakeAssistant)).toThrow(/SLACK_APP_TOKEN/);
+  });
+
+  it('stops the start on a malformed access list, naming the variable', async () => {
+    await expect(createServices({ dataDir: tempDir('lvzhi-bad-'), settings: loadSettings({ LVZHI_ALLOW: 'alice' }) }))
+      .rejects.toThrow(/LVZHI_ALLOW/);
+  });
+});
+
+function terminal(text: string): Incoming {
+  return { platform: 'terminal', userId: 'local', userName: '小王', chatId: 'local', threadId: 'terminal:local', text };
+}
+
+function chat(text: string, user: string, extra: Partial<Incoming> = {}): Incoming {
+  return { platform: 'telegram', userId: user, userName: `用户${user}`, chatId: user, threadId: `telegram:${user}:0`, text, ...extra };
+}
