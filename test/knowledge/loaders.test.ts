@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import { loadDocument, MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS } from '../../src/knowledge/loaders/index.ts';
-import { binaryJunk, tempFolder, writeDocx, writeGb18030, writePdf, writeUtf8WithBom } from '../fixtures/documents.ts';
+import {
+  binaryJunk, tempFolder, writeDocx, writeGb18030, writePdf, writePredefinedCmapPdf, writeUtf8WithBom,
+} from '../fixtures/documents.ts';
 
 const folder = tempFolder();
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -51,6 +53,14 @@ describe('PDF loader', () => {
     const doc = await loadDocument(pdf);
     for (const section of doc.sections) expect(section.text.split('\n')).not.toContain(String(section.page));
     expect(doc.title).toBe('某区人民代表大会常务委员会议事规则');
+  });
+
+  it('reads Chinese set in a non-embedded font with a predefined CMap (UniGB-UCS2-H)', async () => {
+    // Without pdf.js's CMap files this PDF yields no text at all.
+    const path = writePredefinedCmapPdf(join(folder, 'songti.pdf'), ['区人大常委会议事规则', '第一条 常务委员会会议一般每两个月举行一次。']);
+    const doc = await loadDocument(path);
+    expect(doc.title).toBe('区人大常委会议事规则');
+    expect(doc.sections[0].text).toContain('第一条 常务委员会会议一般每两个月举行一次。');
   });
 
   it('refuses an encrypted PDF, saying it is password-protected', async () => {
