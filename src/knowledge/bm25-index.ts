@@ -2,6 +2,8 @@
  * BM25 over an in-memory inverted index held in typed arrays (compressed-sparse-row
  * postings), so a query over 100,000 passages touches only the postings of its terms.
  * Context terms (title, heading path) count half as much as the passage's own words.
+ * A passage may be added as several units (whole, and each paragraph); it scores its best
+ * unit, so one decisive sentence in a long article is not drowned by length normalization.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { type Hit, TopK } from './top-k.ts';
@@ -151,11 +153,16 @@ export class Bm25Index {
         scores[doc] += (idf * tf * (K1 + 1)) / (tf + norm);
       }
     }
-    const top = new TopK(k);
+    // A passage may be indexed as several units (whole, and each paragraph): it scores its best.
+    const best = new Map<number, number>();
     for (const doc of touched) {
-      top.push(passageIds[doc], scores[doc]);
+      const id = passageIds[doc];
+      const score = scores[doc];
+      if (score > (best.get(id) ?? -1)) best.set(id, score);
       scores[doc] = 0;
     }
+    const top = new TopK(k);
+    for (const [id, score] of best) top.push(id, score);
     return top.result();
   }
 

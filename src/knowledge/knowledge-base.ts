@@ -28,8 +28,8 @@ export interface KnowledgeBaseOptions {
 
 /** Largest k `ask` accepts. */
 export const MAX_K = 50;
-/** Weight of the vector ranking in the fusion (BM25 counts 1). */
-const VECTOR_WEIGHT = 0.6;
+/** Weight of the vector ranking in the fusion (BM25 counts 1): the offline vectors are the weaker signal. */
+const VECTOR_WEIGHT = 0.3;
 
 /** The knowledge base plus the retrievers it fuses (exposed for tests and the benchmark). */
 export interface OpenKnowledgeBase extends KnowledgeBase {

@@ -2,7 +2,7 @@
  * The offline embedding: hashed character n-grams, no model download, deterministic.
  *
  * Why this shape: Chinese meaning sits in characters and short character runs, so unigrams
- * (weak weight), bigrams and trigrams of the canonicalized text capture most of what a
+ * (weak weight), bigrams and trigrams (half weight) of the canonicalized text capture most of what a
  * lexical match would, but as a dense vector that survives partial overlaps (代表建议 vs
  * 建议办理). Signed hashing (the sign from a second hash bit) keeps inner products unbiased
  * under collisions; sublinear term weights stop repeated phrases from dominating.
@@ -38,7 +38,8 @@ export interface OfflineEmbedderOptions {
 export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Embedder & { embedOne(text: string): Float32Array } {
   const dimensions = options.dimensions ?? 256;
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
-  const weights = [0.35, 1, 1];
+  // Bigrams carry most meaning in Chinese; unigrams are mostly noise, trigrams add phrase order.
+  const weights = [0.1, 1, 0.5];
 
   function embedOne(text: string): Float32Array {
     const clean = canonicalizer.apply(text).replace(QUESTION_WORDS, ' ');

@@ -12,6 +12,8 @@ import type { PassageStore } from './passage-store.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import { VectorIndex } from './vector-index.ts';
 
+/** Paragraphs shorter than this are not indexed as units of their own. */
+const MIN_UNIT_CHARS = 8;
 const EMBED_BATCH = 256;
 /** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
 const REBUILD_DELETED_SHARE = 0.25;
@@ -66,7 +68,11 @@ export class SearchIndexes {
     }
     const builder = new Bm25Builder();
     for (const p of this.store.iteratePassageTexts()) {
-      builder.add(p.id, this.tokenizer.terms(p.text), p.context ? this.tokenizer.terms(p.context) : []);
+      const context = p.context ? this.tokenizer.terms(p.context) : [];
+      builder.add(p.id, this.tokenizer.terms(p.text), context);
+      // Each paragraph of a multi-paragraph passage is a unit too (the passage scores its best).
+      const paragraphs = p.text.split(/\n+/).filter((line) => line.trim().length >= MIN_UNIT_CHARS);
+      if (paragraphs.length > 1) for (const line of paragraphs) builder.add(p.id, this.tokenizer.terms(line), context);
     }
     const index = builder.finish(generation);
     const name = `lexical-${generation}.bm25`;
