@@ -1,0 +1,83 @@
+/**
+ * Streaming to Slack (issue 5): the real assistant and knowledge base, with an answerer that
+ * writes its answer piece by piece (as a model does), behind the real bolt app. The answer
+ * grows in one message, edited only when it changed and not faster than the channel's rate,
+ * and the final edit adds the sources.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy, openActivityLog, RuleReader, type ActivityLog } from '../../src/activities/index.ts';
+import { activityLogPort, createAccess, createAssistant, type AssistantCore } from '../../src/assistant/index.ts';
+import { openKnowledgeBase, toSource, type Answerer, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { startRig, userMessage, type SlackRig } from './slack-harness.ts';
+
+/** Writes "根据[1]，<first passage>" a few characters at a time, like a streaming model. */
+const piecewiseAnswerer: Answerer = {
+  async answer(_question, passages, options) {
+    const first = passages[0]?.passage.text ?? '';
+    const text = `根据[1]，${first}`;
+    const chars = [...text];
+    for (let end = 4; end < chars.length + 4; end += 4) {
+      options?.onPartial?.(chars.slice(0, end).join(''));
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+    return { answer: text, mode: 'llm', sources: passages.map(toSource) };
+  },
+};
+
+describe('Slack streams a written answer into one message', () => {
+  let dataDir: string;
+  let knowledge: OpenKnowledgeBase;
+  let log: ActivityLog;
+  let assistant: AssistantCore;
+  let rig: SlackRig;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lvzhi-slack-stream-'));
+    const taxonomy = loadTaxonomy();
+    log = openActivityLog({ dataDir, taxonomy });
+    knowledge = await openKnowledgeBase({ dataDir, answerer: piecewiseAnswerer });
+    const rules = join(dataDir, '议事规则.md');
+    writeFileSync(rules, '# 议事规则\n\n第八条 常务委员会会议一般每两个月举行一次；有特殊需要的时候，可以临时召集会议。\n\n第九条 常务委员会会议由主任召集并主持。\n');
+    await knowledge.ingest([rules]);
+    assistant = createAssistant({
+      knowledge,
+      activities: activityLogPort(log),
+      reader: new RuleReader(taxonomy),
+      taxonomy,
+      access: createAccess({ LVZHI_ALLOW: 'slack:UBOB0001' }),
+      log: () => undefined,
+    });
+    rig = await startRig('socket', assistant, { streamIntervalMs: 60 });
+  });
+  afterAll(async () => {
+    await rig?.close();
+    await assistant?.drain();
+    knowledge?.close();
+    log?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('edits one message as the answer grows, then shows it with its sources', async () => {
+    const said = userMessage(rig.standIn, { user: 'UBOB0001', text: '/ask 常委会会议多久举行一次' });
+    await rig.slack.event(said);
+    const final = await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).find((m) => m.text.includes('议事规则.md')));
+    expect(rig.standIn.botMessages(said.channel, said.ts)).toEqual([final]);
+    expect(final.text).toContain('根据[1]，第八条 常务委员会会议一般每两个月举行一次');
+
+    const shownTexts = [
+      rig.standIn.callsOf('chat.postMessage').find((c) => c.args.thread_ts === said.ts)?.args.text as string,
+      ...rig.standIn.callsOf('chat.update').filter((c) => c.args.ts === final.ts).map((c) => c.args.text as string),
+    ];
+    // It grew in view: partial texts first, each a longer prefix of the answer, then the sourced answer.
+    expect(shownTexts.length).toBeGreaterThanOrEqual(3);
+    const partials = shownTexts.slice(0, -1);
+    for (const [i, text] of partials.entries()) {
+      expect(final.text.startsWith(text)).toBe(true);
+      if (i > 0) expect(text.length).toBeGreaterThan(partials[i - 1].length);
+    }
+    // The rate itself (at most one edit per interval) is checked on a fake clock in slack-units.test.ts.
+  });
+});
