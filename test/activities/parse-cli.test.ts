@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The real CLI in a real process: what the evaluation runner and scripts see.
+const data = mkdtempSync(join(tmpdir(), 'lvzhi-parse-'));
+afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+function cli(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  // `node --import tsx` is what `npx tsx` runs, without npx's own start-up.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args, '--data', data], { encoding: 'utf8', input });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const localToday = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+describe('parse TEXT --now D --json', () => {
+  it('prints exactly the log shape of CONTRACTS.md', () => {
+    const r = cli(['parse', '6月12日组织代表视察了安全生产工作', '--now', '2023-07-05', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      intent: 'log',
+      activity: { kind: 'inspection', date: '2023-06-12', title: '组织代表视察了安全生产工作' },
+    });
+  });
+
+  it('exits 1 with a Chinese error for empty text and for a bad --now', () => {
+    const empty = cli(['parse', '', '--now', '2023-07-05', '--json']);
+    expect(empty.status).toBe(1);
+    const error = JSON.parse(empty.stdout).error;
+    expect(error.code).toBe('empty_text');
+    expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+
+    const bad = cli(['parse', '上半年视察了几次', '--now', '2023-02-30', '--json']);
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout).error).toMatchObject({ code: 'bad_date' });
+    expect(bad.stdout).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
+  });
+
+  it('takes today for --now when it is not given, and prints Chinese without --json', () => {
+    const r = cli(['parse', '今天开展专题调研', '--json']);
+    expect(JSON.parse(r.stdout).activity.date).toBe(localToday());
+    const human = cli(['parse', '列出上个月的调研', '--now', '2023-07-05']);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain('列出活动');
+    expect(human.stdout).toContain('调研');
+    expect(human.stdout).toContain('2023-06-01');
+  });
+});
+
+describe('parse --batch --json', () => {
+  it('prints one result per input line, in order, with every shape', () => {
+    const lines = [
+      { now: '2023-07-05', text: '视察的时候代表能不能当场处理问题' },
+      { now: '2023-07-05', text: '帮我写一段上半年监督工作的总结' },
+      { now: '2023-07-05', text: '本周都有哪些活动' },
+      { now: '2023-07-05', text: '撤销' },
+      { now: '2023-07-05', text: '你能做什么' },
+      { now: '2023-07-05', text: '好的' },
+      { now: '2024-01-15', text: '11月份视察了几次' },
+      { now: '2023-07-05', text: '上半年调研视察了几次' },
+    ];
+    const input = lines.map((l) => JSON.stringify(l)).join('\n') + '\nnot json\n' + JSON.stringify({ now: '2023-13-01', text: '视察' }) + '\n';
+    const r = cli(['parse', '--batch', '--json'], input);
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(10);
+    expect(out[0]).toEqual({ intent: 'ask' });
+    expect(out[1]).toEqual({ intent: 'draft' });
+    expect(out[2]).toEqual({ intent: 'list', kinds: [], from: '2023-07-03', to: '2023-07-09' });
+    expect(out[3]).toEqual({ intent: 'undo' });
+    expect(out[4]).toEqual({ intent: 'help' });
+    expect(out[5].intent).toBe('unclear');
+    expect(out[5].question).toMatch(/例如/);
+    expect(out[6]).toEqual({ intent: 'count', kinds: ['inspection'], from: '2023-11-01', to: '2023-11-30' });
+    expect(out[7]).toEqual({ intent: 'count', kinds: ['inspection', 'research'], from: '2023-01-01', to: '2023-06-30' });
+    expect(out[8].error.code).toBe('bad_line');
+    expect(out[9].error.code).toBe('bad_date');
+  });
+
+  it('reads the kinds of the data folder\'s own kinds.json', () => {
+    const own = mkdtempSync(join(tmpdir(), 'lvzhi-kinds-'));
+    try {
+      writeFileSync(join(own, 'kinds.json'), JSON.stringify({
+        kinds: [
+          { id: 'hearing', label: '听证会', synonyms: ['听证'] },
+          { id: 'other', label: '其他', synonyms: [] },
+        ],
+      }));
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'parse', '昨天组织立法听证', '--now', '2023-07-05', '--json', '--data', own], { encoding: 'utf8' });
+      expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'log', activity: { kind: 'hearing', date: '2023-07-04' } });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+});
