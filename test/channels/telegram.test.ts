@@ -255,4 +255,48 @@ describe('telegram channel', () => {
     expect(standIn.messagesIn(dm.id)).toHaveLength(0);
     await standIn.waitForText(dm.id, '回声：慢');
   });
+
+  it('on stop, finishes the turns under way before returning', async () => {
+    let finished = false;
+    const assistant = scripted(async (m) => {
+      await sleep(400);
+      finished = true;
+      return { text: `回声：${m.text}` };
+    });
+    const t = await startTelegram(assistant);
+    t.standIn.say(dm, alice, '/log 今天召开了主任会议');
+    await t.standIn.waitFor(() => assistant.received.length === 1 || undefined, 'the turn to begin');
+    await t.channel.stop();
+    expect(finished).toBe(true);
+    expect(t.standIn.messagesIn(dm.id).map((m) => m.text)).toEqual(['回声：/log 今天召开了主任会议']);
+    await t.standIn.close();
+  });
+
+  it('removes the status line when the reply is only a file', async () => {
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    const assistant = scripted(async (m) => {
+      await m.progress?.('正在画图…');
+      return { text: '', files: [{ name: 'chart.png', data: png, kind: 'image' }] };
+    });
+    const { standIn } = await start(assistant);
+    standIn.say(dm, alice, '/stats 今年');
+    await standIn.waitFor(() => (standIn.deleted.length === 1 && standIn.messagesIn(dm.id).length === 1) || undefined, 'the status line to go and the chart to come');
+    expect(standIn.deleted[0].text).toBe('正在画图…');
+    expect(standIn.messagesIn(dm.id).map((m) => m.kind)).toEqual(['photo']);
+  });
+});
+
+describe('telegram channel start-up', () => {
+  it('refuses to start with a token Telegram rejects, naming the setting', async () => {
+    const { startTelegramStandIn } = await import('../support/telegram-stand-in.ts');
+    const { createTelegramChannel } = await import('../../src/channels/telegram/index.ts');
+    const { memoryLogger } = await import('./telegram-harness.ts');
+    const standIn = await startTelegramStandIn();
+    try {
+      const channel = createTelegramChannel({ token: '1:wrong', apiRoot: standIn.apiRoot, assistant: echo(), logger: memoryLogger() });
+      await expect(channel.start()).rejects.toMatchObject({ code: 'telegram_bad_token', userMessage: expect.stringContaining('TELEGRAM_BOT_TOKEN') });
+    } finally {
+      await standIn.close();
+    }
+  });
 });

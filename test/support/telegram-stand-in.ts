@@ -100,6 +100,8 @@ export class TelegramStandIn {
   readonly bot: User & { username: string };
   readonly calls: RecordedCall[] = [];
   readonly sent: BotMessage[] = [];
+  /** Messages the bot sent and then deleted (no longer in `sent`). */
+  readonly deleted: BotMessage[] = [];
   /** Webhook as set by the bot (`setWebhook`), if any. */
   webhook: { url: string; secret?: string } | undefined;
   commands: { command: string; description: string }[] = [];
@@ -369,6 +371,12 @@ export class TelegramStandIn {
         target.replyMarkup = markup;
         target.edits += 1;
         return this.wire(target);
+      }
+      case 'deleteMessage': {
+        const index = this.sent.findIndex((m) => m.chatId === Number(p.chat_id) && m.message_id === Number(p.message_id));
+        if (index < 0) return new Error('Bad Request: message to delete not found');
+        this.deleted.push(...this.sent.splice(index, 1));
+        return true;
       }
       case 'getFile': {
         const stored = this.files.get(String(p.file_id));

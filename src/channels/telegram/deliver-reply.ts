@@ -66,7 +66,8 @@ export async function deliverReply(options: {
     });
     ids.push(sent.message_id);
   }
-  if (chunks.length === 0) await live.settle();
+  // A reply of files only: the status line has said its piece and goes.
+  if (chunks.length === 0) await live.remove();
 
   for (const file of reply.files ?? []) {
     const input = new InputFile(file.data, file.name);

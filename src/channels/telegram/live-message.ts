@@ -95,6 +95,14 @@ export class LiveMessage {
     }
   }
 
+  /** Take the message away (a status line with nothing to turn into). */
+  async remove(): Promise<void> {
+    await this.settle();
+    if (this.messageId === undefined) return;
+    await this.api.deleteMessage(this.target.chatId, this.messageId).catch((error) => this.logger.warn('could not delete the status message', { error }));
+    this.messageId = undefined;
+  }
+
   private flushPending(): Promise<void> {
     const text = this.pending;
     this.pending = undefined;

@@ -28,5 +28,5 @@ export const CHOICE_EXPIRED = '这个选项已失效，请重新发送消息。'
 /** Toast shown when a button is pressed and its text is being sent on. */
 export const CHOICE_TAKEN = '已收到';
 
-/** Status line shown while streaming, before the first words arrive. */
-export const STREAM_WAITING = '正在思考…';
+/** Start-up failure when the Bot API server cannot be reached. */
+export const UNREACHABLE = (apiRoot: string) => `无法连接 Telegram 服务器 ${apiRoot}，请检查网络或 TELEGRAM_API_ROOT。`;

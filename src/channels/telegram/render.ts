@@ -26,7 +26,7 @@ function parse(text: string): Styled {
   let visible = '';
   let last = 0;
   // Only closed pairs are bold: a stray `**` (e.g. mid-stream) stays literal text.
-  for (const match of text.matchAll(/\*\*([^*\n](?:[\s\S]*?[^*\n])?)\*\*/g)) {
+  for (const match of text.matchAll(/\*\*([^*\n](?:[\s\S]*?[^*\n])??)\*\*/g)) {
     visible += text.slice(last, match.index);
     const start = visible.length;
     visible += match[1];

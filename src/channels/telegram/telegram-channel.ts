@@ -12,12 +12,12 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, webhookCallback, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import { guardAssistant, type Assistant, type Channel, type Incoming, type IncomingFile } from '../../assistant/index.ts';
-import { UserError, errorReference } from '../../errors.ts';
+import { InternalError, UserError, errorReference } from '../../errors.ts';
 import { addressedText } from './addressing.ts';
 import { ChoiceStore, deliverReply } from './deliver-reply.ts';
 import { LiveMessage, type MessageTarget } from './live-message.ts';
 import { stderrLogger, type ChannelLogger } from './logger.ts';
-import { BAD_TOKEN, CHOICE_EXPIRED, CHOICE_TAKEN, COMMAND_MENU, FILE_UNAVAILABLE, renderFailure } from './messages.ts';
+import { BAD_TOKEN, CHOICE_EXPIRED, CHOICE_TAKEN, COMMAND_MENU, FILE_UNAVAILABLE, renderFailure, UNREACHABLE } from './messages.ts';
 import { formatThreadId, ReplyChains } from './thread-ids.ts';
 
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
@@ -33,7 +33,7 @@ export interface TelegramChannelOptions {
   readonly logger?: ChannelLogger;
   /** Long-polling wait per `getUpdates`, seconds (Telegram allows up to 50). */
   readonly pollingTimeoutSeconds?: number;
-  /** Least time between two edits of a streamed answer, ms. */
+  /** Least time between two edits of a streamed answer in a private chat, ms (groups wait three times as long). */
   readonly streamIntervalMs?: number;
   /** How long a turn may take before the typing indicator shows, ms. */
   readonly typingDelayMs?: number;
@@ -118,7 +118,9 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const threadId = formatThreadId(source.chat.id, source.thread);
     const target: MessageTarget = { chatId: source.chat.id, topicId: source.topicId, replyTo: source.replyTo };
     const remember = (id: number) => chains.set(source.chat.id, id, source.thread);
-    const live = new LiveMessage(api, target, streamIntervalMs, logger, remember);
+    // Telegram allows a group about 20 messages a minute, edits included: stream there more slowly.
+    const interval = source.chat.type === 'private' ? streamIntervalMs : streamIntervalMs * 3;
+    const live = new LiveMessage(api, target, interval, logger, remember);
     const typing = startTyping(api, target);
     const incoming: Incoming = {
       platform: 'telegram',
@@ -199,7 +201,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       await bot.init();
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 401) throw new UserError('telegram_bad_token', BAD_TOKEN, { cause: error });
-      throw error;
+      throw new InternalError('telegram_unreachable', UNREACHABLE(apiRoot), { cause: error });
     }
     await bot.api.setMyCommands(COMMAND_MENU).catch((error) => logger.warn('setMyCommands failed', { error }));
   }
