@@ -19,6 +19,7 @@ let services: Services | undefined;
 let channels: Channel[] = [];
 let ingesting: Promise<unknown> | undefined;
 let stopping: Promise<void> | undefined;
+let signalled = false;
 
 /** Stop once: channels first (no new turns), then the turns under way, then the stores. */
 function stop(exitCode: number): Promise<void> {
@@ -27,7 +28,9 @@ function stop(exitCode: number): Promise<void> {
     // A first-run ingest is left to finish: closing the database under it would fail it.
     await ingesting?.catch(() => undefined);
     await services?.close();
-    process.exitCode = exitCode;
+    if (signalled) notes.write(m.stopped + '\n');
+    // Chat connections and an open stdin would keep the process alive; everything is closed now.
+    process.exit(exitCode);
   })();
   return stopping;
 }
@@ -35,8 +38,9 @@ function stop(exitCode: number): Promise<void> {
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
+    signalled = true;
     notes.write(m.stopping + '\n');
-    void stop(0).then(() => notes.write(m.stopped + '\n'));
+    void stop(0);
   });
 }
 

@@ -1,0 +1,113 @@
+/**
+ * `npm start` as a user runs it: a child process with a fresh data folder, questions piped
+ * in, answers read back; SIGTERM in the middle of work leaves a whole database behind.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// tsx as a loader inside one node process. (The `tsx` command runs the script in a child and
+// relays signals with a 30 ms acknowledgement window; on a loaded machine it then SIGKILLs
+// the child, which would cut the graceful stop this file tests short.)
+const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
+const MAIN = resolve('src/main.ts');
+const folders: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+};
+afterAll(() => folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+interface Run {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+  readonly exit: Promise<number | null>;
+}
+
+/** Start `src/main.ts` the way `npm start` does, with no settings but the data folder. */
+function start(dataDir: string): Run {
+  // A temporary working folder: no stray .env is read, and nothing depends on the checkout's cwd.
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
+    cwd: tempDir('lvzhi-cwd-'),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LVZHI_DATA_DIR: dataDir, TMPDIR: tmpdir() },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+  const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+async function until(check: () => boolean, what: string, run: Run, timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nstdout: ${run.stdout()}\nstderr: ${run.stderr()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function openDb(dataDir: string) {
+  return new Database(join(dataDir, 'lvzhi.db'), { readonly: true });
+}
+
+describe('npm start (terminal channel, child process)', () => {
+  const dataDir = tempDir('lvzhi-start-');
+
+  it('ingests the sample documents on first run, answers piped lines, and exits at end of input', async () => {
+    const run = start(dataDir);
+    run.child.stdin.end('常委会会议多久开一次\n6月12日组织代表视察了安全生产工作\n/help\n');
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).toContain('首次启动');
+    const replies = run.stdout().split('\n\n').filter((b) => b.trim());
+    expect(replies).toHaveLength(3);
+    expect(replies[0]).toContain('每两个月举行一次');
+    expect(replies[0]).toMatch(/第二章 › 第四条/);
+    expect(replies[1]).toContain('已记录：6月12日 视察 组织代表视察了安全生产工作');
+    expect(replies[2]).toContain('/ask');
+    const db = openDb(dataDir);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM activities').get() as { n: number }).n).toBe(1);
+    db.close();
+  }, 90_000);
+
+  it('stops cleanly on SIGTERM mid-work: every confirmed entry is stored, nothing half-written', async () => {
+    const run = start(dataDir);
+    const lines = Array.from({ length: 60 }, (_, i) => `${(i % 28) + 1}日组织代表视察了第${i + 1}项重点工作`);
+    run.child.stdin.write(lines.join('\n') + '\n'); // stdin stays open: only the signal ends it
+    await until(() => (run.stdout().match(/已记录/g) ?? []).length >= 3, 'a few entries logged', run);
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).toContain('已停止');
+    const confirmed = (run.stdout().match(/已记录/g) ?? []).length;
+    const db = openDb(dataDir);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const logged = db.prepare("SELECT COUNT(*) AS n FROM activities WHERE title LIKE '%重点工作'").get() as { n: number };
+    const audited = db.prepare("SELECT COUNT(*) AS n FROM activity_audit WHERE action = 'add'").get() as { n: number };
+    db.close();
+    // The turn under way when the signal came finished and was answered; none was cut in half.
+    expect(logged.n).toBe(confirmed);
+    expect(audited.n).toBe(confirmed + 1);
+  }, 90_000);
+
+  it('finishes a first-run ingest interrupted by SIGTERM before closing, so the next start has the whole index', async () => {
+    const fresh = tempDir('lvzhi-start-int-');
+    const run = start(fresh);
+    await until(() => run.stderr().includes('首次启动'), 'the first-run note', run);
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    const db = openDb(fresh);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+    const again = start(fresh);
+    again.child.stdin.end('常委会会议多久开一次\n');
+    expect(await again.exit).toBe(0);
+    expect(again.stderr()).not.toContain('首次启动'); // the index was complete: nothing to redo
+    expect(again.stdout()).toContain('每两个月举行一次');
+  }, 90_000);
+});
