@@ -20,10 +20,23 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]/
 /** Clean every page's text together, so headers repeated across pages can be recognised. */
 export function cleanPdfPages(pages: readonly string[]): string[] {
   const split = pages.map((text) =>
-    text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+/g, ' ').trim()),
+    text.replace(/\r\n?/g, '\n').split('\n').map((line) => unspace(line.replace(/\s+/g, ' ').trim())),
   );
   const repeated = repeatedFurniture(split);
   return split.map((lines) => joinWrappedLines(dropFurniture(lines, repeated)));
+}
+
+const SPACED_CJK = /([\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]) (?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])/g;
+
+/**
+ * Justified or letter-spaced PDFs come out of pdf.js as `常 务 委 员 会`: when spaces stand
+ * between most Chinese characters of a line, they are layout and go. A lone space (第一条 为了)
+ * is kept.
+ */
+function unspace(line: string): string {
+  const spaced = line.match(SPACED_CJK)?.length ?? 0;
+  const cjk = line.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return spaced >= 3 && spaced >= cjk * 0.3 ? line.replace(SPACED_CJK, '$1') : line;
 }
 
 function dropFurniture(lines: string[], repeated: Set<string>): string[] {
