@@ -44,6 +44,8 @@ class ScriptedAssistant implements Assistant {
         return { text: '6月12日在今天之后，是去年的吗？', choices: [{ label: '是，去年', send: '确认 去年6月12日' }, { label: '不是', send: '取消' }] };
       case '图表':
         return { text: '上半年统计图', files: [{ name: 'chart.png', data: new Uint8Array([137, 80, 78, 71, 1, 2, 3]), kind: 'image', caption: '上半年各类活动' }] };
+      case '长文':
+        return { text: Array.from({ length: 300 }, (_, i) => `第${i + 1}条 常务委员会依法行使监督职权，听取和审议专项工作报告。`).join('\n') };
       case '出错':
         throw new Error('database is locked');
       case '慢':
@@ -204,6 +206,18 @@ describe.each<Transport>(['http', 'socket'])('Slack channel over %s', (transport
     for (let i = 1; i < texts.length; i += 1) expect(texts[i]).not.toBe(texts[i - 1]);
   });
 
+  it('splits a long answer into several messages in the thread, nothing lost', async () => {
+    const said = userMessage(rig.standIn, { user: alice.id, text: '长文' });
+    await rig.slack.event(said);
+    const shown = await rig.standIn.waitFor(() => {
+      const all = rig.standIn.botMessages(said.channel, said.ts);
+      return all.some((m) => m.text.includes('第300条')) && all;
+    });
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.every((m) => m.text.length <= 3000 && m.threadTs === said.ts)).toBe(true);
+    expect(shown.map((m) => m.text).join('\n').split('\n')).toHaveLength(300);
+  });
+
   it('answers a failed turn with a short Chinese apology and a logged code, and keeps serving', async () => {
     const said = userMessage(rig.standIn, { user: alice.id, text: '出错' });
     await rig.slack.event(said);
@@ -285,6 +299,31 @@ describe('Slack channel over HTTP: request signatures', () => {
     assistant.cleanup();
   });
 
+  it('answers an event Slack delivers twice only once', async () => {
+    const http = rig.slack as import('../support/slack-stand-in.ts').HttpDelivery;
+    const { eventCallback } = await import('../support/slack-stand-in.ts');
+    const said = userMessage(rig.standIn, { user: alice.id, text: '重发的问题' });
+    const body = JSON.stringify(eventCallback(said));
+    for (let i = 0; i < 2; i += 1) expect((await http.signed(body, 'application/json')).status).toBe(200);
+    await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).length > 0);
+    const later = userMessage(rig.standIn, { user: alice.id, text: '下一句' });
+    await http.event(later);
+    await rig.standIn.waitFor(() => rig.standIn.botMessages(later.channel, later.ts).length > 0);
+    expect(rig.standIn.botMessages(said.channel, said.ts)).toHaveLength(1);
+    expect(assistant.seen.filter((i) => i.text === '重发的问题')).toHaveLength(1);
+  });
+
+  it('tells the user through the response_url when it may not post where a command was run', async () => {
+    rig.standIn.failing.set('chat.postMessage', 'not_in_channel');
+    try {
+      await rig.slack.command({ user_id: alice.id, channel_id: 'C0000099', text: 'help' });
+      const [responded] = await rig.standIn.waitFor(() => rig.standIn.callsOf('POST response_url').length > 0 && rig.standIn.callsOf('POST response_url'));
+      expect(responded.args).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('/invite') });
+    } finally {
+      rig.standIn.failing.clear();
+    }
+  });
+
   it('answers the url_verification challenge', async () => {
     const body = JSON.stringify({ token: 'x', challenge: 'c-123', type: 'url_verification' });
     const http = rig.slack as import('../support/slack-stand-in.ts').HttpDelivery;
@@ -299,6 +338,7 @@ describe('Slack channel over HTTP: request signatures', () => {
     const said = userMessage(rig.standIn, { user: alice.id, text: '伪造的问题' });
     const body = JSON.stringify(eventCallback(said));
     const callsBefore = rig.standIn.calls.length;
+    const seenBefore = assistant.seen.length;
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
     const attempts = [
       {},
@@ -314,7 +354,7 @@ describe('Slack channel over HTTP: request signatures', () => {
     // A correctly signed copy goes through, which shows the 401s were about the signature alone.
     await http.event(said);
     await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).length > 0);
-    expect(assistant.seen.map((i) => i.text)).toEqual(['伪造的问题']);
+    expect(assistant.seen.slice(seenBefore).map((i) => i.text)).toEqual(['伪造的问题']);
     expect(rig.standIn.calls.slice(callsBefore).filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 });

@@ -65,6 +65,11 @@ export class SlackStandIn {
   private nextTs = 1_700_000_000_000_100;
   private nextFile = 1;
 
+  /** Where a slash command's delayed responses go. */
+  get responseUrl(): string {
+    return `${this.origin}/response-url`;
+  }
+
   /** The Web API base the bolt app is pointed at (SLACK_API_URL). */
   get apiUrl(): string {
     return `${this.origin}/api/`;
@@ -169,6 +174,11 @@ export class SlackStandIn {
     const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || undefined;
     if (url.pathname.startsWith('/files-pri/')) return this.download(url.pathname, token, res);
     if (url.pathname.startsWith('/upload/')) return this.receiveUpload(url.pathname, req, body, res);
+    if (url.pathname === '/response-url') {
+      // A slash command's response_url: JSON in, plain 200 out.
+      this.calls.push({ method: 'POST response_url', args: JSON.parse(body.toString('utf8')) as Record<string, unknown>, token: undefined });
+      return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    }
     if (!url.pathname.startsWith('/api/')) return void res.writeHead(404).end();
     const method = url.pathname.slice('/api/'.length);
     const args = parseArgs(req.headers['content-type'] ?? '', body);
@@ -347,7 +357,7 @@ function commandBody(standIn: SlackStandIn, fields: Parameters<SlackDelivery['co
     command: fields.command ?? '/lvzhi',
     text: fields.text,
     api_app_id: 'A0000001',
-    response_url: `${standIn.apiUrl}response-url`,
+    response_url: standIn.responseUrl,
     trigger_id: `trigger-${randomUUID()}`,
   };
 }

@@ -16,6 +16,9 @@ export function downloadFailed(name: string): string {
   return `无法从 Slack 下载文件「${name}」，请确认机器人有读取文件的权限后重新发送。`;
 }
 
+/** The bot may not post where a slash command was run. */
+export const NOT_IN_CHANNEL = '履职助手还不在这个频道里，无法在这里回复。请先邀请它加入（/invite @履职助手），或在与它的私信中使用。';
+
 /** Start-up without a way to receive events. */
 export const MISSING_TRANSPORT =
   'Slack 需要 SLACK_APP_TOKEN（Socket Mode）或 SLACK_SIGNING_SECRET（HTTP 事件）其中之一。';

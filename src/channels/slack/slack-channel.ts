@@ -120,9 +120,10 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         streamIntervalMs: options.streamIntervalMs ?? 1000,
         statusDelayMs: options.statusDelayMs ?? 1500,
       };
-      const answer = (request: TurnRequest | undefined): Promise<void> =>
-        request ? track(runTurn(deps, request)) : Promise.resolve();
-      registerListeners(app, options.command ?? '/lvzhi', identity.botUserId, answer, logger);
+      const seen = new RecentIds(1000);
+      const answer = (request: TurnRequest | undefined, respond?: (text: string) => Promise<unknown>): Promise<void> =>
+        request ? track(runTurn(deps, request, respond)) : Promise.resolve();
+      registerListeners(app, options.command ?? '/lvzhi', identity.botUserId, answer, seen, logger);
 
       if (receiver) {
         await app.start();
@@ -156,18 +157,24 @@ function registerListeners(
   app: App,
   command: string,
   botUserId: string,
-  answer: (request: TurnRequest | undefined) => Promise<void>,
+  answer: (request: TurnRequest | undefined, respond?: (text: string) => Promise<unknown>) => Promise<void>,
+  seen: RecentIds,
   logger: Logger,
 ): void {
-  app.event('app_mention', async ({ event }) => {
-    await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
+  // Slack redelivers an event it thinks was not acknowledged; the same event_id is answered once.
+  const firstDelivery = (body: unknown) => {
+    const id = (body as { event_id?: string }).event_id;
+    return id === undefined || seen.add(id);
+  };
+  app.event('app_mention', async ({ event, body }) => {
+    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
   });
-  app.event('message', async ({ event }) => {
-    await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
+  app.event('message', async ({ event, body }) => {
+    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
   });
-  app.command(command, async ({ command: payload, ack }) => {
+  app.command(command, async ({ command: payload, ack, respond }) => {
     await ack();
-    await answer(fromSlashCommand(payload));
+    await answer(fromSlashCommand(payload), (text) => respond({ text, response_type: 'ephemeral' }));
   });
   app.action(new RegExp(`^${CHOICE_ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
     await ack();
@@ -188,6 +195,22 @@ function registerListeners(
     // Turns have their own boundary; this catches what fails around them, and the app keeps serving.
     logger.error('slack: unhandled error', error);
   });
+}
+
+/** A bounded set of recently seen ids. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly capacity: number) {}
+
+  /** Add an id; false when it was already there. */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    // A Set iterates in insertion order, so the first entry is the oldest.
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
+    return true;
+  }
 }
 
 /** Display names for the activity log, looked up once per user; the id when Slack will not say. */

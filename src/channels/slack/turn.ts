@@ -3,10 +3,10 @@
  * boundary: whatever fails is logged with a reference and answered with a short apology,
  * and the channel keeps serving.
  */
-import type { Logger, webApi } from '@slack/bolt';
+import { webApi, type Logger } from '@slack/bolt';
 import { replyForError, type Assistant, type ErrorLog, type Incoming, type Reply } from '../../assistant/index.ts';
 import { threadIdOf, type TurnRequest } from './events.ts';
-import { WORKING } from './messages.ts';
+import { NOT_IN_CHANNEL, WORKING } from './messages.ts';
 import { toMrkdwn } from './mrkdwn.ts';
 import { toIncomingFile } from './slack-file.ts';
 import { StreamThrottle } from './stream-throttle.ts';
@@ -29,8 +29,14 @@ export interface TurnDeps {
   readonly statusDelayMs: number;
 }
 
-/** Run one turn to the end; never throws. */
-export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<void> {
+/** Slack's refusals that mean the bot cannot post in that conversation at all. */
+const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+/**
+ * Run one turn to the end; never throws. `respond` is a second way to reach the user (a slash
+ * command's response_url), used when the bot cannot post in the conversation.
+ */
+export async function runTurn(deps: TurnDeps, request: TurnRequest, respond?: (text: string) => Promise<unknown>): Promise<void> {
   const output = new ThreadOutput(deps.client, deps.logger, request.channel, request.threadTs);
   let statusTimer: NodeJS.Timeout | undefined;
   let throttle: StreamThrottle | undefined;
@@ -73,18 +79,27 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest): Promise<voi
     clearTimeout(statusTimer);
     await throttle?.close();
     const where = { platform: 'slack' as const, userId: request.userId, threadId: threadIdOf(request.channel, threadTs ?? '') };
-    await showFailure(deps, output, replyForError(error, where, deps.errorLog));
+    if (error instanceof webApi.WebAPIPlatformError && CANNOT_POST.has(String(error.data.error)) && respond) {
+      deps.logger.warn(`slack: cannot post in ${request.channel} (${String(error.data.error)})`);
+      await respond(NOT_IN_CHANNEL).catch((respondError: unknown) => deps.logger.error('slack: response_url failed', respondError));
+      return;
+    }
+    await showFailure(deps, output, replyForError(error, where, deps.errorLog), respond);
   }
 }
 
 /** Show the reply for a failed turn (a UserError's own message, or an apology with its code). */
-async function showFailure(deps: TurnDeps, output: ThreadOutput, reply: Reply): Promise<void> {
+async function showFailure(deps: TurnDeps, output: ThreadOutput, reply: Reply, respond?: (text: string) => Promise<unknown>): Promise<void> {
   try {
     await output.reply(reply);
   } catch (renderError) {
     // The edit may be what failed; a fresh message is the last try.
     deps.logger.error('slack: showing the failure failed', renderError);
     try {
+      if (respond) {
+        await respond(toMrkdwn(reply.text));
+        return;
+      }
       await deps.client.chat.postMessage({
         channel: output.channel,
         text: toMrkdwn(reply.text),
