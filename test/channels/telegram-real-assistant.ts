@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTaxonomy, openActivityLog, RuleReader, type ActivityLog } from '../../src/activities/index.ts';
 import { activityLogPort, createAccess, createAssistant, type AssistantCore } from '../../src/assistant/index.ts';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openKnowledgeBaseWithModel } from '../../src/knowledge/model-answerer.ts';
+import type { OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import type { ChatModel } from '../../src/models/index.ts';
 
 /** A real assistant and the stores behind it. */
 export interface RealAssistant {
@@ -21,12 +23,12 @@ export interface RealAssistant {
   close(): Promise<void>;
 }
 
-/** Open a real assistant on a fresh data folder, with `LVZHI_ALLOW` / `LVZHI_ADMINS` as given. */
-export async function openRealAssistant(access: { allow?: string; admins?: string }): Promise<RealAssistant> {
+/** Open a real assistant on a fresh data folder, with `LVZHI_ALLOW` / `LVZHI_ADMINS` as given (and a chat model, if any). */
+export async function openRealAssistant(access: { allow?: string; admins?: string; chat?: ChatModel }): Promise<RealAssistant> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lvzhi-tg-data-'));
   const taxonomy = loadTaxonomy();
   const log = openActivityLog({ dataDir, taxonomy });
-  const knowledge = await openKnowledgeBase({ dataDir });
+  const knowledge = await openKnowledgeBaseWithModel({ dataDir, chat: access.chat });
   const errors: Record<string, unknown>[] = [];
   const assistant = createAssistant({
     knowledge,
