@@ -226,14 +226,14 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       }
     }
 
-    const followUp = await resolveFollowUp(text, contexts.get(incoming.threadId), reader, today);
+    const reading = await reader.read(text, today);
+    const followUp = await resolveFollowUp(text, reading, contexts.get(incoming.threadId), reader, today);
     if (followUp) {
       if (followUp.intent === 'ask') return ask(followUp.question, followUp.retrieval, incoming, sink);
       const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to };
       return followUp.intent === 'count' ? count(query, incoming, false) : list(query, incoming);
     }
 
-    const reading = await reader.read(text, today);
     switch (reading.intent) {
       case 'log':
         return logActivity(reading.activity, incoming, today, false);

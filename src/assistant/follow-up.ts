@@ -4,7 +4,7 @@
  * same kinds in another period, "调研呢" another kind in the same period; after a
  * question, "那县级呢？" is searched together with the previous question.
  */
-import type { IsoDate, MessageReader } from '../activities/types.ts';
+import type { IsoDate, MessageReader, Reading } from '../activities/types.ts';
 
 /** What the last turn in a thread was about. */
 export type TurnContext =
@@ -21,6 +21,12 @@ const FOLLOW_UP_SHAPE = /^(?:那|那么|那如果|还有|再|另外)|呢[？?。
 const FILLER = /列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|具体是?|都有什么|看看|的|吧|一下|呢|[，,。？?！!\s]/g;
 const EDGE = /^(?:那么|那如果|那|还有|另外|再)|(?:呢)?[？?。！!\s]*$/g;
 
+/** A reading complete in itself: a log, or a count/list naming both its kinds and its period. */
+function standsAlone(reading: Reading): boolean {
+  if (reading.intent === 'log' || reading.intent === 'draft' || reading.intent === 'undo' || reading.intent === 'help') return true;
+  return (reading.intent === 'count' || reading.intent === 'list') && reading.kinds.length > 0 && (reading.from !== null || reading.to !== null);
+}
+
 /** True when a short message leans on what was said before ("那…呢", "列出来看看"). */
 export function looksLikeFollowUp(text: string): boolean {
   const t = text.trim();
@@ -33,13 +39,16 @@ export function looksLikeFollowUp(text: string): boolean {
  */
 export async function resolveFollowUp(
   text: string,
+  reading: Reading,
   previous: TurnContext | undefined,
   reader: MessageReader,
   now: IsoDate,
 ): Promise<ResolvedFollowUp | undefined> {
-  if (!previous || !looksLikeFollowUp(text)) return undefined;
+  if (!previous || !looksLikeFollowUp(text) || standsAlone(reading)) return undefined;
   const core = text.trim().replace(EDGE, '').trim();
   if (previous.kind === 'ask') {
+    // Only a question leans on a question: "上半年视察了几次呢" is a count of its own.
+    if (reading.intent !== 'ask' && reading.intent !== 'unclear') return undefined;
     return { intent: 'ask', question: text.trim(), retrieval: `${previous.question} ${core}` };
   }
   const wantsList = LIST_WORDS.test(text);

@@ -122,6 +122,10 @@ describe('assistant: follow-ups in a thread', () => {
     await bench.assistant.handle(say('常委会会议多久开一次'));
     await bench.assistant.handle(say('那主任会议呢？'));
     expect(knowledge.questions).toEqual(['常委会会议多久开一次', '常委会会议多久开一次 主任会议']);
+    // A count with its own kinds and period is not a follow-up to the question.
+    await bench.assistant.handle(say('6月12日视察了安全生产工作'));
+    expect((await bench.assistant.handle(say('上半年视察了几次呢'))).text).toBe('2023年上半年共视察 1 次。');
+    expect(knowledge.questions).toHaveLength(2);
   });
 });
 
