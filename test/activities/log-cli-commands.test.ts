@@ -1,0 +1,121 @@
+/**
+ * The log commands run in-process with a real argument parser, data folder and files:
+ * the behaviour behind the contract (texts, duplicates, every bad input). The process
+ * boundary (exit codes, one JSON line) is covered in log-cli.test.ts.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args.ts';
+import type { CliContext, CommandResult } from '../../src/cli/command.ts';
+import { logCommands } from '../../src/cli/log-commands.ts';
+import { UserError } from '../../src/errors.ts';
+import { SAMPLE_CSV, tempFolder } from './log-helpers.ts';
+
+/** Run one command as the CLI would, on argv words. */
+async function run(dataDir: string, name: string, ...argv: string[]): Promise<CommandResult> {
+  const command = logCommands.find((c) => c.name === name)!;
+  const { positionals, options } = parseArgs(argv, new Set(['json', 'batch', ...(command.booleanFlags ?? [])]));
+  const ctx: CliContext = {
+    positionals, options, json: options.json === true, dataDir,
+    readStdin: async () => '', writeLine: () => undefined,
+  };
+  return (await command.run(ctx)) as CommandResult;
+}
+
+async function failure(promise: Promise<unknown>): Promise<UserError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a user error');
+}
+
+const H1 = ['--from', '2023-01-01', '--to', '2023-06-30'];
+const now = ['--now', '2023-07-10'];
+
+describe('log commands', () => {
+  it('offers every command of the contract', () => {
+    expect(logCommands.map((c) => c.name).sort()).toEqual(['chart', 'export', 'import', 'list', 'log', 'stats', 'undo']);
+  });
+
+  it('answers in Chinese as staff read it', async () => {
+    const data = tempFolder();
+    expect((await run(data, 'import', SAMPLE_CSV)).text).toBe('已导入 12 条记录。');
+    expect((await run(data, 'stats', ...H1, '--kinds', '视察')).text).toBe('2023年上半年共视察 3 次');
+    expect((await run(data, 'stats', ...H1, '--kinds', 'inspection，research')).text)
+      .toBe('2023年上半年共记录履职活动 5 次：视察 3 次，调研 2 次。');
+    const list = (await run(data, 'list', '--from', '2023-06-01', '--to', '2023-06-30')).text;
+    expect(list).toMatch(/^2023年6月共 2 项活动：\n\d+\. 6月12日 视察 视察重点民生项目建设（张三）\n\d+\. 6月28日 学习 集体学习宪法（办公室）$/);
+    expect((await run(data, 'log', '7月8日组织代表视察了城区防汛工作', ...now, '--by', '王五')).text).toMatch(/^已记录：7月8日 视察 .*防汛/);
+    expect((await run(data, 'undo', '--by', '王五')).text).toMatch(/^已撤回：(2023年)?7月8日 视察 /);
+    expect((await run(data, 'import', SAMPLE_CSV)).text).toContain('另有 12 条与已有记录相同');
+  });
+
+  it('does not store a second copy of a message just logged, and says so', async () => {
+    const data = tempFolder();
+    const first = await run(data, 'log', '7月8日组织代表视察了城区防汛工作', ...now, '--by', '王五', '--json');
+    const second = await run(data, 'log', '7月8日组织代表视察了城区防汛工作', ...now, '--by', '王五');
+    expect(second.text).toMatch(/^这条已经记过了/);
+    expect((await run(data, 'list', '--json')).json).toEqual({ activities: [(first.json as { activity: unknown }).activity] });
+  });
+
+  it('stores a future date only when confirmed', async () => {
+    const data = tempFolder();
+    const message = '2023年7月20日组织代表视察了城区防汛工作';
+    const refused = await failure(run(data, 'log', message, ...now, '--by', '王五'));
+    expect(refused.code).toBe('future_date');
+    expect(refused.userMessage).toContain('2023-07-20');
+    expect((await run(data, 'list', '--json')).json).toEqual({ activities: [] });
+    const confirmed = await run(data, 'log', message, ...now, '--by', '王五', '--confirm', '--json');
+    expect((confirmed.json as { activity: { date: string } }).activity.date).toBe('2023-07-20');
+  });
+
+  it.each([
+    ['log', ['上半年视察了几次', ...now], 'not_a_log', '不是一条活动记录'],
+    ['log', ['2023年2月30日视察了安全生产工作', ...now], 'unclear_message', '没有保存'],
+    ['log', [], 'missing_text', 'log'],
+    ['log', ['视察了安全生产工作', '--now', '2023-02-30'], 'bad_date', '2023-02-30'],
+    ['stats', ['--from', '2023-02-30'], 'bad_date', '2023-02-30'],
+    ['stats', ['--from', '2023-06-30', '--to', '2023-01-01'], 'bad_period', '晚于'],
+    ['list', ['--kinds', 'picnic'], 'unknown_kind', 'picnic'],
+    ['undo', ['--by', '无人'], 'nothing_to_undo', '没有可以撤回'],
+    ['import', [], 'missing_file', 'import'],
+    ['import', ['nothing-here.csv'], 'unreadable_file', '无法读取'],
+    ['import', ['a.xls'], 'unsupported_file', '.xlsx'],
+    ['export', ['out.txt'], 'unsupported_file', '.csv'],
+    ['chart', ['out.png'], 'chart_no_data', '没有活动记录'],
+    ['chart', ['out.jpg'], 'chart_needs_png', '.png'],
+    ['chart', ['out.png', '--by', 'year'], 'bad_chart_by', 'month'],
+  ])('%s %j → %s, nothing stored', async (name, argv, code, words) => {
+    const data = tempFolder();
+    const error = await failure(run(data, name, ...argv));
+    expect(error.code).toBe(code);
+    expect(error.userMessage).toContain(words);
+    expect((await run(data, 'list', '--json')).json).toEqual({ activities: [] });
+  });
+
+  it('rejects a bad import file as a whole and keeps the log as it was', async () => {
+    const data = tempFolder();
+    await run(data, 'log', '7月8日组织代表视察了城区防汛工作', ...now, '--by', '王五');
+    const bad = join(data, 'bad.csv');
+    writeFileSync(bad, '日期,类型,标题,记录人\n2023-01-05,inspection,视察甲,张三\n2023-01-06,春游,春游,张三\n2023-01-07,调研,,张三\n');
+    const error = await failure(run(data, 'import', bad));
+    expect(error.code).toBe('import_rejected');
+    expect(error.userMessage).toMatch(/第 3 行：.*春游[\s\S]*第 4 行：标题为空/);
+    expect((await run(data, 'stats', '--json')).json).toMatchObject({ total: 1 });
+  });
+
+  it('exports a period and charts it by month', async () => {
+    const data = tempFolder();
+    await run(data, 'import', SAMPLE_CSV);
+    const csv = join(data, 'q2.csv');
+    expect((await run(data, 'export', csv, '--from', '2023-04-01', '--to', '2023-06-30', '--json')).json).toEqual({ exported: 5, path: csv });
+    const png = join(data, 'm.png');
+    const charted = await run(data, 'chart', png, ...H1, '--by', 'month', '--json');
+    expect(charted.json).toMatchObject({ chart: png, by: 'month', from: '2023-01-01', to: '2023-06-30', total: 11 });
+    expect(existsSync(png)).toBe(true);
+  });
+});
