@@ -79,7 +79,12 @@ function logEntry(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
 function whichOfActivity(p: Prepared): boolean {
   const at = /(?:都)?有(?:哪些|什么|啥)/.exec(p.blank);
   if (!at) return false;
-  return p.mentions.some((m) => /^(?:的|活动|工作|\s)*$/.test(p.blank.slice(m.end, at.index)));
+  const after = at.index + at[0].length;
+  return p.mentions.some(
+    (m) =>
+      (/^(?:的|活动|工作|\s)*$/.test(p.blank.slice(m.end, at.index)) && cue.WHICH_TAIL.test(p.blank.slice(at.index))) ||
+      (m.start >= after && /^(?:的|\s)*$/.test(p.blank.slice(after, m.start)) && /^(?:活动|工作)?\s*[?？。]?\s*$/.test(p.blank.slice(m.end))),
+  );
 }
 
 /** What is left of a message after its time words, activity words and filler. */
@@ -124,7 +129,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const question = cue.QUESTION.test(blank);
   const isList =
     (cue.LIST.test(blank) && !(normative && !hasPeriod)) ||
-    (cue.WHICH_TAIL.test(blank) && !normative && (hasPeriod || whichOfActivity(p)));
+    (cue.WHICH_TAIL.test(blank) && !normative && (hasPeriod || whichOfActivity(p))) ||
+    (whichOfActivity(p) && !normative) ||
+    (/什么时候|哪天|哪几天|哪些天/.test(blank) && hasPeriod && mentions.length > 0 && !normative);
   if (isList) return query('list', p);
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
@@ -137,6 +144,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const day = periods.find((x) => x.day);
   const span = periods.find((x) => !x.day);
   const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank);
+  if (!day && !acted && cue.TOPIC_QUESTION.test(blank)) return { intent: 'ask' };
   const what = residue(p);
   if (mentions.length > 0 || day || acted || p.impossible.length > 0) {
     // A period up front and nothing done (上半年视察): a count or a list, not an entry.
