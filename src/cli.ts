@@ -3,14 +3,33 @@
  * `--json` prints exactly one JSON object on stdout; user errors exit 1, faults exit 2.
  */
 import { resolve } from 'node:path';
-import { activityCommands } from './cli/activity-commands.ts';
 import { parseArgs } from './cli/args.ts';
 import type { CliCommand, CliContext } from './cli/command.ts';
-import { draftCommands } from './cli/draft-commands.ts';
-import { knowledgeCommands } from './cli/knowledge-commands.ts';
 import { AppError, UserError, asAppError } from './errors.ts';
 
-const commands: CliCommand[] = [...knowledgeCommands, ...activityCommands, ...draftCommands];
+/**
+ * Command groups, loaded only when one of their commands runs: `parse` should not pay for
+ * pdf.js, hnswlib and the chart renderer. A name missing here loads every group.
+ */
+const groups: ReadonlyArray<{ names: readonly string[]; load: () => Promise<CliCommand[]> }> = [
+  { names: ['ingest', 'ask'], load: async () => (await import('./cli/knowledge-commands.ts')).knowledgeCommands },
+  { names: ['parse'], load: async () => (await import('./cli/parse-commands.ts')).parseCommands },
+  {
+    names: ['log', 'stats', 'list', 'undo', 'import', 'export', 'chart'],
+    load: async () => (await import('./cli/log-commands.ts')).logCommands,
+  },
+  { names: ['draft'], load: async () => (await import('./cli/draft-commands.ts')).draftCommands },
+];
+
+async function findCommand(name: string): Promise<CliCommand | undefined> {
+  const group = groups.find((g) => g.names.includes(name));
+  const candidates = group ? await group.load() : await allCommands();
+  return candidates.find((c) => c.name === name);
+}
+
+async function allCommands(): Promise<CliCommand[]> {
+  return (await Promise.all(groups.map((g) => g.load()))).flat();
+}
 
 // Libraries sometimes print; stdout belongs to the JSON contract, so send them to stderr.
 const stdoutWrite = process.stdout.write.bind(process.stdout);
@@ -27,8 +46,8 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function usage(): string {
-  const lines = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);
+async function usage(): Promise<string> {
+  const lines = (await allCommands()).map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);
   return ['用法：npm run --silent cli -- <命令> [选项] [--json] [--data 目录]', '', '命令：', ...lines].join('\n');
 }
 
@@ -37,11 +56,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (!name || name === 'help' || name === '--help') {
-      writeLine(usage());
+      writeLine(await usage());
       return name ? 0 : 1;
     }
-    const command = commands.find((c) => c.name === name);
-    if (!command) throw new UserError('unknown_command', `没有“${name}”这个命令。\n${usage()}`);
+    const command = await findCommand(name);
+    if (!command) throw new UserError('unknown_command', `没有“${name}”这个命令。\n${await usage()}`);
     const flags = new Set(['json', 'batch', ...(command.booleanFlags ?? [])]);
     const { positionals, options } = parseArgs(rest, flags);
     const data = typeof options.data === 'string' ? options.data : process.env.LVZHI_DATA_DIR || './data';

@@ -1,4 +1,61 @@
-import type { CliCommand } from './command.ts';
+/** `draft` (CONTRACTS.md, "Drafting"). */
+import { findPeriod, isValidIsoDate, loadTaxonomy, openActivityLog, today } from '../activities/index.ts';
+import { loadSettings } from '../config.ts';
+import { createDrafter, draftToDocx, type Draft } from '../drafting/index.ts';
+import { UserError } from '../errors.ts';
+import { openKnowledgeBase } from '../knowledge/index.ts';
+import { createModels } from '../models/index.ts';
+import { writeFileAtomic } from '../storage/index.ts';
+import { stringOption, type CliCommand, type CliContext } from './command.ts';
+
+function dateOption(ctx: CliContext, name: string): string | undefined {
+  const value = stringOption(ctx, name);
+  if (value !== undefined && !isValidIsoDate(value)) {
+    throw new UserError('bad_date', `--${name} 的日期“${value}”不对，请写成 2023-06-30 这样的形式。`);
+  }
+  return value;
+}
+
+function draftText(draft: Draft, docx?: string): string {
+  const facts = draft.facts.map((f) => `  ${f.kinds.join('+')}：${f.count}`);
+  return [
+    draft.text,
+    '',
+    `（${draft.mode === 'llm' ? '模型起草' : '模板起草'}，依据 ${draft.from} 至 ${draft.to} 的活动记录）`,
+    ...facts,
+    ...(draft.note ? [`注：${draft.note}`] : []),
+    ...(docx ? [`已保存为 Word 文档：${docx}`] : []),
+  ].join('\n');
+}
+
+const draft: CliCommand = {
+  name: 'draft',
+  summary: '起草工作总结或发言段落（数字取自活动记录）',
+  async run(ctx) {
+    const request = ctx.positionals.join(' ');
+    const from = dateOption(ctx, 'from');
+    const to = dateOption(ctx, 'to');
+    const now = dateOption(ctx, 'now') ?? today();
+    const docx = stringOption(ctx, 'docx');
+    const taxonomy = loadTaxonomy(ctx.dataDir);
+    const log = openActivityLog({ dataDir: ctx.dataDir, taxonomy });
+    const models = createModels(loadSettings());
+    const knowledge = await openKnowledgeBase({ dataDir: ctx.dataDir, embedder: models.embedder });
+    try {
+      const drafter = createDrafter({
+        log, knowledge, taxonomy, model: models.chat,
+        readPeriod: (text, day) => findPeriod(text, day) ?? { from: null, to: null },
+      });
+      const result = await drafter.draft({ request, from, to, now });
+      if (docx) writeFileAtomic(docx, await draftToDocx(result.document));
+      const { document: _layout, ...json } = result;
+      return { json: docx ? { ...json, docx } : json, text: draftText(result, docx) };
+    } finally {
+      knowledge.close();
+      log.close();
+    }
+  },
+};
 
 /** `draft`. */
-export const draftCommands: CliCommand[] = [];
+export const draftCommands: CliCommand[] = [draft];

@@ -10,7 +10,7 @@ const TRAILING = /(?:等)?(?:工作|情况|活动|进行视察|开展视察|开�
 /** The subject of an activity title, or undefined when none reads well. */
 export function subjectOf(title: string): string | undefined {
   let text = title.split(/[:：]/).pop() ?? title;
-  text = text.replace(/[（(][^）)]*[）)]/g, '').replace(/[《》“”"]/g, '').trim();
+  text = text.replace(/[（(][^）)]*[）)]/g, '').replace(/[“”"]/g, '').trim();
   text = text.replace(/^(?:区|全区)?人大常委会/, '');
   for (let i = 0; i < 3; i++) text = text.replace(LEADING, '').replace(TRAILING, '');
   return usable(text) ? text : undefined;

@@ -32,13 +32,20 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     const key = fact.kinds.join('+');
     const fallback = `开展${fact.kinds.map((k) => taxonomy?.label(k) ?? k).join('、')}等工作{{次数}}次。`;
     const template = templates.get('条目', key) ?? fallback;
+    const subjects = pickExamples(fact.titles, subjectOf);
+    const names = pickExamples(fact.titles, nameOf);
     const values = {
       ...common,
       次数: String(fact.count),
-      例举: pickExamples(fact.titles, subjectOf).join('、') || undefined,
-      名称: pickExamples(fact.titles, nameOf).join('、') || undefined,
+      例举: subjects.join('、') || undefined,
+      名称: names.join('、') || undefined,
     };
-    return `${messages.ordinals[i] ?? String(i + 1)}是${fillTemplate(template, values)}`;
+    let text = fillTemplate(template, values);
+    // "等" says the list is incomplete; when every activity is named, drop it.
+    for (const listed of [subjects, names]) {
+      if (listed.length > 0 && listed.length >= fact.count) text = text.replace(`${listed.join('、')}等`, listed.join('、'));
+    }
+    return `${messages.ordinals[i] ?? String(i + 1)}是${text}`;
   });
   if (form === 'speech') {
     const open = fillTemplate(templates.get('发言开头', topic.id) ?? '', common);

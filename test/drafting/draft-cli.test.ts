@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mammoth from 'mammoth';
+
+// The real CLI in a real process, as the drafting evaluation drives it.
+const data = mkdtempSync(join(tmpdir(), 'lvzhi-draft-cli-'));
+afterAll(() => rmSync(data, { recursive: true, force: true }));
+const env = { ...process.env, OPENAI_BASE_URL: '', LVZHI_CHAT_MODEL: '', LVZHI_EMBEDDING_MODEL: '' };
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args, '--data', data], { encoding: 'utf8', env });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  const csv = join(data, 'log.csv');
+  writeFileSync(csv, [
+    'date,kind,title,by',
+    '2023-02-23,report_review,区政府关于金融支持实体经济的工作报告,办公室',
+    '2023-03-15,inspection,视察重点民生项目建设,办公室',
+    '2023-05-10,research,调研乡村振兴工作,办公室',
+    '2023-03-10,training,人大代表履职能力培训班,代表工委',
+  ].join('\n'));
+  expect(cli(['import', csv, '--json']).status).toBe(0);
+});
+
+describe('draft REQUEST --json', () => {
+  it('prints the CONTRACTS.md shape, facts agreeing with stats, and writes a .docx', async () => {
+    const docx = join(data, '监督工作.docx');
+    const r = cli(['draft', '起草一段上半年监督工作的总结', '--now', '2023-07-05', '--docx', docx, '--json']);
+    expect(r.status).toBe(0);
+    const draft = JSON.parse(r.stdout);
+    expect(draft).toMatchObject({ mode: 'template', from: '2023-01-01', to: '2023-06-30' });
+    expect(Array.isArray(draft.sources)).toBe(true);
+    for (const fact of draft.facts) {
+      const stats = JSON.parse(cli(['stats', '--from', draft.from, '--to', draft.to, '--kinds', fact.kinds.join(','), '--json']).stdout);
+      expect(stats.total).toBe(fact.count);
+    }
+    expect(draft.text).toContain('1个报告');
+    const { value } = await mammoth.extractRawText({ path: docx });
+    expect(value).toContain('一是听取审议专项工作报告');
+  });
+
+  it('takes the period from --from/--to over the words', () => {
+    const r = cli(['draft', '起草监督工作的总结', '--from', '2023-03-01', '--to', '2023-03-31', '--json']);
+    expect(r.status).toBe(0);
+    const draft = JSON.parse(r.stdout);
+    expect([draft.from, draft.to]).toEqual(['2023-03-01', '2023-03-31']);
+    expect(draft.facts.find((f: { kinds: string[] }) => f.kinds.includes('inspection')).count).toBe(1);
+  });
+
+  it('exits 1 with a Chinese message for an unknown topic or a bad date', () => {
+    const unknown = cli(['draft', '写一首诗', '--json']);
+    expect(unknown.status).toBe(1);
+    expect(JSON.parse(unknown.stdout).error.message).toMatch(/监督工作/);
+    const bad = cli(['draft', '起草监督工作总结', '--from', '2023-02-30', '--json']);
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout).error.code).toBe('bad_date');
+  });
+});
+
+const shared = resolve('../shared');
+if (!existsSync(shared)) console.warn('../shared is absent: the seed-speech drafting check is skipped');
+describe.skipIf(!existsSync(shared))('with the half-year fixture of ../shared', () => {
+  it('drafts the supervision section with the figures of the seed speech', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lvzhi-draft-seed-'));
+    try {
+      const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args, '--data', dir, '--json'], { encoding: 'utf8', env });
+      expect(run(['import', join(shared, 'fixtures', 'activities-2023h1.csv')]).status).toBe(0);
+      const draft = JSON.parse(run(['draft', '起草一段上半年监督工作的总结', '--now', '2023-07-05']).stdout);
+      expect(draft.text).toContain('14个报告');
+      expect(draft.text).toContain('14个事项');
+      expect(readFileSync(join(shared, 'seeds', 'district-congress-speech-2023.txt'), 'utf8')).toContain('14个报告');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
