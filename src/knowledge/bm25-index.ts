@@ -106,6 +106,7 @@ export class Bm25Index {
   private readonly termIndex: Map<string, number>;
   private readonly averageLength: number;
   private readonly scores: Float32Array;
+  private readonly norms: Float32Array;
 
   constructor(private readonly arrays: Bm25Arrays) {
     this.generation = arrays.generation;
@@ -114,6 +115,8 @@ export class Bm25Index {
     for (const length of arrays.docLengths) total += length;
     this.averageLength = total / Math.max(arrays.docLengths.length, 1) || 1;
     this.scores = new Float32Array(arrays.passageIds.length);
+    // The length normalization of each unit, computed once instead of per posting.
+    this.norms = arrays.docLengths.map((length) => K1 * (1 - B + (B * length) / this.averageLength));
   }
 
   /** Number of indexed passages. */
@@ -132,13 +135,14 @@ export class Bm25Index {
 
   /** The k best passages for the query terms. */
   search(queryTerms: readonly string[], k: number): Hit[] {
-    const { offsets, postingDocs, postingUnits, docLengths, passageIds } = this.arrays;
+    const { offsets, postingDocs, postingUnits, passageIds } = this.arrays;
     const weights = new Map<number, number>();
     for (const term of queryTerms) {
       const t = this.termIndex.get(term);
       if (t !== undefined) weights.set(t, (weights.get(t) ?? 0) + 1);
     }
     const scores = this.scores;
+    const norms = this.norms;
     const touched: number[] = [];
     const n = this.size;
     for (const [t, queryCount] of weights) {
@@ -148,9 +152,8 @@ export class Bm25Index {
       for (let i = start; i < end; i++) {
         const doc = postingDocs[i];
         const tf = postingUnits[i] / TEXT_UNITS;
-        const norm = K1 * (1 - B + (B * docLengths[doc]) / this.averageLength);
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (idf * tf * (K1 + 1)) / (tf + norm);
+        scores[doc] += (idf * tf * (K1 + 1)) / (tf + norms[doc]);
       }
     }
     // A passage may be indexed as several units (whole, and each paragraph): it scores its best.

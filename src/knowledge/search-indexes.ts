@@ -51,8 +51,10 @@ export class SearchIndexes {
   /** Bring both indexes up to the store's generation, loading or rebuilding as needed. */
   async sync(): Promise<void> {
     const generation = this.store.generation();
+    const embedderChanged = this.store.getMeta('vector_embedder') !== this.embedder.id;
+    if (this.lexical?.generation === generation && this.vectorGeneration === generation && !embedderChanged) return;
     if (this.lexical?.generation !== generation) this.lexical = this.syncLexical(generation);
-    if (this.vectorGeneration !== generation || this.store.getMeta('vector_embedder') !== this.embedder.id) {
+    if (this.vectorGeneration !== generation || embedderChanged) {
       await this.embedMissing();
       this.vectors = this.syncVectors(generation);
       this.vectorGeneration = generation;
@@ -67,12 +69,21 @@ export class SearchIndexes {
       if (loaded && loaded.generation === generation) return loaded;
     }
     const builder = new Bm25Builder();
+    // Passages of one document share a few contexts (title + headings): tokenize each once.
+    const contexts = new Map<string, string[]>();
     for (const p of this.store.iteratePassageTexts()) {
-      const context = p.context ? this.tokenizer.terms(p.context) : [];
-      builder.add(p.id, this.tokenizer.terms(p.text), context);
+      let context = contexts.get(p.context);
+      if (!context) {
+        if (contexts.size > 10_000) contexts.clear();
+        context = p.context ? this.tokenizer.terms(p.context) : [];
+        contexts.set(p.context, context);
+      }
+      // The tokenizer never joins terms across lines, so a passage's terms are its lines' terms.
+      const lines = p.text.split(/\n+/).map((line) => ({ line, terms: this.tokenizer.terms(line) }));
+      builder.add(p.id, lines.flatMap((l) => l.terms), context);
       // Each paragraph of a multi-paragraph passage is a unit too (the passage scores its best).
-      const paragraphs = p.text.split(/\n+/).filter((line) => line.trim().length >= MIN_UNIT_CHARS);
-      if (paragraphs.length > 1) for (const line of paragraphs) builder.add(p.id, this.tokenizer.terms(line), context);
+      const paragraphs = lines.filter((l) => l.line.trim().length >= MIN_UNIT_CHARS);
+      if (paragraphs.length > 1) for (const { terms } of paragraphs) builder.add(p.id, terms, context);
     }
     const index = builder.finish(generation);
     const name = `lexical-${generation}.bm25`;

@@ -1,0 +1,112 @@
+/**
+ * Knowledge-base figures (CONTRACTS.md, "Benchmark"): ingest rate with the offline embedding,
+ * hybrid and vector query latency, the exact brute-force reference, HNSW recall@10.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createOfflineEmbedder, openKnowledgeBase } from '../src/knowledge/index.ts';
+import { exactSearch, type VectorMatrix } from '../src/knowledge/vector-index.ts';
+import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
+
+/** The knowledge figures, named as CONTRACTS.md names them. */
+export interface KnowledgeBench {
+  readonly passages: number;
+  readonly ingest_passages_per_s: number;
+  readonly hybrid_query_ms_p50: number;
+  readonly hybrid_query_ms_p95: number;
+  readonly vector_query_ms_p50: number;
+  readonly exact_query_ms_p50: number;
+  readonly hnsw_recall_at_10: number;
+}
+
+/** The q-quantile of a list of numbers (nearest rank). */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Build an index of `passages` generated passages in a temporary folder and measure it. */
+export async function benchKnowledge(options: { passages?: number; queries?: number; log?: (line: string) => void } = {}): Promise<KnowledgeBench> {
+  const wanted = options.passages ?? 100_000;
+  const log = options.log ?? (() => {});
+  const root = mkdtempSync(join(tmpdir(), 'lvzhi-bench-'));
+  try {
+    const corpus = join(root, 'corpus');
+    writeBenchCorpus(corpus, wanted);
+    log(`corpus written: ${wanted} articles`);
+    const embedder = createOfflineEmbedder();
+    const kb = await openKnowledgeBase({ dataDir: join(root, 'data'), embedder });
+    try {
+      const started = performance.now();
+      const report = await kb.ingest([corpus], {
+        onProgress: (done, total) => {
+          if (done % 100 === 0) log(`ingest ${done}/${total} files, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        },
+      });
+      const ingestSeconds = (performance.now() - started) / 1000;
+      log(`ingested ${report.chunks} passages in ${ingestSeconds.toFixed(1)} s`);
+
+      const questions = benchQuestions(options.queries ?? 300);
+      for (const q of questions.slice(0, 20)) await kb.search(q, 5); // warm-up
+      const hybrid: number[] = [];
+      for (const q of questions) {
+        const t0 = performance.now();
+        await kb.search(q, 5);
+        hybrid.push(performance.now() - t0);
+      }
+
+      const vectors = await embedder.embed(questions);
+      const hnsw = kb.indexes.hnsw();
+      const vectorTimes: number[] = [];
+      const approximate = vectors.map((v) => {
+        const t0 = performance.now();
+        const hits = hnsw.search(v, 10);
+        vectorTimes.push(performance.now() - t0);
+        return hits;
+      });
+
+      const matrix = loadMatrix(kb.store, embedder.id, embedder.dimensions);
+      const exactTimes: number[] = [];
+      let found = 0;
+      let expected = 0;
+      vectors.forEach((v, i) => {
+        const t0 = performance.now();
+        const exact = exactSearch(matrix, v, 10);
+        exactTimes.push(performance.now() - t0);
+        const got = new Set(approximate[i].map((h) => h.id));
+        expected += exact.length;
+        found += exact.filter((h) => got.has(h.id)).length;
+      });
+      return {
+        passages: report.chunks,
+        ingest_passages_per_s: Math.round(report.chunks / ingestSeconds),
+        hybrid_query_ms_p50: round(quantile(hybrid, 0.5)),
+        hybrid_query_ms_p95: round(quantile(hybrid, 0.95)),
+        vector_query_ms_p50: round(quantile(vectorTimes, 0.5), 3),
+        exact_query_ms_p50: round(quantile(exactTimes, 0.5)),
+        hnsw_recall_at_10: round(found / Math.max(expected, 1), 4),
+      };
+    } finally {
+      kb.close();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function loadMatrix(store: Awaited<ReturnType<typeof openKnowledgeBase>>['store'], embedder: string, dimensions: number): VectorMatrix {
+  const count = store.vectorCount(embedder);
+  const ids = new Int32Array(count);
+  const values = new Float32Array(count * dimensions);
+  let row = 0;
+  for (const { id, vector } of store.iterateVectors(embedder)) {
+    ids[row] = id;
+    values.set(vector, row * dimensions);
+    row++;
+  }
+  return { ids, values, dimensions };
+}

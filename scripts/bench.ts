@@ -1,0 +1,75 @@
+/**
+ * `npm run --silent bench -- [--passages 100000] [--sections knowledge,models] [--json]`
+ *
+ * Runs the benchmark sections and prints one JSON object. The knowledge section's figures
+ * sit at the top level (CONTRACTS.md, "Benchmark"); every other section's figures go under
+ * its own name. To add figures, add a section to `benchSections`.
+ */
+import { pathToFileURL } from 'node:url';
+import { benchKnowledge } from './bench-knowledge.ts';
+
+/** Options every section receives, parsed from the command line. */
+export interface BenchOptions {
+  readonly passages: number;
+  /** Progress lines go to stderr; stdout is the JSON. */
+  readonly log: (line: string) => void;
+}
+
+/** One part of the benchmark. */
+export interface BenchSection {
+  readonly name: string;
+  /** Run when no `--sections` is given. */
+  readonly byDefault: boolean;
+  /** Figures at the top level of the output rather than under `name`. */
+  readonly topLevel?: boolean;
+  run(options: BenchOptions): Promise<object>;
+}
+
+/** The sections, in the order they run. */
+export const benchSections: BenchSection[] = [
+  {
+    name: 'knowledge',
+    byDefault: true,
+    topLevel: true,
+    run: (options) => benchKnowledge({ passages: options.passages, log: options.log }),
+  },
+  {
+    name: 'models',
+    byDefault: false,
+    run: async () => (await import('./bench-models.ts')).benchModels(),
+  },
+  {
+    name: 'telegram',
+    byDefault: false,
+    run: async () => (await import('./bench-telegram.ts')).benchTelegram(),
+  },
+];
+
+function option(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+/** Run the chosen sections and merge their figures into one object. */
+export async function runBench(argv: readonly string[]): Promise<Record<string, unknown>> {
+  const passages = Number(option(argv, 'passages') ?? 100_000);
+  if (!Number.isInteger(passages) || passages < 1) throw new Error(`--passages must be a positive integer`);
+  const chosen = option(argv, 'sections')?.split(',');
+  const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
+  const result: Record<string, unknown> = {};
+  for (const section of benchSections) {
+    if (chosen ? !chosen.includes(section.name) : !section.byDefault) continue;
+    log(`section ${section.name}`);
+    const figures = await section.run({ passages, log });
+    if (section.topLevel) Object.assign(result, figures);
+    else result[section.name] = figures;
+  }
+  result.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return result;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const argv = process.argv.slice(2);
+  const result = await runBench(argv);
+  process.stdout.write((argv.includes('--json') ? JSON.stringify(result) : JSON.stringify(result, null, 2)) + '\n');
+}
