@@ -47,8 +47,12 @@ class DocumentChunker {
   private page: number | undefined;
   private readonly titleKey: string;
 
+  /** A law or rules (it has 第X条): text before its first heading is the 题注 (adopted/amended dates). */
+  private readonly isLaw: boolean;
+
   constructor(private readonly doc: LoadedDocument) {
     this.titleKey = squash(doc.title);
+    this.isLaw = doc.sections.some((section) => readableLines(section.text).some((line) => classifyLine(line).kind === 'article'));
   }
 
   run(): PassageDraft[] {
@@ -56,7 +60,7 @@ class DocumentChunker {
       this.page = section.page;
       // An article cut by a page break goes on at the top of the next page.
       if (this.article) this.article = { ...this.article, lines: [], fromStart: false };
-      for (const line of readableLines(section.text)) this.take(line);
+      for (const line of dropTitleLines(readableLines(section.text), this.titleKey)) this.take(line);
       this.flush();
     }
     return this.passages;
@@ -79,8 +83,6 @@ class DocumentChunker {
       return;
     }
     if (this.article) return this.addToArticle(line);
-    // The title line itself is already every passage's context; alone it would be a passage of nothing.
-    if (this.ordinal === 0 && this.headings.length === 0 && squash(line) === this.titleKey) return;
     this.ordinal++;
     if (structured.heading) {
       this.flush();
@@ -128,14 +130,14 @@ class DocumentChunker {
     let buffer: Paragraph[] = [];
     const emitBuffer = () => {
       if (buffer.length === 0) return;
-      this.push(buffer.map((p) => p.text).join('\n'), location ?? `第${buffer[0].ordinal}段`, this.baseContext());
+      this.push(buffer.map((p) => p.text).join('\n'), location ?? this.paragraphLocation(buffer[0]), this.baseContext());
       buffer = [];
     };
     for (const paragraph of paragraphs) {
       if (paragraph.text.length > MAX_PASSAGE_CHARS) {
         emitBuffer();
         const parts = packEvenly(splitToFit(paragraph.text, MAX_PASSAGE_CHARS), MAX_PASSAGE_CHARS, '');
-        for (const text of parts) this.push(text, location ?? `第${paragraph.ordinal}段`, this.baseContext());
+        for (const text of parts) this.push(text, location ?? this.paragraphLocation(paragraph), this.baseContext());
         continue;
       }
       const merged = buffer.reduce((sum, p) => sum + p.text.length + 1, 0) + paragraph.text.length;
@@ -143,6 +145,11 @@ class DocumentChunker {
       buffer.push(paragraph);
     }
     emitBuffer();
+  }
+
+  /** Where a paragraph under no heading stands: a law's 题注, or its ordinal (`第3段`). */
+  private paragraphLocation(paragraph: Paragraph): string {
+    return this.isLaw ? '题注' : `第${paragraph.ordinal}段`;
   }
 
   /** The document title and the heading path: indexed with the passage, never quoted. */
@@ -187,6 +194,31 @@ function dropWebDebris(lines: string[]): string[] {
     runStart = i + 1;
   }
   return lines.filter((_, i) => keep[i]);
+}
+
+/**
+ * The title as printed again above the text, whole or broken over two or three lines
+ * (`中华人民共和国全国人民代表大会` / `常务委员会议事规则`): it is every passage's context
+ * already, and as text it only repeats the title's words. Looked for before the first
+ * heading or article only.
+ */
+function dropTitleLines(lines: string[], titleKey: string): string[] {
+  const firstStructure = lines.findIndex((line) => {
+    const structured = classifyLine(line);
+    if (structured.kind === 'heading') return squash(structured.heading.text) !== titleKey;
+    return structured.kind === 'article';
+  });
+  const end = firstStructure < 0 ? Math.min(lines.length, 12) : firstStructure;
+  const drop = new Set<number>();
+  for (let i = 0; i < end; i++) {
+    let joined = '';
+    for (let n = 0; n < 3 && i + n < end; n++) {
+      joined += squash(lines[i + n]);
+      if (joined === titleKey) for (let j = i; j <= i + n; j++) drop.add(j);
+      if (!titleKey.startsWith(joined)) break;
+    }
+  }
+  return drop.size === 0 ? lines : lines.filter((_, i) => !drop.has(i));
 }
 
 /** The first clause of an article (`第八条 县级以上的地方各级人民代表大会行使下列职权：`), at most 60 characters. */

@@ -60,9 +60,19 @@ describe('chunker on a law (fixture)', async () => {
     expect(joined).toContain('（九）其他需要常务委员会审议的事项。');
   });
 
-  it('keeps the preamble before the first article as a passage of its own', () => {
-    expect(passages[0].text).toContain('第十五次会议通过');
-    expect(passages[0].location).toBe('第1段');
+  it('keeps the note under the title (题注) as a passage of its own, without the title', () => {
+    expect(passages[0].text).toBe('（2024年3月1日某县第十八届人民代表大会常务委员会第十五次会议通过）');
+    expect(passages[0].location).toBe('题注');
+  });
+
+  it('drops the title printed again over two lines above the text', () => {
+    const doc: LoadedDocument = {
+      path: '/x/rules.md',
+      title: '某县人民代表大会常务委员会工作规则',
+      format: 'md',
+      sections: [{ text: '# 某县人民代表大会常务委员会工作规则\n\n某县人民代表大会\n常务委员会工作规则\n\n第一条 为了规范工作，制定本规则。' }],
+    };
+    expect(chunkDocument(doc).map((p) => p.text)).toEqual(['第一条 为了规范工作，制定本规则。']);
   });
 });
 
