@@ -137,6 +137,21 @@ describe('telegram channel', () => {
     expect(standIn.callsOf('getFile')).toHaveLength(1);
   });
 
+  it('tells the assistant in Chinese when Telegram will not hand a file over (over 20 MB)', async () => {
+    const assistant = scripted(async (m) => {
+      try {
+        await m.files![0].download(join(tmpdir(), 'never-written.pdf'));
+        return { text: '下载成功' };
+      } catch (error) {
+        return { text: (error as { userMessage?: string }).userMessage ?? '未知错误' };
+      }
+    });
+    const { standIn } = await start(assistant);
+    standIn.failNext('getFile', { error_code: 400, description: 'Bad Request: file is too big' });
+    standIn.sendFile(dm, alice, '年度报告.pdf', 'x');
+    await standIn.waitForText(dm.id, '20MB');
+  });
+
   it('sends charts as photos and drafts as documents, with Chinese file names intact', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const docx = Buffer.from('PK\u0003\u0004 a word file', 'latin1');
@@ -171,6 +186,7 @@ describe('telegram channel', () => {
     standIn.press(alice, question, '确定记录');
     await standIn.waitForText(dm.id, '已记录');
     expect(standIn.callsOf('answerCallbackQuery')).toHaveLength(1);
+    expect(question.replyMarkup).toBeUndefined(); // pressed once, the buttons are gone
     expect(assistant.received[1]).toMatchObject({ text: '确认', userId: '501', threadId: assistant.received[0].threadId });
   });
 

@@ -1,8 +1,9 @@
 /**
  * A Bot API stand-in: a real HTTP server on 127.0.0.1 that speaks enough of Telegram's Bot
  * API for the real grammY bot to run against it — long-polled `getUpdates`, sending and
- * editing messages, chat actions, photos and documents (multipart), files (`getFile` and
- * `/file/bot<token>/<path>`), commands, webhooks and callback queries. It records every call,
+ * editing (text, buttons) and deleting messages, chat actions, photos and documents
+ * (multipart), files (`getFile` and `/file/bot<token>/<path>`), commands, webhooks and
+ * callback queries. It records every call,
  * lets a test play users (messages, documents, button presses) and await what the bot sends.
  */
 import { randomBytes } from 'node:crypto';
@@ -369,6 +370,14 @@ export class TelegramStandIn {
         target.html = html;
         target.text = visibleText(html);
         target.replyMarkup = markup;
+        target.edits += 1;
+        return this.wire(target);
+      }
+      case 'editMessageReplyMarkup': {
+        const target = this.sent.find((m) => m.chatId === Number(p.chat_id) && m.message_id === Number(p.message_id));
+        if (!target) return new Error('Bad Request: message to edit not found');
+        const markup = p.reply_markup as BotMessage['replyMarkup'];
+        target.replyMarkup = markup && markup.inline_keyboard.length ? markup : undefined;
         target.edits += 1;
         return this.wire(target);
       }

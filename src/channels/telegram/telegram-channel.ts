@@ -84,7 +84,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       name: document.file_name ?? `${document.file_unique_id}.bin`,
       size: document.file_size,
       async download(toPath: string) {
-        const file = await bot.api.getFile(document.file_id);
+        const file = await bot.api.getFile(document.file_id).catch((error: unknown) => {
+          // Telegram answers 400 "file is too big" past the Bot API's 20 MB download limit.
+          if (error instanceof GrammyError && error.error_code === 400) throw new UserError('telegram_file_unavailable', FILE_UNAVAILABLE, { cause: error });
+          throw error;
+        });
         if (!file.file_path) throw new UserError('telegram_file_unavailable', FILE_UNAVAILABLE);
         const response = await fetch(`${apiRoot}/file/bot${options.token}/${file.file_path}`);
         if (!response.ok || !response.body) {
@@ -188,6 +192,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       return;
     }
     await ctx.answerCallbackQuery({ text: CHOICE_TAKEN });
+    // One press per question: the buttons go, so a confirmation cannot be sent twice.
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch((error) => logger.warn('could not remove the buttons', { error }));
     const thread = choice.threadId.slice(choice.threadId.lastIndexOf(':') + 1);
     const topicId = 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
     const source: TurnSource = { chat: message.chat, from: ctx.from, replyTo: message.message_id, topicId, thread, text: choice.send, files: [] };
