@@ -66,14 +66,16 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   const queues = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<unknown>>();
 
-  const provenance = (incoming: Incoming): Provenance => ({
+  const provenance = (incoming: Incoming, message = incoming.text): Provenance => ({
     by: incoming.userName || incoming.userId,
     channel: incoming.platform,
     chat: incoming.threadId,
-    message: incoming.text,
+    message,
   });
 
-  async function logActivity(activity: NewActivity, incoming: Incoming, today: IsoDate, confirmed: boolean): Promise<Reply> {
+  /** Store a reading's activity, asking first when its date has not come yet. */
+  async function logActivity(activity: NewActivity, incoming: Incoming, today: IsoDate, confirmedMessage?: string): Promise<Reply> {
+    const confirmed = confirmedMessage !== undefined;
     const label = taxonomy.label(activity.kind);
     if (!confirmed && activity.date > today) {
       pendings.set(pendingKey(incoming), { kind: 'log', activity, message: incoming.text });
@@ -85,7 +87,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         ],
       };
     }
-    const { activity: stored, duplicate } = await activities.add(activity, provenance(incoming));
+    // The audit trail keeps the message that described the activity, not the "确认" after it.
+    const { activity: stored, duplicate } = await activities.add(activity, provenance(incoming, confirmedMessage));
     const text = loggedReply(stored, duplicate, taxonomy, today);
     return { text: duplicate ? text : `${text}\n${m.loggedBy(stored.by)}` };
   }
@@ -115,11 +118,18 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
   async function ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply> {
     if (!question) return { text: m.emptyAsk };
-    const onPartial = sink ? (t: string) => void sink.partial(t).catch(() => undefined) : undefined;
+    let streamed = false;
+    const onPartial = sink
+      ? (t: string) => {
+        streamed = true;
+        // A channel failing to show a partial text must not fail the answer.
+        void sink.partial(t).catch(() => undefined);
+      }
+      : undefined;
     const answer = await knowledge.ask(retrieval, { k, onPartial });
     // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
     contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
-    return { text: renderAnswer(answer), streamed: Boolean(sink) || undefined };
+    return streamed ? { text: renderAnswer(answer), streamed } : { text: renderAnswer(answer) };
   }
 
   async function draft(request: string, today: IsoDate): Promise<Reply> {
@@ -156,7 +166,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   async function answerPending(pending: Pending, text: string, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
     pendings.delete(pendingKey(incoming));
     if (pending.kind === 'log') {
-      if (confirmationWords.yes.test(text)) return logActivity(pending.activity, incoming, today, true);
+      if (confirmationWords.yes.test(text)) return logActivity(pending.activity, incoming, today, pending.message);
       if (confirmationWords.no.test(text)) return { text: m.cancelled };
       return undefined; // they moved on: the pending entry is dropped, the message read afresh
     }
@@ -210,7 +220,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         case 'log': {
           if (!args) return { text: m.emptyLog };
           const reading = await reader.read(args, today);
-          if (reading.intent === 'log') return logActivity(reading.activity, incoming, today, false);
+          if (reading.intent === 'log') return logActivity(reading.activity, incoming, today);
           return { text: m.notALog(reading.intent === 'unclear' ? reading.question : m.emptyLog) };
         }
         case 'stats':
@@ -236,7 +246,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
     switch (reading.intent) {
       case 'log':
-        return logActivity(reading.activity, incoming, today, false);
+        return logActivity(reading.activity, incoming, today);
       case 'count':
         return count({ kinds: reading.kinds, from: reading.from, to: reading.to }, incoming, false);
       case 'list':

@@ -46,6 +46,7 @@ describe('assistant: logging and counting', () => {
     const confirmed = await bench.assistant.handle(say(asked.choices![0].send));
     expect(confirmed.text).toContain('已记录：7月20日 视察');
     expect(bench.log.list({})).toHaveLength(1);
+    expect(bench.log.history()[0].message).toBe('2023年7月20日组织代表视察了环保工作');
 
     await bench.assistant.handle(say('2023年8月1日开展专题调研'));
     const cancelled = await bench.assistant.handle(say('取消'));
@@ -146,6 +147,18 @@ describe('assistant: questions and files', () => {
     const answer = await bench.assistant.handle(telegram('/ask 常委会会议多久举行一次', '7', '7'));
     expect(answer.text).toContain('每两个月举行一次');
     expect(answer.text).toMatch(/\[1\] 《议事规则》 第\d段（区人大常委会议事规则\.md）/);
+  });
+
+  it('streams the answer to a sink the channel passes, and says so in the reply', async () => {
+    const knowledge = new FakeKnowledgeBase();
+    bench = makeBench(reader, { knowledge });
+    await bench.assistant.handle(say('', { files: [upload('规则.md', '# 规则\n\n主任会议每月召开一次。')] }));
+    const partials: string[] = [];
+    const reply = await bench.assistant.handle(say('主任会议多久召开一次'), { partial: async (t) => void partials.push(t) });
+    expect(partials.at(-1)).toContain('主任会议每月召开一次');
+    expect(reply.streamed).toBe(true);
+    expect(reply.text).toContain('主任会议每月召开一次');
+    expect((await bench.assistant.handle(say('主任会议多久召开一次'))).streamed).toBeUndefined();
   });
 
   it('names a file it cannot take, and offers a table as an import, importing only on the word', async () => {
