@@ -233,15 +233,25 @@ describe.each<Transport>(['http', 'socket'])('Slack channel over %s', (transport
 });
 
 describe('Slack channel: start, stop and failures around the turn', () => {
-  it('refuses to start without a way to receive events, or with a token Slack rejects', async () => {
+  it('refuses to start without a way to receive events, with a token Slack rejects, on a taken port or with no connection', async () => {
     const { createSlackChannel } = await import('../../src/channels/slack/index.ts');
     const assistant = new ScriptedAssistant();
     expect(() => createSlackChannel({ botToken: 'xoxb-1', assistant })).toThrow(/SLACK_APP_TOKEN/);
     const { startSlackStandIn } = await import('../support/slack-stand-in.ts');
     const standIn = await startSlackStandIn();
     try {
-      const channel = createSlackChannel({ botToken: 'xoxb-wrong', signingSecret: 's', port: 0, apiUrl: standIn.apiUrl, assistant, retries: 0 });
-      await expect(channel.start()).rejects.toMatchObject({ code: 'slack_auth', userMessage: expect.stringContaining('SLACK_BOT_TOKEN') });
+      const quiet = { assistant, retries: 0, logger: (await import('./slack-harness.ts')).recordingLogger() };
+      const wrongBot = createSlackChannel({ ...quiet, botToken: 'xoxb-wrong', signingSecret: 's', port: 0, apiUrl: standIn.apiUrl });
+      await expect(wrongBot.start()).rejects.toMatchObject({ code: 'slack_auth', userMessage: expect.stringContaining('SLACK_BOT_TOKEN') });
+      const wrongApp = createSlackChannel({ ...quiet, botToken: STAND_IN_BOT.botToken, appToken: 'xapp-wrong', apiUrl: standIn.apiUrl });
+      await expect(wrongApp.start()).rejects.toMatchObject({ code: 'slack_app_token', userMessage: expect.stringContaining('SLACK_APP_TOKEN') });
+      const first = createSlackChannel({ ...quiet, botToken: STAND_IN_BOT.botToken, signingSecret: 's', port: 0, apiUrl: standIn.apiUrl });
+      await first.start();
+      const second = createSlackChannel({ ...quiet, botToken: STAND_IN_BOT.botToken, signingSecret: 's', port: first.port, apiUrl: standIn.apiUrl });
+      await expect(second.start()).rejects.toMatchObject({ code: 'slack_port', userMessage: expect.stringContaining(`端口 ${first.port}`) });
+      await first.stop();
+      const nowhere = createSlackChannel({ ...quiet, botToken: STAND_IN_BOT.botToken, signingSecret: 's', port: 0, apiUrl: 'http://127.0.0.1:9/api/' });
+      await expect(nowhere.start()).rejects.toMatchObject({ code: 'slack_unreachable', userMessage: expect.stringContaining('SLACK_API_URL') });
     } finally {
       await standIn.close();
       assistant.cleanup();

@@ -23,5 +23,18 @@ export const NOT_IN_CHANNEL = '履职助手还不在这个频道里，无法在�
 export const MISSING_TRANSPORT =
   'Slack 需要 SLACK_APP_TOKEN（Socket Mode）或 SLACK_SIGNING_SECRET（HTTP 事件）其中之一。';
 
-/** Start-up with a token Slack does not accept. */
+/** Start-up with a bot token Slack does not accept. */
 export const BAD_TOKEN = 'Slack 不接受 SLACK_BOT_TOKEN，请检查机器人令牌。';
+
+/** Start-up with an app-level token Slack does not accept. */
+export const BAD_APP_TOKEN = 'Slack 不接受 SLACK_APP_TOKEN，请检查应用级令牌（xapp-…，需要 connections:write 权限）。';
+
+/** Start-up without a connection to the Web API. */
+export function unreachable(apiUrl: string): string {
+  return `无法连接 Slack（${apiUrl}），请检查网络或 SLACK_API_URL。`;
+}
+
+/** Start-up on a port another program holds. */
+export function portInUse(port: number): string {
+  return `端口 ${port} 已被占用，无法接收 Slack 事件；请换一个 PORT。`;
+}

@@ -5,20 +5,14 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
 import { guardAssistant, stderrErrorLog, type Assistant, type Channel, type ErrorLog } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
-import {
-  fromChoiceClick,
-  fromMessageEvent,
-  fromSlashCommand,
-  type SlackActionPayload,
-  type SlackMessageEvent,
-  type TurnRequest,
-} from './events.ts';
-import { BAD_TOKEN, MISSING_TRANSPORT, chosen } from './messages.ts';
-import { CHOICE_ACTION_PREFIX } from './thread-output.ts';
+import { registerListeners, type AnswerTurn } from './listeners.ts';
+import { BAD_APP_TOKEN, BAD_TOKEN, MISSING_TRANSPORT, portInUse, unreachable } from './messages.ts';
+import { defaultLogger } from './slack-logger.ts';
 import { runTurn, type TurnDeps } from './turn.ts';
+import { nameLookup } from './user-names.ts';
 
 /** Settings of the Slack channel (CONTRACTS.md: SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, PORT, SLACK_API_URL). */
 export interface SlackChannelOptions {
@@ -91,7 +85,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         const auth = await probe.auth.test();
         identity = { botUserId: String(auth.user_id), botId: String(auth.bot_id) };
       } catch (error) {
-        throw new UserError('slack_auth', BAD_TOKEN, { cause: error });
+        throw startError(error, 'slack_auth', BAD_TOKEN, apiUrl);
       }
       if (options.appToken) {
         receiver = new SocketModeReceiver({
@@ -120,15 +114,24 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         streamIntervalMs: options.streamIntervalMs ?? 1000,
         statusDelayMs: options.statusDelayMs ?? 1500,
       };
-      const seen = new RecentIds(1000);
-      const answer = (request: TurnRequest | undefined, respond?: (text: string) => Promise<unknown>): Promise<void> =>
-        request ? track(runTurn(deps, request, respond)) : Promise.resolve();
-      registerListeners(app, options.command ?? '/lvzhi', identity.botUserId, answer, seen, logger);
+      const answer: AnswerTurn = (request, respond) => (request ? track(runTurn(deps, request, respond)) : Promise.resolve());
+      registerListeners(app, options.command ?? '/lvzhi', identity.botUserId, answer, logger);
 
-      if (receiver) {
-        await app.start();
-      } else {
-        server = (await app.start(options.port ?? 3000)) as Server;
+      try {
+        if (receiver) await app.start();
+        else server = (await app.start(options.port ?? 3000)) as Server;
+      } catch (error) {
+        const socket = receiver;
+        app = undefined;
+        receiver = undefined;
+        if (socket) {
+          await socket.client.disconnect().catch(() => undefined);
+          throw startError(error, 'slack_app_token', BAD_APP_TOKEN, apiUrl);
+        }
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new UserError('slack_port', portInUse(options.port ?? 3000), { cause: error });
+        }
+        throw error;
       }
       logger.info(`slack: started (${mode === 'socket' ? 'Socket Mode' : `HTTP on port ${this.port}`})`);
     },
@@ -152,106 +155,8 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   };
 }
 
-/** Wire Slack's events, the slash command and the choice buttons to turns. */
-function registerListeners(
-  app: App,
-  command: string,
-  botUserId: string,
-  answer: (request: TurnRequest | undefined, respond?: (text: string) => Promise<unknown>) => Promise<void>,
-  seen: RecentIds,
-  logger: Logger,
-): void {
-  // Slack redelivers an event it thinks was not acknowledged; the same event_id is answered once.
-  const firstDelivery = (body: unknown) => {
-    const id = (body as { event_id?: string }).event_id;
-    return id === undefined || seen.add(id);
-  };
-  app.event('app_mention', async ({ event, body }) => {
-    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
-  });
-  app.event('message', async ({ event, body }) => {
-    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
-  });
-  app.command(command, async ({ command: payload, ack, respond }) => {
-    await ack();
-    await answer(fromSlashCommand(payload), (text) => respond({ text, response_type: 'ephemeral' }));
-  });
-  app.action(new RegExp(`^${CHOICE_ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
-    await ack();
-    if (action.type !== 'button' || body.type !== 'block_actions') return;
-    const click = body as unknown as SlackActionPayload & { message?: { ts: string; text?: string; blocks?: Array<{ type: string }> } };
-    const label = (action as { text?: { text?: string } }).text?.text ?? action.value ?? '';
-    // Take the buttons away so a choice is made once; the text stays.
-    if (click.message && click.channel) {
-      const blocks = (click.message.blocks ?? []).filter((block) => block.type !== 'actions');
-      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: chosen(label) }] } as never);
-      await client.chat
-        .update({ channel: click.channel.id, ts: click.message.ts, text: click.message.text ?? label, blocks: blocks as never })
-        .catch((error: unknown) => logger.warn('slack: removing choice buttons failed', error));
-    }
-    await answer(fromChoiceClick(click, action.value ?? label));
-  });
-  app.error(async (error) => {
-    // Turns have their own boundary; this catches what fails around them, and the app keeps serving.
-    logger.error('slack: unhandled error', error);
-  });
-}
-
-/** A bounded set of recently seen ids. */
-class RecentIds {
-  private readonly ids = new Set<string>();
-
-  constructor(private readonly capacity: number) {}
-
-  /** Add an id; false when it was already there. */
-  add(id: string): boolean {
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    // A Set iterates in insertion order, so the first entry is the oldest.
-    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
-    return true;
-  }
-}
-
-/** Display names for the activity log, looked up once per user; the id when Slack will not say. */
-function nameLookup(client: webApi.WebClient, logger: Logger): (userId: string) => Promise<string> {
-  const names = new Map<string, Promise<string>>();
-  return (userId) => {
-    let name = names.get(userId);
-    if (!name) {
-      name = client.users
-        .info({ user: userId })
-        .then((result) => {
-          const profile = result.user?.profile;
-          return profile?.display_name || profile?.real_name || result.user?.real_name || result.user?.name || userId;
-        })
-        .catch((error: unknown) => {
-          logger.warn(`slack: users.info failed for ${userId}`, error);
-          names.delete(userId);
-          return userId;
-        });
-      names.set(userId, name);
-    }
-    return name;
-  };
-}
-
-/** Warnings and errors on stderr (bolt's info chatter stays quiet). */
-function defaultLogger(): Logger {
-  let level = LogLevel.WARN;
-  const rank = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
-  const at = (wanted: LogLevel) => (...message: unknown[]) => {
-    if (rank[wanted] >= rank[level]) console.error(`[slack] ${wanted}`, ...message);
-  };
-  return {
-    debug: at(LogLevel.DEBUG),
-    info: at(LogLevel.INFO),
-    warn: at(LogLevel.WARN),
-    error: at(LogLevel.ERROR),
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
+/** Why the start failed, for the person running it: a refused token, or no connection at all. */
+function startError(error: unknown, code: string, refused: string, apiUrl: string | undefined): UserError {
+  if (error instanceof webApi.WebAPIPlatformError) return new UserError(code, refused, { cause: error });
+  return new UserError('slack_unreachable', unreachable(apiUrl ?? 'https://slack.com/api/'), { cause: error });
 }

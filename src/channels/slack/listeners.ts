@@ -1,0 +1,80 @@
+/**
+ * Slack's events, the slash command and the choice buttons → turns. Commands and clicks are
+ * acknowledged first (bolt acknowledges events itself); the turn runs after.
+ */
+import type { App, Logger } from '@slack/bolt';
+import {
+  fromChoiceClick,
+  fromMessageEvent,
+  fromSlashCommand,
+  type SlackActionPayload,
+  type SlackMessageEvent,
+  type TurnRequest,
+} from './events.ts';
+import { chosen } from './messages.ts';
+import { CHOICE_ACTION_PREFIX } from './thread-output.ts';
+
+/** Starts one turn; `respond` reaches the user another way (a command's response_url). */
+export type AnswerTurn = (request: TurnRequest | undefined, respond?: (text: string) => Promise<unknown>) => Promise<void>;
+
+/** Wire Slack's events, the slash command and the choice buttons to turns. */
+export function registerListeners(
+  app: App,
+  command: string,
+  botUserId: string,
+  answer: AnswerTurn,
+  logger: Logger,
+): void {
+  const seen = new RecentIds(1000);
+  // Slack redelivers an event it thinks was not acknowledged; the same event_id is answered once.
+  const firstDelivery = (body: unknown) => {
+    const id = (body as { event_id?: string }).event_id;
+    return id === undefined || seen.add(id);
+  };
+  app.event('app_mention', async ({ event, body }) => {
+    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
+  });
+  app.event('message', async ({ event, body }) => {
+    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
+  });
+  app.command(command, async ({ command: payload, ack, respond }) => {
+    await ack();
+    await answer(fromSlashCommand(payload), (text) => respond({ text, response_type: 'ephemeral' }));
+  });
+  app.action(new RegExp(`^${CHOICE_ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
+    await ack();
+    if (action.type !== 'button' || body.type !== 'block_actions') return;
+    const click = body as unknown as SlackActionPayload & { message?: { ts: string; text?: string; blocks?: Array<{ type: string }> } };
+    const label = (action as { text?: { text?: string } }).text?.text ?? action.value ?? '';
+    // Take the buttons away so a choice is made once; the text stays.
+    if (click.message && click.channel) {
+      const blocks = (click.message.blocks ?? []).filter((block) => block.type !== 'actions');
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: chosen(label) }] } as never);
+      await client.chat
+        .update({ channel: click.channel.id, ts: click.message.ts, text: click.message.text ?? label, blocks: blocks as never })
+        .catch((error: unknown) => logger.warn('slack: removing choice buttons failed', error));
+    }
+    await answer(fromChoiceClick(click, action.value ?? label));
+  });
+  app.error(async (error) => {
+    // Turns have their own boundary; this catches what fails around them, and the app keeps serving.
+    logger.error('slack: unhandled error', error);
+  });
+}
+
+/** A bounded set of recently seen ids. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly capacity: number) {}
+
+  /** Add an id; false when it was already there. */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    // A Set iterates in insertion order, so the first entry is the oldest.
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
+    return true;
+  }
+}
+
