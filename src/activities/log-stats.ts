@@ -40,12 +40,16 @@ function arrange(found: Map<string, number>, query: CheckedQuery, taxonomy: Taxo
     .sort((a, b) => b.count - a.count || (order.get(a.kind) ?? 1e9) - (order.get(b.kind) ?? 1e9) || a.kind.localeCompare(b.kind));
 }
 
+/** The SQL that counts per kind (exported so a test can check SQLite's plan for it). */
+export function countByKindSql(query: CheckedQuery): { sql: string; params: unknown[] } {
+  const where = whereClause(query);
+  return { sql: `SELECT kind, COUNT(*) AS n FROM activities ${where.sql} GROUP BY kind`, params: where.params };
+}
+
 /** Counts per kind in the query's period (CONTRACTS.md, `stats`). */
 export function countByKind(db: Db, query: CheckedQuery, taxonomy: Taxonomy): Stats {
-  const where = whereClause(query);
-  const rows = db
-    .prepare(`SELECT kind, COUNT(*) AS n FROM activities ${where.sql} GROUP BY kind`)
-    .all(...where.params) as Array<{ kind: string; n: number }>;
+  const { sql, params } = countByKindSql(query);
+  const rows = db.prepare(sql).all(...params) as Array<{ kind: string; n: number }>;
   const found = new Map(rows.map((r) => [r.kind, r.n]));
   const counts = arrange(found, query, taxonomy);
   const total = counts.reduce((sum, c) => sum + c.count, 0);

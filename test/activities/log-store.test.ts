@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openActivityLog } from '../../src/activities/index.ts';
+import { checkQuery } from '../../src/activities/log-query.ts';
+import { countByKindSql } from '../../src/activities/log-stats.ts';
+import { openDatabase } from '../../src/storage/index.ts';
 import { UserError } from '../../src/errors.ts';
 import { byCli, tempFolder } from './log-helpers.ts';
 
@@ -181,5 +184,17 @@ describe('stats and lists', () => {
     expect(() => log.stats(query)).toThrow(expect.objectContaining({ code }));
     expect(() => log.list(query)).toThrow(expect.objectContaining({ code }));
     log.close();
+  });
+
+  it('counts from the (date, kind) index alone, without reading the rows', () => {
+    const dataDir = tempFolder();
+    const log = openActivityLog({ dataDir });
+    const query = checkQuery({ from: '2023-01-01', to: '2023-06-30', kinds: ['inspection', 'research'] }, log.taxonomy);
+    log.close();
+    const db = openDatabase(dataDir);
+    const { sql, params } = countByKindSql(query);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    db.close();
+    expect(plan).toContain('USING COVERING INDEX activities_live_date_kind');
   });
 });
