@@ -91,6 +91,8 @@ export class ActivityLog {
    * stored again: the existing one comes back with `duplicate: true`.
    */
   add(entry: ActivityEntry, provenance: Provenance): { activity: Activity; duplicate: boolean } {
+    // Write transactions are IMMEDIATE: the duplicate check and the insert hold the write
+    // lock together, so two processes (bot and terminal) cannot both store the same entry.
     const checked = this.normalize(entry);
     const by = clean(provenance.by ?? '');
     if (!by) throw new UserError('empty_by', logMessages.emptyBy);
@@ -98,7 +100,7 @@ export class ActivityLog {
       const existing = this.findLive(checked);
       if (existing) return { activity: existing, duplicate: true };
       return { activity: this.insert(checked, by, 'add', provenance), duplicate: false };
-    })();
+    }).immediate();
   }
 
   /**
@@ -115,7 +117,7 @@ export class ActivityLog {
         imported++;
       }
       return { imported, duplicates: checked.length - imported };
-    })();
+    }).immediate();
   }
 
   /** Withdraw the last live entry this person logged; undefined when there is none. */
@@ -126,7 +128,7 @@ export class ActivityLog {
       if (!last) return undefined;
       this.setStatus(last, 'withdrawn', 'withdraw', by, source);
       return last;
-    })();
+    }).immediate();
   }
 
   /** Change an entry's kind, date or title (admins; the caller checks rights). Audited. */
@@ -137,7 +139,7 @@ export class ActivityLog {
       this.prepare('UPDATE activities SET date = ?, kind = ?, title = ? WHERE id = ?').run(after.date, after.kind, after.title, id);
       this.audit(id, 'correct', by, source, fields(before), fields(after));
       return after;
-    })();
+    }).immediate();
   }
 
   /** Delete an entry (admins; the caller checks rights). It stays in the audit trail. */
@@ -146,7 +148,7 @@ export class ActivityLog {
       const entry = this.requireLive(id);
       this.setStatus(entry, 'deleted', 'delete', by, source);
       return entry;
-    })();
+    }).immediate();
   }
 
   /** A live entry by id, or undefined. */
