@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '../errors.ts';
-import type { KnowledgeBase } from '../knowledge/types.ts';
+import { MAX_DOCUMENT_BYTES, type KnowledgeBase } from '../knowledge/index.ts';
 import { messages as m } from './messages.ts';
 import type { Incoming, IncomingFile } from './types.ts';
 
@@ -85,6 +85,11 @@ export async function handleFiles(
     }
     if (!KNOWLEDGE_EXTENSIONS.has(ext)) {
       lines.push(m.unsupportedFile(name));
+      continue;
+    }
+    // Refused before downloading: the knowledge base would skip it anyway.
+    if (file.size !== undefined && file.size > MAX_DOCUMENT_BYTES) {
+      lines.push(m.fileTooLarge(name, Math.ceil(file.size / 1048576), MAX_DOCUMENT_BYTES / 1048576));
       continue;
     }
     let downloaded: { folder: string; path: string };

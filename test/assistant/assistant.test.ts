@@ -165,6 +165,10 @@ describe('assistant: questions and files', () => {
     bench = makeBench(reader);
     const odd = await bench.assistant.handle(say('', { files: [upload('旧表.xls', 'x')] }));
     expect(odd.text).toContain('《旧表.xls》的格式暂不支持');
+    let downloaded = false;
+    const huge = { name: '汇编.pdf', size: 80 * 1048576, download: async () => void (downloaded = true) };
+    expect((await bench.assistant.handle(say('', { files: [huge] }))).text).toContain('超过了知识库 50 MB 的上限');
+    expect(downloaded).toBe(false);
     const offered = await bench.assistant.handle(say('', { files: [upload('活动.csv', 'date,kind,title,by\n2023-06-12,视察,安全生产,张三\n')] }));
     expect(offered.text).toContain('回复“导入”');
     expect(bench.log.list({})).toHaveLength(0);
