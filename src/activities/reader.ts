@@ -32,6 +32,7 @@ function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Prepared {
 }
 
 const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
+const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
 
 const sortedKinds = (mentions: readonly KindMention[]): string[] => [...new Set(mentions.map((m) => m.kind))].sort();
 
@@ -77,7 +78,7 @@ function logEntry(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
 
 /** "视察有哪些": the thing asked "which" about is an activity word itself, not 制度 or 要求. */
 function whichOfActivity(p: Prepared): boolean {
-  const at = /(?:都)?有(?:哪些|什么|啥)/.exec(p.blank);
+  const at = /(?:都|具体|分别)?(?:有|是)(?:哪些|什么|啥)/.exec(p.blank);
   if (!at) return false;
   const after = at.index + at[0].length;
   return p.mentions.some(
@@ -146,9 +147,11 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank);
   if (!day && !acted && cue.TOPIC_QUESTION.test(blank)) return { intent: 'ask' };
   const what = residue(p);
+  // 上周的活动, 本月的走访记录: a period or a kind, and only words for "the entries".
+  if (!day && !acted && (span || mentions.length > 0) && ENTRIES_ONLY.test(what)) return query('list', p);
   if (mentions.length > 0 || day || acted || p.impossible.length > 0) {
     // A period up front and nothing done (上半年视察): a count or a list, not an entry.
-    if (!day && span && !acted && (mentions.length === 0 || span.start < mentions[0].start) && what === '') {
+    if (!day && span && !acted && (mentions.length === 0 || span.start < mentions[0].start)) {
       const label = mentions.length > 0 ? taxonomy.label(mentions[0].kind) : '';
       return { intent: 'unclear', question: label ? say.countOrList(span.words, label) : say.periodOnly(span.words) };
     }
