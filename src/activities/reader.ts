@@ -149,7 +149,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const what = residue(p);
   // 上周的活动, 本月的走访记录: a period or a kind, and only words for "the entries".
   if (!day && !acted && (span || mentions.length > 0) && ENTRIES_ONLY.test(what)) return query('list', p);
-  if (mentions.length > 0 || day || acted || p.impossible.length > 0) {
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]) };
+  if (mentions.length > 0 || day || acted) {
     // A period up front and nothing done (上半年视察): a count or a list, not an entry.
     if (!day && span && !acted && (mentions.length === 0 || span.start < mentions[0].start)) {
       const label = mentions.length > 0 ? taxonomy.label(mentions[0].kind) : '';
