@@ -191,7 +191,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const today = isoDay(now());
     if (incoming.files?.length) {
       if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
-      const outcome = await handleFiles(incoming.files, knowledge, incoming, Boolean(activities.importFile));
+      const outcome = await handleFiles(incoming.files, knowledge, incoming, Boolean(activities.importFile), log);
       if (outcome.pendingImport) pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
       return { text: outcome.lines.join('\n') };
     }

@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { AppError } from '../errors.ts';
+import { AppError, InternalError, errorReference } from '../errors.ts';
+import type { ErrorLog } from './error-boundary.ts';
 import { MAX_DOCUMENT_BYTES, type KnowledgeBase } from '../knowledge/index.ts';
 import { messages as m } from './messages.ts';
 import type { Incoming, IncomingFile } from './types.ts';
@@ -58,8 +59,16 @@ export async function handleFiles(
   knowledge: KnowledgeBase,
   incoming: Pick<Incoming, 'progress'>,
   canImport: boolean,
+  log: ErrorLog,
 ): Promise<FilesOutcome> {
   const lines: string[] = [];
+  // A download that fails is named to the user; ours to fix gets a code and a log line.
+  const failed = (name: string, error: unknown): string => {
+    if (error instanceof AppError && !(error instanceof InternalError)) return m.ingestSkipped(name, error.userMessage);
+    const ref = errorReference();
+    log({ ref, code: 'download_failed', file: name, message: String(error), stack: error instanceof Error ? error.stack : undefined });
+    return m.ingestFailed(name, ref);
+  };
   let pendingImport: PendingImport | undefined;
   const progress = async (text: string) => {
     // Progress is a courtesy: a channel failing to show it must not fail the ingest.
@@ -78,8 +87,8 @@ export async function handleFiles(
         pendingImport?.discard();
         pendingImport = { name, path, discard: () => rmSync(folder, { recursive: true, force: true }) };
         lines.push(m.importOffer(name));
-      } catch {
-        lines.push(m.ingestFailed(name));
+      } catch (error) {
+        lines.push(failed(name, error));
       }
       continue;
     }
@@ -96,8 +105,8 @@ export async function handleFiles(
     try {
       await progress(m.ingestStart(titleOf(name)));
       downloaded = await download(file);
-    } catch {
-      lines.push(m.ingestFailed(name));
+    } catch (error) {
+      lines.push(failed(name, error));
       continue;
     }
     try {

@@ -63,7 +63,7 @@ export const messages = {
   ingestUpdated: (name: string, total: number) => `已更新《${name}》，知识库现共 ${total} 段。`,
   ingestUnchanged: (name: string) => `《${name}》已经收录过，内容没有变化。`,
   ingestSkipped: (name: string, reason: string) => `《${name}》没有收录：${reason}`,
-  ingestFailed: (name: string) => `《${name}》下载或读取失败，没有收录。`,
+  ingestFailed: (name: string, ref: string) => `《${name}》下载失败，没有收录。请稍后再发一次；如仍失败，请把错误编号 ${ref} 告诉管理员。`,
   importOffer: (name: string) =>
     `《${name}》是表格。若要把它作为活动记录导入（列：date, kind, title, by），请回复“导入”；知识库只收 PDF、Word、Markdown 和文本。`,
   unsupportedFile: (name: string) => `《${name}》的格式暂不支持。知识库可收 PDF、Word（.docx）、Markdown 和文本文件。`,

@@ -169,6 +169,11 @@ describe('assistant: questions and files', () => {
     const huge = { name: '汇编.pdf', size: 80 * 1048576, download: async () => void (downloaded = true) };
     expect((await bench.assistant.handle(say('', { files: [huge] }))).text).toContain('超过了知识库 50 MB 的上限');
     expect(downloaded).toBe(false);
+    const broken = { name: '纪要.md', download: async () => { throw new Error('connection reset'); } };
+    const failed = await bench.assistant.handle(say('', { files: [broken] }));
+    const code = /错误编号 (E[0-9A-Z]{5})/.exec(failed.text)?.[1];
+    expect(failed.text).toContain('《纪要.md》下载失败');
+    expect(bench.errors.find((e) => e.ref === code)).toMatchObject({ code: 'download_failed', message: 'Error: connection reset' });
     const offered = await bench.assistant.handle(say('', { files: [upload('活动.csv', 'date,kind,title,by\n2023-06-12,视察,安全生产,张三\n')] }));
     expect(offered.text).toContain('回复“导入”');
     expect(bench.log.list({})).toHaveLength(0);
