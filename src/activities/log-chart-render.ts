@@ -27,13 +27,20 @@ export const CHART_FONT_FAMILY = 'Noto Sans S Chinese';
 // Without a canvas, vega guesses text widths at 0.8em a character, too narrow for Chinese
 // (1em); labels would then be clipped. Vega supports replacing the measure (vl-convert
 // does the same).
-(vega as unknown as { textMetrics: { width: (item: unknown, text: unknown) => number } }).textMetrics.width = (item, text) => {
-  const size = Number((item as { fontSize?: number }).fontSize ?? 11);
-  const value = Array.isArray(text) ? text.join(' ') : String(text ?? (item as { text?: unknown }).text ?? '');
+/** Width in pixels of text in the chart font, from per-character em estimates. */
+function textWidth(value: string, size: number): number {
   let ems = 0;
   for (const ch of value) ems += /[\u2e80-\uffff]/.test(ch) ? 1 : /[A-Z0-9]/.test(ch) ? 0.62 : 0.52;
   return Math.ceil(ems * size);
+}
+
+(vega as unknown as { textMetrics: { width: (item: unknown, text: unknown) => number } }).textMetrics.width = (item, text) => {
+  const size = Number((item as { fontSize?: number }).fontSize ?? 11);
+  const value = Array.isArray(text) ? text.join(' ') : String(text ?? (item as { text?: unknown }).text ?? '');
+  return textWidth(value, size);
 };
+
+const AXIS_LABEL_SIZE = 13;
 
 function monthLabel(month: string, spansYears: boolean): string {
   const m = Number(month.slice(5, 7));
@@ -66,7 +73,8 @@ function specByMonth(monthly: MonthlyStats, title: string): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
-    width: Math.max(320, 56 * order.length),
+    // Each month's column is wide enough for its label (2023年11月 when the period spans years).
+    width: Math.max(320, order.length * Math.max(56, ...order.map((label) => textWidth(label, AXIS_LABEL_SIZE) + 14))),
     height: 300,
     data: { values },
     mark: 'bar',
@@ -100,7 +108,7 @@ export async function chartSvg(data: Stats | MonthlyStats, options: ChartOptions
     background: 'white',
     padding: 16,
     title: { fontSize: 18, font },
-    axis: { labelFontSize: 13, titleFontSize: 13, labelFont: font, titleFont: font, labelLimit: 0 },
+    axis: { labelFontSize: AXIS_LABEL_SIZE, titleFontSize: 13, labelFont: font, titleFont: font, labelLimit: 0 },
     legend: { labelFontSize: 12, titleFontSize: 12, labelFont: font, titleFont: font },
   };
   try {
