@@ -137,6 +137,20 @@ describe('text and Markdown loaders', () => {
     expect((await loadDocument(path)).title).toBe('会议记录');
   });
 
+  it('never takes a numbered section heading for the title', async () => {
+    const path = join(folder, '2022年工作报告.txt');
+    writeFileSync(path, '各位代表：\n现在，我代表区人民政府向大会报告工作。\n一、2021年工作回顾\n过去一年，全区经济平稳运行。\n');
+    expect((await loadDocument(path)).title).toBe('2022年工作报告');
+  });
+
+  it('reads UTF-16 text that carries a byte-order mark', async () => {
+    const path = join(folder, 'utf16.txt');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('区人大常委会工作要点\n一是加强监督。\n', 'utf16le')]));
+    const doc = await loadDocument(path);
+    expect(doc.title).toBe('区人大常委会工作要点');
+    expect(doc.sections[0].text).toContain('一是加强监督。');
+  });
+
   it('refuses binary junk named .txt', async () => {
     const path = join(folder, 'junk.txt');
     writeFileSync(path, binaryJunk(4096));

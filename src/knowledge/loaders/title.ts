@@ -4,6 +4,8 @@ import { basename, extname } from 'node:path';
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/;
 const TRAILING_PUNCTUATION = /[。：:，,；;！!？?、]$/;
 const DATE_OR_NUMBER = /^[\d\s年月日.\-/:：]+$/;
+/** A numbered section heading (一、 （一） 1. 第X章) names a part, never the whole document. */
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百\d]+[编章节条])/;
 
 /** The file name without its extension: the title of last resort. */
 export function titleFromFileName(path: string): string {
@@ -29,7 +31,7 @@ export function findTitle(text: string, path: string): string {
     // Very short lines are web debris (下载, 打印) or a page number; long ones are body text.
     if (candidate.length < 5 || candidate.length > 60) continue;
     if (TRAILING_PUNCTUATION.test(candidate) || DATE_OR_NUMBER.test(candidate)) continue;
-    if (/[。！？]/.test(candidate)) continue;
+    if (/[。！？]/.test(candidate) || SECTION_NUMBER.test(candidate)) continue;
     return candidate;
   }
   return titleFromFileName(path);
