@@ -40,6 +40,10 @@ export const LIST =
 /** Show me: 查一下, 看看 — a list only when a period or an activity word says of what. */
 export const LIST_WEAK = /(?:查|看|翻)(?:一下|一查|一看|看|查)|查询|查找|搜索|找一下|显示|调出/;
 
+/** A "what was done" ending: 上周做了什么, 昨天有啥 (not 重点是什么). */
+export const DONE_TAIL =
+  /(?:有|了|干|做|搞|记|开展)些?(?:哪些|什么|啥)(?:活动|工作|事|事情|会议)?\s*(?:呢|啊|呀)?\s*[?？。]?\s*$/;
+
 /** The end of a "which" question: nothing more, or only 活动/工作 (有哪些 vs 有哪些要求). */
 export const WHICH_TAIL = /(?:哪些|什么|啥)(?:活动|工作|事|事情|会议)?\s*(?:呢|啊|呀)?\s*[?？。]?\s*$/;
 

@@ -130,7 +130,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const question = cue.QUESTION.test(blank);
   const isList =
     (cue.LIST.test(blank) && !(normative && !hasPeriod)) ||
-    (cue.WHICH_TAIL.test(blank) && !normative && (hasPeriod || whichOfActivity(p))) ||
+    (cue.DONE_TAIL.test(blank) && hasPeriod && !normative) ||
     (whichOfActivity(p) && !normative) ||
     (/什么时候|哪天|哪几天|哪些天/.test(blank) && hasPeriod && mentions.length > 0 && !normative);
   if (isList) return query('list', p);
