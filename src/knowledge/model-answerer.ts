@@ -6,7 +6,8 @@
  * times out or talks nonsense, the extractive answer is given instead, with a note.
  */
 import type { Answer, Answerer, ScoredPassage } from './types.ts';
-import { toSource } from './extractive-answerer.ts';
+import { WEAK_MATCH_COVERAGE, createExtractiveAnswerer, queryCoverage, toSource } from './extractive-answerer.ts';
+import { openKnowledgeBase, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
 import {
   ModelError, checkCitations, modelMessages, promptMessages, timeoutController, toModelError,
   type ChatModel,
@@ -27,6 +28,11 @@ export interface ModelAnswererOptions {
   readonly promptsDir?: string;
   /** Where internal failures are written (default stderr, one line). */
   readonly log?: (line: string) => void;
+  /**
+   * Whether the passages bear on the question at all; when not, the fallback's "nothing
+   * found" answer is given without asking the model, so a model never answers off the data.
+   */
+  readonly isAnswerable?: (question: string, passages: readonly ScoredPassage[]) => boolean;
 }
 
 /** Characters of each passage shown beside an unverified answer. */
@@ -91,7 +97,9 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
   return {
     async answer(question, passages, answerOptions): Promise<Answer> {
       // No passage, no grounds: the extractive answerer says nothing was found.
-      if (passages.length === 0) return options.fallback.answer(question, passages, { signal: answerOptions?.signal });
+      if (passages.length === 0 || options.isAnswerable?.(question, passages) === false) {
+        return options.fallback.answer(question, passages, { signal: answerOptions?.signal, onPartial: answerOptions?.onPartial });
+      }
       const timer = timeoutController(budgetMs - reserveMs, answerOptions?.signal);
       try {
         const raw = await ask(question, passages, timer.signal, answerOptions?.onPartial);
@@ -111,4 +119,28 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       }
     },
   };
+}
+
+/**
+ * Open the knowledge base with a chat model (when given) answering through
+ * `createModelAnswerer`, falling back to the extractive answerer weighted by the live
+ * index's idf — the same one `openKnowledgeBase` uses on its own. Without `chat` this is
+ * plain `openKnowledgeBase`.
+ */
+export async function openKnowledgeBaseWithModel(
+  options: KnowledgeBaseOptions & { chat?: ChatModel; answering?: Omit<ModelAnswererOptions, 'model' | 'fallback'> },
+): Promise<OpenKnowledgeBase> {
+  const { chat, answering, ...base } = options;
+  if (!chat || base.answerer) return openKnowledgeBase(base);
+  // The idf comes from the index opened below; it is only read when a question is answered.
+  let opened: OpenKnowledgeBase | undefined;
+  const idf = (term: string) => opened?.indexes.bm25().idf(term) ?? 1;
+  const fallback = createExtractiveAnswerer({ idf });
+  const isAnswerable = (question: string, passages: readonly ScoredPassage[]) =>
+    queryCoverage(question, passages[0].passage, { idf }) >= WEAK_MATCH_COVERAGE;
+  opened = await openKnowledgeBase({
+    ...base,
+    answerer: createModelAnswerer({ isAnswerable, ...answering, model: chat, fallback }),
+  });
+  return opened;
 }

@@ -6,15 +6,17 @@ import { CircuitBreaker, OpenAIChatModel, modelMessages } from '../../src/models
 import { failWith, hang, malformed, reply, startOpenAIStandIn, systemMessageOf, userMessageOf, type Behaviour, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 import { MEETING_QUESTION, meetingPassages } from './passages.ts';
 
-const fast = { attempts: 2, attemptTimeoutMs: 300, deadlineMs: 1_500, baseDelayMs: 5, maxDelayMs: 20 };
+// Generous per attempt (the machine is shared and may be slow); short only where a hang must time out.
+const fast = { attempts: 2, attemptTimeoutMs: 3_000, deadlineMs: 8_000, baseDelayMs: 5, maxDelayMs: 20 };
+const hangs = { ...fast, attemptTimeoutMs: 300 };
 
 describe('the grounded model answerer against the stand-in service', () => {
   let service: OpenAIStandIn;
   const logged: string[] = [];
-  const answererFor = (baseURL: string, breaker?: CircuitBreaker) => createModelAnswerer({
-    model: new OpenAIChatModel({ model: 'office-qwen', baseURL, retry: fast, breaker }),
+  const answererFor = (baseURL: string, breaker?: CircuitBreaker, retry = fast) => createModelAnswerer({
+    model: new OpenAIChatModel({ model: 'office-qwen', baseURL, retry, breaker }),
     fallback: createExtractiveAnswerer(),
-    budgetMs: 3_000,
+    budgetMs: 10_000,
     log: (line) => logged.push(line),
   });
   let answerer: ReturnType<typeof createModelAnswerer>;
@@ -93,7 +95,7 @@ describe('the grounded model answerer against the stand-in service', () => {
       service.enqueueChat(...behaviours);
       const partials: string[] = [];
       // A fresh answerer each time, so the breaker has not paused the service from earlier failures.
-      const answer = await answererFor(service.baseURL).answer(MEETING_QUESTION, meetingPassages(), streamed ? { onPartial: (t) => partials.push(t) } : {});
+      const answer = await answererFor(service.baseURL, undefined, reason === 'model_timeout' ? hangs : fast).answer(MEETING_QUESTION, meetingPassages(), streamed ? { onPartial: (t) => partials.push(t) } : {});
       const extractive = await createExtractiveAnswerer().answer(MEETING_QUESTION, meetingPassages());
       expect(answer.mode).toBe('extractive');
       expect(answer.answer).toBe(`${modelMessages.fallbackNote}\n${extractive.answer}`);

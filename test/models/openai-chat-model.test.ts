@@ -3,7 +3,9 @@ import { createServer } from 'node:net';
 import { CircuitBreaker, ModelError, OpenAIChatModel, createModels } from '../../src/models/index.ts';
 import { failWith, hang, malformed, reply, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 
-const fast = { attempts: 3, attemptTimeoutMs: 400, deadlineMs: 3_000, baseDelayMs: 5, maxDelayMs: 20 };
+// Generous per attempt (the machine is shared and may be slow); short only where a hang must time out.
+const fast = { attempts: 3, attemptTimeoutMs: 3_000, deadlineMs: 10_000, baseDelayMs: 5, maxDelayMs: 20 };
+const hangs = { ...fast, attemptTimeoutMs: 300 };
 const hello = [{ role: 'system' as const, content: '你是助手。' }, { role: 'user' as const, content: '你好' }];
 
 async function collect(stream: AsyncIterable<string>): Promise<string[]> {
@@ -68,7 +70,7 @@ describe('OpenAIChatModel against the stand-in service', () => {
     ['429 with Retry-After', failWith(429, 0)],
     ['a hang', hang()],
   ])('retries after %s and then answers', async (_, behaviour) => {
-    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: fast });
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: behaviour.kind === 'hang' ? { ...fast, attemptTimeoutMs: 1_500 } : fast });
     service.enqueueChat(behaviour, reply('好的。'));
     expect(await model.complete(hello)).toBe('好的。');
     expect(service.chatRequests()).toHaveLength(2);
@@ -108,7 +110,7 @@ describe('OpenAIChatModel against the stand-in service', () => {
   });
 
   it('times out a service that never answers', async () => {
-    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: { ...fast, attempts: 2 } });
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: { ...hangs, attempts: 2 } });
     service.enqueueChat(hang(), hang());
     expect((await failure(model.complete(hello))).failure).toBe('timeout');
     service.enqueueChat(hang(), hang());

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ModelError, OpenAIEmbedder, createModels } from '../../src/models/index.ts';
 import { failWith, malformed, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 
-const fast = { attempts: 3, attemptTimeoutMs: 500, deadlineMs: 3_000, baseDelayMs: 5, maxDelayMs: 20 };
+const fast = { attempts: 3, attemptTimeoutMs: 3_000, deadlineMs: 10_000, baseDelayMs: 5, maxDelayMs: 20 };
 const texts = (n: number) => Array.from({ length: n }, (_, i) => `第${i + 1}条 常务委员会会议的议程${i % 7}`);
 const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
