@@ -108,6 +108,23 @@ describe.each<Transport>(['http', 'socket'])('Slack channel over %s', (transport
     expect(rig.standIn.botMessages(first.channel, first.ts).every((m) => m.threadTs === first.ts)).toBe(true);
   });
 
+  it('takes a follow-up in the thread without the mention from whoever addressed it, and leaves others alone', async () => {
+    const bob = 'UBOB0001';
+    const said = userMessage(rig.standIn, { user: alice.id, text: '开头' });
+    await rig.slack.event(said);
+    await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).length === 1);
+    const before = assistant.seen.length;
+    // Bolt's own copy of a mention as a message event, someone else's remark, and a channel message outside any bot thread.
+    const echoOfMention = { ...userMessage(rig.standIn, { user: alice.id, text: `<@${STAND_IN_BOT.userId}> 重复`, plain: true, threadTs: said.ts }) };
+    const colleague = userMessage(rig.standIn, { user: bob, text: '我也看看', plain: true, threadTs: said.ts });
+    const elsewhere = userMessage(rig.standIn, { user: alice.id, text: '闲聊', plain: true });
+    for (const event of [echoOfMention, colleague, elsewhere]) await rig.slack.event(event);
+    const followUp = userMessage(rig.standIn, { user: alice.id, text: '那县级呢？', plain: true, threadTs: said.ts });
+    await rig.slack.event(followUp);
+    await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).some((m) => m.text === '你说：那县级呢？'));
+    expect(assistant.seen.slice(before).map((i) => [i.text, i.threadId])).toEqual([['那县级呢？', `slack:${said.channel}:${said.ts}`]]);
+  });
+
   it('answers direct messages, and never itself or other bots', async () => {
     const before = assistant.seen.length;
     const own = { ...userMessage(rig.standIn, { user: STAND_IN_BOT.userId, text: '你说：回声', dm: true }), bot_id: STAND_IN_BOT.botId };

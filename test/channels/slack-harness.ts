@@ -101,17 +101,19 @@ export async function startRig(
 /** A message a user writes: in a channel (mentioning the bot) or in a DM. */
 export function userMessage(
   standIn: SlackStandIn,
-  options: { user: string; text: string; channel?: string; dm?: boolean; threadTs?: string; files?: unknown[]; botId?: string; subtype?: string },
+  options: { user: string; text: string; channel?: string; dm?: boolean; plain?: boolean; threadTs?: string; files?: unknown[]; botId?: string; subtype?: string },
 ): Record<string, unknown> & { ts: string; channel: string } {
   const ts = standIn.newTs();
   const dm = options.dm ?? false;
   const channel = options.channel ?? (dm ? 'D0000001' : 'C0000001');
+  // A DM, a channel message without the mention (`plain`), or a mention in a channel.
+  const mention = !dm && !options.plain;
   return {
-    type: dm ? 'message' : 'app_mention',
-    ...(dm ? { channel_type: 'im' } : {}),
+    type: mention ? 'app_mention' : 'message',
+    ...(dm ? { channel_type: 'im' } : options.plain ? { channel_type: 'channel' } : {}),
     channel,
     user: options.user,
-    text: dm ? options.text : `<@${STAND_IN_BOT.userId}> ${options.text}`,
+    text: mention ? `<@${STAND_IN_BOT.userId}> ${options.text}` : options.text,
     ts,
     ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
     ...(options.files ? { files: options.files, subtype: 'file_share' } : {}),

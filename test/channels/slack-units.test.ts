@@ -39,6 +39,15 @@ describe('which Slack messages become turns', () => {
     expect(fromMessageEvent({ ...base, type: 'app_mention', channel_type: undefined, text: '<@UBOT> 问' }, 'UBOT')?.text).toBe('问');
   });
 
+  it('a channel reply without the mention counts only in a thread its writer opened with the bot', () => {
+    const reply = { ...base, channel: 'C1', channel_type: 'channel', thread_ts: '0.5' };
+    const addressed = (channel: string, thread: string, user: string) => channel === 'C1' && thread === '0.5' && user === 'U1';
+    expect(fromMessageEvent(reply, 'UBOT', addressed)).toMatchObject({ threadTs: '0.5', text: '你好' });
+    expect(fromMessageEvent({ ...reply, user: 'U2' }, 'UBOT', addressed)).toBeUndefined();
+    expect(fromMessageEvent({ ...reply, thread_ts: undefined }, 'UBOT', addressed)).toBeUndefined();
+    expect(fromMessageEvent({ ...reply, text: '<@UBOT> 你好' }, 'UBOT', addressed)).toBeUndefined();
+  });
+
   it('a shared file is a turn even without words', () => {
     expect(fromMessageEvent({ ...base, text: '', subtype: 'file_share', files: [{ id: 'F1', name: 'a.pdf' }] }, 'UBOT')?.files).toHaveLength(1);
   });

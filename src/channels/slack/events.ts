@@ -39,13 +39,26 @@ export function isFromBot(event: SlackMessageEvent, botUserId: string | undefine
   return Boolean(event.bot_id) || event.subtype === 'bot_message' || (botUserId !== undefined && event.user === botUserId);
 }
 
+/** Whether this user addressed the bot in this channel thread before (see BotThreads). */
+export type AddressedBefore = (channel: string, threadTs: string, userId: string) => boolean;
+
 /**
  * A message event → a turn, or undefined when it is not for the bot: bots, non-speech
- * subtypes, and channel messages (those reach the bot as app_mention instead).
+ * subtypes, and channel messages, which reach the bot as app_mention — except a reply in a
+ * thread where the same user already addressed the bot (a follow-up without the mention).
  */
-export function fromMessageEvent(event: SlackMessageEvent, botUserId: string | undefined): TurnRequest | undefined {
-  if (event.type === 'message' && event.channel_type !== 'im') return undefined;
+export function fromMessageEvent(
+  event: SlackMessageEvent,
+  botUserId: string | undefined,
+  addressedBefore: AddressedBefore = () => false,
+): TurnRequest | undefined {
   if (isFromBot(event, botUserId) || !event.user || !SPOKEN_SUBTYPES.has(event.subtype)) return undefined;
+  if (event.type === 'message' && event.channel_type !== 'im') {
+    const followUp = event.thread_ts !== undefined && addressedBefore(event.channel, event.thread_ts, event.user);
+    // A message that mentions the bot also arrives as app_mention, and is answered from there.
+    const mentions = botUserId !== undefined && (event.text ?? '').includes(`<@${botUserId}`);
+    if (!followUp || mentions) return undefined;
+  }
   const text = fromSlackText(event.text ?? '', botUserId);
   const files = event.files ?? [];
   if (text === '' && files.length === 0) return undefined;

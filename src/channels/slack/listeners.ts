@@ -3,6 +3,7 @@
  * acknowledged first (bolt acknowledges events itself); the turn runs after.
  */
 import type { App, Logger } from '@slack/bolt';
+import { BotThreads } from './bot-threads.ts';
 import {
   fromChoiceClick,
   fromMessageEvent,
@@ -31,11 +32,16 @@ export function registerListeners(
     const id = (body as { event_id?: string }).event_id;
     return id === undefined || seen.add(id);
   };
+  const threads = new BotThreads();
+  const addressedBefore = threads.has.bind(threads);
   app.event('app_mention', async ({ event, body }) => {
-    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
+    if (!firstDelivery(body)) return;
+    const request = fromMessageEvent(event as unknown as SlackMessageEvent, botUserId);
+    if (request?.threadTs) threads.add(request.channel, request.threadTs, request.userId);
+    await answer(request);
   });
   app.event('message', async ({ event, body }) => {
-    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId));
+    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId, addressedBefore));
   });
   app.command(command, async ({ command: payload, ack, respond }) => {
     await ack();
