@@ -120,13 +120,20 @@ export class ActivityLog {
     }).immediate();
   }
 
-  /** Withdraw the last live entry this person logged; undefined when there is none. */
+  /**
+   * Withdraw the last live entry this person logged one by one; undefined when there is
+   * none. Imported rows are not undone singly: "undo" after a chat message means that
+   * message, not row 500 of a spreadsheet (admins remove imported rows with `remove`).
+   */
   undo(by: string, source: ChangeSource = {}): Activity | undefined {
+    const who = clean(by ?? '');
     return this.db.transaction(() => {
-      const last = this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE by = ? AND status = 'active' ORDER BY id DESC LIMIT 1`)
-        .get(by) as Activity | undefined;
+      const last = this.prepare(
+        `SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE by = ? AND status = 'active'
+           AND EXISTS (SELECT 1 FROM activity_audit u WHERE u.activity_id = a.id AND u.action = 'add')
+         ORDER BY id DESC LIMIT 1`).get(who) as Activity | undefined;
       if (!last) return undefined;
-      this.setStatus(last, 'withdrawn', 'withdraw', by, source);
+      this.setStatus(last, 'withdrawn', 'withdraw', who, source);
       return last;
     }).immediate();
   }

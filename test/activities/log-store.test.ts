@@ -84,6 +84,16 @@ describe('activity log store', () => {
     log.close();
   });
 
+  it('undo does not withdraw imported rows one by one', () => {
+    const log = openActivityLog({ dataDir: tempFolder() });
+    log.addMany([{ date: '2023-06-03', kind: 'study', title: '导入的学习', by: '张三' }], byCli('导入员'));
+    const own = log.add(entry('2023-06-01', 'inspection', '视察一'), byCli('张三')).activity;
+    expect(log.undo(' 张三 ')).toEqual(own);
+    expect(log.undo('张三')).toBeUndefined();
+    expect(log.list().map((a) => a.title)).toEqual(['导入的学习']);
+    log.close();
+  });
+
   it('a withdrawn entry may be logged again', () => {
     const log = openActivityLog({ dataDir: tempFolder() });
     log.add(entry('2023-06-01', 'inspection', '视察一'), byCli('张三'));
