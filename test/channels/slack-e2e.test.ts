@@ -78,7 +78,7 @@ describe.each<Transport>(['http', 'socket'])('Slack over %s with the real assist
     expect(real.log.list()).toHaveLength(1);
     expect(real.log.list()[0]).toMatchObject({ kind: 'inspection', by: '李明' });
 
-    const second = userMessage(rig.standIn, { user: staff, text: '昨天到社区调研了养老服务', dm: true });
+    const second = userMessage(rig.standIn, { user: staff, text: '今天到社区调研了养老服务', dm: true });
     await rig.slack.event(second);
     await replies(second.channel, second.ts, 1);
     const question = userMessage(rig.standIn, { user: staff, text: '今年视察了几次', dm: true });
@@ -97,6 +97,25 @@ describe.each<Transport>(['http', 'socket'])('Slack over %s with the real assist
     expect(shown[0].text).toMatch(/视察/);
     expect(shown[0].text).toMatch(/调研/);
     expect(real.log.list()).toHaveLength(2);
+  });
+
+  it('reads a follow-up in the thread in the light of the count before it, without a second mention', async () => {
+    // All today, so the count holds on the first days of a year too.
+    for (const text of ['今天组织代表视察了安全生产工作', '今天到社区调研了养老服务', '今天到企业调研了营商环境']) {
+      const logged = userMessage(rig.standIn, { user: staff, text, dm: true });
+      await rig.slack.event(logged);
+      await replies(logged.channel, logged.ts, 1);
+    }
+    const asked = userMessage(rig.standIn, { user: staff, text: '今年视察了几次' });
+    await rig.slack.event(asked);
+    await replies(asked.channel, asked.ts, 1);
+    const followUp = userMessage(rig.standIn, { user: staff, text: '调研呢？', plain: true, threadTs: asked.ts });
+    await rig.slack.event(followUp);
+    const [, second] = await replies(asked.channel, asked.ts, 2);
+    expect(second.threadTs).toBe(asked.ts);
+    expect(second.text).toMatch(/调研/);
+    expect(second.text).toMatch(/2\s*次/);
+    expect(real.log.stats({ kinds: ['research'] }).total).toBe(2);
   });
 
   it('ingests a document an admin shares, then answers from it; a non-admin cannot ingest', async () => {
