@@ -112,8 +112,14 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       } catch (error) {
         const failure = toModelError(error);
         log(`model-answerer: falling back to extractive answer (${failure.message})`);
-        const extractive = await options.fallback.answer(question, passages, { signal: answerOptions?.signal });
-        return { ...extractive, answer: `${modelMessages.fallbackNote}\n${extractive.answer}` };
+        const withNote = (text: string) => `${modelMessages.fallbackNote}\n${text}`;
+        const onPartial = answerOptions?.onPartial;
+        // The partial model text already shown is replaced by the fallback at once.
+        const extractive = await options.fallback.answer(question, passages, {
+          signal: answerOptions?.signal,
+          onPartial: onPartial && ((text) => onPartial(withNote(text))),
+        });
+        return { ...extractive, answer: withNote(extractive.answer) };
       } finally {
         timer.dispose();
       }

@@ -100,6 +100,7 @@ describe('the grounded model answerer against the stand-in service', () => {
       expect(answer.mode).toBe('extractive');
       expect(answer.answer).toBe(`${modelMessages.fallbackNote}\n${extractive.answer}`);
       expect(answer.sources.map((s) => s.text)).toEqual(extractive.sources.map((s) => s.text));
+      if (streamed) expect(partials.at(-1)).toBe(answer.answer);
       expect(logged.join('\n')).toMatch(/falling back/);
       expect(logged.join('\n')).toContain(reason);
       expect(service.chatRequests().length).toBeGreaterThanOrEqual(1);
