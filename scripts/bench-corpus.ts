@@ -70,10 +70,10 @@ export function chineseNumber(n: number): string {
  * Write Markdown rule books into `folder` holding about `passages` articles in total
  * (each article 2–6 sentences, one passage after chunking). Returns the number of articles.
  */
-export function writeBenchCorpus(folder: string, passages: number, seed = 20240601): number {
+export function writeBenchCorpus(folder: string, passages: number, options: { seed?: number; perFile?: number } = {}): number {
   mkdirSync(folder, { recursive: true });
-  const random = seededRandom(seed);
-  const perFile = 200;
+  const random = seededRandom(options.seed ?? 20240601);
+  const perFile = options.perFile ?? 200;
   let written = 0;
   for (let file = 0; written < passages; file++) {
     const lines = [`# 某区人民代表大会常务委员会工作规则（第${file + 1}号）`, ''];
