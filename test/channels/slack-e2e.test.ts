@@ -144,6 +144,22 @@ describe.each<Transport>(['http', 'socket'])('Slack over %s with the real assist
     expect(answer.text).toContain('每月十五日');
   });
 
+  it('takes 50 people logging at once: every entry stored once and confirmed in its own thread', async () => {
+    const people = Array.from({ length: 50 }, (_, i) => `UPEER${String(i).padStart(4, '0')}`);
+    await real.close();
+    real = await openRealAssistant({ allow: people.map((id) => `slack:${id}`).join(',') });
+    await rig.close();
+    rig = await startRig(transport, real.assistant);
+    const said = people.map((id, i) => userMessage(rig.standIn, { user: id, text: `今天到第${i + 1}社区调研了养老服务`, dm: true, channel: `D${id.slice(1)}` }));
+    await Promise.all(said.map((event) => rig.slack.event(event)));
+    await rig.standIn.waitFor(() => said.every((event) => rig.standIn.botMessages(event.channel, event.ts).some((m) => m.text.includes('已记录'))), 20_000);
+    const titles = real.log.list().map((a) => a.title).sort();
+    expect(titles).toHaveLength(50);
+    expect(new Set(titles).size).toBe(50);
+    expect(real.errors).toEqual([]);
+    expect(rig.failures).toEqual([]);
+  });
+
   it('refuses a stranger, showing their id, and does nothing else', async () => {
     const said = userMessage(rig.standIn, { user: stranger, text: '今天组织代表视察了安全生产工作', dm: true, channel: 'D0000007' });
     await rig.slack.event(said);
