@@ -22,9 +22,16 @@ export const DRAFT = new RegExp(
   `^\\s*(?:${POLITE}\\s*)*写(?![了过的完好])|` +
   `${POLITE}\\s*(?:再)?${DRAFT_VERB}(?![了过完])|` +
   `${POLITE}\\s*(?:做|弄|出|整|准备|搞|整理)一?(?:份|篇|段|个)|` +
+  `(?:^\\s*|${POLITE}\\s*)(?:总结|归纳|概括|梳理)(?:一下)?|` +
   `(?:写成|整理成|改写成|汇总成|归纳成|改成)|写一?(?:段|篇|份|个)(?![人])|` +
   `(?:起草|草拟|撰写)(?:一|个|段|篇|份|下)`,
 );
+
+/** A message that only names a text to be written: 上半年视察工作总结. */
+export const DRAFT_NOUN_END = /(?:总结|汇报材料|发言稿|讲话稿|发言提纲|简报|讲稿|致辞|主持词)\s*[。.]?\s*$/;
+
+/** A question inside a log entry's title (研究如何推进…), which does not make it a question. */
+export const EMBEDDED_QUESTION = /(?:研究|探讨|讨论|商讨|商量|谋划|部署|交流|明确)(?:了)?(?:如何|怎么|怎样)(?=[\u4e00-\u9fff]{2})/g;
 
 /** Asking how something should be written rather than for the text itself. */
 export const HOW_TO_WRITE = /(?:什么|哪种|啥)(?:格式|结构|体例|要求)|怎么写|如何写|怎样写|写法|注意(?:什么|哪些)/;
@@ -71,7 +78,7 @@ export const ACTION =
 
 /** Words that only ask the bot to note something down. */
 export const LOG_FILLER =
-  /(?:请|麻烦|帮我|帮忙)?(?:记一下|记上|记下来?|记一笔|记录一下|登记一下|登记|记录下来?|备案一下|记着)(?:吧|哈|啊)?|时间是|日期是/g;
+  /(?:请|麻烦|帮我|帮忙)?(?:记一下|记上|记下来?|记一笔|记录一下|登记一下|登记|记录下来?|备案一下|记着)(?:吧|哈|啊)?|^\s*记\s*[:：]|时间是|日期是/g;
 
 /** Times of day that follow a date (今天上午). */
 export const TIME_OF_DAY = /^\s*(?:上午|下午|晚上|早上|中午|傍晚|晚|上午|全天)/;

@@ -28,6 +28,8 @@ function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Prepared {
   const { periods, impossible } = scanTime(text, now);
   let blank = text;
   for (const p of periods) blank = blank.slice(0, p.start) + ' '.repeat(p.end - p.start) + blank.slice(p.end);
+  // 研究如何推进… names what was discussed; it does not ask anything.
+  blank = blank.replace(cue.EMBEDDED_QUESTION, (m) => m.replace(/如何|怎么|怎样/, (q) => '·'.repeat(q.length)));
   return { original, text, periods, impossible, blank, mentions: lexiconOf(taxonomy).find(blank) };
 }
 
@@ -146,6 +148,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const span = periods.find((x) => !x.day);
   const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank);
   if (!day && !acted && cue.TOPIC_QUESTION.test(blank)) return { intent: 'ask' };
+  if (!day && !acted && cue.DRAFT_NOUN_END.test(blank)) return { intent: 'draft' };
   const what = residue(p);
   // 上周的活动, 本月的走访记录: a period or a kind, and only words for "the entries".
   if (!day && !acted && (span || mentions.length > 0) && ENTRIES_ONLY.test(what)) return query('list', p);
