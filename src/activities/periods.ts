@@ -105,7 +105,7 @@ const RULES: readonly Rule[] = [
     return d ? dayOf(year, month, d) : undefined;
   }),
   // 12号, 28日 (a day of this month, or of last month if still to come)
-  rule(`(?<![0-9０-９月.．/\\-第年])${D}\\s*[日号](?![子本报期楼令线院机文])`, true, (g, now) => {
+  rule(`(?<![0-9０-９月.．/\\-第年])${D}\\s*[日号](?![子本报期楼令线院机文内后起])(?!以内|之内)`, true, (g, now) => {
     const d = readSmallNumber(g.d!, 31);
     if (!d) return undefined;
     const { year, month, day } = splitIsoDate(now);
