@@ -2,14 +2,13 @@
  * The activity log: live entries for counts and lists, and an audit trail of every add,
  * withdrawal, correction and deletion (who, when, channel, chat, original message).
  */
-import { UserError } from '../errors.ts';
 import type { Statement } from 'better-sqlite3';
+import { UserError } from '../errors.ts';
 import { migrate, openDatabase, type Db } from '../storage/index.ts';
 import { loadTaxonomy, type Taxonomy } from './kinds.ts';
 import { requireDate } from './log-dates.ts';
 import { logMessages } from './log-messages.ts';
-import { checkQuery, resolveKind } from './log-query.ts';
-import { whereClause } from './log-query.ts';
+import { checkQuery, resolveKind, whereClause } from './log-query.ts';
 import { ACTIVITY_LOG_SCHEMA } from './log-schema.ts';
 import { countByKind, countByMonth, type MonthlyStats } from './log-stats.ts';
 import type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
@@ -53,8 +52,6 @@ export interface BulkResult {
   /** Entries not stored because the same kind, date and title is already live. */
   readonly duplicates: number;
 }
-
-type Row = Activity & { status: string };
 
 const ACTIVITY_COLUMNS = 'id, date, kind, title, by';
 
@@ -250,7 +247,7 @@ export class ActivityLog {
     return activity;
   }
 
-  private setStatus(entry: Activity, status: Row['status'], action: 'withdraw' | 'delete', by: string, source: ChangeSource): void {
+  private setStatus(entry: Activity, status: 'withdrawn' | 'deleted', action: 'withdraw' | 'delete', by: string, source: ChangeSource): void {
     this.prepare('UPDATE activities SET status = ? WHERE id = ?').run(status, entry.id);
     this.audit(entry.id, action, by, source, fields(entry), null);
   }
