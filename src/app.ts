@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { ActivityLog, RuleReader, findPeriod, loadTaxonomy, renderChart, type Taxonomy } from './activities/index.ts';
+import { ActivityLog, RuleReader, createModelReader, findPeriod, loadTaxonomy, renderChart, type Taxonomy } from './activities/index.ts';
 import type { MessageReader } from './activities/types.ts';
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
@@ -16,8 +16,8 @@ import { createSlackChannel, createTelegramChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
 import { createDrafter, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
-import { openKnowledgeBase, type IngestReport, type KnowledgeBase } from './knowledge/index.ts';
-import { createModels } from './models/index.ts';
+import { openKnowledgeBaseWithModel, type IngestReport, type KnowledgeBase } from './knowledge/index.ts';
+import { openModels } from './models/index.ts';
 import { openDatabase, type Db } from './storage/index.ts';
 import { appMessages as m } from './app-messages.ts';
 
@@ -53,14 +53,17 @@ const WANTS_WORD = /word|docx|文档|文件|导出/i;
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const { dataDir, settings } = options;
   const taxonomy = loadTaxonomy(dataDir);
-  const models = createModels(settings);
+  // Probes the embedding service once: the index needs its vector length (issue 5).
+  const models = await openModels(settings);
   // One connection for the knowledge base and the log: one WAL writer, one close.
   const db: Db = openDatabase(dataDir);
   let knowledge: KnowledgeBase | undefined;
   try {
-    knowledge = await openKnowledgeBase({ dataDir, db, embedder: models.embedder });
+    knowledge = await openKnowledgeBaseWithModel({ dataDir, db, embedder: models.embedder, chat: models.chat });
     const activityLog = new ActivityLog(db, taxonomy);
-    const reader = new RuleReader(taxonomy);
+    const rules = new RuleReader(taxonomy);
+    // Rules first; a configured chat model reads only what they cannot place.
+    const reader = models.chat ? createModelReader({ rules, model: models.chat, taxonomy }) : rules;
     const drafter = createDrafter({
       log: activityLog, knowledge, taxonomy, model: models.chat,
       readPeriod: (text, day) => findPeriod(text, day) ?? { from: null, to: null },

@@ -12,6 +12,7 @@ export { findDate, findPeriod, findPeriods, scanTime } from './periods.ts';
 export type { DateMatch, PeriodMatch, TimeScan } from './periods.ts';
 export { RuleReader, readMessage } from './reader.ts';
 export { readerMessages } from './reader-messages.ts';
+export { createModelReader, type ModelReaderOptions } from './model-reader.ts';
 export { benchmarkReader, type ReaderBenchmark } from './reader-bench.ts';
 
 // --- log store (A2) ---

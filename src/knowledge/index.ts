@@ -6,6 +6,7 @@ export type * from './types.ts';
 export { openKnowledgeBase, MAX_K, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
 export { createExtractiveAnswerer, toSource, queryCoverage, WEAK_MATCH_COVERAGE } from './extractive-answerer.ts';
 export { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from './offline-embedder.ts';
+export { createModelAnswerer, openKnowledgeBaseWithModel, type ModelAnswererOptions } from './model-answerer.ts';
 export { knowledgeMessages } from './messages.ts';
 export { loadDocument, MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS } from './loaders/index.ts';
 export { chunkDocument } from './chunker.ts';
