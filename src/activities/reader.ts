@@ -149,6 +149,10 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank);
   if (!day && !acted && cue.TOPIC_QUESTION.test(blank)) return { intent: 'ask' };
   if (!day && !acted && cue.DRAFT_NOUN_END.test(blank)) return { intent: 'draft' };
+  // 代表建议的答复期限: a topic named after an activity word, nothing done, no day — a question.
+  if (!day && !acted && mentions.length > 0 && blank.startsWith('的', mentions[0].end) && !/[了过]/.test(blank)) {
+    return { intent: 'ask' };
+  }
   const what = residue(p);
   // 上周的活动, 本月的走访记录: a period or a kind, and only words for "the entries".
   if (!day && !acted && (span || mentions.length > 0) && ENTRIES_ONLY.test(what)) return query('list', p);
