@@ -293,6 +293,25 @@ describe('Slack channel: start, stop and failures around the turn', () => {
     assistant.cleanup();
   });
 
+  it('in Socket Mode, reconnects after Slack drops the connection, even when the first retry fails', async () => {
+    const assistant = new ScriptedAssistant();
+    const rig = await startRig('socket', assistant);
+    try {
+      rig.standIn.failing.set('apps.connections.open', 'internal_error');
+      rig.standIn.dropSockets();
+      await rig.standIn.waitFor(() => rig.standIn.callsOf('apps.connections.open').length >= 2);
+      rig.standIn.failing.clear();
+      await rig.standIn.waitFor(() => rig.standIn.socketConnected && rig.standIn.callsOf('apps.connections.open').length >= 3);
+      expect(rig.logger.warnings.some((line) => line.includes('reconnect failed'))).toBe(true);
+      const said = userMessage(rig.standIn, { user: alice.id, text: '重连后' });
+      await rig.slack.event(said);
+      await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).some((m) => m.text === '你说：重连后'));
+    } finally {
+      await rig.close();
+      assistant.cleanup();
+    }
+  });
+
   it('a reply Slack will not show is logged and answered with an apology', async () => {
     const assistant = new ScriptedAssistant();
     const rig = await startRig('http', assistant);

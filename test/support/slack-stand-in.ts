@@ -137,6 +137,11 @@ export class SlackStandIn {
     return this.openSockets.size > 0;
   }
 
+  /** Drop every Socket Mode connection from the server side, as Slack does now and then. */
+  dropSockets(): void {
+    for (const socket of this.openSockets) socket.close(1001, 'stand-in dropped the connection');
+  }
+
   /** Send one envelope to the connected client; resolves with its ack. */
   sendEnvelope(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown): Promise<SocketAck> {
     const [socket] = this.openSockets;

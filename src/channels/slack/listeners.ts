@@ -14,6 +14,7 @@ import {
 } from './events.ts';
 import { chosen } from './messages.ts';
 import { CHOICE_ACTION_PREFIX } from './thread-output.ts';
+import { reason } from './slack-logger.ts';
 
 /** Starts one turn; `respond` reaches the user another way (a command's response_url). */
 export type AnswerTurn = (request: TurnRequest | undefined, respond?: (text: string) => Promise<unknown>) => Promise<void>;
@@ -58,7 +59,7 @@ export function registerListeners(
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: chosen(label) }] } as never);
       await client.chat
         .update({ channel: click.channel.id, ts: click.message.ts, text: click.message.text ?? label, blocks: blocks as never })
-        .catch((error: unknown) => logger.warn('slack: removing choice buttons failed', error));
+        .catch((error: unknown) => logger.warn(`slack: removing choice buttons failed (${reason(error)})`));
     }
     await answer(fromChoiceClick(click, action.value ?? label));
   });

@@ -11,6 +11,7 @@ import { UserError } from '../../errors.ts';
 import { registerListeners, type AnswerTurn } from './listeners.ts';
 import { BAD_APP_TOKEN, BAD_TOKEN, MISSING_TRANSPORT, portInUse, unreachable } from './messages.ts';
 import { defaultLogger } from './slack-logger.ts';
+import { keepConnected } from './socket-reconnect.ts';
 import { runTurn, type TurnDeps } from './turn.ts';
 import { nameLookup } from './user-names.ts';
 
@@ -62,6 +63,8 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   let app: App | undefined;
   let receiver: SocketModeReceiver | undefined;
   let server: Server | undefined;
+  let stopReconnecting: (() => void) | undefined;
+  let stopping = false;
   const inflight = new Set<Promise<void>>();
 
   const track = (turn: Promise<void>): Promise<void> => {
@@ -91,6 +94,8 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         receiver = new SocketModeReceiver({
           appToken: options.appToken,
           logger,
+          // Reconnects are ours (socket-reconnect.ts): bolt's can crash the process when they fail.
+          autoReconnectEnabled: false,
           // The socket client's own Web API client (apps.connections.open) needs the same base URL.
           installerOptions: { clientOptions: webOptions() },
         });
@@ -117,6 +122,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       const answer: AnswerTurn = (request, respond) => (request ? track(runTurn(deps, request, respond)) : Promise.resolve());
       registerListeners(app, options.command ?? '/lvzhi', identity.botUserId, answer, logger);
 
+      stopping = false;
       try {
         if (receiver) await app.start();
         else server = (await app.start(options.port ?? 3000)) as Server;
@@ -133,6 +139,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         }
         throw error;
       }
+      if (receiver) stopReconnecting = keepConnected(receiver.client, () => stopping, logger);
       logger.info(`slack: started (${mode === 'socket' ? 'Socket Mode' : `HTTP on port ${this.port}`})`);
     },
 
@@ -140,6 +147,8 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       if (!app) return;
       const running = app;
       app = undefined;
+      stopping = true;
+      stopReconnecting?.();
       if (receiver) {
         // The receiver's stop() does not wait for the close handshake; the client's disconnect does.
         await receiver.client.disconnect();

@@ -20,3 +20,8 @@ export function defaultLogger(): Logger {
     setName: () => undefined,
   };
 }
+
+/** One line about a failure, for warnings (errors are logged whole, with their stack). */
+export function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

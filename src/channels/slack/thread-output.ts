@@ -7,6 +7,7 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { Reply, ReplyChoice } from '../../assistant/types.ts';
 import { SEE_FILES } from './messages.ts';
 import { splitForSlack, toMrkdwn } from './mrkdwn.ts';
+import { reason } from './slack-logger.ts';
 
 /** Prefix of the action ids of choice buttons, so the channel can route clicks back. */
 export const CHOICE_ACTION_PREFIX = 'lvzhi_choice_';
@@ -40,7 +41,7 @@ export class ThreadOutput {
   /** Show the answer written so far; failures are logged, the turn goes on. */
   partial(text: string): Promise<void> {
     return this.enqueue(() => this.showOnAnchor(toMrkdwn(text))).catch((error: unknown) => {
-      this.logger.warn('slack: showing a partial answer failed', error);
+      this.logger.warn(`slack: showing a partial answer failed (${reason(error)})`);
     });
   }
 
