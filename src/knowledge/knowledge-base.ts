@@ -5,6 +5,7 @@
 import type { Embedder } from '../models/types.ts';
 import { UserError } from '../errors.ts';
 import { type Db, openDatabase } from '../storage/index.ts';
+import { answerTypeMatch, expectedAnswerTypes } from './answer-types.ts';
 import { createExtractiveAnswerer } from './extractive-answerer.ts';
 import { ingestPaths } from './ingest.ts';
 import { knowledgeMessages as m } from './messages.ts';
@@ -28,6 +29,10 @@ export interface KnowledgeBaseOptions {
 
 /** Largest k `ask` accepts. */
 export const MAX_K = 50;
+/** How many fused hits the answer-type cue may re-order. */
+const RERANK_DEPTH = 20;
+/** Bonus for a passage of the expected answer type (fused scores run 0..1). */
+const ANSWER_TYPE_BONUS = 0.3;
 /** Weight of the vector ranking in the fusion (BM25 counts 1): the offline vectors are the weaker signal. */
 const VECTOR_WEIGHT = 0.3;
 
@@ -59,10 +64,15 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
     await indexes.sync(); // cheap when nothing changed; picks up another process's ingest
-    const hits = await hybrid.search(question, k);
+    // Read deeper than k, then let the expected answer type re-order the head of the list.
+    const hits = await hybrid.search(question, Math.max(k, RERANK_DEPTH));
     const passages = store.passagesByIds(hits.map((h) => h.id));
     const scores = new Map(hits.map((h) => [h.id, h.score]));
-    return passages.map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+    const types = expectedAnswerTypes(question);
+    return passages
+      .map((passage) => ({ passage, score: (scores.get(passage.id) ?? 0) + ANSWER_TYPE_BONUS * answerTypeMatch(types, passage.text) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k);
   }
 
   return {

@@ -1,0 +1,54 @@
+/**
+ * Expected answer types: a question asking "how long / by when" is answered by a passage
+ * stating a period or deadline, "how many people" by a count or a majority, "which ones" by
+ * an enumeration. A passage of the expected type gets a small bonus when the hybrid list is
+ * re-ordered — a standard question-answering cue that lexical overlap alone cannot see.
+ */
+
+/** One kind of expected answer: how the question asks for it and how a passage states it. */
+export interface AnswerType {
+  readonly name: string;
+  readonly question: RegExp;
+  readonly passage: RegExp;
+}
+
+const NUMBER = '[一二三四五六七八九十百千万两\\d]';
+
+/** The answer types, most specific first; a question may expect several. */
+export const ANSWER_TYPES: readonly AnswerType[] = [
+  {
+    name: 'period',
+    question: /多长时间|多久|几天|几日|几个月|几年|什么时候|何时|最晚|最迟|提前|期限|时限|隔多|多少天/,
+    passage: new RegExp(`${NUMBER}+个?(日|天|月|年|小时|分钟)(以前|前|内|以内|之内)?|每(年|季度|月|${NUMBER}+个?月)|之日起`),
+  },
+  {
+    name: 'headcount',
+    question: /多少人|几个人|几人|几名|多少名|多少票|多少代表|多少位|人数|联名/,
+    passage: new RegExp(`${NUMBER}+(人|名)(以上|以下)?|过半数|${NUMBER}分之${NUMBER}|半数`),
+  },
+  {
+    name: 'amount',
+    question: /多少|比例|上限|下限|最多|最少|至少|目标|增速|增长/,
+    passage: new RegExp(`\\d+(\\.\\d+)?(%|万|亿|元)|${NUMBER}+分之${NUMBER}|不(得)?(超过|少于|低于)|以上|以下|左右`),
+  },
+  {
+    name: 'enumeration',
+    question: /哪些|哪几/,
+    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、/,
+  },
+];
+
+// Article and chapter numbers (第二十三条) are labels, not answers.
+const LABELS = /第[一二三四五六七八九十百千零\d]+[编章节条款项]/g;
+
+/** The answer types a question expects. */
+export function expectedAnswerTypes(question: string): AnswerType[] {
+  return ANSWER_TYPES.filter((type) => type.question.test(question));
+}
+
+/** Share (0..1) of the expected types a passage states; 0 when the question expects none. */
+export function answerTypeMatch(types: readonly AnswerType[], passageText: string): number {
+  if (!types.length) return 0;
+  const text = passageText.replace(LABELS, '');
+  return types.filter((type) => type.passage.test(text)).length / types.length;
+}
