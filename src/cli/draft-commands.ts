@@ -4,7 +4,7 @@ import { loadSettings } from '../config.ts';
 import { createDrafter, draftToDocx, type Draft } from '../drafting/index.ts';
 import { UserError } from '../errors.ts';
 import { openKnowledgeBase } from '../knowledge/index.ts';
-import { createModels } from '../models/index.ts';
+import { openModels } from '../models/index.ts';
 import { writeFileAtomic } from '../storage/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
 
@@ -39,7 +39,7 @@ const draft: CliCommand = {
     const docx = stringOption(ctx, 'docx');
     const taxonomy = loadTaxonomy(ctx.dataDir);
     const log = openActivityLog({ dataDir: ctx.dataDir, taxonomy });
-    const models = createModels(loadSettings());
+    const models = await openModels(loadSettings());
     const knowledge = await openKnowledgeBase({ dataDir: ctx.dataDir, embedder: models.embedder });
     try {
       const drafter = createDrafter({

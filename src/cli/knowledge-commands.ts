@@ -1,8 +1,10 @@
 /** `ingest` and `ask` (CONTRACTS.md, "Knowledge base"). */
+import { loadSettings } from '../config.ts';
 import { UserError, asAppError } from '../errors.ts';
 import {
-  type Answer, type IngestReport, MAX_K, knowledgeMessages as m, openKnowledgeBase,
+  type Answer, type IngestReport, MAX_K, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
 } from '../knowledge/index.ts';
+import { openModels } from '../models/index.ts';
 import { type CliCommand, type CliContext, stringOption } from './command.ts';
 
 function readK(ctx: CliContext): number {
@@ -30,7 +32,9 @@ const ingest: CliCommand = {
   summary: m.commandSummaryIngest,
   async run(ctx) {
     if (!ctx.positionals.length) throw new UserError('no_paths', m.noPaths);
-    const kb = await openKnowledgeBase({ dataDir: ctx.dataDir });
+    // The configured embedder, as `npm start` uses: another one would rebuild the index each time.
+    const { embedder } = await openModels(loadSettings());
+    const kb = await openKnowledgeBase({ dataDir: ctx.dataDir, embedder });
     try {
       const report = await kb.ingest(ctx.positionals);
       return { json: report, text: ingestText(report) };
@@ -65,7 +69,8 @@ const ask: CliCommand = {
     const batch = ctx.options.batch === true;
     const question = ctx.positionals.join(' ').trim();
     if (!batch && !question) throw new UserError('empty_question', m.emptyQuestion);
-    const kb = await openKnowledgeBase({ dataDir: ctx.dataDir });
+    const { embedder, chat } = await openModels(loadSettings());
+    const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat });
     try {
       if (!batch) {
         const answer = await kb.ask(question, { k });
