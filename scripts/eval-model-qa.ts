@@ -1,6 +1,6 @@
 /**
- * Runs ../shared/eval/qa.mjs twice: as the CLI answers today, and with a chat model
- * configured (the quoting stand-in), answering through the model answerer, so the figures
+ * Runs ../shared/eval/qa.mjs twice through the real CLI: offline, and with a chat model
+ * configured (the quoting stand-in) answering through the model answerer, so the figures
  * can be compared. Retrieval (recall, MRR) must not move; answers keep their gold passage.
  *
  *   npx tsx scripts/eval-model-qa.ts
@@ -35,7 +35,6 @@ const service = await startQuotingStandIn();
 try {
   await run('offline (the CLI as it is):', { LVZHI_CHAT_MODEL: '', OPENAI_BASE_URL: '' });
   await run(`with a chat model (stand-in at ${service.baseURL}):`, {
-    LVZHI_CLI: 'npx tsx scripts/ask-with-model.ts',
     OPENAI_BASE_URL: service.baseURL,
     LVZHI_CHAT_MODEL: 'stand-in-quoter',
     LVZHI_EMBEDDING_MODEL: '',
