@@ -197,6 +197,19 @@ describe.each<Transport>(['http', 'socket'])('Slack channel over %s', (transport
     expect(rig.standIn.callsOf('GET url_private').at(-1)?.token).toBe(STAND_IN_BOT.botToken);
   });
 
+  it('says so in Chinese when Slack will not hand over a shared file', async () => {
+    const file = rig.standIn.addFile('纪要.txt', '主任会议纪要。', 'text/plain');
+    rig.standIn.failing.set('url_private', 'sign-in page');
+    try {
+      const said = userMessage(rig.standIn, { user: alice.id, text: '', dm: true, files: [{ id: file.id, name: file.name }] });
+      await rig.slack.event(said);
+      const [reply] = await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).length > 0 && rig.standIn.botMessages(said.channel, said.ts));
+      expect(reply.text).toContain('无法从 Slack 下载文件「纪要.txt」');
+    } finally {
+      rig.standIn.failing.clear();
+    }
+  });
+
   it('shows progress on the status message, then replaces it with the answer', async () => {
     const said = userMessage(rig.standIn, { user: alice.id, text: '慢' });
     await rig.slack.event(said);

@@ -56,7 +56,7 @@ export class SlackStandIn {
   readonly messages: StandInMessage[] = [];
   readonly files = new Map<string, StandInFile>();
   readonly users = new Map<string, { name: string; realName: string }>();
-  /** Methods made to fail (`{ ok: false, error }`) for tests of failure handling. */
+  /** Methods made to fail (`{ ok: false, error }`) for tests of failure handling; `url_private` serves the sign-in page. */
   readonly failing = new Map<string, string>();
   private server: Server | undefined;
   private sockets: WebSocketServer | undefined;
@@ -270,7 +270,7 @@ export class SlackStandIn {
     const id = pathname.split('/')[2]?.split('-')[1] ?? '';
     const file = this.files.get(id);
     this.calls.push({ method: 'GET url_private', args: { file: id }, token });
-    if (token !== BOT_TOKEN || !file) {
+    if (token !== BOT_TOKEN || !file || this.failing.has('url_private')) {
       // What Slack does without a valid token: a sign-in page, status 200.
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
       return;

@@ -13,6 +13,7 @@ import {
   type TurnRequest,
 } from './events.ts';
 import { chosen } from './messages.ts';
+import { toMrkdwn } from './mrkdwn.ts';
 import { CHOICE_ACTION_PREFIX } from './thread-output.ts';
 import { reason } from './slack-logger.ts';
 
@@ -56,7 +57,7 @@ export function registerListeners(
     // Take the buttons away so a choice is made once; the text stays.
     if (click.message && click.channel) {
       const blocks = (click.message.blocks ?? []).filter((block) => block.type !== 'actions');
-      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: chosen(label) }] } as never);
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(chosen(label)) }] } as never);
       await client.chat
         .update({ channel: click.channel.id, ts: click.message.ts, text: click.message.text ?? label, blocks: blocks as never })
         .catch((error: unknown) => logger.warn(`slack: removing choice buttons failed (${reason(error)})`));

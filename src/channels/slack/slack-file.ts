@@ -11,6 +11,9 @@ import type { IncomingFile } from '../../assistant/types.ts';
 import { UserError } from '../../errors.ts';
 import { downloadFailed } from './messages.ts';
 
+/** Longest a file download may take, headers to last byte. */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
 /** The fields of a Slack file object the channel reads. */
 export interface SlackFileRef {
   readonly id: string;
@@ -30,7 +33,8 @@ export function toIncomingFile(file: SlackFileRef, client: webApi.WebClient, bot
         const info = await client.files.info({ file: file.id });
         const url = info.file?.url_private_download ?? info.file?.url_private;
         if (!url) throw new Error(`files.info gave no url_private for ${file.id}`);
-        const response = await fetch(url, { headers: { Authorization: `Bearer ${botToken}` } });
+        // A stalled download must not hold the turn (and the thread's queue) forever.
+        const response = await fetch(url, { headers: { Authorization: `Bearer ${botToken}` }, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
         // Without the files:read scope Slack answers 200 with its HTML sign-in page.
         const type = response.headers.get('content-type') ?? '';
         if (!response.ok || !response.body || type.startsWith('text/html')) {
