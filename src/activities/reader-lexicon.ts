@@ -21,6 +21,7 @@ export interface Lexicon {
 const NUMBER = '[0-9零〇一二两三四五六七八九十百]+';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
 
 /** Full-width brackets and digits become ASCII so (扩大) and （扩大） read alike. */
 const toSource = (synonym: string): string =>
@@ -45,14 +46,18 @@ function compile(taxonomy: Taxonomy): Lexicon {
   }
   // Longer words first, so at any position the longest word wins (党组会议 over 党组会).
   entries.sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(entries.map((e, i) => `(?<k${i}>${e.source})`).join('|'), 'g');
+  const pattern = new RegExp(entries.map((e) => `(?:${e.source})`).join('|'), 'g');
+  // Most words are literal: look them up; only `X` words need their own patterns tried.
+  const literal = new Map<string, string>();
+  for (const e of [...entries].reverse()) if (!e.source.includes('[')) literal.set(unescape(e.source), e.kind.id);
+  const numbered = entries.filter((e) => e.source.includes('[')).map((e) => ({ re: new RegExp(`^(?:${e.source})$`), kind: e.kind.id }));
+  const kindOf = (words: string): string =>
+    literal.get(words) ?? numbered.find((n) => n.re.test(words))?.kind ?? 'other';
   return {
     find(text: string): KindMention[] {
       const found: KindMention[] = [];
       for (const m of text.matchAll(pattern)) {
-        const groups = m.groups ?? {};
-        const index = entries.findIndex((_, i) => groups[`k${i}`] !== undefined);
-        found.push({ kind: entries[index].kind.id, start: m.index, end: m.index + m[0].length, words: m[0] });
+        found.push({ kind: kindOf(m[0]), start: m.index, end: m.index + m[0].length, words: m[0] });
       }
       return found;
     },

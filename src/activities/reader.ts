@@ -23,11 +23,22 @@ interface Prepared {
   readonly mentions: KindMention[];
 }
 
+/** `text` with the given spans (in order, not overlapping) replaced by spaces; offsets kept. */
+function blankOut(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    parts.push(text.slice(at, s.start), ' '.repeat(s.end - s.start));
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Prepared {
   const text = normalizeForMatching(original);
   const { periods, impossible } = scanTime(text, now);
-  let blank = text;
-  for (const p of periods) blank = blank.slice(0, p.start) + ' '.repeat(p.end - p.start) + blank.slice(p.end);
+  let blank = blankOut(text, periods);
   // 研究如何推进… names what was discussed; it does not ask anything.
   blank = blank.replace(cue.EMBEDDED_QUESTION, (m) => m.replace(/如何|怎么|怎样/, (q) => '·'.repeat(q.length)));
   return { original, text, periods, impossible, blank, mentions: lexiconOf(taxonomy).find(blank) };
@@ -92,9 +103,7 @@ function whichOfActivity(p: Prepared): boolean {
 
 /** What is left of a message after its time words, activity words and filler. */
 function residue(p: Prepared): string {
-  let rest = p.blank;
-  for (const m of p.mentions) rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
-  return rest.replace(cue.LOG_FILLER, '').replace(/[\s\p{P}]+/gu, '').replace(/^(?:的|了|一下|一次)+$/, '');
+  return blankOut(p.blank, p.mentions).replace(cue.LOG_FILLER, '').replace(/[\s\p{P}]+/gu, '').replace(/^(?:的|了|一下|一次)+$/, '');
 }
 
 const FORCED: Readonly<Record<string, 'log' | 'count' | 'list' | 'ask' | 'draft' | 'undo' | 'help'>> = {
