@@ -43,9 +43,7 @@ describe('parse TEXT --now D --json', () => {
     expect(bad.stdout).not.toMatch(/at .*\.ts:\d+/); // never a stack trace
   });
 
-  it('takes today for --now when it is not given, and prints Chinese without --json', () => {
-    const r = cli(['parse', '今天开展专题调研', '--json']);
-    expect(JSON.parse(r.stdout).activity.date).toBe(localToday());
+  it('prints Chinese without --json', () => {
     const human = cli(['parse', '列出上个月的调研', '--now', '2023-07-05']);
     expect(human.status).toBe(0);
     expect(human.stdout).toContain('列出活动');
@@ -65,12 +63,13 @@ describe('parse --batch --json', () => {
       { now: '2023-07-05', text: '好的' },
       { now: '2024-01-15', text: '11月份视察了几次' },
       { now: '2023-07-05', text: '上半年调研视察了几次' },
+      { text: '今天开展专题调研' },
     ];
     const input = lines.map((l) => JSON.stringify(l)).join('\n') + '\nnot json\n' + JSON.stringify({ now: '2023-13-01', text: '视察' }) + '\n';
     const r = cli(['parse', '--batch', '--json'], input);
     expect(r.status).toBe(0);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(out).toHaveLength(10);
+    expect(out).toHaveLength(11);
     expect(out[0]).toEqual({ intent: 'ask' });
     expect(out[1]).toEqual({ intent: 'draft' });
     expect(out[2]).toEqual({ intent: 'list', kinds: [], from: '2023-07-03', to: '2023-07-09' });
@@ -80,8 +79,9 @@ describe('parse --batch --json', () => {
     expect(out[5].question).toMatch(/例如/);
     expect(out[6]).toEqual({ intent: 'count', kinds: ['inspection'], from: '2023-11-01', to: '2023-11-30' });
     expect(out[7]).toEqual({ intent: 'count', kinds: ['inspection', 'research'], from: '2023-01-01', to: '2023-06-30' });
-    expect(out[8].error.code).toBe('bad_line');
-    expect(out[9].error.code).toBe('bad_date');
+    expect(out[8]).toMatchObject({ intent: 'log', activity: { kind: 'research', date: localToday() } }); // no now: today
+    expect(out[9].error.code).toBe('bad_line');
+    expect(out[10].error.code).toBe('bad_date');
   });
 
   it('reads the kinds of the data folder\'s own kinds.json', () => {
