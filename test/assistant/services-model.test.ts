@@ -1,0 +1,54 @@
+/**
+ * `createServices` with an OpenAI-compatible service configured (a stand-in on 127.0.0.1):
+ * answers come from the chat model with citations, and a failing model falls back to the
+ * offline answer rather than failing the turn.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, ingestSamplesIfEmpty, type Services } from '../../src/app.ts';
+import type { Incoming } from '../../src/assistant/types.ts';
+import { loadSettings } from '../../src/config.ts';
+import { quotingReply } from '../../scripts/model-stand-in.ts';
+import { failWith, reply, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
+
+const ask = (text: string): Incoming => ({ platform: 'terminal', userId: 'local', userName: '小王', chatId: 'local', threadId: 'terminal:model', text });
+
+describe('services with a chat model configured', () => {
+  let service: OpenAIStandIn;
+  let services: Services;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    service = await startOpenAIStandIn();
+    service.setChatDefault(reply((r) => quotingReply(r, 2)));
+    dataDir = mkdtempSync(join(tmpdir(), 'lvzhi-services-model-'));
+    services = await createServices({
+      dataDir,
+      settings: loadSettings({ OPENAI_BASE_URL: service.baseURL, OPENAI_API_KEY: 'sk-test', LVZHI_CHAT_MODEL: 'stand-in-chat' }),
+    });
+    await ingestSamplesIfEmpty(services.knowledge, new PassThrough());
+  });
+  afterAll(async () => {
+    await services.close();
+    await service.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers through the model, citing the passages it was given', async () => {
+    const reply = await services.assistant.handle(ask('常委会会议多久开一次'));
+    expect(service.chatRequests().length).toBeGreaterThan(0);
+    expect(reply.text).toContain('根据所给资料');
+    expect(reply.text).toContain('每两个月举行一次');
+    expect(reply.text).toMatch(/\[\d\] 《[^》]+》/);
+  });
+
+  it('falls back to the offline answer when the model fails, and keeps serving', async () => {
+    service.enqueueChat(failWith(500), failWith(500), failWith(500), failWith(500));
+    const reply = await services.assistant.handle(ask('常委会会议多久开一次'));
+    expect(reply.text).toContain('每两个月举行一次');
+    expect(reply.text).not.toContain('错误编号');
+  });
+});
