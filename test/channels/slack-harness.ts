@@ -5,14 +5,8 @@
 import { LogLevel, type Logger } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant/types.ts';
 import { createSlackChannel, type SlackChannel } from '../../src/channels/slack/index.ts';
-import {
-  HttpDelivery,
-  STAND_IN_BOT,
-  SocketDelivery,
-  startSlackStandIn,
-  type SlackDelivery,
-  type SlackStandIn,
-} from '../support/slack-stand-in.ts';
+import { HttpDelivery, SocketDelivery, type SlackDelivery } from '../support/slack-delivery.ts';
+import { STAND_IN_BOT, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.ts';
 
 /** Which way Slack talks to the app. */
 export type Transport = 'http' | 'socket';
