@@ -1,4 +1,5 @@
 /** The Slack channel's pure rules: mrkdwn, who is answered and where, the streaming rate. */
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromChoiceClick, fromMessageEvent, fromSlashCommand } from '../../src/channels/slack/events.ts';
 import { fromSlackText, splitForSlack, toMrkdwn } from '../../src/channels/slack/mrkdwn.ts';
@@ -107,5 +108,17 @@ describe('streaming rate', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await throttle.close();
     expect(most).toBe(1);
+  });
+});
+
+describe('the Slack app manifest an admin installs', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../../src/channels/slack/app-manifest.json', import.meta.url), 'utf8'));
+
+  it('asks for what the channel uses: the command, the events, buttons and files', () => {
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/lvzhi']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'message.channels']));
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'users:read']));
   });
 });
