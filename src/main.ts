@@ -8,7 +8,7 @@ import { createChannels, createServices, ingestSamplesIfEmpty, type Services } f
 import { appMessages as m } from './app-messages.ts';
 import type { Channel } from './assistant/index.ts';
 import { loadSettings } from './config.ts';
-import { AppError, errorReference } from './errors.ts';
+import { UserError, errorReference } from './errors.ts';
 import { resolve } from 'node:path';
 
 // Standard output carries replies only (it may be piped): library chatter goes to stderr.
@@ -60,13 +60,16 @@ async function main(): Promise<void> {
   if (started.terminal) await started.terminal.finished.then(() => stop(0));
 }
 
+// A bad setting or an unreachable configured service is the user's to fix (exit 1, in Chinese);
+// anything else is ours (exit 2, with a code and the stack in the log).
 main().catch(async (error: unknown) => {
-  if (error instanceof AppError && !(error.cause instanceof Error)) {
+  if (error instanceof UserError) {
     notes.write(m.startFailed(error.userMessage) + '\n');
+    await stop(1);
   } else {
     const ref = errorReference();
     notes.write(JSON.stringify({ level: 'error', ref, message: String(error), stack: error instanceof Error ? error.stack : undefined }) + '\n');
     notes.write(m.internalStartFailure(ref) + '\n');
+    await stop(2);
   }
-  await stop(1);
 });

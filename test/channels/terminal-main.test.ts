@@ -31,11 +31,11 @@ interface Run {
 }
 
 /** Start `src/main.ts` the way `npm start` does, with no settings but the data folder. */
-function start(dataDir: string): Run {
+function start(dataDir: string, env: Record<string, string> = {}): Run {
   // A temporary working folder: no stray .env is read, and nothing depends on the checkout's cwd.
   const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
     cwd: tempDir('lvzhi-cwd-'),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LVZHI_DATA_DIR: dataDir, TMPDIR: tmpdir() },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LVZHI_DATA_DIR: dataDir, TMPDIR: tmpdir(), ...env },
   });
   let out = '';
   let err = '';
@@ -110,4 +110,12 @@ describe('npm start (terminal channel, child process)', () => {
     expect(again.stderr()).not.toContain('首次启动'); // the index was complete: nothing to redo
     expect(again.stdout()).toContain('每两个月举行一次');
   }, 90_000);
+
+  it('refuses to start on a bad setting, naming the variable in Chinese, with exit status 1', async () => {
+    const run = start(tempDir('lvzhi-start-bad-'), { PORT: 'eighty' });
+    run.child.stdin.end();
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toContain('启动失败：设置项 PORT 的值不正确');
+    expect(run.stdout()).toBe('');
+  }, 60_000);
 });
