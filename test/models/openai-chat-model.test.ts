@@ -153,4 +153,24 @@ describe('OpenAIChatModel against the stand-in service', () => {
     now += 1_000;
     expect(breaker.state).toBe('half-open');
   });
+
+  it('counts failed streams towards the pause, and a reader that stops early gives no verdict', async () => {
+    let now = 0;
+    const breaker = new CircuitBreaker({ failureThreshold: 2, cooldownMs: 1_000, now: () => now });
+    const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: { ...fast, attempts: 1 }, breaker });
+    service.enqueueChat(failWith(500), failWith(500));
+    await failure(collect(model.stream(hello)));
+    await failure(collect(model.stream(hello)));
+    expect((await failure(collect(model.stream(hello)))).failure).toBe('circuit_open');
+    now += 1_001;
+    // The trial: the reader takes one piece and stops; the service may be tried again at once.
+    service.enqueueChat(reply('第一段。第二段。', { chunkSize: 2 }));
+    for await (const piece of model.stream(hello)) {
+      expect(piece).toBe('第一');
+      break;
+    }
+    expect(breaker.state).toBe('half-open');
+    expect((await collect(model.stream(hello))).join('')).toMatch(/\[1\]/);
+    expect(breaker.state).toBe('closed');
+  });
 });
