@@ -40,8 +40,8 @@ export function normalizeForMatching(text: string): string {
 function compile(taxonomy: Taxonomy): Lexicon {
   const entries: Array<{ source: string; length: number; kind: Kind }> = [];
   for (const kind of taxonomy.kinds) {
-    if (kind.id === 'other') continue; // "其他" is what is left over, not a word to look for
-    const words = new Set([kind.label, ...kind.synonyms]);
+    // "其他" alone is what is left over, not a word to look for; 其他活动 may be.
+    const words = new Set(kind.id === 'other' ? kind.synonyms : [kind.label, ...kind.synonyms]);
     for (const w of words) entries.push({ source: toSource(w), length: w.length, kind });
   }
   // Longer words first, so at any position the longest word wins (党组会议 over 党组会).

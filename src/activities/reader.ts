@@ -23,6 +23,16 @@ interface Prepared {
   readonly mentions: KindMention[];
 }
 
+/**
+ * 常委会 names the institution, so it is no activity word; but when a message names no
+ * activity at all ("常委会今年开了几次"), it means the committee's own sessions.
+ */
+function institution(blank: string, taxonomy: Taxonomy): KindMention[] {
+  const m = /(?:人大)?常委会(?!组成人员|机关|办公室|党组|主任)/.exec(blank);
+  if (!m || !taxonomy.get('session') || /活动|工作|事项/.test(blank)) return [];
+  return [{ kind: 'session', start: m.index, end: m.index + m[0].length, words: m[0] }];
+}
+
 /** `text` with the given spans (in order, not overlapping) replaced by spaces; offsets kept. */
 function blankOut(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
   const parts: string[] = [];
@@ -41,7 +51,8 @@ function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Prepared {
   let blank = blankOut(text, periods);
   // 研究如何推进… names what was discussed; it does not ask anything.
   blank = blank.replace(cue.EMBEDDED_QUESTION, (m) => m.replace(/如何|怎么|怎样/, (q) => '·'.repeat(q.length)));
-  return { original, text, periods, impossible, blank, mentions: lexiconOf(taxonomy).find(blank) };
+  const mentions = lexiconOf(taxonomy).find(blank);
+  return { original, text, periods, impossible, blank, mentions: mentions.length > 0 ? mentions : institution(blank, taxonomy) };
 }
 
 const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
