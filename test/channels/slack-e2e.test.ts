@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buttonClick } from '../support/slack-delivery.ts';
 import { startRig, userMessage, type SlackRig, type Transport } from './slack-harness.ts';
 import { openRealAssistant, type RealAssistant } from './telegram-real-assistant.ts';
 
@@ -97,6 +98,18 @@ describe.each<Transport>(['http', 'socket'])('Slack over %s with the real assist
     expect(shown[0].text).toMatch(/视察/);
     expect(shown[0].text).toMatch(/调研/);
     expect(real.log.list()).toHaveLength(2);
+  });
+
+  it('asks before logging a future date, with buttons; a click confirms it', async () => {
+    const year = new Date().getFullYear() + 1;
+    const said = userMessage(rig.standIn, { user: staff, text: `${year}年3月2日组织代表视察了安全生产工作`, dm: true });
+    await rig.slack.event(said);
+    const question = await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).find((m) => m.blocks?.some((b) => b.type === 'actions')));
+    expect(real.log.list()).toEqual([]);
+    await rig.slack.interact(buttonClick(question, 'lvzhi_choice_0', { id: staff, name: 'li.ming' }));
+    await rig.standIn.waitFor(() => real.log.list().length === 1 && rig.standIn.botMessages(said.channel, said.ts).some((m) => m.text.includes('已记录')));
+    expect(real.log.list()[0]).toMatchObject({ date: `${year}-03-02`, kind: 'inspection' });
+    expect(question.blocks?.some((b) => b.type === 'actions')).toBe(false);
   });
 
   it('reads a follow-up in the thread in the light of the count before it, without a second mention', async () => {

@@ -6,6 +6,9 @@ export const WORKING = '正在处理…';
 /** Shown in place of an empty answer that only carried files. */
 export const SEE_FILES = '见附件。';
 
+/** Shown in place of a reply that carried nothing, so the status message does not hang on "正在处理…". */
+export const DONE = '已完成。';
+
 /** Replaces the buttons of a message once one was clicked. */
 export function chosen(label: string): string {
   return `已选择：${label}`;

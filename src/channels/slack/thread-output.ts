@@ -5,7 +5,7 @@
  */
 import type { Logger, webApi } from '@slack/bolt';
 import type { Reply, ReplyChoice } from '../../assistant/types.ts';
-import { SEE_FILES } from './messages.ts';
+import { DONE, SEE_FILES } from './messages.ts';
 import { splitForSlack, toMrkdwn } from './mrkdwn.ts';
 import { reason } from './slack-logger.ts';
 
@@ -49,7 +49,8 @@ export class ThreadOutput {
   reply(reply: Reply): Promise<void> {
     return this.enqueue(async () => {
       const files = reply.files ?? [];
-      const text = reply.text.trim() !== '' ? reply.text : files.length > 0 ? SEE_FILES : '';
+      const fallback = files.length > 0 ? SEE_FILES : this.statusTs !== undefined ? DONE : '';
+      const text = reply.text.trim() !== '' ? reply.text : fallback;
       if (text !== '') {
         const pieces = splitForSlack(toMrkdwn(text));
         for (const [index, piece] of pieces.entries()) {
