@@ -2,13 +2,14 @@
  * Streaming to Slack (issue 5): the real assistant and knowledge base, with an answerer that
  * writes its answer piece by piece (as a model does), behind the real bolt app. The answer
  * grows in one message, edited only when it changed and not faster than the channel's rate,
- * and the final edit adds the sources.
+ * and the final edit adds the sources. The same assistant, wired with the real chart renderer
+ * as main.ts wires it, sends its chart through files.uploadV2.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTaxonomy, openActivityLog, RuleReader, type ActivityLog } from '../../src/activities/index.ts';
+import { loadTaxonomy, openActivityLog, renderChart, RuleReader, type ActivityLog } from '../../src/activities/index.ts';
 import { activityLogPort, createAccess, createAssistant, type AssistantCore } from '../../src/assistant/index.ts';
 import { openKnowledgeBase, toSource, type Answerer, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { startRig, userMessage, type SlackRig } from './slack-harness.ts';
@@ -27,7 +28,7 @@ const piecewiseAnswerer: Answerer = {
   },
 };
 
-describe('Slack streams a written answer into one message', () => {
+describe('Slack streams a written answer into one message, and uploads charts', () => {
   let dataDir: string;
   let knowledge: OpenKnowledgeBase;
   let log: ActivityLog;
@@ -44,7 +45,7 @@ describe('Slack streams a written answer into one message', () => {
     await knowledge.ingest([rules]);
     assistant = createAssistant({
       knowledge,
-      activities: activityLogPort(log),
+      activities: activityLogPort(log, (stats) => renderChart(stats, { by: 'kind' })),
       reader: new RuleReader(taxonomy),
       taxonomy,
       access: createAccess({ LVZHI_ALLOW: 'slack:UBOB0001' }),
@@ -79,5 +80,22 @@ describe('Slack streams a written answer into one message', () => {
       if (i > 0) expect(text.length).toBeGreaterThan(partials[i - 1].length);
     }
     // The rate itself (at most one edit per interval) is checked on a fake clock in slack-units.test.ts.
+  });
+
+  it('sends the chart of a /lvzhi stats as a PNG beside the answer', async () => {
+    for (const text of ['今天组织代表视察了安全生产工作', '今天到社区调研了养老服务']) {
+      const logged = userMessage(rig.standIn, { user: 'UBOB0001', text, dm: true });
+      await rig.slack.event(logged);
+      await rig.standIn.waitFor(() => rig.standIn.botMessages(logged.channel, logged.ts).some((m) => m.text.includes('已记录')));
+    }
+    await rig.slack.command({ user_id: 'UBOB0001', channel_id: 'C0000042', text: 'stats 今年' });
+    const withChart = await rig.standIn.waitFor(() => rig.standIn.botMessages('C0000042').find((m) => m.files.length > 0), 20_000);
+    const png = withChart.files[0].data;
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(withChart.files[0].name).toMatch(/\.png$/);
+    const answer = rig.standIn.botMessages('C0000042').find((m) => m.text.includes('视察'));
+    expect(answer?.text).toMatch(/视察：1\s*次/);
+    expect(rig.standIn.callsOf('files.getUploadURLExternal')).toHaveLength(1);
+    expect(rig.standIn.callsOf('files.completeUploadExternal')).toHaveLength(1);
   });
 });
