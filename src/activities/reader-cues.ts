@@ -63,14 +63,14 @@ export const PAST = /了|过|已经|一共|总共|共计|累计|合计|共有/;
 
 /** A question about rules, procedure or documents. */
 export const QUESTION =
-  /[?？]|吗\s*[。]?\s*$|呢\s*$|什么|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪种|几天|多久|多长|多少|行不行|好不好|是否|能不能|能否|可不可以|可以吗|要不要|需不需要|有没有|是不是|为什么|为何|谁|^\s*(?:请|麻烦)?(?:介绍|讲讲|解释|说说|说明)/;
+  /[?？]|吗\s*[。]?\s*$|呢\s*$|什么|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪种|第几|(?<![这近])(?<![^提]前)(?<!^前)几(?:年|天|个月|个人|人|名|位|岁|条|种|类)|多久|多长|多少|行不行|好不好|是否|能不能|能否|可不可以|可以吗|要不要|需不需要|有没有|是不是|为什么|为何|谁|^\s*(?:请|麻烦)?(?:介绍|讲讲|解释|说说|说明)/;
 
 /**
  * A topic asked about by its last word (执法检查的流程, 代表任期几年). Weaker than QUESTION:
  * such words also end log entries, so they count only when nothing was done on a day.
  */
 export const TOPIC_QUESTION =
-  /(?:规定|要求|程序|流程|依据|条件|标准|区别|含义|定义|职责|职权|职能|条款|条文|法条|合适|几年|几天|几个月|几人|几名|几条)\s*[。.]?\s*$/;
+  /(?:规定|要求|程序|流程|依据|条件|标准|区别|含义|定义|职责|职权|职能|条款|条文|法条|合适)\s*[。.]?\s*$/;
 
 /** A past action that makes a message a log entry even with no activity word. */
 export const ACTION =
