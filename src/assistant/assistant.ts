@@ -4,7 +4,7 @@
  */
 import { dayInWords, logMessages, loggedReply, periodInWords, withdrawnReply, type Taxonomy } from '../activities/index.ts';
 import type { IsoDate, MessageReader, Provenance } from '../activities/types.ts';
-import { AppError, errorReference } from '../errors.ts';
+import { UserError, errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';
@@ -142,7 +142,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   async function undo(incoming: Incoming, today: IsoDate): Promise<Reply> {
-    const withdrawn = await activities.undo(provenance(incoming).by, provenance(incoming));
+    const source = provenance(incoming);
+    const withdrawn = await activities.undo(source.by, source);
     if (!withdrawn) return { text: m.nothingToUndo };
     return { text: withdrawnReply(withdrawn, taxonomy, today) };
   }
@@ -176,7 +177,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
           const { imported, duplicates } = await activities.importFile(pending.file.path, { ...provenance(incoming), channel: 'import' });
           return { text: logMessages.imported(imported, duplicates) };
         } catch (error) {
-          if (error instanceof AppError) return { text: m.importFailed(error.userMessage) };
+          // A bad table is named row by row; a fault of ours goes to the error boundary.
+          if (error instanceof UserError) return { text: m.importFailed(error.userMessage) };
           throw error;
         }
       }
