@@ -5,7 +5,6 @@
  *
  *   npx tsx scripts/bench-models.ts [--no-hang] [--questions 40]
  */
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createExtractiveAnswerer } from '../src/knowledge/index.ts';
@@ -13,6 +12,7 @@ import { createModelAnswerer } from '../src/knowledge/model-answerer.ts';
 import type { ScoredPassage } from '../src/knowledge/types.ts';
 import { OpenAIChatModel } from '../src/models/index.ts';
 import { hang, reply, startOpenAIStandIn } from '../test/support/openai-stand-in.ts';
+import { deadServiceURL } from '../test/support/closed-port.ts';
 
 /** What `benchModels` measures (milliseconds). */
 export interface ModelBench {
@@ -54,14 +54,6 @@ const percentile = (values: number[], p: number) => {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 10) / 10;
 };
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
   const value = await work();
@@ -95,7 +87,7 @@ export async function benchModels(options: { questions?: number; hang?: boolean 
     for (let i = 0; i < questions; i++) streamed.push((await timed(() => answerer.answer(QUESTION, given, { onPartial: quiet })))[1]);
 
     // Service down: nothing listens on the port. Production policies, fresh breaker.
-    const refusedModel = new OpenAIChatModel({ model: 'bench', baseURL: `http://127.0.0.1:${await closedPort()}/v1` });
+    const refusedModel = new OpenAIChatModel({ model: 'bench', baseURL: await deadServiceURL() });
     const refused = createModelAnswerer({ model: refusedModel, fallback: createExtractiveAnswerer(), log: quiet });
     const [, refusedFirst] = await timed(() => refused.answer(QUESTION, given));
     for (let i = 0; i < 3 && refusedModel.breaker.state === 'closed'; i++) await refused.answer(QUESTION, given);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openKnowledgeBase } from '../../src/knowledge/index.ts';
 import { openModels } from '../../src/models/index.ts';
 import { startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
+import { deadServiceURL } from '../support/closed-port.ts';
 
 const NUMBERS = '一二三四五六七八九十';
 const TOPICS = ['会议召开', '议案提出', '质询程序', '执法检查', '代表建议', '预算审查', '人事任免', '专题询问', '备案审查', '视察调研'];
@@ -99,7 +100,7 @@ describe('model embeddings in the knowledge index', () => {
   });
 
   it('refuses to start with a Chinese message when the embedding service cannot be reached', async () => {
-    await expect(openModels(settings('http://127.0.0.1:9/v1', 'bge-m3'))).rejects.toMatchObject({
+    await expect(openModels(settings(await deadServiceURL(), 'bge-m3'))).rejects.toMatchObject({
       code: 'embedding_unavailable',
       userMessage: expect.stringContaining('LVZHI_EMBEDDING_MODEL'),
     });

@@ -7,6 +7,7 @@ import { openKnowledgeBaseWithModel } from '../../src/knowledge/model-answerer.t
 import { OpenAIChatModel, modelMessages } from '../../src/models/index.ts';
 import { quotingReply } from '../../scripts/model-stand-in.ts';
 import { reply, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
+import { deadServiceURL } from '../support/closed-port.ts';
 
 const fast = { attempts: 1, attemptTimeoutMs: 2_000, deadlineMs: 3_000, baseDelayMs: 5, maxDelayMs: 20 };
 const QUESTIONS = ['常务委员会会议多久举行一次？', '代表提出议案需要多少人联名？', '今天天气怎么样？'];
@@ -72,7 +73,7 @@ describe('the knowledge base answering through a chat model', () => {
   });
 
   it('falls back to exactly the offline answer, with the note, when the service is down', async () => {
-    const chat = new OpenAIChatModel({ model: 'office-qwen', baseURL: 'http://127.0.0.1:9/v1', retry: fast });
+    const chat = new OpenAIChatModel({ model: 'office-qwen', baseURL: await deadServiceURL(), retry: fast });
     const kb = await openKnowledgeBaseWithModel({ dataDir: data, chat, answering: { log: () => undefined } });
     try {
       for (const question of QUESTIONS.slice(0, 2)) {

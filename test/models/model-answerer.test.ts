@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { createModelAnswerer } from '../../src/knowledge/model-answerer.ts';
 import { createExtractiveAnswerer } from '../../src/knowledge/extractive-answerer.ts';
 import { CircuitBreaker, OpenAIChatModel, modelMessages } from '../../src/models/index.ts';
 import { failWith, hang, malformed, reply, startOpenAIStandIn, systemMessageOf, userMessageOf, type Behaviour, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 import { MEETING_QUESTION, meetingPassages } from './passages.ts';
+import { deadServiceURL } from '../support/closed-port.ts';
 
 // Generous per attempt (the machine is shared and may be slow); short only where a hang must time out.
 const fast = { attempts: 2, attemptTimeoutMs: 3_000, deadlineMs: 8_000, baseDelayMs: 5, maxDelayMs: 20 };
@@ -108,11 +108,7 @@ describe('the grounded model answerer against the stand-in service', () => {
   }
 
   it('falls back when the service refuses connections', async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise<void>((r) => probe.close(() => r()));
-    const answer = await answererFor(`http://127.0.0.1:${port}/v1`).answer(MEETING_QUESTION, meetingPassages());
+    const answer = await answererFor(await deadServiceURL()).answer(MEETING_QUESTION, meetingPassages());
     expect(answer.mode).toBe('extractive');
     expect(answer.answer.startsWith(modelMessages.fallbackNote)).toBe(true);
   });

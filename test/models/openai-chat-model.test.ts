@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { CircuitBreaker, ModelError, OpenAIChatModel, createModels } from '../../src/models/index.ts';
 import { failWith, hang, malformed, reply, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
+import { deadServiceURL } from '../support/closed-port.ts';
 
 // Generous per attempt (the machine is shared and may be slow); short only where a hang must time out.
 const fast = { attempts: 3, attemptTimeoutMs: 3_000, deadlineMs: 10_000, baseDelayMs: 5, maxDelayMs: 20 };
@@ -22,15 +22,6 @@ async function failure(promise: Promise<unknown>): Promise<ModelError> {
     return error as ModelError;
   }
   throw new Error('expected a ModelError');
-}
-
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 describe('OpenAIChatModel against the stand-in service', () => {
@@ -118,8 +109,7 @@ describe('OpenAIChatModel against the stand-in service', () => {
   });
 
   it('reports a service that refuses connections', async () => {
-    const port = await closedPort();
-    const model = new OpenAIChatModel({ model: 'm', baseURL: `http://127.0.0.1:${port}/v1`, retry: fast });
+    const model = new OpenAIChatModel({ model: 'm', baseURL: await deadServiceURL(), retry: fast });
     expect((await failure(model.complete(hello))).failure).toBe('connection');
   });
 
