@@ -180,6 +180,13 @@ describe('assistant: questions and files', () => {
     const imported = await bench.assistant.handle(say('导入'));
     expect(imported.text).toContain('已导入 1 条');
     expect(bench.log.list({})[0]).toMatchObject({ date: '2023-06-12', kind: 'inspection', by: '张三' });
+
+    await bench.assistant.handle(say('', { files: [upload('坏表.csv', 'date,kind,title,by\n2023-06-13,视察,甲,张三\n2023-02-30,飞行,乙,李四\n')] }));
+    const refused = await bench.assistant.handle(say('导入'));
+    expect(refused.text).toContain('导入没有完成');
+    expect(refused.text).toContain('第 3 行');
+    expect(bench.log.list({})).toHaveLength(1); // all or nothing: the good row was not stored either
+    expect(bench.errors.map((e) => e.code)).toEqual(['download_failed']); // only the broken download above
   });
 
   it('says drafting is not configured when it is not', async () => {
