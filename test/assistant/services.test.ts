@@ -82,6 +82,13 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     expect(services.activityLog.stats({ from: '2024-01-01', to: '2024-06-30' }).total).toBe(2);
   });
 
+  it('takes 50 chats logging at once without an error or a lost entry', async () => {
+    const replies = await Promise.all(Array.from({ length: 50 }, (_, i) =>
+      services.assistant.handle(chat(`3月${(i % 28) + 1}日组织代表走访了第${i + 1}家企业`, '7', { threadId: `telegram:${1000 + i}:0`, chatId: String(1000 + i) }))));
+    expect(replies.filter((r) => r.text.startsWith('已记录'))).toHaveLength(50);
+    expect(services.activityLog.list({ kinds: ['visit'] })).toHaveLength(50);
+  });
+
   it('drafts from the log through the real drafter, with a Word file when asked', async () => {
     const reply = await services.assistant.handle(terminal('/draft 起草上半年监督工作总结，导出Word'));
     expect(reply.text).toMatch(/视察|调研/);
