@@ -98,6 +98,12 @@ describe.each<Transport>(['http', 'socket'])('Slack channel over %s', (transport
     expect(answer.threadTs).toBeUndefined();
     expect(incoming.threadId).toBe(`slack:C0000003:${answer.ts}`);
     expect(answer.text).toBe('*统计* 上半年：视察 3 次 &lt;共计&gt; &amp; 完毕');
+
+    // A reply in the answer's thread, without a mention, continues the same conversation.
+    const followUp = userMessage(rig.standIn, { user: alice.id, text: '列出来看看', plain: true, channel: 'C0000003', threadTs: answer.ts });
+    await rig.slack.event(followUp);
+    await rig.standIn.waitFor(() => rig.standIn.botMessages('C0000003', answer.ts).some((m) => m.text === '你说：列出来看看'));
+    expect(assistant.seen.at(-1)?.threadId).toBe(incoming.threadId);
   });
 
   it('offers choices as buttons; a click sends the choice back in the same thread', async () => {

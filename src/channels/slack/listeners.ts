@@ -16,9 +16,10 @@ import { chosen } from './messages.ts';
 import { toMrkdwn } from './mrkdwn.ts';
 import { CHOICE_ACTION_PREFIX } from './thread-output.ts';
 import { reason } from './slack-logger.ts';
+import type { TurnHooks } from './turn.ts';
 
-/** Starts one turn; `respond` reaches the user another way (a command's response_url). */
-export type AnswerTurn = (request: TurnRequest | undefined, respond?: (text: string) => Promise<unknown>) => Promise<void>;
+/** Starts one turn. */
+export type AnswerTurn = (request: TurnRequest | undefined, hooks?: TurnHooks) => Promise<void>;
 
 /** Wire Slack's events, the slash command and the choice buttons to turns. */
 export function registerListeners(
@@ -47,7 +48,12 @@ export function registerListeners(
   });
   app.command(command, async ({ command: payload, ack, respond }) => {
     await ack();
-    await answer(fromSlashCommand(payload), (text) => respond({ text, response_type: 'ephemeral' }));
+    const request = fromSlashCommand(payload);
+    await answer(request, {
+      respond: (text) => respond({ text, response_type: 'ephemeral' }),
+      // Replies in the thread of the command's answer reach the bot without a mention.
+      onThread: (threadTs) => threads.add(request.channel, threadTs, request.userId),
+    });
   });
   app.action(new RegExp(`^${CHOICE_ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
     await ack();

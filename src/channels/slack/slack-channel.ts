@@ -119,7 +119,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         streamIntervalMs: options.streamIntervalMs ?? 1000,
         statusDelayMs: options.statusDelayMs ?? 1500,
       };
-      const answer: AnswerTurn = (request, respond) => (request ? track(runTurn(deps, request, respond)) : Promise.resolve());
+      const answer: AnswerTurn = (request, hooks) => (request ? track(runTurn(deps, request, hooks)) : Promise.resolve());
       registerListeners(app, options.command ?? '/lvzhi', identity.botUserId, answer, logger);
 
       stopping = false;

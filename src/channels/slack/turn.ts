@@ -32,11 +32,17 @@ export interface TurnDeps {
 /** Slack's refusals that mean the bot cannot post in that conversation at all. */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
-/**
- * Run one turn to the end; never throws. `respond` is a second way to reach the user (a slash
- * command's response_url), used when the bot cannot post in the conversation.
- */
-export async function runTurn(deps: TurnDeps, request: TurnRequest, respond?: (text: string) => Promise<unknown>): Promise<void> {
+/** What a turn may do besides posting in its conversation. */
+export interface TurnHooks {
+  /** A second way to reach the user (a slash command's response_url), for when the bot cannot post there. */
+  readonly respond?: (text: string) => Promise<unknown>;
+  /** Told the thread the turn answers in, once it exists (a command's answer starts one). */
+  readonly onThread?: (threadTs: string) => void;
+}
+
+/** Run one turn to the end; never throws. */
+export async function runTurn(deps: TurnDeps, request: TurnRequest, hooks: TurnHooks = {}): Promise<void> {
+  const { respond } = hooks;
   const output = new ThreadOutput(deps.client, deps.logger, request.channel, request.threadTs);
   let statusTimer: NodeJS.Timeout | undefined;
   let throttle: StreamThrottle | undefined;
@@ -46,6 +52,7 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest, respond?: (t
       // A slash command answers top-level; its status message starts the thread that follow-ups use.
       await output.status(WORKING);
       threadTs = output.anchorTs as string;
+      hooks.onThread?.(threadTs);
     } else {
       statusTimer = setTimeout(() => void output.status(WORKING).catch(() => undefined), deps.statusDelayMs);
     }
