@@ -199,8 +199,11 @@ export async function callResiliently<T>(
       try {
         await sleep(delay, signal);
       } catch (aborted) {
-        breaker.released();
-        throw aborted;
+        // The caller's deadline is a failure of the service; the caller giving up is not.
+        const reason = toModelError(aborted);
+        if (reason.failure === 'aborted') breaker.released();
+        else breaker.failed();
+        throw reason;
       }
     } finally {
       timer.dispose();

@@ -113,6 +113,25 @@ describe('the grounded model answerer against the stand-in service', () => {
     expect(answer.answer.startsWith(modelMessages.fallbackNote)).toBe(true);
   });
 
+  it('keeps to its own time budget, and counts the overrun against the service', async () => {
+    const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 60_000 });
+    const patient = createModelAnswerer({
+      model: new OpenAIChatModel({ model: 'office-qwen', baseURL: service.baseURL, retry: { ...fast, attemptTimeoutMs: 60_000, deadlineMs: 60_000 }, breaker }),
+      fallback: createExtractiveAnswerer(),
+      budgetMs: 1_000,
+      fallbackReserveMs: 200,
+      log: (line) => logged.push(line),
+    });
+    for (const onPartial of [undefined, () => undefined]) {
+      service.enqueueChat(hang());
+      breaker.succeeded();
+      const answer = await patient.answer(MEETING_QUESTION, meetingPassages(), { onPartial });
+      expect(answer.answer.startsWith(modelMessages.fallbackNote)).toBe(true);
+      expect(logged.at(-1)).toContain('model_timeout');
+      expect(breaker.state).toBe('open');
+    }
+  });
+
   it('does not call a paused service at all', async () => {
     const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 60_000 });
     const paused = answererFor(service.baseURL, breaker);
