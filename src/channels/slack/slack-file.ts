@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { webApi } from '@slack/bolt';
-import type { IncomingFile } from '../../assistant/types.ts';
+import type { IncomingFile } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
 import { downloadFailed } from './messages.ts';
 

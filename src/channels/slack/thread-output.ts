@@ -4,7 +4,7 @@
  * buttons and files. Calls run one after another so an edit never overtakes the post it edits.
  */
 import type { Logger, webApi } from '@slack/bolt';
-import type { Reply, ReplyChoice } from '../../assistant/types.ts';
+import type { Reply, ReplyChoice } from '../../assistant/index.ts';
 import { DONE, SEE_FILES } from './messages.ts';
 import { splitForSlack, toMrkdwn } from './mrkdwn.ts';
 import { reason } from './slack-logger.ts';
