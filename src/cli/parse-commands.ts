@@ -1,5 +1,10 @@
-import { isValidIsoDate, loadTaxonomy, readMessage, today, readerMessages as say, type Reading, type Taxonomy } from '../activities/index.ts';
+import {
+  RuleReader, createModelReader, isValidIsoDate, loadTaxonomy, today, readerMessages as say,
+  type MessageReader, type Reading, type Taxonomy,
+} from '../activities/index.ts';
+import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
+import { createModels } from '../models/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
 
 /** The `--now` option (default: today), checked to be a real day. */
@@ -47,7 +52,15 @@ function describe(reading: Reading, taxonomy: Taxonomy): string {
   }
 }
 
+/** The rules, and after them the chat model when one is configured (as the assistant reads). */
+function readerFor(taxonomy: Taxonomy): MessageReader {
+  const rules = new RuleReader(taxonomy);
+  const { chat } = createModels(loadSettings());
+  return chat ? createModelReader({ rules, model: chat, taxonomy }) : rules;
+}
+
 async function runBatch(ctx: CliContext, taxonomy: Taxonomy): Promise<void> {
+  const reader = readerFor(taxonomy);
   const lines = (await ctx.readStdin()).split('\n');
   let n = 0;
   for (const line of lines) {
@@ -58,7 +71,7 @@ async function runBatch(ctx: CliContext, taxonomy: Taxonomy): Promise<void> {
       const item = JSON.parse(line) as { now?: unknown; text?: unknown };
       if (typeof item !== 'object' || item === null || typeof item.text !== 'string') throw new Error('shape');
       const now = nowOption(typeof item.now === 'string' ? item.now : undefined);
-      result = contractShape(readMessage(item.text, now, taxonomy));
+      result = contractShape(await reader.read(item.text, now));
     } catch (error) {
       // One bad line gets its own error object, so results stay aligned with the input.
       const message = error instanceof UserError ? error.userMessage : say.badBatchLine(n);
@@ -80,7 +93,7 @@ export const parseCommands: CliCommand[] = [
       const text = ctx.positionals.join(' ').trim();
       if (text === '') throw new UserError('empty_text', say.emptyText);
       const now = nowOption(stringOption(ctx, 'now'));
-      const reading = readMessage(text, now, taxonomy);
+      const reading = await readerFor(taxonomy).read(text, now);
       return { json: contractShape(reading), text: describe(reading, taxonomy) };
     },
   },
