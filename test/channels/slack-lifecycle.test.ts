@@ -155,6 +155,14 @@ describe('Slack channel over HTTP: request signatures', () => {
       await response.text();
       expect(response.status).toBe(401);
     }
+    // Slash commands and button clicks come form-encoded; unsigned, they fare no better.
+    const command = new URLSearchParams({ command: '/lvzhi', text: 'stats 今年', user_id: alice.id, channel_id: 'C0000001', team_id: STAND_IN_BOT.teamId }).toString();
+    const click = new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', user: { id: alice.id }, actions: [{ action_id: 'lvzhi_choice_0', type: 'button', value: '确认' }] }) }).toString();
+    for (const form of [command, click]) {
+      const response = await http.post(form, 'application/x-www-form-urlencoded', signSlackRequest('not-the-secret', form));
+      await response.text();
+      expect(response.status).toBe(401);
+    }
     // A correctly signed copy goes through, which shows the 401s were about the signature alone.
     await http.event(said);
     await rig.standIn.waitFor(() => rig.standIn.botMessages(said.channel, said.ts).length > 0);
