@@ -11,8 +11,7 @@ import type { MessageReader } from './activities/types.ts';
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
-import { createTerminalChannel, type TerminalChannel } from './channels/index.ts';
-import { createSlackChannel, createTelegramChannel } from './channels/index.ts';
+import { createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
 import { createDrafter, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
@@ -126,16 +125,23 @@ export interface TerminalStreams {
 }
 
 /** The channels to run: every one whose settings are present, or the terminal when none is. */
-export function createChannels(
+export async function createChannels(
   settings: Settings,
   assistant: AssistantCore,
   terminal: TerminalStreams = {},
-): { channels: Channel[]; terminal?: TerminalChannel } {
+): Promise<{ channels: Channel[]; terminal?: TerminalChannel }> {
   const channels: Channel[] = [];
   const telegramWebhook = Boolean(settings.TELEGRAM_BOT_TOKEN && settings.TELEGRAM_WEBHOOK_URL);
   const slackHttp = Boolean(settings.SLACK_BOT_TOKEN && !settings.SLACK_APP_TOKEN && settings.SLACK_SIGNING_SECRET);
   if (telegramWebhook && slackHttp) throw new UserError('bad_setting', m.portClash);
+  if (settings.SLACK_BOT_TOKEN && !settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
+    throw new UserError('bad_setting', m.slackNeedsMode);
+  }
+  if (!settings.SLACK_BOT_TOKEN && (settings.SLACK_APP_TOKEN || settings.SLACK_SIGNING_SECRET)) {
+    throw new UserError('bad_setting', m.slackNeedsToken);
+  }
   if (settings.TELEGRAM_BOT_TOKEN) {
+    const createTelegramChannel = await loadTelegramChannel();
     channels.push(createTelegramChannel({
       token: settings.TELEGRAM_BOT_TOKEN,
       apiRoot: settings.TELEGRAM_API_ROOT,
@@ -151,7 +157,7 @@ export function createChannels(
     }));
   }
   if (settings.SLACK_BOT_TOKEN) {
-    if (!settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) throw new UserError('bad_setting', m.slackNeedsMode);
+    const createSlackChannel = await loadSlackChannel();
     channels.push(createSlackChannel({
       botToken: settings.SLACK_BOT_TOKEN,
       appToken: settings.SLACK_APP_TOKEN,
@@ -160,8 +166,6 @@ export function createChannels(
       apiUrl: settings.SLACK_API_URL,
       assistant,
     }));
-  } else if (settings.SLACK_APP_TOKEN || settings.SLACK_SIGNING_SECRET) {
-    throw new UserError('bad_setting', m.slackNeedsToken);
   }
   if (channels.length > 0) return { channels };
   const terminalChannel = createTerminalChannel({ assistant, ...terminal });

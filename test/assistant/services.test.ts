@@ -46,7 +46,7 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     const output = new PassThrough();
     let written = '';
     output.on('data', (c: Buffer) => (written += c.toString('utf8')));
-    const { terminal } = createChannels(loadSettings({}), services.assistant, { input, output, notes: new PassThrough() });
+    const { terminal } = await createChannels(loadSettings({}), services.assistant, { input, output, notes: new PassThrough() });
     await terminal!.start();
     input.end(lines.join('\n') + '\n');
     await terminal!.finished;
@@ -118,23 +118,24 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
 describe('choosing channels from settings', () => {
   const fakeAssistant = { handle: async () => ({ text: '' }), drain: async () => {} };
 
-  it('runs the terminal when no chat platform is configured', () => {
-    const { channels, terminal } = createChannels(loadSettings({}), fakeAssistant);
+  it('runs the terminal when no chat platform is configured', async () => {
+    const { channels, terminal } = await createChannels(loadSettings({}), fakeAssistant);
     expect(channels.map((c) => c.name)).toEqual(['terminal']);
     expect(terminal).toBeDefined();
   });
 
-  it('runs Telegram and Slack together when both are configured, and no terminal', () => {
-    const { channels, terminal } = createChannels(loadSettings({
+  it('runs Telegram and Slack together when both are configured, and no terminal', async () => {
+    const { channels, terminal } = await createChannels(loadSettings({
       TELEGRAM_BOT_TOKEN: '123:abc', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1',
     }), fakeAssistant);
     expect(channels.map((c) => c.name).sort()).toEqual(['slack', 'telegram']);
     expect(terminal).toBeUndefined();
   });
 
-  it('names the missing Slack setting in Chinese', () => {
-    expect(() => createChannels(loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' }), fakeAssistant)).toThrow(UserError);
-    expect(() => createChannels(loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' }), fakeAssistant)).toThrow(/SLACK_APP_TOKEN/);
+  it('names the missing Slack setting in Chinese', async () => {
+    await expect(createChannels(loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' }), fakeAssistant)).rejects.toThrow(UserError);
+    await expect(createChannels(loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' }), fakeAssistant)).rejects.toThrow(/SLACK_APP_TOKEN/);
+    await expect(createChannels(loadSettings({ SLACK_SIGNING_SECRET: 's' }), fakeAssistant)).rejects.toThrow(/SLACK_BOT_TOKEN/);
   });
 
   it('stops the start on a malformed access list, naming the variable', async () => {
