@@ -2,7 +2,7 @@
  * The platform-neutral assistant core: access first, then files, pending confirmations,
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
-import { dayInWords, logMessages, loggedReply, periodInWords, withdrawnReply, type Taxonomy } from '../activities/index.ts';
+import { dayInWords, logMessages, loggedReply, periodInWords, todayIso, withdrawnReply, type Taxonomy } from '../activities/index.ts';
 import type { IsoDate, MessageReader, Provenance } from '../activities/types.ts';
 import { UserError, errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
@@ -47,12 +47,6 @@ type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
 type Pending =
   | { kind: 'log'; activity: NewActivity; message: string }
   | { kind: 'import'; file: PendingImport };
-
-/** Today's date in the process's time zone, as `YYYY-MM-DD`. */
-export function isoDay(date: Date): IsoDate {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
-}
 
 /** Create the assistant from its parts. */
 export function createAssistant(options: AssistantOptions): AssistantCore {
@@ -113,7 +107,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
     const activitiesFound = await activities.list(query);
     contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
-    return { text: renderList(activitiesFound, query, taxonomy, Number(isoDay(now()).slice(0, 4))) };
+    return { text: renderList(activitiesFound, query, taxonomy, Number(todayIso(now()).slice(0, 4))) };
   }
 
   async function ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply> {
@@ -190,7 +184,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   async function turn(incoming: Incoming, sink?: ReplySink): Promise<Reply> {
-    const today = isoDay(now());
+    const today = todayIso(now());
     if (incoming.files?.length) {
       if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
       const outcome = await handleFiles(incoming.files, knowledge, incoming, Boolean(activities.importFile), log);

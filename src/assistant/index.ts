@@ -3,7 +3,7 @@
  * assistant they are given through `guardAssistant`, so a failed turn is shown, not lost.
  */
 export type { Assistant, Channel, Incoming, IncomingFile, Platform, Reply, ReplyChoice, ReplyFile, ReplySink } from './types.ts';
-export { createAssistant, isoDay, type AssistantCore, type AssistantOptions } from './assistant.ts';
+export { createAssistant, type AssistantCore, type AssistantOptions } from './assistant.ts';
 export { createAccess, parseAccessList, senderEntry, type Access } from './access.ts';
 export { activityLogPort, type ActivityLogLike } from './adapters.ts';
 export type { ActivityLogPort, DraftingPort, DraftReply, NewActivity } from './ports.ts';
