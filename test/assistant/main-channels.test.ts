@@ -3,64 +3,51 @@
  * start at once against stand-ins on 127.0.0.1 (no terminal), answer allowed users through
  * the same assistant and stores, refuse a stranger, and stop cleanly on SIGTERM.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocketDelivery } from '../support/slack-delivery.ts';
 import { STAND_IN_BOT, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.ts';
 import { makeUser, privateChat, startTelegramStandIn, type TelegramStandIn } from '../support/telegram-stand-in.ts';
 import { userMessage } from '../channels/slack-harness.ts';
-
-// tsx as a loader in one process, so SIGTERM reaches our handler directly (see terminal-main.test.ts).
-const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
+import { startMain, type MainRun } from './run-main.ts';
 
 describe('npm start with Telegram and Slack configured', () => {
   let telegram: TelegramStandIn;
   let slack: SlackStandIn;
   let dataDir: string;
-  let cwd: string;
+  let run: MainRun | undefined;
 
   beforeAll(async () => {
     telegram = await startTelegramStandIn();
     slack = await startSlackStandIn();
     slack.users.set('UALICE01', { name: '王芳', realName: '王芳' });
     dataDir = mkdtempSync(join(tmpdir(), 'lvzhi-main-chat-'));
-    cwd = mkdtempSync(join(tmpdir(), 'lvzhi-main-cwd-'));
   });
   afterAll(async () => {
     await telegram.close();
     await slack.close();
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(cwd, { recursive: true, force: true });
+    if (run) rmSync(run.cwd, { recursive: true, force: true });
   });
 
   it('serves both platforms from one process and stops cleanly', async () => {
     const member = makeUser(4242, '张科长');
     const stranger = makeUser(777, '陌生人');
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, resolve('src/main.ts')], {
-      cwd,
-      env: {
-        PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: tmpdir(),
-        LVZHI_DATA_DIR: dataDir,
-        TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot,
-        SLACK_BOT_TOKEN: STAND_IN_BOT.botToken, SLACK_APP_TOKEN: STAND_IN_BOT.appToken, SLACK_API_URL: slack.apiUrl,
-        LVZHI_ALLOW: `telegram:${member.id},slack:UALICE01`,
-      },
+    run = startMain(dataDir, {
+      TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot,
+      SLACK_BOT_TOKEN: STAND_IN_BOT.botToken, SLACK_APP_TOKEN: STAND_IN_BOT.appToken, SLACK_API_URL: slack.apiUrl,
+      LVZHI_ALLOW: `telegram:${member.id},slack:UALICE01`,
     });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const { child, exit } = run;
+    const stderr = run.stderr;
     try {
-      await slack.waitFor(() => stderr.includes('履职助手已启动') && slack.socketConnected, 60_000).catch(() => {
-        throw new Error(`did not start: ${stderr}`);
+      await slack.waitFor(() => stderr().includes('履职助手已启动') && slack.socketConnected, 60_000).catch(() => {
+        throw new Error(`did not start: ${stderr()}`);
       });
-      expect(stderr).toMatch(/履职助手已启动：(telegram、slack|slack、telegram)/);
+      expect(stderr()).toMatch(/履职助手已启动：(telegram、slack|slack、telegram)/);
 
       telegram.say(privateChat(member), member, '常委会会议多久开一次');
       await telegram.waitForText(member.id, '每两个月举行一次', 20_000);
@@ -74,7 +61,7 @@ describe('npm start with Telegram and Slack configured', () => {
       child.kill('SIGTERM');
     }
     expect(await exit).toBe(0);
-    expect(stdout).toBe(''); // no terminal channel when a chat platform is configured
+    expect(run.stdout()).toBe(''); // no terminal channel when a chat platform is configured
     const db = new Database(join(dataDir, 'lvzhi.db'), { readonly: true });
     const rows = db.prepare('SELECT by, channel FROM activities').all();
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

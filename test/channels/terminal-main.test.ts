@@ -2,19 +2,13 @@
  * `npm start` as a user runs it: a child process with a fresh data folder, questions piped
  * in, answers read back; SIGTERM in the middle of work leaves a whole database behind.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startMain, type MainRun } from '../assistant/run-main.ts';
 
-// tsx as a loader inside one node process. (The `tsx` command runs the script in a child and
-// relays signals with a 30 ms acknowledgement window; on a loaded machine it then SIGKILLs
-// the child, which would cut the graceful stop this file tests short.)
-const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
-const MAIN = resolve('src/main.ts');
 const folders: string[] = [];
 const tempDir = (prefix: string) => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -23,29 +17,14 @@ const tempDir = (prefix: string) => {
 };
 afterAll(() => folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-interface Run {
-  readonly child: ChildProcessWithoutNullStreams;
-  stdout(): string;
-  stderr(): string;
-  readonly exit: Promise<number | null>;
+/** Start main.ts and remember its working folder for clean-up. */
+function start(dataDir: string, env: Record<string, string> = {}): MainRun {
+  const run = startMain(dataDir, env);
+  folders.push(run.cwd);
+  return run;
 }
 
-/** Start `src/main.ts` the way `npm start` does, with no settings but the data folder. */
-function start(dataDir: string, env: Record<string, string> = {}): Run {
-  // A temporary working folder: no stray .env is read, and nothing depends on the checkout's cwd.
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
-    cwd: tempDir('lvzhi-cwd-'),
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LVZHI_DATA_DIR: dataDir, TMPDIR: tmpdir(), ...env },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, stdout: () => out, stderr: () => err, exit };
-}
-
-async function until(check: () => boolean, what: string, run: Run, timeoutMs = 40_000): Promise<void> {
+async function until(check: () => boolean, what: string, run: MainRun, timeoutMs = 40_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nstdout: ${run.stdout()}\nstderr: ${run.stderr()}`);
