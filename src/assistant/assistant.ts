@@ -188,8 +188,16 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     if (incoming.files?.length) {
       if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
       const outcome = await handleFiles(incoming.files, knowledge, incoming, Boolean(activities.importFile), log);
-      if (outcome.pendingImport) pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
-      return { text: outcome.lines.join('\n') };
+      const text = outcome.lines.join('\n');
+      if (!outcome.pendingImport) return { text };
+      pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
+      return {
+        text,
+        choices: [
+          { label: m.importChoice, send: m.importWord },
+          { label: m.cancelChoice, send: m.cancelWord },
+        ],
+      };
     }
     const text = incoming.text.trim();
     if (!text) return { text: m.emptyMessage };

@@ -68,6 +68,8 @@ export const messages = {
     `《${name}》是表格。若要把它作为活动记录导入（列：date, kind, title, by），请回复“导入”；知识库只收 PDF、Word、Markdown 和文本。`,
   unsupportedFile: (name: string) => `《${name}》的格式暂不支持。知识库可收 PDF、Word（.docx）、Markdown 和文本文件。`,
   fileTooLarge: (name: string, mb: number, limitMb: number) => `《${name}》有 ${mb} MB，超过了知识库 ${limitMb} MB 的上限，没有收录。可以拆分后再发。`,
+  importChoice: '导入活动记录',
+  importWord: '导入',
   importFailed: (reason: string) => `导入没有完成：${reason}`,
   chartFailed: (ref: string) => `（图表没能生成，错误编号 ${ref}，数字以上面为准。）`,
   unknownCommand: (name: string) => `没有 /${name} 这个命令。`,

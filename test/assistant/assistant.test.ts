@@ -176,6 +176,7 @@ describe('assistant: questions and files', () => {
     expect(bench.errors.find((e) => e.ref === code)).toMatchObject({ code: 'download_failed', message: 'Error: connection reset' });
     const offered = await bench.assistant.handle(say('', { files: [upload('活动.csv', 'date,kind,title,by\n2023-06-12,视察,安全生产,张三\n')] }));
     expect(offered.text).toContain('回复“导入”');
+    expect(offered.choices?.map((c) => c.send)).toEqual(['导入', '取消']);
     expect(bench.log.list({})).toHaveLength(0);
     const imported = await bench.assistant.handle(say('导入'));
     expect(imported.text).toContain('已导入 1 条');
