@@ -45,9 +45,6 @@ export interface ServicesOptions {
   readonly log?: ErrorLog;
 }
 
-// A Word file comes with a draft only when the request asks for one.
-const WANTS_WORD = /word|docx|文档|文件|导出/i;
-
 /** Open the stores of a data folder and build the assistant over them. */
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const { dataDir, settings } = options;
@@ -70,7 +67,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const drafting: DraftingPort = {
       async draft(request, { now }) {
         const draft = await drafter.draft({ request, now });
-        return { text: draft.text, note: draft.note, docx: WANTS_WORD.test(request) ? await draftToDocx(draft.document) : undefined };
+        return {
+          text: draft.text,
+          note: draft.note,
+          basis: m.draftBasis(draft.from, draft.to, draft.facts.map((f) => ({
+            label: f.kinds.map((k) => taxonomy.label(k)).join('、'), count: f.count,
+          }))),
+          docx: await draftToDocx(draft.document),
+          fileName: `${draft.document.title}.docx`,
+        };
       },
     };
     const access = createAccess(settings);

@@ -130,8 +130,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     if (!drafting) return { text: m.draftUnavailable };
     if (!request) return { text: m.emptyDraft };
     const result = await drafting.draft(request, { now: today });
-    const text = result.note ? `${result.text}\n\n${result.note}` : result.text;
-    const files: ReplyFile[] = result.docx ? [{ name: 'draft.docx', data: result.docx, kind: 'document' }] : [];
+    const text = [result.text, result.basis, result.note].filter(Boolean).join('\n\n');
+    const name = result.fileName ?? 'draft.docx';
+    const files: ReplyFile[] = result.docx ? [{ name, data: result.docx, kind: 'document' }] : [];
     return files.length ? { text, files } : { text };
   }
 

@@ -32,8 +32,12 @@ export interface DraftReply {
   readonly text: string;
   /** A note for the user (e.g. the template was used instead of the model). */
   readonly note?: string;
+  /** The facts from the log the draft rests on, in a line a person reads. */
+  readonly basis?: string;
   /** The draft as a Word document, when it can be made. */
   readonly docx?: Uint8Array;
+  /** File name for the Word document (the draft's title). */
+  readonly fileName?: string;
 }
 
 /** The drafting service as the assistant uses it. */
