@@ -1,6 +1,6 @@
 /**
- * Generated Chinese rule-book text for the benchmark: varied articles (第N条) built from a
- * seeded random walk over office vocabulary, so the bench runs on a fresh clone without
+ * Generated Chinese rule-book text for the benchmark: varied articles (第N条) built from the
+ * office's set phrases and a Zipf-distributed open vocabulary, seeded, so the bench runs on a fresh clone without
  * ../shared and gives the same corpus every time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -41,6 +41,87 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)];
 }
 
+// Common characters of official Chinese prose; pseudo-words are built from them so the
+// vocabulary is large and Zipf-distributed like real text (a handful of frequent words,
+// a long tail of rare ones), not a few hundred phrases repeated.
+const CHARACTERS = ('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面' +
+  '而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由' +
+  '其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系' +
+  '军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手' +
+  '角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受' +
+  '联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整' +
+  '空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列' +
+  '习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京' +
+  '识适属圆包火住调满县局照参红细引听该铁价严龙飞').split('');
+
+function zipfSampler(random: () => number, words: readonly string[], exponent = 1.05): () => string {
+  const cumulative = new Float64Array(words.length);
+  let total = 0;
+  for (let rank = 0; rank < words.length; rank++) {
+    total += 1 / (rank + 1) ** exponent;
+    cumulative[rank] = total;
+  }
+  return () => {
+    const target = random() * total;
+    let lo = 0;
+    let hi = words.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo];
+  };
+}
+
+function pseudoWords(random: () => number, count: number): string[] {
+  // Words share morphemes as Chinese words do (委员会, 委员长, 常委): a word is one to three
+  // two-character morphemes drawn Zipf-wise, so bigrams recur across words as in real text.
+  const morphemes = new Set<string>();
+  while (morphemes.size < 4_000) morphemes.add(pick(random, CHARACTERS) + pick(random, CHARACTERS));
+  const morpheme = zipfSampler(random, [...morphemes], 0.9);
+  const seen = new Set<string>();
+  while (seen.size < count) {
+    const roll = random();
+    const parts = roll < 0.45 ? 1 : roll < 0.9 ? 2 : 3;
+    let word = '';
+    for (let i = 0; i < parts; i++) word += morpheme();
+    seen.add(word);
+  }
+  return [...seen];
+}
+
+/** Sentences mixing the office's set phrases with a Zipf-distributed open vocabulary. */
+class SentenceMaker {
+  private readonly word: () => string;
+
+  constructor(private readonly random: () => number, vocabulary = 30_000) {
+    this.word = zipfSampler(random, pseudoWords(random, vocabulary));
+  }
+
+  sentence(): string {
+    const random = this.random;
+    const w = this.word;
+    return this.random() < 0.5 ? sentence(random)
+      : pick(random, [
+        () => `关于${w()}${w()}的${w()}，${pick(random, SUBJECTS)}应当${pick(random, VERBS)}${w()}${w()}，${pick(random, RESULTS)}。`,
+        () => `${w()}${w()}和${w()}${w()}由${pick(random, SUBJECTS)}${pick(random, MANNERS)}${pick(random, VERBS)}。`,
+        () => `对${w()}${w()}${w()}的，${pick(random, TIMES)}${pick(random, VERBS)}${w()}。`,
+      ])();
+  }
+
+  question(): string {
+    const random = this.random;
+    const w = this.word;
+    return pick(random, [
+      () => `${w()}${w()}由谁${pick(random, VERBS)}？`,
+      () => `${pick(random, SUBJECTS)}什么时候${pick(random, VERBS)}${w()}${w()}？`,
+      () => `关于${w()}${w()}的${w()}有什么规定？`,
+      () => `${pick(random, OBJECTS)}需要${pick(random, MANNERS)}吗？`,
+    ])();
+  }
+}
+
 function sentence(random: () => number): string {
   const shapes = [
     () => `${pick(random, SUBJECTS)}应当${pick(random, TIMES)}${pick(random, VERBS)}${pick(random, OBJECTS)}，${pick(random, RESULTS)}。`,
@@ -73,6 +154,7 @@ export function chineseNumber(n: number): string {
 export function writeBenchCorpus(folder: string, passages: number, options: { seed?: number; perFile?: number } = {}): number {
   mkdirSync(folder, { recursive: true });
   const random = seededRandom(options.seed ?? 20240601);
+  const maker = new SentenceMaker(random);
   const perFile = options.perFile ?? 200;
   let written = 0;
   for (let file = 0; written < passages; file++) {
@@ -85,7 +167,7 @@ export function writeBenchCorpus(folder: string, passages: number, options: { se
       article++;
       const sentences = 2 + Math.floor(random() * 5);
       let body = '';
-      for (let s = 0; s < sentences; s++) body += sentence(random);
+      for (let s = 0; s < sentences; s++) body += maker.sentence();
       lines.push(`第${chineseNumber(article)}条 ${body}`, '');
     }
     writeFileSync(join(folder, `rules-${String(file).padStart(4, '0')}.md`), lines.join('\n'));
@@ -94,14 +176,22 @@ export function writeBenchCorpus(folder: string, passages: number, options: { se
   return written;
 }
 
-/** Questions over the generated vocabulary, as staff would type them. */
-export function benchQuestions(count: number, seed = 7): string[] {
+/**
+ * Questions as staff would type them. Two in three are about something a passage says
+ * (a clause of a random stored article, asked as a question), as real questions are; the
+ * rest are generic ones over the same vocabulary that match many passages loosely.
+ */
+export function benchQuestions(count: number, passages: readonly string[] = [], seed = 7): string[] {
+  // The same vocabulary as the corpus (its seed), questions drawn with their own seed.
+  const maker = new SentenceMaker(seededRandom(20240601));
   const random = seededRandom(seed);
+  const fromPassage = (): string => {
+    const clauses = pick(random, passages).replace(/^第[^条]+条\s*/, '').split(/[，。；]/).filter((c) => c.length >= 6);
+    return clauses.length ? `${pick(random, clauses)}${pick(random, ['吗？', '有什么规定？', '是怎么规定的？'])}` : maker.question();
+  };
   const forms = [
-    () => `${pick(random, SUBJECTS)}什么时候${pick(random, VERBS)}${pick(random, OBJECTS)}？`,
-    () => `${pick(random, OBJECTS)}由谁${pick(random, VERBS)}，要多少人联名？`,
+    () => maker.question(),
     () => `人大常委会${pick(random, VERBS)}${pick(random, OBJECTS)}有什么程序？`,
-    () => `${pick(random, OBJECTS)}需要${pick(random, MANNERS)}吗？`,
   ];
-  return Array.from({ length: count }, () => pick(random, forms)());
+  return Array.from({ length: count }, (_, i) => (passages.length && i % 3 !== 2 ? fromPassage() : pick(random, forms)()));
 }

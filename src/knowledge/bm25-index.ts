@@ -105,7 +105,13 @@ export class Bm25Index {
   readonly generation: number;
   private readonly termIndex: Map<string, number>;
   private readonly averageLength: number;
+  // Scratch buffers reused by every search (one search at a time: Node is single-threaded).
   private readonly scores: Float32Array;
+  private readonly best: Float32Array;
+  private readonly touched: Int32Array;
+  private readonly heads: Int32Array;
+  /** For each unit, the first unit of the same passage. */
+  private readonly head: Int32Array;
   private readonly norms: Float32Array;
 
   constructor(private readonly arrays: Bm25Arrays) {
@@ -114,7 +120,15 @@ export class Bm25Index {
     let total = 0;
     for (const length of arrays.docLengths) total += length;
     this.averageLength = total / Math.max(arrays.docLengths.length, 1) || 1;
-    this.scores = new Float32Array(arrays.passageIds.length);
+    const units = arrays.passageIds.length;
+    this.scores = new Float32Array(units);
+    this.best = new Float32Array(units);
+    this.touched = new Int32Array(units);
+    this.heads = new Int32Array(units);
+    this.head = new Int32Array(units);
+    for (let u = 1; u < units; u++) {
+      this.head[u] = arrays.passageIds[u] === arrays.passageIds[u - 1] ? this.head[u - 1] : u;
+    }
     // The length normalization of each unit, computed once instead of per posting.
     this.norms = arrays.docLengths.map((length) => K1 * (1 - B + (B * length) / this.averageLength));
   }
@@ -141,31 +155,36 @@ export class Bm25Index {
       const t = this.termIndex.get(term);
       if (t !== undefined) weights.set(t, (weights.get(t) ?? 0) + 1);
     }
-    const scores = this.scores;
-    const norms = this.norms;
-    const touched: number[] = [];
+    const { scores, norms, touched, best, heads } = this;
+    let touchedCount = 0;
     const n = this.size;
     for (const [t, queryCount] of weights) {
       const start = offsets[t];
       const end = offsets[t + 1];
       const idf = Math.log(1 + (n - (end - start) + 0.5) / (end - start + 0.5)) * Math.sqrt(queryCount);
+      const lift = idf * (K1 + 1);
       for (let i = start; i < end; i++) {
         const doc = postingDocs[i];
         const tf = postingUnits[i] / TEXT_UNITS;
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (idf * tf * (K1 + 1)) / (tf + norms[doc]);
+        if (scores[doc] === 0) touched[touchedCount++] = doc;
+        scores[doc] += (lift * tf) / (tf + norms[doc]);
       }
     }
-    // A passage may be indexed as several units (whole, and each paragraph): it scores its best.
-    const best = new Map<number, number>();
-    for (const doc of touched) {
-      const id = passageIds[doc];
-      const score = scores[doc];
-      if (score > (best.get(id) ?? -1)) best.set(id, score);
+    // Units of one passage are consecutive; each passage keeps the score of its best unit.
+    let headCount = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i];
+      const head = this.head[doc];
+      if (best[head] === 0) heads[headCount++] = head;
+      if (scores[doc] > best[head]) best[head] = scores[doc];
       scores[doc] = 0;
     }
     const top = new TopK(k);
-    for (const [id, score] of best) top.push(id, score);
+    for (let i = 0; i < headCount; i++) {
+      const head = heads[i];
+      top.push(passageIds[head], best[head]);
+      best[head] = 0;
+    }
     return top.result();
   }
 

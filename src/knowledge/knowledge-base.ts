@@ -34,7 +34,7 @@ const RERANK_DEPTH = 20;
 /** Bonus for a passage of the expected answer type (fused scores run 0..1). */
 const ANSWER_TYPE_BONUS = 0.3;
 /** Weight of the vector ranking in the fusion (BM25 counts 1): the offline vectors are the weaker signal. */
-const VECTOR_WEIGHT = 0.3;
+const VECTOR_WEIGHT = 0.2;
 
 /** The knowledge base plus the retrievers it fuses (exposed for tests and the benchmark). */
 export interface OpenKnowledgeBase extends KnowledgeBase {

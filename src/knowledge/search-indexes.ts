@@ -10,10 +10,12 @@ import type { Embedder } from '../models/types.ts';
 import { Bm25Builder, Bm25Index, removeQuietly } from './bm25-index.ts';
 import type { PassageStore } from './passage-store.ts';
 import type { Tokenizer } from './tokenizer.ts';
-import { VectorIndex } from './vector-index.ts';
+import { VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
 
 /** Paragraphs shorter than this are not indexed as units of their own. */
 const MIN_UNIT_CHARS = 8;
+/** Below this many vectors a full HNSW build stays on the main thread (a worker costs ~50 ms). */
+const WORKER_THRESHOLD = 2_000;
 const EMBED_BATCH = 256;
 /** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
 const REBUILD_DELETED_SHARE = 0.25;
@@ -53,10 +55,15 @@ export class SearchIndexes {
     const generation = this.store.generation();
     const embedderChanged = this.store.getMeta('vector_embedder') !== this.embedder.id;
     if (this.lexical?.generation === generation && this.vectorGeneration === generation && !embedderChanged) return;
-    if (this.lexical?.generation !== generation) this.lexical = this.syncLexical(generation);
+    let vectorJob: Promise<VectorIndex> | undefined;
     if (this.vectorGeneration !== generation || embedderChanged) {
       await this.embedMissing();
-      this.vectors = this.syncVectors(generation);
+      vectorJob = this.syncVectors(generation);
+    }
+    // A large HNSW rebuild runs in a worker meanwhile; the lexical index builds here.
+    if (this.lexical?.generation !== generation) this.lexical = this.syncLexical(generation);
+    if (vectorJob) {
+      this.vectors = await vectorJob;
       this.vectorGeneration = generation;
     }
     this.removeStaleFiles();
@@ -105,13 +112,15 @@ export class SearchIndexes {
     }
   }
 
-  private syncVectors(generation: number): VectorIndex {
+  private async syncVectors(generation: number): Promise<VectorIndex> {
     const id = this.embedder.id;
     const file = this.store.getMeta('vector_file');
     const sameSpace = this.store.getMeta('vector_embedder') === id;
     let index = file && sameSpace ? VectorIndex.load(join(this.dataDir, file), this.embedder.dimensions) : undefined;
     if (index && Number(this.store.getMeta('vector_generation')) === generation) return index;
     const wanted = this.store.vectorCount(id);
+    // Mostly new vectors (a first big ingest): a fresh build in a worker beats patching.
+    if (index && wanted >= WORKER_THRESHOLD && index.count < wanted / 2) index = undefined;
     if (index) {
       // Patch: passage ids are never reused, so labels missing from SQLite are deletions.
       const labels = new Set(index.labels());
@@ -123,18 +132,39 @@ export class SearchIndexes {
       for (const label of labels) if (!live.has(label)) index.markDeleted(label);
       if (index.count > 0 && (index.count - wanted) / index.count > REBUILD_DELETED_SHARE) index = undefined;
     }
-    if (!index) {
-      index = VectorIndex.create(this.embedder.dimensions, wanted);
-      for (const { id: passageId, vector } of this.store.iterateVectors(id)) index.add(passageId, vector);
-    }
     const name = `vectors-${generation}-${Date.now().toString(36)}.hnsw`;
-    index.save(join(this.dataDir, name));
+    if (!index && wanted >= WORKER_THRESHOLD) {
+      await buildIndexFileInWorker(this.vectorMatrix(wanted), join(this.dataDir, name));
+      index = VectorIndex.load(join(this.dataDir, name), this.embedder.dimensions);
+      if (!index) throw new Error(`HNSW index ${name} built but unreadable`);
+    } else {
+      if (!index) {
+        index = VectorIndex.create(this.embedder.dimensions, wanted);
+        for (const { id: passageId, vector } of this.store.iterateVectors(id)) index.add(passageId, vector);
+      }
+      index.save(join(this.dataDir, name));
+    }
     this.store.db.transaction(() => {
       this.store.setMeta('vector_file', name);
       this.store.setMeta('vector_generation', String(generation));
       this.store.setMeta('vector_embedder', id);
     })();
     return index;
+  }
+
+  /** Every stored vector of the current embedder as one matrix (for a worker build). */
+  vectorMatrix(count = this.store.vectorCount(this.embedder.id)): VectorMatrix {
+    const dimensions = this.embedder.dimensions;
+    const ids = new Int32Array(count);
+    const values = new Float32Array(count * dimensions);
+    let row = 0;
+    for (const { id, vector } of this.store.iterateVectors(this.embedder.id)) {
+      if (row === count) break;
+      ids[row] = id;
+      values.set(vector, row * dimensions);
+      row++;
+    }
+    return { ids: ids.subarray(0, row), values: values.subarray(0, row * dimensions), dimensions };
   }
 
   /** Delete index files no record points to (left by earlier generations or killed runs). */

@@ -8,6 +8,11 @@ import { STOPWORDS } from './stopwords.ts';
 const HAN = /\p{Script=Han}/u;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
+/** The common CJK block, checked by code unit before falling back to the regex. */
+function isHan(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
 /** Turns text into BM25 terms; the same instance serves questions and passages. */
 export class Tokenizer {
   private readonly segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -31,16 +36,12 @@ export class Tokenizer {
       run = '';
     };
     for (const { segment, isWordLike } of this.segmenter.segment(piece)) {
-      if (!isWordLike && !WORDLIKE.test(segment)) {
-        flush();
-        continue;
-      }
-      if (STOPWORDS.has(segment)) {
+      if ((!isWordLike && !WORDLIKE.test(segment)) || STOPWORDS.has(segment)) {
         flush();
         continue;
       }
       out.push(segment);
-      if (HAN.test(segment)) run += segment;
+      if (isHan(segment.charCodeAt(0)) || HAN.test(segment)) run += segment;
       else flush();
     }
     flush();

@@ -3,12 +3,13 @@
  * plus the exact brute-force search it is measured against.
  */
 import { renameSync, rmSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 import { type Hit, TopK } from './top-k.ts';
 
 const M = 16;
-const EF_CONSTRUCTION = 100;
-const EF_SEARCH = 96;
+const EF_CONSTRUCTION = 64;
+const EF_SEARCH = 400;
 const SEED = 42;
 
 /** An HNSW index whose labels are passage ids. */
@@ -104,4 +105,27 @@ export function exactSearch(matrix: VectorMatrix, query: Float32Array, k: number
     top.push(ids[row], dot);
   }
   return top.result();
+}
+
+/**
+ * Build an HNSW index file from a vector matrix in a worker thread (temporary name, then
+ * rename), leaving the main thread free; resolves once the file is in place.
+ */
+export function buildIndexFileInWorker(matrix: VectorMatrix, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./hnsw-build-worker.mjs', import.meta.url), {
+      workerData: {
+        dimensions: matrix.dimensions, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED,
+        ids: matrix.ids, values: matrix.values, path,
+      },
+      transferList: [matrix.ids.buffer as ArrayBuffer, matrix.values.buffer as ArrayBuffer],
+      execArgv: [],
+    });
+    worker.once('message', (message: { ok: boolean; message?: string }) => {
+      void worker.terminate();
+      if (message.ok) resolve();
+      else reject(new Error(`HNSW build failed: ${message.message}`));
+    });
+    worker.once('error', reject);
+  });
 }
