@@ -1,0 +1,121 @@
+/**
+ * The pieces under retrieval: equivalences applied alike to questions and passages, question
+ * words as stopwords, the deterministic offline embedding, the answer-type cue, and the BM25
+ * file round trip.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { answerTypeMatch, expectedAnswerTypes } from '../../src/knowledge/answer-types.ts';
+import { Bm25Builder, Bm25Index } from '../../src/knowledge/bm25-index.ts';
+import { Canonicalizer, defaultEquivalences } from '../../src/knowledge/equivalences.ts';
+import { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from '../../src/knowledge/index.ts';
+import { defaultTokenizer } from '../../src/knowledge/tokenizer.ts';
+import { tempDir } from './kb-fixtures.ts';
+
+const tokenizer = defaultTokenizer();
+const shared = (a: string, b: string): string[] => {
+  const right = new Set(tokenizer.terms(b));
+  return [...new Set(tokenizer.terms(a))].filter((t) => right.has(t));
+};
+
+describe('equivalences', () => {
+  it('gives abbreviation and full form the same canonical spelling', () => {
+    const eq = defaultEquivalences();
+    expect(eq.apply('全国人大常委会')).toBe(eq.apply('全国人民代表大会常务委员会'));
+    expect(eq.apply('代表建议')).toBe(eq.apply('代表建议、批评和意见'));
+  });
+
+  it('keeps the members of a listed group findable on their own', () => {
+    const text = defaultEquivalences().apply('本级人民政府、监察委员会、人民法院、人民检察院的负责人');
+    expect(text).toContain('一府一委两院');
+    expect(text).toContain('法院');
+    expect(text).toContain('监察委员会');
+  });
+
+  it('reads an edited list: longer variants win, full-width text is normalised', () => {
+    const eq = new Canonicalizer([
+      { canonical: '主任会议', variants: ['主任碰头会'] },
+      { canonical: '会', variants: ['会议'] },
+    ]);
+    expect(eq.apply('主任碰头会研究')).toBe('主任会议研究');
+    expect(eq.apply('ＡＢＣ１２３')).toBe('abc123');
+  });
+
+  it('lets a staff question and the document wording share their key terms', () => {
+    expect(shared('一府一委两院要列席吗', '人民政府、监察委员会、人民法院、人民检察院的负责人列席')).toEqual(
+      expect.arrayContaining(['一府', '两院', '列席']));
+    expect(shared('区人大常委会', '区人民代表大会常务委员会')).toEqual(expect.arrayContaining(['人大', '常委']));
+  });
+});
+
+describe('tokenizer', () => {
+  it('drops question words so they never carry a match', () => {
+    const terms = tokenizer.terms('常委会会议需要多少人出席才能举行吗？');
+    for (const word of ['多少', '吗', '需要']) expect(terms).not.toContain(word);
+    expect(terms).toContain('出席');
+  });
+
+  it('emits words and character bigrams', () => {
+    const terms = tokenizer.terms('专项工作报告');
+    expect(terms).toEqual(expect.arrayContaining(['专项', '工作', '报告', '项工', '作报']));
+  });
+});
+
+describe('offline embedder', () => {
+  it('is deterministic, unit length, and names its space', async () => {
+    const embedder = createOfflineEmbedder();
+    expect(embedder.id).toBe(OFFLINE_EMBEDDER_ID);
+    const [a, b] = await embedder.embed(['常委会会议每两个月举行一次', '常委会会议每两个月举行一次']);
+    expect([...a]).toEqual([...b]);
+    expect(Math.hypot(...a)).toBeCloseTo(1, 5);
+    expect(a.length).toBe(embedder.dimensions);
+  });
+
+  it('places an abbreviated question nearer its passage than an unrelated one', async () => {
+    const embedder = createOfflineEmbedder();
+    const [q, near, far] = await embedder.embed(['全国人大常委会多久开一次会', '全国人民代表大会常务委员会会议一般每两个月举行一次', '今年拟安排地方政府专项债券']);
+    const dot = (x: Float32Array, y: Float32Array): number => x.reduce((s, v, i) => s + v * y[i], 0);
+    expect(dot(q, near)).toBeGreaterThan(dot(q, far));
+  });
+
+  it('a different dimension is a different space', () => {
+    expect(createOfflineEmbedder({ dimensions: 64 }).id).not.toBe(OFFLINE_EMBEDDER_ID);
+  });
+});
+
+describe('answer types', () => {
+  it('expects a period for "how long" and a headcount for "how many people"', () => {
+    const period = expectedAnswerTypes('议案最晚要在开会前几天提交？');
+    expect(answerTypeMatch(period, '应当在会议召开十日前提交')).toBe(1);
+    expect(answerTypeMatch(period, '第十条 议案应当写明案由')).toBe(0); // article numbers are labels
+    const heads = expectedAnswerTypes('要几个人联名？');
+    expect(answerTypeMatch(heads, '常务委员会组成人员五人以上联名')).toBe(1);
+  });
+
+  it('expects nothing of a question that asks for no figure', () => {
+    expect(expectedAnswerTypes('质询案由谁答复')).toEqual([]);
+  });
+});
+
+describe('BM25 index file', () => {
+  it('saves and loads to the same rankings, and rejects a damaged file', () => {
+    const builder = new Bm25Builder();
+    const texts = ['常务委员会会议每两个月举行一次', '代表建议三个月内答复', '执法检查组可以邀请代表参加'];
+    texts.forEach((t, i) => builder.add(i + 1, tokenizer.terms(t), tokenizer.terms('议事规则')));
+    const index = builder.finish(7);
+    const folder = tempDir();
+    try {
+      const path = join(folder, 'lexical.bm25');
+      index.save(path);
+      const loaded = Bm25Index.load(path)!;
+      expect(loaded.generation).toBe(7);
+      const query = tokenizer.terms('代表建议多久答复');
+      expect(loaded.search(query, 3)).toEqual(index.search(query, 3));
+      expect(loaded.search(query, 3)[0].id).toBe(2);
+      expect(Bm25Index.load(join(folder, 'missing.bm25'))).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
