@@ -5,7 +5,8 @@ export const messages = {
     `没有看出要起草哪方面的材料。我能起草这些方面：${known}。例如：“起草上半年监督工作的总结”。`,
   badPeriod: '起草的时间段不对：开始日期晚于结束日期。',
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
-  sectionTitle: (organ: string, period: string, topic: string) => `${organ}${period}${topic}情况`,
+  sectionTitle: (organ: string, period: string, topic: string) =>
+    `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,
   speechTitle: (topic: string) => `关于${topic}的交流发言`,
   modelInventedFigure: (figures: string) =>
     `模型起草的稿子里出现了活动记录中没有的数字（${figures}），已改用模板起草。`,

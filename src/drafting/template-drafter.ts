@@ -24,6 +24,8 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     ? messages.speechTitle(topic.label)
     : messages.sectionTitle(organ, period, topic.label);
   const present = facts.filter((f) => f.count > 0);
+  // Kind names are no subject: "党组会议" says nothing an item doesn't already say.
+  const kindWords = new Set(taxonomy?.kinds.flatMap((k) => [k.label, ...k.synonyms]) ?? []);
   if (present.length === 0) {
     const text = fillTemplate(templates.get('无活动', topic.id) ?? '', common);
     return { title, paragraphs: [{ style: 'body', text }] };
@@ -32,19 +34,19 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     const key = fact.kinds.join('+');
     const fallback = `开展${fact.kinds.map((k) => taxonomy?.label(k) ?? k).join('、')}等工作{{次数}}次。`;
     const template = templates.get('条目', key) ?? fallback;
-    const subjects = pickExamples(fact.titles, subjectOf);
+    const listed = (examples: string[], always: boolean) =>
+      examples.length === 0 ? undefined
+        : examples.join('、') + (always || examples.length < fact.count ? '等' : '');
+    const subjects = pickExamples(fact.titles, (t) => subjectOf(t, kindWords));
     const names = pickExamples(fact.titles, nameOf);
-    const values = {
+    const text = fillTemplate(template, {
       ...common,
       次数: String(fact.count),
-      例举: subjects.join('、') || undefined,
-      名称: names.join('、') || undefined,
-    };
-    let text = fillTemplate(template, values);
-    // "等" says the list is incomplete; when every activity is named, drop it.
-    for (const listed of [subjects, names]) {
-      if (listed.length > 0 && listed.length >= fact.count) text = text.replace(`${listed.join('、')}等`, listed.join('、'));
-    }
+      例举: listed(subjects, false),
+      例举等: listed(subjects, true),
+      名称: listed(names, false),
+      名称等: listed(names, true),
+    });
     return `${messages.ordinals[i] ?? String(i + 1)}是${text}`;
   });
   if (form === 'speech') {

@@ -77,3 +77,24 @@ describe('Word export', () => {
     expect(xml).toMatch(/w:pgSz w:w="11907" w:h="16840"|w:pgSz w:w="11907"/);
   });
 });
+
+describe('named examples in a draft item', () => {
+  it('ends an incomplete list with 等 and leaves kind names out of the subjects', async () => {
+    const { draftFromTemplates } = await import('../../src/drafting/template-drafter.ts');
+    const { loadTaxonomy } = await import('../../src/activities/index.ts');
+    const topic = loadTopics().find((t) => t.id === 'self_building')!;
+    const doc = draftFromTemplates(loadTemplates(), {
+      topic, form: 'section', period: '2023年上半年', organ: '区人大常委会',
+      facts: [
+        { kinds: ['party_meeting'], count: 2, titles: ['区人大常委会党组(扩大)会议(2023年第1次)', '党组会议'] },
+        { kinds: ['study'], count: 5, titles: ['党组理论学习中心组学习研讨:学习党的二十大精神'] },
+        { kinds: ['meeting'], count: 1, titles: ['2023年工作部署暨作风建设推进会'] },
+      ],
+    }, loadTaxonomy());
+    const text = doc.paragraphs.map((p) => p.text).join('\n');
+    expect(text).toContain('一是坚持党的全面领导。召开党组（扩大）会议2次');
+    expect(text).toContain('围绕党的二十大精神等内容开展集中学习5次');
+    expect(text).toContain('包括2023年工作部署暨作风建设推进会，');
+    expect(text).not.toMatch(/三是/);
+  });
+});
