@@ -93,6 +93,7 @@ export async function ingestPaths(
   embedder: Embedder,
   paths: readonly string[],
   onProgress?: IngestProgress,
+  onStored?: (ids: readonly number[], vectors: readonly Float32Array[]) => void,
   log: (line: string) => void = (line) => process.stderr.write(line + '\n'),
 ): Promise<IngestCounts> {
   if (!paths.length) throw new UserError('no_paths', m.noPaths);
@@ -111,11 +112,12 @@ export async function ingestPaths(
       const drafts = chunkDocument(loaded).filter((p) => p.text.trim());
       if (!drafts.length) throw new UserError('no_text', m.noText);
       const vectors = await embedder.embed(drafts.map(embeddingInput));
-      store.replaceDocument(
+      const ids = store.replaceDocument(
         { doc: file.doc, title: loaded.title, format: loaded.format, contentHash: hash ?? '' },
         drafts.map((d, j) => ({ ...d, vector: vectors[j] })),
         embedder.id,
       );
+      onStored?.(ids, vectors);
       if (existing) counts.updated++;
       else counts.added++;
     } catch (error) {

@@ -80,9 +80,15 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     indexes,
     store,
     async ingest(paths, ingestOptions) {
-      const counts = await ingestPaths(store, embedder, paths, ingestOptions?.onProgress);
-      await indexes.sync();
-      return { ...counts, chunks: store.passageCount() };
+      indexes.beginIngest();
+      try {
+        const counts = await ingestPaths(store, embedder, paths, ingestOptions?.onProgress,
+          (ids, vectors) => indexes.stored(ids, vectors));
+        await indexes.sync();
+        return { ...counts, chunks: store.passageCount() };
+      } finally {
+        indexes.endIngest();
+      }
     },
     async remove(doc) {
       const removed = store.removeDocument(doc);

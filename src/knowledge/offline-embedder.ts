@@ -36,7 +36,7 @@ export interface OfflineEmbedderOptions {
 
 /** Create the offline, deterministic Embedder. */
 export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Embedder & { embedOne(text: string): Float32Array } {
-  const dimensions = options.dimensions ?? 256;
+  const dimensions = options.dimensions ?? 128;
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
   // Bigrams carry most meaning in Chinese; unigrams are mostly noise, trigrams add phrase order.
   const weights = [0.1, 1, 0.5];
@@ -66,7 +66,7 @@ export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Emb
   }
 
   return {
-    id: dimensions === 256 ? OFFLINE_EMBEDDER_ID : `${OFFLINE_EMBEDDER_ID}-${dimensions}`,
+    id: dimensions === 128 ? OFFLINE_EMBEDDER_ID : `${OFFLINE_EMBEDDER_ID}-${dimensions}`,
     dimensions,
     embedOne,
     async embed(texts) {

@@ -58,26 +58,28 @@ export class PassageStore {
     return row;
   }
 
-  /** Replace (or add) a document and all its passages in one transaction. */
+  /** Replace (or add) a document and all its passages in one transaction; returns the new passage ids. */
   replaceDocument(
     record: { doc: string; title: string; format: DocumentFormat; contentHash: string },
     passages: readonly PassageToStore[],
     embedder: string,
-  ): void {
+  ): number[] {
     const insertDoc = this.db.prepare(
       'INSERT INTO kb_documents (doc, title, format, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?)');
     const insertPassage = this.db.prepare(
       'INSERT INTO kb_passages (document_id, ordinal, text, location, context, page) VALUES (?, ?, ?, ?, ?, ?)');
     const insertVector = this.db.prepare('INSERT INTO kb_vectors (passage_id, embedder, vector) VALUES (?, ?, ?)');
-    this.db.transaction(() => {
+    return this.db.transaction(() => {
       this.db.prepare('DELETE FROM kb_documents WHERE doc = ?').run(record.doc);
       const documentId = Number(insertDoc.run(record.doc, record.title, record.format, record.contentHash,
         new Date().toISOString()).lastInsertRowid);
-      passages.forEach((p, ordinal) => {
-        const id = insertPassage.run(documentId, ordinal, p.text, p.location, p.context, p.page ?? null).lastInsertRowid;
+      const ids = passages.map((p, ordinal) => {
+        const id = Number(insertPassage.run(documentId, ordinal, p.text, p.location, p.context, p.page ?? null).lastInsertRowid);
         insertVector.run(id, embedder, Buffer.from(p.vector.buffer, p.vector.byteOffset, p.vector.byteLength));
+        return id;
       });
       this.bumpGeneration();
+      return ids;
     })();
   }
 
@@ -147,6 +149,23 @@ export class PassageStore {
       new Uint8Array(copy.buffer).set(row.vector);
       yield { id: row.id, vector: copy };
     }
+  }
+
+  /** Ids of the passages holding a vector of this embedder, ascending. */
+  vectorIds(embedder: string): Int32Array {
+    const rows = this.db.prepare('SELECT passage_id AS id FROM kb_vectors WHERE embedder = ? ORDER BY passage_id')
+      .raw().all(embedder) as Array<[number]>;
+    return Int32Array.from(rows, (row) => row[0]);
+  }
+
+  /** The vector of one passage under one embedder. */
+  vectorOf(passageId: number, embedder: string): Float32Array | undefined {
+    const row = this.db.prepare('SELECT vector FROM kb_vectors WHERE passage_id = ? AND embedder = ?').get(passageId, embedder) as
+      { vector: Buffer } | undefined;
+    if (!row) return undefined;
+    const copy = new Float32Array(row.vector.byteLength / 4);
+    new Uint8Array(copy.buffer).set(row.vector);
+    return copy;
   }
 
   /** Passages whose vector is missing or from another embedder (after an embedder switch). */

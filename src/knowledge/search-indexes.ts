@@ -10,7 +10,7 @@ import type { Embedder } from '../models/types.ts';
 import { Bm25Builder, Bm25Index, removeQuietly } from './bm25-index.ts';
 import type { PassageStore } from './passage-store.ts';
 import type { Tokenizer } from './tokenizer.ts';
-import { VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
+import { BackgroundIndexBuild, VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
 
 /** Paragraphs shorter than this are not indexed as units of their own. */
 const MIN_UNIT_CHARS = 8;
@@ -30,6 +30,7 @@ export class SearchIndexes {
   private lexical?: Bm25Index;
   private vectors?: VectorIndex;
   private vectorGeneration = -1;
+  private background?: BackgroundIndexBuild;
 
   constructor(
     private readonly dataDir: string,
@@ -112,38 +113,74 @@ export class SearchIndexes {
     }
   }
 
+  /**
+   * Grow a fresh HNSW graph in a worker while an ingest runs, fed by `stored`. Only when the
+   * current graph is small: a big one is patched in place at the next sync instead.
+   */
+  beginIngest(): void {
+    if (this.background || (this.vectors?.count ?? 0) >= WORKER_THRESHOLD) return;
+    this.background = new BackgroundIndexBuild(this.embedder.dimensions, 4096);
+  }
+
+  /** Passages just committed to SQLite with their vectors (for the background build). */
+  stored(ids: readonly number[], vectors: readonly Float32Array[]): void {
+    if (!this.background || !ids.length) return;
+    const dimensions = this.embedder.dimensions;
+    const values = new Float32Array(ids.length * dimensions);
+    vectors.forEach((vector, i) => values.set(vector, i * dimensions));
+    this.background.add(Int32Array.from(ids), values);
+  }
+
+  /** Drop a background build nobody needed (the ingest changed nothing, or failed). */
+  endIngest(): void {
+    this.background?.cancel();
+    this.background = undefined;
+  }
+
   private async syncVectors(generation: number): Promise<VectorIndex> {
     const id = this.embedder.id;
-    const file = this.store.getMeta('vector_file');
-    const sameSpace = this.store.getMeta('vector_embedder') === id;
-    let index = file && sameSpace ? VectorIndex.load(join(this.dataDir, file), this.embedder.dimensions) : undefined;
-    if (index && Number(this.store.getMeta('vector_generation')) === generation) return index;
+    const dimensions = this.embedder.dimensions;
+    const name = `vectors-${generation}-${Date.now().toString(36)}.hnsw`;
+    const path = join(this.dataDir, name);
     const wanted = this.store.vectorCount(id);
-    // Mostly new vectors (a first big ingest): a fresh build in a worker beats patching.
-    if (index && wanted >= WORKER_THRESHOLD && index.count < wanted / 2) index = undefined;
-    if (index) {
+    const background = this.background;
+    this.background = undefined;
+    let index: VectorIndex | undefined;
+    let complete = false; // built from every stored vector: no patching needed
+    if (background) {
+      await background.finish(path);
+      index = VectorIndex.load(path, dimensions);
+    } else {
+      const file = this.store.getMeta('vector_file');
+      const sameSpace = this.store.getMeta('vector_embedder') === id;
+      index = file && sameSpace ? VectorIndex.load(join(this.dataDir, file), dimensions) : undefined;
+      if (index && Number(this.store.getMeta('vector_generation')) === generation) return index;
+      // Mostly new vectors (a first big ingest): a fresh build in a worker beats patching.
+      if (index && wanted >= WORKER_THRESHOLD && index.count < wanted / 2) index = undefined;
+      if (!index && wanted >= WORKER_THRESHOLD) {
+        await buildIndexFileInWorker(this.vectorMatrix(wanted), path);
+        index = VectorIndex.load(path, dimensions);
+        complete = index !== undefined;
+      }
+    }
+    if (index && !complete) {
       // Patch: passage ids are never reused, so labels missing from SQLite are deletions.
       const labels = new Set(index.labels());
-      const live = new Set<number>();
-      for (const { id: passageId, vector } of this.store.iterateVectors(id)) {
-        live.add(passageId);
-        if (!labels.has(passageId)) index.add(passageId, vector);
+      const live = this.store.vectorIds(id);
+      const liveSet = new Set(live);
+      for (const passageId of live) {
+        if (labels.has(passageId)) continue;
+        const vector = this.store.vectorOf(passageId, id);
+        if (vector) index.add(passageId, vector);
       }
-      for (const label of labels) if (!live.has(label)) index.markDeleted(label);
+      for (const label of labels) if (!liveSet.has(label)) index.markDeleted(label);
       if (index.count > 0 && (index.count - wanted) / index.count > REBUILD_DELETED_SHARE) index = undefined;
     }
-    const name = `vectors-${generation}-${Date.now().toString(36)}.hnsw`;
-    if (!index && wanted >= WORKER_THRESHOLD) {
-      await buildIndexFileInWorker(this.vectorMatrix(wanted), join(this.dataDir, name));
-      index = VectorIndex.load(join(this.dataDir, name), this.embedder.dimensions);
-      if (!index) throw new Error(`HNSW index ${name} built but unreadable`);
-    } else {
-      if (!index) {
-        index = VectorIndex.create(this.embedder.dimensions, wanted);
-        for (const { id: passageId, vector } of this.store.iterateVectors(id)) index.add(passageId, vector);
-      }
-      index.save(join(this.dataDir, name));
+    if (!index) {
+      index = VectorIndex.create(dimensions, wanted);
+      for (const { id: passageId, vector } of this.store.iterateVectors(id)) index.add(passageId, vector);
     }
+    index.save(path);
     this.store.db.transaction(() => {
       this.store.setMeta('vector_file', name);
       this.store.setMeta('vector_generation', String(generation));

@@ -7,9 +7,9 @@ import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 import { type Hit, TopK } from './top-k.ts';
 
-const M = 16;
+const M = 24;
 const EF_CONSTRUCTION = 64;
-const EF_SEARCH = 400;
+const EF_SEARCH = 800;
 const SEED = 42;
 
 /** An HNSW index whose labels are passage ids. */
@@ -108,24 +108,52 @@ export function exactSearch(matrix: VectorMatrix, query: Float32Array, k: number
 }
 
 /**
- * Build an HNSW index file from a vector matrix in a worker thread (temporary name, then
- * rename), leaving the main thread free; resolves once the file is in place.
+ * An HNSW index built in a worker thread from vectors sent as they are produced, so the
+ * graph grows while the main thread loads files and builds the lexical index.
  */
-export function buildIndexFileInWorker(matrix: VectorMatrix, path: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./hnsw-build-worker.mjs', import.meta.url), {
-      workerData: {
-        dimensions: matrix.dimensions, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED,
-        ids: matrix.ids, values: matrix.values, path,
-      },
-      transferList: [matrix.ids.buffer as ArrayBuffer, matrix.values.buffer as ArrayBuffer],
+export class BackgroundIndexBuild {
+  private readonly worker: Worker;
+  private failure: Error | undefined;
+
+  constructor(readonly dimensions: number, capacity: number) {
+    this.worker = new Worker(new URL('./hnsw-build-worker.mjs', import.meta.url), {
+      workerData: { dimensions, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED, capacity },
       execArgv: [],
     });
-    worker.once('message', (message: { ok: boolean; message?: string }) => {
-      void worker.terminate();
-      if (message.ok) resolve();
-      else reject(new Error(`HNSW build failed: ${message.message}`));
+    this.worker.on('error', (error) => {
+      this.failure = error;
     });
-    worker.once('error', reject);
-  });
+    this.worker.unref(); // never keeps the process alive on its own
+  }
+
+  /** Queue vectors (row by row in `values`) for insertion under their passage ids. */
+  add(ids: Int32Array, values: Float32Array): void {
+    this.worker.postMessage({ type: 'add', ids, values }, [ids.buffer as ArrayBuffer, values.buffer as ArrayBuffer]);
+  }
+
+  /** Write the index to `path` (temporary name, then rename) and stop the worker. */
+  finish(path: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.worker.once('message', (message: { ok: boolean; message?: string }) => {
+        void this.worker.terminate();
+        if (message.ok) resolve();
+        else reject(new Error(`HNSW build failed: ${message.message}`));
+      });
+      this.worker.once('error', reject);
+      this.worker.postMessage({ type: 'finish', path });
+    });
+  }
+
+  /** Stop without writing anything. */
+  cancel(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** Build an HNSW index file from a whole vector matrix in a worker thread. */
+export async function buildIndexFileInWorker(matrix: VectorMatrix, path: string): Promise<void> {
+  const build = new BackgroundIndexBuild(matrix.dimensions, matrix.ids.length);
+  build.add(matrix.ids, matrix.values);
+  await build.finish(path);
 }
