@@ -138,11 +138,10 @@ export class Bm25Index {
     return this.arrays.passageIds.length;
   }
 
-  /** Inverse document frequency of a term (0 when unknown). */
+  /** Inverse document frequency of a term; an unknown term is as rare as a term can be. */
   idf(term: string): number {
     const t = this.termIndex.get(term);
-    if (t === undefined) return 0;
-    const df = this.arrays.offsets[t + 1] - this.arrays.offsets[t];
+    const df = t === undefined ? 0 : this.arrays.offsets[t + 1] - this.arrays.offsets[t];
     const n = this.size;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
