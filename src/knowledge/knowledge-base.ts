@@ -70,7 +70,11 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     const scores = new Map(hits.map((h) => [h.id, h.score]));
     const types = expectedAnswerTypes(question);
     return passages
-      .map((passage) => ({ passage, score: (scores.get(passage.id) ?? 0) + ANSWER_TYPE_BONUS * answerTypeMatch(types, passage.text) }))
+      // Scaled back to 0..1: a passage ranked first everywhere and of the expected type scores 1.
+      .map((passage) => ({
+        passage,
+        score: ((scores.get(passage.id) ?? 0) + ANSWER_TYPE_BONUS * answerTypeMatch(types, passage.text)) / (1 + ANSWER_TYPE_BONUS),
+      }))
       .sort((a, b) => b.score - a.score)
       .slice(0, k);
   }

@@ -20,6 +20,15 @@ const EMBED_BATCH = 256;
 /** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
 const REBUILD_DELETED_SHARE = 0.25;
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** What goes into a passage's vector: its context (title, headings) and its text. */
 export function embeddingInput(passage: { text: string; context: string }): string {
   return passage.context ? `${passage.context}\n${passage.text}` : passage.text;
@@ -209,9 +218,11 @@ export class SearchIndexes {
     if (!existsSync(this.dataDir)) return;
     const keep = new Set([this.store.getMeta('lexical_file'), this.store.getMeta('vector_file')]);
     for (const name of readdirSync(this.dataDir)) {
-      if (/^(lexical-.*\.bm25|vectors-.*\.hnsw)(\.tmp-\d+)?$/.test(name) && !keep.has(name)) {
-        removeQuietly(join(this.dataDir, name));
-      }
+      const match = /^(?:lexical-.*\.bm25|vectors-.*\.hnsw)(?:\.tmp-(\d+))?$/.exec(name);
+      if (!match || keep.has(name)) continue;
+      // A temporary file of a process still running is its work in progress, not debris.
+      if (match[1] && Number(match[1]) !== process.pid && processAlive(Number(match[1]))) continue;
+      removeQuietly(join(this.dataDir, name));
     }
   }
 }

@@ -109,6 +109,12 @@ describe('ask', () => {
     expect(answer.answer).toContain('[1]');
     expect(answer.answer).toContain(RULES.meetings.slice(4));
     expect(answer.sources[0]).toMatchObject({ doc: 'rules.md', location: expect.stringContaining('第三条') });
+    const scores = answer.sources.map((s) => s.score);
+    for (const [i, score] of scores.entries()) {
+      expect(score).toBeGreaterThan(0);
+      expect(score).toBeLessThanOrEqual(1);
+      if (i > 0) expect(score).toBeLessThanOrEqual(scores[i - 1]);
+    }
   });
 
   it('says plainly when nothing relevant is found, and still shows the nearest passages', async () => {
