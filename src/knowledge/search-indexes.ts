@@ -157,18 +157,17 @@ export class SearchIndexes {
     let index: VectorIndex | undefined;
     let complete = false; // built from every stored vector: no patching needed
     if (background) {
-      await background.finish(path);
-      index = VectorIndex.load(path, dimensions);
+      // A failed worker costs time, not data: fall through to building on this thread.
+      index = await background.finish(path).then(() => VectorIndex.load(path, dimensions), () => undefined);
+      if (!index) index = this.loadRecorded(id, dimensions);
     } else {
-      const file = this.store.getMeta('vector_file');
-      const sameSpace = this.store.getMeta('vector_embedder') === id;
-      index = file && sameSpace ? VectorIndex.load(join(this.dataDir, file), dimensions) : undefined;
+      index = this.loadRecorded(id, dimensions);
       if (index && Number(this.store.getMeta('vector_generation')) === generation) return index;
       // Mostly new vectors (a first big ingest): a fresh build in a worker beats patching.
       if (index && wanted >= WORKER_THRESHOLD && index.count < wanted / 2) index = undefined;
       if (!index && wanted >= WORKER_THRESHOLD) {
-        await buildIndexFileInWorker(this.vectorMatrix(wanted), path);
-        index = VectorIndex.load(path, dimensions);
+        index = await buildIndexFileInWorker(this.vectorMatrix(wanted), path)
+          .then(() => VectorIndex.load(path, dimensions), () => undefined);
         complete = index !== undefined;
       }
     }
@@ -196,6 +195,13 @@ export class SearchIndexes {
       this.store.setMeta('vector_embedder', id);
     })();
     return index;
+  }
+
+  /** The HNSW file kb_meta points to, if it is of this embedder's space and readable. */
+  private loadRecorded(embedder: string, dimensions: number): VectorIndex | undefined {
+    const file = this.store.getMeta('vector_file');
+    if (!file || this.store.getMeta('vector_embedder') !== embedder) return undefined;
+    return VectorIndex.load(join(this.dataDir, file), dimensions);
   }
 
   /** Every stored vector of the current embedder as one matrix (for a worker build). */
