@@ -34,13 +34,23 @@ export const benchSections: BenchSection[] = [
     run: (options) => benchKnowledge({ passages: options.passages, log: options.log }),
   },
   {
+    name: 'activities',
+    byDefault: true,
+    run: async (options) => (await import('./bench-activities.ts')).benchActivities({ log: options.log }),
+  },
+  {
+    name: 'reader',
+    byDefault: true,
+    run: async () => (await import('../src/activities/index.ts')).benchmarkReader(20_000),
+  },
+  {
     name: 'models',
-    byDefault: false,
+    byDefault: true,
     run: async () => (await import('./bench-models.ts')).benchModels(),
   },
   {
     name: 'telegram',
-    byDefault: false,
+    byDefault: true,
     run: async () => (await import('./bench-telegram.ts')).benchTelegram(),
   },
 ];
