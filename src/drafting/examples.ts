@@ -4,7 +4,7 @@
  */
 import { countedFigures } from './grounding.ts';
 
-const LEADING = /^(?:组织(?:代表)?|开展|召开|举办|参加|赴|到|对|就|围绕|关于|专题|视察|走访调研|调研|调查研究|执法检查|询问|走访|督办|交办|回访|学习|帮包乡镇(?:（街道）|\(街道\))?)+/;
+const LEADING = /^(?:组织(?:代表)?|开展|召开|举办|参加|赴|到|对|就|围绕|关于|专题|视察|走访调研|调研|调查研究|执法检查|询问|走访|督办|交办|回访|学习|帮包乡镇(?:（街道）|\(街道\))?|了)+/;
 const TRAILING = /(?:等)?(?:工作|情况|活动|进行视察|开展视察|开展调研|专题调研|执法检查|工作情况)+$/;
 
 /** The subject of an activity title, or undefined when none reads well (or is just a kind's name). */

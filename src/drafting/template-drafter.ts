@@ -36,7 +36,7 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     const template = templates.get('条目', key) ?? fallback;
     const listed = (examples: string[], always: boolean) =>
       examples.length === 0 ? undefined
-        : examples.join('、') + (always || examples.length < fact.count ? '等' : '');
+        : examples.join('、') + ((always && fact.count > 1) || examples.length < fact.count ? '等' : '');
     const subjects = pickExamples(fact.titles, (t) => subjectOf(t, kindWords));
     const names = pickExamples(fact.titles, nameOf);
     const text = fillTemplate(template, {

@@ -98,3 +98,10 @@ describe('named examples in a draft item', () => {
     expect(text).toContain('三是持续推进作风建设');
   });
 });
+
+describe('subjects of logged messages', () => {
+  it('reads the subject out of a message as staff type it', () => {
+    expect(subjectOf('组织代表视察了安全生产工作')).toBe('安全生产');
+    expect(subjectOf('赴帮包乡镇走访调研安全生产')).toBe('安全生产');
+  });
+});
