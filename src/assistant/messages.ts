@@ -41,7 +41,7 @@ export const messages = {
   nothingPending: '没有等待确认的事项。',
   nothingToUndo: '您还没有可以撤回的记录。',
 
-  countTotal: (period: string, total: number) => `${period}共开展各类活动 ${total} 次：`,
+  countTotal: (period: string, kinds: string, total: number) => `${period}共开展${kinds} ${total} 次：`,
   countLine: (label: string, count: number) => `· ${label}：${count} 次`,
   countNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
   allKinds: '各类活动',

@@ -21,7 +21,7 @@ export function renderCount(stats: Stats, kinds: readonly string[], taxonomy: Ta
   const period = periodInWords(stats.from, stats.to);
   if (stats.total === 0) return m.countNone(period, kindsText(kinds, taxonomy));
   if (kinds.length === 1) return `${statsReply(stats)}。`;
-  const lines = [m.countTotal(period, stats.total)];
+  const lines = [m.countTotal(period, kindsText(kinds, taxonomy), stats.total)];
   for (const c of stats.counts) if (c.count > 0 || kinds.includes(c.kind)) lines.push(m.countLine(c.label, c.count));
   return lines.join('\n');
 }

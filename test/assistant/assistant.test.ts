@@ -58,7 +58,7 @@ describe('assistant: logging and counting', () => {
     bench = makeBench(reader, { chart: true });
     for (const text of ['6月12日视察了安全生产工作', '5月8日开展了专题调研', '4月2日召开座谈会']) await bench.assistant.handle(say(text));
     const stats = await bench.assistant.handle(say('/stats 上半年视察调研'));
-    expect(stats.text).toContain('2023年上半年共开展各类活动 2 次');
+    expect(stats.text).toContain('2023年上半年共开展视察、调研 2 次');
     expect(stats.text).toContain('· 视察：1 次');
     expect(stats.text).toContain('· 调研：1 次');
     expect(stats.files?.[0]).toMatchObject({ kind: 'image', name: 'chart.png' });

@@ -75,7 +75,7 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     ]);
     expect(replies[0]).toContain('已记录：6月12日 视察 组织代表视察了安全生产工作');
     expect(replies[1]).toContain('已记录：5月20日 调研');
-    expect(replies[2]).toContain('2024年上半年共开展各类活动 2 次');
+    expect(replies[2]).toContain('2024年上半年共开展视察、调研 2 次');
     expect(replies[3]).toContain('6月12日 视察 组织代表视察了安全生产工作');
     expect(replies[3]).toContain('5月20日 调研 开展了养老服务专题调研');
     expect(replies[4]).toContain('2024年下半年没有视察、调研的记录');
