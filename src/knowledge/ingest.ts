@@ -87,6 +87,20 @@ function contentHash(path: string): string | undefined {
   }
 }
 
+/**
+ * Embed one file's passages. A failure here is the embedding service's (the offline embedder
+ * cannot fail), so the file is skipped with that reason, not an "internal error"; nothing is
+ * stored for it and the next ingest tries it again.
+ */
+async function embedPassages(embedder: Embedder, texts: string[], path: string, log: (line: string) => void): Promise<Float32Array[]> {
+  try {
+    return await embedder.embed(texts);
+  } catch (error) {
+    log(`ingest ${path}: embedding failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError('embedding_unavailable', m.embeddingUnavailable, { cause: error });
+  }
+}
+
 /** Ingest files and folders into the store (the indexes are synced by the caller). */
 export async function ingestPaths(
   store: PassageStore,
@@ -111,7 +125,7 @@ export async function ingestPaths(
       const loaded = await loadDocument(file.absolute);
       const drafts = chunkDocument(loaded).filter((p) => p.text.trim());
       if (!drafts.length) throw new UserError('no_text', m.noText);
-      const vectors = await embedder.embed(drafts.map(embeddingInput));
+      const vectors = await embedPassages(embedder, drafts.map(embeddingInput), file.absolute, log);
       const ids = store.replaceDocument(
         { doc: file.doc, title: loaded.title, format: loaded.format, contentHash: hash ?? '' },
         drafts.map((d, j) => ({ ...d, vector: vectors[j] })),

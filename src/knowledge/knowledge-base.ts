@@ -53,7 +53,13 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder);
   await indexes.sync();
   const bm25 = createBm25Retriever(() => indexes.bm25(), tokenizer);
-  const vector = createVectorRetriever(() => indexes.hnsw(), embedder);
+  let warned = false;
+  // Without question vectors the search goes on with BM25 alone; say so once in the log.
+  const vector = createVectorRetriever(() => indexes.hnsw(), embedder, (error) => {
+    if (warned) return;
+    warned = true;
+    process.stderr.write(`knowledge: question embedding failed, searching with BM25 only: ${error instanceof Error ? error.message : String(error)}\n`);
+  });
   const hybrid = createHybridRetriever([
     { retriever: bm25, weight: 1 },
     { retriever: vector, weight: VECTOR_WEIGHT },

@@ -16,6 +16,7 @@ export const knowledgeMessages = {
   allPathsMissing: (paths: readonly string[]) => `找不到要导入的路径：${paths.join('、')}。请检查路径是否正确。`,
   hiddenOrUnreadable: '无法读取这个文件或文件夹。',
   noText: '文件里没有可以检索的文字内容。',
+  embeddingUnavailable: '向量服务（嵌入模型）暂时无法连接，这个文件未导入；服务恢复后重新运行 ingest 即可补上，已有内容不受影响。',
   failed: (reference: string) => `处理这个文件时出现内部错误（编号 ${reference}），已跳过，其他文件照常导入。`,
   badBatchLine: '这一行不是有效的问题，应为一行 JSON：{"question": "……"}。',
   ingestSummary: (r: { added: number; updated: number; unchanged: number; skipped: number; chunks: number }) =>

@@ -186,6 +186,13 @@ export class PassageStore {
     })();
   }
 
+  /** Length of the vectors stored for this embedder; 0 when it has none. */
+  vectorDimensions(embedder: string): number {
+    const row = this.db.prepare('SELECT length(vector) AS bytes FROM kb_vectors WHERE embedder = ? LIMIT 1').get(embedder) as
+      { bytes: number } | undefined;
+    return row ? row.bytes / 4 : 0;
+  }
+
   /** Number of passages with a vector of this embedder. */
   vectorCount(embedder: string): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM kb_vectors WHERE embedder = ?').get(embedder) as { n: number }).n;

@@ -24,13 +24,30 @@ export function createBm25Retriever(index: () => Bm25Index, tokenizer: Tokenizer
   };
 }
 
-/** Nearest neighbours of the query's embedding. */
-export function createVectorRetriever(index: () => VectorIndex, embedder: Embedder): Retriever {
+/**
+ * Nearest neighbours of the query's embedding. When the embedding service fails (down, slow,
+ * circuit open) it finds nothing rather than throwing, so the hybrid search carries on with
+ * BM25 alone; `onError` hears why (for a log line).
+ */
+export function createVectorRetriever(
+  index: () => VectorIndex,
+  embedder: Embedder,
+  onError: (error: unknown) => void = () => {},
+): Retriever {
   return {
     name: 'vector',
     async search(query, k) {
-      const [vector] = await embedder.embed([query]);
-      return index().search(vector, k);
+      let vector: Float32Array | undefined;
+      try {
+        [vector] = await embedder.embed([query]);
+      } catch (error) {
+        onError(error);
+        return [];
+      }
+      const vectors = index();
+      // An index still empty (or of another length) cannot be searched with this vector.
+      if (!vector || vectors.count === 0 || vector.length !== vectors.dimensions) return [];
+      return vectors.search(vector, k);
     },
   };
 }

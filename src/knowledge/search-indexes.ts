@@ -60,6 +60,15 @@ export class SearchIndexes {
     return this.vectors;
   }
 
+  /**
+   * Vector length of the current space: the embedder's own when it knows it, else that of the
+   * vectors it stored before (an OpenAI embedder learns its length only from its first reply,
+   * and reopening an index must not need the service). 1 for an empty index of unknown length.
+   */
+  private dimensions(): number {
+    return this.embedder.dimensions || this.store.vectorDimensions(this.embedder.id) || 1;
+  }
+
   /** Bring both indexes up to the store's generation, loading or rebuilding as needed. */
   async sync(): Promise<void> {
     const generation = this.store.generation();
@@ -128,13 +137,16 @@ export class SearchIndexes {
    */
   beginIngest(): void {
     if (this.background || (this.vectors?.count ?? 0) >= WORKER_THRESHOLD) return;
-    this.background = new BackgroundIndexBuild(this.embedder.dimensions, 4096);
+    // Length not known yet (no reply from the embedding service so far): build at the next sync.
+    const dimensions = this.embedder.dimensions || this.store.vectorDimensions(this.embedder.id);
+    if (!dimensions) return;
+    this.background = new BackgroundIndexBuild(dimensions, 4096);
   }
 
   /** Passages just committed to SQLite with their vectors (for the background build). */
   stored(ids: readonly number[], vectors: readonly Float32Array[]): void {
     if (!this.background || !ids.length) return;
-    const dimensions = this.embedder.dimensions;
+    const dimensions = vectors[0].length;
     const values = new Float32Array(ids.length * dimensions);
     vectors.forEach((vector, i) => values.set(vector, i * dimensions));
     this.background.add(Int32Array.from(ids), values);
@@ -148,7 +160,7 @@ export class SearchIndexes {
 
   private async syncVectors(generation: number): Promise<VectorIndex> {
     const id = this.embedder.id;
-    const dimensions = this.embedder.dimensions;
+    const dimensions = this.dimensions();
     const name = `vectors-${generation}-${Date.now().toString(36)}.hnsw`;
     const path = join(this.dataDir, name);
     const wanted = this.store.vectorCount(id);
@@ -206,7 +218,7 @@ export class SearchIndexes {
 
   /** Every stored vector of the current embedder as one matrix (for a worker build). */
   vectorMatrix(count = this.store.vectorCount(this.embedder.id)): VectorMatrix {
-    const dimensions = this.embedder.dimensions;
+    const dimensions = this.dimensions();
     const ids = new Int32Array(count);
     const values = new Float32Array(count * dimensions);
     let row = 0;
