@@ -75,8 +75,7 @@ export function mondayOf(date: IsoDate): IsoDate {
   return addDays(date, 1 - isoWeekday(date));
 }
 
-/** Today's date in the local time zone of the machine (the office's clock). */
-export function today(): IsoDate {
-  const d = new Date();
-  return toIsoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+/** The date of `clock` (default: now) in the local time zone of the machine (the office's clock). */
+export function today(clock: Date = new Date()): IsoDate {
+  return toIsoDate(clock.getFullYear(), clock.getMonth() + 1, clock.getDate());
 }

@@ -3,19 +3,14 @@
  * words lives elsewhere; this file only validates ISO dates and describes them back.
  */
 import { UserError } from '../errors.ts';
+import { isRealDay, lastDayOfMonth, splitIsoDate } from './calendar.ts';
 import type { IsoDate } from './types.ts';
 import { logMessages } from './log-messages.ts';
 
-/** True when `y-m-d` is a day that exists in the Gregorian calendar. */
-export function isRealDay(year: number, month: number, day: number): boolean {
+/** True when `y-m-d` is a real day in the years a log can hold (1900–2999). */
+function isLoggableDay(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
-  return day <= daysInMonth(year, month);
-}
-
-/** Number of days in a month (1-based month). */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return year >= 1900 && year <= 2999 && isRealDay(year, month, day);
 }
 
 /**
@@ -27,7 +22,7 @@ export function normalizeDate(written: string): IsoDate | undefined {
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/.exec(written.trim());
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (!isRealDay(year, month, day)) return undefined;
+  if (!isLoggableDay(year, month, day)) return undefined;
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -38,16 +33,9 @@ export function requireDate(written: string): IsoDate {
   return iso;
 }
 
-/** Today's date in local time, ISO form. */
-export function todayIso(clock: Date = new Date()): IsoDate {
-  const y = clock.getFullYear();
-  const m = String(clock.getMonth() + 1).padStart(2, '0');
-  const d = String(clock.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 function parts(date: IsoDate): [number, number, number] {
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const { year, month, day } = splitIsoDate(date);
+  return [year, month, day];
 }
 
 /** `6月12日`, or `2022年6月12日` when the year differs from `currentYear`. */
@@ -66,7 +54,7 @@ export function periodInWords(from: IsoDate | null | undefined, to: IsoDate | nu
   if (!from && to) return `${dayInWords(to, 0)}以前`;
   const [fy, fm, fd] = parts(from!);
   const [ty, tm, td] = parts(to!);
-  const wholeMonths = fd === 1 && td === daysInMonth(ty, tm);
+  const wholeMonths = fd === 1 && td === lastDayOfMonth(ty, tm);
   if (fy === ty && wholeMonths) {
     if (fm === 1 && tm === 12) return `${fy}年`;
     if (fm === 1 && tm === 6) return `${fy}年上半年`;

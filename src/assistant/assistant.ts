@@ -2,7 +2,7 @@
  * The platform-neutral assistant core: access first, then files, pending confirmations,
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
-import { dayInWords, logMessages, loggedReply, periodInWords, todayIso, withdrawnReply, type Taxonomy } from '../activities/index.ts';
+import { dayInWords, logMessages, loggedReply, periodInWords, today as localToday, withdrawnReply, type Taxonomy } from '../activities/index.ts';
 import type { IsoDate, MessageReader, Provenance } from '../activities/types.ts';
 import { UserError, errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
@@ -107,7 +107,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
     const activitiesFound = await activities.list(query);
     contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
-    return { text: renderList(activitiesFound, query, taxonomy, Number(todayIso(now()).slice(0, 4))) };
+    return { text: renderList(activitiesFound, query, taxonomy, Number(localToday(now()).slice(0, 4))) };
   }
 
   async function ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply> {
@@ -185,7 +185,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   async function turn(incoming: Incoming, sink?: ReplySink): Promise<Reply> {
-    const today = todayIso(now());
+    const today = localToday(now());
     if (incoming.files?.length) {
       if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
       const outcome = await handleFiles(incoming.files, knowledge, incoming, Boolean(activities.importFile), log);

@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { extname, resolve } from 'node:path';
 import {
   listReply, loggedReply, logMessages, normalizeDate, openActivityLog, readMessage, renderChart, statsReply,
-  todayIso, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery,
+  today, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery,
 } from '../activities/index.ts';
 import { UserError } from '../errors.ts';
 import { writeFileAtomic } from '../storage/index.ts';
@@ -58,7 +58,7 @@ const logEntry: CliCommand = {
     const text = ctx.positionals.join(' ').trim();
     if (!text) throw new UserError('missing_text', logMessages.needText);
     const nowOption = stringOption(ctx, 'now');
-    const now = nowOption === undefined ? todayIso() : normalizeDate(nowOption);
+    const now = nowOption === undefined ? today() : normalizeDate(nowOption);
     if (!now) throw new UserError('bad_date', logMessages.badDate(nowOption ?? ''));
     return withLog(ctx, (log) => {
       const reading = readMessage(text, now, log.taxonomy);

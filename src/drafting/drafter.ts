@@ -4,8 +4,7 @@
  * whose every counted figure is checked against the facts.
  */
 import { readFileSync } from 'node:fs';
-import type { Taxonomy } from '../activities/kinds.ts';
-import type { Activity, ActivityQuery, IsoDate, Period, Stats } from '../activities/types.ts';
+import { today, type Activity, type ActivityQuery, type IsoDate, type Period, type Stats, type Taxonomy } from '../activities/index.ts';
 import { UserError } from '../errors.ts';
 import type { ScoredPassage, Source } from '../knowledge/types.ts';
 import type { ChatModel } from '../models/types.ts';
@@ -57,13 +56,6 @@ export interface Drafter {
 
 const MODEL_PROMPT_FILE = new URL('../../prompts/draft.md', import.meta.url);
 const TITLES_PER_FACT = 50;
-
-/** Today's date as YYYY-MM-DD in local time. */
-function today(): IsoDate {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** Create a drafter over the log, the knowledge base and (optionally) a chat model. */
 export function createDrafter(deps: DrafterDeps): Drafter {

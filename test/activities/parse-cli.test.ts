@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { today } from '../../src/activities/index.ts';
 
 // The real CLI in a real process: what the evaluation runner and scripts see.
 const data = mkdtempSync(join(tmpdir(), 'lvzhi-parse-'));
@@ -14,10 +15,6 @@ function cli(args: string[], input?: string): { status: number | null; stdout: s
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const localToday = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 describe('parse TEXT --now D --json', () => {
   it('prints exactly the log shape of CONTRACTS.md', () => {
@@ -79,7 +76,7 @@ describe('parse --batch --json', () => {
     expect(out[5].question).toMatch(/例如/);
     expect(out[6]).toEqual({ intent: 'count', kinds: ['inspection'], from: '2023-11-01', to: '2023-11-30' });
     expect(out[7]).toEqual({ intent: 'count', kinds: ['inspection', 'research'], from: '2023-01-01', to: '2023-06-30' });
-    expect(out[8]).toMatchObject({ intent: 'log', activity: { kind: 'research', date: localToday() } }); // no now: today
+    expect(out[8]).toMatchObject({ intent: 'log', activity: { kind: 'research', date: today() } }); // no now: today
     expect(out[9].error.code).toBe('bad_line');
     expect(out[10].error.code).toBe('bad_date');
   });
