@@ -6,6 +6,8 @@ import type { Embedder } from '../models/types.ts';
 import { UserError } from '../errors.ts';
 import { type Db, openDatabase } from '../storage/index.ts';
 import { answerTypeMatch, expectedAnswerTypes } from './answer-types.ts';
+import { questionScope, scopeMatch } from './scope-cue.ts';
+import { documentNames, namesInQuestion, titleMatch } from './title-cue.ts';
 import { createExtractiveAnswerer } from './extractive-answerer.ts';
 import { ingestPaths } from './ingest.ts';
 import { knowledgeMessages as m } from './messages.ts';
@@ -33,6 +35,10 @@ export const MAX_K = 50;
 const RERANK_DEPTH = 20;
 /** Bonus for a passage of the expected answer type (fused scores run 0..1). */
 const ANSWER_TYPE_BONUS = 0.3;
+/** Bonus for a passage not of the other level than the one asked about (national / local). */
+const SCOPE_BONUS = 0.15;
+/** Bonus for a passage of a document the question names (选举法, 北京, 24年). */
+const TITLE_BONUS = 0.15;
 /** Weight of the vector ranking in the fusion (BM25 counts 1): the offline vectors are the weaker signal. */
 const VECTOR_WEIGHT = 0.2;
 
@@ -66,6 +72,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   ]);
   const answerer = options.answerer ?? createExtractiveAnswerer({ idf: (term) => indexes.bm25().idf(term) });
 
+  let names = { generation: -1, known: new Set<string>() };
+
   async function search(question: string, k: number): Promise<ScoredPassage[]> {
     if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
@@ -75,11 +83,17 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     const passages = store.passagesByIds(hits.map((h) => h.id));
     const scores = new Map(hits.map((h) => [h.id, h.score]));
     const types = expectedAnswerTypes(question);
+    const scope = questionScope(question);
+    const generation = store.generation();
+    if (names.generation !== generation) names = { generation, known: new Set(store.documentTitles().flatMap(documentNames)) };
+    const mentioned = namesInQuestion(question, names.known);
     return passages
-      // Scaled back to 0..1: a passage ranked first everywhere and of the expected type scores 1.
+      // Scaled back to 0..1: a passage ranked first everywhere, of the expected type and level scores 1.
       .map((passage) => ({
         passage,
-        score: ((scores.get(passage.id) ?? 0) + ANSWER_TYPE_BONUS * answerTypeMatch(types, passage.text)) / (1 + ANSWER_TYPE_BONUS),
+        score: ((scores.get(passage.id) ?? 0) + ANSWER_TYPE_BONUS * answerTypeMatch(types, passage.text) +
+          SCOPE_BONUS * scopeMatch(scope, passage.title, passage.text) + TITLE_BONUS * titleMatch(mentioned, passage.title)) /
+          (1 + ANSWER_TYPE_BONUS + SCOPE_BONUS + TITLE_BONUS),
       }))
       .sort((a, b) => b.score - a.score)
       .slice(0, k);

@@ -186,6 +186,11 @@ export class PassageStore {
     })();
   }
 
+  /** Titles of every stored document (for the document cue of the ranking). */
+  documentTitles(): string[] {
+    return (this.db.prepare('SELECT title FROM kb_documents ORDER BY id').all() as Array<{ title: string }>).map((r) => r.title);
+  }
+
   /** Length of the vectors stored for this embedder; 0 when it has none. */
   vectorDimensions(embedder: string): number {
     const row = this.db.prepare('SELECT length(vector) AS bytes FROM kb_vectors WHERE embedder = ? LIMIT 1').get(embedder) as

@@ -1,0 +1,48 @@
+/**
+ * Level cue: a question about the district's own congress (区人大, 区人大常委会, 区长) is
+ * answered by the rules for local congresses, one about 全国人大 by the national ones. Staff
+ * say the level in a word the documents rarely repeat, and every passage of the national
+ * laws carries 全国人民代表大会 in its title, so lexical overlap alone often serves the wrong
+ * level. A passage of the other level gets no bonus when the list is re-ordered.
+ */
+
+/** Which level of people's congress a question or passage is about. */
+export type Scope = 'national' | 'local';
+
+// 全国人大, 全国人代会, 委员长会议: the national congress and its standing committee.
+const NATIONAL_QUESTION = /全国|委员长/;
+// 区人大, 县人大常委会, 乡镇人大, 市政府, 区长, 主任会议, 地方: a local level.
+const LOCAL_QUESTION = /(?:区|县|乡|镇|街道|市|省|地方|本级)(?:级)?(?:的)?(?:人大|人代会|人民代表大会|常委会|常务委员会|政府|人民政府|监委|法院|检察院)|区长|县长|乡长|镇长|市长|主任会议|乡镇|街道/;
+
+/** The level a question asks about, if it names one (national wins when both appear). */
+export function questionScope(question: string): Scope | undefined {
+  if (NATIONAL_QUESTION.test(question)) return 'national';
+  if (LOCAL_QUESTION.test(question)) return 'local';
+  return undefined;
+}
+
+// Text of rules for local congresses: 地方各级, 县级以上, 乡、民族乡、镇, 主任会议 …
+const LOCAL_PASSAGE = /地方各级|县级|乡、民族乡、镇|自治州|设区的市|市辖区|主任会议|省、自治区、直辖市|本级人民代表大会/;
+const NATIONAL_PASSAGE = /全国人民代表大会|委员长/;
+
+/**
+ * The level a passage speaks of: from its text first (laws like the supervision law cover
+ * both), then from its document's title (every article of the NPC organic law is national).
+ */
+export function passageScope(title: string, text: string): Scope | undefined {
+  const local = LOCAL_PASSAGE.test(text);
+  const national = NATIONAL_PASSAGE.test(text);
+  if (local && !national) return 'local';
+  if (national && !local) return 'national';
+  if (local && national) return undefined;
+  if (/地方各级/.test(title)) return 'local';
+  if (/^(?:中华人民共和国)?全国人民代表大会/.test(title)) return 'national';
+  return undefined;
+}
+
+/** 1 when a passage may be of the level asked about (or no level is asked), 0 when it is of the other. */
+export function scopeMatch(scope: Scope | undefined, title: string, text: string): number {
+  if (!scope) return 1;
+  const own = passageScope(title, text);
+  return own && own !== scope ? 0 : 1;
+}

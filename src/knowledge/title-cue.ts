@@ -1,0 +1,40 @@
+/**
+ * Document cue: staff name the document they mean — 选举法, 议事规则, 北京, 24年的报告 — in a word
+ * that is in its title but seldom in its passages. A passage of a document the question names
+ * gets a bonus when the list is re-ordered. Only names are used (a law's short name, a city,
+ * a year), never the title's common words (人民代表大会, 政府, 报告), which name every document.
+ */
+
+// 选举法, 监督法, 立法法, 组织法, 代表法, 议事规则: the short name a law's title ends with.
+const SHORT_NAME = /(选举法|监督法|立法法|组织法|代表法|预算法|议事规则|[\p{Script=Han}]{2}法)$/u;
+const CITY = /([\p{Script=Han}]{2})市/gu;
+const YEAR = /(?<!\d)(20\d\d)(?!\d)/g;
+
+/** The names a document's title (or file name) goes by. */
+export function documentNames(title: string): string[] {
+  const names = new Set<string>();
+  const flat = title.replace(/\s+/g, '');
+  const short = SHORT_NAME.exec(flat.replace(/[（(].*$/, ''));
+  if (short) names.add(short[1]);
+  for (const m of flat.matchAll(CITY)) names.add(m[1]);
+  for (const m of flat.matchAll(YEAR)) names.add(m[1]);
+  return [...names];
+}
+
+/** The question with two-digit years written out (24年 → 2024年), as staff abbreviate them. */
+function expandYears(question: string): string {
+  return question.replace(/(?<![\d])([0-3]\d)年/g, '20$1年');
+}
+
+/** Names (from the given set) the question mentions. */
+export function namesInQuestion(question: string, known: ReadonlySet<string>): string[] {
+  const text = expandYears(question);
+  return [...known].filter((name) => text.includes(name));
+}
+
+/** Share (0..1) of the names the question mentions that a document's title carries. */
+export function titleMatch(mentioned: readonly string[], title: string): number {
+  if (!mentioned.length) return 0;
+  const own = new Set(documentNames(title));
+  return mentioned.filter((name) => own.has(name)).length / mentioned.length;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { passageScope, questionScope, scopeMatch } from '../../src/knowledge/scope-cue.ts';
+import { documentNames, namesInQuestion, titleMatch } from '../../src/knowledge/title-cue.ts';
+
+describe('level cue', () => {
+  it('reads the level a question asks about', () => {
+    expect(questionScope('区人大常委会多久开一次会？')).toBe('local');
+    expect(questionScope('区长出缺时谁代理？')).toBe('local');
+    expect(questionScope('全国人大常委会委员要提质询案，得凑多少人？')).toBe('national');
+    expect(questionScope('人大代表一届干几年？')).toBeUndefined();
+  });
+
+  it('reads the level of a passage from its text, then from its title', () => {
+    expect(passageScope('某法', '县级以上的地方各级人民代表大会常务委员会每两个月至少举行一次会议。')).toBe('local');
+    expect(passageScope('某法', '全国人民代表大会常务委员会会议一般每两个月举行一次。')).toBe('national');
+    expect(passageScope('中华人民共和国全国人民代表大会组织法', '各专门委员会可以任命专家若干人为顾问。')).toBe('national');
+    expect(passageScope('中华人民共和国立法法', '法律不溯及既往。')).toBeUndefined();
+  });
+
+  it('withholds the bonus only from a passage of the other level', () => {
+    const local = '县级以上的地方各级人民代表大会常务委员会会议每两个月至少举行一次。';
+    const national = '全国人民代表大会常务委员会会议一般每两个月举行一次。';
+    expect(scopeMatch('local', '某法', local)).toBe(1);
+    expect(scopeMatch('local', '某法', national)).toBe(0);
+    expect(scopeMatch(undefined, '某法', national)).toBe(1);
+  });
+});
+
+describe('document cue', () => {
+  it('takes a law\'s short name, a city and a year from titles', () => {
+    expect(documentNames('中华人民共和国全国人民代表大会和地方各级人民代表大会选举法')).toEqual(['选举法']);
+    expect(documentNames('中华人民共和国全国人民代表大会常务委员会议事规则')).toEqual(['议事规则']);
+    expect(documentNames('2026年北京市政府工作报告')).toEqual(['北京', '2026']);
+  });
+
+  it('finds the names a question mentions, two-digit years included', () => {
+    const known = new Set(['选举法', '北京', '上海', '2024', '2026']);
+    expect(namesInQuestion('24年的政府工作报告说赤字率多少？', known)).toEqual(['2024']);
+    expect(namesInQuestion('北京今年PM2.5控制在多少？', known)).toEqual(['北京']);
+    expect(namesInQuestion('按选举法，选民名单什么时候公布？', known)).toEqual(['选举法']);
+    expect(namesInQuestion('代表一届干几年？', known)).toEqual([]);
+  });
+
+  it('scores the share of mentioned names a title carries', () => {
+    expect(titleMatch(['上海', '2026'], '2026年上海市政府工作报告')).toBe(1);
+    expect(titleMatch(['上海', '2026'], '2026年北京市政府工作报告')).toBe(0.5);
+    expect(titleMatch([], '2026年北京市政府工作报告')).toBe(0);
+  });
+});
