@@ -21,6 +21,6 @@ export type { ActivityEntry, RecordedEntry, AuditEntry, ChangeSource, BulkResult
 export type { KindCount, MonthCount, MonthlyStats } from './log-stats.ts';
 export { ImportRejected, type RowProblem } from './log-import-error.ts';
 export { renderChart, type ChartOptions } from './log-chart.ts';
-export { normalizeDate, periodInWords, dayInWords } from './log-dates.ts';
+export { normalizeDate, namedPeriod, periodInWords, dayInWords } from './log-dates.ts';
 export { loggedReply, withdrawnReply, statsReply, listReply } from './log-replies.ts';
 export { logMessages } from './log-messages.ts';

@@ -45,6 +45,22 @@ export function dayInWords(date: IsoDate, currentYear?: number): string {
 }
 
 /**
+ * The name of a period made of whole months of one year, as the office says it: 2023年,
+ * 2023年上半年, 2023年下半年, 2023年6月, 2023年第二季度; undefined for any other span.
+ */
+export function namedPeriod(from: IsoDate, to: IsoDate): string | undefined {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  if (fy !== ty || fd !== 1 || td !== lastDayOfMonth(ty, tm)) return undefined;
+  if (fm === 1 && tm === 12) return `${fy}年`;
+  if (fm === 1 && tm === 6) return `${fy}年上半年`;
+  if (fm === 7 && tm === 12) return `${fy}年下半年`;
+  if (fm === tm) return `${fy}年${fm}月`;
+  if (tm === fm + 2 && fm % 3 === 1) return `${fy}年第${'一二三四'[(fm - 1) / 3]}季度`;
+  return undefined;
+}
+
+/**
  * A period in the words an office report uses: 2023年上半年, 2023年第二季度, 2023年6月,
  * 2023年, else 2023年1月5日至6月30日. Open ends read 起 / 以前; no bounds read 全部记录中.
  */
@@ -52,17 +68,11 @@ export function periodInWords(from: IsoDate | null | undefined, to: IsoDate | nu
   if (!from && !to) return logMessages.allTime;
   if (from && !to) return `${dayInWords(from, 0)}以来`;
   if (!from && to) return `${dayInWords(to, 0)}以前`;
+  const named = namedPeriod(from!, to!);
+  if (named) return named;
   const [fy, fm, fd] = parts(from!);
   const [ty, tm, td] = parts(to!);
-  const wholeMonths = fd === 1 && td === lastDayOfMonth(ty, tm);
-  if (fy === ty && wholeMonths) {
-    if (fm === 1 && tm === 12) return `${fy}年`;
-    if (fm === 1 && tm === 6) return `${fy}年上半年`;
-    if (fm === 7 && tm === 12) return `${fy}年下半年`;
-    if (fm === tm) return `${fy}年${fm}月`;
-    if (tm === fm + 2 && fm % 3 === 1) return `${fy}年第${'一二三四'[(fm - 1) / 3]}季度`;
-    return `${fy}年${fm}月至${tm}月`;
-  }
+  if (fy === ty && fd === 1 && td === lastDayOfMonth(ty, tm)) return `${fy}年${fm}月至${tm}月`;
   if (from === to) return `${dayInWords(from!, 0)}`;
   const end = fy === ty ? `${tm}月${td}日` : dayInWords(to!, 0);
   return `${dayInWords(from!, 0)}至${end}`;
