@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { readBody, sendJson } from './http-body.ts';
 
 /** A request as the stand-in received it. */
 export interface RecordedRequest {
@@ -75,22 +76,7 @@ export interface OpenAIStandIn {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
 
 async function serveChat(request: RecordedRequest, behaviour: Behaviour, res: ServerResponse): Promise<void> {
   const model = request.body?.model ?? 'stand-in';
@@ -133,7 +119,7 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
 
   const server: Server = createServer(async (req, res) => {
     try {
-      const raw = await readBody(req);
+      const raw = (await readBody(req)).toString('utf8');
       let body: unknown = undefined;
       try { body = raw ? JSON.parse(raw) : undefined; } catch { body = raw; }
       const path = (req.url ?? '').split('?')[0];

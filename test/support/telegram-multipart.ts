@@ -3,17 +3,12 @@
  * the way grammY writes it (`filename=<raw utf-8>` unquoted, no space after the colon).
  */
 import type { IncomingMessage } from 'node:http';
+import { readBody } from './http-body.ts';
 
 /** A file in a multipart body. */
 export interface UploadedFile {
   readonly filename: string;
   readonly data: Buffer;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 function decodeValue(value: string): unknown {

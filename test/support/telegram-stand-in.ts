@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Chat, Message, MessageEntity, Update, User } from 'grammy/types';
+import { sendJson } from './http-body.ts';
 import { readParams, type UploadedFile } from './telegram-multipart.ts';
 
 /** One Bot API call as the stand-in received it. */
@@ -291,8 +292,8 @@ export class TelegramStandIn {
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (file) return this.serveFile(file[1], decodeURIComponent(file[2]), res);
     const call = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
-    if (!call) return json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
-    if (call[1] !== this.token) return json(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (!call) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (call[1] !== this.token) return sendJson(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = call[2];
     const hrAt = performance.now();
     const { params, files } = await readParams(req, url);
@@ -300,22 +301,22 @@ export class TelegramStandIn {
     for (const wake of [...this.callWaiters]) wake();
 
     const failure = this.failures.get(method)?.shift();
-    if (failure) return json(res, failure.error_code, { ok: false, ...failure });
+    if (failure) return sendJson(res, failure.error_code, { ok: false, ...failure });
     if (method === 'getUpdates') return this.getUpdates(params, res);
     const result = this.answer(method, params, files);
-    if (result instanceof Error) return json(res, 400, { ok: false, error_code: 400, description: result.message });
-    json(res, 200, { ok: true, result });
+    if (result instanceof Error) return sendJson(res, 400, { ok: false, error_code: 400, description: result.message });
+    sendJson(res, 200, { ok: true, result });
   }
 
   private getUpdates(params: Record<string, unknown>, res: ServerResponse): void {
     if (this.webhook) {
-      return json(res, 409, { ok: false, error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active" });
+      return sendJson(res, 409, { ok: false, error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active" });
     }
     const offset = Number(params.offset ?? 0);
     const limit = Math.min(Number(params.limit ?? 100) || 100, 100);
     // Telegram forgets every update below the offset: that is how the bot confirms them.
     while (this.queue.length && this.queue[0].update_id < offset) this.queue.shift();
-    const reply = () => json(res, 200, { ok: true, result: this.queue.slice(0, limit) });
+    const reply = () => sendJson(res, 200, { ok: true, result: this.queue.slice(0, limit) });
     const timeoutMs = Number(params.timeout ?? 0) * 1000;
     if (this.queue.length || timeoutMs <= 0) return reply();
     const wake = () => {
@@ -425,18 +426,12 @@ export class TelegramStandIn {
   }
 
   private serveFile(token: string, path: string, res: ServerResponse): void {
-    if (token !== this.token) return json(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (token !== this.token) return sendJson(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const stored = [...this.files.values()].find((f) => f.path === path);
-    if (!stored) return json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (!stored) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': stored.data.length });
     res.end(stored.data);
   }
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 function extension(name: string): string {
