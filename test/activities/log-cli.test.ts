@@ -3,39 +3,27 @@
  * stdout. Each start of the CLI costs seconds of CPU, so independent runs go in parallel
  * and the finer behaviour is tested in-process in log-cli-commands.test.ts.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runCli, type CliRun } from '../support/cli-process.ts';
 import { SAMPLE_CSV, tempFolder } from './log-helpers.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 
-interface Run {
-  status: number;
-  stdout: string;
-  json: any;
-}
-
-/** Run the real CLI process, as the evaluations do. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 180_000 },
-      (error, stdout) => {
-        const status = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
-        let json: unknown;
-        try {
-          json = JSON.parse(stdout);
-        } catch {
-          json = undefined;
-        }
-        done({ status, stdout, json });
-      });
-  });
+/** Run the real CLI process, as the evaluations do; `json` is stdout parsed, if it parses. */
+async function cli(...args: string[]): Promise<CliRun & { json: any }> {
+  const run = await runCli(args);
+  let json: unknown;
+  try {
+    json = JSON.parse(run.stdout);
+  } catch {
+    json = undefined;
+  }
+  return { ...run, json };
 }
 
 const H1 = ['--from', '2023-01-01', '--to', '2023-06-30'];
-const sharedFixture = resolve(root, '../shared/fixtures/activities-2023h1.csv');
+const sharedFixture = resolve(REPO_ROOT, '../shared/fixtures/activities-2023h1.csv');
 if (!existsSync(sharedFixture)) console.warn(`[skip] ${sharedFixture} is absent: the shared fixture CLI test is skipped.`);
 
 describe('activity log commands (real CLI process)', { timeout: 300_000 }, () => {

@@ -1,19 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { today } from '../../src/activities/index.ts';
+import { runCliSync } from '../support/cli-process.ts';
 
 // The real CLI in a real process: what the evaluation runner and scripts see.
 const data = mkdtempSync(join(tmpdir(), 'lvzhi-parse-'));
 afterAll(() => rmSync(data, { recursive: true, force: true }));
 
-function cli(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  // `node --import tsx` is what `npx tsx` runs, without npx's own start-up.
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args, '--data', data], { encoding: 'utf8', input });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], input?: string) => runCliSync([...args, '--data', data], { input });
 
 
 describe('parse TEXT --now D --json', () => {
@@ -90,7 +86,7 @@ describe('parse --batch --json', () => {
           { id: 'other', label: '其他', synonyms: [] },
         ],
       }));
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'parse', '昨天组织立法听证', '--now', '2023-07-05', '--json', '--data', own], { encoding: 'utf8' });
+      const r = runCliSync(['parse', '昨天组织立法听证', '--now', '2023-07-05', '--json', '--data', own]);
       expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'log', activity: { kind: 'hearing', date: '2023-07-04' } });
     } finally {
       rmSync(own, { recursive: true, force: true });

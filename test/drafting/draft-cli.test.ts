@@ -1,19 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
+import { runCliSync } from '../support/cli-process.ts';
 
 // The real CLI in a real process, as the drafting evaluation drives it.
 const data = mkdtempSync(join(tmpdir(), 'lvzhi-draft-cli-'));
 afterAll(() => rmSync(data, { recursive: true, force: true }));
 const env = { ...process.env, OPENAI_BASE_URL: '', LVZHI_CHAT_MODEL: '', LVZHI_EMBEDDING_MODEL: '' };
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args, '--data', data], { encoding: 'utf8', env });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => runCliSync([...args, '--data', data], { env });
 
 beforeAll(() => {
   const csv = join(data, 'log.csv');
@@ -68,7 +65,7 @@ describe.skipIf(!existsSync(shared))('with the half-year fixture of ../shared', 
   it('drafts the supervision section with the figures of the seed speech', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lvzhi-draft-seed-'));
     try {
-      const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args, '--data', dir, '--json'], { encoding: 'utf8', env });
+      const run = (args: string[]) => runCliSync([...args, '--data', dir, '--json'], { env });
       expect(run(['import', join(shared, 'fixtures', 'activities-2023h1.csv')]).status).toBe(0);
       const draft = JSON.parse(run(['draft', '起草一段上半年监督工作的总结', '--now', '2023-07-05']).stdout);
       expect(draft.text).toContain('14个报告');

@@ -3,34 +3,21 @@
  * `ask --batch` one line per question in order, user errors exit 1 with {"error"}.
  * Independent runs go in parallel: each CLI start costs seconds of CPU on a busy machine.
  */
-import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binaryJunk } from '../fixtures/documents.ts';
+import { runCli, type CliRun } from '../support/cli-process.ts';
 import { tempDir, writeLibrary } from './kb-fixtures.ts';
 
-const repo = resolve(import.meta.dirname, '../..');
 const CHINESE = /[\u4e00-\u9fff]/;
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: string): Promise<Run> {
-  return new Promise((done) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: repo, encoding: 'utf8', timeout: 120_000 },
-      (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr }));
-    child.stdin?.end(input ?? '');
-  });
-}
+const cli = (args: string[], input?: string): Promise<CliRun> => runCli(args, { input, timeoutMs: 120_000 });
 
 let root: string;
 let data: string;
 let library: string;
-let ingested: Run;
+let ingested: CliRun;
 
 beforeAll(async () => {
   root = tempDir('lvzhi-kb-cli-');
@@ -53,7 +40,7 @@ describe('ingest', () => {
 });
 
 describe('ask and the errors', () => {
-  let runs: Record<string, Run>;
+  let runs: Record<string, CliRun>;
   beforeAll(async () => {
     const batchInput = [
       JSON.stringify({ question: '区人大常委会多长时间开一次会？' }),
