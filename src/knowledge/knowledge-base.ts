@@ -40,7 +40,7 @@ const SCOPE_BONUS = 0.15;
 /** Bonus for a passage of a document the question names (选举法, 北京, 24年). */
 const TITLE_BONUS = 0.15;
 /** Weight of the vector ranking in the fusion (BM25 counts 1): the offline vectors are the weaker signal. */
-const VECTOR_WEIGHT = 0.2;
+const VECTOR_WEIGHT = 0.1;
 
 /** The knowledge base plus the retrievers it fuses (exposed for tests and the benchmark). */
 export interface OpenKnowledgeBase extends KnowledgeBase {
