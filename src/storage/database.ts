@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { UserError } from '../errors.ts';
+import { storageMessages } from './messages.ts';
 
 /** The SQLite connection type used throughout Lüzhi. */
 export type Db = Database.Database;
@@ -13,9 +15,24 @@ export const DATABASE_FILE = 'lvzhi.db';
  * Every module keeps its own schema through `migrate`.
  */
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
-  db.pragma('journal_mode = WAL');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    // A --data that names a file, or a folder we may not write, is the user's to fix: exit 1.
+    if (isPathProblem(error)) throw new UserError('bad_data_dir', storageMessages.dataFolderUnusable(dataDir), { cause: error });
+    throw error;
+  }
+  const file = join(dataDir, DATABASE_FILE);
+  let db: Db | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    db?.close();
+    if (isPathProblem(error)) throw new UserError('bad_data_dir', storageMessages.dataFolderUnusable(dataDir), { cause: error });
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') throw new UserError('not_a_database', storageMessages.notOurDatabase(file), { cause: error });
+    throw error;
+  }
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -41,4 +58,10 @@ export function migrate(db: Db, module: string, steps: readonly string[]): void 
         module, version, new Date().toISOString());
     })();
   }
+}
+
+const PATH_PROBLEMS = new Set(['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN']);
+
+function isPathProblem(error: unknown): boolean {
+  return PATH_PROBLEMS.has(String((error as { code?: unknown } | null)?.code));
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, writeFileAtomic } from '../../src/storage/index.ts';
+import { UserError } from '../../src/errors.ts';
+import { DATABASE_FILE, migrate, openDatabase, writeFileAtomic } from '../../src/storage/index.ts';
 
 const folders: string[] = [];
 const tempDir = () => {
@@ -35,4 +36,29 @@ describe('storage', () => {
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(readFileSync(file).length).toBe(3);
   });
+
+  it('refuses a data folder that is a file, in Chinese, as the user\'s error', () => {
+    const file = join(tempDir(), 'not-a-folder.txt');
+    writeFileSync(file, 'x');
+    for (const dataDir of [file, join(file, 'sub')]) {
+      let caught: unknown;
+      try {
+        openDatabase(dataDir);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(UserError);
+      expect(caught).toMatchObject({ code: 'bad_data_dir' });
+      expect((caught as UserError).userMessage).toContain(dataDir);
+    }
+  });
+
+  it('refuses a lvzhi.db that is not a database and leaves it as it was', () => {
+    const dir = tempDir();
+    const junk = Buffer.from('这不是数据库'.repeat(200));
+    writeFileSync(join(dir, DATABASE_FILE), junk);
+    expect(() => openDatabase(dir)).toThrow(expect.objectContaining({ code: 'not_a_database', userMessage: expect.stringMatching(/不是履职助手的数据库/) }));
+    expect(readFileSync(join(dir, DATABASE_FILE)).equals(junk)).toBe(true);
+  });
 });
+
