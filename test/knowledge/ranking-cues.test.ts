@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { passageScope, questionScope, scopeMatch } from '../../src/knowledge/scope-cue.ts';
 import { documentNames, namesInQuestion, titleMatch } from '../../src/knowledge/title-cue.ts';
+import { WEAK_MATCH_COVERAGE, queryCoverage } from '../../src/knowledge/extractive-answerer.ts';
 
 describe('level cue', () => {
   it('reads the level a question asks about', () => {
@@ -45,5 +46,21 @@ describe('document cue', () => {
     expect(titleMatch(['上海', '2026'], '2026年上海市政府工作报告')).toBe(1);
     expect(titleMatch(['上海', '2026'], '2026年北京市政府工作报告')).toBe(0.5);
     expect(titleMatch([], '2026年北京市政府工作报告')).toBe(0);
+  });
+});
+
+describe('weak-match coverage', () => {
+  const passage = {
+    id: 1, doc: 'rules.md', title: '某区人民代表大会常务委员会议事规则', location: '第五条', context: '某区人民代表大会常务委员会议事规则 第二章 会议',
+    text: '第五条 常务委员会组成人员因病或者其他特殊原因不能出席会议的，应当事先向主任书面请假。',
+  } as unknown as Parameters<typeof queryCoverage>[1];
+
+  it('counts an on-topic colloquial question as covered, abbreviations bridged', () => {
+    expect(queryCoverage('区人大常委会委员生病了来不了会，怎么请假？', passage)).toBeGreaterThanOrEqual(WEAK_MATCH_COVERAGE);
+  });
+
+  it('counts an off-topic question as not covered', () => {
+    expect(queryCoverage('红烧肉怎么做才不腻？', passage)).toBeLessThan(WEAK_MATCH_COVERAGE);
+    expect(queryCoverage('离婚冷静期是多少天？', passage)).toBeLessThan(WEAK_MATCH_COVERAGE);
   });
 });
