@@ -6,8 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { ActivityLog, RuleReader, createModelReader, findPeriod, loadTaxonomy, renderChart, type Taxonomy } from './activities/index.ts';
-import type { MessageReader } from './activities/types.ts';
+import { ActivityLog, RuleReader, createModelReader, findPeriod, loadTaxonomy, renderChart, type MessageReader, type Taxonomy } from './activities/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';

@@ -2,10 +2,12 @@
  * The platform-neutral assistant core: access first, then files, pending confirmations,
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
-import { dayInWords, logMessages, loggedReply, periodInWords, today as localToday, withdrawnReply, type Taxonomy } from '../activities/index.ts';
-import type { IsoDate, MessageReader, Provenance } from '../activities/types.ts';
+import {
+  dayInWords, logMessages, loggedReply, periodInWords, today as localToday, withdrawnReply,
+  type IsoDate, type MessageReader, type Provenance, type Taxonomy,
+} from '../activities/index.ts';
 import { UserError, errorReference } from '../errors.ts';
-import type { KnowledgeBase } from '../knowledge/types.ts';
+import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';
 import { parseCommand } from './commands.ts';

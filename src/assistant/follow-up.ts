@@ -4,7 +4,7 @@
  * same kinds in another period, "调研呢" another kind in the same period; after a
  * question, "那县级呢？" is searched together with the previous question.
  */
-import type { IsoDate, MessageReader, Reading } from '../activities/types.ts';
+import type { IsoDate, MessageReader, Reading } from '../activities/index.ts';
 
 /** What the last turn in a thread was about. */
 export type TurnContext =

@@ -3,9 +3,8 @@
  * use the activity log's own wording (`statsReply`, `loggedReply`); the chat adds a bound
  * on list length and the knowledge base's numbered sources.
  */
-import { dayInWords, periodInWords, statsReply, type Taxonomy } from '../activities/index.ts';
-import type { Activity, Stats } from '../activities/types.ts';
-import type { Answer } from '../knowledge/types.ts';
+import { dayInWords, periodInWords, statsReply, type Activity, type Stats, type Taxonomy } from '../activities/index.ts';
+import type { Answer } from '../knowledge/index.ts';
 import { messages as m } from './messages.ts';
 
 /** Most entries a list reply shows; more would drown a chat. */

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { today, type Activity, type ActivityQuery, type IsoDate, type Period, type Stats, type Taxonomy } from '../activities/index.ts';
 import { UserError } from '../errors.ts';
-import type { ScoredPassage, Source } from '../knowledge/types.ts';
-import type { ChatModel } from '../models/types.ts';
+import type { ScoredPassage, Source } from '../knowledge/index.ts';
+import type { ChatModel } from '../models/index.ts';
 import { ungroundedFigures } from './grounding.ts';
 import { messages } from './messages.ts';
 import { describePeriod } from './period-phrase.ts';

@@ -1,6 +1,6 @@
 /** The shapes of a draft: the facts it rests on and the text it gives. */
-import type { IsoDate } from '../activities/types.ts';
-import type { Source } from '../knowledge/types.ts';
+import type { IsoDate } from '../activities/index.ts';
+import type { Source } from '../knowledge/index.ts';
 
 /** One counted fact from the activity log: the kinds, how many, and what they were. */
 export interface Fact {

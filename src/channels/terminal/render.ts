@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../storage/index.ts';
-import type { Reply } from '../../assistant/types.ts';
+import type { Reply } from '../../assistant/index.ts';
 import { terminalMessages as t } from './messages.ts';
 
 /**

@@ -7,8 +7,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { guardAssistant } from '../../assistant/index.ts';
-import type { Assistant, Channel, Incoming } from '../../assistant/types.ts';
+import { guardAssistant, type Assistant, type Channel, type Incoming } from '../../assistant/index.ts';
 import { terminalMessages as t } from './messages.ts';
 import { renderForTerminal } from './render.ts';
 
