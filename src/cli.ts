@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from './cli/args.ts';
 import type { CliCommand, CliContext } from './cli/command.ts';
+import { cliMessages } from './cli/messages.ts';
 import { AppError, UserError, asAppError } from './errors.ts';
 
 /**
@@ -48,7 +49,7 @@ async function readStdin(): Promise<string> {
 
 async function usage(): Promise<string> {
   const lines = (await allCommands()).map((c) => `  ${c.name.padEnd(8)} ${c.summary}`);
-  return ['用法：npm run --silent cli -- <命令> [选项] [--json] [--data 目录]', '', '命令：', ...lines].join('\n');
+  return cliMessages.usage(lines);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
       return name ? 0 : 1;
     }
     const command = await findCommand(name);
-    if (!command) throw new UserError('unknown_command', `没有“${name}”这个命令。\n${await usage()}`);
+    if (!command) throw new UserError('unknown_command', cliMessages.unknownCommand(name, await usage()));
     const flags = new Set(['json', 'batch', ...(command.booleanFlags ?? [])]);
     const { positionals, options } = parseArgs(rest, flags);
     const data = typeof options.data === 'string' ? options.data : process.env.LVZHI_DATA_DIR || './data';

@@ -3,6 +3,7 @@
  * `LVZHI_ADMINS`): denied by default on Telegram and Slack, the terminal always allowed.
  */
 import { UserError } from '../errors.ts';
+import { messages } from './messages.ts';
 import type { Incoming } from './types.ts';
 
 /** Decides, per message, whether the sender may use the bot and whether they are an admin. */
@@ -20,10 +21,7 @@ export function parseAccessList(text: string | undefined, variable: string): Set
     const entry = raw.trim();
     if (!entry) continue;
     if (!ENTRY.test(entry)) {
-      throw new UserError(
-        'bad_setting',
-        `设置项 ${variable} 中的“${entry}”格式不对，应为 telegram:<用户编号>、slack:<用户编号>、telegram-chat:<群编号> 或 slack-channel:<频道编号>。`,
-      );
+      throw new UserError('bad_setting', messages.badAccessEntry(variable, entry));
     }
     entries.add(entry);
   }

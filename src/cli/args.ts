@@ -1,4 +1,5 @@
 import { UserError } from '../errors.ts';
+import { cliMessages } from './messages.ts';
 
 /** The words of a command line split into positionals and `--options`. */
 export interface ParsedArgs {
@@ -32,7 +33,7 @@ export function parseArgs(argv: readonly string[], booleanFlags: ReadonlySet<str
     } else if (i + 1 < argv.length) {
       options[body] = argv[++i];
     } else {
-      throw new UserError('missing_option_value', `选项 --${body} 后面需要一个值。`);
+      throw new UserError('missing_option_value', cliMessages.missingOptionValue(body));
     }
   }
   return { positionals, options };

@@ -7,30 +7,31 @@ import { openKnowledgeBase } from '../knowledge/index.ts';
 import { openModels } from '../models/index.ts';
 import { writeFileAtomic } from '../storage/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
+import { cliMessages, commandSummaries } from './messages.ts';
 
 function dateOption(ctx: CliContext, name: string): string | undefined {
   const value = stringOption(ctx, name);
   if (value !== undefined && !isValidIsoDate(value)) {
-    throw new UserError('bad_date', `--${name} 的日期“${value}”不对，请写成 2023-06-30 这样的形式。`);
+    throw new UserError('bad_date', cliMessages.badDateOption(name, value));
   }
   return value;
 }
 
 function draftText(draft: Draft, docx?: string): string {
-  const facts = draft.facts.map((f) => `  ${f.kinds.join('+')}：${f.count}`);
+  const facts = draft.facts.map((f) => cliMessages.draftFact(f.kinds.join('+'), f.count));
   return [
     draft.text,
     '',
-    `（${draft.mode === 'llm' ? '模型起草' : '模板起草'}，依据 ${draft.from} 至 ${draft.to} 的活动记录）`,
+    cliMessages.draftBasis(draft.mode === 'llm', draft.from, draft.to),
     ...facts,
-    ...(draft.note ? [`注：${draft.note}`] : []),
-    ...(docx ? [`已保存为 Word 文档：${docx}`] : []),
+    ...(draft.note ? [cliMessages.draftNote(draft.note)] : []),
+    ...(docx ? [cliMessages.draftSaved(docx)] : []),
   ].join('\n');
 }
 
 const draft: CliCommand = {
   name: 'draft',
-  summary: '起草工作总结或发言段落（数字取自活动记录）',
+  summary: commandSummaries.draft,
   async run(ctx) {
     const request = ctx.positionals.join(' ');
     const from = dateOption(ctx, 'from');

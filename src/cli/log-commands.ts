@@ -11,6 +11,7 @@ import {
 import { UserError } from '../errors.ts';
 import { writeFileAtomic } from '../storage/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
+import { commandSummaries } from './messages.ts';
 
 /** Who is acting: `--by`, else the operating-system user, else 办公室. */
 export function actingPerson(ctx: CliContext): string {
@@ -52,7 +53,7 @@ function fileArgument(ctx: CliContext, command: string): string {
 
 const logEntry: CliCommand = {
   name: 'log',
-  summary: '记录一项活动，例如：log "6月12日组织代表视察了安全生产工作"（--now 日期 --by 姓名 --confirm）',
+  summary: commandSummaries.log,
   booleanFlags: ['confirm'],
   run: async (ctx) => {
     const text = ctx.positionals.join(' ').trim();
@@ -77,7 +78,7 @@ const logEntry: CliCommand = {
 
 const stats: CliCommand = {
   name: 'stats',
-  summary: '统计一段时间内各类活动的次数（--from --to --kinds）',
+  summary: commandSummaries.stats,
   run: (ctx) => withLog(ctx, (log) => {
     const result = log.stats(queryOf(ctx));
     return { json: result, text: statsReply(result) };
@@ -86,7 +87,7 @@ const stats: CliCommand = {
 
 const list: CliCommand = {
   name: 'list',
-  summary: '按日期列出一段时间内的活动（--from --to --kinds）',
+  summary: commandSummaries.list,
   run: (ctx) => withLog(ctx, (log) => {
     const query = queryOf(ctx);
     const activities = log.list(query).map(activityJson);
@@ -96,7 +97,7 @@ const list: CliCommand = {
 
 const undo: CliCommand = {
   name: 'undo',
-  summary: '撤回某人最近记录的一条活动（--by 姓名）',
+  summary: commandSummaries.undo,
   run: (ctx) => withLog(ctx, (log) => {
     const by = actingPerson(ctx);
     const withdrawn = log.undo(by, { channel: 'cli', message: 'undo' });
@@ -107,7 +108,7 @@ const undo: CliCommand = {
 
 const importCommand: CliCommand = {
   name: 'import',
-  summary: '从 .csv 或 .xlsx 文件批量导入活动（列：date, kind, title, by），有错则整个文件不导入',
+  summary: commandSummaries.import,
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'import');
     const result = await log.importFile(path, { by: actingPerson(ctx), channel: 'cli', message: `import ${path}` });
@@ -117,7 +118,7 @@ const importCommand: CliCommand = {
 
 const exportCommand: CliCommand = {
   name: 'export',
-  summary: '把活动导出为 .csv 或 .xlsx 文件（--from --to --kinds）',
+  summary: commandSummaries.export,
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'export');
     const result = await log.exportFile(path, queryOf(ctx));
@@ -127,7 +128,7 @@ const exportCommand: CliCommand = {
 
 const chart: CliCommand = {
   name: 'chart',
-  summary: '把活动次数画成柱状图 PNG（--by kind 按类型 | month 按月份，--from --to --kinds）',
+  summary: commandSummaries.chart,
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'chart');
     if (extname(path).toLowerCase() !== '.png') throw new UserError('chart_needs_png', logMessages.chartNeedsPng(path));

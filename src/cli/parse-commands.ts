@@ -6,6 +6,7 @@ import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { createModels } from '../models/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
+import { cliMessages, commandSummaries } from './messages.ts';
 
 /** The `--now` option (default: today), checked to be a real day. */
 function nowOption(value: string | undefined): string {
@@ -42,7 +43,7 @@ function describe(reading: Reading, taxonomy: Taxonomy): string {
     case 'count':
     case 'list': {
       const kinds = reading.kinds.length > 0 ? reading.kinds.map((k) => taxonomy.label(k)).join('、') : say.allKinds;
-      const period = reading.from || reading.to ? `${reading.from ?? ''} 至 ${reading.to ?? ''}` : say.noPeriod;
+      const period = reading.from || reading.to ? cliMessages.periodSpan(reading.from ?? '', reading.to ?? '') : say.noPeriod;
       return `${name}：${kinds}；${period}`;
     }
     case 'unclear':
@@ -86,7 +87,7 @@ async function runBatch(ctx: CliContext, taxonomy: Taxonomy): Promise<void> {
 export const parseCommands: CliCommand[] = [
   {
     name: 'parse',
-    summary: '解析一条消息的意思（不执行）：parse "上半年视察了几次" --now 2023-07-05',
+    summary: commandSummaries.parse,
     async run(ctx) {
       const taxonomy = loadTaxonomy(ctx.dataDir);
       if (ctx.options.batch === true) return runBatch(ctx, taxonomy);

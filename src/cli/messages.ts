@@ -1,0 +1,33 @@
+/**
+ * Every Chinese text the command line itself shows (help, option errors, the human-readable
+ * draft output), in one place so it can be reviewed without reading code. Texts of a domain
+ * (the log, the knowledge base, the reader) stay in that folder's messages.
+ */
+
+/** One line of help per command, as `npm run cli -- help` lists them. */
+export const commandSummaries = {
+  log: '记录一项活动，例如：log "6月12日组织代表视察了安全生产工作"（--now 日期 --by 姓名 --confirm）',
+  stats: '统计一段时间内各类活动的次数（--from --to --kinds）',
+  list: '按日期列出一段时间内的活动（--from --to --kinds）',
+  undo: '撤回某人最近记录的一条活动（--by 姓名）',
+  import: '从 .csv 或 .xlsx 文件批量导入活动（列：date, kind, title, by），有错则整个文件不导入',
+  export: '把活动导出为 .csv 或 .xlsx 文件（--from --to --kinds）',
+  chart: '把活动次数画成柱状图 PNG（--by kind 按类型 | month 按月份，--from --to --kinds）',
+  parse: '解析一条消息的意思（不执行）：parse "上半年视察了几次" --now 2023-07-05',
+  draft: '起草工作总结或发言段落（数字取自活动记录）',
+} as const;
+
+/** Chinese texts of the command line. */
+export const cliMessages = {
+  usage: (commandLines: readonly string[]) =>
+    ['用法：npm run --silent cli -- <命令> [选项] [--json] [--data 目录]', '', '命令：', ...commandLines].join('\n'),
+  unknownCommand: (name: string, usage: string) => `没有“${name}”这个命令。\n${usage}`,
+  missingOptionValue: (option: string) => `选项 --${option} 后面需要一个值。`,
+  badDateOption: (option: string, value: string) => `--${option} 的日期“${value}”不对，请写成 2023-06-30 这样的形式。`,
+  draftBasis: (byModel: boolean, from: string, to: string) => `（${byModel ? '模型起草' : '模板起草'}，依据 ${from} 至 ${to} 的活动记录）`,
+  draftFact: (kinds: string, count: number) => `  ${kinds}：${count}`,
+  draftNote: (note: string) => `注：${note}`,
+  draftSaved: (path: string) => `已保存为 Word 文档：${path}`,
+  /** A period in the human-readable `parse` output. */
+  periodSpan: (from: string, to: string) => `${from} 至 ${to}`,
+} as const;
