@@ -8,12 +8,6 @@ const DIGITS: Readonly<Record<string, number>> = {
 };
 const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
-/** The characters a Chinese numeral may contain (for building patterns). */
-export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
-
-/** A number pattern source: Arabic digits or Chinese numerals. */
-export const NUMBER_PATTERN = `[0-9０-９]+|[${CHINESE_NUMERAL_CHARS}]+`;
-
 /** Full-width digits to ASCII, so `１２` reads as 12. */
 export function toAsciiDigits(text: string): string {
   return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
