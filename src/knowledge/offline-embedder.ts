@@ -20,15 +20,15 @@ export const OFFLINE_EMBEDDER_ID = 'offline-hash-v2';
 
 // Question words carry no topic; strip them before taking n-grams (as the tokenizer does).
 const QUESTION_WORDS = /什么|怎么样|怎么|怎样|如何|为什么|多少|多久|哪些|哪个|能不能|可不可以|是不是|有没有|是否|吗|呢|吧|请问/g;
-const NOT_TEXT = /[^\p{L}\p{N}]+/gu;
+const TEXT = /^[\p{L}\p{N}]$/u;
 
-function fnv1a(text: string, seed: number): number {
-  let hash = 2166136261 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 16777619);
-  }
-  return hash >>> 0;
+/** Whether the UTF-16 unit at `i` belongs to a letter or digit (fast paths for CJK and ASCII). */
+function isTextUnit(text: string, i: number, code: number): boolean {
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if (code >= 0xd800 && code <= 0xdbff) return TEXT.test(text.slice(i, i + 2)); // high half of a pair
+  if (code >= 0xdc00 && code <= 0xdfff) return i > 0 && TEXT.test(text.slice(i - 1, i + 1)); // low half
+  return TEXT.test(text[i]);
 }
 
 /** Options of the offline embedder (defaults are the shipped `offline-hash-v1`). */
@@ -44,22 +44,71 @@ export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Emb
   // Bigrams carry most meaning in Chinese; unigrams are mostly noise, trigrams add phrase order.
   const weights = [0.1, 1, 0.5];
 
+  // Open-addressing table reused across calls: per distinct n-gram its hash, length and count.
+  let capacity = 2048;
+  let hashes = new Int32Array(capacity);
+  let lengths = new Uint8Array(capacity); // 0 = empty slot
+  let counts = new Uint16Array(capacity);
+  // Slots in first-seen order: the sum runs in text order, so a vector never depends on
+  // what was embedded before (the table's size) and equals the string-keyed version bit for bit.
+  let order = new Int32Array(capacity);
+  let distinct = 0;
+
+  function count(hash: number, n: number): void {
+    const mask = capacity - 1;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    while (lengths[slot] !== 0) {
+      if (hashes[slot] === hash && lengths[slot] === n) {
+        if (counts[slot] < 65535) counts[slot]++;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    hashes[slot] = hash;
+    lengths[slot] = n;
+    counts[slot] = 1;
+    order[distinct++] = slot;
+  }
+
   function embedOne(text: string): Float32Array {
     const clean = canonicalizer.apply(text).replace(QUESTION_WORDS, ' ');
-    const counts = new Map<string, number>();
-    for (const run of clean.split(NOT_TEXT)) {
-      for (let n = 1; n <= 3; n++) {
-        for (let i = 0; i + n <= run.length; i++) {
-          const gram = run.slice(i, i + n);
-          counts.set(gram, (counts.get(gram) ?? 0) + 1);
-        }
+    // Each n-gram is hashed with 32-bit FNV-1a seeded with its length (offset basis ^ n), from
+    // char codes without building the strings: this loop was most of an ingest's embedding time.
+    const wanted = 4 * 3 * clean.length + 16; // load factor under 1/4
+    if (wanted > capacity) {
+      while (capacity < wanted) capacity *= 2;
+      hashes = new Int32Array(capacity);
+      lengths = new Uint8Array(capacity);
+      counts = new Uint16Array(capacity);
+      order = new Int32Array(capacity);
+    } else lengths.fill(0);
+    distinct = 0;
+    // Runs of letters and digits, found by char code (a Unicode-property split costs more
+    // than the hashing); n-grams never cross a run's end.
+    let start = 0;
+    for (let end = 0; end <= clean.length; end++) {
+      if (end < clean.length) {
+        const code = clean.charCodeAt(end);
+        if (isTextUnit(clean, end, code)) continue;
       }
+      // Unigrams, then bigrams, then trigrams of the run: the order the vector sums in.
+      for (let i = start; i < end; i++) count(Math.imul((2166136261 ^ 1) ^ clean.charCodeAt(i), 16777619), 1);
+      for (let i = start; i + 1 < end; i++) {
+        count(Math.imul(Math.imul((2166136261 ^ 2) ^ clean.charCodeAt(i), 16777619) ^ clean.charCodeAt(i + 1), 16777619), 2);
+      }
+      for (let i = start; i + 2 < end; i++) {
+        const h = Math.imul(Math.imul((2166136261 ^ 3) ^ clean.charCodeAt(i), 16777619) ^ clean.charCodeAt(i + 1), 16777619);
+        count(Math.imul(h ^ clean.charCodeAt(i + 2), 16777619), 3);
+      }
+      start = end + 1;
     }
     const vector = new Float32Array(dimensions);
-    for (const [gram, count] of counts) {
-      const hash = fnv1a(gram, gram.length);
+    for (let k = 0; k < distinct; k++) {
+      const slot = order[k];
+      const n = lengths[slot];
+      const hash = hashes[slot] >>> 0;
       const sign = hash & 0x80000000 ? -1 : 1;
-      vector[hash % dimensions] += sign * weights[gram.length - 1] * (1 + Math.log(count));
+      vector[hash % dimensions] += sign * weights[n - 1] * (1 + Math.log(counts[slot]));
     }
     let norm = 0;
     for (let i = 0; i < dimensions; i++) norm += vector[i] * vector[i];

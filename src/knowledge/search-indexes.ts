@@ -7,13 +7,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embedder } from '../models/types.ts';
-import { Bm25Builder, Bm25Index, removeQuietly } from './bm25-index.ts';
+import { Bm25Index, removeQuietly } from './bm25-index.ts';
+import { BackgroundLexicalBuild, type LexicalPassage, LexicalFeeder } from './lexical-build.ts';
 import type { PassageStore } from './passage-store.ts';
-import type { Tokenizer } from './tokenizer.ts';
+import { type Tokenizer, defaultTokenizer } from './tokenizer.ts';
 import { BackgroundIndexBuild, VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
 
-/** Paragraphs shorter than this are not indexed as units of their own. */
-const MIN_UNIT_CHARS = 8;
 /** Below this many vectors a full HNSW build stays on the main thread (a worker costs ~50 ms). */
 const WORKER_THRESHOLD = 2_000;
 const EMBED_BATCH = 256;
@@ -40,6 +39,7 @@ export class SearchIndexes {
   private vectors?: VectorIndex;
   private vectorGeneration = -1;
   private background?: BackgroundIndexBuild;
+  private backgroundLexical?: BackgroundLexicalBuild;
 
   constructor(
     private readonly dataDir: string,
@@ -79,8 +79,14 @@ export class SearchIndexes {
       await this.embedMissing();
       vectorJob = this.syncVectors(generation);
     }
-    // A large HNSW rebuild runs in a worker meanwhile; the lexical index builds here.
-    if (this.lexical?.generation !== generation) this.lexical = this.syncLexical(generation);
+    // A large HNSW rebuild runs in a worker meanwhile; the lexical index builds here (or in its
+    // own worker, fed during the ingest).
+    const backgroundLexical = this.backgroundLexical;
+    this.backgroundLexical = undefined;
+    if (this.lexical?.generation !== generation) {
+      this.lexical = (backgroundLexical && await this.finishBackgroundLexical(backgroundLexical, generation))
+        ?? this.syncLexical(generation);
+    } else backgroundLexical?.cancel();
     if (vectorJob) {
       this.vectors = await vectorJob;
       this.vectorGeneration = generation;
@@ -94,30 +100,36 @@ export class SearchIndexes {
       const loaded = Bm25Index.load(join(this.dataDir, file));
       if (loaded && loaded.generation === generation) return loaded;
     }
-    const builder = new Bm25Builder();
-    // Passages of one document share a few contexts (title + headings): tokenize each once.
-    const contexts = new Map<string, string[]>();
-    for (const p of this.store.iteratePassageTexts()) {
-      let context = contexts.get(p.context);
-      if (!context) {
-        if (contexts.size > 10_000) contexts.clear();
-        context = p.context ? this.tokenizer.terms(p.context) : [];
-        contexts.set(p.context, context);
-      }
-      // The tokenizer never joins terms across lines, so a passage's terms are its lines' terms.
-      const lines = p.text.split(/\n+/).map((line) => ({ line, terms: this.tokenizer.terms(line) }));
-      builder.add(p.id, lines.flatMap((l) => l.terms), context);
-      // Each paragraph of a multi-paragraph passage is a unit too (the passage scores its best).
-      const paragraphs = lines.filter((l) => l.line.trim().length >= MIN_UNIT_CHARS);
-      if (paragraphs.length > 1) for (const { terms } of paragraphs) builder.add(p.id, terms, context);
-    }
-    const index = builder.finish(generation);
+    const feeder = new LexicalFeeder(this.tokenizer);
+    for (const p of this.store.iteratePassageTexts()) feeder.add(p);
+    const index = feeder.builder.finish(generation);
     const name = `lexical-${generation}.bm25`;
     index.save(join(this.dataDir, name));
+    this.recordLexical(name, generation);
+    return index;
+  }
+
+  private recordLexical(name: string, generation: number): void {
     this.store.db.transaction(() => {
       this.store.setMeta('lexical_file', name);
       this.store.setMeta('lexical_generation', String(generation));
     })();
+  }
+
+  /**
+   * The index the worker built during the ingest, if it saw exactly the passages SQLite holds
+   * (it starts only on an empty store); undefined sends the caller to a build on this thread.
+   */
+  private async finishBackgroundLexical(build: BackgroundLexicalBuild, generation: number): Promise<Bm25Index | undefined> {
+    const ids = this.store.db.prepare('SELECT id FROM kb_passages').raw().all() as Array<[number]>;
+    if (ids.length !== build.fed.size || ids.some(([id]) => !build.fed.has(id))) {
+      build.cancel();
+      return undefined;
+    }
+    const name = `lexical-${generation}.bm25`;
+    // A failed worker costs time, not data.
+    const index = await build.finish(join(this.dataDir, name), generation).catch(() => undefined);
+    if (index) this.recordLexical(name, generation);
     return index;
   }
 
@@ -136,6 +148,11 @@ export class SearchIndexes {
    * current graph is small: a big one is patched in place at the next sync instead.
    */
   beginIngest(): void {
+    // On an empty store the lexical index is built from scratch anyway: tokenize as files come.
+    // The worker runs the shipped tokenizer, so only when that is the one in use.
+    if (!this.backgroundLexical && this.tokenizer === defaultTokenizer() && this.store.passageCount() === 0) {
+      this.backgroundLexical = new BackgroundLexicalBuild();
+    }
     if (this.background || (this.vectors?.count ?? 0) >= WORKER_THRESHOLD) return;
     // Length not known yet (no reply from the embedding service so far): build at the next sync.
     const dimensions = this.embedder.dimensions || this.store.vectorDimensions(this.embedder.id);
@@ -145,6 +162,7 @@ export class SearchIndexes {
 
   /** Passages just committed to SQLite with their vectors (for the background build). */
   stored(ids: readonly number[], vectors: readonly Float32Array[]): void {
+    if (this.backgroundLexical && ids.length) this.backgroundLexical.add(this.passageTexts(ids));
     if (!this.background || !ids.length) return;
     const dimensions = vectors[0].length;
     const values = new Float32Array(ids.length * dimensions);
@@ -156,6 +174,22 @@ export class SearchIndexes {
   endIngest(): void {
     this.background?.cancel();
     this.background = undefined;
+    this.backgroundLexical?.cancel();
+    this.backgroundLexical = undefined;
+  }
+
+  /** Texts of passages just stored (one document's ids: a narrow range of the primary key). */
+  private passageTexts(ids: readonly number[]): LexicalPassage[] {
+    let low = ids[0];
+    let high = ids[0];
+    for (const id of ids) {
+      if (id < low) low = id;
+      if (id > high) high = id;
+    }
+    const wanted = new Set(ids);
+    const rows = this.store.db.prepare('SELECT id, text, context FROM kb_passages WHERE id BETWEEN ? AND ?')
+      .all(low, high) as LexicalPassage[];
+    return rows.filter((row) => wanted.has(row.id));
   }
 
   private async syncVectors(generation: number): Promise<VectorIndex> {

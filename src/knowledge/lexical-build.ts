@@ -1,0 +1,89 @@
+/**
+ * Building the BM25 index from passages: the unit rules (whole passage, and each paragraph of
+ * a multi-paragraph one), shared by the main thread and the build worker, and the background
+ * build that tokenizes passages in a worker while an ingest runs. Tokenizing (Intl.Segmenter)
+ * is most of an ingest's CPU time; on two cores it belongs beside the file loading, not after.
+ */
+import { Worker } from 'node:worker_threads';
+import { Bm25Builder, Bm25Index } from './bm25-index.ts';
+import type { Tokenizer } from './tokenizer.ts';
+
+/** Paragraphs shorter than this are not indexed as units of their own. */
+const MIN_UNIT_CHARS = 8;
+
+/** A passage as the lexical index sees it. */
+export interface LexicalPassage {
+  readonly id: number;
+  readonly text: string;
+  readonly context: string;
+}
+
+/** Adds passages to a Bm25Builder, tokenizing each distinct context once. */
+export class LexicalFeeder {
+  readonly builder = new Bm25Builder();
+  // Passages of one document share a few contexts (title + headings).
+  private readonly contexts = new Map<string, string[]>();
+
+  constructor(private readonly tokenizer: Tokenizer) {}
+
+  /** Tokenize and add one passage (and its paragraphs as extra units). */
+  add(p: LexicalPassage): void {
+    let context = this.contexts.get(p.context);
+    if (!context) {
+      if (this.contexts.size > 10_000) this.contexts.clear();
+      context = p.context ? this.tokenizer.terms(p.context) : [];
+      this.contexts.set(p.context, context);
+    }
+    // The tokenizer never joins terms across lines, so a passage's terms are its lines' terms.
+    const lines = p.text.split(/\n+/).map((line) => ({ line, terms: this.tokenizer.terms(line) }));
+    this.builder.add(p.id, lines.flatMap((l) => l.terms), context);
+    // Each paragraph of a multi-paragraph passage is a unit too (the passage scores its best).
+    const paragraphs = lines.filter((l) => l.line.trim().length >= MIN_UNIT_CHARS);
+    if (paragraphs.length > 1) for (const { terms } of paragraphs) this.builder.add(p.id, terms, context);
+  }
+}
+
+/**
+ * A BM25 index built in a worker thread from passages sent as they are stored. Only valid
+ * when it saw every passage of the store: the caller checks `fed` against SQLite.
+ */
+export class BackgroundLexicalBuild {
+  private readonly worker: Worker;
+  private failure: Error | undefined;
+  /** Passage ids sent so far. */
+  readonly fed = new Set<number>();
+
+  constructor() {
+    this.worker = new Worker(new URL('./lexical-build-worker.mjs', import.meta.url), { execArgv: [] });
+    this.worker.on('error', (error) => {
+      this.failure = error;
+    });
+    this.worker.unref();
+  }
+
+  /** Queue passages for tokenizing. */
+  add(passages: readonly LexicalPassage[]): void {
+    for (const p of passages) this.fed.add(p.id);
+    this.worker.postMessage({ type: 'add', passages });
+  }
+
+  /** Freeze the index at `generation`, write it to `path` and load it here; stops the worker. */
+  finish(path: string, generation: number): Promise<Bm25Index> {
+    return new Promise<Bm25Index>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.worker.once('message', (message: { ok: boolean; message?: string }) => {
+        void this.worker.terminate();
+        const index = message.ok ? Bm25Index.load(path) : undefined;
+        if (index && index.generation === generation) resolve(index);
+        else reject(new Error(`lexical build failed: ${message.message ?? 'unreadable index file'}`));
+      });
+      this.worker.once('error', reject);
+      this.worker.postMessage({ type: 'finish', path, generation });
+    });
+  }
+
+  /** Stop without writing anything. */
+  cancel(): void {
+    void this.worker.terminate();
+  }
+}
