@@ -43,7 +43,7 @@ export const logMessages = {
 
   // command line
   needText: '请写出要记录的活动，例如：log "今天组织代表视察了安全生产工作"',
-  needFile: (command: string) => `请给出文件名，例如：${command} 活动.xlsx`,
+  needFile: (command: string) => `请给出文件名，例如：${command} ${command === 'chart' ? '活动.png' : '活动.xlsx'}`,
   notALog: (detail: string) => `这句话看起来不是一条活动记录，没有保存。${detail}\n记录活动请这样写：“6月12日组织代表视察了安全生产工作”。`,
   unclearNotSaved: (question: string) => `${question}\n（这条没有保存。）`,
   notALogBecause: {

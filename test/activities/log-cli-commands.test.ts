@@ -86,6 +86,7 @@ describe('log commands', () => {
     ['import', ['nothing-here.csv'], 'unreadable_file', '无法读取'],
     ['import', ['a.xls'], 'unsupported_file', '.xlsx'],
     ['export', ['out.txt'], 'unsupported_file', '.csv'],
+    ['chart', [], 'missing_file', 'chart 活动.png'],
     ['chart', ['out.png'], 'chart_no_data', '没有活动记录'],
     ['chart', ['out.jpg'], 'chart_needs_png', '.png'],
     ['chart', ['out.png', '--by', 'year'], 'bad_chart_by', 'month'],
