@@ -1,21 +1,8 @@
-/** Temporary data folders for the log tests, removed after each test. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
+/** Helpers for the log tests: temporary data folders (removed after the test file), provenance, a sample CSV. */
+import { tempFolder as tempFolderOf } from '../support/temp-folders.ts';
 
-const folders: string[] = [];
-
-/** A fresh temporary folder, deleted after the current test. */
-export function tempFolder(prefix = 'lvzhi-log-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-}
-
-afterEach(() => {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+/** A fresh temporary folder, deleted after the test file. */
+export const tempFolder = (prefix = 'lvzhi-log-'): string => tempFolderOf(prefix);
 
 /** Provenance of a test entry from the terminal. */
 export const byCli = (by: string, message?: string) => ({ by, channel: 'cli', message });

@@ -2,8 +2,7 @@
  * End to end in one process: the real stores (knowledge base, activity log, reader,
  * drafting) built by `createServices`, driven through the real terminal channel.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
@@ -12,13 +11,8 @@ import { createChannels, createServices, ingestSamplesIfEmpty, type Services } f
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
+import { tempFolder as tempDir } from '../support/temp-folders.ts';
 
-const folders: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-};
 
 describe('services end to end (real knowledge base, log, reader, drafting)', () => {
   let services: Services;
@@ -37,7 +31,6 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
   });
   afterAll(async () => {
     await services.close();
-    folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
   });
 
   /** Talk through the real terminal channel: lines in, reply blocks out. */

@@ -2,25 +2,17 @@
  * `npm start` as a user runs it: a child process with a fresh data folder, questions piped
  * in, answers read back; SIGTERM in the middle of work leaves a whole database behind.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startMain, type MainRun } from '../assistant/run-main.ts';
+import { removeAfterTests, tempFolder as tempDir } from '../support/temp-folders.ts';
 
-const folders: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-};
-afterAll(() => folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Start main.ts and remember its working folder for clean-up. */
 function start(dataDir: string, env: Record<string, string> = {}): MainRun {
   const run = startMain(dataDir, env);
-  folders.push(run.cwd);
+  removeAfterTests(run.cwd);
   return run;
 }
 

@@ -1,17 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import { DATABASE_FILE, migrate, openDatabase, writeFileAtomic } from '../../src/storage/index.ts';
+import { tempFolder } from '../support/temp-folders.ts';
 
-const folders: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lvzhi-storage-'));
-  folders.push(dir);
-  return dir;
-};
-afterEach(() => folders.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = () => tempFolder('lvzhi-storage-');
 
 describe('storage', () => {
   it('opens a WAL database and applies each migration step once', () => {
