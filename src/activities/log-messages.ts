@@ -73,5 +73,7 @@ export const logMessages = {
   exported: (count: number, path: string) => `已导出 ${count} 条记录到 ${path}`,
   charted: (path: string) => `图表已保存到 ${path}`,
   allTime: '全部记录中',
+  /** Name of the worksheet an .xlsx export writes. */
+  sheetName: '履职活动',
   defaultBy: '办公室',
 } as const;

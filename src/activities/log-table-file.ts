@@ -77,7 +77,7 @@ export async function writeTable(path: string, rows: ReadonlyArray<readonly stri
     bytes = Buffer.from('\uFEFF' + formatCsv(rows), 'utf8');
   } else {
     const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('履职活动');
+    const sheet = workbook.addWorksheet(logMessages.sheetName);
     for (const row of rows) sheet.addRow([...row]);
     sheet.columns.forEach((column, i) => {
       column.width = [12, 16, 60, 12][i] ?? 16;
