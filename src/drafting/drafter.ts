@@ -122,11 +122,11 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       let note: string | undefined;
       if (deps.model && facts.some((f) => f.count > 0)) {
         const prompt = fillTemplate(readFileSync(MODEL_PROMPT_FILE, 'utf8'), {
-          形式: form === 'speech' ? '一段可以当众宣读的发言' : '一段工作总结（报告的一节）',
+          形式: form === 'speech' ? messages.promptFormSpeech : messages.promptFormSection,
           时段: period,
           要求: words,
           事实: facts.map((f) => describeFact(f, deps.taxonomy)).join('\n'),
-          范例: sources.map((s) => s.text).join('\n\n') || '（无）',
+          范例: sources.map((s) => s.text).join('\n\n') || messages.promptNoExamples,
         });
         const result = await modelDraft(deps.model, prompt, facts.map((f) => f.count));
         note = result.note;
@@ -144,5 +144,5 @@ export function createDrafter(deps: DrafterDeps): Drafter {
 function describeFact(fact: Fact, taxonomy?: Taxonomy): string {
   const label = fact.kinds.map((k) => taxonomy?.label(k) ?? k).join('、');
   const titles = fact.titles.slice(0, 8).join('；');
-  return `- ${label}：${fact.count}次${titles ? `（${titles}）` : ''}`;
+  return messages.promptFact(label, fact.count, titles);
 }

@@ -12,4 +12,11 @@ export const messages = {
     `模型起草的稿子里出现了活动记录中没有的数字（${figures}），已改用模板起草。`,
   modelUnavailable: '模型暂时不可用，已改用模板起草。',
   organ: '区人大常委会',
+  /** What the model is asked to write (the {{形式}} of prompts/draft.md). */
+  promptFormSpeech: '一段可以当众宣读的发言',
+  promptFormSection: '一段工作总结（报告的一节）',
+  /** {{范例}} when the knowledge base has no passage in the office's register. */
+  promptNoExamples: '（无）',
+  /** One line of {{事实}}: the kinds, their count, some titles. */
+  promptFact: (label: string, count: number, titles: string) => `- ${label}：${count}次${titles ? `（${titles}）` : ''}`,
 } as const;
