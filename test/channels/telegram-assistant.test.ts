@@ -7,32 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LIAISON_RULES as LIAISON, OFFICE_RULES as RULES } from '../fixtures/office-rules.ts';
 import { groupChat, makeUser, privateChat } from '../support/telegram-stand-in.ts';
 import { startTelegram } from './telegram-harness.ts';
 import { openRealAssistant, type RealAssistant } from './telegram-real-assistant.ts';
-
-// Our own small rules document (written by the test, so every behaviour has a fixture).
-const RULES = [
-  '# 某区人民代表大会常务委员会议事规则',
-  '',
-  '## 第一章 总则',
-  '',
-  '第一条 为了规范常务委员会的议事活动，提高议事效率，根据有关法律，制定本规则。',
-  '',
-  '## 第二章 会议的召开',
-  '',
-  '第八条 常务委员会会议一般每两个月举行一次；有特殊需要的时候，可以临时召集会议。',
-  '',
-  '第九条 常务委员会会议由主任召集并主持。主任可以委托副主任主持会议。',
-].join('\n');
-
-const LIAISON = [
-  '代表联络站工作制度',
-  '',
-  '一、代表联络站每月十五日组织代表集中接待选民，听取意见建议。',
-  '',
-  '二、选民反映的问题由联络站登记，十个工作日内转交有关部门办理并答复。',
-].join('\n');
 
 describe('telegram with the real assistant', () => {
   const admin = makeUser(801, '王', { last_name: '芳' });
