@@ -64,6 +64,11 @@ async function main(argv: string[]): Promise<number> {
     if (!command) throw new UserError('unknown_command', cliMessages.unknownCommand(name, await usage()));
     const flags = new Set(['json', 'batch', ...(command.booleanFlags ?? [])]);
     const { positionals, options } = parseArgs(rest, flags);
+    if (command.valueOptions) {
+      const known = new Set([...flags, 'data', ...command.valueOptions]);
+      const unknown = Object.keys(options).find((option) => !known.has(option));
+      if (unknown !== undefined) throw new UserError('unknown_option', cliMessages.unknownOption(unknown, name, [...known].filter((o) => o !== 'batch')));
+    }
     const data = typeof options.data === 'string' ? options.data : process.env.LVZHI_DATA_DIR || './data';
     const ctx: CliContext = {
       positionals,

@@ -27,6 +27,11 @@ export interface CliCommand {
   readonly summary: string;
   /** Options that take no value (besides `--json`, which every command has). */
   readonly booleanFlags?: readonly string[];
+  /**
+   * Options that take a value. When declared, any other option is refused, so that a typo
+   * (`--form` for `--from`) cannot silently widen a count; `--json`, `--data`, `--batch` are always known.
+   */
+  readonly valueOptions?: readonly string[];
   /** Returns a result to print, or nothing when it printed for itself (`--batch`). */
   run(ctx: CliContext): Promise<CommandResult | void>;
 }

@@ -32,6 +32,7 @@ function draftText(draft: Draft, docx?: string): string {
 const draft: CliCommand = {
   name: 'draft',
   summary: commandSummaries.draft,
+  valueOptions: ['from', 'to', 'now', 'docx'],
   async run(ctx) {
     const request = ctx.positionals.join(' ');
     const from = dateOption(ctx, 'from');

@@ -30,6 +30,7 @@ function answerText(answer: Answer): string {
 const ingest: CliCommand = {
   name: 'ingest',
   summary: m.commandSummaryIngest,
+  valueOptions: [],
   async run(ctx) {
     if (!ctx.positionals.length) throw new UserError('no_paths', m.noPaths);
     // The configured embedder, as `npm start` uses: another one would rebuild the index each time.
@@ -64,6 +65,7 @@ async function answerLine(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, lin
 const ask: CliCommand = {
   name: 'ask',
   summary: m.commandSummaryAsk,
+  valueOptions: ['k'],
   async run(ctx) {
     const k = readK(ctx);
     const batch = ctx.options.batch === true;

@@ -54,6 +54,7 @@ function fileArgument(ctx: CliContext, command: string): string {
 const logEntry: CliCommand = {
   name: 'log',
   summary: commandSummaries.log,
+  valueOptions: ['now', 'by'],
   booleanFlags: ['confirm'],
   run: async (ctx) => {
     const text = ctx.positionals.join(' ').trim();
@@ -79,6 +80,7 @@ const logEntry: CliCommand = {
 const stats: CliCommand = {
   name: 'stats',
   summary: commandSummaries.stats,
+  valueOptions: ['from', 'to', 'kinds'],
   run: (ctx) => withLog(ctx, (log) => {
     const result = log.stats(queryOf(ctx));
     return { json: result, text: statsReply(result) };
@@ -88,6 +90,7 @@ const stats: CliCommand = {
 const list: CliCommand = {
   name: 'list',
   summary: commandSummaries.list,
+  valueOptions: ['from', 'to', 'kinds'],
   run: (ctx) => withLog(ctx, (log) => {
     const query = queryOf(ctx);
     const activities = log.list(query).map(activityJson);
@@ -98,6 +101,7 @@ const list: CliCommand = {
 const undo: CliCommand = {
   name: 'undo',
   summary: commandSummaries.undo,
+  valueOptions: ['by'],
   run: (ctx) => withLog(ctx, (log) => {
     const by = actingPerson(ctx);
     const withdrawn = log.undo(by, { channel: 'cli', message: 'undo' });
@@ -109,6 +113,7 @@ const undo: CliCommand = {
 const importCommand: CliCommand = {
   name: 'import',
   summary: commandSummaries.import,
+  valueOptions: ['by'],
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'import');
     const result = await log.importFile(path, { by: actingPerson(ctx), channel: 'cli', message: `import ${path}` });
@@ -119,6 +124,7 @@ const importCommand: CliCommand = {
 const exportCommand: CliCommand = {
   name: 'export',
   summary: commandSummaries.export,
+  valueOptions: ['from', 'to', 'kinds'],
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'export');
     const result = await log.exportFile(path, queryOf(ctx));
@@ -129,6 +135,7 @@ const exportCommand: CliCommand = {
 const chart: CliCommand = {
   name: 'chart',
   summary: commandSummaries.chart,
+  valueOptions: ['by', 'from', 'to', 'kinds'],
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'chart');
     if (extname(path).toLowerCase() !== '.png') throw new UserError('chart_needs_png', logMessages.chartNeedsPng(path));

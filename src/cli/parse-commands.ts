@@ -88,6 +88,7 @@ export const parseCommands: CliCommand[] = [
   {
     name: 'parse',
     summary: commandSummaries.parse,
+    valueOptions: ['now'],
     async run(ctx) {
       const taxonomy = loadTaxonomy(ctx.dataDir);
       if (ctx.options.batch === true) return runBatch(ctx, taxonomy);

@@ -62,13 +62,16 @@ describe('activity log commands (real CLI process)', { timeout: 300_000 }, () =>
 
     const bad = join(data, 'bad.csv');
     writeFileSync(bad, 'date,kind,title,by\n2023-01-05,inspection,视察甲,张三\n2023-02-30,inspection,视察乙,张三\n');
-    const [undone, future, rejected] = await Promise.all([
+    const [undone, future, rejected, typo] = await Promise.all([
       cli('undo', '--by', '测试员', '--json', ...d),
       cli('log', '2023年7月20日组织代表视察了城区防汛工作', '--now', '2023-07-10', '--by', '测试员', '--json', ...d),
       cli('import', bad, '--json', ...d),
+      // A mistyped option must not quietly count the whole log.
+      cli('stats', '--form', '2023-06-01', '--json', ...d),
     ]);
     expect(undone).toMatchObject({ status: 0, json: { withdrawn: logged.json.activity } });
-    for (const [run, code] of [[future, 'future_date'], [rejected, 'import_rejected']] as const) {
+    expect(typo.json.error.message).toContain('--form');
+    for (const [run, code] of [[future, 'future_date'], [rejected, 'import_rejected'], [typo, 'unknown_option']] as const) {
       expect(run.status).toBe(1);
       expect(run.stdout.trim().split('\n')).toHaveLength(1);
       expect(run.json).toEqual({ error: { code, message: expect.stringMatching(/[\u4e00-\u9fff]/) } });
