@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/activities/index.ts';
 import type { IncomingFile } from '../../src/assistant/types.ts';
