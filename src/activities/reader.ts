@@ -186,7 +186,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     if (mentions.length > 0 && !day && !acted && what === '') {
       return { intent: 'unclear', question: say.kindOnly(taxonomy.label(mentions[0].kind)) };
     }
-    if (mentions.length === 0 && !acted && day && what === '') return { intent: 'unclear', question: say.unclear };
+    // A day and no activity word or deed (今天天气不错): chit-chat, not an entry to store.
+    if (mentions.length === 0 && !acted) return { intent: 'unclear', question: say.unclear };
     return logEntry(p, now, taxonomy);
   }
   if (span) return { intent: 'unclear', question: say.periodOnly(span.words) };
