@@ -80,7 +80,35 @@ describe('offline embedder', () => {
   });
 
   it('a different dimension is a different space', () => {
-    expect(createOfflineEmbedder({ dimensions: 64 }).id).not.toBe(OFFLINE_EMBEDDER_ID);
+    expect(createOfflineEmbedder({ dimensions: 128 }).id).not.toBe(OFFLINE_EMBEDDER_ID);
+  });
+
+  it('hashes exactly the n-grams of each letter-or-digit run (a plain string version agrees)', async () => {
+    // The embedder hashes from char codes for speed; this is the definition it must match.
+    const fnv = (text: string, seed: number): number => {
+      let hash = 2166136261 ^ seed;
+      for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+      return hash >>> 0;
+    };
+    const reference = (clean: string, dimensions: number): Float32Array => {
+      const counts = new Map<string, number>();
+      for (const run of clean.split(/[^\p{L}\p{N}]+/u)) {
+        for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) counts.set(run.slice(i, i + n), (counts.get(run.slice(i, i + n)) ?? 0) + 1);
+      }
+      const vector = new Float32Array(dimensions);
+      for (const [gram, count] of counts) {
+        const hash = fnv(gram, gram.length);
+        vector[hash % dimensions] += (hash & 0x80000000 ? -1 : 1) * [0.1, 1, 0.5][gram.length - 1] * (1 + Math.log(count));
+      }
+      const norm = Math.hypot(...vector);
+      return vector.map((v) => v / norm);
+    };
+    const embedder = createOfflineEmbedder({ canonicalizer: { apply: (text: string) => text } as never });
+    // CJK, ASCII, a character outside the BMP (𠀋), punctuation and repeats.
+    const text = '第十二条 代表2024年提出的建议、批评和意见，由办事机构交办；abc𠀋代表代表代表';
+    const got = embedder.embedOne(text);
+    const want = reference(text, embedder.dimensions);
+    got.forEach((v, i) => expect(v).toBeCloseTo(want[i], 6));
   });
 });
 
