@@ -44,6 +44,11 @@ export const benchSections: BenchSection[] = [
     run: async () => (await import('../src/activities/index.ts')).benchmarkReader(20_000),
   },
   {
+    name: 'drafting',
+    byDefault: true,
+    run: async () => (await import('./bench-drafting.ts')).benchDrafting(),
+  },
+  {
     name: 'models',
     byDefault: true,
     run: async () => (await import('./bench-models.ts')).benchModels(),
