@@ -5,7 +5,8 @@
  * A passage may be added as several units (whole, and each paragraph); it scores its best
  * unit, so one decisive sentence in a long article is not drowned by length normalization.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from '../storage/index.ts';
 import { type Hit, TopK } from './top-k.ts';
 
 const K1 = 1.2;
@@ -199,15 +200,7 @@ export class Bm25Index {
     sizes.writeUInt32LE(vocab.length, 4);
     const parts: Uint8Array[] = [Buffer.from(MAGIC), sizes, header, vocab,
       ...[offsets, postingDocs, docLengths, passageIds, postingUnits].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength))];
-    const temporary = `${path}.tmp-${process.pid}`;
-    const fd = openSync(temporary, 'w');
-    try {
-      for (const part of parts) writeSync(fd, part);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
+    writeFileAtomic(path, parts);
   }
 
   /** Read an index written by `save`; undefined when the file is missing or not ours. */

@@ -2,7 +2,7 @@
  * Approximate nearest neighbours with hnswlib-node over unit vectors (inner product = cosine),
  * plus the exact brute-force search it is measured against.
  */
-import { renameSync, rmSync } from 'node:fs';
+import { replaceFileAtomic } from '../storage/index.ts';
 import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 import { type Hit, TopK } from './top-k.ts';
@@ -80,14 +80,7 @@ export class VectorIndex {
 
   /** Write to `path` through a temporary file and a rename. */
   save(path: string): void {
-    const temporary = `${path}.tmp-${process.pid}`;
-    try {
-      this.index.writeIndexSync(temporary);
-      renameSync(temporary, path);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    replaceFileAtomic(path, (temporary) => this.index.writeIndexSync(temporary));
   }
 }
 

@@ -1,19 +1,14 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 /**
- * Write a file so that readers see either the old content or the new, never half:
- * write to a temporary name beside it, fsync, then rename over the target.
+ * Replace a file so that readers see either the old content or the new, never half:
+ * `write` fills a temporary name beside the target, which is then renamed over it.
+ * On failure the temporary file is removed and the old file stays as it was.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function replaceFileAtomic(path: string, write: (temporary: string) => void): void {
   const temporary = `${path}.tmp-${process.pid}-${Date.now()}`;
   try {
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    write(temporary);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
@@ -21,7 +16,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** Rename a finished temporary file over its target (the last step of an atomic write). */
-export function commitTemporary(temporary: string, path: string): void {
-  renameSync(temporary, path);
+/** Write data (one buffer or several, in order) atomically, fsynced before the rename. */
+export function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
+  const parts = typeof data === 'string' ? [Buffer.from(data)] : data instanceof Uint8Array ? [data] : data;
+  replaceFileAtomic(path, (temporary) => {
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const part of parts) writeSync(fd, part);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
