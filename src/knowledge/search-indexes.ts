@@ -270,7 +270,7 @@ export class SearchIndexes {
     if (!existsSync(this.dataDir)) return;
     const keep = new Set([this.store.getMeta('lexical_file'), this.store.getMeta('vector_file')]);
     for (const name of readdirSync(this.dataDir)) {
-      const match = /^(?:lexical-.*\.bm25|vectors-.*\.hnsw)(?:\.tmp-(\d+))?$/.exec(name);
+      const match = /^(?:lexical-.*\.bm25|vectors-.*\.hnsw)(?:\.tmp-(\d+)(?:-\d+)?)?$/.exec(name);
       if (!match || keep.has(name)) continue;
       // A temporary file of a process still running is its work in progress, not debris.
       if (match[1] && Number(match[1]) !== process.pid && processAlive(Number(match[1]))) continue;

@@ -27,6 +27,22 @@ afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });
 
+describe('index files', () => {
+  it('clears the half-written index files a killed run left, and keeps the ones in use', async () => {
+    const { library, data, kb } = await fresh();
+    await kb.ingest([library]);
+    const inUse = readdirSync(data).filter((n) => /\.(bm25|hnsw)$/.test(n));
+    // A process that no longer exists (pid 2^22 is above Linux's pid_max default) left these.
+    const debris = ['lexical-9.bm25.tmp-4194304-1700000000000', 'vectors-9.hnsw.tmp-4194304'];
+    for (const name of debris) writeFileSync(join(data, name), 'half');
+    appendFileSync(join(library, 'rules.md'), '\n第九十九条 新增的一条。\n');
+    await kb.ingest([library]);
+    const after = readdirSync(data);
+    for (const name of debris) expect(after).not.toContain(name);
+    expect(after.filter((n) => /\.(bm25|hnsw)$/.test(n)).length).toBe(inUse.length);
+  });
+});
+
 describe('ingest', () => {
   it('adds every document with its path relative to the ingested folder', async () => {
     const { library, kb } = await fresh();
