@@ -3,16 +3,15 @@
  * knowledge base, examples of the office's register; then a template or model draft
  * whose every counted figure is checked against the facts.
  */
-import { readFileSync } from 'node:fs';
 import { today, type Activity, type ActivityQuery, type IsoDate, type Period, type Stats, type Taxonomy } from '../activities/index.ts';
 import { UserError } from '../errors.ts';
 import type { ScoredPassage, Source } from '../knowledge/index.ts';
-import type { ChatModel } from '../models/index.ts';
+import { loadPrompt, type ChatMessage, type ChatModel } from '../models/index.ts';
 import { ungroundedFigures } from './grounding.ts';
 import { messages } from './messages.ts';
 import { describePeriod } from './period-phrase.ts';
 import { draftFromTemplates, documentText } from './template-drafter.ts';
-import { fillTemplate, loadTemplates } from './template-file.ts';
+import { loadTemplates } from './template-file.ts';
 import { findForm, findTopic, loadTopics, type Topic } from './topics.ts';
 import type { Draft, DraftDocument, Fact } from './types.ts';
 
@@ -54,7 +53,6 @@ export interface Drafter {
   draft(request: DraftRequest): Promise<Draft>;
 }
 
-const MODEL_PROMPT_FILE = new URL('../../prompts/draft.md', import.meta.url);
 const TITLES_PER_FACT = 50;
 
 /** Create a drafter over the log, the knowledge base and (optionally) a chat model. */
@@ -81,13 +79,13 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   }
 
   async function modelDraft(
-    model: ChatModel, prompt: string, counts: readonly number[],
+    model: ChatModel, prompt: readonly ChatMessage[], counts: readonly number[],
   ): Promise<{ text?: string; note?: string }> {
     let note: string | undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
       let text: string;
       try {
-        text = (await model.complete([{ role: 'user', content: prompt }])).trim();
+        text = (await model.complete(prompt)).trim();
       } catch {
         return { note: messages.modelUnavailable };
       }
@@ -121,7 +119,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       let mode: Draft['mode'] = 'template';
       let note: string | undefined;
       if (deps.model && facts.some((f) => f.count > 0)) {
-        const prompt = fillTemplate(readFileSync(MODEL_PROMPT_FILE, 'utf8'), {
+        const prompt = loadPrompt('draft').messages({
           形式: form === 'speech' ? messages.promptFormSpeech : messages.promptFormSection,
           时段: period,
           要求: words,
