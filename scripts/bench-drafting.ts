@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findPeriod, loadTaxonomy, openActivityLog } from '../src/activities/index.ts';
+import { loadTaxonomy, openActivityLog } from '../src/activities/index.ts';
 import { createDrafter } from '../src/drafting/index.ts';
 
 /** Drafting figures. */
@@ -36,7 +36,7 @@ export async function benchDrafting(options: { entries?: number; rounds?: number
       kind: kinds[i % kinds.length],
       title: `第${i + 1}项工作：视察全区重点项目建设情况`,
     })), { by: '办公室', channel: 'bench' });
-    const drafter = createDrafter({ log, taxonomy, readPeriod: (t, now) => findPeriod(t, now) ?? { from: null, to: null } });
+    const drafter = createDrafter({ log, taxonomy });
     const times: number[] = [];
     for (let r = 0; r < rounds; r++) {
       for (const request of REQUESTS) {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { ActivityLog, RuleReader, createModelReader, findPeriod, loadTaxonomy, renderChart, type MessageReader, type Taxonomy } from './activities/index.ts';
+import { ActivityLog, RuleReader, createModelReader, loadTaxonomy, renderChart, type MessageReader, type Taxonomy } from './activities/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
@@ -61,7 +61,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const reader = models.chat ? createModelReader({ rules, model: models.chat, taxonomy }) : rules;
     const drafter = createDrafter({
       log: activityLog, knowledge, taxonomy, model: models.chat,
-      readPeriod: (text, day) => findPeriod(text, day) ?? { from: null, to: null },
     });
     const drafting: DraftingPort = {
       async draft(request, { now }) {

@@ -1,5 +1,5 @@
 /** `draft` (CONTRACTS.md, "Drafting"). */
-import { findPeriod, isValidIsoDate, loadTaxonomy, openActivityLog, today } from '../activities/index.ts';
+import { isValidIsoDate, loadTaxonomy, openActivityLog, today } from '../activities/index.ts';
 import { loadSettings } from '../config.ts';
 import { createDrafter, draftToDocx, type Draft } from '../drafting/index.ts';
 import { UserError } from '../errors.ts';
@@ -46,7 +46,6 @@ const draft: CliCommand = {
     try {
       const drafter = createDrafter({
         log, knowledge, taxonomy, model: models.chat,
-        readPeriod: (text, day) => findPeriod(text, day) ?? { from: null, to: null },
       });
       const result = await drafter.draft({ request, from, to, now });
       if (docx) writeFileAtomic(docx, await draftToDocx(result.document));

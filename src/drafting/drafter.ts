@@ -3,7 +3,7 @@
  * knowledge base, examples of the office's register; then a template or model draft
  * whose every counted figure is checked against the facts.
  */
-import { today, type Activity, type ActivityQuery, type IsoDate, type Period, type Stats, type Taxonomy } from '../activities/index.ts';
+import { findPeriod, today, type Activity, type ActivityQuery, type IsoDate, type Period, type Stats, type Taxonomy } from '../activities/index.ts';
 import { UserError } from '../errors.ts';
 import type { ScoredPassage, Source } from '../knowledge/index.ts';
 import { loadPrompt, type ChatMessage, type ChatModel } from '../models/index.ts';
@@ -29,8 +29,8 @@ export interface ExampleSource {
 /** What `createDrafter` needs. */
 export interface DrafterDeps {
   readonly log: FactSource;
-  /** Reads the period a request names (e.g. 上半年 → Jan 1..Jun 30); null ends when none. */
-  readonly readPeriod: (text: string, now: IsoDate) => Period;
+  /** Reads the period a request names (上半年 → Jan 1..Jun 30); default: the log's period reader. */
+  readonly readPeriod?: (text: string, now: IsoDate) => Period;
   readonly knowledge?: ExampleSource;
   readonly model?: ChatModel;
   readonly taxonomy?: Taxonomy;
@@ -60,6 +60,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   const topics = deps.topics ?? loadTopics();
   const templates = loadTemplates();
   const organ = deps.organ ?? messages.organ;
+  const readPeriod = deps.readPeriod ?? ((text: string, day: IsoDate) => findPeriod(text, day) ?? { from: null, to: null });
 
   function factsFor(topic: Topic, from: IsoDate, to: IsoDate): Fact[] {
     return topic.groups.map((kinds) => {
@@ -104,7 +105,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       if (!topic) {
         throw new UserError('unknown_topic', messages.unknownTopic(topics.map((t) => t.label).join('、')));
       }
-      const named = deps.readPeriod(words, now);
+      const named = readPeriod(words, now);
       const start = from ?? named.from ?? `${now.slice(0, 4)}-01-01`;
       const end = to ?? named.to ?? now;
       if (start > end) throw new UserError('bad_period', messages.badPeriod);

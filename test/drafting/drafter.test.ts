@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
-import { findPeriod, openActivityLog, type ActivityLog } from '../../src/activities/index.ts';
+import { openActivityLog, type ActivityLog } from '../../src/activities/index.ts';
 import { createDrafter, draftToDocx, ungroundedFigures, type Drafter } from '../../src/drafting/index.ts';
 import type { ChatMessage, ChatModel } from '../../src/models/types.ts';
 
 const provenance = { by: '办公室', channel: 'test' };
-const readPeriod = (text: string, now: string) => findPeriod(text, now) ?? { from: null, to: null };
 
 /** A chat model that answers with scripted drafts, in order, and records the prompts it got. */
 class ScriptedModel implements ChatModel {
@@ -47,7 +46,7 @@ afterEach(() => {
 
 describe('offline drafts', () => {
   let drafter: Drafter;
-  beforeEach(() => { drafter = createDrafter({ log, readPeriod }); });
+  beforeEach(() => { drafter = createDrafter({ log }); });
 
   it('writes a supervision section whose every figure agrees with the log', async () => {
     const draft = await drafter.draft({ request: '起草一段上半年监督工作的总结', now: '2023-07-05' });
@@ -96,7 +95,7 @@ describe('offline drafts', () => {
 describe('model drafts', () => {
   it('uses a grounded model draft and gives the model the facts', async () => {
     const model = new ScriptedModel(['半年来，常委会分别听取审议2个报告，对3个事项进行了视察调研。']);
-    const draft = await createDrafter({ log, readPeriod, model }).draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
+    const draft = await createDrafter({ log, model }).draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
     expect(draft.mode).toBe('llm');
     expect(draft.text).toContain('听取审议2个报告');
     expect(model.prompts[0]).toContain('区政府关于金融支持实体经济的工作报告');
@@ -105,7 +104,7 @@ describe('model drafts', () => {
 
   it('regenerates once when the model invents a figure, then falls back to the template with a note', async () => {
     const model = new ScriptedModel(['半年来听取审议15个报告。', '半年来视察了20次。']);
-    const draft = await createDrafter({ log, readPeriod, model }).draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
+    const draft = await createDrafter({ log, model }).draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
     expect(model.prompts).toHaveLength(2);
     expect(draft.mode).toBe('template');
     expect(draft.note).toContain('20次');
@@ -113,7 +112,7 @@ describe('model drafts', () => {
   });
 
   it('falls back to the template with a note when the model fails', async () => {
-    const draft = await createDrafter({ log, readPeriod, model: new ScriptedModel([]) })
+    const draft = await createDrafter({ log, model: new ScriptedModel([]) })
       .draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
     expect(draft.mode).toBe('template');
     expect(draft.note).toContain('模型暂时不可用');
