@@ -10,7 +10,5 @@ export const appMessages = {
   internalStartFailure: (ref: string) => `启动失败（错误编号 ${ref}），详情见上方日志。`,
   portClash: 'Telegram 的 webhook 模式和 Slack 的 HTTP 事件模式不能同时使用同一个 PORT。请改用 Telegram 长轮询（去掉 TELEGRAM_WEBHOOK_URL）或 Slack Socket Mode（设置 SLACK_APP_TOKEN）。',
   slackNeedsMode: '设置了 SLACK_BOT_TOKEN，还需要设置 SLACK_APP_TOKEN（Socket Mode）或 SLACK_SIGNING_SECRET（HTTP 事件）。',
-  draftBasis: (from: string, to: string, facts: ReadonlyArray<{ label: string; count: number }>) =>
-    `依据活动记录（${from} 至 ${to}）：${facts.map((f) => `${f.label} ${f.count} 次`).join('；')}。`,
   slackNeedsToken: '设置了 SLACK_APP_TOKEN 或 SLACK_SIGNING_SECRET，还需要设置 SLACK_BOT_TOKEN。',
 } as const;

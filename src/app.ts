@@ -12,7 +12,7 @@ import {
 } from './assistant/index.ts';
 import { createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
-import { createDrafter, draftToDocx } from './drafting/index.ts';
+import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
 import { openKnowledgeBaseWithModel, type IngestReport, type KnowledgeBase } from './knowledge/index.ts';
 import { openModels } from './models/index.ts';
@@ -68,9 +68,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         return {
           text: draft.text,
           note: draft.note,
-          basis: m.draftBasis(draft.from, draft.to, draft.facts.map((f) => ({
-            label: f.kinds.map((k) => taxonomy.label(k)).join('、'), count: f.count,
-          }))),
+          basis: describeBasis(draft, taxonomy),
           docx: await draftToDocx(draft.document),
           fileName: `${draft.document.title}.docx`,
         };

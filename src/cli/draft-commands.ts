@@ -1,7 +1,7 @@
 /** `draft` (CONTRACTS.md, "Drafting"). */
-import { isValidIsoDate, loadTaxonomy, openActivityLog, today } from '../activities/index.ts';
+import { isValidIsoDate, loadTaxonomy, openActivityLog, today, type Taxonomy } from '../activities/index.ts';
 import { loadSettings } from '../config.ts';
-import { createDrafter, draftToDocx, type Draft } from '../drafting/index.ts';
+import { createDrafter, describeBasis, draftToDocx, type Draft } from '../drafting/index.ts';
 import { UserError } from '../errors.ts';
 import { openKnowledgeBase } from '../knowledge/index.ts';
 import { openModels } from '../models/index.ts';
@@ -17,13 +17,11 @@ function dateOption(ctx: CliContext, name: string): string | undefined {
   return value;
 }
 
-function draftText(draft: Draft, docx?: string): string {
-  const facts = draft.facts.map((f) => cliMessages.draftFact(f.kinds.join('+'), f.count));
+function draftText(draft: Draft, taxonomy: Taxonomy, docx?: string): string {
   return [
     draft.text,
     '',
-    cliMessages.draftBasis(draft.mode === 'llm', draft.from, draft.to),
-    ...facts,
+    describeBasis(draft, taxonomy),
     ...(draft.note ? [cliMessages.draftNote(draft.note)] : []),
     ...(docx ? [cliMessages.draftSaved(docx)] : []),
   ].join('\n');
@@ -50,7 +48,7 @@ const draft: CliCommand = {
       const result = await drafter.draft({ request, from, to, now });
       if (docx) writeFileAtomic(docx, await draftToDocx(result.document));
       const { document: _layout, ...json } = result;
-      return { json: docx ? { ...json, docx } : json, text: draftText(result, docx) };
+      return { json: docx ? { ...json, docx } : json, text: draftText(result, taxonomy, docx) };
     } finally {
       knowledge.close();
       log.close();

@@ -26,8 +26,6 @@ export const cliMessages = {
   unknownOption: (option: string, command: string, known: readonly string[]) =>
     `${command} 命令没有 --${option} 这个选项（可用：${known.map((o) => `--${o}`).join(' ')}）。请检查拼写，这次什么也没有做。`,
   badDateOption: (option: string, value: string) => `--${option} 的日期“${value}”不对，请写成 2023-06-30 这样的形式。`,
-  draftBasis: (byModel: boolean, from: string, to: string) => `（${byModel ? '模型起草' : '模板起草'}，依据 ${from} 至 ${to} 的活动记录）`,
-  draftFact: (kinds: string, count: number) => `  ${kinds}：${count}`,
   draftNote: (note: string) => `注：${note}`,
   draftSaved: (path: string) => `已保存为 Word 文档：${path}`,
   /** A period in the human-readable `parse` output. */

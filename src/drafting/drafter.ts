@@ -145,3 +145,9 @@ function describeFact(fact: Fact, taxonomy?: Taxonomy): string {
   const titles = fact.titles.slice(0, 8).join('；');
   return messages.promptFact(label, fact.count, titles);
 }
+
+/** The facts a draft rests on, in one line a person reads (shown beside the draft). */
+export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts'>, taxonomy?: Taxonomy): string {
+  const facts = draft.facts.map((f) => ({ label: f.kinds.map((k) => taxonomy?.label(k) ?? k).join('、'), count: f.count }));
+  return messages.basis(draft.mode === 'llm', draft.from, draft.to, facts);
+}

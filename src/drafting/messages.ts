@@ -12,6 +12,8 @@ export const messages = {
     `模型起草的稿子里出现了活动记录中没有的数字（${figures}），已改用模板起草。`,
   modelUnavailable: '模型暂时不可用，已改用模板起草。',
   organ: '区人大常委会',
+  basis: (byModel: boolean, from: string, to: string, facts: ReadonlyArray<{ label: string; count: number }>) =>
+    `依据活动记录（${from} 至 ${to}）：${facts.map((f) => `${f.label} ${f.count} 次`).join('；')}。（${byModel ? '模型起草' : '模板起草'}）`,
   /** What the model is asked to write (the {{形式}} of prompts/draft.md). */
   promptFormSpeech: '一段可以当众宣读的发言',
   promptFormSection: '一段工作总结（报告的一节）',
