@@ -46,7 +46,14 @@ const draft: CliCommand = {
         log, knowledge, taxonomy, model: models.chat,
       });
       const result = await drafter.draft({ request, from, to, now });
-      if (docx) writeFileAtomic(docx, await draftToDocx(result.document));
+      if (docx) {
+        const bytes = await draftToDocx(result.document);
+        try {
+          writeFileAtomic(docx, bytes);
+        } catch (cause) {
+          throw new UserError('docx_failed', cliMessages.draftNotSaved(docx), { cause });
+        }
+      }
       const { document: _layout, ...json } = result;
       return { json: docx ? { ...json, docx } : json, text: draftText(result, taxonomy, docx) };
     } finally {

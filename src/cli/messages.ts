@@ -28,6 +28,7 @@ export const cliMessages = {
   badDateOption: (option: string, value: string) => `--${option} 的日期“${value}”不对，请写成 2023-06-30 这样的形式。`,
   draftNote: (note: string) => `注：${note}`,
   draftSaved: (path: string) => `已保存为 Word 文档：${path}`,
+  draftNotSaved: (path: string) => `Word 文档无法写到 ${path}，请确认目录存在且可写。`,
   /** A period in the human-readable `parse` output. */
   periodSpan: (from: string, to: string) => `${from} 至 ${to}`,
 } as const;

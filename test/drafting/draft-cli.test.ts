@@ -53,6 +53,9 @@ describe('draft REQUEST --json', () => {
     const unknown = cli(['draft', '写一首诗', '--json']);
     expect(unknown.status).toBe(1);
     expect(JSON.parse(unknown.stdout).error.message).toMatch(/监督工作/);
+    const unwritable = cli(['draft', '起草监督工作总结', '--docx', join(data, 'no-such-folder', 'a.docx'), '--json']);
+    expect(unwritable.status).toBe(1);
+    expect(JSON.parse(unwritable.stdout).error).toMatchObject({ code: 'docx_failed', message: expect.stringContaining('无法写到') });
     const bad = cli(['draft', '起草监督工作总结', '--from', '2023-02-30', '--json']);
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout).error.code).toBe('bad_date');
