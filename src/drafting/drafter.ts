@@ -15,7 +15,7 @@ import { messages } from './messages.ts';
 import { modelDraft } from './model-drafter.ts';
 import { describePeriod, periodForFileName } from './period-phrase.ts';
 import { styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
-import { documentText, draftFromTemplates, topicPhrase } from './template-drafter.ts';
+import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
 import { findForm, findTopics, findVenue, itemsOf, loadTopics, occasionTopics, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
@@ -121,7 +121,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
 
       const frame = form === 'speech' && hasFacts ? await speechFrame(deps.knowledge, `${venue ?? ''}${subject}`) : { sources: [] };
       // The office's own greeting fits a general speech; to deputies the template's 各位代表 is right.
-      const salutation = templates.find('发言称呼', topics[0].id) ? undefined : frame.salutation;
+      const salutation = templates.find('发言称呼', leadTopic(topics, items)) ? undefined : frame.salutation;
       const templateDocument = draftFromTemplates(templates, {
         topics, form, items, period, organ, title, salutation, closing: frame.closing,
       }, deps.taxonomy);

@@ -27,6 +27,14 @@ export function topicPhrase(topics: readonly Topic[]): string {
   return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join('、')}和${labels.at(-1)}`;
 }
 
+/**
+ * The topic whose words open the draft: the first named that has entries (代表作用、代表培训
+ * open as the deputies' work; an empty 走访 does not set the tone).
+ */
+export function leadTopic(topics: readonly Topic[], items: readonly DraftItem[]): string {
+  return (topics.find((t) => items.some((i) => i.topic === t.id && i.fact.count > 0)) ?? topics[0])?.id ?? '*';
+}
+
 /** The words of the taxonomy's kinds: a kind's own name is no 事项 (党组会议 says nothing). */
 function kindWordsOf(taxonomy?: Taxonomy): Set<string> {
   return new Set(taxonomy?.kinds.flatMap((k) => [k.label, ...k.synonyms]) ?? []);
@@ -76,8 +84,7 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
   const subject = topicPhrase(topics);
   const common = { 时段: period, 机关: organ, 题目: subject };
   const present = items.filter((item) => item.fact.count > 0);
-  // Several topics open with the first one's words (代表作用、代表培训 → the deputies' opening).
-  const lead = topics[0]?.id ?? '*';
+  const lead = leadTopic(topics, items);
   if (present.length === 0) {
     const text = fillTemplate(templates.get('无活动', '*') ?? '', common);
     return { title, paragraphs: [{ style: 'body', text }] };
