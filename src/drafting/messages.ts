@@ -13,10 +13,13 @@ export const messages = {
   fileWords: ['交流发言', '发言', '讲话', '汇报', '总结', '报告', '简报'],
   fileWordSection: '总结',
   fileWordSpeech: '发言',
-  modelInventedFigure: (figures: string) =>
-    `模型两次起草的稿子里都出现了活动记录中没有的数字（${figures}），已改用模板起草。`,
+  /** The invented figures themselves are not repeated: no figure outside the log reaches the user. */
+  modelInventedFigure: (count: number) =>
+    `模型两次起草的稿子里都有活动记录中没有的数字（${count} 处），已改用模板起草，数字均取自活动记录。`,
   modelUnavailable: '模型暂时不可用，已改用模板起草。',
-  modelEmpty: '空稿',
+  modelNoDraft: '模型没有给出稿子，已改用模板起草。',
+  /** How the retry names an empty draft to the model. */
+  modelEmpty: '（空稿）',
   organ: '区人大常委会',
   basis: (byModel: boolean, from: string, to: string, facts: ReadonlyArray<{ label: string; count: number }>) =>
     `依据活动记录（${from} 至 ${to}）：${facts.map((f) => `${f.label} ${f.count} 次`).join('；')}。（${byModel ? '模型起草' : '模板起草'}）`,

@@ -81,5 +81,6 @@ export async function modelDraft(model: ChatModel, input: ModelDraftInput): Prom
       },
     ];
   }
-  return { note: messages.modelInventedFigure([...new Set(bad)].join('、')) };
+  const invented = new Set(bad.filter((b) => b !== messages.modelEmpty)).size;
+  return { note: invented > 0 ? messages.modelInventedFigure(invented) : messages.modelNoDraft };
 }

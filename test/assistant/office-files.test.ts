@@ -26,7 +26,7 @@ describe('file names', () => {
     expect(cleanFileName('2023上半年监督工作总结.docx')).toBe('2023上半年监督工作总结.docx');
     expect(cleanFileName('../../etc/pass:wd?.docx')).toBe('etc_pass_wd_.docx');
     expect(cleanFileName('\u202e报告\u0000.png')).toBe('报告.png');
-    expect(cleanFileName('.docx')).toBe('文件.docx');
+    expect(cleanFileName('???.docx')).toBe('文件.docx');
   });
 
   it('never overwrites an older file: the next one is （2）, （3）', () => {
