@@ -59,10 +59,13 @@ export async function speechFrame(knowledge: ExampleSource | undefined, query: s
     const text = hit.passage.text;
     const s = salutation ? undefined : SALUTATION.exec(text)?.[1];
     const c = closing ? undefined : CLOSING.exec(text)?.[0];
-    const took = [s, c].some((phrase) => phrase && countedFigures(phrase).length === 0);
-    if (s && countedFigures(s).length === 0) salutation = `${fullWidth(s).replace(/，(?=同志们)/, '、')}：`;
-    if (c && countedFigures(c).length === 0 && c.length <= 60) closing = fullWidth(c);
-    if (took && !used.some((u) => u.doc === hit.passage.doc && u.location === hit.passage.location)) used.push(toSource(hit));
+    const tookSalutation = s !== undefined && countedFigures(s).length === 0;
+    const tookClosing = c !== undefined && c.length <= 60 && countedFigures(c).length === 0;
+    if (tookSalutation) salutation = `${fullWidth(s).replace(/，(?=同志们)/, '、')}：`;
+    if (tookClosing) closing = fullWidth(c);
+    if ((tookSalutation || tookClosing) && !used.some((u) => u.doc === hit.passage.doc && u.location === hit.passage.location)) {
+      used.push(toSource(hit));
+    }
     if (salutation && closing) break;
   }
   return { salutation, closing, sources: used };
