@@ -79,6 +79,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       knowledge, reader, taxonomy, drafting, access,
       activities: activityLogPort(activityLog, (stats) => renderChart(stats, { by: 'kind' })),
       now: options.now,
+      timeZone: settings.LVZHI_TIME_ZONE,
       log: options.log,
     });
     const kb = knowledge;

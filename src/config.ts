@@ -3,6 +3,7 @@
  * (CONTRACTS.md, "Running the assistant"). A bad setting stops the start and names the variable.
  */
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './activities/index.ts';
 import { UserError } from './errors.ts';
 
 const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
@@ -24,6 +25,10 @@ const schema = z.object({
   OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
   LVZHI_CHAT_MODEL: optionalText,
   LVZHI_EMBEDDING_MODEL: optionalText,
+  // The office's calendar day is taken in this zone, whatever zone the server runs in.
+  LVZHI_TIME_ZONE: optionalText
+    .transform((v) => v ?? DEFAULT_TIME_ZONE)
+    .pipe(z.string().refine(isTimeZone, '不是有效的 IANA 时区名，例如 Asia/Shanghai')),
 });
 
 /** Typed settings. */

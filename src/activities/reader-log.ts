@@ -77,14 +77,13 @@ function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: s
 }
 
 /** The day a logged activity is on: a weekday by its tense, a date without a year by the nearest. */
-function dayOf(d: PeriodMatch, text: string): { date: IsoDate; to?: IsoDate } {
+function dayOf(d: PeriodMatch, text: string, now: IsoDate): { date: IsoDate; to?: IsoDate; earlier?: IsoDate } {
   const r = d.readings;
   if (!r) return d.from === d.to ? { date: d.from } : { date: d.from, to: d.to };
-  if (d.partial?.weekday !== undefined) {
-    if (PAST.test(text)) return { date: r.past.from };
-    if (FUTURE.test(text)) return { date: r.upcoming.from };
-  }
-  return { date: r.nearest.from };
+  let date = r.nearest.from;
+  if (d.partial?.weekday !== undefined && PAST.test(text)) date = r.past.from;
+  else if (d.partial?.weekday !== undefined && FUTURE.test(text)) date = r.upcoming.from;
+  return date > now && r.past.from < date ? { date, earlier: r.past.from } : { date };
 }
 
 /** Read the message as one or more log entries, or ask about a day it cannot place. */
@@ -99,8 +98,8 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     const own = days.find((d) => !d.timeOnly);
     const span = p.periods.find((d) => !d.day && inPart(d) && !isTopic(p.text, d.start, d.end));
     const words = p.text.slice(part.start, part.end);
-    let when: { date: IsoDate; to?: IsoDate } | undefined;
-    if (own) when = dayOf(own, words);
+    let when: { date: IsoDate; to?: IsoDate; earlier?: IsoDate } | undefined;
+    if (own) when = dayOf(own, words, now);
     else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
     else if (span) return { intent: 'unclear', question: say.whichDay(span.words) };
     else {
@@ -117,7 +116,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     const mention = p.mentions.find(inPart);
     const kind = mention?.kind ?? p.mentions[0]?.kind ?? 'other';
     const title = titleOf(p, part, days, taxonomy.label(kind));
-    activities.push({ kind, date: when.date, title, ...(when.to ? { to: when.to } : {}) });
+    activities.push({ kind, date: when.date, title, ...(when.to ? { to: when.to } : {}), ...(when.earlier ? { earlier: when.earlier } : {}) });
   }
   return { intent: 'log', activities, activity: activities[0] };
 }

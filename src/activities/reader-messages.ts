@@ -31,6 +31,12 @@ export const readerMessages = {
   /** One of several activities in a message without its own day. */
   whichDayFor: (clause: string): string =>
     `“${clause}”是哪一天？请给每项活动写上日期，例如：“6月12日视察城区防汛工作，6月15日听取区法院工作报告”。`,
+  /** A corrected date still to come, written without its year. */
+  correctionNeedsYear: (words: string): string =>
+    `“${words}”还没到。如果是这个日期，请写上年份，例如：“改成2025年${words.replace(/^\d{4}年/, '')}”。`,
+  /** A corrected kind that is not in the taxonomy. */
+  unknownKindInCorrection: (value: string, labels: string): string =>
+    `没有“${value}”这种活动类型。可用的类型：${labels}。`,
   /** Thanks, a greeting or an acknowledgement: a polite word, nothing stored. */
   thanks: '不客气！需要记录活动或查询时随时找我，例如：“今天组织代表视察了安全生产工作”“上半年视察了几次”。',
   /** A pasted paragraph that reports counts (组织视察4次、专题调研3次). */

@@ -17,6 +17,11 @@ export interface ReadActivity {
   readonly title: string;
   /** The last day of a multi-day activity (9月3日至5日). */
   readonly to?: IsoDate;
+  /**
+   * When the words name no year or week (12月20日, 周五) and the day read is still to come:
+   * the latest such day already past, offered instead ("last year's") — never taken silently.
+   */
+  readonly earlier?: IsoDate;
 }
 
 /** What one chat message means (CONTRACTS.md, `parse`). */
