@@ -107,8 +107,8 @@ describe('import', () => {
     const log = openActivityLog({ dataDir: dir });
     await log.importFile(file, byCli('导入员'));
     expect(withoutIds(log.list())).toEqual([
-      { date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '王五' },
-      { date: '2023-06-13', kind: 'research', title: '调研营商环境', by: '王五' },
+      { date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '王五', by_name: '王五' },
+      { date: '2023-06-13', kind: 'research', title: '调研营商环境', by: '王五', by_name: '王五' },
     ]);
     log.close();
   });
@@ -136,8 +136,8 @@ describe('import', () => {
     expect(log.list()).toEqual([]);
     expect(await log.importFile(good, byCli('导入员'))).toEqual({ imported: 2, duplicates: 0 });
     expect(withoutIds(log.list())).toEqual([
-      { date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '赵六' },
-      { date: '2023-06-14', kind: 'study', title: '集体学习', by: '导入员' },
+      { date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '赵六', by_name: '赵六' },
+      { date: '2023-06-14', kind: 'study', title: '集体学习', by: '导入员', by_name: '导入员' },
     ]);
     log.close();
   });
