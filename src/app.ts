@@ -124,6 +124,8 @@ export interface TerminalStreams {
   readonly input?: Readable;
   readonly output?: Writable;
   readonly notes?: Writable;
+  /** Stamps each line as it arrives (tests fix it). */
+  readonly clock?: () => Date;
 }
 
 /** The channels to run: every one whose settings are present, or the terminal when none is. */

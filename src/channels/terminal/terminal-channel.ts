@@ -22,6 +22,8 @@ export interface TerminalChannelOptions {
   readonly filesDir?: string;
   /** The person at the terminal: their operating-system user (id `terminal:<user>`) by default. */
   readonly userName?: string;
+  /** The clock that stamps each line as it arrives (tests fix it). */
+  readonly clock?: () => Date;
 }
 
 /** The terminal channel; `finished` resolves once input has ended and the last reply is written. */
@@ -91,7 +93,7 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
     for await (const line of lines) {
       if (stopping) break;
       // The time a line arrives is its timestamp: "今天" is the office's day at that moment.
-      const sentAt = new Date();
+      const sentAt = (options.clock ?? (() => new Date()))();
       const text = line.trim();
       if (text) await turn(text, sentAt);
     }
