@@ -3,8 +3,20 @@
  * (CONTRACTS.md, "Running the assistant"). A bad setting stops the start and names the variable.
  */
 import { z } from 'zod';
-import { DEFAULT_TIME_ZONE, isTimeZone } from './activities/index.ts';
 import { UserError } from './errors.ts';
+
+/**
+ * True when Node knows the IANA zone. Checked here rather than imported from the activities
+ * folder: every command reads its settings, and loading that folder costs seconds of start-up.
+ */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
 
@@ -27,7 +39,7 @@ const schema = z.object({
   LVZHI_EMBEDDING_MODEL: optionalText,
   // The office's calendar day is taken in this zone, whatever zone the server runs in.
   LVZHI_TIME_ZONE: optionalText
-    .transform((v) => v ?? DEFAULT_TIME_ZONE)
+    .transform((v) => v ?? 'Asia/Shanghai') // the default of activities' DEFAULT_TIME_ZONE, CONTRACTS.md
     .pipe(z.string().refine(isTimeZone, '不是有效的 IANA 时区名，例如 Asia/Shanghai')),
 });
 

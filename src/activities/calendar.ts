@@ -95,16 +95,6 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** True when `name` is an IANA time zone this Node knows (Asia/Shanghai, UTC, …). */
-export function isTimeZone(name: string): boolean {
-  try {
-    dayFormat(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The office's calendar day at `clock` (default: now) in `timeZone` (default Asia/Shanghai),
  * whatever zone the server runs in: a message sent at 07:30 Beijing time is that day's,

@@ -7,7 +7,7 @@ export { DEFAULT_KINDS_FILE, Taxonomy, loadTaxonomy, readKindsFile } from './kin
 export type { Kind } from './kinds.ts';
 // --- reader and dates (A1) ---
 export { parseChineseNumber } from './chinese-numbers.ts';
-export { DEFAULT_TIME_ZONE, addDays, addMonths, isTimeZone, isValidIsoDate, lastDayOfMonth, today, toIsoDate } from './calendar.ts';
+export { DEFAULT_TIME_ZONE, addDays, addMonths, daysBetween, isValidIsoDate, lastDayOfMonth, today, toIsoDate } from './calendar.ts';
 export { findDate, findPeriod, findPeriods, scanTime } from './periods.ts';
 export type { DateMatch, PeriodMatch, TimeScan } from './periods.ts';
 export { RuleReader, readMessage } from './reader.ts';

@@ -130,7 +130,8 @@ export function createModelReader(options: ModelReaderOptions): MessageReader {
   return {
     async read(text: string, now: IsoDate): Promise<Reading> {
       const ruled = await options.rules.read(text, now);
-      if (ruled.intent !== 'unclear' || !text.trim()) return ruled;
+      // A date the rules refuse or cannot place, a pasted summary, a path: the person's to settle, not the model's.
+      if (ruled.intent !== 'unclear' || ruled.settled || !text.trim()) return ruled;
       const timer = timeoutController(options.timeoutMs ?? 8_000);
       try {
         const messages = promptMessages('read-message', {

@@ -122,12 +122,21 @@ function withRanges(text: string, periods: PeriodMatch[], now: IsoDate): PeriodM
     const opener = RANGE_OPENER.exec(text.slice(0, a.start));
     const b = periods[i + 1];
     if (b && RANGE_JOINER.test(text.slice(a.end, b.start))) {
-      const far = farEnd(a, b);
-      if (far) {
-        const from = a.from <= far.from ? a.from : far.from;
-        const to = a.to >= far.to ? a.to : far.to;
+      const near = a;
+      // The range from one reading of its first end (12月5日至7日: this December's or last's).
+      const rangeFrom = (first: Span): Span | undefined => {
+        const far = farEnd({ ...near, from: first.from, to: first.to }, b);
+        return far && { from: first.from <= far.from ? first.from : far.from, to: first.to >= far.to ? first.to : far.to };
+      };
+      const range = rangeFrom(a);
+      if (range) {
+        const r = a.readings;
+        const [past, nearest, upcoming] = r ? [rangeFrom(r.past), rangeFrom(r.nearest), rangeFrom(r.upcoming)] : [];
         const start = opener ? opener.index : a.start;
-        a = { from, to, start, end: b.end, words: text.slice(start, b.end), day: a.day && b.day };
+        a = {
+          ...range, start, end: b.end, words: text.slice(start, b.end), day: a.day && b.day,
+          ...(past && nearest && upcoming ? { readings: { past, nearest, upcoming } } : {}),
+        };
         i++;
       }
     }

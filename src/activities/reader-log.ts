@@ -80,15 +80,17 @@ function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: s
 function dayOf(d: PeriodMatch, text: string, now: IsoDate): { date: IsoDate; to?: IsoDate; earlier?: IsoDate } {
   const r = d.readings;
   if (!r) return d.from === d.to ? { date: d.from } : { date: d.from, to: d.to };
-  let date = r.nearest.from;
-  if (d.partial?.weekday !== undefined && PAST.test(text)) date = r.past.from;
-  else if (d.partial?.weekday !== undefined && FUTURE.test(text)) date = r.upcoming.from;
-  return date > now && r.past.from < date ? { date, earlier: r.past.from } : { date };
+  let chosen = r.nearest;
+  if (d.partial?.weekday !== undefined && PAST.test(text)) chosen = r.past;
+  else if (d.partial?.weekday !== undefined && FUTURE.test(text)) chosen = r.upcoming;
+  const date = chosen.from;
+  const to = chosen.to !== chosen.from ? { to: chosen.to } : {};
+  return date > now && r.past.from < date ? { date, ...to, earlier: r.past.from } : { date, ...to };
 }
 
 /** Read the message as one or more log entries, or ask about a day it cannot place. */
 export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
-  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]) };
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   const activities: ReadActivity[] = [];
   let previous: IsoDate | undefined;
   const parts = partsOf(p);
@@ -101,15 +103,15 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     let when: { date: IsoDate; to?: IsoDate; earlier?: IsoDate } | undefined;
     if (own) when = dayOf(own, words, now);
     else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
-    else if (span) return { intent: 'unclear', question: say.whichDay(span.words) };
+    else if (span) return { intent: 'unclear', question: say.whichDay(span.words), settled: true };
     else {
       const vague = p.unreadable.find((u) => {
         const at = p.text.indexOf(u, part.start);
         return at >= 0 && at < part.end && !isTopic(p.text, at, at + u.length);
       });
-      if (vague) return { intent: 'unclear', question: say.unreadableDate(vague) };
+      if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
       // Several activities and this one alone without a day: which day is the person's to say.
-      if (parts.length > 1) return { intent: 'unclear', question: say.whichDayFor(words.replace(EDGE_PUNCTUATION, '')) };
+      if (parts.length > 1) return { intent: 'unclear', question: say.whichDayFor(words.replace(EDGE_PUNCTUATION, '')), settled: true };
       when = { date: days[0]?.from ?? now };
     }
     previous = when.date;

@@ -19,17 +19,17 @@ const sortedKinds = (mentions: readonly KindMention[]): string[] => [...new Set(
 
 /** A count or list over the message's first period and every activity word in it. */
 function query(intent: 'count' | 'list', p: Prepared): Reading {
-  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]) };
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   const period = p.periods.find((x) => !x.timeOnly);
   // 国庆期间视察了几次: a time word no rule reads is asked about, not counted over all time.
-  if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]) };
+  if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
   return { intent, kinds: sortedKinds(p.mentions), from: period?.from ?? null, to: period?.to ?? null };
 }
 
 /** A log entry (or several), unless the message is not an activity at all. */
 function logEntry(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
   const not = notAnActivity(p);
-  if (not) return { intent: 'unclear', question: not };
+  if (not) return { intent: 'unclear', question: not, settled: true };
   return logEntries(p, now, taxonomy);
 }
 
@@ -79,7 +79,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (cue.UNDO.test(p.text)) return { intent: 'undo' };
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
   const not = notAnActivity(p);
-  if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not };
+  if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
 
   const hasPeriod = periods.some((x) => !x.timeOnly);
@@ -111,7 +111,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const what = residue(p);
   // 上周的活动, 本月的走访记录: a period or a kind, and only words for "the entries".
   if (!day && !acted && (span || mentions.length > 0) && ENTRIES_ONLY.test(what)) return query('list', p);
-  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]) };
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   if (mentions.length > 0 || day || acted) {
     // A period up front and nothing done (上半年视察): a count or a list, not an entry.
     if (!day && span && !acted && (mentions.length === 0 || span.start < mentions[0].start)) {
@@ -126,7 +126,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     return logEntry(p, now, taxonomy);
   }
   if (span) return { intent: 'unclear', question: say.periodOnly(span.words) };
-  if (p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]) };
+  if (p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
   return { intent: 'unclear', question: say.unclear };
 }
 

@@ -33,8 +33,12 @@ export type Reading =
   | { intent: 'draft' }
   | { intent: 'undo' }
   | { intent: 'help' }
-  /** The reader could not place the message; `question` asks back, in Chinese, with an example. */
-  | { intent: 'unclear'; question: string };
+  /**
+   * The reader could not place the message; `question` asks back, in Chinese, with an example.
+   * `settled` when the rules know why (a date that cannot exist or be read, a summary, a path,
+   * thanks): then no model may guess instead.
+   */
+  | { intent: 'unclear'; question: string; settled?: true };
 
 /** Reads a message; rules first, a model may come after (issue 5). */
 export interface MessageReader {

@@ -5,7 +5,7 @@
  * (`telegram:<id>`); their display name is kept for lists.
  */
 import {
-  correctedReply, dayInWords, deletedReply, entryInWords, loggedAllReply, readChange, readCorrection, withdrawnReply,
+  addDays, correctedReply, dayInWords, daysBetween, deletedReply, entryInWords, loggedAllReply, readChange, readCorrection, withdrawnReply,
   type Activity, type Change, type IsoDate, type Provenance, type ReadActivity, type Taxonomy,
 } from '../activities/index.ts';
 import { UserError } from '../errors.ts';
@@ -88,7 +88,10 @@ export function createLogFlows(options: LogFlowOptions) {
     }
     if (confirmationWords.yes.test(text)) return log(pending.activities, incoming, today, pending.message);
     if (confirmationWords.earlier.test(text) && pending.activities.some((a) => a.earlier)) {
-      const moved = pending.activities.map((a) => (a.earlier && a.date > today ? { ...a, date: a.earlier, to: undefined } : a));
+      // A multi-day activity keeps its length: 12月5日至7日 of last year is the 5th to the 7th.
+      const moved = pending.activities.map((a) => (a.earlier && a.date > today
+        ? { ...a, date: a.earlier, to: a.to ? addDays(a.to, daysBetween(a.date, a.earlier)) : undefined }
+        : a));
       return log(moved, incoming, today, pending.message);
     }
     return confirmationWords.no.test(text) ? { text: m.cancelled } : undefined;

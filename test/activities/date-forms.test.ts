@@ -118,6 +118,12 @@ describe('the nearest reading for a logged date without a year, around year ends
     expect(logged(text, now)).toBe(day);
   });
 
+  it('a multi-day activity without a year keeps both ends in the nearest reading, and offers last year\'s', () => {
+    expect(readMessage('12月5日至7日组织代表开展执法检查', NOW, taxonomy)).toMatchObject({
+      intent: 'log', activity: { date: '2026-12-05', to: '2026-12-07', earlier: '2025-12-05' },
+    });
+  });
+
   it('a question keeps meaning the past: 11月份视察了几次 on 2026-01-15 is November 2025', () => {
     expect(readMessage('11月份视察了几次', '2026-01-15', taxonomy)).toEqual({
       intent: 'count', kinds: ['inspection'], from: '2025-11-01', to: '2025-11-30',

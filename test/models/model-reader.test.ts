@@ -58,6 +58,13 @@ describe('the model-assisted message reader against the stand-in service', () =>
     expect(logged.join('\n')).toContain('reading rejected');
   });
 
+  it('does not ask the model about what the rules settled: a path, a summary, a date that cannot exist', async () => {
+    for (const text of ['https://example.gov.cn/news/视察工作.html', '半年来，常委会先后组织视察4次、专题调研3次', '13月5日组织代表视察了学校食堂']) {
+      expect((await reader.read(text, NOW)).intent, text).toBe('unclear');
+    }
+    expect(service.chatRequests()).toHaveLength(0);
+  });
+
   it('reads other intents: undo, draft', async () => {
     service.enqueueChat(reply('```json\n{"intent": "undo"}\n```'), reply('好的，判断结果：{"intent":"draft"}'));
     expect(await reader.read('把上回那个搞错了的删掉', NOW)).toEqual({ intent: 'undo' });
