@@ -12,7 +12,7 @@ import { DAY_RULES } from './day-rules.ts';
 import { findImpossible, findUnreadable } from './date-doubts.ts';
 import type { Resolved, Rule } from './rule-kit.ts';
 import { SPAN_RULES } from './span-rules.ts';
-import { TIME_TAIL } from './time-of-day.ts';
+import { TIME_RANGE_TAIL, TIME_TAIL } from './time-of-day.ts';
 import { foldTraditional } from './zh-variants.ts';
 import type { IsoDate } from './types.ts';
 
@@ -77,11 +77,12 @@ function withTimes(text: string, periods: PeriodMatch[]): PeriodMatch[] {
   for (let i = 0; i < periods.length; i++) {
     const p = periods[i];
     const tail = p.day && !p.timeOnly ? TIME_TAIL.exec(text.slice(p.end)) : null;
-    if (!tail || tail[0].trim() === '') {
+    let end = tail && tail[0].trim() !== '' ? p.end + tail[0].length : p.end;
+    if (p.day) end += TIME_RANGE_TAIL.exec(text.slice(end))?.[0].length ?? 0;
+    if (end === p.end) {
       out.push(p);
       continue;
     }
-    const end = p.end + tail[0].length;
     out.push({ ...p, end, words: text.slice(p.start, end) });
     // A time-only match the tail swallowed is part of this day now.
     while (i + 1 < periods.length && periods[i + 1].start < end) i++;

@@ -25,6 +25,8 @@ const SAME_DAY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然
 /** Past and future markers, which settle a bare weekday (周一开了会 / 周一要开会). */
 const PAST = /(?<!为)了(?!解)|过(?!程|去)|已经?|完成/;
 const FUTURE = /要|将|准备|计划|拟|打算/;
+/** Several days with one deed, each its own activity: 分别, 各. */
+const EACH = /分别|各(?:开展|组织|召开|进行|视察|调研)/;
 
 /** A period that is what was discussed (研究部署第四季度重点工作), not when the activity took place. */
 const TOPIC_BEFORE = /(?:研究|部署|谋划|总结|安排|审议|听取|通报|汇报|关于|讨论|学习|推进)[^，,。；;]{0,8}$/;
@@ -68,6 +70,8 @@ function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: s
   title = title
     .replace(cue.LOG_FILLER, ' ')
     .replace(new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日)\\s*`), '')
+    .replace(/^\s*(?:和|及|与|以及|、)\s*/, '')
+    .replace(/\s+(?:和|及|与|以及|、)\s+/g, ' ')
     .replace(/[（(]\s*[)）]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/\s*([，,。；;])\s*/g, '$1')
@@ -100,6 +104,20 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     const own = days.find((d) => !d.timeOnly);
     const span = p.periods.find((d) => !d.day && inPart(d) && !isTopic(p.text, d.start, d.end));
     const words = p.text.slice(part.start, part.end);
+    const owns = days.filter((d) => !d.timeOnly);
+    if (owns.length > 1 && new Set(owns.map((d) => d.from)).size > 1) {
+      // 上周三和上周五分别视察了…: one activity on each day; without 分别 it may be one over two days.
+      if (!EACH.test(words)) return { intent: 'unclear', question: say.oneOrSeveral(owns.map((d) => d.words).join('、')), settled: true };
+      const mention = p.mentions.find(inPart);
+      const kind = mention?.kind ?? p.mentions[0]?.kind ?? 'other';
+      const title = titleOf(p, part, days, taxonomy.label(kind));
+      for (const d of owns) {
+        const day = dayOf(d, words, now);
+        activities.push({ kind, title, ...day });
+        previous = day.date;
+      }
+      continue;
+    }
     let when: { date: IsoDate; to?: IsoDate; earlier?: IsoDate } | undefined;
     if (own) when = dayOf(own, words, now);
     else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };

@@ -19,3 +19,6 @@ export const TIME_TAIL = new RegExp(
   `^\\s*(?:${TIME_WORD}\\s*(?:${HOUR})?|${HOUR})(?:\\s*(?:至|到|-|~|—)\\s*${TIME_WORD}?\\s*${HOUR})?`,
   'i',
 );
+
+/** The far end of a span of hours after a time (1点pm到3点, 下午2点-5点). */
+export const TIME_RANGE_TAIL = new RegExp(`^\\s*(?:至|到|-|~|—)\\s*${TIME_WORD}?\\s*${HOUR}`, 'i');

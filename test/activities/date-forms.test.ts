@@ -118,6 +118,13 @@ describe('the nearest reading for a logged date without a year, around year ends
     expect(logged(text, now)).toBe(day);
   });
 
+  it('two days and one deed: each its own entry with 分别, else a question', () => {
+    const each = readMessage('上周三和上周五分别视察了两所学校', NOW, taxonomy);
+    expect(each.intent === 'log' && each.activities.map((a) => a.date)).toEqual(['2026-11-25', '2026-11-27']);
+    expect(readMessage('11月12日、13日视察了学校', NOW, taxonomy).intent).toBe('unclear');
+    expect(readMessage('几个月之内视察了几次', NOW, taxonomy).intent).toBe('unclear');
+  });
+
   it('a multi-day activity without a year keeps both ends in the nearest reading, and offers last year\'s', () => {
     expect(readMessage('12月5日至7日组织代表开展执法检查', NOW, taxonomy)).toMatchObject({
       intent: 'log', activity: { date: '2026-12-05', to: '2026-12-07', earlier: '2025-12-05' },
