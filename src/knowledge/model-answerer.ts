@@ -108,7 +108,7 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
         let text = check.text;
         if (check.dropped.length > 0) text += `\n${modelMessages.droppedCitations(check.dropped)}`;
         if (check.cited.length === 0) text = unverified(text, passages);
-        return { answer: text, mode: 'llm', sources: passages.map(toSource) };
+        return { answer: text, found: true, mode: 'llm', sources: passages.map(toSource) };
       } catch (error) {
         const failure = toModelError(error);
         log(`model-answerer: falling back to extractive answer (${failure.message})`);
