@@ -68,6 +68,15 @@ function pairwise(rows: readonly Row[], lambda = 0.01, epochs = 1500, rate = 2):
 }
 
 const lambdaIndex = args.indexOf('--lambda');
+const givenIndex = args.indexOf('--weights');
+if (givenIndex >= 0) {
+  // Evaluate given weights only: npx tsx scripts/tune-reranker.ts FILE --check FILE --weights '{"narrative":-0.6}'
+  const given = { ...DEFAULT_RERANK_WEIGHTS, ...JSON.parse(args[givenIndex + 1]) } as RerankWeights;
+  const line = (e: { r1: number; r5: number; mrr: number }) => `recall@1 ${(100 * e.r1).toFixed(1)}% recall@5 ${(100 * e.r5).toFixed(1)}% MRR ${e.mrr.toFixed(3)}`;
+  console.log(`given on tune (${tune.length}): ${line(evaluate(tune, given))}`);
+  if (check.length) console.log(`given on check (${check.length}): ${line(evaluate(check, given))}`);
+  process.exit(0);
+}
 let weights: Record<string, number> = args.includes('--ascent')
   ? { ...DEFAULT_RERANK_WEIGHTS }
   : pairwise(tune, lambdaIndex >= 0 ? Number(args[lambdaIndex + 1]) : 0.01);

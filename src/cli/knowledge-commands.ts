@@ -2,7 +2,7 @@
 import { loadSettings } from '../config.ts';
 import { UserError, asAppError } from '../errors.ts';
 import {
-  type Answer, type IngestReport, MAX_K, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
+  type Answer, type IngestReport, MAX_K, citedSources, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
 } from '../knowledge/index.ts';
 import { openModels } from '../models/index.ts';
 import { type CliCommand, type CliContext, stringOption } from './command.ts';
@@ -22,9 +22,12 @@ function ingestText(report: IngestReport): string {
   ].join('\n');
 }
 
+/** The answer and the sources it cites (the JSON form keeps all k, for evaluation). */
 function answerText(answer: Answer): string {
-  const sources = answer.sources.map((s, i) => m.sourceLine(i + 1, s.title, s.location, s.doc, s.score));
-  return [answer.answer, '', m.sourcesHeading, ...sources].join('\n');
+  const sources = citedSources(answer)
+    .filter(({ n }) => !answer.answer.includes(`[${n}] 《`)) // quoted with its own citation line
+    .map(({ n, source: s }) => m.sourceLine(n, s.title, s.location, s.doc, s.score));
+  return sources.length ? [answer.answer, '', m.sourcesHeading, ...sources].join('\n') : answer.answer;
 }
 
 const ingest: CliCommand = {

@@ -17,7 +17,7 @@ import type { Reranker, ScoredPassage } from './types.ts';
 /** Feature names, in the order of the weights. */
 export const RERANK_FEATURES = [
   'fused', 'answerType', 'scope', 'title', 'wordCoverage', 'bigramCoverage', 'heading', 'bodyMismatch', 'narrative',
-  'sentenceCoverage',
+  'sentenceCoverage', 'proximity',
 ] as const;
 
 /** One weight per feature (RERANK_FEATURES order). */
@@ -26,7 +26,7 @@ export type RerankWeights = Readonly<Record<(typeof RERANK_FEATURES)[number], nu
 /** Weights fitted by scripts/tune-reranker.ts on the tune halves of the question sets. */
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
   fused: 1, answerType: 0.39, scope: 0.29, title: 0.51, wordCoverage: 0.53, bigramCoverage: 0.39, heading: 0.45,
-  bodyMismatch: -0.05, narrative: -0.19, sentenceCoverage: 0.65,
+  bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.65, proximity: 0,
 };
 
 /** What the built-in re-ranker needs from the live index. */
@@ -60,9 +60,10 @@ export function rerankFeatures(
       coverage(terms.words, text, options.idf),
       coverage(terms.bigrams, text, options.idf),
       coverage(terms.words, heading),
-      bodyMismatch(question, passage.title, passage.text),
+      bodyMismatch(question, passage.title),
       narrativeForProcedure(procedure, passage.title),
       bestSentenceCoverage(terms, passage.text, options.idf, canonicalizer),
+      proximity(terms.words, text),
     ];
   });
 }
@@ -81,6 +82,38 @@ function bestSentenceCoverage(
     if (share > best) best = share;
   }
   return best;
+}
+
+/**
+ * How closely the question's words stand together in the passage: their total length over
+ * the shortest stretch of text that holds every one of them found there (1 when adjacent).
+ * 提出 next to 议案 ("提出…的议案") says more than the two words three clauses apart.
+ */
+function proximity(words: readonly string[], text: string): number {
+  const present = words.filter((word) => text.includes(word));
+  if (present.length < 2) return present.length ? 0.5 : 0;
+  const positions = present.map((word) => {
+    const at: number[] = [];
+    for (let i = text.indexOf(word); i >= 0 && at.length < 50; i = text.indexOf(word, i + 1)) at.push(i);
+    return at;
+  });
+  // Sweep: the shortest window [start, end) holding one occurrence of every word.
+  const events = positions.flatMap((at, w) => at.map((i) => ({ i, w }))).sort((a, b) => a.i - b.i);
+  const count = new Array<number>(present.length).fill(0);
+  let covered = 0;
+  let best = Infinity;
+  let left = 0;
+  for (let right = 0; right < events.length; right++) {
+    if (count[events[right].w]++ === 0) covered++;
+    while (covered === present.length) {
+      const span = events[right].i + present[events[right].w].length - events[left].i;
+      if (span < best) best = span;
+      if (--count[events[left].w] === 0) covered--;
+      left++;
+    }
+  }
+  const length = present.reduce((sum, word) => sum + word.length, 0);
+  return Math.min(1, length / best);
 }
 
 /** Score of one feature vector under the weights, scaled so the best possible is about 1. */

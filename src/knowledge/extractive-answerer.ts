@@ -5,6 +5,7 @@
  * at most three nearest documents, quoting nothing.
  */
 import { leadSentence } from './answer-sentence.ts';
+import { isProcedureQuestion, narrativeForProcedure } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from './equivalences.ts';
 import { hasInstruction } from './instruction-cue.ts';
 import { knowledgeMessages as m } from './messages.ts';
@@ -83,7 +84,9 @@ function supporting(question: string, passages: readonly ScoredPassage[], canoni
   if (!second) return [first];
   const words = questionTerms(question, canonicalizer).words;
   const share = (p: ScoredPassage) => coverage(words, comparableText(p.passage, canonicalizer));
-  const close = second.score >= SUPPORT_RATIO * first.score && share(second) >= SUPPORT_RATIO * share(first) && share(second) > 0;
+  // A record (summary, minutes) does not support a rule a procedure question asks for.
+  const record = narrativeForProcedure(isProcedureQuestion(question), second.passage.title) === 1;
+  const close = !record && second.score >= SUPPORT_RATIO * first.score && share(second) >= SUPPORT_RATIO * share(first) && share(second) > 0;
   return close ? [first, second].slice(0, QUOTED) : [first];
 }
 

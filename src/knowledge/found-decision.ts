@@ -10,7 +10,7 @@ import { answerTypeMatch, expectedAnswerTypes } from './answer-types.ts';
 import { isProcedureQuestion, narrativeForProcedure } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from './equivalences.ts';
 import { comparableText } from './question-terms.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { isAskingWord } from './stopwords.ts';
 import type { Assessment, ScoredPassage } from './types.ts';
 import { wordSegmenter } from './word-segmenter.ts';
 
@@ -76,8 +76,6 @@ const TOPIC_TAG = /^(?:n|v|a|j|i|l|t|eng)/;
 const NOUN_TAG = /^(?:n|j|vn)/;
 // Verbs that only ask (可以, 需要) say nothing about the topic.
 const ASKING_VERBS = new Set(['可以', '需要', '应该', '应当', '能够', '必须', '算是', '属于', '进行', '开展', '有关', '规定']);
-// Words that ask rather than name a topic: 多长时间, 由谁来, 算不算, 怎么办, 最晚, 至少.
-const ASKING_WORD = /[谁几哪]|多长|多久|多少|多大|怎|什么|如何|为何|吗|呢|么|(.)不\1|^(?:最[晚迟早多少长短高低]|至少|至多|一般|通常|平时|大概|以后|之后|后来|还能|还要|还是|到底)$/u;
 // A level prefix staff put before a body the documents name without it: 区政府 → 政府.
 const LEVEL_PREFIX = /^(?:区|县|市|乡|镇|街道|本级)(?=.{2,})/u;
 
@@ -95,13 +93,21 @@ const REQUEST = /^(?:请|麻烦)?(?:你)?(?:帮我|给我|替我|帮忙|陪我)|
 // Clauses of a passage, for how much of the question one clause holds.
 const CLAUSE = /[^。；！？\n]+/g;
 
+/** A topic word of a question. */
+export interface TopicWord {
+  readonly word: string;
+  /** Its idf in general Chinese, capped: specific words weigh more than everyday ones. */
+  readonly weight: number;
+  readonly noun: boolean;
+}
+
 /** A question's topic words with their specificity in general Chinese. */
-export function topicWords(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): Array<{ word: string; weight: number; noun: boolean }> {
+export function topicWords(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): TopicWord[] {
   const segmenter = wordSegmenter();
   const seen = new Set<string>();
-  const out: Array<{ word: string; weight: number; noun: boolean }> = [];
+  const out: TopicWord[] = [];
   for (const { word, tag } of segmenter.tag(canonicalizer.apply(question))) {
-    if (word.length < 2 || !TOPIC_TAG.test(tag) || STOPWORDS.has(word) || ASKING_VERBS.has(word) || ASKING_WORD.test(word) || seen.has(word)) continue;
+    if (word.length < 2 || !TOPIC_TAG.test(tag) || isAskingWord(word) || ASKING_VERBS.has(word) || seen.has(word)) continue;
     seen.add(word);
     out.push({ word, weight: Math.min(segmenter.generalIdf(word), MAX_GENERAL_IDF), noun: NOUN_TAG.test(tag) });
   }

@@ -5,7 +5,7 @@
  */
 import { type Canonicalizer, defaultEquivalences } from './equivalences.ts';
 import { withoutInstructions } from './instruction-cue.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { isAskingWord } from './stopwords.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -27,7 +27,7 @@ export function questionTerms(question: string, canonicalizer: Canonicalizer = d
   const text = canonicalizer.apply(question);
   const words = new Set<string>();
   for (const { segment, isWordLike } of segmenter.segment(text)) {
-    if (isWordLike && segment.length >= 2 && !STOPWORDS.has(segment)) words.add(segment);
+    if (isWordLike && segment.length >= 2 && !isAskingWord(segment)) words.add(segment);
   }
   const bigrams = new Set<string>();
   for (const run of text.match(HAN_RUN) ?? []) {
