@@ -4,7 +4,6 @@ import type { ChatModel, Embedder } from './types.ts';
 import { OpenAIChatModel } from './openai-chat-model.ts';
 import { OpenAIEmbedder } from './openai-embedder.ts';
 import type { BreakerOptions, RetryPolicy } from './resilience.ts';
-import { UserError } from '../errors.ts';
 import { modelMessages } from './messages.ts';
 import { toModelError } from './model-error.ts';
 
@@ -16,6 +15,8 @@ export interface Models {
 
 /** Tuning for tests and benchmarks; production uses the defaults. */
 export interface ModelTuning {
+  /** Where a start-up warning goes (default: one line on stderr). */
+  readonly warn?: (message: string) => void;
   readonly retry?: Partial<RetryPolicy>;
   readonly embedRetry?: Partial<RetryPolicy>;
   readonly breaker?: Partial<BreakerOptions>;
@@ -42,9 +43,11 @@ export function createModels(settings: ModelSettings, tuning: ModelTuning = {}):
 
 /**
  * createModels, then ask the embedding service once for its vector length: an index opened
- * on disk needs `embedder.dimensions` before any text is embedded. Throws a UserError naming
- * the setting when the embedding service cannot be reached (rather than silently switching
- * vector spaces); the chat model is not contacted, it falls back per answer.
+ * on disk needs `embedder.dimensions` before any text is embedded. When the service cannot be
+ * reached the start goes on with a warning naming the setting: the embedder stays configured
+ * (never a silent switch of vector spaces), questions are answered by keyword search with a
+ * note until it is back (the stored vectors give the index its length), and files that cannot
+ * be embedded are skipped with the reason. The chat model is not contacted; it falls back per answer.
  */
 export async function openModels(settings: ModelSettings, tuning: ModelTuning = {}): Promise<Models> {
   const models = createModels(settings, tuning);
@@ -53,7 +56,8 @@ export async function openModels(settings: ModelSettings, tuning: ModelTuning = 
       await models.embedder.probe();
     } catch (error) {
       const failure = toModelError(error);
-      throw new UserError('embedding_unavailable', modelMessages.embeddingUnavailable(settings.LVZHI_EMBEDDING_MODEL ?? '', failure.userMessage), { cause: error });
+      const warn = tuning.warn ?? ((message: string) => process.stderr.write(message + '\n'));
+      warn(modelMessages.embeddingUnavailable(settings.LVZHI_EMBEDDING_MODEL ?? '', failure.userMessage));
     }
   }
   return models;

@@ -8,9 +8,9 @@ export const modelMessages = {
   nonsense: '语言模型返回的内容无法使用。',
   /** The service refused the request (bad key, unknown model, bad request). */
   refused: (status: number) => `语言模型服务拒绝了请求（HTTP ${status}），请检查模型名称和密钥设置。`,
-  /** The embedding service could not be reached at start-up. */
+  /** The embedding service could not be reached at start-up: a warning, the start goes on. */
   embeddingUnavailable: (model: string, reason: string) =>
-    `无法连接嵌入模型 ${model}：${reason}请检查 OPENAI_BASE_URL 和 LVZHI_EMBEDDING_MODEL；如需离线运行，请删除 LVZHI_EMBEDDING_MODEL 设置（知识库索引会随之重建）。`,
+    `警告：无法连接嵌入模型 ${model}：${reason}在它恢复之前，提问只按关键词检索，新文件暂不导入。请检查 OPENAI_BASE_URL 和 LVZHI_EMBEDDING_MODEL；如需离线运行，请删除 LVZHI_EMBEDDING_MODEL 设置（知识库索引会随之重建）。`,
   /** A prompt file is missing or names a placeholder nobody filled. */
   promptMissing: (name: string) => `提示词文件 prompts/${name} 缺失或无法读取。`,
   promptPlaceholder: (name: string, placeholder: string) =>
