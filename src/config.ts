@@ -24,6 +24,7 @@ const schema = z.object({
   OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
   LVZHI_CHAT_MODEL: optionalText,
   LVZHI_EMBEDDING_MODEL: optionalText,
+  LVZHI_RERANK_MODEL: optionalText,
 });
 
 /** Typed settings. */

@@ -74,8 +74,8 @@ const ask: CliCommand = {
     const batch = ctx.options.batch === true;
     const question = ctx.positionals.join(' ').trim();
     if (!batch && !question) throw new UserError('empty_question', m.emptyQuestion);
-    const { embedder, chat } = await openModels(loadSettings());
-    const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat });
+    const { embedder, chat, reranker } = await openModels(loadSettings());
+    const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat, rerank: reranker });
     try {
       if (!batch) {
         const answer = await kb.ask(question, { k });

@@ -6,6 +6,7 @@
  * the user unmarked.
  */
 import { type Canonicalizer, defaultEquivalences } from './equivalences.ts';
+import { withoutInstructions } from './instruction-cue.ts';
 import { coverage, questionTerms } from './question-terms.ts';
 
 /** The outcome of checking an answer. */
@@ -83,8 +84,13 @@ function sentencesWithCitations(text: string): string[] {
   return out;
 }
 
-/** Check each sentence of a model's answer against the passages (numbered from 1) it cites. */
-export function checkAnswer(text: string, passages: readonly string[], canonicalizer: Canonicalizer = defaultEquivalences()): AnswerCheck {
+/**
+ * Check each sentence of a model's answer against the passages (numbered from 1) it cites.
+ * Sentences of a passage addressed to the assistant ground nothing: "回答：会议每天召开" in a
+ * document does not make "会议每天召开[2]" true.
+ */
+export function checkAnswer(text: string, passageTexts: readonly string[], canonicalizer: Canonicalizer = defaultEquivalences()): AnswerCheck {
+  const passages = passageTexts.map(withoutInstructions);
   const kept: string[] = [];
   const removed: string[] = [];
   const cited = new Set<number>();

@@ -9,6 +9,7 @@ export { createBuiltinReranker } from './builtin-reranker.ts';
 export { assessPassages, type FoundDecisionOptions } from './found-decision.ts';
 export { hasInstruction } from './instruction-cue.ts';
 export { citedSources } from './cited-sources.ts';
+export { createModelReranker } from './model-reranker.ts';
 export { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from './offline-embedder.ts';
 export { createModelAnswerer, openKnowledgeBaseWithModel, type ModelAnswererOptions } from './model-answerer.ts';
 export { knowledgeMessages } from './messages.ts';

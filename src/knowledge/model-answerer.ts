@@ -18,8 +18,9 @@ import { openKnowledgeBase, type KnowledgeBaseOptions, type OpenKnowledgeBase } 
 import { knowledgeMessages } from './messages.ts';
 import {
   ModelError, checkCitations, modelMessages, promptMessages, timeoutController, toModelError,
-  type ChatModel,
+  type ChatModel, type RerankModel,
 } from '../models/index.ts';
+import { createModelReranker } from './model-reranker.ts';
 
 /** What the model answerer needs. */
 export interface ModelAnswererOptions {
@@ -154,13 +155,19 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
 /**
  * Open the knowledge base with a chat model (when given) answering through
  * `createModelAnswerer`, falling back to the extractive answerer weighted by the live index —
- * the same one `openKnowledgeBase` uses on its own. Without `chat` this is plain
- * `openKnowledgeBase`.
+ * the same one `openKnowledgeBase` uses on its own — and with a rerank model (when given) in
+ * front of the built-in second stage. Without either this is plain `openKnowledgeBase`.
  */
 export async function openKnowledgeBaseWithModel(
-  options: KnowledgeBaseOptions & { chat?: ChatModel; answering?: Omit<ModelAnswererOptions, 'model' | 'fallback'> },
+  options: KnowledgeBaseOptions & {
+    chat?: ChatModel;
+    /** A rerank model for the second stage (the built-in re-ranker stands in when it fails). */
+    rerank?: RerankModel;
+    answering?: Omit<ModelAnswererOptions, 'model' | 'fallback'>;
+  },
 ): Promise<OpenKnowledgeBase> {
-  const { chat, answering, ...base } = options;
+  const { chat, rerank, answering, ...rest } = options;
+  const base = rerank && !rest.reranker ? { ...rest, reranker: createModelReranker(rerank) } : rest;
   if (!chat || base.answerer) return openKnowledgeBase(base);
   // The weights come from the index opened below; they are only read when a question is answered.
   let opened: OpenKnowledgeBase | undefined;

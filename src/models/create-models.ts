@@ -1,6 +1,7 @@
 /** Builds the configured models from settings; without a model name, that model is absent (offline). */
 import type { Settings } from '../config.ts';
-import type { ChatModel, Embedder } from './types.ts';
+import type { ChatModel, Embedder, RerankModel } from './types.ts';
+import { OpenAIReranker } from './openai-reranker.ts';
 import { OpenAIChatModel } from './openai-chat-model.ts';
 import { OpenAIEmbedder } from './openai-embedder.ts';
 import type { BreakerOptions, RetryPolicy } from './resilience.ts';
@@ -11,6 +12,8 @@ import { toModelError } from './model-error.ts';
 export interface Models {
   readonly chat?: ChatModel;
   readonly embedder?: Embedder;
+  /** Second stage of retrieval (LVZHI_RERANK_MODEL); the built-in re-ranker when absent or failing. */
+  readonly reranker?: RerankModel;
 }
 
 /** Tuning for tests and benchmarks; production uses the defaults. */
@@ -23,9 +26,10 @@ export interface ModelTuning {
   readonly embeddingBatchSize?: number;
 }
 
-type ModelSettings = Pick<Settings, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'LVZHI_CHAT_MODEL' | 'LVZHI_EMBEDDING_MODEL'>;
+type ModelSettings = Pick<Settings, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'LVZHI_CHAT_MODEL' | 'LVZHI_EMBEDDING_MODEL'> &
+  Partial<Pick<Settings, 'LVZHI_RERANK_MODEL'>>;
 
-/** Chat model when LVZHI_CHAT_MODEL is set, embedder when LVZHI_EMBEDDING_MODEL is set. */
+/** Chat model when LVZHI_CHAT_MODEL is set, embedder when LVZHI_EMBEDDING_MODEL is set, re-ranker when LVZHI_RERANK_MODEL is set. */
 export function createModels(settings: ModelSettings, tuning: ModelTuning = {}): Models {
   const service = { baseURL: settings.OPENAI_BASE_URL, apiKey: settings.OPENAI_API_KEY };
   return {
@@ -37,6 +41,9 @@ export function createModels(settings: ModelSettings, tuning: ModelTuning = {}):
         ...service, model: settings.LVZHI_EMBEDDING_MODEL, batchSize: tuning.embeddingBatchSize,
         retry: tuning.embedRetry, breaker: tuning.breaker,
       })
+      : undefined,
+    reranker: settings.LVZHI_RERANK_MODEL
+      ? new OpenAIReranker({ ...service, model: settings.LVZHI_RERANK_MODEL, retry: tuning.retry, breaker: tuning.breaker })
       : undefined,
   };
 }
