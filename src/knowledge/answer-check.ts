@@ -57,18 +57,25 @@ export function numeralValue(written: string): number {
   return total + section + Math.max(digit, 0);
 }
 
+// A frequency without a numeral is a figure too: 每天 says as much as 每两个月.
+const FREQUENCY = /每(?:天|日|周|星期|月|季度|年|届)/g;
+const SAME_FREQUENCY: Readonly<Record<string, string>> = { 每日: '每天', 每星期: '每周' };
+
 /**
- * The numbers a text states, as values: 七日 → 7, 三分之一 → 1 and 3, 3.65万亿 → 3.65.
- * Lone 一 (一次, 一般, 统一) is a word more often than a figure and is left out.
+ * The figures a text states: numbers as values (七日 → 7, 三分之一 → 3, 3.65万亿 → 3.65) and
+ * bare frequencies (每天, 每年). Lone 一 (一次, 一般, 统一) is a word more often than a figure
+ * and is left out.
  */
-export function statedNumbers(text: string): Set<number> {
-  const values = new Set<number>();
-  for (const [token] of text.replace(LABEL, ' ').matchAll(NUMERAL)) {
+export function statedNumbers(text: string): Set<number | string> {
+  const figures = new Set<number | string>();
+  const plain = text.replace(LABEL, ' ');
+  for (const [token] of plain.matchAll(NUMERAL)) {
     if (token === '一' || token === '万' || token === '千' || token === '百') continue;
     const value = numeralValue(token);
-    if (!Number.isNaN(value)) values.add(value);
+    if (!Number.isNaN(value)) figures.add(value);
   }
-  return values;
+  for (const [token] of plain.matchAll(FREQUENCY)) figures.add(SAME_FREQUENCY[token] ?? token);
+  return figures;
 }
 
 /** The sentences of a text, a citation written after the full stop (…一次。[1]) kept with its sentence. */

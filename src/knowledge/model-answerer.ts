@@ -132,7 +132,7 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
         const check = checkAnswer(citations.text, passages.map(({ passage }) => passage.text));
         if (check.cited.length === 0 || check.leadRemoved) {
           log(`model-answerer: reply failed the check against its passages (${check.removed.length} sentence(s) removed)`);
-          return extractive(question, passages, check.cited.length === 0 ? modelMessages.uncitedNote : modelMessages.checkFailedNote, answerOptions);
+          return extractive(question, passages, citations.cited.length === 0 ? modelMessages.uncitedNote : modelMessages.checkFailedNote, answerOptions);
         }
         const notes: string[] = [];
         if (check.removed.length > 0) notes.push(modelMessages.removedSentences(check.removed.length));
