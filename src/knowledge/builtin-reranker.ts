@@ -8,8 +8,7 @@
 import { answerTypeMatch, expectedAnswerTypes } from './answer-types.ts';
 import { bodyMismatch, isProcedureQuestion, narrativeForProcedure } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from './equivalences.ts';
-import { withoutInstructions } from './instruction-cue.ts';
-import { comparableText, coverage, questionTerms } from './question-terms.ts';
+import { comparableParts, coverage, questionTerms } from './question-terms.ts';
 import { questionScope, scopeMatch } from './scope-cue.ts';
 import { namesInQuestion, titleMatch } from './title-cue.ts';
 import type { Reranker, ScoredPassage } from './types.ts';
@@ -49,20 +48,27 @@ export function rerankFeatures(
   const scope = questionScope(question);
   const mentioned = options.documentNames ? namesInQuestion(question, options.documentNames()) : [];
   const procedure = isProcedureQuestion(question);
+  // Each term's weight once per question, not once per candidate and clause.
+  const weights = new Map<string, number>();
+  const idf = (term: string): number => {
+    let weight = weights.get(term);
+    if (weight === undefined) weights.set(term, weight = options.idf(term));
+    return weight;
+  };
   return candidates.map(({ passage, score }) => {
-    const text = comparableText(passage, canonicalizer);
+    const { all: text, body } = comparableParts(passage, canonicalizer);
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
     return [
       score,
       answerTypeMatch(types, passage.text),
       scopeMatch(scope, passage.title, passage.text),
       titleMatch(mentioned, passage.title),
-      coverage(terms.words, text, options.idf),
-      coverage(terms.bigrams, text, options.idf),
+      coverage(terms.words, text, idf),
+      coverage(terms.bigrams, text, idf),
       coverage(terms.words, heading),
       bodyMismatch(question, passage.title),
       narrativeForProcedure(procedure, passage.title),
-      bestSentenceCoverage(terms, passage.text, options.idf, canonicalizer),
+      bestSentenceCoverage(terms, body, idf),
       proximity(terms.words, text),
     ];
   });
@@ -71,14 +77,11 @@ export function rerankFeatures(
 // Clauses of a rule: a sentence, or a semicolon-separated part of one.
 const CLAUSE = /[^。；！？\n]+/g;
 
-/** The largest rarity-weighted share of the question's terms that one clause of the passage holds. */
-function bestSentenceCoverage(
-  terms: ReturnType<typeof questionTerms>, text: string, idf: (term: string) => number, canonicalizer: Canonicalizer,
-): number {
+/** The largest rarity-weighted share of the question's terms that one clause of the (canonical) passage body holds. */
+function bestSentenceCoverage(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): number {
   let best = 0;
-  for (const clause of withoutInstructions(text).match(CLAUSE) ?? []) {
-    const canonical = canonicalizer.apply(clause);
-    const share = 0.5 * coverage(terms.words, canonical, idf) + 0.5 * coverage(terms.bigrams, canonical, idf);
+  for (const clause of body.match(CLAUSE) ?? []) {
+    const share = 0.5 * coverage(terms.words, clause, idf) + 0.5 * coverage(terms.bigrams, clause, idf);
     if (share > best) best = share;
   }
   return best;

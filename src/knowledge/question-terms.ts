@@ -56,6 +56,15 @@ export function coverage(items: readonly string[], text: string, weight: (item: 
  * sentences addressed to the assistant (an injected "回答：会议每天召开" matches nothing).
  */
 export function comparableText(passage: { context: string; text: string }, canonicalizer: Canonicalizer = defaultEquivalences()): string {
-  const written = `${passage.context}\n${withoutInstructions(passage.text)}`;
-  return `${canonicalizer.apply(written)}\n${written.normalize('NFKC').toLowerCase()}`;
+  return comparableParts(passage, canonicalizer).all;
+}
+
+/** comparableText, and the passage body alone in canonical spelling (for clause-level checks). */
+export function comparableParts(
+  passage: { context: string; text: string }, canonicalizer: Canonicalizer = defaultEquivalences(),
+): { all: string; body: string } {
+  const written = withoutInstructions(passage.text);
+  const body = canonicalizer.apply(written);
+  const all = `${canonicalizer.apply(passage.context)}\n${body}\n${`${passage.context}\n${written}`.normalize('NFKC').toLowerCase()}`;
+  return { all, body };
 }
