@@ -24,7 +24,9 @@ export interface AnswerCheck {
 /** Share of a sentence's words that must be in the passages it cites. */
 const MIN_SHARED_TERMS = 0.4;
 
-const SENTENCE = /[^。！？!?\n]+[。！？!?]*\n?|\n/g;
+// A quotation (which may span lines) with what follows it to the sentence's end is one
+// sentence; otherwise sentences end at 。！？ and at line breaks.
+const SENTENCE = /“[^”]*”[^。！？!?\n“]*[。！？!?]*\n?|[^。！？!?\n“]+[。！？!?]*\n?|“|\n/g;
 const CITATION = /\[(\d{1,2})\]/g;
 // Article and chapter labels (第十二条) and citation marks are not figures.
 const LABEL = /第[一二三四五六七八九十百千零〇两\d]+[编章节条款项目]|\[\d{1,2}\]/g;
