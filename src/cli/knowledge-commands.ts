@@ -2,7 +2,7 @@
 import { loadSettings } from '../config.ts';
 import { UserError, asAppError } from '../errors.ts';
 import {
-  type Answer, type IngestReport, MAX_K, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
+  type Answer, type IngestReport, MAX_K, citedSources, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
 } from '../knowledge/index.ts';
 import { openModels } from '../models/index.ts';
 import { type CliCommand, type CliContext, stringOption } from './command.ts';
@@ -23,9 +23,12 @@ function ingestText(report: IngestReport): string {
   ].join('\n');
 }
 
+/** The answer and the sources it cites (the JSON form keeps all k, for evaluation). */
 function answerText(answer: Answer): string {
-  const sources = answer.sources.map((s, i) => m.sourceLine(i + 1, s.title, s.location, s.doc, s.score));
-  return [answer.answer, '', m.sourcesHeading, ...sources].join('\n');
+  const sources = citedSources(answer)
+    .filter(({ n }) => !answer.answer.includes(`[${n}] 《`)) // quoted with its own citation line
+    .map(({ n, source: s }) => m.sourceLine(n, s.title, s.location, s.doc, s.score));
+  return sources.length ? [answer.answer, '', m.sourcesHeading, ...sources].join('\n') : answer.answer;
 }
 
 const ingest: CliCommand = {
@@ -78,8 +81,8 @@ const ask: CliCommand = {
     const batch = ctx.options.batch === true;
     const question = ctx.positionals.join(' ').trim();
     if (!batch && !question) throw new UserError('empty_question', m.emptyQuestion);
-    const { embedder, chat } = await openModels(loadSettings());
-    const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat });
+    const { embedder, chat, reranker } = await openModels(loadSettings());
+    const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat, rerank: reranker });
     try {
       if (!batch) {
         const answer = await kb.ask(question, { k });
