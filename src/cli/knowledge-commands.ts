@@ -19,6 +19,7 @@ function ingestText(report: IngestReport): string {
   return [
     m.ingestSummary({ ...report, skipped: report.skipped.length }),
     ...report.skipped.map((s) => m.skippedLine(s.path, s.reason)),
+    ...report.notes.map((n) => m.noteLine(n.path, n.note)),
   ].join('\n');
 }
 

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { UserError } from '../../errors.ts';
-import type { DocumentFormat, LoadedDocument } from '../types.ts';
+import type { DocumentFormat, LoadedDocument, LoadOptions } from '../types.ts';
 import { loadDocxDocument } from './docx-loader.ts';
 import { MAX_DOCUMENT_BYTES } from './limits.ts';
 import { loaderMessages } from './messages.ts';
@@ -35,9 +35,9 @@ export function formatOf(path: string): DocumentFormat | undefined {
 /**
  * Read one file into text sections. Throws UserError with a Chinese reason for anything
  * the knowledge base cannot use: unsupported type, missing, too large, empty, broken,
- * encrypted, scanned or binary.
+ * encrypted, unreadable scan or binary.
  */
-export async function loadDocument(path: string): Promise<LoadedDocument> {
+export async function loadDocument(path: string, options: LoadOptions = {}): Promise<LoadedDocument> {
   const absolute = resolve(path);
   const format = formatOf(absolute);
   if (!format) {
@@ -56,7 +56,7 @@ export async function loadDocument(path: string): Promise<LoadedDocument> {
   });
   switch (format) {
     case 'pdf':
-      return loadPdfDocument(absolute, bytes);
+      return loadPdfDocument(absolute, bytes, options);
     case 'docx':
       return loadDocxDocument(absolute, bytes);
     case 'md':
