@@ -1,7 +1,7 @@
 /** The shapes that flow through the knowledge base: loaded documents, passages, answers. */
 
 /** Formats the loaders read. */
-export type DocumentFormat = 'pdf' | 'docx' | 'md' | 'txt';
+export type DocumentFormat = 'pdf' | 'docx' | 'doc' | 'wps' | 'ofd' | 'md' | 'txt';
 
 /** One stretch of a loaded document: a PDF page, or the whole text of other formats. */
 export interface DocumentSection {

@@ -6,9 +6,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { UserError } from '../../errors.ts';
 import type { DocumentFormat, LoadedDocument, LoadOptions } from '../types.ts';
+import { loadWordBinaryDocument } from './doc-loader.ts';
 import { loadDocxDocument } from './docx-loader.ts';
 import { MAX_DOCUMENT_BYTES } from './limits.ts';
 import { loaderMessages } from './messages.ts';
+import { loadOfdDocument } from './ofd-loader.ts';
 import { loadPdfDocument } from './pdf-loader.ts';
 import { loadTextDocument } from './text-loader.ts';
 
@@ -19,6 +21,9 @@ export { decodeText } from './text-decoding.ts';
 const FORMATS: Readonly<Record<string, DocumentFormat>> = {
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.doc': 'doc',
+  '.wps': 'wps',
+  '.ofd': 'ofd',
   '.md': 'md',
   '.markdown': 'md',
   '.txt': 'txt',
@@ -41,7 +46,7 @@ export async function loadDocument(path: string, options: LoadOptions = {}): Pro
   const absolute = resolve(path);
   const format = formatOf(absolute);
   if (!format) {
-    throw new UserError('unsupported_type', loaderMessages.unsupported(extname(absolute), ['.pdf', '.docx', '.md', '.txt']));
+    throw new UserError('unsupported_type', loaderMessages.unsupported(extname(absolute), SUPPORTED_EXTENSIONS));
   }
   const info = await stat(absolute).catch((error: unknown) => {
     throw new UserError('file_missing', loaderMessages.missing, { cause: error });
@@ -59,6 +64,11 @@ export async function loadDocument(path: string, options: LoadOptions = {}): Pro
       return loadPdfDocument(absolute, bytes, options);
     case 'docx':
       return loadDocxDocument(absolute, bytes);
+    case 'doc':
+    case 'wps':
+      return loadWordBinaryDocument(absolute, bytes, format);
+    case 'ofd':
+      return loadOfdDocument(absolute, bytes);
     case 'md':
     case 'txt':
       return loadTextDocument(absolute, bytes, format);

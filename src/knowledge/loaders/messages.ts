@@ -24,7 +24,13 @@ export const loaderMessages = {
   ocrEmptyPages: (pages: readonly number[]) => `${pageList(pages)}没有识别出文字（可能是空白页或图片），未收录。`,
   ocrUnreadablePages: (pages: readonly number[]) =>
     `${pageList(pages)}的文字无法可靠识别（可能不是简体中文或英文，或者图像模糊），未收录。`,
-  docxCorrupt: 'Word 文件已损坏或不是 .docx 格式（旧版 .doc 请另存为 .docx）。',
+  ofdCorrupt: 'OFD 文件已损坏或格式不正确，无法读取。',
+  ofdTooLarge: 'OFD 文件解压后的内容超过上限（可能是异常或恶意构造的压缩包），已拒绝读取。',
+  ofdEncrypted: 'OFD 文件已加密，请导出未加密的版本后再导入。',
+  ofdNoText: 'OFD 文件中没有文字（可能是扫描图像）。目前只能识别 PDF 扫描件，请另存为 PDF 后再导入。',
+  docxCorrupt: 'Word 文件已损坏或不是 .docx 格式，无法读取。',
+  wordBinaryCorrupt: (format: 'doc' | 'wps') =>
+    `${format === 'wps' ? 'WPS 文字' : 'Word'} 文件已损坏或不是 .${format} 格式（Word 97-2003 文档），无法读取。`,
 } as const;
 
 /** `第 3 页`, `第 3、5、8 页`, or `第 1–12 页` for a run, as a reader would write it. */
