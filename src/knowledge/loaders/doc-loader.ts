@@ -9,6 +9,7 @@ import { UserError } from '../../errors.ts';
 import type { LoadedDocument } from '../types.ts';
 import { loadDocxDocument } from './docx-loader.ts';
 import { loaderMessages } from './messages.ts';
+import { tableRow } from './table-row.ts';
 import { findTitle } from './title.ts';
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -22,7 +23,7 @@ export function wordTextToLines(text: string): string {
     .map((line) => {
       if (!line.includes('\t')) return line.trim();
       // word-extractor ends each table row with the row's own cell mark: a trailing tab.
-      if (line.endsWith('\t')) return `| ${line.slice(0, -1).split('\t').map((cell) => cell.trim()).join(' | ')} |`;
+      if (line.endsWith('\t')) return tableRow(line.slice(0, -1).split('\t'));
       return line.replace(/\t+/g, ' ').trim();
     })
     .filter((line) => line.length > 0)
