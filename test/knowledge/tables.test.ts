@@ -3,14 +3,15 @@
  * table too long for one passage is cut between rows only, each part repeating caption and
  * header; a question about one cell finds the passage with its row.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chunkDocument, MAX_PASSAGE_CHARS } from '../../src/knowledge/chunker.ts';
 import { openKnowledgeBase } from '../../src/knowledge/index.ts';
 import { loadDocument } from '../../src/knowledge/loaders/index.ts';
 import type { LoadedDocument } from '../../src/knowledge/types.ts';
-import { tempFolder, writeDocx } from '../fixtures/documents.ts';
+import PDFDocument from 'pdfkit';
+import { CJK_FONT, tempFolder, writeDocx } from '../fixtures/documents.ts';
 import { writeLibrary } from './kb-fixtures.ts';
 
 const folder = tempFolder('lvzhi-tables-');
@@ -23,6 +24,30 @@ const TOPICS = ['预算执行', '安全生产', '义务教育', '代表建议办
 const ROWS = Array.from({ length: 30 }, (_, i) => [String(i + 1), `${TOPICS[i % 10]}情况专项监督（第${i + 1}项）`, `${(i % 12) + 1}月`, UNITS[(i * 7) % 6]]);
 const CAPTION = '表2 2024年度监督工作计划表';
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+
+/**
+ * A PDF with a title, a paragraph, a caption, a ruled table (cell widths in pt; a cell too long for its
+ * column wraps onto a second line) and a closing paragraph, as office software prints one.
+ */
+async function writeTablePdf(path: string, rows: ReadonlyArray<readonly string[]>, widths: readonly number[]): Promise<string> {
+  const doc = new PDFDocument({ size: 'A4', margin: 72 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  doc.font(CJK_FONT).fontSize(12).text('关于开展代表视察活动的通知', 72, 50);
+  doc.text('请各单位按下表安排做好准备。', 72, 72);
+  doc.text('表1 视察活动安排表', 72, 100);
+  const xs = widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1] + w], [72]);
+  const height = 40;
+  rows.forEach((cells, r) => cells.forEach((cell, c) => doc.text(cell, xs[c] + 4, 124 + r * height, { width: widths[c] - 8 })));
+  for (let r = 0; r <= rows.length; r++) doc.moveTo(72, 120 + r * height).lineTo(xs[xs.length - 1], 120 + r * height).stroke();
+  for (const x of xs) doc.moveTo(x, 120).lineTo(x, 120 + rows.length * height).stroke();
+  doc.text('以上安排如有变化另行通知。', 72, 140 + rows.length * height);
+  doc.end();
+  await done;
+  writeFileSync(path, Buffer.concat(chunks));
+  return path;
+}
 
 async function planDocx(): Promise<string> {
   return writeDocx(join(folder, '监督工作计划.docx'), [
@@ -69,6 +94,16 @@ describe('tables in Word files and in passages', () => {
       '视察安排\n| 项目 | 时间 |\n| 安全生产视察 | 6月12日 |',
       '以上安排如有变化另行通知。',
     ]);
+  });
+
+  it('turns a ruled PDF table into rows, a wrapped cell included, kept with its caption', async () => {
+    const rows = [['项目', '时间', '责任单位'], ['安全生产和消防工作专题视察', '6月12日', '城建环保工委'], ['垃圾分类工作视察', '6月20日', '代表工委']];
+    const path = await writeTablePdf(join(folder, '安排.pdf'), rows, [120, 90, 120]);
+    const doc = await loadDocument(path);
+    const lines = doc.sections[0].text.split('\n');
+    expect(lines).toEqual(['关于开展代表视察活动的通知', '请各单位按下表安排做好准备。', '表1 视察活动安排表', ...rows.map(row), '以上安排如有变化另行通知。']);
+    const passages = chunkDocument(doc);
+    expect(passages.map((p) => p.text)).toContain(['表1 视察活动安排表', ...rows.map(row)].join('\n'));
   });
 
   it('answers a question about one cell with the passage holding that row', async () => {

@@ -10,6 +10,7 @@ import { UserError } from '../../errors.ts';
 import type { DocumentSection, LoadedDocument, LoadOptions } from '../types.ts';
 import { loaderMessages } from './messages.ts';
 import { recognisePages, type ScannedPages } from './pdf-ocr.ts';
+import { putTablesInText, type PdfTable } from './pdf-tables.ts';
 import { cleanPdfPages } from './pdf-text-cleanup.ts';
 import { findTitle } from './title.ts';
 
@@ -45,6 +46,8 @@ export async function loadPdfDocument(path: string, bytes: Uint8Array, options: 
     } catch (error) {
       throw toUserError(error);
     }
+    const tables = await rulesTables(parser);
+    pages = pages.map((page) => ({ ...page, text: putTablesInText(page.text, tables.get(page.num) ?? []) }));
     const textLayer = cleanPdfPages(pages.map((page) => page.text));
     const toRecognise = pages.filter((_, i) => !READABLE.test(textLayer[i])).map((page) => page.num);
     if (toRecognise.length > 0) scanned = await recognisePages(parser, toRecognise, options);
@@ -61,6 +64,16 @@ export async function loadPdfDocument(path: string, bytes: Uint8Array, options: 
   }
   const notes = scanned ? scanNotes(scanned) : [];
   return { path, title: findTitle(sections[0].text, path), format: 'pdf', sections, ...(notes.length ? { notes } : {}) };
+}
+
+/** Ruled tables by page number. Finding them is a bonus: a failure leaves the text as it was. */
+async function rulesTables(parser: PDFParse): Promise<Map<number, PdfTable[]>> {
+  try {
+    const found = await parser.getTable();
+    return new Map(found.pages.filter((page) => page.tables.length > 0).map((page) => [page.num, page.tables]));
+  } catch {
+    return new Map();
+  }
 }
 
 function scanNotes(scanned: ScannedPages): string[] {
