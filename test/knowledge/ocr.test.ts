@@ -15,6 +15,9 @@ import { tempFolder, writePdf } from '../fixtures/documents.ts';
 import { characterAccuracy, corpusLawPages, pagesPdfBytes, scanImages, writeScannedPdf } from '../fixtures/scans.ts';
 import { writeLibrary } from './kb-fixtures.ts';
 
+/** OCR takes seconds a page, many more on a busy shared machine: these tests get ten minutes each. */
+const OCR_TIMEOUT = 600_000;
+
 const folder = tempFolder('lvzhi-ocr-');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -44,7 +47,7 @@ describe('OCR of scanned PDF pages', () => {
     // Characters come out joined, as printed, and the article label keeps its space.
     expect(doc.sections[0].text).toMatch(/^第[一二三四五六七八九十]+条 \S/m);
     expect(doc.notes).toEqual(['第 1、2 页是扫描页，已通过文字识别读取（识别结果可能有个别错字）。']);
-  });
+  }, OCR_TIMEOUT);
 
   it('reads only the scanned pages of a mixed PDF and names the pages it could not read', async () => {
     const [chinese, russian] = await scanImages([law[1], RUSSIAN]);
@@ -64,14 +67,14 @@ describe('OCR of scanned PDF pages', () => {
       '第 2 页是扫描页，已通过文字识别读取（识别结果可能有个别错字）。',
       '第 3 页的文字无法可靠识别（可能不是简体中文或英文，或者图像模糊），未收录。',
     ]);
-  });
+  }, OCR_TIMEOUT);
 
   it('refuses a scan in a language it cannot read, saying which languages it reads', async () => {
     const path = await writeScannedPdf(join(folder, 'russian.pdf'), [RUSSIAN]);
     const error = await refusal(loadDocument(path));
     expect(error.code).toBe('ocr_unreadable');
     expect(error.userMessage).toContain('简体中文或英文');
-  });
+  }, OCR_TIMEOUT);
 
   it('stops when asked, with a Chinese reason', async () => {
     const path = await writeScannedPdf(join(folder, 'long.pdf'), [law[0], law[1], law[0]]);
@@ -87,7 +90,7 @@ describe('OCR of scanned PDF pages', () => {
     expect(error.code).toBe('ocr_stopped');
     expect(error.userMessage).toContain('已停止识别');
     expect(seen).toEqual([1]);
-  });
+  }, OCR_TIMEOUT);
 
   it('joins the spaces tesseract puts between Chinese characters, not between Latin words', () => {
     expect(tidyOcrText('第 十 六 条 常务 委员 会 会议 公开 举行 。\n\n\n\nPDF 文件 and OCR text')).toBe(
@@ -121,7 +124,7 @@ describe('scans through the knowledge base', () => {
     expect(ocrPages).toEqual([]);
     expect(report.skipped).toEqual([{ path, reason: expect.stringContaining(`有 500 页需要文字识别，超过单个文件 ${MAX_OCR_PAGES} 页的上限`) }]);
     expect(storedRows()).toEqual(storedBefore);
-  });
+  }, OCR_TIMEOUT);
 
   it('a stopped ingest skips the scan and the files after it, naming each, and keeps what is stored', async () => {
     const scan = await writeScannedPdf(join(root, '停止.pdf'), corpusLawPages('supervision-law-2024.md', 2, 400, 2));
@@ -133,7 +136,7 @@ describe('scans through the knowledge base', () => {
     expect(report.skipped[0].reason).toContain('已停止识别');
     expect(report.skipped[1].reason).toContain('导入已停止');
     expect(storedRows()).toEqual(storedBefore);
-  });
+  }, OCR_TIMEOUT);
 
   it('answers a question about a scanned page of rules with that page’s passage', async () => {
     const rules = corpusLawPages('npcsc-procedure-rules-2022.md', 3, 600, 0).slice(2);
@@ -146,5 +149,5 @@ describe('scans through the knowledge base', () => {
     expect(top.doc).toBe('议事规则（扫描）.pdf');
     expect(top.location).toBe('第1页 › 第十三条');
     expect(top.text).toMatch(/召集人.{0,3}轮流主持会议/);
-  });
+  }, OCR_TIMEOUT);
 });
