@@ -7,13 +7,12 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { loadDocument } from '../../src/knowledge/loaders/index.ts';
 import { MAX_OCR_PAGES } from '../../src/knowledge/loaders/limits.ts';
 import { tidyOcrText } from '../../src/knowledge/loaders/pdf-ocr.ts';
 import { tempFolder, writePdf } from '../fixtures/documents.ts';
 import { characterAccuracy, corpusLawPages, pagesPdfBytes, scanImages, writeScannedPdf } from '../fixtures/scans.ts';
-import { writeLibrary } from './kb-fixtures.ts';
+import { openStockedKnowledgeBase, type StockedKnowledgeBase } from './kb-fixtures.ts';
 
 /** OCR takes seconds a page, many more on a busy shared machine: these tests get ten minutes each. */
 const OCR_TIMEOUT = 600_000;
@@ -100,51 +99,38 @@ describe('OCR of scanned PDF pages', () => {
 });
 
 describe('scans through the knowledge base', () => {
-  let root: string;
-  let kb: OpenKnowledgeBase;
-  let storedBefore: unknown[];
-  const storedRows = () =>
-    kb.store.db.prepare('SELECT d.doc, d.content_hash, p.id, p.text FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id ORDER BY p.id').all();
-
-  beforeAll(async () => {
-    root = tempFolder('lvzhi-ocr-kb-');
-    kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
-    await kb.ingest([writeLibrary(join(root, 'library'))]);
-    storedBefore = storedRows();
-  });
-  afterAll(() => {
-    kb.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  let stocked: StockedKnowledgeBase;
+  beforeAll(async () => void (stocked = await openStockedKnowledgeBase('lvzhi-ocr-kb-')));
+  afterAll(() => stocked.close());
 
   it(`refuses a scan of more than ${MAX_OCR_PAGES} pages before reading any, and keeps what is stored`, async () => {
-    const path = await writePdf(join(root, '五百页扫描件.pdf'), { pages: Array.from({ length: 500 }, () => []), imageOnly: true });
+    const path = await writePdf(join(stocked.root, '五百页扫描件.pdf'), { pages: Array.from({ length: 500 }, () => []), imageOnly: true });
     const ocrPages: number[] = [];
-    const report = await kb.ingest([path], { onOcrProgress: (done) => ocrPages.push(done) });
+    const report = await stocked.kb.ingest([path], { onOcrProgress: (done) => ocrPages.push(done) });
     expect(ocrPages).toEqual([]);
     expect(report.skipped).toEqual([{ path, reason: expect.stringContaining(`有 500 页需要文字识别，超过单个文件 ${MAX_OCR_PAGES} 页的上限`) }]);
-    expect(storedRows()).toEqual(storedBefore);
+    expect(stocked.storedRows()).toEqual(stocked.before);
   }, OCR_TIMEOUT);
 
   it('a stopped ingest skips the scan and the files after it, naming each, and keeps what is stored', async () => {
-    const scan = await writeScannedPdf(join(root, '停止.pdf'), corpusLawPages('supervision-law-2024.md', 2, 400, 2));
-    const after = join(root, 'after.md');
+    const scan = await writeScannedPdf(join(stocked.root, '停止.pdf'), corpusLawPages('supervision-law-2024.md', 2, 400, 2));
+    const after = join(stocked.root, 'after.md');
     writeFileSync(after, '# 之后的文件\n\n第一条 这个文件在停止之后。');
     const controller = new AbortController();
-    const report = await kb.ingest([scan, after], { signal: controller.signal, onOcrProgress: () => controller.abort() });
+    const report = await stocked.kb.ingest([scan, after], { signal: controller.signal, onOcrProgress: () => controller.abort() });
     expect(report.skipped.map((s) => s.path)).toEqual([scan, after]);
     expect(report.skipped[0].reason).toContain('已停止识别');
     expect(report.skipped[1].reason).toContain('导入已停止');
-    expect(storedRows()).toEqual(storedBefore);
+    expect(stocked.storedRows()).toEqual(stocked.before);
   }, OCR_TIMEOUT);
 
   it('answers a question about a scanned page of rules with that page’s passage', async () => {
     const rules = corpusLawPages('npcsc-procedure-rules-2022.md', 3, 600, 0).slice(2);
-    const path = await writeScannedPdf(join(root, '议事规则（扫描）.pdf'), rules);
-    const report = await kb.ingest([path]);
+    const path = await writeScannedPdf(join(stocked.root, '议事规则（扫描）.pdf'), rules);
+    const report = await stocked.kb.ingest([path]);
     expect(report.added).toBe(1);
     expect(report.notes).toEqual([{ path, note: '第 1 页是扫描页，已通过文字识别读取（识别结果可能有个别错字）。' }]);
-    const answer = await kb.ask('常务委员会分组会议由谁主持？');
+    const answer = await stocked.kb.ask('常务委员会分组会议由谁主持？');
     const top = answer.sources[0];
     expect(top.doc).toBe('议事规则（扫描）.pdf');
     expect(top.location).toBe('第1页 › 第十三条');

@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { loadDocument } from '../../src/knowledge/loaders/index.ts';
 import { openBoundedZip, ZipError } from '../../src/knowledge/loaders/bounded-zip.ts';
 import { binaryJunk, tempFolder, writeDocx } from '../fixtures/documents.ts';
 import { DOC_FIXTURE } from '../fixtures/make-doc-fixture.ts';
 import { ofdZip, writeOfd, writeZip } from '../fixtures/ofd.ts';
-import { writeLibrary } from './kb-fixtures.ts';
+import { openStockedKnowledgeBase, type StockedKnowledgeBase } from './kb-fixtures.ts';
 
 const folder = tempFolder('lvzhi-ofd-doc-');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -137,42 +136,29 @@ describe('.doc and .wps loaders', () => {
 });
 
 describe('OFD and .doc through the knowledge base', () => {
-  let root: string;
-  let kb: OpenKnowledgeBase;
-  let storedBefore: unknown[];
-  const storedRows = () =>
-    kb.store.db.prepare('SELECT d.doc, d.content_hash, p.id, p.text FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id ORDER BY p.id').all();
-
-  beforeAll(async () => {
-    root = tempFolder('lvzhi-ofd-kb-');
-    kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
-    await kb.ingest([writeLibrary(join(root, 'library'))]);
-    storedBefore = storedRows();
-  });
-  afterAll(() => {
-    kb.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  let stocked: StockedKnowledgeBase;
+  beforeAll(async () => void (stocked = await openStockedKnowledgeBase('lvzhi-ofd-kb-')));
+  afterAll(() => stocked.close());
 
   it('skips an OFD zip bomb and a corrupt OFD with Chinese reasons, touching nothing stored', async () => {
     // 80 MB of spaces deflate to ~80 KB: over the 64 MB a single part may inflate to.
     const bomb = ofdZip({ pages: [[{ x: 10, y: 10, text: '正文' }]] });
     bomb.file('Doc_0/Pages/Page_0/Content.xml', Buffer.alloc(80 * 1024 * 1024, 0x20));
-    const bombPath = await writeZip(join(root, 'bomb.ofd'), bomb);
-    const corrupt = join(root, 'corrupt.ofd');
+    const bombPath = await writeZip(join(stocked.root, 'bomb.ofd'), bomb);
+    const corrupt = join(stocked.root, 'corrupt.ofd');
     writeFileSync(corrupt, binaryJunk(4000, 9));
-    const report = await kb.ingest([bombPath, corrupt]);
+    const report = await stocked.kb.ingest([bombPath, corrupt]);
     expect(report.skipped).toEqual([
       { path: bombPath, reason: expect.stringContaining('解压后的内容超过上限') },
       { path: corrupt, reason: 'OFD 文件已损坏或格式不正确，无法读取。' },
     ]);
-    expect(storedRows()).toEqual(storedBefore);
+    expect(stocked.storedRows()).toEqual(stocked.before);
   });
 
   it('answers a question about a table cell of a .doc with the row and its caption', async () => {
-    const report = await kb.ingest([DOC]);
+    const report = await stocked.kb.ingest([DOC]);
     expect(report.added).toBe(1);
-    const answer = await kb.ask('垃圾分类工作视察由哪个单位负责？');
+    const answer = await stocked.kb.ask('垃圾分类工作视察由哪个单位负责？');
     const top = answer.sources[0];
     expect(top.title).toBe(DOC_FIXTURE.title);
     expect(top.text).toContain(DOC_FIXTURE.caption);
