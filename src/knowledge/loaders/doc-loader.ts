@@ -16,7 +16,7 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
 
 /** word-extractor's text → lines; a row of cells (`a\tb\tc\t`) → `| a | b | c |`. */
-export function wordTextToLines(text: string): string {
+function wordTextToLines(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')

@@ -107,7 +107,7 @@ const LATIN_END = /[A-Za-z0-9.,;:!?)]$/;
 const LATIN_START = /^[A-Za-z0-9(]/;
 
 /** Runs of text → lines: same baseline (within half a glyph) is one line, read left to right. */
-export function readingOrder(placed: readonly PlacedText[]): string {
+function readingOrder(placed: readonly PlacedText[]): string {
   const sorted = [...placed].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: PlacedText[][] = [];
   for (const run of sorted) {
