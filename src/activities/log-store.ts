@@ -11,6 +11,8 @@ import { logMessages } from './log-messages.ts';
 import { checkQuery, resolveKind, whereClause } from './log-query.ts';
 import { ACTIVITY_LOG_SCHEMA } from './log-schema.ts';
 import { countByKind, countByMonth, type MonthlyStats } from './log-stats.ts';
+import type { ExportOptions } from './log-export.ts';
+import { describeInferred, type ImportPlan } from './log-import-preview.ts';
 import type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
 
 /** What a caller gives to log one activity. `kind` may be an id or a label. */
@@ -197,18 +199,38 @@ export class ActivityLog {
     }));
   }
 
-  /** Import a .csv or .xlsx file, all or nothing (see log-import.ts). */
-  async importFile(path: string, provenance: Provenance): Promise<BulkResult> {
-    const { readImportFile } = await import('./log-import.ts');
-    const entries = await readImportFile(path, this.taxonomy);
-    return this.addMany(entries, provenance);
+  /**
+   * Import a .csv or .xlsx file, all or nothing (see log-import.ts). A ledger whose kinds
+   * were read from the content is refused unless `acceptInferred` says a person saw them.
+   */
+  async importFile(path: string, provenance: Provenance, options: { acceptInferred?: boolean } = {}): Promise<BulkResult> {
+    const plan = await this.planImport(path);
+    if (plan.inferred.length > 0 && !options.acceptInferred) {
+      throw new UserError('import_unconfirmed', describeInferred(plan, this.taxonomy));
+    }
+    return this.addMany(plan.entries, provenance);
   }
 
-  /** Write the query's activities to a .csv or .xlsx file, atomically. */
-  async exportFile(path: string, query: ActivityQuery = {}): Promise<{ exported: number; path: string }> {
+  /** Read and check an import file without storing anything (see log-import.ts). */
+  async planImport(path: string): Promise<ImportPlan> {
+    const { planImport } = await import('./log-import.ts');
+    return planImport(path, this.taxonomy);
+  }
+
+  /** Check an import file; the kinds read from a ledger's content, in words to confirm (undefined: none were read). */
+  async previewImport(path: string): Promise<string | undefined> {
+    const plan = await this.planImport(path);
+    return plan.inferred.length > 0 ? describeInferred(plan, this.taxonomy) : undefined;
+  }
+
+  /** Write the query's activities to a .csv or .xlsx file, atomically, with when each was recorded. */
+  async exportFile(path: string, query: ActivityQuery = {}, options: ExportOptions = {}): Promise<{ exported: number; path: string }> {
     const { writeExportFile } = await import('./log-export.ts');
     const activities = this.list(query);
-    await writeExportFile(path, activities);
+    const where = whereClause(checkQuery(query, this.taxonomy));
+    const recorded = new Map((this.prepare(`SELECT id, created_at FROM activities ${where.sql}`)
+      .all(...where.params) as Array<{ id: number; created_at: string }>).map((r) => [r.id, r.created_at]));
+    await writeExportFile(path, activities.map((a) => ({ ...a, recordedAt: recorded.get(a.id) ?? '' })), this.taxonomy, options);
     return { exported: activities.length, path };
   }
 

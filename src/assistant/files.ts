@@ -60,6 +60,7 @@ export async function handleFiles(
   incoming: Pick<Incoming, 'progress'>,
   canImport: boolean,
   log: ErrorLog,
+  previewImport?: (path: string) => Promise<string | undefined>,
 ): Promise<FilesOutcome> {
   const lines: string[] = [];
   // A download that fails is named to the user; ours to fix gets a code and a log line.
@@ -82,13 +83,19 @@ export async function handleFiles(
         lines.push(m.unsupportedFile(name));
         continue;
       }
+      let downloaded: { folder: string; path: string } | undefined;
       try {
-        const { folder, path } = await download(file);
+        downloaded = await download(file);
+        const { folder, path } = downloaded;
+        // Checked before it is offered: a bad row is named now, and kinds read from a
+        // ledger's content are shown so the answer 导入 confirms what will be stored.
+        const preview = await previewImport?.(path);
         pendingImport?.discard();
         pendingImport = { name, path, discard: () => rmSync(folder, { recursive: true, force: true }) };
-        lines.push(m.importOffer(name));
+        lines.push(m.importOffer(name), ...(preview ? [preview] : []));
       } catch (error) {
-        lines.push(failed(name, error));
+        if (downloaded) rmSync(downloaded.folder, { recursive: true, force: true });
+        lines.push(error instanceof AppError && downloaded && !(error instanceof InternalError) ? m.importFailed(error.userMessage) : failed(name, error));
       }
       continue;
     }
