@@ -54,6 +54,11 @@ export const benchSections: BenchSection[] = [
     run: async () => (await import('./bench-models.ts')).benchModels(),
   },
   {
+    name: 'ocr',
+    byDefault: true,
+    run: async (options) => (await import('./bench-ocr.ts')).benchOcr({ log: options.log }),
+  },
+  {
     name: 'telegram',
     byDefault: true,
     run: async () => (await import('./bench-telegram.ts')).benchTelegram(),

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { AppError, InternalError, errorReference } from '../errors.ts';
 import type { ErrorLog } from './error-boundary.ts';
-import { MAX_DOCUMENT_BYTES, type KnowledgeBase } from '../knowledge/index.ts';
+import { MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS, type KnowledgeBase } from '../knowledge/index.ts';
 import { messages as m } from './messages.ts';
 import type { Incoming, IncomingFile } from './types.ts';
 
-/** Formats the knowledge base reads (CONTRACTS.md, `ingest`). */
-export const KNOWLEDGE_EXTENSIONS = new Set(['.pdf', '.docx', '.md', '.markdown', '.txt']);
+/** Formats the knowledge base reads (CONTRACTS.md, `ingest`): the loaders' own list. */
+export const KNOWLEDGE_EXTENSIONS: ReadonlySet<string> = new Set(SUPPORTED_EXTENSIONS);
 /** Tables the activity log can import. */
 export const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx']);
 
@@ -120,12 +120,14 @@ export async function handleFiles(
       const before = knowledge.size();
       const report = await knowledge.ingest([downloaded.path], {
         onProgress: (done, total) => void progress(m.ingestProgress(done, total)),
+        onOcrProgress: (done, total) => void progress(m.ocrProgress(done, total)),
       });
       const skipped = report.skipped[0];
       if (skipped) lines.push(m.ingestSkipped(name, skipped.reason));
       else if (report.unchanged > 0 && report.added === 0 && report.updated === 0) lines.push(m.ingestUnchanged(titleOf(name)));
       else if (report.added > 0) lines.push(m.ingested(titleOf(name), knowledge.size() - before));
       else lines.push(m.ingestUpdated(titleOf(name), report.chunks));
+      for (const note of report.notes) lines.push(m.ingestNote(titleOf(name), note.note));
     } catch (error) {
       // A bad file is the user's to fix: say why in Chinese. Anything else is ours: rethrow.
       if (error instanceof AppError) lines.push(m.ingestSkipped(name, error.userMessage));

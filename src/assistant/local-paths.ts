@@ -46,10 +46,12 @@ export async function readPathCommand(
   if (!folder) return { files: [localFile(path)] };
   const report = await knowledge.ingest([path], {
     onProgress: (done, total) => void incoming.progress?.(m.ingestProgress(done, total)).catch(() => undefined),
+    onOcrProgress: (done, total) => void incoming.progress?.(m.ocrProgress(done, total)).catch(() => undefined),
   });
   const lines = [
     knowledgeMessages.ingestSummary({ ...report, skipped: report.skipped.length }),
     ...report.skipped.map((s) => knowledgeMessages.skippedLine(s.path, s.reason)),
+    ...report.notes.map((n) => knowledgeMessages.noteLine(n.path, n.note)),
   ];
   return { text: lines.join('\n') };
 }

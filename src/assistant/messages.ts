@@ -81,14 +81,16 @@ export const messages = {
 
   ingestStart: (name: string) => `正在收录《${name}》……`,
   ingestProgress: (done: number, total: number) => `正在收录，已处理 ${done}/${total} 个文件……`,
+  ocrProgress: (done: number, total: number) => `这是扫描件，正在识别第 ${done}/${total} 页……`,
+  ingestNote: (name: string, note: string) => `《${name}》：${note}`,
   ingested: (name: string, passages: number) => `已收录《${name}》，共 ${passages} 段。现在可以就它提问了。`,
   ingestUpdated: (name: string, total: number) => `已更新《${name}》，知识库现共 ${total} 段。`,
   ingestUnchanged: (name: string) => `《${name}》已经收录过，内容没有变化。`,
   ingestSkipped: (name: string, reason: string) => `《${name}》没有收录：${reason}`,
   ingestFailed: (name: string, ref: string) => `《${name}》下载失败，没有收录。请稍后再发一次；如仍失败，请把错误编号 ${ref} 告诉管理员。`,
   importOffer: (name: string) =>
-    `《${name}》是表格。若要把它作为活动记录导入（列：日期、类型、事项、记录人，或台账的 序号、日期、活动内容），请回复“导入”；知识库只收 PDF、Word、Markdown 和文本。`,
-  unsupportedFile: (name: string) => `《${name}》的格式暂不支持。知识库可收 PDF、Word（.docx）、Markdown 和文本文件。`,
+    `《${name}》是表格。若要把它作为活动记录导入（列：日期、类型、事项、记录人，或台账的 序号、日期、活动内容），请回复“导入”；知识库只收 PDF、Word、WPS、OFD、Markdown 和文本。`,
+  unsupportedFile: (name: string) => `《${name}》的格式暂不支持。知识库可收 PDF（含扫描件）、Word（.docx、.doc）、WPS 文字（.wps）、OFD、Markdown 和文本文件。`,
   fileTooLarge: (name: string, mb: number, limitMb: number) => `《${name}》有 ${mb} MB，超过了知识库 ${limitMb} MB 的上限，没有收录。可以拆分后再发。`,
   importChoice: '导入活动记录',
   importWord: '导入',

@@ -20,6 +20,7 @@ function ingestText(report: IngestReport): string {
   return [
     m.ingestSummary({ ...report, skipped: report.skipped.length }),
     ...report.skipped.map((s) => m.skippedLine(s.path, s.reason)),
+    ...report.notes.map((n) => m.noteLine(n.path, n.note)),
   ].join('\n');
 }
 
@@ -40,10 +41,20 @@ const ingest: CliCommand = {
     // The configured embedder, as `npm start` uses: another one would rebuild the index each time.
     const { embedder } = await openModels(loadSettings());
     const kb = await openKnowledgeBase({ dataDir: ctx.dataDir, embedder });
+    // Ctrl-C during a long scan stops it cleanly: the file is skipped, what is stored stays, the
+    // report still prints. A second Ctrl-C ends the process as usual.
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
     try {
-      const report = await kb.ingest(ctx.positionals);
+      const report = await kb.ingest(ctx.positionals, {
+        signal: controller.signal,
+        // Progress goes to stderr: stdout stays the one JSON object or the summary.
+        onOcrProgress: (done, total, path) => process.stderr.write(`${m.ocrProgress(done, total, path)}\n`),
+      });
       return { json: report, text: ingestText(report) };
     } finally {
+      process.off('SIGINT', stop);
       kb.close();
     }
   },

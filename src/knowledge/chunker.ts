@@ -7,6 +7,7 @@
  */
 import { classifyLine, type Heading } from './chunk-structure.ts';
 import { packEvenly, splitToFit } from './chunk-sentences.ts';
+import { isCaption, isTableRow, tableParts } from './chunk-tables.ts';
 import type { LoadedDocument, PassageDraft } from './types.ts';
 
 /** Longest passage the chunker produces, in characters. */
@@ -43,6 +44,8 @@ class DocumentChunker {
   private readonly headings: Heading[] = [];
   private article: OpenArticle | undefined;
   private group: Paragraph[] = [];
+  /** A table being read (`| a | b |` rows), with the caption line that stood above it. */
+  private table: { caption?: string; rows: string[]; ordinal: number } | undefined;
   private ordinal = 0;
   private page: number | undefined;
   private readonly titleKey: string;
@@ -67,6 +70,8 @@ class DocumentChunker {
   }
 
   private take(line: string): void {
+    if (!this.article && isTableRow(line)) return this.addTableRow(line);
+    if (this.table) this.emitTable();
     const structured = classifyLine(line);
     if (structured.kind === 'heading') {
       // Report numbering inside an article is the article's 项 list, not a new section.
@@ -91,6 +96,24 @@ class DocumentChunker {
     this.group.push({ text: line, ordinal: this.ordinal });
   }
 
+  private addTableRow(line: string): void {
+    if (!this.table) {
+      const last = this.group[this.group.length - 1];
+      const caption = last && isCaption(last.text) ? this.group.pop()!.text : undefined;
+      if (this.group.length > 0) this.emitGroup(this.group);
+      this.group = [];
+      this.table = { caption, rows: [], ordinal: ++this.ordinal };
+    }
+    this.table.rows.push(line);
+  }
+
+  private emitTable(): void {
+    const table = this.table!;
+    this.table = undefined;
+    const location = this.groupLocation() ?? `第${table.ordinal}段`;
+    for (const text of tableParts(table.caption, table.rows, MAX_PASSAGE_CHARS)) this.push(text, location, this.baseContext());
+  }
+
   private addToArticle(line: string): void {
     this.article!.lines.push(line);
   }
@@ -103,6 +126,7 @@ class DocumentChunker {
   private flush(): void {
     if (this.article && this.article.lines.length > 0) this.emitArticle(this.article);
     if (this.article) this.article.lines.length = 0;
+    if (this.table) this.emitTable();
     if (this.group.length > 0) this.emitGroup(this.group);
     this.group = [];
   }
@@ -121,12 +145,14 @@ class DocumentChunker {
     });
   }
 
+  /** Where a group of paragraphs or a table stands: its page, else its heading path. */
+  private groupLocation(): string | undefined {
+    if (this.page !== undefined) return `第${this.page}页`;
+    return this.headings.length > 0 ? this.headings.map((h) => h.label).join(LOCATION_SEPARATOR) : undefined;
+  }
+
   private emitGroup(paragraphs: Paragraph[]): void {
-    const location = this.page !== undefined
-      ? `第${this.page}页`
-      : this.headings.length > 0
-        ? this.headings.map((h) => h.label).join(LOCATION_SEPARATOR)
-        : undefined;
+    const location = this.groupLocation();
     let buffer: Paragraph[] = [];
     const emitBuffer = () => {
       if (buffer.length === 0) return;

@@ -13,7 +13,7 @@ import { MAX_DOCUMENT_BYTES, loadDocument } from './loaders/index.ts';
 import { knowledgeMessages as m } from './messages.ts';
 import type { PassageStore } from './passage-store.ts';
 import { embeddingInput } from './search-indexes.ts';
-import type { IngestProgress } from './types.ts';
+import type { IngestOptions } from './types.ts';
 
 /** One file found under a named path, with its `doc` path relative to the named folder. */
 interface FoundFile {
@@ -29,6 +29,7 @@ export interface IngestCounts {
   updated: number;
   unchanged: number;
   skipped: Array<{ path: string; reason: string }>;
+  notes: Array<{ path: string; note: string }>;
 }
 
 function collect(paths: readonly string[], skipped: IngestCounts['skipped']): FoundFile[] {
@@ -106,14 +107,20 @@ export async function ingestPaths(
   store: PassageStore,
   embedder: Embedder,
   paths: readonly string[],
-  onProgress?: IngestProgress,
+  options: IngestOptions = {},
   onStored?: (ids: readonly number[], vectors: readonly Float32Array[]) => void,
   log: (line: string) => void = (line) => process.stderr.write(line + '\n'),
 ): Promise<IngestCounts> {
   if (!paths.length) throw new UserError('no_paths', m.noPaths);
-  const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, skipped: [] };
+  const { onProgress, onOcrProgress, signal } = options;
+  const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, skipped: [], notes: [] };
   const files = collect(paths, counts.skipped);
   for (const [i, file] of files.entries()) {
+    if (signal?.aborted) {
+      // Stopped: what is stored stays; the files not reached are named, not silently dropped.
+      counts.skipped.push(...files.slice(i).map((f) => ({ path: f.shown, reason: m.stoppedBefore })));
+      break;
+    }
     onProgress?.(i, files.length, file.shown);
     try {
       const hash = contentHash(file.absolute);
@@ -122,7 +129,10 @@ export async function ingestPaths(
         counts.unchanged++;
         continue;
       }
-      const loaded = await loadDocument(file.absolute);
+      const loaded = await loadDocument(file.absolute, {
+        signal,
+        onOcrProgress: onOcrProgress && ((done, total) => onOcrProgress(done, total, file.shown)),
+      });
       const drafts = chunkDocument(loaded).filter((p) => p.text.trim());
       if (!drafts.length) throw new UserError('no_text', m.noText);
       const vectors = await embedPassages(embedder, drafts.map(embeddingInput), file.absolute, log);
@@ -132,6 +142,7 @@ export async function ingestPaths(
         embedder.id,
       );
       onStored?.(ids, vectors);
+      for (const note of loaded.notes ?? []) counts.notes.push({ path: file.shown, note });
       if (existing) counts.updated++;
       else counts.added++;
     } catch (error) {

@@ -117,7 +117,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     async ingest(paths, ingestOptions) {
       indexes.beginIngest();
       try {
-        const counts = await ingestPaths(store, embedder, paths, ingestOptions?.onProgress,
+        const counts = await ingestPaths(store, embedder, paths, ingestOptions,
           (ids, vectors) => indexes.stored(ids, vectors));
         await indexes.sync();
         return { ...counts, chunks: store.passageCount() };

@@ -22,6 +22,9 @@ export const knowledgeMessages = {
   ingestSummary: (r: { added: number; updated: number; unchanged: number; skipped: number; chunks: number }) =>
     `导入完成：新增 ${r.added} 个文件，更新 ${r.updated} 个，未变化 ${r.unchanged} 个，跳过 ${r.skipped} 个；知识库现有 ${r.chunks} 段。`,
   skippedLine: (path: string, reason: string) => `  跳过 ${path}：${reason}`,
+  noteLine: (path: string, note: string) => `  注意 ${path}：${note}`,
+  stoppedBefore: '导入已停止，这个文件没有处理。',
+  ocrProgress: (done: number, total: number, path: string) => `正在识别 ${path} 第 ${done}/${total} 页……`,
   sourcesHeading: '来源：',
   sourceLine: (n: number, title: string, location: string, doc: string, score: number) =>
     `[${n}] 《${title}》${location ? ' ' + location : ''}（${doc}，相关度 ${score.toFixed(2)}）`,

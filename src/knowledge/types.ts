@@ -1,7 +1,7 @@
 /** The shapes that flow through the knowledge base: loaded documents, passages, answers. */
 
 /** Formats the loaders read. */
-export type DocumentFormat = 'pdf' | 'docx' | 'md' | 'txt';
+export type DocumentFormat = 'pdf' | 'docx' | 'doc' | 'wps' | 'ofd' | 'md' | 'txt';
 
 /** One stretch of a loaded document: a PDF page, or the whole text of other formats. */
 export interface DocumentSection {
@@ -19,6 +19,16 @@ export interface LoadedDocument {
   readonly title: string;
   readonly format: DocumentFormat;
   readonly sections: readonly DocumentSection[];
+  /** What the user should know about how it was read (pages read by OCR, pages left out), in Chinese. */
+  readonly notes?: readonly string[];
+}
+
+/** Options for reading one file. */
+export interface LoadOptions {
+  /** Called as each scanned page's recognition starts: page `done` of `total` scanned pages. */
+  readonly onOcrProgress?: (done: number, total: number) => void;
+  /** Stops a long read (OCR of a scan) with a Chinese reason; nothing is returned. */
+  readonly signal?: AbortSignal;
 }
 
 /** A passage as the chunker cuts it: at most ~600 characters, with where it stands. */
@@ -90,12 +100,23 @@ export interface IngestReport {
   readonly updated: number;
   readonly unchanged: number;
   readonly skipped: ReadonlyArray<{ path: string; reason: string }>;
+  /** Remarks on files that were ingested (pages read by OCR, pages left out), one per line. */
+  readonly notes: ReadonlyArray<{ path: string; note: string }>;
   /** Passages in the whole index after the ingest. */
   readonly chunks: number;
 }
 
 /** Progress of a long ingest, for a chat status message. */
 export type IngestProgress = (done: number, total: number, path: string) => void;
+
+/** Options of one ingest. */
+export interface IngestOptions {
+  readonly onProgress?: IngestProgress;
+  /** Progress inside one scanned file: page `done` of the `total` pages it needs read by OCR. */
+  readonly onOcrProgress?: (done: number, total: number, path: string) => void;
+  /** Stops the ingest: the file being read is skipped with a Chinese reason, later ones are not read. */
+  readonly signal?: AbortSignal;
+}
 
 /** Turns a question and the retrieved passages into an answer (extractive, or a model's). */
 export interface Answerer {
@@ -109,7 +130,7 @@ export interface Answerer {
 /** The knowledge base as the rest of Lüzhi uses it. */
 export interface KnowledgeBase {
   /** Ingest files or folders (recursively); re-ingesting unchanged files is a no-op. */
-  ingest(paths: readonly string[], options?: { onProgress?: IngestProgress }): Promise<IngestReport>;
+  ingest(paths: readonly string[], options?: IngestOptions): Promise<IngestReport>;
   /** Remove a document by its `doc` path; true if it was there. */
   remove(doc: string): Promise<boolean>;
   /** The best `k` passages for a question, best first (hybrid BM25 + vector, RRF). */

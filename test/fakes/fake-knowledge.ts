@@ -61,7 +61,7 @@ export class FakeKnowledgeBase implements KnowledgeBase {
       }
       options?.onProgress?.(i + 1, files.length, file);
     }
-    return { added, updated, unchanged, skipped, chunks: this.passages.length };
+    return { added, updated, unchanged, skipped, notes: [], chunks: this.passages.length };
   }
 
   async remove(doc: string): Promise<boolean> {

@@ -3,9 +3,10 @@
  * rules with numbered articles, a work report, a speech. Every topic is worded as the
  * documents word it (人民代表大会常务委员会…), while the tests ask as staff do (人大常委会…).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 
 /** Articles of the fixture rules, each on one topic the suite asks about. */
 export const RULES = {
@@ -96,3 +97,34 @@ export const STAFF_QUESTIONS: ReadonlyArray<{ question: string; expected: string
   { question: '分组会议上第一次发言能讲多久？', expected: RULES.speaking },
   { question: '上半年组织代表视察了几次？', expected: REPORT_INSPECTION },
 ];
+
+/** A knowledge base in a temporary folder holding the fixture library, for bad-input tests. */
+export interface StockedKnowledgeBase {
+  readonly root: string;
+  readonly kb: OpenKnowledgeBase;
+  /** Every stored passage with its document and hash: compare before and after a bad ingest. */
+  storedRows(): unknown[];
+  /** `storedRows()` right after the library was ingested. */
+  readonly before: unknown[];
+  close(): void;
+}
+
+/** Open a knowledge base in a fresh folder and ingest the fixture library into it. */
+export async function openStockedKnowledgeBase(prefix = 'lvzhi-kb-'): Promise<StockedKnowledgeBase> {
+  const root = tempDir(prefix);
+  const kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
+  await kb.ingest([writeLibrary(join(root, 'library'))]);
+  const storedRows = () =>
+    kb.store.db.prepare(
+      'SELECT d.doc, d.content_hash, p.id, p.text FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id ORDER BY p.id').all();
+  return {
+    root,
+    kb,
+    storedRows,
+    before: storedRows(),
+    close() {
+      kb.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

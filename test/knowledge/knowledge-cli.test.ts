@@ -33,7 +33,7 @@ describe('ingest', () => {
   it('prints the report object and exits 0', () => {
     expect(ingested.status).toBe(0);
     const report = JSON.parse(ingested.stdout);
-    expect(report).toEqual({ added: 3, updated: 0, unchanged: 0, skipped: [expect.objectContaining({ path: expect.stringContaining('table.xls') })], chunks: expect.any(Number) });
+    expect(report).toEqual({ added: 3, updated: 0, unchanged: 0, skipped: [expect.objectContaining({ path: expect.stringContaining('table.xls') })], notes: [], chunks: expect.any(Number) });
     expect(report.skipped[0].reason).toMatch(CHINESE);
     expect(report.chunks).toBeGreaterThan(5);
   });

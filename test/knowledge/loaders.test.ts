@@ -78,11 +78,11 @@ describe('PDF loader', () => {
     expect(error.userMessage).toContain('损坏');
   });
 
-  it('refuses a PDF with no text layer, saying it looks scanned', async () => {
+  it('refuses a PDF with no text layer whose pages OCR finds no text on either', async () => {
     const path = await writePdf(join(folder, 'scan.pdf'), { pages: [[], []], imageOnly: true });
     const error = await refusal(path);
     expect(error.code).toBe('pdf_no_text');
-    expect(error.userMessage).toContain('扫描');
+    expect(error.userMessage).toContain('没有识别出文字');
   });
 });
 

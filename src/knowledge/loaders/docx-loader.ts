@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import { UserError } from '../../errors.ts';
 import type { LoadedDocument } from '../types.ts';
 import { loaderMessages } from './messages.ts';
+import { tableRow } from './table-row.ts';
 import { findTitle } from './title.ts';
 
 /** Chinese Word names its built-in styles in Chinese; map those as mammoth maps the English ones. */
@@ -37,7 +38,7 @@ export async function loadDocxDocument(path: string, bytes: Uint8Array): Promise
   return { path, title: findTitle(text, path), format: 'docx', sections: [{ text }] };
 }
 
-/** mammoth's HTML (flat: headings, paragraphs, lists, tables) → one line per block, headings as `#`. */
+/** mammoth's HTML (flat: headings, paragraphs, lists, tables) → one line per block, headings as `#`, table rows as `| a | b |`. */
 export function htmlToText(html: string): string {
   const lines: string[] = [];
   const blocks = /<(h[1-6]|p|li|tr)\b[^>]*>([\s\S]*?)<\/\1>/g;
@@ -45,7 +46,7 @@ export function htmlToText(html: string): string {
     const tag = match[1];
     const inner =
       tag === 'tr'
-        ? [...match[2].matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => inlineText(cell[1])).join(' | ')
+        ? tableRow([...match[2].matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => inlineText(cell[1])))
         : inlineText(match[2]);
     if (inner.length === 0) continue;
     if (tag.startsWith('h')) lines.push(`${'#'.repeat(Number(tag[1]))} ${inner}`);

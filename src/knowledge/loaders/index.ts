@@ -5,10 +5,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { UserError } from '../../errors.ts';
-import type { DocumentFormat, LoadedDocument } from '../types.ts';
+import type { DocumentFormat, LoadedDocument, LoadOptions } from '../types.ts';
+import { loadWordBinaryDocument } from './doc-loader.ts';
 import { loadDocxDocument } from './docx-loader.ts';
 import { MAX_DOCUMENT_BYTES } from './limits.ts';
 import { loaderMessages } from './messages.ts';
+import { loadOfdDocument } from './ofd-loader.ts';
 import { loadPdfDocument } from './pdf-loader.ts';
 import { loadTextDocument } from './text-loader.ts';
 
@@ -19,6 +21,9 @@ export { decodeText } from './text-decoding.ts';
 const FORMATS: Readonly<Record<string, DocumentFormat>> = {
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.doc': 'doc',
+  '.wps': 'wps',
+  '.ofd': 'ofd',
   '.md': 'md',
   '.markdown': 'md',
   '.txt': 'txt',
@@ -35,13 +40,13 @@ export function formatOf(path: string): DocumentFormat | undefined {
 /**
  * Read one file into text sections. Throws UserError with a Chinese reason for anything
  * the knowledge base cannot use: unsupported type, missing, too large, empty, broken,
- * encrypted, scanned or binary.
+ * encrypted, unreadable scan or binary.
  */
-export async function loadDocument(path: string): Promise<LoadedDocument> {
+export async function loadDocument(path: string, options: LoadOptions = {}): Promise<LoadedDocument> {
   const absolute = resolve(path);
   const format = formatOf(absolute);
   if (!format) {
-    throw new UserError('unsupported_type', loaderMessages.unsupported(extname(absolute), ['.pdf', '.docx', '.md', '.txt']));
+    throw new UserError('unsupported_type', loaderMessages.unsupported(extname(absolute), SUPPORTED_EXTENSIONS));
   }
   const info = await stat(absolute).catch((error: unknown) => {
     throw new UserError('file_missing', loaderMessages.missing, { cause: error });
@@ -56,9 +61,14 @@ export async function loadDocument(path: string): Promise<LoadedDocument> {
   });
   switch (format) {
     case 'pdf':
-      return loadPdfDocument(absolute, bytes);
+      return loadPdfDocument(absolute, bytes, options);
     case 'docx':
       return loadDocxDocument(absolute, bytes);
+    case 'doc':
+    case 'wps':
+      return loadWordBinaryDocument(absolute, bytes, format);
+    case 'ofd':
+      return loadOfdDocument(absolute, bytes);
     case 'md':
     case 'txt':
       return loadTextDocument(absolute, bytes, format);

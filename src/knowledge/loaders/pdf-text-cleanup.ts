@@ -8,12 +8,12 @@
 const PAGE_NUMBER =
   /^[-—–~·\s]*(?:第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d{1,4}(?:\s*[/／]\s*\d{1,4})?|[ivxlcdm]{1,6}|page\s*\d+(?:\s*of\s*\d+)?)[-—–~·\s]*$/i;
 
-/** A line that starts a new unit of structure, never glued onto the line before. */
+/** A line that starts a new unit of structure (a table row among them), never glued onto the line before. */
 const STRUCTURE_START =
-  /^(?:#{1,6}\s|第[一二三四五六七八九十百千零〇两\d]+[编章节条款]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[—–-]{2}|[●•·■□◆▪\-*]\s)/;
+  /^(?:\|.*\|$|#{1,6}\s|第[一二三四五六七八九十百千零〇两\d]+[编章节条款]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[—–-]{2}|[●•·■□◆▪\-*]\s)/;
 
 /** Sentence or clause ends after which a line break is probably a real paragraph break. */
-const LINE_END = /[。！？；：!?;:”』」]$/;
+const LINE_END = /[。！？；：!?;:”』」|]$/;
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]/;
 

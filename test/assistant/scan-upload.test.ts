@@ -1,0 +1,41 @@
+/**
+ * A scanned PDF dropped into the chat by an admin: the chat shows OCR progress page by page,
+ * the reply says which pages were read by OCR, and the scan then answers questions.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { RuleReader, loadTaxonomy } from '../../src/activities/index.ts';
+import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { tempFolder } from '../fixtures/documents.ts';
+import { corpusLawPages, writeScannedPdf } from '../fixtures/scans.ts';
+import { makeBench, telegram, type TestBench } from './helpers.ts';
+
+/** OCR takes seconds a page, many more on a busy shared machine: these tests get ten minutes each. */
+const OCR_TIMEOUT = 600_000;
+
+let bench: TestBench | undefined;
+let kb: OpenKnowledgeBase | undefined;
+let folder: string | undefined;
+afterEach(() => {
+  bench?.close();
+  kb?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+it('shows OCR progress for a scanned upload and reports the pages read by OCR', async () => {
+  folder = tempFolder('lvzhi-scan-upload-');
+  kb = await openKnowledgeBase({ dataDir: join(folder, 'data') });
+  bench = makeBench(new RuleReader(loadTaxonomy()), { knowledge: kb, admins: 'telegram:9' });
+  const scan = await writeScannedPdf(join(folder, 'scan.pdf'), corpusLawPages('npcsc-procedure-rules-2022.md', 1, 600, 2));
+  const progress: string[] = [];
+  const reply = await bench.assistant.handle(telegram('', '9', '9', {
+    files: [{ name: '议事规则扫描件.pdf', download: async (to) => writeFileSync(to, readFileSync(scan)) }],
+    progress: async (text) => void progress.push(text),
+  }));
+  expect(progress).toContain('这是扫描件，正在识别第 1/1 页……');
+  expect(reply.text).toMatch(/^已收录《议事规则扫描件》，共 \d+ 段。/);
+  expect(reply.text).toContain('《议事规则扫描件》：第 1 页是扫描页，已通过文字识别读取（识别结果可能有个别错字）。');
+  const answer = await bench.assistant.handle(telegram('/ask 常务委员会分组会议由谁主持', '9', '9'));
+  expect(answer.text).toContain('轮流主持会议');
+}, OCR_TIMEOUT);

@@ -1,0 +1,139 @@
+/**
+ * Scanned PDFs: pages without a text layer are read by OCR (real tesseract.js, real pdf.js
+ * rendering) with their page numbers, progress and notes; scans in another script, scans over
+ * the page cap and stopped scans are refused with a Chinese reason and nothing stored changes.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.ts';
+import { loadDocument } from '../../src/knowledge/loaders/index.ts';
+import { MAX_OCR_PAGES } from '../../src/knowledge/loaders/limits.ts';
+import { tidyOcrText } from '../../src/knowledge/loaders/pdf-ocr.ts';
+import { tempFolder, writePdf } from '../fixtures/documents.ts';
+import { characterAccuracy, corpusLawPages, pagesPdfBytes, scanImages, writeScannedPdf } from '../fixtures/scans.ts';
+import { openStockedKnowledgeBase, type StockedKnowledgeBase } from './kb-fixtures.ts';
+
+/** OCR takes seconds a page, many more on a busy shared machine: these tests get ten minutes each. */
+const OCR_TIMEOUT = 600_000;
+
+const folder = tempFolder('lvzhi-ocr-');
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const RUSSIAN = [
+  'Статья 1. Настоящий регламент устанавливает порядок работы постоянного комитета.',
+  'Статья 2. Заседания постоянного комитета проводятся, как правило, один раз в два месяца.',
+];
+
+async function refusal(promise: Promise<unknown>): Promise<UserError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+describe('OCR of scanned PDF pages', () => {
+  const law = corpusLawPages('npcsc-procedure-rules-2022.md', 2, 500, 1);
+
+  it('reads a clean 300-dpi scan of a law with page numbers kept, reporting progress page by page', async () => {
+    const path = await writeScannedPdf(join(folder, '议事规则扫描件.pdf'), law);
+    const progress: Array<[number, number]> = [];
+    const doc = await loadDocument(path, { onOcrProgress: (done, total) => progress.push([done, total]) });
+    expect(progress).toEqual([[1, 2], [2, 2]]);
+    expect(doc.sections.map((s) => s.page)).toEqual([1, 2]);
+    for (const [i, lines] of law.entries()) {
+      expect(characterAccuracy(doc.sections[i].text, lines.join('\n'))).toBeGreaterThanOrEqual(0.95);
+    }
+    // Characters come out joined, as printed, and the article label keeps its space.
+    expect(doc.sections[0].text).toMatch(/^第[一二三四五六七八九十]+条 \S/m);
+    expect(doc.notes).toEqual(['第 1、2 页是扫描页，已通过文字识别读取（识别结果可能有个别错字）。']);
+  }, OCR_TIMEOUT);
+
+  it('reads only the scanned pages of a mixed PDF and names the pages it could not read', async () => {
+    const [chinese, russian] = await scanImages([law[1], RUSSIAN]);
+    const path = join(folder, '混合.pdf');
+    writeFileSync(path, await pagesPdfBytes([
+      { text: ['第一条 本页是文字版，不需要识别。'] },
+      { image: chinese },
+      { image: russian },
+    ]));
+    const pages: number[] = [];
+    const doc = await loadDocument(path, { onOcrProgress: (done, total) => pages.push(total) });
+    expect(pages).toEqual([2, 2]); // two pages needed OCR, the text page did not
+    expect(doc.sections.map((s) => s.page)).toEqual([1, 2]);
+    expect(doc.sections[0].text).toContain('第一条 本页是文字版，不需要识别。');
+    expect(characterAccuracy(doc.sections[1].text, law[1].join('\n'))).toBeGreaterThanOrEqual(0.95);
+    expect(doc.notes).toEqual([
+      '第 2 页是扫描页，已通过文字识别读取（识别结果可能有个别错字）。',
+      '第 3 页的文字无法可靠识别（可能不是简体中文或英文，或者图像模糊），未收录。',
+    ]);
+  }, OCR_TIMEOUT);
+
+  it('refuses a scan in a language it cannot read, saying which languages it reads', async () => {
+    const path = await writeScannedPdf(join(folder, 'russian.pdf'), [RUSSIAN]);
+    const error = await refusal(loadDocument(path));
+    expect(error.code).toBe('ocr_unreadable');
+    expect(error.userMessage).toContain('简体中文或英文');
+  }, OCR_TIMEOUT);
+
+  it('stops when asked, with a Chinese reason', async () => {
+    const path = await writeScannedPdf(join(folder, 'long.pdf'), [law[0], law[1], law[0]]);
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const error = await refusal(loadDocument(path, {
+      signal: controller.signal,
+      onOcrProgress: (done) => {
+        seen.push(done);
+        controller.abort();
+      },
+    }));
+    expect(error.code).toBe('ocr_stopped');
+    expect(error.userMessage).toContain('已停止识别');
+    expect(seen).toEqual([1]);
+  }, OCR_TIMEOUT);
+
+  it('joins the spaces tesseract puts between Chinese characters, not between Latin words', () => {
+    expect(tidyOcrText('第 十 六 条 常务 委员 会 会议 公开 举行 。\n\n\n\nPDF 文件 and OCR text')).toBe(
+      '第十六条 常务委员会会议公开举行。\n\nPDF 文件 and OCR text',
+    );
+  });
+});
+
+describe('scans through the knowledge base', () => {
+  let stocked: StockedKnowledgeBase;
+  beforeAll(async () => void (stocked = await openStockedKnowledgeBase('lvzhi-ocr-kb-')));
+  afterAll(() => stocked.close());
+
+  it(`refuses a scan of more than ${MAX_OCR_PAGES} pages before reading any, and keeps what is stored`, async () => {
+    const path = await writePdf(join(stocked.root, '五百页扫描件.pdf'), { pages: Array.from({ length: 500 }, () => []), imageOnly: true });
+    const ocrPages: number[] = [];
+    const report = await stocked.kb.ingest([path], { onOcrProgress: (done) => ocrPages.push(done) });
+    expect(ocrPages).toEqual([]);
+    expect(report.skipped).toEqual([{ path, reason: expect.stringContaining(`有 500 页需要文字识别，超过单个文件 ${MAX_OCR_PAGES} 页的上限`) }]);
+    expect(stocked.storedRows()).toEqual(stocked.before);
+  }, OCR_TIMEOUT);
+
+  it('a stopped ingest skips the scan and the files after it, naming each, and keeps what is stored', async () => {
+    const scan = await writeScannedPdf(join(stocked.root, '停止.pdf'), corpusLawPages('supervision-law-2024.md', 2, 400, 2));
+    const after = join(stocked.root, 'after.md');
+    writeFileSync(after, '# 之后的文件\n\n第一条 这个文件在停止之后。');
+    const controller = new AbortController();
+    const report = await stocked.kb.ingest([scan, after], { signal: controller.signal, onOcrProgress: () => controller.abort() });
+    expect(report.skipped.map((s) => s.path)).toEqual([scan, after]);
+    expect(report.skipped[0].reason).toContain('已停止识别');
+    expect(report.skipped[1].reason).toContain('导入已停止');
+    expect(stocked.storedRows()).toEqual(stocked.before);
+  }, OCR_TIMEOUT);
+
+  it('answers a question about a scanned page of rules with that page’s passage', async () => {
+    const rules = corpusLawPages('npcsc-procedure-rules-2022.md', 3, 600, 0).slice(2);
+    const path = await writeScannedPdf(join(stocked.root, '议事规则（扫描）.pdf'), rules);
+    const report = await stocked.kb.ingest([path]);
+    expect(report.added).toBe(1);
+    expect(report.notes).toEqual([{ path, note: '第 1 页是扫描页，已通过文字识别读取（识别结果可能有个别错字）。' }]);
+    const answer = await stocked.kb.ask('常务委员会分组会议由谁主持？');
+    const top = answer.sources[0];
+    expect(top.doc).toBe('议事规则（扫描）.pdf');
+    expect(top.location).toBe('第1页 › 第十三条');
+    expect(top.text).toMatch(/召集人.{0,3}轮流主持会议/);
+  }, OCR_TIMEOUT);
+});
