@@ -1,10 +1,11 @@
 /** `ingest` and `ask` (CONTRACTS.md, "Knowledge base"). */
 import { loadSettings } from '../config.ts';
-import { UserError, asAppError } from '../errors.ts';
+import { UserError } from '../errors.ts';
 import {
   type Answer, type IngestReport, MAX_K, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
 } from '../knowledge/index.ts';
 import { openModels } from '../models/index.ts';
+import { explainFailure } from '../storage/index.ts';
 import { type CliCommand, type CliContext, stringOption } from './command.ts';
 
 function readK(ctx: CliContext): number {
@@ -57,7 +58,7 @@ async function answerLine(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, lin
   try {
     return await kb.ask(question, { k });
   } catch (thrown) {
-    const error = asAppError(thrown);
+    const error = explainFailure(thrown);
     return { error: { code: error.code, message: error.userMessage } };
   }
 }

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { AppError, UserError, errorReference } from '../errors.ts';
 import type { Embedder } from '../models/types.ts';
+import { storageFailure } from '../storage/index.ts';
 import { chunkDocument } from './chunker.ts';
 import { MAX_DOCUMENT_BYTES, loadDocument } from './loaders/index.ts';
 import { knowledgeMessages as m } from './messages.ts';
@@ -135,6 +136,10 @@ export async function ingestPaths(
       if (existing) counts.updated++;
       else counts.added++;
     } catch (error) {
+      // A full disk or a read-only database stops the ingest: no later file could be stored
+      // either. What was committed so far stays, each file whole.
+      const failure = storageFailure(error);
+      if (failure) throw failure;
       if (error instanceof AppError && error instanceof UserError) {
         counts.skipped.push({ path: file.shown, reason: error.userMessage });
       } else {

@@ -14,7 +14,7 @@ import { knowledgeMessages as m } from './messages.ts';
 import { createOfflineEmbedder } from './offline-embedder.ts';
 import { PassageStore } from './passage-store.ts';
 import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './retrievers.ts';
-import { SearchIndexes } from './search-indexes.ts';
+import { type IndexWarning, SearchIndexes } from './search-indexes.ts';
 import { defaultTokenizer } from './tokenizer.ts';
 import type { Answerer, KnowledgeBase, ScoredPassage } from './types.ts';
 
@@ -27,6 +27,8 @@ export interface KnowledgeBaseOptions {
   readonly answerer?: Answerer;
   /** An already open database of the data folder (then the caller closes it). */
   readonly db?: Db;
+  /** Where index warnings go (a file rebuilt or not saved); stderr by default. */
+  readonly warn?: IndexWarning;
 }
 
 /** Largest k `ask` accepts. */
@@ -56,7 +58,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const store = new PassageStore(db);
   const embedder = options.embedder ?? createOfflineEmbedder();
   const tokenizer = defaultTokenizer();
-  const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder);
+  const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, options.warn);
   await indexes.sync();
   const bm25 = createBm25Retriever(() => indexes.bm25(), tokenizer);
   let warned = false;
