@@ -23,9 +23,13 @@ function codes(error: unknown): string[] {
   return found;
 }
 
-/** The plain-words error for a disk or database failure anywhere in the causes; undefined otherwise. */
+/**
+ * The plain-words error for a disk or database failure anywhere in the causes; undefined
+ * otherwise, and for an error that already says what is wrong (a start-up check's UserError).
+ */
 export function storageFailure(error: unknown): EnvironmentError | undefined {
   if (error instanceof EnvironmentError) return error;
+  if (error instanceof AppError) return undefined;
   for (const code of codes(error)) {
     const rule = RULES.find((r) => r.test(code));
     if (rule) return new EnvironmentError(rule.code, rule.message, { cause: error });
