@@ -2,6 +2,7 @@
  * The activity log: live entries for counts and lists, and an audit trail of every add,
  * withdrawal, correction and deletion (who, when, channel, chat, original message).
  */
+import { dirname } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { UserError } from '../errors.ts';
 import { migrate, openDatabase, type Db } from '../storage/index.ts';
@@ -105,16 +106,30 @@ export class ActivityLog {
    * Entries are checked first; live duplicates are skipped and counted.
    */
   addMany(entries: readonly RecordedEntry[], provenance: Provenance): BulkResult {
-    const checked = entries.map((e) => ({ ...this.normalize(e), by: clean(e.by ?? '') || provenance.by }));
+    const checked = entries.map((e) => this.normalizeRecorded(e, provenance));
     return this.db.transaction(() => {
-      let imported = 0;
-      for (const entry of checked) {
-        if (this.findLive(entry)) continue;
-        this.insert(entry, entry.by, 'import', provenance);
-        imported++;
-      }
+      const imported = this.addBatch(checked, provenance);
       return { imported, duplicates: checked.length - imported };
     }).immediate();
+  }
+
+  /** Check an import row and give it its recorder (the importing person when the row names none). */
+  normalizeRecorded(entry: RecordedEntry, provenance: Provenance): Required<RecordedEntry> {
+    return { ...this.normalize(entry), by: clean(entry.by ?? '') || provenance.by };
+  }
+
+  /**
+   * Store checked entries inside the write transaction the caller holds (an import's batches,
+   * see log-import.ts); live duplicates are skipped. Returns how many were stored.
+   */
+  addBatch(checked: readonly Required<RecordedEntry>[], provenance: Provenance): number {
+    let imported = 0;
+    for (const entry of checked) {
+      if (this.findLive(entry)) continue;
+      this.insert(entry, entry.by, 'import', provenance);
+      imported++;
+    }
+    return imported;
   }
 
   /**
@@ -197,11 +212,21 @@ export class ActivityLog {
     }));
   }
 
-  /** Import a .csv or .xlsx file, all or nothing (see log-import.ts). */
+  /**
+   * Import a .csv or .xlsx file, all or nothing (see log-import.ts). The rows are written in
+   * one transaction on a connection of their own, in batches with pauses between, so this
+   * process keeps answering and other writers wait their turn instead of failing.
+   */
   async importFile(path: string, provenance: Provenance): Promise<BulkResult> {
-    const { readImportFile } = await import('./log-import.ts');
+    const { readImportFile, storeInBatches } = await import('./log-import.ts');
     const entries = await readImportFile(path, this.taxonomy);
-    return this.addMany(entries, provenance);
+    const checked = entries.map((e) => this.normalizeRecorded(e, provenance));
+    const db = openDatabase(dirname(this.db.name), { busyTimeoutMs: 100 });
+    try {
+      return await storeInBatches(db, new ActivityLog(db, this.taxonomy), checked, provenance);
+    } finally {
+      db.close();
+    }
   }
 
   /** Write the query's activities to a .csv or .xlsx file, atomically. */

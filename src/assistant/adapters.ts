@@ -3,6 +3,7 @@
  * synchronous (SQLite); the port is asynchronous so other stores (PostgreSQL) can serve it.
  */
 import type { Activity, ActivityQuery, Provenance, Stats } from '../activities/index.ts';
+import { retryWhenBusy, type RetryOptions } from '../storage/index.ts';
 import type { ActivityLogPort, NewActivity } from './ports.ts';
 
 /** The parts of the activity log the assistant uses (`openActivityLog` returns one). */
@@ -14,14 +15,20 @@ export interface ActivityLogLike {
   importFile?(path: string, provenance: Provenance): Promise<{ imported: number; duplicates: number }>;
 }
 
-/** Adapt an activity log (and the chart renderer, when given) to the assistant's port. */
+/**
+ * Adapt an activity log (and the chart renderer, when given) to the assistant's port. Writes
+ * wait out a busy database (a large import in progress) without blocking other chats, and
+ * past the deadline ask the person to resend; nothing is half-stored either way.
+ */
 export function activityLogPort(
   log: ActivityLogLike,
   renderChart?: (stats: Stats) => Promise<Uint8Array>,
+  busy: RetryOptions = {},
 ): ActivityLogPort {
   return {
-    add: async (activity, provenance) => log.add(activity, provenance),
-    undo: async (by, provenance) => (await log.undo(by, { channel: provenance.channel, chat: provenance.chat, message: provenance.message })) ?? null,
+    add: (activity, provenance) => retryWhenBusy(() => log.add(activity, provenance), busy),
+    undo: async (by, provenance) =>
+      (await retryWhenBusy(() => log.undo(by, { channel: provenance.channel, chat: provenance.chat, message: provenance.message }), busy)) ?? null,
     stats: async (query) => log.stats(query),
     list: async (query) => log.list(query),
     chart: renderChart,

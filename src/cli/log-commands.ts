@@ -9,7 +9,7 @@ import {
   today, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery,
 } from '../activities/index.ts';
 import { UserError } from '../errors.ts';
-import { writeFileAtomic } from '../storage/index.ts';
+import { retryWhenBusy, writeFileAtomic } from '../storage/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
 import { commandSummaries } from './messages.ts';
 
@@ -62,7 +62,7 @@ const logEntry: CliCommand = {
     const nowOption = stringOption(ctx, 'now');
     const now = nowOption === undefined ? today() : normalizeDate(nowOption);
     if (!now) throw new UserError('bad_date', logMessages.badDate(nowOption ?? ''));
-    return withLog(ctx, (log) => {
+    return withLog(ctx, async (log) => {
       const reading = readMessage(text, now, log.taxonomy);
       if (reading.intent === 'unclear') throw new UserError('unclear_message', logMessages.unclearNotSaved(reading.question));
       if (reading.intent !== 'log') {
@@ -71,7 +71,8 @@ const logEntry: CliCommand = {
       const { date } = reading.activity;
       // A date after today is more often a slip than a plan: ask before storing it.
       if (date > now && ctx.options.confirm !== true) throw new UserError('future_date', logMessages.futureDate(date, now));
-      const { activity, duplicate } = log.add(reading.activity, { by: actingPerson(ctx), channel: 'cli', message: text });
+      // An import running elsewhere holds the lock for a few seconds: wait for it, then store.
+      const { activity, duplicate } = await retryWhenBusy(() => log.add(reading.activity, { by: actingPerson(ctx), channel: 'cli', message: text }));
       return { json: { activity: activityJson(activity), duplicate }, text: loggedReply(activity, duplicate, log.taxonomy, now) };
     });
   },
@@ -102,9 +103,9 @@ const undo: CliCommand = {
   name: 'undo',
   summary: commandSummaries.undo,
   valueOptions: ['by'],
-  run: (ctx) => withLog(ctx, (log) => {
+  run: (ctx) => withLog(ctx, async (log) => {
     const by = actingPerson(ctx);
-    const withdrawn = log.undo(by, { channel: 'cli', message: 'undo' });
+    const withdrawn = await retryWhenBusy(() => log.undo(by, { channel: 'cli', message: 'undo' }));
     if (!withdrawn) throw new UserError('nothing_to_undo', logMessages.nothingToUndo(by));
     return { json: { withdrawn: activityJson(withdrawn) }, text: withdrawnReply(withdrawn, log.taxonomy) };
   }),

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { AppError, UserError, errorReference } from '../errors.ts';
 import type { Embedder } from '../models/types.ts';
-import { storageFailure } from '../storage/index.ts';
+import { retryWhenBusy, storageFailure } from '../storage/index.ts';
 import { chunkDocument } from './chunker.ts';
 import { MAX_DOCUMENT_BYTES, loadDocument } from './loaders/index.ts';
 import { knowledgeMessages as m } from './messages.ts';
@@ -127,11 +127,12 @@ export async function ingestPaths(
       const drafts = chunkDocument(loaded).filter((p) => p.text.trim());
       if (!drafts.length) throw new UserError('no_text', m.noText);
       const vectors = await embedPassages(embedder, drafts.map(embeddingInput), file.absolute, log);
-      const ids = store.replaceDocument(
+      // Another process's import may hold the write lock for a few seconds: wait for it.
+      const ids = await retryWhenBusy(() => store.replaceDocument(
         { doc: file.doc, title: loaded.title, format: loaded.format, contentHash: hash ?? '' },
         drafts.map((d, j) => ({ ...d, vector: vectors[j] })),
         embedder.id,
-      );
+      ));
       onStored?.(ids, vectors);
       if (existing) counts.updated++;
       else counts.added++;

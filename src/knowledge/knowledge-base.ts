@@ -4,7 +4,7 @@
  */
 import type { Embedder } from '../models/types.ts';
 import { UserError } from '../errors.ts';
-import { type Db, openDatabase } from '../storage/index.ts';
+import { type Db, openDatabase, retryWhenBusy } from '../storage/index.ts';
 import { answerTypeMatch, expectedAnswerTypes } from './answer-types.ts';
 import { questionScope, scopeMatch } from './scope-cue.ts';
 import { documentNames, namesInQuestion, titleMatch } from './title-cue.ts';
@@ -117,7 +117,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       }
     },
     async remove(doc) {
-      const removed = store.removeDocument(doc);
+      const removed = await retryWhenBusy(() => store.removeDocument(doc));
       if (removed) await indexes.sync();
       return removed;
     },

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embedder } from '../models/types.ts';
-import { processAlive } from '../storage/index.ts';
+import { processAlive, retryWhenBusy } from '../storage/index.ts';
 import { Bm25Builder, Bm25Index } from './bm25-index.ts';
 import { BackgroundLexicalBuild, type LexicalPassage, LexicalFeeder } from './lexical-build.ts';
 import type { PassageStore } from './passage-store.ts';
@@ -178,7 +178,7 @@ export class SearchIndexes {
       const batch = this.store.passagesWithoutVector(this.embedder.id, EMBED_BATCH);
       if (!batch.length) return;
       const vectors = await this.embedder.embed(batch.map(embeddingInput));
-      this.store.putVectors(this.embedder.id, batch.map((p, i) => ({ id: p.id, vector: vectors[i] })));
+      await retryWhenBusy(() => this.store.putVectors(this.embedder.id, batch.map((p, i) => ({ id: p.id, vector: vectors[i] }))));
     }
   }
 

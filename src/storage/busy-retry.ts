@@ -19,16 +19,16 @@ export interface RetryOptions {
 }
 
 /**
- * Run a synchronous write; while the database is busy, try again after a pause until the
+ * Run a write; while the database is busy, try again after a pause until the
  * deadline, then throw EnvironmentError('database_busy') asking the person to resend. The
  * write must be a transaction (nothing half-stored when an attempt fails).
  */
-export async function retryWhenBusy<T>(write: () => T, options: RetryOptions = {}): Promise<T> {
+export async function retryWhenBusy<T>(write: () => T | Promise<T>, options: RetryOptions = {}): Promise<T> {
   const deadline = Date.now() + (options.deadlineMs ?? WRITE_DEADLINE_MS);
   let pause = FIRST_PAUSE_MS;
   for (;;) {
     try {
-      return write();
+      return await write();
     } catch (error) {
       if (!isBusy(error)) throw error;
       if (Date.now() + pause > deadline) throw new EnvironmentError('database_busy', m.busy, { cause: error });

@@ -11,15 +11,15 @@ export type Db = Database.Database;
 /** File name of the SQLite database inside the data folder. */
 export const DATABASE_FILE = 'lvzhi.db';
 
-/** How long a statement waits for another writer's lock by default (a command-line process may block). */
-const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long one statement blocks waiting for another writer's lock. Short, because it blocks the
+ * whole process: writes a person waits for retry between attempts instead (`retryWhenBusy`).
+ */
+const DEFAULT_BUSY_TIMEOUT_MS = 200;
 
 /** How a connection is opened. */
 export interface OpenOptions {
-  /**
-   * How long one statement blocks waiting for another writer. The bot keeps this short and
-   * waits between attempts instead (`retryWhenBusy`), so one busy write never stalls every chat.
-   */
+  /** How long one statement blocks waiting for another writer (200 ms by default). */
   readonly busyTimeoutMs?: number;
 }
 
