@@ -33,4 +33,7 @@ export const ACTIVITY_LOG_SCHEMA: readonly string[] = [
      after TEXT
    );
    CREATE INDEX activity_audit_activity ON activity_audit (activity_id, id);`,
+  // The duplicate check of every add and import row looks up (date, kind, title): without this
+  // an import whose rows share a day and kind rescans them all for each row (quadratic).
+  `CREATE INDEX IF NOT EXISTS activities_live_key ON activities (date, kind, title) WHERE status = 'active';`,
 ];
