@@ -16,8 +16,13 @@ export interface CsvRecord {
 export function decodeCsv(bytes: Uint8Array): string {
   const detected = detectText(bytes);
   if ('text' in detected) return detected.text.replace(/^\uFEFF/, '');
-  // Not text by any measure: decoded anyway, the header check names what is wrong.
-  return iconv.decode(Buffer.from(bytes), 'gb18030');
+  try {
+    // Valid UTF-8 with many control characters: still a table (they are cleaned from the titles).
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    // Not text by any measure: decoded anyway, the header check names what is wrong.
+    return iconv.decode(Buffer.from(bytes), 'gb18030');
+  }
 }
 
 /** Parse CSV text into records (fields separated by `delimiter`, a comma by default); blank lines are skipped. */

@@ -4,11 +4,11 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { UserError } from '../errors.ts';
-import { retryWhenBusy, type Db } from '../storage/index.ts';
+import { openDatabase, retryWhenBusy } from '../storage/index.ts';
 import type { Taxonomy } from './kinds.ts';
 import { normalizeDate } from './log-dates.ts';
 import { logMessages } from './log-messages.ts';
-import type { ActivityLog, BulkResult, RecordedEntry } from './log-store.ts';
+import { ActivityLog, type BulkResult, type RecordedEntry } from './log-store.ts';
 import type { Provenance } from './types.ts';
 import { ImportRejected, type RowProblem } from './log-import-error.ts';
 import { readTable } from './log-table-file.ts';
@@ -67,25 +67,32 @@ export async function readImportFile(path: string, taxonomy: Taxonomy): Promise<
 const IMPORT_BATCH = 2000;
 
 /**
- * Write checked import rows through `log` (over `db`, a connection of the import's own) in one
- * transaction, in batches with a pause between them. All or nothing: a failure, or the process
- * dying, leaves none of the rows stored. While it runs, other writers wait for the lock (they
- * retry, see storage/busy-retry.ts); the import itself waits its turn to begin the same way.
+ * Write checked import rows into the data folder's log in one transaction, on a connection of
+ * the import's own (the transaction spans pauses in which the process's shared connection
+ * serves other writes), in batches with a pause between them. All or nothing: a failure, or
+ * the process dying, leaves none of the rows stored. While it runs, other writers wait for the
+ * lock (they retry, see storage/busy-retry.ts); the import waits its turn to begin the same way.
  */
 export async function storeInBatches(
-  db: Db, log: ActivityLog, checked: readonly Required<RecordedEntry>[], provenance: Provenance,
+  dataDir: string, taxonomy: Taxonomy, checked: readonly Required<RecordedEntry>[], provenance: Provenance,
 ): Promise<BulkResult> {
-  await retryWhenBusy(() => db.exec('BEGIN IMMEDIATE'));
+  const db = openDatabase(dataDir, { busyTimeoutMs: 100 });
   try {
-    let imported = 0;
-    for (let start = 0; start < checked.length; start += IMPORT_BATCH) {
-      imported += log.addBatch(checked.slice(start, start + IMPORT_BATCH), provenance);
-      await nextTurn();
+    const log = new ActivityLog(db, taxonomy);
+    await retryWhenBusy(() => db.exec('BEGIN IMMEDIATE'));
+    try {
+      let imported = 0;
+      for (let start = 0; start < checked.length; start += IMPORT_BATCH) {
+        imported += log.addBatch(checked.slice(start, start + IMPORT_BATCH), provenance);
+        await nextTurn();
+      }
+      db.exec('COMMIT');
+      return { imported, duplicates: checked.length - imported };
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
     }
-    db.exec('COMMIT');
-    return { imported, duplicates: checked.length - imported };
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
+  } finally {
+    db.close();
   }
 }

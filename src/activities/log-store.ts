@@ -5,6 +5,7 @@
 import { dirname } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { UserError } from '../errors.ts';
+import { plainText } from '../input/index.ts';
 import { migrate, openDatabase, type Db } from '../storage/index.ts';
 import { loadTaxonomy, type Taxonomy } from './kinds.ts';
 import { requireDate } from './log-dates.ts';
@@ -56,8 +57,9 @@ export interface BulkResult {
 
 const ACTIVITY_COLUMNS = 'id, date, kind, title, by';
 
+/** One line of plain text: no escapes, control or bidi characters (they would be stored and echoed). */
 function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return plainText(text).replace(/\s+/g, ' ').trim();
 }
 
 function fields(a: Omit<Activity, 'id'>): Omit<Activity, 'id'> {
@@ -219,14 +221,8 @@ export class ActivityLog {
    */
   async importFile(path: string, provenance: Provenance): Promise<BulkResult> {
     const { readImportFile, storeInBatches } = await import('./log-import.ts');
-    const entries = await readImportFile(path, this.taxonomy);
-    const checked = entries.map((e) => this.normalizeRecorded(e, provenance));
-    const db = openDatabase(dirname(this.db.name), { busyTimeoutMs: 100 });
-    try {
-      return await storeInBatches(db, new ActivityLog(db, this.taxonomy), checked, provenance);
-    } finally {
-      db.close();
-    }
+    const checked = (await readImportFile(path, this.taxonomy)).map((e) => this.normalizeRecorded(e, provenance));
+    return storeInBatches(dirname(this.db.name), this.taxonomy, checked, provenance);
   }
 
   /** Write the query's activities to a .csv or .xlsx file, atomically. */

@@ -88,15 +88,19 @@ export function detectText(data: Uint8Array): DetectedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const order = utf16Order(bytes);
-  // NUL bytes never occur in UTF-8 or GB18030 text: UTF-16 without a BOM, or a binary file.
-  if (bytes.includes(0)) {
-    if (!order) return { problem: 'binary' };
+  // NUL bytes are a sign of UTF-16 without a BOM (every ASCII character has one), else of a
+  // binary file, unless the rest is clean UTF-8 text with a stray NUL.
+  const nul = bytes.includes(0);
+  if (nul && order) {
     const text = decodeUtf16(bytes, order);
-    return isPlausibleText(text) ? { text, encoding: order } : { problem: 'binary' };
+    if (isPlausibleText(text)) return { text, encoding: order };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (!nul || isPlausibleText(text)) return { text, encoding: 'utf-8' };
+    return { problem: 'binary' };
   } catch {
+    if (nul) return { problem: 'binary' };
     // Not UTF-8: Chinese UTF-16 without a BOM has no NUL at all; else GB18030 (a superset of GBK).
   }
   if (order) {
