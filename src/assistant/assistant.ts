@@ -6,13 +6,14 @@ import {
   dayInWords, logMessages, loggedReply, periodInWords, today as localToday, withdrawnReply,
   type IsoDate, type MessageReader, type Provenance, type Taxonomy,
 } from '../activities/index.ts';
-import { UserError, errorReference } from '../errors.ts';
+import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';
 import { parseCommand } from './commands.ts';
 import { guardAssistant, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
-import { handleFiles, type PendingImport } from './files.ts';
+import { answerImport, handleFiles, removeAbandonedUploads, type PendingImport } from './files.ts';
+import { readableIncoming } from './incoming-text.ts';
 import { resolveFollowUp, type TurnContext } from './follow-up.ts';
 import { ConversationMemory } from './memory.ts';
 import { confirmationWords, messages as m } from './messages.ts';
@@ -31,8 +32,8 @@ export interface AssistantOptions {
   readonly drafting?: DraftingPort;
   /** The clock (tests fix "today"). */
   readonly now?: () => Date;
-  /** Bounds of the conversation memory. */
-  readonly memory?: { readonly maxThreads?: number; readonly ttlMs?: number };
+  /** Bounds of the conversation memory (and how often expired confirmations are swept). */
+  readonly memory?: { readonly maxThreads?: number; readonly ttlMs?: number; readonly sweepMs?: number };
   /** Where failed turns are logged with their error code. */
   readonly log?: ErrorLog;
   /** Passages per answer. */
@@ -43,9 +44,13 @@ export interface AssistantOptions {
 export interface AssistantCore extends Assistant {
   /** Resolves once every turn that has started has finished. */
   drain(): Promise<void>;
+  /** Let go of what waits for an answer (downloaded tables are deleted) and stop the clean-up timer. */
+  close(): void;
 }
 
 type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
+/** How often expired confirmations (and the files they hold) are swept away in an idle bot. */
+const PENDING_SWEEP_MS = 60_000;
 type Pending =
   | { kind: 'log'; activity: NewActivity; message: string }
   | { kind: 'import'; file: PendingImport };
@@ -57,7 +62,11 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   const log = options.log ?? stderrErrorLog;
   const k = options.k ?? 5;
   const contexts = new ConversationMemory<TurnContext>(options.memory?.maxThreads, options.memory?.ttlMs);
-  const pendings = new ConversationMemory<Pending>(options.memory?.maxThreads, options.memory?.ttlMs);
+  // A downloaded table waiting for "导入" is deleted when it expires, is replaced or evicted.
+  const pendings = new ConversationMemory<Pending>(options.memory?.maxThreads, options.memory?.ttlMs, undefined, (pending) => {
+    if (pending.kind === 'import') pending.file.discard();
+  }, options.memory?.sweepMs ?? PENDING_SWEEP_MS);
+  removeAbandonedUploads();
   // Turns of one thread run one after another, so memory reads in order; threads run in parallel.
   const queues = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<unknown>>();
@@ -168,22 +177,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       if (confirmationWords.no.test(text)) return { text: m.cancelled };
       return undefined; // they moved on: the pending entry is dropped, the message read afresh
     }
-    try {
-      if (confirmationWords.importYes.test(text) && activities.importFile && access.isAdmin(incoming)) {
-        try {
-          const { imported, duplicates } = await activities.importFile(pending.file.path, { ...provenance(incoming), channel: 'import' });
-          return { text: logMessages.imported(imported, duplicates) };
-        } catch (error) {
-          // A bad table is named row by row; a fault of ours goes to the error boundary.
-          if (error instanceof UserError) return { text: m.importFailed(error.userMessage) };
-          throw error;
-        }
-      }
-      if (confirmationWords.no.test(text)) return { text: m.cancelled };
-      return undefined;
-    } finally {
-      pending.file.discard();
-    }
+    const importFile = access.isAdmin(incoming) ? activities.importFile : undefined;
+    return answerImport(pending.file, text, importFile && ((path) => importFile(path, { ...provenance(incoming), channel: 'import' })));
   }
 
   async function turn(incoming: Incoming, sink?: ReplySink): Promise<Reply> {
@@ -274,11 +269,12 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   const guarded = guardAssistant({ handle: turn }, log);
 
   return {
-    async handle(incoming: Incoming, sink?: ReplySink): Promise<Reply> {
+    async handle(received: Incoming, sink?: ReplySink): Promise<Reply> {
       // A stranger gets one refusal naming their id, and nothing else runs.
-      if (!access.isAllowed(incoming)) return { text: m.refusal(senderEntry(incoming)) };
+      if (!access.isAllowed(received)) return { text: m.refusal(senderEntry(received)) };
+      const { incoming, noteCut } = readableIncoming(received);
       const previous = queues.get(incoming.threadId) ?? Promise.resolve();
-      const result = previous.then(() => guarded.handle(incoming, sink));
+      const result = previous.then(() => guarded.handle(incoming, sink)).then(noteCut);
       queues.set(incoming.threadId, result);
       inFlight.add(result);
       try {
@@ -290,6 +286,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     },
     async drain() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    close() {
+      pendings.clear();
     },
   };
 }

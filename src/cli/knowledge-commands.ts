@@ -5,6 +5,7 @@ import {
   type Answer, type IngestReport, MAX_K, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
 } from '../knowledge/index.ts';
 import { openModels } from '../models/index.ts';
+import { MAX_QUESTION_CHARS, boundQuestion, inputMessages } from '../input/index.ts';
 import { explainFailure } from '../storage/index.ts';
 import { type CliCommand, type CliContext, stringOption } from './command.ts';
 
@@ -23,9 +24,15 @@ function ingestText(report: IngestReport): string {
   ].join('\n');
 }
 
-function answerText(answer: Answer): string {
+function answerText(answer: Answer & { note?: string }): string {
   const sources = answer.sources.map((s, i) => m.sourceLine(i + 1, s.title, s.location, s.doc, s.score));
-  return [answer.answer, '', m.sourcesHeading, ...sources].join('\n');
+  return [answer.answer, '', m.sourcesHeading, ...sources, ...(answer.note ? ['', answer.note] : [])].join('\n');
+}
+
+/** Ask, and say so (`note`) when the question was longer than the knowledge base reads. */
+async function askNoted(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, question: string, k: number): Promise<Answer & { note?: string }> {
+  const answer = await kb.ask(question, { k });
+  return boundQuestion(question).truncated ? { ...answer, note: inputMessages.questionCut(MAX_QUESTION_CHARS) } : answer;
 }
 
 const ingest: CliCommand = {
@@ -56,7 +63,7 @@ async function answerLine(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, lin
   }
   if (typeof question !== 'string') return { error: { code: 'bad_line', message: m.badBatchLine } };
   try {
-    return await kb.ask(question, { k });
+    return await askNoted(kb, question, k);
   } catch (thrown) {
     const error = explainFailure(thrown);
     return { error: { code: error.code, message: error.userMessage } };
@@ -76,7 +83,7 @@ const ask: CliCommand = {
     const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat });
     try {
       if (!batch) {
-        const answer = await kb.ask(question, { k });
+        const answer = await askNoted(kb, question, k);
         return { json: answer, text: answerText(answer) };
       }
       const lines = (await ctx.readStdin()).split(/\r?\n/).filter((l) => l.trim());

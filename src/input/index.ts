@@ -10,3 +10,4 @@ export {
   MAX_QUESTION_CHARS, MAX_IMPORT_ROWS, MAX_TABLE_BYTES, DOCX_LIMITS, XLSX_LIMITS, boundQuestion, type ArchiveLimits,
 } from './limits.ts';
 export { inputMessages } from './messages.ts';
+export { byteLimit, tooLargeToDownload } from './byte-limit.ts';

@@ -13,5 +13,7 @@ export const inputMessages = {
     `“${name}”解压后的体积是压缩时的 ${ratio} 倍以上，像是恶意构造的“压缩炸弹”，没有读取。`,
   tooManyRows: (name: string, limit: number) => `“${name}”的数据超过 ${limit} 行的上限，整个文件没有导入。请分成几个文件分别导入。`,
   tableTooLarge: (name: string, limitBytes: number) => `“${name}”超过 ${mb(limitBytes)} MB 的上限，没有导入。请分成几个文件分别导入。`,
+  downloadTooLarge: (name: string, limitBytes: number) =>
+    `“${name}”超过 ${mb(limitBytes)} MB 的上限，没有下载。可以拆分成几个较小的文件后再发。`,
   questionCut: (limit: number) => `（消息超过 ${limit} 字，只读取了前 ${limit} 字，其余部分没有处理。）`,
 } as const;

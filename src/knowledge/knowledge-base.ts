@@ -3,6 +3,7 @@
  * opened once per process (so `ask --batch` loads the indexes once).
  */
 import type { Embedder } from '../models/types.ts';
+import { boundQuestion, plainText } from '../input/index.ts';
 import { UserError } from '../errors.ts';
 import { type Db, openDatabase, retryWhenBusy } from '../storage/index.ts';
 import { answerTypeMatch, expectedAnswerTypes } from './answer-types.ts';
@@ -51,6 +52,11 @@ export interface OpenKnowledgeBase extends KnowledgeBase {
   readonly store: PassageStore;
 }
 
+/** A question as searched: its first MAX_QUESTION_CHARS characters, without escapes or control characters. */
+function readableQuestion(question: string): string {
+  return boundQuestion(plainText(question)).text;
+}
+
 /** Open (creating if needed) the knowledge base in a data folder and load its indexes. */
 export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<OpenKnowledgeBase> {
   const db = options.db ?? openDatabase(options.dataDir);
@@ -76,7 +82,9 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
 
   let names = { generation: -1, known: new Set<string>() };
 
-  async function search(question: string, k: number): Promise<ScoredPassage[]> {
+  async function search(asked: string, k: number): Promise<ScoredPassage[]> {
+    // Bounded and clean: a 600 KB question would hold the event loop for minutes.
+    const question = readableQuestion(asked);
     if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
     await indexes.sync(); // cheap when nothing changed; picks up another process's ingest
@@ -122,7 +130,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return removed;
     },
     search,
-    async ask(question, askOptions) {
+    async ask(asked, askOptions) {
+      const question = readableQuestion(asked);
       const passages = await search(question, askOptions?.k ?? 5);
       return answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial });
     },
