@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openActivityLog, type ActivityLog } from '../../src/activities/index.ts';
 import { MAX_IMPORT_ROWS, MAX_TABLE_BYTES } from '../../src/input/index.ts';
 import { tempFolder } from '../support/temp-folders.ts';
-import { writeXlsxBomb, writeXlsxOfRows } from '../support/zip-bombs.ts';
+import { writeXlsxBomb, writeXlsxOfRows } from '../../scripts/bad-files.ts';
 
 let dir: string;
 let log: ActivityLog;

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { MAX_PASSAGES_PER_DOCUMENT, MAX_TEXT_BYTES } from '../../src/knowledge/loaders/index.ts';
 import { tempFolder } from '../support/temp-folders.ts';
-import { writeDocxOfParagraphs, writeDocxWithEntries } from '../support/zip-bombs.ts';
+import { writeDocxOfParagraphs, writeDocxWithEntries } from '../../scripts/bad-files.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 let kb: OpenKnowledgeBase;

@@ -1,7 +1,7 @@
 /**
- * Hostile Office files built in the test (no large binaries in the repository): a minimal zip
- * writer whose entries may be deflated from a chunk repeated many times (a zip bomb: megabytes
- * on disk, gigabytes inflated) and may lie about their inflated size.
+ * Hostile Office files, built by the tests and `bench-bad-input.ts` (no large binaries in the
+ * repository): a minimal zip writer whose entries may be deflated from a chunk repeated many
+ * times (a zip bomb: megabytes on disk, gigabytes inflated) and may lie about their size.
  */
 import { writeFileSync } from 'node:fs';
 import { crc32, deflateRawSync, constants, createDeflateRaw } from 'node:zlib';
@@ -109,6 +109,30 @@ export async function writeDocxOfParagraphs(path: string, paragraphs: number, op
   return document.size;
 }
 
+/** A .docx of the given paragraphs (varied text compresses as real documents do, about 5:1). */
+export function writeDocxOfText(path: string, paragraphs: readonly string[]): number {
+  const xml = DOCUMENT_HEAD + paragraphs.map((p) => `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`).join('') + DOCUMENT_TAIL;
+  const document = textEntry('word/document.xml', xml);
+  writeZip(path, [textEntry('[Content_Types].xml', CONTENT_TYPES), textEntry('_rels/.rels', ROOT_RELS), document]);
+  return document.size;
+}
+
+/** `count` paragraphs of varied Chinese prose (a fixed seed: the same text every run). */
+export function variedParagraphs(count: number, charsEach = 240): string[] {
+  const pool = '常务委员会组成人员代表视察调研审议报告依法履职监督工作人民政府法院检察院预算决算执法检查专题询问议案建议批评意见办理答复'
+    + '安全生产生态环境教育医疗养老服务乡村振兴营商环境民生实事基层治理法治宣传选民接待联络站会议主任副主任秘书长办公室一二三四五六七八九十';
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: count }, (_, i) => {
+    let text = `第${i + 1}条 `;
+    while (text.length < charsEach) {
+      for (let j = 0; j < 12; j++) text += pool[Math.floor(next() * pool.length)];
+      text += next() < 0.3 ? '。' : '，';
+    }
+    return text;
+  });
+}
+
 /** A .docx with a real document and `extra` more tiny entries beside it. */
 export function writeDocxWithEntries(path: string, extra: number): void {
   const entries = [textEntry('[Content_Types].xml', CONTENT_TYPES), textEntry('_rels/.rels', ROOT_RELS),
@@ -147,9 +171,13 @@ export async function writeXlsxOfRows(path: string, rows: number): Promise<void>
     textEntry('xl/worksheets/sheet1.xml', parts.join(''))]);
 }
 
-/** An .xlsx whose sheet repeats one row `times` times inside a tiny file (a zip bomb). */
-export async function writeXlsxBomb(path: string, times: number): Promise<void> {
+/**
+ * An .xlsx whose sheet repeats one row `times` times inside a small file (1.5 million rows
+ * are about 3 MB): a zip bomb, which lies about its size unless `honest`.
+ */
+export async function writeXlsxBomb(path: string, times: number, options: { honest?: boolean } = {}): Promise<void> {
   const sheet = await repeatedEntry('xl/worksheets/sheet1.xml', SHEET_HEAD, sheetRow(2), times, SHEET_TAIL);
   writeZip(path, [textEntry('[Content_Types].xml', XLSX_TYPES), textEntry('_rels/.rels', XLSX_ROOT_RELS),
-    textEntry('xl/workbook.xml', WORKBOOK), textEntry('xl/_rels/workbook.xml.rels', WORKBOOK_RELS), { ...sheet, declaredSize: 4096 }]);
+    textEntry('xl/workbook.xml', WORKBOOK), textEntry('xl/_rels/workbook.xml.rels', WORKBOOK_RELS),
+    { ...sheet, declaredSize: options.honest ? undefined : 4096 }]);
 }
