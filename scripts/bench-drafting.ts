@@ -20,6 +20,7 @@ export interface DraftingBench {
 const REQUESTS = [
   '起草一段上半年监督工作的总结', '写一段上半年代表工作的发言', '帮我写上半年自身建设方面的情况',
   '写段话总结一下近半年的视察调研工作', '写一段今年以来代表建议办理工作的汇报', '拟写上半年人大工作总结',
+  '起草一段在代表座谈会上的发言', '写一段半年来发挥代表作用、做好代表培训和建议办理的汇报', '写一份第二季度工作汇报',
 ];
 
 /** Draft every request a few times over a log of `entries` activities. */

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { ActivityLog, RuleReader, createModelReader, loadTaxonomy, renderChart, type MessageReader, type Taxonomy } from './activities/index.ts';
@@ -21,6 +22,9 @@ import { appMessages as m } from './app-messages.ts';
 
 /** The sample documents `npm start` indexes on first run. */
 export const SAMPLE_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
+
+/** The data folder's subfolder where drafts and charts sent in chat are kept. */
+export const EXPORTS_FOLDER = 'exports';
 
 /** Everything Lüzhi runs on, opened over one data folder. */
 export interface Services {
@@ -69,17 +73,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
           text: draft.text,
           note: draft.note,
           basis: describeBasis(draft, taxonomy),
-          docx: await draftToDocx(draft.document),
-          fileName: `${draft.document.title}.docx`,
+          docx: await draftToDocx(draft.document, { leadIn: settings.LVZHI_DRAFT_LEAD_IN }),
+          fileName: `${draft.fileName}.docx`,
         };
       },
     };
     const access = createAccess(settings);
     const assistant = createAssistant({
       knowledge, reader, taxonomy, drafting, access,
-      activities: activityLogPort(activityLog, (stats) => renderChart(stats, { by: 'kind' })),
+      activities: activityLogPort(activityLog, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
       now: options.now,
       log: options.log,
+      exportsDir: join(dataDir, EXPORTS_FOLDER),
     });
     const kb = knowledge;
     let closing: Promise<void> | undefined;

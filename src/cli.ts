@@ -63,8 +63,12 @@ async function main(argv: string[]): Promise<number> {
     }
     const command = await findCommand(name);
     if (!command) throw new UserError('unknown_command', cliMessages.unknownCommand(name, await usage()));
-    const flags = new Set(['json', 'batch', ...(command.booleanFlags ?? [])]);
+    const flags = new Set(['json', 'batch', 'help', ...(command.booleanFlags ?? [])]);
     const { positionals, options } = parseArgs(rest, flags);
+    if (options.help === true) {
+      writeLine(cliMessages.commandHelp(command.name, command.summary, command.help));
+      return 0;
+    }
     if (command.valueOptions) {
       const known = new Set([...flags, 'data', ...command.valueOptions]);
       const unknown = Object.keys(options).find((option) => !known.has(option));

@@ -24,6 +24,8 @@ const schema = z.object({
   OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
   LVZHI_CHAT_MODEL: optionalText,
   LVZHI_EMBEDDING_MODEL: optionalText,
+  /** How a Word draft sets off its lead-ins (一是……): bold 仿宋 (default) or 黑体. */
+  LVZHI_DRAFT_LEAD_IN: optionalText.pipe(z.enum(['bold', 'heiti']).optional()),
 });
 
 /** Typed settings. */

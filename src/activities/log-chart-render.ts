@@ -8,9 +8,8 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { InternalError, UserError } from '../errors.ts';
-import { periodInWords } from './log-dates.ts';
 import { logMessages } from './log-messages.ts';
-import type { ChartOptions } from './log-chart.ts';
+import { chartTitle, type ChartOptions } from './log-chart.ts';
 import type { MonthlyStats } from './log-stats.ts';
 import type { Stats } from './types.ts';
 
@@ -41,48 +40,125 @@ function textWidth(value: string, size: number): number {
 };
 
 const AXIS_LABEL_SIZE = 13;
+const VALUE_LABEL_SIZE = 13;
+/** One colour for a chart by kind: the office's red. */
+const BAR_COLOR = '#b7282e';
+/**
+ * Colours told apart at a glance, also by people with red-green colour blindness
+ * (Okabe–Ito order); the grey is kept for 其他.
+ */
+export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#8C6D31'] as const;
+const OTHER_COLOR = '#9E9E9E';
+/** At most this many series in a stacked chart; beyond it the smallest kinds become 其他. */
+export const MAX_SERIES = SERIES_COLORS.length + 1;
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 function monthLabel(month: string, spansYears: boolean): string {
   const m = Number(month.slice(5, 7));
   return spansYears ? `${month.slice(0, 4)}年${m}月` : `${m}月`;
 }
 
+/** Labels longer than this (or more bars than fit side by side) turn the bars horizontal. */
+const SHORT_LABEL_EMS = 4;
+const MAX_COLUMNS = 6;
+
 function specByKind(stats: Stats, title: string): TopLevelSpec {
+  const values = stats.counts.map((c) => ({ label: c.label, count: c.count }));
+  const longest = Math.max(...values.map((v) => textWidth(v.label, AXIS_LABEL_SIZE)));
+  const horizontal = values.length > MAX_COLUMNS || longest > SHORT_LABEL_EMS * AXIS_LABEL_SIZE;
+  // Room past the longest bar for its figure.
+  const top = Math.max(1, Math.ceil(Math.max(...values.map((v) => v.count)) * 1.12));
+  const count = {
+    field: 'count', type: 'quantitative', title: logMessages.chartAxisCount,
+    scale: { domain: [0, top], nice: false }, axis: { tickMinStep: 1, format: 'd' },
+  };
+  const label = { field: 'label', type: 'nominal', sort: null, title: logMessages.chartAxisKind };
+  // A bar's figure stands just past its end, so the chart reads without the axis.
+  const text = horizontal
+    ? { type: 'text', align: 'left', dx: 4, fontSize: VALUE_LABEL_SIZE }
+    : { type: 'text', baseline: 'bottom', dy: -3, fontSize: VALUE_LABEL_SIZE };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: SCHEMA,
     title,
-    width: 520,
-    data: { values: stats.counts.map((c) => ({ label: c.label, count: c.count })) },
-    mark: { type: 'bar', color: '#b7282e' },
-    encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: logMessages.chartAxisKind },
-      x: { field: 'count', type: 'quantitative', title: logMessages.chartAxisCount, axis: { tickMinStep: 1, format: 'd' } },
-    },
+    ...(horizontal
+      ? { width: 520, height: { step: 34 } }
+      : { width: Math.max(320, values.length * 96), height: 280 }),
+    data: { values },
+    encoding: horizontal
+      ? { y: { ...label, axis: { labelLimit: 0 } }, x: count }
+      : { x: { ...label, axis: { labelAngle: 0, labelLimit: 0 } }, y: count },
+    layer: [
+      { mark: { type: 'bar', color: BAR_COLOR, ...(horizontal ? {} : { width: { band: 0.6 } }) } },
+      { mark: text, encoding: { text: { field: 'count', type: 'quantitative' } } },
+    ],
   } as TopLevelSpec;
+}
+
+/** The kinds to colour apart, largest first; the rest are summed into 其他. */
+function seriesOf(monthly: MonthlyStats): { order: string[]; seriesOf: (label: string) => string } {
+  const totals = new Map<string, number>();
+  for (const m of monthly.months) for (const c of m.counts) totals.set(c.label, (totals.get(c.label) ?? 0) + c.count);
+  const ranked = [...totals.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([label]) => label);
+  if (ranked.length <= MAX_SERIES) return { order: ranked, seriesOf: (label) => label };
+  const kept = new Set(ranked.slice(0, MAX_SERIES - 1));
+  return {
+    order: [...kept, logMessages.chartOtherKinds],
+    seriesOf: (label) => (kept.has(label) ? label : logMessages.chartOtherKinds),
+  };
 }
 
 function specByMonth(monthly: MonthlyStats, title: string): TopLevelSpec {
   const spans = new Set(monthly.months.map((m) => m.month.slice(0, 4))).size > 1;
-  const values = monthly.months.flatMap((m) =>
-    m.counts.map((c) => ({ month: monthLabel(m.month, spans), label: c.label, count: c.count })));
-  const order = monthly.months.map((m) => monthLabel(m.month, spans));
-  // Legend in the order of the largest kinds overall, as the by-kind chart reads.
-  const totals = new Map<string, number>();
-  for (const v of values) totals.set(v.label, (totals.get(v.label) ?? 0) + v.count);
-  const legend = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([label]) => label);
+  const months = monthly.months.map((m) => monthLabel(m.month, spans));
+  const { order, seriesOf: series } = seriesOf(monthly);
+  // Stacked here rather than by vega, so each segment's figure can sit in its middle.
+  const segments: Array<{ month: string; label: string; count: number; y0: number; y1: number }> = [];
+  const totals: Array<{ month: string; total: number }> = [];
+  monthly.months.forEach((m, i) => {
+    const sums = new Map<string, number>();
+    for (const c of m.counts) if (c.count > 0) sums.set(series(c.label), (sums.get(series(c.label)) ?? 0) + c.count);
+    let y = 0;
+    for (const label of order) {
+      const count = sums.get(label) ?? 0;
+      if (count > 0) segments.push({ month: months[i], label, count, y0: y, y1: y + count });
+      y += count;
+    }
+    totals.push({ month: months[i], total: y });
+  });
+  let next = 0;
+  const colors = order.map((label) => (label === logMessages.chartOtherKinds ? OTHER_COLOR : SERIES_COLORS[next++] ?? OTHER_COLOR));
+  const x = { field: 'month', type: 'ordinal', sort: months, scale: { domain: months }, title: logMessages.chartAxisMonth, axis: { labelAngle: 0 } };
+  const max = Math.max(1, ...totals.map((t) => t.total));
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: SCHEMA,
     title,
     // Each month's column is wide enough for its label (2023年11月 when the period spans years).
-    width: Math.max(320, order.length * Math.max(56, ...order.map((label) => textWidth(label, AXIS_LABEL_SIZE) + 14))),
+    width: Math.max(320, months.length * Math.max(56, ...months.map((label) => textWidth(label, AXIS_LABEL_SIZE) + 14))),
     height: 300,
-    data: { values },
-    mark: 'bar',
-    encoding: {
-      x: { field: 'month', type: 'ordinal', sort: order, scale: { domain: order }, title: logMessages.chartAxisMonth, axis: { labelAngle: 0 } },
-      y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: logMessages.chartAxisCount, axis: { tickMinStep: 1, format: 'd' } },
-      color: { field: 'label', type: 'nominal', sort: legend, title: logMessages.chartAxisKind, scale: { scheme: 'tableau20' } },
-    },
+    layer: [
+      {
+        data: { values: segments },
+        mark: { type: 'bar', width: { band: 0.7 }, stroke: 'white', strokeWidth: 1 },
+        encoding: {
+          x,
+          y: { field: 'y0', type: 'quantitative', title: logMessages.chartAxisCount, scale: { domain: [0, Math.ceil(max * 1.12)] }, axis: { tickMinStep: 1, format: 'd' } },
+          y2: { field: 'y1' },
+          color: { field: 'label', type: 'nominal', sort: order, title: logMessages.chartAxisKind, scale: { domain: order, range: colors } },
+        },
+      },
+      {
+        // A segment's own figure, in white inside it, when it is tall enough to hold one.
+        data: { values: segments.filter((s) => s.count / max >= 0.07) },
+        transform: [{ calculate: '(datum.y0 + datum.y1) / 2', as: 'mid' }],
+        mark: { type: 'text', color: 'white', fontSize: 11, baseline: 'middle' },
+        encoding: { x, y: { field: 'mid', type: 'quantitative' }, text: { field: 'count', type: 'quantitative' } },
+      },
+      {
+        data: { values: totals.filter((t) => t.total > 0) },
+        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: VALUE_LABEL_SIZE, fontWeight: 'bold' },
+        encoding: { x, y: { field: 'total', type: 'quantitative' }, text: { field: 'total', type: 'quantitative' } },
+      },
+    ],
   } as TopLevelSpec;
 }
 
@@ -93,14 +169,14 @@ function isMonthly(data: Stats | MonthlyStats): data is MonthlyStats {
 /** The chart as SVG text, every text element in CHART_FONT_FAMILY. */
 export async function chartSvg(data: Stats | MonthlyStats, options: ChartOptions): Promise<string> {
   if (data.total === 0) throw new UserError('chart_no_data', logMessages.chartNoData);
-  const period = periodInWords(data.from, data.to);
+  const title = options.title ?? chartTitle(data, options);
   let spec: TopLevelSpec;
   if (options.by === 'month') {
     if (!isMonthly(data)) throw new InternalError('chart_wrong_data', logMessages.chartFailed);
-    spec = specByMonth(data, options.title ?? logMessages.chartTitleByMonth(period));
+    spec = specByMonth(data, title);
   } else {
     if (isMonthly(data)) throw new InternalError('chart_wrong_data', logMessages.chartFailed);
-    spec = specByKind(data, options.title ?? logMessages.chartTitleByKind(period));
+    spec = specByKind(data, title);
   }
   const font = CHART_FONT_FAMILY;
   (spec as { config?: unknown }).config = {
@@ -108,6 +184,7 @@ export async function chartSvg(data: Stats | MonthlyStats, options: ChartOptions
     background: 'white',
     padding: 16,
     title: { fontSize: 18, font },
+    text: { font },
     axis: { labelFontSize: AXIS_LABEL_SIZE, titleFontSize: 13, labelFont: font, titleFont: font, labelLimit: 0 },
     legend: { labelFontSize: 12, titleFontSize: 12, labelFont: font, titleFont: font },
   };

@@ -3,14 +3,34 @@
  * to load) is imported on first use, so everything else that imports the activities
  * folder starts fast.
  */
+import type { Taxonomy } from './kinds.ts';
+import { periodInWords } from './log-dates.ts';
+import { logMessages } from './log-messages.ts';
 import type { MonthlyStats } from './log-stats.ts';
 import type { Stats } from './types.ts';
 
 /** How a chart is drawn: bars per kind, or per month (stacked by kind). */
 export interface ChartOptions {
   readonly by: 'kind' | 'month';
-  /** Chart title; by default one built from the period (e.g. 2023年上半年各类履职活动次数). */
+  /** Chart title; by default one naming the kinds asked for and the period (see chartTitle). */
   readonly title?: string;
+  /** The kinds the query named (empty or absent: every kind), for the default title. */
+  readonly kinds?: readonly string[];
+  /** Labels for those kinds; without it the labels in the data are used. */
+  readonly taxonomy?: Taxonomy;
+}
+
+/**
+ * A chart's title from its period and the kinds asked for: 2023年上半年视察、调研次数, or
+ * 2023年上半年各类履职活动次数 when every kind is counted; 每月 for a chart by month.
+ */
+export function chartTitle(data: Stats | MonthlyStats, options: Omit<ChartOptions, 'title'> = { by: 'kind' }): string {
+  const period = periodInWords(data.from, data.to);
+  const kinds = options.kinds ?? [];
+  const known = 'counts' in data ? data.counts : data.months.flatMap((m) => m.counts);
+  const labels = kinds.map((k) => options.taxonomy?.label(k) ?? known.find((c) => c.kind === k)?.label ?? k);
+  const what = labels.length > 0 && labels.length <= 4 ? labels.join('、') : undefined;
+  return options.by === 'month' ? logMessages.chartTitleByMonth(period, what) : logMessages.chartTitleByKind(period, what);
 }
 
 /**

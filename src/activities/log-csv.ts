@@ -77,7 +77,16 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Format rows as CSV with CRLF line ends, as Excel expects. */
+/**
+ * A cell Excel or WPS would run as a formula (it starts with =, +, -, @, a tab or a
+ * carriage return, after any spaces) gets a leading `'`, so it is shown as text: OWASP's
+ * rule against CSV injection. The import takes the `'` off again.
+ */
+export function inertCell(value: string): string {
+  return /^[ \u3000]*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Format rows as CSV with CRLF line ends, as Excel expects; every cell made inert. */
 export function formatCsv(rows: ReadonlyArray<readonly string[]>): string {
-  return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map((cell) => quote(inertCell(cell))).join(',')).join('\r\n') + '\r\n';
 }

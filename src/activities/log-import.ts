@@ -1,41 +1,43 @@
 /**
  * Import of .csv/.xlsx files, all or nothing: every row is checked before anything is
- * stored, and one bad row rejects the file with each bad row named and why.
+ * stored, and one bad row rejects the file with each bad row named and why. A ledger
+ * without a kind column has each row's kind read from its content by the message reader;
+ * those readings are shown for confirmation before anything is stored.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { UserError } from '../errors.ts';
 import { openDatabase, retryWhenBusy } from '../storage/index.ts';
 import type { Taxonomy } from './kinds.ts';
 import { normalizeDate } from './log-dates.ts';
+import { ImportRejected, type RowProblem } from './log-import-error.ts';
+import { cellValue, findLayout } from './log-import-layout.ts';
 import { logMessages } from './log-messages.ts';
 import { ActivityLog, type BulkResult, type RecordedEntry } from './log-store.ts';
+import type { ImportPlan, InferredRow } from './log-import-preview.ts';
 import type { Provenance } from './types.ts';
-import { ImportRejected, type RowProblem } from './log-import-error.ts';
 import { readTable } from './log-table-file.ts';
+import { readMessage } from './reader.ts';
+import { lexiconOf } from './reader-lexicon.ts';
 
-/** The columns of an import file, by their English or Chinese header names. */
-const HEADER_NAMES: Record<'date' | 'kind' | 'title' | 'by', readonly string[]> = {
-  date: ['date', '日期', '时间'],
-  kind: ['kind', '类型', '类别', '活动类型'],
-  title: ['title', '标题', '内容', '活动', '名称', '活动内容'],
-  by: ['by', '记录人', '登记人', '经办人'],
-};
-
-function columnIndexes(header: readonly string[], path: string): Record<keyof typeof HEADER_NAMES, number> {
-  const names = header.map((h) => h.trim().toLowerCase());
-  const find = (key: keyof typeof HEADER_NAMES) => names.findIndex((n) => HEADER_NAMES[key].includes(n));
-  const found = { date: find('date'), kind: find('kind'), title: find('title'), by: find('by') };
-  const missing = (['date', 'kind', 'title'] as const).filter((k) => found[k] < 0);
-  if (missing.length > 0) throw new UserError('missing_columns', logMessages.missingColumns(missing.join(', ')) + `（${path}）`);
-  return found;
+/**
+ * The kind of a ledger row, read as the reader reads a logged message (the row's own date
+ * in front, so the content reads as something done that day), else by its first activity word.
+ */
+function readKind(title: string, date: string, taxonomy: Taxonomy): { kind: string; unread: boolean } {
+  const [, month, day] = date.split('-').map(Number);
+  const reading = readMessage(`${month}月${day}日${title}`, date, taxonomy);
+  if (reading.intent === 'log') return { kind: reading.activity.kind, unread: reading.activity.kind === 'other' };
+  const mention = lexiconOf(taxonomy).find(title)[0];
+  return mention ? { kind: mention.kind, unread: false } : { kind: 'other', unread: true };
 }
 
-/** Read and check an import file; returns the entries or throws ImportRejected. */
-export async function readImportFile(path: string, taxonomy: Taxonomy): Promise<RecordedEntry[]> {
-  const [header, ...rows] = await readTable(path);
-  if (!header) throw new UserError('empty_file', logMessages.emptyFile(path));
-  const at = columnIndexes(header.cells, path);
+/** Read and check an import file; returns the plan or throws ImportRejected / UserError. */
+export async function planImport(path: string, taxonomy: Taxonomy): Promise<ImportPlan> {
+  const records = await readTable(path);
+  if (records.length === 0) throw new UserError('empty_file', logMessages.emptyFile(path));
+  const { layout: at, rows } = findLayout(records, path);
   const entries: RecordedEntry[] = [];
+  const inferred: InferredRow[] = [];
   const problems: RowProblem[] = [];
   for (const { line, cells } of rows) {
     const reasons: string[] = [];
@@ -44,23 +46,37 @@ export async function readImportFile(path: string, taxonomy: Taxonomy): Promise<
       problems.push({ row: line, reason: logMessages.rowMissingCells });
       continue;
     }
-    const date = cells[at.date].trim();
-    const kind = cells[at.kind].trim();
-    const title = cells[at.title].replace(/\s+/g, ' ').trim();
-    const by = at.by >= 0 ? (cells[at.by] ?? '').trim() : '';
+    const date = cellValue(cells[at.date]).trim();
+    const kind = at.kind >= 0 ? cellValue(cells[at.kind]).trim() : '';
+    const title = cellValue(cells[at.title]).replace(/\s+/g, ' ').trim();
+    const by = at.by >= 0 ? cellValue(cells[at.by]).trim() : '';
     const isoDate = date ? normalizeDate(date) : undefined;
     if (!date) reasons.push(logMessages.rowEmptyDate);
     else if (!isoDate) reasons.push(logMessages.rowBadDate(date));
     const known = kind ? taxonomy.resolve(kind) : undefined;
-    if (!kind) reasons.push(logMessages.rowEmptyKind);
-    else if (!known) reasons.push(logMessages.rowUnknownKind(kind));
+    if (at.kind >= 0 && !kind) reasons.push(logMessages.rowEmptyKind);
+    else if (at.kind >= 0 && !known) reasons.push(logMessages.rowUnknownKind(kind));
     if (!title) reasons.push(logMessages.rowEmptyTitle);
-    if (reasons.length > 0) problems.push({ row: line, reason: reasons.join('') });
-    else entries.push({ date: isoDate!, kind: known!.id, title, by });
+    if (reasons.length > 0) {
+      problems.push({ row: line, reason: reasons.join('') });
+      continue;
+    }
+    if (known) {
+      entries.push({ date: isoDate!, kind: known.id, title, by });
+      continue;
+    }
+    const read = readKind(title, isoDate!, taxonomy);
+    inferred.push({ row: line, date: isoDate!, title, ...read });
+    entries.push({ date: isoDate!, kind: read.kind, title, by });
   }
   if (problems.length > 0) throw new ImportRejected(problems);
   if (entries.length === 0) throw new UserError('empty_file', logMessages.emptyFile(path));
-  return entries;
+  return { entries, inferred };
+}
+
+/** Read and check an import file whose every row names its kind; returns the entries. */
+export async function readImportFile(path: string, taxonomy: Taxonomy): Promise<RecordedEntry[]> {
+  return [...(await planImport(path, taxonomy)).entries];
 }
 
 /** Rows written per batch of an import: a few milliseconds each, then the event loop runs. */

@@ -18,7 +18,7 @@ export const logMessages = {
   unreadableFile: (path: string) => `无法读取文件：${path}。请确认文件存在且没有损坏。`,
   emptyFile: (path: string) => `文件里没有数据：${path}。`,
   missingColumns: (names: string) =>
-    `表头缺少必需的列：${names}。第一行应为 date,kind,title,by（或 日期,类型,标题,记录人）。`,
+    `表头缺少必需的列：${names}。表头应为 日期,类型,事项,记录人（或 date,kind,title,by）；台账式的 序号,日期,活动内容 也可以，类型会按内容判断。`,
   importRejected: (count: number, lines: string) =>
     `导入失败：有 ${count} 行数据有问题，整个文件没有导入（一条也没有保存）。行号按表格中的行计算，表头是第 1 行。\n${lines}`,
   importRowProblem: (row: number, reason: string) => `第 ${row} 行：${reason}`,
@@ -30,10 +30,21 @@ export const logMessages = {
   rowBadDate: (value: string) => `日期“${value}”不存在或格式不对（应为 2023-06-12）。`,
   rowUnknownKind: (value: string) => `不认识的类型“${value}”（可写类型编号或名称，如 inspection 或 视察）。`,
   exportFailed: (path: string) => `无法写出文件：${path}。请确认目录存在且可写。`,
+  /** The export's header row (and the import's own names for those columns). */
+  exportHeader: ['日期', '类型', '事项', '记录人', '记录时间', '编号'],
+  importKindsRead: (rows: number, summary: string) =>
+    `表格里没有“类型”列，已按活动内容判断了 ${rows} 条的类型：${summary}。请核对：`,
+  importKindCount: (label: string, n: number) => `${label} ${n} 条`,
+  importInferredRow: (row: number, date: string, label: string, title: string) => `第 ${row} 行 ${date} 【${label}】${title}`,
+  importMoreRows: (n: number) => `……另有 ${n} 行未列出。`,
+  importUnreadRows: (rows: string, otherLabel: string) => `第 ${rows} 行看不出是哪类活动，将记为“${otherLabel}”；如不对，请在表格里加一列“类型”后重新导入。`,
+  importConfirmHint: '确认无误请加 --yes 再导入一次；这次什么也没有保存。',
 
   // chart
-  chartTitleByKind: (period: string) => `${period}各类履职活动次数`,
-  chartTitleByMonth: (period: string) => `${period}每月履职活动次数`,
+  chartTitleByKind: (period: string, kinds?: string) => `${period}${kinds ?? '各类履职活动'}次数`,
+  chartTitleByMonth: (period: string, kinds?: string) => `${period}${kinds ? `${kinds}每月` : '每月履职活动'}次数`,
+  /** The series that gathers the smaller kinds once a chart has more than it can colour apart. */
+  chartOtherKinds: '其他',
   chartAxisKind: '活动类型',
   chartAxisMonth: '月份',
   chartAxisCount: '次数',

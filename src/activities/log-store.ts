@@ -13,19 +13,12 @@ import { logMessages } from './log-messages.ts';
 import { checkQuery, resolveKind, whereClause } from './log-query.ts';
 import { ACTIVITY_LOG_SCHEMA } from './log-schema.ts';
 import { countByKind, countByMonth, type MonthlyStats } from './log-stats.ts';
+import type { ExportOptions } from './log-export.ts';
+import { describeInferred, type ImportPlan } from './log-import-preview.ts';
+import type { ActivityEntry, BulkResult, ChangeSource, RecordedEntry } from './log-entries.ts';
 import type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
 
-/** What a caller gives to log one activity. `kind` may be an id or a label. */
-export interface ActivityEntry {
-  readonly date: string;
-  readonly kind: string;
-  readonly title: string;
-}
-
-/** An entry with its own recorder, as import files carry one per row. */
-export interface RecordedEntry extends ActivityEntry {
-  readonly by?: string;
-}
+export type { ActivityEntry, BulkResult, ChangeSource, RecordedEntry } from './log-entries.ts';
 
 /** One line of the audit trail. */
 export interface AuditEntry {
@@ -42,17 +35,6 @@ export interface AuditEntry {
   readonly before: Omit<Activity, 'id'> | null;
   /** The entry after the change (null for withdraw/delete). */
   readonly after: Omit<Activity, 'id'> | null;
-}
-
-/** How a withdrawal, correction or deletion was asked for (who is a separate argument). */
-export type ChangeSource = Partial<Omit<Provenance, 'by'>>;
-
-/** Result of storing many entries at once. */
-export interface BulkResult {
-  /** Entries stored. */
-  readonly imported: number;
-  /** Entries not stored because the same kind, date and title is already live. */
-  readonly duplicates: number;
 }
 
 const ACTIVITY_COLUMNS = 'id, date, kind, title, by';
@@ -215,21 +197,41 @@ export class ActivityLog {
   }
 
   /**
-   * Import a .csv or .xlsx file, all or nothing (see log-import.ts). The rows are written in
-   * one transaction on a connection of their own, in batches with pauses between, so this
-   * process keeps answering and other writers wait their turn instead of failing.
+   * Import a .csv or .xlsx file, all or nothing (see log-import.ts). A ledger whose kinds
+   * were read from the content is refused unless `acceptInferred` says a person saw them.
+   * The rows are written in one transaction on a connection of their own, in batches with
+   * pauses between, so this process keeps answering and other writers wait their turn.
    */
-  async importFile(path: string, provenance: Provenance): Promise<BulkResult> {
-    const { readImportFile, storeInBatches } = await import('./log-import.ts');
-    const checked = (await readImportFile(path, this.taxonomy)).map((e) => this.normalizeRecorded(e, provenance));
+  async importFile(path: string, provenance: Provenance, options: { acceptInferred?: boolean } = {}): Promise<BulkResult> {
+    const plan = await this.planImport(path);
+    if (plan.inferred.length > 0 && !options.acceptInferred) {
+      throw new UserError('import_unconfirmed', describeInferred(plan, this.taxonomy));
+    }
+    const { storeInBatches } = await import('./log-import.ts');
+    const checked = plan.entries.map((e) => this.normalizeRecorded(e, provenance));
     return storeInBatches(dirname(this.db.name), this.taxonomy, checked, provenance);
   }
 
-  /** Write the query's activities to a .csv or .xlsx file, atomically. */
-  async exportFile(path: string, query: ActivityQuery = {}): Promise<{ exported: number; path: string }> {
+  /** Read and check an import file without storing anything (see log-import.ts). */
+  async planImport(path: string): Promise<ImportPlan> {
+    const { planImport } = await import('./log-import.ts');
+    return planImport(path, this.taxonomy);
+  }
+
+  /** Check an import file; the kinds read from a ledger's content, in words to confirm (undefined: none were read). */
+  async previewImport(path: string): Promise<string | undefined> {
+    const plan = await this.planImport(path);
+    return plan.inferred.length > 0 ? describeInferred(plan, this.taxonomy) : undefined;
+  }
+
+  /** Write the query's activities to a .csv or .xlsx file, atomically, with when each was recorded. */
+  async exportFile(path: string, query: ActivityQuery = {}, options: ExportOptions = {}): Promise<{ exported: number; path: string }> {
     const { writeExportFile } = await import('./log-export.ts');
     const activities = this.list(query);
-    await writeExportFile(path, activities);
+    const where = whereClause(checkQuery(query, this.taxonomy));
+    const recorded = new Map((this.prepare(`SELECT id, created_at FROM activities ${where.sql}`)
+      .all(...where.params) as Array<{ id: number; created_at: string }>).map((r) => [r.id, r.created_at]));
+    await writeExportFile(path, activities.map((a) => ({ ...a, recordedAt: recorded.get(a.id) ?? '' })), this.taxonomy, options);
     return { exported: activities.length, path };
   }
 

@@ -99,27 +99,48 @@ export async function readTable(path: string): Promise<CsvRecord[]> {
   return records;
 }
 
-/**
- * Write rows (header first) to a .csv (UTF-8 with BOM, so Excel shows the Chinese) or
- * .xlsx file, atomically: a reader sees the old file or the new one, never half.
- */
-export async function writeTable(path: string, rows: ReadonlyArray<readonly string[]>): Promise<void> {
-  const format = tableFormat(path);
-  let bytes: Uint8Array;
-  if (format === 'csv') {
-    bytes = Buffer.from('\uFEFF' + formatCsv(rows), 'utf8');
-  } else {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet(logMessages.sheetName);
-    for (const row of rows) sheet.addRow([...row]);
-    sheet.columns.forEach((column, i) => {
-      column.width = [12, 16, 60, 12][i] ?? 16;
-    });
-    bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  }
+/** Write bytes to `path` atomically, or say in Chinese why it could not be written. */
+function writeOut(path: string, bytes: Uint8Array): void {
   try {
     writeFileAtomic(path, bytes);
   } catch (cause) {
     throw new UserError('export_failed', logMessages.exportFailed(path), { cause });
   }
+}
+
+/**
+ * Write rows (header first) to a .csv file (UTF-8 with BOM, so Excel shows the Chinese),
+ * every cell guarded against formula injection (log-csv.ts), atomically: a reader sees
+ * the old file or the new one, never half.
+ */
+export async function writeTable(path: string, rows: ReadonlyArray<readonly string[]>): Promise<void> {
+  if (tableFormat(path) !== 'csv') throw new UserError('unsupported_file', logMessages.unsupportedFile(path));
+  writeOut(path, Buffer.from('\uFEFF' + formatCsv(rows), 'utf8'));
+}
+
+/** One column of an .xlsx export: its width in characters and, for dates, its number format. */
+export interface XlsxColumn {
+  readonly width: number;
+  readonly numFmt?: string;
+}
+
+/**
+ * Write an .xlsx sheet a clerk can filter: a bold, frozen header row with filters,
+ * column widths, dates as real Excel dates (Date cells, UTC fields), text always as plain
+ * strings — never formulas, whatever a title starts with.
+ */
+export async function writeXlsxTable(
+  path: string, header: readonly string[], columns: readonly XlsxColumn[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | Date>>,
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(logMessages.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  const head = sheet.addRow([...header]);
+  head.font = { bold: true };
+  // A JS string becomes a string cell in exceljs (a formula needs a { formula } object), so
+  // a title such as =HYPERLINK(…) is shown as text and never evaluated.
+  for (const row of rows) sheet.addRow(row.map((value) => (value === '' ? null : value)));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  writeOut(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }

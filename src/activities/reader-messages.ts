@@ -27,7 +27,7 @@ export const readerMessages = {
   /** `--now` that is not a real day. */
   badNow: (value: string): string => `--now 的日期“${value}”不对，请写成 YYYY-MM-DD，例如 2023-07-05。`,
   /** A `parse --batch` line that is not a JSON object with a text. */
-  badBatchLine: (line: number): string => `第 ${line} 行不是 {"now": "...", "text": "..."} 格式的 JSON。`,
+  badBatchLine: (line: number): string => `第 ${line} 行以 { 开头，但不是 {"now": "...", "text": "..."} 格式的 JSON；也可以不用 JSON，直接写消息本身。`,
   /** Names of the intents, for the human-readable `parse` output. */
   intentNames: {
     log: '记录活动', count: '统计次数', list: '列出活动', ask: '提问', draft: '起草材料',

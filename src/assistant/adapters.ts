@@ -12,7 +12,8 @@ export interface ActivityLogLike {
   undo(by: string, source?: Partial<Omit<Provenance, 'by'>>): Activity | undefined | Promise<Activity | undefined>;
   stats(query: ActivityQuery): Stats | Promise<Stats>;
   list(query: ActivityQuery): Activity[] | Promise<Activity[]>;
-  importFile?(path: string, provenance: Provenance): Promise<{ imported: number; duplicates: number }>;
+  importFile?(path: string, provenance: Provenance, options?: { acceptInferred?: boolean }): Promise<{ imported: number; duplicates: number }>;
+  previewImport?(path: string): Promise<string | undefined>;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface ActivityLogLike {
  */
 export function activityLogPort(
   log: ActivityLogLike,
-  renderChart?: (stats: Stats) => Promise<Uint8Array>,
+  renderChart?: (stats: Stats, kinds?: readonly string[]) => Promise<Uint8Array>,
   busy: RetryOptions = {},
 ): ActivityLogPort {
   return {
@@ -32,6 +33,8 @@ export function activityLogPort(
     stats: async (query) => log.stats(query),
     list: async (query) => log.list(query),
     chart: renderChart,
-    importFile: log.importFile ? (path, provenance) => log.importFile!(path, provenance) : undefined,
+    // The assistant imports only after the person saw the preview and answered 导入.
+    importFile: log.importFile ? (path, provenance) => log.importFile!(path, provenance, { acceptInferred: true }) : undefined,
+    previewImport: log.previewImport ? (path) => log.previewImport!(path) : undefined,
   };
 }

@@ -3,7 +3,7 @@
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
 import {
-  dayInWords, logMessages, loggedReply, periodInWords, today as localToday, withdrawnReply,
+  chartTitle, dayInWords, logMessages, loggedReply, today as localToday, withdrawnReply,
   type IsoDate, type MessageReader, type Provenance, type Taxonomy,
 } from '../activities/index.ts';
 import { errorReference } from '../errors.ts';
@@ -12,14 +12,17 @@ import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';
 import { parseCommand } from './commands.ts';
 import { guardAssistant, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
+import { draftReply } from './draft-reply.ts';
 import { answerImport, handleFiles, removeAbandonedUploads, type PendingImport } from './files.ts';
 import { readableIncoming } from './incoming-text.ts';
+import { readPathCommand } from './local-paths.ts';
+import { saveReplyFiles } from './saved-files.ts';
 import { resolveFollowUp, type TurnContext } from './follow-up.ts';
 import { ConversationMemory } from './memory.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, NewActivity } from './ports.ts';
 import { renderAnswer, renderCount, renderList } from './render.ts';
-import type { Assistant, Incoming, Reply, ReplyFile, ReplySink } from './types.ts';
+import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
 
 /** Everything the assistant is built from; main.ts and tests pass them explicitly. */
 export interface AssistantOptions {
@@ -38,6 +41,8 @@ export interface AssistantOptions {
   readonly log?: ErrorLog;
   /** Passages per answer. */
   readonly k?: number;
+  /** Where drafts and charts sent in replies are also kept (the data folder's `exports/`). */
+  readonly exportsDir?: string;
 }
 
 /** The assistant, plus a way to wait for the turns in progress (for a clean shutdown). */
@@ -104,8 +109,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const text = renderCount(stats, query.kinds, taxonomy);
     if (!withChart || !activities.chart || stats.total === 0 || (!query.from && !query.to)) return { text };
     try {
-      const png = await activities.chart(stats);
-      const file: ReplyFile = { name: 'chart.png', data: png, kind: 'image', caption: logMessages.chartTitleByKind(periodInWords(stats.from, stats.to)) };
+      const png = await activities.chart(stats, query.kinds);
+      const title = chartTitle(stats, { by: 'kind', kinds: query.kinds, taxonomy });
+      const file: ReplyFile = { name: `${title}.png`, data: png, kind: 'image', caption: title };
       return { text, files: [file] };
     } catch (error) {
       // The figures stand without the picture; the failure is still shown and logged.
@@ -135,16 +141,6 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
     contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
     return streamed ? { text: renderAnswer(answer), streamed } : { text: renderAnswer(answer) };
-  }
-
-  async function draft(request: string, today: IsoDate): Promise<Reply> {
-    if (!drafting) return { text: m.draftUnavailable };
-    if (!request) return { text: m.emptyDraft };
-    const result = await drafting.draft(request, { now: today });
-    const text = [result.text, result.basis, result.note].filter(Boolean).join('\n\n');
-    const name = result.fileName ?? 'draft.docx';
-    const files: ReplyFile[] = result.docx ? [{ name, data: result.docx, kind: 'document' }] : [];
-    return files.length ? { text, files } : { text };
   }
 
   async function undo(incoming: Incoming, today: IsoDate): Promise<Reply> {
@@ -181,22 +177,19 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     return answerImport(pending.file, text, importFile && ((path) => importFile(path, { ...provenance(incoming), channel: 'import' })));
   }
 
+  /** Files sent in chat (or named in the terminal): ingested, or a table offered for import. */
+  async function receive(files: readonly IncomingFile[], incoming: Incoming): Promise<Reply> {
+    if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
+    const outcome = await handleFiles(files, knowledge, incoming, Boolean(activities.importFile), log, activities.previewImport);
+    const text = outcome.lines.join('\n');
+    if (!outcome.pendingImport) return { text };
+    pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
+    return { text, choices: [{ label: m.importChoice, send: m.importWord }, { label: m.cancelChoice, send: m.cancelWord }] };
+  }
+
   async function turn(incoming: Incoming, sink?: ReplySink): Promise<Reply> {
     const today = localToday(now());
-    if (incoming.files?.length) {
-      if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
-      const outcome = await handleFiles(incoming.files, knowledge, incoming, Boolean(activities.importFile), log);
-      const text = outcome.lines.join('\n');
-      if (!outcome.pendingImport) return { text };
-      pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
-      return {
-        text,
-        choices: [
-          { label: m.importChoice, send: m.importWord },
-          { label: m.cancelChoice, send: m.cancelWord },
-        ],
-      };
-    }
+    if (incoming.files?.length) return receive(incoming.files, incoming);
     const text = incoming.text.trim();
     if (!text) return { text: m.emptyMessage };
 
@@ -234,7 +227,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         case 'undo':
           return undo(incoming, today);
         case 'draft':
-          return draft(args, today);
+          return draftReply(drafting, args, today);
+        case 'ingest':
+        case 'import': {
+          if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
+          const outcome = await readPathCommand(parsed.command, args, incoming, knowledge);
+          return 'files' in outcome ? receive(outcome.files, incoming) : outcome;
+        }
       }
     }
 
@@ -256,7 +255,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':
-        return draft(text, today);
+        return draftReply(drafting, text, today);
       case 'undo':
         return undo(incoming, today);
       case 'help':
@@ -274,7 +273,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       if (!access.isAllowed(received)) return { text: m.refusal(senderEntry(received)) };
       const { incoming, noteCut } = readableIncoming(received);
       const previous = queues.get(incoming.threadId) ?? Promise.resolve();
-      const result = previous.then(() => guarded.handle(incoming, sink)).then(noteCut);
+      const exportsDir = options.exportsDir;
+      const result = previous.then(() => guarded.handle(incoming, sink)).then(noteCut).then((reply) => (exportsDir
+        ? saveReplyFiles(reply, exportsDir, (error) => log({ ref: errorReference(), code: 'export_save_failed', message: String(error) }))
+        : reply));
       queues.set(incoming.threadId, result);
       inFlight.add(result);
       try {

@@ -100,6 +100,7 @@ export async function handleFiles(
   incoming: Pick<Incoming, 'progress'>,
   canImport: boolean,
   log: ErrorLog,
+  previewImport?: (path: string) => Promise<string | undefined>,
 ): Promise<FilesOutcome> {
   const lines: string[] = [];
   // A download that fails is named to the user; ours to fix gets a code and a log line.
@@ -127,13 +128,19 @@ export async function handleFiles(
         lines.push(m.fileTooLarge(name, Math.ceil(file.size / 1048576), MAX_TABLE_BYTES / 1048576));
         continue;
       }
+      let downloaded: { folder: string; path: string } | undefined;
       try {
-        const { folder, path } = await download(file, MAX_TABLE_BYTES);
+        downloaded = await download(file, MAX_TABLE_BYTES);
+        const { folder, path } = downloaded;
+        // Checked before it is offered: a bad row is named now, and kinds read from a
+        // ledger's content are shown so the answer 导入 confirms what will be stored.
+        const preview = await previewImport?.(path);
         pendingImport?.discard();
         pendingImport = { name, path, discard: () => rmSync(folder, { recursive: true, force: true }) };
-        lines.push(m.importOffer(name));
+        lines.push(m.importOffer(name), ...(preview ? [preview] : []));
       } catch (error) {
-        lines.push(failed(name, error));
+        if (downloaded) rmSync(downloaded.folder, { recursive: true, force: true });
+        lines.push(error instanceof AppError && downloaded && !(error instanceof InternalError) ? m.importFailed(error.userMessage) : failed(name, error));
       }
       continue;
     }

@@ -21,7 +21,9 @@ export const messages = {
     '· 撤回自己刚记的一条：/undo',
     '· 起草报告段落：/draft 上半年监督工作',
     '也可以直接说话，例如“上半年视察了几次”“今天听取了环保工作报告”。',
-    '管理员把文件（PDF、Word、Markdown、文本）发给我，我会收进知识库。',
+    '管理员把文件（PDF、Word、Markdown、文本）发给我，我会收进知识库；发来 .csv/.xlsx 表格，可导入为活动记录。',
+    '在本机终端（管理员）：/ingest 路径 收录文件或文件夹，/import 路径 导入活动表格。',
+    '起草的 Word 文档和图表同时保存在数据文件夹的 exports 目录里。',
   ].join('\n'),
   welcome: '您好，我是履职助手。',
 
@@ -57,6 +59,13 @@ export const messages = {
 
   draftUnavailable: '起草功能尚未配置，暂时不能起草。可以先用 /stats 查看数字。',
   emptyDraft: '请在 /draft 后面写上要起草什么，例如：/draft 上半年监督工作',
+  draftFileName: '起草稿.docx',
+
+  pathCommandTerminalOnly: '/ingest 和 /import 后面写的是本机上的路径，只能在本机终端使用。在聊天里请直接把文件发给我（管理员）。',
+  emptyIngestPath: '请在 /ingest 后面写上文件或文件夹的路径，例如：/ingest ./规章制度',
+  emptyImportPath: '请在 /import 后面写上 .csv 或 .xlsx 表格的路径，例如：/import ./活动台账.xlsx',
+  pathNotFound: (path: string) => `找不到 ${path}，请检查路径是否正确。`,
+  importNeedsTable: (path: string) => `/import 只导入 .csv 或 .xlsx 表格，${path} 不是。收录文档请用 /ingest。`,
 
   ingestStart: (name: string) => `正在收录《${name}》……`,
   ingestProgress: (done: number, total: number) => `正在收录，已处理 ${done}/${total} 个文件……`,
@@ -66,7 +75,7 @@ export const messages = {
   ingestSkipped: (name: string, reason: string) => `《${name}》没有收录：${reason}`,
   ingestFailed: (name: string, ref: string) => `《${name}》下载失败，没有收录。请稍后再发一次；如仍失败，请把错误编号 ${ref} 告诉管理员。`,
   importOffer: (name: string) =>
-    `《${name}》是表格。若要把它作为活动记录导入（列：date, kind, title, by），请回复“导入”；知识库只收 PDF、Word、Markdown 和文本。`,
+    `《${name}》是表格。若要把它作为活动记录导入（列：日期、类型、事项、记录人，或台账的 序号、日期、活动内容），请回复“导入”；知识库只收 PDF、Word、Markdown 和文本。`,
   unsupportedFile: (name: string) => `《${name}》的格式暂不支持。知识库可收 PDF、Word（.docx）、Markdown 和文本文件。`,
   fileTooLarge: (name: string, mb: number, limitMb: number) => `《${name}》有 ${mb} MB，超过了知识库 ${limitMb} MB 的上限，没有收录。可以拆分后再发。`,
   importChoice: '导入活动记录',

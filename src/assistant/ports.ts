@@ -21,10 +21,12 @@ export interface ActivityLogPort {
   stats(query: ActivityQuery): Promise<Stats>;
   /** Activities in date order. */
   list(query: ActivityQuery): Promise<Activity[]>;
-  /** A PNG bar chart of the counts, when charts are available. */
-  chart?(stats: Stats): Promise<Uint8Array>;
-  /** Bulk import of a CSV/XLSX file, all or nothing; when the log offers it. */
+  /** A PNG bar chart of the counts (titled with the kinds asked for), when charts are available. */
+  chart?(stats: Stats, kinds?: readonly string[]): Promise<Uint8Array>;
+  /** Bulk import of a CSV/XLSX file, all or nothing, after the person confirmed it; when the log offers it. */
   importFile?(path: string, provenance: Provenance): Promise<{ imported: number; duplicates: number }>;
+  /** Check a table before offering to import it: bad rows throw; kinds read from content come back in words. */
+  previewImport?(path: string): Promise<string | undefined>;
 }
 
 /** A finished draft as the assistant shows it. */

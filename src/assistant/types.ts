@@ -41,6 +41,8 @@ export interface ReplyFile {
   readonly data: Uint8Array;
   readonly kind: 'image' | 'document';
   readonly caption?: string;
+  /** Where it was saved on this machine (the data folder's `exports/`), when it was. */
+  readonly path?: string;
 }
 
 /** A short choice offered to the user (e.g. confirm a future date). */

@@ -25,6 +25,8 @@ export interface CliCommand {
   readonly name: string;
   /** One line of Chinese help. */
   readonly summary: string;
+  /** More help for `<command> --help` (formats, examples), in Chinese. */
+  readonly help?: string;
   /** Options that take no value (besides `--json`, which every command has). */
   readonly booleanFlags?: readonly string[];
   /**

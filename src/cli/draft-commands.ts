@@ -39,7 +39,8 @@ const draft: CliCommand = {
     const docx = stringOption(ctx, 'docx');
     const taxonomy = loadTaxonomy(ctx.dataDir);
     const log = openActivityLog({ dataDir: ctx.dataDir, taxonomy });
-    const models = await openModels(loadSettings());
+    const settings = loadSettings();
+    const models = await openModels(settings);
     const knowledge = await openKnowledgeBase({ dataDir: ctx.dataDir, embedder: models.embedder });
     try {
       const drafter = createDrafter({
@@ -47,7 +48,7 @@ const draft: CliCommand = {
       });
       const result = await drafter.draft({ request, from, to, now });
       if (docx) {
-        const bytes = await draftToDocx(result.document);
+        const bytes = await draftToDocx(result.document, { leadIn: settings.LVZHI_DRAFT_LEAD_IN });
         try {
           writeFileAtomic(docx, bytes);
         } catch (cause) {

@@ -8,6 +8,7 @@ import { openModels } from '../models/index.ts';
 import { MAX_QUESTION_CHARS, boundQuestion, inputMessages } from '../input/index.ts';
 import { explainFailure } from '../storage/index.ts';
 import { type CliCommand, type CliContext, stringOption } from './command.ts';
+import { batchHelp } from './messages.ts';
 
 function readK(ctx: CliContext): number {
   const raw = stringOption(ctx, 'k');
@@ -53,13 +54,18 @@ const ingest: CliCommand = {
   },
 };
 
-/** One line of `ask --batch` input → one output line (an answer, or an error object). */
+/**
+ * One line of `ask --batch` input → one output line (an answer, or an error object). A line
+ * starting with `{` is JSON Lines ({"question": "…"}); any other line is the question itself.
+ */
 async function answerLine(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, line: string, k: number): Promise<unknown> {
-  let question: unknown;
-  try {
-    question = (JSON.parse(line) as { question?: unknown }).question;
-  } catch {
-    question = undefined;
+  let question: unknown = line.trim();
+  if (line.trimStart().startsWith('{')) {
+    try {
+      question = (JSON.parse(line) as { question?: unknown }).question;
+    } catch {
+      question = undefined;
+    }
   }
   if (typeof question !== 'string') return { error: { code: 'bad_line', message: m.badBatchLine } };
   try {
@@ -73,6 +79,7 @@ async function answerLine(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, lin
 const ask: CliCommand = {
   name: 'ask',
   summary: m.commandSummaryAsk,
+  help: batchHelp.ask,
   valueOptions: ['k'],
   async run(ctx) {
     const k = readK(ctx);

@@ -5,7 +5,7 @@
 import { userInfo } from 'node:os';
 import { extname, resolve } from 'node:path';
 import {
-  listReply, loggedReply, logMessages, normalizeDate, openActivityLog, readMessage, renderChart, statsReply,
+  describeInferred, listReply, loggedReply, logMessages, normalizeDate, openActivityLog, readMessage, renderChart, statsReply,
   today, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery,
 } from '../activities/index.ts';
 import { UserError } from '../errors.ts';
@@ -115,9 +115,18 @@ const importCommand: CliCommand = {
   name: 'import',
   summary: commandSummaries.import,
   valueOptions: ['by'],
+  booleanFlags: ['yes', 'confirm'],
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'import');
-    const result = await log.importFile(path, { by: actingPerson(ctx), channel: 'cli', message: `import ${path}` });
+    const plan = await log.planImport(path);
+    // A ledger's kinds were read, not given: show them, store nothing until --yes.
+    if (plan.inferred.length > 0 && ctx.options.yes !== true && ctx.options.confirm !== true) {
+      return {
+        json: { confirm: 'kinds', imported: 0, activities: plan.inferred },
+        text: `${describeInferred(plan, log.taxonomy)}\n${logMessages.importConfirmHint}`,
+      };
+    }
+    const result = log.addMany(plan.entries, { by: actingPerson(ctx), channel: 'cli', message: `import ${path}` });
     return { json: result, text: logMessages.imported(result.imported, result.duplicates) };
   }),
 };
@@ -144,7 +153,7 @@ const chart: CliCommand = {
     if (by !== 'kind' && by !== 'month') throw new UserError('bad_chart_by', logMessages.badChartBy(by));
     const query = queryOf(ctx);
     const data = by === 'month' ? log.statsByMonth(query) : log.stats(query);
-    const png = await renderChart(data, { by });
+    const png = await renderChart(data, { by, kinds: query.kinds, taxonomy: log.taxonomy });
     try {
       writeFileAtomic(path, png);
     } catch (cause) {

@@ -10,17 +10,37 @@ export const commandSummaries = {
   stats: '统计一段时间内各类活动的次数（--from --to --kinds）',
   list: '按日期列出一段时间内的活动（--from --to --kinds）',
   undo: '撤回某人最近记录的一条活动（--by 姓名）',
-  import: '从 .csv 或 .xlsx 文件批量导入活动（列：date, kind, title, by），有错则整个文件不导入',
-  export: '把活动导出为 .csv 或 .xlsx 文件（--from --to --kinds）',
+  import: '从 .csv 或 .xlsx 文件批量导入活动（列：日期,类型,事项,记录人 或 date,kind,title,by；台账 序号,日期,活动内容 按内容判断类型，核对后加 --yes 导入），有错则整个文件不导入',
+  export: '把活动导出为 .csv 或 .xlsx 文件（列：日期,类型,事项,记录人,记录时间,编号；--from --to --kinds）',
   chart: '把活动次数画成柱状图 PNG（--by kind 按类型 | month 按月份，--from --to --kinds）',
-  parse: '解析一条消息的意思（不执行）：parse "上半年视察了几次" --now 2023-07-05',
+  parse: '解析一条消息的意思（不执行）：parse "上半年视察了几次" --now 2023-07-05；或 parse --batch 从标准输入逐行读取',
   draft: '起草工作总结或发言段落（数字取自活动记录）',
+} as const;
+
+/** The longer help of the batch commands: what a line of standard input may be. */
+export const batchHelp = {
+  ask: [
+    'ask --batch [--k 5] [--json]：从标准输入逐行读取问题，每行输出一个结果，顺序与输入一致。',
+    '每行可以是：',
+    '  · 一个 JSON 对象（JSON Lines 格式）：{"question": "常委会会议多久召开一次"}',
+    '  · 或者直接写问题本身：常委会会议多久召开一次',
+    '以 { 开头的行按 JSON 读取，格式不对的行输出 {"error": {...}}，其余行照常回答；空行跳过。',
+  ].join('\n'),
+  parse: [
+    'parse --batch [--now YYYY-MM-DD] [--json]：从标准输入逐行读取消息，每行输出一个结果，顺序与输入一致。',
+    '每行可以是：',
+    '  · 一个 JSON 对象（JSON Lines 格式）：{"now": "2023-07-05", "text": "上半年视察了几次"}（now 可省略）',
+    '  · 或者直接写消息本身：上半年视察了几次（“今天”取 --now，没有 --now 时取当天）',
+    '以 { 开头的行按 JSON 读取，格式不对的行输出 {"error": {...}}；空行跳过。',
+  ].join('\n'),
 } as const;
 
 /** Chinese texts of the command line. */
 export const cliMessages = {
   usage: (commandLines: readonly string[]) =>
-    ['用法：npm run --silent cli -- <命令> [选项] [--json] [--data 目录]', '', '命令：', ...commandLines].join('\n'),
+    ['用法：npm run --silent cli -- <命令> [选项] [--json] [--data 目录]', '', '命令：', ...commandLines, '', '每个命令的详细用法：<命令> --help'].join('\n'),
+  commandHelp: (name: string, summary: string, more?: string) =>
+    [`用法：npm run --silent cli -- ${name} …`, summary, ...(more ? ['', more] : [])].join('\n'),
   unknownCommand: (name: string, usage: string) => `没有“${name}”这个命令。\n${usage}`,
   missingOptionValue: (option: string) => `选项 --${option} 后面需要一个值。`,
   unknownOption: (option: string, command: string, known: readonly string[]) =>

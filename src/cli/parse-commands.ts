@@ -6,7 +6,7 @@ import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { createModels } from '../models/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
-import { cliMessages, commandSummaries } from './messages.ts';
+import { batchHelp, cliMessages, commandSummaries } from './messages.ts';
 
 /** The `--now` option (default: today), checked to be a real day. */
 function nowOption(value: string | undefined): string {
@@ -60,8 +60,20 @@ function readerFor(taxonomy: Taxonomy): MessageReader {
   return chat ? createModelReader({ rules, model: chat, taxonomy }) : rules;
 }
 
+/**
+ * One line of `parse --batch`: a JSON object {"now", "text"} (JSON Lines), or — any line
+ * not starting with `{` — the message itself, read with today = `--now`.
+ */
+function batchItem(line: string, defaultNow: string): { now: string; text: string } {
+  if (!line.trimStart().startsWith('{')) return { now: defaultNow, text: line.trim() };
+  const item = JSON.parse(line) as { now?: unknown; text?: unknown };
+  if (typeof item !== 'object' || item === null || typeof item.text !== 'string') throw new Error('shape');
+  return { now: typeof item.now === 'string' ? nowOption(item.now) : defaultNow, text: item.text };
+}
+
 async function runBatch(ctx: CliContext, taxonomy: Taxonomy): Promise<void> {
   const reader = readerFor(taxonomy);
+  const defaultNow = nowOption(stringOption(ctx, 'now'));
   const lines = (await ctx.readStdin()).split('\n');
   let n = 0;
   for (const line of lines) {
@@ -69,10 +81,8 @@ async function runBatch(ctx: CliContext, taxonomy: Taxonomy): Promise<void> {
     if (line.trim() === '') continue;
     let result: Record<string, unknown>;
     try {
-      const item = JSON.parse(line) as { now?: unknown; text?: unknown };
-      if (typeof item !== 'object' || item === null || typeof item.text !== 'string') throw new Error('shape');
-      const now = nowOption(typeof item.now === 'string' ? item.now : undefined);
-      result = contractShape(await reader.read(item.text, now));
+      const item = batchItem(line, defaultNow);
+      result = contractShape(await reader.read(item.text, item.now));
     } catch (error) {
       // One bad line gets its own error object, so results stay aligned with the input.
       const message = error instanceof UserError ? error.userMessage : say.badBatchLine(n);
@@ -88,6 +98,7 @@ export const parseCommands: CliCommand[] = [
   {
     name: 'parse',
     summary: commandSummaries.parse,
+    help: batchHelp.parse,
     valueOptions: ['now'],
     async run(ctx) {
       const taxonomy = loadTaxonomy(ctx.dataDir);

@@ -1,19 +1,26 @@
 /**
- * Drafting: from a request, the period and topic; from the log, the facts; from the
- * knowledge base, examples of the office's register; then a template or model draft
- * whose every counted figure is checked against the facts.
+ * Drafting: from a request, the period, topics and occasion; from the log, the facts;
+ * from the knowledge base, the office's own speeches and reports as models of register;
+ * then a template or model draft whose every figure is checked against the facts.
  */
-import { findPeriod, today, type Activity, type ActivityQuery, type IsoDate, type Period, type Stats, type Taxonomy } from '../activities/index.ts';
-import { UserError } from '../errors.ts';
-import type { ScoredPassage, Source } from '../knowledge/index.ts';
-import { loadPrompt, type ChatMessage, type ChatModel } from '../models/index.ts';
+import {
+  findPeriod, today, type Activity, type ActivityQuery, type IsoDate, type Period, type Stats, type Taxonomy,
+} from '../activities/index.ts';
+import { InternalError, UserError } from '../errors.ts';
+import type { Source } from '../knowledge/index.ts';
+import type { ChatModel } from '../models/index.ts';
 import { ungroundedFigures } from './grounding.ts';
+import { joinMatters, mattersOf } from './matters.ts';
 import { messages } from './messages.ts';
-import { describePeriod } from './period-phrase.ts';
-import { draftFromTemplates, documentText } from './template-drafter.ts';
+import { modelDraft } from './model-drafter.ts';
+import { describePeriod, periodForFileName } from './period-phrase.ts';
+import { styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
+import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
-import { findForm, findTopic, loadTopics, type Topic } from './topics.ts';
-import type { Draft, DraftDocument, Fact } from './types.ts';
+import { findForm, findTopics, findVenue, itemsOf, loadTopics, occasionTopics, type Topic, type TopicBook } from './topics.ts';
+import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
+
+export type { ExampleSource } from './style-sources.ts';
 
 /** The part of the activity log drafting reads. */
 export interface FactSource {
@@ -21,20 +28,15 @@ export interface FactSource {
   list(query: ActivityQuery): Activity[];
 }
 
-/** The part of the knowledge base drafting reads for style. */
-export interface ExampleSource {
-  search(question: string, k: number): Promise<ScoredPassage[]>;
-}
-
 /** What `createDrafter` needs. */
 export interface DrafterDeps {
   readonly log: FactSource;
-  /** Reads the period a request names (上半年 → Jan 1..Jun 30); default: the log's period reader. */
-  readonly readPeriod?: (text: string, now: IsoDate) => Period;
+  /** Reads the period a request names (上半年 → Jan 1..Jun 30) and its words; default: the log's period reader. */
+  readonly readPeriod?: (text: string, now: IsoDate) => Period & { readonly words?: string };
   readonly knowledge?: ExampleSource;
   readonly model?: ChatModel;
   readonly taxonomy?: Taxonomy;
-  readonly topics?: readonly Topic[];
+  readonly topics?: TopicBook;
   /** The organ the drafts speak for (default 区人大常委会). */
   readonly organ?: string;
 }
@@ -57,97 +59,115 @@ const TITLES_PER_FACT = 50;
 
 /** Create a drafter over the log, the knowledge base and (optionally) a chat model. */
 export function createDrafter(deps: DrafterDeps): Drafter {
-  const topics = deps.topics ?? loadTopics();
+  const book = deps.topics ?? loadTopics();
   const templates = loadTemplates();
   const organ = deps.organ ?? messages.organ;
-  const readPeriod = deps.readPeriod ?? ((text: string, day: IsoDate) => findPeriod(text, day) ?? { from: null, to: null });
+  const readPeriod = deps.readPeriod
+    ?? ((text: string, day: IsoDate): Period & { words?: string } => findPeriod(text, day) ?? { from: null, to: null });
+  const label = (kind: string) => deps.taxonomy?.label(kind) ?? kind;
 
-  function factsFor(topic: Topic, from: IsoDate, to: IsoDate): Fact[] {
-    return topic.groups.map((kinds) => {
-      const query = { from, to, kinds };
-      const count = deps.log.stats(query).total;
-      const titles = deps.log.list(query).slice(0, TITLES_PER_FACT).map((a) => a.title);
-      return { kinds: [...kinds], count, titles };
+  function factOf(kinds: readonly string[], from: IsoDate, to: IsoDate): Fact {
+    const query = { from, to, kinds };
+    return { kinds: [...kinds], count: deps.log.stats(query).total, titles: deps.log.list(query).slice(0, TITLES_PER_FACT).map((a) => a.title) };
+  }
+
+  function itemsFor(topics: readonly Topic[], from: IsoDate, to: IsoDate): DraftItem[] {
+    return itemsOf(topics).map(({ topic, kinds }) => {
+      const fact = factOf(kinds, from, to);
+      const parts = kinds.length === 1 ? [fact] : kinds.map((k) => factOf([k], from, to));
+      return { topic: topic.id, fact, parts };
     });
   }
 
-  async function examplesFor(topic: Topic, request: string): Promise<Source[]> {
-    if (!deps.knowledge) return [];
-    const found = await deps.knowledge.search(`${topic.label} ${request}`, 3);
-    return found.map(({ passage, score }) => ({
-      doc: passage.doc, title: passage.title, location: passage.location, text: passage.text, score,
-    }));
+  /** Topics named, else the occasion's (座谈会发言 → 常委会工作); the request with its period cut out. */
+  function topicsOf(words: string, periodWords?: string): Topic[] {
+    const rest = periodWords ? words.replace(periodWords, ' ') : words;
+    const named = findTopics(rest, book);
+    return named.length > 0 ? named : occasionTopics(rest, book);
   }
 
-  async function modelDraft(
-    model: ChatModel, prompt: readonly ChatMessage[], counts: readonly number[],
-  ): Promise<{ text?: string; note?: string }> {
-    let note: string | undefined;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      let text: string;
-      try {
-        text = (await model.complete(prompt)).trim();
-      } catch {
-        return { note: messages.modelUnavailable };
-      }
-      const bad = ungroundedFigures(text, counts);
-      if (text && bad.length === 0) return { text };
-      note = messages.modelInventedFigure(bad.map((f) => f.text).join('、') || '空稿');
-    }
-    return { note };
+  function factLines(items: readonly DraftItem[]): string {
+    const kindWords = new Set(deps.taxonomy?.kinds.flatMap((k) => [k.label, ...k.synonyms]) ?? []);
+    return items.filter((i) => i.fact.count > 0).map(({ fact, parts }) => {
+      const split = parts.length > 1 ? parts.filter((p) => p.count > 0).map((p) => `${label(p.kinds[0])}${p.count}次`).join('、') : '';
+      const matters = joinMatters(mattersOf(fact.titles, kindWords, 8), fact.count) ?? '';
+      return messages.promptFact(fact.kinds.map(label).join('、'), fact.count, split, matters);
+    }).join('\n');
   }
 
   return {
     async draft({ request, from, to, now = today() }) {
       const words = request.trim();
       if (!words) throw new UserError('empty_request', messages.emptyRequest);
-      const topic = findTopic(words, topics);
-      if (!topic) {
-        throw new UserError('unknown_topic', messages.unknownTopic(topics.map((t) => t.label).join('、')));
-      }
       const named = readPeriod(words, now);
+      const topics = topicsOf(words, named.words);
+      if (topics.length === 0) {
+        throw new UserError('unknown_topic', messages.unknownTopic(book.topics.map((t) => t.label).join('、')));
+      }
       const start = from ?? named.from ?? `${now.slice(0, 4)}-01-01`;
       const end = to ?? named.to ?? now;
       if (start > end) throw new UserError('bad_period', messages.badPeriod);
-      const facts = factsFor(topic, start, end);
-      const sources = await examplesFor(topic, words);
-      const period = describePeriod(start, end, now);
+      const items = itemsFor(topics, start, end);
+      const facts = items.flatMap((item) => (item.parts.length > 1 ? [item.fact, ...item.parts] : [item.fact]));
+      const counts = facts.map((f) => f.count);
+      const period = describePeriod(start, end, now, from || to ? undefined : named.words);
       const form = findForm(words);
-      const templateDocument = draftFromTemplates(
-        templates, { topic, form, facts, period, organ }, deps.taxonomy);
+      const venue = form === 'speech' ? findVenue(words) : undefined;
+      const subject = topicPhrase(topics);
+      const title = venue ? messages.venueTitle(venue)
+        : form === 'speech' ? messages.speechTitle(subject) : messages.sectionTitle(organ, period, subject);
+      const empty = topics.filter((t) => !items.some((i) => i.topic === t.id && i.fact.count > 0)).map((t) => t.label);
+      const hasFacts = facts.some((f) => f.count > 0);
+
+      const frame = form === 'speech' && hasFacts ? await speechFrame(deps.knowledge, `${venue ?? ''}${subject}`) : { sources: [] };
+      // The office's own greeting fits a general speech; to deputies the template's 各位代表 is right.
+      const salutation = templates.find('发言称呼', leadTopic(topics, items)) ? undefined : frame.salutation;
+      const templateDocument = draftFromTemplates(templates, {
+        topics, form, items, period, organ, title, salutation, closing: frame.closing,
+      }, deps.taxonomy);
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
       let note: string | undefined;
-      if (deps.model && facts.some((f) => f.count > 0)) {
-        const prompt = loadPrompt('draft').messages({
-          形式: form === 'speech' ? messages.promptFormSpeech : messages.promptFormSection,
-          时段: period,
-          要求: words,
-          事实: facts.map((f) => describeFact(f, deps.taxonomy)).join('\n'),
-          范例: sources.map((s) => s.text).join('\n\n') || messages.promptNoExamples,
+      let sources: readonly Source[] = frame.sources;
+      if (deps.model && hasFacts) {
+        const examples = await styleExamples(deps.knowledge, `${subject} ${words}`);
+        const result = await modelDraft(deps.model, {
+          form, period, request: words, subject, counts,
+          facts: factLines(items),
+          empty: empty.map((t) => messages.promptEmpty(t)).join('\n'),
+          examples: examples.map((s) => s.text).join('\n\n'),
         });
-        const result = await modelDraft(deps.model, prompt, facts.map((f) => f.count));
         note = result.note;
-        if (result.text) {
+        if (result.paragraphs) {
           mode = 'llm';
-          const paragraphs = result.text.split(/\n+/).map((t) => t.trim()).filter(Boolean);
-          document = { title: templateDocument.title, paragraphs: paragraphs.map((text) => ({ style: 'body', text })) };
+          sources = examples;
+          document = { title, paragraphs: result.paragraphs };
         }
       }
-      return { text: documentText(document), mode, from: start, to: end, facts, sources, document, note };
+      const text = documentText(document);
+      // The templates and sanitised titles keep figures out by construction; should an edited
+      // template slip one in, no draft with an ungrounded figure leaves this function.
+      const stray = ungroundedFigures(text, counts);
+      if (stray.length > 0) throw new InternalError('draft_ungrounded', `ungrounded figures in draft: ${stray.map((f) => f.text).join(',')}`);
+      const fileWord = messages.fileWords.find((w) => words.includes(w))
+        ?? (form === 'speech' ? messages.fileWordSpeech : messages.fileWordSection);
+      const fileName = venue ? title : `${periodForFileName(period)}${subject}${fileWord}`;
+      document = { ...document, basis: messages.documentBasis(period, start, end, mode === 'llm') };
+      return { text, mode, from: start, to: end, facts, sources, document, note, fileName, topics: topics.map((t) => t.label), empty };
     },
   };
 }
 
-function describeFact(fact: Fact, taxonomy?: Taxonomy): string {
-  const label = fact.kinds.map((k) => taxonomy?.label(k) ?? k).join('、');
-  const titles = fact.titles.slice(0, 8).join('；');
-  return messages.promptFact(label, fact.count, titles);
-}
-
-/** The facts a draft rests on, in one line a person reads (shown beside the draft). */
-export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts'>, taxonomy?: Taxonomy): string {
-  const facts = draft.facts.map((f) => ({ label: f.kinds.map((k) => taxonomy?.label(k) ?? k).join('、'), count: f.count }));
-  return messages.basis(draft.mode === 'llm', draft.from, draft.to, facts);
+/** The facts a draft rests on, in lines a person reads (shown beside the draft). */
+export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts'> & Partial<Pick<Draft, 'empty' | 'sources'>>, taxonomy?: Taxonomy): string {
+  // One figure per kind: a group's total is the sum of its kinds, shown once through them.
+  const seen = new Set<string>();
+  const facts = draft.facts.filter((f) => f.kinds.length === 1 && !seen.has(f.kinds[0]) && seen.add(f.kinds[0]))
+    .map((f) => ({ label: taxonomy?.label(f.kinds[0]) ?? f.kinds[0], count: f.count }));
+  const lines = [messages.basis(draft.mode === 'llm', draft.from, draft.to, facts)];
+  if (draft.empty?.length) lines.push(messages.basisEmpty(draft.empty.join('、')));
+  const titles = [...new Set((draft.sources ?? []).map((s) => `《${s.title}》`))];
+  if (titles.length) lines.push(messages.basisStyle(titles.join('、')));
+  return lines.join('\n');
 }

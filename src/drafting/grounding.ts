@@ -1,23 +1,97 @@
 /**
- * The number-grounding check (CONTRACTS.md, "Drafting"): every counted figure — Arabic
- * digits before a measure word, not after 第 — must be one of the facts' counts.
+ * The number-grounding check (CONTRACTS.md, "Drafting"; issue 13): every count-like
+ * figure in a draft must be one of the facts' counts. A figure is a number — Arabic,
+ * full-width or Chinese (14, １４, 十四, 两, 三十) — before a measure word (次, 个, 项, 场,
+ * 期, 件, 批, 人次, 名, 人, 所, 家, 条, 篇, 份), or any percentage (30%, 百分之三十).
+ * Not figures: ordinals (第3次, 第十一次), durations (6个月), and the set phrases of
+ * SET_PHRASES. A vague count (数十次, 几十个) is a figure no fact can ground.
  */
 
 /** A counted figure found in a text. */
 export interface CountedFigure {
+  /** Its value; NaN for a vague count (数十次) or a percentage, which no count grounds. */
   readonly value: number;
-  /** The figure as written, e.g. `14个`. */
+  /** The figure as written, e.g. `14个`, `三十次`, `12%`. */
   readonly text: string;
 }
 
-// 个 followed by 月 is a duration (6个月), not a count.
-const COUNTED = /(第)?([0-9]+)\s*(次|个(?!月)|项|场|期|件|批)/g;
+/**
+ * Political and idiomatic phrases written with Chinese numerals that are not counts of
+ * the office's work. Kept short on purpose: anything else with a number is checked.
+ */
+export const SET_PHRASES: readonly string[] = [
+  '两个确立', '两个维护', '四个意识', '四个自信', '两个结合', '三个代表', '五个必由之路',
+  '一批', '一府一委两院', '一府两院', '千家万户', '一把手', '一盘棋', '一张蓝图', '一条龙',
+  '一次性', '一次次', '一项项', '一件件', '一个个', '一条条', '一场场', '一批批', '一名名',
+];
 
-/** Every counted figure in a text, ordinals (第3次) excluded. */
+const CHINESE = '零〇一二两三四五六七八九十百千万';
+const DIGITS: Readonly<Record<string, number>> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const UNITS = '人次|次|个(?![多半]?月)|项|场|期|件|批|名|人|所|家|条|篇|份';
+const NUMBER = `[0-9０-９]+(?:[.．][0-9０-９]+)?[万千]?|[${CHINESE}]+`;
+const FIGURE = new RegExp(
+  `(第|[数几上](?=[十百千万]))?(${NUMBER})\\s*([余多来])?\\s*(?:(${UNITS})|([%％]))|(百分之(?:${NUMBER}))`, 'g');
+
+/** 0–99,999,999 in Chinese numerals (十二, 一百二十, 两万三千), or NaN. */
+export function chineseValue(written: string): number {
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const c of written) {
+    if (c in DIGITS) {
+      digit = DIGITS[c];
+      continue;
+    }
+    const unit = c === '十' ? 10 : c === '百' ? 100 : c === '千' ? 1000 : c === '万' ? 10000 : NaN;
+    if (Number.isNaN(unit)) return NaN;
+    if (unit === 10000) {
+      total = (total + section + (digit ?? 0) || 1) * 10000;
+      section = 0;
+    } else {
+      section += (digit ?? 1) * unit;
+    }
+    digit = undefined;
+  }
+  return total + section + (digit ?? 0);
+}
+
+function valueOf(number: string): number {
+  const ascii = number.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const arabic = /^([0-9]+(?:\.[0-9]+)?)([万千])?$/.exec(ascii);
+  if (arabic) return Number(arabic[1]) * (arabic[2] === '万' ? 10000 : arabic[2] === '千' ? 1000 : 1);
+  // Digit by digit (二〇二三) is a year, never a count; it is not followed by a measure word anyway.
+  return chineseValue(number);
+}
+
+/** Where the set phrases stand in a text, so figures inside them are skipped. */
+function setPhraseSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const phrase of SET_PHRASES) {
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) spans.push([at, at + phrase.length]);
+  }
+  return spans;
+}
+
+/** Every count-like figure in a text; ordinals, durations and set phrases excluded. */
 export function countedFigures(text: string): CountedFigure[] {
-  return [...text.matchAll(COUNTED)]
-    .filter((m) => !m[1])
-    .map((m) => ({ value: Number(m[2]), text: m[0] }));
+  const spans = setPhraseSpans(text);
+  const figures: CountedFigure[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    const start = m.index;
+    if (spans.some(([a, b]) => start >= a && start < b)) continue;
+    const [whole, prefix, number, about, , percent, written] = m;
+    if (written) {
+      figures.push({ value: NaN, text: written });
+      continue;
+    }
+    if (prefix === '第') continue;
+    // 数十次, 十余次, 上百人: an estimate, which no count in the log can ground.
+    const vague = prefix !== undefined || about !== undefined;
+    figures.push({ value: vague || percent ? NaN : valueOf(number), text: whole });
+  }
+  return figures;
 }
 
 /** The figures of a text that are not among the allowed counts. */

@@ -1,6 +1,6 @@
-/** Drafting: grounded report sections and speech paragraphs, and their Word export. */
+/** Drafting: grounded report sections and speeches, and their Word export. */
 export { createDrafter, describeBasis, type Drafter, type DrafterDeps, type DraftRequest, type FactSource, type ExampleSource } from './drafter.ts';
-export { draftToDocx } from './docx-writer.ts';
-export { countedFigures, ungroundedFigures, type CountedFigure } from './grounding.ts';
-export { loadTopics, findTopic, type Topic } from './topics.ts';
+export { draftToDocx, type DocxOptions, type LeadInStyle } from './docx-writer.ts';
+export { countedFigures, ungroundedFigures, SET_PHRASES, type CountedFigure } from './grounding.ts';
+export { loadTopics, findTopics, type Topic, type TopicBook } from './topics.ts';
 export type { Draft, DraftDocument, Fact, DraftForm } from './types.ts';

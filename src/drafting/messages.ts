@@ -2,23 +2,44 @@
 export const messages = {
   emptyRequest: '请说明要起草什么，例如：“起草上半年监督工作的总结”或“写一段代表工作的发言”。',
   unknownTopic: (known: string) =>
-    `没有看出要起草哪方面的材料。我能起草这些方面：${known}。例如：“起草上半年监督工作的总结”。`,
+    `没有看出要起草哪方面的材料。我能起草这些方面：${known}；也可以只说场合，如“起草一段在代表座谈会上的发言”“写一份第二季度工作汇报”。`,
   badPeriod: '起草的时间段不对：开始日期晚于结束日期。',
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
     `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,
   speechTitle: (topic: string) => `关于${topic}的交流发言`,
-  modelInventedFigure: (figures: string) =>
-    `模型起草的稿子里出现了活动记录中没有的数字（${figures}），已改用模板起草。`,
+  venueTitle: (venue: string) => `在${venue}上的发言`,
+  /** The file name's last word, by form: 总结 for a section, 发言 for a speech; the request's own word wins. */
+  fileWords: ['交流发言', '发言', '讲话', '汇报', '总结', '报告', '简报'],
+  fileWordSection: '总结',
+  fileWordSpeech: '发言',
+  /** The invented figures themselves are not repeated: no figure outside the log reaches the user. */
+  modelInventedFigure: (count: number) =>
+    `模型两次起草的稿子里都有活动记录中没有的数字（${count} 处），已改用模板起草，数字均取自活动记录。`,
   modelUnavailable: '模型暂时不可用，已改用模板起草。',
+  modelNoDraft: '模型没有给出稿子，已改用模板起草。',
+  /** How the retry names an empty draft to the model. */
+  modelEmpty: '（空稿）',
   organ: '区人大常委会',
   basis: (byModel: boolean, from: string, to: string, facts: ReadonlyArray<{ label: string; count: number }>) =>
     `依据活动记录（${from} 至 ${to}）：${facts.map((f) => `${f.label} ${f.count} 次`).join('；')}。（${byModel ? '模型起草' : '模板起草'}）`,
+  /** Named topics without entries, after the basis. */
+  basisEmpty: (topics: string) => `${topics}方面没有活动记录，稿中已如实说明。`,
+  /** The office's own texts the draft took its register from. */
+  basisStyle: (titles: string) => `文风参考：${titles}。`,
+  /** The last line of the Word document: the secretary deletes it before filing. */
+  documentBasis: (period: string, from: string, to: string, byModel: boolean) =>
+    `（本稿时段为${period}（${from}至${to}），数字均取自活动记录，${byModel ? '由模型起草并经核对' : '按模板起草'}；定稿前请删除此行。）`,
   /** What the model is asked to write (the {{形式}} of prompts/draft.md). */
-  promptFormSpeech: '一段可以当众宣读的发言',
+  promptFormSpeech: '一篇可以当众宣读的发言稿',
   promptFormSection: '一段工作总结（报告的一节）',
+  promptShapeSpeech: '发言稿第一行单独写称呼（如“各位领导、同志们：”），然后分段写开头、各条工作和结尾，结尾写“谢谢大家！”。',
+  promptShapeSection: '开头一段，每条工作一段，收尾一段。',
   /** {{范例}} when the knowledge base has no passage in the office's register. */
   promptNoExamples: '（无）',
-  /** One line of {{事实}}: the kinds, their count, some titles. */
-  promptFact: (label: string, count: number, titles: string) => `- ${label}：${count}次${titles ? `（${titles}）` : ''}`,
+  promptNoEmpty: '',
+  /** One line of {{事实}}: the kinds, their count, each kind's own count, some 事项. */
+  promptFact: (label: string, count: number, parts: string, matters: string) =>
+    `- ${label}：共${count}次${parts ? `（${parts}）` : ''}${matters ? `；事项：${matters}` : ''}`,
+  promptEmpty: (label: string) => `- ${label}：没有记录`,
 } as const;

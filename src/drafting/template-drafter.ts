@@ -1,65 +1,116 @@
 /** Offline drafts: the office's templates filled with the facts from the log. */
 import type { Taxonomy } from '../activities/index.ts';
-import { pickExamples, nameOf, subjectOf } from './examples.ts';
+import { joinMatters, mattersOf } from './matters.ts';
 import { messages } from './messages.ts';
 import { fillTemplate, type DraftTemplates } from './template-file.ts';
 import type { Topic } from './topics.ts';
-import type { DraftDocument, DraftForm, Fact } from './types.ts';
+import type { DraftDocument, DraftForm, DraftItem, Fact, ParagraphStyle } from './types.ts';
 
 /** What the template drafter needs to know. */
 export interface TemplateDraftInput {
-  readonly topic: Topic;
+  /** The topics named (or the occasion's), in order. */
+  readonly topics: readonly Topic[];
   readonly form: DraftForm;
-  readonly facts: readonly Fact[];
-  /** The period as the office names it: 2023年上半年, 今年以来. */
+  readonly items: readonly DraftItem[];
+  /** The period as people say it: 2023年上半年, 今年以来, 半年来. */
   readonly period: string;
   readonly organ: string;
+  readonly title: string;
+  /** The salutation and closing of the office's own speeches, when the knowledge base has them. */
+  readonly salutation?: string;
+  readonly closing?: string;
 }
 
-/** Write a draft from templates. Items with no activities are left out; none at all → an honest note. */
+/** The topics as one phrase: 监督工作; 发挥代表作用、代表培训和代表建议办理. */
+export function topicPhrase(topics: readonly Topic[]): string {
+  const labels = topics.map((t) => t.label);
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join('、')}和${labels.at(-1)}`;
+}
+
+/**
+ * The topic whose words open the draft: the first named that has entries (代表作用、代表培训
+ * open as the deputies' work; an empty 走访 does not set the tone).
+ */
+export function leadTopic(topics: readonly Topic[], items: readonly DraftItem[]): string {
+  return (topics.find((t) => items.some((i) => i.topic === t.id && i.fact.count > 0)) ?? topics[0])?.id ?? '*';
+}
+
+/** The words of the taxonomy's kinds: a kind's own name is no 事项 (党组会议 says nothing). */
+function kindWordsOf(taxonomy?: Taxonomy): Set<string> {
+  return new Set(taxonomy?.kinds.flatMap((k) => [k.label, ...k.synonyms]) ?? []);
+}
+
+/** Each kind with entries and its figure, the office's way: 视察8次、调研6次. */
+function partsPhrase(templates: DraftTemplates, parts: readonly Fact[], taxonomy?: Taxonomy): string {
+  return parts.filter((p) => p.count > 0).map((p) => {
+    const kind = p.kinds[0];
+    return fillTemplate(templates.get('分项', kind) ?? '{{类型}}{{次数}}次', { 次数: String(p.count), 类型: taxonomy?.label(kind) ?? kind });
+  }).join('、');
+}
+
+/** One item's sentence, without its ordinal. */
+function itemText(templates: DraftTemplates, item: DraftItem, common: Record<string, string>, taxonomy?: Taxonomy): string {
+  const { fact, parts } = item;
+  const present = parts.filter((p) => p.count > 0);
+  // A group where only one kind has entries reads as that kind (视察8次, not 视察调研 with 调研 empty).
+  const keys = [present.map((p) => p.kinds[0]).join('+'), fact.kinds.join('+')];
+  const matters = mattersOf(fact.titles, kindWordsOf(taxonomy));
+  const single = fact.count === 1 ? keys.map((k) => templates.find('单项', k)).find(Boolean) : undefined;
+  const template = single ?? keys.map((k) => templates.find('条目', k)).find(Boolean) ?? templates.get('条目', '*') ?? '';
+  return fillTemplate(template, {
+    ...common,
+    次数: String(fact.count),
+    分项: partsPhrase(templates, parts, taxonomy),
+    事项: joinMatters(matters, fact.count),
+    事项等: joinMatters(matters, fact.count, true),
+    名称: fact.count === 1 ? matters[0] : undefined,
+  });
+}
+
+/** The ordinal lead of item i of n: 一是 … 十是, none when the item stands alone. */
+export function ordinal(i: number, n: number): string {
+  if (n < 2) return '';
+  const digits = messages.ordinals;
+  const word = i < 10 ? digits[i] : `十${digits[i - 10] ?? ''}`;
+  return `${word}是`;
+}
+
+/**
+ * Write a draft from templates. Items with no activities are left out; a named topic with
+ * none at all is declared empty; no activities at all gives an honest note instead.
+ */
 export function draftFromTemplates(templates: DraftTemplates, input: TemplateDraftInput, taxonomy?: Taxonomy): DraftDocument {
-  const { topic, form, facts, period, organ } = input;
-  const common = { 时段: period, 机关: organ, 题目: topic.label };
-  const title = form === 'speech'
-    ? messages.speechTitle(topic.label)
-    : messages.sectionTitle(organ, period, topic.label);
-  const present = facts.filter((f) => f.count > 0);
-  // Kind names are no subject: "党组会议" says nothing an item doesn't already say.
-  const kindWords = new Set(taxonomy?.kinds.flatMap((k) => [k.label, ...k.synonyms]) ?? []);
+  const { topics, form, items, period, organ, title } = input;
+  const subject = topicPhrase(topics);
+  const common = { 时段: period, 机关: organ, 题目: subject };
+  const present = items.filter((item) => item.fact.count > 0);
+  const lead = leadTopic(topics, items);
   if (present.length === 0) {
-    const text = fillTemplate(templates.get('无活动', topic.id) ?? '', common);
+    const text = fillTemplate(templates.get('无活动', '*') ?? '', common);
     return { title, paragraphs: [{ style: 'body', text }] };
   }
-  const items = present.map((fact, i) => {
-    const key = fact.kinds.join('+');
-    const fallback = `开展${fact.kinds.map((k) => taxonomy?.label(k) ?? k).join('、')}等工作{{次数}}次。`;
-    const template = templates.get('条目', key) ?? fallback;
-    const listed = (examples: string[], always: boolean) =>
-      examples.length === 0 ? undefined
-        : examples.join('、') + ((always && fact.count > 1) || examples.length < fact.count ? '等' : '');
-    const subjects = pickExamples(fact.titles, (t) => subjectOf(t, kindWords));
-    const names = pickExamples(fact.titles, nameOf);
-    const text = fillTemplate(template, {
-      ...common,
-      次数: String(fact.count),
-      例举: listed(subjects, false),
-      例举等: listed(subjects, true),
-      名称: listed(names, false),
-      名称等: listed(names, true),
-    });
-    return `${messages.ordinals[i] ?? String(i + 1)}是${text}`;
-  });
-  if (form === 'speech') {
-    const open = fillTemplate(templates.get('发言开头', topic.id) ?? '', common);
-    const close = fillTemplate(templates.get('发言结尾', topic.id) ?? '', common);
-    return { title, paragraphs: [{ style: 'body', text: [open, ...items, close].join('') }] };
-  }
-  const open = fillTemplate(templates.get('开头', topic.id) ?? '', common);
-  const close = fillTemplate(templates.get('结尾', topic.id) ?? '', common);
-  return {
-    title,
-    paragraphs: [open, ...items, close].filter(Boolean).map((text) => ({ style: 'body' as const, text })),
+  // An item's short heading (组织好视察调研。) leads an enumeration; a lone item needs none.
+  const alone = (text: string) => (present.length === 1 ? text.replace(/^[^，。]{2,16}。(?=.)/, '') : text);
+  const lines = present.map((item, i) => `${ordinal(i, present.length)}${alone(itemText(templates, item, common, taxonomy))}`);
+  const emptyTopics = topics.filter((t) => !items.some((item) => item.topic === t.id && item.fact.count > 0));
+  const declared = emptyTopics.map((t) => fillTemplate(templates.get('无记录', '*') ?? '', { ...common, 题目: t.label }));
+  const paragraphs: Array<{ style: ParagraphStyle; text: string }> = [];
+  const body = (text: string) => {
+    if (text.trim()) paragraphs.push({ style: 'body', text: text.trim() });
   };
+  if (form === 'speech') {
+    paragraphs.push({ style: 'salutation', text: input.salutation ?? fillTemplate(templates.get('发言称呼', lead) ?? '', common) });
+    body(fillTemplate(templates.get('发言开头', lead) ?? '', common));
+    lines.forEach(body);
+    declared.forEach(body);
+    body(input.closing ?? fillTemplate(templates.get('发言结尾', '*') ?? '', common));
+  } else {
+    body(fillTemplate(templates.get('开头', lead) ?? '', common));
+    lines.forEach(body);
+    declared.forEach(body);
+    body(fillTemplate(templates.get('结尾', '*') ?? '', common));
+  }
+  return { title, paragraphs };
 }
 
 /** The draft's plain text: title line, then paragraphs. */

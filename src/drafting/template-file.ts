@@ -28,7 +28,12 @@ export class DraftTemplates {
 
   /** The template for a slot and key, falling back to the slot's `*` template. */
   get(slot: string, key: string): string | undefined {
-    return this.slots.get(`${slot} ${key}`) ?? this.slots.get(`${slot} *`);
+    return this.find(slot, key) ?? this.slots.get(`${slot} *`);
+  }
+
+  /** The template for exactly this slot and key, or undefined. */
+  find(slot: string, key: string): string | undefined {
+    return this.slots.get(`${slot} ${key}`);
   }
 }
 

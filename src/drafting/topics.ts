@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { DraftForm } from './types.ts';
 
 /** A drafting topic: the words that name it and the kinds each item of the draft counts. */
 export interface Topic {
@@ -9,6 +10,18 @@ export interface Topic {
   readonly groups: ReadonlyArray<readonly string[]>;
 }
 
+/** An occasion (座谈会发言, 汇报, 总结) and the topics a request naming only it draws on. */
+export interface Occasion {
+  readonly words: readonly string[];
+  readonly topics: readonly string[];
+}
+
+/** The editable mapping from a request's words to topics and occasions. */
+export interface TopicBook {
+  readonly topics: readonly Topic[];
+  readonly occasions: readonly Occasion[];
+}
+
 const schema = z.object({
   topics: z.array(z.object({
     id: z.string().min(1),
@@ -16,35 +29,75 @@ const schema = z.object({
     words: z.array(z.string().min(1)),
     groups: z.array(z.array(z.string().min(1)).min(1)).min(1),
   })).min(1),
+  occasions: z.array(z.object({
+    words: z.array(z.string().min(1)).min(1),
+    topics: z.array(z.string().min(1)).min(1),
+  })).default([]),
 });
 
 /** The editable topic mapping shipped with Lüzhi. */
 export const TOPICS_FILE = new URL('./topics.json', import.meta.url);
 
-/** Read the topic mapping. */
-export function loadTopics(file: string | URL = TOPICS_FILE): Topic[] {
-  return schema.parse(JSON.parse(readFileSync(file, 'utf8'))).topics;
+/** Read the topic mapping; an occasion naming an unknown topic is an error in the file. */
+export function loadTopics(file: string | URL = TOPICS_FILE): TopicBook {
+  const book = schema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const ids = new Set(book.topics.map((t) => t.id));
+  const unknown = book.occasions.flatMap((o) => o.topics).find((id) => !ids.has(id));
+  if (unknown) throw new Error(`topics.json: occasion names unknown topic ${unknown}`);
+  return book;
 }
 
 /**
- * The topic a request names: the one whose longest matching word is longest
- * (so 视察调研 beats 监督's shorter words); ties go to the earlier topic in the file.
+ * Every topic a request names, in the order named: words are matched leftmost-longest
+ * without overlap (代表培训 is one topic, not 代表… and 培训), and a topic named twice counts once.
  */
-export function findTopic(request: string, topics: readonly Topic[]): Topic | undefined {
-  let best: Topic | undefined;
-  let bestLength = 0;
-  for (const topic of topics) {
-    for (const word of topic.words) {
-      if (word.length > bestLength && request.includes(word)) {
-        best = topic;
-        bestLength = word.length;
-      }
+export function findTopics(request: string, book: TopicBook): Topic[] {
+  const words = book.topics.flatMap((topic) => topic.words.map((word) => ({ word, topic })))
+    .sort((a, b) => b.word.length - a.word.length);
+  const found: Topic[] = [];
+  for (let at = 0; at < request.length;) {
+    const hit = words.find((w) => request.startsWith(w.word, at));
+    if (!hit) {
+      at++;
+      continue;
     }
+    if (!found.includes(hit.topic)) found.push(hit.topic);
+    at += hit.word.length;
   }
-  return best;
+  return found;
+}
+
+/** The topics of the first occasion the request names (座谈会上的发言 → overall), or none. */
+export function occasionTopics(request: string, book: TopicBook): Topic[] {
+  const occasion = book.occasions.find((o) => o.words.some((w) => request.includes(w)));
+  return occasion ? occasion.topics.map((id) => book.topics.find((t) => t.id === id)!) : [];
 }
 
 /** The form a request asks for: a paragraph to read aloud, or a report section. */
-export function findForm(request: string): 'section' | 'speech' {
+export function findForm(request: string): DraftForm {
   return /发言|讲话|致辞|演讲/.test(request) ? 'speech' : 'section';
+}
+
+/** The occasion a speech is for, as its title names it: 在代表座谈会上的发言 → 代表座谈会. */
+export function findVenue(request: string): string | undefined {
+  const match = /在(.{2,24}?)上的?(?:交流|表态|汇报)?(?:发言|讲话|致辞)/.exec(request);
+  return match?.[1];
+}
+
+/**
+ * The items of a draft: the topics' groups in order, a group whose kinds an earlier
+ * group already counts left out (监督工作 and 视察 name inspections once).
+ */
+export function itemsOf(topics: readonly Topic[]): Array<{ readonly topic: Topic; readonly kinds: readonly string[] }> {
+  const counted = new Set<string>();
+  const items: Array<{ topic: Topic; kinds: readonly string[] }> = [];
+  for (const topic of topics) {
+    for (const kinds of topic.groups) {
+      if (kinds.every((k) => counted.has(k))) continue;
+      const fresh = kinds.filter((k) => !counted.has(k));
+      fresh.forEach((k) => counted.add(k));
+      items.push({ topic, kinds: fresh });
+    }
+  }
+  return items;
 }

@@ -20,7 +20,7 @@ export const knowledgeMessages = {
   noText: '文件里没有可以检索的文字内容。',
   embeddingUnavailable: '向量服务（嵌入模型）暂时无法连接，这个文件未导入；服务恢复后重新运行 ingest 即可补上，已有内容不受影响。',
   failed: (reference: string) => `处理这个文件时出现内部错误（编号 ${reference}），已跳过，其他文件照常导入。`,
-  badBatchLine: '这一行不是有效的问题，应为一行 JSON：{"question": "……"}。',
+  badBatchLine: '这一行以 { 开头，但不是 {"question": "……"} 格式的 JSON；也可以不用 JSON，直接写问题本身。',
   ingestSummary: (r: { added: number; updated: number; unchanged: number; skipped: number; chunks: number }) =>
     `导入完成：新增 ${r.added} 个文件，更新 ${r.updated} 个，未变化 ${r.unchanged} 个，跳过 ${r.skipped} 个；知识库现有 ${r.chunks} 段。`,
   skippedLine: (path: string, reason: string) => `  跳过 ${path}：${reason}`,

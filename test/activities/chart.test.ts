@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openActivityLog, renderChart } from '../../src/activities/index.ts';
-import { CHART_FONT_FAMILY, chartSvg, svgToPng } from '../../src/activities/log-chart-render.ts';
+import { CHART_FONT_FAMILY, MAX_SERIES, SERIES_COLORS, chartSvg, svgToPng } from '../../src/activities/log-chart-render.ts';
 import { decodePng, darkPixels } from './chart-png.ts';
 import { SAMPLE_CSV, byCli, tempFolder } from './log-helpers.ts';
 
@@ -45,9 +45,51 @@ describe('charts', () => {
     const monthly = log.statsByMonth({ from: '2023-01-01', to: '2023-08-31' });
     const svg = await chartSvg(monthly, { by: 'month' });
     expect(svg).toContain('2023年1月至8月每月履职活动次数');
+    // Each month's total stands on top of its column.
+    for (const m of monthly.months.filter((x) => x.total > 0)) expect(svg).toContain(`>${m.total}<`);
     for (const month of ['1月', '7月', '8月']) expect(svg).toContain(`>${month}<`);
     const png = await renderChart(monthly, { by: 'month' });
     expect(Buffer.from(png.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a');
+    log.close();
+  });
+
+  it('writes each bar\'s figure beside it and titles the chart with the kinds asked for', async () => {
+    const log = await sampleLog();
+    const kinds = ['inspection', 'research'];
+    const stats = log.stats({ ...H1, kinds });
+    const svg = await chartSvg(stats, { by: 'kind', kinds });
+    expect(svg).toContain('>2023年上半年视察、调研次数<');
+    for (const c of stats.counts) expect(svg).toContain(`>${c.count}<`);
+    log.close();
+  });
+
+  it('stands a few short labels as columns and turns many or long ones into horizontal bars', async () => {
+    const log = await sampleLog();
+    const two = await chartSvg(log.stats({ ...H1, kinds: ['inspection', 'research'] }), { by: 'kind' });
+    const all = await chartSvg(log.stats(H1), { by: 'kind' });
+    // The kind labels sit under the columns (one row, same y) or beside the bars (one column, same x).
+    const labelAt = (svg: string, label: string) => {
+      const at = svg.indexOf(`>${label}<`);
+      const tag = svg.slice(svg.lastIndexOf('<text', at), at);
+      return /translate\((-?[\d.]+),(-?[\d.]+)\)/.exec(tag)!.slice(1).map(Number);
+    };
+    expect(labelAt(two, '视察')[1]).toBe(labelAt(two, '调研')[1]);
+    expect(labelAt(all, '视察')[0]).toBe(labelAt(all, '听取审议报告')[0]);
+    log.close();
+  });
+
+  it('colours at most eight series apart and gathers the rest as 其他', async () => {
+    const log = openActivityLog({ dataDir: tempFolder() });
+    const kinds = ['session', 'council_meeting', 'party_meeting', 'meeting', 'study', 'report_review', 'inspection', 'research', 'law_check', 'inquiry', 'training'];
+    kinds.forEach((kind, i) => {
+      for (let n = 0; n <= kinds.length - i; n++) log.add({ date: `2023-0${(n % 6) + 1}-1${n % 9}`, kind, title: `${kind}-${n}` }, byCli('张三'));
+    });
+    const svg = await chartSvg(log.statsByMonth(H1), { by: 'month' });
+    const fills = new Set([...svg.matchAll(/fill="(#[0-9A-Fa-f]{6})"/g)].map((m) => m[1].toUpperCase()));
+    const palette = [...SERIES_COLORS, '#9E9E9E'].map((c) => c.toUpperCase());
+    expect(palette.filter((c) => fills.has(c))).toHaveLength(MAX_SERIES);
+    expect(svg).toContain('>其他<');
+    expect(svg).not.toContain('>培训<'); // the smallest kinds are inside 其他
     log.close();
   });
 

@@ -157,19 +157,54 @@ describe('export', () => {
     copy.close();
   });
 
-  it('writes CSV with a BOM and the contract columns, replacing the old file and leaving no temporary', async () => {
+  it('writes CSV with a BOM and Chinese columns, replacing the old file and leaving no temporary', async () => {
     const log = openActivityLog({ dataDir: tempFolder() });
     await log.importFile(SAMPLE_CSV, byCli('导入员'));
     const dir = tempFolder();
     const out = join(dir, 'out.csv');
     writeFileSync(out, 'old content');
     await log.exportFile(out, { from: '2023-07-01' });
-    const text = readFileSync(out, 'utf8');
-    expect(text).toBe('\uFEFFdate,kind,title,by\r\n2023-07-04,inspection,视察防汛工作,张三\r\n');
+    const [header, row, end] = readFileSync(out, 'utf8').split('\r\n');
+    expect(header).toBe('\uFEFF日期,类型,事项,记录人,记录时间,编号');
+    expect(row).toMatch(/^2023-07-04,视察,视察防汛工作,张三,\d{4}-\d{2}-\d{2} \d{2}:\d{2},\d+$/);
+    expect(end).toBe('');
     expect(readdirSync(dir)).toEqual(['out.csv']);
     log.close();
   });
 
+  it('writes 记录时间 in the office\'s time zone', async () => {
+    const log = openActivityLog({ dataDir: tempFolder() });
+    const { activity } = log.add({ date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作' }, byCli('张三'));
+    const at = new Date(log.history(activity.id)[0].at);
+    const out = join(tempFolder(), 'tz.csv');
+    await log.exportFile(out, {}, { timeZone: 'Asia/Shanghai' });
+    const shanghai = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(readFileSync(out, 'utf8')).toContain(`,${shanghai},${activity.id}`);
+    log.close();
+  });
+
+  it('writes an .xlsx a clerk can filter: Chinese headers, labels, real dates, frozen header, widths', async () => {
+    const log = openActivityLog({ dataDir: tempFolder() });
+    await log.importFile(SAMPLE_CSV, byCli('导入员'));
+    const out = join(tempFolder(), 'h1.xlsx');
+    await log.exportFile(out, H1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual([undefined, '日期', '类型', '事项', '记录人', '记录时间', '编号']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getColumn(3).width).toBeGreaterThanOrEqual(40);
+    const first = sheet.getRow(2);
+    const [y, m, d] = log.list(H1)[0].date.split('-').map(Number);
+    expect(first.getCell(1).value).toEqual(new Date(Date.UTC(y, m - 1, d)));
+    expect(first.getCell(1).numFmt).toBe('yyyy-mm-dd');
+    expect(first.getCell(2).value).toBe('视察');
+    expect(first.getCell(5).value).toBeInstanceOf(Date);
+    expect(typeof first.getCell(6).value).toBe('number');
+    log.close();
+  });
   it('reports an unwritable destination in Chinese and writes nothing', async () => {
     const log = openActivityLog({ dataDir: tempFolder() });
     const out = join(tempFolder(), 'no', 'such', 'dir.csv');
@@ -183,6 +218,97 @@ describe('export', () => {
 const shared = resolve('../shared');
 const sharedFixture = join(shared, 'fixtures', 'activities-2023h1.csv');
 if (!existsSync(sharedFixture)) console.warn(`[skip] ${sharedFixture} is absent: the shared fixture test is skipped.`);
+
+describe('exports are inert (CSV injection)', () => {
+  const hostile = ['=HYPERLINK("http://evil.example","点我")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '\t=1+1', '\r=1+1', '  =1+1'];
+
+  async function hostileLog() {
+    const log = openActivityLog({ dataDir: tempFolder() });
+    hostile.forEach((text, i) => log.add({ date: `2023-06-${String(i + 1).padStart(2, '0')}`, kind: 'inspection', title: text }, byCli(text)));
+    return log;
+  }
+
+  it('puts a \' before every CSV cell that would run as a formula, titles and names alike', async () => {
+    const log = await hostileLog();
+    const out = join(tempFolder(), 'x.csv');
+    await log.exportFile(out);
+    const { parseCsv } = await import('../../src/activities/log-csv.ts');
+    const rows = parseCsv(readFileSync(out, 'utf8').slice(1)).slice(1).map((r) => r.cells);
+    expect(rows).toHaveLength(hostile.length);
+    const stored = log.list();
+    for (const [i, cells] of rows.entries()) {
+      // The log keeps a title's text, its leading space or tab trimmed: each still starts a formula.
+      expect(cells[2]).toBe(`'${stored[i].title}`);
+      expect(cells[3]).toBe(`'${stored[i].by}`);
+      for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    // Read back, the titles are what people wrote.
+    const copy = openActivityLog({ dataDir: tempFolder() });
+    await copy.importFile(out, byCli('导入员'));
+    expect(copy.list().map((a) => a.title)).toEqual(log.list().map((a) => a.title));
+    log.close();
+    copy.close();
+  });
+
+  it('keeps text as plain strings in .xlsx: no cell is a formula', async () => {
+    const log = await hostileLog();
+    const out = join(tempFolder(), 'x.xlsx');
+    await log.exportFile(out);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheetXml).not.toContain('<f>');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const titles = workbook.worksheets[0].getColumn(3).values.slice(2);
+    expect(titles).toEqual(log.list().map((a) => a.title));
+    log.close();
+  });
+});
+
+describe('ledgers and Chinese headers', () => {
+  it('reads the export\'s own headers back, and English ones', async () => {
+    const dir = tempFolder();
+    const file = join(dir, 'zh.csv');
+    writeFileSync(file, '日期,类型,事项,记录人,记录时间,编号\n2023-06-12,视察,视察安全生产工作,王五,2023-06-12 10:00,7\n');
+    const log = openActivityLog({ dataDir: dir });
+    expect(await log.importFile(file, byCli('导入员'))).toEqual({ imported: 1, duplicates: 0 });
+    expect(withoutIds(log.list())).toEqual([{ date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '王五' }]);
+    log.close();
+  });
+
+  it('reads a ledger (title line, 序号, 日期, 活动内容): kinds read from the content, stored only once confirmed', async () => {
+    const dir = tempFolder();
+    const file = join(dir, 'ledger.csv');
+    writeFileSync(file, [
+      '2023年上半年履职活动台账,,',
+      '序号,日期,活动内容',
+      '1,2023年6月12日,组织代表视察城区防汛工作',
+      '2,2023/6/20,听取和审议区政府关于养老服务工作情况的报告',
+      '3,2023-06-25,机关干部大会',
+    ].join('\n'));
+    const log = openActivityLog({ dataDir: dir });
+    const plan = await log.planImport(file);
+    expect(plan.inferred.map((r) => [r.row, r.kind, r.unread])).toEqual([[3, 'inspection', false], [4, 'report_review', false], [5, 'other', true]]);
+    const unconfirmed = await rejection(log.importFile(file, byCli('导入员')));
+    expect(unconfirmed.code).toBe('import_unconfirmed');
+    expect(unconfirmed.userMessage).toContain('第 3 行 2023-06-12 【视察】组织代表视察城区防汛工作');
+    expect(log.list()).toEqual([]);
+    expect(await log.importFile(file, byCli('导入员'), { acceptInferred: true })).toEqual({ imported: 3, duplicates: 0 });
+    expect(log.list().map((a) => a.kind)).toEqual(['inspection', 'report_review', 'other']);
+    log.close();
+  });
+
+  it('still refuses a ledger as a whole when one row\'s date cannot be read', async () => {
+    const dir = tempFolder();
+    const file = join(dir, 'ledger.csv');
+    writeFileSync(file, '序号,日期,活动内容\n1,2023-06-12,视察防汛\n2,6月31日,调研\n');
+    const log = openActivityLog({ dataDir: dir });
+    const error = await rejection(log.planImport(file));
+    expect((error as ImportRejected).problems.map((p) => p.row)).toEqual([3]);
+    log.close();
+  });
+});
 
 describe.skipIf(!existsSync(sharedFixture))('the shared 2023 H1 fixture', () => {
   it('imports and gives the speech\'s figures', async () => {

@@ -119,4 +119,22 @@ describe('log commands', () => {
     expect(charted.json).toMatchObject({ chart: png, by: 'month', from: '2023-01-01', to: '2023-06-30', total: 11 });
     expect(existsSync(png)).toBe(true);
   });
+
+  it('shows the kinds it read from a ledger and stores nothing until --yes', async () => {
+    const data = tempFolder();
+    const ledger = join(data, '台账.csv');
+    writeFileSync(ledger, '序号,日期,活动内容\n1,2023-06-12,组织代表视察城区防汛工作\n2,2023-06-20,开展养老服务专题调研\n');
+    const shown = await run(data, 'import', ledger, '--json');
+    expect(shown.json).toEqual({
+      confirm: 'kinds', imported: 0,
+      activities: [
+        { row: 2, date: '2023-06-12', kind: 'inspection', title: '组织代表视察城区防汛工作', unread: false },
+        { row: 3, date: '2023-06-20', kind: 'research', title: '开展养老服务专题调研', unread: false },
+      ],
+    });
+    expect((await run(data, 'import', ledger)).text).toContain('加 --yes');
+    expect((await run(data, 'stats', '--json')).json).toMatchObject({ total: 0 });
+    expect((await run(data, 'import', ledger, '--yes', '--json')).json).toEqual({ imported: 2, duplicates: 0 });
+    expect((await run(data, 'stats', '--json')).json).toMatchObject({ total: 2 });
+  });
 });

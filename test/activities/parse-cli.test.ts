@@ -58,7 +58,7 @@ describe('parse --batch --json', () => {
       { now: '2023-07-05', text: '上半年调研视察了几次' },
       { text: '今天开展专题调研' },
     ];
-    const input = lines.map((l) => JSON.stringify(l)).join('\n') + '\nnot json\n' + JSON.stringify({ now: '2023-13-01', text: '视察' }) + '\n';
+    const input = lines.map((l) => JSON.stringify(l)).join('\n') + '\n{not json\n' + JSON.stringify({ now: '2023-13-01', text: '视察' }) + '\n';
     const r = cli(['parse', '--batch', '--json'], input);
     expect(r.status).toBe(0);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -75,6 +75,25 @@ describe('parse --batch --json', () => {
     expect(out[8]).toMatchObject({ intent: 'log', activity: { kind: 'research', date: today() } }); // no now: today
     expect(out[9].error.code).toBe('bad_line');
     expect(out[10].error.code).toBe('bad_date');
+  });
+
+  it('takes plain lines as the messages themselves, today from --now', () => {
+    const r = cli(['parse', '--batch', '--now', '2023-07-05', '--json'], '上半年视察了几次\n\n{"text": "上个月调研了几次"}\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+      { intent: 'count', kinds: ['inspection'], from: '2023-01-01', to: '2023-06-30' },
+      { intent: 'count', kinds: ['research'], from: '2023-06-01', to: '2023-06-30' },
+    ]);
+  });
+
+  it('documents the JSON Lines format of --batch in --help', () => {
+    for (const command of ['parse', 'ask']) {
+      const r = cli([command, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('JSON Lines');
+      expect(r.stdout).toContain(command === 'ask' ? '{"question": "' : '{"now": "2023-07-05", "text": "');
+      expect(r.stdout).toContain('直接写');
+    }
   });
 
   it('reads the kinds of the data folder\'s own kinds.json', () => {

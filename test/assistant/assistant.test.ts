@@ -60,7 +60,7 @@ describe('assistant: logging and counting', () => {
     expect(stats.text).toContain('2023年上半年共开展视察、调研 2 次');
     expect(stats.text).toContain('· 视察：1 次');
     expect(stats.text).toContain('· 调研：1 次');
-    expect(stats.files?.[0]).toMatchObject({ kind: 'image', name: 'chart.png' });
+    expect(stats.files?.[0]).toMatchObject({ kind: 'image', name: '2023年上半年视察、调研次数.png', caption: '2023年上半年视察、调研次数' });
     expect(Buffer.from(stats.files![0].data.slice(1, 4)).toString()).toBe('PNG');
     const list = await bench.assistant.handle(say('/list 上半年'));
     expect(list.text.split('\n').slice(1)).toEqual([
@@ -181,9 +181,10 @@ describe('assistant: questions and files', () => {
     expect(imported.text).toContain('已导入 1 条');
     expect(bench.log.list({})[0]).toMatchObject({ date: '2023-06-12', kind: 'inspection', by: '张三' });
 
-    await bench.assistant.handle(say('', { files: [upload('坏表.csv', 'date,kind,title,by\n2023-06-13,视察,甲,张三\n2023-02-30,飞行,乙,李四\n')] }));
-    const refused = await bench.assistant.handle(say('导入'));
+    // A bad table is checked as it arrives: the rows are named at once and nothing is offered.
+    const refused = await bench.assistant.handle(say('', { files: [upload('坏表.csv', 'date,kind,title,by\n2023-06-13,视察,甲,张三\n2023-02-30,飞行,乙,李四\n')] }));
     expect(refused.text).toContain('导入没有完成');
+    expect(refused.choices).toBeUndefined();
     expect(refused.text).toContain('第 3 行');
     expect(bench.log.list({})).toHaveLength(1); // all or nothing: the good row was not stored either
     expect(bench.errors.map((e) => e.code)).toEqual(['download_failed']); // only the broken download above

@@ -51,4 +51,15 @@ describe('services with a chat model configured', () => {
     expect(reply.text).toContain('每两个月举行一次');
     expect(reply.text).not.toContain('错误编号');
   });
+
+  it('never shows a drafted figure the log does not hold, and says the template was used', async () => {
+    services.activityLog.add({ date: '2023-03-15', kind: 'inspection', title: '视察重点民生项目建设' }, { by: '小王', channel: 'test' });
+    services.activityLog.add({ date: '2023-05-10', kind: 'research', title: '调研乡村振兴工作' }, { by: '小王', channel: 'test' });
+    service.enqueueChat(reply('上半年视察三十次，参加代表120人次，覆盖12所学校。'), reply('上半年视察三十次，覆盖12所学校。'));
+    const drafted = await services.assistant.handle(ask('/draft 起草2023年上半年视察调研工作总结'));
+    expect(drafted.text).not.toMatch(/三十|120|12所/);
+    expect(drafted.text).toContain('已改用模板起草');
+    expect(drafted.text).toContain('其中视察1次、调研1次');
+    expect(drafted.files?.[0]?.name).toBe('2023上半年视察调研工作总结.docx');
+  });
 });

@@ -36,7 +36,9 @@ describe('draft REQUEST --json', () => {
       const stats = JSON.parse(cli(['stats', '--from', draft.from, '--to', draft.to, '--kinds', fact.kinds.join(','), '--json']).stdout);
       expect(stats.total).toBe(fact.count);
     }
-    expect(draft.text).toContain('1个报告');
+    // One report: named, not counted (听取审议了…的报告, never 1个报告).
+    expect(draft.text).toContain('听取审议了金融支持实体经济工作情况的报告');
+    expect(draft.fileName).toBe('2023上半年监督工作总结');
     const { value } = await mammoth.extractRawText({ path: docx });
     expect(value).toContain('一是听取审议专项工作报告');
   });
@@ -73,6 +75,7 @@ describe.skipIf(!existsSync(shared))('with the half-year fixture of ../shared', 
       const draft = JSON.parse(run(['draft', '起草一段上半年监督工作的总结', '--now', '2023-07-05']).stdout);
       expect(draft.text).toContain('14个报告');
       expect(draft.text).toContain('14个事项');
+      expect(draft.text).toContain('其中视察8次、调研6次');
       expect(readFileSync(join(shared, 'seeds', 'district-congress-speech-2023.txt'), 'utf8')).toContain('14个报告');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -44,9 +44,10 @@ describe('ask and the errors', () => {
   beforeAll(async () => {
     const batchInput = [
       JSON.stringify({ question: '区人大常委会多长时间开一次会？' }),
-      'not json',
+      '{"question": not json',
       JSON.stringify({ question: '' }),
       JSON.stringify({ question: '代表建议多久答复？' }),
+      '代表建议多久答复？', // a plain line is the question itself
     ].join('\n') + '\n';
     const [one, human, batch, empty, noPath, missing, badK, again] = await Promise.all([
       cli(['ask', '常委会委员怎么请假？', '--k', '3', '--data', data, '--json']),
@@ -79,10 +80,11 @@ describe('ask and the errors', () => {
     expect(runs.human.stdout).toContain('请假');
   });
 
-  it('ask --batch answers each line in order, a bad line gets an error line', () => {
+  it('ask --batch answers each line in order (JSON Lines or plain questions), a bad line gets an error line', () => {
     expect(runs.batch.status).toBe(0);
     const lines = runs.batch.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toEqual(lines[3]);
     expect(lines[0].sources[0].text).toContain('每两个月');
     expect(lines[1].error.message).toMatch(CHINESE);
     expect(lines[2].error.code).toBe('empty_question');

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
-import { writeFileAtomic } from '../../storage/index.ts';
-import type { Reply } from '../../assistant/index.ts';
+import { saveNewFile, type Reply } from '../../assistant/index.ts';
 import { terminalMessages as t } from './messages.ts';
 
 /**
- * Render a reply as plain terminal text; attached files are saved into `filesDir` and named.
+ * Render a reply as plain terminal text; attached files are named where the assistant kept
+ * them (the data folder's exports/), or saved into `filesDir` when it did not.
  * Blank lines inside a reply are closed up: on the terminal (and in a pipe) one blank line
  * is what separates one reply from the next.
  */
@@ -12,8 +11,7 @@ export function renderForTerminal(reply: Reply, filesDir: string): string {
   const lines = [reply.text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\n\s*\n+/g, '\n').trim()];
   for (const file of reply.files ?? []) {
     // A chart or a draft cannot be shown in a terminal; keep it where the user can open it.
-    const path = join(filesDir, `${Date.now()}-${file.name}`);
-    writeFileAtomic(path, file.data);
+    const path = file.path ?? saveNewFile(filesDir, file.name, file.data);
     lines.push(t.fileSaved(file.caption ?? file.name, path));
   }
   if (reply.choices?.length) {

@@ -1,0 +1,86 @@
+/**
+ * Model drafts: the prompt from the facts (titles sanitised), one retry that names the
+ * figures the model invented, and the text laid out as paragraphs. A draft that still
+ * fails the grounding check is not returned: the caller falls back to the template.
+ */
+import { loadPrompt, type ChatMessage, type ChatModel } from '../models/index.ts';
+import { ungroundedFigures } from './grounding.ts';
+import { messages } from './messages.ts';
+import type { DraftForm, ParagraphStyle } from './types.ts';
+
+/** What a model draft is written from. */
+export interface ModelDraftInput {
+  readonly form: DraftForm;
+  readonly period: string;
+  readonly request: string;
+  readonly subject: string;
+  /** One line per fact, titles sanitised (see drafter.ts). */
+  readonly facts: string;
+  /** One line per named topic that has no entries. */
+  readonly empty: string;
+  readonly examples: string;
+  /** Every figure the draft may use. */
+  readonly counts: readonly number[];
+}
+
+/** A model draft's outcome: paragraphs, or a note saying why the template is used instead. */
+export type ModelDraftResult =
+  | { readonly paragraphs: ReadonlyArray<{ style: ParagraphStyle; text: string }>; readonly note?: undefined }
+  | { readonly paragraphs?: undefined; readonly note: string };
+
+const ORDINAL = /([一二三四五六七八九十]+)是/g;
+
+/** A lone 一是 (no 二是 after it) is no enumeration: drop the word, keep the sentence. */
+export function completeEnumeration(text: string): string {
+  const found = new Set([...text.matchAll(ORDINAL)].map((m) => m[1]));
+  return found.has('一') && !found.has('二') ? text.replace(/一是/, '') : text;
+}
+
+/** The model's text as paragraphs: Markdown marks removed, a salutation line set apart. */
+export function paragraphsOf(text: string): Array<{ style: ParagraphStyle; text: string }> {
+  return completeEnumeration(text).split(/\n+/)
+    .map((line) => line.replace(/\*\*/g, '').replace(/^\s*(?:#+|[-*•]|\d+[.、])\s*/, '').trim())
+    .filter(Boolean)
+    .map((line, i) => ({ style: i === 0 && line.length <= 30 && /[：:]$/.test(line) ? 'salutation' : 'body', text: line }));
+}
+
+/** Ask the model for a draft; regenerate once naming any invented figure; never return one that fails. */
+export async function modelDraft(model: ChatModel, input: ModelDraftInput): Promise<ModelDraftResult> {
+  const prompt = loadPrompt('draft').messages({
+    形式: input.form === 'speech' ? messages.promptFormSpeech : messages.promptFormSection,
+    结构: input.form === 'speech' ? messages.promptShapeSpeech : messages.promptShapeSection,
+    时段: input.period,
+    要求: input.request,
+    题目: input.subject,
+    事实: input.facts,
+    无记录: input.empty || messages.promptNoEmpty,
+    范例: input.examples || messages.promptNoExamples,
+  });
+  let conversation: ChatMessage[] = prompt;
+  let bad: string[] = [];
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let text: string;
+    try {
+      text = (await model.complete(conversation)).trim();
+    } catch {
+      return { note: messages.modelUnavailable };
+    }
+    const paragraphs = paragraphsOf(text);
+    const invented = ungroundedFigures(paragraphs.map((p) => p.text).join('\n'), input.counts).map((f) => f.text);
+    if (paragraphs.length > 0 && invented.length === 0) return { paragraphs };
+    bad = invented.length > 0 ? invented : [messages.modelEmpty];
+    conversation = [
+      ...prompt,
+      { role: 'assistant', content: text },
+      {
+        role: 'user',
+        content: loadPrompt('draft-retry').fill({
+          数字: bad.join('、'),
+          允许: [...new Set(input.counts.filter((c) => c > 0))].join('、'),
+        }),
+      },
+    ];
+  }
+  const invented = new Set(bad.filter((b) => b !== messages.modelEmpty)).size;
+  return { note: invented > 0 ? messages.modelInventedFigure(invented) : messages.modelNoDraft };
+}
