@@ -63,17 +63,14 @@ export function replaceFileAtomic(path: string, write: (temporary: string) => vo
 export async function replaceFileAtomicAsync(
   path: string, write: (temporary: string) => Promise<void>, options: ReplaceOptions = {},
 ): Promise<void> {
-  const temporary = temporaryPath(path);
+  const written = temporaryPath(path);
   try {
-    await write(temporary);
-    syncFile(temporary);
-    options.verify?.(temporary);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+    await write(written);
+    // Published like a synchronous replacement whose "write" takes over the finished file.
+    replaceFileAtomic(path, (temporary) => renameSync(written, temporary), options);
+  } finally {
+    rmSync(written, { force: true }); // gone already unless something failed
   }
-  syncFolder(dirname(path));
 }
 
 /** Write data (one buffer or several, in order) atomically, fsynced before the rename. */
