@@ -8,11 +8,11 @@
  * is kept in memory with a warning; and when an index cannot be built at all, search goes on
  * with the other one alone. Questions never fail because of an index file.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embedder } from '../models/types.ts';
-import { processAlive, retryWhenBusy } from '../storage/index.ts';
+import { retryWhenBusy } from '../storage/index.ts';
 import { Bm25Builder, Bm25Index } from './bm25-index.ts';
+import { type IndexWarning, reason, removeStaleIndexFiles, saveOrWarn, stderrWarning } from './index-files.ts';
 import { BackgroundLexicalBuild, type LexicalPassage, LexicalFeeder } from './lexical-build.ts';
 import type { PassageStore } from './passage-store.ts';
 import { type Tokenizer, defaultTokenizer } from './tokenizer.ts';
@@ -24,16 +24,7 @@ const EMBED_BATCH = 256;
 /** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
 const REBUILD_DELETED_SHARE = 0.25;
 
-/** Where index warnings go (stderr by default; tests listen). */
-export type IndexWarning = (line: string) => void;
-
-const stderrWarning: IndexWarning = (line) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', message: line })}\n`);
-};
-
-function reason(error: unknown): string {
-  return error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}` : String(error);
-}
+export type { IndexWarning } from './index-files.ts';
 
 /** What goes into a passage's vector: its context (title, headings) and its text. */
 export function embeddingInput(passage: { text: string; context: string }): string {
@@ -115,18 +106,6 @@ export class SearchIndexes {
     this.removeStaleFiles();
   }
 
-  /**
-   * Save an index file and record it, or say why not: the index in memory serves either way,
-   * and a read (a question) must not fail because the disk is full or the database busy.
-   */
-  private persist(what: string, save: () => void): void {
-    try {
-      save();
-    } catch (error) {
-      this.warn(`knowledge: could not save the ${what} (${reason(error)}); using the one rebuilt in memory, it is saved at a later change`);
-    }
-  }
-
   private syncLexical(generation: number): Bm25Index {
     const file = this.store.getMeta('lexical_file');
     if (file && Number(this.store.getMeta('lexical_generation')) === generation) {
@@ -138,10 +117,10 @@ export class SearchIndexes {
     for (const p of this.store.iteratePassageTexts()) feeder.add(p);
     const index = feeder.builder.finish(generation);
     const name = `lexical-${generation}.bm25`;
-    this.persist('keyword index', () => {
+    saveOrWarn('keyword index', () => {
       index.save(join(this.dataDir, name));
       this.recordLexical(name, generation);
-    });
+    }, this.warn);
     return index;
   }
 
@@ -168,7 +147,7 @@ export class SearchIndexes {
       this.warn(`knowledge: the keyword index built during the ingest could not be saved (${reason(error)}); rebuilding it`);
       return undefined;
     });
-    if (index) this.persist('keyword index record', () => this.recordLexical(name, generation));
+    if (index) saveOrWarn('keyword index record', () => this.recordLexical(name, generation), this.warn);
     return index;
   }
 
@@ -278,14 +257,14 @@ export class SearchIndexes {
       for (const { id: passageId, vector } of this.store.iterateVectors(id)) index.add(passageId, vector);
     }
     const built = index;
-    this.persist('vector index', () => {
+    saveOrWarn('vector index', () => {
       built.save(path);
       this.store.db.transaction(() => {
         this.store.setMeta('vector_file', name);
         this.store.setMeta('vector_generation', String(generation));
         this.store.setMeta('vector_embedder', id);
       })();
-    });
+    }, this.warn);
     return index;
   }
 
@@ -315,18 +294,6 @@ export class SearchIndexes {
 
   /** Delete index files no record points to (left by earlier generations or killed runs). */
   private removeStaleFiles(): void {
-    if (!existsSync(this.dataDir)) return;
-    const keep = new Set([this.store.getMeta('lexical_file'), this.store.getMeta('vector_file')]);
-    for (const name of readdirSync(this.dataDir)) {
-      const match = /^(?:lexical-.*\.bm25|vectors-.*\.hnsw)(?:\.tmp-(\d+)(?:-\d+)?)?$/.exec(name);
-      if (!match || keep.has(name)) continue;
-      // A temporary file of a process still running is its work in progress, not debris.
-      if (match[1] && Number(match[1]) !== process.pid && processAlive(Number(match[1]))) continue;
-      try {
-        rmSync(join(this.dataDir, name), { force: true });
-      } catch {
-        // a read-only folder: the debris stays until it is writable again
-      }
-    }
+    removeStaleIndexFiles(this.dataDir, new Set([this.store.getMeta('lexical_file'), this.store.getMeta('vector_file')]));
   }
 }
