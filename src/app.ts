@@ -83,6 +83,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       knowledge, reader, taxonomy, drafting, access,
       activities: activityLogPort(activityLog, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
       now: options.now,
+      timeZone: settings.LVZHI_TIME_ZONE,
       log: options.log,
       exportsDir: join(dataDir, EXPORTS_FOLDER),
     });
@@ -129,6 +130,8 @@ export interface TerminalStreams {
   readonly input?: Readable;
   readonly output?: Writable;
   readonly notes?: Writable;
+  /** Stamps each line as it arrives (tests fix it). */
+  readonly clock?: () => Date;
 }
 
 /** The channels to run: every one whose settings are present, or the terminal when none is. */

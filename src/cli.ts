@@ -17,7 +17,7 @@ const groups: ReadonlyArray<{ names: readonly string[]; load: () => Promise<CliC
   { names: ['ingest', 'ask'], load: async () => (await import('./cli/knowledge-commands.ts')).knowledgeCommands },
   { names: ['parse'], load: async () => (await import('./cli/parse-commands.ts')).parseCommands },
   {
-    names: ['log', 'stats', 'list', 'undo', 'import', 'export', 'chart'],
+    names: ['log', 'stats', 'list', 'undo', 'edit', 'delete', 'import', 'export', 'chart'],
     load: async () => (await import('./cli/log-commands.ts')).logCommands,
   },
   { names: ['draft'], load: async () => (await import('./cli/draft-commands.ts')).draftCommands },

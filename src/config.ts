@@ -5,6 +5,19 @@
 import { z } from 'zod';
 import { UserError } from './errors.ts';
 
+/**
+ * True when Node knows the IANA zone. Checked here rather than imported from the activities
+ * folder: every command reads its settings, and loading that folder costs seconds of start-up.
+ */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
 
 const schema = z.object({
@@ -26,6 +39,10 @@ const schema = z.object({
   LVZHI_EMBEDDING_MODEL: optionalText,
   /** How a Word draft sets off its lead-ins (一是……): bold 仿宋 (default) or 黑体. */
   LVZHI_DRAFT_LEAD_IN: optionalText.pipe(z.enum(['bold', 'heiti']).optional()),
+  // The office's calendar day is taken in this zone, whatever zone the server runs in.
+  LVZHI_TIME_ZONE: optionalText
+    .transform((v) => v ?? 'Asia/Shanghai') // the default of activities' DEFAULT_TIME_ZONE, CONTRACTS.md
+    .pipe(z.string().refine(isTimeZone, '不是有效的 IANA 时区名，例如 Asia/Shanghai')),
 });
 
 /** Typed settings. */

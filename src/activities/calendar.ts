@@ -75,7 +75,33 @@ export function mondayOf(date: IsoDate): IsoDate {
   return addDays(date, 1 - isoWeekday(date));
 }
 
-/** The date of `clock` (default: now) in the local time zone of the machine (the office's clock). */
-export function today(clock: Date = new Date()): IsoDate {
-  return toIsoDate(clock.getFullYear(), clock.getMonth() + 1, clock.getDate());
+/** Days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((toDate(b).getTime() - toDate(a).getTime()) / 86_400_000);
+}
+
+/** The office's time zone when none is set (CONTRACTS.md, `LVZHI_TIME_ZONE`). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD, which is the ISO form we store.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/**
+ * The office's calendar day at `clock` (default: now) in `timeZone` (default Asia/Shanghai),
+ * whatever zone the server runs in: a message sent at 07:30 Beijing time is that day's,
+ * even on a UTC server where it is still the day before.
+ */
+export function today(clock: Date = new Date(), timeZone: string = DEFAULT_TIME_ZONE): IsoDate {
+  const parts = dayFormat(timeZone).formatToParts(clock);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return toIsoDate(get('year'), get('month'), get('day'));
 }

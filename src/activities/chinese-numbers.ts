@@ -15,11 +15,12 @@ export function toAsciiDigits(text: string): string {
 
 /**
  * The value of a written number, or undefined when it is not one.
- * Handles 0–9999 in Chinese (十, 十二, 二十, 一百零五, 两千), any Arabic integer, and
- * digit-by-digit forms (二〇二三 → 2023).
+ * Handles 0–9999 in Chinese (十, 十二, 二十, 一百零五, 两千, 廿六, 卅一), any Arabic integer,
+ * and digit-by-digit forms (二〇二三 → 2023).
  */
 export function parseChineseNumber(written: string): number | undefined {
-  const text = toAsciiDigits(written.trim());
+  // 廿 and 卅 (twenty, thirty) are how many people still write days: 廿六日 is the 26th.
+  const text = toAsciiDigits(written.trim()).replace(/^廿/, '二十').replace(/^卅/, '三十');
   if (text === '') return undefined;
   if (/^[0-9]+$/.test(text)) return Number(text);
   if (![...text].every((c) => c in DIGITS || c in UNITS)) return undefined;

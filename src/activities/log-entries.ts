@@ -6,11 +6,18 @@ export interface ActivityEntry {
   readonly date: string;
   readonly kind: string;
   readonly title: string;
+  /** The last day of a multi-day activity. */
+  readonly to?: string;
 }
 
 /** An entry with its own recorder, as import files carry one per row. */
 export interface RecordedEntry extends ActivityEntry {
   readonly by?: string;
+}
+
+/** An import row checked and given its recorder, ready to store. */
+export interface CheckedRow extends ActivityEntry {
+  readonly by: string;
 }
 
 /** How a withdrawal, correction or deletion was asked for (who is a separate argument). */

@@ -34,6 +34,11 @@ function wallClock(iso: string, timeZone: string): { text: string; date: Date } 
   return { text: `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`, date: new Date(Date.UTC(y, mo - 1, d, h, mi)) };
 }
 
+/** 记录人 as a clerk knows them: the display name kept at the time, else the platform id. */
+function recorder(a: Activity): string {
+  return a.by_name || a.by;
+}
+
 function dayDate(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
@@ -56,9 +61,9 @@ export async function writeExportFile(
   const rows = activities.map((a) => ({ a, label: taxonomy.label(a.kind), recorded: wallClock(a.recordedAt, timeZone) }));
   if (tableFormat(path) === 'csv') {
     await writeTable(path, [[...EXPORT_HEADER], ...rows.map(({ a, label, recorded }) =>
-      [a.date, label, a.title, a.by, recorded?.text ?? '', String(a.id)])]);
+      [a.date, label, a.title, recorder(a), recorded?.text ?? '', String(a.id)])]);
     return;
   }
   await writeXlsxTable(path, EXPORT_HEADER, COLUMNS, rows.map(({ a, label, recorded }) =>
-    [dayDate(a.date), label, a.title, a.by, recorded?.date ?? '', a.id]));
+    [dayDate(a.date), label, a.title, recorder(a), recorded?.date ?? '', a.id]));
 }

@@ -12,7 +12,7 @@ import { normalizeDate } from './log-dates.ts';
 import { ImportRejected, type RowProblem } from './log-import-error.ts';
 import { cellValue, findLayout } from './log-import-layout.ts';
 import { logMessages } from './log-messages.ts';
-import { ActivityLog, type BulkResult, type RecordedEntry } from './log-store.ts';
+import { ActivityLog, type BulkResult, type CheckedRow, type RecordedEntry } from './log-store.ts';
 import type { ImportPlan, InferredRow } from './log-import-preview.ts';
 import type { Provenance } from './types.ts';
 import { readTable } from './log-table-file.ts';
@@ -90,7 +90,7 @@ const IMPORT_BATCH = 2000;
  * lock (they retry, see storage/busy-retry.ts); the import waits its turn to begin the same way.
  */
 export async function storeInBatches(
-  dataDir: string, taxonomy: Taxonomy, checked: readonly Required<RecordedEntry>[], provenance: Provenance,
+  dataDir: string, taxonomy: Taxonomy, checked: readonly CheckedRow[], provenance: Provenance,
 ): Promise<BulkResult> {
   const db = openDatabase(dataDir, { busyTimeoutMs: 100 });
   try {

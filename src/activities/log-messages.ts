@@ -65,8 +65,8 @@ export const logMessages = {
     undo: '它像是要撤回（请用 undo 命令）。',
     help: '它像是在求助（请用 help 命令）。',
   } as Record<string, string>,
-  futureDate: (date: string, today: string) =>
-    `日期 ${date} 在今天（${today}）之后。是要记录一项还没开展的活动吗？如果确认，请加上 --confirm 再记录一次；如果日期写错了，请改正后重新记录。`,
+  needChange: '请写明要更正什么，例如：edit 17 --date 2023-06-13，或 --kind 调研，或 --title 新标题。',
+  badId: (value: string) => `“${value}”不是有效的记录编号，编号是 /list 或 list 里每条前面的数字。`,
   badNumber: (name: string, value: string) => `选项 --${name} 的值“${value}”不是有效的数字。`,
   badChartBy: (value: string) => `--by 只能是 kind（按类型）或 month（按月份），而不是“${value}”。`,
 
@@ -74,6 +74,17 @@ export const logMessages = {
   logged: (when: string, label: string, title: string) => `已记录：${when} ${label} ${title}`,
   duplicate: (when: string, label: string, title: string) => `这条已经记过了：${when} ${label} ${title}（没有重复保存）`,
   withdrawn: (when: string, label: string, title: string) => `已撤回：${when} ${label} ${title}`,
+  loggedSeveral: (count: number, items: string) => `已记录 ${count} 项：${items}`,
+  withdrawnSeveral: (count: number, items: string) => `已撤回 ${count} 项：${items}`,
+  itemJoiner: '；',
+  duplicateMark: '（已记过，未重复保存）',
+  corrected: (id: number, before: string, after: string) => `已更正第 ${id} 条：${before} → ${after}`,
+  deleted: (id: number, entry: string) => `已删除第 ${id} 条：${entry}（删除记录保留在审计记录中）`,
+  futureDates: (items: string, today: string) =>
+    `${items} 在今天（${today}）之后，还没到。是要记录计划开展的活动吗？`,
+  futureNeedsYes: (dates: string, today: string) =>
+    `日期 ${dates} 在今天（${today}）之后。是计划开展的活动吗？如果确认，请加上 --yes 再记录一次；如果日期写错了，请改正后重新记录。`,
+  notYours: (id: number) => `第 ${id} 条不是您记录的，只有记录人本人或管理员可以更正。`,
   statsOneKind: (period: string, label: string, count: number) => `${period}共${label} ${count} 次`,
   statsTotal: (period: string, total: number) => `${period}共记录履职活动 ${total} 次`,
   statsPart: (label: string, count: number) => `${label} ${count} 次`,

@@ -14,9 +14,38 @@ export function loggedReply(activity: Activity, duplicate: boolean, taxonomy: Ta
   return duplicate ? logMessages.duplicate(...words) : logMessages.logged(...words);
 }
 
-/** `已撤回：6月12日 视察 安全生产工作`. */
-export function withdrawnReply(activity: Activity, taxonomy: Taxonomy, now?: IsoDate): string {
-  return logMessages.withdrawn(dayInWords(activity.date, currentYear(now)), taxonomy.label(activity.kind), activity.title);
+/** `6月12日 视察 安全生产工作` (`9月3日至5日` for a multi-day activity). */
+export function entryInWords(a: { date: IsoDate; to?: IsoDate; kind: string; title: string }, taxonomy: Taxonomy, now?: IsoDate): string {
+  const year = currentYear(now);
+  const when = a.to && a.to !== a.date ? periodInWords(a.date, a.to) : dayInWords(a.date, year);
+  return `${when} ${taxonomy.label(a.kind)} ${a.title}`;
+}
+
+/** One entry: `已记录：6月12日 视察 …`; several: `已记录 3 项：6月12日 视察 …；6月15日 …`. */
+export function loggedAllReply(results: ReadonlyArray<{ activity: Activity; duplicate: boolean }>, taxonomy: Taxonomy, now?: IsoDate): string {
+  if (results.length === 1) return loggedReply(results[0].activity, results[0].duplicate, taxonomy, now);
+  const items = results.map((r) => entryInWords(r.activity, taxonomy, now) + (r.duplicate ? logMessages.duplicateMark : ''));
+  return logMessages.loggedSeveral(results.length, items.join(logMessages.itemJoiner));
+}
+
+/** `已撤回：6月12日 视察 安全生产工作`, or `已撤回 3 项：…`. */
+export function withdrawnReply(activities: Activity | readonly Activity[], taxonomy: Taxonomy, now?: IsoDate): string {
+  const list = Array.isArray(activities) ? activities : [activities as Activity];
+  if (list.length === 1) {
+    const a = list[0];
+    return logMessages.withdrawn(dayInWords(a.date, currentYear(now)), taxonomy.label(a.kind), a.title);
+  }
+  return logMessages.withdrawnSeveral(list.length, list.map((a) => entryInWords(a, taxonomy, now)).join(logMessages.itemJoiner));
+}
+
+/** `已更正第 17 条：6月12日 视察 … → 6月13日 视察 …`. */
+export function correctedReply(before: Activity, after: Activity, taxonomy: Taxonomy, now?: IsoDate): string {
+  return logMessages.corrected(after.id, entryInWords(before, taxonomy, now), entryInWords(after, taxonomy, now));
+}
+
+/** `已删除第 17 条：…`. */
+export function deletedReply(activity: Activity, taxonomy: Taxonomy, now?: IsoDate): string {
+  return logMessages.deleted(activity.id, entryInWords(activity, taxonomy, now));
 }
 
 /**
@@ -36,6 +65,6 @@ export function listReply(activities: readonly Activity[], period: { from?: IsoD
   if (activities.length === 0) return logMessages.listEmpty(words);
   const years = new Set(activities.map((a) => a.date.slice(0, 4)));
   const year = years.size === 1 ? Number([...years][0]) : undefined;
-  const lines = activities.map((a) => `${a.id}. ${dayInWords(a.date, year)} ${taxonomy.label(a.kind)} ${a.title}（${a.by}）`);
+  const lines = activities.map((a) => `${a.id}. ${dayInWords(a.date, year)} ${taxonomy.label(a.kind)} ${a.title}（${a.by_name ?? a.by}）`);
   return [logMessages.listHeader(words, activities.length), ...lines].join('\n');
 }

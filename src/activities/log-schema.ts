@@ -33,6 +33,17 @@ export const ACTIVITY_LOG_SCHEMA: readonly string[] = [
      after TEXT
    );
    CREATE INDEX activity_audit_activity ON activity_audit (activity_id, id);`,
+  // People are their platform id (telegram:<id>, slack:<id>, terminal:<user>); the display
+  // name at the time is kept beside it. Rows logged before this step keep their `by` as both.
+  // `batch` ties the entries of one message together (one /undo withdraws them all);
+  // `end_date` is the last day of a multi-day activity.
+  `ALTER TABLE activities ADD COLUMN by_name TEXT;
+   ALTER TABLE activities ADD COLUMN end_date TEXT;
+   ALTER TABLE activities ADD COLUMN batch TEXT;
+   UPDATE activities SET by_name = by;
+   ALTER TABLE activity_audit ADD COLUMN by_name TEXT;
+   UPDATE activity_audit SET by_name = by;
+   CREATE INDEX activities_batch ON activities (batch) WHERE batch IS NOT NULL;`,
   // The duplicate check of every add and import row looks up (date, kind, title): without this
   // an import whose rows share a day and kind rescans them all for each row (quadratic).
   `CREATE INDEX IF NOT EXISTS activities_live_key ON activities (date, kind, title) WHERE status = 'active';`,

@@ -11,41 +11,25 @@ import { loadTaxonomy, type Taxonomy } from './kinds.ts';
 import { requireDate } from './log-dates.ts';
 import { logMessages } from './log-messages.ts';
 import { checkQuery, resolveKind, whereClause } from './log-query.ts';
+import { ACTIVITY_COLUMNS, fields, toActivity, toAuditEntry, type AuditEntry } from './log-rows.ts';
 import { ACTIVITY_LOG_SCHEMA } from './log-schema.ts';
 import { countByKind, countByMonth, type MonthlyStats } from './log-stats.ts';
 import type { ExportOptions } from './log-export.ts';
 import { describeInferred, type ImportPlan } from './log-import-preview.ts';
-import type { ActivityEntry, BulkResult, ChangeSource, RecordedEntry } from './log-entries.ts';
+import type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from './log-entries.ts';
 import type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
 
-export type { ActivityEntry, BulkResult, ChangeSource, RecordedEntry } from './log-entries.ts';
-
-/** One line of the audit trail. */
-export interface AuditEntry {
-  readonly id: number;
-  readonly activityId: number;
-  readonly action: 'add' | 'import' | 'withdraw' | 'correct' | 'delete';
-  readonly by: string;
-  readonly channel: string;
-  readonly chat: string | null;
-  readonly message: string | null;
-  /** ISO timestamp of the change. */
-  readonly at: string;
-  /** The entry before the change (null for add/import). */
-  readonly before: Omit<Activity, 'id'> | null;
-  /** The entry after the change (null for withdraw/delete). */
-  readonly after: Omit<Activity, 'id'> | null;
-}
-
-const ACTIVITY_COLUMNS = 'id, date, kind, title, by';
+export type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from './log-entries.ts';
 
 /** One line of plain text: no escapes, control or bidi characters (they would be stored and echoed). */
 function clean(text: string): string {
   return plainText(text).replace(/\s+/g, ' ').trim();
 }
 
-function fields(a: Omit<Activity, 'id'>): Omit<Activity, 'id'> {
-  return { date: a.date, kind: a.kind, title: a.title, by: a.by };
+let batches = 0;
+/** A fresh id for the entries of one message (one /undo withdraws them together). */
+function newBatch(): string {
+  return `${Date.now().toString(36)}-${process.pid.toString(36)}-${(batches++).toString(36)}`;
 }
 
 /** The activity log over a data folder's `lvzhi.db`. */
@@ -65,7 +49,10 @@ export class ActivityLog {
   normalize(entry: ActivityEntry): ActivityEntry {
     const title = clean(entry.title ?? '');
     if (!title) throw new UserError('empty_title', logMessages.emptyTitle);
-    return { date: requireDate(entry.date ?? ''), kind: resolveKind(entry.kind ?? '', this.taxonomy), title };
+    const date = requireDate(entry.date ?? '');
+    const to = entry.to ? requireDate(entry.to) : undefined;
+    if (to && to < date) throw new UserError('bad_period', logMessages.badPeriod(date, to));
+    return { date, kind: resolveKind(entry.kind ?? '', this.taxonomy), title, ...(to && to !== date ? { to } : {}) };
   }
 
   /**
@@ -73,16 +60,25 @@ export class ActivityLog {
    * stored again: the existing one comes back with `duplicate: true`.
    */
   add(entry: ActivityEntry, provenance: Provenance): { activity: Activity; duplicate: boolean } {
+    return this.addAll([entry], provenance)[0];
+  }
+
+  /**
+   * Store the activities of one message together, all or nothing; one `undo` withdraws them
+   * all. Live duplicates are not stored again (they come back with `duplicate: true`).
+   */
+  addAll(entries: readonly ActivityEntry[], provenance: Provenance): Array<{ activity: Activity; duplicate: boolean }> {
     // Write transactions are IMMEDIATE: the duplicate check and the insert hold the write
     // lock together, so two processes (bot and terminal) cannot both store the same entry.
-    const checked = this.normalize(entry);
+    const checked = entries.map((e) => this.normalize(e));
     const by = clean(provenance.by ?? '');
     if (!by) throw new UserError('empty_by', logMessages.emptyBy);
-    return this.db.transaction(() => {
-      const existing = this.findLive(checked);
+    const batch = newBatch();
+    return this.db.transaction(() => checked.map((entry) => {
+      const existing = this.findLive(entry);
       if (existing) return { activity: existing, duplicate: true };
-      return { activity: this.insert(checked, by, 'add', provenance), duplicate: false };
-    }).immediate();
+      return { activity: this.insert(entry, by, 'add', provenance, batch), duplicate: false };
+    })).immediate();
   }
 
   /**
@@ -98,7 +94,7 @@ export class ActivityLog {
   }
 
   /** Check an import row and give it its recorder (the importing person when the row names none). */
-  normalizeRecorded(entry: RecordedEntry, provenance: Provenance): Required<RecordedEntry> {
+  normalizeRecorded(entry: RecordedEntry, provenance: Provenance): CheckedRow {
     return { ...this.normalize(entry), by: clean(entry.by ?? '') || provenance.by };
   }
 
@@ -106,7 +102,7 @@ export class ActivityLog {
    * Store checked entries inside the write transaction the caller holds (an import's batches,
    * see log-import.ts); live duplicates are skipped. Returns how many were stored.
    */
-  addBatch(checked: readonly Required<RecordedEntry>[], provenance: Provenance): number {
+  addBatch(checked: readonly CheckedRow[], provenance: Provenance): number {
     let imported = 0;
     for (const entry of checked) {
       if (this.findLive(entry)) continue;
@@ -117,29 +113,42 @@ export class ActivityLog {
   }
 
   /**
-   * Withdraw the last live entry this person logged one by one; undefined when there is
-   * none. Imported rows are not undone singly: "undo" after a chat message means that
-   * message, not row 500 of a spreadsheet (admins remove imported rows with `remove`).
+   * Withdraw the entries of the last message this person logged (all of them, when it held
+   * several); empty when there is none. "This person" is their platform id, never a display
+   * name two people may share. Imported rows are not undone: "undo" after a chat message
+   * means that message, not row 500 of a spreadsheet (admins remove imported rows with `remove`).
    */
-  undo(by: string, source: ChangeSource = {}): Activity | undefined {
+  undo(by: string, source: ChangeSource = {}): Activity[] {
     const who = clean(by ?? '');
     return this.db.transaction(() => {
       const last = this.prepare(
-        `SELECT ${ACTIVITY_COLUMNS} FROM activities a WHERE by = ? AND status = 'active'
+        `SELECT ${ACTIVITY_COLUMNS}, batch FROM activities a WHERE by = ? AND status = 'active'
            AND EXISTS (SELECT 1 FROM activity_audit u WHERE u.activity_id = a.id AND u.action = 'add')
-         ORDER BY id DESC LIMIT 1`).get(who) as Activity | undefined;
-      if (!last) return undefined;
-      this.setStatus(last, 'withdrawn', 'withdraw', who, source);
-      return last;
+         ORDER BY id DESC LIMIT 1`).get(who) as Record<string, unknown> | undefined;
+      if (!last) return [];
+      const rows = last.batch === null
+        ? [last]
+        : this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE batch = ? AND by = ? AND status = 'active' ORDER BY id`)
+          .all(last.batch, who) as Array<Record<string, unknown>>;
+      const withdrawn = rows.map(toActivity);
+      for (const entry of withdrawn) this.setStatus(entry, 'withdrawn', 'withdraw', who, source);
+      return withdrawn;
     }).immediate();
   }
 
-  /** Change an entry's kind, date or title (admins; the caller checks rights). Audited. */
+  /**
+   * Change an entry's kind, date or title (the caller checks rights: one's own, or an admin).
+   * A new date without a new last day makes it a one-day activity again. Audited with before and after.
+   */
   correct(id: number, changes: Partial<ActivityEntry>, by: string, source: ChangeSource = {}): Activity {
     return this.db.transaction(() => {
       const before = this.requireLive(id);
-      const after = { ...before, ...this.normalize({ ...before, ...changes }) };
-      this.prepare('UPDATE activities SET date = ?, kind = ?, title = ? WHERE id = ?').run(after.date, after.kind, after.title, id);
+      const to = changes.to ?? (changes.date !== undefined ? undefined : before.to);
+      const checked = this.normalize({ ...before, ...changes, to });
+      const { to: _old, ...kept } = before;
+      const after: Activity = { ...kept, ...checked };
+      this.prepare('UPDATE activities SET date = ?, kind = ?, title = ?, end_date = ? WHERE id = ?')
+        .run(after.date, after.kind, after.title, after.to ?? null, id);
       this.audit(id, 'correct', by, source, fields(before), fields(after));
       return after;
     }).immediate();
@@ -156,15 +165,16 @@ export class ActivityLog {
 
   /** A live entry by id, or undefined. */
   get(id: number): Activity | undefined {
-    return this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE id = ? AND status = 'active'`)
-      .get(id) as Activity | undefined;
+    const row = this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE id = ? AND status = 'active'`)
+      .get(id) as Record<string, unknown> | undefined;
+    return row ? toActivity(row) : undefined;
   }
 
   /** Live activities in the query, in date order (then the order they were logged). */
   list(query: ActivityQuery = {}): Activity[] {
     const where = whereClause(checkQuery(query, this.taxonomy));
-    return this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities ${where.sql} ORDER BY date, id`)
-      .all(...where.params) as Activity[];
+    return (this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities ${where.sql} ORDER BY date, id`)
+      .all(...where.params) as Array<Record<string, unknown>>).map(toActivity);
   }
 
   /** Counts per kind for the query's period; `total` is their sum. */
@@ -182,18 +192,7 @@ export class ActivityLog {
     const rows = (activityId === undefined
       ? this.prepare('SELECT * FROM activity_audit ORDER BY id').all()
       : this.prepare('SELECT * FROM activity_audit WHERE activity_id = ? ORDER BY id').all(activityId)) as Array<Record<string, unknown>>;
-    return rows.map((r) => ({
-      id: r.id as number,
-      activityId: r.activity_id as number,
-      action: r.action as AuditEntry['action'],
-      by: r.by as string,
-      channel: r.channel as string,
-      chat: (r.chat as string | null) ?? null,
-      message: (r.message as string | null) ?? null,
-      at: r.at as string,
-      before: r.before ? JSON.parse(r.before as string) : null,
-      after: r.after ? JSON.parse(r.after as string) : null,
-    }));
+    return rows.map(toAuditEntry);
   }
 
   /**
@@ -251,8 +250,9 @@ export class ActivityLog {
   }
 
   private findLive(entry: ActivityEntry): Activity | undefined {
-    return this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE status = 'active' AND date = ? AND kind = ? AND title = ? ORDER BY id LIMIT 1`)
-      .get(entry.date, entry.kind, entry.title) as Activity | undefined;
+    const row = this.prepare(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE status = 'active' AND date = ? AND kind = ? AND title = ? ORDER BY id LIMIT 1`)
+      .get(entry.date, entry.kind, entry.title) as Record<string, unknown> | undefined;
+    return row ? toActivity(row) : undefined;
   }
 
   private requireLive(id: number): Activity {
@@ -261,11 +261,16 @@ export class ActivityLog {
     return entry;
   }
 
-  private insert(entry: ActivityEntry, by: string, action: 'add' | 'import', provenance: Provenance): Activity {
+  private insert(entry: ActivityEntry, by: string, action: 'add' | 'import', provenance: Provenance, batch?: string): Activity {
     const now = new Date().toISOString();
-    const info = this.prepare('INSERT INTO activities (date, kind, title, by, channel, chat, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.date, entry.kind, entry.title, by, provenance.channel, provenance.chat ?? null, provenance.message ?? null, now);
-    const activity: Activity = { id: Number(info.lastInsertRowid), date: entry.date, kind: entry.kind, title: entry.title, by };
+    // An imported row's recorder is a name from the file: it is both their id and their name.
+    const name = action === 'import' ? by : clean(provenance.byName ?? '') || by;
+    const info = this.prepare('INSERT INTO activities (date, kind, title, by, by_name, end_date, batch, channel, chat, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.date, entry.kind, entry.title, by, name, entry.to ?? null, batch ?? null, provenance.channel, provenance.chat ?? null, provenance.message ?? null, now);
+    const activity: Activity = {
+      id: Number(info.lastInsertRowid), date: entry.date, kind: entry.kind, title: entry.title, by, by_name: name,
+      ...(entry.to ? { to: entry.to } : {}),
+    };
     this.audit(activity.id, action, provenance.by, provenance, null, fields(activity), now);
     return activity;
   }
@@ -279,8 +284,8 @@ export class ActivityLog {
     activityId: number, action: AuditEntry['action'], by: string, source: ChangeSource,
     before: Omit<Activity, 'id'> | null, after: Omit<Activity, 'id'> | null, at = new Date().toISOString(),
   ): void {
-    this.prepare('INSERT INTO activity_audit (activity_id, action, by, channel, chat, message, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(activityId, action, by, source.channel ?? 'unknown', source.chat ?? null, source.message ?? null, at,
+    this.prepare('INSERT INTO activity_audit (activity_id, action, by, by_name, channel, chat, message, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(activityId, action, by, clean(source.byName ?? '') || by, source.channel ?? 'unknown', source.chat ?? null, source.message ?? null, at,
         before && JSON.stringify(before), after && JSON.stringify(after));
   }
 }

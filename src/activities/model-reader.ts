@@ -83,17 +83,21 @@ export function validateReading(raw: unknown, text: string, now: IsoDate, taxono
   if (!parsed.success) return undefined;
   const reading = parsed.data;
   const time = scanTime(normalizeForMatching(text), now);
-  // A written date that does not exist (2月30日) is the user's to correct, never the model's.
-  if (time.impossible.length > 0) return undefined;
+  // A written date that does not exist (2月30日), or time words the rules could not place
+  // (上周, 元旦), are the user's to settle, never the model's.
+  if (time.impossible.length > 0 || time.unreadable.length > 0) return undefined;
   switch (reading.intent) {
     case 'log': {
       const kind = taxonomy.resolve(reading.kind);
       if (!kind) return undefined;
       const ruleDay = time.periods.find((p) => p.day)?.from;
+      // A period where a day is needed (上周) is asked about; the model may not pick the day.
+      if (ruleDay === undefined && time.periods.length > 0) return undefined;
       const date = ruleDay ?? reading.date ?? now;
       if (ruleDay === undefined && (date > now || date < addDays(now, -LOG_LOOKBACK_DAYS))) return undefined;
       const named = drawnFrom(reading.title, text) >= 0.6 ? reading.title : text.trim().slice(0, 120);
-      return { intent: 'log', activity: { kind: kind.id, date, title: named } };
+      const activity = { kind: kind.id, date, title: named };
+      return { intent: 'log', activities: [activity], activity };
     }
     case 'count':
     case 'list': {
@@ -126,7 +130,8 @@ export function createModelReader(options: ModelReaderOptions): MessageReader {
   return {
     async read(text: string, now: IsoDate): Promise<Reading> {
       const ruled = await options.rules.read(text, now);
-      if (ruled.intent !== 'unclear' || !text.trim()) return ruled;
+      // A date the rules refuse or cannot place, a pasted summary, a path: the person's to settle, not the model's.
+      if (ruled.intent !== 'unclear' || ruled.settled || !text.trim()) return ruled;
       const timer = timeoutController(options.timeoutMs ?? 8_000);
       try {
         const messages = promptMessages('read-message', {

@@ -3,6 +3,7 @@
  * finds them leftmost-longest. `X` in a synonym (常委会第X次会议) stands for a number.
  */
 import type { Kind, Taxonomy } from './kinds.ts';
+import { foldTraditional } from './zh-variants.ts';
 
 /** One activity word found in a message. */
 export interface KindMention {
@@ -28,11 +29,11 @@ const toSource = (synonym: string): string =>
   escape(normalizeForMatching(synonym)).replace(/X/g, NUMBER);
 
 /**
- * Map full-width punctuation, digits and letters to ASCII, one character for one, so
- * offsets in the result are offsets in the original.
+ * Map full-width punctuation, digits and letters to ASCII and traditional characters to
+ * simplified ones, one character for one, so offsets in the result are offsets in the original.
  */
 export function normalizeForMatching(text: string): string {
-  return text
+  return foldTraditional(text)
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
 }

@@ -18,10 +18,39 @@ export const readerMessages = {
   emptyLog: '要记录什么活动？例如：/log 6月12日 视察 城区防汛工作',
   /** A slash command that does not exist. */
   unknownCommand: (name: string): string =>
-    `没有“/${name}”这个命令。可用的命令：/log 记录、/stats 统计、/list 列出、/ask 提问、/draft 起草、/undo 撤销、/help 帮助。`,
-  /** A date that does not exist (2月30日). */
+    `没有“/${name}”这个命令。可用的命令：/log 记录、/stats 统计、/list 列出、/edit 更正、/delete 删除、/ask 提问、/draft 起草、/undo 撤销、/help 帮助。`,
+  /** A date that does not exist (2月30日, 13月5日, 第五季度). */
   impossibleDate: (words: string): string =>
     `“${words}”不是一个有效的日期，请核对后再发，例如：“6月12日视察城区防汛工作”。`,
+  /** A period where a logged activity needs its day (上周组织代表视察…). */
+  whichDay: (words: string): string =>
+    `“${words}”是一段时间，请告诉我具体是哪一天，例如：“${words.includes('周') ? '上周三' : '6月12日'}组织代表视察了城区防汛工作”。`,
+  /** A time word no rule reads (元旦, 11月底, 前几天). */
+  unreadableDate: (words: string): string =>
+    `没看懂“${words}”具体是哪一天（或哪段时间），请写明日期，例如：“12月28日”或“2026年1月1日”。`,
+  /** One of several activities in a message without its own day. */
+  whichDayFor: (clause: string): string =>
+    `“${clause}”是哪一天？请给每项活动写上日期，例如：“6月12日视察城区防汛工作，6月15日听取区法院工作报告”。`,
+  /** A corrected date still to come, written without its year. */
+  correctionNeedsYear: (words: string): string =>
+    `“${words}”还没到。如果是这个日期，请写上年份，例如：“改成2025年${words.replace(/^\d{4}年/, '')}”。`,
+  /** A corrected kind that is not in the taxonomy. */
+  unknownKindInCorrection: (value: string, labels: string): string =>
+    `没有“${value}”这种活动类型。可用的类型：${labels}。`,
+  /** Two days and one deed, without 分别: one activity over both days, or one on each? */
+  oneOrSeveral: (days: string): string =>
+    `“${days}”是同一项活动持续了几天，还是每天各开展了一次？持续几天请写成“6月12日至13日…”，各一次请写成“6月12日和13日分别…”。`,
+  /** Thanks, a greeting or an acknowledgement: a polite word, nothing stored. */
+  thanks: '不客气！需要记录活动或查询时随时找我，例如：“今天组织代表视察了安全生产工作”“上半年视察了几次”。',
+  /** A pasted paragraph that reports counts (组织视察4次、专题调研3次). */
+  summaryParagraph:
+    '这段文字像是一段总结，没有记录。要我按其中的每一项分别记录吗？请把每项活动按“日期+做了什么”分行发给我，例如：“6月12日视察城区防汛工作”。',
+  /** A file path or a web address. */
+  pathOrLink:
+    '这像是一个文件路径或网址，没有记录。要把文件收进知识库，请直接把文件发给我；要记录活动，请写明日期和内容，例如：“6月12日视察城区防汛工作”。',
+  /** A near-miss activity word (视查). */
+  didYouMean: (typed: string, meant: string): string =>
+    `您是说“${meant}”吗？“${typed}”我不认识，没有记录。请改正后再发，例如：“今天组织代表${meant}了安全生产工作”。`,
   /** `parse` given no text. */
   emptyText: '请提供要解析的消息，例如：parse "上半年视察了几次" --now 2023-07-05',
   /** `--now` that is not a real day. */

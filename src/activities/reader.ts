@@ -4,56 +4,13 @@
  * activity words (the taxonomy) and their time words (periods.ts). Pure and synchronous.
  */
 import type { Taxonomy } from './kinds.ts';
-import { scanTime, type PeriodMatch } from './periods.ts';
 import * as cue from './reader-cues.ts';
-import { lexiconOf, normalizeForMatching, type KindMention } from './reader-lexicon.ts';
+import type { KindMention } from './reader-lexicon.ts';
+import { logEntries } from './reader-log.ts';
 import { readerMessages as say } from './reader-messages.ts';
+import { notAnActivity } from './reader-not-activity.ts';
+import { blankOut, prepare, type Prepared } from './reader-prepare.ts';
 import type { IsoDate, MessageReader, Reading } from './types.ts';
-
-/** A message prepared once: normalised text, time words, the text with them blanked, activity words. */
-interface Prepared {
-  /** The message as typed (trimmed), for titles. */
-  readonly original: string;
-  /** Full-width forms folded to ASCII, same length as `original`. */
-  readonly text: string;
-  readonly periods: PeriodMatch[];
-  readonly impossible: string[];
-  /** `text` with every time expression replaced by spaces, so cues never see 近一年 as 一年. */
-  readonly blank: string;
-  readonly mentions: KindMention[];
-}
-
-/**
- * 常委会 names the institution, so it is no activity word; but when a message names no
- * activity at all ("常委会今年开了几次"), it means the committee's own sessions.
- */
-function institution(blank: string, taxonomy: Taxonomy): KindMention[] {
-  const m = /(?:人大)?常委会(?!组成人员|机关|办公室|党组|主任)/.exec(blank);
-  if (!m || !taxonomy.get('session') || /活动|工作|事项/.test(blank)) return [];
-  return [{ kind: 'session', start: m.index, end: m.index + m[0].length, words: m[0] }];
-}
-
-/** `text` with the given spans (in order, not overlapping) replaced by spaces; offsets kept. */
-function blankOut(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const s of spans) {
-    parts.push(text.slice(at, s.start), ' '.repeat(s.end - s.start));
-    at = s.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
-}
-
-function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Prepared {
-  const text = normalizeForMatching(original);
-  const { periods, impossible } = scanTime(text, now);
-  let blank = blankOut(text, periods);
-  // 研究如何推进… names what was discussed; it does not ask anything.
-  blank = blank.replace(cue.EMBEDDED_QUESTION, (m) => m.replace(/如何|怎么|怎样/, (q) => '·'.repeat(q.length)));
-  const mentions = lexiconOf(taxonomy).find(blank);
-  return { original, text, periods, impossible, blank, mentions: mentions.length > 0 ? mentions : institution(blank, taxonomy) };
-}
 
 const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
 const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
@@ -62,42 +19,18 @@ const sortedKinds = (mentions: readonly KindMention[]): string[] => [...new Set(
 
 /** A count or list over the message's first period and every activity word in it. */
 function query(intent: 'count' | 'list', p: Prepared): Reading {
-  const period = p.periods[0];
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
+  const period = p.periods.find((x) => !x.timeOnly);
+  // 国庆期间视察了几次: a time word no rule reads is asked about, not counted over all time.
+  if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
   return { intent, kinds: sortedKinds(p.mentions), from: period?.from ?? null, to: period?.to ?? null };
 }
 
-const EDGE_PUNCTUATION = /^[\s，,。.、:：;；!！~\-—的]+|[\s，,。.、:：;；!！~\-—]+$/g;
-
-/** The title of a logged activity: the message without its date, filler and command. */
-function titleOf(p: Prepared, label: string): string {
-  let title = '';
-  let at = 0;
-  for (const d of p.periods.filter((x) => x.day)) {
-    title += p.original.slice(at, d.start) + ' ';
-    at = d.end;
-    const tail = cue.TIME_OF_DAY.exec(p.original.slice(at));
-    if (tail) at += tail[0].length;
-  }
-  title += p.original.slice(at);
-  title = title
-    .replace(cue.LOG_FILLER, ' ')
-    .replace(/[（(]\s*[)）]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([，,。；;])\s*/g, '$1')
-    .replace(/([，,。；;])[，,。；;]+/g, '$1')
-    .replace(EDGE_PUNCTUATION, '');
-  return title || label;
-}
-
-/** A log entry: the first activity word decides the kind, the first day is the date. */
+/** A log entry (or several), unless the message is not an activity at all. */
 function logEntry(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
-  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]) };
-  const kind = p.mentions[0]?.kind ?? 'other';
-  const day = p.periods.find((x) => x.day);
-  return {
-    intent: 'log',
-    activity: { kind, date: day?.from ?? now, title: titleOf(p, taxonomy.label(kind)) },
-  };
+  const not = notAnActivity(p);
+  if (not) return { intent: 'unclear', question: not, settled: true };
+  return logEntries(p, now, taxonomy);
 }
 
 /** "视察有哪些": the thing asked "which" about is an activity word itself, not 制度 or 要求. */
@@ -145,9 +78,11 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const { blank, mentions, periods } = p;
   if (cue.UNDO.test(p.text)) return { intent: 'undo' };
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
+  const not = notAnActivity(p);
+  if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
 
-  const hasPeriod = periods.length > 0;
+  const hasPeriod = periods.some((x) => !x.timeOnly);
   const normative = cue.NORMATIVE.test(blank);
   const question = cue.QUESTION.test(blank);
   const isList =
@@ -176,7 +111,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const what = residue(p);
   // 上周的活动, 本月的走访记录: a period or a kind, and only words for "the entries".
   if (!day && !acted && (span || mentions.length > 0) && ENTRIES_ONLY.test(what)) return query('list', p);
-  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]) };
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   if (mentions.length > 0 || day || acted) {
     // A period up front and nothing done (上半年视察): a count or a list, not an entry.
     if (!day && span && !acted && (mentions.length === 0 || span.start < mentions[0].start)) {
@@ -191,6 +126,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     return logEntry(p, now, taxonomy);
   }
   if (span) return { intent: 'unclear', question: say.periodOnly(span.words) };
+  if (p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
   return { intent: 'unclear', question: say.unclear };
 }
 

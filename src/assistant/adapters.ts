@@ -4,17 +4,26 @@
  */
 import type { Activity, ActivityQuery, Provenance, Stats } from '../activities/index.ts';
 import { retryWhenBusy, type RetryOptions } from '../storage/index.ts';
-import type { ActivityLogPort, NewActivity } from './ports.ts';
+import type { ActivityChanges, ActivityLogPort, NewActivity } from './ports.ts';
+
+type Maybe<T> = T | Promise<T>;
+type Source = Partial<Omit<Provenance, 'by'>>;
 
 /** The parts of the activity log the assistant uses (`openActivityLog` returns one). */
 export interface ActivityLogLike {
-  add(entry: NewActivity, provenance: Provenance): { activity: Activity; duplicate: boolean } | Promise<{ activity: Activity; duplicate: boolean }>;
-  undo(by: string, source?: Partial<Omit<Provenance, 'by'>>): Activity | undefined | Promise<Activity | undefined>;
-  stats(query: ActivityQuery): Stats | Promise<Stats>;
-  list(query: ActivityQuery): Activity[] | Promise<Activity[]>;
+  addAll(entries: readonly NewActivity[], provenance: Provenance): Maybe<Array<{ activity: Activity; duplicate: boolean }>>;
+  undo(by: string, source?: Source): Maybe<Activity[]>;
+  get(id: number): Maybe<Activity | undefined>;
+  correct(id: number, changes: ActivityChanges, by: string, source?: Source): Maybe<Activity>;
+  remove(id: number, by: string, source?: Source): Maybe<Activity>;
+  stats(query: ActivityQuery): Maybe<Stats>;
+  list(query: ActivityQuery): Maybe<Activity[]>;
   importFile?(path: string, provenance: Provenance, options?: { acceptInferred?: boolean }): Promise<{ imported: number; duplicates: number }>;
   previewImport?(path: string): Promise<string | undefined>;
 }
+
+/** What the audit trail keeps of who asked for a change and where. */
+const sourceOf = (p: Provenance): Source => ({ byName: p.byName, channel: p.channel, chat: p.chat, message: p.message });
 
 /**
  * Adapt an activity log (and the chart renderer, when given) to the assistant's port. Writes
@@ -27,9 +36,11 @@ export function activityLogPort(
   busy: RetryOptions = {},
 ): ActivityLogPort {
   return {
-    add: (activity, provenance) => retryWhenBusy(() => log.add(activity, provenance), busy),
-    undo: async (by, provenance) =>
-      (await retryWhenBusy(() => log.undo(by, { channel: provenance.channel, chat: provenance.chat, message: provenance.message }), busy)) ?? null,
+    addAll: (activities, provenance) => retryWhenBusy(() => log.addAll(activities, provenance), busy),
+    undo: (by, provenance) => retryWhenBusy(() => log.undo(by, sourceOf(provenance)), busy),
+    get: async (id) => (await log.get(id)) ?? null,
+    correct: (id, changes, provenance) => retryWhenBusy(() => log.correct(id, changes, provenance.by, sourceOf(provenance)), busy),
+    remove: (id, provenance) => retryWhenBusy(() => log.remove(id, provenance.by, sourceOf(provenance)), busy),
     stats: async (query) => log.stats(query),
     list: async (query) => log.list(query),
     chart: renderChart,

@@ -3,8 +3,7 @@
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
 import {
-  chartTitle, dayInWords, logMessages, loggedReply, today as localToday, withdrawnReply,
-  type IsoDate, type MessageReader, type Provenance, type Taxonomy,
+  DEFAULT_TIME_ZONE, chartTitle, logMessages, today as officeDay, type IsoDate, type MessageReader, type Taxonomy,
 } from '../activities/index.ts';
 import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
@@ -19,8 +18,9 @@ import { readPathCommand } from './local-paths.ts';
 import { saveReplyFiles } from './saved-files.ts';
 import { resolveFollowUp, type TurnContext } from './follow-up.ts';
 import { ConversationMemory } from './memory.ts';
+import { createLogFlows, provenanceOf, type LastLogged, type LogPending } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
-import type { ActivityLogPort, DraftingPort, NewActivity } from './ports.ts';
+import type { ActivityLogPort, DraftingPort } from './ports.ts';
 import { renderAnswer, renderCount, renderList } from './render.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
 
@@ -33,8 +33,10 @@ export interface AssistantOptions {
   readonly access: Access;
   /** Drafting, when configured; without it `/draft` says so. */
   readonly drafting?: DraftingPort;
-  /** The clock (tests fix "today"). */
+  /** The clock (tests fix "today"); a message's own timestamp, when it has one, comes first. */
   readonly now?: () => Date;
+  /** The office's time zone (IANA), which decides the calendar day; default Asia/Shanghai. */
+  readonly timeZone?: string;
   /** Bounds of the conversation memory (and how often expired confirmations are swept). */
   readonly memory?: { readonly maxThreads?: number; readonly ttlMs?: number; readonly sweepMs?: number };
   /** Where failed turns are logged with their error code. */
@@ -56,9 +58,7 @@ export interface AssistantCore extends Assistant {
 type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
 /** How often expired confirmations (and the files they hold) are swept away in an idle bot. */
 const PENDING_SWEEP_MS = 60_000;
-type Pending =
-  | { kind: 'log'; activity: NewActivity; message: string }
-  | { kind: 'import'; file: PendingImport };
+type Pending = LogPending | { kind: 'import'; file: PendingImport };
 
 /** Create the assistant from its parts. */
 export function createAssistant(options: AssistantOptions): AssistantCore {
@@ -72,36 +72,18 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     if (pending.kind === 'import') pending.file.discard();
   }, options.memory?.sweepMs ?? PENDING_SWEEP_MS);
   removeAbandonedUploads();
+  const lastLogged = new ConversationMemory<LastLogged>(options.memory?.maxThreads, options.memory?.ttlMs);
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  /** The office's day when the message was sent (its own timestamp), not when it is processed. */
+  const todayOf = (incoming: Incoming): IsoDate => officeDay(incoming.sentAt ?? now(), timeZone);
+  const logFlows = createLogFlows({
+    activities, taxonomy, access,
+    setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
+    setLastLogged: (incoming, last) => (last ? lastLogged.set(incoming.threadId, last) : lastLogged.delete(incoming.threadId)),
+  });
   // Turns of one thread run one after another, so memory reads in order; threads run in parallel.
   const queues = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<unknown>>();
-
-  const provenance = (incoming: Incoming, message = incoming.text): Provenance => ({
-    by: incoming.userName || incoming.userId,
-    channel: incoming.platform,
-    chat: incoming.threadId,
-    message,
-  });
-
-  /** Store a reading's activity, asking first when its date has not come yet. */
-  async function logActivity(activity: NewActivity, incoming: Incoming, today: IsoDate, confirmedMessage?: string): Promise<Reply> {
-    const confirmed = confirmedMessage !== undefined;
-    const label = taxonomy.label(activity.kind);
-    if (!confirmed && activity.date > today) {
-      pendings.set(pendingKey(incoming), { kind: 'log', activity, message: incoming.text });
-      return {
-        text: m.futureDate(dayInWords(activity.date, Number(today.slice(0, 4))), label, activity.title),
-        choices: [
-          { label: m.confirmChoice, send: m.confirmWord },
-          { label: m.cancelChoice, send: m.cancelWord },
-        ],
-      };
-    }
-    // The audit trail keeps the message that described the activity, not the "确认" after it.
-    const { activity: stored, duplicate } = await activities.add(activity, provenance(incoming, confirmedMessage));
-    const text = loggedReply(stored, duplicate, taxonomy, today);
-    return { text: duplicate ? text : `${text}\n${m.loggedBy(stored.by)}` };
-  }
 
   async function count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply> {
     const stats = await activities.stats(query);
@@ -124,7 +106,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
     const activitiesFound = await activities.list(query);
     contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
-    return { text: renderList(activitiesFound, query, taxonomy, Number(localToday(now()).slice(0, 4))) };
+    return { text: renderList(activitiesFound, query, taxonomy, Number(todayOf(incoming).slice(0, 4))) };
   }
 
   async function ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply> {
@@ -141,13 +123,6 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
     contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
     return streamed ? { text: renderAnswer(answer), streamed } : { text: renderAnswer(answer) };
-  }
-
-  async function undo(incoming: Incoming, today: IsoDate): Promise<Reply> {
-    const source = provenance(incoming);
-    const withdrawn = await activities.undo(source.by, source);
-    if (!withdrawn) return { text: m.nothingToUndo };
-    return { text: withdrawnReply(withdrawn, taxonomy, today) };
   }
 
   /** Read kinds and a period from a command's words, helping the reader with a question shape. */
@@ -168,13 +143,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
   async function answerPending(pending: Pending, text: string, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
     pendings.delete(pendingKey(incoming));
-    if (pending.kind === 'log') {
-      if (confirmationWords.yes.test(text)) return logActivity(pending.activity, incoming, today, pending.message);
-      if (confirmationWords.no.test(text)) return { text: m.cancelled };
-      return undefined; // they moved on: the pending entry is dropped, the message read afresh
-    }
+    // They moved on when the answer is none of the choices: the question is dropped, the message read afresh.
+    if (pending.kind !== 'import') return logFlows.answer(pending, text, incoming, today);
     const importFile = access.isAdmin(incoming) ? activities.importFile : undefined;
-    return answerImport(pending.file, text, importFile && ((path) => importFile(path, { ...provenance(incoming), channel: 'import' })));
+    return answerImport(pending.file, text, importFile && ((path) => importFile(path, { ...provenanceOf(incoming), channel: 'import' })));
   }
 
   /** Files sent in chat (or named in the terminal): ingested, or a table offered for import. */
@@ -188,7 +160,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   async function turn(incoming: Incoming, sink?: ReplySink): Promise<Reply> {
-    const today = localToday(now());
+    const today = todayOf(incoming);
     if (incoming.files?.length) return receive(incoming.files, incoming);
     const text = incoming.text.trim();
     if (!text) return { text: m.emptyMessage };
@@ -215,9 +187,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         case 'log': {
           if (!args) return { text: m.emptyLog };
           const reading = await reader.read(args, today);
-          if (reading.intent === 'log') return logActivity(reading.activity, incoming, today);
+          if (reading.intent === 'log') return logFlows.log(reading.activities, incoming, today);
           return { text: m.notALog(reading.intent === 'unclear' ? reading.question : m.emptyLog) };
         }
+        case 'edit':
+          return logFlows.edit(args, incoming, today);
+        case 'delete':
+          return logFlows.remove(args, incoming, today);
         case 'stats':
         case 'list': {
           const query = await readQuery(args, today);
@@ -225,7 +201,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
           return parsed.command === 'stats' ? count(query, incoming, true) : list(query, incoming);
         }
         case 'undo':
-          return undo(incoming, today);
+          return logFlows.undo(incoming, today);
         case 'draft':
           return draftReply(drafting, args, today);
         case 'ingest':
@@ -237,6 +213,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       }
     }
 
+    // 改成6月13日 / 不对，是调研: a correction of what this person just logged here.
+    const corrected = await logFlows.correctInWords(text, lastLogged.get(incoming.threadId), incoming, today);
+    if (corrected) return corrected;
+
     const reading = await reader.read(text, today);
     const followUp = await resolveFollowUp(text, reading, contexts.get(incoming.threadId), reader, today);
     if (followUp) {
@@ -247,7 +227,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
     switch (reading.intent) {
       case 'log':
-        return logActivity(reading.activity, incoming, today);
+        return logFlows.log(reading.activities, incoming, today);
       case 'count':
         return count({ kinds: reading.kinds, from: reading.from, to: reading.to }, incoming, false);
       case 'list':
@@ -257,7 +237,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       case 'draft':
         return draftReply(drafting, text, today);
       case 'undo':
-        return undo(incoming, today);
+        return logFlows.undo(incoming, today);
       case 'help':
         return { text: m.help };
       case 'unclear':

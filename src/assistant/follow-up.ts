@@ -21,10 +21,18 @@ const FOLLOW_UP_SHAPE = /^(?:那|那么|那如果|还有|再|另外)|呢[？?。
 const FILLER = /列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|具体是?|都有什么|看看|的|吧|一下|呢|[，,。？?！!\s]/g;
 const EDGE = /^(?:那么|那如果|那|还有|另外|再)|(?:呢)?[？?。！!\s]*$/g;
 
-/** A reading complete in itself: a log, or a count/list naming both its kinds and its period. */
-function standsAlone(reading: Reading): boolean {
+/** Words that ask about every kind of activity: 2023年3月做了哪些工作, 全部活动. */
+const EVERY_KIND = /哪些工作|什么工作|哪些活动|什么活动|全部|所有|各类|各项|一共|总共|都做了|都干了|都开展了/;
+
+/**
+ * A reading complete in itself: a log, or a count/list naming its own period and either its
+ * kinds or "every kind" (2023年3月做了哪些工作): it inherits no filter from the turn before.
+ */
+function standsAlone(reading: Reading, text: string): boolean {
   if (reading.intent === 'log' || reading.intent === 'draft' || reading.intent === 'undo' || reading.intent === 'help') return true;
-  return (reading.intent === 'count' || reading.intent === 'list') && reading.kinds.length > 0 && (reading.from !== null || reading.to !== null);
+  if (reading.intent !== 'count' && reading.intent !== 'list') return false;
+  const period = reading.from !== null || reading.to !== null;
+  return period && (reading.kinds.length > 0 || EVERY_KIND.test(text));
 }
 
 /** True when a short message leans on what was said before ("那…呢", "列出来看看"). */
@@ -44,7 +52,7 @@ export async function resolveFollowUp(
   reader: MessageReader,
   now: IsoDate,
 ): Promise<ResolvedFollowUp | undefined> {
-  if (!previous || !looksLikeFollowUp(text) || standsAlone(reading)) return undefined;
+  if (!previous || !looksLikeFollowUp(text) || standsAlone(reading, text)) return undefined;
   const core = text.trim().replace(EDGE, '').trim();
   if (previous.kind === 'ask') {
     // Only a question leans on a question: "上半年视察了几次呢" is a count of its own.

@@ -10,14 +10,32 @@ export interface NewActivity {
   readonly kind: string;
   readonly date: IsoDate;
   readonly title: string;
+  /** The last day of a multi-day activity. */
+  readonly to?: IsoDate;
+}
+
+/** What a correction changes (CONTRACTS.md, `edit`). */
+export interface ActivityChanges {
+  readonly date?: IsoDate;
+  readonly kind?: string;
+  readonly title?: string;
 }
 
 /** The activity log as the assistant uses it. */
 export interface ActivityLogPort {
-  /** Store one activity; `duplicate` when the same one (date, kind, title) was already there. */
-  add(activity: NewActivity, provenance: Provenance): Promise<{ activity: Activity; duplicate: boolean }>;
-  /** Withdraw this person's last entry; null when there is none. */
-  undo(by: string, provenance: Provenance): Promise<Activity | null>;
+  /**
+   * Store the activities of one message together (one undo withdraws them all);
+   * `duplicate` when the same one (date, kind, title) was already there.
+   */
+  addAll(activities: readonly NewActivity[], provenance: Provenance): Promise<Array<{ activity: Activity; duplicate: boolean }>>;
+  /** Withdraw the entries of this person's (platform id's) last message; empty when there is none. */
+  undo(by: string, provenance: Provenance): Promise<Activity[]>;
+  /** A live entry by its number, or null. */
+  get(id: number): Promise<Activity | null>;
+  /** Correct an entry (the caller has checked the person may); audited with before and after. */
+  correct(id: number, changes: ActivityChanges, provenance: Provenance): Promise<Activity>;
+  /** Remove an entry (admins); it stays in the audit trail. */
+  remove(id: number, provenance: Provenance): Promise<Activity>;
   stats(query: ActivityQuery): Promise<Stats>;
   /** Activities in date order. */
   list(query: ActivityQuery): Promise<Activity[]>;

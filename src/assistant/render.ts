@@ -37,7 +37,7 @@ export function renderList(
   if (activities.length === 0) return m.listNone(period, kinds);
   const lines = [m.listHeader(period, kinds, activities.length)];
   for (const a of activities.slice(0, LIST_LIMIT)) {
-    lines.push(m.listLine(dayInWords(a.date, currentYear), taxonomy.label(a.kind), a.title, a.by));
+    lines.push(m.listLine(a.id, dayInWords(a.date, currentYear), taxonomy.label(a.kind), a.title, a.by_name ?? a.by));
   }
   if (activities.length > LIST_LIMIT) lines.push(m.listMore(activities.length - LIST_LIMIT));
   return lines.join('\n');

@@ -17,9 +17,12 @@ export interface IncomingFile {
 /** One message from a user, platform details stripped. */
 export interface Incoming {
   readonly platform: Platform;
-  /** Platform user id (e.g. Telegram numeric id, Slack `U…`); `local` in the terminal. */
+  /**
+   * Platform user id (Telegram numeric id, Slack `U…`, the operating-system user in the
+   * terminal). With the platform it is the person's stable id in the log: `telegram:<id>`.
+   */
   readonly userId: string;
-  /** Display name, for the activity log's `by`. */
+  /** Display name at the time, shown in lists (never used to decide whose entry it is). */
   readonly userName: string;
   /** Chat or channel id (Telegram chat id, Slack channel id). */
   readonly chatId: string;
@@ -30,6 +33,11 @@ export interface Incoming {
   readonly threadId: string;
   /** The text, with any bot mention removed. May start with a slash command. */
   readonly text: string;
+  /**
+   * When the person sent it (Telegram `message.date`, Slack `ts`, the terminal's arrival
+   * time): "今天" means the office's day at this moment, even when it is processed later.
+   */
+  readonly sentAt?: Date;
   readonly files?: readonly IncomingFile[];
   /** Set by a channel when it can show progress (edits a status message, typing, …). */
   readonly progress?: (text: string) => Promise<void>;

@@ -1,27 +1,41 @@
 /**
- * `log`, `stats`, `list`, `undo`, `import`, `export`, `chart`: the activity log from the
+ * `log`, `stats`, `list`, `undo`, `edit`, `delete`, `import`, `export`, `chart`: the activity log from the
  * terminal (CONTRACTS.md, "Activity log"). JSON shapes are the contract; text is Chinese.
  */
 import { userInfo } from 'node:os';
 import { extname, resolve } from 'node:path';
 import {
-  describeInferred, listReply, loggedReply, logMessages, normalizeDate, openActivityLog, readMessage, renderChart, statsReply,
-  today, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery,
+  correctedReply, deletedReply, describeInferred, entryInWords, listReply, loggedAllReply, logMessages, normalizeDate, openActivityLog,
+  readChange, readMessage, renderChart, statsReply, today, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery,
 } from '../activities/index.ts';
+import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { retryWhenBusy, writeFileAtomic } from '../storage/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
 import { commandSummaries } from './messages.ts';
 
-/** Who is acting: `--by`, else the operating-system user, else 办公室. */
-export function actingPerson(ctx: CliContext): string {
+/**
+ * Who is acting: `--by` (both their id and their name), else `terminal:<operating-system user>`
+ * as the terminal channel names the same person, else 办公室.
+ */
+export function actingPerson(ctx: CliContext): { by: string; byName: string } {
   const given = stringOption(ctx, 'by')?.trim();
-  if (given) return given;
+  if (given) return { by: given, byName: given };
+  let user = '';
   try {
-    return userInfo().username || logMessages.defaultBy;
+    user = userInfo().username;
   } catch {
-    return logMessages.defaultBy;
+    // No user entry (some containers): the office as a whole.
   }
+  return user ? { by: `terminal:${user}`, byName: user } : { by: logMessages.defaultBy, byName: logMessages.defaultBy };
+}
+
+/** Today in the office's time zone (LVZHI_TIME_ZONE), or `--now`. */
+function todayOption(ctx: CliContext): string {
+  const given = stringOption(ctx, 'now');
+  const now = given === undefined ? today(new Date(), loadSettings().LVZHI_TIME_ZONE) : normalizeDate(given);
+  if (!now) throw new UserError('bad_date', logMessages.badDate(given ?? ''));
+  return now;
 }
 
 /** Run with the data folder's log open, closing it however the command ends. */
@@ -40,9 +54,17 @@ function queryOf(ctx: CliContext): ActivityQuery {
   return { from: stringOption(ctx, 'from') ?? null, to: stringOption(ctx, 'to') ?? null, kinds };
 }
 
-/** An activity exactly as `list --json` prints it. */
+/** An activity exactly as `list --json` prints it (`to` only for a multi-day activity). */
 export function activityJson(a: Activity): Activity {
-  return { id: a.id, date: a.date, kind: a.kind, title: a.title, by: a.by };
+  return { id: a.id, date: a.date, kind: a.kind, title: a.title, by: a.by, by_name: a.by_name ?? a.by, ...(a.to ? { to: a.to } : {}) };
+}
+
+/** The entry number of `edit ID` / `delete ID`. */
+function idArgument(ctx: CliContext): number {
+  const written = ctx.positionals[0] ?? '';
+  const id = Number(written);
+  if (!/^\d+$/.test(written) || !Number.isSafeInteger(id)) throw new UserError('bad_id', logMessages.badId(written));
+  return id;
 }
 
 function fileArgument(ctx: CliContext, command: string): string {
@@ -55,25 +77,34 @@ const logEntry: CliCommand = {
   name: 'log',
   summary: commandSummaries.log,
   valueOptions: ['now', 'by'],
-  booleanFlags: ['confirm'],
+  booleanFlags: ['yes', 'confirm'],
   run: async (ctx) => {
     const text = ctx.positionals.join(' ').trim();
     if (!text) throw new UserError('missing_text', logMessages.needText);
-    const nowOption = stringOption(ctx, 'now');
-    const now = nowOption === undefined ? today() : normalizeDate(nowOption);
-    if (!now) throw new UserError('bad_date', logMessages.badDate(nowOption ?? ''));
+    const now = todayOption(ctx);
     return withLog(ctx, async (log) => {
       const reading = readMessage(text, now, log.taxonomy);
       if (reading.intent === 'unclear') throw new UserError('unclear_message', logMessages.unclearNotSaved(reading.question));
       if (reading.intent !== 'log') {
         throw new UserError('not_a_log', logMessages.notALog(logMessages.notALogBecause[reading.intent] ?? ''));
       }
-      const { date } = reading.activity;
-      // A date after today is more often a slip than a plan: ask before storing it.
-      if (date > now && ctx.options.confirm !== true) throw new UserError('future_date', logMessages.futureDate(date, now));
+      const entries = reading.activities.map(({ kind, date, title, to }) => ({ kind, date, title, ...(to ? { to } : {}) }));
+      // A date after today is more often a slip than a plan: nothing is stored until --yes says it is one.
+      const future = entries.filter((e) => e.date > now);
+      if (future.length > 0 && ctx.options.yes !== true && ctx.options.confirm !== true) {
+        return {
+          json: { confirm: 'future', activities: entries },
+          text: logMessages.futureNeedsYes(future.map((e) => e.date).join('、'), now),
+        };
+      }
+      const { by, byName } = actingPerson(ctx);
       // An import running elsewhere holds the lock for a few seconds: wait for it, then store.
-      const { activity, duplicate } = await retryWhenBusy(() => log.add(reading.activity, { by: actingPerson(ctx), channel: 'cli', message: text }));
-      return { json: { activity: activityJson(activity), duplicate }, text: loggedReply(activity, duplicate, log.taxonomy, now) };
+      const results = await retryWhenBusy(() => log.addAll(entries, { by, byName, channel: 'cli', message: text }));
+      const activities = results.map((r) => activityJson(r.activity));
+      return {
+        json: { activities, activity: activities[0], duplicate: results[0].duplicate },
+        text: loggedAllReply(results, log.taxonomy, now),
+      };
     });
   },
 };
@@ -104,10 +135,50 @@ const undo: CliCommand = {
   summary: commandSummaries.undo,
   valueOptions: ['by'],
   run: (ctx) => withLog(ctx, async (log) => {
-    const by = actingPerson(ctx);
-    const withdrawn = await retryWhenBusy(() => log.undo(by, { channel: 'cli', message: 'undo' }));
-    if (!withdrawn) throw new UserError('nothing_to_undo', logMessages.nothingToUndo(by));
-    return { json: { withdrawn: activityJson(withdrawn) }, text: withdrawnReply(withdrawn, log.taxonomy) };
+    const { by, byName } = actingPerson(ctx);
+    const withdrawn = await retryWhenBusy(() => log.undo(by, { byName, channel: 'cli', message: 'undo' }));
+    if (withdrawn.length === 0) throw new UserError('nothing_to_undo', logMessages.nothingToUndo(byName));
+    const all = withdrawn.map(activityJson);
+    return { json: { withdrawn: all[0], entries: all }, text: withdrawnReply(withdrawn, log.taxonomy) };
+  }),
+};
+
+const edit: CliCommand = {
+  name: 'edit',
+  summary: commandSummaries.edit,
+  valueOptions: ['date', 'kind', 'title', 'by', 'now'],
+  run: (ctx) => withLog(ctx, async (log) => {
+    const id = idArgument(ctx);
+    const now = todayOption(ctx);
+    const date = stringOption(ctx, 'date');
+    const kind = stringOption(ctx, 'kind');
+    const title = stringOption(ctx, 'title');
+    if (date === undefined && kind === undefined && title === undefined) throw new UserError('nothing_to_change', logMessages.needChange);
+    // --date takes 2023-06-13 as written, or Chinese words (6月13日) read like a message.
+    let iso = date === undefined ? undefined : normalizeDate(date);
+    if (date !== undefined && !iso) {
+      const change = readChange(`日期 ${date}`, now, log.taxonomy);
+      if (!change || 'question' in change || !change.date) throw new UserError('bad_date', change && 'question' in change ? change.question : logMessages.badDate(date));
+      iso = change.date;
+    }
+    const before = log.get(id);
+    if (!before) throw new UserError('no_such_activity', logMessages.noSuchEntry(id));
+    const { by, byName } = actingPerson(ctx);
+    const changes = { ...(iso ? { date: iso } : {}), ...(kind !== undefined ? { kind } : {}), ...(title !== undefined ? { title } : {}) };
+    const after = await retryWhenBusy(() => log.correct(id, changes, by, { byName, channel: 'cli', message: `edit ${id}` }));
+    return { json: { activity: activityJson(after) }, text: correctedReply(before, after, log.taxonomy, now) };
+  }),
+};
+
+const remove: CliCommand = {
+  name: 'delete',
+  summary: commandSummaries.delete,
+  valueOptions: ['by'],
+  run: (ctx) => withLog(ctx, async (log) => {
+    const id = idArgument(ctx);
+    const { by, byName } = actingPerson(ctx);
+    const deleted = await retryWhenBusy(() => log.remove(id, by, { byName, channel: 'cli', message: `delete ${id}` }));
+    return { json: { deleted: activityJson(deleted) }, text: deletedReply(deleted, log.taxonomy) };
   }),
 };
 
@@ -126,7 +197,7 @@ const importCommand: CliCommand = {
         text: `${describeInferred(plan, log.taxonomy)}\n${logMessages.importConfirmHint}`,
       };
     }
-    const result = log.addMany(plan.entries, { by: actingPerson(ctx), channel: 'cli', message: `import ${path}` });
+    const result = log.addMany(plan.entries, { ...actingPerson(ctx), channel: 'cli', message: `import ${path}` });
     return { json: result, text: logMessages.imported(result.imported, result.duplicates) };
   }),
 };
@@ -137,7 +208,7 @@ const exportCommand: CliCommand = {
   valueOptions: ['from', 'to', 'kinds'],
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'export');
-    const result = await log.exportFile(path, queryOf(ctx));
+    const result = await log.exportFile(path, queryOf(ctx), { timeZone: loadSettings().LVZHI_TIME_ZONE });
     return { json: result, text: logMessages.exported(result.exported, result.path) };
   }),
 };
@@ -163,5 +234,5 @@ const chart: CliCommand = {
   }),
 };
 
-/** `log`, `stats`, `list`, `undo`, `import`, `export`, `chart`. */
-export const logCommands: CliCommand[] = [logEntry, stats, list, undo, importCommand, exportCommand, chart];
+/** `log`, `stats`, `list`, `undo`, `edit`, `delete`, `import`, `export`, `chart`. */
+export const logCommands: CliCommand[] = [logEntry, stats, list, undo, edit, remove, importCommand, exportCommand, chart];

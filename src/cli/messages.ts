@@ -6,10 +6,12 @@
 
 /** One line of help per command, as `npm run cli -- help` lists them. */
 export const commandSummaries = {
-  log: '记录一项活动，例如：log "6月12日组织代表视察了安全生产工作"（--now 日期 --by 姓名 --confirm）',
+  log: '记录活动（一句话里可以有几项），例如：log "6月12日组织代表视察了安全生产工作"（--now 日期 --by 记录人 --yes 确认记录今天之后的日期）',
   stats: '统计一段时间内各类活动的次数（--from --to --kinds）',
   list: '按日期列出一段时间内的活动（--from --to --kinds）',
-  undo: '撤回某人最近记录的一条活动（--by 姓名）',
+  undo: '撤回某人最近一条消息记录的活动（--by 记录人）',
+  edit: '更正一条活动记录（审计留痕）：edit 17 --date 2023-06-13 --kind 调研 --title 新标题 --by 记录人',
+  delete: '删除一条活动记录（审计留痕）：delete 17 --by 记录人',
   import: '从 .csv 或 .xlsx 文件批量导入活动（列：日期,类型,事项,记录人 或 date,kind,title,by；台账 序号,日期,活动内容 按内容判断类型，核对后加 --yes 导入），有错则整个文件不导入',
   export: '把活动导出为 .csv 或 .xlsx 文件（列：日期,类型,事项,记录人,记录时间,编号；--from --to --kinds）',
   chart: '把活动次数画成柱状图 PNG（--by kind 按类型 | month 按月份，--from --to --kinds）',

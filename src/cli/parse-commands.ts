@@ -8,19 +8,20 @@ import { createModels } from '../models/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
 import { batchHelp, cliMessages, commandSummaries } from './messages.ts';
 
-/** The `--now` option (default: today), checked to be a real day. */
+/** The `--now` option (default: today in the office's time zone), checked to be a real day. */
 function nowOption(value: string | undefined): string {
-  if (value === undefined) return today();
+  if (value === undefined) return today(new Date(), loadSettings().LVZHI_TIME_ZONE);
   if (!isValidIsoDate(value)) throw new UserError('bad_date', say.badNow(value));
   return value;
 }
 
 /** The CONTRACTS.md shape of a reading: exactly the fields of its intent. */
-function contractShape(reading: Reading): Record<string, unknown> {
+function contractShape(reading: Reading, now: string): Record<string, unknown> {
   switch (reading.intent) {
     case 'log': {
-      const { kind, date, title } = reading.activity;
-      return { intent: 'log', activity: { kind, date, title } };
+      const activities = reading.activities.map(({ kind, date, title, to }) => ({ kind, date, title, ...(to ? { to } : {}) }));
+      const future = activities.some((a) => a.date > now);
+      return { intent: 'log', activities, activity: activities[0], ...(future ? { confirm: 'future' } : {}) };
     }
     case 'count':
     case 'list':
@@ -36,10 +37,8 @@ function contractShape(reading: Reading): Record<string, unknown> {
 function describe(reading: Reading, taxonomy: Taxonomy): string {
   const name = say.intentNames[reading.intent] ?? reading.intent;
   switch (reading.intent) {
-    case 'log': {
-      const a = reading.activity;
-      return `${name}：${a.date} ${taxonomy.label(a.kind)}（${a.kind}）${a.title}`;
-    }
+    case 'log':
+      return `${name}：${reading.activities.map((a) => `${a.date}${a.to ? `至${a.to}` : ''} ${taxonomy.label(a.kind)}（${a.kind}）${a.title}`).join('；')}`;
     case 'count':
     case 'list': {
       const kinds = reading.kinds.length > 0 ? reading.kinds.map((k) => taxonomy.label(k)).join('、') : say.allKinds;
@@ -82,7 +81,7 @@ async function runBatch(ctx: CliContext, taxonomy: Taxonomy): Promise<void> {
     let result: Record<string, unknown>;
     try {
       const item = batchItem(line, defaultNow);
-      result = contractShape(await reader.read(item.text, item.now));
+      result = contractShape(await reader.read(item.text, item.now), item.now);
     } catch (error) {
       // One bad line gets its own error object, so results stay aligned with the input.
       const message = error instanceof UserError ? error.userMessage : say.badBatchLine(n);
@@ -107,7 +106,7 @@ export const parseCommands: CliCommand[] = [
       if (text === '') throw new UserError('empty_text', say.emptyText);
       const now = nowOption(stringOption(ctx, 'now'));
       const reading = await readerFor(taxonomy).read(text, now);
-      return { json: contractShape(reading), text: describe(reading, taxonomy) };
+      return { json: contractShape(reading, now), text: describe(reading, taxonomy) };
     },
   },
 ];

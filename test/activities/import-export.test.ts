@@ -107,8 +107,8 @@ describe('import', () => {
     const log = openActivityLog({ dataDir: dir });
     await log.importFile(file, byCli('导入员'));
     expect(withoutIds(log.list())).toEqual([
-      { date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '王五' },
-      { date: '2023-06-13', kind: 'research', title: '调研营商环境', by: '王五' },
+      { date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '王五', by_name: '王五' },
+      { date: '2023-06-13', kind: 'research', title: '调研营商环境', by: '王五', by_name: '王五' },
     ]);
     log.close();
   });
@@ -136,8 +136,8 @@ describe('import', () => {
     expect(log.list()).toEqual([]);
     expect(await log.importFile(good, byCli('导入员'))).toEqual({ imported: 2, duplicates: 0 });
     expect(withoutIds(log.list())).toEqual([
-      { date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '赵六' },
-      { date: '2023-06-14', kind: 'study', title: '集体学习', by: '导入员' },
+      { date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '赵六', by_name: '赵六' },
+      { date: '2023-06-14', kind: 'study', title: '集体学习', by: '导入员', by_name: '导入员' },
     ]);
     log.close();
   });
@@ -180,6 +180,17 @@ describe('export', () => {
     await log.exportFile(out, {}, { timeZone: 'Asia/Shanghai' });
     const shanghai = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
     expect(readFileSync(out, 'utf8')).toContain(`,${shanghai},${activity.id}`);
+    log.close();
+  });
+
+  it('names 记录人 by the display name kept with the entry, not the platform id', async () => {
+    const log = openActivityLog({ dataDir: tempFolder() });
+    log.add({ date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作' }, { by: 'telegram:777', byName: '王芳', channel: 'telegram' });
+    const out = join(tempFolder(), 'names.csv');
+    await log.exportFile(out);
+    const row = readFileSync(out, 'utf8').split('\r\n')[1];
+    expect(row.split(',')[3]).toBe('王芳');
+    expect(row).not.toContain('telegram:777');
     log.close();
   });
 
@@ -273,7 +284,7 @@ describe('ledgers and Chinese headers', () => {
     writeFileSync(file, '日期,类型,事项,记录人,记录时间,编号\n2023-06-12,视察,视察安全生产工作,王五,2023-06-12 10:00,7\n');
     const log = openActivityLog({ dataDir: dir });
     expect(await log.importFile(file, byCli('导入员'))).toEqual({ imported: 1, duplicates: 0 });
-    expect(withoutIds(log.list())).toEqual([{ date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '王五' }]);
+    expect(withoutIds(log.list())).toEqual([{ date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '王五', by_name: '王五' }]);
     log.close();
   });
 

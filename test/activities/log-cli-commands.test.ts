@@ -38,7 +38,7 @@ const now = ['--now', '2023-07-10'];
 
 describe('log commands', () => {
   it('offers every command of the contract', () => {
-    expect(logCommands.map((c) => c.name).sort()).toEqual(['chart', 'export', 'import', 'list', 'log', 'stats', 'undo']);
+    expect(logCommands.map((c) => c.name).sort()).toEqual(['chart', 'delete', 'edit', 'export', 'import', 'list', 'log', 'stats', 'undo']);
   });
 
   it('answers in Chinese as staff read it', async () => {
@@ -62,15 +62,54 @@ describe('log commands', () => {
     expect((await run(data, 'list', '--json')).json).toEqual({ activities: [(first.json as { activity: unknown }).activity] });
   });
 
-  it('stores a future date only when confirmed', async () => {
+  it('stores a future date only with --yes: without it, says so and stores nothing', async () => {
     const data = tempFolder();
     const message = '2023年7月20日组织代表视察了城区防汛工作';
-    const refused = await failure(run(data, 'log', message, ...now, '--by', '王五'));
-    expect(refused.code).toBe('future_date');
-    expect(refused.userMessage).toContain('2023-07-20');
+    const asked = await run(data, 'log', message, ...now, '--by', '王五', '--json');
+    expect(asked.json).toEqual({ confirm: 'future', activities: [{ kind: 'inspection', date: '2023-07-20', title: expect.stringContaining('防汛') }] });
+    expect((await run(data, 'log', message, ...now, '--by', '王五')).text).toContain('--yes');
     expect((await run(data, 'list', '--json')).json).toEqual({ activities: [] });
-    const confirmed = await run(data, 'log', message, ...now, '--by', '王五', '--confirm', '--json');
+    const confirmed = await run(data, 'log', message, ...now, '--by', '王五', '--yes', '--json');
     expect((confirmed.json as { activity: { date: string } }).activity.date).toBe('2023-07-20');
+  });
+
+  it('logs every activity of a message, confirms them in one reply, and one undo withdraws them all', async () => {
+    const data = tempFolder();
+    const message = '6月12日视察了城区防汛工作，6月15日听取了区法院关于执行工作的报告，6月20日到XX街道调研基层治理';
+    const logged = await run(data, 'log', message, ...now, '--by', '王五', '--json');
+    const json = logged.json as { activities: Array<{ id: number; date: string; kind: string }>; activity: unknown };
+    expect(json.activities.map((a) => [a.date, a.kind])).toEqual([
+      ['2023-06-12', 'inspection'], ['2023-06-15', 'report_review'], ['2023-06-20', 'research'],
+    ]);
+    expect(json.activity).toEqual(json.activities[0]);
+    const text = (await run(data, 'log', '11月25日上午召开党组会议，下午组织理论学习中心组学习', '--now', '2023-11-30', '--by', '王五')).text;
+    expect(text).toBe('已记录 2 项：11月25日 党组会议 召开党组会议；11月25日 学习 组织理论学习中心组学习');
+    expect((await run(data, 'undo', '--by', '王五')).text).toMatch(/^已撤回 2 项：/);
+    const undone = (await run(data, 'undo', '--by', '王五', '--json')).json as { entries: unknown[] };
+    expect(undone.entries).toHaveLength(3);
+    expect((await run(data, 'list', '--json')).json).toEqual({ activities: [] });
+  });
+
+  it('edit corrects date, kind or title and delete removes, both audited with who, before and after', async () => {
+    const data = tempFolder();
+    const logged = (await run(data, 'log', '6月12日组织代表视察了城区防汛工作', ...now, '--by', '王五', '--json')).json as { activity: { id: number } };
+    const id = String(logged.activity.id);
+    const edited = await run(data, 'edit', id, '--date', '2023-06-13', '--kind', '调研', '--by', '管理员', '--json');
+    expect(edited.json).toMatchObject({ activity: { id: logged.activity.id, date: '2023-06-13', kind: 'research', by: '王五' } });
+    expect((await run(data, 'edit', id, '--date', '6月14日', ...now, '--by', '管理员')).text).toMatch(/^已更正第 \d+ 条：6月13日 调研 .* → 6月14日 调研/);
+    expect((await failure(run(data, 'edit', id, '--date', '2023-02-30'))).code).toBe('bad_date');
+    expect((await failure(run(data, 'edit', id))).code).toBe('nothing_to_change');
+    expect((await failure(run(data, 'edit', 'abc', '--title', 'x'))).code).toBe('bad_id');
+    expect((await run(data, 'delete', id, '--by', '管理员', '--json')).json).toMatchObject({ deleted: { id: logged.activity.id, date: '2023-06-14' } });
+    expect((await failure(run(data, 'delete', id))).code).toBe('no_such_activity');
+    expect((await run(data, 'list', '--json')).json).toEqual({ activities: [] });
+    const { openActivityLog } = await import('../../src/activities/index.ts');
+    const log = openActivityLog({ dataDir: data });
+    const trail = log.history(logged.activity.id);
+    log.close();
+    expect(trail.map((t) => [t.action, t.by])).toEqual([['add', '王五'], ['correct', '管理员'], ['correct', '管理员'], ['delete', '管理员']]);
+    expect(trail[1]).toMatchObject({ before: { date: '2023-06-12', kind: 'inspection' }, after: { date: '2023-06-13', kind: 'research' } });
+    expect(trail[3]).toMatchObject({ before: { date: '2023-06-14' }, after: null, at: expect.stringMatching(/^\d{4}-/) });
   });
 
   it.each([

@@ -50,15 +50,13 @@ describe('activity log commands (real CLI process)', { timeout: 300_000 }, () =>
     });
     expect(list.json).toEqual({
       activities: [
-        { id: expect.any(Number), date: '2023-06-12', kind: 'inspection', title: '视察重点民生项目建设', by: '张三' },
-        { id: expect.any(Number), date: '2023-06-28', kind: 'study', title: '集体学习宪法', by: '办公室' },
+        { id: expect.any(Number), date: '2023-06-12', kind: 'inspection', title: '视察重点民生项目建设', by: '张三', by_name: '张三' },
+        { id: expect.any(Number), date: '2023-06-28', kind: 'study', title: '集体学习宪法', by: '办公室', by_name: '办公室' },
       ],
     });
     expect(logged.status).toBe(0);
-    expect(logged.json).toEqual({
-      activity: { id: expect.any(Number), date: '2023-07-08', kind: 'inspection', title: expect.stringContaining('防汛'), by: '测试员' },
-      duplicate: false,
-    });
+    const stored = { id: expect.any(Number), date: '2023-07-08', kind: 'inspection', title: expect.stringContaining('防汛'), by: '测试员', by_name: '测试员' };
+    expect(logged.json).toEqual({ activities: [stored], activity: stored, duplicate: false });
 
     const bad = join(data, 'bad.csv');
     writeFileSync(bad, 'date,kind,title,by\n2023-01-05,inspection,视察甲,张三\n2023-02-30,inspection,视察乙,张三\n');
@@ -71,7 +69,9 @@ describe('activity log commands (real CLI process)', { timeout: 300_000 }, () =>
     ]);
     expect(undone).toMatchObject({ status: 0, json: { withdrawn: logged.json.activity } });
     expect(typo.json.error.message).toContain('--form');
-    for (const [run, code] of [[future, 'future_date'], [rejected, 'import_rejected'], [typo, 'unknown_option']] as const) {
+    // A date after --now is not stored without --yes: exit 0 and the question, as JSON.
+    expect(future).toMatchObject({ status: 0, json: { confirm: 'future', activities: [{ kind: 'inspection', date: '2023-07-20' }] } });
+    for (const [run, code] of [[rejected, 'import_rejected'], [typo, 'unknown_option']] as const) {
       expect(run.status).toBe(1);
       expect(run.stdout.trim().split('\n')).toHaveLength(1);
       expect(run.json).toEqual({ error: { code, message: expect.stringMatching(/[\u4e00-\u9fff]/) } });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openActivityLog } from '../../src/activities/index.ts';
 import { checkQuery } from '../../src/activities/log-query.ts';
 import { countByKindSql } from '../../src/activities/log-stats.ts';
-import { openDatabase } from '../../src/storage/index.ts';
+import { ACTIVITY_LOG_SCHEMA } from '../../src/activities/log-schema.ts';
+import { migrate, openDatabase } from '../../src/storage/index.ts';
 import { UserError } from '../../src/errors.ts';
 import { byCli, tempFolder } from './log-helpers.ts';
 
@@ -14,7 +15,7 @@ describe('activity log store', () => {
     let log = openActivityLog({ dataDir });
     const { activity, duplicate } = log.add(entry('2023-06-12', 'inspection', '视察安全生产工作'), byCli('张三', '今天视察了安全生产工作'));
     expect(duplicate).toBe(false);
-    expect(activity).toEqual({ id: activity.id, date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '张三' });
+    expect(activity).toEqual({ id: activity.id, date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '张三', by_name: '张三' });
     log.close();
     log = openActivityLog({ dataDir });
     expect(log.list()).toEqual([activity]);
@@ -71,15 +72,15 @@ describe('activity log store', () => {
     const a = log.add(entry('2023-06-01', 'inspection', '视察一'), byCli('张三')).activity;
     const b = log.add(entry('2023-05-01', 'research', '调研二'), byCli('张三')).activity;
     const c = log.add(entry('2023-06-02', 'inspection', '视察三'), byCli('李四')).activity;
-    expect(log.undo('张三', { channel: 'telegram', chat: 'telegram:42' })).toEqual(b);
+    expect(log.undo('张三', { channel: 'telegram', chat: 'telegram:42' })).toEqual([b]);
     expect(log.list().map((x) => x.id)).toEqual([a.id, c.id]);
     expect(log.stats().total).toBe(2);
     expect(log.stats({ kinds: ['research'] }).counts).toEqual([{ kind: 'research', label: '调研', count: 0 }]);
     const trail = log.history(b.id);
     expect(trail.map((t) => t.action)).toEqual(['add', 'withdraw']);
     expect(trail[1]).toMatchObject({ by: '张三', channel: 'telegram', chat: 'telegram:42', before: { title: '调研二' }, after: null });
-    expect(log.undo('张三')).toEqual(a);
-    expect(log.undo('张三')).toBeUndefined();
+    expect(log.undo('张三')).toEqual([a]);
+    expect(log.undo('张三')).toEqual([]);
     expect(log.list()).toEqual([c]);
     log.close();
   });
@@ -88,8 +89,8 @@ describe('activity log store', () => {
     const log = openActivityLog({ dataDir: tempFolder() });
     log.addMany([{ date: '2023-06-03', kind: 'study', title: '导入的学习', by: '张三' }], byCli('导入员'));
     const own = log.add(entry('2023-06-01', 'inspection', '视察一'), byCli('张三')).activity;
-    expect(log.undo(' 张三 ')).toEqual(own);
-    expect(log.undo('张三')).toBeUndefined();
+    expect(log.undo(' 张三 ')).toEqual([own]);
+    expect(log.undo('张三')).toEqual([]);
     expect(log.list().map((a) => a.title)).toEqual(['导入的学习']);
     log.close();
   });
@@ -206,5 +207,54 @@ describe('stats and lists', () => {
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
     db.close();
     expect(plan).toContain('USING COVERING INDEX activities_live_date_kind');
+  });
+});
+
+describe('people are their platform id; one message is one undo', () => {
+  const said = (by: string, byName: string, message: string) => ({ by, byName, channel: 'telegram', chat: 'telegram:7:main', message });
+
+  it('two people with the same display name: each undoes only their own entries', () => {
+    const log = openActivityLog({ dataDir: tempFolder() });
+    const mine = log.add(entry('2023-06-01', 'inspection', '视察一'), said('telegram:111', '王芳', '6月1日视察一')).activity;
+    const theirs = log.add(entry('2023-06-02', 'research', '调研二'), said('telegram:222', '王芳', '6月2日调研二')).activity;
+    expect(mine).toMatchObject({ by: 'telegram:111', by_name: '王芳' });
+    expect(log.undo('telegram:111')).toEqual([mine]);
+    expect(log.undo('telegram:111')).toEqual([]);
+    expect(log.list()).toEqual([theirs]);
+    // The audit names the id that acted, and the name it showed at the time.
+    expect(log.history(mine.id)[1]).toMatchObject({ action: 'withdraw', by: 'telegram:111' });
+    expect(log.history(mine.id)[0]).toMatchObject({ action: 'add', by: 'telegram:111', byName: '王芳' });
+    log.close();
+  });
+
+  it('the activities of one message are stored together and withdrawn together', () => {
+    const log = openActivityLog({ dataDir: tempFolder() });
+    const earlier = log.add(entry('2023-06-01', 'study', '集体学习'), said('telegram:111', '王芳', '6月1日集体学习')).activity;
+    const three = log.addAll([
+      entry('2023-06-12', 'inspection', '视察城区防汛工作'),
+      entry('2023-06-15', 'report_review', '听取区法院关于执行工作的报告'),
+      { ...entry('2023-06-20', 'research', '调研基层治理'), to: '2023-06-21' },
+    ], said('telegram:111', '王芳', '6月12日视察…'));
+    expect(three.map((r) => r.duplicate)).toEqual([false, false, false]);
+    expect(three[2].activity.to).toBe('2023-06-21');
+    const withdrawn = log.undo('telegram:111');
+    expect(withdrawn.map((a) => a.title)).toEqual(['视察城区防汛工作', '听取区法院关于执行工作的报告', '调研基层治理']);
+    expect(log.list()).toEqual([earlier]);
+    log.close();
+  });
+
+  it('rows logged before people had ids keep their `by` as both id and name', () => {
+    const dataDir = tempFolder();
+    const db = openDatabase(dataDir);
+    // The first, shipped schema step alone, with a row written the old way.
+    migrate(db, 'activities', ACTIVITY_LOG_SCHEMA.slice(0, 1));
+    db.prepare(`INSERT INTO activities (date, kind, title, by, channel, created_at) VALUES ('2023-06-01', 'inspection', '视察一', '张三', 'cli', '2023-06-01T00:00:00Z')`).run();
+    db.prepare(`INSERT INTO activity_audit (activity_id, action, by, channel, at) VALUES (1, 'add', '张三', 'cli', '2023-06-01T00:00:00Z')`).run();
+    db.close();
+    const log = openActivityLog({ dataDir });
+    expect(log.list()).toEqual([{ id: 1, date: '2023-06-01', kind: 'inspection', title: '视察一', by: '张三', by_name: '张三' }]);
+    expect(log.history(1)[0]).toMatchObject({ by: '张三', byName: '张三' });
+    expect(log.undo('张三')).toHaveLength(1);
+    log.close();
   });
 });

@@ -17,10 +17,23 @@ describe('parse TEXT --now D --json', () => {
     const r = cli(['parse', '6月12日组织代表视察了安全生产工作', '--now', '2023-07-05', '--json']);
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(r.stdout)).toEqual({
-      intent: 'log',
-      activity: { kind: 'inspection', date: '2023-06-12', title: '组织代表视察了安全生产工作' },
-    });
+    const activity = { kind: 'inspection', date: '2023-06-12', title: '组织代表视察了安全生产工作' };
+    expect(JSON.parse(r.stdout)).toEqual({ intent: 'log', activities: [activity], activity });
+  });
+
+  it('lists every activity of a message, keeps a range\'s last day, and flags a date after --now', () => {
+    const lines = [
+      { now: '2023-07-05', text: '6月12日视察了城区防汛工作，6月15日听取了区法院关于执行工作的报告' },
+      { now: '2023-11-30', text: '11月20日至22日开展执法检查' },
+      { now: '2026-12-01', text: '12月20日组织代表视察学校食堂' },
+      { now: '2026-12-01', text: '13月5日组织代表视察了学校食堂' },
+    ].map((x) => JSON.stringify(x)).join('\n');
+    const out = cli(['parse', '--batch', '--json'], lines).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out[0].activities.map((a: { date: string; kind: string }) => [a.date, a.kind])).toEqual([['2023-06-12', 'inspection'], ['2023-06-15', 'report_review']]);
+    expect(out[0].confirm).toBeUndefined();
+    expect(out[1].activity).toMatchObject({ kind: 'law_check', date: '2023-11-20', to: '2023-11-22' });
+    expect(out[2]).toMatchObject({ intent: 'log', confirm: 'future', activity: { date: '2026-12-20' } });
+    expect(out[3]).toEqual({ intent: 'unclear', question: expect.stringContaining('13月') });
   });
 
   it('exits 1 with a Chinese error for empty text and for a bad --now', () => {

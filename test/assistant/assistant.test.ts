@@ -24,7 +24,8 @@ describe('assistant: logging and counting', () => {
     await bench.assistant.handle(say('3月3日视察了城区防汛工作'));
     const counted = await bench.assistant.handle(say('上半年视察了几次'));
     expect(counted.text).toBe('2023年上半年共视察 2 次。');
-    expect(bench.log.list({}).map((a) => a.by)).toEqual(['小王', '小王', '小王']);
+    // Who logged it is the platform id; the name shown is kept beside it.
+    expect(bench.log.list({}).map((a) => [a.by, a.by_name])).toEqual(Array(3).fill(['terminal:local', '小王']));
     expect(bench.log.history()[0]).toMatchObject({ channel: 'terminal', message: '6月12日组织代表视察了安全生产工作' });
   });
 
@@ -40,7 +41,7 @@ describe('assistant: logging and counting', () => {
     bench = makeBench(reader);
     const asked = await bench.assistant.handle(say('2023年7月20日组织代表视察了环保工作'));
     expect(asked.text).toContain('还没到');
-    expect(asked.choices?.map((c) => c.send)).toEqual(['确认', '取消']);
+    expect(asked.choices?.map((c) => c.label)).toEqual(['按计划记录', '取消']);
     expect(bench.log.list({})).toHaveLength(0);
     const confirmed = await bench.assistant.handle(say(asked.choices![0].send));
     expect(confirmed.text).toContain('已记录：7月20日 视察');
@@ -64,9 +65,9 @@ describe('assistant: logging and counting', () => {
     expect(Buffer.from(stats.files![0].data.slice(1, 4)).toString()).toBe('PNG');
     const list = await bench.assistant.handle(say('/list 上半年'));
     expect(list.text.split('\n').slice(1)).toEqual([
-      '· 4月2日 其他会议 召开座谈会（小王）',
-      '· 5月8日 调研 开展了专题调研（小王）',
-      '· 6月12日 视察 视察了安全生产工作（小王）',
+      expect.stringMatching(/^· \d+\. 4月2日 其他会议 召开座谈会（小王）$/),
+      expect.stringMatching(/^· \d+\. 5月8日 调研 开展了专题调研（小王）$/),
+      expect.stringMatching(/^· \d+\. 6月12日 视察 视察了安全生产工作（小王）$/),
     ]);
   });
 
@@ -100,8 +101,8 @@ describe('assistant: follow-ups in a thread', () => {
     const listed = await bench.assistant.handle(say('列出来看看'));
     expect(listed.text.split('\n')).toEqual([
       '2023年上半年视察共 2 项：',
-      '· 3月3日 视察 视察了城区防汛工作（小王）',
-      '· 6月12日 视察 视察了安全生产工作（小王）',
+      expect.stringMatching(/^· \d+\. 3月3日 视察 视察了城区防汛工作（小王）$/),
+      expect.stringMatching(/^· \d+\. 6月12日 视察 视察了安全生产工作（小王）$/),
     ]);
     // A follow-up to a list keeps listing.
     expect((await bench.assistant.handle(say('那下半年呢'))).text).toContain('7月3日 视察 视察了环保工作');

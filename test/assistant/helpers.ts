@@ -33,7 +33,7 @@ export function makeBench(reader: MessageReader, options: Partial<AssistantOptio
     reader,
     taxonomy,
     access: createAccess({ LVZHI_ALLOW: options.allow, LVZHI_ADMINS: options.admins }),
-    now: () => new Date(`${today}T10:00:00`),
+    now: () => new Date(`${today}T10:00:00+08:00`),
     log: (entry) => errors.push(entry),
     ...(options.drafting ? { drafting: options.drafting } : {}),
     ...(options.memory ? { memory: options.memory } : {}),

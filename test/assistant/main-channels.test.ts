@@ -63,10 +63,10 @@ describe('npm start with Telegram and Slack configured', () => {
     expect(await exit).toBe(0);
     expect(run.stdout()).toBe(''); // no terminal channel when a chat platform is configured
     const db = new Database(join(dataDir, 'lvzhi.db'), { readonly: true });
-    const rows = db.prepare('SELECT by, channel FROM activities').all();
+    const rows = db.prepare('SELECT by, by_name, channel FROM activities').all();
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
     // The stranger's identical message stored nothing; the Slack member's did.
-    expect(rows).toEqual([{ by: '王芳', channel: 'slack' }]);
+    expect(rows).toEqual([{ by: 'slack:UALICE01', by_name: '王芳', channel: 'slack' }]);
   }, 120_000);
 });

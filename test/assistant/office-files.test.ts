@@ -76,7 +76,7 @@ describe('the data folder keeps what chat replies carry', () => {
     const output = new PassThrough();
     let written = '';
     output.on('data', (c: Buffer) => (written += c.toString('utf8')));
-    const { terminal: channel } = await createChannels(loadSettings({}), services.assistant, { input, output, notes: new PassThrough() });
+    const { terminal: channel } = await createChannels(loadSettings({}), services.assistant, { input, output, notes: new PassThrough(), clock: () => new Date('2023-07-05T09:00:00') });
     await channel!.start();
     input.end('/stats 上半年视察调研\n');
     await channel!.finished;

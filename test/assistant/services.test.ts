@@ -22,7 +22,7 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     services = await createServices({
       dataDir,
       settings: loadSettings({ LVZHI_ALLOW: 'telegram:7', LVZHI_ADMINS: 'telegram:9' }),
-      now: () => new Date('2024-07-10T09:00:00'),
+      now: () => new Date('2024-07-10T09:00:00+08:00'),
     });
     const sink = new PassThrough();
     sink.on('data', (c: Buffer) => (notes += c.toString('utf8')));
@@ -38,7 +38,8 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     const output = new PassThrough();
     let written = '';
     output.on('data', (c: Buffer) => (written += c.toString('utf8')));
-    const { terminal } = await createChannels(loadSettings({}), services.assistant, { input, output, notes: new PassThrough() });
+    const clock = () => new Date('2024-07-10T09:00:00+08:00');
+    const { terminal } = await createChannels(loadSettings({}), services.assistant, { input, output, notes: new PassThrough(), clock });
     await terminal!.start();
     input.end(lines.join('\n') + '\n');
     await terminal!.finished;

@@ -59,7 +59,7 @@ describe.each<Transport>(['http', 'socket'])('Slack over %s with the real assist
     await rig.slack.event(first);
     await replies(first.channel, first.ts, 1);
     expect(real.log.list()).toHaveLength(1);
-    expect(real.log.list()[0]).toMatchObject({ kind: 'inspection', by: '李明' });
+    expect(real.log.list()[0]).toMatchObject({ kind: 'inspection', by: `slack:${staff}`, by_name: '李明' });
 
     const second = userMessage(rig.standIn, { user: staff, text: '今天到社区调研了养老服务', dm: true });
     await rig.slack.event(second);

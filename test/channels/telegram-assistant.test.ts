@@ -49,7 +49,7 @@ describe('telegram with the real assistant', () => {
     standIn.say(chat, staff, '今天组织代表视察了安全生产工作');
     await standIn.waitFor(() => standIn.messagesIn(staff.id).length === 1 || undefined, 'the log confirmation');
     expect(real.log.list()).toHaveLength(1);
-    expect(real.log.list()[0]).toMatchObject({ kind: 'inspection', by: '李明' });
+    expect(real.log.list()[0]).toMatchObject({ kind: 'inspection', by: `telegram:${staff.id}`, by_name: '李明' });
     standIn.say(chat, staff, '昨天到社区调研了养老服务');
     await standIn.waitFor(() => standIn.messagesIn(staff.id).length === 2 || undefined, 'the second confirmation');
     standIn.say(chat, staff, '今年视察了几次');
@@ -60,6 +60,37 @@ describe('telegram with the real assistant', () => {
     expect(count).toMatch(/1\s*次/);
     expect(count).not.toMatch(/2\s*次/);
     expect(real.log.list()).toHaveLength(2);
+  });
+
+  it('several activities in one message: one confirmation, one /undo withdraws them all', async () => {
+    const { standIn } = running;
+    const chat = privateChat(staff);
+    standIn.say(chat, staff, '昨天上午召开党组会议，下午组织理论学习中心组学习');
+    const confirmation = await standIn.waitForText(staff.id, '已记录 2 项');
+    expect(confirmation.text).toMatch(/党组会议.*；.*学习/);
+    expect(standIn.messagesIn(staff.id)).toHaveLength(1);
+    expect(real.log.list().map((a) => a.kind)).toEqual(['party_meeting', 'study']);
+    standIn.say(chat, staff, '/undo');
+    await standIn.waitForText(staff.id, '已撤回 2 项');
+    expect(real.log.list()).toEqual([]);
+  });
+
+  it('a future date gets buttons; a late delivery is filed on the day the message was sent', async () => {
+    const { standIn } = running;
+    const chat = privateChat(staff);
+    standIn.say(chat, staff, '明天组织代表视察河道治理');
+    const question = await standIn.waitForText(staff.id, '还没到');
+    expect(question.replyMarkup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['按计划记录', '取消']);
+    expect(real.log.list()).toEqual([]);
+    standIn.press(staff, question, '按计划记录');
+    await standIn.waitForText(staff.id, '已记录');
+    expect(real.log.list()).toHaveLength(1);
+    // Sent three days ago and delivered only now: "今天" is the day it was sent.
+    const sent = standIn.userMessage({ chat, from: staff, text: '今天召开了主任会议' });
+    standIn.pushUpdate({ message: { ...sent, date: sent.date - 3 * 86_400 } });
+    await standIn.waitForText(staff.id, '主任会议');
+    const sentDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date((sent.date - 3 * 86_400) * 1000));
+    expect(real.log.list().find((a) => a.kind === 'council_meeting')?.date).toBe(sentDay);
   });
 
   it('ingests a document an admin drops in, then answers from it; a non-admin cannot ingest', async () => {

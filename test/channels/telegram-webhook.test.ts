@@ -41,7 +41,7 @@ describe('telegram channel in webhook mode', () => {
     expect(port).toBeGreaterThan(0);
     expect(standIn.webhook).toEqual({ url: 'http://127.0.0.1:0/telegram/hook', secret });
     expect(standIn.callsOf('getUpdates')).toHaveLength(0);
-    expect(standIn.commands).toHaveLength(7);
+    expect(standIn.commands).toHaveLength(9);
     standIn.webhook = { url: `http://127.0.0.1:${port}/telegram/hook`, secret };
 
     const alice = makeUser(601, '赵');

@@ -68,13 +68,15 @@ describe('terminal channel', () => {
     };
     const channel = createTerminalChannel({ assistant, input, output, notes: new PassThrough(), filesDir });
     await channel.start();
-    input.end('一\n\n二\n图\n未来\n');
+    input.end('一\n\n二\n图\n未来\ny\n');
     await channel.finished;
     const blocks = written.split('\n\n').filter(Boolean);
     expect(blocks[0]).toBe('答：一');
     expect(blocks[1]).toBe('答：二');
     expect(blocks[2]).toMatch(/^统计如下\n（活动次数已保存：.*chart\.png）$/);
-    expect(blocks[3]).toContain('确认记录（回复“确认”）');
-    expect(blocks).toHaveLength(4);
+    // No buttons in a terminal: y answers the first choice, n the last, a number any.
+    expect(blocks[3]).toContain('y/1 确认记录 / n/2 取消');
+    expect(blocks[4]).toBe('答：确认');
+    expect(blocks).toHaveLength(5);
   });
 });

@@ -15,7 +15,7 @@ describe('the model-assisted message reader against the stand-in service', () =>
   const ruleReader = new RuleReader(taxonomy);
   // The real rules, except that these messages are taken as ones they cannot place: the
   // rules keep improving, and the model's part must be tested whatever they learn.
-  const GAPS = new Set(['端午节前去城南走了一趟联络站', '跟着主任去城南老旧小区转了转', '把上回那个搞错了的删掉', '帮我弄个上半年的总结', '城南防汛的事情']);
+  const GAPS = new Set(['端午节前去城南走了一趟联络站', '前天去城南看了看选民', '跟着主任去城南老旧小区转了转', '把上回那个搞错了的删掉', '帮我弄个上半年的总结', '城南防汛的事情']);
   const rules: MessageReader = {
     read: async (text, now) => (GAPS.has(text) ? { intent: 'unclear', question: '没太明白您的意思。' } : ruleReader.read(text, now)),
   };
@@ -39,14 +39,30 @@ describe('the model-assisted message reader against the stand-in service', () =>
   });
 
   it('asks the model about an unclear message, with today, the kinds and the message in the prompt', async () => {
-    service.enqueueChat(json({ intent: 'log', kind: 'deputy_activity', date: '2024-06-09', title: '去城南联络站' }));
-    const reading = await reader.read('端午节前去城南走了一趟联络站', NOW);
-    expect(reading).toEqual({ intent: 'log', activity: { kind: 'deputy_activity', date: '2024-06-09', title: '去城南联络站' } });
+    // The model misreads the day; the day the rules read (前天) wins.
+    service.enqueueChat(json({ intent: 'log', kind: 'deputy_activity', date: '2024-06-09', title: '去城南看了看选民' }));
+    const reading = await reader.read('前天去城南看了看选民', NOW);
+    const activity = { kind: 'deputy_activity', date: '2024-06-18', title: '去城南看了看选民' };
+    expect(reading).toEqual({ intent: 'log', activities: [activity], activity });
     const [request] = service.chatRequests();
     expect(request.body.model).toBe('office-qwen');
     expect(systemMessageOf(request)).toContain('今天是 2024-06-20（星期四）');
     expect(systemMessageOf(request)).toContain('deputy_activity：代表活动');
-    expect(userMessageOf(request)).toContain('端午节前去城南走了一趟联络站');
+    expect(userMessageOf(request)).toContain('前天去城南看了看选民');
+  });
+
+  it('never takes a day from the model for time words the rules could not place (端午节前)', async () => {
+    service.enqueueChat(json({ intent: 'log', kind: 'deputy_activity', date: '2024-06-09', title: '去城南联络站' }));
+    const reading = await reader.read('端午节前去城南走了一趟联络站', NOW);
+    expect(reading).toEqual({ intent: 'unclear', question: '没太明白您的意思。' });
+    expect(logged.join('\n')).toContain('reading rejected');
+  });
+
+  it('does not ask the model about what the rules settled: a path, a summary, a date that cannot exist', async () => {
+    for (const text of ['https://example.gov.cn/news/视察工作.html', '半年来，常委会先后组织视察4次、专题调研3次', '13月5日组织代表视察了学校食堂']) {
+      expect((await reader.read(text, NOW)).intent, text).toBe('unclear');
+    }
+    expect(service.chatRequests()).toHaveLength(0);
   });
 
   it('reads other intents: undo, draft', async () => {
@@ -64,9 +80,8 @@ describe('the model-assisted message reader against the stand-in service', () =>
 
   it('accepts a label for a kind, and keeps the message as the title when the model invents one', async () => {
     service.enqueueChat(json({ intent: 'log', kind: '视察', date: null, title: '城市更新专题调研座谈会' }));
-    expect(await reader.read('跟着主任去城南老旧小区转了转', NOW)).toEqual({
-      intent: 'log', activity: { kind: 'inspection', date: NOW, title: '跟着主任去城南老旧小区转了转' },
-    });
+    const activity = { kind: 'inspection', date: NOW, title: '跟着主任去城南老旧小区转了转' };
+    expect(await reader.read('跟着主任去城南老旧小区转了转', NOW)).toEqual({ intent: 'log', activities: [activity], activity });
   });
 
   it.each([

@@ -256,9 +256,14 @@ export class SlackStandIn {
     return message;
   }
 
-  /** A fresh message ts in Slack's `seconds.micros` form. */
+  /**
+   * A fresh message ts in Slack's `seconds.micros` form: the current second, as Slack's are
+   * (the assistant files "今天" by it), with a counter after the point so each one is unique.
+   */
   newTs(): string {
-    const value = String(this.nextTs++);
+    const seconds = Math.max(Math.floor(Date.now() / 1000), Math.floor(this.nextTs / 1_000_000));
+    this.nextTs = Math.max(this.nextTs + 1, seconds * 1_000_000);
+    const value = String(this.nextTs);
     return `${value.slice(0, 10)}.${value.slice(10)}`;
   }
 

@@ -15,6 +15,14 @@ export interface TurnRequest {
   readonly threadTs: string | undefined;
   readonly text: string;
   readonly files: readonly SlackFileRef[];
+  /** When the person sent it (the message's `ts`); slash commands and clicks have none. */
+  readonly sentAt?: Date;
+}
+
+/** A Slack `ts` ("1700000000.123456", seconds) as a time, or undefined when it is not one. */
+export function timeOfTs(ts: string | undefined): Date | undefined {
+  const seconds = Number(ts);
+  return ts && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
 }
 
 /** The fields of a message or app_mention event the channel reads. */
@@ -69,6 +77,7 @@ export function fromMessageEvent(
     threadTs: event.thread_ts ?? event.ts,
     text,
     files,
+    ...(timeOfTs(event.ts) ? { sentAt: timeOfTs(event.ts) } : {}),
   };
 }
 

@@ -63,6 +63,7 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest, hooks: TurnH
       chatId: request.channel,
       threadId: threadIdOf(request.channel, threadTs),
       text: request.text,
+      ...(request.sentAt ? { sentAt: request.sentAt } : {}),
       ...(request.files.length > 0
         ? { files: request.files.map((file) => toIncomingFile(file, deps.client, deps.botToken)) }
         : {}),

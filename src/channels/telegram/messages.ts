@@ -6,7 +6,9 @@ export const COMMAND_MENU: readonly { command: string; description: string }[] =
   { command: 'log', description: '记录一项履职活动' },
   { command: 'stats', description: '统计某段时间的活动次数' },
   { command: 'list', description: '列出某段时间的活动' },
-  { command: 'undo', description: '撤回我最近记录的一条活动' },
+  { command: 'undo', description: '撤回我最近记录的活动' },
+  { command: 'edit', description: '更正一条记录：/edit 编号 日期 6月13日' },
+  { command: 'delete', description: '删除一条记录（管理员）' },
   { command: 'draft', description: '起草报告或讲话段落' },
   { command: 'help', description: '查看使用说明' },
 ];

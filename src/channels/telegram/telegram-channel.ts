@@ -61,6 +61,8 @@ interface TurnSource {
   readonly thread: string;
   readonly text: string;
   readonly files: readonly IncomingFile[];
+  /** When the person sent it (`message.date`); a late delivery is still filed on that day. */
+  readonly sentAt?: Date;
 }
 
 /** Build the Telegram channel around an assistant (not started). */
@@ -138,6 +140,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       chatId: String(source.chat.id),
       threadId,
       text: source.text,
+      ...(source.sentAt ? { sentAt: source.sentAt } : {}),
       ...(source.files.length ? { files: source.files } : {}),
       progress: (text) => live.show(text),
     };
@@ -185,7 +188,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     chains.set(message.chat.id, message.message_id, thread);
     const topicId = message.is_topic_message ? message.message_thread_id : undefined;
     const files = message.document ? [fileOf(message.document)] : [];
-    const source: TurnSource = { chat: message.chat, from, replyTo: message.message_id, topicId, thread, text, files };
+    const sentAt = new Date(message.date * 1000);
+    const source: TurnSource = { chat: message.chat, from, replyTo: message.message_id, topicId, thread, text, files, sentAt };
     enqueue(formatThreadId(message.chat.id, thread), () => runTurn(ctx.api, source));
   });
 

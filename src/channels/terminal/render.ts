@@ -15,7 +15,10 @@ export function renderForTerminal(reply: Reply, filesDir: string): string {
     lines.push(t.fileSaved(file.caption ?? file.name, path));
   }
   if (reply.choices?.length) {
-    lines.push(t.choices(reply.choices.map((c) => t.choiceItem(c.label, c.send)).join(t.choiceJoiner)));
+    const last = reply.choices.length - 1;
+    // y answers the first choice and n the last (cancel); a number answers any.
+    const keyOf = (i: number) => (i === 0 ? `y/${i + 1}` : i === last ? `n/${i + 1}` : String(i + 1));
+    lines.push(t.choices(reply.choices.map((c, i) => t.choiceItem(`${keyOf(i)}`, c.label)).join(t.choiceJoiner)));
   }
   return lines.join('\n');
 }

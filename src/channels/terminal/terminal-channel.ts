@@ -7,7 +7,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { guardAssistant, type Assistant, type Channel, type Incoming } from '../../assistant/index.ts';
+import { guardAssistant, type Assistant, type Channel, type Incoming, type ReplyChoice } from '../../assistant/index.ts';
 import { terminalMessages as t } from './messages.ts';
 import { renderForTerminal } from './render.ts';
 
@@ -20,8 +20,10 @@ export interface TerminalChannelOptions {
   readonly notes?: Writable;
   /** Where attached files (charts, drafts) are saved; a temporary folder by default. */
   readonly filesDir?: string;
-  /** Display name for the activity log's `by`. */
+  /** The person at the terminal: their operating-system user (id `terminal:<user>`) by default. */
   readonly userName?: string;
+  /** The clock that stamps each line as it arrives (tests fix it). */
+  readonly clock?: () => Date;
 }
 
 /** The terminal channel; `finished` resolves once input has ended and the last reply is written. */
@@ -50,12 +52,15 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
   const finished = new Promise<void>((r) => (resolveFinished = r));
   let stopping = false;
   let started = false;
+  let choices: readonly ReplyChoice[] = [];
 
-  async function turn(text: string): Promise<void> {
+  async function turn(line: string, sentAt: Date): Promise<void> {
+    const text = answerToChoice(line);
     const incoming: Incoming = {
       platform: 'terminal',
-      userId: 'local',
+      userId: userName,
       userName,
+      sentAt,
       chatId: 'local',
       threadId: 'terminal:local',
       text,
@@ -64,8 +69,21 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
       },
     };
     const reply = await assistant.handle(incoming);
+    choices = reply.choices ?? [];
     mkdirSync(filesDir, { recursive: true });
     output.write(renderForTerminal(reply, filesDir) + '\n\n');
+  }
+
+  /** y / n / a number answer the choices of the last reply (the terminal has no buttons). */
+  function answerToChoice(line: string): string {
+    const offered = choices;
+    choices = [];
+    if (offered.length === 0) return line;
+    const key = line.trim().toLowerCase();
+    if (key === 'y' || key === 'yes') return offered[0].send;
+    if (key === 'n' || key === 'no') return offered[offered.length - 1].send;
+    const n = /^[1-9]$/.test(key) ? Number(key) : 0;
+    return n >= 1 && n <= offered.length ? offered[n - 1].send : line;
   }
 
   async function serve(): Promise<void> {
@@ -74,8 +92,10 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
     // One turn at a time, in order: a conversation is sequential, and memory depends on it.
     for await (const line of lines) {
       if (stopping) break;
+      // The time a line arrives is its timestamp: "今天" is the office's day at that moment.
+      const sentAt = (options.clock ?? (() => new Date()))();
       const text = line.trim();
-      if (text) await turn(text);
+      if (text) await turn(text, sentAt);
     }
   }
 

@@ -1,0 +1,55 @@
+/**
+ * Time words the reader must ask about rather than read: dates that cannot exist (13月5日,
+ * 2023年0月, 第五季度, 星期八) and time words no rule reads (元旦, 11月底, 前几天). Either
+ * way the message is never filed on "today" by default.
+ */
+import { parseChineseNumber } from './chinese-numbers.ts';
+
+const NUMBER = '([0-9]{1,4}|[零〇一二两三四五六七八九十廿卅]{1,4})';
+
+/** A month number before 月 that no calendar has (0, 13, 十三): 个月 and 几月 are not dates. */
+const MONTH_WORD = new RegExp(`(?<![0-9零〇一二两三四五六七八九十个几多第])${NUMBER}\\s*月(?!亮|饼|球|光|薪|嫂|子)`, 'g');
+/** A day number after 月 beyond any month's end (3月45日). */
+const DAY_WORD = new RegExp(`月\\s*${NUMBER}\\s*[日号]`, 'g');
+/** A quarter that does not exist (第五季度, 0季度); 四个季度 is a count. */
+const QUARTER_WORD = new RegExp(`(?:第\\s*)?${NUMBER}\\s*季度`, 'g');
+/** A weekday that does not exist (星期八). */
+const WEEKDAY_WORD = /(?:星期|礼拜)[八九零〇0789]/g;
+
+/** Written dates that name no real day, month or quarter, as they were written. */
+export function findImpossible(text: string): string[] {
+  const found: string[] = [];
+  const out = (re: RegExp, valid: (n: number) => boolean) => {
+    for (const m of text.matchAll(re)) {
+      const n = parseChineseNumber(m[1]);
+      if (n !== undefined && !valid(n)) found.push(m[0].trim());
+    }
+  };
+  out(MONTH_WORD, (n) => n >= 1 && n <= 12);
+  out(DAY_WORD, (n) => n >= 1 && n <= 31);
+  out(QUARTER_WORD, (n) => n >= 1 && n <= 4);
+  for (const m of text.matchAll(WEEKDAY_WORD)) found.push(m[0]);
+  return found;
+}
+
+/** Holidays and vague days: real time words, but which day they mean is the person's to say. */
+const VAGUE =
+  /元旦|春节|国庆|中秋|清明|端午|除夕|元宵|重阳|劳动节|儿童节|妇女节|三八节|建党节|建军节|节前|节后|节日期间|假期|前几天|这几天|那几天|前些天|前段时间|近日|日前|近期|那天|当天|某天|改天|过几天|几天前|几天后|几周前|几个月前|月底|月初|月末|月中|上旬|中旬|下旬|年底|年末|年中|季末|季初|几个?(?:天|日|周|星期|礼拜|月|年)(?:以内|之内|内|以来|来|之前|以前|前|之后|以后|后)/g;
+/** Time words left over after every rule had its turn (下下下季, 后个月, 第三周). */
+const LEFT_OVER =
+  /(?:上|下|本|这|去|今|明|前|后)+\s*个?\s*(?:周|星期|礼拜|季度?|月份?)(?!期|刊|报|会)|第\s*[0-9一二三四五]+\s*(?:周|个?星期)|[0-9零〇一二两三四五六七八九十廿卅]+\s*(?:月|日)(?!常|报|刊|元|内|程|期|志|记|光|亮|薪)/g;
+
+/** Time words no rule read, once the expressions that were read are blanked out. */
+export function findUnreadable(text: string, read: ReadonlyArray<{ start: number; end: number }>): string[] {
+  let blank = text;
+  for (const p of read) blank = blank.slice(0, p.start) + ' '.repeat(p.end - p.start) + blank.slice(p.end);
+  const found = new Set<string>();
+  for (const m of blank.matchAll(VAGUE)) found.add(m[0]);
+  for (const m of blank.matchAll(LEFT_OVER)) found.add(m[0].trim());
+  // 11月底: a month that was read, with a vague part of it after.
+  for (const p of read) {
+    const tail = /^\s*(底|初|末|中旬|上旬|下旬|前后|左右)/.exec(text.slice(p.end));
+    if (tail) found.add(text.slice(p.start, p.end + tail[0].length));
+  }
+  return [...found];
+}
