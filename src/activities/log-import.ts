@@ -12,7 +12,7 @@ import { normalizeDate } from './log-dates.ts';
 import { ImportRejected, type RowProblem } from './log-import-error.ts';
 import { cellValue, findLayout } from './log-import-layout.ts';
 import { logMessages } from './log-messages.ts';
-import { ActivityLog, type BulkResult, type CheckedRow, type RecordedEntry } from './log-store.ts';
+import { ActivityLog, type BulkResult, type RecordedEntry } from './log-store.ts';
 import type { ImportPlan, InferredRow } from './log-import-preview.ts';
 import type { Provenance } from './types.ts';
 import { readTable } from './log-table-file.ts';
@@ -83,18 +83,19 @@ export async function readImportFile(path: string, taxonomy: Taxonomy): Promise<
 const IMPORT_BATCH = 2000;
 
 /**
- * Write checked import rows into the data folder's log in one transaction, on a connection of
+ * Write import rows (checked again here) into the data folder's log in one transaction, on a connection of
  * the import's own (the transaction spans pauses in which the process's shared connection
  * serves other writes), in batches with a pause between them. All or nothing: a failure, or
  * the process dying, leaves none of the rows stored. While it runs, other writers wait for the
  * lock (they retry, see storage/busy-retry.ts); the import waits its turn to begin the same way.
  */
 export async function storeInBatches(
-  dataDir: string, taxonomy: Taxonomy, checked: readonly CheckedRow[], provenance: Provenance,
+  dataDir: string, taxonomy: Taxonomy, entries: readonly RecordedEntry[], provenance: Provenance,
 ): Promise<BulkResult> {
   const db = openDatabase(dataDir, { busyTimeoutMs: 100 });
   try {
     const log = new ActivityLog(db, taxonomy);
+    const checked = entries.map((e) => log.normalizeRecorded(e, provenance));
     await retryWhenBusy(() => db.exec('BEGIN IMMEDIATE'));
     try {
       let imported = 0;

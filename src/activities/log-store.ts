@@ -98,10 +98,7 @@ export class ActivityLog {
     return { ...this.normalize(entry), by: clean(entry.by ?? '') || provenance.by };
   }
 
-  /**
-   * Store checked entries inside the write transaction the caller holds (an import's batches,
-   * see log-import.ts); live duplicates are skipped. Returns how many were stored.
-   */
+  /** Store checked rows in the write transaction the caller holds (see log-import.ts), live duplicates skipped; how many were stored. */
   addBatch(checked: readonly CheckedRow[], provenance: Provenance): number {
     let imported = 0;
     for (const entry of checked) {
@@ -206,9 +203,7 @@ export class ActivityLog {
     if (plan.inferred.length > 0 && !options.acceptInferred) {
       throw new UserError('import_unconfirmed', describeInferred(plan, this.taxonomy));
     }
-    const { storeInBatches } = await import('./log-import.ts');
-    const checked = plan.entries.map((e) => this.normalizeRecorded(e, provenance));
-    return storeInBatches(dirname(this.db.name), this.taxonomy, checked, provenance);
+    return (await import('./log-import.ts')).storeInBatches(dirname(this.db.name), this.taxonomy, plan.entries, provenance);
   }
 
   /** Read and check an import file without storing anything (see log-import.ts). */
