@@ -67,7 +67,8 @@ describe('escape sequences, control characters and bidi marks', () => {
   it('are not stored in a logged title or name, and not echoed back', async () => {
     const { assistant, log } = bench();
     const reply = await assistant.handle(say('/log 今天组织代表视察了\u001b[31m安全生产\u202e工作\u0000\u001b[0m', { userName: '小\u202e王\u0007' }));
-    expect(log.list().map((a) => [a.title, a.by])).toEqual([['组织代表视察了安全生产工作', '小王']]);
+    expect(log.list().map((a) => a.title)).toEqual(['组织代表视察了安全生产工作']);
+    expect(log.history().map((h) => h.byName)).toEqual(['小王']);
     expect(reply.text).not.toMatch(/[\u0000-\u0008\u001b\u202e]/);
     const echoed = await assistant.handle(say('/\u001b]0;pwned\u0007nosuch'));
     expect(echoed.text).toContain('没有 /nosuch 这个命令');
