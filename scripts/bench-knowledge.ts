@@ -1,12 +1,14 @@
 /**
  * Knowledge-base figures (CONTRACTS.md, "Benchmark"): ingest rate with the offline embedding,
- * hybrid and vector query latency, the exact brute-force reference, HNSW recall@10.
+ * hybrid query latency (fusion and the built-in second stage over the top 30), the second
+ * stage alone, a whole offline `ask` (search, found decision, answer), vector query latency,
+ * the exact brute-force reference, HNSW recall@10.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createOfflineEmbedder, openKnowledgeBase } from '../src/knowledge/index.ts';
+import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openKnowledgeBase } from '../src/knowledge/index.ts';
 import { exactSearch } from '../src/knowledge/vector-index.ts';
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
 
@@ -16,6 +18,11 @@ export interface KnowledgeBench {
   readonly ingest_passages_per_s: number;
   readonly hybrid_query_ms_p50: number;
   readonly hybrid_query_ms_p95: number;
+  /** The built-in re-ranker alone over the fused top 30 (included in the hybrid figures). */
+  readonly rerank_ms_p50: number;
+  readonly rerank_ms_p95: number;
+  /** A whole offline answer: search, found decision, extractive answer. */
+  readonly ask_ms_p95: number;
   readonly vector_query_ms_p50: number;
   readonly exact_query_ms_p50: number;
   readonly hnsw_recall_at_10: number;
@@ -61,6 +68,25 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
         hybrid.push(performance.now() - t0);
       }
 
+      // The second stage alone, on the same fused candidates the search re-orders.
+      const reranker = createBuiltinReranker({ idf: (term) => kb.indexes.bm25().idf(term) });
+      const rerankTimes: number[] = [];
+      for (const q of questions) {
+        const hits = await kb.retrievers.hybrid.search(q, RERANK_DEPTH);
+        const scores = new Map(hits.map((h) => [h.id, h.score]));
+        const candidates = kb.store.passagesByIds(hits.map((h) => h.id)).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+        const t0 = performance.now();
+        await reranker.rerank(q, candidates);
+        rerankTimes.push(performance.now() - t0);
+      }
+      await kb.ask(questions[0], { k: 5 }); // loads the word segmenter once
+      const askTimes: number[] = [];
+      for (const q of questions.slice(0, 100)) {
+        const t0 = performance.now();
+        await kb.ask(q, { k: 5 });
+        askTimes.push(performance.now() - t0);
+      }
+
       const vectors = await embedder.embed(questions);
       const hnsw = kb.indexes.hnsw();
       const vectorTimes: number[] = [];
@@ -88,6 +114,9 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
         ingest_passages_per_s: Math.round(report.chunks / ingestSeconds),
         hybrid_query_ms_p50: round(quantile(hybrid, 0.5)),
         hybrid_query_ms_p95: round(quantile(hybrid, 0.95)),
+        rerank_ms_p50: round(quantile(rerankTimes, 0.5)),
+        rerank_ms_p95: round(quantile(rerankTimes, 0.95)),
+        ask_ms_p95: round(quantile(askTimes, 0.95)),
         vector_query_ms_p50: round(quantile(vectorTimes, 0.5), 3),
         exact_query_ms_p50: round(quantile(exactTimes, 0.5)),
         hnsw_recall_at_10: round(found / Math.max(expected, 1), 4),

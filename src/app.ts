@@ -58,7 +58,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const db: Db = openDatabase(dataDir);
   let knowledge: KnowledgeBase | undefined;
   try {
-    knowledge = await openKnowledgeBaseWithModel({ dataDir, db, embedder: models.embedder, chat: models.chat });
+    knowledge = await openKnowledgeBaseWithModel({ dataDir, db, embedder: models.embedder, chat: models.chat, rerank: models.reranker });
     const activityLog = new ActivityLog(db, taxonomy);
     const rules = new RuleReader(taxonomy);
     // Rules first; a configured chat model reads only what they cannot place.

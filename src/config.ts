@@ -37,6 +37,7 @@ const schema = z.object({
   OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
   LVZHI_CHAT_MODEL: optionalText,
   LVZHI_EMBEDDING_MODEL: optionalText,
+  LVZHI_RERANK_MODEL: optionalText,
   /** How a Word draft sets off its lead-ins (一是……): bold 仿宋 (default) or 黑体. */
   LVZHI_DRAFT_LEAD_IN: optionalText.pipe(z.enum(['bold', 'heiti']).optional()),
   // The office's calendar day is taken in this zone, whatever zone the server runs in.

@@ -4,7 +4,7 @@
  * on list length and the knowledge base's numbered sources.
  */
 import { dayInWords, periodInWords, statsReply, type Activity, type Stats, type Taxonomy } from '../activities/index.ts';
-import type { Answer } from '../knowledge/index.ts';
+import { citedSources, type Answer } from '../knowledge/index.ts';
 import { messages as m } from './messages.ts';
 
 /** Most entries a list reply shows; more would drown a chat. */
@@ -43,14 +43,15 @@ export function renderList(
   return lines.join('\n');
 }
 
-/** The answer text followed by its numbered sources (document and location). */
+/**
+ * The answer text followed by the sources it cites (document and location). A "not found"
+ * answer names its nearest documents itself and lists no source.
+ */
 export function renderAnswer(answer: Answer): string {
   const text = answer.answer.trim();
-  if (answer.sources.length === 0) return text;
   // Sources the answer already quotes with their own citation line are not listed twice.
-  const sources = answer.sources
-    .map((s, i) => ({ n: i + 1, s }))
+  const sources = citedSources(answer)
     .filter(({ n }) => !text.includes(`[${n}] 《`))
-    .map(({ n, s }) => m.sourceLine(n, s.title || s.doc, s.location, s.doc));
+    .map(({ n, source: s }) => m.sourceLine(n, s.title || s.doc, s.location, s.doc));
   return sources.length ? [text, '', m.sourcesHeader, ...sources].join('\n') : text;
 }

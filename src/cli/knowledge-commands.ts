@@ -2,7 +2,7 @@
 import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import {
-  type Answer, type IngestReport, MAX_K, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
+  type Answer, type IngestReport, MAX_K, citedSources, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
 } from '../knowledge/index.ts';
 import { openModels } from '../models/index.ts';
 import { MAX_QUESTION_CHARS, boundQuestion, inputMessages } from '../input/index.ts';
@@ -25,9 +25,13 @@ function ingestText(report: IngestReport): string {
   ].join('\n');
 }
 
+/** The answer and the sources it cites (the JSON form keeps all k, for evaluation), and a note when the question was cut. */
 function answerText(answer: Answer & { note?: string }): string {
-  const sources = answer.sources.map((s, i) => m.sourceLine(i + 1, s.title, s.location, s.doc, s.score));
-  return [answer.answer, '', m.sourcesHeading, ...sources, ...(answer.note ? ['', answer.note] : [])].join('\n');
+  const sources = citedSources(answer)
+    .filter(({ n }) => !answer.answer.includes(`[${n}] 《`)) // quoted with its own citation line
+    .map(({ n, source: s }) => m.sourceLine(n, s.title, s.location, s.doc, s.score));
+  const note = answer.note ? ['', answer.note] : [];
+  return sources.length ? [answer.answer, '', m.sourcesHeading, ...sources, ...note].join('\n') : [answer.answer, ...note].join('\n');
 }
 
 /** Ask, and say so (`note`) when the question was longer than the knowledge base reads. */
@@ -86,8 +90,8 @@ const ask: CliCommand = {
     const batch = ctx.options.batch === true;
     const question = ctx.positionals.join(' ').trim();
     if (!batch && !question) throw new UserError('empty_question', m.emptyQuestion);
-    const { embedder, chat } = await openModels(loadSettings());
-    const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat });
+    const { embedder, chat, reranker } = await openModels(loadSettings());
+    const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat, rerank: reranker });
     try {
       if (!batch) {
         const answer = await askNoted(kb, question, k);

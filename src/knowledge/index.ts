@@ -3,8 +3,13 @@
  * answer questions from them with cited passages (hybrid retrieval, extractive answers).
  */
 export type * from './types.ts';
-export { openKnowledgeBase, MAX_K, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
-export { createExtractiveAnswerer, toSource, queryCoverage, WEAK_MATCH_COVERAGE } from './extractive-answerer.ts';
+export { openKnowledgeBase, MAX_K, RERANK_DEPTH, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
+export { createExtractiveAnswerer, toSource, queryCoverage, notFoundText, WEAK_MATCH_COVERAGE } from './extractive-answerer.ts';
+export { createBuiltinReranker } from './builtin-reranker.ts';
+export { assessPassages, type FoundDecisionOptions } from './found-decision.ts';
+export { hasInstruction } from './instruction-cue.ts';
+export { citedSources } from './cited-sources.ts';
+export { createModelReranker } from './model-reranker.ts';
 export { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from './offline-embedder.ts';
 export { createModelAnswerer, openKnowledgeBaseWithModel, type ModelAnswererOptions } from './model-answerer.ts';
 export { knowledgeMessages } from './messages.ts';

@@ -6,18 +6,19 @@ import type { Embedder } from '../models/types.ts';
 import { boundQuestion, plainText } from '../input/index.ts';
 import { UserError } from '../errors.ts';
 import { type Db, openDatabase, retryWhenBusy } from '../storage/index.ts';
-import { answerTypeMatch, expectedAnswerTypes } from './answer-types.ts';
-import { questionScope, scopeMatch } from './scope-cue.ts';
-import { documentNames, namesInQuestion, titleMatch } from './title-cue.ts';
+import { documentNames } from './title-cue.ts';
+import { createBuiltinReranker } from './builtin-reranker.ts';
 import { createExtractiveAnswerer } from './extractive-answerer.ts';
+import { withFallbackReranker } from './fallback-reranker.ts';
+import { assessPassages, type FoundDecisionOptions } from './found-decision.ts';
 import { ingestPaths } from './ingest.ts';
 import { knowledgeMessages as m } from './messages.ts';
 import { createOfflineEmbedder } from './offline-embedder.ts';
 import { PassageStore } from './passage-store.ts';
 import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './retrievers.ts';
 import { type IndexWarning, SearchIndexes } from './search-indexes.ts';
-import { defaultTokenizer } from './tokenizer.ts';
-import type { Answerer, KnowledgeBase, ScoredPassage } from './types.ts';
+import { type Tokenizer, defaultTokenizer } from './tokenizer.ts';
+import type { Answer, Answerer, KnowledgeBase, Reranker, ScoredPassage } from './types.ts';
 
 /** What `openKnowledgeBase` needs; everything but the data folder has an offline default. */
 export interface KnowledgeBaseOptions {
@@ -28,20 +29,20 @@ export interface KnowledgeBaseOptions {
   readonly answerer?: Answerer;
   /** An already open database of the data folder (then the caller closes it). */
   readonly db?: Db;
+  /** A second stage served by a model (rerank endpoint); the built-in one stands in when it fails. */
+  readonly reranker?: Reranker;
+  /** Where internal failures are written (default stderr, one line). */
+  readonly log?: (line: string) => void;
+  /** Lexical terms (the shipped Intl.Segmenter tokenizer by default; scripts compare others). */
+  readonly tokenizer?: Tokenizer;
   /** Where index warnings go (a file rebuilt or not saved); stderr by default. */
   readonly warn?: IndexWarning;
 }
 
 /** Largest k `ask` accepts. */
 export const MAX_K = 50;
-/** How many fused hits the answer-type cue may re-order. */
-const RERANK_DEPTH = 20;
-/** Bonus for a passage of the expected answer type (fused scores run 0..1). */
-const ANSWER_TYPE_BONUS = 0.3;
-/** Bonus for a passage not of the other level than the one asked about (national / local). */
-const SCOPE_BONUS = 0.15;
-/** Bonus for a passage of a document the question names (选举法, 北京, 24年). */
-const TITLE_BONUS = 0.15;
+/** How many fused hits the second stage re-orders. */
+export const RERANK_DEPTH = 30;
 /** Weight of the vector ranking in the fusion (BM25 counts 1): the offline vectors are the weaker signal. */
 const VECTOR_WEIGHT = 0.1;
 
@@ -50,6 +51,10 @@ export interface OpenKnowledgeBase extends KnowledgeBase {
   readonly retrievers: { readonly bm25: Retriever; readonly vector: Retriever; readonly hybrid: Retriever };
   readonly indexes: SearchIndexes;
   readonly store: PassageStore;
+  /** What the found decision reads from the live index. */
+  readonly foundOptions: FoundDecisionOptions;
+  /** The best `k` passages and whether the search had to go on without question vectors. */
+  searchDetailed(question: string, k: number): Promise<{ passages: ScoredPassage[]; keywordOnly: boolean }>;
 }
 
 /** A question as searched: its first MAX_QUESTION_CHARS characters, without escapes or control characters. */
@@ -63,56 +68,62 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const ownsDb = !options.db;
   const store = new PassageStore(db);
   const embedder = options.embedder ?? createOfflineEmbedder();
-  const tokenizer = defaultTokenizer();
+  const tokenizer = options.tokenizer ?? defaultTokenizer();
   const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, options.warn);
   await indexes.sync();
   const bm25 = createBm25Retriever(() => indexes.bm25(), tokenizer);
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   let warned = false;
+  let vectorFailures = 0;
   // Without question vectors the search goes on with BM25 alone; say so once in the log.
   const vector = createVectorRetriever(() => indexes.hnsw(), embedder, (error) => {
+    vectorFailures++;
     if (warned) return;
     warned = true;
-    process.stderr.write(`knowledge: question embedding failed, searching with BM25 only: ${error instanceof Error ? error.message : String(error)}\n`);
+    log(`knowledge: question embedding failed, searching with BM25 only: ${error instanceof Error ? error.message : String(error)}`);
   });
   const hybrid = createHybridRetriever([
     { retriever: bm25, weight: 1 },
     { retriever: vector, weight: VECTOR_WEIGHT },
   ]);
-  const answerer = options.answerer ?? createExtractiveAnswerer({ idf: (term) => indexes.bm25().idf(term) });
+  const idf = (term: string) => indexes.bm25().idf(term);
+  const foundOptions: FoundDecisionOptions = { idf, maxIdf: () => indexes.bm25().idf('\u0000'), passageCount: () => indexes.bm25().size };
+  const answerer = options.answerer ?? createExtractiveAnswerer(foundOptions);
 
   let names = { generation: -1, known: new Set<string>() };
+  const documentNamesKnown = (): ReadonlySet<string> => {
+    const generation = store.generation();
+    if (names.generation !== generation) names = { generation, known: new Set(store.documentTitles().flatMap(documentNames)) };
+    return names.known;
+  };
+  const builtin = createBuiltinReranker({ idf, documentNames: documentNamesKnown });
+  const reranker = options.reranker ? withFallbackReranker(options.reranker, builtin, log) : builtin;
 
-  async function search(asked: string, k: number): Promise<ScoredPassage[]> {
+  async function searchDetailed(asked: string, k: number): Promise<{ passages: ScoredPassage[]; keywordOnly: boolean }> {
     // Bounded and clean: a 600 KB question would hold the event loop for minutes.
     const question = readableQuestion(asked);
     if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
     await indexes.sync(); // cheap when nothing changed; picks up another process's ingest
-    // Read deeper than k, then let the expected answer type re-order the head of the list.
+    const failuresBefore = vectorFailures;
+    // Read deeper than k, then let the second stage re-order the head of the list.
     const hits = await hybrid.search(question, Math.max(k, RERANK_DEPTH));
-    const passages = store.passagesByIds(hits.map((h) => h.id));
     const scores = new Map(hits.map((h) => [h.id, h.score]));
-    const types = expectedAnswerTypes(question);
-    const scope = questionScope(question);
-    const generation = store.generation();
-    if (names.generation !== generation) names = { generation, known: new Set(store.documentTitles().flatMap(documentNames)) };
-    const mentioned = namesInQuestion(question, names.known);
-    return passages
-      // Scaled back to 0..1: a passage ranked first everywhere, of the expected type and level scores 1.
-      .map((passage) => ({
-        passage,
-        score: ((scores.get(passage.id) ?? 0) + ANSWER_TYPE_BONUS * answerTypeMatch(types, passage.text) +
-          SCOPE_BONUS * scopeMatch(scope, passage.title, passage.text) + TITLE_BONUS * titleMatch(mentioned, passage.title)) /
-          (1 + ANSWER_TYPE_BONUS + SCOPE_BONUS + TITLE_BONUS),
-      }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
+    const candidates = store.passagesByIds(hits.map((h) => h.id)).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+    const passages = (await reranker.rerank(question, candidates)).slice(0, k);
+    return { passages, keywordOnly: vectorFailures > failuresBefore };
+  }
+
+  async function search(question: string, k: number): Promise<ScoredPassage[]> {
+    return (await searchDetailed(question, k)).passages;
   }
 
   return {
     retrievers: { bm25, vector, hybrid },
     indexes,
     store,
+    foundOptions,
+    searchDetailed,
     async ingest(paths, ingestOptions) {
       indexes.beginIngest();
       try {
@@ -132,8 +143,10 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     search,
     async ask(asked, askOptions) {
       const question = readableQuestion(asked);
-      const passages = await search(question, askOptions?.k ?? 5);
-      return answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial });
+      const { passages, keywordOnly } = await searchDetailed(question, askOptions?.k ?? 5);
+      const assessment = assessPassages(question, passages, foundOptions);
+      const answer = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
+      return keywordOnly ? withKeywordOnlyNote(answer) : answer;
     },
     size() {
       return store.passageCount();
@@ -142,4 +155,9 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       if (ownsDb && db.open) db.close();
     },
   };
+}
+
+/** The answer with a note that it was found by keyword search alone (the embedding service failed). */
+function withKeywordOnlyNote(answer: Answer): Answer {
+  return { ...answer, answer: `${answer.answer}\n\n${m.keywordOnly}` };
 }

@@ -2,11 +2,11 @@
 
 /** Chinese texts of the knowledge base (answers, ingest reports, errors). */
 export const knowledgeMessages = {
-  answerIntro: '根据知识库中的文件，相关内容如下：',
-  notFound: (question: string) =>
-    `知识库中没有找到与“${question}”直接相关的内容。以下是最接近的段落，仅供参考，请核对原文：`,
+  notFound: (topic: string) => `知识库中没有找到关于“${topic}”的规定。`,
+  possiblyRelated: (titles: readonly string[]) => `可能相关：${titles.map((t) => `《${t}》`).join('、')}`,
+  instructionNote: '（该段落含有指令性文字，已按原文引用。）',
+  keywordOnly: '（向量检索服务暂时不可用，本次只按关键词检索，结果可能不如平时准确。）',
   emptyIndex: '知识库中还没有任何文件，请先用 ingest 命令导入文件（如：npm run cli -- ingest knowledge/）。',
-  moreSources: (count: number) => `另有 ${count} 段相关内容见来源列表。`,
   citation: (n: number, title: string, location: string, doc: string) =>
     `[${n}] 《${title}》${location ? ' ' + location : ''}（${doc}）`,
   emptyQuestion: '问题是空的，请输入要问的内容。',

@@ -1,17 +1,26 @@
 /**
- * The grounded Answerer: a chat model answers from the retrieved passages only, citing
- * them as [n]. Passages go to the model inside a delimited data block it is told holds no
- * instructions; citations to passages it was not given are removed; an answer that cites
- * nothing is marked unverified with the passages beside it. Whenever the model fails,
- * times out or talks nonsense, the extractive answer is given instead, with a note.
+ * The grounded Answerer: a chat model answers from the retrieved passages only, in the shape
+ * of the extractive answer (one direct sentence with [n], then at most two quoted passages).
+ * Passages go to the model inside a delimited data block it is told holds no instructions;
+ * those that contain instructions are marked as quoted material. The reply is checked, not
+ * trusted: citations to passages it was not given are removed, every cited sentence must
+ * share its key terms and every number with its passages (answer-check.ts), and an answer
+ * whose lead sentence fails, or that cites nothing, gives way to the extractive answer with
+ * a note. When the knowledge base judges that the passages do not answer the question, the
+ * model is not asked; when the model says so itself, the answer is "not found". Whenever the
+ * model fails, times out or talks nonsense, the extractive answer is given instead, with a note.
  */
-import type { Answer, Answerer, ScoredPassage } from './types.ts';
-import { WEAK_MATCH_COVERAGE, createExtractiveAnswerer, queryCoverage, toSource } from './extractive-answerer.ts';
+import type { Answer, Answerer, Assessment, ScoredPassage } from './types.ts';
+import { checkAnswer } from './answer-check.ts';
+import { createExtractiveAnswerer, notFoundText, toSource } from './extractive-answerer.ts';
+import { hasInstruction } from './instruction-cue.ts';
 import { openKnowledgeBase, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
+import { knowledgeMessages } from './messages.ts';
 import {
   ModelError, checkCitations, modelMessages, promptMessages, timeoutController, toModelError,
-  type ChatModel,
+  type ChatModel, type RerankModel,
 } from '../models/index.ts';
+import { createModelReranker } from './model-reranker.ts';
 
 /** What the model answerer needs. */
 export interface ModelAnswererOptions {
@@ -28,26 +37,22 @@ export interface ModelAnswererOptions {
   readonly promptsDir?: string;
   /** Where internal failures are written (default stderr, one line). */
   readonly log?: (line: string) => void;
-  /**
-   * Whether the passages bear on the question at all; when not, the fallback's "nothing
-   * found" answer is given without asking the model, so a model never answers off the data.
-   */
-  readonly isAnswerable?: (question: string, passages: readonly ScoredPassage[]) => boolean;
 }
-
-/** Characters of each passage shown beside an unverified answer. */
-const EXCERPT_CHARS = 160;
 
 /** Make a value unable to open or close a tag of the data block. */
 function neutralise(text: string): string {
   return text.replace(/</g, '＜').replace(/>/g, '＞').replace(/"/g, '＂');
 }
 
-/** The numbered passages as the data block's inner lines. */
+/**
+ * The numbered passages as the data block's inner lines; a passage holding words addressed to
+ * the assistant is marked as quoted material.
+ */
 export function renderPassages(passages: readonly ScoredPassage[], maxChars = 1_500): string {
   return passages.map(({ passage }, i) => {
     const body = passage.text.length > maxChars ? passage.text.slice(0, maxChars) + '……' : passage.text;
-    return `<资料 编号="${i + 1}" 文件="${neutralise(passage.title)}" 位置="${neutralise(passage.location)}">\n${neutralise(body)}\n</资料>`;
+    const flag = hasInstruction(passage.text) ? ` 注意="${modelMessages.instructionFlag}"` : '';
+    return `<资料 编号="${i + 1}" 文件="${neutralise(passage.title)}" 位置="${neutralise(passage.location)}"${flag}>\n${neutralise(body)}\n</资料>`;
   }).join('\n');
 }
 
@@ -60,12 +65,12 @@ export function isNonsense(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(t);
 }
 
-function unverified(text: string, passages: readonly ScoredPassage[]): string {
-  const excerpts = passages.map(({ passage }, i) => {
-    const body = passage.text.length > EXCERPT_CHARS ? passage.text.slice(0, EXCERPT_CHARS) + '……' : passage.text;
-    return `[${i + 1}] 《${passage.title}》${passage.location ? ' ' + passage.location : ''}：${body}`;
-  });
-  return [modelMessages.unverifiedNote, text, '', modelMessages.unverifiedPassages, ...excerpts].join('\n');
+// The model's own "the passages do not say": its first sentence, as the prompt asks it to word it.
+const DECLINE = /^[^。！？\n]{0,20}(?:没有找到|未找到|找不到|没有(?:明确|相关|具体)?(?:的)?规定|未(?:作|做)?(?:明确)?规定|无法(?:根据|从)?[^。]{0,8}回答|不足以回答|没有涉及|未涉及)/;
+
+/** Whether the model says the passages do not answer the question. */
+export function isDecline(text: string): boolean {
+  return DECLINE.test(text.trim());
 }
 
 /** Build the grounded model answerer. */
@@ -94,32 +99,52 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
     return text;
   }
 
+  /** The extractive answer behind a note, shown at once to a channel that showed the model's text. */
+  async function extractive(
+    question: string, passages: readonly ScoredPassage[], note: string,
+    answerOptions?: { onPartial?: (t: string) => void; signal?: AbortSignal; assessment?: Assessment },
+  ): Promise<Answer> {
+    const withNote = (text: string) => `${note}\n${text}`;
+    const onPartial = answerOptions?.onPartial;
+    const answer = await options.fallback.answer(question, passages, {
+      signal: answerOptions?.signal,
+      assessment: answerOptions?.assessment,
+      onPartial: onPartial && ((text) => onPartial(withNote(text))),
+    });
+    return { ...answer, answer: withNote(answer.answer) };
+  }
+
   return {
     async answer(question, passages, answerOptions): Promise<Answer> {
-      // No passage, no grounds: the extractive answerer says nothing was found.
-      if (passages.length === 0 || options.isAnswerable?.(question, passages) === false) {
-        return options.fallback.answer(question, passages, { signal: answerOptions?.signal, onPartial: answerOptions?.onPartial });
+      // No passage, or none that answers: the extractive answerer says nothing was found.
+      if (passages.length === 0 || answerOptions?.assessment?.found === false) {
+        return options.fallback.answer(question, passages, answerOptions);
       }
       const timer = timeoutController(budgetMs - reserveMs, answerOptions?.signal);
+      const sources = passages.map(toSource);
       try {
         const raw = await ask(question, passages, timer.signal, answerOptions?.onPartial);
         if (isNonsense(raw)) throw new ModelError('nonsense', `unusable reply: ${JSON.stringify(raw.slice(0, 80))}`);
-        const check = checkCitations(raw.trim(), passages.length);
-        let text = check.text;
-        if (check.dropped.length > 0) text += `\n${modelMessages.droppedCitations(check.dropped)}`;
-        if (check.cited.length === 0) text = unverified(text, passages);
-        return { answer: text, mode: 'llm', sources: passages.map(toSource) };
+        if (isDecline(raw)) {
+          return { answer: notFoundText(question, passages), found: false, mode: 'llm', sources };
+        }
+        const citations = checkCitations(raw.trim(), passages.length);
+        const check = checkAnswer(citations.text, passages.map(({ passage }) => passage.text));
+        if (check.cited.length === 0 || check.leadRemoved) {
+          log(`model-answerer: reply failed the check against its passages (${check.removed.length} sentence(s) removed)`);
+          return extractive(question, passages, citations.cited.length === 0 ? modelMessages.uncitedNote : modelMessages.checkFailedNote, answerOptions);
+        }
+        const notes: string[] = [];
+        if (check.removed.length > 0) notes.push(modelMessages.removedSentences(check.removed.length));
+        if (citations.dropped.length > 0) notes.push(modelMessages.droppedCitations(citations.dropped));
+        if (check.cited.some((n) => hasInstruction(passages[n - 1].passage.text))) notes.push(knowledgeMessages.instructionNote);
+        // The reply the channel shows last is this checked text, whatever was streamed before it.
+        return { answer: [check.text, ...notes].join('\n'), found: true, mode: 'llm', sources };
       } catch (error) {
         const failure = toModelError(error);
         log(`model-answerer: falling back to extractive answer (${failure.message})`);
-        const withNote = (text: string) => `${modelMessages.fallbackNote}\n${text}`;
-        const onPartial = answerOptions?.onPartial;
         // The partial model text already shown is replaced by the fallback at once.
-        const extractive = await options.fallback.answer(question, passages, {
-          signal: answerOptions?.signal,
-          onPartial: onPartial && ((text) => onPartial(withNote(text))),
-        });
-        return { ...extractive, answer: withNote(extractive.answer) };
+        return extractive(question, passages, modelMessages.fallbackNote, answerOptions);
       } finally {
         timer.dispose();
       }
@@ -129,24 +154,27 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
 
 /**
  * Open the knowledge base with a chat model (when given) answering through
- * `createModelAnswerer`, falling back to the extractive answerer weighted by the live
- * index's idf — the same one `openKnowledgeBase` uses on its own. Without `chat` this is
- * plain `openKnowledgeBase`.
+ * `createModelAnswerer`, falling back to the extractive answerer weighted by the live index —
+ * the same one `openKnowledgeBase` uses on its own — and with a rerank model (when given) in
+ * front of the built-in second stage. Without either this is plain `openKnowledgeBase`.
  */
 export async function openKnowledgeBaseWithModel(
-  options: KnowledgeBaseOptions & { chat?: ChatModel; answering?: Omit<ModelAnswererOptions, 'model' | 'fallback'> },
+  options: KnowledgeBaseOptions & {
+    chat?: ChatModel;
+    /** A rerank model for the second stage (the built-in re-ranker stands in when it fails). */
+    rerank?: RerankModel;
+    answering?: Omit<ModelAnswererOptions, 'model' | 'fallback'>;
+  },
 ): Promise<OpenKnowledgeBase> {
-  const { chat, answering, ...base } = options;
+  const { chat, rerank, answering, ...rest } = options;
+  const base = rerank && !rest.reranker ? { ...rest, reranker: createModelReranker(rerank) } : rest;
   if (!chat || base.answerer) return openKnowledgeBase(base);
-  // The idf comes from the index opened below; it is only read when a question is answered.
+  // The weights come from the index opened below; they are only read when a question is answered.
   let opened: OpenKnowledgeBase | undefined;
-  const idf = (term: string) => opened?.indexes.bm25().idf(term) ?? 1;
-  const fallback = createExtractiveAnswerer({ idf });
-  const isAnswerable = (question: string, passages: readonly ScoredPassage[]) =>
-    queryCoverage(question, passages[0].passage, { idf }) >= WEAK_MATCH_COVERAGE;
-  opened = await openKnowledgeBase({
-    ...base,
-    answerer: createModelAnswerer({ isAnswerable, ...answering, model: chat, fallback }),
+  const fallback = createExtractiveAnswerer({
+    idf: (term) => opened?.indexes.bm25().idf(term) ?? 1,
+    maxIdf: () => opened?.indexes.bm25().idf('\u0000') ?? 1,
   });
+  opened = await openKnowledgeBase({ ...base, answerer: createModelAnswerer({ ...answering, model: chat, fallback }) });
   return opened;
 }

@@ -63,8 +63,25 @@ export interface Source {
 /** An answer as `ask --json` prints it. */
 export interface Answer {
   readonly answer: string;
+  /** False when the documents do not answer the question: `answer` then says so and quotes nothing. */
+  readonly found: boolean;
   readonly mode: 'extractive' | 'llm';
+  /** Ranked best first; when not found, the nearest passages, for reference only. */
   readonly sources: readonly Source[];
+}
+
+/** The knowledge base's judgement of whether the retrieved passages answer the question. */
+export interface Assessment {
+  /** Whether the best passages answer the question (the calibrated decision). */
+  readonly found: boolean;
+  /** Estimated probability (0..1) that they do. */
+  readonly confidence: number;
+}
+
+/** Second stage of retrieval: re-orders the fused head of the list, best first. */
+export interface Reranker {
+  readonly name: string;
+  rerank(question: string, candidates: readonly ScoredPassage[], options?: { signal?: AbortSignal }): Promise<ScoredPassage[]>;
 }
 
 /** What `ingest` reports (CONTRACTS.md). */
@@ -85,7 +102,7 @@ export interface Answerer {
   answer(
     question: string,
     passages: readonly ScoredPassage[],
-    options?: { onPartial?: (textSoFar: string) => void; signal?: AbortSignal },
+    options?: { onPartial?: (textSoFar: string) => void; signal?: AbortSignal; assessment?: Assessment },
   ): Promise<Answer>;
 }
 

@@ -3,10 +3,11 @@
  * timeouts, retries and a circuit breaker), the prompt loader, and citation checking.
  * Without model settings nothing here is used and Lüzhi stays offline.
  */
-export type { ChatMessage, ChatModel, Embedder } from './types.ts';
+export type { ChatMessage, ChatModel, Embedder, RerankModel, RerankScore } from './types.ts';
 export { createModels, openModels, type Models, type ModelTuning } from './create-models.ts';
 export { OpenAIChatModel, PLACEHOLDER_API_KEY, type OpenAIChatModelOptions } from './openai-chat-model.ts';
 export { OpenAIEmbedder, type OpenAIEmbedderOptions } from './openai-embedder.ts';
+export { OpenAIReranker, type OpenAIRerankerOptions } from './openai-reranker.ts';
 export { ModelError, toModelError, type ModelFailure } from './model-error.ts';
 export {
   CircuitBreaker, DEFAULT_BREAKER, DEFAULT_RETRY_POLICY, callResiliently, timeoutController,

@@ -24,3 +24,18 @@ export interface Embedder {
   /** One unit-length vector per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
+
+/** One document's relevance from a rerank model. */
+export interface RerankScore {
+  /** Index into the documents given. */
+  readonly index: number;
+  /** Relevance as the model reports it (higher is more relevant). */
+  readonly score: number;
+}
+
+/** A rerank model (cross-encoder): scores documents against a query. */
+export interface RerankModel {
+  readonly name: string;
+  /** Scores for the documents, best first; may hold fewer than given (top_n). */
+  rerank(query: string, documents: readonly string[], options?: { signal?: AbortSignal }): Promise<RerankScore[]>;
+}

@@ -24,7 +24,7 @@ const piecewiseAnswerer: Answerer = {
       options?.onPartial?.(chars.slice(0, end).join(''));
       await new Promise((resolve) => setTimeout(resolve, 15));
     }
-    return { answer: text, mode: 'llm', sources: passages.map(toSource) };
+    return { answer: text, found: true, mode: 'llm', sources: passages.map(toSource) };
   },
 };
 

@@ -88,11 +88,12 @@ export class FakeKnowledgeBase implements KnowledgeBase {
     if (!question.trim()) throw new UserError('empty_question', '问题是空的。');
     this.questions.push(question);
     const found = await this.search(question, options?.k ?? 5);
-    if (found.length === 0) return { answer: '知识库中没有找到相关内容。', mode: 'extractive', sources: [] };
+    if (found.length === 0) return { answer: '知识库中没有找到相关内容。', found: false, mode: 'extractive', sources: [] };
     const answer = `${found[0].passage.text} [1]`;
     options?.onPartial?.(answer);
     return {
       answer,
+      found: true,
       mode: 'extractive',
       sources: found.map(({ passage, score }) => ({ doc: passage.doc, title: passage.title, location: passage.location, text: passage.text, score })),
     };

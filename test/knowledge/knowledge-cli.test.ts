@@ -74,10 +74,12 @@ describe('ask and the errors', () => {
     expect(answer.sources[0].text).toContain('请假');
   });
 
-  it('ask without --json answers in Chinese with the sources listed', () => {
+  it('ask without --json answers in Chinese: the rule\'s sentence first, then the cited passage with its source', () => {
     expect(runs.human.status).toBe(0);
-    expect(runs.human.stdout).toContain('来源');
-    expect(runs.human.stdout).toContain('请假');
+    const [lead] = runs.human.stdout.trim().split('\n');
+    expect(lead).toMatch(/请假\[1\]。$/);
+    expect(runs.human.stdout).toContain('[1] 《');
+    expect(runs.human.stdout).not.toContain('[2] 《');
   });
 
   it('ask --batch answers each line in order (JSON Lines or plain questions), a bad line gets an error line', () => {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openKnowledgeBase } from '../../src/knowledge/index.ts';
+import { knowledgeMessages, openKnowledgeBase } from '../../src/knowledge/index.ts';
 import { createModels, openModels } from '../../src/models/index.ts';
+import { runCli } from '../support/cli-process.ts';
 import { failWith, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 
 const RULES = `# 某区人大常委会议事规则
@@ -62,11 +63,29 @@ describe('the knowledge base when the embedding service fails', () => {
     const answer = await kb.ask('委员生病了不能来开会怎么请假？', { k: 3 });
     expect(service.embeddingRequests().length).toBeGreaterThan(0);
     expect(answer.sources[0].text).toContain('书面请假');
+    expect(answer.found).toBe(true);
     expect(answer.answer).toContain('书面请假');
     expect(answer.answer).not.toMatch(/错误|失败|error/i);
+    // The reader is told the answer came from keyword search alone.
+    expect(answer.answer).toContain(knowledgeMessages.keywordOnly);
     expect(await kb.retrievers.vector.search('请假', 3)).toEqual([]);
+    // Back up: no note.
+    service.setEmbeddingDefault({ kind: 'embed', dimensions: 24 });
+    expect((await kb.ask('委员生病了不能来开会怎么请假？', { k: 3 })).answer).not.toContain(knowledgeMessages.keywordOnly);
     kb.close();
   });
+
+  it('ask answers by keyword search when the embedding service is down at start-up: a warning, not an exit', async () => {
+    service.setEmbeddingDefault(failWith(503));
+    const env = { ...process.env, OPENAI_BASE_URL: service.baseURL, LVZHI_EMBEDDING_MODEL: 'bge-m3', LVZHI_CHAT_MODEL: '' };
+    const run = await runCli(['ask', '常委会多久开一次会？', '--k', '2', '--data', data, '--json'], { env });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('LVZHI_EMBEDDING_MODEL');
+    const answer = JSON.parse(run.stdout);
+    expect(answer.found).toBe(true);
+    expect(answer.sources[0].text).toContain('每两个月举行一次');
+    expect(answer.answer).toContain(knowledgeMessages.keywordOnly);
+  }, 60_000);
 
   it('skips a file it cannot embed with the reason, and takes it in once the service is back', async () => {
     const models = await openModels(settings(service.baseURL), quick);

@@ -99,10 +99,12 @@ describe('model embeddings in the knowledge index', () => {
     kb.close();
   });
 
-  it('refuses to start with a Chinese message when the embedding service cannot be reached', async () => {
-    await expect(openModels(settings(await deadServiceURL(), 'bge-m3'))).rejects.toMatchObject({
-      code: 'embedding_unavailable',
-      userMessage: expect.stringContaining('LVZHI_EMBEDDING_MODEL'),
-    });
+  it('starts with a Chinese warning naming the setting when the embedding service cannot be reached', async () => {
+    const warnings: string[] = [];
+    const models = await openModels(settings(await deadServiceURL(), 'bge-m3'), { warn: (w) => warnings.push(w) });
+    expect(models.embedder?.id).toBe('openai:bge-m3'); // still the configured space, never a silent switch
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('LVZHI_EMBEDDING_MODEL');
+    expect(warnings[0]).toContain('关键词');
   });
 });

@@ -57,18 +57,17 @@ describe('the grounded model answerer against the stand-in service', () => {
     expect(answer.answer).toContain('[1]');
     expect(answer.answer.replace(modelMessages.droppedCitations([7, 12]), '')).not.toMatch(/\[(7|12)\]/);
     expect(answer.answer).toContain(modelMessages.droppedCitations([7, 12]));
-    expect(answer.answer).not.toContain(modelMessages.unverifiedNote);
+    expect(answer.answer).not.toContain(modelMessages.uncitedNote);
   });
 
-  it('shows an answer without a valid citation as unverified, with the passages beside it', async () => {
+  it('gives the extractive answer with a note when the model cites no passage it was given', async () => {
     service.enqueueChat(reply('常委会每个月开一次会 [9]。'));
     const passages = meetingPassages();
     const answer = await answerer.answer(MEETING_QUESTION, passages);
-    expect(answer.mode).toBe('llm');
-    expect(answer.answer.startsWith(modelMessages.unverifiedNote)).toBe(true);
-    expect(answer.answer).toContain(modelMessages.unverifiedPassages);
-    expect(answer.answer).toContain('[1] 《某区人民代表大会常务委员会议事规则》 第三条：常务委员会会议一般每两个月');
-    expect(answer.answer).not.toContain('[9]。');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer.startsWith(modelMessages.uncitedNote)).toBe(true);
+    expect(answer.answer).toContain('常务委员会会议一般每两个月至少举行一次');
+    expect(answer.answer).not.toContain('每个月开一次会');
   });
 
   it('streams the answer as it is written, without invented citations in what is shown', async () => {

@@ -1,6 +1,7 @@
 /**
  * A local OpenAI-compatible service for tests and benchmarks, on 127.0.0.1 with a free port:
- * `/v1/chat/completions` (plain JSON, or SSE when `stream` is true) and `/v1/embeddings`.
+ * `/v1/chat/completions` (plain JSON, or SSE when `stream` is true), `/v1/embeddings`, and the
+ * Jina/Cohere-style `/v1/rerank` and `/rerank` that vLLM and Xinference serve.
  * It records every request and plays scripted behaviours: replies, 500, 429, hangs and
  * malformed bodies. It speaks the real wire format, so the real client libraries talk to it.
  */
@@ -26,7 +27,8 @@ export type Behaviour =
   | { kind: 'status'; status: number; retryAfterSeconds?: number }
   | { kind: 'hang' }
   | { kind: 'malformed' }
-  | { kind: 'embed'; dimensions?: number; delayMs?: number };
+  | { kind: 'embed'; dimensions?: number; delayMs?: number }
+  | { kind: 'rerank'; scores?: (query: string, documents: readonly string[]) => number[] };
 
 /** Reply with this text (streamed in pieces of `chunkSize` characters when asked to stream). */
 export const reply = (
@@ -39,6 +41,18 @@ export const failWith = (status: number, retryAfterSeconds?: number): Behaviour 
 export const hang = (): Behaviour => ({ kind: 'hang' });
 /** Answer 200 with a body that is not a valid reply. */
 export const malformed = (): Behaviour => ({ kind: 'malformed' });
+
+/** Rerank by a scoring function (default: shared character bigrams, a stand-in cross-encoder). */
+export const rerankWith = (scores?: (query: string, documents: readonly string[]) => number[]): Behaviour => ({ kind: 'rerank', scores });
+
+/** Share of the query's character bigrams a document holds: a deterministic relevance. */
+export function standInRelevance(query: string, document: string): number {
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < query.length; i++) grams.add(query.slice(i, i + 2));
+  let shared = 0;
+  for (const gram of grams) if (document.includes(gram)) shared++;
+  return grams.size ? shared / grams.size : 0;
+}
 
 /** Deterministic embedding: hashed character bigrams, scaled (not unit length) on purpose. */
 export function standInVector(text: string, dimensions: number): number[] {
@@ -63,6 +77,12 @@ export interface OpenAIStandIn {
   chatRequests(): RecordedRequest[];
   /** Embedding requests only. */
   embeddingRequests(): RecordedRequest[];
+  /** Rerank requests only. */
+  rerankRequests(): RecordedRequest[];
+  /** Behaviours for the next rerank requests, in order. */
+  enqueueRerank(...behaviours: Behaviour[]): void;
+  /** What rerank requests get when nothing is queued. */
+  setRerankDefault(behaviour: Behaviour): void;
   /** Behaviours for the next chat requests, in order; after them, the default. */
   enqueueChat(...behaviours: Behaviour[]): void;
   /** Behaviours for the next embedding requests, in order. */
@@ -109,10 +129,13 @@ async function serveChat(request: RecordedRequest, behaviour: Behaviour, res: Se
 }
 
 /** Start a stand-in; `close()` it after the test. */
-export async function startOpenAIStandIn(options: { dimensions?: number } = {}): Promise<OpenAIStandIn> {
+export async function startOpenAIStandIn(options: { dimensions?: number; rerankPaths?: readonly string[] } = {}): Promise<OpenAIStandIn> {
   const requests: RecordedRequest[] = [];
   const chatQueue: Behaviour[] = [];
   const embedQueue: Behaviour[] = [];
+  const rerankQueue: Behaviour[] = [];
+  const rerankPaths = options.rerankPaths ?? ['/v1/rerank', '/rerank'];
+  let rerankDefault: Behaviour = rerankWith();
   let chatDefault: Behaviour = reply('根据所给资料，答案见 [1]。');
   let embedDefault: Behaviour = { kind: 'embed', dimensions: options.dimensions ?? 32 };
   const sockets = new Set<Socket>();
@@ -127,8 +150,11 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
       requests.push(request);
       const isChat = path.endsWith('/chat/completions');
       const isEmbed = path.endsWith('/embeddings');
-      if (!isChat && !isEmbed) return sendJson(res, 404, { error: { message: `no route ${path}`, type: 'invalid_request_error' } });
-      const behaviour = (isChat ? chatQueue.shift() : embedQueue.shift()) ?? (isChat ? chatDefault : embedDefault);
+      const isRerank = rerankPaths.includes(path);
+      if (!isChat && !isEmbed && !isRerank) return sendJson(res, 404, { error: { message: `no route ${path}`, type: 'invalid_request_error' } });
+      const behaviour = isRerank
+        ? rerankQueue.shift() ?? rerankDefault
+        : (isChat ? chatQueue.shift() : embedQueue.shift()) ?? (isChat ? chatDefault : embedDefault);
       switch (behaviour.kind) {
         case 'hang':
           return; // keep the socket open and say nothing
@@ -153,8 +179,18 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
             usage: { prompt_tokens: texts.length, total_tokens: texts.length },
           });
         }
+        case 'rerank': {
+          const { query, documents, top_n: topN } = body as { query?: string; documents?: string[]; top_n?: number };
+          if (typeof query !== 'string' || !Array.isArray(documents)) {
+            return sendJson(res, 400, { error: { message: 'query and documents are required', type: 'invalid_request_error' } });
+          }
+          const scores = behaviour.scores?.(query, documents) ?? documents.map((d) => standInRelevance(query, d));
+          const results = scores.map((relevance_score, index) => ({ index, relevance_score }))
+            .sort((a, b) => b.relevance_score - a.relevance_score).slice(0, topN ?? documents.length);
+          return sendJson(res, 200, { id: `rerank-${Math.random().toString(36).slice(2, 8)}`, results });
+        }
         case 'reply':
-          if (isEmbed) throw new Error('a chat reply was queued for an embedding request');
+          if (isEmbed || isRerank) throw new Error('a chat reply was queued for an embedding or rerank request');
           return await serveChat(request, behaviour, res);
       }
     } catch (error) {
@@ -174,6 +210,9 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
     requests,
     chatRequests: () => requests.filter((r) => r.path.endsWith('/chat/completions')),
     embeddingRequests: () => requests.filter((r) => r.path.endsWith('/embeddings')),
+    rerankRequests: () => requests.filter((r) => r.path.endsWith('/rerank')),
+    enqueueRerank: (...b) => void rerankQueue.push(...b),
+    setRerankDefault: (b) => { rerankDefault = b; },
     enqueueChat: (...b) => void chatQueue.push(...b),
     enqueueEmbeddings: (...b) => void embedQueue.push(...b),
     setChatDefault: (b) => { chatDefault = b; },
@@ -182,6 +221,7 @@ export async function startOpenAIStandIn(options: { dimensions?: number } = {}):
       requests.length = 0;
       chatQueue.length = 0;
       embedQueue.length = 0;
+      rerankQueue.length = 0;
     },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();

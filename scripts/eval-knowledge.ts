@@ -1,0 +1,143 @@
+/**
+ * Knowledge-base evaluation in one process (issue 10): ranking (recall@1/@5) and the found
+ * decision on the shared dev sets and on the sets in scripts/eval-sets/ (written for this
+ * project; each line carries `split`: "tune" — used to fit weights — or "check" — never used
+ * for fitting). Law-exam questions are also ranked by a plain BM25 peer (character bigrams,
+ * as Elasticsearch's cjk analyzer) over the same passages.
+ *
+ *   npx tsx scripts/eval-knowledge.ts [--data DIR] [--split tune|check|all] [--show-misses]
+ *                                     [--dump-found FILE] [--dump-rerank FILE] [--tokenizer intl|jieba]
+ *
+ * --data reuses (or creates) an ingested data folder; otherwise a temporary one is used.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Bm25Builder } from '../src/knowledge/bm25-index.ts';
+import { rerankFeatures } from '../src/knowledge/builtin-reranker.ts';
+import { defaultEquivalences } from '../src/knowledge/equivalences.ts';
+import { foundFeatures } from '../src/knowledge/found-decision.ts';
+import { Tokenizer } from '../src/knowledge/tokenizer.ts';
+import { documentNames } from '../src/knowledge/title-cue.ts';
+import { RERANK_DEPTH, openKnowledgeBase, type OpenKnowledgeBase } from '../src/knowledge/index.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const shared = resolve(root, '../shared');
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const split = option('--split') ?? 'all';
+const showMisses = args.includes('--show-misses');
+
+/** One evaluation question. */
+interface Item { id: string; question: string; gold?: string; doc?: string; split?: string }
+
+function readSet(path: string): Item[] {
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Item)
+    .filter((item) => split === 'all' || (item.split ?? 'tune') === split); // dev sets are for tuning
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, '');
+const pct = (n: number, d: number): string => `${(100 * n / Math.max(d, 1)).toFixed(1)}%`;
+
+/** Plain BM25 over character bigrams of the passage text (no equivalences, no headings). */
+function plainBm25(kb: OpenKnowledgeBase): (question: string, k: number) => number[] {
+  const grams = (text: string): string[] => {
+    const out: string[] = [];
+    for (const run of text.normalize('NFKC').match(/\p{Script=Han}+|[a-z0-9]+/giu) ?? []) {
+      if (!/\p{Script=Han}/u.test(run)) out.push(run.toLowerCase());
+      else if (run.length === 1) out.push(run);
+      else for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    }
+    return out;
+  };
+  const builder = new Bm25Builder();
+  for (const p of kb.store.iteratePassageTexts()) builder.add(p.id, grams(p.text), []);
+  const index = builder.finish(0);
+  return (question, k) => index.search(grams(question), k).map((hit) => hit.id);
+}
+
+async function main(): Promise<void> {
+  const dataOption = option('--data');
+  const data = dataOption ?? mkdtempSync(join(tmpdir(), 'lvzhi-eval-'));
+  const open = async (name: string, folders: string[]): Promise<OpenKnowledgeBase> => {
+    const dir = join(data, name);
+    const fresh = !existsSync(join(dir, 'lvzhi.db'));
+    const tokenizer = option('--tokenizer') === 'jieba' ? new Tokenizer(defaultEquivalences(), 'jieba') : undefined;
+    const opened = await openKnowledgeBase({ dataDir: dir, log: () => undefined, tokenizer });
+    if (fresh) await opened.ingest(folders);
+    return opened;
+  };
+  // The laws and reports alone (as the shared evaluations ingest them); the sample documents are
+  // added only for the questions about them, whose answers the laws may also give.
+  const kb = await open('corpus', [join(shared, 'corpus')]);
+  const withSamples = await open('samples', [join(shared, 'corpus'), join(root, 'knowledge')]);
+  const sampleDocs = new Set(['某区人大常委会议事规则.md', '区人大常委会2024年上半年工作总结.md', '区人大常委会第二十一次会议纪要.md']);
+  try {
+    const corpusKb = kb;
+    const peer = plainBm25(kb);
+    const names = new Set(kb.store.documentTitles().flatMap(documentNames));
+    const sets: Array<{ name: string; items: Item[]; answerable: boolean }> = [
+      { name: 'qa-dev (shared)', items: readSet(join(shared, 'eval/qa-dev.jsonl')), answerable: true },
+      { name: 'answerable', items: readSet(join(root, 'scripts/eval-sets/answerable.jsonl')), answerable: true },
+      { name: 'law-exam', items: readSet(join(root, 'scripts/eval-sets/law-exam.jsonl')), answerable: true },
+      { name: 'notfound-dev (shared)', items: readSet(join(shared, 'eval/notfound-dev.jsonl')), answerable: false },
+      { name: 'unanswerable', items: readSet(join(root, 'scripts/eval-sets/unanswerable.jsonl')), answerable: false },
+    ];
+    const foundRows: string[] = [];
+    const rerankRows: string[] = [];
+    for (const set of sets) {
+      let hit1 = 0, hit5 = 0, peer1 = 0, peer5 = 0, declined = 0;
+      for (const item of set.items) {
+        const kb = item.doc && sampleDocs.has(item.doc) ? withSamples : corpusKb;
+        const { passages } = await kb.searchDetailed(item.question, 5);
+        const answer = await kb.ask(item.question, { k: 5 });
+        if (!answer.found) declined++;
+        foundRows.push(JSON.stringify({ id: item.id, split: item.split ?? 'dev', answerable: set.answerable,
+          features: foundFeatures(item.question, passages, kb.foundOptions) }));
+        if (!item.gold) {
+          if (showMisses && answer.found) console.log(`  answered ${item.id}: ${item.question} → ${passages[0]?.passage.location}`);
+          continue;
+        }
+        const gold = squash(item.gold);
+        const rank = passages.findIndex(({ passage }) => squash(passage.text).includes(gold));
+        if (rank === 0) hit1++;
+        if (rank >= 0) hit5++;
+        const peerIds = peer(item.question, 5);
+        const peerTexts = kb.store.passagesByIds(peerIds).map((p) => squash(p.text));
+        const peerRank = peerTexts.findIndex((t) => t.includes(gold));
+        if (peerRank === 0) peer1++;
+        if (peerRank >= 0) peer5++;
+        if (showMisses && rank !== 0) {
+          console.log(`  miss@1 ${item.id} (rank ${rank < 0 ? '-' : rank + 1}): ${item.question} → ${passages[0]?.passage.doc} ${passages[0]?.passage.location}`);
+        }
+        if (showMisses && !answer.found) console.log(`  declined ${item.id}: ${item.question}`);
+        if (args.includes('--dump-rerank')) {
+          const hits = await kb.retrievers.hybrid.search(item.question, RERANK_DEPTH);
+          const scores = new Map(hits.map((h) => [h.id, h.score]));
+          const candidates = kb.store.passagesByIds(hits.map((h) => h.id)).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+          const features = rerankFeatures(item.question, candidates, { idf: (t) => kb.indexes.bm25().idf(t), documentNames: () => names });
+          rerankRows.push(JSON.stringify({ id: item.id, split: item.split ?? 'dev', features,
+            gold: candidates.map(({ passage }) => squash(passage.text).includes(gold)) }));
+        }
+      }
+      const n = set.items.length;
+      const ranking = set.items[0]?.gold
+        ? `recall@1 ${pct(hit1, n)} recall@5 ${pct(hit5, n)} (plain BM25 peer ${pct(peer1, n)} / ${pct(peer5, n)}); `
+        : '';
+      console.log(`${set.name} [${split}] ${n} questions: ${ranking}declined ${declined}/${n} (${pct(declined, n)})`);
+    }
+    const dumpFound = option('--dump-found');
+    if (dumpFound) writeFileSync(dumpFound, foundRows.join('\n') + '\n');
+    const dumpRerank = option('--dump-rerank');
+    if (dumpRerank) writeFileSync(dumpRerank, rerankRows.join('\n') + '\n');
+  } finally {
+    kb.close();
+    withSamples.close();
+    if (!dataOption) rmSync(data, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,48 @@
+/**
+ * Body and kind cues. Staff name the body a rule binds (常委会, 主任会议, 街道工委, 代表) and
+ * expect its own rule: after a 街道人大工委's rules are ingested, "常委会会议多久召开一次" must still
+ * get the standing committee's article, not the 工委's. And a procedure question (怎么, 几天,
+ * 多少人, 程序) is answered by a rule, not by a summary or minutes that mention the same words.
+ */
+
+/** A body narrower than the standing committee, whose own rules repeat the committee's words. */
+interface NarrowBody {
+  readonly name: string;
+  /** How a question names it. */
+  readonly question: RegExp;
+  /** How a document title names it as the body the document is about. */
+  readonly title: RegExp;
+}
+
+const NARROW_BODIES: readonly NarrowBody[] = [
+  { name: '工委', question: /工委|工作委员会|街道人大/, title: /街道.*(?:工委|工作委员会)|(?:工委|工作委员会).*(?:规则|办法|制度)/ },
+  { name: '主任会议', question: /主任会议/, title: /主任会议/ },
+  { name: '委员长会议', question: /委员长会议/, title: /委员长会议/ },
+  { name: '代表小组', question: /代表小组|联络站|代表之家/, title: /代表小组|联络站|代表之家/ },
+];
+
+/**
+ * 1 when a passage belongs to a document of a narrow body the question does not name — a
+ * 工委's meeting rule for a question about the standing committee — else 0. Only the title
+ * counts: a committee rule naming 主任会议 as the one who acts is still the committee's rule.
+ */
+export function bodyMismatch(question: string, title: string): number {
+  return NARROW_BODIES.some((body) => !body.question.test(question) && body.title.test(title)) ? 1 : 0;
+}
+
+// Titles of narrative documents: they tell what was done, not what must be done.
+const NARRATIVE_TITLE = /总结|纪要|讲话|致辞|发言|汇报|简报|工作报告|情况报告|会议记录/;
+// A question about a rule: how, by when, how many people, whether one may or must.
+const PROCEDURE_QUESTION = /怎么|如何|怎样|程序|流程|手续|提前|几天|几日|多少天|多久|多长时间|期限|时限|多少人|几人|联名|要不要|能不能|可不可以|是否|应当|必须|由谁|谁来|谁主持|谁召集|需要/;
+// A question about what happened or a figure of a period reads narrative documents on purpose.
+const RECORD_QUESTION = /上半年|下半年|今年|去年|前年|\d{2,4}年|第[一二三四五六七八九十\d]+次会议|会上|总结|纪要|讲话|目标|增长|完成了|开了|举办了/;
+
+/** Whether a question asks what a rule says (rather than what a record reports). */
+export function isProcedureQuestion(question: string): boolean {
+  return PROCEDURE_QUESTION.test(question) && !RECORD_QUESTION.test(question);
+}
+
+/** 1 when a procedure question meets a passage of a narrative document (summary, minutes, speech). */
+export function narrativeForProcedure(procedure: boolean, title: string): number {
+  return procedure && NARRATIVE_TITLE.test(title) ? 1 : 0;
+}
