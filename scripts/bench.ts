@@ -63,6 +63,12 @@ export const benchSections: BenchSection[] = [
     byDefault: true,
     run: async () => (await import('./bench-telegram.ts')).benchTelegram(),
   },
+  {
+    // Minutes of child processes on hostile files: run on request (`--sections bad-input`).
+    name: 'bad-input',
+    byDefault: false,
+    run: async (options) => (await import('./bench-bad-input.ts')).benchBadInput({ log: options.log }),
+  },
 ];
 
 function option(argv: readonly string[], name: string): string | undefined {

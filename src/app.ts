@@ -94,6 +94,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       close() {
         closing ??= (async () => {
           await assistant.drain();
+          assistant.close();
           kb.close();
           db.close();
         })();

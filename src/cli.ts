@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from './cli/args.ts';
 import type { CliCommand, CliContext } from './cli/command.ts';
 import { cliMessages } from './cli/messages.ts';
-import { AppError, UserError, asAppError } from './errors.ts';
+import { AppError, UserError } from './errors.ts';
+import { explainFailure } from './storage/index.ts';
 
 /**
  * Command groups, loaded only when one of their commands runs: `parse` should not pay for
@@ -86,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
     if (result) writeLine(ctx.json ? JSON.stringify(result.json) : result.text);
     return 0;
   } catch (thrown) {
-    const error = asAppError(thrown);
+    const error = explainFailure(thrown);
     if (!(thrown instanceof AppError)) console.error(thrown);
     const status = error instanceof UserError ? 1 : 2;
     if (wantsJson) writeLine(JSON.stringify({ error: { code: error.code, message: error.userMessage } }));

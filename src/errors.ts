@@ -24,6 +24,12 @@ export class UserError extends AppError {}
 /** Something broke inside Lüzhi: exit 2, and the user gets an apology with a short code. */
 export class InternalError extends AppError {}
 
+/**
+ * A fault of the machine, not of the code or the person (disk full, database read-only or busy):
+ * exit 2 like any internal fault, but the person is told in plain words what is wrong.
+ */
+export class EnvironmentError extends InternalError {}
+
 /** Short random reference an admin can grep for in the log (e.g. `E7K2QX`). */
 export function errorReference(): string {
   return 'E' + Math.random().toString(36).slice(2, 7).toUpperCase();

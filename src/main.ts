@@ -9,6 +9,7 @@ import { appMessages as m } from './app-messages.ts';
 import type { Channel } from './assistant/index.ts';
 import { loadSettings } from './config.ts';
 import { UserError, errorReference } from './errors.ts';
+import { storageFailure } from './storage/index.ts';
 import { resolve } from 'node:path';
 
 // Standard output carries replies only (it may be piped): library chatter goes to stderr.
@@ -62,14 +63,16 @@ async function main(): Promise<void> {
 
 // A bad setting or an unreachable configured service is the user's to fix (exit 1, in Chinese);
 // anything else is ours (exit 2, with a code and the stack in the log).
-main().catch(async (error: unknown) => {
-  if (error instanceof UserError) {
-    notes.write(m.startFailed(error.userMessage) + '\n');
+main().catch(async (thrown: unknown) => {
+  if (thrown instanceof UserError) {
+    notes.write(m.startFailed(thrown.userMessage) + '\n');
     await stop(1);
-  } else {
-    const ref = errorReference();
-    notes.write(JSON.stringify({ level: 'error', ref, message: String(error), stack: error instanceof Error ? error.stack : undefined }) + '\n');
-    notes.write(m.internalStartFailure(ref) + '\n');
-    await stop(2);
+    return;
   }
+  const ref = errorReference();
+  notes.write(JSON.stringify({ level: 'error', ref, message: String(thrown), stack: thrown instanceof Error ? thrown.stack : undefined }) + '\n');
+  // A full disk or a damaged database at start-up is named, not just numbered.
+  const explained = storageFailure(thrown);
+  notes.write((explained ? m.startFailed(explained.userMessage) : m.internalStartFailure(ref)) + '\n');
+  await stop(2);
 });

@@ -1,5 +1,6 @@
-/** CSV as spreadsheets write it (RFC 4180): quoted fields, doubled quotes, CRLF; UTF-8 or GB18030. */
+/** CSV as spreadsheets write it (RFC 4180): quoted fields, doubled quotes, CRLF; UTF-8, UTF-16 or GB18030. */
 import iconv from 'iconv-lite';
+import { detectText } from '../input/index.ts';
 
 /** One parsed record with the spreadsheet line it starts on (1-based). */
 export interface CsvRecord {
@@ -8,20 +9,24 @@ export interface CsvRecord {
 }
 
 /**
- * Decode CSV bytes: UTF-8 (a BOM is dropped), else GB18030, which Excel on Chinese
- * Windows writes when saving "CSV" — so those files import without a conversion step.
+ * Decode CSV bytes: UTF-8 (a BOM is dropped), UTF-16 ("Unicode text" from Excel, with or
+ * without a BOM), else GB18030, which Excel on Chinese Windows writes when saving "CSV" — so
+ * those files import without a conversion step.
  */
 export function decodeCsv(bytes: Uint8Array): string {
+  const detected = detectText(bytes);
+  if ('text' in detected) return detected.text.replace(/^\uFEFF/, '');
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // Valid UTF-8 with many control characters: still a table (they are cleaned from the titles).
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
+    // Not text by any measure: decoded anyway, the header check names what is wrong.
     return iconv.decode(Buffer.from(bytes), 'gb18030');
   }
 }
 
-/** Parse CSV text into records; blank lines are skipped. */
-export function parseCsv(text: string): CsvRecord[] {
+/** Parse CSV text into records (fields separated by `delimiter`, a comma by default); blank lines are skipped. */
+export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -51,7 +56,7 @@ export function parseCsv(text: string): CsvRecord[] {
     } else if (ch === '"') {
       quoted = true;
       sawAny = true;
-    } else if (ch === ',') {
+    } else if (ch === delimiter) {
       cells.push(cell);
       cell = '';
       sawAny = true;

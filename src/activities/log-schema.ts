@@ -44,4 +44,7 @@ export const ACTIVITY_LOG_SCHEMA: readonly string[] = [
    ALTER TABLE activity_audit ADD COLUMN by_name TEXT;
    UPDATE activity_audit SET by_name = by;
    CREATE INDEX activities_batch ON activities (batch) WHERE batch IS NOT NULL;`,
+  // The duplicate check of every add and import row looks up (date, kind, title): without this
+  // an import whose rows share a day and kind rescans them all for each row (quadratic).
+  `CREATE INDEX IF NOT EXISTS activities_live_key ON activities (date, kind, title) WHERE status = 'active';`,
 ];

@@ -2,8 +2,10 @@
  * The activity log: live entries for counts and lists, and an audit trail of every add,
  * withdrawal, correction and deletion (who, when, channel, chat, original message).
  */
+import { dirname } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { UserError } from '../errors.ts';
+import { plainText } from '../input/index.ts';
 import { migrate, openDatabase, type Db } from '../storage/index.ts';
 import { loadTaxonomy, type Taxonomy } from './kinds.ts';
 import { requireDate } from './log-dates.ts';
@@ -14,35 +16,14 @@ import { ACTIVITY_LOG_SCHEMA } from './log-schema.ts';
 import { countByKind, countByMonth, type MonthlyStats } from './log-stats.ts';
 import type { ExportOptions } from './log-export.ts';
 import { describeInferred, type ImportPlan } from './log-import-preview.ts';
+import type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from './log-entries.ts';
 import type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
 
-/** What a caller gives to log one activity. `kind` may be an id or a label. */
-export interface ActivityEntry {
-  readonly date: string;
-  readonly kind: string;
-  readonly title: string;
-  /** The last day of a multi-day activity. */
-  readonly to?: string;
-}
+export type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from './log-entries.ts';
 
-/** An entry with its own recorder, as import files carry one per row. */
-export interface RecordedEntry extends ActivityEntry {
-  readonly by?: string;
-}
-
-/** How a withdrawal, correction or deletion was asked for (who is a separate argument). */
-export type ChangeSource = Partial<Omit<Provenance, 'by'>>;
-
-/** Result of storing many entries at once. */
-export interface BulkResult {
-  /** Entries stored. */
-  readonly imported: number;
-  /** Entries not stored because the same kind, date and title is already live. */
-  readonly duplicates: number;
-}
-
+/** One line of plain text: no escapes, control or bidi characters (they would be stored and echoed). */
 function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return plainText(text).replace(/\s+/g, ' ').trim();
 }
 
 let batches = 0;
@@ -105,16 +86,27 @@ export class ActivityLog {
    * Entries are checked first; live duplicates are skipped and counted.
    */
   addMany(entries: readonly RecordedEntry[], provenance: Provenance): BulkResult {
-    const checked = entries.map((e) => ({ ...this.normalize(e), by: clean(e.by ?? '') || provenance.by }));
+    const checked = entries.map((e) => this.normalizeRecorded(e, provenance));
     return this.db.transaction(() => {
-      let imported = 0;
-      for (const entry of checked) {
-        if (this.findLive(entry)) continue;
-        this.insert(entry, entry.by, 'import', provenance);
-        imported++;
-      }
+      const imported = this.addBatch(checked, provenance);
       return { imported, duplicates: checked.length - imported };
     }).immediate();
+  }
+
+  /** Check an import row and give it its recorder (the importing person when the row names none). */
+  normalizeRecorded(entry: RecordedEntry, provenance: Provenance): CheckedRow {
+    return { ...this.normalize(entry), by: clean(entry.by ?? '') || provenance.by };
+  }
+
+  /** Store checked rows in the write transaction the caller holds (see log-import.ts), live duplicates skipped; how many were stored. */
+  addBatch(checked: readonly CheckedRow[], provenance: Provenance): number {
+    let imported = 0;
+    for (const entry of checked) {
+      if (this.findLive(entry)) continue;
+      this.insert(entry, entry.by, 'import', provenance);
+      imported++;
+    }
+    return imported;
   }
 
   /**
@@ -203,13 +195,15 @@ export class ActivityLog {
   /**
    * Import a .csv or .xlsx file, all or nothing (see log-import.ts). A ledger whose kinds
    * were read from the content is refused unless `acceptInferred` says a person saw them.
+   * The rows are written in one transaction on a connection of their own, in batches with
+   * pauses between, so this process keeps answering and other writers wait their turn.
    */
   async importFile(path: string, provenance: Provenance, options: { acceptInferred?: boolean } = {}): Promise<BulkResult> {
     const plan = await this.planImport(path);
     if (plan.inferred.length > 0 && !options.acceptInferred) {
       throw new UserError('import_unconfirmed', describeInferred(plan, this.taxonomy));
     }
-    return this.addMany(plan.entries, provenance);
+    return (await import('./log-import.ts')).storeInBatches(dirname(this.db.name), this.taxonomy, plan.entries, provenance);
   }
 
   /** Read and check an import file without storing anything (see log-import.ts). */

@@ -1,8 +1,10 @@
 /** Reading and writing the log's table files (.csv and .xlsx) as rows of text cells. */
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { UserError } from '../errors.ts';
+import { MAX_IMPORT_ROWS, MAX_TABLE_BYTES, XLSX_LIMITS, checkArchive, inputMessages } from '../input/index.ts';
 import { writeFileAtomic } from '../storage/index.ts';
 import { decodeCsv, formatCsv, parseCsv, type CsvRecord } from './log-csv.ts';
 import { logMessages } from './log-messages.ts';
@@ -33,23 +35,54 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? '';
 }
 
-async function readXlsx(path: string): Promise<CsvRecord[]> {
-  const workbook = new ExcelJS.Workbook();
+/** The file's bytes, refused above the size limit before anything is read. */
+function readTableBytes(path: string): Buffer {
   try {
-    await workbook.xlsx.readFile(path);
+    if (statSync(path).size > MAX_TABLE_BYTES) throw new UserError('table_too_large', inputMessages.tableTooLarge(basename(path), MAX_TABLE_BYTES));
+    return readFileSync(path);
   } catch (cause) {
+    if (cause instanceof UserError) throw cause;
     throw new UserError('unreadable_file', logMessages.unreadableFile(path), { cause });
   }
-  const sheet = workbook.worksheets[0];
-  const records: CsvRecord[] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    // Empty trailing cells are absent in .xlsx rows; read up to the sheet's width so an
-    // empty title is reported as empty, not as a missing column.
-    const width = Math.max(row.cellCount, sheet.columnCount);
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
-    if (cells.some((cell) => cell.trim() !== '')) records.push({ line, cells });
+}
+
+function tooManyRows(path: string): UserError {
+  return new UserError('too_many_rows', inputMessages.tooManyRows(basename(path), MAX_IMPORT_ROWS));
+}
+
+/**
+ * The first sheet, row by row (exceljs's streaming reader: memory stays flat, and reading stops
+ * at the row limit). The zip is checked first, so no bomb reaches the XML parser.
+ */
+async function readXlsx(path: string): Promise<CsvRecord[]> {
+  const bytes = readTableBytes(path);
+  await checkArchive(bytes, basename(path), XLSX_LIMITS).catch((cause: unknown) => {
+    if (cause instanceof UserError && cause.code === 'not_an_archive') throw new UserError('unreadable_file', logMessages.unreadableFile(path), { cause });
+    throw cause;
   });
+  const records: CsvRecord[] = [];
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+      sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
+    } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1]);
+    let width = 0;
+    for await (const sheet of workbook) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        // Empty trailing cells are absent in .xlsx rows; read up to the header's width so an
+        // empty title is reported as empty, not as a missing column.
+        const cells: string[] = [];
+        for (let c = 1; c <= Math.max(row.cellCount, width); c++) cells.push(cellText(row.getCell(c)));
+        if (!cells.some((cell) => cell.trim() !== '')) continue;
+        if (records.length === 0) width = cells.length;
+        records.push({ line: row.number, cells });
+        if (records.length > MAX_IMPORT_ROWS + 1) throw tooManyRows(path);
+      }
+      break; // the first sheet only
+    }
+  } catch (cause) {
+    if (cause instanceof UserError) throw cause;
+    throw new UserError('unreadable_file', logMessages.unreadableFile(path), { cause });
+  }
   return records;
 }
 
@@ -57,13 +90,13 @@ async function readXlsx(path: string): Promise<CsvRecord[]> {
 export async function readTable(path: string): Promise<CsvRecord[]> {
   const format = tableFormat(path);
   if (format === 'xlsx') return readXlsx(path);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new UserError('unreadable_file', logMessages.unreadableFile(path), { cause });
-  }
-  return parseCsv(decodeCsv(bytes)).filter((r) => r.cells.some((cell) => cell.trim() !== ''));
+  const text = decodeCsv(readTableBytes(path));
+  // Excel's "Unicode text" is tab-separated: take tabs when the header has no comma.
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const records = parseCsv(text, !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',')
+    .filter((r) => r.cells.some((cell) => cell.trim() !== ''));
+  if (records.length > MAX_IMPORT_ROWS + 1) throw tooManyRows(path);
+  return records;
 }
 
 /** Write bytes to `path` atomically, or say in Chinese why it could not be written. */

@@ -3,6 +3,7 @@
  * synchronous (SQLite); the port is asynchronous so other stores (PostgreSQL) can serve it.
  */
 import type { Activity, ActivityQuery, Provenance, Stats } from '../activities/index.ts';
+import { retryWhenBusy, type RetryOptions } from '../storage/index.ts';
 import type { ActivityChanges, ActivityLogPort, NewActivity } from './ports.ts';
 
 type Maybe<T> = T | Promise<T>;
@@ -24,17 +25,22 @@ export interface ActivityLogLike {
 /** What the audit trail keeps of who asked for a change and where. */
 const sourceOf = (p: Provenance): Source => ({ byName: p.byName, channel: p.channel, chat: p.chat, message: p.message });
 
-/** Adapt an activity log (and the chart renderer, when given) to the assistant's port. */
+/**
+ * Adapt an activity log (and the chart renderer, when given) to the assistant's port. Writes
+ * wait out a busy database (a large import in progress) without blocking other chats, and
+ * past the deadline ask the person to resend; nothing is half-stored either way.
+ */
 export function activityLogPort(
   log: ActivityLogLike,
   renderChart?: (stats: Stats, kinds?: readonly string[]) => Promise<Uint8Array>,
+  busy: RetryOptions = {},
 ): ActivityLogPort {
   return {
-    addAll: async (activities, provenance) => log.addAll(activities, provenance),
-    undo: async (by, provenance) => log.undo(by, sourceOf(provenance)),
+    addAll: (activities, provenance) => retryWhenBusy(() => log.addAll(activities, provenance), busy),
+    undo: (by, provenance) => retryWhenBusy(() => log.undo(by, sourceOf(provenance)), busy),
     get: async (id) => (await log.get(id)) ?? null,
-    correct: async (id, changes, provenance) => log.correct(id, changes, provenance.by, sourceOf(provenance)),
-    remove: async (id, provenance) => log.remove(id, provenance.by, sourceOf(provenance)),
+    correct: (id, changes, provenance) => retryWhenBusy(() => log.correct(id, changes, provenance.by, sourceOf(provenance)), busy),
+    remove: (id, provenance) => retryWhenBusy(() => log.remove(id, provenance.by, sourceOf(provenance)), busy),
     stats: async (query) => log.stats(query),
     list: async (query) => log.list(query),
     chart: renderChart,

@@ -5,14 +5,15 @@
 import {
   DEFAULT_TIME_ZONE, chartTitle, logMessages, today as officeDay, type IsoDate, type MessageReader, type Taxonomy,
 } from '../activities/index.ts';
-import { UserError, errorReference } from '../errors.ts';
+import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';
 import { parseCommand } from './commands.ts';
 import { guardAssistant, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 import { draftReply } from './draft-reply.ts';
-import { handleFiles, type PendingImport } from './files.ts';
+import { answerImport, handleFiles, removeAbandonedUploads, type PendingImport } from './files.ts';
+import { readableIncoming } from './incoming-text.ts';
 import { readPathCommand } from './local-paths.ts';
 import { saveReplyFiles } from './saved-files.ts';
 import { resolveFollowUp, type TurnContext } from './follow-up.ts';
@@ -36,8 +37,8 @@ export interface AssistantOptions {
   readonly now?: () => Date;
   /** The office's time zone (IANA), which decides the calendar day; default Asia/Shanghai. */
   readonly timeZone?: string;
-  /** Bounds of the conversation memory. */
-  readonly memory?: { readonly maxThreads?: number; readonly ttlMs?: number };
+  /** Bounds of the conversation memory (and how often expired confirmations are swept). */
+  readonly memory?: { readonly maxThreads?: number; readonly ttlMs?: number; readonly sweepMs?: number };
   /** Where failed turns are logged with their error code. */
   readonly log?: ErrorLog;
   /** Passages per answer. */
@@ -50,9 +51,13 @@ export interface AssistantOptions {
 export interface AssistantCore extends Assistant {
   /** Resolves once every turn that has started has finished. */
   drain(): Promise<void>;
+  /** Let go of what waits for an answer (downloaded tables are deleted) and stop the clean-up timer. */
+  close(): void;
 }
 
 type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
+/** How often expired confirmations (and the files they hold) are swept away in an idle bot. */
+const PENDING_SWEEP_MS = 60_000;
 type Pending = LogPending | { kind: 'import'; file: PendingImport };
 
 /** Create the assistant from its parts. */
@@ -62,7 +67,11 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   const log = options.log ?? stderrErrorLog;
   const k = options.k ?? 5;
   const contexts = new ConversationMemory<TurnContext>(options.memory?.maxThreads, options.memory?.ttlMs);
-  const pendings = new ConversationMemory<Pending>(options.memory?.maxThreads, options.memory?.ttlMs);
+  // A downloaded table waiting for "导入" is deleted when it expires, is replaced or evicted.
+  const pendings = new ConversationMemory<Pending>(options.memory?.maxThreads, options.memory?.ttlMs, undefined, (pending) => {
+    if (pending.kind === 'import') pending.file.discard();
+  }, options.memory?.sweepMs ?? PENDING_SWEEP_MS);
+  removeAbandonedUploads();
   const lastLogged = new ConversationMemory<LastLogged>(options.memory?.maxThreads, options.memory?.ttlMs);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   /** The office's day when the message was sent (its own timestamp), not when it is processed. */
@@ -136,22 +145,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     pendings.delete(pendingKey(incoming));
     // They moved on when the answer is none of the choices: the question is dropped, the message read afresh.
     if (pending.kind !== 'import') return logFlows.answer(pending, text, incoming, today);
-    try {
-      if (confirmationWords.importYes.test(text) && activities.importFile && access.isAdmin(incoming)) {
-        try {
-          const { imported, duplicates } = await activities.importFile(pending.file.path, { ...provenanceOf(incoming), channel: 'import' });
-          return { text: logMessages.imported(imported, duplicates) };
-        } catch (error) {
-          // A bad table is named row by row; a fault of ours goes to the error boundary.
-          if (error instanceof UserError) return { text: m.importFailed(error.userMessage) };
-          throw error;
-        }
-      }
-      if (confirmationWords.no.test(text)) return { text: m.cancelled };
-      return undefined;
-    } finally {
-      pending.file.discard();
-    }
+    const importFile = access.isAdmin(incoming) ? activities.importFile : undefined;
+    return answerImport(pending.file, text, importFile && ((path) => importFile(path, { ...provenanceOf(incoming), channel: 'import' })));
   }
 
   /** Files sent in chat (or named in the terminal): ingested, or a table offered for import. */
@@ -253,12 +248,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   const guarded = guardAssistant({ handle: turn }, log);
 
   return {
-    async handle(incoming: Incoming, sink?: ReplySink): Promise<Reply> {
+    async handle(received: Incoming, sink?: ReplySink): Promise<Reply> {
       // A stranger gets one refusal naming their id, and nothing else runs.
-      if (!access.isAllowed(incoming)) return { text: m.refusal(senderEntry(incoming)) };
+      if (!access.isAllowed(received)) return { text: m.refusal(senderEntry(received)) };
+      const { incoming, noteCut } = readableIncoming(received);
       const previous = queues.get(incoming.threadId) ?? Promise.resolve();
       const exportsDir = options.exportsDir;
-      const result = previous.then(() => guarded.handle(incoming, sink)).then((reply) => (exportsDir
+      const result = previous.then(() => guarded.handle(incoming, sink)).then(noteCut).then((reply) => (exportsDir
         ? saveReplyFiles(reply, exportsDir, (error) => log({ ref: errorReference(), code: 'export_save_failed', message: String(error) }))
         : reply));
       queues.set(incoming.threadId, result);
@@ -272,6 +268,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     },
     async drain() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    close() {
+      pendings.clear();
     },
   };
 }

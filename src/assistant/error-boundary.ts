@@ -3,7 +3,8 @@
  * short Chinese apology with an error code, the code and stack go to the log, and the
  * process keeps serving (grammY's `errorBoundary`, here as a wrapper).
  */
-import { AppError, UserError, errorReference } from '../errors.ts';
+import { AppError, EnvironmentError, UserError, errorReference } from '../errors.ts';
+import { explainFailure } from '../storage/index.ts';
 import { messages } from './messages.ts';
 import type { Assistant, Incoming, Reply, ReplySink } from './types.ts';
 
@@ -18,9 +19,12 @@ export const stderrErrorLog: ErrorLog = (entry) => {
 const guarded = new WeakSet<Assistant>();
 
 /** Log a failure with a fresh error code and return the apology reply that names it. */
-export function replyForError(error: unknown, incoming: Pick<Incoming, 'platform' | 'threadId' | 'userId'>, log: ErrorLog = stderrErrorLog): Reply {
+export function replyForError(thrown: unknown, incoming: Pick<Incoming, 'platform' | 'threadId' | 'userId'>, log: ErrorLog = stderrErrorLog): Reply {
   // A user's own mistake is told plainly, without an error code to report.
-  if (error instanceof UserError) return { text: error.userMessage };
+  if (thrown instanceof UserError) return { text: thrown.userMessage };
+  // A full disk or a busy database is told in plain words too, with a code for the admin.
+  const explained = explainFailure(thrown);
+  const error = explained instanceof EnvironmentError ? explained : thrown;
   const ref = errorReference();
   const cause = error instanceof AppError ? error.cause : undefined;
   log({
@@ -33,6 +37,7 @@ export function replyForError(error: unknown, incoming: Pick<Incoming, 'platform
     thread: incoming.threadId,
     user: incoming.userId,
   });
+  if (error instanceof EnvironmentError) return { text: messages.environmentFailure(error.userMessage, ref) };
   return { text: messages.apology(ref) };
 }
 

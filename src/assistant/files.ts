@@ -1,16 +1,21 @@
 /**
  * Files dropped into the chat by an admin: downloaded to a temporary folder (the name may
  * be Chinese), ingested into the knowledge base with progress, and confirmed; a CSV/XLSX
- * table is offered as an activity import instead.
+ * table is offered as an activity import instead. Every download is size-checked before it
+ * starts (where the platform says the size) and stopped at the limit; a downloaded table
+ * waiting for "导入" is deleted when it expires, is replaced, or the process stops.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { AppError, InternalError, errorReference } from '../errors.ts';
+import { AppError, InternalError, UserError, errorReference } from '../errors.ts';
+import { MAX_TABLE_BYTES, plainText, tooLargeToDownload } from '../input/index.ts';
+import { processAlive } from '../storage/index.ts';
 import type { ErrorLog } from './error-boundary.ts';
 import { MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS, type KnowledgeBase } from '../knowledge/index.ts';
-import { messages as m } from './messages.ts';
-import type { Incoming, IncomingFile } from './types.ts';
+import { logMessages } from '../activities/index.ts';
+import { confirmationWords, messages as m } from './messages.ts';
+import type { Incoming, IncomingFile, Reply } from './types.ts';
 
 /** Formats the knowledge base reads (CONTRACTS.md, `ingest`): the loaders' own list. */
 export const KNOWLEDGE_EXTENSIONS: ReadonlySet<string> = new Set(SUPPORTED_EXTENSIONS);
@@ -31,21 +36,56 @@ export interface FilesOutcome {
   readonly pendingImport?: PendingImport;
 }
 
-/** A file name safe to write in our own folder: no path, no control characters, Chinese kept. */
+/** A file name safe to write in our own folder and to show: no path, no control or bidi characters, Chinese kept. */
 export function safeFileName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
+  const base = basename(plainText(name).replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
   return base && base !== '.' && base !== '..' ? base : 'upload';
+}
+
+/** Upload folders carry the pid of the process that made them: `lvzhi-upload-<pid>-XXXXXX`. */
+const UPLOAD_PREFIX = 'lvzhi-upload-';
+/** An upload folder without a pid (an older version's) is abandoned after this long. */
+const ABANDONED_AFTER_MS = 24 * 60 * 60_000;
+
+/**
+ * Delete upload folders a stopped or killed process left in the temporary folder (office data
+ * must not linger there). Folders of running processes are theirs and stay. Returns how many.
+ */
+export function removeAbandonedUploads(folder = tmpdir(), now = Date.now()): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith(UPLOAD_PREFIX)) continue;
+    const pid = /^lvzhi-upload-(\d+)-/.exec(name)?.[1];
+    try {
+      const abandoned = pid ? !processAlive(Number(pid)) : now - statSync(join(folder, name)).mtimeMs > ABANDONED_AFTER_MS;
+      if (!abandoned) continue;
+      rmSync(join(folder, name), { recursive: true, force: true });
+      removed++;
+    } catch {
+      // another process removed it meanwhile, or it is not ours to remove
+    }
+  }
+  return removed;
 }
 
 function titleOf(name: string): string {
   return name.slice(0, name.length - extname(name).length) || name;
 }
 
-async function download(file: IncomingFile): Promise<{ folder: string; path: string }> {
-  const folder = mkdtempSync(join(tmpdir(), 'lvzhi-upload-'));
-  const path = join(folder, safeFileName(file.name));
+async function download(file: IncomingFile, maxBytes: number): Promise<{ folder: string; path: string }> {
+  const folder = mkdtempSync(join(tmpdir(), `${UPLOAD_PREFIX}${process.pid}-`));
+  const name = safeFileName(file.name);
+  const path = join(folder, name);
   try {
-    await file.download(path);
+    await file.download(path, maxBytes);
+    // A channel that could not stop the download at the limit: refused all the same.
+    if (statSync(path).size > maxBytes) throw tooLargeToDownload(name, maxBytes);
     return { folder, path };
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
@@ -65,6 +105,7 @@ export async function handleFiles(
   const lines: string[] = [];
   // A download that fails is named to the user; ours to fix gets a code and a log line.
   const failed = (name: string, error: unknown): string => {
+    if (error instanceof UserError && error.code === 'file_too_large') return error.userMessage;
     if (error instanceof AppError && !(error instanceof InternalError)) return m.ingestSkipped(name, error.userMessage);
     const ref = errorReference();
     log({ ref, code: 'download_failed', file: name, message: String(error), stack: error instanceof Error ? error.stack : undefined });
@@ -83,9 +124,13 @@ export async function handleFiles(
         lines.push(m.unsupportedFile(name));
         continue;
       }
+      if (file.size !== undefined && file.size > MAX_TABLE_BYTES) {
+        lines.push(m.fileTooLarge(name, Math.ceil(file.size / 1048576), MAX_TABLE_BYTES / 1048576));
+        continue;
+      }
       let downloaded: { folder: string; path: string } | undefined;
       try {
-        downloaded = await download(file);
+        downloaded = await download(file, MAX_TABLE_BYTES);
         const { folder, path } = downloaded;
         // Checked before it is offered: a bad row is named now, and kinds read from a
         // ledger's content are shown so the answer 导入 confirms what will be stored.
@@ -111,7 +156,7 @@ export async function handleFiles(
     let downloaded: { folder: string; path: string };
     try {
       await progress(m.ingestStart(titleOf(name)));
-      downloaded = await download(file);
+      downloaded = await download(file, MAX_DOCUMENT_BYTES);
     } catch (error) {
       lines.push(failed(name, error));
       continue;
@@ -137,4 +182,29 @@ export async function handleFiles(
     }
   }
   return { lines, pendingImport };
+}
+
+/**
+ * The answer to "import this table?": `importFile` runs it (undefined when the person may not
+ * import). A bad table is named row by row; a fault of ours goes on to the error boundary.
+ * The downloaded copy is deleted however it ends. Undefined: the person moved on.
+ */
+export async function answerImport(
+  file: PendingImport, text: string, importFile: ((path: string) => Promise<{ imported: number; duplicates: number }>) | undefined,
+): Promise<Reply | undefined> {
+  try {
+    if (confirmationWords.importYes.test(text) && importFile) {
+      try {
+        const { imported, duplicates } = await importFile(file.path);
+        return { text: logMessages.imported(imported, duplicates) };
+      } catch (error) {
+        if (error instanceof UserError) return { text: m.importFailed(error.userMessage) };
+        throw error;
+      }
+    }
+    if (confirmationWords.no.test(text)) return { text: m.cancelled };
+    return undefined;
+  } finally {
+    file.discard();
+  }
 }

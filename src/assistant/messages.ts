@@ -5,6 +5,7 @@
 
 /** Chinese texts of the assistant, as constants and small formatters. */
 export const messages = {
+  environmentFailure: (reason: string, ref: string) => `${reason}（错误编号 ${ref}）`,
   apology: (ref: string) => `抱歉，处理这条消息时出了问题，请稍后再试。如问题持续，请把错误编号 ${ref} 告诉管理员。`,
 
   refusal: (id: string) =>

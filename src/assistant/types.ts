@@ -7,8 +7,11 @@ export type Platform = 'terminal' | 'telegram' | 'slack';
 export interface IncomingFile {
   readonly name: string;
   readonly size?: number;
-  /** Download the file to this local path. */
-  download(toPath: string): Promise<void>;
+  /**
+   * Download the file to this local path. With `maxBytes`, refuse (UserError `file_too_large`)
+   * a file the platform says is larger, and stop a download that grows past it.
+   */
+  download(toPath: string, maxBytes?: number): Promise<void>;
 }
 
 /** One message from a user, platform details stripped. */

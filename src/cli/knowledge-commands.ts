@@ -1,10 +1,12 @@
 /** `ingest` and `ask` (CONTRACTS.md, "Knowledge base"). */
 import { loadSettings } from '../config.ts';
-import { UserError, asAppError } from '../errors.ts';
+import { UserError } from '../errors.ts';
 import {
   type Answer, type IngestReport, MAX_K, citedSources, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
 } from '../knowledge/index.ts';
 import { openModels } from '../models/index.ts';
+import { MAX_QUESTION_CHARS, boundQuestion, inputMessages } from '../input/index.ts';
+import { explainFailure } from '../storage/index.ts';
 import { type CliCommand, type CliContext, stringOption } from './command.ts';
 import { batchHelp } from './messages.ts';
 
@@ -24,12 +26,19 @@ function ingestText(report: IngestReport): string {
   ].join('\n');
 }
 
-/** The answer and the sources it cites (the JSON form keeps all k, for evaluation). */
-function answerText(answer: Answer): string {
+/** The answer and the sources it cites (the JSON form keeps all k, for evaluation), and a note when the question was cut. */
+function answerText(answer: Answer & { note?: string }): string {
   const sources = citedSources(answer)
     .filter(({ n }) => !answer.answer.includes(`[${n}] 《`)) // quoted with its own citation line
     .map(({ n, source: s }) => m.sourceLine(n, s.title, s.location, s.doc, s.score));
-  return sources.length ? [answer.answer, '', m.sourcesHeading, ...sources].join('\n') : answer.answer;
+  const note = answer.note ? ['', answer.note] : [];
+  return sources.length ? [answer.answer, '', m.sourcesHeading, ...sources, ...note].join('\n') : [answer.answer, ...note].join('\n');
+}
+
+/** Ask, and say so (`note`) when the question was longer than the knowledge base reads. */
+async function askNoted(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, question: string, k: number): Promise<Answer & { note?: string }> {
+  const answer = await kb.ask(question, { k });
+  return boundQuestion(question).truncated ? { ...answer, note: inputMessages.questionCut(MAX_QUESTION_CHARS) } : answer;
 }
 
 const ingest: CliCommand = {
@@ -75,9 +84,9 @@ async function answerLine(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, lin
   }
   if (typeof question !== 'string') return { error: { code: 'bad_line', message: m.badBatchLine } };
   try {
-    return await kb.ask(question, { k });
+    return await askNoted(kb, question, k);
   } catch (thrown) {
-    const error = asAppError(thrown);
+    const error = explainFailure(thrown);
     return { error: { code: error.code, message: error.userMessage } };
   }
 }
@@ -96,7 +105,7 @@ const ask: CliCommand = {
     const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat, rerank: reranker });
     try {
       if (!batch) {
-        const answer = await kb.ask(question, { k });
+        const answer = await askNoted(kb, question, k);
         return { json: answer, text: answerText(answer) };
       }
       const lines = (await ctx.readStdin()).split(/\r?\n/).filter((l) => l.trim());

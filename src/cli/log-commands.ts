@@ -10,7 +10,7 @@ import {
 } from '../activities/index.ts';
 import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
-import { writeFileAtomic } from '../storage/index.ts';
+import { retryWhenBusy, writeFileAtomic } from '../storage/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
 import { commandSummaries } from './messages.ts';
 
@@ -82,7 +82,7 @@ const logEntry: CliCommand = {
     const text = ctx.positionals.join(' ').trim();
     if (!text) throw new UserError('missing_text', logMessages.needText);
     const now = todayOption(ctx);
-    return withLog(ctx, (log) => {
+    return withLog(ctx, async (log) => {
       const reading = readMessage(text, now, log.taxonomy);
       if (reading.intent === 'unclear') throw new UserError('unclear_message', logMessages.unclearNotSaved(reading.question));
       if (reading.intent !== 'log') {
@@ -98,7 +98,8 @@ const logEntry: CliCommand = {
         };
       }
       const { by, byName } = actingPerson(ctx);
-      const results = log.addAll(entries, { by, byName, channel: 'cli', message: text });
+      // An import running elsewhere holds the lock for a few seconds: wait for it, then store.
+      const results = await retryWhenBusy(() => log.addAll(entries, { by, byName, channel: 'cli', message: text }));
       const activities = results.map((r) => activityJson(r.activity));
       return {
         json: { activities, activity: activities[0], duplicate: results[0].duplicate },
@@ -133,9 +134,9 @@ const undo: CliCommand = {
   name: 'undo',
   summary: commandSummaries.undo,
   valueOptions: ['by'],
-  run: (ctx) => withLog(ctx, (log) => {
+  run: (ctx) => withLog(ctx, async (log) => {
     const { by, byName } = actingPerson(ctx);
-    const withdrawn = log.undo(by, { byName, channel: 'cli', message: 'undo' });
+    const withdrawn = await retryWhenBusy(() => log.undo(by, { byName, channel: 'cli', message: 'undo' }));
     if (withdrawn.length === 0) throw new UserError('nothing_to_undo', logMessages.nothingToUndo(byName));
     const all = withdrawn.map(activityJson);
     return { json: { withdrawn: all[0], entries: all }, text: withdrawnReply(withdrawn, log.taxonomy) };
@@ -146,7 +147,7 @@ const edit: CliCommand = {
   name: 'edit',
   summary: commandSummaries.edit,
   valueOptions: ['date', 'kind', 'title', 'by', 'now'],
-  run: (ctx) => withLog(ctx, (log) => {
+  run: (ctx) => withLog(ctx, async (log) => {
     const id = idArgument(ctx);
     const now = todayOption(ctx);
     const date = stringOption(ctx, 'date');
@@ -164,7 +165,7 @@ const edit: CliCommand = {
     if (!before) throw new UserError('no_such_activity', logMessages.noSuchEntry(id));
     const { by, byName } = actingPerson(ctx);
     const changes = { ...(iso ? { date: iso } : {}), ...(kind !== undefined ? { kind } : {}), ...(title !== undefined ? { title } : {}) };
-    const after = log.correct(id, changes, by, { byName, channel: 'cli', message: `edit ${id}` });
+    const after = await retryWhenBusy(() => log.correct(id, changes, by, { byName, channel: 'cli', message: `edit ${id}` }));
     return { json: { activity: activityJson(after) }, text: correctedReply(before, after, log.taxonomy, now) };
   }),
 };
@@ -173,10 +174,10 @@ const remove: CliCommand = {
   name: 'delete',
   summary: commandSummaries.delete,
   valueOptions: ['by'],
-  run: (ctx) => withLog(ctx, (log) => {
+  run: (ctx) => withLog(ctx, async (log) => {
     const id = idArgument(ctx);
     const { by, byName } = actingPerson(ctx);
-    const deleted = log.remove(id, by, { byName, channel: 'cli', message: `delete ${id}` });
+    const deleted = await retryWhenBusy(() => log.remove(id, by, { byName, channel: 'cli', message: `delete ${id}` }));
     return { json: { deleted: activityJson(deleted) }, text: deletedReply(deleted, log.taxonomy) };
   }),
 };

@@ -5,7 +5,7 @@
  * A passage may be added as several units (whole, and each paragraph); it scores its best
  * unit, so one decisive sentence in a long article is not drowned by length normalization.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../storage/index.ts';
 import { type Hit, TopK } from './top-k.ts';
 
@@ -203,7 +203,10 @@ export class Bm25Index {
     writeFileAtomic(path, parts);
   }
 
-  /** Read an index written by `save`; undefined when the file is missing or not ours. */
+  /**
+   * Read an index written by `save`; undefined when the file is missing, of another format
+   * version, truncated or damaged. Never throws: a bad index file is rebuilt, not fatal.
+   */
   static load(path: string): Bm25Index | undefined {
     let file: Buffer;
     try {
@@ -211,35 +214,50 @@ export class Bm25Index {
     } catch {
       return undefined;
     }
-    if (file.subarray(0, MAGIC.length).toString() !== MAGIC) return undefined;
-    let at = MAGIC.length;
-    const headerLength = file.readUInt32LE(at);
-    const vocabLength = file.readUInt32LE(at + 4);
-    at += 16;
-    const header = JSON.parse(file.subarray(at, at + headerLength).toString()) as {
-      generation: number; terms: number; postings: number; passages: number;
-    };
-    at += headerLength;
-    const vocabulary = header.terms ? file.subarray(at, at + vocabLength).toString().split('\n') : [];
-    at += vocabLength;
-    const take = <T>(Kind: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, count: number): T => {
-      const bytes = count * Kind.BYTES_PER_ELEMENT;
-      const copy = new ArrayBuffer(bytes);
-      new Uint8Array(copy).set(file.subarray(at, at + bytes));
-      at += bytes;
-      return new Kind(copy);
-    };
-    const offsets = take(Int32Array, header.terms + 1);
-    const postingDocs = take(Int32Array, header.postings);
-    const docLengths = take(Float32Array, header.passages);
-    const passageIds = take(Int32Array, header.passages);
-    const postingUnits = take(Uint8Array, header.postings);
-    if (at !== file.length) return undefined;
-    return new Bm25Index({ generation: header.generation, vocabulary, offsets, postingDocs, postingUnits, docLengths, passageIds });
+    try {
+      return parseIndexFile(file);
+    } catch {
+      return undefined; // a length field pointing past the end, a header that is not JSON …
+    }
   }
 }
 
-/** Remove a file if present (stale index files). */
-export function removeQuietly(path: string): void {
-  rmSync(path, { force: true });
+const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/** The arrays of a saved index, every length and cross-reference checked; undefined when not whole. */
+function parseIndexFile(file: Buffer): Bm25Index | undefined {
+  if (file.length < MAGIC.length + 16 || file.subarray(0, MAGIC.length).toString() !== MAGIC) return undefined;
+  let at = MAGIC.length;
+  const headerLength = file.readUInt32LE(at);
+  const vocabLength = file.readUInt32LE(at + 4);
+  at += 16;
+  if (at + headerLength + vocabLength > file.length) return undefined;
+  const header = JSON.parse(file.subarray(at, at + headerLength).toString()) as {
+    generation: number; terms: number; postings: number; passages: number;
+  };
+  const { generation, terms, postings, passages } = header;
+  if (!isCount(generation) || !isCount(terms) || !isCount(postings) || !isCount(passages)) return undefined;
+  at += headerLength;
+  // Sizes must add up before anything is allocated: a damaged count must not ask for gigabytes.
+  if (at + vocabLength + (terms + 1) * 4 + postings * 5 + passages * 8 !== file.length) return undefined;
+  const vocabulary = terms ? file.subarray(at, at + vocabLength).toString().split('\n') : [];
+  if (vocabulary.length !== terms) return undefined;
+  at += vocabLength;
+  const take = <T>(Kind: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, count: number): T => {
+    const bytes = count * Kind.BYTES_PER_ELEMENT;
+    const copy = new ArrayBuffer(bytes);
+    new Uint8Array(copy).set(file.subarray(at, at + bytes));
+    at += bytes;
+    return new Kind(copy);
+  };
+  const offsets = take(Int32Array, terms + 1);
+  const postingDocs = take(Int32Array, postings);
+  const docLengths = take(Float32Array, passages);
+  const passageIds = take(Int32Array, passages);
+  const postingUnits = take(Uint8Array, postings);
+  // Postings must point inside the arrays, or a search would read past them.
+  if (offsets[0] !== 0 || offsets[terms] !== postings) return undefined;
+  for (let t = 0; t < terms; t++) if (offsets[t + 1] < offsets[t]) return undefined;
+  for (let i = 0; i < postings; i++) if (postingDocs[i] < 0 || postingDocs[i] >= passages) return undefined;
+  return new Bm25Index({ generation, vocabulary, offsets, postingDocs, postingUnits, docLengths, passageIds });
 }

@@ -1,9 +1,9 @@
 // Builds an HNSW index in a worker thread while the main thread does other work (loading
 // and chunking files, building the lexical index). Vectors arrive in batches ('add'); on
-// 'finish' the index is written to a temporary name and renamed over `path`. Plain ESM (not
+// 'finish' the index is written to `path`, a temporary name the main thread checks and renames
+// (hnswlib ignores write errors, so the check is what catches a full disk). Plain ESM (not
 // TypeScript) so it loads in a worker under any runner: node, tsx or vitest. Parameters come
 // from vector-index.ts (workerData).
-import { renameSync, rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 
@@ -26,13 +26,10 @@ parentPort.on('message', (message) => {
     add(message.ids, message.values);
     return;
   }
-  const temporary = `${message.path}.tmp-${process.pid}`;
   try {
-    index.writeIndexSync(temporary);
-    renameSync(temporary, message.path);
+    index.writeIndexSync(message.path);
     parentPort.postMessage({ ok: true });
   } catch (error) {
-    rmSync(temporary, { force: true });
     parentPort.postMessage({ ok: false, message: String(error && error.stack ? error.stack : error) });
   }
 });

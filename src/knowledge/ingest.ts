@@ -8,12 +8,14 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { AppError, UserError, errorReference } from '../errors.ts';
 import type { Embedder } from '../models/types.ts';
+import { retryWhenBusy, storageFailure } from '../storage/index.ts';
 import { chunkDocument } from './chunker.ts';
-import { MAX_DOCUMENT_BYTES, loadDocument } from './loaders/index.ts';
+import { plainText } from '../input/index.ts';
+import { MAX_DOCUMENT_BYTES, MAX_PASSAGES_PER_DOCUMENT, loadDocument } from './loaders/index.ts';
 import { knowledgeMessages as m } from './messages.ts';
 import type { PassageStore } from './passage-store.ts';
 import { embeddingInput } from './search-indexes.ts';
-import type { IngestOptions } from './types.ts';
+import type { IngestOptions, IngestProgress, LoadedDocument } from './types.ts';
 
 /** One file found under a named path, with its `doc` path relative to the named folder. */
 interface FoundFile {
@@ -58,8 +60,12 @@ function collect(paths: readonly string[], skipped: IngestCounts['skipped']): Fo
         return;
       }
       for (const name of names) {
-        if (name.startsWith('.')) continue; // .git, .DS_Store: never documents
         const path = join(folder, name);
+        if (name.startsWith('.')) {
+          // .git, .DS_Store, ~/.config: not documents, but said so (a folder once, not its contents).
+          skipped.push({ path: join(given, relative(absolute, path)), reason: m.hidden });
+          continue;
+        }
         let entry;
         try {
           entry = statSync(path);
@@ -77,6 +83,11 @@ function collect(paths: readonly string[], skipped: IngestCounts['skipped']): Fo
   }
   if (missing.length === paths.length) throw new UserError('path_missing', m.allPathsMissing(missing));
   return found;
+}
+
+/** A document's title and text without escape sequences, control or bidi characters: they are stored and shown. */
+function cleanDocument(loaded: LoadedDocument): LoadedDocument {
+  return { ...loaded, title: plainText(loaded.title).trim() || basename(loaded.path), sections: loaded.sections.map((s) => ({ ...s, text: plainText(s.text) })) };
 }
 
 function contentHash(path: string): string | undefined {
@@ -129,23 +140,29 @@ export async function ingestPaths(
         counts.unchanged++;
         continue;
       }
-      const loaded = await loadDocument(file.absolute, {
+      const loaded = cleanDocument(await loadDocument(file.absolute, {
         signal,
         onOcrProgress: onOcrProgress && ((done, total) => onOcrProgress(done, total, file.shown)),
-      });
+      }));
       const drafts = chunkDocument(loaded).filter((p) => p.text.trim());
       if (!drafts.length) throw new UserError('no_text', m.noText);
+      if (drafts.length > MAX_PASSAGES_PER_DOCUMENT) throw new UserError('too_many_passages', m.tooManyPassages(drafts.length, MAX_PASSAGES_PER_DOCUMENT));
       const vectors = await embedPassages(embedder, drafts.map(embeddingInput), file.absolute, log);
-      const ids = store.replaceDocument(
+      // Another process's import may hold the write lock for a few seconds: wait for it.
+      const ids = await retryWhenBusy(() => store.replaceDocument(
         { doc: file.doc, title: loaded.title, format: loaded.format, contentHash: hash ?? '' },
         drafts.map((d, j) => ({ ...d, vector: vectors[j] })),
         embedder.id,
-      );
+      ));
       onStored?.(ids, vectors);
       for (const note of loaded.notes ?? []) counts.notes.push({ path: file.shown, note });
       if (existing) counts.updated++;
       else counts.added++;
     } catch (error) {
+      // A full disk or a read-only database stops the ingest: no later file could be stored
+      // either. What was committed so far stays, each file whole.
+      const failure = storageFailure(error);
+      if (failure) throw failure;
       if (error instanceof AppError && error instanceof UserError) {
         counts.skipped.push({ path: file.shown, reason: error.userMessage });
       } else {

@@ -3,8 +3,9 @@
  * opened once per process (so `ask --batch` loads the indexes once).
  */
 import type { Embedder } from '../models/types.ts';
+import { boundQuestion, plainText } from '../input/index.ts';
 import { UserError } from '../errors.ts';
-import { type Db, openDatabase } from '../storage/index.ts';
+import { type Db, openDatabase, retryWhenBusy } from '../storage/index.ts';
 import { documentNames } from './title-cue.ts';
 import { createBuiltinReranker } from './builtin-reranker.ts';
 import { createExtractiveAnswerer } from './extractive-answerer.ts';
@@ -15,7 +16,7 @@ import { knowledgeMessages as m } from './messages.ts';
 import { createOfflineEmbedder } from './offline-embedder.ts';
 import { PassageStore } from './passage-store.ts';
 import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './retrievers.ts';
-import { SearchIndexes } from './search-indexes.ts';
+import { type IndexWarning, SearchIndexes } from './search-indexes.ts';
 import { type Tokenizer, defaultTokenizer } from './tokenizer.ts';
 import type { Answer, Answerer, KnowledgeBase, Reranker, ScoredPassage } from './types.ts';
 
@@ -34,6 +35,8 @@ export interface KnowledgeBaseOptions {
   readonly log?: (line: string) => void;
   /** Lexical terms (the shipped Intl.Segmenter tokenizer by default; scripts compare others). */
   readonly tokenizer?: Tokenizer;
+  /** Where index warnings go (a file rebuilt or not saved); stderr by default. */
+  readonly warn?: IndexWarning;
 }
 
 /** Largest k `ask` accepts. */
@@ -54,6 +57,11 @@ export interface OpenKnowledgeBase extends KnowledgeBase {
   searchDetailed(question: string, k: number): Promise<{ passages: ScoredPassage[]; keywordOnly: boolean }>;
 }
 
+/** A question as searched: its first MAX_QUESTION_CHARS characters, without escapes or control characters. */
+function readableQuestion(question: string): string {
+  return boundQuestion(plainText(question)).text;
+}
+
 /** Open (creating if needed) the knowledge base in a data folder and load its indexes. */
 export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<OpenKnowledgeBase> {
   const db = options.db ?? openDatabase(options.dataDir);
@@ -61,7 +69,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const store = new PassageStore(db);
   const embedder = options.embedder ?? createOfflineEmbedder();
   const tokenizer = options.tokenizer ?? defaultTokenizer();
-  const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder);
+  const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, options.warn);
   await indexes.sync();
   const bm25 = createBm25Retriever(() => indexes.bm25(), tokenizer);
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
@@ -91,7 +99,9 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const builtin = createBuiltinReranker({ idf, documentNames: documentNamesKnown });
   const reranker = options.reranker ? withFallbackReranker(options.reranker, builtin, log) : builtin;
 
-  async function searchDetailed(question: string, k: number): Promise<{ passages: ScoredPassage[]; keywordOnly: boolean }> {
+  async function searchDetailed(asked: string, k: number): Promise<{ passages: ScoredPassage[]; keywordOnly: boolean }> {
+    // Bounded and clean: a 600 KB question would hold the event loop for minutes.
+    const question = readableQuestion(asked);
     if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
     await indexes.sync(); // cheap when nothing changed; picks up another process's ingest
@@ -126,12 +136,13 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       }
     },
     async remove(doc) {
-      const removed = store.removeDocument(doc);
+      const removed = await retryWhenBusy(() => store.removeDocument(doc));
       if (removed) await indexes.sync();
       return removed;
     },
     search,
-    async ask(question, askOptions) {
+    async ask(asked, askOptions) {
+      const question = readableQuestion(asked);
       const { passages, keywordOnly } = await searchDetailed(question, askOptions?.k ?? 5);
       const assessment = assessPassages(question, passages, foundOptions);
       const answer = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });

@@ -15,6 +15,8 @@ export const knowledgeMessages = {
   pathMissing: '找不到这个路径，请检查路径是否正确。',
   allPathsMissing: (paths: readonly string[]) => `找不到要导入的路径：${paths.join('、')}。请检查路径是否正确。`,
   hiddenOrUnreadable: '无法读取这个文件或文件夹。',
+  hidden: '以“.”开头的隐藏文件或文件夹，没有导入（如确实需要，请改名后再导入）。',
+  tooManyPassages: (count: number, limit: number) => `文件内容太多（分成了 ${count} 段，上限是 ${limit} 段），没有导入。请拆分成几个文件后再导入。`,
   noText: '文件里没有可以检索的文字内容。',
   embeddingUnavailable: '向量服务（嵌入模型）暂时无法连接，这个文件未导入；服务恢复后重新运行 ingest 即可补上，已有内容不受影响。',
   failed: (reference: string) => `处理这个文件时出现内部错误（编号 ${reference}），已跳过，其他文件照常导入。`,

@@ -3,11 +3,16 @@
  * Each file is written under a new name (temporary, then renamed) and only then recorded in
  * kb_meta with the generation and embedder it reflects; a process killed at any point leaves
  * the previous files and records whole, and the next sync finishes the work.
+ * The files are only a cache of SQLite: one that will not load (truncated, damaged, of another
+ * version) is rebuilt from the database with a warning; one that cannot be saved (a full disk)
+ * is kept in memory with a warning; and when an index cannot be built at all, search goes on
+ * with the other one alone. Questions never fail because of an index file.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embedder } from '../models/types.ts';
-import { Bm25Index, removeQuietly } from './bm25-index.ts';
+import { retryWhenBusy } from '../storage/index.ts';
+import { Bm25Builder, Bm25Index } from './bm25-index.ts';
+import { type IndexWarning, reason, removeStaleIndexFiles, saveOrWarn, stderrWarning } from './index-files.ts';
 import { BackgroundLexicalBuild, type LexicalPassage, LexicalFeeder } from './lexical-build.ts';
 import type { PassageStore } from './passage-store.ts';
 import { type Tokenizer, defaultTokenizer } from './tokenizer.ts';
@@ -19,14 +24,7 @@ const EMBED_BATCH = 256;
 /** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
 const REBUILD_DELETED_SHARE = 0.25;
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export type { IndexWarning } from './index-files.ts';
 
 /** What goes into a passage's vector: its context (title, headings) and its text. */
 export function embeddingInput(passage: { text: string; context: string }): string {
@@ -46,6 +44,7 @@ export class SearchIndexes {
     private readonly store: PassageStore,
     private readonly tokenizer: Tokenizer,
     private readonly embedder: Embedder,
+    private readonly warn: IndexWarning = stderrWarning,
   ) {}
 
   /** The BM25 index (call `sync` first). */
@@ -69,23 +68,36 @@ export class SearchIndexes {
     return this.embedder.dimensions || this.store.vectorDimensions(this.embedder.id) || 1;
   }
 
-  /** Bring both indexes up to the store's generation, loading or rebuilding as needed. */
+  /**
+   * Bring both indexes up to the store's generation, loading or rebuilding as needed. Does not
+   * throw for an index: one that cannot be built is replaced by an empty one (the other index
+   * answers alone) until the store changes again.
+   */
   async sync(): Promise<void> {
     const generation = this.store.generation();
-    const embedderChanged = this.store.getMeta('vector_embedder') !== this.embedder.id;
-    if (this.lexical?.generation === generation && this.vectorGeneration === generation && !embedderChanged) return;
+    // In memory, the vectors are always of this embedder: kb_meta is only consulted for files.
+    if (this.lexical?.generation === generation && this.vectors && this.vectorGeneration === generation) return;
     let vectorJob: Promise<VectorIndex> | undefined;
-    if (this.vectorGeneration !== generation || embedderChanged) {
-      await this.embedMissing();
-      vectorJob = this.syncVectors(generation);
+    if (!this.vectors || this.vectorGeneration !== generation) {
+      vectorJob = this.embedMissing()
+        .then(() => this.syncVectors(generation))
+        .catch((error: unknown) => {
+          this.warn(`knowledge: the vector index could not be built (${reason(error)}); searching with keywords alone`);
+          return VectorIndex.create(this.dimensions(), 16);
+        });
     }
     // A large HNSW rebuild runs in a worker meanwhile; the lexical index builds here (or in its
     // own worker, fed during the ingest).
     const backgroundLexical = this.backgroundLexical;
     this.backgroundLexical = undefined;
     if (this.lexical?.generation !== generation) {
-      this.lexical = (backgroundLexical && await this.finishBackgroundLexical(backgroundLexical, generation))
-        ?? this.syncLexical(generation);
+      try {
+        this.lexical = (backgroundLexical && await this.finishBackgroundLexical(backgroundLexical, generation))
+          ?? this.syncLexical(generation);
+      } catch (error) {
+        this.warn(`knowledge: the keyword index could not be built (${reason(error)}); searching with vectors alone`);
+        this.lexical = new Bm25Builder().finish(generation);
+      }
     } else backgroundLexical?.cancel();
     if (vectorJob) {
       this.vectors = await vectorJob;
@@ -99,13 +111,16 @@ export class SearchIndexes {
     if (file && Number(this.store.getMeta('lexical_generation')) === generation) {
       const loaded = Bm25Index.load(join(this.dataDir, file));
       if (loaded && loaded.generation === generation) return loaded;
+      this.warn(`knowledge: keyword index file ${file} is missing, truncated, damaged or of another version; rebuilding it from the database`);
     }
     const feeder = new LexicalFeeder(this.tokenizer);
     for (const p of this.store.iteratePassageTexts()) feeder.add(p);
     const index = feeder.builder.finish(generation);
     const name = `lexical-${generation}.bm25`;
-    index.save(join(this.dataDir, name));
-    this.recordLexical(name, generation);
+    saveOrWarn('keyword index', () => {
+      index.save(join(this.dataDir, name));
+      this.recordLexical(name, generation);
+    }, this.warn);
     return index;
   }
 
@@ -127,9 +142,12 @@ export class SearchIndexes {
       return undefined;
     }
     const name = `lexical-${generation}.bm25`;
-    // A failed worker costs time, not data.
-    const index = await build.finish(join(this.dataDir, name), generation).catch(() => undefined);
-    if (index) this.recordLexical(name, generation);
+    // A failed worker (or a full disk under it) costs time, not data: the caller builds here.
+    const index = await build.finish(join(this.dataDir, name), generation).catch((error: unknown) => {
+      this.warn(`knowledge: the keyword index built during the ingest could not be saved (${reason(error)}); rebuilding it`);
+      return undefined;
+    });
+    if (index) saveOrWarn('keyword index record', () => this.recordLexical(name, generation), this.warn);
     return index;
   }
 
@@ -139,7 +157,7 @@ export class SearchIndexes {
       const batch = this.store.passagesWithoutVector(this.embedder.id, EMBED_BATCH);
       if (!batch.length) return;
       const vectors = await this.embedder.embed(batch.map(embeddingInput));
-      this.store.putVectors(this.embedder.id, batch.map((p, i) => ({ id: p.id, vector: vectors[i] })));
+      await retryWhenBusy(() => this.store.putVectors(this.embedder.id, batch.map((p, i) => ({ id: p.id, vector: vectors[i] }))));
     }
   }
 
@@ -202,9 +220,13 @@ export class SearchIndexes {
     this.background = undefined;
     let index: VectorIndex | undefined;
     let complete = false; // built from every stored vector: no patching needed
+    // A failed worker (or a full disk under it) costs time, not data: build on this thread.
+    const workerFailed = (error: unknown): undefined => {
+      this.warn(`knowledge: the vector index built in a worker could not be saved (${reason(error)}); building it here`);
+      return undefined;
+    };
     if (background) {
-      // A failed worker costs time, not data: fall through to building on this thread.
-      index = await background.finish(path).then(() => VectorIndex.load(path, dimensions), () => undefined);
+      index = await background.finish(path).then(() => VectorIndex.load(path, dimensions), workerFailed);
       if (!index) index = this.loadRecorded(id, dimensions);
     } else {
       index = this.loadRecorded(id, dimensions);
@@ -213,7 +235,7 @@ export class SearchIndexes {
       if (index && wanted >= WORKER_THRESHOLD && index.count < wanted / 2) index = undefined;
       if (!index && wanted >= WORKER_THRESHOLD) {
         index = await buildIndexFileInWorker(this.vectorMatrix(wanted), path)
-          .then(() => VectorIndex.load(path, dimensions), () => undefined);
+          .then(() => VectorIndex.load(path, dimensions), workerFailed);
         complete = index !== undefined;
       }
     }
@@ -234,12 +256,15 @@ export class SearchIndexes {
       index = VectorIndex.create(dimensions, wanted);
       for (const { id: passageId, vector } of this.store.iterateVectors(id)) index.add(passageId, vector);
     }
-    index.save(path);
-    this.store.db.transaction(() => {
-      this.store.setMeta('vector_file', name);
-      this.store.setMeta('vector_generation', String(generation));
-      this.store.setMeta('vector_embedder', id);
-    })();
+    const built = index;
+    saveOrWarn('vector index', () => {
+      built.save(path);
+      this.store.db.transaction(() => {
+        this.store.setMeta('vector_file', name);
+        this.store.setMeta('vector_generation', String(generation));
+        this.store.setMeta('vector_embedder', id);
+      })();
+    }, this.warn);
     return index;
   }
 
@@ -247,7 +272,9 @@ export class SearchIndexes {
   private loadRecorded(embedder: string, dimensions: number): VectorIndex | undefined {
     const file = this.store.getMeta('vector_file');
     if (!file || this.store.getMeta('vector_embedder') !== embedder) return undefined;
-    return VectorIndex.load(join(this.dataDir, file), dimensions);
+    const loaded = VectorIndex.load(join(this.dataDir, file), dimensions);
+    if (!loaded) this.warn(`knowledge: vector index file ${file} is missing, truncated or damaged; rebuilding it from the database`);
+    return loaded;
   }
 
   /** Every stored vector of the current embedder as one matrix (for a worker build). */
@@ -267,14 +294,6 @@ export class SearchIndexes {
 
   /** Delete index files no record points to (left by earlier generations or killed runs). */
   private removeStaleFiles(): void {
-    if (!existsSync(this.dataDir)) return;
-    const keep = new Set([this.store.getMeta('lexical_file'), this.store.getMeta('vector_file')]);
-    for (const name of readdirSync(this.dataDir)) {
-      const match = /^(?:lexical-.*\.bm25|vectors-.*\.hnsw)(?:\.tmp-(\d+)(?:-\d+)?)?$/.exec(name);
-      if (!match || keep.has(name)) continue;
-      // A temporary file of a process still running is its work in progress, not debris.
-      if (match[1] && Number(match[1]) !== process.pid && processAlive(Number(match[1]))) continue;
-      removeQuietly(join(this.dataDir, name));
-    }
+    removeStaleIndexFiles(this.dataDir, new Set([this.store.getMeta('lexical_file'), this.store.getMeta('vector_file')]));
   }
 }

@@ -2,9 +2,10 @@
  * Approximate nearest neighbours with hnswlib-node over unit vectors (inner product = cosine),
  * plus the exact brute-force search it is measured against.
  */
-import { replaceFileAtomic } from '../storage/index.ts';
+import { replaceFileAtomic, replaceFileAtomicAsync } from '../storage/index.ts';
 import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
+import { hnswFileProblem, incompleteIndexError } from './hnsw-file.ts';
 import { type Hit, TopK } from './top-k.ts';
 
 // Chosen by a sweep over the bench's 100,000 passages and questions (offline-hash-v3, 96 dims):
@@ -29,8 +30,10 @@ export class VectorIndex {
     return new VectorIndex(index, dimensions);
   }
 
-  /** Read an index file; undefined if it is missing, damaged or of other dimensions. */
+  /** Read an index file; undefined if it is missing, truncated, damaged or of other dimensions. */
   static load(path: string, dimensions: number): VectorIndex | undefined {
+    // Checked before hnswlib reads it: hnswlib trusts the header and allocates what it says.
+    if (hnswFileProblem(path, dimensions) !== undefined) return undefined;
     try {
       const index = new hnswlib.HierarchicalNSW('ip', dimensions);
       index.readIndexSync(path);
@@ -78,10 +81,19 @@ export class VectorIndex {
     return neighbors.map((id, i) => ({ id, score: 1 - distances[i] }));
   }
 
-  /** Write to `path` through a temporary file and a rename. */
+  /** Write to `path` through a temporary file and a rename; throws (ENOSPC on a full disk) rather than publish a short file. */
   save(path: string): void {
-    replaceFileAtomic(path, (temporary) => this.index.writeIndexSync(temporary));
+    const count = this.count;
+    replaceFileAtomic(path, (temporary) => this.index.writeIndexSync(temporary), { verify: wholeIndexFile(this.dimensions, count) });
   }
+}
+
+/** A check for `replaceFileAtomic`: the written file holds `count` elements, every byte of them. */
+function wholeIndexFile(dimensions: number, count?: number): (temporary: string) => void {
+  return (temporary) => {
+    const problem = hnswFileProblem(temporary, dimensions, count);
+    if (problem) throw incompleteIndexError(temporary, problem);
+  };
 }
 
 /** Vectors laid out row by row, for exact search. */
@@ -128,8 +140,12 @@ export class BackgroundIndexBuild {
     this.worker.postMessage({ type: 'add', ids, values }, [ids.buffer as ArrayBuffer, values.buffer as ArrayBuffer]);
   }
 
-  /** Write the index to `path` (temporary name, then rename) and stop the worker. */
+  /** Write the index to `path` (temporary name, checked, then renamed) and stop the worker. */
   finish(path: string): Promise<void> {
+    return replaceFileAtomicAsync(path, (temporary) => this.writeTo(temporary), { verify: wholeIndexFile(this.dimensions) });
+  }
+
+  private writeTo(path: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.worker.once('message', (message: { ok: boolean; message?: string }) => {

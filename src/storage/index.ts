@@ -1,3 +1,8 @@
-/** Storage: the SQLite connection, per-module migrations, atomic file writes. */
-export { openDatabase, migrate, DATABASE_FILE, type Db } from './database.ts';
-export { writeFileAtomic, replaceFileAtomic } from './atomic-file.ts';
+/** Storage: the SQLite connection and its start-up checks, migrations, atomic file writes, disk and database failures. */
+export { openDatabase, migrate, DATABASE_FILE, type Db, type OpenOptions } from './database.ts';
+export {
+  writeFileAtomic, replaceFileAtomic, replaceFileAtomicAsync, removeStaleTemporaries, processAlive, type ReplaceOptions,
+} from './atomic-file.ts';
+export { storageFailure, explainFailure, isBusy } from './storage-failure.ts';
+export { retryWhenBusy, WRITE_DEADLINE_MS, type RetryOptions } from './busy-retry.ts';
+export { storageMessages } from './messages.ts';

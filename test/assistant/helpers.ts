@@ -36,6 +36,7 @@ export function makeBench(reader: MessageReader, options: Partial<AssistantOptio
     now: () => new Date(`${today}T10:00:00+08:00`),
     log: (entry) => errors.push(entry),
     ...(options.drafting ? { drafting: options.drafting } : {}),
+    ...(options.memory ? { memory: options.memory } : {}),
   });
   return {
     assistant, log, knowledge, errors, dataDir,

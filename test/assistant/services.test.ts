@@ -110,7 +110,7 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
 });
 
 describe('choosing channels from settings', () => {
-  const fakeAssistant = { handle: async () => ({ text: '' }), drain: async () => {} };
+  const fakeAssistant = { handle: async () => ({ text: '' }), drain: async () => {}, close: () => {} };
 
   it('runs the terminal when no chat platform is configured', async () => {
     const { channels, terminal } = await createChannels(loadSettings({}), fakeAssistant);

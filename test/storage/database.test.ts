@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
-import { DATABASE_FILE, migrate, openDatabase, writeFileAtomic } from '../../src/storage/index.ts';
+import { DATABASE_FILE, migrate, openDatabase } from '../../src/storage/index.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 
 const tempDir = () => tempFolder('lvzhi-storage-');
@@ -20,15 +20,6 @@ describe('storage', () => {
     migrate(db, 'test', steps); // second run must not re-apply (ALTER would fail)
     expect(db.prepare('SELECT y FROM a').get()).toEqual({ y: 'kept' });
     db.close();
-  });
-
-  it('replaces a file atomically and leaves no temporary behind', () => {
-    const dir = tempDir();
-    const file = join(dir, 'index.bin');
-    writeFileSync(file, 'old');
-    writeFileAtomic(file, 'new');
-    expect(readFileSync(file, 'utf8')).toBe('new');
-    expect(readFileSync(file).length).toBe(3);
   });
 
   it('refuses a data folder that is a file, in Chinese, as the user\'s error', () => {

@@ -9,6 +9,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { webApi } from '@slack/bolt';
 import type { IncomingFile } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
+import { byteLimit, tooLargeToDownload } from '../../input/index.ts';
 import { downloadFailed } from './messages.ts';
 
 /** Longest a file download may take, headers to last byte. */
@@ -28,9 +29,12 @@ export function toIncomingFile(file: SlackFileRef, client: webApi.WebClient, bot
   return {
     name,
     ...(typeof file.size === 'number' ? { size: file.size } : {}),
-    async download(toPath: string): Promise<void> {
+    async download(toPath: string, maxBytes = Infinity): Promise<void> {
       try {
+        // Slack states the size twice (in the event and in files.info): refuse before fetching.
+        if ((file.size ?? 0) > maxBytes) throw tooLargeToDownload(name, maxBytes);
         const info = await client.files.info({ file: file.id });
+        if ((info.file?.size ?? 0) > maxBytes) throw tooLargeToDownload(name, maxBytes);
         const url = info.file?.url_private_download ?? info.file?.url_private;
         if (!url) throw new Error(`files.info gave no url_private for ${file.id}`);
         // A stalled download must not hold the turn (and the thread's queue) forever.
@@ -40,8 +44,9 @@ export function toIncomingFile(file: SlackFileRef, client: webApi.WebClient, bot
         if (!response.ok || !response.body || type.startsWith('text/html')) {
           throw new Error(`download of ${file.id} failed: HTTP ${response.status} ${type}`);
         }
-        await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(toPath));
+        await pipeline(Readable.fromWeb(response.body as WebReadableStream), byteLimit(maxBytes, name), createWriteStream(toPath));
       } catch (error) {
+        if (error instanceof UserError) throw error;
         throw new UserError('slack_file_download', downloadFailed(name), { cause: error });
       }
     },

@@ -13,6 +13,7 @@ import { Bot, GrammyError, webhookCallback, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import { guardAssistant, type Assistant, type Channel, type Incoming, type IncomingFile } from '../../assistant/index.ts';
 import { InternalError, UserError, errorReference } from '../../errors.ts';
+import { byteLimit, tooLargeToDownload } from '../../input/index.ts';
 import { addressedText } from './addressing.ts';
 import { ChoiceStore, deliverReply } from './deliver-reply.ts';
 import { LiveMessage, type MessageTarget } from './live-message.ts';
@@ -82,21 +83,25 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   let polling: Promise<void> | undefined;
 
   function fileOf(document: NonNullable<Message['document']>): IncomingFile {
+    const name = document.file_name ?? `${document.file_unique_id}.bin`;
     return {
-      name: document.file_name ?? `${document.file_unique_id}.bin`,
+      name,
       size: document.file_size,
-      async download(toPath: string) {
+      async download(toPath: string, maxBytes = Infinity) {
+        if ((document.file_size ?? 0) > maxBytes) throw tooLargeToDownload(name, maxBytes);
         const file = await bot.api.getFile(document.file_id).catch((error: unknown) => {
           // Telegram answers 400 "file is too big" past the Bot API's 20 MB download limit.
           if (error instanceof GrammyError && error.error_code === 400) throw new UserError('telegram_file_unavailable', FILE_UNAVAILABLE, { cause: error });
           throw error;
         });
         if (!file.file_path) throw new UserError('telegram_file_unavailable', FILE_UNAVAILABLE);
+        // getFile states the size again (a forwarded message's may differ): checked before fetching.
+        if ((file.file_size ?? 0) > maxBytes) throw tooLargeToDownload(name, maxBytes);
         const response = await fetch(`${apiRoot}/file/bot${options.token}/${file.file_path}`);
         if (!response.ok || !response.body) {
           throw new UserError('telegram_file_unavailable', FILE_UNAVAILABLE, { cause: new Error(`HTTP ${response.status}`) });
         }
-        await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(toPath));
+        await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), byteLimit(maxBytes, name), createWriteStream(toPath));
       },
     };
   }

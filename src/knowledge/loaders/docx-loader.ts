@@ -2,8 +2,10 @@
  * Word (.docx) files via mammoth: converted to HTML, then to plain lines with headings kept
  * as Markdown `#` lines so the chunker sees the document's structure.
  */
+import { basename } from 'node:path';
 import mammoth from 'mammoth';
 import { UserError } from '../../errors.ts';
+import { DOCX_LIMITS, checkArchive } from '../../input/index.ts';
 import type { LoadedDocument } from '../types.ts';
 import { loaderMessages } from './messages.ts';
 import { tableRow } from './table-row.ts';
@@ -19,6 +21,12 @@ const STYLE_MAP = [
 /** Load a .docx already read into bytes; throws UserError when it is not a readable .docx. */
 export async function loadDocxDocument(path: string, bytes: Uint8Array): Promise<LoadedDocument> {
   if (bytes.length === 0) throw new UserError('empty_file', loaderMessages.empty);
+  // Bounded before mammoth inflates anything: a zip bomb is refused here, in milliseconds.
+  await checkArchive(bytes, basename(path), DOCX_LIMITS).catch((error: unknown) => {
+    // Not a zip at all: the loader's own words for a broken Word file.
+    if (error instanceof UserError && error.code === 'not_an_archive') throw new UserError('docx_corrupt', loaderMessages.docxCorrupt, { cause: error });
+    throw error;
+  });
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

@@ -8,13 +8,13 @@ import { UserError } from '../../errors.ts';
 import type { DocumentFormat, LoadedDocument, LoadOptions } from '../types.ts';
 import { loadWordBinaryDocument } from './doc-loader.ts';
 import { loadDocxDocument } from './docx-loader.ts';
-import { MAX_DOCUMENT_BYTES } from './limits.ts';
+import { MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES } from './limits.ts';
 import { loaderMessages } from './messages.ts';
 import { loadOfdDocument } from './ofd-loader.ts';
 import { loadPdfDocument } from './pdf-loader.ts';
 import { loadTextDocument } from './text-loader.ts';
 
-export { MAX_DOCUMENT_BYTES } from './limits.ts';
+export { MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES, MAX_PASSAGES_PER_DOCUMENT } from './limits.ts';
 export { loaderMessages } from './messages.ts';
 export { decodeText } from './text-decoding.ts';
 
@@ -54,6 +54,9 @@ export async function loadDocument(path: string, options: LoadOptions = {}): Pro
   if (!info.isFile()) throw new UserError('not_a_file', loaderMessages.notAFile);
   if (info.size > MAX_DOCUMENT_BYTES) {
     throw new UserError('file_too_large', loaderMessages.tooLarge(MAX_DOCUMENT_BYTES / 1024 / 1024));
+  }
+  if ((format === 'md' || format === 'txt') && info.size > MAX_TEXT_BYTES) {
+    throw new UserError('text_too_large', loaderMessages.textTooLarge(MAX_TEXT_BYTES / 1024 / 1024));
   }
   if (info.size === 0) throw new UserError('empty_file', loaderMessages.empty);
   const bytes = await readFile(absolute).catch((error: unknown) => {

@@ -23,3 +23,13 @@ export const OCR_MAX_SIDE_PX = 5000;
  * English scans score 90+, Russian or Korean read as Chinese+English score 20–35.
  */
 export const MIN_OCR_CONFIDENCE = 60;
+
+/**
+ * Largest plain-text or Markdown file: 10 MB is over three million Chinese characters (a shelf
+ * of rule books). A larger text is refused at once with a reason rather than ingested for
+ * minutes: split it into several files.
+ */
+export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+
+/** Most passages one document may give: bounds the time and memory of embedding and indexing it. */
+export const MAX_PASSAGES_PER_DOCUMENT = 60_000;
