@@ -5,7 +5,6 @@
  * person's chat) or numbered (in a group chat), files in both directions with the size limit.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { waitForShown, type ChannelHarness } from './channel-suite.ts';
 import { LONG_ANSWER, ScriptedAssistant } from './push-scripted-assistant.ts';
 import { startWecomRig, type WecomRig } from './wecom-harness.ts';
 
@@ -130,6 +129,3 @@ describe('WeCom callback channel', () => {
     expect(texts.some((t) => /大文件\.pdf.*超过/.test(t))).toBe(true);
   });
 });
-
-export type { ChannelHarness };
-export { waitForShown };
