@@ -23,10 +23,10 @@ export class FeishuApiError extends Error {
   }
 }
 
-/** The SDK's logger interface over the channel's log (its chatter stays below warnings). */
+/** The SDK's logger interface over the channel's log: its errors are warnings here (the channel logs its own failures). */
 export function sdkLogger(logger: ChannelLogger): { error(...m: unknown[]): void; warn(...m: unknown[]): void; info(): void; debug(): void; trace(): void } {
   const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
-  return { error: (...m) => logger.error(`sdk: ${text(m)}`), warn: (...m) => logger.warn(`sdk: ${text(m)}`), info: () => undefined, debug: () => undefined, trace: () => undefined };
+  return { error: (...m) => logger.warn(`sdk: ${text(m)}`), warn: (...m) => logger.warn(`sdk: ${text(m)}`), info: () => undefined, debug: () => undefined, trace: () => undefined };
 }
 
 /** The SDK's domain setting from FEISHU_DOMAIN: `feishu` (default), `lark`, or a private deployment's URL. */
