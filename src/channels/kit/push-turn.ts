@@ -21,6 +21,8 @@ export interface Outbox {
   file(file: ReplyFile): Promise<void>;
   /** Show the answer written so far, where the platform can update one message as it grows. */
   partial?(textSoFar: string): Promise<void>;
+  /** Show progress in the message the answer will replace, where there is one; else progress is sent as text. */
+  status?(text: string): Promise<void>;
 }
 
 /** Everything one turn needs. */
@@ -46,7 +48,8 @@ export async function runPushTurn(turn: PushTurn): Promise<void> {
     // Each progress line is a new message here: the first is shown, later ones at most once per interval.
     if (Date.now() - lastProgress < interval) return;
     lastProgress = Date.now();
-    await outbox.text(turn.render(text)[0] ?? text).catch((error: unknown) => logger.warn('progress message failed', { error }));
+    const shown = turn.render(text)[0] ?? text;
+    await (outbox.status ? outbox.status(shown) : outbox.text(shown)).catch((error: unknown) => logger.warn('progress message failed', { error }));
   };
   const sink = outbox.partial ? { partial: (text: string) => outbox.partial!(text) } : undefined;
   const reply = await turn.assistant.handle({ ...incoming, progress }, sink);
