@@ -3,3 +3,4 @@
  * one-to-one and group chats, answers through the session webhook or the robot API.
  */
 export { createDingtalkChannel, type DingtalkChannel, type DingtalkChannelOptions } from './dingtalk-channel.ts';
+export { dingtalkFromSettings } from './settings.ts';

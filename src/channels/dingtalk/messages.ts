@@ -13,3 +13,6 @@ export const CHOOSE = '请选择';
 
 /** Where DingTalk is named in shared texts (downloads). */
 export const PLATFORM = '钉钉';
+
+/** Start-up: only one of the two settings is set. */
+export const INCOMPLETE = '钉钉需要同时设置 DINGTALK_CLIENT_ID 和 DINGTALK_CLIENT_SECRET。';

@@ -3,3 +3,4 @@
  * one-to-one and group chats, replies to the person's message, cards with buttons.
  */
 export { createFeishuChannel, type FeishuChannel, type FeishuChannelOptions } from './feishu-channel.ts';
+export { feishuFromSettings } from './settings.ts';

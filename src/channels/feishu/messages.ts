@@ -21,3 +21,6 @@ export const CHOICE_GONE = '这个选项已经用过或已过期，请重新发�
 
 /** Where Feishu is named in shared texts (downloads). */
 export const PLATFORM = '飞书';
+
+/** Start-up: only one of the two settings is set. */
+export const INCOMPLETE = '飞书需要同时设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET。';

@@ -6,3 +6,4 @@
 export { createWecomChannel, type WecomChannel, type WecomChannelOptions } from './wecom-channel.ts';
 export { CALLBACK_PATH } from './callback-server.ts';
 export { createWecomBotChannel, type WecomBotChannel, type WecomBotChannelOptions } from './bot-channel.ts';
+export { wecomFromSettings, wecomUsesPort } from './settings.ts';

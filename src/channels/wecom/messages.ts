@@ -30,3 +30,8 @@ export const CHOICE_GONE = '这个选项已经用过或已过期，请重新发�
 
 /** Where WeCom is named in shared texts (downloads). */
 export const PLATFORM = '企业微信';
+
+/** Start-up: part of a set of settings is missing. */
+export function incomplete(missing: readonly string[]): string {
+  return `企业微信的设置不完整，还缺少：${missing.join('、')}。`;
+}
