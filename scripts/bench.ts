@@ -64,6 +64,11 @@ export const benchSections: BenchSection[] = [
     run: async () => (await import('./bench-telegram.ts')).benchTelegram(),
   },
   {
+    name: 'messengers',
+    byDefault: true,
+    run: async () => (await import('./bench-messengers.ts')).benchMessengers(),
+  },
+  {
     // Minutes of child processes on hostile files: run on request (`--sections bad-input`).
     name: 'bad-input',
     byDefault: false,

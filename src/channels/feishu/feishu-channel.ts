@@ -76,10 +76,16 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
   let ws: lark.WSClient | undefined;
   let nextKey = 1;
 
+  // Without the contact permission every lookup fails: after the first refusal, names are open_ids.
+  let contactsReadable = true;
   const nameOf = (openId: string): Promise<string> => {
+    if (!contactsReadable) return Promise.resolve(openId);
     let name = names.get(openId);
     if (!name) {
-      name = api.userName(openId).catch(() => openId);
+      name = api.userName(openId).catch((error: unknown) => {
+        if ((error as { code?: number }).code === 41050) contactsReadable = false;
+        return openId;
+      });
       names.set(openId, name);
     }
     return name;
