@@ -5,18 +5,9 @@
  * the session webhook has expired, files both ways with the size limit.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait-for.ts';
 import { LONG_ANSWER, ScriptedAssistant } from './push-scripted-assistant.ts';
 import { startDingtalkRig, type DingtalkRig } from './dingtalk-harness.ts';
-
-async function waitFor<T>(probe: () => T | undefined | false, what: string, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('DingTalk Stream channel', () => {
   let rig: DingtalkRig;

@@ -5,19 +5,10 @@
  * (a press answered with a toast and the card without buttons), topics, files both ways.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait-for.ts';
 import type { Incoming, Reply } from '../../src/assistant/types.ts';
 import { PNG, ScriptedAssistant } from './push-scripted-assistant.ts';
 import { startFeishuRig, type FeishuRig } from './feishu-harness.ts';
-
-async function waitFor<T>(probe: () => T | undefined | false, what: string, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('Feishu long-connection channel', () => {
   let rig: FeishuRig;

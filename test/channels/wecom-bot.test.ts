@@ -6,22 +6,13 @@
  * wrong secret stops the start with a Chinese message.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait-for.ts';
 import type { Incoming, Reply, ReplySink } from '../../src/assistant/types.ts';
 import { createWecomBotChannel } from '../../src/channels/wecom/index.ts';
 import { memoryChannelLogger } from '../../src/channels/kit/index.ts';
 import { startWecomBotStandIn } from '../support/wecom-bot-stand-in.ts';
 import { LONG_ANSWER, ScriptedAssistant } from './push-scripted-assistant.ts';
 import { startWecomBotRig, type WecomBotRig } from './wecom-bot-harness.ts';
-
-async function waitFor<T>(probe: () => T | undefined | false, what: string, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('WeCom AI bot channel', () => {
   let rig: WecomBotRig;

@@ -5,18 +5,9 @@
  * person's chat) or numbered (in a group chat), files in both directions with the size limit.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait-for.ts';
 import { LONG_ANSWER, ScriptedAssistant } from './push-scripted-assistant.ts';
 import { startWecomRig, type WecomRig } from './wecom-harness.ts';
-
-async function waitFor<T>(probe: () => T | undefined | false, what: string, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('WeCom callback channel', () => {
   let rig: WecomRig;

@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import type { DWClientDownStream } from 'dingtalk-stream';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
-import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, downloadFailed, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { DingtalkApi, DingtalkApiError, type DingtalkTarget } from './api.ts';
 import { BAD_CREDENTIALS, PLATFORM, unreachable } from './messages.ts';
 import { choiceCard, renderPieces } from './render.ts';
@@ -88,19 +88,8 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
     };
   }
 
-  function fileOf(downloadCode: string, name: string): IncomingFile {
-    return {
-      name,
-      async download(toPath, maxBytes = Infinity) {
-        try {
-          await api.download(downloadCode, name, toPath, maxBytes);
-        } catch (error) {
-          if (error instanceof UserError) throw error;
-          throw new UserError('dingtalk_file_download', downloadFailed(name, PLATFORM), { cause: error });
-        }
-      },
-    };
-  }
+  const fileOf = (downloadCode: string, name: string): IncomingFile =>
+    platformFile(name, { platform: PLATFORM, code: 'dingtalk_file_download' }, (toPath, maxBytes) => api.download(downloadCode, name, toPath, maxBytes));
 
   function onRobotMessage(frame: DWClientDownStream): void {
     // Acknowledge first: DingTalk sends an unacknowledged message again.

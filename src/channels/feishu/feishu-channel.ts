@@ -9,7 +9,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
-import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, downloadFailed, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { FeishuApi, domainOf, sdkLogger } from './api.ts';
 import { BAD_APP_ID, BAD_CREDENTIALS, CHOICE_GONE, PLATFORM, chosen, unreachable } from './messages.ts';
 import { choiceCard, renderPieces } from './render.ts';
@@ -148,17 +148,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     const files: IncomingFile[] = [];
     if (message.message_type === 'file' && content.file_key) {
       const name = content.file_name ?? content.file_key;
-      files.push({
-        name,
-        async download(toPath, maxBytes = Infinity) {
-          try {
-            await api.download(message.message_id, content.file_key!, name, toPath, maxBytes);
-          } catch (error) {
-            if (error instanceof UserError) throw error;
-            throw new UserError('feishu_file_download', downloadFailed(name, PLATFORM), { cause: error });
-          }
-        },
-      });
+      files.push(platformFile(name, { platform: PLATFORM, code: 'feishu_file_download' }, (toPath, maxBytes) => api.download(message.message_id, content.file_key!, name, toPath, maxBytes)));
     } else if (message.message_type !== 'text') return;
     const sentAt = message.create_time ? new Date(Number(message.create_time)) : undefined;
     turn(openId, message.chat_id, message.thread_id, message.message_id, text.replace(/\s+/g, ' ').trim(), files, sentAt);

@@ -12,3 +12,4 @@ export { channelLogger, memoryChannelLogger, type ChannelLogger } from './logger
 export { NumberedChoices } from './numbered-choices.ts';
 export { runPushTurn, type Outbox, type PushTurn } from './push-turn.ts';
 export { downloadFailed, numberedChoices } from './messages.ts';
+export { platformFile } from './platform-file.ts';

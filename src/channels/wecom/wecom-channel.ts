@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
-import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, downloadFailed, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { WecomApi, WecomApiError, type WecomTarget } from './api.ts';
 import { CallbackCrypto, aesKeyOf } from './callback-crypto.ts';
 import type { CallbackMessage } from './callback-xml.ts';
@@ -97,19 +97,8 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
     await api.send(target, 'template_card', { card_type: 'button_interaction', main_title: { title: CHOOSE }, task_id: taskId, button_list: list });
   }
 
-  function fileOf(mediaId: string, name: string): IncomingFile {
-    return {
-      name,
-      async download(toPath, maxBytes = Infinity) {
-        try {
-          await api.download(mediaId, name, toPath, maxBytes);
-        } catch (error) {
-          if (error instanceof UserError) throw error;
-          throw new UserError('wecom_file_download', downloadFailed(name, PLATFORM), { cause: error });
-        }
-      },
-    };
-  }
+  const fileOf = (mediaId: string, name: string): IncomingFile =>
+    platformFile(name, { platform: PLATFORM, code: 'wecom_file_download' }, (toPath, maxBytes) => api.download(mediaId, name, toPath, maxBytes));
 
   function handle(message: CallbackMessage): void {
     // WeCom delivers again what it thinks was not received: one message, one answer.
