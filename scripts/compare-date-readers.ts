@@ -14,10 +14,10 @@ import * as chrono from 'chrono-node';
 import { toIsoDate } from '../src/time/index.ts';
 import { loadTaxonomy, readMessage, type Reading } from '../src/reader/index.ts';
 
-const here = new URL('../test/fixtures/messages', import.meta.url);
+const here = new URL('../test/fixtures/messages/', import.meta.url);
 const sets = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : [new URL('date-forms.jsonl', here).pathname, new URL('issue-cases.jsonl', here).pathname, new URL('../../../shared/eval/activity-dev.jsonl', here).pathname];
+  : [new URL('date-forms.jsonl', here).pathname, new URL('issue-cases.jsonl', here).pathname, new URL('../../../../shared/eval/activity-dev.jsonl', here).pathname];
 const taxonomy = loadTaxonomy();
 
 type Line = { id: string; now: string; text: string; expect: Record<string, any> };
