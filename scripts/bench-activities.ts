@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openActivityLog, type ActivityQuery, type RecordedEntry } from '../src/activities/index.ts';
+import { openActivityLog, type ActivityQuery, type RecordedEntry } from '../src/log/index.ts';
 
 /** Figures of one activity-log benchmark run. */
 export interface ActivityBench {

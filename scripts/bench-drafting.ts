@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTaxonomy, openActivityLog } from '../src/activities/index.ts';
+import { loadTaxonomy } from '../src/reader/index.ts';
+import { openActivityLog } from '../src/log/index.ts';
 import { createDrafter } from '../src/drafting/index.ts';
 
 /** Drafting figures. */

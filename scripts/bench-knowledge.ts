@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openKnowledgeBase } from '../src/knowledge/index.ts';
-import { exactSearch } from '../src/knowledge/vector-index.ts';
+import { exactSearch } from '../src/knowledge/search/vector-index.ts';
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
 
 /** The knowledge figures, named as CONTRACTS.md names them. */

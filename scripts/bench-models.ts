@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createExtractiveAnswerer } from '../src/knowledge/index.ts';
-import { createModelAnswerer } from '../src/knowledge/model-answerer.ts';
+import { createModelAnswerer } from '../src/knowledge/answering/model-answerer.ts';
 import type { ScoredPassage } from '../src/knowledge/types.ts';
 import { OpenAIChatModel } from '../src/models/index.ts';
 import { hang, reply, startOpenAIStandIn } from '../test/support/openai-stand-in.ts';

@@ -41,7 +41,7 @@ export const benchSections: BenchSection[] = [
   {
     name: 'reader',
     byDefault: true,
-    run: async () => (await import('../src/activities/index.ts')).benchmarkReader(20_000),
+    run: async () => (await import('./reader-benchmark.ts')).benchmarkReader(20_000),
   },
   {
     name: 'drafting',

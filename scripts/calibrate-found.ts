@@ -1,16 +1,16 @@
 /**
- * Fits the found decision (src/knowledge/found-decision.ts): a class-balanced, L2-regularised
+ * Fits the found decision (src/knowledge/answering/found-decision.ts): a class-balanced, L2-regularised
  * logistic regression over the features dumped by
  *   npx tsx scripts/eval-knowledge.ts --split all --dump-found FILE
  * fitted on the rows of the tune split (and the shared dev sets), with the threshold set so
  * that at most `--max-declined` (default 2%) of the answerable tune questions are declined.
  * Prints the figures on the tune rows and on the check rows it never saw; `--write` stores the
- * model in src/knowledge/found-weights.json.
+ * model in src/knowledge/answering/found-weights.json.
  *
  *   npx tsx scripts/calibrate-found.ts FILE [--lambda 0.01] [--max-declined 0.02] [--write]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { FOUND_FEATURES, FOUND_GATES, type FoundModel, declinedByGate, foundProbability } from '../src/knowledge/found-decision.ts';
+import { FOUND_FEATURES, FOUND_GATES, type FoundModel, declinedByGate, foundProbability } from '../src/knowledge/answering/found-decision.ts';
 
 interface Row { id: string; split: string; answerable: boolean; features: number[] }
 
@@ -48,7 +48,7 @@ function fit(train: readonly Row[]): { intercept: number; coefficients: number[]
   return { intercept: b, coefficients: w };
 }
 
-// Questions a gate declines outright (gates in src/knowledge/found-decision.ts) are not fitted:
+// Questions a gate declines outright (gates in src/knowledge/answering/found-decision.ts) are not fitted:
 // the model only decides the questions that pass them.
 const gates = { ...FOUND_GATES, absentFromIndex: Number(option('--absent', String(FOUND_GATES.absentFromIndex))) };
 const gated = (row: Row) => declinedByGate(row.features, gates);
@@ -86,6 +86,6 @@ console.log('model', JSON.stringify(model));
 report('tune', tune);
 report('check', check);
 if (args.includes('--write')) {
-  writeFileSync(new URL('../src/knowledge/found-weights.json', import.meta.url), JSON.stringify(model, null, 2) + '\n');
-  console.log('written to src/knowledge/found-weights.json');
+  writeFileSync(new URL('../src/knowledge/answering/found-weights.json', import.meta.url), JSON.stringify(model, null, 2) + '\n');
+  console.log('written to src/knowledge/answering/found-weights.json');
 }

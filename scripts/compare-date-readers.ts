@@ -11,9 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as chrono from 'chrono-node';
-import { loadTaxonomy, readMessage, toIsoDate, type Reading } from '../src/activities/index.ts';
+import { toIsoDate } from '../src/time/index.ts';
+import { loadTaxonomy, readMessage, type Reading } from '../src/reader/index.ts';
 
-const here = new URL('../test/activities/fixtures/', import.meta.url);
+const here = new URL('../test/fixtures/messages/', import.meta.url);
 const sets = process.argv.slice(2).length
   ? process.argv.slice(2)
   : [new URL('date-forms.jsonl', here).pathname, new URL('issue-cases.jsonl', here).pathname, new URL('../../../../shared/eval/activity-dev.jsonl', here).pathname];

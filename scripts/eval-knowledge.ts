@@ -13,12 +13,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Bm25Builder } from '../src/knowledge/bm25-index.ts';
-import { rerankFeatures } from '../src/knowledge/builtin-reranker.ts';
-import { defaultEquivalences } from '../src/knowledge/equivalences.ts';
-import { foundFeatures } from '../src/knowledge/found-decision.ts';
-import { Tokenizer } from '../src/knowledge/tokenizer.ts';
-import { documentNames } from '../src/knowledge/title-cue.ts';
+import { Bm25Builder } from '../src/knowledge/search/bm25-index.ts';
+import { rerankFeatures } from '../src/knowledge/ranking/builtin-reranker.ts';
+import { defaultEquivalences } from '../src/knowledge/search/equivalences.ts';
+import { foundFeatures } from '../src/knowledge/answering/found-decision.ts';
+import { Tokenizer } from '../src/knowledge/search/tokenizer.ts';
+import { documentNames } from '../src/knowledge/ranking/title-cue.ts';
 import { RERANK_DEPTH, openKnowledgeBase, type OpenKnowledgeBase } from '../src/knowledge/index.ts';
 
 const root = resolve(import.meta.dirname, '..');

@@ -7,7 +7,7 @@
  *   npx tsx scripts/tune-reranker.ts FILE [--check FILE]
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_RERANK_WEIGHTS, RERANK_FEATURES, type RerankWeights, rerankScore } from '../src/knowledge/builtin-reranker.ts';
+import { DEFAULT_RERANK_WEIGHTS, RERANK_FEATURES, type RerankWeights, rerankScore } from '../src/knowledge/ranking/builtin-reranker.ts';
 
 interface Row { id: string; features: number[][]; gold: boolean[] }
 

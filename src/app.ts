@@ -7,7 +7,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { ActivityLog, RuleReader, createModelReader, loadTaxonomy, renderChart, type MessageReader, type Taxonomy } from './activities/index.ts';
+import { RuleReader, createModelReader, loadTaxonomy, type MessageReader, type Taxonomy } from './reader/index.ts';
+import { ActivityLog, renderChart } from './log/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
@@ -21,7 +22,7 @@ import { openDatabase, type Db } from './storage/index.ts';
 import { appMessages as m } from './app-messages.ts';
 
 /** The sample documents `npm start` indexes on first run. */
-export const SAMPLE_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
+export const SAMPLE_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
 
 /** The data folder's subfolder where drafts and charts sent in chat are kept. */
 export const EXPORTS_FOLDER = 'exports';

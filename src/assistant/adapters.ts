@@ -2,7 +2,7 @@
  * The adapter from the real activity log to the assistant's port. The activity log's methods are
  * synchronous (SQLite); the port is asynchronous so other stores (PostgreSQL) can serve it.
  */
-import type { Activity, ActivityQuery, Provenance, Stats } from '../activities/index.ts';
+import type { Activity, ActivityQuery, Provenance, Stats } from '../log/index.ts';
 import { retryWhenBusy, type RetryOptions } from '../storage/index.ts';
 import type { ActivityChanges, ActivityLogPort, NewActivity } from './ports.ts';
 

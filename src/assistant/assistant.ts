@@ -2,9 +2,9 @@
  * The platform-neutral assistant core: access first, then files, pending confirmations,
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
-import {
-  DEFAULT_TIME_ZONE, chartTitle, logMessages, today as officeDay, type IsoDate, type MessageReader, type Taxonomy,
-} from '../activities/index.ts';
+import { DEFAULT_TIME_ZONE, today as officeDay, type IsoDate } from '../time/index.ts';
+import { type MessageReader, type Taxonomy } from '../reader/index.ts';
+import { chartTitle, logMessages } from '../log/index.ts';
 import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Access } from './access.ts';

@@ -1,5 +1,5 @@
 /** `/draft` and plain drafting requests: the draft, what it rests on, and its Word file. */
-import type { IsoDate } from '../activities/index.ts';
+import type { IsoDate } from '../time/index.ts';
 import { messages as m } from './messages.ts';
 import type { DraftingPort } from './ports.ts';
 import type { Reply, ReplyFile } from './types.ts';

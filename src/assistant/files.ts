@@ -13,7 +13,7 @@ import { MAX_TABLE_BYTES, plainText, tooLargeToDownload } from '../input/index.t
 import { processAlive } from '../storage/index.ts';
 import type { ErrorLog } from './error-boundary.ts';
 import { MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS, type KnowledgeBase } from '../knowledge/index.ts';
-import { logMessages } from '../activities/index.ts';
+import { logMessages } from '../log/index.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { Incoming, IncomingFile, Reply } from './types.ts';
 

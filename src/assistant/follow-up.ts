@@ -4,7 +4,8 @@
  * same kinds in another period, "调研呢" another kind in the same period; after a
  * question, "那县级呢？" is searched together with the previous question.
  */
-import type { IsoDate, MessageReader, Reading } from '../activities/index.ts';
+import type { IsoDate } from '../time/index.ts';
+import type { MessageReader, Reading } from '../reader/index.ts';
 
 /** What the last turn in a thread was about. */
 export type TurnContext =

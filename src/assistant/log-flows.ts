@@ -4,10 +4,9 @@
  * words right after logging, and /delete with a confirmation. People are their platform id
  * (`telegram:<id>`); their display name is kept for lists.
  */
-import {
-  addDays, correctedReply, dayInWords, daysBetween, deletedReply, entryInWords, loggedAllReply, readChange, readCorrection, withdrawnReply,
-  type Activity, type Change, type IsoDate, type Provenance, type ReadActivity, type Taxonomy,
-} from '../activities/index.ts';
+import { addDays, dayInWords, daysBetween, type IsoDate } from '../time/index.ts';
+import { readChange, readCorrection, type Change, type ReadActivity, type Taxonomy } from '../reader/index.ts';
+import { correctedReply, deletedReply, entryInWords, loggedAllReply, withdrawnReply, type Activity, type Provenance } from '../log/index.ts';
 import { UserError } from '../errors.ts';
 import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';

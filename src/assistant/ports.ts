@@ -3,7 +3,8 @@
  * assistant's own terms; `src/app.ts` adapts the real modules to these shapes, so the core
  * depends on no module's internals.
  */
-import type { Activity, ActivityQuery, IsoDate, Provenance, Stats } from '../activities/index.ts';
+import type { IsoDate } from '../time/index.ts';
+import type { Activity, ActivityQuery, Provenance, Stats } from '../log/index.ts';
 
 /** An activity as the reader gives it, before it is stored. */
 export interface NewActivity {

@@ -3,7 +3,9 @@
  * use the activity log's own wording (`statsReply`, `loggedReply`); the chat adds a bound
  * on list length and the knowledge base's numbered sources.
  */
-import { dayInWords, periodInWords, statsReply, type Activity, type Stats, type Taxonomy } from '../activities/index.ts';
+import { dayInWords, periodInWords } from '../time/index.ts';
+import { type Taxonomy } from '../reader/index.ts';
+import { statsReply, type Activity, type Stats } from '../log/index.ts';
 import { citedSources, type Answer } from '../knowledge/index.ts';
 import { messages as m } from './messages.ts';
 

@@ -1,5 +1,7 @@
 /** `draft` (CONTRACTS.md, "Drafting"). */
-import { isValidIsoDate, loadTaxonomy, openActivityLog, today, type Taxonomy } from '../activities/index.ts';
+import { isValidIsoDate, today } from '../time/index.ts';
+import { loadTaxonomy, type Taxonomy } from '../reader/index.ts';
+import { openActivityLog } from '../log/index.ts';
 import { loadSettings } from '../config.ts';
 import { createDrafter, describeBasis, draftToDocx, type Draft } from '../drafting/index.ts';
 import { UserError } from '../errors.ts';

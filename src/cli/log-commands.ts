@@ -4,10 +4,9 @@
  */
 import { userInfo } from 'node:os';
 import { extname, resolve } from 'node:path';
-import {
-  correctedReply, deletedReply, describeInferred, entryInWords, listReply, loggedAllReply, logMessages, normalizeDate, openActivityLog,
-  readChange, readMessage, renderChart, statsReply, today, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery,
-} from '../activities/index.ts';
+import { normalizeDate, today } from '../time/index.ts';
+import { readChange, readMessage } from '../reader/index.ts';
+import { correctedReply, deletedReply, describeInferred, entryInWords, listReply, loggedAllReply, logMessages, openActivityLog, renderChart, statsReply, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery } from '../log/index.ts';
 import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { retryWhenBusy, writeFileAtomic } from '../storage/index.ts';

@@ -1,7 +1,5 @@
-import {
-  RuleReader, createModelReader, isValidIsoDate, loadTaxonomy, today, readerMessages as say,
-  type MessageReader, type Reading, type Taxonomy,
-} from '../activities/index.ts';
+import { isValidIsoDate, today } from '../time/index.ts';
+import { RuleReader, createModelReader, loadTaxonomy, readerMessages as say, type MessageReader, type Reading, type Taxonomy } from '../reader/index.ts';
 import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { createModels } from '../models/index.ts';

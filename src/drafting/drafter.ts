@@ -3,9 +3,9 @@
  * from the knowledge base, the office's own speeches and reports as models of register;
  * then a template or model draft whose every figure is checked against the facts.
  */
-import {
-  findPeriod, today, type Activity, type ActivityQuery, type IsoDate, type Period, type Stats, type Taxonomy,
-} from '../activities/index.ts';
+import { findPeriod, today, type IsoDate, type Period } from '../time/index.ts';
+import { type Taxonomy } from '../reader/index.ts';
+import { type Activity, type ActivityQuery, type Stats } from '../log/index.ts';
 import { InternalError, UserError } from '../errors.ts';
 import type { Source } from '../knowledge/index.ts';
 import type { ChatModel } from '../models/index.ts';
@@ -13,7 +13,7 @@ import { ungroundedFigures } from './grounding.ts';
 import { joinMatters, mattersOf } from './matters.ts';
 import { messages } from './messages.ts';
 import { modelDraft } from './model-drafter.ts';
-import { describePeriod, periodForFileName } from './period-phrase.ts';
+import { describePeriod, periodForFileName } from '../time/index.ts';
 import { styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';

@@ -1,5 +1,5 @@
 /** Offline drafts: the office's templates filled with the facts from the log. */
-import type { Taxonomy } from '../activities/index.ts';
+import type { Taxonomy } from '../reader/index.ts';
 import { joinMatters, mattersOf } from './matters.ts';
 import { messages } from './messages.ts';
 import { fillTemplate, type DraftTemplates } from './template-file.ts';

@@ -1,5 +1,5 @@
 /** The shapes of a draft: the facts it rests on and the text it gives. */
-import type { IsoDate } from '../activities/index.ts';
+import type { IsoDate } from '../time/index.ts';
 import type { Source } from '../knowledge/index.ts';
 
 /** One counted fact from the activity log: the kinds, how many, and what they were. */

@@ -4,15 +4,15 @@
  */
 export type * from './types.ts';
 export { openKnowledgeBase, MAX_K, RERANK_DEPTH, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
-export { createExtractiveAnswerer, toSource, queryCoverage, notFoundText, WEAK_MATCH_COVERAGE } from './extractive-answerer.ts';
-export { createBuiltinReranker } from './builtin-reranker.ts';
-export { assessPassages, type FoundDecisionOptions } from './found-decision.ts';
-export { hasInstruction } from './instruction-cue.ts';
-export { citedSources } from './cited-sources.ts';
-export { createModelReranker } from './model-reranker.ts';
-export { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from './offline-embedder.ts';
-export { createModelAnswerer, openKnowledgeBaseWithModel, type ModelAnswererOptions } from './model-answerer.ts';
+export { createExtractiveAnswerer, toSource, queryCoverage, notFoundText, WEAK_MATCH_COVERAGE } from './answering/extractive-answerer.ts';
+export { createBuiltinReranker } from './ranking/builtin-reranker.ts';
+export { assessPassages, type FoundDecisionOptions } from './answering/found-decision.ts';
+export { hasInstruction } from './ranking/instruction-cue.ts';
+export { citedSources } from './answering/cited-sources.ts';
+export { createModelReranker } from './ranking/model-reranker.ts';
+export { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from './search/offline-embedder.ts';
+export { createModelAnswerer, openKnowledgeBaseWithModel, type ModelAnswererOptions } from './answering/model-answerer.ts';
 export { knowledgeMessages } from './messages.ts';
 export { loadDocument, MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS } from './loaders/index.ts';
-export { chunkDocument } from './chunker.ts';
-export type { Retriever } from './retrievers.ts';
+export { chunkDocument } from './chunking/chunker.ts';
+export type { Retriever } from './search/retrievers.ts';

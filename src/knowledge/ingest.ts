@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { AppError, UserError, errorReference } from '../errors.ts';
-import type { Embedder } from '../models/types.ts';
+import type { Embedder } from '../models/index.ts';
 import { retryWhenBusy, storageFailure } from '../storage/index.ts';
-import { chunkDocument } from './chunker.ts';
+import { chunkDocument } from './chunking/chunker.ts';
 import { plainText } from '../input/index.ts';
 import { MAX_DOCUMENT_BYTES, MAX_PASSAGES_PER_DOCUMENT, loadDocument } from './loaders/index.ts';
 import { knowledgeMessages as m } from './messages.ts';
-import type { PassageStore } from './passage-store.ts';
-import { embeddingInput } from './search-indexes.ts';
+import type { PassageStore } from './search/passage-store.ts';
+import { embeddingInput } from './search/search-indexes.ts';
 import type { IngestOptions, IngestProgress, LoadedDocument } from './types.ts';
 
 /** One file found under a named path, with its `doc` path relative to the named folder. */

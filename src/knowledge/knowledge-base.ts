@@ -2,22 +2,22 @@
  * The knowledge base facade: SQLite store + BM25 + HNSW + hybrid retriever + answerer,
  * opened once per process (so `ask --batch` loads the indexes once).
  */
-import type { Embedder } from '../models/types.ts';
+import type { Embedder } from '../models/index.ts';
 import { boundQuestion, plainText } from '../input/index.ts';
 import { UserError } from '../errors.ts';
 import { type Db, openDatabase, retryWhenBusy } from '../storage/index.ts';
-import { documentNames } from './title-cue.ts';
-import { createBuiltinReranker } from './builtin-reranker.ts';
-import { createExtractiveAnswerer } from './extractive-answerer.ts';
-import { withFallbackReranker } from './fallback-reranker.ts';
-import { assessPassages, type FoundDecisionOptions } from './found-decision.ts';
+import { documentNames } from './ranking/title-cue.ts';
+import { createBuiltinReranker } from './ranking/builtin-reranker.ts';
+import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
+import { withFallbackReranker } from './ranking/fallback-reranker.ts';
+import { assessPassages, type FoundDecisionOptions } from './answering/found-decision.ts';
 import { ingestPaths } from './ingest.ts';
 import { knowledgeMessages as m } from './messages.ts';
-import { createOfflineEmbedder } from './offline-embedder.ts';
-import { PassageStore } from './passage-store.ts';
-import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './retrievers.ts';
-import { type IndexWarning, SearchIndexes } from './search-indexes.ts';
-import { type Tokenizer, defaultTokenizer } from './tokenizer.ts';
+import { createOfflineEmbedder } from './search/offline-embedder.ts';
+import { PassageStore } from './search/passage-store.ts';
+import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './search/retrievers.ts';
+import { type IndexWarning, SearchIndexes } from './search/search-indexes.ts';
+import { type Tokenizer, defaultTokenizer } from './search/tokenizer.ts';
 import type { Answer, Answerer, KnowledgeBase, Reranker, ScoredPassage } from './types.ts';
 
 /** What `openKnowledgeBase` needs; everything but the data folder has an offline default. */

@@ -11,7 +11,7 @@ import { modelMessages } from './messages.ts';
 import type { ChatMessage } from './types.ts';
 
 /** The shipped `prompts/` folder at the root of the checkout. */
-export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
+export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts', import.meta.url));
 
 /** Values for a prompt's placeholders. */
 export type PromptValues = Readonly<Record<string, string | number>>;

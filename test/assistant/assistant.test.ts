@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RuleReader, loadTaxonomy } from '../../src/activities/index.ts';
+import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
 import type { IncomingFile } from '../../src/assistant/types.ts';
 import { FakeKnowledgeBase } from '../fakes/fake-knowledge.ts';
 import { ScriptedReader } from '../fakes/scripted-reader.ts';

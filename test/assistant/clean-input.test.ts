@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, truncateSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RuleReader, loadTaxonomy } from '../../src/activities/index.ts';
+import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
 import { removeAbandonedUploads } from '../../src/assistant/files.ts';
 import type { IncomingFile } from '../../src/assistant/types.ts';
 import { MAX_QUESTION_CHARS, MAX_TABLE_BYTES } from '../../src/input/index.ts';

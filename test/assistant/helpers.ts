@@ -2,8 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTaxonomy, openActivityLog, renderChart, type ActivityLog } from '../../src/activities/index.ts';
-import type { MessageReader } from '../../src/activities/types.ts';
+import { loadTaxonomy } from '../../src/reader/index.ts';
+import { openActivityLog, renderChart, type ActivityLog } from '../../src/log/index.ts';
+import type { MessageReader } from '../../src/reader/types.ts';
 import { activityLogPort, createAccess, createAssistant, type AssistantCore, type AssistantOptions } from '../../src/assistant/index.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';

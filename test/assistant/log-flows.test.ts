@@ -5,7 +5,7 @@
  * office's day at the message's own timestamp, and follow-ups that stand on their own.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { RuleReader, loadTaxonomy } from '../../src/activities/index.ts';
+import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
 import { makeBench, say, telegram, type TestBench } from './helpers.ts';
 
 const reader = new RuleReader(loadTaxonomy());

@@ -5,7 +5,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { RuleReader, loadTaxonomy } from '../../src/activities/index.ts';
+import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { tempFolder } from '../fixtures/documents.ts';
 import { corpusLawPages, writeScannedPdf } from '../fixtures/scans.ts';

@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTaxonomy, openActivityLog, RuleReader, type ActivityLog } from '../../src/activities/index.ts';
+import { loadTaxonomy, RuleReader } from '../../src/reader/index.ts';
+import { openActivityLog, type ActivityLog } from '../../src/log/index.ts';
 import { activityLogPort, createAccess, createAssistant, type AssistantCore } from '../../src/assistant/index.ts';
-import { openKnowledgeBaseWithModel } from '../../src/knowledge/model-answerer.ts';
+import { openKnowledgeBaseWithModel } from '../../src/knowledge/answering/model-answerer.ts';
 import type { OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { ChatModel } from '../../src/models/index.ts';
 

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTaxonomy, openActivityLog, type ActivityLog } from '../../src/activities/index.ts';
+import { loadTaxonomy } from '../../src/reader/index.ts';
+import { openActivityLog, type ActivityLog } from '../../src/log/index.ts';
 import { createDrafter, describeBasis, draftToDocx, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { loadTaxonomy } from '../../src/activities/index.ts';
+import { loadTaxonomy } from '../../src/reader/index.ts';
 import { countedFigures, draftToDocx, findTopics, loadTopics, ungroundedFigures } from '../../src/drafting/index.ts';
 import { joinMatters, matterOf, mattersOf, sanitizeTitle } from '../../src/drafting/matters.ts';
 import { completeEnumeration, paragraphsOf } from '../../src/drafting/model-drafter.ts';
-import { describePeriod, periodForFileName } from '../../src/drafting/period-phrase.ts';
+import { describePeriod, periodForFileName } from '../../src/time/period-phrase.ts';
 import { draftFromTemplates, ordinal } from '../../src/drafting/template-drafter.ts';
 import { DraftTemplates, fillTemplate, loadTemplates } from '../../src/drafting/template-file.ts';
 import { findForm, findVenue, itemsOf, occasionTopics } from '../../src/drafting/topics.ts';

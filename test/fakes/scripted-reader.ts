@@ -3,7 +3,8 @@
  * test states in advance (text → reading); anything else reads as a question. It lets the
  * assistant's own logic be tested apart from the reader's rules.
  */
-import type { IsoDate, MessageReader, Reading } from '../../src/activities/types.ts';
+import type { IsoDate } from '../../src/time/types.ts';
+import type { MessageReader, Reading } from '../../src/reader/types.ts';
 
 /** Reads messages from a script; records every (text, now) it was asked about. */
 export class ScriptedReader implements MessageReader {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chunkDocument, MAX_PASSAGE_CHARS } from '../../src/knowledge/chunker.ts';
+import { chunkDocument, MAX_PASSAGE_CHARS } from '../../src/knowledge/chunking/chunker.ts';
 import { loadDocument } from '../../src/knowledge/loaders/index.ts';
 import type { LoadedDocument, PassageDraft } from '../../src/knowledge/types.ts';
 import { tempFolder, writePdf } from '../fixtures/documents.ts';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
-import { Bm25Index } from '../../src/knowledge/bm25-index.ts';
+import { Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
 import { writeBenchCorpus } from '../../scripts/bench-corpus.ts';
 import { tempDir } from './kb-fixtures.ts';
 

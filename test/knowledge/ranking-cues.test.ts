@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { passageScope, questionScope, scopeMatch } from '../../src/knowledge/scope-cue.ts';
-import { documentNames, namesInQuestion, titleMatch } from '../../src/knowledge/title-cue.ts';
-import { WEAK_MATCH_COVERAGE, queryCoverage } from '../../src/knowledge/extractive-answerer.ts';
+import { passageScope, questionScope, scopeMatch } from '../../src/knowledge/ranking/scope-cue.ts';
+import { documentNames, namesInQuestion, titleMatch } from '../../src/knowledge/ranking/title-cue.ts';
+import { WEAK_MATCH_COVERAGE, queryCoverage } from '../../src/knowledge/answering/extractive-answerer.ts';
 
 describe('level cue', () => {
   it('reads the level a question asks about', () => {

@@ -6,7 +6,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chunkDocument, MAX_PASSAGE_CHARS } from '../../src/knowledge/chunker.ts';
+import { chunkDocument, MAX_PASSAGE_CHARS } from '../../src/knowledge/chunking/chunker.ts';
 import { openKnowledgeBase } from '../../src/knowledge/index.ts';
 import { loadDocument } from '../../src/knowledge/loaders/index.ts';
 import type { LoadedDocument } from '../../src/knowledge/types.ts';

@@ -7,10 +7,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerTypeMatch, expectedAnswerTypes } from '../../src/knowledge/answer-types.ts';
-import { Bm25Builder, Bm25Index } from '../../src/knowledge/bm25-index.ts';
-import { Canonicalizer, defaultEquivalences } from '../../src/knowledge/equivalences.ts';
+import { Bm25Builder, Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
+import { Canonicalizer, defaultEquivalences } from '../../src/knowledge/search/equivalences.ts';
 import { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from '../../src/knowledge/index.ts';
-import { defaultTokenizer } from '../../src/knowledge/tokenizer.ts';
+import { defaultTokenizer } from '../../src/knowledge/search/tokenizer.ts';
 import { tempDir } from './kb-fixtures.ts';
 
 const tokenizer = defaultTokenizer();

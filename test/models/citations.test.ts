@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCitations } from '../../src/models/index.ts';
-import { isNonsense } from '../../src/knowledge/model-answerer.ts';
+import { isNonsense } from '../../src/knowledge/answering/model-answerer.ts';
 
 describe('citation check', () => {
   it('keeps citations of given passages and removes the others', () => {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createExtractiveAnswerer, openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
-import { createModelAnswerer } from '../../src/knowledge/model-answerer.ts';
+import { createModelAnswerer } from '../../src/knowledge/answering/model-answerer.ts';
 import { OpenAIChatModel, modelMessages } from '../../src/models/index.ts';
 import { reply, startOpenAIStandIn, systemMessageOf, userMessageOf, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
-import { openKnowledgeBaseWithModel } from '../../src/knowledge/model-answerer.ts';
+import { openKnowledgeBaseWithModel } from '../../src/knowledge/answering/model-answerer.ts';
 import { OpenAIChatModel, modelMessages } from '../../src/models/index.ts';
 import { quotingReply } from '../../scripts/model-stand-in.ts';
 import { reply, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';

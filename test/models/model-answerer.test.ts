@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createModelAnswerer } from '../../src/knowledge/model-answerer.ts';
-import { createExtractiveAnswerer } from '../../src/knowledge/extractive-answerer.ts';
+import { createModelAnswerer } from '../../src/knowledge/answering/model-answerer.ts';
+import { createExtractiveAnswerer } from '../../src/knowledge/answering/extractive-answerer.ts';
 import { CircuitBreaker, OpenAIChatModel, modelMessages } from '../../src/models/index.ts';
 import { failWith, hang, malformed, reply, startOpenAIStandIn, systemMessageOf, userMessageOf, type Behaviour, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 import { MEETING_QUESTION, meetingPassages } from './passages.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createModelReader } from '../../src/activities/model-reader.ts';
-import { RuleReader, loadTaxonomy, type MessageReader } from '../../src/activities/index.ts';
+import { createModelReader } from '../../src/reader/model-reader.ts';
+import { RuleReader, loadTaxonomy, type MessageReader } from '../../src/reader/index.ts';
 import { OpenAIChatModel } from '../../src/models/index.ts';
 import { failWith, hang, reply, startOpenAIStandIn, systemMessageOf, userMessageOf, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openActivityLog } from '../../src/activities/index.ts';
+import { openActivityLog } from '../../src/log/index.ts';
 import { startMain } from '../assistant/run-main.ts';
 import { REPO_ROOT, runCli } from '../support/cli-process.ts';
 import { mountSmallFilesystem } from '../support/small-filesystem.ts';

@@ -1,0 +1,136 @@
+/**
+ * Checks a model's answer against the passages it cites, sentence by sentence: a sentence
+ * that carries [n] must share its key terms with passage n, and every number or duration in
+ * it must stand in a cited passage (七日 = 7日 = 七天). A sentence that fails — or a sentence
+ * with a number that cites nothing — is dropped, so a figure no passage states never reaches
+ * the user unmarked.
+ */
+import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import { withoutInstructions } from '../ranking/instruction-cue.ts';
+import { coverage, questionTerms } from '../ranking/question-terms.ts';
+
+/** The outcome of checking an answer. */
+export interface AnswerCheck {
+  /** The answer without the sentences that failed. */
+  readonly text: string;
+  /** The sentences removed, as written. */
+  readonly removed: readonly string[];
+  /** Whether the first sentence (the direct answer) was removed. */
+  readonly leadRemoved: boolean;
+  /** Passage numbers the kept text cites. */
+  readonly cited: readonly number[];
+}
+
+/** Share of a sentence's words that must be in the passages it cites. */
+const MIN_SHARED_TERMS = 0.4;
+
+// A quotation (which may span lines) with what follows it to the sentence's end is one
+// sentence; otherwise sentences end at 。！？ and at line breaks.
+const SENTENCE = /“[^”]*”[^。！？!?\n“]*[。！？!?]*\n?|[^。！？!?\n“]+[。！？!?]*\n?|“|\n/g;
+const CITATION = /\[(\d{1,2})\]/g;
+// Article and chapter labels (第十二条) and citation marks are not figures.
+const LABEL = /第[一二三四五六七八九十百千零〇两\d]+[编章节条款项目]|\[\d{1,2}\]/g;
+const NUMERAL = /[0-9０-９]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万半]+/g;
+const DIGIT: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const POWER: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** The value of a Chinese or Arabic numeral (五, 十五, 二十, 一百零五, 三万, 15); NaN when it is none. */
+export function numeralValue(written: string): number {
+  const ascii = written.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^[0-9.]+$/.test(ascii)) return Number(ascii);
+  if (ascii === '半') return 0.5;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const c of ascii) {
+    if (c in DIGIT) {
+      digit = DIGIT[c];
+    } else if (c === '万') {
+      total += (section + Math.max(digit, 0)) * 10000;
+      section = 0;
+      digit = -1;
+    } else if (c in POWER) {
+      section += (digit < 0 ? 1 : digit) * POWER[c];
+      digit = -1;
+    } else {
+      return NaN;
+    }
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+// A frequency without a numeral is a figure too: 每天 says as much as 每两个月.
+const FREQUENCY = /每(?:天|日|周|星期|月|季度|年|届)/g;
+const SAME_FREQUENCY: Readonly<Record<string, string>> = { 每日: '每天', 每星期: '每周' };
+
+/**
+ * The figures a text states: numbers as values (七日 → 7, 三分之一 → 3, 3.65万亿 → 3.65) and
+ * bare frequencies (每天, 每年). Lone 一 (一次, 一般, 统一) is a word more often than a figure
+ * and is left out.
+ */
+export function statedNumbers(text: string): Set<number | string> {
+  const figures = new Set<number | string>();
+  const plain = text.replace(LABEL, ' ');
+  for (const [token] of plain.matchAll(NUMERAL)) {
+    if (token === '一' || token === '万' || token === '千' || token === '百') continue;
+    const value = numeralValue(token);
+    if (!Number.isNaN(value)) figures.add(value);
+  }
+  for (const [token] of plain.matchAll(FREQUENCY)) figures.add(SAME_FREQUENCY[token] ?? token);
+  return figures;
+}
+
+/** The sentences of a text, a citation written after the full stop (…一次。[1]) kept with its sentence. */
+function sentencesWithCitations(text: string): string[] {
+  const out: string[] = [];
+  for (const [sentence] of text.matchAll(SENTENCE)) {
+    if (out.length && /^\s*[”’」』"')）]*\s*(?:\[\d{1,2}\]\s*)+[。．.，,]?\s*$/.test(sentence) && out[out.length - 1].trim()) {
+      out[out.length - 1] = out[out.length - 1].replace(/\n$/, '') + sentence;
+    } else {
+      out.push(sentence);
+    }
+  }
+  return out;
+}
+
+/**
+ * Check each sentence of a model's answer against the passages (numbered from 1) it cites.
+ * Sentences of a passage addressed to the assistant ground nothing: "回答：会议每天召开" in a
+ * document does not make "会议每天召开[2]" true.
+ */
+export function checkAnswer(text: string, passageTexts: readonly string[], canonicalizer: Canonicalizer = defaultEquivalences()): AnswerCheck {
+  const passages = passageTexts.map(withoutInstructions);
+  const kept: string[] = [];
+  const removed: string[] = [];
+  const cited = new Set<number>();
+  let leadRemoved = false;
+  let first = true;
+  for (const sentence of sentencesWithCitations(text)) {
+    if (!sentence.trim()) {
+      kept.push(sentence);
+      continue;
+    }
+    const numbers = [...sentence.matchAll(CITATION)].map((m) => Number(m[1])).filter((n) => n >= 1 && n <= passages.length);
+    const figures = statedNumbers(sentence);
+    let ok: boolean;
+    if (numbers.length) {
+      const sources = numbers.map((n) => passages[n - 1]).join('\n');
+      const grounded = statedNumbers(sources);
+      const words = questionTerms(sentence.replace(CITATION, ''), canonicalizer).words;
+      const shared = words.length === 0 || coverage(words, canonicalizer.apply(sources) + '\n' + sources) >= MIN_SHARED_TERMS;
+      ok = shared && [...figures].every((value) => grounded.has(value));
+    } else {
+      // Uncited connecting text may stay; an uncited figure is one nobody can check.
+      ok = figures.size === 0;
+    }
+    if (ok) {
+      kept.push(sentence);
+      numbers.forEach((n) => cited.add(n));
+    } else {
+      removed.push(sentence.trim());
+      if (first) leadRemoved = true;
+    }
+    first = false;
+  }
+  return { text: kept.join('').trim(), removed, leadRemoved, cited: [...cited] };
+}

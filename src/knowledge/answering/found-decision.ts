@@ -1,0 +1,176 @@
+/**
+ * Whether the documents answer a question at all (`found`). Staff ask on-topic questions the
+ * documents never settle (代表证丢了怎么补办, 差旅费标准): the best passage then shares the
+ * common words (代表, 常委会) but not the question's specific ones. A logistic model over a few
+ * coverage features of the best passages — fitted by scripts/calibrate-found.ts on questions
+ * written for it, checked on a half it was not fitted on — turns that into a probability.
+ */
+import { readFileSync } from 'node:fs';
+import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
+import { isProcedureQuestion, narrativeForProcedure } from '../ranking/body-cue.ts';
+import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import { comparableText } from '../ranking/question-terms.ts';
+import { isAskingWord } from '../search/stopwords.ts';
+import type { Assessment, ScoredPassage } from '../types.ts';
+import { wordSegmenter } from '../search/word-segmenter.ts';
+
+/** Feature names, in the order of the fitted coefficients. */
+export const FOUND_FEATURES = [
+  'specificCoverage', 'topThreeCoverage', 'nounCoverage', 'rarestMissing', 'absentFromIndex', 'typeUnmet', 'score',
+  'sentenceCoverage', 'procedureFromRecord', 'request',
+] as const;
+
+/** What the decision needs from the live index. */
+export interface FoundDecisionOptions {
+  /** Inverse document frequency of a term in the index (unknown terms the rarest). */
+  readonly idf: (term: string) => number;
+  /** The idf of a term the index has never seen. */
+  readonly maxIdf: () => number;
+  /** Passages in the index: absence from a small one says little. */
+  readonly passageCount?: () => number;
+  readonly canonicalizer?: Canonicalizer;
+}
+
+/**
+ * Outright declines, each with a plain reason: a request or small talk rather than a question
+ * (帮我写一首诗); a procedure question whose best passage is a record, not a rule; a question
+ * much of whose specific wording the index never holds (食堂, 公积金); one none of whose nouns
+ * the best passage holds.
+ */
+export interface FoundGates {
+  /** Decline when this share (specificity-weighted) of the question's words is in no passage. */
+  readonly absentFromIndex: number;
+  /**
+   * ...but only in an index of at least this many passages: a word missing from a few rules
+   * (生病 where they say 因病) says little, one missing from a whole library says much.
+   */
+  readonly absentFromIndexMinPassages: number;
+  /** Decline when the best passage holds no more than this share of the question's nouns. */
+  readonly nounCoverage: number;
+}
+
+/** The gates the shipped model was fitted behind. */
+export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0 };
+
+/** Whether a gate declines a question, from its feature vector (FOUND_FEATURES order) and the index size. */
+export function declinedByGate(features: readonly number[], gates: FoundGates, passageCount = Infinity): boolean {
+  const at = (name: (typeof FOUND_FEATURES)[number]) => features[FOUND_FEATURES.indexOf(name)];
+  const absent = passageCount >= gates.absentFromIndexMinPassages && at('absentFromIndex') >= gates.absentFromIndex;
+  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || at('nounCoverage') <= gates.nounCoverage;
+}
+
+/** The fitted model: gates, intercept, one coefficient per feature, and the decision threshold. */
+export interface FoundModel {
+  readonly gates: FoundGates;
+  readonly intercept: number;
+  readonly coefficients: readonly number[];
+  readonly threshold: number;
+}
+
+/** The shipped model (src/knowledge/answering/found-weights.json, written by scripts/calibrate-found.ts). */
+export const FOUND_MODEL: FoundModel = JSON.parse(
+  readFileSync(new URL('./found-weights.json', import.meta.url), 'utf8')) as FoundModel;
+
+// Parts of speech that carry a topic: nouns, verbs, adjectives, abbreviations, idioms, time words.
+const TOPIC_TAG = /^(?:n|v|a|j|i|l|t|eng)/;
+const NOUN_TAG = /^(?:n|j|vn)/;
+// Verbs that only ask (可以, 需要) say nothing about the topic.
+const ASKING_VERBS = new Set(['可以', '需要', '应该', '应当', '能够', '必须', '算是', '属于', '进行', '开展', '有关', '规定']);
+// A level prefix staff put before a body the documents name without it: 区政府 → 政府.
+const LEVEL_PREFIX = /^(?:区|县|市|乡|镇|街道|本级)(?=.{2,})/u;
+
+/** Whether a passage text (canonical) holds a question word, or the word without its level prefix. */
+function holds(text: string, word: string): boolean {
+  return text.includes(word) || (LEVEL_PREFIX.test(word) && text.includes(word.replace(LEVEL_PREFIX, '')));
+}
+
+/** General-Chinese idf at which a word stops being everyday language (一起 4.9, 突然 5.0; 食堂 8.5). */
+const EVERYDAY_IDF = 7;
+const MAX_GENERAL_IDF = 14;
+
+// Requests and small talk addressed to the assistant, not questions about the documents.
+const REQUEST = /^(?:请|麻烦)?(?:你)?(?:帮我|给我|替我|帮忙|陪我)|^你(?:叫|是谁|好|几岁|会不会|能不能帮)|讲个笑话|写一首|翻译|天气|下雨|股市|彩票|等于几/;
+// Clauses of a passage, for how much of the question one clause holds.
+const CLAUSE = /[^。；！？\n]+/g;
+
+/** A topic word of a question. */
+export interface TopicWord {
+  readonly word: string;
+  /** Its idf in general Chinese, capped: specific words weigh more than everyday ones. */
+  readonly weight: number;
+  readonly noun: boolean;
+}
+
+/** A question's topic words with their specificity in general Chinese. */
+export function topicWords(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): TopicWord[] {
+  const segmenter = wordSegmenter();
+  const seen = new Set<string>();
+  const out: TopicWord[] = [];
+  for (const { word, tag } of segmenter.tag(canonicalizer.apply(question))) {
+    if (word.length < 2 || !TOPIC_TAG.test(tag) || isAskingWord(word) || ASKING_VERBS.has(word) || seen.has(word)) continue;
+    seen.add(word);
+    out.push({ word, weight: Math.min(segmenter.generalIdf(word), MAX_GENERAL_IDF), noun: NOUN_TAG.test(tag) });
+  }
+  return out;
+}
+
+function weightedShare(words: ReadonlyArray<{ word: string; weight: number }>, text: string): number {
+  let total = 0;
+  let found = 0;
+  for (const { word, weight } of words) {
+    total += weight;
+    if (holds(text, word)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** The feature vector (FOUND_FEATURES order) of a question against its ranked passages. */
+export function foundFeatures(question: string, passages: readonly ScoredPassage[], options: FoundDecisionOptions): number[] {
+  const canonicalizer = options.canonicalizer ?? defaultEquivalences();
+  const words = topicWords(question, canonicalizer);
+  const texts = passages.slice(0, 3).map(({ passage }) => comparableText(passage, canonicalizer));
+  const best = texts[0] ?? '';
+  const maxIdf = options.maxIdf() || 1;
+  // A word the index never holds: one of its character pairs occurs in no passage.
+  const absent = (word: string): boolean => {
+    for (let i = 0; i + 1 < word.length; i++) if (options.idf(word.slice(i, i + 2)) >= maxIdf - 1e-9) return true;
+    return false;
+  };
+  const missing = words.filter(({ word }) => !holds(best, word));
+  const nouns = words.filter((w) => w.noun);
+  const types = expectedAnswerTypes(question);
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  let sentence = 0;
+  for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause));
+  const title = passages[0]?.passage.title ?? '';
+  return [
+    weightedShare(words, best),
+    weightedShare(words, texts.join('\n')),
+    nouns.length ? nouns.filter(({ word }) => holds(best, word)).length / nouns.length : 0,
+    missing.length ? Math.max(0, ...missing.map((w) => w.weight - EVERYDAY_IDF)) / (MAX_GENERAL_IDF - EVERYDAY_IDF) : 0,
+    total > 0 ? words.filter(({ word }) => absent(word)).reduce((sum, w) => sum + w.weight, 0) / total : 1,
+    types.length && passages[0] ? 1 - answerTypeMatch(types, passages[0].passage.text) : 0,
+    passages[0]?.score ?? 0,
+    sentence,
+    narrativeForProcedure(isProcedureQuestion(question), title),
+    REQUEST.test(question.trim()) ? 1 : 0,
+  ];
+}
+
+/** Probability (0..1) that the passages answer the question, under a fitted model. */
+export function foundProbability(features: readonly number[], model: Pick<FoundModel, 'intercept' | 'coefficients'> = FOUND_MODEL): number {
+  let z = model.intercept;
+  features.forEach((x, i) => { z += (model.coefficients[i] ?? 0) * x; });
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Judge whether the ranked passages answer the question. */
+export function assessPassages(
+  question: string, passages: readonly ScoredPassage[], options: FoundDecisionOptions, model: FoundModel = FOUND_MODEL,
+): Assessment {
+  if (!passages.length) return { found: false, confidence: 0 };
+  const features = foundFeatures(question, passages, options);
+  if (declinedByGate(features, model.gates, options.passageCount?.() ?? Infinity)) return { found: false, confidence: 0 };
+  const confidence = foundProbability(features, model);
+  return { found: confidence >= model.threshold, confidence };
+}

@@ -1,0 +1,146 @@
+/**
+ * The built-in second stage: re-orders the fused head of the list by what a reader checks —
+ * are the question's rare terms inside this very article (not spread over its neighbours), do
+ * its headings name the topic, is it of the expected answer type, the level and the body the
+ * question names, and is it a rule when a rule is asked for. A weighted sum of a few features,
+ * weights fitted on questions written for the purpose (scripts/tune-reranker.ts).
+ */
+import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
+import { bodyMismatch, isProcedureQuestion, narrativeForProcedure } from './body-cue.ts';
+import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import { comparableParts, coverage, questionTerms } from './question-terms.ts';
+import { questionScope, scopeMatch } from './scope-cue.ts';
+import { namesInQuestion, titleMatch } from './title-cue.ts';
+import type { Reranker, ScoredPassage } from '../types.ts';
+
+/** Feature names, in the order of the weights. */
+export const RERANK_FEATURES = [
+  'fused', 'answerType', 'scope', 'title', 'wordCoverage', 'bigramCoverage', 'heading', 'bodyMismatch', 'narrative',
+  'sentenceCoverage', 'proximity',
+] as const;
+
+/** One weight per feature (RERANK_FEATURES order). */
+export type RerankWeights = Readonly<Record<(typeof RERANK_FEATURES)[number], number>>;
+
+/** Weights fitted by scripts/tune-reranker.ts on the tune halves of the question sets. */
+export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
+  fused: 1, answerType: 0.39, scope: 0.29, title: 0.51, wordCoverage: 0.53, bigramCoverage: 0.39, heading: 0.45,
+  bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.65, proximity: 0,
+};
+
+/** What the built-in re-ranker needs from the live index. */
+export interface BuiltinRerankerOptions {
+  /** Inverse document frequency of a term in the index. */
+  readonly idf: (term: string) => number;
+  /** Names documents go by (law short names, cities, years), for the title cue. */
+  readonly documentNames?: () => ReadonlySet<string>;
+  readonly canonicalizer?: Canonicalizer;
+  readonly weights?: RerankWeights;
+}
+
+/** The feature vector of each candidate (RERANK_FEATURES order), for scoring and tuning. */
+export function rerankFeatures(
+  question: string, candidates: readonly ScoredPassage[], options: BuiltinRerankerOptions,
+): number[][] {
+  const canonicalizer = options.canonicalizer ?? defaultEquivalences();
+  const terms = questionTerms(question, canonicalizer);
+  const types = expectedAnswerTypes(question);
+  const scope = questionScope(question);
+  const mentioned = options.documentNames ? namesInQuestion(question, options.documentNames()) : [];
+  const procedure = isProcedureQuestion(question);
+  // Each term's weight once per question, not once per candidate and clause.
+  const weights = new Map<string, number>();
+  const idf = (term: string): number => {
+    let weight = weights.get(term);
+    if (weight === undefined) weights.set(term, weight = options.idf(term));
+    return weight;
+  };
+  return candidates.map(({ passage, score }) => {
+    const { all: text, body } = comparableParts(passage, canonicalizer);
+    const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
+    return [
+      score,
+      answerTypeMatch(types, passage.text),
+      scopeMatch(scope, passage.title, passage.text),
+      titleMatch(mentioned, passage.title),
+      coverage(terms.words, text, idf),
+      coverage(terms.bigrams, text, idf),
+      coverage(terms.words, heading),
+      bodyMismatch(question, passage.title),
+      narrativeForProcedure(procedure, passage.title),
+      bestSentenceCoverage(terms, body, idf),
+      proximity(terms.words, text),
+    ];
+  });
+}
+
+// Clauses of a rule: a sentence, or a semicolon-separated part of one.
+const CLAUSE = /[^。；！？\n]+/g;
+
+/** The largest rarity-weighted share of the question's terms that one clause of the (canonical) passage body holds. */
+function bestSentenceCoverage(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): number {
+  let best = 0;
+  for (const clause of body.match(CLAUSE) ?? []) {
+    const share = 0.5 * coverage(terms.words, clause, idf) + 0.5 * coverage(terms.bigrams, clause, idf);
+    if (share > best) best = share;
+  }
+  return best;
+}
+
+/**
+ * How closely the question's words stand together in the passage: their total length over
+ * the shortest stretch of text that holds every one of them found there (1 when adjacent).
+ * 提出 next to 议案 ("提出…的议案") says more than the two words three clauses apart.
+ */
+function proximity(words: readonly string[], text: string): number {
+  const present = words.filter((word) => text.includes(word));
+  if (present.length < 2) return present.length ? 0.5 : 0;
+  const positions = present.map((word) => {
+    const at: number[] = [];
+    for (let i = text.indexOf(word); i >= 0 && at.length < 50; i = text.indexOf(word, i + 1)) at.push(i);
+    return at;
+  });
+  // Sweep: the shortest window [start, end) holding one occurrence of every word.
+  const events = positions.flatMap((at, w) => at.map((i) => ({ i, w }))).sort((a, b) => a.i - b.i);
+  const count = new Array<number>(present.length).fill(0);
+  let covered = 0;
+  let best = Infinity;
+  let left = 0;
+  for (let right = 0; right < events.length; right++) {
+    if (count[events[right].w]++ === 0) covered++;
+    while (covered === present.length) {
+      const span = events[right].i + present[events[right].w].length - events[left].i;
+      if (span < best) best = span;
+      if (--count[events[left].w] === 0) covered--;
+      left++;
+    }
+  }
+  const length = present.reduce((sum, word) => sum + word.length, 0);
+  return Math.min(1, length / best);
+}
+
+/** Score of one feature vector under the weights, scaled so the best possible is about 1. */
+export function rerankScore(features: readonly number[], weights: RerankWeights): number {
+  let score = 0;
+  let scale = 0;
+  RERANK_FEATURES.forEach((name, i) => {
+    score += weights[name] * features[i];
+    if (weights[name] > 0) scale += weights[name];
+  });
+  return Math.max(0, score / (scale || 1));
+}
+
+/** Create the built-in re-ranker. */
+export function createBuiltinReranker(options: BuiltinRerankerOptions): Reranker {
+  const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;
+  return {
+    name: 'builtin',
+    async rerank(question, candidates) {
+      const features = rerankFeatures(question, candidates, options);
+      return candidates
+        .map((candidate, i) => ({ passage: candidate.passage, score: rerankScore(features[i], weights), order: i }))
+        .sort((a, b) => b.score - a.score || a.order - b.order)
+        .map(({ passage, score }) => ({ passage, score }));
+    },
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Documents, passages and their vectors in SQLite (lvzhi.db). Each document is replaced in
+ * one transaction, so a killed ingest leaves every document either wholly old or wholly new.
+ * `generation` counts committed changes; index files record the generation they reflect.
+ */
+import { type Db, migrate } from '../../storage/index.ts';
+import type { DocumentFormat, Passage, PassageDraft } from '../types.ts';
+
+const SCHEMA = [
+  `CREATE TABLE kb_documents (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL UNIQUE,
+     title TEXT NOT NULL,
+     format TEXT NOT NULL,
+     content_hash TEXT NOT NULL,
+     ingested_at TEXT NOT NULL);
+   CREATE TABLE kb_passages (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     document_id INTEGER NOT NULL REFERENCES kb_documents(id) ON DELETE CASCADE,
+     ordinal INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     location TEXT NOT NULL,
+     context TEXT NOT NULL,
+     page INTEGER);
+   CREATE INDEX kb_passages_document ON kb_passages(document_id);
+   CREATE TABLE kb_vectors (
+     passage_id INTEGER PRIMARY KEY REFERENCES kb_passages(id) ON DELETE CASCADE,
+     embedder TEXT NOT NULL,
+     vector BLOB NOT NULL);
+   CREATE TABLE kb_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+/** A stored document's record. */
+export interface DocumentRecord {
+  readonly id: number;
+  readonly doc: string;
+  readonly title: string;
+  readonly format: DocumentFormat;
+  readonly contentHash: string;
+}
+
+/** A passage ready to store, with its vector from the current embedder. */
+export interface PassageToStore extends PassageDraft {
+  readonly vector: Float32Array;
+}
+
+/** SQLite access for the knowledge base. */
+export class PassageStore {
+  constructor(readonly db: Db) {
+    migrate(db, 'knowledge', SCHEMA);
+  }
+
+  /** The document stored under a `doc` path, if any. */
+  findDocument(doc: string): DocumentRecord | undefined {
+    const row = this.db
+      .prepare('SELECT id, doc, title, format, content_hash AS contentHash FROM kb_documents WHERE doc = ?')
+      .get(doc) as DocumentRecord | undefined;
+    return row;
+  }
+
+  /** Replace (or add) a document and all its passages in one transaction; returns the new passage ids. */
+  replaceDocument(
+    record: { doc: string; title: string; format: DocumentFormat; contentHash: string },
+    passages: readonly PassageToStore[],
+    embedder: string,
+  ): number[] {
+    const insertDoc = this.db.prepare(
+      'INSERT INTO kb_documents (doc, title, format, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?)');
+    const insertPassage = this.db.prepare(
+      'INSERT INTO kb_passages (document_id, ordinal, text, location, context, page) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertVector = this.db.prepare('INSERT INTO kb_vectors (passage_id, embedder, vector) VALUES (?, ?, ?)');
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM kb_documents WHERE doc = ?').run(record.doc);
+      const documentId = Number(insertDoc.run(record.doc, record.title, record.format, record.contentHash,
+        new Date().toISOString()).lastInsertRowid);
+      const ids = passages.map((p, ordinal) => {
+        const id = Number(insertPassage.run(documentId, ordinal, p.text, p.location, p.context, p.page ?? null).lastInsertRowid);
+        insertVector.run(id, embedder, Buffer.from(p.vector.buffer, p.vector.byteOffset, p.vector.byteLength));
+        return id;
+      });
+      this.bumpGeneration();
+      return ids;
+    })();
+  }
+
+  /** Delete a document and its passages; true if it was there. */
+  removeDocument(doc: string): boolean {
+    return this.db.transaction(() => {
+      const changes = this.db.prepare('DELETE FROM kb_documents WHERE doc = ?').run(doc).changes;
+      if (changes) this.bumpGeneration();
+      return changes > 0;
+    })();
+  }
+
+  /** Number of stored passages. */
+  passageCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM kb_passages').get() as { n: number }).n;
+  }
+
+  /** Counter of committed changes to documents and passages. */
+  generation(): number {
+    return Number(this.getMeta('generation') ?? 0);
+  }
+
+  private bumpGeneration(): void {
+    this.setMeta('generation', String(this.generation() + 1));
+  }
+
+  /** A value of the knowledge base's key-value metadata. */
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM kb_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  /** Set a metadata value. */
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO kb_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
+  }
+
+  /** Passages by id, in the order asked (missing ids left out). */
+  passagesByIds(ids: readonly number[]): Passage[] {
+    if (!ids.length) return [];
+    const rows = this.db.prepare(
+      `SELECT p.id, p.text, p.location, p.context, p.page, d.doc, d.title
+         FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id
+        WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Array<Passage & { page: number | null }>;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      const { page, ...rest } = row;
+      return [page === null ? rest : { ...rest, page }];
+    });
+  }
+
+  /** Every passage's id, text and context, in id order (for rebuilding the lexical index). */
+  *iteratePassageTexts(): IterableIterator<{ id: number; text: string; context: string }> {
+    yield* this.db.prepare('SELECT id, text, context FROM kb_passages ORDER BY id')
+      .iterate() as IterableIterator<{ id: number; text: string; context: string }>;
+  }
+
+  /** Every stored vector of one embedder, in passage id order. */
+  *iterateVectors(embedder: string): IterableIterator<{ id: number; vector: Float32Array }> {
+    const rows = this.db.prepare('SELECT passage_id AS id, vector FROM kb_vectors WHERE embedder = ? ORDER BY passage_id')
+      .iterate(embedder) as IterableIterator<{ id: number; vector: Buffer }>;
+    for (const row of rows) {
+      const copy = new Float32Array(row.vector.byteLength / 4);
+      new Uint8Array(copy.buffer).set(row.vector);
+      yield { id: row.id, vector: copy };
+    }
+  }
+
+  /** Ids of the passages holding a vector of this embedder, ascending. */
+  vectorIds(embedder: string): Int32Array {
+    const rows = this.db.prepare('SELECT passage_id AS id FROM kb_vectors WHERE embedder = ? ORDER BY passage_id')
+      .raw().all(embedder) as Array<[number]>;
+    return Int32Array.from(rows, (row) => row[0]);
+  }
+
+  /** The vector of one passage under one embedder. */
+  vectorOf(passageId: number, embedder: string): Float32Array | undefined {
+    const row = this.db.prepare('SELECT vector FROM kb_vectors WHERE passage_id = ? AND embedder = ?').get(passageId, embedder) as
+      { vector: Buffer } | undefined;
+    if (!row) return undefined;
+    const copy = new Float32Array(row.vector.byteLength / 4);
+    new Uint8Array(copy.buffer).set(row.vector);
+    return copy;
+  }
+
+  /** Passages whose vector is missing or from another embedder (after an embedder switch). */
+  passagesWithoutVector(embedder: string, limit: number): Array<{ id: number; text: string; context: string }> {
+    return this.db.prepare(
+      `SELECT p.id, p.text, p.context FROM kb_passages p LEFT JOIN kb_vectors v ON v.passage_id = p.id
+        WHERE v.embedder IS NULL OR v.embedder <> ? ORDER BY p.id LIMIT ?`).all(embedder, limit) as
+      Array<{ id: number; text: string; context: string }>;
+  }
+
+  /** Store vectors for existing passages (one transaction). */
+  putVectors(embedder: string, items: ReadonlyArray<{ id: number; vector: Float32Array }>): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO kb_vectors (passage_id, embedder, vector) VALUES (?, ?, ?)
+       ON CONFLICT(passage_id) DO UPDATE SET embedder = excluded.embedder, vector = excluded.vector`);
+    this.db.transaction(() => {
+      for (const { id, vector } of items) upsert.run(id, embedder, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+    })();
+  }
+
+  /** Titles of every stored document (for the document cue of the ranking). */
+  documentTitles(): string[] {
+    return (this.db.prepare('SELECT title FROM kb_documents ORDER BY id').all() as Array<{ title: string }>).map((r) => r.title);
+  }
+
+  /** Length of the vectors stored for this embedder; 0 when it has none. */
+  vectorDimensions(embedder: string): number {
+    const row = this.db.prepare('SELECT length(vector) AS bytes FROM kb_vectors WHERE embedder = ? LIMIT 1').get(embedder) as
+      { bytes: number } | undefined;
+    return row ? row.bytes / 4 : 0;
+  }
+
+  /** Number of passages with a vector of this embedder. */
+  vectorCount(embedder: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM kb_vectors WHERE embedder = ?').get(embedder) as { n: number }).n;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Retrievers: lexical (BM25), vector (HNSW) and hybrid (reciprocal rank fusion of both).
+ * All three share one interface and one test suite.
+ */
+import type { Embedder } from '../../models/index.ts';
+import type { Bm25Index } from './bm25-index.ts';
+import type { Tokenizer } from './tokenizer.ts';
+import type { Hit } from './top-k.ts';
+import type { VectorIndex } from './vector-index.ts';
+
+/** Finds the passage ids that best answer a query, best first. */
+export interface Retriever {
+  readonly name: string;
+  search(query: string, k: number): Promise<Hit[]>;
+}
+
+/** BM25 over the tokenizer's terms. */
+export function createBm25Retriever(index: () => Bm25Index, tokenizer: Tokenizer): Retriever {
+  return {
+    name: 'bm25',
+    async search(query, k) {
+      return index().search(tokenizer.terms(query), k);
+    },
+  };
+}
+
+/**
+ * Nearest neighbours of the query's embedding. When the embedding service fails (down, slow,
+ * circuit open) it finds nothing rather than throwing, so the hybrid search carries on with
+ * BM25 alone; `onError` hears why (for a log line).
+ */
+export function createVectorRetriever(
+  index: () => VectorIndex,
+  embedder: Embedder,
+  onError: (error: unknown) => void = () => {},
+): Retriever {
+  return {
+    name: 'vector',
+    async search(query, k) {
+      let vector: Float32Array | undefined;
+      try {
+        [vector] = await embedder.embed([query]);
+      } catch (error) {
+        onError(error);
+        return [];
+      }
+      const vectors = index();
+      // An index still empty (or of another length) cannot be searched with this vector.
+      if (!vector || vectors.count === 0 || vector.length !== vectors.dimensions) return [];
+      return vectors.search(vector, k);
+    },
+  };
+}
+
+/** One input of the fusion and how much its ranks count. */
+export interface FusedRetriever {
+  readonly retriever: Retriever;
+  readonly weight: number;
+}
+
+/** Options of the reciprocal rank fusion. */
+export interface FusionOptions {
+  /** How deep each retriever is read (at least k). */
+  readonly depth?: number;
+  /**
+   * The RRF constant: larger flattens the difference between ranks. 10, not the usual 60:
+   * with 60 the ranks 1 and 5 of the stronger input differ by less than the weaker input's
+   * vote, so the weaker input would decide the top of the list.
+   */
+  readonly k0?: number;
+}
+
+/**
+ * Reciprocal rank fusion: score = Σ weight / (k0 + rank). Ranks, not raw scores, are fused,
+ * so BM25's unbounded scores and cosine similarities need no calibration against each other.
+ * Reported scores are scaled so a passage ranked first by every input scores 1.
+ */
+export function createHybridRetriever(inputs: readonly FusedRetriever[], options: FusionOptions = {}): Retriever {
+  const k0 = options.k0 ?? 10;
+  const best = inputs.reduce((sum, input) => sum + input.weight / (k0 + 1), 0);
+  return {
+    name: 'hybrid',
+    async search(query, k) {
+      const depth = Math.max(options.depth ?? 50, k);
+      const lists = await Promise.all(inputs.map((input) => input.retriever.search(query, depth)));
+      const fused = new Map<number, number>();
+      lists.forEach((hits, i) => {
+        hits.forEach((hit, rank) => {
+          fused.set(hit.id, (fused.get(hit.id) ?? 0) + inputs[i].weight / (k0 + rank + 1));
+        });
+      });
+      return [...fused]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, k)
+        .map(([id, score]) => ({ id, score: score / best }));
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Import of .csv/.xlsx files, all or nothing: every row is checked before anything is
+ * stored, and one bad row rejects the file with each bad row named and why. A ledger
+ * without a kind column has each row's kind read from its content by the message reader;
+ * those readings are shown for confirmation before anything is stored.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { UserError } from '../errors.ts';
+import { openDatabase, retryWhenBusy } from '../storage/index.ts';
+import type { Taxonomy } from '../reader/index.ts';
+import { normalizeDate } from '../time/index.ts';
+import { ImportRejected, type RowProblem } from './import-error.ts';
+import { cellValue, findLayout } from './import-layout.ts';
+import { logMessages } from './messages.ts';
+import { ActivityLog, type BulkResult, type RecordedEntry } from './store.ts';
+import type { ImportPlan, InferredRow } from './import-preview.ts';
+import type { Provenance } from './types.ts';
+import { readTable } from './table-file.ts';
+import { readMessage } from '../reader/index.ts';
+import { lexiconOf } from '../reader/index.ts';
+
+/**
+ * The kind of a ledger row, read as the reader reads a logged message (the row's own date
+ * in front, so the content reads as something done that day), else by its first activity word.
+ */
+function readKind(title: string, date: string, taxonomy: Taxonomy): { kind: string; unread: boolean } {
+  const [, month, day] = date.split('-').map(Number);
+  const reading = readMessage(`${month}月${day}日${title}`, date, taxonomy);
+  if (reading.intent === 'log') return { kind: reading.activity.kind, unread: reading.activity.kind === 'other' };
+  const mention = lexiconOf(taxonomy).find(title)[0];
+  return mention ? { kind: mention.kind, unread: false } : { kind: 'other', unread: true };
+}
+
+/** Read and check an import file; returns the plan or throws ImportRejected / UserError. */
+export async function planImport(path: string, taxonomy: Taxonomy): Promise<ImportPlan> {
+  const records = await readTable(path);
+  if (records.length === 0) throw new UserError('empty_file', logMessages.emptyFile(path));
+  const { layout: at, rows } = findLayout(records, path);
+  const entries: RecordedEntry[] = [];
+  const inferred: InferredRow[] = [];
+  const problems: RowProblem[] = [];
+  for (const { line, cells } of rows) {
+    const reasons: string[] = [];
+    const needed = Math.max(at.date, at.kind, at.title);
+    if (cells.length <= needed) {
+      problems.push({ row: line, reason: logMessages.rowMissingCells });
+      continue;
+    }
+    const date = cellValue(cells[at.date]).trim();
+    const kind = at.kind >= 0 ? cellValue(cells[at.kind]).trim() : '';
+    const title = cellValue(cells[at.title]).replace(/\s+/g, ' ').trim();
+    const by = at.by >= 0 ? cellValue(cells[at.by]).trim() : '';
+    const isoDate = date ? normalizeDate(date) : undefined;
+    if (!date) reasons.push(logMessages.rowEmptyDate);
+    else if (!isoDate) reasons.push(logMessages.rowBadDate(date));
+    const known = kind ? taxonomy.resolve(kind) : undefined;
+    if (at.kind >= 0 && !kind) reasons.push(logMessages.rowEmptyKind);
+    else if (at.kind >= 0 && !known) reasons.push(logMessages.rowUnknownKind(kind));
+    if (!title) reasons.push(logMessages.rowEmptyTitle);
+    if (reasons.length > 0) {
+      problems.push({ row: line, reason: reasons.join('') });
+      continue;
+    }
+    if (known) {
+      entries.push({ date: isoDate!, kind: known.id, title, by });
+      continue;
+    }
+    const read = readKind(title, isoDate!, taxonomy);
+    inferred.push({ row: line, date: isoDate!, title, ...read });
+    entries.push({ date: isoDate!, kind: read.kind, title, by });
+  }
+  if (problems.length > 0) throw new ImportRejected(problems);
+  if (entries.length === 0) throw new UserError('empty_file', logMessages.emptyFile(path));
+  return { entries, inferred };
+}
+
+/** Read and check an import file whose every row names its kind; returns the entries. */
+export async function readImportFile(path: string, taxonomy: Taxonomy): Promise<RecordedEntry[]> {
+  return [...(await planImport(path, taxonomy)).entries];
+}
+
+/** Rows written per batch of an import: a few milliseconds each, then the event loop runs. */
+const IMPORT_BATCH = 2000;
+
+/**
+ * Write import rows (checked again here) into the data folder's log in one transaction, on a connection of
+ * the import's own (the transaction spans pauses in which the process's shared connection
+ * serves other writes), in batches with a pause between them. All or nothing: a failure, or
+ * the process dying, leaves none of the rows stored. While it runs, other writers wait for the
+ * lock (they retry, see storage/busy-retry.ts); the import waits its turn to begin the same way.
+ */
+export async function storeInBatches(
+  dataDir: string, taxonomy: Taxonomy, entries: readonly RecordedEntry[], provenance: Provenance,
+): Promise<BulkResult> {
+  const db = openDatabase(dataDir, { busyTimeoutMs: 100 });
+  try {
+    const log = new ActivityLog(db, taxonomy);
+    const checked = entries.map((e) => log.normalizeRecorded(e, provenance));
+    await retryWhenBusy(() => db.exec('BEGIN IMMEDIATE'));
+    try {
+      let imported = 0;
+      for (let start = 0; start < checked.length; start += IMPORT_BATCH) {
+        imported += log.addBatch(checked.slice(start, start + IMPORT_BATCH), provenance);
+        await nextTurn();
+      }
+      db.exec('COMMIT');
+      return { imported, duplicates: checked.length - imported };
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    db.close();
+  }
+}

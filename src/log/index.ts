@@ -1,0 +1,16 @@
+/**
+ * The activity log: entries stored with who and when, corrections and deletions audited,
+ * counts and lists per period, import/export of tables, and charts.
+ */
+export type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
+export { ActivityLog, openActivityLog } from './store.ts';
+export type { ActivityEntry, RecordedEntry, ChangeSource, BulkResult } from './store.ts';
+export type { AuditEntry } from './rows.ts';
+export type { KindCount, MonthCount, MonthlyStats } from './stats.ts';
+export { ImportRejected, type RowProblem } from './import-error.ts';
+export { describeInferred, type ImportPlan, type InferredRow } from './import-preview.ts';
+export { chartTitle, renderChart, type ChartOptions } from './chart.ts';
+export {
+  correctedReply, deletedReply, entryInWords, listReply, loggedAllReply, loggedReply, statsReply, withdrawnReply,
+} from './replies.ts';
+export { logMessages } from './messages.ts';

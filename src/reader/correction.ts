@@ -1,0 +1,55 @@
+/**
+ * Corrections to an entry, as staff write them: `/edit 17 日期 6月13日`, `/edit 17 类型 调研`,
+ * or in words right after logging: `改成6月13日`, `不对，是调研`, `标题改成…`.
+ */
+import type { Taxonomy } from './kinds.ts';
+import { scanTime } from '../time/index.ts';
+import { readerMessages as say } from './messages.ts';
+import { lexiconOf, normalizeForMatching } from './lexicon.ts';
+import type { IsoDate } from '../time/index.ts';
+
+/** What a correction changes, or the question to ask when it cannot be read. */
+export type Change =
+  | { readonly date?: IsoDate; readonly kind?: string; readonly title?: string }
+  | { readonly question: string };
+
+const FIELD = /^\s*(日期|时间|date|类型|类别|种类|kind|标题|内容|名称|title)\s*(?:改成|改为|换成|是|为|:|：)?\s*/i;
+/** A correction in words right after an entry was logged. */
+const IN_WORDS =
+  /^\s*(?:(?:不对|错了|记错了|搞错了|不是这个|更正一下|更正|纠正)\s*[，,。!！\s]*(?:应该|应)?(?:是|改成|改为|换成)?|(?:应该是|改成|改为|换成|更正为)|(?=(?:日期|时间|类型|类别|标题|内容)\s*(?:改成|改为|换成|应该是|应为)))\s*([\s\S]+)$/;
+
+/** Read what to change from the words after an entry's number (or after 改成). */
+export function readChange(words: string, now: IsoDate, taxonomy: Taxonomy): Change | undefined {
+  const text = words.trim().replace(/[。!！]+$/, '');
+  if (!text) return undefined;
+  const field = FIELD.exec(text);
+  const value = field ? text.slice(field[0].length).trim() : text;
+  const name = field?.[1].toLowerCase();
+  if (name && /标题|内容|名称|title/.test(name)) return value ? { title: value } : undefined;
+  const wantsDate = !name || /日期|时间|date/.test(name);
+  const wantsKind = !name || /类型|类别|种类|kind/.test(name);
+  if (wantsDate) {
+    const scan = scanTime(normalizeForMatching(value), now);
+    if (scan.impossible.length > 0) return { question: say.impossibleDate(scan.impossible[0]) };
+    const day = scan.periods.find((p) => p.day && !p.timeOnly);
+    if (day) {
+      const date = day.readings ? day.readings.nearest.from : day.from;
+      // A day still to come without its year is the person's to settle, not ours.
+      if (date > now && day.readings) return { question: say.correctionNeedsYear(day.words) };
+      return { date };
+    }
+    if (name && !wantsKind) return { question: say.unreadableDate(value) };
+  }
+  if (wantsKind) {
+    const kind = taxonomy.resolve(value) ?? taxonomy.kinds.find((k) => k.id === lexiconOf(taxonomy).find(normalizeForMatching(value))[0]?.kind);
+    if (kind) return { kind: kind.id };
+    if (name) return { question: say.unknownKindInCorrection(value, taxonomy.kinds.map((k) => k.label).join('、')) };
+  }
+  return undefined;
+}
+
+/** A correction in words (改成6月13日, 不对，是调研): what it changes, or undefined when it is none. */
+export function readCorrection(text: string, now: IsoDate, taxonomy: Taxonomy): Change | undefined {
+  const m = IN_WORDS.exec(text.trim());
+  return m ? readChange(m[1], now, taxonomy) : undefined;
+}

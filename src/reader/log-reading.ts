@@ -1,0 +1,143 @@
+/**
+ * A message read as log entries: one per activity it reports (6月12日视察…，6月15日听取…),
+ * each with its own day, kind and title. A day that cannot be read, or only a period where a
+ * day is needed (上周, 11月底), is asked about — an entry is never filed on today by default.
+ */
+import type { Taxonomy } from './kinds.ts';
+import type { PeriodMatch } from '../time/index.ts';
+import type { Prepared } from './prepare.ts';
+import * as cue from './cues.ts';
+import { readerMessages as say } from './messages.ts';
+import { TIME_WORD } from '../time/index.ts';
+import type { IsoDate } from '../time/index.ts';
+import type { ReadActivity, Reading } from './types.ts';
+
+/** Where one activity's words lie in the message. */
+interface Part {
+  readonly start: number;
+  readonly end: number;
+}
+
+const CLAUSE_END = /[，,；;。\n]/g;
+/** A clause that opens with a time of day or "then" continues the day before with a new activity. */
+const NEXT_ACTIVITY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日|次日)`);
+/** A clause that continues the day before (下午…, 随后…): the day is inherited. */
+const SAME_DAY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日)`);
+/** Past and future markers, which settle a bare weekday (周一开了会 / 周一要开会). */
+const PAST = /(?<!为)了(?!解)|过(?!程|去)|已经?|完成/;
+const FUTURE = /要|将|准备|计划|拟|打算/;
+/** Several days with one deed, each its own activity: 分别, 各. */
+const EACH = /分别|各(?:开展|组织|召开|进行|视察|调研)/;
+
+/** A period that is what was discussed (研究部署第四季度重点工作), not when the activity took place. */
+const TOPIC_BEFORE = /(?:研究|部署|谋划|总结|安排|审议|听取|通报|汇报|关于|讨论|学习|推进)[^，,。；;]{0,8}$/;
+const TOPIC_AFTER = /^\s*(?:期间|前后)?\s*(?:的)?\s*(?:重点|主要|各项|有关|相关|全年)?\s*(?:工作|任务|计划|安排|要点|情况|预算|决算|报告|事项|目标)/;
+
+function isTopic(text: string, start: number, end: number): boolean {
+  return TOPIC_BEFORE.test(text.slice(0, start)) || TOPIC_AFTER.test(text.slice(end));
+}
+
+/** Split the message into the parts that each report one activity. */
+function partsOf(p: Prepared): Part[] {
+  const bounds = [0, ...[...p.text.matchAll(CLAUSE_END)].map((m) => m.index + 1), p.text.length];
+  const parts: Array<{ start: number; end: number; kind: boolean }> = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [start, end] = [bounds[i], bounds[i + 1]];
+    if (p.text.slice(start, end).trim() === '') continue;
+    const kind = p.mentions.some((m) => m.start >= start && m.start < end);
+    const ownDay = p.periods.some((d) => d.day && !d.timeOnly && d.start >= start && d.start < end);
+    const last = parts[parts.length - 1];
+    const opens = ownDay || NEXT_ACTIVITY.test(p.text.slice(start, end));
+    if (last && kind && last.kind && opens) parts.push({ start, end, kind });
+    else if (last) parts[parts.length - 1] = { start: last.start, end, kind: last.kind || kind };
+    else parts.push({ start, end, kind });
+  }
+  return parts;
+}
+
+const EDGE_PUNCTUATION = /^[\s，,。.、:：;；!！~\-—的]+|[\s，,。.、:：;；!！~\-—]+$/g;
+
+/** The title of one activity: its words without their dates, filler, numbering and "then". */
+function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: string): string {
+  let title = '';
+  let at = part.start;
+  for (const d of days) {
+    title += p.original.slice(at, d.start) + ' ';
+    at = d.end;
+    const tail = cue.TIME_OF_DAY.exec(p.original.slice(at, part.end));
+    if (tail) at += tail[0].length;
+  }
+  title += p.original.slice(at, part.end);
+  title = title
+    .replace(cue.LOG_FILLER, ' ')
+    .replace(new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日)\\s*`), '')
+    .replace(/^\s*(?:和|及|与|以及|、)\s*/, '')
+    .replace(/\s+(?:和|及|与|以及|、)\s+/g, ' ')
+    .replace(/[（(]\s*[)）]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([，,。；;])\s*/g, '$1')
+    .replace(/([，,。；;])[，,。；;]+/g, '$1')
+    .replace(EDGE_PUNCTUATION, '');
+  return title || label;
+}
+
+/** The day a logged activity is on: a weekday by its tense, a date without a year by the nearest. */
+function dayOf(d: PeriodMatch, text: string, now: IsoDate): { date: IsoDate; to?: IsoDate; earlier?: IsoDate } {
+  const r = d.readings;
+  if (!r) return d.from === d.to ? { date: d.from } : { date: d.from, to: d.to };
+  let chosen = r.nearest;
+  if (d.partial?.weekday !== undefined && PAST.test(text)) chosen = r.past;
+  else if (d.partial?.weekday !== undefined && FUTURE.test(text)) chosen = r.upcoming;
+  const date = chosen.from;
+  const to = chosen.to !== chosen.from ? { to: chosen.to } : {};
+  return date > now && r.past.from < date ? { date, ...to, earlier: r.past.from } : { date, ...to };
+}
+
+/** Read the message as one or more log entries, or ask about a day it cannot place. */
+export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
+  const activities: ReadActivity[] = [];
+  let previous: IsoDate | undefined;
+  const parts = partsOf(p);
+  for (const [n, part] of parts.entries()) {
+    const inPart = (x: { start: number }) => x.start >= part.start && x.start < part.end;
+    const days = p.periods.filter((d) => d.day && inPart(d));
+    const own = days.find((d) => !d.timeOnly);
+    const span = p.periods.find((d) => !d.day && inPart(d) && !isTopic(p.text, d.start, d.end));
+    const words = p.text.slice(part.start, part.end);
+    const owns = days.filter((d) => !d.timeOnly);
+    if (owns.length > 1 && new Set(owns.map((d) => d.from)).size > 1) {
+      // 上周三和上周五分别视察了…: one activity on each day; without 分别 it may be one over two days.
+      if (!EACH.test(words)) return { intent: 'unclear', question: say.oneOrSeveral(owns.map((d) => d.words).join('、')), settled: true };
+      const mention = p.mentions.find(inPart);
+      const kind = mention?.kind ?? p.mentions[0]?.kind ?? 'other';
+      const title = titleOf(p, part, days, taxonomy.label(kind));
+      for (const d of owns) {
+        const day = dayOf(d, words, now);
+        activities.push({ kind, title, ...day });
+        previous = day.date;
+      }
+      continue;
+    }
+    let when: { date: IsoDate; to?: IsoDate; earlier?: IsoDate } | undefined;
+    if (own) when = dayOf(own, words, now);
+    else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
+    else if (span) return { intent: 'unclear', question: say.whichDay(span.words), settled: true };
+    else {
+      const vague = p.unreadable.find((u) => {
+        const at = p.text.indexOf(u, part.start);
+        return at >= 0 && at < part.end && !isTopic(p.text, at, at + u.length);
+      });
+      if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
+      // Several activities and this one alone without a day: which day is the person's to say.
+      if (parts.length > 1) return { intent: 'unclear', question: say.whichDayFor(words.replace(EDGE_PUNCTUATION, '')), settled: true };
+      when = { date: days[0]?.from ?? now };
+    }
+    previous = when.date;
+    const mention = p.mentions.find(inPart);
+    const kind = mention?.kind ?? p.mentions[0]?.kind ?? 'other';
+    const title = titleOf(p, part, days, taxonomy.label(kind));
+    activities.push({ kind, date: when.date, title, ...(when.to ? { to: when.to } : {}), ...(when.earlier ? { earlier: when.earlier } : {}) });
+  }
+  return { intent: 'log', activities, activity: activities[0] };
+}

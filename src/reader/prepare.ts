@@ -1,0 +1,60 @@
+/**
+ * A message prepared once for the reader: normalised text, its time words, the text with
+ * them blanked, and its activity words.
+ */
+import type { Taxonomy } from './kinds.ts';
+import { scanTime, type PeriodMatch } from '../time/index.ts';
+import * as cue from './cues.ts';
+import { lexiconOf, normalizeForMatching, type KindMention } from './lexicon.ts';
+import type { IsoDate } from '../time/index.ts';
+
+/** A message prepared once: normalised text, time words, the text with them blanked, activity words. */
+export interface Prepared {
+  /** The message as typed (trimmed), for titles. */
+  readonly original: string;
+  /** Full-width forms folded to ASCII and traditional to simplified, same length as `original`. */
+  readonly text: string;
+  readonly periods: PeriodMatch[];
+  readonly impossible: string[];
+  /** Time words no rule could read (元旦, 11月底): asked about, never guessed. */
+  readonly unreadable: string[];
+  /** `text` with every time expression replaced by spaces, so cues never see 近一年 as 一年. */
+  readonly blank: string;
+  readonly mentions: KindMention[];
+}
+
+/**
+ * 常委会 names the institution, so it is no activity word; but when a message names no
+ * activity at all ("常委会今年开了几次"), it means the committee's own sessions.
+ */
+function institution(blank: string, taxonomy: Taxonomy): KindMention[] {
+  const m = /(?:人大)?常委会(?!组成人员|机关|办公室|党组|主任)/.exec(blank);
+  if (!m || !taxonomy.get('session') || /活动|工作|事项/.test(blank)) return [];
+  return [{ kind: 'session', start: m.index, end: m.index + m[0].length, words: m[0] }];
+}
+
+/** `text` with the given spans (in order, not overlapping) replaced by spaces; offsets kept. */
+export function blankOut(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    parts.push(text.slice(at, s.start), ' '.repeat(s.end - s.start));
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** Prepare a message for reading. */
+export function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Prepared {
+  const text = normalizeForMatching(original);
+  const { periods, impossible, unreadable } = scanTime(text, now);
+  let blank = blankOut(text, periods);
+  // 研究如何推进… names what was discussed; it does not ask anything.
+  blank = blank.replace(cue.EMBEDDED_QUESTION, (m) => m.replace(/如何|怎么|怎样/, (q) => '·'.repeat(q.length)));
+  const mentions = lexiconOf(taxonomy).find(blank);
+  return {
+    original, text, periods, impossible, unreadable, blank,
+    mentions: mentions.length > 0 ? mentions : institution(blank, taxonomy),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The rule-based message reader: one chat message → what it means (CONTRACTS.md, `parse`).
+ * Slash commands force an intent; plain messages are read from their cue words, their
+ * activity words (the taxonomy) and their time words (periods.ts). Pure and synchronous.
+ */
+import type { Taxonomy } from './kinds.ts';
+import * as cue from './cues.ts';
+import type { KindMention } from './lexicon.ts';
+import { logEntries } from './log-reading.ts';
+import { readerMessages as say } from './messages.ts';
+import { notAnActivity } from './not-activity.ts';
+import { blankOut, prepare, type Prepared } from './prepare.ts';
+import type { IsoDate } from '../time/index.ts';
+import type { MessageReader, Reading } from './types.ts';
+
+const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
+const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
+
+const sortedKinds = (mentions: readonly KindMention[]): string[] => [...new Set(mentions.map((m) => m.kind))].sort();
+
+/** A count or list over the message's first period and every activity word in it. */
+function query(intent: 'count' | 'list', p: Prepared): Reading {
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
+  const period = p.periods.find((x) => !x.timeOnly);
+  // 国庆期间视察了几次: a time word no rule reads is asked about, not counted over all time.
+  if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
+  return { intent, kinds: sortedKinds(p.mentions), from: period?.from ?? null, to: period?.to ?? null };
+}
+
+/** A log entry (or several), unless the message is not an activity at all. */
+function logEntry(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
+  const not = notAnActivity(p);
+  if (not) return { intent: 'unclear', question: not, settled: true };
+  return logEntries(p, now, taxonomy);
+}
+
+/** "视察有哪些": the thing asked "which" about is an activity word itself, not 制度 or 要求. */
+function whichOfActivity(p: Prepared): boolean {
+  const at = /(?:都|具体|分别)?(?:有|是)(?:哪些|什么|啥)/.exec(p.blank);
+  if (!at) return false;
+  const after = at.index + at[0].length;
+  return p.mentions.some(
+    (m) =>
+      (/^(?:的|活动|工作|\s)*$/.test(p.blank.slice(m.end, at.index)) && cue.WHICH_TAIL.test(p.blank.slice(at.index))) ||
+      (m.start >= after && /^(?:的|\s)*$/.test(p.blank.slice(after, m.start)) && /^(?:活动|工作)?\s*[?？。]?\s*$/.test(p.blank.slice(m.end))),
+  );
+}
+
+/** What is left of a message after its time words, activity words and filler. */
+function residue(p: Prepared): string {
+  return blankOut(p.blank, p.mentions).replace(cue.LOG_FILLER, '').replace(/[\s\p{P}]+/gu, '').replace(/^(?:的|了|一下|一次)+$/, '');
+}
+
+const FORCED: Readonly<Record<string, 'log' | 'count' | 'list' | 'ask' | 'draft' | 'undo' | 'help'>> = {
+  log: 'log', stats: 'count', count: 'count', list: 'list', ask: 'ask', draft: 'draft',
+  undo: 'undo', help: 'help', start: 'help',
+};
+
+/** A slash command (`/log …`, `/stats@bot …`, Slack's `/lvzhi log …`), or undefined. */
+function readCommand(original: string, now: IsoDate, taxonomy: Taxonomy): Reading | undefined {
+  const m = /^[/／]\s*([A-Za-z]+)(?:@\S+)?(?:\s+|$)/.exec(original);
+  if (!m) return undefined;
+  const name = m[1].toLowerCase();
+  const rest = original.slice(m[0].length).trim();
+  if (name === 'lvzhi') return rest ? readCommand('/' + rest, now, taxonomy) ?? readPlain(rest, now, taxonomy) : { intent: 'help' };
+  const intent = FORCED[name];
+  if (!intent) return { intent: 'unclear', question: say.unknownCommand(name) };
+  if (intent === 'log') {
+    if (!rest) return { intent: 'unclear', question: say.emptyLog };
+    return logEntry(prepare(rest, now, taxonomy), now, taxonomy);
+  }
+  if (intent === 'count' || intent === 'list') return query(intent, prepare(rest, now, taxonomy));
+  return { intent };
+}
+
+/** A plain message, read from its cues. */
+function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading {
+  const p = prepare(original, now, taxonomy);
+  const { blank, mentions, periods } = p;
+  if (cue.UNDO.test(p.text)) return { intent: 'undo' };
+  if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
+  const not = notAnActivity(p);
+  if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
+  if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
+
+  const hasPeriod = periods.some((x) => !x.timeOnly);
+  const normative = cue.NORMATIVE.test(blank);
+  const question = cue.QUESTION.test(blank);
+  const isList =
+    (cue.LIST.test(blank) && !(normative && !hasPeriod)) ||
+    (cue.DONE_TAIL.test(blank) && hasPeriod && !normative) ||
+    (whichOfActivity(p) && !normative) ||
+    (/什么时候|哪天|哪几天|哪些天/.test(blank) && hasPeriod && mentions.length > 0 && !normative);
+  if (isList) return query('list', p);
+  if (cue.COUNT.test(blank)) {
+    // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
+    if (normative && !cue.PAST.test(blank) && !hasPeriod) return { intent: 'ask' };
+    return query('count', p);
+  }
+  if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p);
+  if (question) return { intent: 'ask' };
+
+  const day = periods.find((x) => x.day);
+  const span = periods.find((x) => !x.day);
+  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank);
+  if (!day && !acted && cue.TOPIC_QUESTION.test(blank)) return { intent: 'ask' };
+  if (!day && !acted && cue.DRAFT_NOUN_END.test(blank)) return { intent: 'draft' };
+  // 代表建议的答复期限: a topic named after an activity word, nothing done, no day — a question.
+  if (!day && !acted && mentions.length > 0 && blank.startsWith('的', mentions[0].end) && !/[了过]/.test(blank)) {
+    return { intent: 'ask' };
+  }
+  const what = residue(p);
+  // 上周的活动, 本月的走访记录: a period or a kind, and only words for "the entries".
+  if (!day && !acted && (span || mentions.length > 0) && ENTRIES_ONLY.test(what)) return query('list', p);
+  if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
+  if (mentions.length > 0 || day || acted) {
+    // A period up front and nothing done (上半年视察): a count or a list, not an entry.
+    if (!day && span && !acted && (mentions.length === 0 || span.start < mentions[0].start)) {
+      const label = mentions.length > 0 ? taxonomy.label(mentions[0].kind) : '';
+      return { intent: 'unclear', question: label ? say.countOrList(span.words, label) : say.periodOnly(span.words) };
+    }
+    if (mentions.length > 0 && !day && !acted && what === '') {
+      return { intent: 'unclear', question: say.kindOnly(taxonomy.label(mentions[0].kind)) };
+    }
+    // A day and no activity word or deed (今天天气不错): chit-chat, not an entry to store.
+    if (mentions.length === 0 && !acted) return { intent: 'unclear', question: say.unclear };
+    return logEntry(p, now, taxonomy);
+  }
+  if (span) return { intent: 'unclear', question: say.periodOnly(span.words) };
+  if (p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
+  return { intent: 'unclear', question: say.unclear };
+}
+
+/** Read one message synchronously with the rules alone. `now` fixes 今天, 上半年 and the like. */
+export function readMessage(text: string, now: IsoDate, taxonomy: Taxonomy): Reading {
+  const original = (text ?? '').trim();
+  if (original === '') return { intent: 'unclear', question: say.unclear };
+  return readCommand(original, now, taxonomy) ?? readPlain(original, now, taxonomy);
+}
+
+/** The rule-based `MessageReader` (fast; a model reader may wrap it for what it cannot place). */
+export class RuleReader implements MessageReader {
+  constructor(private readonly taxonomy: Taxonomy) {}
+
+  /** Read one message; never rejects. */
+  async read(text: string, now: IsoDate): Promise<Reading> {
+    return readMessage(text, now, this.taxonomy);
+  }
+}

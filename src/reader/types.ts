@@ -1,0 +1,39 @@
+/** What one chat message means, and the reader that says so. */
+import type { IsoDate } from '../time/index.ts';
+
+/** One activity as read from a message, before it is stored. */
+export interface ReadActivity {
+  readonly kind: string;
+  /** The day it took place (the first day of a multi-day activity). */
+  readonly date: IsoDate;
+  readonly title: string;
+  /** The last day of a multi-day activity (9月3日至5日). */
+  readonly to?: IsoDate;
+  /**
+   * When the words name no year or week (12月20日, 周五) and the day read is still to come:
+   * the latest such day already past, offered instead ("last year's") — never taken silently.
+   */
+  readonly earlier?: IsoDate;
+}
+
+/** What one chat message means (CONTRACTS.md, `parse`). */
+export type Reading =
+  /** One or more activities, in the message's order; `activity` is the first, for older callers. */
+  | { intent: 'log'; activities: ReadActivity[]; activity: ReadActivity }
+  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null }
+  | { intent: 'ask' }
+  | { intent: 'draft' }
+  | { intent: 'undo' }
+  | { intent: 'help' }
+  /**
+   * The reader could not place the message; `question` asks back, in Chinese, with an example.
+   * `settled` when the rules know why (a date that cannot exist or be read, a summary, a path,
+   * thanks): then no model may guess instead.
+   */
+  | { intent: 'unclear'; question: string; settled?: true };
+
+/** Reads a message; rules first, a model may come after (issue 5). */
+export interface MessageReader {
+  /** `now` is today's date, fixing relative words like 昨天 and 上半年. */
+  read(text: string, now: IsoDate): Promise<Reading>;
+}

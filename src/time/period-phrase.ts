@@ -1,0 +1,34 @@
+import { namedPeriod } from './date-words.ts';
+import type { IsoDate } from './types.ts';
+
+/**
+ * How a draft names its period, the way people say it: 2023年上半年, 2023年第二季度,
+ * 2023年3月, 今年以来, 半年来 / 近一个月来 (the request's own words for a span that
+ * ends today), or 2023年3月5日至7月5日 when nothing shorter fits.
+ */
+export function describePeriod(from: IsoDate, to: IsoDate, now: IsoDate, words?: string): string {
+  const named = namedPeriod(from, to);
+  if (named) return named;
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  if (fm === 1 && fd === 1 && to === now) return fy === Number(now.slice(0, 4)) ? '今年以来' : `${fy}年以来`;
+  const recent = to === now && words ? recentPhrase(words) : undefined;
+  if (recent) return recent;
+  const toText = ty === fy ? `${tm}月${td}日` : `${ty}年${tm}月${td}日`;
+  return `${fy}年${fm}月${fd}日至${toText}`;
+}
+
+/** 半年来 → 半年来, 近半年 → 近半年来, 最近一个月 → 近一个月来, 近30天 → 近30天来. */
+function recentPhrase(words: string): string | undefined {
+  const match = /^(?:最?近)?(.+?)(?:以来|来)?$/.exec(words.trim());
+  if (!match || !/[年月天周]$/.test(match[1])) return undefined;
+  return words.startsWith('近') || words.startsWith('最近') ? `近${match[1]}来` : `${match[1]}来`;
+}
+
+/**
+ * The period as a file name starts: 2023上半年, 2023第二季度, 2023年3月, 今年以来 (the
+ * year's 年 is dropped before 上半年 and 第…季度, as the office names its files).
+ */
+export function periodForFileName(period: string): string {
+  return period.replace(/^(\d{4})年(?=[上下]半年|第)/, '$1');
+}

@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RuleReader, Taxonomy, loadTaxonomy, readMessage, type Reading } from '../../src/reader/index.ts';
+
+const taxonomy = loadTaxonomy();
+const read = (text: string, now = '2023-07-05'): Reading => readMessage(text, now, taxonomy);
+
+/** The meaning of a reading in one line, as the phrasing table writes it. */
+function meaning(r: Reading): string {
+  if (r.intent === 'log') return `log ${r.activity.kind} ${r.activity.date}`;
+  if (r.intent === 'count' || r.intent === 'list') return `${r.intent} ${r.kinds.join(',') || '-'} ${r.from} ${r.to}`;
+  return r.intent;
+}
+
+describe('ask versus count: a procedure question that mentions an activity is not a count', () => {
+  it.each([
+    '视察的时候代表能不能当场处理问题',
+    '执法检查报告要包括哪些内容',
+    '代表接待选民要做哪些记录',
+    '理论学习中心组学习一年至少要搞几次，有规定吗',
+    '常委会每年听取几次专项工作报告',
+    '代表联络站每月至少活动几次',
+    '代表视察一般要提前几天通知',
+  ])('%s → ask', (text) => {
+    expect(read(text)).toEqual({ intent: 'ask' });
+  });
+
+  it.each([
+    ['上半年视察了几次', ['inspection'], '2023-01-01', '2023-06-30'],
+    ['今年以来执法检查和视察一共几次', ['inspection', 'law_check'], '2023-01-01', '2023-07-05'],
+    ['帮我统计一下上半年视察调研的次数', ['inspection', 'research'], '2023-01-01', '2023-06-30'],
+    ['培训班一共办了几期', ['training'], null, null],
+  ])('%s → count', (text, kinds, from, to) => {
+    expect(read(text)).toEqual({ intent: 'count', kinds, from, to });
+  });
+});
+
+describe('count and list', () => {
+  it('reads 视察调研 and 视察和调研 as both kinds, sorted', () => {
+    expect(read('列出今年上半年所有视察和调研')).toMatchObject({ intent: 'list', kinds: ['inspection', 'research'] });
+    expect(read('上半年视察调研几次')).toMatchObject({ intent: 'count', kinds: ['inspection', 'research'] });
+  });
+
+  it('gives every kind ([]) when no activity word is named, and null ends when no period is', () => {
+    expect(read('本周都有哪些活动')).toEqual({ intent: 'list', kinds: [], from: '2023-07-03', to: '2023-07-09' });
+    expect(read('列一下党组会议')).toEqual({ intent: 'list', kinds: ['party_meeting'], from: null, to: null });
+  });
+
+  it('tells a list of activities from a question about what the rules list', () => {
+    expect(read('今年的执法检查有哪些').intent).toBe('list');
+    expect(read('代表联络站的工作制度有哪些').intent).toBe('ask');
+  });
+});
+
+describe('log', () => {
+  it('takes the first activity word when two appear, and the date wherever it stands', () => {
+    expect(read('视察调研了区医院建设')).toMatchObject({ intent: 'log', activity: { kind: 'inspection' } });
+    expect(read('专题调研了全区数字经济发展情况，时间是11月16日', '2023-11-30')).toMatchObject({
+      intent: 'log', activity: { kind: 'research', date: '2023-11-16' },
+    });
+  });
+
+  it('is dated today when no date is named', () => {
+    expect(read('组织机关全体干部集体学习新修改的代表法', '2025-02-28')).toMatchObject({
+      activity: { kind: 'study', date: '2025-02-28' },
+    });
+  });
+
+  it('files a past action with no activity word under other', () => {
+    expect(read('1月12日组织机关干部到敬老院开展志愿服务', '2024-01-15')).toMatchObject({
+      intent: 'log', activity: { kind: 'other', date: '2024-01-12' },
+    });
+    expect(read('/log 协助做好机关办公用房搬迁')).toMatchObject({ activity: { kind: 'other' } });
+  });
+
+  it('cleans the title: no date words, no filler, no command', () => {
+    const title = (text: string, now = '2024-01-15'): string => {
+      const r = readMessage(text, now, taxonomy);
+      return r.intent === 'log' ? r.activity.title : `(${r.intent})`;
+    };
+    expect(title('上周一的主任会议记一下')).toBe('主任会议');
+    expect(title('今天上午参加全区安全生产推进会')).toBe('参加全区安全生产推进会');
+    expect(title('/log 11.24 调研 社区养老服务')).toBe('调研 社区养老服务');
+    expect(title('专题调研了全区数字经济发展情况，时间是11月16日')).toBe('专题调研了全区数字经济发展情况');
+    expect(title('记一下：昨天走访了辖区企业')).toBe('走访了辖区企业');
+    expect(title('6月12日，视察城区防汛准备工作。')).toBe('视察城区防汛准备工作');
+  });
+
+  it('asks back about a date that does not exist instead of logging it', () => {
+    const r = read('2月30日视察城区学校');
+    expect(r.intent).toBe('unclear');
+    expect(r.intent === 'unclear' && r.question).toContain('2月30日');
+  });
+});
+
+describe('slash commands force the intent', () => {
+  it.each([
+    ['/log 视察 农村饮水安全工程', 'log inspection 2023-07-05'],
+    ['/stats 上半年 视察', 'count inspection 2023-01-01 2023-06-30'],
+    ['/list', 'list - null null'],
+    ['/ask 视察', 'ask'],
+    ['/draft 上半年', 'draft'],
+    ['/undo', 'undo'],
+    ['/help', 'help'],
+    ['/lvzhi stats 今年 调研', 'count research 2023-01-01 2023-12-31'],
+    ['/log@lvzhi_bot 昨天 党组会议', 'log party_meeting 2023-07-04'],
+  ])('%s → %s', (text, want) => {
+    expect(meaning(read(text))).toBe(want);
+  });
+
+  it('asks what to log for an empty /log, and names the commands for an unknown one', () => {
+    const empty = read('/log');
+    expect(empty.intent === 'unclear' && empty.question).toMatch(/例如/);
+    const unknown = read('/foo bar');
+    expect(unknown.intent === 'unclear' && unknown.question).toContain('/foo');
+  });
+});
+
+describe('messages the rules cannot place get a Chinese question with an example', () => {
+  it.each(['好的', '嗯', '123', '', '   ', '上半年', '视察', '收到'])('%j', (text) => {
+    const r = read(text);
+    expect(r.intent).toBe('unclear');
+    if (r.intent === 'unclear') expect(r.question).toMatch(/例如/);
+  });
+
+  it('offers the period it saw back in the question', () => {
+    const r = read('下半年');
+    expect(r.intent === 'unclear' && r.question).toContain('下半年');
+  });
+});
+
+describe('undo, help, draft', () => {
+  it.each(['撤销', '撤回上一条', '删掉刚才那条', '刚才那条记错了，删掉', '删除刚才的记录'])('%s → undo', (text) => {
+    expect(read(text).intent).toBe('undo');
+  });
+
+  it('does not read a procedure question about 撤销 as undo', () => {
+    expect(read('撤销代表资格需要什么程序').intent).toBe('ask');
+  });
+
+  it.each(['帮助', '你能做什么', '怎么用'])('%s → help', (text) => {
+    expect(read(text).intent).toBe('help');
+  });
+
+  it('tells a request to write from a question about how such a text is written', () => {
+    expect(read('帮忙写个视察报告的开头，主题是优化营商环境').intent).toBe('draft');
+    expect(read('写一段食品安全法执法检查报告的结尾').intent).toBe('draft');
+    expect(read('调研报告一般用什么格式写').intent).toBe('ask');
+  });
+});
+
+describe('the taxonomy is data: a synonym added to kinds.json changes the reading', () => {
+  it('reads a new word once the office adds it', () => {
+    const custom = new Taxonomy([
+      ...taxonomy.kinds.filter((k) => k.id !== 'visit'),
+      { id: 'visit', label: '走访', synonyms: ['走访', '登门拜访'] },
+    ]);
+    // Without the word there is no activity and no deed the rules know: asked back, not stored.
+    expect(readMessage('昨天登门拜访老代表', '2023-07-05', taxonomy)).toMatchObject({ intent: 'unclear' });
+    expect(readMessage('昨天登门拜访老代表', '2023-07-05', custom)).toMatchObject({
+      activity: { kind: 'visit', date: '2023-07-04' },
+    });
+  });
+});
+
+describe('RuleReader implements MessageReader', () => {
+  it('resolves to the same reading as readMessage', async () => {
+    const reader = new RuleReader(taxonomy);
+    await expect(reader.read('近30天有多少次视察', '2023-07-05')).resolves.toEqual({
+      intent: 'count', kinds: ['inspection'], from: '2023-06-06', to: '2023-07-05',
+    });
+  });
+});
+
+describe('a table of phrasings written for these tests', () => {
+  const table = readFileSync(new URL('../fixtures/messages/reader-phrasings.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => line.split(' | ').map((part) => part.trim()));
+
+  it.each(table)('(%s) %s → %s', (now, text, want) => {
+    expect(meaning(readMessage(text, now, taxonomy))).toBe(want);
+  });
+});

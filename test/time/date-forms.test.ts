@@ -1,0 +1,156 @@
+/**
+ * Every way staff write a day or a period, in simplified and traditional characters, read
+ * by the real reader: tables here, and two sets of whole messages in test/fixtures/messages/ (the forms of
+ * a date library's own test suite rephrased as office messages, and the issue's cases).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadTaxonomy, readMessage, type Reading } from '../../src/reader/index.ts';
+import { scanTime } from '../../src/time/periods.ts';
+
+const taxonomy = loadTaxonomy();
+
+/** The first period (or day) the words name, as [from, to], or the problem with them. */
+function read(words: string, now: string): [string, string] | string {
+  const scan = scanTime(words, now);
+  if (scan.impossible.length) return `impossible ${scan.impossible[0]}`;
+  const p = scan.periods[0];
+  if (!p) return scan.unreadable.length ? `unreadable ${scan.unreadable[0]}` : 'none';
+  return [p.from, p.to];
+}
+
+/** The day a logged activity is filed on. */
+const logged = (text: string, now: string): string | undefined => {
+  const r = readMessage(text, now, taxonomy);
+  return r.intent === 'log' ? r.activity.date : r.intent;
+};
+
+// 2026-12-01 is a Tuesday: its week runs Monday 11-30 to Sunday 12-06.
+const NOW = '2026-12-01';
+
+describe('relative days, weeks and months, in both scripts', () => {
+  it.each([
+    ['今天', '2026-12-01'], ['今日', '2026-12-01'], ['今早', '2026-12-01'], ['今晚', '2026-12-01'],
+    ['明天', '2026-12-02'], ['明日', '2026-12-02'], ['明早', '2026-12-02'], ['后天', '2026-12-03'], ['後天', '2026-12-03'],
+    ['大后天', '2026-12-04'], ['大後天', '2026-12-04'], ['昨天', '2026-11-30'], ['昨晚', '2026-11-30'], ['前天', '2026-11-29'],
+    ['大前天', '2026-11-28'], ['3天前', '2026-11-28'], ['三天后', '2026-12-04'], ['三天後', '2026-12-04'],
+    ['2周前', '2026-11-17'], ['两个星期前', '2026-11-17'], ['2礼拜前', '2026-11-17'], ['2禮拜前', '2026-11-17'],
+    ['一周后', '2026-12-08'], ['3个月前', '2026-09-01'], ['3個月前', '2026-09-01'], ['1小时前', '2026-12-01'],
+    ['本周三', '2026-12-02'], ['这周五', '2026-12-04'], ['這週五', '2026-12-04'], ['上周三', '2026-11-25'],
+    ['上週三', '2026-11-25'], ['上个礼拜三', '2026-11-25'], ['上個禮拜三', '2026-11-25'], ['上上周五', '2026-11-20'],
+    ['上上上周三', '2026-11-11'], ['下周五', '2026-12-11'], ['下週五', '2026-12-11'], ['下个星期一', '2026-12-07'],
+    ['下下周一', '2026-12-14'], ['下下週一', '2026-12-14'], ['本月5号', '2026-12-05'], ['上个月3号', '2026-11-03'],
+    ['上個月3號', '2026-11-03'], ['下个月10日', '2027-01-10'],
+  ])('%s → %s', (words, day) => {
+    expect(read(words, NOW)).toEqual([day, day]);
+  });
+
+  it.each([
+    ['下周', '2026-12-07', '2026-12-13'], ['下週', '2026-12-07', '2026-12-13'], ['上上上周', '2026-11-09', '2026-11-15'],
+    ['下个月', '2027-01-01', '2027-01-31'], ['下個月', '2027-01-01', '2027-01-31'], ['上周末', '2026-11-28', '2026-11-29'],
+    ['下季度', '2027-01-01', '2027-03-31'], ['明年', '2027-01-01', '2027-12-31'], ['五日内', '2026-11-27', '2026-12-01'],
+    ['两个礼拜内', '2026-11-18', '2026-12-01'], ['兩個禮拜內', '2026-11-18', '2026-12-01'], ['1个月之内', '2026-11-01', '2026-12-01'],
+  ])('%s → %s … %s', (words, from, to) => {
+    expect(read(words, NOW)).toEqual([from, to]);
+  });
+});
+
+describe('written dates: Chinese numerals with 零/〇/廿/卅, 號, and a year before a comma', () => {
+  it.each([
+    ['二零二六年十一月廿六日', '2026-11-26'], ['二〇二六年十一月廿六日', '2026-11-26'], ['十一月卅日', '2026-11-30'],
+    ['二零一六年，九月三号', '2016-09-03'], ['二零一六年，九月三號', '2016-09-03'], ['2016年09月03号', '2016-09-03'],
+    ['2016年9月3號', '2016-09-03'], ['二〇二五年十二月三十一日', '2025-12-31'], ['2023-10-26 10:30:00', '2023-10-26'],
+    ['六月四日3:00am', '2026-06-04'], ['3月17日 20点15', '2026-03-17'], ['昨晚8点', '2026-11-30'], ['前天下午三点', '2026-11-29'],
+    ['大后天晚上9点30分', '2026-12-04'], ['上个礼拜五16时', '2026-11-27'], ['下星期六凌晨1点30分廿九秒', '2026-12-12'],
+  ])('%s → %s', (words, day) => {
+    expect(read(words, NOW)).toEqual([day, day]);
+  });
+});
+
+describe('ranges: A-B, A至B, A到B, A~B, 从A到B, A以来, A至今, 三季度到现在', () => {
+  it.each([
+    ['2016年9月3号-2017年10月24号', '2016-09-03', '2017-10-24'], ['2016年9月3號-2017年10月24號', '2016-09-03', '2017-10-24'],
+    ['二零一六年九月三号ー2017年10月24号', '2016-09-03', '2017-10-24'], ['今天 - 下周五', '2026-12-01', '2026-12-11'],
+    ['11月3日到11月20日', '2026-11-03', '2026-11-20'], ['11月3日至20日', '2026-11-03', '2026-11-20'],
+    ['11月3日~11月20日', '2026-11-03', '2026-11-20'], ['从11月3日到11月20日', '2026-11-03', '2026-11-20'],
+    ['9月3日至5日', '2026-09-03', '2026-09-05'], ['今年三季度到现在', '2026-07-01', '2026-12-01'],
+    ['三季度到现在', '2026-07-01', '2026-12-01'], ['3月以来', '2026-03-01', '2026-12-01'], ['2025年10月至今', '2025-10-01', '2026-12-01'],
+    ['从3月到5月', '2026-03-01', '2026-05-31'],
+    // Asked on 2026-12-01, the 30th of December still to come means last year's; the range runs into January.
+    ['12月30日至1月2日', '2025-12-30', '2026-01-02'],
+  ])('%s → %s … %s', (words, from, to) => {
+    expect(read(words, NOW)).toEqual([from, to]);
+  });
+});
+
+describe('impossible dates are refused, unreadable ones asked about: never today', () => {
+  it.each([
+    ['13月5日', 'impossible'], ['2月30日', 'impossible'], ['今年第五季度', 'impossible'], ['2023年0月', 'impossible'],
+    ['0月', 'impossible'], ['3月32日', 'impossible'], ['星期八', 'impossible'], ['十三月五日', 'impossible'],
+    ['元旦', 'unreadable'], ['国庆期间', 'unreadable'], ['11月底', 'month'], ['前几天', 'unreadable'], ['下旬', 'unreadable'],
+  ])('%s → %s', (words, kind) => {
+    const scan = scanTime(words, NOW);
+    if (kind === 'impossible') expect(scan.impossible.length, words).toBeGreaterThan(0);
+    else expect(scan.unreadable.length, words).toBeGreaterThan(0);
+  });
+
+  it.each([
+    '13月5日组织代表视察了学校食堂', '2月30日召开了主任会议', '上周组织代表视察了河道治理', '11月底开展了执法检查',
+    '元旦组织开展了走访慰问', '前几天去开发区调研了', '上個禮拜開展了代表接待選民活動',
+  ])('a log of "%s" is a question, not an entry on today', (text) => {
+    expect(readMessage(text, NOW, taxonomy).intent).toBe('unclear');
+  });
+});
+
+describe('the nearest reading for a logged date without a year, around year ends', () => {
+  it.each([
+    ['12月28日召开了常委会会议', '2026-01-15', '2025-12-28'],
+    ['12月20日组织代表视察学校食堂', '2026-12-01', '2026-12-20'],
+    ['1月3日召开了党组会议', '2026-12-20', '2027-01-03'],
+    ['1月3日召开了党组会议', '2026-11-01', '2027-01-03'], // nearer ahead than back: asked before it is stored
+    ['12月31日召开了党组会议', '2027-01-01', '2026-12-31'],
+    ['2月29日召开了党组会议', '2025-03-10', '2024-02-29'],
+    ['28号召开了党组会议', '2026-12-01', '2026-11-28'],
+    ['5号召开了党组会议', '2026-12-01', '2026-12-05'],
+    ['周一开了主任会', '2026-12-04', '2026-11-30'],
+    ['周一要开主任会', '2026-12-04', '2026-12-07'],
+  ])('%s said on %s is %s', (text, now, day) => {
+    expect(logged(text, now)).toBe(day);
+  });
+
+  it('two days and one deed: each its own entry with 分别, else a question', () => {
+    const each = readMessage('上周三和上周五分别视察了两所学校', NOW, taxonomy);
+    expect(each.intent === 'log' && each.activities.map((a) => a.date)).toEqual(['2026-11-25', '2026-11-27']);
+    expect(readMessage('11月12日、13日视察了学校', NOW, taxonomy).intent).toBe('unclear');
+    expect(readMessage('几个月之内视察了几次', NOW, taxonomy).intent).toBe('unclear');
+  });
+
+  it('a multi-day activity without a year keeps both ends in the nearest reading, and offers last year\'s', () => {
+    expect(readMessage('12月5日至7日组织代表开展执法检查', NOW, taxonomy)).toMatchObject({
+      intent: 'log', activity: { date: '2026-12-05', to: '2026-12-07', earlier: '2025-12-05' },
+    });
+  });
+
+  it('a question keeps meaning the past: 11月份视察了几次 on 2026-01-15 is November 2025', () => {
+    expect(readMessage('11月份视察了几次', '2026-01-15', taxonomy)).toEqual({
+      intent: 'count', kinds: ['inspection'], from: '2025-11-01', to: '2025-11-30',
+    });
+  });
+});
+
+/** The meaning a set line is scored on (as ../shared/eval/activity.mjs scores it). */
+function meaning(r: Reading | Record<string, unknown>): string {
+  const x = r as Record<string, any>;
+  if (x.intent === 'log') return `log ${x.activity.kind} ${x.activity.date}`;
+  if (x.intent === 'count' || x.intent === 'list') return `${x.intent} ${[...x.kinds].sort().join(',')} ${x.from} ${x.to}`;
+  return x.intent;
+}
+
+for (const set of ['date-forms', 'issue-cases']) {
+  describe(`whole messages: fixtures/${set}.jsonl`, () => {
+    const lines = readFileSync(new URL(`../fixtures/messages/${set}.jsonl`, import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    it.each(lines.map((l) => [l.id, l.now, l.text, l]))('%s (%s) %s', (_id, now, text, line) => {
+      expect(meaning(readMessage(text, now, taxonomy))).toBe(meaning(line.expect));
+    });
+  });
+}
