@@ -2,7 +2,8 @@
  * `npm start` with only one messenger's settings — the WeCom app, the WeCom AI bot, DingTalk,
  * Feishu — as a child process against that platform's stand-in: it starts that channel alone,
  * answers an allowed person from the sample documents, logs their activity under
- * `<platform>:<id>`, refuses a stranger showing the stranger's id, and stops cleanly on SIGTERM.
+ * `<platform>:<id>`, refuses a stranger showing the stranger's id, ingests a document the admin
+ * sends, returns a draft as a Word file, and stops cleanly on SIGTERM.
  * One data folder serves the four runs in turn (the samples are ingested on the first).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,13 +36,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** What one platform's run needs: start, a person's message, what they were shown. */
+/** What one platform's run needs: start, a person's message or file, what they were shown. */
 interface Platform {
   env: Record<string, string>;
   say(user: string, text: string): Promise<void>;
+  sendFile(user: string, name: string, data: Buffer): Promise<void>;
   shown(user: string): string[];
+  /** Names of the files the bot sent (uploaded). */
+  files(): string[];
   close(): Promise<void>;
 }
+
+/** A document an admin drops in: a rule the sample documents do not have. */
+const RULE = Buffer.from('# 联络站值班制度\n\n第一条 代表联络站每周三上午安排代表值班，接待群众来访。\n');
 
 /** One activity per run, on its own day (the same entry twice would be a duplicate to confirm). */
 const logOn = (day: number) => `6月${day}日组织代表视察了安全生产工作`;
@@ -59,7 +66,7 @@ describe('npm start with one messenger configured', () => {
   });
 
   async function serve(name: string, platform: Platform, member: string, stranger: string, channelName: string, day: number): Promise<void> {
-    const run = startMain(dataDir, { ...platform.env, LVZHI_ALLOW: `${name}:${member}` });
+    const run = startMain(dataDir, { ...platform.env, LVZHI_ALLOW: `${name}:${member}`, LVZHI_ADMINS: `${name}:${member}` });
     cwds.push(run.cwd);
     try {
       await waitFor(() => run.stderr().includes('履职助手已启动'), 'the start', run, 90_000);
@@ -70,6 +77,10 @@ describe('npm start with one messenger configured', () => {
       await waitFor(() => platform.shown(stranger).some((t) => t.includes(`${name}:${stranger}`)), 'the refusal naming the id', run);
       await platform.say(member, logOn(day));
       await waitFor(() => platform.shown(member).some((t) => t.includes('已记录')), 'the logged activity', run);
+      await platform.sendFile(member, `值班制度${day}.md`, RULE);
+      await waitFor(() => platform.shown(member).some((t) => t.includes(`已收录《值班制度${day}》`)), 'the ingested document', run);
+      await platform.say(member, '/draft 上半年代表工作');
+      await waitFor(() => platform.files().some((f) => f.endsWith('.docx')), 'the draft as a Word file', run);
     } finally {
       run.child.kill('SIGTERM');
     }
@@ -92,7 +103,9 @@ describe('npm start with one messenger configured', () => {
         WECOM_TOKEN: standIn.token, WECOM_AES_KEY: standIn.aesKey, WECOM_API_BASE: standIn.apiBase, PORT: String(port),
       },
       say: async (user, text) => void (await standIn.deliver(url, { from: user, text })),
+      sendFile: async (user, name, data) => void (await standIn.deliver(url, { from: user, file: { mediaId: standIn.userFile(name, data), name } })),
       shown: (user) => standIn.sentTo(`user:${user}`).map((m) => m.text),
+      files: () => [...standIn.media.values()].map((m) => m.name),
       close: () => standIn.close(),
     }, 'zhangsan', 'stranger1', 'wecom', 11);
   }, 150_000);
@@ -102,7 +115,9 @@ describe('npm start with one messenger configured', () => {
     await serve('wecom', {
       env: { WECOM_BOT_ID: standIn.botId, WECOM_BOT_SECRET: standIn.secret, WECOM_BOT_WS_URL: standIn.wsUrl },
       say: async (user, text) => void standIn.say(user, text),
+      sendFile: async (user, name, data) => void standIn.sendFile(user, name, data),
       shown: (user) => standIn.shownIn(user).map((m) => m.text),
+      files: () => [...standIn.media.values()].map((m) => m.filename),
       close: () => standIn.close(),
     }, 'lisi', 'stranger2', 'wecom-bot', 12);
   }, 150_000);
@@ -112,7 +127,9 @@ describe('npm start with one messenger configured', () => {
     await serve('dingtalk', {
       env: { DINGTALK_CLIENT_ID: standIn.clientId, DINGTALK_CLIENT_SECRET: standIn.clientSecret, DINGTALK_API_BASE: standIn.apiBase, DINGTALK_OAPI_BASE: standIn.apiBase },
       say: async (user, text) => void standIn.say({ staffId: user, text }),
+      sendFile: async (user, name, data) => void standIn.say({ staffId: user, file: { downloadCode: standIn.userFile(name, data), fileName: name } }),
       shown: (user) => standIn.sentTo(`cid-oto-${user}`).map((m) => m.text),
+      files: () => [...standIn.uploads.values()].map((m) => m.name),
       close: () => standIn.close(),
     }, 'manager001', 'stranger3', 'dingtalk', 13);
   }, 150_000);
@@ -122,7 +139,9 @@ describe('npm start with one messenger configured', () => {
     await serve('feishu', {
       env: { FEISHU_APP_ID: standIn.appId, FEISHU_APP_SECRET: standIn.appSecret, FEISHU_DOMAIN: standIn.domain },
       say: async (user, text) => void standIn.say({ openId: user, text }),
+      sendFile: async (user, name, data) => void standIn.say({ openId: user, file: { fileKey: standIn.userFile(name, data), fileName: name } }),
       shown: (user) => standIn.sentTo(`oc_p2p_${user}`).map((m) => m.text),
+      files: () => [...standIn.uploads.values()].map((m) => m.name),
       close: () => standIn.close(),
     }, 'ou_wangwu', 'ou_stranger4', 'feishu', 14);
   }, 150_000);
