@@ -64,6 +64,11 @@ export const benchSections: BenchSection[] = [
     run: async () => (await import('./bench-telegram.ts')).benchTelegram(),
   },
   {
+    name: 'messengers',
+    byDefault: true,
+    run: async () => (await import('./bench-messengers.ts')).benchMessengers(),
+  },
+  {
     // Minutes of child processes on hostile files: run on request (`--sections bad-input`).
     name: 'bad-input',
     byDefault: false,
@@ -95,6 +100,8 @@ export async function runBench(argv: readonly string[]): Promise<Record<string, 
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // stdout is the JSON alone: library chatter (dingtalk-stream's console.info) goes to stderr.
+  console.log = console.info = console.debug = (...parts: unknown[]) => console.error(...parts);
   const argv = process.argv.slice(2);
   const result = await runBench(argv);
   process.stdout.write((argv.includes('--json') ? JSON.stringify(result) : JSON.stringify(result, null, 2)) + '\n');

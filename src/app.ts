@@ -12,7 +12,7 @@ import { ActivityLog, renderChart } from './log/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
-import { createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
+import { PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
 import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
@@ -144,7 +144,8 @@ export async function createChannels(
   const channels: Channel[] = [];
   const telegramWebhook = Boolean(settings.TELEGRAM_BOT_TOKEN && settings.TELEGRAM_WEBHOOK_URL);
   const slackHttp = Boolean(settings.SLACK_BOT_TOKEN && !settings.SLACK_APP_TOKEN && settings.SLACK_SIGNING_SECRET);
-  if (telegramWebhook && slackHttp) throw new UserError('bad_setting', m.portClash);
+  const onPort = [telegramWebhook && 'Telegram webhook', slackHttp && 'Slack HTTP', ...PLATFORMS.map((p) => p.usesPort?.(settings) && p.label)].filter(Boolean);
+  if (onPort.length > 1) throw new UserError('bad_setting', m.portClash(onPort.join('、')));
   if (settings.SLACK_BOT_TOKEN && !settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
     throw new UserError('bad_setting', m.slackNeedsMode);
   }
@@ -177,6 +178,9 @@ export async function createChannels(
       apiUrl: settings.SLACK_API_URL,
       assistant,
     }));
+  }
+  for (const platform of PLATFORMS) {
+    if (platform.configured(settings)) channels.push(...(await platform.load())(settings, assistant));
   }
   if (channels.length > 0) return { channels };
   const terminalChannel = createTerminalChannel({ assistant, ...terminal });

@@ -12,7 +12,11 @@ export interface Access {
   isAdmin(incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): boolean;
 }
 
-const ENTRY = /^(telegram|slack|telegram-chat|slack-channel):(\S+)$/;
+const ENTRY = /^(telegram|slack|wecom|dingtalk|feishu|telegram-chat|slack-channel|wecom-chat|dingtalk-chat|feishu-chat):(\S+)$/;
+/** The allow-list form of a chat id, per platform (`wecom-chat:<chatid>`, …). */
+const CHAT_FORM: Partial<Record<Incoming['platform'], string>> = {
+  telegram: 'telegram-chat', slack: 'slack-channel', wecom: 'wecom-chat', dingtalk: 'dingtalk-chat', feishu: 'feishu-chat',
+};
 
 /** Parse a comma-separated access list; a malformed entry stops the start, naming the variable. */
 export function parseAccessList(text: string | undefined, variable: string): Set<string> {
@@ -34,9 +38,8 @@ export function senderEntry(incoming: Pick<Incoming, 'platform' | 'userId'>): st
 }
 
 function chatEntry(incoming: Pick<Incoming, 'platform' | 'chatId'>): string | undefined {
-  if (incoming.platform === 'telegram') return `telegram-chat:${incoming.chatId}`;
-  if (incoming.platform === 'slack') return `slack-channel:${incoming.chatId}`;
-  return undefined;
+  const form = CHAT_FORM[incoming.platform];
+  return form === undefined ? undefined : `${form}:${incoming.chatId}`;
 }
 
 function matches(list: Set<string>, incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): boolean {

@@ -39,7 +39,8 @@ export async function readParams(req: IncomingMessage, url: URL): Promise<{ para
     if (name === undefined) continue;
     // grammY writes `filename=<raw utf-8>` without quotes; browsers quote it. Accept both.
     const filename = /;\s*filename=(?:"([^"]*)"|([^\r\n]*))/i.exec(headers);
-    if (filename) files[name] = { filename: filename[1] ?? filename[2], data: part.data };
+    // A part without a file name is still a file when sent as bytes (axios/form-data sends Buffers so).
+    if (filename || /content-type:\s*application\/octet-stream/i.test(headers)) files[name] = { filename: filename ? filename[1] ?? filename[2] : '', data: part.data };
     else params[name] = decodeValue(part.data.toString('utf8'));
   }
   return { params, files };

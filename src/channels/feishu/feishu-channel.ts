@@ -1,0 +1,208 @@
+/**
+ * The Feishu (飞书 / Lark) bot channel over the long connection (`WSClient` + event
+ * dispatcher, no public address). Feishu sends an event again when it is not acknowledged
+ * within 3 s, and the SDK acknowledges when the handler returns: so the handler only queues
+ * the turn and returns, and a message id is handled once. Answers are replies to the person's
+ * message (in its topic), choices an interactive card whose press is answered with a toast
+ * and the card without its buttons.
+ */
+import * as lark from '@larksuiteoapi/node-sdk';
+import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
+import { UserError } from '../../errors.ts';
+import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { FeishuApi, domainOf, sdkLogger } from './api.ts';
+import { BAD_APP_ID, BAD_CREDENTIALS, CHOICE_GONE, PLATFORM, chosen, unreachable } from './messages.ts';
+import { choiceCard, renderPieces } from './render.ts';
+import { formatThreadId } from './thread-ids.ts';
+
+/** Settings (FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_DOMAIN). */
+export interface FeishuChannelOptions {
+  readonly appId: string;
+  readonly appSecret: string;
+  /** `feishu` (default), `lark`, or a private deployment's URL. */
+  readonly domain?: string;
+  readonly assistant: Assistant;
+  readonly logger?: ChannelLogger;
+  readonly backoffMs?: readonly number[];
+  /** How long to wait for the long connection at start; default 20 s. */
+  readonly connectTimeoutMs?: number;
+}
+
+/** The running channel, with a way to wait for quiet. */
+export interface FeishuChannel extends Channel {
+  idle(): Promise<void>;
+}
+
+/** The parts of `im.message.receive_v1` the channel reads. */
+interface MessageEvent {
+  readonly sender: { readonly sender_id?: { readonly open_id?: string }; readonly sender_type?: string };
+  readonly message: {
+    readonly message_id: string;
+    readonly chat_id: string;
+    readonly thread_id?: string;
+    readonly create_time?: string;
+    readonly message_type: string;
+    readonly content: string;
+    readonly mentions?: readonly { readonly key: string }[];
+  };
+}
+
+/** The parts of `card.action.trigger` the channel reads. */
+interface CardEvent {
+  readonly operator?: { readonly open_id?: string };
+  readonly action?: { readonly value?: { readonly lvzhi?: string } };
+  readonly event_id?: string;
+}
+
+/** A card's choice, kept until pressed. */
+interface PendingChoice {
+  readonly choice: ReplyChoice;
+  readonly card: { readonly piece: string; readonly keys: readonly string[] };
+  readonly start: (presser: string) => void;
+}
+
+/** Build the Feishu channel (not connected). */
+export function createFeishuChannel(options: FeishuChannelOptions): FeishuChannel {
+  if (!/^cli_[0-9a-fA-F]{16}$/.test(options.appId)) throw new UserError('feishu_settings', BAD_APP_ID);
+  const logger = options.logger ?? channelLogger('feishu');
+  const assistant = guardAssistant(options.assistant);
+  const domain = domainOf(options.domain);
+  const api = new FeishuApi({ ...options, domain, logger });
+  const queue = new TurnQueue((error) => logger.error('turn failed outside the assistant', { error }));
+  const delivered = new BoundedMap<string, true>(20_000, 24 * 60 * 60_000);
+  const names = new BoundedMap<string, Promise<string>>(5_000, 60 * 60_000);
+  const numbered = new NumberedChoices();
+  const pending = new BoundedMap<string, PendingChoice>(5_000, 24 * 60 * 60_000);
+  let ws: lark.WSClient | undefined;
+  let nextKey = 1;
+
+  // Without the contact permission every lookup fails: after the first refusal, names are open_ids.
+  let contactsReadable = true;
+  const nameOf = (openId: string): Promise<string> => {
+    if (!contactsReadable) return Promise.resolve(openId);
+    let name = names.get(openId);
+    if (!name) {
+      name = api.userName(openId).catch((error: unknown) => {
+        if ((error as { code?: number }).code === 41050) contactsReadable = false;
+        return openId;
+      });
+      names.set(openId, name);
+    }
+    return name;
+  };
+
+  function turn(openId: string, chatId: string, threadId: string | undefined, replyTo: string, text: string, files: IncomingFile[], sentAt?: Date): void {
+    const thread = formatThreadId(chatId, threadId);
+    const inThread = threadId !== undefined;
+    const outbox: Outbox = {
+      text: async (piece) => void (await api.reply(replyTo, 'text', { text: piece }, inThread)),
+      async buttons(piece, choices) {
+        const keyed = choices.map((choice) => ({ choice, key: `k${nextKey++}` }));
+        const card = { piece, keys: keyed.map((k) => k.key) };
+        for (const { choice, key } of keyed) {
+          pending.set(key, { choice, card, start: (presser) => turn(presser, chatId, threadId, replyTo, choice.send, []) });
+        }
+        await api.reply(replyTo, 'interactive', choiceCard(piece, keyed), inThread);
+      },
+      async file(file) {
+        const kind = file.kind === 'image' ? 'image' : 'file';
+        const key = await api.upload(kind, file.name, file.data);
+        await api.reply(replyTo, kind, kind === 'image' ? { image_key: key } : { file_key: key }, inThread);
+        if (file.caption) await api.reply(replyTo, 'text', { text: file.caption }, inThread);
+      },
+    };
+    queue.push(thread, async () =>
+      runPushTurn({
+        assistant,
+        outbox,
+        render: renderPieces,
+        choices: numbered,
+        logger,
+        incoming: {
+          platform: 'feishu',
+          userId: openId,
+          userName: await nameOf(openId),
+          chatId,
+          threadId: thread,
+          text: numbered.resolve(thread, text),
+          ...(sentAt ? { sentAt } : {}),
+          ...(files.length > 0 ? { files } : {}),
+        },
+      }),
+    );
+  }
+
+  function onMessage(event: MessageEvent): void {
+    const { message, sender } = event;
+    const openId = sender.sender_id?.open_id;
+    // Its own messages and other bots' are not for it; a redelivered event is answered once.
+    if (sender.sender_type !== 'user' || !openId || !delivered.firstSight(message.message_id, true)) return;
+    let content: { text?: string; file_key?: string; file_name?: string };
+    try {
+      content = JSON.parse(message.content) as typeof content;
+    } catch {
+      return;
+    }
+    let text = content.text ?? '';
+    for (const mention of message.mentions ?? []) text = text.split(mention.key).join(' ');
+    const files: IncomingFile[] = [];
+    if (message.message_type === 'file' && content.file_key) {
+      const name = content.file_name ?? content.file_key;
+      files.push(platformFile(name, { platform: PLATFORM, code: 'feishu_file_download' }, (toPath, maxBytes) => api.download(message.message_id, content.file_key!, name, toPath, maxBytes)));
+    } else if (message.message_type !== 'text') return;
+    const sentAt = message.create_time ? new Date(Number(message.create_time)) : undefined;
+    turn(openId, message.chat_id, message.thread_id, message.message_id, text.replace(/\s+/g, ' ').trim(), files, sentAt);
+  }
+
+  /** A press: answered at once (toast, the card without buttons); the chosen turn runs after. */
+  function onPress(event: CardEvent): Record<string, unknown> {
+    const key = event.action?.value?.lvzhi ?? '';
+    const choice = pending.get(key);
+    if (!choice || !event.operator?.open_id || (event.event_id && !delivered.firstSight(event.event_id, true))) return { toast: { type: 'warning', content: CHOICE_GONE } };
+    // One press per card: every button of it goes.
+    for (const other of choice.card.keys) pending.delete(other);
+    choice.start(event.operator?.open_id ?? '');
+    const label = choice.choice.label;
+    return { toast: { type: 'success', content: chosen(label) }, card: { type: 'raw', data: choiceCard(choice.card.piece, [], chosen(label)) } };
+  }
+
+  return {
+    name: 'feishu',
+    idle: () => queue.idle(),
+    async start() {
+      const dispatcher = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.warn, logger: sdkLogger(logger) }).register({
+        'im.message.receive_v1': async (data: unknown) => onMessage(data as MessageEvent),
+        'card.action.trigger': async (data: unknown) => onPress(data as CardEvent),
+      } as never);
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new UserError('feishu_unreachable', unreachable(String(domain)))), options.connectTimeoutMs ?? 20_000);
+        ws = new lark.WSClient({
+          appId: options.appId,
+          appSecret: options.appSecret,
+          domain,
+          loggerLevel: lark.LoggerLevel.warn,
+          logger: sdkLogger(logger),
+          onReady: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          onError: (error: Error) => {
+            clearTimeout(timer);
+            reject(new UserError(/code=(514|403)/.test(error.message) ? 'feishu_credentials' : 'feishu_unreachable', /code=(514|403)/.test(error.message) ? BAD_CREDENTIALS : unreachable(String(domain)), { cause: error }));
+          },
+        });
+        void ws.start({ eventDispatcher: dispatcher });
+      }).catch((error: unknown) => {
+        ws?.close({ force: true });
+        ws = undefined;
+        throw error;
+      });
+      logger.info('started');
+    },
+    async stop() {
+      ws?.close({ force: true });
+      ws = undefined;
+      await queue.idle();
+    },
+  };
+}
