@@ -18,7 +18,7 @@ import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
 import { openKnowledgeBaseWithModel, type IngestReport, type KnowledgeBase } from './knowledge/index.ts';
 import { openModels } from './models/index.ts';
-import { openDatabase, type Db } from './storage/index.ts';
+import { createSqliteConversationStore, openDatabase, type ConversationStore, type Db } from './storage/index.ts';
 import { appMessages as m } from './app-messages.ts';
 
 /** The sample documents `npm start` indexes on first run. */
@@ -37,6 +37,8 @@ export interface Services {
   readonly drafting: DraftingPort;
   readonly access: Access;
   readonly assistant: AssistantCore;
+  /** Conversation state in the data folder: pending questions, follow-ups, buttons and reply chains survive a restart. */
+  readonly conversations: ConversationStore;
   /** Wait for the turns under way, then close the stores (once; later calls wait for the first). */
   close(): Promise<void>;
 }
@@ -80,7 +82,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
       },
     };
     const access = createAccess(settings);
+    const conversations = createSqliteConversationStore(db);
     const assistant = createAssistant({
+      conversations,
       knowledge, reader, taxonomy, drafting, access,
       activities: activityLogPort(activityLog, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
       now: options.now,
@@ -91,7 +95,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const kb = knowledge;
     let closing: Promise<void> | undefined;
     return {
-      dataDir, taxonomy, knowledge: kb, activityLog, reader, drafting, access, assistant,
+      dataDir, taxonomy, knowledge: kb, activityLog, reader, drafting, access, assistant, conversations,
       close() {
         closing ??= (async () => {
           await assistant.drain();
@@ -140,6 +144,7 @@ export async function createChannels(
   settings: Settings,
   assistant: AssistantCore,
   terminal: TerminalStreams = {},
+  conversations?: ConversationStore,
 ): Promise<{ channels: Channel[]; terminal?: TerminalChannel }> {
   const channels: Channel[] = [];
   const telegramWebhook = Boolean(settings.TELEGRAM_BOT_TOKEN && settings.TELEGRAM_WEBHOOK_URL);
@@ -158,6 +163,7 @@ export async function createChannels(
       token: settings.TELEGRAM_BOT_TOKEN,
       apiRoot: settings.TELEGRAM_API_ROOT,
       assistant,
+      conversations,
       webhook: settings.TELEGRAM_WEBHOOK_URL
         ? {
           url: settings.TELEGRAM_WEBHOOK_URL,

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   await ingesting;
   ingesting = undefined;
   if (stopping) return;
-  const started = await createChannels(settings, services.assistant);
+  const started = await createChannels(settings, services.assistant, {}, services.conversations);
   channels = started.channels;
   for (const channel of channels) await channel.start();
   if (!started.terminal) notes.write(m.started(channels.map((c) => c.name).join('、')) + '\n');

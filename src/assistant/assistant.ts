@@ -7,18 +7,19 @@ import { type MessageReader, type Taxonomy } from '../reader/index.ts';
 import { chartTitle, logMessages } from '../log/index.ts';
 import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
+import type { ConversationStore } from '../storage/index.ts';
 import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';
 import { parseCommand } from './commands.ts';
 import { guardAssistant, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 import { draftReply } from './draft-reply.ts';
-import { answerImport, handleFiles, removeAbandonedUploads, type PendingImport } from './files.ts';
+import { answerImport, handleFiles, removeAbandonedUploads } from './files.ts';
 import { readableIncoming } from './incoming-text.ts';
 import { readPathCommand } from './local-paths.ts';
 import { saveReplyFiles } from './saved-files.ts';
-import { resolveFollowUp, type TurnContext } from './follow-up.ts';
-import { ConversationMemory } from './memory.ts';
-import { createLogFlows, provenanceOf, type LastLogged, type LogPending } from './log-flows.ts';
+import { resolveFollowUp } from './follow-up.ts';
+import { openConversation, type ConversationLimits, type Pending } from './conversation.ts';
+import { createLogFlows, provenanceOf } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort } from './ports.ts';
 import { renderAnswer, renderCount, renderList } from './render.ts';
@@ -37,8 +38,10 @@ export interface AssistantOptions {
   readonly now?: () => Date;
   /** The office's time zone (IANA), which decides the calendar day; default Asia/Shanghai. */
   readonly timeZone?: string;
-  /** Bounds of the conversation memory (and how often expired confirmations are swept). */
-  readonly memory?: { readonly maxThreads?: number; readonly ttlMs?: number; readonly sweepMs?: number };
+  /** Where conversation state is kept (the data folder's database in `npm start`; process memory by default). */
+  readonly conversations?: ConversationStore;
+  /** How long conversation state lives, and how often expired confirmations are swept. */
+  readonly memory?: ConversationLimits;
   /** Where failed turns are logged with their error code. */
   readonly log?: ErrorLog;
   /** Passages per answer. */
@@ -51,14 +54,11 @@ export interface AssistantOptions {
 export interface AssistantCore extends Assistant {
   /** Resolves once every turn that has started has finished. */
   drain(): Promise<void>;
-  /** Let go of what waits for an answer (downloaded tables are deleted) and stop the clean-up timer. */
+  /** Stop the clean-up timer; state kept only in memory lets go of what waits for an answer (its tables are deleted). */
   close(): void;
 }
 
 type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
-/** How often expired confirmations (and the files they hold) are swept away in an idle bot. */
-const PENDING_SWEEP_MS = 60_000;
-type Pending = LogPending | { kind: 'import'; file: PendingImport };
 
 /** Create the assistant from its parts. */
 export function createAssistant(options: AssistantOptions): AssistantCore {
@@ -66,13 +66,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? stderrErrorLog;
   const k = options.k ?? 5;
-  const contexts = new ConversationMemory<TurnContext>(options.memory?.maxThreads, options.memory?.ttlMs);
-  // A downloaded table waiting for "导入" is deleted when it expires, is replaced or evicted.
-  const pendings = new ConversationMemory<Pending>(options.memory?.maxThreads, options.memory?.ttlMs, undefined, (pending) => {
-    if (pending.kind === 'import') pending.file.discard();
-  }, options.memory?.sweepMs ?? PENDING_SWEEP_MS);
+  // A downloaded table waiting for "导入" is deleted when it expires or is replaced.
+  const { contexts, pendings, lastLogged, ...conversation } = openConversation(options.conversations, options.memory,
+    (entry) => log({ ref: errorReference(), ...entry }));
   removeAbandonedUploads();
-  const lastLogged = new ConversationMemory<LastLogged>(options.memory?.maxThreads, options.memory?.ttlMs);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   /** The office's day when the message was sent (its own timestamp), not when it is processed. */
   const todayOf = (incoming: Incoming): IsoDate => officeDay(incoming.sentAt ?? now(), timeZone);
@@ -87,7 +84,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
   async function count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply> {
     const stats = await activities.stats(query);
-    contexts.set(incoming.threadId, { kind: 'query', intent: 'count', ...query });
+    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', ...query });
     const text = renderCount(stats, query.kinds, taxonomy);
     if (!withChart || !activities.chart || stats.total === 0 || (!query.from && !query.to)) return { text };
     try {
@@ -105,7 +102,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
     const activitiesFound = await activities.list(query);
-    contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
+    await contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
     return { text: renderList(activitiesFound, query, taxonomy, Number(todayOf(incoming).slice(0, 4))) };
   }
 
@@ -121,7 +118,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       : undefined;
     const answer = await knowledge.ask(retrieval, { k, onPartial });
     // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
-    contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
+    await contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
     return streamed ? { text: renderAnswer(answer), streamed } : { text: renderAnswer(answer) };
   }
 
@@ -142,7 +139,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   async function answerPending(pending: Pending, text: string, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
-    pendings.delete(pendingKey(incoming));
+    await pendings.delete(pendingKey(incoming));
     // They moved on when the answer is none of the choices: the question is dropped, the message read afresh.
     if (pending.kind !== 'import') return logFlows.answer(pending, text, incoming, today);
     const importFile = access.isAdmin(incoming) ? activities.importFile : undefined;
@@ -155,7 +152,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const outcome = await handleFiles(files, knowledge, incoming, Boolean(activities.importFile), log, activities.previewImport);
     const text = outcome.lines.join('\n');
     if (!outcome.pendingImport) return { text };
-    pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
+    await pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
     return { text, choices: [{ label: m.importChoice, send: m.importWord }, { label: m.cancelChoice, send: m.cancelWord }] };
   }
 
@@ -165,7 +162,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const text = incoming.text.trim();
     if (!text) return { text: m.emptyMessage };
 
-    const pending = pendings.get(pendingKey(incoming));
+    const pending = await pendings.get(pendingKey(incoming));
     if (pending) {
       const reply = await answerPending(pending, text, incoming, today);
       if (reply) return reply;
@@ -214,11 +211,11 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     }
 
     // 改成6月13日 / 不对，是调研: a correction of what this person just logged here.
-    const corrected = await logFlows.correctInWords(text, lastLogged.get(incoming.threadId), incoming, today);
+    const corrected = await logFlows.correctInWords(text, await lastLogged.get(incoming.threadId), incoming, today);
     if (corrected) return corrected;
 
     const reading = await reader.read(text, today);
-    const followUp = await resolveFollowUp(text, reading, contexts.get(incoming.threadId), reader, today);
+    const followUp = await resolveFollowUp(text, reading, await contexts.get(incoming.threadId), reader, today);
     if (followUp) {
       if (followUp.intent === 'ask') return ask(followUp.question, followUp.retrieval, incoming, sink);
       const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to };
@@ -270,7 +267,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     close() {
-      pendings.clear();
+      conversation.close();
     },
   };
 }

@@ -3,11 +3,12 @@
  * be Chinese), ingested into the knowledge base with progress, and confirmed; a CSV/XLSX
  * table is offered as an activity import instead. Every download is size-checked before it
  * starts (where the platform says the size) and stopped at the limit; a downloaded table
- * waiting for "导入" is deleted when it expires, is replaced, or the process stops.
+ * waiting for "导入" is deleted when it expires or is replaced; it outlives a restart (its
+ * question is kept in the data folder), so it is held under a name without the process id.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { AppError, InternalError, UserError, errorReference } from '../errors.ts';
 import { MAX_TABLE_BYTES, plainText, tooLargeToDownload } from '../input/index.ts';
 import { processAlive } from '../storage/index.ts';
@@ -22,12 +23,28 @@ export const KNOWLEDGE_EXTENSIONS: ReadonlySet<string> = new Set(SUPPORTED_EXTEN
 /** Tables the activity log can import. */
 export const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx']);
 
-/** A downloaded table waiting for the user to say whether to import it. */
+/** A downloaded table waiting for the user to say whether to import it (plain data: it is stored). */
 export interface PendingImport {
   readonly name: string;
   readonly path: string;
-  /** Remove the downloaded copy. */
-  discard(): void;
+  /** The held upload folder the table is in, removed with it. */
+  readonly folder: string;
+}
+
+/** Remove a pending import's downloaded copy. */
+export function discardImport(file: PendingImport): void {
+  rmSync(file.folder, { recursive: true, force: true });
+}
+
+/**
+ * A stored pending import we may act on: its folder a held upload folder directly in the
+ * temporary folder and its table inside it, so a damaged row can never point a deletion elsewhere.
+ */
+export function isPendingImport(value: unknown, folder = tmpdir()): value is PendingImport {
+  const file = value as Partial<PendingImport> | null;
+  if (typeof file !== 'object' || file === null) return false;
+  if (typeof file.name !== 'string' || typeof file.path !== 'string' || typeof file.folder !== 'string') return false;
+  return dirname(file.folder) === folder && basename(file.folder).startsWith(HELD_PREFIX) && dirname(file.path) === file.folder;
 }
 
 /** What handling the files of one message gave: the lines to say and maybe a pending import. */
@@ -44,7 +61,9 @@ export function safeFileName(name: string): string {
 
 /** Upload folders carry the pid of the process that made them: `lvzhi-upload-<pid>-XXXXXX`. */
 const UPLOAD_PREFIX = 'lvzhi-upload-';
-/** An upload folder without a pid (an older version's) is abandoned after this long. */
+/** A table waiting for "导入" is held in a folder without a pid: a restart must not delete it. */
+const HELD_PREFIX = `${UPLOAD_PREFIX}held-`;
+/** An upload folder without a pid (held, or an older version's) is abandoned after this long. */
 const ABANDONED_AFTER_MS = 24 * 60 * 60_000;
 
 /**
@@ -135,8 +154,11 @@ export async function handleFiles(
         // Checked before it is offered: a bad row is named now, and kinds read from a
         // ledger's content are shown so the answer 导入 confirms what will be stored.
         const preview = await previewImport?.(path);
-        pendingImport?.discard();
-        pendingImport = { name, path, discard: () => rmSync(folder, { recursive: true, force: true }) };
+        if (pendingImport) discardImport(pendingImport);
+        const held = join(dirname(folder), basename(folder).replace(`${UPLOAD_PREFIX}${process.pid}-`, HELD_PREFIX));
+        renameSync(folder, held);
+        downloaded = { folder: held, path: join(held, basename(path)) };
+        pendingImport = { name, path: downloaded.path, folder: held };
         lines.push(m.importOffer(name), ...(preview ? [preview] : []));
       } catch (error) {
         if (downloaded) rmSync(downloaded.folder, { recursive: true, force: true });
@@ -205,6 +227,6 @@ export async function answerImport(
     if (confirmationWords.no.test(text)) return { text: m.cancelled };
     return undefined;
   } finally {
-    file.discard();
+    discardImport(file);
   }
 }

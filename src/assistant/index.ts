@@ -10,5 +10,6 @@ export type { ActivityLogPort, DraftingPort, DraftReply, NewActivity } from './p
 export { guardAssistant, replyForError, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 export { parseCommand, COMMANDS, type CommandName } from './commands.ts';
 export { ConversationMemory } from './memory.ts';
+export type { ConversationLimits } from './conversation.ts';
 export { cleanFileName, saveNewFile, saveReplyFiles } from './saved-files.ts';
 export { messages } from './messages.ts';

@@ -31,9 +31,9 @@ export interface LogFlowOptions {
   readonly taxonomy: Taxonomy;
   readonly access: Access;
   /** Remember a question to ask before acting (per thread and person). */
-  setPending(incoming: Incoming, pending: LogPending): void;
+  setPending(incoming: Incoming, pending: LogPending): Promise<void>;
   /** Remember what was just logged in this thread (or forget it). */
-  setLastLogged(incoming: Incoming, last: LastLogged | undefined): void;
+  setLastLogged(incoming: Incoming, last: LastLogged | undefined): Promise<void>;
 }
 
 /** The person as the platform knows them: `telegram:<id>`, `slack:<id>`, `terminal:<user>`. */
@@ -55,7 +55,7 @@ export function createLogFlows(options: LogFlowOptions) {
   async function log(read: readonly ReadActivity[], incoming: Incoming, today: IsoDate, confirmedMessage?: string): Promise<Reply> {
     const future = read.filter((a) => a.date > today);
     if (confirmedMessage === undefined && future.length > 0) {
-      options.setPending(incoming, { kind: 'log', activities: [...read], message: incoming.text });
+      await options.setPending(incoming, { kind: 'log', activities: [...read], message: incoming.text });
       const items = future.map((a) => entryInWords(a, taxonomy, today)).join('；');
       const earlier = future.every((a) => a.earlier !== undefined);
       return {
@@ -70,7 +70,7 @@ export function createLogFlows(options: LogFlowOptions) {
     // The audit trail keeps the message that described the activity, not the "确认" after it.
     const results = await activities.addAll(read.map(({ kind, date, title, to }) => ({ kind, date, title, ...(to ? { to } : {}) })),
       provenanceOf(incoming, confirmedMessage));
-    options.setLastLogged(incoming, { by: personOf(incoming), ids: results.filter((r) => !r.duplicate).map((r) => r.activity.id) });
+    await options.setLastLogged(incoming, { by: personOf(incoming), ids: results.filter((r) => !r.duplicate).map((r) => r.activity.id) });
     const text = loggedAllReply(results, taxonomy, today);
     const stored = results.find((r) => !r.duplicate);
     return { text: stored ? `${text}\n${m.loggedBy(stored.activity.by_name ?? stored.activity.by)}` : text };
@@ -98,7 +98,7 @@ export function createLogFlows(options: LogFlowOptions) {
 
   async function undo(incoming: Incoming, today: IsoDate): Promise<Reply> {
     const withdrawn = await activities.undo(personOf(incoming), provenanceOf(incoming));
-    options.setLastLogged(incoming, undefined);
+    await options.setLastLogged(incoming, undefined);
     if (withdrawn.length === 0) return { text: m.nothingToUndo };
     return { text: withdrawnReply(withdrawn, taxonomy, today) };
   }
@@ -142,7 +142,7 @@ export function createLogFlows(options: LogFlowOptions) {
     if (!match) return { text: m.deleteUsage };
     const entry: Activity | null = await activities.get(Number(match[1]));
     if (!entry) return { text: m.noSuchEntry(Number(match[1])) };
-    options.setPending(incoming, { kind: 'delete', id: entry.id });
+    await options.setPending(incoming, { kind: 'delete', id: entry.id });
     return {
       text: m.deleteQuestion(`${entry.id}. ${entryInWords(entry, taxonomy, today)}（${entry.by_name ?? entry.by}）`),
       choices: [{ label: m.deleteChoice, send: m.deleteWord }, { label: m.cancelChoice, send: m.cancelWord }],

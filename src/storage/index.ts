@@ -1,8 +1,13 @@
-/** Storage: the SQLite connection and its start-up checks, migrations, atomic file writes, disk and database failures. */
-export { openDatabase, migrate, DATABASE_FILE, type Db, type OpenOptions } from './database.ts';
+/** Storage: the ports for conversation state, the SQLite connection and its start-up checks, migrations, atomic file writes, disk and database failures. */
+export { openDatabase, migrate, DATABASE_FILE, type Db, type OpenOptions } from './sqlite/database.ts';
 export {
   writeFileAtomic, replaceFileAtomic, replaceFileAtomicAsync, removeStaleTemporaries, processAlive, type ReplaceOptions,
 } from './atomic-file.ts';
 export { storageFailure, explainFailure, isBusy } from './storage-failure.ts';
 export { retryWhenBusy, WRITE_DEADLINE_MS, type RetryOptions } from './busy-retry.ts';
 export { storageMessages } from './messages.ts';
+export {
+  stderrDroppedState, type ConversationScope, type ConversationStore, type DroppedState, type DroppedStateLog, type ExpiredState,
+} from './conversation-store.ts';
+export { createMemoryConversationStore, type MemoryConversationStoreOptions } from './memory-conversation-store.ts';
+export { createSqliteConversationStore, type SqliteConversationStoreOptions } from './sqlite/conversation-store.ts';

@@ -44,6 +44,11 @@ function table(name: string, body = 'date,kind,title\n2024-06-12,视察,视察�
   return file;
 }
 
+/** Where a table offered for import is held while it waits (a folder a restart keeps). */
+function held(file: { savedTo?: string }): string {
+  return file.savedTo!.replace(`lvzhi-upload-${process.pid}-`, 'lvzhi-upload-held-');
+}
+
 describe('an endless message', () => {
   it('is read up to 2,000 characters, answered, and the reply says the rest was not read', async () => {
     const { assistant } = bench();
@@ -81,21 +86,21 @@ describe('downloaded tables waiting for an answer', () => {
     const { assistant } = bench();
     const first = table('上半年.csv');
     await assistant.handle(say('', { files: [first] }));
-    expect(existsSync(first.savedTo!)).toBe(true);
+    expect(existsSync(held(first))).toBe(true);
     const second = table('下半年.csv');
     await assistant.handle(say('', { files: [second] }));
-    expect(existsSync(dirname(first.savedTo!))).toBe(false);
-    expect(existsSync(second.savedTo!)).toBe(true);
+    expect(existsSync(dirname(held(first)))).toBe(false);
+    expect(existsSync(held(second))).toBe(true);
   });
 
   it('are deleted when they expire, even if nobody writes again', async () => {
     const { assistant } = bench({ memory: { ttlMs: 50, sweepMs: 20 } });
     const file = table('活动.csv');
     await assistant.handle(say('', { files: [file] }));
-    expect(existsSync(file.savedTo!)).toBe(true);
+    expect(existsSync(held(file))).toBe(true);
     const deadline = Date.now() + 5000;
-    while (existsSync(dirname(file.savedTo!)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(existsSync(dirname(file.savedTo!))).toBe(false);
+    while (existsSync(dirname(held(file))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync(dirname(held(file)))).toBe(false);
     expect((await assistant.handle(say('导入'))).text).not.toMatch(/已导入/);
   });
 
@@ -104,7 +109,7 @@ describe('downloaded tables waiting for an answer', () => {
     const file = table('活动.csv');
     await assistant.handle(say('', { files: [file] }));
     assistant.close();
-    expect(existsSync(dirname(file.savedTo!))).toBe(false);
+    expect(existsSync(dirname(held(file)))).toBe(false);
   });
 
   it('left by a killed bot are cleared at the next start; those of a running one stay', () => {

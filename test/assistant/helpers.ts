@@ -38,6 +38,7 @@ export function makeBench(reader: MessageReader, options: Partial<AssistantOptio
     log: (entry) => errors.push(entry),
     ...(options.drafting ? { drafting: options.drafting } : {}),
     ...(options.memory ? { memory: options.memory } : {}),
+    ...(options.conversations ? { conversations: options.conversations } : {}),
   });
   return {
     assistant, log, knowledge, errors, dataDir,

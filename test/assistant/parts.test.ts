@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAccess, parseAccessList, parseCommand, ConversationMemory } from '../../src/assistant/index.ts';
 import { safeFileName } from '../../src/assistant/files.ts';
+import { hasKind } from '../../src/assistant/memory.ts';
+import { createMemoryConversationStore } from '../../src/storage/index.ts';
 import { looksLikeFollowUp } from '../../src/assistant/follow-up.ts';
 
 describe('slash commands', () => {
@@ -14,18 +16,21 @@ describe('slash commands', () => {
 });
 
 describe('conversation memory', () => {
-  it('forgets the least recently used thread beyond its bound, and entries past their time', () => {
+  it('keeps a value for its time to live, and drops (and logs) one of the wrong shape', async () => {
     let clock = 0;
-    const memory = new ConversationMemory<string>(2, 1000, () => clock);
-    memory.set('a', '1');
-    memory.set('b', '2');
-    expect(memory.get('a')).toBe('1'); // a is now the most recent
-    memory.set('c', '3');
-    expect(memory.get('b')).toBeUndefined();
-    expect(memory.get('a')).toBe('1');
+    const store = createMemoryConversationStore({ now: () => clock });
+    const dropped: unknown[] = [];
+    const memory = new ConversationMemory<{ kind: string }>(store, 'turn-context', 1000, (v): v is { kind: string } => hasKind(v, 'ask'),
+      (entry) => dropped.push(entry), () => clock);
+    await memory.set('a', { kind: 'ask' });
+    clock = 900;
+    expect(await memory.get('a')).toEqual({ kind: 'ask' });
     clock = 1500;
-    expect(memory.get('c')).toBeUndefined();
-    expect(memory.size).toBe(1);
+    expect(await memory.get('a')).toBeUndefined();
+    await store.set('turn-context', 'b', { kind: 'from-another-version' }, clock + 1000);
+    expect(await memory.get('b')).toBeUndefined();
+    expect(dropped).toEqual([{ code: 'conversation_state_dropped', scope: 'turn-context', key: 'b' }]);
+    expect(await store.get('turn-context', 'b')).toBeUndefined();
   });
 });
 

@@ -3,40 +3,42 @@
  * status/stream message when there is one), choices as an inline keyboard on the last piece,
  * images as photos and other files as documents.
  */
+import { randomBytes } from 'node:crypto';
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Reply, ReplyChoice } from '../../assistant/index.ts';
+import type { ConversationStore } from '../../storage/index.ts';
 import { sendOptions, type LiveMessage, type MessageTarget } from './live-message.ts';
 import { renderHtmlChunks, renderHtmlSingle, TELEGRAM_CAPTION_LIMIT } from './render.ts';
 
-/** Keeps what each inline button sends back, since callback data holds only 64 bytes. */
+/** How long a button keeps working after it was shown. */
+const CHOICE_TTL_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * Keeps what each inline button sends back, since callback data holds only 64 bytes; in the
+ * conversation store, so a button pressed after a restart still answers its question.
+ */
 export class ChoiceStore {
-  private readonly byKey = new Map<string, { send: string; threadId: string }>();
-  private next = 1;
+  constructor(private readonly store: ConversationStore, private readonly now: () => number = Date.now) {}
 
-  constructor(private readonly capacity = 5_000) {}
-
-  /** Remember a choice; returns the short callback data for its button. */
-  put(choice: ReplyChoice, threadId: string): string {
-    const key = `c${(this.next++).toString(36)}`;
-    this.byKey.set(key, { send: choice.send, threadId });
-    if (this.byKey.size > this.capacity) {
-      const oldest = this.byKey.keys().next().value;
-      if (oldest !== undefined) this.byKey.delete(oldest);
-    }
+  /** Remember a choice; returns the short callback data for its button (random: keys outlive the process). */
+  async put(choice: ReplyChoice, threadId: string): Promise<string> {
+    const key = `c${randomBytes(9).toString('base64url')}`;
+    await this.store.set('telegram-choice', key, { send: choice.send, threadId }, this.now() + CHOICE_TTL_MS);
     return key;
   }
 
-  /** What a pressed button sends, or `undefined` if it is unknown (e.g. after a restart). */
-  get(key: string): { send: string; threadId: string } | undefined {
-    return this.byKey.get(key);
+  /** What a pressed button sends, or `undefined` if it is unknown or expired. */
+  async get(key: string): Promise<{ send: string; threadId: string } | undefined> {
+    const value = await this.store.get('telegram-choice', key) as { send?: unknown; threadId?: unknown } | undefined;
+    return typeof value?.send === 'string' && typeof value.threadId === 'string' ? { send: value.send, threadId: value.threadId } : undefined;
   }
 }
 
-function keyboardFor(choices: readonly ReplyChoice[], store: ChoiceStore, threadId: string): InlineKeyboardMarkup {
-  return {
-    inline_keyboard: choices.map((choice) => [{ text: choice.label, callback_data: store.put(choice, threadId) }]),
-  };
+async function keyboardFor(choices: readonly ReplyChoice[], store: ChoiceStore, threadId: string): Promise<InlineKeyboardMarkup> {
+  const rows = [];
+  for (const choice of choices) rows.push([{ text: choice.label, callback_data: await store.put(choice, threadId) }]);
+  return { inline_keyboard: rows };
 }
 
 /** Send a reply; returns the ids of the messages sent or edited, for the reply chains. */
@@ -51,7 +53,7 @@ export async function deliverReply(options: {
   const { api, reply, target, live, choices, threadId } = options;
   const ids: number[] = [];
   const chunks = renderHtmlChunks(reply.text);
-  const keyboard = reply.choices?.length ? keyboardFor(reply.choices, choices, threadId) : undefined;
+  const keyboard = reply.choices?.length ? await keyboardFor(reply.choices, choices, threadId) : undefined;
 
   for (let i = 0; i < chunks.length; i += 1) {
     const last = i === chunks.length - 1;

@@ -13,6 +13,7 @@ import { Bot, GrammyError, webhookCallback, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import { guardAssistant, type Assistant, type Channel, type Incoming, type IncomingFile } from '../../assistant/index.ts';
 import { InternalError, UserError, errorReference } from '../../errors.ts';
+import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
 import { byteLimit, tooLargeToDownload } from '../../input/index.ts';
 import { addressedText } from './addressing.ts';
 import { ChoiceStore, deliverReply } from './deliver-reply.ts';
@@ -31,6 +32,8 @@ export interface TelegramChannelOptions {
   /** Webhook mode instead of long polling: Telegram posts to `url`, we listen on `port`. */
   readonly webhook?: { readonly url: string; readonly secret: string; readonly port: number; readonly host?: string };
   readonly assistant: Assistant;
+  /** Where buttons and reply chains are kept (the data folder's database in `npm start`: they survive a restart). */
+  readonly conversations?: ConversationStore;
   readonly logger?: ChannelLogger;
   /** Long-polling wait per `getUpdates`, seconds (Telegram allows up to 50). */
   readonly pollingTimeoutSeconds?: number;
@@ -75,8 +78,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const bot = new Bot(options.token, { client: { apiRoot } });
   bot.api.config.use(autoRetry({ maxDelaySeconds: options.maxRetryDelaySeconds ?? 60, maxRetryAttempts: 5 }));
 
-  const chains = new ReplyChains();
-  const choices = new ChoiceStore();
+  const conversations = options.conversations ?? createMemoryConversationStore();
+  const [chains, choices] = [new ReplyChains(conversations), new ChoiceStore(conversations)];
   const queues = new Map<string, Promise<void>>();
   const running = new Set<Promise<void>>();
   let server: Server | undefined;
@@ -107,10 +110,10 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   }
 
   /** Which conversation a message continues: its forum topic, its reply chain's root, or `main`. */
-  function threadOf(message: Message): string {
+  async function threadOf(message: Message): Promise<string> {
     if (message.is_topic_message && message.message_thread_id !== undefined) return String(message.message_thread_id);
     const parent = message.reply_to_message;
-    if (parent) return chains.get(message.chat.id, parent.message_id) ?? String(parent.message_id);
+    if (parent) return (await chains.get(message.chat.id, parent.message_id)) ?? String(parent.message_id);
     return 'main';
   }
 
@@ -128,10 +131,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   async function runTurn(api: Api, source: TurnSource): Promise<void> {
     const threadId = formatThreadId(source.chat.id, source.thread);
     const target: MessageTarget = { chatId: source.chat.id, topicId: source.topicId, replyTo: source.replyTo };
-    const remember = (id: number) => chains.set(source.chat.id, id, source.thread);
+    // A chain not remembered only loses the thread of a later reply: logged, never fails the turn.
+    const remember = (id: number) => chains.set(source.chat.id, id, source.thread).catch((error: unknown) => logger.warn('chain not kept', { error }));
     // Telegram allows a group about 20 messages a minute, edits included: stream there more slowly.
     const interval = source.chat.type === 'private' ? streamIntervalMs : streamIntervalMs * 3;
-    const live = new LiveMessage(api, target, interval, logger, remember);
+    const live = new LiveMessage(api, target, interval, logger, (id) => void remember(id));
     const typing = startTyping(api, target);
     const incoming: Incoming = {
       platform: 'telegram',
@@ -149,7 +153,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       typing.stop();
       try {
         const ids = await deliverReply({ api, reply, target, live, choices, threadId });
-        ids.forEach(remember);
+        await Promise.all(ids.map(remember));
       } catch (error) {
         const ref = errorReference();
         logger.error('reply could not be delivered', { ref, threadId, error });
@@ -177,15 +181,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     return { stop: () => clearTimeout(timer) };
   }
 
-  bot.on('message', (ctx) => {
+  bot.on('message', async (ctx) => {
     const message = ctx.message;
     const from = message.from;
     if (!from || from.is_bot || from.id === ctx.me.id) return;
     if (message.text === undefined && message.document === undefined) return;
     const text = addressedText(message, ctx.me);
     if (text === undefined) return;
-    const thread = threadOf(message);
-    chains.set(message.chat.id, message.message_id, thread);
+    const thread = await threadOf(message);
+    await chains.set(message.chat.id, message.message_id, thread);
     const topicId = message.is_topic_message ? message.message_thread_id : undefined;
     const files = message.document ? [fileOf(message.document)] : [];
     const sentAt = new Date(message.date * 1000);
@@ -194,7 +198,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   });
 
   bot.on('callback_query:data', async (ctx) => {
-    const choice = choices.get(ctx.callbackQuery.data);
+    const choice = await choices.get(ctx.callbackQuery.data);
     const message = ctx.callbackQuery.message;
     if (!choice || !message || ctx.from.is_bot) {
       await ctx.answerCallbackQuery({ text: CHOICE_EXPIRED });
@@ -294,5 +298,3 @@ function displayName(user: { first_name: string; last_name?: string; username?: 
   const name = [user.first_name, user.last_name].filter(Boolean).join(' ').trim();
   return name || user.username || String(user.id);
 }
-
-

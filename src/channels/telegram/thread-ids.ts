@@ -2,6 +2,7 @@
  * Thread ids `telegram:<chat id>:<thread>`: `<thread>` is a forum topic's id, the root
  * message of a reply chain, or `main` for the chat's ordinary flow.
  */
+import type { ConversationStore } from '../../storage/index.ts';
 
 /** A Telegram thread id taken apart. */
 export interface TelegramThread {
@@ -22,28 +23,24 @@ export function parseThreadId(threadId: string): TelegramThread | undefined {
   return { chatId: Number(match[1]), thread: match[2] };
 }
 
+/** How long a reply chain is remembered after its last message. */
+const CHAIN_TTL_MS = 30 * 24 * 60 * 60_000;
+
 /**
  * Remembers which thread each message belongs to, so a reply to any message of a chain
- * (the user's or the bot's) continues that chain's conversation. Bounded: old entries go first.
+ * (the user's or the bot's) continues that chain's conversation, after a restart too.
  */
 export class ReplyChains {
-  private readonly threadOf = new Map<string, string>();
-
-  constructor(private readonly capacity = 20_000) {}
+  constructor(private readonly store: ConversationStore, private readonly now: () => number = Date.now) {}
 
   /** The thread a message belongs to, if it was seen. */
-  get(chatId: number, messageId: number): string | undefined {
-    return this.threadOf.get(`${chatId}:${messageId}`);
+  async get(chatId: number, messageId: number): Promise<string | undefined> {
+    const thread = await this.store.get('telegram-chain', `${chatId}:${messageId}`);
+    return typeof thread === 'string' ? thread : undefined;
   }
 
   /** Record that a message belongs to a thread. */
-  set(chatId: number, messageId: number, thread: string): void {
-    const key = `${chatId}:${messageId}`;
-    this.threadOf.delete(key);
-    this.threadOf.set(key, thread);
-    if (this.threadOf.size > this.capacity) {
-      const oldest = this.threadOf.keys().next().value;
-      if (oldest !== undefined) this.threadOf.delete(oldest);
-    }
+  async set(chatId: number, messageId: number, thread: string): Promise<void> {
+    await this.store.set('telegram-chain', `${chatId}:${messageId}`, thread, this.now() + CHAIN_TTL_MS);
   }
 }

@@ -1,9 +1,9 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../errors.ts';
-import { removeStaleTemporaries } from './atomic-file.ts';
-import { storageMessages } from './messages.ts';
+import { UserError } from '../../errors.ts';
+import { removeStaleTemporaries } from '../atomic-file.ts';
+import { storageMessages } from '../messages.ts';
 
 /** The SQLite connection type used throughout Lüzhi. */
 export type Db = Database.Database;

@@ -1,0 +1,88 @@
+/**
+ * The assistant's conversation state, kept in a `ConversationStore`: the topic a follow-up
+ * leans on, the question waiting for an answer (a date still to come, a delete, an import) and
+ * what was just logged. With the data folder's store all of it survives a restart; a sweep
+ * clears what expired and deletes the tables that expired imports held.
+ */
+import { createMemoryConversationStore, type ConversationStore } from '../storage/index.ts';
+import { discardImport, isPendingImport, type PendingImport } from './files.ts';
+import type { TurnContext } from './follow-up.ts';
+import type { LastLogged, LogPending } from './log-flows.ts';
+import { ConversationMemory, hasKind, type MisshapenLog } from './memory.ts';
+
+/** A question waiting for the person's answer. */
+export type Pending = LogPending | { kind: 'import'; file: PendingImport };
+
+/** How long conversation state lives and how often the expired is swept. */
+export interface ConversationLimits {
+  readonly ttlMs?: number;
+  readonly sweepMs?: number;
+}
+
+/** What one assistant remembers between turns. */
+export interface Conversation {
+  readonly contexts: ConversationMemory<TurnContext>;
+  /** Questions waiting per thread and person; a replaced import's table is deleted. */
+  readonly pendings: Pick<ConversationMemory<Pending>, 'get' | 'set' | 'delete'>;
+  readonly lastLogged: ConversationMemory<LastLogged>;
+  /** Stop sweeping; a store that does not outlive the process lets its held imports go now. */
+  close(): void;
+}
+
+const DEFAULT_TTL_MS = 30 * 60_000;
+/** How often expired confirmations (and the files they hold) are swept away in an idle bot. */
+const DEFAULT_SWEEP_MS = 60_000;
+
+function isTurnContext(value: unknown): value is TurnContext {
+  return hasKind(value, 'query', 'ask');
+}
+
+function isPending(value: unknown): value is Pending {
+  if (!hasKind(value, 'log', 'delete', 'import')) return false;
+  return value.kind !== 'import' || isPendingImport((value as { file?: unknown }).file);
+}
+
+function isLastLogged(value: unknown): value is LastLogged {
+  const last = value as Partial<LastLogged> | null;
+  return typeof last === 'object' && last !== null && typeof last.by === 'string' && Array.isArray(last.ids);
+}
+
+/** Open the assistant's memory over a store (process memory when none is given). */
+export function openConversation(
+  store: ConversationStore = createMemoryConversationStore(), limits: ConversationLimits = {}, log: MisshapenLog,
+): Conversation {
+  const ttl = limits.ttlMs ?? DEFAULT_TTL_MS;
+  const held = new Set<string>();
+  const pendings = new ConversationMemory<Pending>(store, 'pending', ttl, isPending, log);
+  const trackedPendings = {
+    get: (key: string) => pendings.get(key),
+    delete: (key: string) => pendings.delete(key),
+    async set(key: string, value: Pending) {
+      // Imports offered by this process, so a store that forgets at exit can delete their tables then.
+      if (value.kind === 'import') held.add(value.file.folder);
+      const previous = await pendings.get(key);
+      if (previous?.kind === 'import' && (value.kind !== 'import' || previous.file.folder !== value.file.folder)) discardImport(previous.file);
+      await pendings.set(key, value);
+    },
+  };
+  const sweep = async () => {
+    for (const expired of await store.sweep()) {
+      const pending = expired.value;
+      if (expired.scope === 'pending' && isPending(pending) && pending.kind === 'import') discardImport(pending.file);
+    }
+  };
+  const sweeper = setInterval(() => void sweep().catch((error: unknown) => log({ code: 'conversation_sweep_failed', scope: 'pending', key: String(error) })),
+    limits.sweepMs ?? DEFAULT_SWEEP_MS);
+  sweeper.unref(); // never keeps the process alive
+  return {
+    contexts: new ConversationMemory<TurnContext>(store, 'turn-context', ttl, isTurnContext, log),
+    pendings: trackedPendings,
+    lastLogged: new ConversationMemory<LastLogged>(store, 'last-logged', ttl, isLastLogged, log),
+    close() {
+      clearInterval(sweeper);
+      if (store.durable) return;
+      for (const folder of held) discardImport({ name: '', path: '', folder });
+      held.clear();
+    },
+  };
+}
