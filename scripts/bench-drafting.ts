@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadTaxonomy } from '../src/reader/index.ts';
-import { openActivityLog } from '../src/log/index.ts';
+import { openActivityLog, sqliteActivityStore } from '../src/log/index.ts';
 import { createDrafter } from '../src/drafting/index.ts';
 
 /** Drafting figures. */
@@ -38,7 +38,7 @@ export async function benchDrafting(options: { entries?: number; rounds?: number
       kind: kinds[i % kinds.length],
       title: `第${i + 1}项工作：视察全区重点项目建设情况`,
     })), { by: '办公室', channel: 'bench' });
-    const drafter = createDrafter({ log, taxonomy });
+    const drafter = createDrafter({ log: sqliteActivityStore(log), taxonomy });
     const times: number[] = [];
     for (let r = 0; r < rounds; r++) {
       for (const request of REQUESTS) {

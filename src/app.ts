@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { RuleReader, createModelReader, loadTaxonomy, type MessageReader, type Taxonomy } from './reader/index.ts';
-import { ActivityLog, renderChart } from './log/index.ts';
+import { ActivityLog, renderChart, sqliteActivityStore, type ActivityStore } from './log/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
@@ -32,7 +32,10 @@ export interface Services {
   readonly dataDir: string;
   readonly taxonomy: Taxonomy;
   readonly knowledge: KnowledgeBase;
+  /** The SQLite log itself (synchronous; tests and the command line still read it directly). */
   readonly activityLog: ActivityLog;
+  /** The activity log behind its asynchronous port: what the assistant and the drafter use. */
+  readonly activities: ActivityStore;
   readonly reader: MessageReader;
   readonly drafting: DraftingPort;
   readonly access: Access;
@@ -63,11 +66,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   try {
     knowledge = await openKnowledgeBaseWithModel({ dataDir, db, embedder: models.embedder, chat: models.chat, rerank: models.reranker });
     const activityLog = new ActivityLog(db, taxonomy);
+    const activities = sqliteActivityStore(activityLog);
     const rules = new RuleReader(taxonomy);
     // Rules first; a configured chat model reads only what they cannot place.
     const reader = models.chat ? createModelReader({ rules, model: models.chat, taxonomy }) : rules;
     const drafter = createDrafter({
-      log: activityLog, knowledge, taxonomy, model: models.chat,
+      log: activities, knowledge, taxonomy, model: models.chat,
     });
     const drafting: DraftingPort = {
       async draft(request, { now }) {
@@ -86,7 +90,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const assistant = createAssistant({
       conversations,
       knowledge, reader, taxonomy, drafting, access,
-      activities: activityLogPort(activityLog, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
+      activities: activityLogPort(activities, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
       now: options.now,
       timeZone: settings.LVZHI_TIME_ZONE,
       log: options.log,
@@ -95,7 +99,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const kb = knowledge;
     let closing: Promise<void> | undefined;
     return {
-      dataDir, taxonomy, knowledge: kb, activityLog, reader, drafting, access, assistant, conversations,
+      dataDir, taxonomy, knowledge: kb, activityLog, activities, reader, drafting, access, assistant, conversations,
       close() {
         closing ??= (async () => {
           await assistant.drain();

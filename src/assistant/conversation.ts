@@ -8,7 +8,7 @@ import { createMemoryConversationStore, type ConversationStore } from '../storag
 import { discardImport, isPendingImport, type PendingImport } from './files.ts';
 import type { TurnContext } from './follow-up.ts';
 import type { LastLogged, LogPending } from './log-flows.ts';
-import { ConversationMemory, hasKind, type MisshapenLog } from './memory.ts';
+import { ConversationMemory, hasKind, type StateLog } from './memory.ts';
 
 /** A question waiting for the person's answer. */
 export type Pending = LogPending | { kind: 'import'; file: PendingImport };
@@ -49,7 +49,7 @@ function isLastLogged(value: unknown): value is LastLogged {
 
 /** Open the assistant's memory over a store (process memory when none is given). */
 export function openConversation(
-  store: ConversationStore = createMemoryConversationStore(), limits: ConversationLimits = {}, log: MisshapenLog,
+  store: ConversationStore = createMemoryConversationStore(), limits: ConversationLimits = {}, log: StateLog,
 ): Conversation {
   const ttl = limits.ttlMs ?? DEFAULT_TTL_MS;
   const held = new Set<string>();
@@ -71,13 +71,14 @@ export function openConversation(
       if (expired.scope === 'pending' && isPending(pending) && pending.kind === 'import') discardImport(pending.file);
     }
   };
-  const sweeper = setInterval(() => void sweep().catch((error: unknown) => log({ code: 'conversation_sweep_failed', scope: 'pending', key: String(error) })),
+  const sweeper = setInterval(() => void sweep().catch((error: unknown) => log({ code: 'conversation_sweep_failed', scope: 'pending', key: '', message: String(error) })),
     limits.sweepMs ?? DEFAULT_SWEEP_MS);
   sweeper.unref(); // never keeps the process alive
   return {
-    contexts: new ConversationMemory<TurnContext>(store, 'turn-context', ttl, isTurnContext, log),
+    // A follow-up topic or a correction target not saved costs a follow-up, never the answer itself.
+    contexts: new ConversationMemory<TurnContext>(store, 'turn-context', ttl, isTurnContext, log, true),
     pendings: trackedPendings,
-    lastLogged: new ConversationMemory<LastLogged>(store, 'last-logged', ttl, isLastLogged, log),
+    lastLogged: new ConversationMemory<LastLogged>(store, 'last-logged', ttl, isLastLogged, log, true),
     close() {
       clearInterval(sweeper);
       if (store.durable) return;

@@ -6,8 +6,8 @@
  */
 import type { ConversationScope, ConversationStore } from '../storage/index.ts';
 
-/** Reports a value that was dropped because it had the wrong shape. */
-export type MisshapenLog = (entry: { code: string; scope: string; key: string }) => void;
+/** Reports a value dropped for its wrong shape, or one that could not be saved. */
+export type StateLog = (entry: { code: string; scope: string; key: string; message?: string }) => void;
 
 /** One scope of the conversation store, typed and with its own time to live. */
 export class ConversationMemory<T> {
@@ -16,7 +16,9 @@ export class ConversationMemory<T> {
     private readonly scope: ConversationScope,
     private readonly ttlMs: number,
     private readonly accepts: (value: unknown) => value is T,
-    private readonly onMisshapen: MisshapenLog,
+    private readonly log: StateLog,
+    /** Whether a write that fails (a full disk) is only logged: a lost follow-up topic must not fail an answer. */
+    private readonly bestEffort = false,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -25,19 +27,28 @@ export class ConversationMemory<T> {
     const value = await this.store.get(this.scope, key);
     if (value === undefined) return undefined;
     if (this.accepts(value)) return value;
-    this.onMisshapen({ code: 'conversation_state_dropped', scope: this.scope, key });
-    await this.store.delete(this.scope, key);
+    this.log({ code: 'conversation_state_dropped', scope: this.scope, key });
+    await this.write(key, () => this.store.delete(this.scope, key));
     return undefined;
   }
 
   /** Store a value for its time to live from now. */
   async set(key: string, value: T): Promise<void> {
-    await this.store.set(this.scope, key, value, this.clock() + this.ttlMs);
+    await this.write(key, () => this.store.set(this.scope, key, value, this.clock() + this.ttlMs));
   }
 
   /** Forget a key. */
   async delete(key: string): Promise<void> {
-    await this.store.delete(this.scope, key);
+    await this.write(key, () => this.store.delete(this.scope, key));
+  }
+
+  private async write(key: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (!this.bestEffort) throw error;
+      this.log({ code: 'conversation_state_unsaved', scope: this.scope, key, message: String(error) });
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 /** `draft` (CONTRACTS.md, "Drafting"). */
 import { isValidIsoDate, today } from '../time/index.ts';
 import { loadTaxonomy, type Taxonomy } from '../reader/index.ts';
-import { openActivityLog } from '../log/index.ts';
+import { openActivityLog, sqliteActivityStore } from '../log/index.ts';
 import { loadSettings } from '../config.ts';
 import { createDrafter, describeBasis, draftToDocx, type Draft } from '../drafting/index.ts';
 import { UserError } from '../errors.ts';
@@ -46,7 +46,7 @@ const draft: CliCommand = {
     const knowledge = await openKnowledgeBase({ dataDir: ctx.dataDir, embedder: models.embedder });
     try {
       const drafter = createDrafter({
-        log, knowledge, taxonomy, model: models.chat,
+        log: sqliteActivityStore(log), knowledge, taxonomy, model: models.chat,
       });
       const result = await drafter.draft({ request, from, to, now });
       if (docx) {

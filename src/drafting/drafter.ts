@@ -22,10 +22,10 @@ import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
 
-/** The part of the activity log drafting reads. */
+/** The part of the activity log drafting reads (an `ActivityStore` is one). */
 export interface FactSource {
-  stats(query: ActivityQuery): Stats;
-  list(query: ActivityQuery): Activity[];
+  stats(query: ActivityQuery): Promise<Stats>;
+  list(query: ActivityQuery): Promise<Activity[]>;
 }
 
 /** What `createDrafter` needs. */
@@ -66,17 +66,18 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     ?? ((text: string, day: IsoDate): Period & { words?: string } => findPeriod(text, day) ?? { from: null, to: null });
   const label = (kind: string) => deps.taxonomy?.label(kind) ?? kind;
 
-  function factOf(kinds: readonly string[], from: IsoDate, to: IsoDate): Fact {
+  async function factOf(kinds: readonly string[], from: IsoDate, to: IsoDate): Promise<Fact> {
     const query = { from, to, kinds };
-    return { kinds: [...kinds], count: deps.log.stats(query).total, titles: deps.log.list(query).slice(0, TITLES_PER_FACT).map((a) => a.title) };
+    const [stats, listed] = await Promise.all([deps.log.stats(query), deps.log.list(query)]);
+    return { kinds: [...kinds], count: stats.total, titles: listed.slice(0, TITLES_PER_FACT).map((a) => a.title) };
   }
 
-  function itemsFor(topics: readonly Topic[], from: IsoDate, to: IsoDate): DraftItem[] {
-    return itemsOf(topics).map(({ topic, kinds }) => {
-      const fact = factOf(kinds, from, to);
-      const parts = kinds.length === 1 ? [fact] : kinds.map((k) => factOf([k], from, to));
+  async function itemsFor(topics: readonly Topic[], from: IsoDate, to: IsoDate): Promise<DraftItem[]> {
+    return Promise.all(itemsOf(topics).map(async ({ topic, kinds }) => {
+      const fact = await factOf(kinds, from, to);
+      const parts = kinds.length === 1 ? [fact] : await Promise.all(kinds.map((k) => factOf([k], from, to)));
       return { topic: topic.id, fact, parts };
-    });
+    }));
   }
 
   /** Topics named, else the occasion's (座谈会发言 → 常委会工作); the request with its period cut out. */
@@ -107,7 +108,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const start = from ?? named.from ?? `${now.slice(0, 4)}-01-01`;
       const end = to ?? named.to ?? now;
       if (start > end) throw new UserError('bad_period', messages.badPeriod);
-      const items = itemsFor(topics, start, end);
+      const items = await itemsFor(topics, start, end);
       const facts = items.flatMap((item) => (item.parts.length > 1 ? [item.fact, ...item.parts] : [item.fact]));
       const counts = facts.map((f) => f.count);
       const period = describePeriod(start, end, now, from || to ? undefined : named.words);

@@ -10,7 +10,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { InternalError, UserError } from '../errors.ts';
 import { logMessages } from './messages.ts';
 import { chartTitle, type ChartOptions } from './chart.ts';
-import type { MonthlyStats } from './stats.ts';
+import type { MonthlyStats } from './sqlite/stats.ts';
 import type { Stats } from './types.ts';
 
 /**

@@ -6,7 +6,7 @@
 import type { Taxonomy } from '../reader/index.ts';
 import { periodInWords } from '../time/index.ts';
 import { logMessages } from './messages.ts';
-import type { MonthlyStats } from './stats.ts';
+import type { MonthlyStats } from './sqlite/stats.ts';
 import type { Stats } from './types.ts';
 
 /** How a chart is drawn: bars per kind, or per month (stacked by kind). */

@@ -4,7 +4,7 @@
  */
 import type { Taxonomy } from '../reader/index.ts';
 import { logMessages } from './messages.ts';
-import type { RecordedEntry } from './store.ts';
+import type { RecordedEntry } from './sqlite/store.ts';
 
 /** A row whose kind was read from its content (the table has no kind column). */
 export interface InferredRow {

@@ -12,7 +12,7 @@ import { normalizeDate } from '../time/index.ts';
 import { ImportRejected, type RowProblem } from './import-error.ts';
 import { cellValue, findLayout } from './import-layout.ts';
 import { logMessages } from './messages.ts';
-import { ActivityLog, type BulkResult, type RecordedEntry } from './store.ts';
+import { ActivityLog, type BulkResult, type RecordedEntry } from './sqlite/store.ts';
 import type { ImportPlan, InferredRow } from './import-preview.ts';
 import type { Provenance } from './types.ts';
 import { readTable } from './table-file.ts';

@@ -3,10 +3,12 @@
  * counts and lists per period, import/export of tables, and charts.
  */
 export type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
-export { ActivityLog, openActivityLog } from './store.ts';
-export type { ActivityEntry, RecordedEntry, ChangeSource, BulkResult } from './store.ts';
+export { ActivityLog, openActivityLog } from './sqlite/store.ts';
+export type { ActivityStore } from './activity-store.ts';
+export { createSqliteActivityStore, sqliteActivityStore } from './sqlite/activity-store.ts';
+export type { ActivityEntry, RecordedEntry, ChangeSource, BulkResult } from './sqlite/store.ts';
 export type { AuditEntry } from './rows.ts';
-export type { KindCount, MonthCount, MonthlyStats } from './stats.ts';
+export type { KindCount, MonthCount, MonthlyStats } from './sqlite/stats.ts';
 export { ImportRejected, type RowProblem } from './import-error.ts';
 export { describeInferred, type ImportPlan, type InferredRow } from './import-preview.ts';
 export { chartTitle, renderChart, type ChartOptions } from './chart.ts';

@@ -21,7 +21,7 @@ describe('conversation memory', () => {
     const store = createMemoryConversationStore({ now: () => clock });
     const dropped: unknown[] = [];
     const memory = new ConversationMemory<{ kind: string }>(store, 'turn-context', 1000, (v): v is { kind: string } => hasKind(v, 'ask'),
-      (entry) => dropped.push(entry), () => clock);
+      (entry) => dropped.push(entry), false, () => clock);
     await memory.set('a', { kind: 'ask' });
     clock = 900;
     expect(await memory.get('a')).toEqual({ kind: 'ask' });

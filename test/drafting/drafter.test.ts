@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { loadTaxonomy } from '../../src/reader/index.ts';
-import { openActivityLog, type ActivityLog } from '../../src/log/index.ts';
+import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
 import { createDrafter, describeBasis, draftToDocx, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
 import { OpenAIChatModel } from '../../src/models/index.ts';
 import { reply, startOpenAIStandIn, type OpenAIStandIn, type WireMessage } from '../support/openai-stand-in.ts';
@@ -36,7 +36,7 @@ afterEach(() => {
 
 describe('offline drafts', () => {
   let drafter: Drafter;
-  beforeEach(() => { drafter = createDrafter({ log, taxonomy }); });
+  beforeEach(() => { drafter = createDrafter({ log: sqliteActivityStore(log), taxonomy }); });
 
   it('writes a supervision section: complete enumeration, each kind its own figure, clean 事项', async () => {
     const draft = await drafter.draft({ request: '起草一段上半年监督工作的总结', now: '2023-07-05' });
@@ -120,7 +120,7 @@ describe('model drafts through an OpenAI-compatible service', () => {
   beforeAll(async () => { service = await startOpenAIStandIn(); });
   afterAll(async () => { await service.close(); });
   beforeEach(() => service.reset());
-  const drafter = () => createDrafter({ log, taxonomy, model: new OpenAIChatModel({ model: 'office-qwen', baseURL: service.baseURL, retry: fast }) });
+  const drafter = () => createDrafter({ log: sqliteActivityStore(log), taxonomy, model: new OpenAIChatModel({ model: 'office-qwen', baseURL: service.baseURL, retry: fast }) });
   const userText = (i: number) => (service.chatRequests()[i].body.messages as WireMessage[]).map((m) => m.content).join('\n');
 
   it('uses a grounded model draft and gives the model sanitised facts, split per kind', async () => {

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/reader/index.ts';
-import { openActivityLog, type ActivityLog } from '../../src/log/index.ts';
+import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
 import { createDrafter, describeBasis, draftToDocx, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 
@@ -48,7 +48,7 @@ describe.skipIf(!existsSync(fixture))('held-out drafting requests over the share
     await log.importFile(fixture, { by: '导入员', channel: 'cli' });
     kb = await openKnowledgeBase({ dataDir: dir });
     await kb.ingest([join(shared, 'seeds')]);
-    drafter = createDrafter({ log, knowledge: kb, taxonomy });
+    drafter = createDrafter({ log: sqliteActivityStore(log), knowledge: kb, taxonomy });
     for (const { now, request } of REQUESTS) drafts.set(request, await drafter.draft({ request, now }));
   }, 120_000);
   afterAll(() => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openActivityLog } from '../../src/log/index.ts';
 import { checkQuery } from '../../src/log/query.ts';
-import { countByKindSql } from '../../src/log/stats.ts';
-import { ACTIVITY_LOG_SCHEMA } from '../../src/log/schema.ts';
+import { countByKindSql } from '../../src/log/sqlite/stats.ts';
+import { ACTIVITY_LOG_SCHEMA } from '../../src/log/sqlite/schema.ts';
 import { migrate, openDatabase } from '../../src/storage/index.ts';
 import { UserError } from '../../src/errors.ts';
 import { byCli, tempFolder } from '../support/log-helpers.ts';

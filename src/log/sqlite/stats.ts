@@ -1,10 +1,10 @@
 /** Counting live entries per kind, and per month and kind, straight from SQLite. */
-import type { Db } from '../storage/index.ts';
-import type { Taxonomy } from '../reader/index.ts';
-import type { CheckedQuery } from './query.ts';
-import { whereClause } from './query.ts';
-import type { IsoDate } from '../time/index.ts';
-import type { Stats } from './types.ts';
+import type { Db } from '../../storage/index.ts';
+import type { Taxonomy } from '../../reader/index.ts';
+import type { CheckedQuery } from '../query.ts';
+import { whereClause } from '../query.ts';
+import type { IsoDate } from '../../time/index.ts';
+import type { Stats } from '../types.ts';
 
 /** One kind's count, as in `Stats.counts`. */
 export interface KindCount {

@@ -4,22 +4,22 @@
  */
 import { dirname } from 'node:path';
 import type { Statement } from 'better-sqlite3';
-import { UserError } from '../errors.ts';
-import { plainText } from '../input/index.ts';
-import { migrate, openDatabase, type Db } from '../storage/index.ts';
-import { loadTaxonomy, type Taxonomy } from '../reader/index.ts';
-import { requireDate } from '../time/index.ts';
-import { logMessages } from './messages.ts';
-import { checkQuery, resolveKind, whereClause } from './query.ts';
-import { ACTIVITY_COLUMNS, fields, toActivity, toAuditEntry, type AuditEntry } from './rows.ts';
+import { UserError } from '../../errors.ts';
+import { plainText } from '../../input/index.ts';
+import { migrate, openDatabase, type Db } from '../../storage/index.ts';
+import { loadTaxonomy, type Taxonomy } from '../../reader/index.ts';
+import { requireDate } from '../../time/index.ts';
+import { logMessages } from '../messages.ts';
+import { checkQuery, resolveKind, whereClause } from '../query.ts';
+import { ACTIVITY_COLUMNS, fields, toActivity, toAuditEntry, type AuditEntry } from '../rows.ts';
 import { ACTIVITY_LOG_SCHEMA } from './schema.ts';
 import { countByKind, countByMonth, type MonthlyStats } from './stats.ts';
-import type { ExportOptions } from './export.ts';
-import { describeInferred, type ImportPlan } from './import-preview.ts';
-import type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from './entries.ts';
-import type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
+import type { ExportOptions } from '../export.ts';
+import { describeInferred, type ImportPlan } from '../import-preview.ts';
+import type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from '../entries.ts';
+import type { Activity, ActivityQuery, Provenance, Stats } from '../types.ts';
 
-export type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from './entries.ts';
+export type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from '../entries.ts';
 
 /** One line of plain text: no escapes, control or bidi characters (they would be stored and echoed). */
 function clean(text: string): string {
@@ -203,12 +203,12 @@ export class ActivityLog {
     if (plan.inferred.length > 0 && !options.acceptInferred) {
       throw new UserError('import_unconfirmed', describeInferred(plan, this.taxonomy));
     }
-    return (await import('./import.ts')).storeInBatches(dirname(this.db.name), this.taxonomy, plan.entries, provenance);
+    return (await import('../import.ts')).storeInBatches(dirname(this.db.name), this.taxonomy, plan.entries, provenance);
   }
 
   /** Read and check an import file without storing anything (see log-import.ts). */
   async planImport(path: string): Promise<ImportPlan> {
-    const { planImport } = await import('./import.ts');
+    const { planImport } = await import('../import.ts');
     return planImport(path, this.taxonomy);
   }
 
@@ -220,7 +220,7 @@ export class ActivityLog {
 
   /** Write the query's activities to a .csv or .xlsx file, atomically, with when each was recorded. */
   async exportFile(path: string, query: ActivityQuery = {}, options: ExportOptions = {}): Promise<{ exported: number; path: string }> {
-    const { writeExportFile } = await import('./export.ts');
+    const { writeExportFile } = await import('../export.ts');
     const activities = this.list(query);
     const where = whereClause(checkQuery(query, this.taxonomy));
     const recorded = new Map((this.prepare(`SELECT id, created_at FROM activities ${where.sql}`)
