@@ -193,6 +193,6 @@ export async function createChannels(
     if (platform.configured(settings)) channels.push(...(await platform.load())(settings, assistant));
   }
   if (channels.length > 0) return { channels };
-  const terminalChannel = createTerminalChannel({ assistant, ...terminal });
+  const terminalChannel = createTerminalChannel({ assistant, conversations, ...terminal });
   return { channels: [terminalChannel], terminal: terminalChannel };
 }

@@ -11,7 +11,8 @@ export type ConversationScope =
   | 'pending'
   | 'last-logged'
   | 'telegram-choice'
-  | 'telegram-chain';
+  | 'telegram-chain'
+  | 'terminal-choices';
 
 /** A value the store let go of because its time ran out. */
 export interface ExpiredState {

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../src/assistant/types.ts';
 import { createTerminalChannel, type TerminalChannel } from '../../src/channels/terminal/index.ts';
+import { createSqliteConversationStore, openDatabase } from '../../src/storage/index.ts';
 import { runChannelSuite, type ChannelHarness, type ShownMessage } from './channel-suite.ts';
 
 /** Drives the real terminal channel through in-memory stdin/stdout streams. */
@@ -78,5 +79,39 @@ describe('terminal channel', () => {
     expect(blocks[3]).toContain('y/1 确认记录 / n/2 取消');
     expect(blocks[4]).toBe('答：确认');
     expect(blocks).toHaveLength(5);
+  });
+});
+
+describe('terminal choices across a restart', () => {
+  it('"1" after a restart answers the choices the reply before it offered', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lvzhi-term-restart-'));
+    const db = openDatabase(dataDir);
+    const heard: string[] = [];
+    const assistant: Assistant = {
+      async handle(incoming) {
+        heard.push(incoming.text);
+        return heard.length === 1
+          ? { text: '12月11日 还没到。', choices: [{ label: '按计划记录', send: '确认' }, { label: '取消', send: '取消' }] }
+          : { text: `收到：${incoming.text}` };
+      },
+    };
+    const run = async (line: string) => {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      const channel = createTerminalChannel({ assistant, input, output, notes: new PassThrough(), filesDir: dataDir, userName: '测试',
+        conversations: createSqliteConversationStore(db) });
+      await channel.start();
+      input.end(`${line}\n`);
+      await channel.finished;
+    };
+    try {
+      await run('下周五组织代表视察河道治理');
+      await run('1'); // a new channel, as after a restart: the offered choices are read back
+      await run('1'); // answered once: the next "1" is just "1"
+      expect(heard).toEqual(['下周五组织代表视察河道治理', '确认', '1']);
+    } finally {
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

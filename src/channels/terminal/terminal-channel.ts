@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { guardAssistant, type Assistant, type Channel, type Incoming, type ReplyChoice } from '../../assistant/index.ts';
+import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
 import { terminalMessages as t } from './messages.ts';
 import { renderForTerminal } from './render.ts';
 
@@ -24,7 +25,12 @@ export interface TerminalChannelOptions {
   readonly userName?: string;
   /** The clock that stamps each line as it arrives (tests fix it). */
   readonly clock?: () => Date;
+  /** Where the choices of the last reply are kept, so "y" or "1" still answers them after a restart. */
+  readonly conversations?: ConversationStore;
 }
+
+/** How long the numbered choices of a reply keep answering (as long as the question they answer). */
+const CHOICES_TTL_MS = 30 * 60_000;
 
 /** The terminal channel; `finished` resolves once input has ended and the last reply is written. */
 export interface TerminalChannel extends Channel {
@@ -52,10 +58,13 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
   const finished = new Promise<void>((r) => (resolveFinished = r));
   let stopping = false;
   let started = false;
-  let choices: readonly ReplyChoice[] = [];
+  const conversations = options.conversations ?? createMemoryConversationStore();
 
   async function turn(line: string, sentAt: Date): Promise<void> {
-    const text = answerToChoice(line);
+    const offered = await conversations.get('terminal-choices', userName);
+    if (offered !== undefined) await conversations.delete('terminal-choices', userName);
+    const valid = Array.isArray(offered) ? offered.filter((c): c is ReplyChoice => typeof (c as ReplyChoice | null)?.send === 'string') : [];
+    const text = answerToChoice(line, valid);
     const incoming: Incoming = {
       platform: 'terminal',
       userId: userName,
@@ -69,15 +78,13 @@ export function createTerminalChannel(options: TerminalChannelOptions): Terminal
       },
     };
     const reply = await assistant.handle(incoming);
-    choices = reply.choices ?? [];
+    if (reply.choices?.length) await conversations.set('terminal-choices', userName, reply.choices, Date.now() + CHOICES_TTL_MS);
     mkdirSync(filesDir, { recursive: true });
     output.write(renderForTerminal(reply, filesDir) + '\n\n');
   }
 
   /** y / n / a number answer the choices of the last reply (the terminal has no buttons). */
-  function answerToChoice(line: string): string {
-    const offered = choices;
-    choices = [];
+  function answerToChoice(line: string, offered: readonly ReplyChoice[]): string {
     if (offered.length === 0) return line;
     const key = line.trim().toLowerCase();
     if (key === 'y' || key === 'yes') return offered[0].send;
