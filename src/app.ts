@@ -187,6 +187,7 @@ export async function createChannels(
       port: settings.PORT,
       apiUrl: settings.SLACK_API_URL,
       assistant,
+      conversations,
     }));
   }
   for (const platform of PLATFORMS) {

@@ -12,7 +12,8 @@ export type ConversationScope =
   | 'last-logged'
   | 'telegram-choice'
   | 'telegram-chain'
-  | 'terminal-choices';
+  | 'terminal-choices'
+  | 'slack-thread';
 
 /** A value the store let go of because its time ran out. */
 export interface ExpiredState {

@@ -2,6 +2,7 @@
  * Starts the real Slack channel (bolt) against the stand-in, over HTTP or Socket Mode,
  * and gives tests a user's view: say something, run a command, see what the bot shows.
  */
+import type { ConversationStore } from '../../src/storage/index.ts';
 import { LogLevel, type Logger } from '@slack/bolt';
 import type { Assistant } from '../../src/assistant/types.ts';
 import { createSlackChannel, type SlackChannel } from '../../src/channels/slack/index.ts';
@@ -55,7 +56,7 @@ const SIGNING_SECRET = 'stand-in-signing-secret';
 export async function startRig(
   transport: Transport,
   assistant: Assistant,
-  extra: { streamIntervalMs?: number; statusDelayMs?: number; stderrLog?: boolean } = {},
+  extra: { streamIntervalMs?: number; statusDelayMs?: number; stderrLog?: boolean; conversations?: ConversationStore } = {},
 ): Promise<SlackRig> {
   const standIn = await startSlackStandIn();
   standIn.users.set('UALICE01', { name: '王芳', realName: '王芳' });
@@ -73,6 +74,7 @@ export async function startRig(
     retries: 0,
     streamIntervalMs: extra.streamIntervalMs ?? 50,
     statusDelayMs: extra.statusDelayMs ?? 5_000,
+    ...(extra.conversations ? { conversations: extra.conversations } : {}),
   });
   await channel.start();
   const eventsUrl = transport === 'http' ? `http://127.0.0.1:${channel.port}/slack/events` : undefined;

@@ -1,27 +1,24 @@
 /**
  * Threads where someone spoke to the bot by name: their later replies in that thread reach the
- * bot without repeating the mention, while others chatting in the thread are left alone.
+ * bot without repeating the mention, while others chatting in the thread are left alone. Kept in
+ * the conversation store, so a thread still reaches the bot after a restart.
  */
+import type { ConversationStore } from '../../storage/index.ts';
 
-/** Bounded memory of who addressed the bot in which channel thread. */
+/** How long a thread keeps reaching the bot without a mention after someone addressed it. */
+const THREAD_TTL_MS = 30 * 24 * 60 * 60_000;
+
+/** Who addressed the bot in which channel thread. */
 export class BotThreads {
-  private readonly threads = new Map<string, Set<string>>();
-
-  constructor(private readonly capacity = 5000) {}
+  constructor(private readonly store: ConversationStore, private readonly now: () => number = Date.now) {}
 
   /** Remember that `userId` addressed the bot in this thread. */
-  add(channel: string, threadTs: string, userId: string): void {
-    const key = `${channel}:${threadTs}`;
-    const users = this.threads.get(key) ?? new Set<string>();
-    users.add(userId);
-    // Re-inserting moves the thread to the newest end; the oldest is dropped past capacity.
-    this.threads.delete(key);
-    this.threads.set(key, users);
-    if (this.threads.size > this.capacity) this.threads.delete(this.threads.keys().next().value as string);
+  async add(channel: string, threadTs: string, userId: string): Promise<void> {
+    await this.store.set('slack-thread', `${channel}:${threadTs}:${userId}`, true, this.now() + THREAD_TTL_MS);
   }
 
   /** Whether `userId` addressed the bot in this thread before. */
-  has(channel: string, threadTs: string, userId: string): boolean {
-    return this.threads.get(`${channel}:${threadTs}`)?.has(userId) ?? false;
+  async has(channel: string, threadTs: string, userId: string): Promise<boolean> {
+    return (await this.store.get('slack-thread', `${channel}:${threadTs}:${userId}`)) === true;
   }
 }

@@ -3,6 +3,7 @@
  * acknowledged first (bolt acknowledges events itself); the turn runs after.
  */
 import type { App, Logger } from '@slack/bolt';
+import type { ConversationStore } from '../../storage/index.ts';
 import { BotThreads } from './bot-threads.ts';
 import {
   fromChoiceClick,
@@ -28,6 +29,7 @@ export function registerListeners(
   botUserId: string,
   answer: AnswerTurn,
   logger: Logger,
+  conversations: ConversationStore,
 ): void {
   const seen = new RecentIds(1000);
   // Slack redelivers an event it thinks was not acknowledged; the same event_id is answered once.
@@ -35,16 +37,21 @@ export function registerListeners(
     const id = (body as { event_id?: string }).event_id;
     return id === undefined || seen.add(id);
   };
-  const threads = new BotThreads();
-  const addressedBefore = threads.has.bind(threads);
+  const threads = new BotThreads(conversations);
+  // A thread not remembered only costs a later reply its mention-free follow-up: logged, never fails the turn.
+  const remember = (channel: string, threadTs: string, userId: string) => threads.add(channel, threadTs, userId)
+    .catch((error: unknown) => logger.warn(`slack: could not remember the thread (${reason(error)})`));
   app.event('app_mention', async ({ event, body }) => {
     if (!firstDelivery(body)) return;
     const request = fromMessageEvent(event as unknown as SlackMessageEvent, botUserId);
-    if (request?.threadTs) threads.add(request.channel, request.threadTs, request.userId);
+    if (request?.threadTs) await remember(request.channel, request.threadTs, request.userId);
     await answer(request);
   });
   app.event('message', async ({ event, body }) => {
-    if (firstDelivery(body)) await answer(fromMessageEvent(event as unknown as SlackMessageEvent, botUserId, addressedBefore));
+    if (!firstDelivery(body)) return;
+    const message = event as unknown as SlackMessageEvent;
+    const known = message.thread_ts !== undefined && message.user !== undefined && await threads.has(message.channel, message.thread_ts, message.user);
+    await answer(fromMessageEvent(message, botUserId, () => known));
   });
   app.command(command, async ({ command: payload, ack, respond }) => {
     await ack();
@@ -52,7 +59,7 @@ export function registerListeners(
     await answer(request, {
       respond: (text) => respond({ text, response_type: 'ephemeral' }),
       // Replies in the thread of the command's answer reach the bot without a mention.
-      onThread: (threadTs) => threads.add(request.channel, threadTs, request.userId),
+      onThread: (threadTs) => void remember(request.channel, threadTs, request.userId),
     });
   });
   app.action(new RegExp(`^${CHOICE_ACTION_PREFIX}`), async ({ ack, body, action, client }) => {

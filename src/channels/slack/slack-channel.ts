@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
 import { guardAssistant, stderrErrorLog, type Assistant, type Channel, type ErrorLog } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
+import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
 import { registerListeners, type AnswerTurn } from './listeners.ts';
 import { BAD_APP_TOKEN, BAD_TOKEN, MISSING_TRANSPORT, portInUse, unreachable } from './messages.ts';
 import { defaultLogger } from './slack-logger.ts';
@@ -31,6 +32,8 @@ export interface SlackChannelOptions {
   readonly logger?: Logger;
   /** Where failed turns are recorded with their error code; default one JSON line on stderr. */
   readonly errorLog?: ErrorLog;
+  /** Where threads that reach the bot without a mention are kept (the data folder's database in `npm start`). */
+  readonly conversations?: ConversationStore;
   /** Slash command name; default `/lvzhi`. */
   readonly command?: string;
   /** Shortest gap between two edits of a streamed answer; default 1000 ms. */
@@ -53,6 +56,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   if (!options.appToken && !options.signingSecret) throw new UserError('slack_settings', MISSING_TRANSPORT);
   const mode = options.appToken ? 'socket' : 'http';
   const logger = options.logger ?? defaultLogger();
+  const conversations = options.conversations ?? createMemoryConversationStore();
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/*$/, '/') : undefined;
   const webOptions = (): webApi.WebClientOptions => ({
     logger,
@@ -120,7 +124,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         statusDelayMs: options.statusDelayMs ?? 1500,
       };
       const answer: AnswerTurn = (request, hooks) => (request ? track(runTurn(deps, request, hooks)) : Promise.resolve());
-      registerListeners(app, options.command ?? '/lvzhi', identity.botUserId, answer, logger);
+      registerListeners(app, options.command ?? '/lvzhi', identity.botUserId, answer, logger, conversations);
 
       stopping = false;
       try {
