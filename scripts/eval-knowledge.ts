@@ -101,7 +101,7 @@ async function main(): Promise<void> {
         const answer = await kb.ask(item.question, { k: 5 });
         if (!answer.found) declined++;
         foundRows.push(JSON.stringify({ id: item.id, split: item.split ?? 'dev', answerable: set.answerable,
-          features: foundFeatures(item.question, passages, kb.foundOptions) }));
+          features: foundFeatures(item.question, passages, kb.foundOptions), passages: kb.foundOptions.passageCount?.() }));
         if (!item.gold) {
           if (showMisses && answer.found) console.log(`  answered ${item.id}: ${item.question} → ${passages[0]?.passage.location}`);
           continue;
