@@ -55,7 +55,7 @@ const SUBJECT_BODIES: ReadonlyArray<readonly [string, RegExp]> = [
   ['主席团', /主席团/],
   ['专委会', /专委会/],
   ['常委会', /常委会/],
-  ['人大会议', /人大会议|人大(?:每届|举行|会议)|人大(?!常委会|代表)/],
+  ['人大会议', /人大会议|人大(?!常委会|代表|工委|机关)/],
 ];
 
 /** The first body a (canonical) text names, if any. */
