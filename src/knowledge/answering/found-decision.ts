@@ -13,7 +13,7 @@ import { comparableText } from '../ranking/question-terms.ts';
 import { isAskingWord } from '../search/stopwords.ts';
 import type { Assessment, ScoredPassage } from '../types.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
-import { focusWords } from './question-focus.ts';
+import { focusWords, taggedQuestion } from './question-focus.ts';
 
 /** Feature names, in the order of the fitted coefficients. */
 export const FOUND_FEATURES = [
@@ -108,49 +108,12 @@ export interface TopicWord {
   readonly noun: boolean;
 }
 
-// Characters that never start or end an unknown content word: particles, modal and
-// direction verbs, measure words (能讲, 得开, 来后 are jieba's guesses, not words).
-const FUNCTION_CHARS = new Set('的了吗呢吧啊呀么是在和与及或就都也还这那我你他她它谁几哪有要由来去到把被对给让用能会得过后里内前完上下中多少最刚再又才个位名项件次辆'.split(''));
-const LOOSE_TAG = /^(?:n|v|zg)$/;
-const HAN_PAIR = /^\p{Script=Han}{2}$/u;
-
-/**
- * The question segmented and tagged, with two-character words jieba does not know joined or
- * kept: 茶/n 歇/v → 茶歇, 个委室/x → 委室. Only pairs of content characters count; jieba's other
- * guesses (能讲, 得开) hold a function character and are dropped.
- */
-export function taggedQuestion(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): TaggedWord[] {
-  const tagged = wordSegmenter().tag(canonicalizer.apply(question));
-  const out: TaggedWord[] = [];
-  const content = (word: string): boolean => HAN_PAIR.test(word) && ![...word].some((c) => FUNCTION_CHARS.has(c));
-  for (let i = 0; i < tagged.length; i++) {
-    const { word, tag } = tagged[i];
-    const next = tagged[i + 1];
-    const single = (t: TaggedWord | undefined): boolean => !!t && t.word.length === 1 && LOOSE_TAG.test(t.tag);
-    const prev = tagged[i - 1];
-    const nextNext = tagged[i + 2];
-    // An isolated pair of single characters (not part of a longer run of singles).
-    if (single(tagged[i]) && single(next) && !single(prev) && !single(nextNext) && content(word + next!.word)) {
-      out.push({ word: word + next!.word, tag: 'nx' });
-      i++;
-      continue;
-    }
-    if (tag === 'x') {
-      const bare = word.replace(/^[个位名项件次辆]/u, '');
-      // Punctuation stays: it separates the focus from a word across a comma.
-      out.push(content(bare) ? { word: bare, tag: 'nx' } : tagged[i]);
-      continue;
-    }
-    out.push(tagged[i]);
-  }
-  return out;
-}
-
 /** A question's topic words with their specificity in general Chinese. */
 export function topicWords(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): TopicWord[] {
   return topicWordsOf(taggedQuestion(question, canonicalizer));
 }
 
+/** Topic words of an already tagged question. */
 function topicWordsOf(tagged: readonly TaggedWord[]): TopicWord[] {
   const segmenter = wordSegmenter();
   const seen = new Set<string>();
