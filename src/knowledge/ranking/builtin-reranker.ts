@@ -59,21 +59,23 @@ export function rerankFeatures(
   return candidates.map(({ passage, score }) => {
     const { all: text, body } = comparableParts(passage, canonicalizer);
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
+    const bigrams = coverage(terms.bigrams, text, idf);
+    const lead = leadSentence(body);
     return [
       score,
       answerTypeMatch(types, passage.text),
       scopeMatch(scope, passage.title, passage.text),
       titleMatch(mentioned, passage.title),
       coverage(terms.words, text, idf),
-      coverage(terms.bigrams, text, idf),
+      bigrams,
       coverage(terms.words, heading),
       bodyMismatch(question, passage.title),
       narrativeForProcedure(procedure, passage.title),
       bestSentenceCoverage(terms, body, idf),
       proximity(terms.words, text),
-      leadCoverage(terms, body, idf),
+      leadCoverage(terms, lead, idf),
       density(terms, body, idf),
-      subjectBodyMismatch(bodies, leadSentence(body)),
+      subjectBodyMismatch(bodies, lead),
       titleConflict(mentioned, passage.title),
     ];
   });
@@ -102,8 +104,7 @@ const LEAD = /^[^。；：！？\n]*/u;
  * first (代表受原选区选民或者原选举单位的监督): its neighbours mention the same words in passing,
  * further down, as conditions or exceptions.
  */
-function leadCoverage(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): number {
-  const lead = leadSentence(body);
+function leadCoverage(terms: ReturnType<typeof questionTerms>, lead: string, idf: (term: string) => number): number {
   return 0.5 * coverage(terms.words, lead, idf) + 0.5 * coverage(terms.bigrams, lead, idf);
 }
 
