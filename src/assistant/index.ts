@@ -7,8 +7,7 @@ export { createAssistant, type AssistantCore, type AssistantOptions } from './as
 export { createAccess, parseAccessList, senderEntry, type Access } from './access.ts';
 export { activityLogPort, type ActivityLogLike } from './adapters.ts';
 export type { ActivityLogPort, DraftingPort, DraftReply, NewActivity } from './ports.ts';
-export { guardAssistant, replyForError, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
+export { guardAssistant, logFailure, replyForError, stderrErrorLog, type ErrorLog, type FailureScope } from './error-boundary.ts';
 export { parseCommand, COMMANDS, type CommandName } from './commands.ts';
-export { ConversationMemory } from './memory.ts';
 export { cleanFileName, saveNewFile, saveReplyFiles } from './saved-files.ts';
 export { messages } from './messages.ts';

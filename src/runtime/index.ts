@@ -4,4 +4,4 @@
  */
 export { BoundedMap, type BoundedMapOptions } from './bounded-map.ts';
 export { InFlight, TurnQueue } from './turn-queue.ts';
-export { createLogger, log, memoryLogger, type LogDestination, type LogFields, type Logger } from './logger.ts';
+export { componentLog, createLogger, log, memoryLogger, type LogDestination, type LogFields, type Logger } from './logger.ts';

@@ -53,3 +53,9 @@ export function memoryLogger(fields: LogFields = {}): Logger & { readonly lines:
   const logger = createLogger({ write: (line) => lines.push(JSON.parse(line) as LogFields) }).child(fields);
   return Object.assign(logger, { lines });
 }
+
+/** A one-argument log for a part of Lüzhi (`knowledge`, `model-reader`…): each line a JSON line naming it. */
+export function componentLog(component: string, level: 'info' | 'warn' | 'error' = 'warn'): (line: string) => void {
+  const logger = log.child({ component });
+  return (line) => logger[level](line);
+}

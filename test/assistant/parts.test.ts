@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAccess, parseAccessList, parseCommand, ConversationMemory } from '../../src/assistant/index.ts';
+import { createAccess, parseAccessList, parseCommand } from '../../src/assistant/index.ts';
+import { BoundedMap } from '../../src/runtime/index.ts';
 import { safeFileName } from '../../src/assistant/files.ts';
 import { looksLikeFollowUp } from '../../src/assistant/follow-up.ts';
 
@@ -16,7 +17,7 @@ describe('slash commands', () => {
 describe('conversation memory', () => {
   it('forgets the least recently used thread beyond its bound, and entries past their time', () => {
     let clock = 0;
-    const memory = new ConversationMemory<string>(2, 1000, () => clock);
+    const memory = new BoundedMap<string, string>(2, 1000, { now: () => clock });
     memory.set('a', '1');
     memory.set('b', '2');
     expect(memory.get('a')).toBe('1'); // a is now the most recent

@@ -88,7 +88,7 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest, hooks: TurnH
   } catch (error) {
     clearTimeout(statusTimer);
     await throttle?.close();
-    const where = { platform: 'slack' as const, userId: request.userId, threadId: threadIdOf(request.channel, threadTs ?? '') };
+    const where = { platform: 'slack' as const, userId: request.userId, chatId: request.channel, threadId: threadIdOf(request.channel, threadTs ?? '') };
     if (error instanceof webApi.WebAPIPlatformError && CANNOT_POST.has(String(error.data.error)) && respond) {
       log.warn('cannot post in the conversation', { reason: String(error.data.error) });
       await respond(NOT_IN_CHANNEL).catch((respondError: unknown) => log.error('response_url failed', { error: respondError }));
