@@ -4,7 +4,13 @@
  * `channel`, a turn's lines `channel`, `chat` and `user`, a failure its `code` and `ref`.
  * Errors are written out with their stack.
  */
-import { pino } from 'pino';
+import { createRequire } from 'node:module';
+import type { pino as Pino } from 'pino';
+
+// pino takes a noticeable part of a second to load on a busy machine: loaded on the first line
+// written, so a command that logs nothing starts without it.
+let loaded: typeof Pino | undefined;
+const loadPino = (): typeof Pino => (loaded ??= (createRequire(import.meta.url)('pino') as { pino: typeof Pino }).pino);
 
 /** Extra fields of a log line. */
 export type LogFields = Record<string, unknown>;
@@ -23,25 +29,28 @@ export interface LogDestination {
   write(line: string): unknown;
 }
 
-function wrap(base: pino.Logger): Logger {
+/** Our logger over a pino logger that `make` creates on first use. */
+function lazy(make: () => Pino.Logger): Logger {
+  let base: Pino.Logger | undefined;
+  const get = () => (base ??= make());
   return {
-    info: (message, fields) => base.info(fields ?? {}, message),
-    warn: (message, fields) => base.warn(fields ?? {}, message),
-    error: (message, fields) => base.error(fields ?? {}, message),
-    child: (fields) => wrap(base.child(fields)),
+    info: (message, fields) => get().info(fields ?? {}, message),
+    warn: (message, fields) => get().warn(fields ?? {}, message),
+    error: (message, fields) => get().error(fields ?? {}, message),
+    child: (fields) => lazy(() => get().child(fields)),
   };
 }
 
 /** A logger writing JSON lines to `destination`. */
 export function createLogger(destination: LogDestination = process.stderr): Logger {
-  return wrap(pino({
+  return lazy(() => loadPino()({
     base: undefined,
     messageKey: 'message',
-    timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     // Whatever key an error sits under, its name, message and stack are kept.
-    serializers: { error: pino.stdSerializers.err, err: pino.stdSerializers.err, cause: pino.stdSerializers.err },
-  }, destination as pino.DestinationStream));
+    serializers: { error: loadPino().stdSerializers.err, err: loadPino().stdSerializers.err, cause: loadPino().stdSerializers.err },
+    timestamp: loadPino().stdTimeFunctions.isoTime,
+  }, destination as Pino.DestinationStream));
 }
 
 /** The process's log on stderr. */
