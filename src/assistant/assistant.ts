@@ -207,7 +207,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         case 'ingest':
         case 'import': {
           if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
-          const outcome = await readPathCommand(parsed.command, args, incoming, knowledge);
+          const outcome = await readPathCommand(parsed.command, args, incoming, knowledge, access.isLocal(incoming));
           return 'files' in outcome ? receive(outcome.files, incoming) : outcome;
         }
       }

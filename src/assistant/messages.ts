@@ -98,8 +98,8 @@ export const messages = {
   importFailed: (reason: string) => `导入没有完成：${reason}`,
   chartFailed: (ref: string) => `（图表没能生成，错误编号 ${ref}，数字以上面为准。）`,
   unknownCommand: (name: string) => `没有 /${name} 这个命令。`,
-  badAccessEntry: (variable: string, entry: string) =>
-    `设置项 ${variable} 中的“${entry}”格式不对，应为 telegram:<用户编号>、slack:<用户编号>、telegram-chat:<群编号> 或 slack-channel:<频道编号>。`,
+  badAccessEntry: (variable: string, entry: string, forms: readonly string[]) =>
+    `设置项 ${variable} 中的“${entry}”格式不对，应为以下形式之一：${forms.join('、')}。`,
 } as const;
 
 /** Texts that answer a confirmation question. */
