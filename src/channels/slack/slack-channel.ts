@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import { guardAssistant, stderrErrorLog, type Assistant, type Channel, type ErrorLog } from '../../assistant/index.ts';
-import { UserError } from '../../errors.ts';
+import { UserError, type ErrorCode } from '../../errors.ts';
 import { InFlight, channelLogger, type ChannelLogger } from '../kit/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerListeners, type AnswerTurn } from './listeners.ts';
@@ -162,7 +162,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
 }
 
 /** Why the start failed, for the person running it: a refused token, or no connection at all. */
-function startError(error: unknown, code: string, refused: string, apiUrl: string | undefined): UserError {
+function startError(error: unknown, code: ErrorCode, refused: string, apiUrl: string | undefined): UserError {
   if (error instanceof webApi.WebAPIPlatformError) return new UserError(code, refused, { cause: error });
   return new UserError('slack_unreachable', unreachable(apiUrl ?? 'https://slack.com/api/'), { cause: error });
 }
