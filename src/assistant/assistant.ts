@@ -9,12 +9,11 @@ import { BoundedMap, TurnQueue } from '../runtime/index.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';
-import { parseCommand } from './commands.ts';
+import { parseCommand, runCommand, type AssistantTools, type Query } from './commands/index.ts';
 import { guardAssistant, logFailure, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 import { draftReply } from './draft-reply.ts';
 import { answerImport, handleFiles, removeAbandonedUploads, type PendingImport } from './files.ts';
 import { readableIncoming } from './incoming-text.ts';
-import { readPathCommand } from './local-paths.ts';
 import { saveReplyFiles } from './saved-files.ts';
 import { resolveFollowUp, type TurnContext } from './follow-up.ts';
 import { createLogFlows, provenanceOf, type LastLogged, type LogPending } from './log-flows.ts';
@@ -54,7 +53,6 @@ export interface AssistantCore extends Assistant {
   close(): void;
 }
 
-type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
 /** How often expired confirmations (and the files they hold) are swept away in an idle bot. */
 const PENDING_SWEEP_MS = 60_000;
 type Pending = LogPending | { kind: 'import'; file: PendingImport };
@@ -175,43 +173,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
     const parsed = parseCommand(text);
     if (parsed.kind === 'unknown-command') return { text: `${m.unknownCommand(parsed.command)}\n\n${m.help}` };
-    if (parsed.kind === 'command') {
-      const args = parsed.args;
-      switch (parsed.command) {
-        case 'start':
-          return { text: `${m.welcome}\n${m.help}` };
-        case 'help':
-          return { text: m.help };
-        case 'ask':
-          return ask(args, args, incoming, sink);
-        case 'log': {
-          if (!args) return { text: m.emptyLog };
-          const reading = await reader.read(args, today);
-          if (reading.intent === 'log') return logFlows.log(reading.activities, incoming, today);
-          return { text: m.notALog(reading.intent === 'unclear' ? reading.question : m.emptyLog) };
-        }
-        case 'edit':
-          return logFlows.edit(args, incoming, today);
-        case 'delete':
-          return logFlows.remove(args, incoming, today);
-        case 'stats':
-        case 'list': {
-          const query = await readQuery(args, today);
-          if (!query) return { text: m.notAQuery };
-          return parsed.command === 'stats' ? count(query, incoming, true) : list(query, incoming);
-        }
-        case 'undo':
-          return logFlows.undo(incoming, today);
-        case 'draft':
-          return draftReply(drafting, args, today);
-        case 'ingest':
-        case 'import': {
-          if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
-          const outcome = await readPathCommand(parsed.command, args, incoming, knowledge, access.isLocal(incoming));
-          return 'files' in outcome ? receive(outcome.files, incoming) : outcome;
-        }
-      }
-    }
+    if (parsed.kind === 'command') return runCommand(parsed.command, { args: parsed.args, incoming, today, sink, tools });
 
     // 改成6月13日 / 不对，是调研: a correction of what this person just logged here.
     const corrected = await logFlows.correctInWords(text, lastLogged.get(incoming.threadId), incoming, today);
@@ -244,6 +206,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         return { text: reading.question };
     }
   }
+
+  const tools: AssistantTools = { reader, access, knowledge, drafting, logFlows, ask, count, list, readQuery, receive };
 
   // The one error boundary of a turn: channels that guard this assistant again leave it as it is.
   const guarded = guardAssistant({

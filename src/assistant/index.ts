@@ -8,6 +8,6 @@ export { createAccess, parseAccessList, senderEntry, type Access, type AccessFor
 export { activityLogPort, type ActivityLogLike } from './adapters.ts';
 export type { ActivityLogPort, DraftingPort, DraftReply, NewActivity } from './ports.ts';
 export { guardAssistant, logFailure, replyForError, stderrErrorLog, type ErrorLog, type FailureScope } from './error-boundary.ts';
-export { parseCommand, COMMANDS, type CommandName } from './commands.ts';
+export { parseCommand, COMMANDS, type Command, type CommandContext, type CommandHandler } from './commands/index.ts';
 export { cleanFileName, saveNewFile, saveReplyFiles } from './saved-files.ts';
 export { messages } from './messages.ts';

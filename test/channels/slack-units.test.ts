@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromChoiceClick, fromMessageEvent, fromSlashCommand } from '../../src/channels/slack/events.ts';
 import { fromSlackText, splitForSlack, toMrkdwn } from '../../src/channels/slack/render.ts';
 import { EditThrottle } from '../../src/channels/kit/index.ts';
+import { slackManifestText } from '../../src/channels/slack/manifest.ts';
 
 describe('mrkdwn', () => {
   it('renders **bold** and escapes & < >', () => {
@@ -112,6 +113,11 @@ describe('streaming rate', () => {
 });
 
 describe('the Slack app manifest an admin installs', () => {
+  it('is the file the command table generates (run `npm run slack-manifest` after changing a command)', () => {
+    expect(readFileSync(new URL('../../src/channels/slack/app-manifest.json', import.meta.url), 'utf8')).toBe(slackManifestText());
+    for (const name of ['ask', 'log', 'stats', 'list', 'undo', 'draft', 'help']) expect(slackManifestText()).toContain(`${name} `);
+  });
+
   const manifest = JSON.parse(readFileSync(new URL('../../src/channels/slack/app-manifest.json', import.meta.url), 'utf8'));
 
   it('asks for what the channel uses: the command, the events, buttons and files', () => {

@@ -12,13 +12,14 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, webhookCallback, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import { guardAssistant, type Assistant, type Channel, type Incoming, type IncomingFile } from '../../assistant/index.ts';
+import { commandMenu } from '../../commands.ts';
 import { InternalError, UserError, errorReference } from '../../errors.ts';
 import { byteLimit, tooLargeToDownload } from '../../input/index.ts';
 import { addressedText } from './addressing.ts';
 import { ChoiceStore, deliverReply } from './deliver-reply.ts';
 import { LiveMessage, type MessageTarget } from './live-message.ts';
 import { BoundedMap, TurnQueue, channelLogger, turnLogger, type ChannelLogger } from '../kit/index.ts';
-import { BAD_TOKEN, CHOICE_EXPIRED, CHOICE_TAKEN, COMMAND_MENU, FILE_UNAVAILABLE, renderFailure, UNREACHABLE } from './messages.ts';
+import { BAD_TOKEN, CHOICE_EXPIRED, CHOICE_TAKEN, FILE_UNAVAILABLE, renderFailure, UNREACHABLE } from './messages.ts';
 import { chainKey, formatThreadId } from './thread-ids.ts';
 
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
@@ -208,7 +209,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       if (error instanceof GrammyError && error.error_code === 401) throw new UserError('telegram_bad_token', BAD_TOKEN, { cause: error });
       throw new InternalError('telegram_unreachable', UNREACHABLE(apiRoot), { cause: error });
     }
-    await bot.api.setMyCommands(COMMAND_MENU).catch((error) => logger.warn('setMyCommands failed', { error }));
+    // The menu is the command table's (src/commands.ts), like /help.
+    await bot.api.setMyCommands(commandMenu()).catch((error) => logger.warn('setMyCommands failed', { error }));
   }
 
   async function startWebhook(webhook: NonNullable<TelegramChannelOptions['webhook']>): Promise<void> {
