@@ -1,7 +1,8 @@
 /**
  * The channel kit: the pieces every chat channel shares (bounded memory, per-conversation
- * queue, message splitting, retries with backoff, cached access tokens, numbered choices,
- * the push-style turn, the JSON-lines log), so a channel folder holds only its platform.
+ * queue and in-flight tracking, the edit throttle of a message that grows, message splitting,
+ * retries with backoff, cached access tokens, numbered choices, the push-style turn, the
+ * channel's and the turn's log, the registration), so a channel folder holds only its platform.
  */
 export { BoundedMap, InFlight, TurnQueue } from '../../runtime/index.ts';
 export { splitText, characters, utf8Bytes, type Measure } from './split-text.ts';
