@@ -12,7 +12,7 @@ import { ActivityLog, renderChart, sqliteActivityStore, type ActivityStore } fro
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
-import { PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
+import { ACCESS_FORMS, PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
 import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
@@ -85,7 +85,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         };
       },
     };
-    const access = createAccess(settings);
+    const access = createAccess(settings, ACCESS_FORMS);
     const conversations = createSqliteConversationStore(db);
     const assistant = createAssistant({
       conversations,

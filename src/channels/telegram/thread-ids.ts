@@ -27,6 +27,14 @@ export function parseThreadId(threadId: string): TelegramThread | undefined {
 const CHAIN_TTL_MS = 30 * 24 * 60 * 60_000;
 
 /**
+ * The key under which the channel remembers which thread a message belongs to, so a reply to
+ * any message of a chain (the user's or the bot's) continues that chain's conversation.
+ */
+export function chainKey(chatId: number, messageId: number): string {
+  return `${chatId}:${messageId}`;
+}
+
+/**
  * Remembers which thread each message belongs to, so a reply to any message of a chain
  * (the user's or the bot's) continues that chain's conversation, after a restart too.
  */
@@ -35,12 +43,12 @@ export class ReplyChains {
 
   /** The thread a message belongs to, if it was seen. */
   async get(chatId: number, messageId: number): Promise<string | undefined> {
-    const thread = await this.store.get('telegram-chain', `${chatId}:${messageId}`);
+    const thread = await this.store.get('telegram-chain', chainKey(chatId, messageId));
     return typeof thread === 'string' ? thread : undefined;
   }
 
   /** Record that a message belongs to a thread. */
   async set(chatId: number, messageId: number, thread: string): Promise<void> {
-    await this.store.set('telegram-chain', `${chatId}:${messageId}`, thread, this.now() + CHAIN_TTL_MS);
+    await this.store.set('telegram-chain', chainKey(chatId, messageId), thread, this.now() + CHAIN_TTL_MS);
   }
 }
