@@ -1,5 +1,5 @@
 /**
- * `createServices` with an OpenAI-compatible service configured (a stand-in on 127.0.0.1):
+ * `openServices` with an OpenAI-compatible service configured (a stand-in on 127.0.0.1):
  * answers come from the chat model with citations, and a failing model falls back to the
  * offline answer rather than failing the turn.
  */
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, ingestSamplesIfEmpty, type Services } from '../../src/app.ts';
+import { openServices, ingestSamplesIfEmpty, type Services } from '../../src/app.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
 import { quotingReply } from '../../scripts/model-stand-in.ts';
@@ -25,7 +25,7 @@ describe('services with a chat model configured', () => {
     service = await startOpenAIStandIn();
     service.setChatDefault(reply((r) => quotingReply(r, 2)));
     dataDir = mkdtempSync(join(tmpdir(), 'lvzhi-services-model-'));
-    services = await createServices({
+    services = await openServices({
       dataDir,
       settings: loadSettings({ OPENAI_BASE_URL: service.baseURL, OPENAI_API_KEY: 'sk-test', LVZHI_CHAT_MODEL: 'stand-in-chat' }),
     });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openActivityLog, type ActivityLog } from '../../src/log/index.ts';
-import { createServices, type Services } from '../../src/app.ts';
+import { openServices, type Services } from '../../src/app.ts';
 import { activityLogPort, createAccess, createAssistant } from '../../src/assistant/index.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
@@ -79,7 +79,7 @@ describe('a large import while people log', () => {
 
   it('every /log sent during a 100,000-row import from another process waits and is stored', async () => {
     const dataDir = join(tempFolder('lvzhi-busy-'), 'data');
-    const bot = await createServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00') });
+    const bot = await openServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00') });
     services.push(bot);
     const csv = bigCsv(100_000);
     const importing = runCli(['import', csv, '--data', dataDir, '--json'], { timeoutMs: 300_000 });
@@ -108,7 +108,7 @@ describe('a large import while people log', () => {
 
   it('a chat import of 100,000 rows runs in the bot without stopping it, and a /log meanwhile is stored', async () => {
     const dataDir = join(tempFolder('lvzhi-busy-chat-'), 'data');
-    const bot = await createServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00') });
+    const bot = await openServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00') });
     services.push(bot);
     const csv = bigCsv(100_000);
     const offered = await bot.assistant.handle({

@@ -1,5 +1,5 @@
 /**
- * Lüzhi as `npm start` builds it (createServices), with a model service configured: answers
+ * Lüzhi as `npm start` builds it (openServices), with a model service configured: answers
  * come from the chat model and stream to the channel's sink, unclear messages are read by the
  * model, embeddings come from the service and survive a restart, and a dead service still
  * gets the user an answer.
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices, type Services } from '../../src/app.ts';
+import { openServices, type Services } from '../../src/app.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
 import { modelMessages } from '../../src/models/index.ts';
@@ -24,7 +24,7 @@ describe('services with a model service configured', () => {
   let root: string;
   let dataDir: string;
   let services: Services | undefined;
-  const open = (baseURL: string) => createServices({
+  const open = (baseURL: string) => openServices({
     dataDir,
     settings: loadSettings({ OPENAI_BASE_URL: baseURL, LVZHI_CHAT_MODEL: 'office-qwen', LVZHI_EMBEDDING_MODEL: 'bge-m3' }),
     now: () => new Date('2024-06-20T09:00:00'),
