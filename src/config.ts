@@ -67,6 +67,9 @@ const schema = z.object({
     .pipe(z.string().refine(isTimeZone, '不是有效的 IANA 时区名，例如 Asia/Shanghai')),
 });
 
+/** Every variable Lüzhi reads (each listed in `.env.example`). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
 /** The variables as given (CONTRACTS.md names them); the platform folders read their own. */
 export type EnvSettings = z.output<typeof schema>;
 
