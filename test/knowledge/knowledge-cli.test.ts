@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binaryJunk } from '../fixtures/documents.ts';
 import { runCli, runCliInProcess, type CliRun } from '../support/cli-process.ts';
-import { tempDir, writeLibrary } from './kb-fixtures.ts';
+import { tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 

@@ -15,7 +15,7 @@ import { activityLogPort, createAccess, createAssistant } from '../../src/assist
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
-import { FakeKnowledgeBase } from '../fakes/fake-knowledge.ts';
+import { FakeKnowledgeBase } from '../support/fake-knowledge.ts';
 import { REPO_ROOT, runCli } from '../support/cli-process.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 
