@@ -13,7 +13,7 @@ import { renderChart, type ActivityLog } from './log/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
-import { PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
+import { ACCESS_FORMS, PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
 import { describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
@@ -74,7 +74,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
         };
       },
     };
-    const access = createAccess(settings);
+    const access = createAccess(settings, ACCESS_FORMS);
     const assistant = createAssistant({
       knowledge, reader, taxonomy, drafting, access,
       activities: activityLogPort(activityLog, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
