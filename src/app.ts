@@ -1,24 +1,26 @@
 /**
- * Wiring: settings → stores → assistant → channels. `main.ts` and the end-to-end tests
- * build Lüzhi through these factories, so what the tests run is what `npm start` runs.
+ * Wiring: settings → parts (services.ts, the one place they are built) → assistant → channels.
+ * `main.ts` and the end-to-end tests build Lüzhi through these factories, so what the tests run
+ * is what `npm start` runs.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { RuleReader, createModelReader, loadTaxonomy, type MessageReader, type Taxonomy } from './reader/index.ts';
-import { ActivityLog, renderChart, sqliteActivityStore, type ActivityStore } from './log/index.ts';
+import type { MessageReader, Taxonomy } from './reader/index.ts';
+import { renderChart, type ActivityLog, type ActivityStore } from './log/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
 import { ACCESS_FORMS, PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
-import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
+import { describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
-import { openKnowledgeBaseWithModel, type IngestReport, type KnowledgeBase } from './knowledge/index.ts';
-import { openModels } from './models/index.ts';
-import { createSqliteConversationStore, openDatabase, type ConversationStore, type Db } from './storage/index.ts';
+import type { IngestReport, KnowledgeBase } from './knowledge/index.ts';
+import type { ModelTuning } from './models/index.ts';
+import { openParts, type Parts } from './services.ts';
+import type { ConversationStore } from './storage/index.ts';
 import { appMessages as m } from './app-messages.ts';
 
 /** The sample documents `npm start` indexes on first run. */
@@ -30,6 +32,7 @@ export const EXPORTS_FOLDER = 'exports';
 /** Everything Lüzhi runs on, opened over one data folder. */
 export interface Services {
   readonly dataDir: string;
+  readonly parts: Parts;
   readonly taxonomy: Taxonomy;
   readonly knowledge: KnowledgeBase;
   /** The SQLite log itself (synchronous; tests and the command line still read it directly). */
@@ -46,33 +49,26 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** What `createServices` needs; `now` and `log` are for tests. */
+/** What `openServices` needs; `now`, `log` and `modelTuning` are for tests. */
 export interface ServicesOptions {
   readonly dataDir: string;
   readonly settings: Settings;
   readonly now?: () => Date;
   readonly log?: ErrorLog;
+  readonly modelTuning?: ModelTuning;
 }
 
-/** Open the stores of a data folder and build the assistant over them. */
-export async function createServices(options: ServicesOptions): Promise<Services> {
+/** Open every part of a data folder and build the assistant over them (`npm start`). */
+export async function openServices(options: ServicesOptions): Promise<Services> {
   const { dataDir, settings } = options;
-  const taxonomy = loadTaxonomy(dataDir);
-  // Probes the embedding service once: the index needs its vector length (issue 5).
-  const models = await openModels(settings);
-  // One connection for the knowledge base and the log: one WAL writer, one close.
-  const db: Db = openDatabase(dataDir);
-  let knowledge: KnowledgeBase | undefined;
+  const parts = openParts({ dataDir, settings, modelTuning: options.modelTuning });
   try {
-    knowledge = await openKnowledgeBaseWithModel({ dataDir, db, embedder: models.embedder, chat: models.chat, rerank: models.reranker });
-    const activityLog = new ActivityLog(db, taxonomy);
-    const activities = sqliteActivityStore(activityLog);
-    const rules = new RuleReader(taxonomy);
-    // Rules first; a configured chat model reads only what they cannot place.
-    const reader = models.chat ? createModelReader({ rules, model: models.chat, taxonomy }) : rules;
-    const drafter = createDrafter({
-      log: activities, knowledge, taxonomy, model: models.chat,
-    });
+    const taxonomy = parts.taxonomy();
+    const knowledge = await parts.knowledge();
+    const activityLog = parts.activityLog();
+    const reader = parts.reader();
+    const drafter = await parts.drafter();
+    const activities = parts.activities();
     const drafting: DraftingPort = {
       async draft(request, { now }) {
         const draft = await drafter.draft({ request, now });
@@ -86,7 +82,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       },
     };
     const access = createAccess(settings, ACCESS_FORMS);
-    const conversations = createSqliteConversationStore(db);
+    const conversations = parts.conversations();
     const assistant = createAssistant({
       conversations,
       knowledge, reader, taxonomy, drafting, access,
@@ -96,23 +92,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
       log: options.log,
       exportsDir: join(dataDir, EXPORTS_FOLDER),
     });
-    const kb = knowledge;
     let closing: Promise<void> | undefined;
     return {
-      dataDir, taxonomy, knowledge: kb, activityLog, activities, reader, drafting, access, assistant, conversations,
+      dataDir, parts, taxonomy, knowledge, activityLog, activities, reader, drafting, access, assistant, conversations,
       close() {
         closing ??= (async () => {
           await assistant.drain();
           assistant.close();
-          kb.close();
-          db.close();
+          await parts.close();
         })();
         return closing;
       },
     };
   } catch (error) {
-    knowledge?.close();
-    db.close();
+    await parts.close();
     throw error;
   }
 }
@@ -151,41 +144,30 @@ export async function createChannels(
   conversations?: ConversationStore,
 ): Promise<{ channels: Channel[]; terminal?: TerminalChannel }> {
   const channels: Channel[] = [];
-  const telegramWebhook = Boolean(settings.TELEGRAM_BOT_TOKEN && settings.TELEGRAM_WEBHOOK_URL);
-  const slackHttp = Boolean(settings.SLACK_BOT_TOKEN && !settings.SLACK_APP_TOKEN && settings.SLACK_SIGNING_SECRET);
-  const onPort = [telegramWebhook && 'Telegram webhook', slackHttp && 'Slack HTTP', ...PLATFORMS.map((p) => p.usesPort?.(settings) && p.label)].filter(Boolean);
+  const { telegram, slack } = settings;
+  const onPort = [
+    telegram?.mode === 'webhook' && 'Telegram webhook', slack?.mode === 'http' && 'Slack HTTP', ...PLATFORMS.map((p) => p.usesPort?.(settings) && p.label),
+  ].filter(Boolean);
   if (onPort.length > 1) throw new UserError('bad_setting', m.portClash(onPort.join('、')));
-  if (settings.SLACK_BOT_TOKEN && !settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
-    throw new UserError('bad_setting', m.slackNeedsMode);
-  }
-  if (!settings.SLACK_BOT_TOKEN && (settings.SLACK_APP_TOKEN || settings.SLACK_SIGNING_SECRET)) {
-    throw new UserError('bad_setting', m.slackNeedsToken);
-  }
-  if (settings.TELEGRAM_BOT_TOKEN) {
+  if (telegram) {
     const createTelegramChannel = await loadTelegramChannel();
     channels.push(createTelegramChannel({
-      token: settings.TELEGRAM_BOT_TOKEN,
-      apiRoot: settings.TELEGRAM_API_ROOT,
+      token: telegram.token,
+      apiRoot: telegram.apiRoot,
       assistant,
       conversations,
-      webhook: settings.TELEGRAM_WEBHOOK_URL
-        ? {
-          url: settings.TELEGRAM_WEBHOOK_URL,
-          // Lüzhi registers the webhook itself, so it can choose the secret when none is set.
-          secret: settings.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString('hex'),
-          port: settings.PORT ?? 8443,
-        }
+      webhook: telegram.mode === 'webhook'
+        // Lüzhi registers the webhook itself, so it can choose the secret when none is set.
+        ? { url: telegram.url, secret: telegram.secret ?? randomBytes(24).toString('hex'), port: telegram.port }
         : undefined,
     }));
   }
-  if (settings.SLACK_BOT_TOKEN) {
+  if (slack) {
     const createSlackChannel = await loadSlackChannel();
     channels.push(createSlackChannel({
-      botToken: settings.SLACK_BOT_TOKEN,
-      appToken: settings.SLACK_APP_TOKEN,
-      signingSecret: settings.SLACK_SIGNING_SECRET,
-      port: settings.PORT,
-      apiUrl: settings.SLACK_API_URL,
+      botToken: slack.botToken,
+      ...(slack.mode === 'socket' ? { appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: slack.port }),
+      apiUrl: slack.apiUrl,
       assistant,
       conversations,
     }));

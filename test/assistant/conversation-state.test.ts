@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
 import { createSqliteConversationStore, openDatabase, type Db } from '../../src/storage/index.ts';
 import { tempFolder } from '../support/temp-folders.ts';
-import { makeBench, say, type TestBench } from './helpers.ts';
+import { makeBench, say, type TestBench } from '../support/assistant-helpers.ts';
 
 const reader = new RuleReader(loadTaxonomy());
 const opened: Array<{ bench: TestBench; db: Db }> = [];

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, privateChat, startTelegramStandIn, type TelegramStandIn } from '../support/telegram-stand-in.ts';
 import { removeAfterTests, tempFolder } from '../support/temp-folders.ts';
-import { startMain, type MainRun } from './run-main.ts';
+import { startMain, type MainRun } from '../support/run-main.ts';
 
 function start(dataDir: string, env: Record<string, string> = {}): MainRun {
   const run = startMain(dataDir, env);
