@@ -15,6 +15,7 @@ import { explainFailure } from './storage/index.ts';
  */
 const groups: ReadonlyArray<{ names: readonly string[]; load: () => Promise<CliCommand[]> }> = [
   { names: ['ingest', 'ask'], load: async () => (await import('./cli/knowledge-commands.ts')).knowledgeCommands },
+  { names: ['docs', 'remove', 'status'], load: async () => (await import('./cli/document-commands.ts')).documentCommands },
   { names: ['parse'], load: async () => (await import('./cli/parse-commands.ts')).parseCommands },
   {
     names: ['log', 'stats', 'list', 'undo', 'edit', 'delete', 'import', 'export', 'chart'],

@@ -2,7 +2,7 @@
 import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import {
-  type Answer, type IngestReport, MAX_K, citedSources, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
+  type Answer, type IngestReport, MAX_K, catalogMessages, citedSources, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
 } from '../knowledge/index.ts';
 import { openModels } from '../models/index.ts';
 import { MAX_QUESTION_CHARS, boundQuestion, inputMessages } from '../input/index.ts';
@@ -41,14 +41,24 @@ async function askNoted(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, quest
   return boundQuestion(question).truncated ? { ...answer, note: inputMessages.questionCut(MAX_QUESTION_CHARS) } : answer;
 }
 
+/** `--scope 代表工委`: a department name (any name: its people are mapped in LVZHI_SCOPES). */
+function readScope(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const scope = value.trim();
+  if (!scope || /[\s/\\,，;；=]/.test(scope)) throw new UserError('bad_scope', catalogMessages.badScope(value));
+  return scope;
+}
+
 const ingest: CliCommand = {
   name: 'ingest',
   summary: m.commandSummaryIngest,
-  valueOptions: [],
+  valueOptions: ['scope'],
   async run(ctx) {
     if (!ctx.positionals.length) throw new UserError('no_paths', m.noPaths);
+    const settings = loadSettings();
+    const scope = readScope(stringOption(ctx, 'scope'));
     // The configured embedder, as `npm start` uses: another one would rebuild the index each time.
-    const { embedder } = await openModels(loadSettings());
+    const { embedder } = await openModels(settings);
     const kb = await openKnowledgeBase({ dataDir: ctx.dataDir, embedder });
     // Ctrl-C during a long scan stops it cleanly: the file is skipped, what is stored stays, the
     // report still prints. A second Ctrl-C ends the process as usual.
@@ -58,6 +68,9 @@ const ingest: CliCommand = {
     try {
       const report = await kb.ingest(ctx.positionals, {
         signal: controller.signal,
+        scope,
+        // A first folder named like a department (LVZHI_SCOPES) puts its files in that department.
+        departments: settings.LVZHI_SCOPES.map((d) => d.name),
         // Progress goes to stderr: stdout stays the one JSON object or the summary.
         onOcrProgress: (done, total, path) => process.stderr.write(`${m.ocrProgress(done, total, path)}\n`),
       });

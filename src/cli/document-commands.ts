@@ -1,0 +1,69 @@
+/** `docs`, `remove` and `status` (CONTRACTS.md, "Knowledge base"): the documents themselves. */
+import { UserError } from '../errors.ts';
+import { type DocumentStatus, catalogMessages as m, openKnowledgeBase } from '../knowledge/index.ts';
+import { type CliCommand, type CliContext, stringOption } from './command.ts';
+
+/** Run with the knowledge base of the data folder (no model needed: nothing is embedded or answered). */
+async function withKnowledge<T>(ctx: CliContext, work: (kb: Awaited<ReturnType<typeof openKnowledgeBase>>) => Promise<T>): Promise<T> {
+  const kb = await openKnowledgeBase({ dataDir: ctx.dataDir });
+  try {
+    return await work(kb);
+  } finally {
+    kb.close();
+  }
+}
+
+function oneDocument(ctx: CliContext, usage: string): string {
+  const doc = ctx.positionals[0]?.trim();
+  if (!doc) throw new UserError('no_document', usage);
+  return doc;
+}
+
+const STATUS_WORDS: Record<string, DocumentStatus> = {
+  in_force: 'in_force', 现行: 'in_force', 有效: 'in_force', superseded: 'superseded', 已替代: 'superseded', 替代: 'superseded', 已废止: 'superseded',
+};
+
+/** A status as typed (in_force, superseded, or its Chinese word). */
+export function readStatus(word: string | undefined): DocumentStatus {
+  const status = word === undefined ? undefined : STATUS_WORDS[word.trim()];
+  if (!status) throw new UserError('bad_status', m.badStatus(word ?? ''));
+  return status;
+}
+
+const docs: CliCommand = {
+  name: 'docs',
+  summary: m.commandSummaryDocs,
+  valueOptions: [],
+  async run(ctx) {
+    const documents = await withKnowledge(ctx, (kb) => kb.documents());
+    const text = documents.length ? [m.documentsHeading(documents.length), ...documents.map(m.documentLine)].join('\n') : m.noDocuments;
+    return { json: { documents }, text };
+  },
+};
+
+const remove: CliCommand = {
+  name: 'remove',
+  summary: m.commandSummaryRemove,
+  valueOptions: [],
+  async run(ctx) {
+    const doc = oneDocument(ctx, m.commandSummaryRemove);
+    const removed = await withKnowledge(ctx, (kb) => kb.remove(doc));
+    if (!removed) throw new UserError('unknown_document', m.unknownDocument(doc));
+    return { json: { removed }, text: m.removed(removed.doc, removed.passages) };
+  },
+};
+
+const status: CliCommand = {
+  name: 'status',
+  summary: m.commandSummaryStatus,
+  valueOptions: ['by'],
+  async run(ctx) {
+    const doc = oneDocument(ctx, m.commandSummaryStatus);
+    const wanted = readStatus(ctx.positionals[1]);
+    const document = await withKnowledge(ctx, (kb) => kb.setStatus(doc, wanted, stringOption(ctx, 'by')));
+    return { json: { document }, text: m.statusSet(document.doc, document.status) };
+  },
+};
+
+/** `docs`, `remove` and `status`. */
+export const documentCommands: CliCommand[] = [docs, remove, status];
