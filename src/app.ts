@@ -10,7 +10,7 @@ import type { Readable, Writable } from 'node:stream';
 import { RuleReader, createModelReader, loadTaxonomy, type MessageReader, type Taxonomy } from './reader/index.ts';
 import { ActivityLog, renderChart } from './log/index.ts';
 import {
-  activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
+  activityLogPort, createAccess, createAssistant, createDepartments, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
 import { PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
@@ -64,11 +64,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const rules = new RuleReader(taxonomy);
     // Rules first; a configured chat model reads only what they cannot place.
     const reader = models.chat ? createModelReader({ rules, model: models.chat, taxonomy }) : rules;
-    const drafter = createDrafter({
-      log: activityLog, knowledge, taxonomy, model: models.chat,
-    });
+    const kb = knowledge;
     const drafting: DraftingPort = {
-      async draft(request, { now }) {
+      async draft(request, { now, scopes }) {
+        // Models of style only from what the person may see: their departments and 公共.
+        const drafter = createDrafter({
+          log: activityLog, knowledge: { search: (question, k) => kb.search(question, k, { scopes }) }, taxonomy, model: models.chat,
+        });
         const draft = await drafter.draft({ request, now });
         return {
           text: draft.text,
@@ -81,14 +83,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     };
     const access = createAccess(settings);
     const assistant = createAssistant({
-      knowledge, reader, taxonomy, drafting, access,
+      knowledge, reader, taxonomy, drafting, access, departments: createDepartments(settings.LVZHI_SCOPES),
       activities: activityLogPort(activityLog, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
       now: options.now,
       timeZone: settings.LVZHI_TIME_ZONE,
       log: options.log,
       exportsDir: join(dataDir, EXPORTS_FOLDER),
     });
-    const kb = knowledge;
     let closing: Promise<void> | undefined;
     return {
       dataDir, taxonomy, knowledge: kb, activityLog, reader, drafting, access, assistant,

@@ -42,10 +42,14 @@ function chatEntry(incoming: Pick<Incoming, 'platform' | 'chatId'>): string | un
   return form === undefined ? undefined : `${form}:${incoming.chatId}`;
 }
 
-function matches(list: Set<string>, incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): boolean {
-  if (list.has(senderEntry(incoming))) return true;
+/** The entries that name a message in a list: its sender's, and its chat's where the platform has one. */
+export function entriesOf(incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): string[] {
   const chat = chatEntry(incoming);
-  return chat !== undefined && list.has(chat);
+  return chat === undefined ? [senderEntry(incoming)] : [senderEntry(incoming), chat];
+}
+
+function matches(list: Set<string>, incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): boolean {
+  return entriesOf(incoming).some((entry) => list.has(entry));
 }
 
 /** Access rules from the two settings (either may be unset: nobody on Telegram or Slack). */

@@ -13,6 +13,8 @@ import { parseCommand } from './commands.ts';
 import { guardAssistant, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 import { draftReply } from './draft-reply.ts';
 import { answerImport, handleFiles, removeAbandonedUploads, type PendingImport } from './files.ts';
+import { createDepartments, type Departments } from './departments.ts';
+import { createDocumentFlows, type DocumentPending } from './document-flows.ts';
 import { readableIncoming } from './incoming-text.ts';
 import { readPathCommand } from './local-paths.ts';
 import { saveReplyFiles } from './saved-files.ts';
@@ -45,6 +47,8 @@ export interface AssistantOptions {
   readonly k?: number;
   /** Where drafts and charts sent in replies are also kept (the data folder's `exports/`). */
   readonly exportsDir?: string;
+  /** Who is in which department (`LVZHI_SCOPES`); without it everyone on a platform sees `公共` only. */
+  readonly departments?: Departments;
 }
 
 /** The assistant, plus a way to wait for the turns in progress (for a clean shutdown). */
@@ -58,7 +62,7 @@ export interface AssistantCore extends Assistant {
 type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
 /** How often expired confirmations (and the files they hold) are swept away in an idle bot. */
 const PENDING_SWEEP_MS = 60_000;
-type Pending = LogPending | { kind: 'import'; file: PendingImport };
+type Pending = LogPending | DocumentPending | { kind: 'import'; file: PendingImport };
 
 /** Create the assistant from its parts. */
 export function createAssistant(options: AssistantOptions): AssistantCore {
@@ -70,6 +74,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   // A downloaded table waiting for "导入" is deleted when it expires, is replaced or evicted.
   const pendings = new ConversationMemory<Pending>(options.memory?.maxThreads, options.memory?.ttlMs, undefined, (pending) => {
     if (pending.kind === 'import') pending.file.discard();
+    if (pending.kind === 'replace') for (const upload of pending.uploads) upload.discard();
   }, options.memory?.sweepMs ?? PENDING_SWEEP_MS);
   removeAbandonedUploads();
   const lastLogged = new ConversationMemory<LastLogged>(options.memory?.maxThreads, options.memory?.ttlMs);
@@ -80,6 +85,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     activities, taxonomy, access,
     setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
     setLastLogged: (incoming, last) => (last ? lastLogged.set(incoming.threadId, last) : lastLogged.delete(incoming.threadId)),
+  });
+  const departments = options.departments ?? createDepartments();
+  const documentFlows = createDocumentFlows({
+    knowledge, access, departments, setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
   });
   // Turns of one thread run one after another, so memory reads in order; threads run in parallel.
   const queues = new Map<string, Promise<unknown>>();
@@ -119,7 +128,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         void sink.partial(t).catch(() => undefined);
       }
       : undefined;
-    const answer = await knowledge.ask(retrieval, { k, onPartial });
+    const answer = await knowledge.ask(retrieval, { k, onPartial, ...departments.visibility(incoming) });
     // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
     contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
     return streamed ? { text: renderAnswer(answer), streamed } : { text: renderAnswer(answer) };
@@ -144,6 +153,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   async function answerPending(pending: Pending, text: string, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
     pendings.delete(pendingKey(incoming));
     // They moved on when the answer is none of the choices: the question is dropped, the message read afresh.
+    if (pending.kind === 'remove-document' || pending.kind === 'replace') return documentFlows.answer(pending, text, incoming);
     if (pending.kind !== 'import') return logFlows.answer(pending, text, incoming, today);
     const importFile = access.isAdmin(incoming) ? activities.importFile : undefined;
     return answerImport(pending.file, text, importFile && ((path) => importFile(path, { ...provenanceOf(incoming), channel: 'import' })));
@@ -152,8 +162,15 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   /** Files sent in chat (or named in the terminal): ingested, or a table offered for import. */
   async function receive(files: readonly IncomingFile[], incoming: Incoming): Promise<Reply> {
     if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
-    const outcome = await handleFiles(files, knowledge, incoming, Boolean(activities.importFile), log, activities.previewImport);
+    const scope = departments.uploadScope(incoming);
+    const outcome = await handleFiles(files, knowledge, incoming, Boolean(activities.importFile), log, activities.previewImport,
+      (name) => ({ doc: `${scope}/${name}`, scope }));
     const text = outcome.lines.join('\n');
+    if (outcome.pendingReplace) {
+      outcome.pendingImport?.discard(); // one question at a time: the table can be sent again
+      pendings.set(pendingKey(incoming), { kind: 'replace', uploads: outcome.pendingReplace });
+      return { text, choices: [{ label: m.replaceChoice, send: m.replaceWord }, { label: m.cancelChoice, send: m.cancelWord }] };
+    }
     if (!outcome.pendingImport) return { text };
     pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
     return { text, choices: [{ label: m.importChoice, send: m.importWord }, { label: m.cancelChoice, send: m.cancelWord }] };
@@ -203,7 +220,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         case 'undo':
           return logFlows.undo(incoming, today);
         case 'draft':
-          return draftReply(drafting, args, today);
+          return draftReply(drafting, args, today, departments.visibility(incoming));
+        case 'docs':
+          return documentFlows.list(incoming);
+        case 'remove':
+          return documentFlows.remove(args, incoming);
+        case 'status':
+          return documentFlows.status(args, incoming);
         case 'ingest':
         case 'import': {
           if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
@@ -235,7 +258,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':
-        return draftReply(drafting, text, today);
+        return draftReply(drafting, text, today, departments.visibility(incoming));
       case 'undo':
         return logFlows.undo(incoming, today);
       case 'help':

@@ -1,7 +1,7 @@
 /** Slash commands as staff type them: `/ask 问题`, `/stats@lvzhi_bot 上半年`. */
 
 /** The commands the assistant knows (CONTRACTS.md, "Running the assistant"). */
-export const COMMANDS = ['ask', 'log', 'stats', 'list', 'undo', 'edit', 'delete', 'draft', 'ingest', 'import', 'help', 'start'] as const;
+export const COMMANDS = ['ask', 'log', 'stats', 'list', 'undo', 'edit', 'delete', 'draft', 'ingest', 'import', 'docs', 'remove', 'status', 'help', 'start'] as const;
 
 /** One of the known commands. */
 export type CommandName = (typeof COMMANDS)[number];

@@ -1,7 +1,8 @@
 /** `docs`, `remove` and `status` (CONTRACTS.md, "Knowledge base"): the documents themselves. */
 import { UserError } from '../errors.ts';
-import { type DocumentStatus, catalogMessages as m, openKnowledgeBase } from '../knowledge/index.ts';
-import { type CliCommand, type CliContext, stringOption } from './command.ts';
+import { type DocumentChange, type DocumentStatus, catalogMessages as m, openKnowledgeBase } from '../knowledge/index.ts';
+import { type CliCommand, type CliContext } from './command.ts';
+import { actingPerson } from './log-commands.ts';
 
 /** Run with the knowledge base of the data folder (no model needed: nothing is embedded or answered). */
 async function withKnowledge<T>(ctx: CliContext, work: (kb: Awaited<ReturnType<typeof openKnowledgeBase>>) => Promise<T>): Promise<T> {
@@ -17,6 +18,11 @@ function oneDocument(ctx: CliContext, usage: string): string {
   const doc = ctx.positionals[0]?.trim();
   if (!doc) throw new UserError('no_document', usage);
   return doc;
+}
+
+/** Who is acting (`--by`, else the operating-system user), as the audit trail names them. */
+function cliChange(ctx: CliContext): DocumentChange {
+  return { ...actingPerson(ctx), channel: 'cli' };
 }
 
 const STATUS_WORDS: Record<string, DocumentStatus> = {
@@ -44,10 +50,10 @@ const docs: CliCommand = {
 const remove: CliCommand = {
   name: 'remove',
   summary: m.commandSummaryRemove,
-  valueOptions: [],
+  valueOptions: ['by'],
   async run(ctx) {
     const doc = oneDocument(ctx, m.commandSummaryRemove);
-    const removed = await withKnowledge(ctx, (kb) => kb.remove(doc));
+    const removed = await withKnowledge(ctx, (kb) => kb.remove(doc, cliChange(ctx)));
     if (!removed) throw new UserError('unknown_document', m.unknownDocument(doc));
     return { json: { removed }, text: m.removed(removed.doc, removed.passages) };
   },
@@ -60,7 +66,8 @@ const status: CliCommand = {
   async run(ctx) {
     const doc = oneDocument(ctx, m.commandSummaryStatus);
     const wanted = readStatus(ctx.positionals[1]);
-    const document = await withKnowledge(ctx, (kb) => kb.setStatus(doc, wanted, stringOption(ctx, 'by')));
+    const supersededBy = ctx.positionals[2];
+    const document = await withKnowledge(ctx, (kb) => kb.setStatus(doc, wanted, { supersededBy, change: cliChange(ctx) }));
     return { json: { document }, text: m.statusSet(document.doc, document.status) };
   },
 };

@@ -3,6 +3,7 @@
  * answer questions from them with cited passages (hybrid retrieval, extractive answers).
  */
 export type * from './types.ts';
+export { PUBLIC_SCOPE } from './types.ts';
 export { openKnowledgeBase, MAX_K, RERANK_DEPTH, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
 export { createExtractiveAnswerer, toSource, queryCoverage, notFoundText, WEAK_MATCH_COVERAGE } from './answering/extractive-answerer.ts';
 export { createBuiltinReranker } from './ranking/builtin-reranker.ts';

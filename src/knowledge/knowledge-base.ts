@@ -154,8 +154,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
         indexes.endIngest();
       }
     },
-    async remove(doc) {
-      const removed = await retryWhenBusy(() => catalog.remove(doc));
+    async remove(doc, change) {
+      const removed = await retryWhenBusy(() => catalog.remove(doc, change));
       // The index files follow at once: a removed passage is never searched again.
       if (removed) await indexes.sync();
       return removed;
@@ -166,12 +166,12 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     async document(doc, visibility) {
       return catalog.document(doc, visibility?.scopes);
     },
-    async setStatus(doc, status, supersededBy) {
+    async setStatus(doc, status, { supersededBy, change } = {}) {
       if (!catalog.document(doc)) throw new UserError('unknown_document', catalogMessages.unknownDocument(doc));
       if (supersededBy !== undefined && !catalog.document(supersededBy)) {
         throw new UserError('unknown_document', catalogMessages.unknownDocument(supersededBy));
       }
-      await retryWhenBusy(() => catalog.setStatus(doc, status, supersededBy));
+      await retryWhenBusy(() => catalog.setStatus(doc, status, supersededBy, change));
       return catalog.document(doc)!;
     },
     search,

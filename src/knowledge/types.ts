@@ -125,6 +125,15 @@ export interface DocumentInfo {
   readonly status: DocumentStatus;
 }
 
+/** Who changed a document by hand and through what, for the audit trail. */
+export interface DocumentChange {
+  /** `telegram:111`, `terminal:<user>`. */
+  readonly by: string;
+  readonly byName?: string;
+  /** `cli`, `telegram`, … */
+  readonly channel: string;
+}
+
 /** Which documents a person may see: `公共` and their departments; undefined sees everything (the terminal). */
 export interface Visibility {
   readonly scopes?: readonly string[];
@@ -162,13 +171,13 @@ export interface KnowledgeBase {
   /** Ingest files or folders (recursively); re-ingesting unchanged files is a no-op. */
   ingest(paths: readonly string[], options?: IngestOptions): Promise<IngestReport>;
   /** Remove a document by its `doc` path (search indexes follow); undefined when there is none. */
-  remove(doc: string): Promise<{ doc: string; passages: number } | undefined>;
+  remove(doc: string, change?: DocumentChange): Promise<{ doc: string; passages: number } | undefined>;
   /** The stored documents the viewer may see, by `doc`. */
   documents(visibility?: Visibility): Promise<DocumentInfo[]>;
   /** One stored document by `doc`, if the viewer may see it. */
   document(doc: string, visibility?: Visibility): Promise<DocumentInfo | undefined>;
   /** Set a document's status by hand (it then stays so); `supersededBy` names the version that replaces it. */
-  setStatus(doc: string, status: DocumentStatus, supersededBy?: string): Promise<DocumentInfo>;
+  setStatus(doc: string, status: DocumentStatus, options?: { supersededBy?: string; change?: DocumentChange }): Promise<DocumentInfo>;
   /** The best `k` passages for a question among the documents the viewer may see, best first. */
   search(question: string, k: number, visibility?: Visibility): Promise<ScoredPassage[]>;
   /** Answer a question with cited sources, from the documents the viewer may see. */

@@ -7,7 +7,7 @@
  */
 import { type Db, migrate } from '../../storage/index.ts';
 import type { PassageStore } from '../search/passage-store.ts';
-import { type DocumentInfo, type DocumentStatus, PUBLIC_SCOPE } from '../types.ts';
+import { type DocumentChange, type DocumentInfo, type DocumentStatus, PUBLIC_SCOPE } from '../types.ts';
 import { editionOf } from './editions.ts';
 
 const SCHEMA = [
@@ -21,7 +21,16 @@ const SCHEMA = [
    ALTER TABLE kb_documents ADD COLUMN edition INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE kb_documents ADD COLUMN legacy_key INTEGER NOT NULL DEFAULT 0;
    UPDATE kb_documents SET legacy_key = 1;
-   CREATE INDEX kb_documents_family ON kb_documents(scope, family);`,
+   CREATE INDEX kb_documents_family ON kb_documents(scope, family);
+   CREATE TABLE kb_audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     action TEXT NOT NULL,
+     doc TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     by TEXT NOT NULL,
+     by_name TEXT,
+     channel TEXT NOT NULL);`,
 ];
 
 /** What a search needs to know of a passage's document. */
@@ -127,12 +136,13 @@ export class DocumentCatalog {
   }
 
   /** Remove a document and its passages, and settle its family; undefined when there is none. */
-  remove(doc: string): { doc: string; passages: number } | undefined {
+  remove(doc: string, change?: DocumentChange): { doc: string; passages: number } | undefined {
     return this.db.transaction(() => {
       const info = this.document(doc);
       const before = this.row(doc);
       if (!info || !before || !this.store.removeDocument(doc)) return undefined;
       if (before.family) this.settleFamily(before.scope, before.family);
+      if (change) this.audit('remove', doc, { title: info.title, passages: info.passages, scope: info.scope }, change);
       return { doc, passages: info.passages };
     })();
   }
@@ -151,14 +161,27 @@ export class DocumentCatalog {
   }
 
   /** Set a status by hand; `supersededBy` (a stored doc) names the version that replaces it. */
-  setStatus(doc: string, status: DocumentStatus, supersededBy?: string): void {
+  setStatus(doc: string, status: DocumentStatus, supersededBy?: string, change?: DocumentChange): void {
     this.db.transaction(() => {
       const row = this.row(doc);
       if (!row) return;
+      if (change) this.audit('status', doc, { from: row.status, to: status, supersededBy: supersededBy ?? null }, change);
       this.db.prepare('UPDATE kb_documents SET status = ?, status_by_hand = 1, superseded_by = ? WHERE doc = ?')
         .run(status, status === 'superseded' ? supersededBy ?? null : null, doc);
       if (row.family) this.settleFamily(row.scope, row.family);
     })();
+  }
+
+  /** One line of the audit trail: who changed which document by hand, and what it was before. */
+  private audit(action: string, doc: string, detail: unknown, change: DocumentChange): void {
+    this.db.prepare('INSERT INTO kb_audit (at, action, doc, detail, by, by_name, channel) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(new Date().toISOString(), action, doc, JSON.stringify(detail), change.by, change.byName ?? null, change.channel);
+  }
+
+  /** The audit trail, oldest first. */
+  auditTrail(): Array<{ at: string; action: string; doc: string; detail: string; by: string; by_name: string | null; channel: string }> {
+    return this.db.prepare('SELECT at, action, doc, detail, by, by_name, channel FROM kb_audit ORDER BY id').all() as
+      Array<{ at: string; action: string; doc: string; detail: string; by: string; by_name: string | null; channel: string }>;
   }
 
   /**

@@ -16,6 +16,6 @@ export const catalogMessages = {
   removed: (doc: string, passages: number) => `已从知识库删除“${doc}”（${passages} 段），今后的回答不会再引用它。`,
   statusSet: (doc: string, status: 'in_force' | 'superseded') => `已将“${doc}”标为${statusWord(status)}。`,
   commandSummaryDocs: '列出知识库中的文件（文件名、标题、段数、导入时间、部门、现行/已替代）：docs [--json]',
-  commandSummaryRemove: '从知识库删除一个文件：remove 办公室/通知.md [--json]',
-  commandSummaryStatus: '设置文件的状态：status 办公室/规则.md superseded|in_force [--by 替代它的文件] [--json]',
+  commandSummaryRemove: '从知识库删除一个文件（审计留痕）：remove 办公室/通知.md [--by 操作人] [--json]',
+  commandSummaryStatus: '设置文件的状态（审计留痕）：status 办公室/规则.md superseded|in_force [替代它的新文件] [--by 操作人] [--json]',
 } as const;
