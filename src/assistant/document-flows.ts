@@ -5,7 +5,7 @@
  * An admin sees and touches only `公共` and their own departments' documents.
  */
 import { UserError } from '../errors.ts';
-import { type DocumentChange, type DocumentStatus, type KnowledgeBase, catalogMessages } from '../knowledge/index.ts';
+import { type DocumentChange, type KnowledgeBase, STATUS_WORDS, catalogMessages } from '../knowledge/index.ts';
 import type { Access } from './access.ts';
 import type { Departments } from './departments.ts';
 import { type PendingUpload, ingestUpload } from './files.ts';
@@ -27,11 +27,6 @@ export interface DocumentFlowOptions {
   setPending(incoming: Incoming, pending: DocumentPending): void;
 }
 
-const STATUS_WORDS: Readonly<Record<string, DocumentStatus>> = {
-  现行: 'in_force', 有效: 'in_force', in_force: 'in_force', 恢复: 'in_force',
-  已替代: 'superseded', 替代: 'superseded', 已废止: 'superseded', 废止: 'superseded', superseded: 'superseded',
-};
-
 function changeOf(incoming: Incoming): DocumentChange {
   return { by: personOf(incoming), byName: incoming.userName || incoming.userId, channel: incoming.platform };
 }
@@ -43,8 +38,7 @@ export function createDocumentFlows(options: DocumentFlowOptions) {
   async function list(incoming: Incoming): Promise<Reply> {
     if (!access.isAdmin(incoming)) return { text: m.adminOnlyDocuments };
     const documents = await knowledge.documents(departments.visibility(incoming));
-    if (!documents.length) return { text: catalogMessages.noDocuments };
-    return { text: [catalogMessages.documentsHeading(documents.length), ...documents.map(catalogMessages.documentLine)].join('\n') };
+    return { text: catalogMessages.documentList(documents) };
   }
 
   async function remove(args: string, incoming: Incoming): Promise<Reply> {

@@ -1,6 +1,6 @@
 /** `docs`, `remove` and `status` (CONTRACTS.md, "Knowledge base"): the documents themselves. */
 import { UserError } from '../errors.ts';
-import { type DocumentChange, type DocumentStatus, catalogMessages as m, openKnowledgeBase } from '../knowledge/index.ts';
+import { type DocumentChange, type DocumentStatus, STATUS_WORDS, catalogMessages as m, openKnowledgeBase } from '../knowledge/index.ts';
 import { type CliCommand, type CliContext } from './command.ts';
 import { actingPerson } from './log-commands.ts';
 
@@ -25,10 +25,6 @@ function cliChange(ctx: CliContext): DocumentChange {
   return { ...actingPerson(ctx), channel: 'cli' };
 }
 
-const STATUS_WORDS: Record<string, DocumentStatus> = {
-  in_force: 'in_force', 现行: 'in_force', 有效: 'in_force', superseded: 'superseded', 已替代: 'superseded', 替代: 'superseded', 已废止: 'superseded',
-};
-
 /** A status as typed (in_force, superseded, or its Chinese word). */
 export function readStatus(word: string | undefined): DocumentStatus {
   const status = word === undefined ? undefined : STATUS_WORDS[word.trim()];
@@ -42,8 +38,7 @@ const docs: CliCommand = {
   valueOptions: [],
   async run(ctx) {
     const documents = await withKnowledge(ctx, (kb) => kb.documents());
-    const text = documents.length ? [m.documentsHeading(documents.length), ...documents.map(m.documentLine)].join('\n') : m.noDocuments;
-    return { json: { documents }, text };
+    return { json: { documents }, text: m.documentList(documents) };
   },
 };
 

@@ -14,7 +14,7 @@ export { createModelReranker } from './ranking/model-reranker.ts';
 export { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from './search/offline-embedder.ts';
 export { createModelAnswerer, openKnowledgeBaseWithModel, type ModelAnswererOptions } from './answering/model-answerer.ts';
 export { knowledgeMessages } from './messages.ts';
-export { catalogMessages } from './catalog/messages.ts';
+export { catalogMessages, STATUS_WORDS } from './catalog/messages.ts';
 export { editionOf } from './catalog/editions.ts';
 export { loadDocument, MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS } from './loaders/index.ts';
 export { chunkDocument } from './chunking/chunker.ts';
