@@ -155,7 +155,7 @@ export async function ingestPaths(
     try {
       const hash = contentHash(file.absolute);
       const scope = scopeOf(file.doc, options);
-      if (hash) catalog.adoptLegacy(basename(file.absolute), hash, file.doc);
+      if (hash) await retryWhenBusy(() => catalog.adoptLegacy(basename(file.absolute), hash, file.doc));
       const existing = store.findDocument(file.doc);
       if (hash && existing?.contentHash === hash) {
         // The same text asked into another department moves; otherwise nothing to do.

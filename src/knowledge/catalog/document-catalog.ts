@@ -125,14 +125,17 @@ export class DocumentCatalog {
    * takes its new `doc` path (the migration's promise: re-ingesting it does not double it).
    */
   adoptLegacy(bareName: string, contentHash: string, doc: string): boolean {
+    // Read first: most ingests find no old row, and must not take the write lock for nothing.
+    const legacy = this.db.prepare('SELECT content_hash AS hash FROM kb_documents WHERE doc = ? AND legacy_key = 1').get(bareName) as
+      { hash: string } | undefined;
+    if (!legacy) return false;
     if (bareName === doc) {
       // Stored again under the same key: an identity already, nothing left to adopt.
-      this.db.prepare('UPDATE kb_documents SET legacy_key = 0 WHERE doc = ? AND legacy_key = 1').run(doc);
+      this.db.prepare('UPDATE kb_documents SET legacy_key = 0 WHERE doc = ?').run(doc);
       return false;
     }
-    if (this.row(doc)) return false;
-    return this.db.prepare('UPDATE kb_documents SET doc = ?, legacy_key = 0 WHERE doc = ? AND legacy_key = 1 AND content_hash = ?')
-      .run(doc, bareName, contentHash).changes > 0;
+    if (legacy.hash !== contentHash || this.row(doc)) return false;
+    return this.db.prepare('UPDATE kb_documents SET doc = ?, legacy_key = 0 WHERE doc = ? AND legacy_key = 1').run(doc, bareName).changes > 0;
   }
 
   /** Remove a document and its passages, and settle its family; undefined when there is none. */
