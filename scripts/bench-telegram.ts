@@ -139,8 +139,8 @@ export async function benchTelegram(options: { asks?: number; chats?: number; lo
     const countsRight = countsInOrder && finalCount === total;
     const lost = users.filter((u) => stored.filter((a) => a.by === `telegram:${u.id}`).length !== logsPerChat).length;
     const apologies = standIn.sent.filter((m) => m.text.includes('抱歉')).length;
-    if (process.env.BENCH_DEBUG) console.error({ apologies, assistantErrors: real.errors, channelErrors: logger.lines.filter((l) => l.startsWith("error")), countsInOrder, finalCount, lost, last: users.map((u) => standIn.messagesIn(u.id).at(-1)?.text) });
-    const errors = apologies + real.errors.length + logger.lines.filter((l) => l.startsWith('error')).length + (countsRight ? 0 : 1) + lost;
+    if (process.env.BENCH_DEBUG) console.error({ apologies, assistantErrors: real.errors, channelErrors: logger.lines.filter((l) => l.level === 'error'), countsInOrder, finalCount, lost, last: users.map((u) => standIn.messagesIn(u.id).at(-1)?.text) });
+    const errors = apologies + real.errors.length + logger.lines.filter((l) => l.level === 'error').length + (countsRight ? 0 : 1) + lost;
 
     return {
       ask_round_trips: roundTrips.length,

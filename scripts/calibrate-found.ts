@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { FOUND_FEATURES, FOUND_GATES, type FoundModel, declinedByGate, foundProbability } from '../src/knowledge/answering/found-decision.ts';
 
-interface Row { id: string; split: string; answerable: boolean; features: number[] }
+interface Row { id: string; split: string; answerable: boolean; features: number[]; passages?: number }
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -51,14 +51,17 @@ function fit(train: readonly Row[]): { intercept: number; coefficients: number[]
 // Questions a gate declines outright (gates in src/knowledge/answering/found-decision.ts) are not fitted:
 // the model only decides the questions that pass them.
 const gates = { ...FOUND_GATES, absentFromIndex: Number(option('--absent', String(FOUND_GATES.absentFromIndex))) };
-const gated = (row: Row) => declinedByGate(row.features, gates);
+const gated = (row: Row) => declinedByGate(row.features, gates, row.passages ?? Infinity);
 const fitted = fit(tune.filter((r) => !gated(r)));
 const probabilities = (set: readonly Row[]) =>
   set.map((r) => ({ r, p: gated(r) ? -1 : foundProbability(r.features, fitted) }));
 const answerableTune = probabilities(tune.filter((r) => r.answerable)).map((x) => x.p).sort((a, b) => a - b);
 // The highest threshold that declines at most maxDeclined of the answerable tune questions
 // (those a gate declines already count against it).
-const allowed = Math.floor(maxDeclined * answerableTune.length);
+// (those a gate declines already count against it; when they alone use the allowance up, the
+// threshold sits just below the lowest answerable question the gates let through).
+const gatedAnswerable = answerableTune.filter((p) => p < 0).length;
+const allowed = Math.max(Math.floor(maxDeclined * answerableTune.length), gatedAnswerable);
 const threshold = Math.max(0, Math.floor(((answerableTune[allowed] ?? 0.5) - 1e-6) * 1e4) / 1e4);
 const model: FoundModel = {
   gates,

@@ -74,29 +74,34 @@ async function main(): Promise<void> {
   // added only for the questions about them, whose answers the laws may also give.
   const kb = await open('corpus', [join(shared, 'corpus')]);
   const withSamples = await open('samples', [join(shared, 'corpus'), join(root, 'knowledge')]);
+  // The sample documents alone: a library of four, where corpus statistics say little.
+  const samplesOnly = await open('samples-only', [join(root, 'knowledge')]);
   const sampleDocs = new Set(['某区人大常委会议事规则.md', '区人大常委会2024年上半年工作总结.md', '区人大常委会第二十一次会议纪要.md']);
   try {
     const corpusKb = kb;
     const peer = plainBm25(kb);
     const names = new Set(kb.store.documentTitles().flatMap(documentNames));
-    const sets: Array<{ name: string; items: Item[]; answerable: boolean }> = [
+    const samples = readSet(join(root, 'scripts/eval-sets/samples.jsonl'));
+    const sets: Array<{ name: string; items: Item[]; answerable: boolean; kb?: OpenKnowledgeBase }> = [
       { name: 'qa-dev (shared)', items: readSet(join(shared, 'eval/qa-dev.jsonl')), answerable: true },
       { name: 'answerable', items: readSet(join(root, 'scripts/eval-sets/answerable.jsonl')), answerable: true },
       { name: 'law-exam', items: readSet(join(root, 'scripts/eval-sets/law-exam.jsonl')), answerable: true },
       { name: 'notfound-dev (shared)', items: readSet(join(shared, 'eval/notfound-dev.jsonl')), answerable: false },
       { name: 'unanswerable', items: readSet(join(root, 'scripts/eval-sets/unanswerable.jsonl')), answerable: false },
+      { name: 'samples-only answerable', items: samples.filter((item) => item.gold), answerable: true, kb: samplesOnly },
+      { name: 'samples-only unanswerable', items: samples.filter((item) => !item.gold), answerable: false, kb: samplesOnly },
     ];
     const foundRows: string[] = [];
     const rerankRows: string[] = [];
     for (const set of sets) {
       let hit1 = 0, hit5 = 0, peer1 = 0, peer5 = 0, declined = 0;
       for (const item of set.items) {
-        const kb = item.doc && sampleDocs.has(item.doc) ? withSamples : corpusKb;
+        const kb = set.kb ?? (item.doc && sampleDocs.has(item.doc) ? withSamples : corpusKb);
         const { passages } = await kb.searchDetailed(item.question, 5);
         const answer = await kb.ask(item.question, { k: 5 });
         if (!answer.found) declined++;
         foundRows.push(JSON.stringify({ id: item.id, split: item.split ?? 'dev', answerable: set.answerable,
-          features: foundFeatures(item.question, passages, kb.foundOptions) }));
+          features: foundFeatures(item.question, passages, kb.foundOptions), passages: kb.foundOptions.passageCount?.() }));
         if (!item.gold) {
           if (showMisses && answer.found) console.log(`  answered ${item.id}: ${item.question} → ${passages[0]?.passage.location}`);
           continue;
@@ -105,7 +110,7 @@ async function main(): Promise<void> {
         const rank = passages.findIndex(({ passage }) => squash(passage.text).includes(gold));
         if (rank === 0) hit1++;
         if (rank >= 0) hit5++;
-        const peerIds = peer(item.question, 5);
+        const peerIds = set.kb ? [] : peer(item.question, 5);
         const peerTexts = kb.store.passagesByIds(peerIds).map((p) => squash(p.text));
         const peerRank = peerTexts.findIndex((t) => t.includes(gold));
         if (peerRank === 0) peer1++;
@@ -136,6 +141,7 @@ async function main(): Promise<void> {
   } finally {
     kb.close();
     withSamples.close();
+    samplesOnly.close();
     if (!dataOption) rmSync(data, { recursive: true, force: true });
   }
 }

@@ -12,7 +12,7 @@ import { ActivityLog, renderChart } from './log/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, createDepartments, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
-import { PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
+import { ACCESS_FORMS, PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
 import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
@@ -81,9 +81,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
         };
       },
     };
-    const access = createAccess(settings);
+    const access = createAccess(settings, ACCESS_FORMS);
     const assistant = createAssistant({
-      knowledge, reader, taxonomy, drafting, access, departments: createDepartments(settings.LVZHI_SCOPES),
+      knowledge, reader, taxonomy, drafting, access, departments: createDepartments(settings.LVZHI_SCOPES, access),
       activities: activityLogPort(activityLog, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
       now: options.now,
       timeZone: settings.LVZHI_TIME_ZONE,

@@ -1,16 +1,24 @@
 /**
  * Errors that carry their context: a stable `code`, a Chinese `userMessage` a staff member
  * can read, and the underlying `cause`. Internals go to the log; users see the message.
+ * Codes are a closed set: `ErrorCode`, one per entry of the table in error-messages.ts.
  */
+import { ERROR_MESSAGES } from './error-messages.ts';
+
+export { ERROR_MESSAGES };
+
+/** Every code Lüzhi raises on purpose (the keys of ERROR_MESSAGES). */
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
 /** Base of every error Lüzhi raises on purpose. */
 export class AppError extends Error {
   /** Stable machine-readable code, e.g. `empty_question`. */
-  readonly code: string;
+  readonly code: ErrorCode;
   /** What the user is told, in Simplified Chinese. */
   readonly userMessage: string;
 
-  constructor(code: string, userMessage: string, options?: { cause?: unknown }) {
+  /** Without a `userMessage`, the person reads the code's entry in ERROR_MESSAGES. */
+  constructor(code: ErrorCode, userMessage: string = ERROR_MESSAGES[code], options?: { cause?: unknown }) {
     super(`${code}: ${userMessage}`, options);
     this.name = new.target.name;
     this.code = code;

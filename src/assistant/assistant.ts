@@ -5,21 +5,19 @@
 import { DEFAULT_TIME_ZONE, today as officeDay, type IsoDate } from '../time/index.ts';
 import { type MessageReader, type Taxonomy } from '../reader/index.ts';
 import { chartTitle, logMessages } from '../log/index.ts';
-import { errorReference } from '../errors.ts';
+import { BoundedMap, TurnQueue } from '../runtime/index.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';
-import { parseCommand } from './commands.ts';
-import { guardAssistant, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
+import { parseCommand, runCommand, type AssistantTools, type Query } from './commands/index.ts';
+import { guardAssistant, logFailure, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 import { draftReply } from './draft-reply.ts';
 import { answerImport, handleFiles, removeAbandonedUploads, type PendingImport } from './files.ts';
 import { createDepartments, type Departments } from './departments.ts';
 import { createDocumentFlows, type DocumentPending } from './document-flows.ts';
 import { readableIncoming } from './incoming-text.ts';
-import { readPathCommand } from './local-paths.ts';
 import { saveReplyFiles } from './saved-files.ts';
 import { resolveFollowUp, type TurnContext } from './follow-up.ts';
-import { ConversationMemory } from './memory.ts';
 import { createLogFlows, provenanceOf, type LastLogged, type LogPending } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort } from './ports.ts';
@@ -59,7 +57,6 @@ export interface AssistantCore extends Assistant {
   close(): void;
 }
 
-type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
 /** How often expired confirmations (and the files they hold) are swept away in an idle bot. */
 const PENDING_SWEEP_MS = 60_000;
 type Pending = LogPending | DocumentPending | { kind: 'import'; file: PendingImport };
@@ -70,14 +67,19 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? stderrErrorLog;
   const k = options.k ?? 5;
-  const contexts = new ConversationMemory<TurnContext>(options.memory?.maxThreads, options.memory?.ttlMs);
+  const maxThreads = options.memory?.maxThreads ?? 1000;
+  const ttlMs = options.memory?.ttlMs ?? 30 * 60_000;
+  const contexts = new BoundedMap<string, TurnContext>(maxThreads, ttlMs);
   // A downloaded table waiting for "导入" is deleted when it expires, is replaced or evicted.
-  const pendings = new ConversationMemory<Pending>(options.memory?.maxThreads, options.memory?.ttlMs, undefined, (pending) => {
-    if (pending.kind === 'import') pending.file.discard();
-    if (pending.kind === 'replace') for (const upload of pending.uploads) upload.discard();
-  }, options.memory?.sweepMs ?? PENDING_SWEEP_MS);
+  const pendings = new BoundedMap<string, Pending>(maxThreads, ttlMs, {
+    onDrop: (pending) => {
+      if (pending.kind === 'import') pending.file.discard();
+      if (pending.kind === 'replace') for (const upload of pending.uploads) upload.discard();
+    },
+    sweepMs: options.memory?.sweepMs ?? PENDING_SWEEP_MS,
+  });
   removeAbandonedUploads();
-  const lastLogged = new ConversationMemory<LastLogged>(options.memory?.maxThreads, options.memory?.ttlMs);
+  const lastLogged = new BoundedMap<string, LastLogged>(maxThreads, ttlMs);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   /** The office's day when the message was sent (its own timestamp), not when it is processed. */
   const todayOf = (incoming: Incoming): IsoDate => officeDay(incoming.sentAt ?? now(), timeZone);
@@ -86,13 +88,12 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
     setLastLogged: (incoming, last) => (last ? lastLogged.set(incoming.threadId, last) : lastLogged.delete(incoming.threadId)),
   });
-  const departments = options.departments ?? createDepartments();
+  const departments = options.departments ?? createDepartments([], access);
   const documentFlows = createDocumentFlows({
     knowledge, access, departments, setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
   });
   // Turns of one thread run one after another, so memory reads in order; threads run in parallel.
-  const queues = new Map<string, Promise<unknown>>();
-  const inFlight = new Set<Promise<unknown>>();
+  const queue = new TurnQueue();
 
   async function count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply> {
     const stats = await activities.stats(query);
@@ -106,8 +107,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       return { text, files: [file] };
     } catch (error) {
       // The figures stand without the picture; the failure is still shown and logged.
-      const ref = errorReference();
-      log({ ref, code: 'chart_failed', message: String(error), stack: error instanceof Error ? error.stack : undefined });
+      const ref = logFailure(log, error, { code: 'chart_failed' }, incoming);
       return { text: `${text}\n${m.chartFailed(ref)}` };
     }
   }
@@ -192,49 +192,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
     const parsed = parseCommand(text);
     if (parsed.kind === 'unknown-command') return { text: `${m.unknownCommand(parsed.command)}\n\n${m.help}` };
-    if (parsed.kind === 'command') {
-      const args = parsed.args;
-      switch (parsed.command) {
-        case 'start':
-          return { text: `${m.welcome}\n${m.help}` };
-        case 'help':
-          return { text: m.help };
-        case 'ask':
-          return ask(args, args, incoming, sink);
-        case 'log': {
-          if (!args) return { text: m.emptyLog };
-          const reading = await reader.read(args, today);
-          if (reading.intent === 'log') return logFlows.log(reading.activities, incoming, today);
-          return { text: m.notALog(reading.intent === 'unclear' ? reading.question : m.emptyLog) };
-        }
-        case 'edit':
-          return logFlows.edit(args, incoming, today);
-        case 'delete':
-          return logFlows.remove(args, incoming, today);
-        case 'stats':
-        case 'list': {
-          const query = await readQuery(args, today);
-          if (!query) return { text: m.notAQuery };
-          return parsed.command === 'stats' ? count(query, incoming, true) : list(query, incoming);
-        }
-        case 'undo':
-          return logFlows.undo(incoming, today);
-        case 'draft':
-          return draftReply(drafting, args, today, departments.visibility(incoming));
-        case 'docs':
-          return documentFlows.list(incoming);
-        case 'remove':
-          return documentFlows.remove(args, incoming);
-        case 'status':
-          return documentFlows.status(args, incoming);
-        case 'ingest':
-        case 'import': {
-          if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
-          const outcome = await readPathCommand(parsed.command, args, incoming, knowledge);
-          return 'files' in outcome ? receive(outcome.files, incoming) : outcome;
-        }
-      }
-    }
+    if (parsed.kind === 'command') return runCommand(parsed.command, { args: parsed.args, incoming, today, sink, tools });
 
     // 改成6月13日 / 不对，是调研: a correction of what this person just logged here.
     const corrected = await logFlows.correctInWords(text, lastLogged.get(incoming.threadId), incoming, today);
@@ -268,32 +226,24 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     }
   }
 
-  const guarded = guardAssistant({ handle: turn }, log);
+  const tools: AssistantTools = { reader, access, knowledge, drafting, logFlows, documentFlows, departments, ask, count, list, readQuery, receive };
 
-  return {
+  // The one error boundary of a turn: channels that guard this assistant again leave it as it is.
+  const guarded = guardAssistant({
     async handle(received: Incoming, sink?: ReplySink): Promise<Reply> {
       // A stranger gets one refusal naming their id, and nothing else runs.
       if (!access.isAllowed(received)) return { text: m.refusal(senderEntry(received)) };
       const { incoming, noteCut } = readableIncoming(received);
-      const previous = queues.get(incoming.threadId) ?? Promise.resolve();
+      const reply = noteCut(await queue.run(incoming.threadId, () => turn(incoming, sink)));
       const exportsDir = options.exportsDir;
-      const result = previous.then(() => guarded.handle(incoming, sink)).then(noteCut).then((reply) => (exportsDir
-        ? saveReplyFiles(reply, exportsDir, (error) => log({ ref: errorReference(), code: 'export_save_failed', message: String(error) }))
-        : reply));
-      queues.set(incoming.threadId, result);
-      inFlight.add(result);
-      try {
-        return await result;
-      } finally {
-        inFlight.delete(result);
-        if (queues.get(incoming.threadId) === result) queues.delete(incoming.threadId);
-      }
+      return exportsDir ? saveReplyFiles(reply, exportsDir, (error) => void logFailure(log, error, { code: 'export_save_failed' }, incoming)) : reply;
     },
-    async drain() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+  }, log);
+
+  return Object.assign(guarded, {
+    drain: () => queue.idle(),
     close() {
       pendings.clear();
     },
-  };
+  });
 }

@@ -4,7 +4,7 @@
  * is the office machine itself and sees everything, as the command line does.
  */
 import { PUBLIC_SCOPE, type Visibility } from '../knowledge/index.ts';
-import { entriesOf } from './access.ts';
+import type { Access } from './access.ts';
 import type { Incoming } from './types.ts';
 
 /** A department as the settings name it: its people and chats (`telegram:111`, `telegram-chat:-100…`). */
@@ -24,18 +24,18 @@ export interface Departments {
   uploadScope(incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): string;
 }
 
-/** Departments from the parsed `LVZHI_SCOPES` setting (none: everyone sees `公共` only). */
-export function createDepartments(settings: readonly DepartmentSetting[] = []): Departments {
+/** Departments from the parsed `LVZHI_SCOPES` setting (none: everyone sees `公共` only); access names the senders. */
+export function createDepartments(settings: readonly DepartmentSetting[], access: Pick<Access, 'entries' | 'isLocal'>): Departments {
   const of = (entry: string) => settings.filter((d) => d.members.includes(entry)).map((d) => d.name);
   return {
     visibility(incoming) {
-      if (incoming.platform === 'terminal') return {};
-      const mine = new Set(entriesOf(incoming).flatMap(of));
+      if (access.isLocal(incoming)) return {};
+      const mine = new Set(access.entries(incoming).flatMap(of));
       return { scopes: [PUBLIC_SCOPE, ...mine] };
     },
     uploadScope(incoming) {
-      if (incoming.platform === 'terminal') return PUBLIC_SCOPE;
-      const [sender, chat] = entriesOf(incoming);
+      if (access.isLocal(incoming)) return PUBLIC_SCOPE;
+      const [sender, chat] = access.entries(incoming);
       return (chat === undefined ? undefined : of(chat)[0]) ?? of(sender)[0] ?? PUBLIC_SCOPE;
     },
   };

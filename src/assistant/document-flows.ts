@@ -96,3 +96,6 @@ export function createDocumentFlows(options: DocumentFlowOptions) {
 
   return { list, remove, status, answer };
 }
+
+/** The document flows an assistant runs (/docs, /remove, /status and their confirmations). */
+export type DocumentFlows = ReturnType<typeof createDocumentFlows>;

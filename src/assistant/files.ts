@@ -8,10 +8,10 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { AppError, InternalError, UserError, errorReference } from '../errors.ts';
+import { AppError, InternalError, UserError } from '../errors.ts';
 import { MAX_TABLE_BYTES, plainText, tooLargeToDownload } from '../input/index.ts';
 import { processAlive } from '../storage/index.ts';
-import type { ErrorLog } from './error-boundary.ts';
+import { logFailure, type ErrorLog } from './error-boundary.ts';
 import { MAX_DOCUMENT_BYTES, PUBLIC_SCOPE, SUPPORTED_EXTENSIONS, type KnowledgeBase } from '../knowledge/index.ts';
 import { logMessages } from '../log/index.ts';
 import { confirmationWords, messages as m } from './messages.ts';
@@ -170,9 +170,7 @@ export async function handleFiles(
   const failed = (name: string, error: unknown): string => {
     if (error instanceof UserError && error.code === 'file_too_large') return error.userMessage;
     if (error instanceof AppError && !(error instanceof InternalError)) return m.ingestSkipped(name, error.userMessage);
-    const ref = errorReference();
-    log({ ref, code: 'download_failed', file: name, message: String(error), stack: error instanceof Error ? error.stack : undefined });
-    return m.ingestFailed(name, ref);
+    return m.ingestFailed(name, logFailure(log, error, { code: 'download_failed', file: name }));
   };
   let pendingImport: PendingImport | undefined;
   const progress = progressOf(incoming);

@@ -4,12 +4,11 @@
  */
 export type { Assistant, Channel, Incoming, IncomingFile, Platform, Reply, ReplyChoice, ReplyFile, ReplySink } from './types.ts';
 export { createAssistant, type AssistantCore, type AssistantOptions } from './assistant.ts';
-export { createAccess, parseAccessList, senderEntry, type Access } from './access.ts';
+export { createAccess, parseAccessList, senderEntry, type Access, type AccessForm } from './access.ts';
 export { createDepartments, type Departments, type DepartmentSetting } from './departments.ts';
 export { activityLogPort, type ActivityLogLike } from './adapters.ts';
 export type { ActivityLogPort, DraftingPort, DraftReply, NewActivity } from './ports.ts';
-export { guardAssistant, replyForError, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
-export { parseCommand, COMMANDS, type CommandName } from './commands.ts';
-export { ConversationMemory } from './memory.ts';
+export { guardAssistant, logFailure, replyForError, stderrErrorLog, type ErrorLog, type FailureScope } from './error-boundary.ts';
+export { parseCommand, COMMANDS, type Command, type CommandContext, type CommandHandler } from './commands/index.ts';
 export { cleanFileName, saveNewFile, saveReplyFiles } from './saved-files.ts';
 export { messages } from './messages.ts';

@@ -31,9 +31,10 @@ export type LocalPathOutcome = { readonly text: string } | { readonly files: rea
  * at once (with progress); a file takes the same way as a file sent in chat.
  */
 export async function readPathCommand(
-  command: 'ingest' | 'import', args: string, incoming: Incoming, knowledge: KnowledgeBase,
+  command: 'ingest' | 'import', args: string, incoming: Incoming, knowledge: KnowledgeBase, local: boolean,
 ): Promise<LocalPathOutcome> {
-  if (incoming.platform !== 'terminal') return { text: m.pathCommandTerminalOnly };
+  // A path names a file on this machine only for the person sitting at it.
+  if (!local) return { text: m.pathCommandTerminalOnly };
   if (!args) return { text: command === 'ingest' ? m.emptyIngestPath : m.emptyImportPath };
   const path = typedPath(args);
   let folder: boolean;

@@ -2,6 +2,7 @@
  * Every text the assistant shows a user, in Simplified Chinese, in one place so it can be
  * reviewed and changed without reading code.
  */
+import { COMMAND_TABLE } from '../commands.ts';
 
 /** Chinese texts of the assistant, as constants and small formatters. */
 export const messages = {
@@ -12,17 +13,10 @@ export const messages = {
     `您好，您暂时没有使用履职助手的权限。如需开通，请把您的编号 ${id} 发给管理员，由管理员加入 LVZHI_ALLOW。`,
   adminOnlyIngest: '只有管理员可以向知识库添加文件。如需收录，请把文件交给管理员。',
 
+  // One line per command from the command table, then what needs no command.
   help: [
     '我是履职助手，可以：',
-    '· 回答议事规则、法规、讲话材料里的问题：/ask 常委会会议多久召开一次',
-    '· 记录履职活动：/log 今天组织代表视察了安全生产工作',
-    '· 统计活动次数：/stats 上半年视察调研',
-    '· 列出活动（每条前面是编号）：/list 上个月的调研',
-    '· 撤回自己刚记的一条（一句话记了几项就一起撤回）：/undo',
-    '· 更正自己记的：/edit 17 日期 6月13日、/edit 17 类型 调研；刚记完也可以直接说“改成6月13日”“不对，是调研”',
-    '· 删除一条（管理员）：/delete 17',
-    '· 知识库文件（管理员）：/docs 查看，/remove 办公室/通知.md 删除，/status 办公室/规则.md 已替代 设置状态',
-    '· 起草报告段落：/draft 上半年监督工作',
+    ...COMMAND_TABLE.flatMap((command): string[] => ('usage' in command ? [`· ${command.usage}`] : [])),
     '也可以直接说话，例如“上半年视察了几次”“今天听取了环保工作报告”。',
     '管理员把文件（PDF、Word、Markdown、文本）发给我，我会收进知识库；发来 .csv/.xlsx 表格，可导入为活动记录。',
     '在本机终端（管理员）：/ingest 路径 收录文件或文件夹，/import 路径 导入活动表格。',
@@ -108,8 +102,8 @@ export const messages = {
   importFailed: (reason: string) => `导入没有完成：${reason}`,
   chartFailed: (ref: string) => `（图表没能生成，错误编号 ${ref}，数字以上面为准。）`,
   unknownCommand: (name: string) => `没有 /${name} 这个命令。`,
-  badAccessEntry: (variable: string, entry: string) =>
-    `设置项 ${variable} 中的“${entry}”格式不对，应为 telegram:<用户编号>、slack:<用户编号>、telegram-chat:<群编号> 或 slack-channel:<频道编号>。`,
+  badAccessEntry: (variable: string, entry: string, forms: readonly string[]) =>
+    `设置项 ${variable} 中的“${entry}”格式不对，应为以下形式之一：${forms.join('、')}。`,
 } as const;
 
 /** Texts that answer a confirmation question. */

@@ -1,7 +1,7 @@
 /** What the platform-neutral assistant receives and returns. Channels translate to and from these. */
 
-/** Which platform a message came through. */
-export type Platform = 'terminal' | 'telegram' | 'slack' | 'wecom' | 'dingtalk' | 'feishu';
+/** Which channel a message came through (`terminal`, `telegram`, …): each channel names itself; the core knows none. */
+export type Platform = string;
 
 /** A file attached to a message, fetched lazily by the channel. */
 export interface IncomingFile {

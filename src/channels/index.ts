@@ -1,9 +1,16 @@
 /** The chat channels: each turns platform events into `Incoming` and renders `Reply`. */
-import type { Assistant, Channel } from '../assistant/index.ts';
-import type { Settings } from '../config.ts';
+import type { AccessForm } from '../assistant/index.ts';
+import type { ChannelRegistration } from './kit/index.ts';
+import { registration as terminal } from './terminal/registration.ts';
+import { registration as telegram } from './telegram/registration.ts';
+import { registration as slack } from './slack/registration.ts';
+import { registration as wecom } from './wecom/registration.ts';
+import { registration as dingtalk } from './dingtalk/registration.ts';
+import { registration as feishu } from './feishu/registration.ts';
 export { createTerminalChannel, type TerminalChannel, type TerminalChannelOptions } from './terminal/index.ts';
 export type { TelegramChannel, TelegramChannelOptions } from './telegram/index.ts';
 export type { SlackChannel, SlackChannelOptions } from './slack/index.ts';
+export type { ChannelRegistration } from './kit/index.ts';
 
 // grammY and bolt take a noticeable part of a second to load: a terminal-only start skips them.
 
@@ -17,22 +24,24 @@ export async function loadSlackChannel(): Promise<typeof import('./slack/index.t
   return (await import('./slack/index.ts')).createSlackChannel;
 }
 
-/** A chat platform that starts from its own settings; its code (and SDK) loads only when configured. */
-export interface PlatformRegistration {
-  /** The platform's name as the person running Lüzhi knows it (for start-up messages). */
-  readonly label: string;
-  /** Whether any of its settings is present (then it starts, or says what is missing). */
-  configured(settings: Settings): boolean;
-  /** Whether it listens for HTTP callbacks on PORT. */
-  usesPort?(settings: Settings): boolean;
-  load(): Promise<(settings: Settings, assistant: Assistant) => Channel[]>;
-}
-
-const anySetting = (settings: Settings, prefix: string) => Object.entries(settings).some(([name, value]) => name.startsWith(prefix) && value !== undefined);
-
-/** The platforms registered this way: adding one is one entry here plus its folder. */
-export const PLATFORMS: readonly PlatformRegistration[] = [
-  { label: '企业微信', configured: (s) => anySetting(s, 'WECOM_'), usesPort: (s) => Boolean(s.WECOM_CORP_ID || s.WECOM_TOKEN || s.WECOM_AES_KEY), load: async () => (await import('./wecom/index.ts')).wecomFromSettings },
-  { label: '钉钉', configured: (s) => anySetting(s, 'DINGTALK_'), load: async () => (await import('./dingtalk/index.ts')).dingtalkFromSettings },
-  { label: '飞书', configured: (s) => anySetting(s, 'FEISHU_'), load: async () => (await import('./feishu/index.ts')).feishuFromSettings },
+/**
+ * Every channel, registered by its folder's `registration.ts`. Adding a channel is its folder
+ * plus its line here (an import and an entry): its access forms, settings check and loading all come from the entry.
+ */
+export const CHANNELS: readonly ChannelRegistration[] = [
+  terminal,
+  telegram,
+  slack,
+  wecom,
+  dingtalk,
+  feishu,
 ];
+
+/** How every channel's senders are written in the access lists (for `createAccess`). */
+export const ACCESS_FORMS: readonly AccessForm[] = CHANNELS.flatMap((channel) => channel.access);
+
+/** A chat platform that starts from its own settings; its code (and SDK) loads only when configured. */
+export type PlatformRegistration = ChannelRegistration & Required<Pick<ChannelRegistration, 'configured' | 'load'>>;
+
+/** The channels that start from their own settings (the others are wired by app.ts). */
+export const PLATFORMS: readonly PlatformRegistration[] = CHANNELS.filter((channel): channel is PlatformRegistration => Boolean(channel.configured && channel.load));

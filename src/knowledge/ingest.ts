@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError, UserError, errorReference } from '../errors.ts';
 import type { Embedder } from '../models/index.ts';
+import { componentLog } from '../runtime/index.ts';
 import { retryWhenBusy, storageFailure } from '../storage/index.ts';
 import { chunkDocument } from './chunking/chunker.ts';
 import { plainText } from '../input/index.ts';
@@ -139,7 +140,7 @@ export async function ingestPaths(
   paths: readonly string[],
   options: IngestOptions = {},
   onStored?: (ids: readonly number[], vectors: readonly Float32Array[]) => void,
-  log: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  log: (line: string) => void = componentLog('ingest'),
 ): Promise<IngestCounts> {
   if (!paths.length) throw new UserError('no_paths', m.noPaths);
   const { onProgress, onOcrProgress, signal } = options;

@@ -5,6 +5,7 @@
 import type { Embedder } from '../models/index.ts';
 import { boundQuestion, plainText } from '../input/index.ts';
 import { UserError } from '../errors.ts';
+import { componentLog } from '../runtime/index.ts';
 import { type Db, openDatabase, retryWhenBusy } from '../storage/index.ts';
 import { documentNames } from './ranking/title-cue.ts';
 import { createBuiltinReranker } from './ranking/builtin-reranker.ts';
@@ -84,7 +85,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, options.warn);
   await indexes.sync();
   const bm25 = createBm25Retriever(() => indexes.bm25(), tokenizer);
-  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const log = options.log ?? componentLog('knowledge');
   let warned = false;
   let vectorFailures = 0;
   // Without question vectors the search goes on with BM25 alone; say so once in the log.

@@ -7,6 +7,7 @@ import { OpenAIEmbedder } from './openai-embedder.ts';
 import type { BreakerOptions, RetryPolicy } from './resilience.ts';
 import { modelMessages } from './messages.ts';
 import { toModelError } from './model-error.ts';
+import { componentLog } from '../runtime/index.ts';
 
 /** The models Lüzhi may use; an absent one means the offline path. */
 export interface Models {
@@ -63,7 +64,7 @@ export async function openModels(settings: ModelSettings, tuning: ModelTuning = 
       await models.embedder.probe();
     } catch (error) {
       const failure = toModelError(error);
-      const warn = tuning.warn ?? ((message: string) => process.stderr.write(message + '\n'));
+      const warn = tuning.warn ?? componentLog('models');
       warn(modelMessages.embeddingUnavailable(settings.LVZHI_EMBEDDING_MODEL ?? '', failure.userMessage));
     }
   }

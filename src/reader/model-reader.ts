@@ -9,6 +9,7 @@ import { addDays, isValidIsoDate } from '../time/index.ts';
 import type { Taxonomy } from './kinds.ts';
 import { scanTime } from '../time/index.ts';
 import { normalizeForMatching } from './lexicon.ts';
+import { componentLog } from '../runtime/index.ts';
 import type { IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
 import { promptMessages, timeoutController, toModelError, type ChatModel } from '../models/index.ts';
@@ -127,7 +128,7 @@ export function validateReading(raw: unknown, text: string, now: IsoDate, taxono
 
 /** Build the model-assisted reader: rules first, the model only for `unclear` messages. */
 export function createModelReader(options: ModelReaderOptions): MessageReader {
-  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const log = options.log ?? componentLog('model-reader');
   return {
     async read(text: string, now: IsoDate): Promise<Reading> {
       const ruled = await options.rules.read(text, now);

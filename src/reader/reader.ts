@@ -4,6 +4,7 @@
  * activity words (the taxonomy) and their time words (periods.ts). Pure and synchronous.
  */
 import type { Taxonomy } from './kinds.ts';
+import { findCommand } from '../commands.ts';
 import * as cue from './cues.ts';
 import type { KindMention } from './lexicon.ts';
 import { logEntries } from './log-reading.ts';
@@ -51,10 +52,6 @@ function residue(p: Prepared): string {
   return blankOut(p.blank, p.mentions).replace(cue.LOG_FILLER, '').replace(/[\s\p{P}]+/gu, '').replace(/^(?:的|了|一下|一次)+$/, '');
 }
 
-const FORCED: Readonly<Record<string, 'log' | 'count' | 'list' | 'ask' | 'draft' | 'undo' | 'help'>> = {
-  log: 'log', stats: 'count', count: 'count', list: 'list', ask: 'ask', draft: 'draft',
-  undo: 'undo', help: 'help', start: 'help',
-};
 
 /** A slash command (`/log …`, `/stats@bot …`, Slack's `/lvzhi log …`), or undefined. */
 function readCommand(original: string, now: IsoDate, taxonomy: Taxonomy): Reading | undefined {
@@ -63,7 +60,9 @@ function readCommand(original: string, now: IsoDate, taxonomy: Taxonomy): Readin
   const name = m[1].toLowerCase();
   const rest = original.slice(m[0].length).trim();
   if (name === 'lvzhi') return rest ? readCommand('/' + rest, now, taxonomy) ?? readPlain(rest, now, taxonomy) : { intent: 'help' };
-  const intent = FORCED[name];
+  // The command table says what a command forces; a command the assistant handles before reading is unknown here.
+  const command = findCommand(name);
+  const intent = command && 'reads' in command ? command.reads : undefined;
   if (!intent) return { intent: 'unclear', question: say.unknownCommand(name) };
   if (intent === 'log') {
     if (!rest) return { intent: 'unclear', question: say.emptyLog };

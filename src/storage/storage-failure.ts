@@ -4,10 +4,10 @@
  * recognised by its code (Node's errno or SQLite's extended result code) anywhere in the chain
  * of causes, so a wrapped failure is told the same way.
  */
-import { AppError, EnvironmentError, asAppError } from '../errors.ts';
+import { AppError, EnvironmentError, asAppError, type ErrorCode } from '../errors.ts';
 import { storageMessages as m } from './messages.ts';
 
-const RULES: ReadonlyArray<{ test: (code: string) => boolean; code: string; message: string }> = [
+const RULES: ReadonlyArray<{ test: (code: string) => boolean; code: ErrorCode; message: string }> = [
   { test: (c) => c === 'ENOSPC' || c === 'EDQUOT' || c === 'SQLITE_FULL' || c === 'SQLITE_IOERR_SHMSIZE', code: 'disk_full', message: m.diskFull },
   { test: (c) => c === 'EROFS' || c.startsWith('SQLITE_READONLY'), code: 'data_read_only', message: m.readOnlyNow },
   { test: (c) => c.startsWith('SQLITE_CORRUPT') || c === 'SQLITE_NOTADB', code: 'database_corrupt', message: m.corruptNow },

@@ -173,7 +173,7 @@ describe('assistant: questions and files', () => {
     const failed = await bench.assistant.handle(say('', { files: [broken] }));
     const code = /错误编号 (E[0-9A-Z]{5})/.exec(failed.text)?.[1];
     expect(failed.text).toContain('《纪要.md》下载失败');
-    expect(bench.errors.find((e) => e.ref === code)).toMatchObject({ code: 'download_failed', message: 'Error: connection reset' });
+    expect(bench.errors.find((e) => e.ref === code)).toMatchObject({ code: 'download_failed', message: 'connection reset' });
     const offered = await bench.assistant.handle(say('', { files: [upload('活动.csv', 'date,kind,title,by\n2023-06-12,视察,安全生产,张三\n')] }));
     expect(offered.text).toContain('回复“导入”');
     expect(offered.choices?.map((c) => c.send)).toEqual(['导入', '取消']);

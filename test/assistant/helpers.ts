@@ -9,6 +9,7 @@ import { activityLogPort, createAccess, createAssistant, type AssistantCore, typ
 import type { Incoming } from '../../src/assistant/types.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
 import { FakeKnowledgeBase } from '../fakes/fake-knowledge.ts';
+import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
 /** A built assistant with the parts a test looks into. */
 export interface TestBench {
@@ -33,7 +34,7 @@ export function makeBench(reader: MessageReader, options: Partial<AssistantOptio
     activities: activityLogPort(log, options.chart ? (stats) => renderChart(stats, { by: 'kind' }) : undefined),
     reader,
     taxonomy,
-    access: createAccess({ LVZHI_ALLOW: options.allow, LVZHI_ADMINS: options.admins }),
+    access: createAccess({ LVZHI_ALLOW: options.allow, LVZHI_ADMINS: options.admins }, ACCESS_FORMS),
     now: () => new Date(`${today}T10:00:00+08:00`),
     log: (entry) => errors.push(entry),
     ...(options.drafting ? { drafting: options.drafting } : {}),

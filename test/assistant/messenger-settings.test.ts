@@ -8,6 +8,7 @@ import { createChannels } from '../../src/app.ts';
 import { createAccess, parseAccessList } from '../../src/assistant/index.ts';
 import type { AssistantCore } from '../../src/assistant/index.ts';
 import { loadSettings } from '../../src/config.ts';
+import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
 const assistant = { handle: async () => ({ text: '' }) } as unknown as AssistantCore;
 const start = (env: Record<string, string>) => createChannels(loadSettings(env), assistant);
@@ -34,9 +35,9 @@ describe('messenger settings', () => {
 
   it('takes the new id forms in the allow-list and matches people and chats by them', () => {
     const entries = 'wecom:zhangsan,wecom-chat:wrk1,dingtalk:manager001,dingtalk-chat:cid9,feishu:ou_1,feishu-chat:oc_2';
-    expect(parseAccessList(entries, 'LVZHI_ALLOW').size).toBe(6);
-    expect(() => parseAccessList('weixin:zhangsan', 'LVZHI_ALLOW')).toThrow(/LVZHI_ALLOW/);
-    const access = createAccess({ LVZHI_ALLOW: entries });
+    expect(parseAccessList(entries, 'LVZHI_ALLOW', ACCESS_FORMS).size).toBe(6);
+    expect(() => parseAccessList('weixin:zhangsan', 'LVZHI_ALLOW', ACCESS_FORMS)).toThrow(/LVZHI_ALLOW/);
+    const access = createAccess({ LVZHI_ALLOW: entries }, ACCESS_FORMS);
     expect(access.isAllowed({ platform: 'wecom', userId: 'zhangsan', chatId: 'zhangsan' })).toBe(true);
     expect(access.isAllowed({ platform: 'wecom', userId: 'lisi', chatId: 'wrk1' })).toBe(true);
     expect(access.isAllowed({ platform: 'dingtalk', userId: 'x', chatId: 'cid9' })).toBe(true);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createAccess, parseAccessList, parseCommand, ConversationMemory } from '../../src/assistant/index.ts';
+import { createAccess, parseAccessList, parseCommand } from '../../src/assistant/index.ts';
+import { BoundedMap } from '../../src/runtime/index.ts';
 import { safeFileName } from '../../src/assistant/files.ts';
 import { looksLikeFollowUp } from '../../src/assistant/follow-up.ts';
+import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
 describe('slash commands', () => {
   it('splits the command from its words and drops a group chat’s @botname', () => {
@@ -16,7 +18,7 @@ describe('slash commands', () => {
 describe('conversation memory', () => {
   it('forgets the least recently used thread beyond its bound, and entries past their time', () => {
     let clock = 0;
-    const memory = new ConversationMemory<string>(2, 1000, () => clock);
+    const memory = new BoundedMap<string, string>(2, 1000, { now: () => clock });
     memory.set('a', '1');
     memory.set('b', '2');
     expect(memory.get('a')).toBe('1'); // a is now the most recent
@@ -31,17 +33,17 @@ describe('conversation memory', () => {
 
 describe('access lists', () => {
   it('reads the CONTRACTS.md forms and rejects anything else, naming the variable', () => {
-    expect([...parseAccessList('telegram:1, slack:U2,telegram-chat:-100，slack-channel:C9', 'LVZHI_ALLOW')])
+    expect([...parseAccessList('telegram:1, slack:U2,telegram-chat:-100，slack-channel:C9', 'LVZHI_ALLOW', ACCESS_FORMS)])
       .toEqual(['telegram:1', 'slack:U2', 'telegram-chat:-100', 'slack-channel:C9']);
-    expect(() => parseAccessList('telegram:1,bob', 'LVZHI_ADMINS')).toThrow(/LVZHI_ADMINS.*bob/);
+    expect(() => parseAccessList('telegram:1,bob', 'LVZHI_ADMINS', ACCESS_FORMS)).toThrow(/LVZHI_ADMINS.*bob/);
   });
 
   it('denies Telegram and Slack by default, always allows the terminal, and lets allowed channels in', () => {
-    const none = createAccess({});
+    const none = createAccess({}, ACCESS_FORMS);
     expect(none.isAllowed({ platform: 'telegram', userId: '1', chatId: '1' })).toBe(false);
     expect(none.isAllowed({ platform: 'slack', userId: 'U1', chatId: 'C1' })).toBe(false);
     expect(none.isAdmin({ platform: 'terminal', userId: 'local', chatId: 'local' })).toBe(true);
-    const some = createAccess({ LVZHI_ALLOW: 'slack-channel:C1', LVZHI_ADMINS: 'slack:U9' });
+    const some = createAccess({ LVZHI_ALLOW: 'slack-channel:C1', LVZHI_ADMINS: 'slack:U9' }, ACCESS_FORMS);
     expect(some.isAllowed({ platform: 'slack', userId: 'U1', chatId: 'C1' })).toBe(true);
     expect(some.isAdmin({ platform: 'slack', userId: 'U1', chatId: 'C1' })).toBe(false);
     expect(some.isAdmin({ platform: 'slack', userId: 'U9', chatId: 'D5' })).toBe(true);

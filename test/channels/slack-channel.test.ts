@@ -199,7 +199,7 @@ describe.each<Transport>(['http', 'socket'])('Slack channel over %s', (transport
     const code = /错误编号 (E[0-9A-Z]+)/.exec(apology.text)?.[1];
     expect(apology.text).toContain('抱歉');
     expect(apology.text).not.toContain('database is locked');
-    expect(rig.failures.find((entry) => entry.ref === code)).toMatchObject({ message: 'database is locked', platform: 'slack', user: alice.id });
+    expect(rig.failures.find((entry) => entry.ref === code)).toMatchObject({ message: 'database is locked', channel: 'slack', user: alice.id });
     const next = userMessage(rig.standIn, { user: alice.id, text: '还在吗' });
     await rig.slack.event(next);
     await rig.standIn.waitFor(() => rig.standIn.botMessages(next.channel, next.ts).some((m) => m.text === '你说：还在吗'));

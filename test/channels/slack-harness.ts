@@ -2,7 +2,7 @@
  * Starts the real Slack channel (bolt) against the stand-in, over HTTP or Socket Mode,
  * and gives tests a user's view: say something, run a command, see what the bot shows.
  */
-import { LogLevel, type Logger } from '@slack/bolt';
+import { memoryChannelLogger, type ChannelLogger } from '../../src/channels/kit/index.ts';
 import type { Assistant } from '../../src/assistant/types.ts';
 import { createSlackChannel, type SlackChannel } from '../../src/channels/slack/index.ts';
 import { HttpDelivery, SocketDelivery, type SlackDelivery } from '../support/slack-delivery.ts';
@@ -11,28 +11,24 @@ import { STAND_IN_BOT, startSlackStandIn, type SlackStandIn } from '../support/s
 /** Which way Slack talks to the app. */
 export type Transport = 'http' | 'socket';
 
-/** A logger that keeps what it was told, so tests can check failures were logged. */
-export interface RecordingLogger extends Logger {
+/** The channel's log kept in memory, with its warnings and errors as text, so tests can check failures were logged. */
+export interface RecordingLogger extends ChannelLogger {
+  readonly lines: Record<string, unknown>[];
   readonly errors: string[];
   readonly warnings: string[];
 }
 
-/** A quiet logger that records warnings and errors. */
+/** A quiet logger that records what the channel logged (one JSON object per line, as on stderr). */
 export function recordingLogger(): RecordingLogger {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const text = (message: unknown[]) => message.map((m) => (m instanceof Error ? `${m.name}: ${m.message}` : String(m))).join(' ');
-  return {
-    errors,
-    warnings,
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (...message: unknown[]) => void warnings.push(text(message)),
-    error: (...message: unknown[]) => void errors.push(text(message)),
-    setLevel: () => undefined,
-    getLevel: () => LogLevel.WARN,
-    setName: () => undefined,
-  };
+  const logger = memoryChannelLogger('slack');
+  const text = (level: string) => logger.lines
+    .filter((line) => line.level === level)
+    .map((line) => [line.message, (line.error as { message?: string } | undefined)?.message, line.reason].filter(Boolean).join(' '));
+  // Getters, so a test reads what was logged up to that moment.
+  return Object.defineProperties(logger, {
+    errors: { get: () => text('error') },
+    warnings: { get: () => text('warn') },
+  }) as RecordingLogger;
 }
 
 /** A running channel with its stand-in. */

@@ -14,6 +14,7 @@ import { openActivityLog, renderChart, type ActivityLog } from '../../src/log/in
 import { activityLogPort, createAccess, createAssistant, type AssistantCore } from '../../src/assistant/index.ts';
 import { openKnowledgeBase, toSource, type Answerer, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { startRig, userMessage, type SlackRig } from './slack-harness.ts';
+import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
 /** Writes "根据[1]，<first passage>" a few characters at a time, like a streaming model. */
 const piecewiseAnswerer: Answerer = {
@@ -49,7 +50,7 @@ describe('Slack streams a written answer into one message, and uploads charts', 
       activities: activityLogPort(log, (stats) => renderChart(stats, { by: 'kind' })),
       reader: new RuleReader(taxonomy),
       taxonomy,
-      access: createAccess({ LVZHI_ALLOW: 'slack:UBOB0001' }),
+      access: createAccess({ LVZHI_ALLOW: 'slack:UBOB0001' }, ACCESS_FORMS),
       log: () => undefined,
     });
     rig = await startRig('socket', assistant, { streamIntervalMs: 60 });

@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromChoiceClick, fromMessageEvent, fromSlashCommand } from '../../src/channels/slack/events.ts';
-import { fromSlackText, splitForSlack, toMrkdwn } from '../../src/channels/slack/mrkdwn.ts';
-import { StreamThrottle } from '../../src/channels/slack/stream-throttle.ts';
+import { fromSlackText, splitForSlack, toMrkdwn } from '../../src/channels/slack/render.ts';
+import { EditThrottle } from '../../src/channels/kit/index.ts';
+import { slackManifestText } from '../../src/channels/slack/manifest.ts';
 
 describe('mrkdwn', () => {
   it('renders **bold** and escapes & < >', () => {
@@ -74,7 +75,7 @@ describe('streaming rate', () => {
 
   it('shows at most once per interval, only changed text, and the latest text last', async () => {
     const shown: Array<{ at: number; text: string }> = [];
-    const throttle = new StreamThrottle(1000, async (text) => void shown.push({ at: Date.now(), text }), () => Date.now());
+    const throttle = new EditThrottle(1000, async (text) => void shown.push({ at: Date.now(), text }), () => Date.now());
     const start = Date.now();
     throttle.push('根');
     for (let i = 1; i <= 25; i += 1) {
@@ -95,7 +96,7 @@ describe('streaming rate', () => {
   it('waits for a slow show instead of piling calls up', async () => {
     let running = 0;
     let most = 0;
-    const throttle = new StreamThrottle(10, async () => {
+    const throttle = new EditThrottle(10, async () => {
       running += 1;
       most = Math.max(most, running);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -112,6 +113,11 @@ describe('streaming rate', () => {
 });
 
 describe('the Slack app manifest an admin installs', () => {
+  it('is the file the command table generates (run `npm run slack-manifest` after changing a command)', () => {
+    expect(readFileSync(new URL('../../src/channels/slack/app-manifest.json', import.meta.url), 'utf8')).toBe(slackManifestText());
+    for (const name of ['ask', 'log', 'stats', 'list', 'undo', 'draft', 'help']) expect(slackManifestText()).toContain(`${name} `);
+  });
+
   const manifest = JSON.parse(readFileSync(new URL('../../src/channels/slack/app-manifest.json', import.meta.url), 'utf8'));
 
   it('asks for what the channel uses: the command, the events, buttons and files', () => {

@@ -3,17 +3,14 @@
  * tests and the shared channel suite.
  */
 import type { Assistant } from '../../src/assistant/types.ts';
-import { createTelegramChannel, type ChannelLogger, type TelegramChannel, type TelegramChannelOptions } from '../../src/channels/telegram/index.ts';
+import { memoryChannelLogger } from '../../src/channels/kit/index.ts';
+import { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from '../../src/channels/telegram/index.ts';
 import type { ChannelHarness, ShownMessage } from './channel-suite.ts';
 import { makeUser, privateChat, startTelegramStandIn, type TelegramStandIn } from '../support/telegram-stand-in.ts';
 
-/** A logger that keeps what it was told, so tests stay quiet and can look at it. */
-export function memoryLogger(): ChannelLogger & { lines: string[] } {
-  const lines: string[] = [];
-  const put = (level: string) => (message: string, details?: Record<string, unknown>) => {
-    lines.push(`${level}: ${message} ${JSON.stringify(details ?? {}, (_k, v) => (v instanceof Error ? v.message : v))}`);
-  };
-  return { lines, info: put('info'), warn: put('warn'), error: put('error') };
+/** The channel's log kept in memory (the one JSON-lines format), so tests stay quiet and can look at it. */
+export function memoryLogger(): ReturnType<typeof memoryChannelLogger> {
+  return memoryChannelLogger('telegram');
 }
 
 /** A stand-in plus a running channel around `assistant`. */

@@ -12,6 +12,7 @@ import { activityLogPort, createAccess, createAssistant, type AssistantCore } fr
 import { openKnowledgeBaseWithModel } from '../../src/knowledge/answering/model-answerer.ts';
 import type { OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { ChatModel } from '../../src/models/index.ts';
+import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
 /** A real assistant and the stores behind it. */
 export interface RealAssistant {
@@ -36,7 +37,7 @@ export async function openRealAssistant(access: { allow?: string; admins?: strin
     activities: activityLogPort(log),
     reader: new RuleReader(taxonomy),
     taxonomy,
-    access: createAccess({ LVZHI_ALLOW: access.allow, LVZHI_ADMINS: access.admins }),
+    access: createAccess({ LVZHI_ALLOW: access.allow, LVZHI_ADMINS: access.admins }, ACCESS_FORMS),
     log: (entry) => errors.push(entry),
   });
   return {

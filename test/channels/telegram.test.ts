@@ -198,7 +198,7 @@ describe('telegram channel', () => {
     const attempts = standIn.callsOf('sendMessage');
     expect(attempts).toHaveLength(2);
     expect(attempts[1].at - attempts[0].at).toBeGreaterThanOrEqual(900);
-    expect(logger.lines.filter((l) => l.startsWith('error'))).toEqual([]);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 
   it('shows progress on slow work: typing, then a status message that becomes the answer', async () => {
@@ -252,7 +252,7 @@ describe('telegram channel', () => {
     const apology = await standIn.waitForText(dm.id, '抱歉');
     const ref = /错误编号 (E[0-9A-Z]{5})/.exec(apology.text)?.[1];
     expect(ref).toBeTruthy();
-    expect(logger.lines.some((l) => l.startsWith('error') && l.includes(ref!))).toBe(true);
+    expect(logger.lines.some((l) => l.level === 'error' && l.ref === ref)).toBe(true);
     standIn.say(dm, alice, '还在吗');
     await standIn.waitForText(dm.id, '回声：还在吗');
   });

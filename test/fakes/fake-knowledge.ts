@@ -26,7 +26,7 @@ export class FakeKnowledgeBase implements KnowledgeBase {
     const files: string[] = [];
     for (const path of paths) {
       const info = await stat(path).catch(() => undefined);
-      if (!info) throw new UserError('missing_path', `找不到：${path}`);
+      if (!info) throw new UserError('path_missing', `找不到：${path}`);
       if (info.isDirectory()) files.push(...(await readdir(path)).map((f) => join(path, f)));
       else files.push(path);
     }

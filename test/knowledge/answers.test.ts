@@ -5,6 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer } from '../../src/assistant/render.ts';
 import { knowledgeMessages, openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
@@ -67,6 +68,21 @@ describe('answers as a person reads them', () => {
     for (const source of answer.sources) expect(answer.answer).not.toContain(source.text.slice(0, 12));
     expect(answer.sources.length).toBeGreaterThan(0); // the nearest, for reference
     expect(renderAnswer(answer)).toBe(answer.answer.trim());
+  });
+
+  it('in a library of a few documents, declines a question whose focus no passage holds, and answers its neighbours', async () => {
+    const small = await openKnowledgeBase({ dataDir: join(root, 'samples-data') });
+    try {
+      await small.ingest([fileURLToPath(new URL('../../knowledge', import.meta.url))]);
+      // 任期 and 证件 are in none of the four sample documents; 代表 and 视察 are in many.
+      expect((await small.ask('区人大代表任期几年', { k: 5 })).found).toBe(false);
+      expect((await small.ask('代表视察需要持什么证件', { k: 5 })).found).toBe(false);
+      const notice = await small.ask('代表视察要提前几天通知', { k: 5 });
+      expect(notice.found).toBe(true);
+      expect(notice.answer.split('\n')[0]).toContain('七日以前');
+    } finally {
+      small.close();
+    }
   });
 
   it('declines a request that is not a question about the documents', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBuiltinReranker } from '../../src/knowledge/ranking/builtin-reranker.ts';
 import { passageScope, questionScope, scopeMatch } from '../../src/knowledge/ranking/scope-cue.ts';
 import { documentNames, namesInQuestion, titleMatch } from '../../src/knowledge/ranking/title-cue.ts';
 import { WEAK_MATCH_COVERAGE, queryCoverage } from '../../src/knowledge/answering/extractive-answerer.ts';
@@ -62,5 +63,28 @@ describe('weak-match coverage', () => {
   it('counts an off-topic question as not covered', () => {
     expect(queryCoverage('红烧肉怎么做才不腻？', passage)).toBeLessThan(WEAK_MATCH_COVERAGE);
     expect(queryCoverage('离婚冷静期是多少天？', passage)).toBeLessThan(WEAK_MATCH_COVERAGE);
+  });
+});
+
+describe('second-stage cues between neighbouring articles', () => {
+  const article = (id: number, title: string, location: string, text: string) => ({
+    passage: { id, doc: `${id}.md`, title, location, context: title, text },
+    score: 1,
+  });
+  const rerank = async (question: string, candidates: ReturnType<typeof article>[]) =>
+    (await createBuiltinReranker({ idf: () => 1, documentNames: () => new Set(['北京', '上海', '2026']) })
+      .rerank(question, candidates)).map(({ passage }) => passage.id);
+
+  it('takes the body the question names from the article\'s first sentence', async () => {
+    const committee = article(1, '某议事规则', '第六条', '第六条 全国人民代表大会常务委员会会议一般每两个月举行一次，由委员长召集。');
+    const plenary = article(2, '某组织法', '第八条', '第八条 全国人民代表大会每届任期五年。全国人民代表大会会议每年举行一次，由全国人民代表大会常务委员会召集。');
+    expect(await rerank('全国人代会多久开一次？', [committee, plenary])).toEqual([2, 1]);
+    expect(await rerank('全国人大常委会多久开一次会？', [plenary, committee])).toEqual([1, 2]);
+  });
+
+  it('puts the document of the city the question names above another city\'s', async () => {
+    const beijing = article(1, '2026年北京市政府工作报告', '三、主要任务', '全社会研发经费投入强度保持在6%左右，地区生产总值增长5%左右。');
+    const shanghai = article(2, '2026年上海市政府工作报告', '三、主要任务', '全社会研发经费支出相当于全市生产总值的比例达到4.6%左右。');
+    expect(await rerank('上海2026年研发投入强度的目标是多少？', [beijing, shanghai])).toEqual([2, 1]);
   });
 });

@@ -7,6 +7,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerTypeMatch, expectedAnswerTypes } from '../../src/knowledge/answer-types.ts';
+import { topicWords } from '../../src/knowledge/answering/found-decision.ts';
+import { focusWords, taggedQuestion } from '../../src/knowledge/answering/question-focus.ts';
 import { Bm25Builder, Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
 import { Canonicalizer, defaultEquivalences } from '../../src/knowledge/search/equivalences.ts';
 import { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from '../../src/knowledge/index.ts';
@@ -145,5 +147,23 @@ describe('BM25 index file', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('reading what a question asks about', () => {
+  const words = (question: string) => topicWords(question).map((w) => w.word);
+
+  it('keeps a two-character word jieba does not know, without taking its guesses for words', () => {
+    expect(words('常委会会议的茶歇由谁准备？')).toContain('茶歇');
+    expect(words('区人大常委会有多少个委室？')).toContain('委室');
+    expect(words('分组会议上第一次发言最多能讲多久？')).not.toContain('能讲');
+    expect(words('代表选完以后，会议最晚什么时候得开？')).not.toContain('得开');
+  });
+
+  it('finds the focus next to the asking word, not across a comma', () => {
+    expect(focusWords(taggedQuestion('区人大代表任期几年'))).toEqual(['任期']);
+    expect(focusWords(taggedQuestion('代表视察需要持什么证件'))).toEqual(['证件']);
+    expect(focusWords(taggedQuestion('代表证丢了怎么补办'))).toEqual(['补办']);
+    expect(focusWords(taggedQuestion('想质询区教育局，要几个人联名？'))).not.toContain('教育局');
   });
 });

@@ -18,6 +18,7 @@ import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
 import { FakeKnowledgeBase } from '../fakes/fake-knowledge.ts';
 import { REPO_ROOT, runCli } from '../support/cli-process.ts';
 import { tempFolder } from '../support/temp-folders.ts';
+import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
 const KINDS = ['meeting', 'study', 'report_review', 'inspection', 'research', 'training', 'visit'];
 
@@ -131,7 +132,7 @@ describe('when the lock never comes free', () => {
     const log: ActivityLog = openActivityLog({ dataDir });
     const taxonomy = loadTaxonomy();
     const assistant = createAssistant({
-      knowledge: new FakeKnowledgeBase(), reader: new RuleReader(taxonomy), taxonomy, access: createAccess({}),
+      knowledge: new FakeKnowledgeBase(), reader: new RuleReader(taxonomy), taxonomy, access: createAccess({}, ACCESS_FORMS),
       activities: activityLogPort(log, undefined, { deadlineMs: 400 }),
       now: () => new Date('2024-06-30T10:00:00+08:00'), log: () => undefined,
     });

@@ -1,15 +1,17 @@
 /**
  * The channel kit: the pieces every chat channel shares (bounded memory, per-conversation
- * queue, message splitting, retries with backoff, cached access tokens, numbered choices,
- * the push-style turn, the JSON-lines log), so a channel folder holds only its platform.
+ * queue and in-flight tracking, the edit throttle of a message that grows, message splitting,
+ * retries with backoff, cached access tokens, numbered choices, the push-style turn, the
+ * channel's and the turn's log, the registration), so a channel folder holds only its platform.
  */
-export { BoundedMap } from './bounded-map.ts';
-export { TurnQueue } from './turn-queue.ts';
+export { BoundedMap, InFlight, TurnQueue } from '../../runtime/index.ts';
 export { splitText, characters, utf8Bytes, type Measure } from './split-text.ts';
+export { EditThrottle } from './edit-throttle.ts';
 export { RateLimited, withBackoff, BACKOFF_MS } from './retry.ts';
 export { AccessToken, TokenRejected, type IssuedToken } from './access-token.ts';
-export { channelLogger, memoryChannelLogger, type ChannelLogger } from './logger.ts';
+export { channelLogger, memoryChannelLogger, turnLogger, type ChannelLogger } from './logger.ts';
 export { NumberedChoices } from './numbered-choices.ts';
 export { runPushTurn, type Outbox, type PushTurn } from './push-turn.ts';
 export { downloadFailed, numberedChoices } from './messages.ts';
 export { platformFile } from './platform-file.ts';
+export { anySetting, type ChannelRegistration } from './registration.ts';

@@ -4,7 +4,7 @@
  * A choice is used once and kept for a limited time.
  */
 import type { ReplyChoice } from '../../assistant/index.ts';
-import { BoundedMap } from './bounded-map.ts';
+import { BoundedMap } from '../../runtime/index.ts';
 import { numberedChoices } from './messages.ts';
 
 /** Offered choices per conversation. */

@@ -4,13 +4,13 @@
  * "could not fetch it from <platform>", with the cause kept for the log.
  */
 import type { IncomingFile } from '../../assistant/index.ts';
-import { UserError } from '../../errors.ts';
+import { UserError, type ErrorCode } from '../../errors.ts';
 import { downloadFailed } from './messages.ts';
 
 /** An IncomingFile over a platform's download function. */
 export function platformFile(
   name: string,
-  where: { readonly platform: string; readonly code: string },
+  where: { readonly platform: string; readonly code: ErrorCode },
   fetchTo: (toPath: string, maxBytes: number) => Promise<void>,
 ): IncomingFile {
   return {

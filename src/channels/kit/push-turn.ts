@@ -7,7 +7,7 @@
  */
 import type { Assistant, Incoming, ReplyChoice, ReplyFile } from '../../assistant/index.ts';
 import { errorReference } from '../../errors.ts';
-import type { ChannelLogger } from './logger.ts';
+import { turnLogger, type ChannelLogger } from './logger.ts';
 import { deliveryFailed, SEE_FILES } from './messages.ts';
 import type { NumberedChoices } from './numbered-choices.ts';
 
@@ -41,7 +41,8 @@ export interface PushTurn {
 
 /** Run one turn to the end; never throws. */
 export async function runPushTurn(turn: PushTurn): Promise<void> {
-  const { outbox, logger, incoming } = turn;
+  const { outbox, incoming } = turn;
+  const logger = turnLogger(turn.logger, incoming);
   const interval = turn.progressIntervalMs ?? 5_000;
   let lastProgress = Number.NEGATIVE_INFINITY;
   const progress = async (text: string): Promise<void> => {
@@ -67,7 +68,7 @@ export async function runPushTurn(turn: PushTurn): Promise<void> {
     for (const file of files) await outbox.file(file);
   } catch (error) {
     const ref = errorReference();
-    logger.error('reply could not be delivered', { ref, thread: incoming.threadId, user: incoming.userId, error });
+    logger.error('reply could not be delivered', { ref, thread: incoming.threadId, error });
     await outbox.text(deliveryFailed(ref)).catch((lastError: unknown) => logger.error('could not tell the user about the failure', { ref, error: lastError }));
   }
 }

@@ -2,7 +2,7 @@
  * Slack payloads → what one turn needs: who, where to answer, what was said, which files.
  * Pure functions, so the rules (who is ignored, which thread) are tested without a server.
  */
-import { fromSlackText } from './mrkdwn.ts';
+import { fromSlackText } from './render.ts';
 import type { SlackFileRef } from './slack-file.ts';
 
 /** One user message the assistant should answer, with where the answer goes. */
@@ -129,9 +129,4 @@ export function fromChoiceClick(body: SlackActionPayload, value: string): TurnRe
     text: value,
     files: [],
   };
-}
-
-/** The opaque thread id of CONTRACTS: `slack:<channel>:<thread ts>`. */
-export function threadIdOf(channel: string, threadTs: string): string {
-  return `slack:${channel}:${threadTs}`;
 }

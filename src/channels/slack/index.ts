@@ -5,4 +5,4 @@
  */
 export { createSlackChannel } from './slack-channel.ts';
 export type { SlackChannel, SlackChannelOptions } from './slack-channel.ts';
-export { toMrkdwn, fromSlackText } from './mrkdwn.ts';
+export { toMrkdwn, fromSlackText } from './render.ts';

@@ -2,8 +2,8 @@
  * Slack's events, the slash command and the choice buttons → turns. Commands and clicks are
  * acknowledged first (bolt acknowledges events itself); the turn runs after.
  */
-import type { App, Logger } from '@slack/bolt';
-import { BotThreads } from './bot-threads.ts';
+import type { App } from '@slack/bolt';
+import { BoundedMap, type ChannelLogger } from '../kit/index.ts';
 import {
   fromChoiceClick,
   fromMessageEvent,
@@ -13,9 +13,9 @@ import {
   type TurnRequest,
 } from './events.ts';
 import { chosen } from './messages.ts';
-import { toMrkdwn } from './mrkdwn.ts';
+import { toMrkdwn } from './render.ts';
+import { BotThreads } from './thread-ids.ts';
 import { CHOICE_ACTION_PREFIX } from './thread-output.ts';
-import { reason } from './slack-logger.ts';
 import type { TurnHooks } from './turn.ts';
 
 /** Starts one turn. */
@@ -27,13 +27,13 @@ export function registerListeners(
   command: string,
   botUserId: string,
   answer: AnswerTurn,
-  logger: Logger,
+  logger: ChannelLogger,
 ): void {
-  const seen = new RecentIds(1000);
+  const seen = new BoundedMap<string, true>(1000);
   // Slack redelivers an event it thinks was not acknowledged; the same event_id is answered once.
   const firstDelivery = (body: unknown) => {
     const id = (body as { event_id?: string }).event_id;
-    return id === undefined || seen.add(id);
+    return id === undefined || seen.firstSight(id, true);
   };
   const threads = new BotThreads();
   const addressedBefore = threads.has.bind(threads);
@@ -66,29 +66,12 @@ export function registerListeners(
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(chosen(label)) }] } as never);
       await client.chat
         .update({ channel: click.channel.id, ts: click.message.ts, text: click.message.text ?? label, blocks: blocks as never })
-        .catch((error: unknown) => logger.warn(`slack: removing choice buttons failed (${reason(error)})`));
+        .catch((error: unknown) => logger.warn('removing choice buttons failed', { error }));
     }
     await answer(fromChoiceClick(click, action.value ?? label));
   });
   app.error(async (error) => {
     // Turns have their own boundary; this catches what fails around them, and the app keeps serving.
-    logger.error('slack: unhandled error', error);
+    logger.error('unhandled error', { error });
   });
 }
-
-/** A bounded set of recently seen ids. */
-class RecentIds {
-  private readonly ids = new Set<string>();
-
-  constructor(private readonly capacity: number) {}
-
-  /** Add an id; false when it was already there. */
-  add(id: string): boolean {
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    // A Set iterates in insertion order, so the first entry is the oldest.
-    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value as string);
-    return true;
-  }
-}
-

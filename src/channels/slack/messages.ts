@@ -41,3 +41,9 @@ export function unreachable(apiUrl: string): string {
 export function portInUse(port: number): string {
   return `端口 ${port} 已被占用，无法接收 Slack 事件；请换一个 PORT。`;
 }
+
+/** The app's name in Slack (manifest display name and bot user). */
+export const APP_NAME = '履职助手';
+
+/** The app's description in Slack's app directory. */
+export const APP_DESCRIPTION = '区人大常委会办公室的履职助手：查规则、记活动、出统计、起草材料。';

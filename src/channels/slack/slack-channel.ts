@@ -5,12 +5,13 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import { guardAssistant, stderrErrorLog, type Assistant, type Channel, type ErrorLog } from '../../assistant/index.ts';
-import { UserError } from '../../errors.ts';
+import { UserError, type ErrorCode } from '../../errors.ts';
+import { InFlight, channelLogger, type ChannelLogger } from '../kit/index.ts';
+import { boltLogger } from './bolt-logger.ts';
 import { registerListeners, type AnswerTurn } from './listeners.ts';
 import { BAD_APP_TOKEN, BAD_TOKEN, MISSING_TRANSPORT, portInUse, unreachable } from './messages.ts';
-import { defaultLogger } from './slack-logger.ts';
 import { keepConnected } from './socket-reconnect.ts';
 import { runTurn, type TurnDeps } from './turn.ts';
 import { nameLookup } from './user-names.ts';
@@ -27,8 +28,8 @@ export interface SlackChannelOptions {
   /** Web API base, e.g. a stand-in's `http://127.0.0.1:1234/api/`. */
   readonly apiUrl?: string;
   readonly assistant: Assistant;
-  /** Bolt's and the channel's diagnostics; default warnings and errors on stderr. */
-  readonly logger?: Logger;
+  /** The channel's log (bolt's warnings and errors included); default JSON lines on stderr. */
+  readonly logger?: ChannelLogger;
   /** Where failed turns are recorded with their error code; default one JSON line on stderr. */
   readonly errorLog?: ErrorLog;
   /** Slash command name; default `/lvzhi`. */
@@ -52,10 +53,11 @@ export interface SlackChannel extends Channel {
 export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   if (!options.appToken && !options.signingSecret) throw new UserError('slack_settings', MISSING_TRANSPORT);
   const mode = options.appToken ? 'socket' : 'http';
-  const logger = options.logger ?? defaultLogger();
+  const logger = options.logger ?? channelLogger('slack');
+  const bolt = boltLogger(logger);
   const apiUrl = options.apiUrl ? options.apiUrl.replace(/\/*$/, '/') : undefined;
   const webOptions = (): webApi.WebClientOptions => ({
-    logger,
+    logger: bolt,
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
   });
@@ -65,12 +67,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   let server: Server | undefined;
   let stopReconnecting: (() => void) | undefined;
   let stopping = false;
-  const inflight = new Set<Promise<void>>();
-
-  const track = (turn: Promise<void>): Promise<void> => {
-    inflight.add(turn);
-    return turn.finally(() => inflight.delete(turn));
-  };
+  const inflight = new InFlight();
 
   return {
     name: 'slack',
@@ -93,7 +90,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       if (options.appToken) {
         receiver = new SocketModeReceiver({
           appToken: options.appToken,
-          logger,
+          logger: bolt,
           // Reconnects are ours (socket-reconnect.ts): bolt's can crash the process when they fail.
           autoReconnectEnabled: false,
           // The socket client's own Web API client (apps.connections.open) needs the same base URL.
@@ -105,7 +102,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         botUserId: identity.botUserId,
         botId: identity.botId,
         tokenVerificationEnabled: false,
-        logger,
+        logger: bolt,
         clientOptions: webOptions(),
         ...(receiver ? { receiver, socketMode: true } : { signingSecret: options.signingSecret, endpoints: '/slack/events' }),
       });
@@ -119,7 +116,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         streamIntervalMs: options.streamIntervalMs ?? 1000,
         statusDelayMs: options.statusDelayMs ?? 1500,
       };
-      const answer: AnswerTurn = (request, hooks) => (request ? track(runTurn(deps, request, hooks)) : Promise.resolve());
+      const answer: AnswerTurn = (request, hooks) => (request ? inflight.track(runTurn(deps, request, hooks)) : Promise.resolve());
       registerListeners(app, options.command ?? '/lvzhi', identity.botUserId, answer, logger);
 
       stopping = false;
@@ -140,7 +137,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         throw error;
       }
       if (receiver) stopReconnecting = keepConnected(receiver.client, () => stopping, logger);
-      logger.info(`slack: started (${mode === 'socket' ? 'Socket Mode' : `HTTP on port ${this.port}`})`);
+      logger.info('started', { mode, port: this.port });
     },
 
     async stop() {
@@ -159,13 +156,13 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         server = undefined;
       }
       // Let turns already accepted finish, so no log entry is left half-written.
-      await Promise.allSettled([...inflight]);
+      await inflight.idle();
     },
   };
 }
 
 /** Why the start failed, for the person running it: a refused token, or no connection at all. */
-function startError(error: unknown, code: string, refused: string, apiUrl: string | undefined): UserError {
+function startError(error: unknown, code: ErrorCode, refused: string, apiUrl: string | undefined): UserError {
   if (error instanceof webApi.WebAPIPlatformError) return new UserError(code, refused, { cause: error });
   return new UserError('slack_unreachable', unreachable(apiUrl ?? 'https://slack.com/api/'), { cause: error });
 }

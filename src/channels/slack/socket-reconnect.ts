@@ -3,8 +3,8 @@
  * `apps.connections.open` escape as an unhandled rejection, which would end the process on a
  * network blip; here a lost connection is retried with growing pauses until `stop()`.
  */
-import type { Logger, SocketModeReceiver } from '@slack/bolt';
-import { reason } from './slack-logger.ts';
+import type { SocketModeReceiver } from '@slack/bolt';
+import type { ChannelLogger } from '../kit/index.ts';
 
 type SocketClient = SocketModeReceiver['client'];
 
@@ -12,7 +12,7 @@ type SocketClient = SocketModeReceiver['client'];
 export const RECONNECT_DELAYS_MS = [250, 1_000, 2_000, 5_000, 10_000, 30_000] as const;
 
 /** Reconnect whenever the client is disconnected and the channel is not stopping; returns a stopper. */
-export function keepConnected(client: SocketClient, stopping: () => boolean, logger: Logger, delays: readonly number[] = RECONNECT_DELAYS_MS): () => void {
+export function keepConnected(client: SocketClient, stopping: () => boolean, logger: ChannelLogger, delays: readonly number[] = RECONNECT_DELAYS_MS): () => void {
   let attempt = 0;
   let timer: NodeJS.Timeout | undefined;
   const schedule = (): void => {
@@ -26,10 +26,10 @@ export function keepConnected(client: SocketClient, stopping: () => boolean, log
       client.start().then(
         () => {
           attempt = 0;
-          logger.info('slack: Socket Mode reconnected');
+          logger.info('Socket Mode reconnected');
         },
         (error: unknown) => {
-          logger.warn(`slack: Socket Mode reconnect failed (${reason(error)})`);
+          logger.warn('Socket Mode reconnect failed', { error });
           schedule();
         },
       );

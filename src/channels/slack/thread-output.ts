@@ -3,11 +3,11 @@
  * for a slash command): the status message, the streamed answer, the final reply with its
  * buttons and files. Calls run one after another so an edit never overtakes the post it edits.
  */
-import type { Logger, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import type { ChannelLogger } from '../kit/index.ts';
 import type { Reply, ReplyChoice } from '../../assistant/index.ts';
 import { DONE, SEE_FILES } from './messages.ts';
-import { splitForSlack, toMrkdwn } from './mrkdwn.ts';
-import { reason } from './slack-logger.ts';
+import { splitForSlack, toMrkdwn } from './render.ts';
 
 /** Prefix of the action ids of choice buttons, so the channel can route clicks back. */
 export const CHOICE_ACTION_PREFIX = 'lvzhi_choice_';
@@ -22,7 +22,7 @@ export class ThreadOutput {
 
   constructor(
     private readonly client: webApi.WebClient,
-    private readonly logger: Logger,
+    private readonly logger: ChannelLogger,
     readonly channel: string,
     /** Reply in this thread; undefined posts top-level (a slash command's answer). */
     readonly threadTs: string | undefined,
@@ -41,7 +41,7 @@ export class ThreadOutput {
   /** Show the answer written so far; failures are logged, the turn goes on. */
   partial(text: string): Promise<void> {
     return this.enqueue(() => this.showOnAnchor(toMrkdwn(text))).catch((error: unknown) => {
-      this.logger.warn(`slack: showing a partial answer failed (${reason(error)})`);
+      this.logger.warn('showing a partial answer failed', { error });
     });
   }
 

@@ -3,13 +3,14 @@
  * boundary: whatever fails is logged with a reference and answered with a short apology,
  * and the channel keeps serving.
  */
-import { webApi, type Logger } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import { replyForError, type Assistant, type ErrorLog, type Incoming, type Reply } from '../../assistant/index.ts';
-import { threadIdOf, type TurnRequest } from './events.ts';
+import { EditThrottle, turnLogger, type ChannelLogger } from '../kit/index.ts';
+import type { TurnRequest } from './events.ts';
 import { NOT_IN_CHANNEL, WORKING } from './messages.ts';
-import { toMrkdwn } from './mrkdwn.ts';
+import { toMrkdwn } from './render.ts';
 import { toIncomingFile } from './slack-file.ts';
-import { StreamThrottle } from './stream-throttle.ts';
+import { threadIdOf } from './thread-ids.ts';
 import { ThreadOutput } from './thread-output.ts';
 
 /** What every turn needs from the channel. */
@@ -18,7 +19,7 @@ export interface TurnDeps {
   readonly botToken: string;
   /** The assistant, already inside the error boundary (`guardAssistant`). */
   readonly assistant: Assistant;
-  readonly logger: Logger;
+  readonly logger: ChannelLogger;
   /** Where failures around the turn (rendering, Slack refusing a call) are recorded with their code. */
   readonly errorLog: ErrorLog;
   /** Resolves a user id to a display name for the activity log. */
@@ -43,9 +44,10 @@ export interface TurnHooks {
 /** Run one turn to the end; never throws. */
 export async function runTurn(deps: TurnDeps, request: TurnRequest, hooks: TurnHooks = {}): Promise<void> {
   const { respond } = hooks;
-  const output = new ThreadOutput(deps.client, deps.logger, request.channel, request.threadTs);
+  const log = turnLogger(deps.logger, { chatId: request.channel, userId: request.userId });
+  const output = new ThreadOutput(deps.client, log, request.channel, request.threadTs);
   let statusTimer: NodeJS.Timeout | undefined;
-  let throttle: StreamThrottle | undefined;
+  let throttle: EditThrottle | undefined;
   let threadTs = request.threadTs;
   try {
     if (threadTs === undefined) {
@@ -72,7 +74,7 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest, hooks: TurnH
         await output.status(text);
       },
     };
-    throttle = new StreamThrottle(deps.streamIntervalMs, (text) => output.partial(text));
+    throttle = new EditThrottle(deps.streamIntervalMs, (text) => output.partial(text));
     const streaming = throttle;
     const reply = await deps.assistant.handle(incoming, {
       partial: async (textSoFar) => {
@@ -86,23 +88,23 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest, hooks: TurnH
   } catch (error) {
     clearTimeout(statusTimer);
     await throttle?.close();
-    const where = { platform: 'slack' as const, userId: request.userId, threadId: threadIdOf(request.channel, threadTs ?? '') };
+    const where = { platform: 'slack' as const, userId: request.userId, chatId: request.channel, threadId: threadIdOf(request.channel, threadTs ?? '') };
     if (error instanceof webApi.WebAPIPlatformError && CANNOT_POST.has(String(error.data.error)) && respond) {
-      deps.logger.warn(`slack: cannot post in ${request.channel} (${String(error.data.error)})`);
-      await respond(NOT_IN_CHANNEL).catch((respondError: unknown) => deps.logger.error('slack: response_url failed', respondError));
+      log.warn('cannot post in the conversation', { reason: String(error.data.error) });
+      await respond(NOT_IN_CHANNEL).catch((respondError: unknown) => log.error('response_url failed', { error: respondError }));
       return;
     }
-    await showFailure(deps, output, replyForError(error, where, deps.errorLog), respond);
+    await showFailure(deps, log, output, replyForError(error, where, deps.errorLog), respond);
   }
 }
 
 /** Show the reply for a failed turn (a UserError's own message, or an apology with its code). */
-async function showFailure(deps: TurnDeps, output: ThreadOutput, reply: Reply, respond?: (text: string) => Promise<unknown>): Promise<void> {
+async function showFailure(deps: TurnDeps, log: ChannelLogger, output: ThreadOutput, reply: Reply, respond?: (text: string) => Promise<unknown>): Promise<void> {
   try {
     await output.reply(reply);
   } catch (renderError) {
     // The edit may be what failed; a fresh message is the last try.
-    deps.logger.error('slack: showing the failure failed', renderError);
+    log.error('showing the failure failed', { error: renderError });
     try {
       if (respond) {
         await respond(toMrkdwn(reply.text));
@@ -114,7 +116,7 @@ async function showFailure(deps: TurnDeps, output: ThreadOutput, reply: Reply, r
         ...(output.threadTs ? { thread_ts: output.threadTs } : {}),
       });
     } catch (lastError) {
-      deps.logger.error('slack: could not tell the user about the failure', lastError);
+      log.error('could not tell the user about the failure', { error: lastError });
     }
   }
 }

@@ -1,9 +1,9 @@
 /** Display names for the activity log's `by`, from users.info. */
-import type { Logger, webApi } from '@slack/bolt';
-import { reason } from './slack-logger.ts';
+import type { webApi } from '@slack/bolt';
+import type { ChannelLogger } from '../kit/index.ts';
 
 /** Display names for the activity log, looked up once per user; the id when Slack will not say. */
-export function nameLookup(client: webApi.WebClient, logger: Logger): (userId: string) => Promise<string> {
+export function nameLookup(client: webApi.WebClient, logger: ChannelLogger): (userId: string) => Promise<string> {
   const names = new Map<string, Promise<string>>();
   return (userId) => {
     let name = names.get(userId);
@@ -15,7 +15,7 @@ export function nameLookup(client: webApi.WebClient, logger: Logger): (userId: s
           return profile?.display_name || profile?.real_name || result.user?.real_name || result.user?.name || userId;
         })
         .catch((error: unknown) => {
-          logger.warn(`slack: users.info failed for ${userId} (${reason(error)})`);
+          logger.warn('users.info failed', { user: userId, error });
           names.delete(userId);
           return userId;
         });

@@ -6,24 +6,19 @@
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Reply, ReplyChoice } from '../../assistant/index.ts';
+import { BoundedMap } from '../kit/index.ts';
 import { sendOptions, type LiveMessage, type MessageTarget } from './live-message.ts';
 import { renderHtmlChunks, renderHtmlSingle, TELEGRAM_CAPTION_LIMIT } from './render.ts';
 
 /** Keeps what each inline button sends back, since callback data holds only 64 bytes. */
 export class ChoiceStore {
-  private readonly byKey = new Map<string, { send: string; threadId: string }>();
+  private readonly byKey = new BoundedMap<string, { send: string; threadId: string }>(5_000);
   private next = 1;
-
-  constructor(private readonly capacity = 5_000) {}
 
   /** Remember a choice; returns the short callback data for its button. */
   put(choice: ReplyChoice, threadId: string): string {
     const key = `c${(this.next++).toString(36)}`;
     this.byKey.set(key, { send: choice.send, threadId });
-    if (this.byKey.size > this.capacity) {
-      const oldest = this.byKey.keys().next().value;
-      if (oldest !== undefined) this.byKey.delete(oldest);
-    }
     return key;
   }
 

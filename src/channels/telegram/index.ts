@@ -5,4 +5,4 @@
 export { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from './telegram-channel.ts';
 export { formatThreadId, parseThreadId, type TelegramThread } from './thread-ids.ts';
 export { escapeHtml, renderHtmlChunks, TELEGRAM_TEXT_LIMIT } from './render.ts';
-export { stderrLogger, type ChannelLogger } from './logger.ts';
+export type { ChannelLogger } from '../kit/index.ts';

@@ -6,7 +6,7 @@
  */
 import { GrammyError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { ChannelLogger } from './logger.ts';
+import { EditThrottle, type ChannelLogger } from '../kit/index.ts';
 import { renderHtmlSingle, TELEGRAM_TEXT_LIMIT } from './render.ts';
 
 /** Where a live message goes: the chat, the topic, and the message it answers. */
@@ -38,43 +38,31 @@ export class LiveMessage {
   /** The Telegram id of the message once sent. */
   messageId: number | undefined;
   private shownHtml = '';
-  private lastShownAt = 0;
-  private pending: string | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private chain: Promise<void> = Promise.resolve();
+  private readonly throttle: EditThrottle;
 
   constructor(
     private readonly api: Api,
     private readonly target: MessageTarget,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly logger: ChannelLogger,
     private readonly onSent: (messageId: number) => void,
-  ) {}
+  ) {
+    this.throttle = new EditThrottle(intervalMs, (text) => this.put(text));
+  }
 
   /** Show a status line; like streamed text, a burst of progress reports costs one edit per interval. */
-  show(text: string): Promise<void> {
-    return this.streamed(text);
+  async show(text: string): Promise<void> {
+    this.throttle.push(text);
   }
 
   /** Show this text soon: at most one edit per interval, the latest text wins. */
-  streamed(textSoFar: string): Promise<void> {
-    this.pending = textSoFar;
-    if (this.timer) return Promise.resolve();
-    const wait = this.lastShownAt + this.intervalMs - Date.now();
-    if (wait <= 0) return this.flushPending();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flushPending();
-    }, wait);
-    return Promise.resolve();
+  async streamed(textSoFar: string): Promise<void> {
+    this.throttle.push(textSoFar);
   }
 
   /** Stop scheduled edits and wait for any edit under way, before the final reply takes over. */
   async settle(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending = undefined;
-    await this.chain;
+    await this.throttle.close();
   }
 
   /** Replace the message's content with final HTML (and buttons); false when it could not be edited. */
@@ -103,21 +91,9 @@ export class LiveMessage {
     this.messageId = undefined;
   }
 
-  private flushPending(): Promise<void> {
-    const text = this.pending;
-    this.pending = undefined;
-    return text === undefined ? Promise.resolve() : this.enqueue(text);
-  }
-
-  private enqueue(text: string): Promise<void> {
-    this.chain = this.chain.then(() => this.put(text));
-    return this.chain;
-  }
-
   private async put(text: string): Promise<void> {
     const html = renderHtmlSingle(text, TELEGRAM_TEXT_LIMIT);
     if (html.trim() === '' || html === this.shownHtml) return;
-    this.lastShownAt = Date.now();
     try {
       if (this.messageId === undefined) {
         const sent = await this.api.sendMessage(this.target.chatId, html, sendOptions(this.target, true));
@@ -133,8 +109,6 @@ export class LiveMessage {
     } catch (error) {
       // A lost preview is not worth failing the turn for: the final reply follows.
       if (!isNotModified(error)) this.logger.warn('live message update failed', { error });
-    } finally {
-      this.lastShownAt = Date.now();
     }
   }
 }

@@ -12,14 +12,15 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, webhookCallback, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import { guardAssistant, type Assistant, type Channel, type Incoming, type IncomingFile } from '../../assistant/index.ts';
+import { commandMenu } from '../../commands.ts';
 import { InternalError, UserError, errorReference } from '../../errors.ts';
 import { byteLimit, tooLargeToDownload } from '../../input/index.ts';
 import { addressedText } from './addressing.ts';
 import { ChoiceStore, deliverReply } from './deliver-reply.ts';
 import { LiveMessage, type MessageTarget } from './live-message.ts';
-import { stderrLogger, type ChannelLogger } from './logger.ts';
-import { BAD_TOKEN, CHOICE_EXPIRED, CHOICE_TAKEN, COMMAND_MENU, FILE_UNAVAILABLE, renderFailure, UNREACHABLE } from './messages.ts';
-import { formatThreadId, ReplyChains } from './thread-ids.ts';
+import { BoundedMap, TurnQueue, channelLogger, turnLogger, type ChannelLogger } from '../kit/index.ts';
+import { BAD_TOKEN, CHOICE_EXPIRED, CHOICE_TAKEN, FILE_UNAVAILABLE, renderFailure, UNREACHABLE } from './messages.ts';
+import { chainKey, formatThreadId } from './thread-ids.ts';
 
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 
@@ -68,17 +69,17 @@ interface TurnSource {
 /** Build the Telegram channel around an assistant (not started). */
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
   const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, '');
-  const logger = options.logger ?? stderrLogger;
+  const logger = options.logger ?? channelLogger('telegram');
   const assistant = guardAssistant(options.assistant);
   const streamIntervalMs = options.streamIntervalMs ?? 1000;
   const typingDelayMs = options.typingDelayMs ?? 400;
   const bot = new Bot(options.token, { client: { apiRoot } });
   bot.api.config.use(autoRetry({ maxDelaySeconds: options.maxRetryDelaySeconds ?? 60, maxRetryAttempts: 5 }));
 
-  const chains = new ReplyChains();
+  // Which thread each message belongs to: the root of its reply chain, or its topic.
+  const chains = new BoundedMap<string, string>(20_000);
   const choices = new ChoiceStore();
-  const queues = new Map<string, Promise<void>>();
-  const running = new Set<Promise<void>>();
+  const queue = new TurnQueue((error) => logger.error('turn failed outside the assistant', { error }));
   let server: Server | undefined;
   let polling: Promise<void> | undefined;
 
@@ -110,29 +111,19 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   function threadOf(message: Message): string {
     if (message.is_topic_message && message.message_thread_id !== undefined) return String(message.message_thread_id);
     const parent = message.reply_to_message;
-    if (parent) return chains.get(message.chat.id, parent.message_id) ?? String(parent.message_id);
+    if (parent) return chains.get(chainKey(message.chat.id, parent.message_id)) ?? String(parent.message_id);
     return 'main';
-  }
-
-  function enqueue(threadId: string, work: () => Promise<void>): void {
-    const previous = queues.get(threadId) ?? Promise.resolve();
-    const next = previous.then(work).catch((error) => logger.error('turn failed outside the assistant', { error }));
-    queues.set(threadId, next);
-    running.add(next);
-    void next.finally(() => {
-      running.delete(next);
-      if (queues.get(threadId) === next) queues.delete(threadId);
-    });
   }
 
   async function runTurn(api: Api, source: TurnSource): Promise<void> {
     const threadId = formatThreadId(source.chat.id, source.thread);
     const target: MessageTarget = { chatId: source.chat.id, topicId: source.topicId, replyTo: source.replyTo };
-    const remember = (id: number) => chains.set(source.chat.id, id, source.thread);
+    const remember = (id: number) => void chains.set(chainKey(source.chat.id, id), source.thread);
     // Telegram allows a group about 20 messages a minute, edits included: stream there more slowly.
     const interval = source.chat.type === 'private' ? streamIntervalMs : streamIntervalMs * 3;
-    const live = new LiveMessage(api, target, interval, logger, remember);
-    const typing = startTyping(api, target);
+    const log = turnLogger(logger, { chatId: String(source.chat.id), userId: String(source.from.id) });
+    const live = new LiveMessage(api, target, interval, log, remember);
+    const typing = startTyping(api, target, log);
     const incoming: Incoming = {
       platform: 'telegram',
       userId: String(source.from.id),
@@ -152,7 +143,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         ids.forEach(remember);
       } catch (error) {
         const ref = errorReference();
-        logger.error('reply could not be delivered', { ref, threadId, error });
+        log.error('reply could not be delivered', { ref, thread: threadId, error });
         await live.settle();
         await api.sendMessage(target.chatId, renderFailure(ref), {
           ...(target.topicId !== undefined ? { message_thread_id: target.topicId } : {}),
@@ -164,12 +155,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
   }
 
-  function startTyping(api: Api, target: MessageTarget): { stop(): void } {
+  function startTyping(api: Api, target: MessageTarget, log: ChannelLogger): { stop(): void } {
     let timer: NodeJS.Timeout | undefined;
     const tick = () => {
       api
         .sendChatAction(target.chatId, 'typing', target.topicId !== undefined ? { message_thread_id: target.topicId } : {})
-        .catch((error) => logger.warn('typing indicator failed', { error }));
+        .catch((error) => log.warn('typing indicator failed', { error }));
       // Telegram shows "typing…" for about five seconds; renew it while the work goes on.
       timer = setTimeout(tick, 4500);
     };
@@ -185,12 +176,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const text = addressedText(message, ctx.me);
     if (text === undefined) return;
     const thread = threadOf(message);
-    chains.set(message.chat.id, message.message_id, thread);
+    chains.set(chainKey(message.chat.id, message.message_id), thread);
     const topicId = message.is_topic_message ? message.message_thread_id : undefined;
     const files = message.document ? [fileOf(message.document)] : [];
     const sentAt = new Date(message.date * 1000);
     const source: TurnSource = { chat: message.chat, from, replyTo: message.message_id, topicId, thread, text, files, sentAt };
-    enqueue(formatThreadId(message.chat.id, thread), () => runTurn(ctx.api, source));
+    queue.push(formatThreadId(message.chat.id, thread), () => runTurn(ctx.api, source));
   });
 
   bot.on('callback_query:data', async (ctx) => {
@@ -206,7 +197,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     const thread = choice.threadId.slice(choice.threadId.lastIndexOf(':') + 1);
     const topicId = 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
     const source: TurnSource = { chat: message.chat, from: ctx.from, replyTo: message.message_id, topicId, thread, text: choice.send, files: [] };
-    enqueue(choice.threadId, () => runTurn(ctx.api, source));
+    queue.push(choice.threadId, () => runTurn(ctx.api, source));
   });
 
   bot.catch((error) => logger.error('update handling failed', { error: error.error, update: error.ctx.update.update_id }));
@@ -218,7 +209,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       if (error instanceof GrammyError && error.error_code === 401) throw new UserError('telegram_bad_token', BAD_TOKEN, { cause: error });
       throw new InternalError('telegram_unreachable', UNREACHABLE(apiRoot), { cause: error });
     }
-    await bot.api.setMyCommands(COMMAND_MENU).catch((error) => logger.warn('setMyCommands failed', { error }));
+    // The menu is the command table's (src/commands.ts), like /help.
+    await bot.api.setMyCommands(commandMenu()).catch((error) => logger.warn('setMyCommands failed', { error }));
   }
 
   async function startWebhook(webhook: NonNullable<TelegramChannelOptions['webhook']>): Promise<void> {
@@ -264,7 +256,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       return address && typeof address === 'object' ? address.port : undefined;
     },
     async idle() {
-      while (running.size) await Promise.allSettled([...running]);
+      await queue.idle();
     },
     async start() {
       await prepare();
@@ -285,7 +277,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         server = undefined;
       }
       // Let the turns under way finish, so no log entry is left half-written.
-      while (running.size) await Promise.allSettled([...running]);
+      await queue.idle();
     },
   };
 }

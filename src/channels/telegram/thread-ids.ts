@@ -23,27 +23,9 @@ export function parseThreadId(threadId: string): TelegramThread | undefined {
 }
 
 /**
- * Remembers which thread each message belongs to, so a reply to any message of a chain
- * (the user's or the bot's) continues that chain's conversation. Bounded: old entries go first.
+ * The key under which the channel remembers which thread a message belongs to, so a reply to
+ * any message of a chain (the user's or the bot's) continues that chain's conversation.
  */
-export class ReplyChains {
-  private readonly threadOf = new Map<string, string>();
-
-  constructor(private readonly capacity = 20_000) {}
-
-  /** The thread a message belongs to, if it was seen. */
-  get(chatId: number, messageId: number): string | undefined {
-    return this.threadOf.get(`${chatId}:${messageId}`);
-  }
-
-  /** Record that a message belongs to a thread. */
-  set(chatId: number, messageId: number, thread: string): void {
-    const key = `${chatId}:${messageId}`;
-    this.threadOf.delete(key);
-    this.threadOf.set(key, thread);
-    if (this.threadOf.size > this.capacity) {
-      const oldest = this.threadOf.keys().next().value;
-      if (oldest !== undefined) this.threadOf.delete(oldest);
-    }
-  }
+export function chainKey(chatId: number, messageId: number): string {
+  return `${chatId}:${messageId}`;
 }

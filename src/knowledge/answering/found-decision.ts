@@ -12,12 +12,13 @@ import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.
 import { comparableText } from '../ranking/question-terms.ts';
 import { isAskingWord } from '../search/stopwords.ts';
 import type { Assessment, ScoredPassage } from '../types.ts';
-import { wordSegmenter } from '../search/word-segmenter.ts';
+import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
+import { focusWords, taggedQuestion } from './question-focus.ts';
 
 /** Feature names, in the order of the fitted coefficients. */
 export const FOUND_FEATURES = [
   'specificCoverage', 'topThreeCoverage', 'nounCoverage', 'rarestMissing', 'absentFromIndex', 'typeUnmet', 'score',
-  'sentenceCoverage', 'procedureFromRecord', 'request',
+  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing',
 ] as const;
 
 /** What the decision needs from the live index. */
@@ -47,16 +48,22 @@ export interface FoundGates {
   readonly absentFromIndexMinPassages: number;
   /** Decline when the best passage holds no more than this share of the question's nouns. */
   readonly nounCoverage: number;
+  /**
+   * Decline when a focus word of the question (任期 in 任期几年) is in no passage of the library:
+   * true at any library size, for what a question asks about is not a circumstance word.
+   */
+  readonly focusAbsent?: boolean;
 }
 
 /** The gates the shipped model was fitted behind. */
-export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0 };
+export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0, focusAbsent: true };
 
 /** Whether a gate declines a question, from its feature vector (FOUND_FEATURES order) and the index size. */
 export function declinedByGate(features: readonly number[], gates: FoundGates, passageCount = Infinity): boolean {
   const at = (name: (typeof FOUND_FEATURES)[number]) => features[FOUND_FEATURES.indexOf(name)];
   const absent = passageCount >= gates.absentFromIndexMinPassages && at('absentFromIndex') >= gates.absentFromIndex;
-  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || at('nounCoverage') <= gates.nounCoverage;
+  const focus = gates.focusAbsent === true && at('focusAbsent') === 1;
+  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || focus || at('nounCoverage') <= gates.nounCoverage;
 }
 
 /** The fitted model: gates, intercept, one coefficient per feature, and the decision threshold. */
@@ -103,10 +110,15 @@ export interface TopicWord {
 
 /** A question's topic words with their specificity in general Chinese. */
 export function topicWords(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): TopicWord[] {
+  return topicWordsOf(taggedQuestion(question, canonicalizer));
+}
+
+/** Topic words of an already tagged question. */
+function topicWordsOf(tagged: readonly TaggedWord[]): TopicWord[] {
   const segmenter = wordSegmenter();
   const seen = new Set<string>();
   const out: TopicWord[] = [];
-  for (const { word, tag } of segmenter.tag(canonicalizer.apply(question))) {
+  for (const { word, tag } of tagged) {
     if (word.length < 2 || !TOPIC_TAG.test(tag) || isAskingWord(word) || ASKING_VERBS.has(word) || seen.has(word)) continue;
     seen.add(word);
     out.push({ word, weight: Math.min(segmenter.generalIdf(word), MAX_GENERAL_IDF), noun: NOUN_TAG.test(tag) });
@@ -127,7 +139,9 @@ function weightedShare(words: ReadonlyArray<{ word: string; weight: number }>, t
 /** The feature vector (FOUND_FEATURES order) of a question against its ranked passages. */
 export function foundFeatures(question: string, passages: readonly ScoredPassage[], options: FoundDecisionOptions): number[] {
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
-  const words = topicWords(question, canonicalizer);
+  const tagged = taggedQuestion(question, canonicalizer);
+  const words = topicWordsOf(tagged);
+  const focus = focusWords(tagged);
   const texts = passages.slice(0, 3).map(({ passage }) => comparableText(passage, canonicalizer));
   const best = texts[0] ?? '';
   const maxIdf = options.maxIdf() || 1;
@@ -154,6 +168,8 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     sentence,
     narrativeForProcedure(isProcedureQuestion(question), title),
     REQUEST.test(question.trim()) ? 1 : 0,
+    focus.some(absent) ? 1 : 0,
+    focus.some((word) => !holds(best, word)) ? 1 : 0,
   ];
 }
 

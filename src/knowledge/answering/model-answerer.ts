@@ -11,6 +11,7 @@
  * model fails, times out or talks nonsense, the extractive answer is given instead, with a note.
  */
 import type { Answer, Answerer, Assessment, ScoredPassage } from '../types.ts';
+import { componentLog } from '../../runtime/index.ts';
 import { checkAnswer } from './answer-check.ts';
 import { createExtractiveAnswerer, notFoundText, toSource } from './extractive-answerer.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
@@ -77,7 +78,7 @@ export function isDecline(text: string): boolean {
 export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
   const budgetMs = options.budgetMs ?? 20_000;
   const reserveMs = options.fallbackReserveMs ?? 2_000;
-  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const log = options.log ?? componentLog('model-answerer');
 
   async function ask(question: string, passages: readonly ScoredPassage[], signal: AbortSignal, onPartial?: (t: string) => void): Promise<string> {
     const messages = promptMessages('answer', {

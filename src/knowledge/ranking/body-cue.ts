@@ -46,3 +46,44 @@ export function isProcedureQuestion(question: string): boolean {
 export function narrativeForProcedure(procedure: boolean, title: string): number {
   return procedure && NARRATIVE_TITLE.test(title) ? 1 : 0;
 }
+
+// Bodies a rule is about, in canonical spelling (常务委员会 → 常委会, 人民代表大会会议 → 人大会议),
+// longest first: 常委会会议 is the committee's, 人大会议 the congress's plenary session.
+const SUBJECT_BODIES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['主任会议', /主任会议/],
+  ['委员长会议', /委员长会议/],
+  ['主席团', /主席团/],
+  ['专委会', /专委会/],
+  ['常委会', /常委会/],
+  ['人大会议', /人大会议|人大(?!常委会|代表|工委|机关)/],
+];
+
+/** The first body a (canonical) text names, if any. */
+function firstBody(text: string): string | undefined {
+  let best: { name: string; at: number } | undefined;
+  for (const [name, pattern] of SUBJECT_BODIES) {
+    const at = text.search(pattern);
+    if (at >= 0 && (!best || at < best.at)) best = { name, at };
+  }
+  return best?.name;
+}
+
+/** The bodies a (canonical) question names. */
+export function questionBodies(question: string): Set<string> {
+  const named = new Set<string>();
+  for (const [name, pattern] of SUBJECT_BODIES) if (pattern.test(question)) named.add(name);
+  // 常委会会议 names the committee, not the plenary session the 人大 inside 人大常委会 would suggest.
+  if (named.has('常委会') && !/人大会议/.test(question)) named.delete('人大会议');
+  return named;
+}
+
+/**
+ * 1 when the question names a body and the passage's first sentence is about another one: a
+ * question on how often 全国人代会 meets against the article on how often 常委会会议 meets, whose
+ * every other word it shares; 0 when the bodies agree or either names none.
+ */
+export function subjectBodyMismatch(bodies: ReadonlySet<string>, lead: string): number {
+  if (!bodies.size) return 0;
+  const subject = firstBody(lead);
+  return subject && !bodies.has(subject) ? 1 : 0;
+}

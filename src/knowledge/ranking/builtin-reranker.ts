@@ -6,17 +6,17 @@
  * weights fitted on questions written for the purpose (scripts/tune-reranker.ts).
  */
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
-import { bodyMismatch, isProcedureQuestion, narrativeForProcedure } from './body-cue.ts';
+import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableParts, coverage, questionTerms } from './question-terms.ts';
 import { questionScope, scopeMatch } from './scope-cue.ts';
-import { namesInQuestion, titleMatch } from './title-cue.ts';
+import { namesInQuestion, titleConflict, titleMatch } from './title-cue.ts';
 import type { Reranker, ScoredPassage } from '../types.ts';
 
 /** Feature names, in the order of the weights. */
 export const RERANK_FEATURES = [
   'fused', 'answerType', 'scope', 'title', 'wordCoverage', 'bigramCoverage', 'heading', 'bodyMismatch', 'narrative',
-  'sentenceCoverage', 'proximity',
+  'sentenceCoverage', 'proximity', 'lead', 'density', 'subjectBody', 'titleConflict',
 ] as const;
 
 /** One weight per feature (RERANK_FEATURES order). */
@@ -24,8 +24,8 @@ export type RerankWeights = Readonly<Record<(typeof RERANK_FEATURES)[number], nu
 
 /** Weights fitted by scripts/tune-reranker.ts on the tune halves of the question sets. */
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
-  fused: 1, answerType: 0.39, scope: 0.29, title: 0.51, wordCoverage: 0.53, bigramCoverage: 0.39, heading: 0.45,
-  bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.65, proximity: 0,
+  fused: 1, answerType: 0.45, scope: 0.26, title: 0.37, wordCoverage: 0.59, bigramCoverage: 0.41, heading: 0.43,
+  bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.52, proximity: 0.13, lead: 0.59, density: 0.48, subjectBody: -0.3, titleConflict: -0.6,
 };
 
 /** What the built-in re-ranker needs from the live index. */
@@ -48,6 +48,7 @@ export function rerankFeatures(
   const scope = questionScope(question);
   const mentioned = options.documentNames ? namesInQuestion(question, options.documentNames()) : [];
   const procedure = isProcedureQuestion(question);
+  const bodies = questionBodies(terms.text);
   // Each term's weight once per question, not once per candidate and clause.
   const weights = new Map<string, number>();
   const idf = (term: string): number => {
@@ -58,18 +59,24 @@ export function rerankFeatures(
   return candidates.map(({ passage, score }) => {
     const { all: text, body } = comparableParts(passage, canonicalizer);
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
+    const bigrams = coverage(terms.bigrams, text, idf);
+    const lead = leadSentence(body);
     return [
       score,
       answerTypeMatch(types, passage.text),
       scopeMatch(scope, passage.title, passage.text),
       titleMatch(mentioned, passage.title),
       coverage(terms.words, text, idf),
-      coverage(terms.bigrams, text, idf),
+      bigrams,
       coverage(terms.words, heading),
       bodyMismatch(question, passage.title),
       narrativeForProcedure(procedure, passage.title),
       bestSentenceCoverage(terms, body, idf),
       proximity(terms.words, text),
+      leadCoverage(terms, lead, idf),
+      density(terms, body, idf),
+      subjectBodyMismatch(bodies, lead),
+      titleConflict(mentioned, passage.title),
     ];
   });
 }
@@ -85,6 +92,33 @@ function bestSentenceCoverage(terms: ReturnType<typeof questionTerms>, body: str
     if (share > best) best = share;
   }
   return best;
+}
+
+// An article's label (第十条) before its first sentence.
+const ARTICLE_LABEL = /^\s*第[一二三四五六七八九十百千零\d]+条\s*/u;
+// The first sentence of a passage: up to the first full stop, semicolon or colon.
+const LEAD = /^[^。；：！？\n]*/u;
+
+/**
+ * How much of the question the passage's first sentence holds. An article states its subject
+ * first (代表受原选区选民或者原选举单位的监督): its neighbours mention the same words in passing,
+ * further down, as conditions or exceptions.
+ */
+function leadCoverage(terms: ReturnType<typeof questionTerms>, lead: string, idf: (term: string) => number): number {
+  return 0.5 * coverage(terms.words, lead, idf) + 0.5 * coverage(terms.bigrams, lead, idf);
+}
+
+/** The first sentence of a (canonical) passage body, without its article label. */
+function leadSentence(body: string): string {
+  return body.replace(ARTICLE_LABEL, '').match(LEAD)?.[0] ?? '';
+}
+
+/**
+ * The question's bigram coverage discounted by the passage's length: of two articles that hold
+ * the same terms, the short one is about them (法律应当明确规定施行日期), the long one mentions them.
+ */
+function density(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): number {
+  return coverage(terms.bigrams, body, idf) * Math.sqrt(80 / Math.max(80, body.length));
 }
 
 /**

@@ -38,3 +38,25 @@ export function titleMatch(mentioned: readonly string[], title: string): number 
   const own = new Set(documentNames(title));
   return mentioned.filter((name) => own.has(name)).length / mentioned.length;
 }
+
+/** The kind of a document name: a law's short name, a year, or a place. */
+function nameKind(name: string): 'law' | 'year' | 'place' {
+  if (/^\d{4}$/.test(name)) return 'year';
+  return /(?:法|规则)$/.test(name) ? 'law' : 'place';
+}
+
+/**
+ * 1 when the question names a law or a place and the passage's document carries another name
+ * of that kind and not the one asked about: a Beijing report's passage for a question about
+ * 上海, a 监督法 article for a question 根据立法法. Years are left out: a 2026 report tells 2025's
+ * figures, so a year in the question does not rule out a document of another year.
+ */
+export function titleConflict(mentioned: readonly string[], title: string): number {
+  const own = documentNames(title);
+  for (const kind of ['law', 'place'] as const) {
+    const asked = mentioned.filter((name) => nameKind(name) === kind);
+    const carried = own.filter((name) => nameKind(name) === kind);
+    if (asked.length && carried.length && !asked.some((name) => carried.includes(name))) return 1;
+  }
+  return 0;
+}

@@ -5,15 +5,14 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { componentLog } from '../../runtime/index.ts';
 import { processAlive } from '../../storage/index.ts';
 
 /** Where index warnings go (stderr by default; tests listen). */
 export type IndexWarning = (line: string) => void;
 
-/** The default: one JSON line on stderr, like the error log. */
-export const stderrWarning: IndexWarning = (line) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', message: line })}\n`);
-};
+/** The default: one JSON line on stderr, in the process's log. */
+export const stderrWarning: IndexWarning = componentLog('search-index');
 
 /** A failure in a few words for a warning: its code (ENOSPC, SQLITE_BUSY …) and message. */
 export function reason(error: unknown): string {

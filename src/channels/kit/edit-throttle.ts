@@ -1,10 +1,12 @@
 /**
- * Shows a growing text at a sensible rate: at most once per interval, only when it changed,
- * never two shows at once (a slow Slack call delays the next one rather than piling up).
+ * A growing text (a streamed answer, progress lines) shown by editing one message at a rate
+ * the platform tolerates: at most once per interval (counted from the end of the last edit),
+ * only when it changed, never two edits at once (a slow call delays the next one rather than
+ * piling up), and the latest text wins.
  */
 
 /** Rate-limited view of a text being written. */
-export class StreamThrottle {
+export class EditThrottle {
   private latest: string | undefined;
   private shown: string | undefined;
   private lastShownAt = Number.NEGATIVE_INFINITY;
@@ -28,7 +30,7 @@ export class StreamThrottle {
     else this.timer = setTimeout(() => this.flush(), wait);
   }
 
-  /** Stop showing; resolves once any show in progress has finished. */
+  /** Stop showing (text not yet shown is dropped: the final reply follows); resolves once any edit under way has finished. */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
@@ -45,6 +47,7 @@ export class StreamThrottle {
     // `show` logs its own failures; a failed partial must not break the turn.
     this.inflight = this.show(text).catch(() => undefined).finally(() => {
       this.inflight = undefined;
+      this.lastShownAt = this.now();
       // Text that arrived during the call is shown at the next allowed moment.
       if (this.latest !== this.shown) this.push(this.latest as string);
     });

@@ -1,0 +1,45 @@
+/** What a command's handler is given: its words, the message, and the assistant's parts. */
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import type { MessageReader } from '../../reader/index.ts';
+import type { IsoDate } from '../../time/index.ts';
+import type { Access } from '../access.ts';
+import type { Departments } from '../departments.ts';
+import type { DocumentFlows } from '../document-flows.ts';
+import type { LogFlows } from '../log-flows.ts';
+import type { DraftingPort } from '../ports.ts';
+import type { Incoming, IncomingFile, Reply, ReplySink } from '../types.ts';
+
+/** Kinds and a period to count or list. */
+export type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
+
+/** The assistant's parts a command may use (built once per assistant). */
+export interface AssistantTools {
+  readonly reader: MessageReader;
+  readonly access: Access;
+  readonly knowledge: KnowledgeBase;
+  readonly drafting?: DraftingPort;
+  readonly logFlows: LogFlows;
+  readonly documentFlows: DocumentFlows;
+  readonly departments: Departments;
+  ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply>;
+  count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply>;
+  list(query: Query, incoming: Incoming): Promise<Reply>;
+  /** Kinds and a period read from a command's words, or undefined when they are not a query. */
+  readQuery(words: string, today: IsoDate): Promise<Query | undefined>;
+  /** Files handled as if sent in chat (ingested, or a table offered for import). */
+  receive(files: readonly IncomingFile[], incoming: Incoming): Promise<Reply>;
+}
+
+/** One command call. */
+export interface CommandContext {
+  /** The words after the command. */
+  readonly args: string;
+  readonly incoming: Incoming;
+  /** The office's day the message was sent. */
+  readonly today: IsoDate;
+  readonly sink?: ReplySink;
+  readonly tools: AssistantTools;
+}
+
+/** What runs a command. */
+export type CommandHandler = (context: CommandContext) => Promise<Reply> | Reply;

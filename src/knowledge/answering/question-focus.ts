@@ -1,0 +1,81 @@
+/**
+ * The focus of a question: the word the asking word is about. In 区人大代表任期几年 it is 任期,
+ * in 代表视察需要持什么证件 证件, in 代表证丢了怎么补办 补办. Circumstance words around it (区,
+ * 代表, 视察) are what every on-topic question shares; the focus is what the documents must hold
+ * for an answer to exist. A focus word that no passage of the library holds at all is the
+ * plainest sign of an unanswerable question, in a library of four documents as in one of forty.
+ * The question is read with jieba, two-character words it does not know (茶歇, 委室) put back.
+ */
+import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
+import { isAskingWord } from '../search/stopwords.ts';
+
+// Asking words whose focus is the content word before them: 任期几年, 工资是多少, 开放时间是几点.
+const ASKS_BACKWARD = /^(?:几.*|多少.*|多久|多长.*|多大|何时|哪里|什么时候)$/u;
+// Asking words whose focus is the content word after them: 什么证件, 哪些权利, 怎么补办.
+const ASKS_FORWARD = /^(?:什么|哪些|哪个|哪种|哪类|哪几.*|怎么|怎样|如何|多少)$/u;
+// Words that sit between the focus and the asking word without changing it.
+const LINKING = new Set(['是', '为', '有', '要', '需要', '应', '应当', '应该', '可以', '能', '得', '的', '持', '用', '交', '由', '来', '去', '都', '一般', '一共', '共', '大概', '最多', '最少', '至少']);
+// Parts of speech a focus can have: nouns, verbs, adjectives, abbreviations, unknown runs.
+const CONTENT_TAG = /^(?:n|v|a|j|l|i)/;
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/** Whether a tagged word can be a focus: a content word of two or more Han characters. */
+function isContent({ word, tag }: TaggedWord): boolean {
+  return HAN_WORD.test(word) && CONTENT_TAG.test(tag) && !isAskingWord(word) && !LINKING.has(word);
+}
+
+/** The focus words of a (segmented, canonical) question; empty when it has no asking word. */
+export function focusWords(words: readonly TaggedWord[]): string[] {
+  const out = new Set<string>();
+  const step = (from: number, direction: 1 | -1): void => {
+    for (let i = from + direction; i >= 0 && i < words.length; i += direction) {
+      if (isContent(words[i])) {
+        out.add(words[i].word);
+        return;
+      }
+      if (!LINKING.has(words[i].word)) return;
+    }
+  };
+  words.forEach(({ word }, i) => {
+    if (ASKS_BACKWARD.test(word)) step(i, -1);
+    if (ASKS_FORWARD.test(word)) step(i, 1);
+  });
+  return [...out];
+}
+
+// Characters that never start or end an unknown content word: particles, modal and
+// direction verbs, measure words (能讲, 得开, 来后 are jieba's guesses, not words).
+const FUNCTION_CHARS = new Set('的了吗呢吧啊呀么是在和与及或就都也还这那我你他她它谁几哪有要由来去到把被对给让用能会得过后里内前完上下中多少最刚再又才个位名项件次辆'.split(''));
+const LOOSE_TAG = /^(?:n|v|zg)$/;
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
+/**
+ * The question segmented and tagged, with two-character words jieba does not know joined or
+ * kept: 茶/n 歇/v → 茶歇, 个委室/x → 委室. Only pairs of content characters count; jieba's other
+ * guesses (能讲, 得开) hold a function character and are dropped.
+ */
+export function taggedQuestion(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): TaggedWord[] {
+  const tagged = wordSegmenter().tag(canonicalizer.apply(question));
+  const out: TaggedWord[] = [];
+  const content = (word: string): boolean => HAN_PAIR.test(word) && ![...word].some((c) => FUNCTION_CHARS.has(c));
+  const single = (t: TaggedWord | undefined): boolean => !!t && t.word.length === 1 && LOOSE_TAG.test(t.tag);
+  for (let i = 0; i < tagged.length; i++) {
+    const { word, tag } = tagged[i];
+    const next = tagged[i + 1];
+    // An isolated pair of single characters (not part of a longer run of singles).
+    if (single(tagged[i]) && single(next) && !single(tagged[i - 1]) && !single(tagged[i + 2]) && content(word + next.word)) {
+      out.push({ word: word + next.word, tag: 'nx' });
+      i++;
+      continue;
+    }
+    if (tag === 'x') {
+      const bare = word.replace(/^[个位名项件次辆]/u, '');
+      // Punctuation stays: it separates the focus from a word across a comma.
+      out.push(content(bare) ? { word: bare, tag: 'nx' } : tagged[i]);
+      continue;
+    }
+    out.push(tagged[i]);
+  }
+  return out;
+}
