@@ -34,6 +34,12 @@ export const benchSections: BenchSection[] = [
     run: (options) => benchKnowledge({ passages: options.passages, log: options.log }),
   },
   {
+    // Whole processes of the compiled app: `cli ask`, `cli stats`, `npm start` to its first answer.
+    name: 'startup',
+    byDefault: true,
+    run: async (options) => (await import('./bench-startup.ts')).benchStartup({ log: options.log }),
+  },
+  {
     name: 'activities',
     byDefault: true,
     run: async (options) => (await import('./bench-activities.ts')).benchActivities({ log: options.log }),

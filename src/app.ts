@@ -1,14 +1,15 @@
 /**
- * Wiring: settings → stores → assistant → channels. `main.ts` and the end-to-end tests
- * build Lüzhi through these factories, so what the tests run is what `npm start` runs.
+ * Wiring: settings → parts (services.ts, the one place they are built) → assistant → channels.
+ * `main.ts` and the end-to-end tests build Lüzhi through these factories, so what the tests run
+ * is what `npm start` runs.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { RuleReader, createModelReader, loadTaxonomy, type MessageReader, type Taxonomy } from './reader/index.ts';
-import { ActivityLog, renderChart } from './log/index.ts';
+import type { MessageReader, Taxonomy } from './reader/index.ts';
+import { renderChart, type ActivityLog } from './log/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, createDepartments, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
@@ -16,9 +17,9 @@ import { ACCESS_FORMS, PLATFORMS, createTerminalChannel, loadSlackChannel, loadT
 import type { Settings } from './config.ts';
 import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
-import { openKnowledgeBaseWithModel, type IngestReport, type KnowledgeBase } from './knowledge/index.ts';
-import { openModels } from './models/index.ts';
-import { openDatabase, type Db } from './storage/index.ts';
+import type { IngestReport, KnowledgeBase } from './knowledge/index.ts';
+import type { ModelTuning } from './models/index.ts';
+import { openParts, type Parts } from './services.ts';
 import { appMessages as m } from './app-messages.ts';
 
 /** The sample documents `npm start` indexes on first run. */
@@ -30,6 +31,7 @@ export const EXPORTS_FOLDER = 'exports';
 /** Everything Lüzhi runs on, opened over one data folder. */
 export interface Services {
   readonly dataDir: string;
+  readonly parts: Parts;
   readonly taxonomy: Taxonomy;
   readonly knowledge: KnowledgeBase;
   readonly activityLog: ActivityLog;
@@ -41,35 +43,30 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** What `createServices` needs; `now` and `log` are for tests. */
+/** What `openServices` needs; `now`, `log` and `modelTuning` are for tests. */
 export interface ServicesOptions {
   readonly dataDir: string;
   readonly settings: Settings;
   readonly now?: () => Date;
   readonly log?: ErrorLog;
+  readonly modelTuning?: ModelTuning;
 }
 
-/** Open the stores of a data folder and build the assistant over them. */
-export async function createServices(options: ServicesOptions): Promise<Services> {
+/** Open every part of a data folder and build the assistant over them (`npm start`). */
+export async function openServices(options: ServicesOptions): Promise<Services> {
   const { dataDir, settings } = options;
-  const taxonomy = loadTaxonomy(dataDir);
-  // Probes the embedding service once: the index needs its vector length (issue 5).
-  const models = await openModels(settings);
-  // One connection for the knowledge base and the log: one WAL writer, one close.
-  const db: Db = openDatabase(dataDir);
-  let knowledge: KnowledgeBase | undefined;
+  const parts = openParts({ dataDir, settings, modelTuning: options.modelTuning });
   try {
-    knowledge = await openKnowledgeBaseWithModel({ dataDir, db, embedder: models.embedder, chat: models.chat, rerank: models.reranker });
-    const activityLog = new ActivityLog(db, taxonomy);
-    const rules = new RuleReader(taxonomy);
-    // Rules first; a configured chat model reads only what they cannot place.
-    const reader = models.chat ? createModelReader({ rules, model: models.chat, taxonomy }) : rules;
-    const kb = knowledge;
+    const taxonomy = parts.taxonomy();
+    const knowledge = await parts.knowledge();
+    const activityLog = parts.activityLog();
+    const reader = parts.reader();
+    const model = parts.models().chat;
     const drafting: DraftingPort = {
       async draft(request, { now, scopes }) {
         // Models of style only from what the person may see: their departments and 公共.
         const drafter = createDrafter({
-          log: activityLog, knowledge: { search: (question, k) => kb.search(question, k, { scopes }) }, taxonomy, model: models.chat,
+          log: activityLog, knowledge: { search: (question, k) => knowledge.search(question, k, { scopes }) }, taxonomy, model,
         });
         const draft = await drafter.draft({ request, now });
         return {
@@ -92,20 +89,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
     });
     let closing: Promise<void> | undefined;
     return {
-      dataDir, taxonomy, knowledge: kb, activityLog, reader, drafting, access, assistant,
+      dataDir, parts, taxonomy, knowledge, activityLog, reader, drafting, access, assistant,
       close() {
         closing ??= (async () => {
           await assistant.drain();
           assistant.close();
-          kb.close();
-          db.close();
+          await parts.close();
         })();
         return closing;
       },
     };
   } catch (error) {
-    knowledge?.close();
-    db.close();
+    await parts.close();
     throw error;
   }
 }
@@ -143,40 +138,29 @@ export async function createChannels(
   terminal: TerminalStreams = {},
 ): Promise<{ channels: Channel[]; terminal?: TerminalChannel }> {
   const channels: Channel[] = [];
-  const telegramWebhook = Boolean(settings.TELEGRAM_BOT_TOKEN && settings.TELEGRAM_WEBHOOK_URL);
-  const slackHttp = Boolean(settings.SLACK_BOT_TOKEN && !settings.SLACK_APP_TOKEN && settings.SLACK_SIGNING_SECRET);
-  const onPort = [telegramWebhook && 'Telegram webhook', slackHttp && 'Slack HTTP', ...PLATFORMS.map((p) => p.usesPort?.(settings) && p.label)].filter(Boolean);
+  const { telegram, slack } = settings;
+  const onPort = [
+    telegram?.mode === 'webhook' && 'Telegram webhook', slack?.mode === 'http' && 'Slack HTTP', ...PLATFORMS.map((p) => p.usesPort?.(settings) && p.label),
+  ].filter(Boolean);
   if (onPort.length > 1) throw new UserError('bad_setting', m.portClash(onPort.join('、')));
-  if (settings.SLACK_BOT_TOKEN && !settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
-    throw new UserError('bad_setting', m.slackNeedsMode);
-  }
-  if (!settings.SLACK_BOT_TOKEN && (settings.SLACK_APP_TOKEN || settings.SLACK_SIGNING_SECRET)) {
-    throw new UserError('bad_setting', m.slackNeedsToken);
-  }
-  if (settings.TELEGRAM_BOT_TOKEN) {
+  if (telegram) {
     const createTelegramChannel = await loadTelegramChannel();
     channels.push(createTelegramChannel({
-      token: settings.TELEGRAM_BOT_TOKEN,
-      apiRoot: settings.TELEGRAM_API_ROOT,
+      token: telegram.token,
+      apiRoot: telegram.apiRoot,
       assistant,
-      webhook: settings.TELEGRAM_WEBHOOK_URL
-        ? {
-          url: settings.TELEGRAM_WEBHOOK_URL,
-          // Lüzhi registers the webhook itself, so it can choose the secret when none is set.
-          secret: settings.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString('hex'),
-          port: settings.PORT ?? 8443,
-        }
+      webhook: telegram.mode === 'webhook'
+        // Lüzhi registers the webhook itself, so it can choose the secret when none is set.
+        ? { url: telegram.url, secret: telegram.secret ?? randomBytes(24).toString('hex'), port: telegram.port }
         : undefined,
     }));
   }
-  if (settings.SLACK_BOT_TOKEN) {
+  if (slack) {
     const createSlackChannel = await loadSlackChannel();
     channels.push(createSlackChannel({
-      botToken: settings.SLACK_BOT_TOKEN,
-      appToken: settings.SLACK_APP_TOKEN,
-      signingSecret: settings.SLACK_SIGNING_SECRET,
-      port: settings.PORT,
-      apiUrl: settings.SLACK_API_URL,
+      botToken: slack.botToken,
+      ...(slack.mode === 'socket' ? { appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: slack.port }),
+      apiUrl: slack.apiUrl,
       assistant,
     }));
   }

@@ -1,8 +1,12 @@
 /**
  * Settings from the environment (and `.env`), parsed once at start-up against a schema
  * (CONTRACTS.md, "Running the assistant"). A bad setting stops the start and names the variable.
+ * Every variable is listed, with a comment, in `.env.example`. Telegram and Slack each run in
+ * one of two modes; their variables are read here into one typed value per platform, so no
+ * other file decides a mode from which variables happen to be set.
  */
 import { z } from 'zod';
+import { appMessages } from './app-messages.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -89,14 +93,63 @@ const schema = z.object({
     .pipe(z.string().refine(isTimeZone, '不是有效的 IANA 时区名，例如 Asia/Shanghai')),
 });
 
-/** Typed settings. */
-export type Settings = z.output<typeof schema>;
+/** Every variable Lüzhi reads (each listed in `.env.example`). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 
-/** Parse settings from an environment; throws a UserError naming the bad variable. */
+/** The variables as given (CONTRACTS.md names them); the platform folders read their own. */
+export type EnvSettings = z.output<typeof schema>;
+
+/** Telegram: long polling (the default), or a webhook when TELEGRAM_WEBHOOK_URL is set. */
+export type TelegramSettings =
+  | { readonly mode: 'polling'; readonly token: string; readonly apiRoot?: string }
+  | {
+    readonly mode: 'webhook'; readonly token: string; readonly apiRoot?: string;
+    readonly url: string;
+    /** TELEGRAM_WEBHOOK_SECRET; absent means Lüzhi picks one when it registers the webhook. */
+    readonly secret?: string;
+    /** PORT, 8443 when unset. */
+    readonly port: number;
+  };
+
+/** Slack: Socket Mode when SLACK_APP_TOKEN is set, else HTTP events signed with SLACK_SIGNING_SECRET. */
+export type SlackSettings =
+  | { readonly mode: 'socket'; readonly botToken: string; readonly appToken: string; readonly apiUrl?: string }
+  | { readonly mode: 'http'; readonly botToken: string; readonly signingSecret: string; readonly port?: number; readonly apiUrl?: string };
+
+/** Typed settings: the variables, and Telegram's and Slack's mode when they are configured. */
+export type Settings = EnvSettings & {
+  readonly telegram?: TelegramSettings;
+  readonly slack?: SlackSettings;
+};
+
+function telegramOf(env: EnvSettings): TelegramSettings | undefined {
+  const token = env.TELEGRAM_BOT_TOKEN;
+  if (!token) return undefined;
+  if (!env.TELEGRAM_WEBHOOK_URL) return { mode: 'polling', token, apiRoot: env.TELEGRAM_API_ROOT };
+  return {
+    mode: 'webhook', token, apiRoot: env.TELEGRAM_API_ROOT,
+    url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET, port: env.PORT ?? 8443,
+  };
+}
+
+function slackOf(env: EnvSettings): SlackSettings | undefined {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: apiUrl } = env;
+  if (!botToken) {
+    if (appToken || signingSecret) throw new UserError('bad_setting', appMessages.slackNeedsToken);
+    return undefined;
+  }
+  if (appToken) return { mode: 'socket', botToken, appToken, apiUrl };
+  if (signingSecret) return { mode: 'http', botToken, signingSecret, port: env.PORT, apiUrl };
+  throw new UserError('bad_setting', appMessages.slackNeedsMode);
+}
+
+/** Parse settings from an environment; throws a UserError naming the bad variable or the missing one. */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const name = String(issue.path[0] ?? '');
-  throw new UserError('bad_setting', `设置项 ${name} 的值不正确：${issue.message}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? '');
+    throw new UserError('bad_setting', `设置项 ${name} 的值不正确：${issue.message}`);
+  }
+  return { ...parsed.data, telegram: telegramOf(parsed.data), slack: slackOf(parsed.data) };
 }

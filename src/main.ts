@@ -4,7 +4,7 @@
  * channels stop taking messages, the turns under way finish, then the database closes.
  */
 import { config as loadDotenv } from 'dotenv';
-import { createChannels, createServices, ingestSamplesIfEmpty, type Services } from './app.ts';
+import { createChannels, openServices, ingestSamplesIfEmpty, type Services } from './app.ts';
 import { appMessages as m } from './app-messages.ts';
 import type { Channel } from './assistant/index.ts';
 import { loadSettings } from './config.ts';
@@ -48,7 +48,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const settings = loadSettings();
-  services = await createServices({ dataDir: resolve(settings.LVZHI_DATA_DIR), settings });
+  services = await openServices({ dataDir: resolve(settings.LVZHI_DATA_DIR), settings });
   ingesting = ingestSamplesIfEmpty(services.knowledge, notes);
   await ingesting;
   ingesting = undefined;

@@ -1,3 +1,5 @@
+import type { Parts } from '../services.ts';
+
 /** What one terminal command is given and gives back (CONTRACTS.md, "Command-line contracts"). */
 export interface CliContext {
   /** Words after the command name that are not options. */
@@ -8,10 +10,16 @@ export interface CliContext {
   readonly json: boolean;
   /** The data folder (`--data`, else `LVZHI_DATA_DIR`, else `./data`). */
   readonly dataDir: string;
+  /** Lüzhi's parts over that folder (services.ts), each opened when the command first asks. */
+  readonly parts: Parts;
   /** All of standard input, as UTF-8. */
   readStdin(): Promise<string>;
-  /** Write one line to standard output (the only way a command prints). */
+  /** Write one line to standard output (the only way a command prints its result). */
   writeLine(line: string): void;
+  /** Write one line of progress to standard error. */
+  note(line: string): void;
+  /** Call `stop` when the person presses Ctrl-C (a long command stops cleanly); returns the undo. */
+  onInterrupt(stop: () => void): () => void;
 }
 
 /** A finished command's output: the JSON object and the Chinese text a person reads. */

@@ -1,17 +1,12 @@
 /** `docs`, `remove` and `status` (CONTRACTS.md, "Knowledge base"): the documents themselves. */
 import { UserError } from '../errors.ts';
-import { type DocumentChange, type DocumentStatus, STATUS_WORDS, catalogMessages as m, openKnowledgeBase } from '../knowledge/index.ts';
+import { type DocumentChange, type DocumentStatus, STATUS_WORDS, catalogMessages as m, type OpenKnowledgeBase } from '../knowledge/index.ts';
 import { type CliCommand, type CliContext } from './command.ts';
 import { actingPerson } from './log-commands.ts';
 
-/** Run with the knowledge base of the data folder (no model needed: nothing is embedded or answered). */
-async function withKnowledge<T>(ctx: CliContext, work: (kb: Awaited<ReturnType<typeof openKnowledgeBase>>) => Promise<T>): Promise<T> {
-  const kb = await openKnowledgeBase({ dataDir: ctx.dataDir });
-  try {
-    return await work(kb);
-  } finally {
-    kb.close();
-  }
+/** Run with the knowledge base of the data folder (the command line closes the parts). */
+async function withKnowledge<T>(ctx: CliContext, work: (kb: OpenKnowledgeBase) => Promise<T>): Promise<T> {
+  return work(await ctx.parts.knowledge());
 }
 
 function oneDocument(ctx: CliContext, usage: string): string {

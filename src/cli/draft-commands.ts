@@ -1,12 +1,8 @@
 /** `draft` (CONTRACTS.md, "Drafting"). */
 import { isValidIsoDate, today } from '../time/index.ts';
-import { loadTaxonomy, type Taxonomy } from '../reader/index.ts';
-import { openActivityLog } from '../log/index.ts';
-import { loadSettings } from '../config.ts';
-import { createDrafter, describeBasis, draftToDocx, type Draft } from '../drafting/index.ts';
+import type { Taxonomy } from '../reader/index.ts';
+import { describeBasis, draftToDocx, type Draft } from '../drafting/index.ts';
 import { UserError } from '../errors.ts';
-import { openKnowledgeBase } from '../knowledge/index.ts';
-import { openModels } from '../models/index.ts';
 import { writeFileAtomic } from '../storage/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
 import { cliMessages, commandSummaries } from './messages.ts';
@@ -39,30 +35,20 @@ const draft: CliCommand = {
     const to = dateOption(ctx, 'to');
     const now = dateOption(ctx, 'now') ?? today();
     const docx = stringOption(ctx, 'docx');
-    const taxonomy = loadTaxonomy(ctx.dataDir);
-    const log = openActivityLog({ dataDir: ctx.dataDir, taxonomy });
-    const settings = loadSettings();
-    const models = await openModels(settings);
-    const knowledge = await openKnowledgeBase({ dataDir: ctx.dataDir, embedder: models.embedder });
-    try {
-      const drafter = createDrafter({
-        log, knowledge, taxonomy, model: models.chat,
-      });
-      const result = await drafter.draft({ request, from, to, now });
-      if (docx) {
-        const bytes = await draftToDocx(result.document, { leadIn: settings.LVZHI_DRAFT_LEAD_IN });
-        try {
-          writeFileAtomic(docx, bytes);
-        } catch (cause) {
-          throw new UserError('docx_failed', cliMessages.draftNotSaved(docx), { cause });
-        }
+    const taxonomy = ctx.parts.taxonomy();
+    // One drafter over one database connection, the same as the assistant's (services.ts).
+    const drafter = await ctx.parts.drafter();
+    const result = await drafter.draft({ request, from, to, now });
+    if (docx) {
+      const bytes = await draftToDocx(result.document, { leadIn: ctx.parts.settings.LVZHI_DRAFT_LEAD_IN });
+      try {
+        writeFileAtomic(docx, bytes);
+      } catch (cause) {
+        throw new UserError('docx_failed', cliMessages.draftNotSaved(docx), { cause });
       }
-      const { document: _layout, ...json } = result;
-      return { json: docx ? { ...json, docx } : json, text: draftText(result, taxonomy, docx) };
-    } finally {
-      knowledge.close();
-      log.close();
     }
+    const { document: _layout, ...json } = result;
+    return { json: docx ? { ...json, docx } : json, text: draftText(result, taxonomy, docx) };
   },
 };
 

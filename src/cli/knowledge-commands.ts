@@ -1,10 +1,8 @@
 /** `ingest` and `ask` (CONTRACTS.md, "Knowledge base"). */
-import { loadSettings } from '../config.ts';
 import { UserError } from '../errors.ts';
 import {
-  type Answer, type IngestReport, MAX_K, catalogMessages, citedSources, knowledgeMessages as m, openKnowledgeBase, openKnowledgeBaseWithModel,
+  type Answer, type IngestReport, type KnowledgeBase, MAX_K, catalogMessages, citedSources, knowledgeMessages as m,
 } from '../knowledge/index.ts';
-import { openModels } from '../models/index.ts';
 import { MAX_QUESTION_CHARS, boundQuestion, inputMessages } from '../input/index.ts';
 import { explainFailure } from '../storage/index.ts';
 import { type CliCommand, type CliContext, stringOption } from './command.ts';
@@ -36,7 +34,7 @@ function answerText(answer: Answer & { note?: string }): string {
 }
 
 /** Ask, and say so (`note`) when the question was longer than the knowledge base reads. */
-async function askNoted(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, question: string, k: number): Promise<Answer & { note?: string }> {
+async function askNoted(kb: KnowledgeBase, question: string, k: number): Promise<Answer & { note?: string }> {
   const answer = await kb.ask(question, { k });
   return boundQuestion(question).truncated ? { ...answer, note: inputMessages.questionCut(MAX_QUESTION_CHARS) } : answer;
 }
@@ -55,29 +53,25 @@ const ingest: CliCommand = {
   valueOptions: ['scope'],
   async run(ctx) {
     if (!ctx.positionals.length) throw new UserError('no_paths', m.noPaths);
-    const settings = loadSettings();
     const scope = readScope(stringOption(ctx, 'scope'));
     // The configured embedder, as `npm start` uses: another one would rebuild the index each time.
-    const { embedder } = await openModels(settings);
-    const kb = await openKnowledgeBase({ dataDir: ctx.dataDir, embedder });
+    const kb = await ctx.parts.knowledge();
     // Ctrl-C during a long scan stops it cleanly: the file is skipped, what is stored stays, the
     // report still prints. A second Ctrl-C ends the process as usual.
     const controller = new AbortController();
-    const stop = () => controller.abort();
-    process.once('SIGINT', stop);
+    const stopListening = ctx.onInterrupt(() => controller.abort());
     try {
       const report = await kb.ingest(ctx.positionals, {
         signal: controller.signal,
         scope,
         // A first folder named like a department (LVZHI_SCOPES) puts its files in that department.
-        departments: settings.LVZHI_SCOPES.map((d) => d.name),
+        departments: ctx.parts.settings.LVZHI_SCOPES.map((d) => d.name),
         // Progress goes to stderr: stdout stays the one JSON object or the summary.
-        onOcrProgress: (done, total, path) => process.stderr.write(`${m.ocrProgress(done, total, path)}\n`),
+        onOcrProgress: (done, total, path) => ctx.note(m.ocrProgress(done, total, path)),
       });
       return { json: report, text: ingestText(report) };
     } finally {
-      process.off('SIGINT', stop);
-      kb.close();
+      stopListening();
     }
   },
 };
@@ -86,7 +80,7 @@ const ingest: CliCommand = {
  * One line of `ask --batch` input → one output line (an answer, or an error object). A line
  * starting with `{` is JSON Lines ({"question": "…"}); any other line is the question itself.
  */
-async function answerLine(kb: Awaited<ReturnType<typeof openKnowledgeBase>>, line: string, k: number): Promise<unknown> {
+async function answerLine(kb: KnowledgeBase, line: string, k: number): Promise<unknown> {
   let question: unknown = line.trim();
   if (line.trimStart().startsWith('{')) {
     try {
@@ -114,21 +108,16 @@ const ask: CliCommand = {
     const batch = ctx.options.batch === true;
     const question = ctx.positionals.join(' ').trim();
     if (!batch && !question) throw new UserError('empty_question', m.emptyQuestion);
-    const { embedder, chat, reranker } = await openModels(loadSettings());
-    const kb = await openKnowledgeBaseWithModel({ dataDir: ctx.dataDir, embedder, chat, rerank: reranker });
-    try {
-      if (!batch) {
-        const answer = await askNoted(kb, question, k);
-        return { json: answer, text: answerText(answer) };
-      }
-      const lines = (await ctx.readStdin()).split(/\r?\n/).filter((l) => l.trim());
-      for (const line of lines) {
-        const result = await answerLine(kb, line, k);
-        if (ctx.json) ctx.writeLine(JSON.stringify(result));
-        else ctx.writeLine(isAnswer(result) ? answerText(result) + '\n' : (result as { error: { message: string } }).error.message);
-      }
-    } finally {
-      kb.close();
+    const kb = await ctx.parts.knowledge();
+    if (!batch) {
+      const answer = await askNoted(kb, question, k);
+      return { json: answer, text: answerText(answer) };
+    }
+    const lines = (await ctx.readStdin()).split(/\r?\n/).filter((l) => l.trim());
+    for (const line of lines) {
+      const result = await answerLine(kb, line, k);
+      if (ctx.json) ctx.writeLine(JSON.stringify(result));
+      else ctx.writeLine(isAnswer(result) ? answerText(result) + '\n' : (result as { error: { message: string } }).error.message);
     }
   },
 };

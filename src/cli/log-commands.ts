@@ -6,8 +6,7 @@ import { userInfo } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { normalizeDate, today } from '../time/index.ts';
 import { readChange, readMessage } from '../reader/index.ts';
-import { correctedReply, deletedReply, describeInferred, entryInWords, listReply, loggedAllReply, logMessages, openActivityLog, renderChart, statsReply, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery } from '../log/index.ts';
-import { loadSettings } from '../config.ts';
+import { correctedReply, deletedReply, describeInferred, entryInWords, listReply, loggedAllReply, logMessages, renderChart, statsReply, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery } from '../log/index.ts';
 import { UserError } from '../errors.ts';
 import { retryWhenBusy, writeFileAtomic } from '../storage/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
@@ -32,19 +31,14 @@ export function actingPerson(ctx: CliContext): { by: string; byName: string } {
 /** Today in the office's time zone (LVZHI_TIME_ZONE), or `--now`. */
 function todayOption(ctx: CliContext): string {
   const given = stringOption(ctx, 'now');
-  const now = given === undefined ? today(new Date(), loadSettings().LVZHI_TIME_ZONE) : normalizeDate(given);
+  const now = given === undefined ? today(new Date(), ctx.parts.settings.LVZHI_TIME_ZONE) : normalizeDate(given);
   if (!now) throw new UserError('bad_date', logMessages.badDate(given ?? ''));
   return now;
 }
 
-/** Run with the data folder's log open, closing it however the command ends. */
+/** Run with the data folder's log (the run closes it however the command ends). */
 export async function withLog<T>(ctx: CliContext, work: (log: ActivityLog) => Promise<T> | T): Promise<T> {
-  const log = openActivityLog({ dataDir: ctx.dataDir });
-  try {
-    return await work(log);
-  } finally {
-    log.close();
-  }
+  return work(ctx.parts.activityLog());
 }
 
 /** `--from`, `--to`, `--kinds a,b` (ids or labels) as a query. */
@@ -207,7 +201,7 @@ const exportCommand: CliCommand = {
   valueOptions: ['from', 'to', 'kinds'],
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'export');
-    const result = await log.exportFile(path, queryOf(ctx), { timeZone: loadSettings().LVZHI_TIME_ZONE });
+    const result = await log.exportFile(path, queryOf(ctx), { timeZone: ctx.parts.settings.LVZHI_TIME_ZONE });
     return { json: result, text: logMessages.exported(result.exported, result.path) };
   }),
 };

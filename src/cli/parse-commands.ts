@@ -1,14 +1,12 @@
 import { isValidIsoDate, today } from '../time/index.ts';
-import { RuleReader, createModelReader, loadTaxonomy, readerMessages as say, type MessageReader, type Reading, type Taxonomy } from '../reader/index.ts';
-import { loadSettings } from '../config.ts';
+import { readerMessages as say, type Reading, type Taxonomy } from '../reader/index.ts';
 import { UserError } from '../errors.ts';
-import { createModels } from '../models/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
 import { batchHelp, cliMessages, commandSummaries } from './messages.ts';
 
 /** The `--now` option (default: today in the office's time zone), checked to be a real day. */
-function nowOption(value: string | undefined): string {
-  if (value === undefined) return today(new Date(), loadSettings().LVZHI_TIME_ZONE);
+function nowOption(ctx: CliContext, value: string | undefined): string {
+  if (value === undefined) return today(new Date(), ctx.parts.settings.LVZHI_TIME_ZONE);
   if (!isValidIsoDate(value)) throw new UserError('bad_date', say.badNow(value));
   return value;
 }
@@ -50,27 +48,21 @@ function describe(reading: Reading, taxonomy: Taxonomy): string {
   }
 }
 
-/** The rules, and after them the chat model when one is configured (as the assistant reads). */
-function readerFor(taxonomy: Taxonomy): MessageReader {
-  const rules = new RuleReader(taxonomy);
-  const { chat } = createModels(loadSettings());
-  return chat ? createModelReader({ rules, model: chat, taxonomy }) : rules;
-}
-
 /**
  * One line of `parse --batch`: a JSON object {"now", "text"} (JSON Lines), or — any line
  * not starting with `{` — the message itself, read with today = `--now`.
  */
-function batchItem(line: string, defaultNow: string): { now: string; text: string } {
+function batchItem(ctx: CliContext, line: string, defaultNow: string): { now: string; text: string } {
   if (!line.trimStart().startsWith('{')) return { now: defaultNow, text: line.trim() };
   const item = JSON.parse(line) as { now?: unknown; text?: unknown };
   if (typeof item !== 'object' || item === null || typeof item.text !== 'string') throw new Error('shape');
-  return { now: typeof item.now === 'string' ? nowOption(item.now) : defaultNow, text: item.text };
+  return { now: typeof item.now === 'string' ? nowOption(ctx, item.now) : defaultNow, text: item.text };
 }
 
-async function runBatch(ctx: CliContext, taxonomy: Taxonomy): Promise<void> {
-  const reader = readerFor(taxonomy);
-  const defaultNow = nowOption(stringOption(ctx, 'now'));
+async function runBatch(ctx: CliContext): Promise<void> {
+  // The rules, and after them the chat model when one is configured (as the assistant reads).
+  const reader = ctx.parts.reader();
+  const defaultNow = nowOption(ctx, stringOption(ctx, 'now'));
   const lines = (await ctx.readStdin()).split('\n');
   let n = 0;
   for (const line of lines) {
@@ -78,7 +70,7 @@ async function runBatch(ctx: CliContext, taxonomy: Taxonomy): Promise<void> {
     if (line.trim() === '') continue;
     let result: Record<string, unknown>;
     try {
-      const item = batchItem(line, defaultNow);
+      const item = batchItem(ctx, line, defaultNow);
       result = contractShape(await reader.read(item.text, item.now), item.now);
     } catch (error) {
       // One bad line gets its own error object, so results stay aligned with the input.
@@ -98,12 +90,12 @@ export const parseCommands: CliCommand[] = [
     help: batchHelp.parse,
     valueOptions: ['now'],
     async run(ctx) {
-      const taxonomy = loadTaxonomy(ctx.dataDir);
-      if (ctx.options.batch === true) return runBatch(ctx, taxonomy);
+      const taxonomy = ctx.parts.taxonomy();
+      if (ctx.options.batch === true) return runBatch(ctx);
       const text = ctx.positionals.join(' ').trim();
       if (text === '') throw new UserError('empty_text', say.emptyText);
-      const now = nowOption(stringOption(ctx, 'now'));
-      const reading = await readerFor(taxonomy).read(text, now);
+      const now = nowOption(ctx, stringOption(ctx, 'now'));
+      const reading = await ctx.parts.reader().read(text, now);
       return { json: contractShape(reading, now), text: describe(reading, taxonomy) };
     },
   },

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError } from '../errors.ts';
 import { MAX_IMPORT_ROWS, MAX_TABLE_BYTES, XLSX_LIMITS, checkArchive, inputMessages } from '../input/index.ts';
 import { writeFileAtomic } from '../storage/index.ts';
@@ -18,6 +18,13 @@ export function tableFormat(path: string): TableFormat {
   if (ext === '.csv') return 'csv';
   if (ext === '.xlsx') return 'xlsx';
   throw new UserError('unsupported_file', logMessages.unsupportedFile(path));
+}
+
+/** exceljs takes about a second to load: only commands that read or write .xlsx pay for it. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  // A CommonJS package: Node hands its exports over as `default`.
+  const loaded = await import('exceljs');
+  return (loaded as unknown as { default?: typeof ExcelJS }).default ?? loaded;
 }
 
 function isoFromExcelDate(value: Date): string {
@@ -61,8 +68,9 @@ async function readXlsx(path: string): Promise<CsvRecord[]> {
     throw cause;
   });
   const records: CsvRecord[] = [];
+  const Excel = await loadExcel();
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    const workbook = new Excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
       sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
     } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1]);
     let width = 0;
@@ -133,7 +141,8 @@ export async function writeXlsxTable(
   path: string, header: readonly string[], columns: readonly XlsxColumn[],
   rows: ReadonlyArray<ReadonlyArray<string | number | Date>>,
 ): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet(logMessages.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   const head = sheet.addRow([...header]);

@@ -59,14 +59,18 @@ export function createModels(settings: ModelSettings, tuning: ModelTuning = {}):
  */
 export async function openModels(settings: ModelSettings, tuning: ModelTuning = {}): Promise<Models> {
   const models = createModels(settings, tuning);
-  if (models.embedder instanceof OpenAIEmbedder) {
-    try {
-      await models.embedder.probe();
-    } catch (error) {
-      const failure = toModelError(error);
-      const warn = tuning.warn ?? componentLog('models');
-      warn(modelMessages.embeddingUnavailable(settings.LVZHI_EMBEDDING_MODEL ?? '', failure.userMessage));
-    }
-  }
+  await probeEmbedder(models.embedder, settings, tuning);
   return models;
+}
+
+/** The probe of `openModels` for models already created: a warning, never a failure. */
+export async function probeEmbedder(embedder: Embedder | undefined, settings: ModelSettings, tuning: ModelTuning = {}): Promise<void> {
+  if (!(embedder instanceof OpenAIEmbedder)) return;
+  try {
+    await embedder.probe();
+  } catch (error) {
+    const failure = toModelError(error);
+    const warn = tuning.warn ?? componentLog('models');
+    warn(modelMessages.embeddingUnavailable(settings.LVZHI_EMBEDDING_MODEL ?? '', failure.userMessage));
+  }
 }

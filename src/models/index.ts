@@ -4,7 +4,7 @@
  * Without model settings nothing here is used and Lüzhi stays offline.
  */
 export type { ChatMessage, ChatModel, Embedder, RerankModel, RerankScore } from './types.ts';
-export { createModels, openModels, type Models, type ModelTuning } from './create-models.ts';
+export { createModels, openModels, probeEmbedder, type Models, type ModelTuning } from './create-models.ts';
 export { OpenAIChatModel, PLACEHOLDER_API_KEY, type OpenAIChatModelOptions } from './openai-chat-model.ts';
 export { OpenAIEmbedder, type OpenAIEmbedderOptions } from './openai-embedder.ts';
 export { OpenAIReranker, type OpenAIRerankerOptions } from './openai-reranker.ts';

@@ -1,6 +1,10 @@
-/** A ChatModel on any OpenAI-compatible service, through @langchain/openai's ChatOpenAI. */
-import { ChatOpenAI } from '@langchain/openai';
-import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
+/**
+ * A ChatModel on any OpenAI-compatible service, through @langchain/openai's ChatOpenAI.
+ * LangChain is loaded on the first call, not at import: it costs about a second of start-up,
+ * which an offline run (and a CLI command that never asks the model) should not pay.
+ */
+import type { ChatOpenAI } from '@langchain/openai';
+import type { BaseMessage } from '@langchain/core/messages';
 import type { ChatMessage, ChatModel } from './types.ts';
 import { ModelError, toModelError } from './model-error.ts';
 import {
@@ -25,7 +29,8 @@ export interface OpenAIChatModelOptions {
 /** Sent when no key is configured: the client library insists on one, local services ignore it. */
 export const PLACEHOLDER_API_KEY = 'lvzhi-no-key';
 
-function toLangChain(messages: readonly ChatMessage[]): BaseMessage[] {
+async function toLangChain(messages: readonly ChatMessage[]): Promise<BaseMessage[]> {
+  const { AIMessage, HumanMessage, SystemMessage } = await import('@langchain/core/messages');
   return messages.map((m) =>
     m.role === 'system' ? new SystemMessage(m.content) : m.role === 'assistant' ? new AIMessage(m.content) : new HumanMessage(m.content));
 }
@@ -43,7 +48,8 @@ export class OpenAIChatModel implements ChatModel {
   readonly name: string;
   /** The breaker, exposed so a status command can say whether the service is paused. */
   readonly breaker: CircuitBreaker;
-  private readonly client: ChatOpenAI;
+  private readonly clientOptions: ConstructorParameters<typeof ChatOpenAI>[0];
+  private client: Promise<ChatOpenAI> | undefined;
   private readonly policy: RetryPolicy;
   private readonly idleTimeoutMs: number;
 
@@ -52,7 +58,7 @@ export class OpenAIChatModel implements ChatModel {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.breaker = options.breaker instanceof CircuitBreaker ? options.breaker : new CircuitBreaker(options.breaker);
     this.idleTimeoutMs = options.idleTimeoutMs ?? 10_000;
-    this.client = new ChatOpenAI({
+    this.clientOptions = {
       model: options.model,
       apiKey: options.apiKey || PLACEHOLDER_API_KEY,
       configuration: { baseURL: options.baseURL },
@@ -60,14 +66,20 @@ export class OpenAIChatModel implements ChatModel {
       maxRetries: 0,
       // Older vLLM/Xinference builds reject `stream_options`; usage is not needed here.
       streamUsage: false,
-    });
+    };
+  }
+
+  private chatClient(): Promise<ChatOpenAI> {
+    this.client ??= import('@langchain/openai').then(({ ChatOpenAI: Client }) => new Client(this.clientOptions));
+    return this.client;
   }
 
   /** The whole reply; throws a ModelError (after retries) on failure, timeout or an empty reply. */
   async complete(messages: readonly ChatMessage[], options?: { signal?: AbortSignal }): Promise<string> {
-    const input = toLangChain(messages);
+    const input = await toLangChain(messages);
+    const client = await this.chatClient();
     return callResiliently(async (signal) => {
-      const reply = await this.client.invoke(input, { signal });
+      const reply = await client.invoke(input, { signal });
       const text = textOf(reply.content);
       if (!text.trim()) throw new ModelError('malformed', 'empty reply');
       return text;
@@ -79,11 +91,12 @@ export class OpenAIChatModel implements ChatModel {
    * has been shown, a failure ends the stream with a ModelError and the caller falls back.
    */
   async *stream(messages: readonly ChatMessage[], options?: { signal?: AbortSignal }): AsyncIterable<string> {
-    const input = toLangChain(messages);
+    const input = await toLangChain(messages);
+    const client = await this.chatClient();
     this.breaker.acquire();
     let settled = false;
     try {
-      yield* this.streamAttempts(input, options?.signal);
+      yield* this.streamAttempts(client, input, options?.signal);
       settled = true;
       this.breaker.succeeded();
     } catch (error) {
@@ -99,7 +112,7 @@ export class OpenAIChatModel implements ChatModel {
     }
   }
 
-  private async *streamAttempts(input: BaseMessage[], signal?: AbortSignal): AsyncGenerator<string> {
+  private async *streamAttempts(client: ChatOpenAI, input: BaseMessage[], signal?: AbortSignal): AsyncGenerator<string> {
     const started = Date.now();
     let lastError: ModelError | undefined;
     for (let n = 1; n <= this.policy.attempts; n++) {
@@ -109,7 +122,7 @@ export class OpenAIChatModel implements ChatModel {
       let yielded = false;
       let iterator: AsyncIterator<{ content: unknown }> | undefined;
       try {
-        const chunks = await raceAbort(this.client.stream(input, { signal: timer.signal }), timer.signal);
+        const chunks = await raceAbort(client.stream(input, { signal: timer.signal }), timer.signal);
         iterator = chunks[Symbol.asyncIterator]();
         for (;;) {
           const next = await raceAbort(iterator.next(), timer.signal);

@@ -1,5 +1,8 @@
-/** An Embedder on any OpenAI-compatible service, through @langchain/openai's OpenAIEmbeddings. */
-import { OpenAIEmbeddings } from '@langchain/openai';
+/**
+ * An Embedder on any OpenAI-compatible service, through @langchain/openai's OpenAIEmbeddings,
+ * loaded on the first request (see openai-chat-model.ts: LangChain is slow to load).
+ */
+import type { OpenAIEmbeddings } from '@langchain/openai';
 import type { Embedder } from './types.ts';
 import { ModelError } from './model-error.ts';
 import { PLACEHOLDER_API_KEY } from './openai-chat-model.ts';
@@ -35,7 +38,8 @@ const PROBE_RETRY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, attempts: 2, attempt
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
   readonly breaker: CircuitBreaker;
-  private readonly client: OpenAIEmbeddings;
+  private readonly clientOptions: ConstructorParameters<typeof OpenAIEmbeddings>[0];
+  private client: Promise<OpenAIEmbeddings> | undefined;
   private readonly batchSize: number;
   private readonly policy: RetryPolicy;
   private readonly queryPolicy: RetryPolicy;
@@ -48,7 +52,7 @@ export class OpenAIEmbedder implements Embedder {
     this.policy = { ...EMBED_RETRY, ...options.retry };
     this.queryPolicy = { ...QUERY_RETRY, ...options.retry };
     this.breaker = options.breaker instanceof CircuitBreaker ? options.breaker : new CircuitBreaker(options.breaker);
-    this.client = new OpenAIEmbeddings({
+    this.clientOptions = {
       model: options.model,
       apiKey: options.apiKey || PLACEHOLDER_API_KEY,
       configuration: { baseURL: options.baseURL },
@@ -58,7 +62,7 @@ export class OpenAIEmbedder implements Embedder {
       // The SDK otherwise asks for base64, which Ollama and older vLLM builds do not speak.
       encodingFormat: 'float',
       timeout: this.policy.attemptTimeoutMs,
-    });
+    };
   }
 
   /** Vector length; 0 until the first reply (or `probe()`) has shown it, unless configured. */
@@ -80,11 +84,17 @@ export class OpenAIEmbedder implements Embedder {
     return this.embedWith(texts, texts.length === 1 ? this.queryPolicy : this.policy);
   }
 
+  private embeddingClient(): Promise<OpenAIEmbeddings> {
+    this.client ??= import('@langchain/openai').then(({ OpenAIEmbeddings: Client }) => new Client(this.clientOptions));
+    return this.client;
+  }
+
   private async embedWith(texts: readonly string[], policy: RetryPolicy): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
+    const client = await this.embeddingClient();
     for (let start = 0; start < texts.length; start += this.batchSize) {
       const batch = texts.slice(start, start + this.batchSize).map((t) => (t.trim() ? t.slice(0, MAX_INPUT_CHARS) : ' '));
-      const vectors = await callResiliently(() => this.client.embedDocuments(batch), { policy, breaker: this.breaker });
+      const vectors = await callResiliently(() => client.embedDocuments(batch), { policy, breaker: this.breaker });
       if (!Array.isArray(vectors) || vectors.length !== batch.length) {
         this.breaker.failed();
         throw new ModelError('malformed', `asked for ${batch.length} embeddings, got ${Array.isArray(vectors) ? vectors.length : 'none'}`);

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
 import type { IncomingFile } from '../../src/assistant/types.ts';
-import { FakeKnowledgeBase } from '../fakes/fake-knowledge.ts';
-import { ScriptedReader } from '../fakes/scripted-reader.ts';
-import { makeBench, say, telegram, type TestBench } from './helpers.ts';
+import { FakeKnowledgeBase } from '../support/fake-knowledge.ts';
+import { ScriptedReader } from '../support/scripted-reader.ts';
+import { makeBench, say, telegram, type TestBench } from '../support/assistant-helpers.ts';
 
 const reader = new RuleReader(loadTaxonomy());
 let bench: TestBench;

@@ -15,7 +15,7 @@ import type { IncomingFile } from '../../src/assistant/types.ts';
 import { MAX_QUESTION_CHARS, MAX_TABLE_BYTES } from '../../src/input/index.ts';
 import { runCli } from '../support/cli-process.ts';
 import { tempFolder } from '../support/temp-folders.ts';
-import { makeBench, say, type TestBench } from './helpers.ts';
+import { makeBench, say, type TestBench } from '../support/assistant-helpers.ts';
 
 const benches: TestBench[] = [];
 afterEach(() => {

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/app.ts';
+import { openServices, type Services } from '../../src/app.ts';
 import type { Incoming, IncomingFile } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
 import type { OpenKnowledgeBase } from '../../src/knowledge/index.ts';
@@ -50,7 +50,7 @@ beforeAll(async () => {
   write('shelf/财经工委/发言.md', `# 财经工委在代表培训工作座谈会上的发言\n\n尊敬的各位主任、同志们：\n\n${FINANCE_SPEECH}。\n\n汇报完毕，不妥之处请批评指正，谢谢大家！\n`);
   service = await startOpenAIStandIn();
   service.setChatDefault(reply((r) => quotingReply(r, 3)));
-  services = await createServices({
+  services = await openServices({
     dataDir: join(root, 'data'),
     settings: loadSettings({
       OPENAI_BASE_URL: service.baseURL, OPENAI_API_KEY: 'sk-test', LVZHI_CHAT_MODEL: 'stand-in-chat',

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
-import { makeBench, say, telegram, type TestBench } from './helpers.ts';
+import { makeBench, say, telegram, type TestBench } from '../support/assistant-helpers.ts';
 
 const reader = new RuleReader(loadTaxonomy());
 let bench: TestBench;

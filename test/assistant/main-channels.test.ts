@@ -12,7 +12,7 @@ import { SocketDelivery } from '../support/slack-delivery.ts';
 import { STAND_IN_BOT, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.ts';
 import { makeUser, privateChat, startTelegramStandIn, type TelegramStandIn } from '../support/telegram-stand-in.ts';
 import { userMessage } from '../channels/slack-harness.ts';
-import { startMain, type MainRun } from './run-main.ts';
+import { startMain, type MainRun } from '../support/run-main.ts';
 
 describe('npm start with Telegram and Slack configured', () => {
   let telegram: TelegramStandIn;

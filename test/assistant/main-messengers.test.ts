@@ -16,7 +16,7 @@ import { startDingtalkStandIn } from '../support/dingtalk-stand-in.ts';
 import { startFeishuStandIn } from '../support/feishu-stand-in.ts';
 import { startWecomBotStandIn } from '../support/wecom-bot-stand-in.ts';
 import { startWecomStandIn } from '../support/wecom-stand-in.ts';
-import { startMain, type MainRun } from './run-main.ts';
+import { startMain, type MainRun } from '../support/run-main.ts';
 
 async function waitFor<T>(probe: () => T | undefined | false, what: string, run: MainRun, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;

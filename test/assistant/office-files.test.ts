@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChannels, createServices, type Services } from '../../src/app.ts';
+import { createChannels, openServices, type Services } from '../../src/app.ts';
 import { cleanFileName, saveNewFile } from '../../src/assistant/index.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
@@ -48,7 +48,7 @@ describe('the data folder keeps what chat replies carry', () => {
   beforeAll(async () => {
     dataDir = tempFolder('lvzhi-office-files-');
     work = tempFolder('lvzhi-office-input-');
-    services = await createServices({
+    services = await openServices({
       dataDir,
       settings: loadSettings({ LVZHI_ALLOW: 'telegram:7', LVZHI_ADMINS: 'telegram:9' }),
       now: () => new Date('2023-07-05T09:00:00'),

@@ -9,7 +9,7 @@ import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { tempFolder } from '../fixtures/documents.ts';
 import { corpusLawPages, writeScannedPdf } from '../fixtures/scans.ts';
-import { makeBench, telegram, type TestBench } from './helpers.ts';
+import { makeBench, telegram, type TestBench } from '../support/assistant-helpers.ts';
 
 /** OCR takes seconds a page, many more on a busy shared machine: these tests get ten minutes each. */
 const OCR_TIMEOUT = 600_000;

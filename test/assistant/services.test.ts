@@ -1,12 +1,12 @@
 /**
  * End to end in one process: the real stores (knowledge base, activity log, reader,
- * drafting) built by `createServices`, driven through the real terminal channel.
+ * drafting) built by `openServices`, driven through the real terminal channel.
  */
 import { writeFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChannels, createServices, ingestSamplesIfEmpty, type Services } from '../../src/app.ts';
+import { createChannels, openServices, ingestSamplesIfEmpty, type Services } from '../../src/app.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
@@ -19,7 +19,7 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
 
   beforeAll(async () => {
     const dataDir = tempDir('lvzhi-services-');
-    services = await createServices({
+    services = await openServices({
       dataDir,
       settings: loadSettings({ LVZHI_ALLOW: 'telegram:7', LVZHI_ADMINS: 'telegram:9' }),
       now: () => new Date('2024-07-10T09:00:00+08:00'),
@@ -126,14 +126,14 @@ describe('choosing channels from settings', () => {
     expect(terminal).toBeUndefined();
   });
 
-  it('names the missing Slack setting in Chinese', async () => {
-    await expect(createChannels(loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' }), fakeAssistant)).rejects.toThrow(UserError);
-    await expect(createChannels(loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' }), fakeAssistant)).rejects.toThrow(/SLACK_APP_TOKEN/);
-    await expect(createChannels(loadSettings({ SLACK_SIGNING_SECRET: 's' }), fakeAssistant)).rejects.toThrow(/SLACK_BOT_TOKEN/);
+  it('names the missing Slack setting in Chinese, when the settings are read', () => {
+    expect(() => loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(UserError);
+    expect(() => loadSettings({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_APP_TOKEN/);
+    expect(() => loadSettings({ SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_BOT_TOKEN/);
   });
 
   it('stops the start on a malformed access list, naming the variable', async () => {
-    await expect(createServices({ dataDir: tempDir('lvzhi-bad-'), settings: loadSettings({ LVZHI_ALLOW: 'alice' }) }))
+    await expect(openServices({ dataDir: tempDir('lvzhi-bad-'), settings: loadSettings({ LVZHI_ALLOW: 'alice' }) }))
       .rejects.toThrow(/LVZHI_ALLOW/);
   });
 });

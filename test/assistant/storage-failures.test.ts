@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/app.ts';
+import { openServices, type Services } from '../../src/app.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
 import { runCli } from '../support/cli-process.ts';
@@ -30,7 +30,7 @@ describe.skipIf(!fs)('a full disk under the running bot', () => {
     const library = join(fs!.path, 'library');
     mkdirSync(library, { recursive: true });
     writeFileSync(join(library, '议事规则.md'), OFFICE_RULES);
-    services = await createServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00'), log: () => undefined });
+    services = await openServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00'), log: () => undefined });
     await services.knowledge.ingest([library]);
     rmSync(library, { recursive: true });
     expect((await services.assistant.handle(say('6月12日组织代表视察了安全生产工作'))).text).toMatch(/已记录/);

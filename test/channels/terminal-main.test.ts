@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { startMain, type MainRun } from '../assistant/run-main.ts';
+import { startMain, type MainRun } from '../support/run-main.ts';
 import { removeAfterTests, tempFolder as tempDir } from '../support/temp-folders.ts';
 
 

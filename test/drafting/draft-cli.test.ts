@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
-import { runCliSync } from '../support/cli-process.ts';
+import { runCli, runCliInProcess } from '../support/cli-process.ts';
 
-// The real CLI in a real process, as the drafting evaluation drives it.
+// The command line as the drafting evaluation drives it: the first draft in a real process
+// (this group's smoke test), the rest in-process through the same runCli.
 const data = mkdtempSync(join(tmpdir(), 'lvzhi-draft-cli-'));
 afterAll(() => rmSync(data, { recursive: true, force: true }));
 const env = { ...process.env, OPENAI_BASE_URL: '', LVZHI_CHAT_MODEL: '', LVZHI_EMBEDDING_MODEL: '' };
 
-const cli = (args: string[]) => runCliSync([...args, '--data', data], { env });
+const cli = (args: string[]) => runCliInProcess([...args, '--data', data], { env });
 
-beforeAll(() => {
+beforeAll(async () => {
   const csv = join(data, 'log.csv');
   writeFileSync(csv, [
     'date,kind,title,by',
@@ -21,19 +22,19 @@ beforeAll(() => {
     '2023-05-10,research,调研乡村振兴工作,办公室',
     '2023-03-10,training,人大代表履职能力培训班,代表工委',
   ].join('\n'));
-  expect(cli(['import', csv, '--json']).status).toBe(0);
+  expect((await cli(['import', csv, '--json'])).status).toBe(0);
 });
 
 describe('draft REQUEST --json', () => {
   it('prints the CONTRACTS.md shape, facts agreeing with stats, and writes a .docx', async () => {
     const docx = join(data, '监督工作.docx');
-    const r = cli(['draft', '起草一段上半年监督工作的总结', '--now', '2023-07-05', '--docx', docx, '--json']);
+    const r = await runCli(['draft', '起草一段上半年监督工作的总结', '--now', '2023-07-05', '--docx', docx, '--json', '--data', data], { env });
     expect(r.status).toBe(0);
     const draft = JSON.parse(r.stdout);
     expect(draft).toMatchObject({ mode: 'template', from: '2023-01-01', to: '2023-06-30' });
     expect(Array.isArray(draft.sources)).toBe(true);
     for (const fact of draft.facts) {
-      const stats = JSON.parse(cli(['stats', '--from', draft.from, '--to', draft.to, '--kinds', fact.kinds.join(','), '--json']).stdout);
+      const stats = JSON.parse((await cli(['stats', '--from', draft.from, '--to', draft.to, '--kinds', fact.kinds.join(','), '--json'])).stdout);
       expect(stats.total).toBe(fact.count);
     }
     // One report: named, not counted (听取审议了…的报告, never 1个报告).
@@ -43,22 +44,22 @@ describe('draft REQUEST --json', () => {
     expect(value).toContain('一是听取审议专项工作报告');
   });
 
-  it('takes the period from --from/--to over the words', () => {
-    const r = cli(['draft', '起草监督工作的总结', '--from', '2023-03-01', '--to', '2023-03-31', '--json']);
+  it('takes the period from --from/--to over the words', async () => {
+    const r = await cli(['draft', '起草监督工作的总结', '--from', '2023-03-01', '--to', '2023-03-31', '--json']);
     expect(r.status).toBe(0);
     const draft = JSON.parse(r.stdout);
     expect([draft.from, draft.to]).toEqual(['2023-03-01', '2023-03-31']);
     expect(draft.facts.find((f: { kinds: string[] }) => f.kinds.includes('inspection')).count).toBe(1);
   });
 
-  it('exits 1 with a Chinese message for an unknown topic or a bad date', () => {
-    const unknown = cli(['draft', '写一首诗', '--json']);
+  it('exits 1 with a Chinese message for an unknown topic or a bad date', async () => {
+    const unknown = await cli(['draft', '写一首诗', '--json']);
     expect(unknown.status).toBe(1);
     expect(JSON.parse(unknown.stdout).error.message).toMatch(/监督工作/);
-    const unwritable = cli(['draft', '起草监督工作总结', '--docx', join(data, 'no-such-folder', 'a.docx'), '--json']);
+    const unwritable = await cli(['draft', '起草监督工作总结', '--docx', join(data, 'no-such-folder', 'a.docx'), '--json']);
     expect(unwritable.status).toBe(1);
     expect(JSON.parse(unwritable.stdout).error).toMatchObject({ code: 'docx_failed', message: expect.stringContaining('无法写到') });
-    const bad = cli(['draft', '起草监督工作总结', '--from', '2023-02-30', '--json']);
+    const bad = await cli(['draft', '起草监督工作总结', '--from', '2023-02-30', '--json']);
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout).error.code).toBe('bad_date');
   });
@@ -67,12 +68,12 @@ describe('draft REQUEST --json', () => {
 const shared = resolve('../shared');
 if (!existsSync(shared)) console.warn('../shared is absent: the seed-speech drafting check is skipped');
 describe.skipIf(!existsSync(shared))('with the half-year fixture of ../shared', () => {
-  it('drafts the supervision section with the figures of the seed speech', () => {
+  it('drafts the supervision section with the figures of the seed speech', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lvzhi-draft-seed-'));
     try {
-      const run = (args: string[]) => runCliSync([...args, '--data', dir, '--json'], { env });
-      expect(run(['import', join(shared, 'fixtures', 'activities-2023h1.csv')]).status).toBe(0);
-      const draft = JSON.parse(run(['draft', '起草一段上半年监督工作的总结', '--now', '2023-07-05']).stdout);
+      const run = (args: string[]) => runCliInProcess([...args, '--data', dir, '--json'], { env });
+      expect((await run(['import', join(shared, 'fixtures', 'activities-2023h1.csv')])).status).toBe(0);
+      const draft = JSON.parse((await run(['draft', '起草一段上半年监督工作的总结', '--now', '2023-07-05'])).stdout);
       expect(draft.text).toContain('14个报告');
       expect(draft.text).toContain('14个事项');
       expect(draft.text).toContain('其中视察8次、调研6次');

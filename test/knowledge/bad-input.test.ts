@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES, openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { binaryJunk, writePdf } from '../fixtures/documents.ts';
-import { tempDir, writeLibrary } from './kb-fixtures.ts';
+import { tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 

@@ -12,7 +12,7 @@ import { openKnowledgeBase } from '../../src/knowledge/index.ts';
 import { createOfflineEmbedder } from '../../src/knowledge/search/offline-embedder.ts';
 import { PassageStore } from '../../src/knowledge/search/passage-store.ts';
 import { openDatabase } from '../../src/storage/index.ts';
-import { tempDir } from './kb-fixtures.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
 
 const NOTICE = '# 关于召开机关座谈会的通知\n\n定于12月5日上午9时在三楼第二会议室召开机关工作座谈会，请各科室负责人准时参加。\n';
 let root: string;

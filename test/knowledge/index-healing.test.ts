@@ -21,7 +21,7 @@ import type { Embedder } from '../../src/models/types.ts';
 import { runCli } from '../support/cli-process.ts';
 import { mountSmallFilesystem } from '../support/small-filesystem.ts';
 import { tempFolder } from '../support/temp-folders.ts';
-import { RULES, STAFF_QUESTIONS, writeLibrary } from './kb-fixtures.ts';
+import { RULES, STAFF_QUESTIONS, writeLibrary } from '../support/kb-fixtures.ts';
 
 const QUESTION = STAFF_QUESTIONS[0];
 

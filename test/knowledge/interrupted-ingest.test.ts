@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
 import { writeBenchCorpus } from '../../scripts/bench-corpus.ts';
-import { tempDir } from './kb-fixtures.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const FILES = 24;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import { createOfflineEmbedder, openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
-import { RULES, tempDir, writeLibrary } from './kb-fixtures.ts';
+import { RULES, tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 const roots: string[] = [];
 const open: OpenKnowledgeBase[] = [];

@@ -1,18 +1,19 @@
 /**
- * `ingest` and `ask` through the real CLI process (CONTRACTS.md): one JSON object on stdout,
- * `ask --batch` one line per question in order, user errors exit 1 with {"error"}.
- * Independent runs go in parallel: each CLI start costs seconds of CPU on a busy machine.
+ * `ingest` and `ask` on the command line (CONTRACTS.md): one JSON object on stdout, `ask
+ * --batch` one line per question in order, user errors exit 1 with {"error"}. The first
+ * ingest runs the real CLI process (this group's smoke test); the rest call the same command
+ * line in-process.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binaryJunk } from '../fixtures/documents.ts';
-import { runCli, type CliRun } from '../support/cli-process.ts';
-import { tempDir, writeLibrary } from './kb-fixtures.ts';
+import { runCli, runCliInProcess, type CliRun } from '../support/cli-process.ts';
+import { tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
-const cli = (args: string[], input?: string): Promise<CliRun> => runCli(args, { input, timeoutMs: 120_000 });
+const cli = (args: string[], input?: string): Promise<CliRun> => runCliInProcess(args, { input });
 
 let root: string;
 let data: string;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   data = join(root, 'data');
   library = writeLibrary(join(root, 'library'));
   writeFileSync(join(library, 'table.xls'), binaryJunk(256));
-  ingested = await cli(['ingest', library, '--data', data, '--json']);
+  ingested = await runCli(['ingest', library, '--data', data, '--json'], { timeoutMs: 170_000 });
 }, 180_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledgeBase } from '../../src/knowledge/index.ts';
-import { STAFF_QUESTIONS, tempDir, writeLibrary } from './kb-fixtures.ts';
+import { STAFF_QUESTIONS, tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 const roots: string[] = [];
 afterAll(() => {

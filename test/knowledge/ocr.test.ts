@@ -12,7 +12,7 @@ import { MAX_OCR_PAGES } from '../../src/knowledge/loaders/limits.ts';
 import { tidyOcrText } from '../../src/knowledge/loaders/pdf-ocr.ts';
 import { tempFolder, writePdf } from '../fixtures/documents.ts';
 import { characterAccuracy, corpusLawPages, pagesPdfBytes, scanImages, writeScannedPdf } from '../fixtures/scans.ts';
-import { openStockedKnowledgeBase, type StockedKnowledgeBase } from './kb-fixtures.ts';
+import { openStockedKnowledgeBase, type StockedKnowledgeBase } from '../support/kb-fixtures.ts';
 
 /** OCR takes seconds a page, many more on a busy shared machine: these tests get ten minutes each. */
 const OCR_TIMEOUT = 600_000;

@@ -13,7 +13,7 @@ import { openBoundedZip, ZipError } from '../../src/knowledge/loaders/bounded-zi
 import { binaryJunk, tempFolder, writeDocx } from '../fixtures/documents.ts';
 import { DOC_FIXTURE } from '../fixtures/make-doc-fixture.ts';
 import { ofdZip, writeOfd, writeZip } from '../fixtures/ofd.ts';
-import { openStockedKnowledgeBase, type StockedKnowledgeBase } from './kb-fixtures.ts';
+import { openStockedKnowledgeBase, type StockedKnowledgeBase } from '../support/kb-fixtures.ts';
 
 const folder = tempFolder('lvzhi-ofd-doc-');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

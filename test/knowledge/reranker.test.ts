@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createModelReranker, openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { OpenAIReranker } from '../../src/models/index.ts';
 import { failWith, malformed, rerankWith, standInRelevance, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
-import { tempDir } from './kb-fixtures.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
 
 const COMMITTEE_RULES = `# 某区人民代表大会常务委员会议事规则
 

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenKnowledgeBase, openKnowledgeBase } from '../../src/knowledge/index.ts';
-import { STAFF_QUESTIONS, tempDir, writeLibrary } from './kb-fixtures.ts';
+import { STAFF_QUESTIONS, tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 

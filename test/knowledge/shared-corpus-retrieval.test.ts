@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
-import { tempDir } from './kb-fixtures.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
 
 const shared = resolve(import.meta.dirname, '../../../shared');
 const sets = resolve(import.meta.dirname, '../../scripts/eval-sets');

@@ -12,7 +12,7 @@ import { loadDocument } from '../../src/knowledge/loaders/index.ts';
 import type { LoadedDocument } from '../../src/knowledge/types.ts';
 import PDFDocument from 'pdfkit';
 import { CJK_FONT, tempFolder, writeDocx } from '../fixtures/documents.ts';
-import { writeLibrary } from './kb-fixtures.ts';
+import { writeLibrary } from '../support/kb-fixtures.ts';
 
 const folder = tempFolder('lvzhi-tables-');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

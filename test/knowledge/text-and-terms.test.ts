@@ -13,7 +13,7 @@ import { Bm25Builder, Bm25Index } from '../../src/knowledge/search/bm25-index.ts
 import { Canonicalizer, defaultEquivalences } from '../../src/knowledge/search/equivalences.ts';
 import { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from '../../src/knowledge/index.ts';
 import { defaultTokenizer } from '../../src/knowledge/search/tokenizer.ts';
-import { tempDir } from './kb-fixtures.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
 
 const tokenizer = defaultTokenizer();
 const shared = (a: string, b: string): string[] => {

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openActivityLog, type ActivityLog } from '../../src/log/index.ts';
-import { createServices, type Services } from '../../src/app.ts';
+import { openServices, type Services } from '../../src/app.ts';
 import { activityLogPort, createAccess, createAssistant } from '../../src/assistant/index.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
-import { FakeKnowledgeBase } from '../fakes/fake-knowledge.ts';
+import { FakeKnowledgeBase } from '../support/fake-knowledge.ts';
 import { REPO_ROOT, runCli } from '../support/cli-process.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 import { ACCESS_FORMS } from '../../src/channels/index.ts';
@@ -80,7 +80,7 @@ describe('a large import while people log', () => {
 
   it('every /log sent during a 100,000-row import from another process waits and is stored', async () => {
     const dataDir = join(tempFolder('lvzhi-busy-'), 'data');
-    const bot = await createServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00') });
+    const bot = await openServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00') });
     services.push(bot);
     const csv = bigCsv(100_000);
     const importing = runCli(['import', csv, '--data', dataDir, '--json'], { timeoutMs: 300_000 });
@@ -109,7 +109,7 @@ describe('a large import while people log', () => {
 
   it('a chat import of 100,000 rows runs in the bot without stopping it, and a /log meanwhile is stored', async () => {
     const dataDir = join(tempFolder('lvzhi-busy-chat-'), 'data');
-    const bot = await createServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00') });
+    const bot = await openServices({ dataDir, settings: loadSettings({}), now: () => new Date('2024-06-30T10:00:00+08:00') });
     services.push(bot);
     const csv = bigCsv(100_000);
     const offered = await bot.assistant.handle({

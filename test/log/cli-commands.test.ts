@@ -9,18 +9,25 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.ts';
 import type { CliContext, CommandResult } from '../../src/cli/command.ts';
 import { logCommands } from '../../src/cli/log-commands.ts';
+import { loadSettings } from '../../src/config.ts';
 import { UserError } from '../../src/errors.ts';
+import { openParts } from '../../src/services.ts';
 import { SAMPLE_CSV, tempFolder } from '../support/log-helpers.ts';
 
 /** Run one command as the CLI would, on argv words. */
 async function run(dataDir: string, name: string, ...argv: string[]): Promise<CommandResult> {
   const command = logCommands.find((c) => c.name === name)!;
   const { positionals, options } = parseArgs(argv, new Set(['json', 'batch', ...(command.booleanFlags ?? [])]));
+  const parts = openParts({ dataDir, settings: loadSettings({}) });
   const ctx: CliContext = {
-    positionals, options, json: options.json === true, dataDir,
-    readStdin: async () => '', writeLine: () => undefined,
+    positionals, options, json: options.json === true, dataDir, parts,
+    readStdin: async () => '', writeLine: () => undefined, note: () => undefined, onInterrupt: () => () => undefined,
   };
-  return (await command.run(ctx)) as CommandResult;
+  try {
+    return (await command.run(ctx)) as CommandResult;
+  } finally {
+    await parts.close();
+  }
 }
 
 async function failure(promise: Promise<unknown>): Promise<UserError> {

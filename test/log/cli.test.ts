@@ -1,18 +1,27 @@
 /**
- * The contract through the real CLI process: JSON shapes, exit codes, one JSON object on
- * stdout. Each start of the CLI costs seconds of CPU, so independent runs go in parallel
- * and the finer behaviour is tested in-process in log-cli-commands.test.ts.
+ * The contract of the log commands: JSON shapes, exit codes, one JSON object on stdout. The
+ * first import runs the real CLI process (the smoke test of this command group); the rest call
+ * the same command line in-process, and the finer behaviour is in cli-commands.test.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, type CliRun } from '../support/cli-process.ts';
+import { REPO_ROOT, runCli, runCliInProcess, type CliRun } from '../support/cli-process.ts';
 import { SAMPLE_CSV, tempFolder } from '../support/log-helpers.ts';
 
 
-/** Run the real CLI process, as the evaluations do; `json` is stdout parsed, if it parses. */
-async function cli(...args: string[]): Promise<CliRun & { json: any }> {
-  const run = await runCli(args);
+/** Run the command line in-process; `json` is stdout parsed, if it parses. */
+function cli(...args: string[]): Promise<CliRun & { json: any }> {
+  return withJson(runCliInProcess(args));
+}
+
+/** Run the real CLI process, as the evaluations do. */
+function spawned(...args: string[]): Promise<CliRun & { json: any }> {
+  return withJson(runCli(args));
+}
+
+async function withJson(running: Promise<CliRun>): Promise<CliRun & { json: any }> {
+  const run = await running;
   let json: unknown;
   try {
     json = JSON.parse(run.stdout);
@@ -26,12 +35,13 @@ const H1 = ['--from', '2023-01-01', '--to', '2023-06-30'];
 const sharedFixture = resolve(REPO_ROOT, '../shared/fixtures/activities-2023h1.csv');
 if (!existsSync(sharedFixture)) console.warn(`[skip] ${sharedFixture} is absent: the shared fixture CLI test is skipped.`);
 
-describe('activity log commands (real CLI process)', { timeout: 300_000 }, () => {
+describe('activity log commands', { timeout: 300_000 }, () => {
   it('keep to the JSON contract and exit 1 with a Chinese error on bad input', async () => {
     const data = tempFolder();
     const d = ['--data', data];
-    const imported = await cli('import', SAMPLE_CSV, '--json', ...d);
+    const imported = await spawned('import', SAMPLE_CSV, '--json', ...d);
     expect(imported).toMatchObject({ status: 0, json: { imported: 12, duplicates: 0 } });
+    expect(imported.stdout.trim().split('\n')).toHaveLength(1);
 
     const [stats, list, logged] = await Promise.all([
       cli('stats', ...H1, '--json', ...d),

@@ -3,7 +3,7 @@ import { createModelAnswerer } from '../../src/knowledge/answering/model-answere
 import { createExtractiveAnswerer } from '../../src/knowledge/answering/extractive-answerer.ts';
 import { CircuitBreaker, OpenAIChatModel, modelMessages } from '../../src/models/index.ts';
 import { failWith, hang, malformed, reply, startOpenAIStandIn, systemMessageOf, userMessageOf, type Behaviour, type OpenAIStandIn } from '../support/openai-stand-in.ts';
-import { MEETING_QUESTION, meetingPassages } from './passages.ts';
+import { MEETING_QUESTION, meetingPassages } from '../support/model-passages.ts';
 import { deadServiceURL } from '../support/closed-port.ts';
 
 // Generous per attempt (the machine is shared and may be slow); short only where a hang must time out.

@@ -1,5 +1,5 @@
 /**
- * Lüzhi as `npm start` builds it (createServices), with a model service configured: answers
+ * Lüzhi as `npm start` builds it (openServices), with a model service configured: answers
  * come from the chat model and stream to the channel's sink, unclear messages are read by the
  * model, embeddings come from the service and survive a restart, and a dead service still
  * gets the user an answer.
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices, type Services } from '../../src/app.ts';
+import { openServices, type Services } from '../../src/app.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import { loadSettings } from '../../src/config.ts';
 import { modelMessages } from '../../src/models/index.ts';
@@ -24,7 +24,7 @@ describe('services with a model service configured', () => {
   let root: string;
   let dataDir: string;
   let services: Services | undefined;
-  const open = (baseURL: string) => createServices({
+  const open = (baseURL: string) => openServices({
     dataDir,
     settings: loadSettings({ OPENAI_BASE_URL: baseURL, LVZHI_CHAT_MODEL: 'office-qwen', LVZHI_EMBEDDING_MODEL: 'bge-m3' }),
     now: () => new Date('2024-06-20T09:00:00'),
@@ -54,6 +54,8 @@ describe('services with a model service configured', () => {
     const partials: string[] = [];
     const answer = await services!.assistant.handle(incoming(QUESTION), { partial: async (t) => { partials.push(t); } });
     expect(answer.text).toContain('常务委员会会议一般每两个月举行一次 [1]。');
+    // The passage the model cited is named under the answer.
+    expect(answer.text).toMatch(/\[1\] 《[^》]+》/);
     expect(partials.length).toBeGreaterThan(1);
     expect(userMessageOf(service.chatRequests()[0])).toContain('第三条');
     expect(service.embeddingRequests().at(-1)!.body.input).toEqual([QUESTION]);
@@ -82,5 +84,20 @@ describe('services with a model service configured', () => {
     const answer = await services!.assistant.handle(incoming(QUESTION));
     expect(answer.text).toContain(modelMessages.fallbackNote);
     expect(answer.text).toContain('每两个月举行一次');
+    expect(answer.text).not.toContain('错误编号');
+    // And keeps serving: the next question goes to the model again.
+    service.enqueueChat(reply('一般每两个月举行一次 [1]。'));
+    expect((await services!.assistant.handle(incoming(QUESTION))).text).toContain('一般每两个月举行一次 [1]。');
+  });
+
+  it('never shows a drafted figure the log does not hold, and says the template was used', async () => {
+    services!.activityLog.add({ date: '2023-03-15', kind: 'inspection', title: '视察重点民生项目建设' }, { by: '张三', channel: 'test' });
+    services!.activityLog.add({ date: '2023-05-10', kind: 'research', title: '调研乡村振兴工作' }, { by: '张三', channel: 'test' });
+    service.enqueueChat(reply('上半年视察三十次，参加代表120人次，覆盖12所学校。'), reply('上半年视察三十次，覆盖12所学校。'));
+    const drafted = await services!.assistant.handle(incoming('/draft 起草2023年上半年视察调研工作总结'));
+    expect(drafted.text).not.toMatch(/三十|120|12所/);
+    expect(drafted.text).toContain('已改用模板起草');
+    expect(drafted.text).toContain('其中视察1次、调研1次');
+    expect(drafted.files?.[0]?.name).toBe('2023上半年视察调研工作总结.docx');
   });
 });

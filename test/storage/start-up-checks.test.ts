@@ -8,7 +8,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openActivityLog } from '../../src/log/index.ts';
-import { startMain } from '../assistant/run-main.ts';
+import { startMain } from '../support/run-main.ts';
 import { REPO_ROOT, runCli } from '../support/cli-process.ts';
 import { mountSmallFilesystem } from '../support/small-filesystem.ts';
 import { removeAfterTests, tempFolder } from '../support/temp-folders.ts';

@@ -1,11 +1,14 @@
 /**
- * The real CLI (`src/cli.ts`) in a child process, as the evaluation runners and scripts call
- * it: one place for how it is started, so every CLI test sees the same process.
+ * The CLI two ways, one place for each: `runCli`/`runCliSync` start the real compiled CLI in
+ * a child process exactly as `npm run cli` does (scripts/run-built.mjs: dist/, rebuilt when
+ * src/ is newer), as the evaluation runners call it; `runCliInProcess` calls the same
+ * `runCli(argv, io)` the process runs, with captured output, for the many finer cases.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { runCli as runCommandLine } from '../../src/cli/run.ts';
 
-/** The repository root, where `src/cli.ts` is run from. */
+/** The repository root, where `npm run cli` is run from. */
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 /** What one run of the CLI left behind. */
@@ -23,8 +26,8 @@ export interface CliRunOptions {
   readonly timeoutMs?: number;
 }
 
-// `node --import tsx` is what `npx tsx` runs, without npx's own start-up.
-const command = (args: readonly string[]) => ['--import', 'tsx', 'src/cli.ts', ...args];
+// What `npm run cli` runs, without npm's own start-up.
+const command = (args: readonly string[]) => ['scripts/run-built.mjs', 'cli', ...args];
 
 /** Run the CLI without blocking, so independent runs can go in parallel. */
 export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
@@ -39,4 +42,20 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
 export function runCliSync(args: readonly string[], options: CliRunOptions = {}): CliRun {
   const r = spawnSync(process.execPath, command(args), { cwd: REPO_ROOT, encoding: 'utf8', input: options.input, env: options.env, timeout: options.timeoutMs ?? 180_000 });
   return { status: r.status ?? 99, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The same command line in this process: argv through `runCli` with standard input, output
+ * and error captured, settings read from `env` (default: this process's environment).
+ */
+export async function runCliInProcess(args: readonly string[], options: Omit<CliRunOptions, 'timeoutMs'> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCommandLine(args, {
+    writeLine: (line) => (stdout += line + '\n'),
+    writeError: (line) => (stderr += line + '\n'),
+    readStdin: async () => options.input ?? '',
+    env: options.env ?? process.env,
+  });
+  return { status, stdout, stderr };
 }

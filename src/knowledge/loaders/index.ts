@@ -6,12 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { UserError } from '../../errors.ts';
 import type { DocumentFormat, LoadedDocument, LoadOptions } from '../types.ts';
-import { loadWordBinaryDocument } from './doc-loader.ts';
-import { loadDocxDocument } from './docx-loader.ts';
 import { MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES } from './limits.ts';
 import { loaderMessages } from './messages.ts';
-import { loadOfdDocument } from './ofd-loader.ts';
-import { loadPdfDocument } from './pdf-loader.ts';
 import { loadTextDocument } from './text-loader.ts';
 
 export { MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES, MAX_PASSAGES_PER_DOCUMENT } from './limits.ts';
@@ -62,16 +58,18 @@ export async function loadDocument(path: string, options: LoadOptions = {}): Pro
   const bytes = await readFile(absolute).catch((error: unknown) => {
     throw new UserError('file_missing', loaderMessages.missing, { cause: error });
   });
+  // Each binary format's library (pdf.js, mammoth, word-extractor, the OFD reader) loads
+  // when a file of that kind first arrives: asking a question never pays for them.
   switch (format) {
     case 'pdf':
-      return loadPdfDocument(absolute, bytes, options);
+      return (await import('./pdf-loader.ts')).loadPdfDocument(absolute, bytes, options);
     case 'docx':
-      return loadDocxDocument(absolute, bytes);
+      return (await import('./docx-loader.ts')).loadDocxDocument(absolute, bytes);
     case 'doc':
     case 'wps':
-      return loadWordBinaryDocument(absolute, bytes, format);
+      return (await import('./doc-loader.ts')).loadWordBinaryDocument(absolute, bytes, format);
     case 'ofd':
-      return loadOfdDocument(absolute, bytes);
+      return (await import('./ofd-loader.ts')).loadOfdDocument(absolute, bytes);
     case 'md':
     case 'txt':
       return loadTextDocument(absolute, bytes, format);

@@ -8,7 +8,7 @@ import type { MessageReader } from '../../src/reader/types.ts';
 import { activityLogPort, createAccess, createAssistant, type AssistantCore, type AssistantOptions } from '../../src/assistant/index.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
-import { FakeKnowledgeBase } from '../fakes/fake-knowledge.ts';
+import { FakeKnowledgeBase } from './fake-knowledge.ts';
 import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
 /** A built assistant with the parts a test looks into. */

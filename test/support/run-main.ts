@@ -1,15 +1,14 @@
-/** Running `src/main.ts` as `npm start` does, in a child process, for end-to-end tests. */
+/**
+ * Running Lüzhi exactly as `npm start` does (scripts/run-built.mjs: the compiled dist/main.js,
+ * rebuilt first when src/ is newer), in a child process, for end-to-end tests. One node
+ * process, so the signals these tests send reach main.ts itself (no relaying wrapper).
+ */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-// tsx as a loader inside one node process. (The `tsx` command runs the script in a child and
-// relays signals with a 30 ms acknowledgement window; on a loaded machine it then SIGKILLs
-// the child, which would cut short the graceful stop these tests check.)
-const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
-const MAIN = resolve('src/main.ts');
+const RUNNER = resolve(import.meta.dirname, '../../scripts/run-built.mjs');
 
 /** A running `main.ts` and what it printed so far. */
 export interface MainRun {
@@ -25,7 +24,7 @@ export interface MainRun {
 /** Start `main.ts` with only the data folder and the given variables set. */
 export function startMain(dataDir: string, env: Record<string, string> = {}): MainRun {
   const cwd = mkdtempSync(join(tmpdir(), 'lvzhi-cwd-'));
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
+  const child = spawn(process.execPath, [RUNNER, 'main'], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: tmpdir(), LVZHI_DATA_DIR: dataDir, ...env },
   });

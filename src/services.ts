@@ -1,0 +1,102 @@
+/**
+ * The composition root: every part of Lüzhi — storage, models, knowledge base, activity log,
+ * reader, drafter — is built here and nowhere else, once per data folder. `npm start` opens
+ * all of them with the assistant on top (`openServices` in app.ts); a command-line call opens
+ * only the parts it touches, on first use, so `stats` never loads the search index or a model
+ * library. The heavy folders (knowledge, drafting) are imported when first asked for.
+ */
+import type { Settings } from './config.ts';
+import type { Drafter } from './drafting/index.ts';
+import type { OpenKnowledgeBase } from './knowledge/index.ts';
+import { ActivityLog } from './log/index.ts';
+import { createModels, probeEmbedder, type Models, type ModelTuning } from './models/index.ts';
+import { RuleReader, createModelReader, loadTaxonomy, type MessageReader, type Taxonomy } from './reader/index.ts';
+import { openDatabase, type Db } from './storage/index.ts';
+
+/** What the parts are opened over. */
+export interface PartsOptions {
+  readonly dataDir: string;
+  readonly settings: Settings;
+  /** Model retry and breaker tuning (tests and benchmarks). */
+  readonly modelTuning?: ModelTuning;
+}
+
+/** The parts of Lüzhi over one data folder, each opened on first use and then shared. */
+export interface Parts {
+  readonly dataDir: string;
+  readonly settings: Settings;
+  /** The kinds of activity: the data folder's kinds.json, else the shipped one. */
+  taxonomy(): Taxonomy;
+  /** The configured models (none offline); nothing is contacted. */
+  models(): Models;
+  /** The activity log, on the data folder's one database connection. */
+  activityLog(): ActivityLog;
+  /** The knowledge base with the configured models; the embedding service is asked once for its vector length. */
+  knowledge(): Promise<OpenKnowledgeBase>;
+  /** The rules, and after them the chat model when one is configured. */
+  reader(): MessageReader;
+  /** The drafter over the log and the knowledge base. */
+  drafter(): Promise<Drafter>;
+  /** Close what was opened (the knowledge base, then the database); later calls wait for the first. */
+  close(): Promise<void>;
+}
+
+/** Open the parts of a data folder lazily: nothing is read until a part is asked for. */
+export function openParts(options: PartsOptions): Parts {
+  const { dataDir, settings } = options;
+  let taxonomy: Taxonomy | undefined;
+  let models: Models | undefined;
+  let db: Db | undefined;
+  let activityLog: ActivityLog | undefined;
+  let knowledge: Promise<OpenKnowledgeBase> | undefined;
+  let reader: MessageReader | undefined;
+  let drafter: Promise<Drafter> | undefined;
+  let closing: Promise<void> | undefined;
+
+  const parts: Parts = {
+    dataDir,
+    settings,
+    taxonomy: () => (taxonomy ??= loadTaxonomy(dataDir)),
+    models: () => (models ??= createModels(settings, options.modelTuning)),
+    activityLog() {
+      // One connection for the knowledge base and the log: one WAL writer, one close.
+      db ??= openDatabase(dataDir);
+      return (activityLog ??= new ActivityLog(db, parts.taxonomy()));
+    },
+    knowledge() {
+      knowledge ??= (async () => {
+        const { embedder, chat, reranker } = parts.models();
+        // The index needs the embedding service's vector length before it opens (issue 5).
+        await probeEmbedder(embedder, settings, options.modelTuning);
+        const { openKnowledgeBaseWithModel } = await import('./knowledge/index.ts');
+        db ??= openDatabase(dataDir);
+        return openKnowledgeBaseWithModel({ dataDir, db, embedder, chat, rerank: reranker });
+      })();
+      return knowledge;
+    },
+    reader() {
+      if (reader) return reader;
+      const { chat } = parts.models();
+      const rules = new RuleReader(parts.taxonomy());
+      reader = chat ? createModelReader({ rules, model: chat, taxonomy: parts.taxonomy() }) : rules;
+      return reader;
+    },
+    drafter() {
+      drafter ??= (async () => {
+        const [{ createDrafter }, knowledgeBase] = await Promise.all([import('./drafting/index.ts'), parts.knowledge()]);
+        return createDrafter({ log: parts.activityLog(), knowledge: knowledgeBase, taxonomy: parts.taxonomy(), model: parts.models().chat });
+      })();
+      return drafter;
+    },
+    close() {
+      closing ??= (async () => {
+        // A knowledge base still opening is closed once it is ready; the database goes last.
+        const kb = await knowledge?.catch(() => undefined);
+        kb?.close();
+        db?.close();
+      })();
+      return closing;
+    },
+  };
+  return parts;
+}
