@@ -11,11 +11,11 @@ import type { Readable, Writable } from 'node:stream';
 import type { MessageReader, Taxonomy } from './reader/index.ts';
 import { renderChart, type ActivityLog, type ActivityStore } from './log/index.ts';
 import {
-  activityLogPort, createAccess, createAssistant, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
+  activityLogPort, createAccess, createAssistant, createDepartments, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
 import { ACCESS_FORMS, PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
-import { describeBasis, draftToDocx } from './drafting/index.ts';
+import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
 import type { IngestReport, KnowledgeBase } from './knowledge/index.ts';
 import type { ModelTuning } from './models/index.ts';
@@ -67,10 +67,14 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     const knowledge = await parts.knowledge();
     const activityLog = parts.activityLog();
     const reader = parts.reader();
-    const drafter = await parts.drafter();
     const activities = parts.activities();
+    const model = parts.models().chat;
     const drafting: DraftingPort = {
-      async draft(request, { now }) {
+      async draft(request, { now, scopes }) {
+        // Models of style only from what the person may see: their departments and 公共.
+        const drafter = createDrafter({
+          log: activities, knowledge: { search: (question, k) => knowledge.search(question, k, { scopes }) }, taxonomy, model,
+        });
         const draft = await drafter.draft({ request, now });
         return {
           text: draft.text,
@@ -85,7 +89,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     const conversations = parts.conversations();
     const assistant = createAssistant({
       conversations,
-      knowledge, reader, taxonomy, drafting, access,
+      knowledge, reader, taxonomy, drafting, access, departments: createDepartments(settings.LVZHI_SCOPES, access),
       activities: activityLogPort(activities, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
       now: options.now,
       timeZone: settings.LVZHI_TIME_ZONE,

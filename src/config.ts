@@ -24,6 +24,31 @@ function isTimeZone(name: string): boolean {
 
 const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
 
+/** A department and the people and chats in it (`LVZHI_SCOPES`). */
+export interface Department {
+  readonly name: string;
+  /** `telegram:111`, `slack:U222`, `telegram-chat:-100…`: the forms of `LVZHI_ALLOW`. */
+  readonly members: readonly string[];
+}
+
+const MEMBER = /^(telegram|slack|wecom|dingtalk|feishu|telegram-chat|slack-channel|wecom-chat|dingtalk-chat|feishu-chat):\S+$/;
+
+/** `代表工委=telegram:111,slack:U222;财经工委=…` → departments; a malformed part stops the start. */
+const departments = optionalText.transform((text, ctx): Department[] => {
+  const found: Department[] = [];
+  for (const part of (text ?? '').split(/[;；]/).map((p) => p.trim()).filter(Boolean)) {
+    const [name, list = ''] = part.split(/[=＝]/, 2).map((p) => p.trim());
+    const members = list.split(/[,，\s]+/).filter(Boolean);
+    const bad = members.find((m) => !MEMBER.test(m));
+    if (!name || /[\s/\\,，=]/.test(name) || name === '公共' || bad !== undefined || !part.includes('=')) {
+      ctx.addIssue({ code: 'custom', message: `“${part}”应写成 部门名=telegram:用户ID,slack:用户ID（多个部门用分号隔开）` });
+      return z.NEVER;
+    }
+    found.push({ name, members });
+  }
+  return found;
+});
+
 const schema = z.object({
   LVZHI_DATA_DIR: optionalText.transform((v) => v ?? './data'),
   TELEGRAM_BOT_TOKEN: optionalText,
@@ -54,6 +79,7 @@ const schema = z.object({
   FEISHU_DOMAIN: optionalText.pipe(z.union([z.enum(['feishu', 'lark']), z.url()]).optional()),
   LVZHI_ALLOW: optionalText,
   LVZHI_ADMINS: optionalText,
+  LVZHI_SCOPES: departments,
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
   LVZHI_CHAT_MODEL: optionalText,

@@ -37,6 +37,10 @@ export const ERROR_MESSAGES = {
   empty_text: '文字内容是空的。',
   text_too_large: '文字太长，无法处理。',
   too_many_passages: '文件切分出的段落太多，无法收录。',
+  no_document: '请给出知识库里的文件名（见 docs）。',
+  unknown_document: '知识库里没有这个文件。',
+  bad_status: '文件状态只能是“现行”或“已替代”。',
+  bad_scope: '部门名称不正确。',
   embedding_unavailable: '向量服务暂时不可用，已改用关键词检索。',
 
   // Files sent or named.

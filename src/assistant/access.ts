@@ -24,6 +24,8 @@ export interface Access {
   isAdmin(incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): boolean;
   /** Whether the sender is at this machine, so a path they name is a file here. */
   isLocal(incoming: Pick<Incoming, 'platform'>): boolean;
+  /** The entries that name a message in a list: its sender's, and its chat's where the platform has one. */
+  entries(incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): string[];
 }
 
 /** The entry prefixes the forms allow, in the order the forms list them. */
@@ -59,14 +61,16 @@ export function createAccess(settings: { LVZHI_ALLOW?: string; LVZHI_ADMINS?: st
   const admins = parseAccessList(settings.LVZHI_ADMINS, 'LVZHI_ADMINS', forms);
   const byPlatform = new Map(forms.map((form) => [form.platform, form]));
   const isLocal = (incoming: Pick<Incoming, 'platform'>) => byPlatform.get(incoming.platform)?.local === true;
-  const matches = (list: Set<string>, incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>) => {
+  const entries = (incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>): string[] => {
     const form = byPlatform.get(incoming.platform);
-    if (!form) return false;
-    return list.has(senderEntry(incoming)) || (form.chat !== undefined && list.has(`${form.chat}:${incoming.chatId}`));
+    if (!form) return [];
+    return form.chat === undefined ? [senderEntry(incoming)] : [senderEntry(incoming), `${form.chat}:${incoming.chatId}`];
   };
+  const matches = (list: Set<string>, incoming: Pick<Incoming, 'platform' | 'userId' | 'chatId'>) => entries(incoming).some((entry) => list.has(entry));
   return {
     isAllowed: (incoming) => isLocal(incoming) || matches(allow, incoming) || matches(admins, incoming),
     isAdmin: (incoming) => isLocal(incoming) || matches(admins, incoming),
     isLocal,
+    entries,
   };
 }

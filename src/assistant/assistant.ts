@@ -14,7 +14,9 @@ import { senderEntry } from './access.ts';
 import { parseCommand, runCommand, type AssistantTools, type Query } from './commands/index.ts';
 import { guardAssistant, logFailure, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 import { draftReply } from './draft-reply.ts';
-import { answerImport, handleFiles, removeAbandonedUploads } from './files.ts';
+import { answerImport, discardImport, handleFiles, removeAbandonedUploads } from './files.ts';
+import { createDepartments, type Departments } from './departments.ts';
+import { createDocumentFlows } from './document-flows.ts';
 import { readableIncoming } from './incoming-text.ts';
 import { saveReplyFiles } from './saved-files.ts';
 import { resolveFollowUp } from './follow-up.ts';
@@ -48,6 +50,8 @@ export interface AssistantOptions {
   readonly k?: number;
   /** Where drafts and charts sent in replies are also kept (the data folder's `exports/`). */
   readonly exportsDir?: string;
+  /** Who is in which department (`LVZHI_SCOPES`); without it everyone on a platform sees `公共` only. */
+  readonly departments?: Departments;
 }
 
 /** The assistant, plus a way to wait for the turns in progress (for a clean shutdown). */
@@ -76,6 +80,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     activities, taxonomy, access,
     setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
     setLastLogged: (incoming, last) => (last ? lastLogged.set(incoming.threadId, last) : lastLogged.delete(incoming.threadId)),
+  });
+  const departments = options.departments ?? createDepartments([], access);
+  const documentFlows = createDocumentFlows({
+    knowledge, access, departments, setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
   });
   // Turns of one thread run one after another, so memory reads in order; threads run in parallel.
   const queue = new TurnQueue();
@@ -113,7 +121,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         void sink.partial(t).catch(() => undefined);
       }
       : undefined;
-    const answer = await knowledge.ask(retrieval, { k, onPartial });
+    const answer = await knowledge.ask(retrieval, { k, onPartial, ...departments.visibility(incoming) });
     // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
     await contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
     return streamed ? { text: renderAnswer(answer), streamed } : { text: renderAnswer(answer) };
@@ -138,6 +146,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   async function answerPending(pending: Pending, text: string, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
     await pendings.delete(pendingKey(incoming));
     // They moved on when the answer is none of the choices: the question is dropped, the message read afresh.
+    if (pending.kind === 'remove-document' || pending.kind === 'replace') return documentFlows.answer(pending, text, incoming);
     if (pending.kind !== 'import') return logFlows.answer(pending, text, incoming, today);
     const importFile = access.isAdmin(incoming) ? activities.importFile : undefined;
     return answerImport(pending.file, text, importFile && ((path) => importFile(path, { ...provenanceOf(incoming), channel: 'import' })));
@@ -146,8 +155,15 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   /** Files sent in chat (or named in the terminal): ingested, or a table offered for import. */
   async function receive(files: readonly IncomingFile[], incoming: Incoming): Promise<Reply> {
     if (!access.isAdmin(incoming)) return { text: m.adminOnlyIngest };
-    const outcome = await handleFiles(files, knowledge, incoming, Boolean(activities.importFile), log, activities.previewImport);
+    const scope = departments.uploadScope(incoming);
+    const outcome = await handleFiles(files, knowledge, incoming, Boolean(activities.importFile), log, activities.previewImport,
+      (name) => ({ doc: `${scope}/${name}`, scope }));
     const text = outcome.lines.join('\n');
+    if (outcome.pendingReplace) {
+      if (outcome.pendingImport) discardImport(outcome.pendingImport); // one question at a time: the table can be sent again
+      await pendings.set(pendingKey(incoming), { kind: 'replace', uploads: outcome.pendingReplace });
+      return { text, choices: [{ label: m.replaceChoice, send: m.replaceWord }, { label: m.cancelChoice, send: m.cancelWord }] };
+    }
     if (!outcome.pendingImport) return { text };
     await pendings.set(pendingKey(incoming), { kind: 'import', file: outcome.pendingImport });
     return { text, choices: [{ label: m.importChoice, send: m.importWord }, { label: m.cancelChoice, send: m.cancelWord }] };
@@ -193,7 +209,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':
-        return draftReply(drafting, text, today);
+        return draftReply(drafting, text, today, departments.visibility(incoming));
       case 'undo':
         return logFlows.undo(incoming, today);
       case 'help':
@@ -203,7 +219,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     }
   }
 
-  const tools: AssistantTools = { reader, access, knowledge, drafting, logFlows, ask, count, list, readQuery, receive };
+  const tools: AssistantTools = { reader, access, knowledge, drafting, logFlows, documentFlows, departments, ask, count, list, readQuery, receive };
 
   // The one error boundary of a turn: channels that guard this assistant again leave it as it is.
   const guarded = guardAssistant({

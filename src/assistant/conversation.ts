@@ -5,13 +5,14 @@
  * clears what expired and deletes the tables that expired imports held.
  */
 import { createMemoryConversationStore, type ConversationStore } from '../storage/index.ts';
-import { discardImport, isPendingImport, type PendingImport } from './files.ts';
+import type { DocumentPending } from './document-flows.ts';
+import { discardImport, isPendingImport, isPendingUpload, type PendingImport } from './files.ts';
 import type { TurnContext } from './follow-up.ts';
 import type { LastLogged, LogPending } from './log-flows.ts';
 import { ConversationMemory, hasKind, type StateLog } from './memory.ts';
 
 /** A question waiting for the person's answer. */
-export type Pending = LogPending | { kind: 'import'; file: PendingImport };
+export type Pending = LogPending | DocumentPending | { kind: 'import'; file: PendingImport };
 
 /** How long conversation state lives and how often the expired is swept. */
 export interface ConversationLimits {
@@ -38,8 +39,21 @@ function isTurnContext(value: unknown): value is TurnContext {
 }
 
 function isPending(value: unknown): value is Pending {
-  if (!hasKind(value, 'log', 'delete', 'import')) return false;
-  return value.kind !== 'import' || isPendingImport((value as { file?: unknown }).file);
+  if (!hasKind(value, 'log', 'delete', 'import', 'remove-document', 'replace')) return false;
+  if (value.kind === 'import') return isPendingImport((value as { file?: unknown }).file);
+  if (value.kind === 'remove-document') return typeof (value as { doc?: unknown }).doc === 'string';
+  if (value.kind === 'replace') {
+    const uploads = (value as { uploads?: unknown }).uploads;
+    return Array.isArray(uploads) && uploads.every((upload) => isPendingUpload(upload));
+  }
+  return true;
+}
+
+/** The downloaded copies a pending question holds (an import's table, replacements' documents). */
+function heldFiles(pending: Pending): PendingImport[] {
+  if (pending.kind === 'import') return [pending.file];
+  if (pending.kind === 'replace') return [...pending.uploads];
+  return [];
 }
 
 function isLastLogged(value: unknown): value is LastLogged {
@@ -59,16 +73,17 @@ export function openConversation(
     delete: (key: string) => pendings.delete(key),
     async set(key: string, value: Pending) {
       // Imports offered by this process, so a store that forgets at exit can delete their tables then.
-      if (value.kind === 'import') held.add(value.file.folder);
+      const keep = new Set(heldFiles(value).map((file) => file.folder));
+      for (const folder of keep) held.add(folder);
       const previous = await pendings.get(key);
-      if (previous?.kind === 'import' && (value.kind !== 'import' || previous.file.folder !== value.file.folder)) discardImport(previous.file);
+      for (const file of previous ? heldFiles(previous) : []) if (!keep.has(file.folder)) discardImport(file);
       await pendings.set(key, value);
     },
   };
   const sweep = async () => {
     for (const expired of await store.sweep()) {
       const pending = expired.value;
-      if (expired.scope === 'pending' && isPending(pending) && pending.kind === 'import') discardImport(pending.file);
+      if (expired.scope === 'pending' && isPending(pending)) for (const file of heldFiles(pending)) discardImport(file);
     }
   };
   const sweeper = setInterval(() => void sweep().catch((error: unknown) => log({ code: 'conversation_sweep_failed', scope: 'pending', key: '', message: String(error) })),

@@ -13,7 +13,7 @@ import { AppError, InternalError, UserError } from '../errors.ts';
 import { MAX_TABLE_BYTES, plainText, tooLargeToDownload } from '../input/index.ts';
 import { processAlive } from '../storage/index.ts';
 import { logFailure, type ErrorLog } from './error-boundary.ts';
-import { MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS, type KnowledgeBase } from '../knowledge/index.ts';
+import { MAX_DOCUMENT_BYTES, PUBLIC_SCOPE, SUPPORTED_EXTENSIONS, type KnowledgeBase } from '../knowledge/index.ts';
 import { logMessages } from '../log/index.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { Incoming, IncomingFile, Reply } from './types.ts';
@@ -47,10 +47,41 @@ export function isPendingImport(value: unknown, folder = tmpdir()): value is Pen
   return dirname(file.folder) === folder && basename(file.folder).startsWith(HELD_PREFIX) && dirname(file.path) === file.folder;
 }
 
-/** What handling the files of one message gave: the lines to say and maybe a pending import. */
+/**
+ * A downloaded document that would replace one already stored: held (like a pending import,
+ * plain data so it is stored) until the admin answers; `discardImport` removes its copy.
+ */
+export interface PendingUpload extends PendingImport {
+  /** Where it goes: the chat's upload folder (its department) and its file name. */
+  readonly target: UploadTarget;
+}
+
+/** A stored pending replacement we may act on: a held upload with a target. */
+export function isPendingUpload(value: unknown, folder = tmpdir()): value is PendingUpload {
+  const target = (value as Partial<PendingUpload> | null)?.target;
+  return isPendingImport(value, folder) && typeof target === 'object' && target !== null
+    && typeof target.doc === 'string' && typeof target.scope === 'string';
+}
+
+/** Move a downloaded file's folder to a held one (no process id): a restart must not delete it. */
+function hold(downloaded: { folder: string; path: string }): { folder: string; path: string } {
+  const held = join(dirname(downloaded.folder), basename(downloaded.folder).replace(`${UPLOAD_PREFIX}${process.pid}-`, HELD_PREFIX));
+  renameSync(downloaded.folder, held);
+  return { folder: held, path: join(held, basename(downloaded.path)) };
+}
+
+/** The identity and department of a document sent in chat. */
+export interface UploadTarget {
+  readonly doc: string;
+  readonly scope: string;
+}
+
+/** What handling the files of one message gave: the lines to say and maybe a pending import or replacement. */
 export interface FilesOutcome {
   readonly lines: string[];
   readonly pendingImport?: PendingImport;
+  /** Documents that would replace stored ones of the same path: asked about first. */
+  readonly pendingReplace?: readonly PendingUpload[];
 }
 
 /** A file name safe to write in our own folder and to show: no path, no control or bidi characters, Chinese kept. */
@@ -112,7 +143,50 @@ async function download(file: IncomingFile, maxBytes: number): Promise<{ folder:
   }
 }
 
-/** Ingest (or offer to import) each file; one file's failure is named and the rest go on. */
+/** Progress shown in chat; a channel failing to show it must not fail the ingest. */
+function progressOf(incoming: Pick<Incoming, 'progress'>): (text: string) => Promise<void> {
+  return async (text) => {
+    await incoming.progress?.(text).catch(() => undefined);
+  };
+}
+
+/** Ingest one downloaded document under its chat identity and say how it went; the copy is deleted after. */
+export async function ingestUpload(knowledge: KnowledgeBase, upload: Pick<PendingUpload, 'name' | 'path' | 'target'>, incoming: Pick<Incoming, 'progress'>): Promise<string[]> {
+  const { name, path, target } = upload;
+  const progress = progressOf(incoming);
+  const lines: string[] = [];
+  try {
+    const before = knowledge.size();
+    const report = await knowledge.ingest([path], {
+      doc: target.doc,
+      scope: target.scope,
+      onProgress: (done, total) => void progress(m.ingestProgress(done, total)),
+      onOcrProgress: (done, total) => void progress(m.ocrProgress(done, total)),
+    });
+    const skipped = report.skipped[0];
+    if (skipped) lines.push(m.ingestSkipped(name, skipped.reason));
+    else if (report.unchanged > 0 && report.added === 0 && report.updated === 0) lines.push(m.ingestUnchanged(titleOf(name)));
+    else if (report.added > 0) lines.push(m.ingested(titleOf(name), knowledge.size() - before, target.scope));
+    else lines.push(m.ingestUpdated(titleOf(name), report.chunks));
+    for (const note of report.notes) lines.push(m.ingestNote(titleOf(name), note.note));
+  } catch (error) {
+    // A bad file is the user's to fix: say why in Chinese. Anything else is ours: rethrow.
+    if (error instanceof AppError) lines.push(m.ingestSkipped(name, error.userMessage));
+    else throw error;
+  }
+  return lines;
+}
+
+/** The folder part of a doc path, as the replace question names it: 办公室 for 办公室/通知.md. */
+function folderOf(doc: string): string {
+  return doc.includes('/') ? doc.slice(0, doc.lastIndexOf('/')) : doc;
+}
+
+/**
+ * Ingest (or offer to import) each file; one file's failure is named and the rest go on.
+ * `target` gives a document its identity in the chat's upload folder; one that would replace
+ * a stored document is kept and asked about instead of ingested.
+ */
 export async function handleFiles(
   files: readonly IncomingFile[],
   knowledge: KnowledgeBase,
@@ -120,8 +194,10 @@ export async function handleFiles(
   canImport: boolean,
   log: ErrorLog,
   previewImport?: (path: string) => Promise<string | undefined>,
+  target: (name: string) => UploadTarget = (name) => ({ doc: `${PUBLIC_SCOPE}/${name}`, scope: PUBLIC_SCOPE }),
 ): Promise<FilesOutcome> {
   const lines: string[] = [];
+  const pendingReplace: PendingUpload[] = [];
   // A download that fails is named to the user; ours to fix gets a code and a log line.
   const failed = (name: string, error: unknown): string => {
     if (error instanceof UserError && error.code === 'file_too_large') return error.userMessage;
@@ -129,10 +205,7 @@ export async function handleFiles(
     return m.ingestFailed(name, logFailure(log, error, { code: 'download_failed', file: name }));
   };
   let pendingImport: PendingImport | undefined;
-  const progress = async (text: string) => {
-    // Progress is a courtesy: a channel failing to show it must not fail the ingest.
-    await incoming.progress?.(text).catch(() => undefined);
-  };
+  const progress = progressOf(incoming);
   for (const file of files) {
     const name = safeFileName(file.name);
     const ext = extname(name).toLowerCase();
@@ -153,10 +226,8 @@ export async function handleFiles(
         // ledger's content are shown so the answer 导入 confirms what will be stored.
         const preview = await previewImport?.(path);
         if (pendingImport) discardImport(pendingImport);
-        const held = join(dirname(folder), basename(folder).replace(`${UPLOAD_PREFIX}${process.pid}-`, HELD_PREFIX));
-        renameSync(folder, held);
-        downloaded = { folder: held, path: join(held, basename(path)) };
-        pendingImport = { name, path: downloaded.path, folder: held };
+        downloaded = hold({ folder, path });
+        pendingImport = { name, path: downloaded.path, folder: downloaded.folder };
         lines.push(m.importOffer(name), ...(preview ? [preview] : []));
       } catch (error) {
         if (downloaded) rmSync(downloaded.folder, { recursive: true, force: true });
@@ -181,27 +252,22 @@ export async function handleFiles(
       lines.push(failed(name, error));
       continue;
     }
+    const upload = { name, path: downloaded.path, target: target(name) };
+    const stored = await knowledge.document(upload.target.doc);
+    if (stored) {
+      // Same folder and name as a stored document: replacing it is the admin's call.
+      const held = hold(downloaded);
+      pendingReplace.push({ ...upload, path: held.path, folder: held.folder });
+      lines.push(m.replaceQuestion(titleOf(name), folderOf(stored.doc)));
+      continue;
+    }
     try {
-      const before = knowledge.size();
-      const report = await knowledge.ingest([downloaded.path], {
-        onProgress: (done, total) => void progress(m.ingestProgress(done, total)),
-        onOcrProgress: (done, total) => void progress(m.ocrProgress(done, total)),
-      });
-      const skipped = report.skipped[0];
-      if (skipped) lines.push(m.ingestSkipped(name, skipped.reason));
-      else if (report.unchanged > 0 && report.added === 0 && report.updated === 0) lines.push(m.ingestUnchanged(titleOf(name)));
-      else if (report.added > 0) lines.push(m.ingested(titleOf(name), knowledge.size() - before));
-      else lines.push(m.ingestUpdated(titleOf(name), report.chunks));
-      for (const note of report.notes) lines.push(m.ingestNote(titleOf(name), note.note));
-    } catch (error) {
-      // A bad file is the user's to fix: say why in Chinese. Anything else is ours: rethrow.
-      if (error instanceof AppError) lines.push(m.ingestSkipped(name, error.userMessage));
-      else throw error;
+      lines.push(...await ingestUpload(knowledge, upload, incoming));
     } finally {
       rmSync(downloaded.folder, { recursive: true, force: true });
     }
   }
-  return { lines, pendingImport };
+  return pendingReplace.length ? { lines, pendingImport, pendingReplace } : { lines, pendingImport };
 }
 
 /**

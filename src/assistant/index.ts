@@ -5,6 +5,7 @@
 export type { Assistant, Channel, Incoming, IncomingFile, Platform, Reply, ReplyChoice, ReplyFile, ReplySink } from './types.ts';
 export { createAssistant, type AssistantCore, type AssistantOptions } from './assistant.ts';
 export { createAccess, parseAccessList, senderEntry, type Access, type AccessForm } from './access.ts';
+export { createDepartments, type Departments, type DepartmentSetting } from './departments.ts';
 export { activityLogPort, type ActivityLogLike } from './adapters.ts';
 export type { ActivityLogPort, DraftingPort, DraftReply, NewActivity } from './ports.ts';
 export { guardAssistant, logFailure, replyForError, stderrErrorLog, type ErrorLog, type FailureScope } from './error-boundary.ts';

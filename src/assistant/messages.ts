@@ -79,7 +79,16 @@ export const messages = {
   ingestProgress: (done: number, total: number) => `正在收录，已处理 ${done}/${total} 个文件……`,
   ocrProgress: (done: number, total: number) => `这是扫描件，正在识别第 ${done}/${total} 页……`,
   ingestNote: (name: string, note: string) => `《${name}》：${note}`,
-  ingested: (name: string, passages: number) => `已收录《${name}》，共 ${passages} 段。现在可以就它提问了。`,
+  ingested: (name: string, passages: number, scope?: string) =>
+    `已收录《${name}》${scope && scope !== '公共' ? `（仅${scope}可见）` : ''}，共 ${passages} 段。现在可以就它提问了。`,
+  replaceQuestion: (name: string, folder: string) => `已有同名文件《${name}》（${folder}），要替换吗？`,
+  replaceChoice: '替换',
+  replaceWord: '替换',
+  replaceCancelled: '好的，没有替换，知识库里仍是原来的文件。',
+  adminOnlyDocuments: '只有管理员可以查看、删除知识库文件或设置文件状态。',
+  removeUsage: '请这样写：/remove 办公室/通知.md（文件名见 /docs）。',
+  removeQuestion: (doc: string, title: string, passages: number) => `确定从知识库删除“${doc}”《${title}》（${passages} 段）吗？删除后回答不会再引用它。`,
+  statusUsage: '请这样写：/status 办公室/规则.md 已替代（或 现行），可在后面加上替代它的新文件名。',
   ingestUpdated: (name: string, total: number) => `已更新《${name}》，知识库现共 ${total} 段。`,
   ingestUnchanged: (name: string) => `《${name}》已经收录过，内容没有变化。`,
   ingestSkipped: (name: string, reason: string) => `《${name}》没有收录：${reason}`,
@@ -104,4 +113,5 @@ export const confirmationWords = {
   deleteYes: /^(?:确认删除|确认|确定|是的?|删除|删吧|y|yes)[。！!]?$/i,
   no: /^(?:取消|不用?了?|否|算了|不记了?|不删了?|n|no)[。！!]?$/i,
   importYes: /^(?:导入|确认导入|确认|好的?|是的?)[。！!]?$/,
+  replaceYes: /^(?:替换|确认替换|确认|确定|好的?|是的?|y|yes)[。！!]?$/i,
 } as const;

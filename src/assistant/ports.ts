@@ -61,7 +61,7 @@ export interface DraftReply {
   readonly fileName?: string;
 }
 
-/** The drafting service as the assistant uses it. */
+/** The drafting service as the assistant uses it; `scopes` bounds the documents it may take as models of style. */
 export interface DraftingPort {
-  draft(request: string, options: { now: IsoDate }): Promise<DraftReply>;
+  draft(request: string, options: { now: IsoDate; scopes?: readonly string[] }): Promise<DraftReply>;
 }

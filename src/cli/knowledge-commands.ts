@@ -1,7 +1,7 @@
 /** `ingest` and `ask` (CONTRACTS.md, "Knowledge base"). */
 import { UserError } from '../errors.ts';
 import {
-  type Answer, type IngestReport, type KnowledgeBase, MAX_K, citedSources, knowledgeMessages as m,
+  type Answer, type IngestReport, type KnowledgeBase, MAX_K, catalogMessages, citedSources, knowledgeMessages as m,
 } from '../knowledge/index.ts';
 import { MAX_QUESTION_CHARS, boundQuestion, inputMessages } from '../input/index.ts';
 import { explainFailure } from '../storage/index.ts';
@@ -39,12 +39,21 @@ async function askNoted(kb: KnowledgeBase, question: string, k: number): Promise
   return boundQuestion(question).truncated ? { ...answer, note: inputMessages.questionCut(MAX_QUESTION_CHARS) } : answer;
 }
 
+/** `--scope 代表工委`: a department name (any name: its people are mapped in LVZHI_SCOPES). */
+function readScope(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const scope = value.trim();
+  if (!scope || /[\s/\\,，;；=]/.test(scope)) throw new UserError('bad_scope', catalogMessages.badScope(value));
+  return scope;
+}
+
 const ingest: CliCommand = {
   name: 'ingest',
   summary: m.commandSummaryIngest,
-  valueOptions: [],
+  valueOptions: ['scope'],
   async run(ctx) {
     if (!ctx.positionals.length) throw new UserError('no_paths', m.noPaths);
+    const scope = readScope(stringOption(ctx, 'scope'));
     // The configured embedder, as `npm start` uses: another one would rebuild the index each time.
     const kb = await ctx.parts.knowledge();
     // Ctrl-C during a long scan stops it cleanly: the file is skipped, what is stored stays, the
@@ -54,6 +63,9 @@ const ingest: CliCommand = {
     try {
       const report = await kb.ingest(ctx.positionals, {
         signal: controller.signal,
+        scope,
+        // A first folder named like a department (LVZHI_SCOPES) puts its files in that department.
+        departments: ctx.parts.settings.LVZHI_SCOPES.map((d) => d.name),
         // Progress goes to stderr: stdout stays the one JSON object or the summary.
         onOcrProgress: (done, total, path) => ctx.note(m.ocrProgress(done, total, path)),
       });

@@ -18,6 +18,7 @@ import { cliMessages } from './messages.ts';
  */
 const groups: ReadonlyArray<{ names: readonly string[]; load: () => Promise<CliCommand[]> }> = [
   { names: ['ingest', 'ask'], load: async () => (await import('./knowledge-commands.ts')).knowledgeCommands },
+  { names: ['docs', 'remove', 'status'], load: async () => (await import('./document-commands.ts')).documentCommands },
   { names: ['parse'], load: async () => (await import('./parse-commands.ts')).parseCommands },
   {
     names: ['log', 'stats', 'list', 'undo', 'edit', 'delete', 'import', 'export', 'chart'],

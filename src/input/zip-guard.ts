@@ -9,83 +9,29 @@ import { createInflateRaw } from 'node:zlib';
 import { UserError } from '../errors.ts';
 import type { ArchiveLimits } from './limits.ts';
 import { inputMessages as m } from './messages.ts';
+import { type ZipEntry, ZipDirectoryError, readZipDirectory, zipEntryData } from './zip-directory.ts';
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 /** Below this many inflated bytes an entry's ratio is not judged (a page of spaces compresses 500:1). */
 const RATIO_FLOOR = 1024 * 1024;
 
-/** One entry of the central directory. */
-interface Entry {
-  readonly name: string;
-  readonly method: number;
-  readonly encrypted: boolean;
-  readonly compressed: number;
-  readonly declared: number;
-  readonly localOffset: number;
-}
-
-function endOfCentralDirectory(bytes: Buffer): number {
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let at = bytes.length - 22; at >= lowest; at--) if (bytes.readUInt32LE(at) === EOCD) return at;
-  return -1;
-}
-
-/** Sizes and offset from a ZIP64 extra field where the 32-bit ones are saturated. */
-function zip64(extra: Buffer, sizes: { compressed: number; declared: number; localOffset: number }): void {
-  for (let at = 0; at + 4 <= extra.length;) {
-    const id = extra.readUInt16LE(at);
-    const length = extra.readUInt16LE(at + 2);
-    if (id === 0x0001) {
-      let field = at + 4;
-      const next = () => {
-        const value = field + 8 <= at + 4 + length ? Number(extra.readBigUInt64LE(field)) : Number.MAX_SAFE_INTEGER;
-        field += 8;
-        return value;
-      };
-      if (sizes.declared === 0xffffffff) sizes.declared = next();
-      if (sizes.compressed === 0xffffffff) sizes.compressed = next();
-      if (sizes.localOffset === 0xffffffff) sizes.localOffset = next();
-      return;
-    }
-    at += 4 + length;
+/** The directory, its problems worded for the user: not a zip, or more entries than any Office file has. */
+function centralDirectory(bytes: Buffer, name: string, limits: ArchiveLimits): ZipEntry[] {
+  try {
+    return readZipDirectory(bytes, limits.maxEntries);
+  } catch (error) {
+    if (!(error instanceof ZipDirectoryError)) throw error;
+    if (error.problem === 'corrupt') throw new UserError('not_an_archive', m.notAnArchive(name), { cause: error });
+    throw new UserError('archive_too_many_entries', m.tooManyEntries(name, limits.maxEntries), { cause: error });
   }
 }
 
-function centralDirectory(bytes: Buffer, name: string, limits: ArchiveLimits): Entry[] {
-  const eocd = endOfCentralDirectory(bytes);
-  if (eocd < 0) throw new UserError('not_an_archive', m.notAnArchive(name));
-  const total = bytes.readUInt16LE(eocd + 10);
-  const start = bytes.readUInt32LE(eocd + 16);
-  // 0xFFFF entries means a ZIP64 directory: more entries than any Office file has.
-  if (total === 0xffff || total > limits.maxEntries) throw new UserError('archive_too_many_entries', m.tooManyEntries(name, limits.maxEntries));
-  const entries: Entry[] = [];
-  let at = start;
-  for (let i = 0; i < total; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) throw new UserError('not_an_archive', m.notAnArchive(name));
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const commentLength = bytes.readUInt16LE(at + 32);
-    const sizes = { compressed: bytes.readUInt32LE(at + 20), declared: bytes.readUInt32LE(at + 24), localOffset: bytes.readUInt32LE(at + 42) };
-    zip64(bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), sizes);
-    entries.push({
-      name: bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8'),
-      method: bytes.readUInt16LE(at + 10),
-      encrypted: (bytes.readUInt16LE(at + 8) & 1) === 1,
-      ...sizes,
-    });
-    at += 46 + nameLength + extraLength + commentLength;
+/** The compressed bytes of an entry (cut at the end of a truncated file: the parser will call it damaged). */
+function entryData(bytes: Buffer, entry: ZipEntry, name: string): Buffer {
+  try {
+    return zipEntryData(bytes, entry).data;
+  } catch (error) {
+    throw new UserError('not_an_archive', m.notAnArchive(name), { cause: error });
   }
-  return entries;
-}
-
-/** The compressed bytes of an entry, found through its local header. */
-function entryData(bytes: Buffer, entry: Entry, name: string): Buffer {
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw new UserError('not_an_archive', m.notAnArchive(name));
-  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
-  return bytes.subarray(start, Math.min(bytes.length, start + entry.compressed));
 }
 
 /** Inflate, counting and discarding the output; stops once `limit` is passed. */

@@ -3,6 +3,7 @@
  * answer questions from them with cited passages (hybrid retrieval, extractive answers).
  */
 export type * from './types.ts';
+export { PUBLIC_SCOPE } from './types.ts';
 export { openKnowledgeBase, MAX_K, RERANK_DEPTH, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
 export { createExtractiveAnswerer, toSource, queryCoverage, notFoundText, WEAK_MATCH_COVERAGE } from './answering/extractive-answerer.ts';
 export { createBuiltinReranker } from './ranking/builtin-reranker.ts';
@@ -13,6 +14,8 @@ export { createModelReranker } from './ranking/model-reranker.ts';
 export { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from './search/offline-embedder.ts';
 export { createModelAnswerer, openKnowledgeBaseWithModel, type ModelAnswererOptions } from './answering/model-answerer.ts';
 export { knowledgeMessages } from './messages.ts';
+export { catalogMessages, STATUS_WORDS } from './catalog/messages.ts';
+export { editionOf } from './catalog/editions.ts';
 export { loadDocument, MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS } from './loaders/index.ts';
 export { chunkDocument } from './chunking/chunker.ts';
 export type { Retriever } from './search/retrievers.ts';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError, UserError, errorReference } from '../errors.ts';
 import type { Embedder } from '../models/index.ts';
 import { componentLog } from '../runtime/index.ts';
@@ -14,13 +14,15 @@ import { chunkDocument } from './chunking/chunker.ts';
 import { plainText } from '../input/index.ts';
 import { MAX_DOCUMENT_BYTES, MAX_PASSAGES_PER_DOCUMENT, loadDocument } from './loaders/index.ts';
 import { knowledgeMessages as m } from './messages.ts';
+import type { DocumentCatalog } from './catalog/document-catalog.ts';
 import type { PassageStore } from './search/passage-store.ts';
 import { embeddingInput } from './search/search-indexes.ts';
-import type { IngestOptions, IngestProgress, LoadedDocument } from './types.ts';
+import { type IngestOptions, type LoadedDocument, PUBLIC_SCOPE } from './types.ts';
 
 /** One file found under a named path, with its `doc` path relative to the named folder. */
 interface FoundFile {
   readonly absolute: string;
+  /** Its identity: the path under the folder named, or for a file named alone its folder's name and its own. */
   readonly doc: string;
   /** How the user would recognise it in a report. */
   readonly shown: string;
@@ -35,7 +37,23 @@ export interface IngestCounts {
   notes: Array<{ path: string; note: string }>;
 }
 
-function collect(paths: readonly string[], skipped: IngestCounts['skipped']): FoundFile[] {
+/** A file named alone is its parent folder's name and its own name: two 通知.md from two folders stay two. */
+function singleFileDoc(absolute: string): string {
+  const folder = basename(dirname(absolute));
+  return folder ? `${folder}/${basename(absolute)}` : basename(absolute);
+}
+
+/**
+ * The department a file goes into: the one asked for, else its first folder when that folder
+ * is a department's name; undefined leaves a stored document where it is (a new one: public).
+ */
+function scopeOf(doc: string, options: IngestOptions): string | undefined {
+  if (options.scope) return options.scope;
+  const first = doc.includes('/') ? doc.slice(0, doc.indexOf('/')) : undefined;
+  return first !== undefined && (first === PUBLIC_SCOPE || options.departments?.includes(first)) ? first : undefined;
+}
+
+function collect(paths: readonly string[], skipped: IngestCounts['skipped'], docOverride?: string): FoundFile[] {
   const found: FoundFile[] = [];
   const missing: string[] = [];
   for (const given of paths) {
@@ -49,7 +67,7 @@ function collect(paths: readonly string[], skipped: IngestCounts['skipped']): Fo
       continue;
     }
     if (!info.isDirectory()) {
-      found.push({ absolute, doc: basename(absolute), shown: given });
+      found.push({ absolute, doc: (paths.length === 1 && docOverride) || singleFileDoc(absolute), shown: given });
       continue;
     }
     const walk = (folder: string): void => {
@@ -117,6 +135,7 @@ async function embedPassages(embedder: Embedder, texts: string[], path: string, 
 /** Ingest files and folders into the store (the indexes are synced by the caller). */
 export async function ingestPaths(
   store: PassageStore,
+  catalog: DocumentCatalog,
   embedder: Embedder,
   paths: readonly string[],
   options: IngestOptions = {},
@@ -126,7 +145,7 @@ export async function ingestPaths(
   if (!paths.length) throw new UserError('no_paths', m.noPaths);
   const { onProgress, onOcrProgress, signal } = options;
   const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, skipped: [], notes: [] };
-  const files = collect(paths, counts.skipped);
+  const files = collect(paths, counts.skipped, options.doc);
   for (const [i, file] of files.entries()) {
     if (signal?.aborted) {
       // Stopped: what is stored stays; the files not reached are named, not silently dropped.
@@ -136,9 +155,13 @@ export async function ingestPaths(
     onProgress?.(i, files.length, file.shown);
     try {
       const hash = contentHash(file.absolute);
+      const scope = scopeOf(file.doc, options);
+      if (hash) await retryWhenBusy(() => catalog.adoptLegacy(basename(file.absolute), hash, file.doc));
       const existing = store.findDocument(file.doc);
       if (hash && existing?.contentHash === hash) {
-        counts.unchanged++;
+        // The same text asked into another department moves; otherwise nothing to do.
+        if (scope && await retryWhenBusy(() => catalog.moveToScope(file.doc, scope))) counts.updated++;
+        else counts.unchanged++;
         continue;
       }
       const loaded = cleanDocument(await loadDocument(file.absolute, {
@@ -150,11 +173,11 @@ export async function ingestPaths(
       if (drafts.length > MAX_PASSAGES_PER_DOCUMENT) throw new UserError('too_many_passages', m.tooManyPassages(drafts.length, MAX_PASSAGES_PER_DOCUMENT));
       const vectors = await embedPassages(embedder, drafts.map(embeddingInput), file.absolute, log);
       // Another process's import may hold the write lock for a few seconds: wait for it.
-      const ids = await retryWhenBusy(() => store.replaceDocument(
+      const ids = await retryWhenBusy(() => catalog.commit({ doc: file.doc, title: loaded.title, scope }, () => store.replaceDocument(
         { doc: file.doc, title: loaded.title, format: loaded.format, contentHash: hash ?? '' },
         drafts.map((d, j) => ({ ...d, vector: vectors[j] })),
         embedder.id,
-      ));
+      )));
       onStored?.(ids, vectors);
       for (const note of loaded.notes ?? []) counts.notes.push({ path: file.shown, note });
       if (existing) counts.updated++;

@@ -12,6 +12,9 @@ import { createBuiltinReranker } from './ranking/builtin-reranker.ts';
 import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
 import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages, type FoundDecisionOptions } from './answering/found-decision.ts';
+import { DocumentCatalog, type DocumentStanding } from './catalog/document-catalog.ts';
+import { catalogMessages } from './catalog/messages.ts';
+import { inForceFirst, visibleSearch, withSupersededNote } from './catalog/visible-passages.ts';
 import { ingestPaths } from './ingest.ts';
 import { knowledgeMessages as m } from './messages.ts';
 import { createOfflineEmbedder } from './search/offline-embedder.ts';
@@ -19,7 +22,7 @@ import { PassageStore } from './search/passage-store.ts';
 import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './search/retrievers.ts';
 import { type IndexWarning, SearchIndexes } from './search/search-indexes.ts';
 import { type Tokenizer, defaultTokenizer } from './search/tokenizer.ts';
-import type { Answer, Answerer, KnowledgeBase, Reranker, ScoredPassage } from './types.ts';
+import type { Answer, Answerer, KnowledgeBase, Reranker, ScoredPassage, Visibility } from './types.ts';
 
 /** What `openKnowledgeBase` needs; everything but the data folder has an offline default. */
 export interface KnowledgeBaseOptions {
@@ -52,10 +55,18 @@ export interface OpenKnowledgeBase extends KnowledgeBase {
   readonly retrievers: { readonly bm25: Retriever; readonly vector: Retriever; readonly hybrid: Retriever };
   readonly indexes: SearchIndexes;
   readonly store: PassageStore;
+  readonly catalog: DocumentCatalog;
   /** What the found decision reads from the live index. */
   readonly foundOptions: FoundDecisionOptions;
-  /** The best `k` passages and whether the search had to go on without question vectors. */
-  searchDetailed(question: string, k: number): Promise<{ passages: ScoredPassage[]; keywordOnly: boolean }>;
+  /** The best `k` visible passages, their documents' standings, and whether the search went on without question vectors. */
+  searchDetailed(question: string, k: number, visibility?: Visibility): Promise<DetailedSearch>;
+}
+
+/** What one search found, with what the answer needs to know of the documents. */
+export interface DetailedSearch {
+  readonly passages: ScoredPassage[];
+  readonly keywordOnly: boolean;
+  readonly standings: ReadonlyMap<string, DocumentStanding>;
 }
 
 /** A question as searched: its first MAX_QUESTION_CHARS characters, without escapes or control characters. */
@@ -68,6 +79,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const db = options.db ?? openDatabase(options.dataDir);
   const ownsDb = !options.db;
   const store = new PassageStore(db);
+  const catalog = new DocumentCatalog(store);
   const embedder = options.embedder ?? createOfflineEmbedder();
   const tokenizer = options.tokenizer ?? defaultTokenizer();
   const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, options.warn);
@@ -100,35 +112,42 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const builtin = createBuiltinReranker({ idf, documentNames: documentNamesKnown });
   const reranker = options.reranker ? withFallbackReranker(options.reranker, builtin, log) : builtin;
 
-  async function searchDetailed(asked: string, k: number): Promise<{ passages: ScoredPassage[]; keywordOnly: boolean }> {
+  async function searchDetailed(asked: string, k: number, visibility?: Visibility): Promise<DetailedSearch> {
     // Bounded and clean: a 600 KB question would hold the event loop for minutes.
     const question = readableQuestion(asked);
     if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
     await indexes.sync(); // cheap when nothing changed; picks up another process's ingest
     const failuresBefore = vectorFailures;
-    // Read deeper than k, then let the second stage re-order the head of the list.
-    const hits = await hybrid.search(question, Math.max(k, RERANK_DEPTH));
-    const scores = new Map(hits.map((h) => [h.id, h.score]));
-    const candidates = store.passagesByIds(hits.map((h) => h.id)).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
-    const passages = (await reranker.rerank(question, candidates)).slice(0, k);
-    return { passages, keywordOnly: vectorFailures > failuresBefore };
+    // Read deeper than k (and deeper still while other departments' passages fill the list),
+    // then let the second stage re-order the head of what this person may see.
+    const want = Math.max(k, RERANK_DEPTH);
+    const found = await visibleSearch(async (depth) => {
+      const hits = await hybrid.search(question, depth);
+      const scores = new Map(hits.map((h) => [h.id, h.score]));
+      const passages = store.passagesByIds(hits.map((h) => h.id)).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+      return { passages, standings: catalog.standings(passages.map((hit) => hit.passage.doc)), exhausted: hits.length < depth };
+    }, want, visibility?.scopes);
+    const reranked = await reranker.rerank(question, found.passages.slice(0, want));
+    const passages = inForceFirst(reranked, found.standings).slice(0, k);
+    return { passages, keywordOnly: vectorFailures > failuresBefore, standings: found.standings };
   }
 
-  async function search(question: string, k: number): Promise<ScoredPassage[]> {
-    return (await searchDetailed(question, k)).passages;
+  async function search(question: string, k: number, visibility?: Visibility): Promise<ScoredPassage[]> {
+    return (await searchDetailed(question, k, visibility)).passages;
   }
 
   return {
     retrievers: { bm25, vector, hybrid },
     indexes,
     store,
+    catalog,
     foundOptions,
     searchDetailed,
     async ingest(paths, ingestOptions) {
       indexes.beginIngest();
       try {
-        const counts = await ingestPaths(store, embedder, paths, ingestOptions,
+        const counts = await ingestPaths(store, catalog, embedder, paths, ingestOptions,
           (ids, vectors) => indexes.stored(ids, vectors));
         await indexes.sync();
         return { ...counts, chunks: store.passageCount() };
@@ -136,17 +155,33 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
         indexes.endIngest();
       }
     },
-    async remove(doc) {
-      const removed = await retryWhenBusy(() => store.removeDocument(doc));
+    async remove(doc, change) {
+      const removed = await retryWhenBusy(() => catalog.remove(doc, change));
+      // The index files follow at once: a removed passage is never searched again.
       if (removed) await indexes.sync();
       return removed;
+    },
+    async documents(visibility) {
+      return catalog.documents(visibility?.scopes);
+    },
+    async document(doc, visibility) {
+      return catalog.document(doc, visibility?.scopes);
+    },
+    async setStatus(doc, status, { supersededBy, change } = {}) {
+      if (!catalog.document(doc)) throw new UserError('unknown_document', catalogMessages.unknownDocument(doc));
+      if (supersededBy !== undefined && !catalog.document(supersededBy)) {
+        throw new UserError('unknown_document', catalogMessages.unknownDocument(supersededBy));
+      }
+      await retryWhenBusy(() => catalog.setStatus(doc, status, supersededBy, change));
+      return catalog.document(doc)!;
     },
     search,
     async ask(asked, askOptions) {
       const question = readableQuestion(asked);
-      const { passages, keywordOnly } = await searchDetailed(question, askOptions?.k ?? 5);
+      const { passages, keywordOnly, standings } = await searchDetailed(question, askOptions?.k ?? 5, askOptions);
       const assessment = assessPassages(question, passages, foundOptions);
-      const answer = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
+      const answered = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
+      const answer = withSupersededNote(answered, passages[0], standings);
       return keywordOnly ? withKeywordOnlyNote(answer) : answer;
     },
     size() {

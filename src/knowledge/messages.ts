@@ -30,6 +30,6 @@ export const knowledgeMessages = {
   sourcesHeading: '来源：',
   sourceLine: (n: number, title: string, location: string, doc: string, score: number) =>
     `[${n}] 《${title}》${location ? ' ' + location : ''}（${doc}，相关度 ${score.toFixed(2)}）`,
-  commandSummaryIngest: '导入文件或文件夹到知识库：ingest 路径... [--json]',
+  commandSummaryIngest: '导入文件或文件夹到知识库：ingest 路径... [--scope 部门] [--json]（文件以所在文件夹和文件名标识，同名文件不会互相覆盖）',
   commandSummaryAsk: '向知识库提问：ask 问题 [--k 5] [--json]；或 ask --batch --json 从标准输入逐行读取',
 } as const;

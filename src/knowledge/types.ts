@@ -106,6 +106,39 @@ export interface IngestReport {
   readonly chunks: number;
 }
 
+/** The scope every person sees: documents not given to a department. */
+export const PUBLIC_SCOPE = '公共';
+
+/** Whether a document is the one in force or an older version of it. */
+export type DocumentStatus = 'in_force' | 'superseded';
+
+/** One stored document as `docs --json` lists it (CONTRACTS.md). */
+export interface DocumentInfo {
+  /** Path relative to the folder it was ingested from (its identity). */
+  readonly doc: string;
+  readonly title: string;
+  readonly passages: number;
+  /** When it was last stored (ISO time). */
+  readonly added_at: string;
+  /** The department that sees it, or `公共`. */
+  readonly scope: string;
+  readonly status: DocumentStatus;
+}
+
+/** Who changed a document by hand and through what, for the audit trail. */
+export interface DocumentChange {
+  /** `telegram:111`, `terminal:<user>`. */
+  readonly by: string;
+  readonly byName?: string;
+  /** `cli`, `telegram`, … */
+  readonly channel: string;
+}
+
+/** Which documents a person may see: `公共` and their departments; undefined sees everything (the terminal). */
+export interface Visibility {
+  readonly scopes?: readonly string[];
+}
+
 /** Progress of a long ingest, for a chat status message. */
 export type IngestProgress = (done: number, total: number, path: string) => void;
 
@@ -116,6 +149,12 @@ export interface IngestOptions {
   readonly onOcrProgress?: (done: number, total: number, path: string) => void;
   /** Stops the ingest: the file being read is skipped with a Chinese reason, later ones are not read. */
   readonly signal?: AbortSignal;
+  /** The department every file goes into (`ingest --scope`, a chat's department); else by folder, else `公共`. */
+  readonly scope?: string;
+  /** Department names: a file whose first folder under the ingested root is one of them goes into it. */
+  readonly departments?: readonly string[];
+  /** For one file: the `doc` it is stored as (a chat upload's folder + name) instead of its parent folder + name. */
+  readonly doc?: string;
 }
 
 /** Turns a question and the retrieved passages into an answer (extractive, or a model's). */
@@ -131,12 +170,18 @@ export interface Answerer {
 export interface KnowledgeBase {
   /** Ingest files or folders (recursively); re-ingesting unchanged files is a no-op. */
   ingest(paths: readonly string[], options?: IngestOptions): Promise<IngestReport>;
-  /** Remove a document by its `doc` path; true if it was there. */
-  remove(doc: string): Promise<boolean>;
-  /** The best `k` passages for a question, best first (hybrid BM25 + vector, RRF). */
-  search(question: string, k: number): Promise<ScoredPassage[]>;
-  /** Answer a question with cited sources. */
-  ask(question: string, options?: { k?: number; onPartial?: (textSoFar: string) => void }): Promise<Answer>;
+  /** Remove a document by its `doc` path (search indexes follow); undefined when there is none. */
+  remove(doc: string, change?: DocumentChange): Promise<{ doc: string; passages: number } | undefined>;
+  /** The stored documents the viewer may see, by `doc`. */
+  documents(visibility?: Visibility): Promise<DocumentInfo[]>;
+  /** One stored document by `doc`, if the viewer may see it. */
+  document(doc: string, visibility?: Visibility): Promise<DocumentInfo | undefined>;
+  /** Set a document's status by hand (it then stays so); `supersededBy` names the version that replaces it. */
+  setStatus(doc: string, status: DocumentStatus, options?: { supersededBy?: string; change?: DocumentChange }): Promise<DocumentInfo>;
+  /** The best `k` passages for a question among the documents the viewer may see, best first. */
+  search(question: string, k: number, visibility?: Visibility): Promise<ScoredPassage[]>;
+  /** Answer a question with cited sources, from the documents the viewer may see. */
+  ask(question: string, options?: { k?: number; onPartial?: (textSoFar: string) => void } & Visibility): Promise<Answer>;
   /** Number of stored passages. */
   size(): number;
   close(): void;

@@ -80,8 +80,8 @@ describe('ingest', () => {
     const { library, kb } = await fresh();
     await kb.ingest([library]);
     const before = kb.size();
-    expect(await kb.remove('speech.txt')).toBe(true);
-    expect(await kb.remove('speech.txt')).toBe(false);
+    expect(await kb.remove('speech.txt')).toEqual({ doc: 'speech.txt', passages: expect.any(Number) });
+    expect(await kb.remove('speech.txt')).toBeUndefined();
     expect(kb.size()).toBeLessThan(before);
     const hits = await kb.search('培训班 代言人', 10);
     expect(hits.every((h) => h.passage.doc !== 'speech.txt')).toBe(true);

@@ -6,7 +6,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { UserError } from '../../src/errors.ts';
-import type { Answer, IngestProgress, IngestReport, KnowledgeBase, Passage, ScoredPassage } from '../../src/knowledge/types.ts';
+import type { Answer, DocumentInfo, IngestProgress, IngestReport, KnowledgeBase, Passage, ScoredPassage } from '../../src/knowledge/types.ts';
 
 const bigrams = (text: string) => {
   const set = new Set<string>();
@@ -64,11 +64,29 @@ export class FakeKnowledgeBase implements KnowledgeBase {
     return { added, updated, unchanged, skipped, notes: [], chunks: this.passages.length };
   }
 
-  async remove(doc: string): Promise<boolean> {
+  async remove(doc: string): Promise<{ doc: string; passages: number } | undefined> {
     const before = this.passages.length;
     this.passages.splice(0, before, ...this.passages.filter((p) => p.doc !== doc));
     this.hashes.delete(doc);
-    return this.passages.length < before;
+    return this.passages.length < before ? { doc, passages: before - this.passages.length } : undefined;
+  }
+
+  /** Every document is public and in force here (scopes and versions are the real catalog's). */
+  async documents(): Promise<DocumentInfo[]> {
+    return [...this.hashes.keys()].map((doc) => {
+      const passages = this.passages.filter((p) => p.doc === doc);
+      return { doc, title: passages[0]?.title ?? doc, passages: passages.length, added_at: '', scope: '公共', status: 'in_force' as const };
+    });
+  }
+
+  async document(doc: string): Promise<DocumentInfo | undefined> {
+    return (await this.documents()).find((d) => d.doc === doc);
+  }
+
+  async setStatus(doc: string): Promise<DocumentInfo> {
+    const found = await this.document(doc);
+    if (!found) throw new UserError('unknown_document', `没有“${doc}”这个文件。`);
+    return found;
   }
 
   async search(question: string, k: number): Promise<ScoredPassage[]> {

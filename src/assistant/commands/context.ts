@@ -3,6 +3,8 @@ import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { MessageReader } from '../../reader/index.ts';
 import type { IsoDate } from '../../time/index.ts';
 import type { Access } from '../access.ts';
+import type { Departments } from '../departments.ts';
+import type { DocumentFlows } from '../document-flows.ts';
 import type { LogFlows } from '../log-flows.ts';
 import type { DraftingPort } from '../ports.ts';
 import type { Incoming, IncomingFile, Reply, ReplySink } from '../types.ts';
@@ -17,6 +19,8 @@ export interface AssistantTools {
   readonly knowledge: KnowledgeBase;
   readonly drafting?: DraftingPort;
   readonly logFlows: LogFlows;
+  readonly documentFlows: DocumentFlows;
+  readonly departments: Departments;
   ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply>;
   count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply>;
   list(query: Query, incoming: Incoming): Promise<Reply>;

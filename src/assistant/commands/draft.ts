@@ -3,4 +3,4 @@ import { draftReply } from '../draft-reply.ts';
 import type { CommandHandler } from './context.ts';
 
 /** Draft what the words ask for. */
-export const draft: CommandHandler = ({ args, today, tools }) => draftReply(tools.drafting, args, today);
+export const draft: CommandHandler = ({ args, incoming, today, tools }) => draftReply(tools.drafting, args, today, tools.departments.visibility(incoming));

@@ -7,6 +7,7 @@ import type { Reply } from '../types.ts';
 import { ask } from './ask.ts';
 import type { CommandContext, CommandHandler } from './context.ts';
 import { remove } from './delete.ts';
+import { docs, removeDocument, status } from './documents.ts';
 import { draft } from './draft.ts';
 import { edit } from './edit.ts';
 import { help, start } from './help.ts';
@@ -20,7 +21,7 @@ export { parseCommand, type ParsedText } from './parse.ts';
 export type { AssistantTools, CommandContext, CommandHandler, Query } from './context.ts';
 
 const HANDLERS: Record<CommandName, CommandHandler> = {
-  ask, log, stats, list, undo, edit, delete: remove, draft, ingest, import: importTable, help, start,
+  ask, log, stats, list, undo, edit, delete: remove, draft, docs, remove: removeDocument, status, ingest, import: importTable, help, start,
 };
 
 /** A command as the assistant runs it. */
