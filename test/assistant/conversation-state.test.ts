@@ -65,4 +65,15 @@ describe('conversation state in the database', () => {
     expect(db.prepare('SELECT COUNT(*) FROM conversation_state').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBeGreaterThan(0); // the database is still there
   });
+
+  it('drops a waiting replacement whose upload points outside its upload folder, deleting nothing there', async () => {
+    const { bench, db } = assistantOn();
+    db.prepare('INSERT INTO conversation_state VALUES (?, ?, ?, ?)').run('pending', 'terminal:local|local',
+      JSON.stringify({ kind: 'replace', uploads: [{ name: '通知.md', path: `${bench.dataDir}/lvzhi.db`, folder: bench.dataDir, target: { doc: '公共/通知.md', scope: '公共' } }] }),
+      Date.now() + 60_000);
+    const reply = await bench.assistant.handle(say('替换'));
+    expect(reply.text).not.toMatch(/已收录|已更新/);
+    expect(bench.errors).toContainEqual(expect.objectContaining({ code: 'conversation_state_dropped', scope: 'pending' }));
+    expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBeGreaterThan(0); // the folder was not deleted
+  });
 });
