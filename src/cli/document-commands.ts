@@ -1,13 +1,9 @@
 /** `docs`, `remove` and `status` (CONTRACTS.md, "Knowledge base"): the documents themselves. */
 import { UserError } from '../errors.ts';
-import { type DocumentChange, type DocumentStatus, STATUS_WORDS, catalogMessages as m, type OpenKnowledgeBase } from '../knowledge/index.ts';
+import { type DocumentChange, type DocumentStatus, STATUS_WORDS, catalogMessages as m } from '../knowledge/index.ts';
 import { type CliCommand, type CliContext } from './command.ts';
 import { actingPerson } from './log-commands.ts';
 
-/** Run with the knowledge base of the data folder (the command line closes the parts). */
-async function withKnowledge<T>(ctx: CliContext, work: (kb: OpenKnowledgeBase) => Promise<T>): Promise<T> {
-  return work(await ctx.parts.knowledge());
-}
 
 function oneDocument(ctx: CliContext, usage: string): string {
   const doc = ctx.positionals[0]?.trim();
@@ -32,7 +28,7 @@ const docs: CliCommand = {
   summary: m.commandSummaryDocs,
   valueOptions: [],
   async run(ctx) {
-    const documents = await withKnowledge(ctx, (kb) => kb.documents());
+    const documents = await (await ctx.parts.knowledge()).documents();
     return { json: { documents }, text: m.documentList(documents) };
   },
 };
@@ -43,7 +39,7 @@ const remove: CliCommand = {
   valueOptions: ['by'],
   async run(ctx) {
     const doc = oneDocument(ctx, m.commandSummaryRemove);
-    const removed = await withKnowledge(ctx, (kb) => kb.remove(doc, cliChange(ctx)));
+    const removed = await (await ctx.parts.knowledge()).remove(doc, cliChange(ctx));
     if (!removed) throw new UserError('unknown_document', m.unknownDocument(doc));
     return { json: { removed }, text: m.removed(removed.doc, removed.passages) };
   },
@@ -57,7 +53,7 @@ const status: CliCommand = {
     const doc = oneDocument(ctx, m.commandSummaryStatus);
     const wanted = readStatus(ctx.positionals[1]);
     const supersededBy = ctx.positionals[2];
-    const document = await withKnowledge(ctx, (kb) => kb.setStatus(doc, wanted, { supersededBy, change: cliChange(ctx) }));
+    const document = await (await ctx.parts.knowledge()).setStatus(doc, wanted, { supersededBy, change: cliChange(ctx) });
     return { json: { document }, text: m.statusSet(document.doc, document.status) };
   },
 };

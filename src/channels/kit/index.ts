@@ -14,4 +14,5 @@ export { NumberedChoices } from './numbered-choices.ts';
 export { runPushTurn, type Outbox, type PushTurn } from './push-turn.ts';
 export { downloadFailed, numberedChoices } from './messages.ts';
 export { platformFile } from './platform-file.ts';
+export { closeHttpServer } from './http-server.ts';
 export { anySetting, type ChannelRegistration } from './registration.ts';

@@ -19,7 +19,7 @@ import { byteLimit, tooLargeToDownload } from '../../input/index.ts';
 import { addressedText } from './addressing.ts';
 import { ChoiceStore, deliverReply } from './deliver-reply.ts';
 import { LiveMessage, type MessageTarget } from './live-message.ts';
-import { TurnQueue, channelLogger, turnLogger, type ChannelLogger } from '../kit/index.ts';
+import { TurnQueue, channelLogger, closeHttpServer, turnLogger, type ChannelLogger } from '../kit/index.ts';
 import { BAD_TOKEN, CHOICE_EXPIRED, CHOICE_TAKEN, FILE_UNAVAILABLE, renderFailure, UNREACHABLE } from './messages.ts';
 import { formatThreadId, ReplyChains } from './thread-ids.ts';
 
@@ -275,9 +275,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         polling = undefined;
       }
       if (server) {
-        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
-        server.closeIdleConnections();
-        await closing;
+        await closeHttpServer(server);
         server = undefined;
       }
       // Let the turns under way finish, so no log entry is left half-written.

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
-import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, closeHttpServer, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { WecomApi, WecomApiError, type WecomTarget } from './api.ts';
 import { CallbackCrypto, aesKeyOf } from './callback-crypto.ts';
 import type { CallbackMessage } from './callback-xml.ts';
@@ -170,9 +170,7 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
     },
     async stop() {
       if (server) {
-        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
-        server.closeIdleConnections();
-        await closing;
+        await closeHttpServer(server);
         server = undefined;
       }
       // Let turns already accepted finish, so no log entry is left half-written.
