@@ -89,7 +89,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
   }
 
   const fileOf = (downloadCode: string, name: string): IncomingFile =>
-    platformFile(name, { platform: PLATFORM, code: 'dingtalk_file_download' }, (toPath, maxBytes) => api.download(downloadCode, name, toPath, maxBytes));
+    platformFile(name, { platform: PLATFORM, code: 'channel_file_download' }, (toPath, maxBytes) => api.download(downloadCode, name, toPath, maxBytes));
 
   function onRobotMessage(frame: DWClientDownStream): void {
     // Acknowledge first: DingTalk sends an unacknowledged message again.
@@ -136,15 +136,15 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
       try {
         await api.check();
       } catch (error) {
-        if (error instanceof DingtalkApiError) throw new UserError('dingtalk_credentials', BAD_CREDENTIALS, { cause: error });
-        throw new UserError('dingtalk_unreachable', unreachable(api.apiBase), { cause: error });
+        if (error instanceof DingtalkApiError) throw new UserError('channel_credentials', BAD_CREDENTIALS, { cause: error });
+        throw new UserError('channel_unreachable', unreachable(api.apiBase), { cause: error });
       }
       const stream = new StreamClient({ clientId: options.clientId, clientSecret: options.clientSecret }, api.apiBase);
       stream.registerCallbackListener(ROBOT_TOPIC, onRobotMessage);
       await stream.connect();
       if (!stream.connected) {
         stream.disconnect();
-        throw new UserError('dingtalk_unreachable', unreachable(api.apiBase));
+        throw new UserError('channel_unreachable', unreachable(api.apiBase));
       }
       client = stream;
       logger.info('started');

@@ -63,7 +63,7 @@ interface PendingChoice {
 
 /** Build the Feishu channel (not connected). */
 export function createFeishuChannel(options: FeishuChannelOptions): FeishuChannel {
-  if (!/^cli_[0-9a-fA-F]{16}$/.test(options.appId)) throw new UserError('feishu_settings', BAD_APP_ID);
+  if (!/^cli_[0-9a-fA-F]{16}$/.test(options.appId)) throw new UserError('channel_settings', BAD_APP_ID);
   const logger = options.logger ?? channelLogger('feishu');
   const assistant = guardAssistant(options.assistant);
   const domain = domainOf(options.domain);
@@ -148,7 +148,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     const files: IncomingFile[] = [];
     if (message.message_type === 'file' && content.file_key) {
       const name = content.file_name ?? content.file_key;
-      files.push(platformFile(name, { platform: PLATFORM, code: 'feishu_file_download' }, (toPath, maxBytes) => api.download(message.message_id, content.file_key!, name, toPath, maxBytes)));
+      files.push(platformFile(name, { platform: PLATFORM, code: 'channel_file_download' }, (toPath, maxBytes) => api.download(message.message_id, content.file_key!, name, toPath, maxBytes)));
     } else if (message.message_type !== 'text') return;
     const sentAt = message.create_time ? new Date(Number(message.create_time)) : undefined;
     turn(openId, message.chat_id, message.thread_id, message.message_id, text.replace(/\s+/g, ' ').trim(), files, sentAt);
@@ -175,7 +175,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
         'card.action.trigger': async (data: unknown) => onPress(data as CardEvent),
       } as never);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new UserError('feishu_unreachable', unreachable(String(domain)))), options.connectTimeoutMs ?? 20_000);
+        const timer = setTimeout(() => reject(new UserError('channel_unreachable', unreachable(String(domain)))), options.connectTimeoutMs ?? 20_000);
         ws = new lark.WSClient({
           appId: options.appId,
           appSecret: options.appSecret,
@@ -188,7 +188,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
           },
           onError: (error: Error) => {
             clearTimeout(timer);
-            reject(new UserError(/code=(514|403)/.test(error.message) ? 'feishu_credentials' : 'feishu_unreachable', /code=(514|403)/.test(error.message) ? BAD_CREDENTIALS : unreachable(String(domain)), { cause: error }));
+            reject(new UserError(/code=(514|403)/.test(error.message) ? 'channel_credentials' : 'channel_unreachable', /code=(514|403)/.test(error.message) ? BAD_CREDENTIALS : unreachable(String(domain)), { cause: error }));
           },
         });
         void ws.start({ eventDispatcher: dispatcher });

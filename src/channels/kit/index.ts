@@ -15,4 +15,5 @@ export { runPushTurn, type Outbox, type PushTurn } from './push-turn.ts';
 export { downloadFailed, numberedChoices } from './messages.ts';
 export { platformFile } from './platform-file.ts';
 export { closeHttpServer } from './http-server.ts';
-export { anySetting, type ChannelRegistration } from './registration.ts';
+export type { ChannelContext, ChannelRegistration, PortUse, SettingsOf } from './registration.ts';
+export { channelSettings, optionalText, optionalUrl, type ChannelSettings, type SharedSettings } from './settings.ts';

@@ -1,6 +1,6 @@
 /**
- * One turn on a platform where the bot sends messages (and may not edit them): WeCom,
- * DingTalk, Feishu. The assistant's reply is split to the platform's limit, choices become
+ * One turn on a platform where the bot sends messages (and may not edit them): the
+ * government messengers. The assistant's reply is split to the platform's limit, choices become
  * buttons where the platform has them and numbered replies where not, files follow; progress
  * of a long ingest is shown at a sensible rate; a reply that cannot be delivered is logged
  * with a reference and, if at all possible, the person is told so.

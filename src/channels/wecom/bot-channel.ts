@@ -167,11 +167,11 @@ export function createWecomBotChannel(options: WecomBotChannelOptions): WecomBot
       bot.on('message', (frame) => onFrame(bot, frame as WsFrame, frame.body as unknown as BotMessage));
       bot.on('event.template_card_event', (frame) => onFrame(bot, frame as WsFrame, frame.body as unknown as BotMessage));
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new UserError('wecom_bot_unreachable', BOT_UNREACHABLE)), options.connectTimeoutMs ?? 20_000);
+        const timer = setTimeout(() => reject(new UserError('channel_unreachable', BOT_UNREACHABLE)), options.connectTimeoutMs ?? 20_000);
         const failed = (error: Error) => {
           clearTimeout(timer);
           const auth = /Authentication failed|auth failure/i.test(error.message);
-          reject(new UserError(auth ? 'wecom_bot_auth' : 'wecom_bot_unreachable', auth ? BOT_AUTH_FAILED : BOT_UNREACHABLE, { cause: error }));
+          reject(new UserError(auth ? 'channel_credentials' : 'channel_unreachable', auth ? BOT_AUTH_FAILED : BOT_UNREACHABLE, { cause: error }));
         };
         bot.once('authenticated', () => {
           clearTimeout(timer);

@@ -48,7 +48,7 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
   try {
     aesKeyOf(options.aesKey);
   } catch (error) {
-    throw new UserError('wecom_settings', BAD_AES_KEY, { cause: error });
+    throw new UserError('channel_settings', BAD_AES_KEY, { cause: error });
   }
   const logger = options.logger ?? channelLogger('wecom');
   const assistant = guardAssistant(options.assistant);
@@ -98,7 +98,7 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
   }
 
   const fileOf = (mediaId: string, name: string): IncomingFile =>
-    platformFile(name, { platform: PLATFORM, code: 'wecom_file_download' }, (toPath, maxBytes) => api.download(mediaId, name, toPath, maxBytes));
+    platformFile(name, { platform: PLATFORM, code: 'channel_file_download' }, (toPath, maxBytes) => api.download(mediaId, name, toPath, maxBytes));
 
   function handle(message: CallbackMessage): void {
     // WeCom delivers again what it thinks was not received: one message, one answer.
@@ -154,14 +154,14 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
       try {
         await api.check();
       } catch (error) {
-        if (error instanceof WecomApiError) throw new UserError('wecom_secret', BAD_SECRET, { cause: error });
-        throw new UserError('wecom_unreachable', unreachable(api.base), { cause: error });
+        if (error instanceof WecomApiError) throw new UserError('channel_credentials', BAD_SECRET, { cause: error });
+        throw new UserError('channel_unreachable', unreachable(api.base), { cause: error });
       }
       const listening = callbackServer(crypto, logger, handle);
       const port = options.port ?? 8080;
       await new Promise<void>((resolve, reject) => {
         listening.once('error', (error: NodeJS.ErrnoException) =>
-          reject(error.code === 'EADDRINUSE' ? new UserError('wecom_port', portInUse(port), { cause: error }) : error),
+          reject(error.code === 'EADDRINUSE' ? new UserError('channel_port', portInUse(port), { cause: error }) : error),
         );
         listening.listen(port, options.host ?? '0.0.0.0', () => resolve());
       });
