@@ -9,7 +9,8 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
-import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
+import { BoundedMap, ChoiceButtons, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { FeishuApi, domainOf, sdkLogger } from './api.ts';
 import { BAD_APP_ID, BAD_CREDENTIALS, CHOICE_GONE, PLATFORM, chosen, unreachable } from './messages.ts';
 import { choiceCard, renderPieces } from './render.ts';
@@ -22,6 +23,8 @@ export interface FeishuChannelOptions {
   /** `feishu` (default), `lark`, or a private deployment's URL. */
   readonly domain?: string;
   readonly assistant: Assistant;
+  /** Where numbered choices and card buttons are kept (the data folder's database in `npm start`: they survive a restart). */
+  readonly conversations?: ConversationStore;
   readonly logger?: ChannelLogger;
   readonly backoffMs?: readonly number[];
   /** How long to wait for the long connection at start; default 20 s. */
@@ -54,11 +57,12 @@ interface CardEvent {
   readonly event_id?: string;
 }
 
-/** A card's choice, kept until pressed. */
-interface PendingChoice {
-  readonly choice: ReplyChoice;
-  readonly card: { readonly piece: string; readonly keys: readonly string[] };
-  readonly start: (presser: string) => void;
+/** Where a card was sent, kept with its buttons until one is pressed (plain JSON: it outlives the process). */
+interface CardPlace {
+  readonly chatId: string;
+  readonly threadId?: string;
+  readonly replyTo: string;
+  readonly piece: string;
 }
 
 /** Build the Feishu channel (not connected). */
@@ -71,10 +75,10 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
   const queue = new TurnQueue((error) => logger.error('turn failed outside the assistant', { error }));
   const delivered = new BoundedMap<string, true>(20_000, 24 * 60 * 60_000);
   const names = new BoundedMap<string, Promise<string>>(5_000, 60 * 60_000);
-  const numbered = new NumberedChoices();
-  const pending = new BoundedMap<string, PendingChoice>(5_000, 24 * 60 * 60_000);
+  const conversations = options.conversations ?? createMemoryConversationStore();
+  const numbered = new NumberedChoices(conversations, 'feishu');
+  const buttons = new ChoiceButtons<CardPlace>(conversations, 'feishu');
   let ws: lark.WSClient | undefined;
-  let nextKey = 1;
 
   // Without the contact permission every lookup fails: after the first refusal, names are open_ids.
   let contactsReadable = true;
@@ -97,11 +101,8 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     const outbox: Outbox = {
       text: async (piece) => void (await api.reply(replyTo, 'text', { text: piece }, inThread)),
       async buttons(piece, choices) {
-        const keyed = choices.map((choice) => ({ choice, key: `k${nextKey++}` }));
-        const card = { piece, keys: keyed.map((k) => k.key) };
-        for (const { choice, key } of keyed) {
-          pending.set(key, { choice, card, start: (presser) => turn(presser, chatId, threadId, replyTo, choice.send, []) });
-        }
+        const keys = await buttons.offer(choices, { chatId, ...(threadId ? { threadId } : {}), replyTo, piece });
+        const keyed = choices.map((choice, index) => ({ choice, key: keys[index] }));
         await api.reply(replyTo, 'interactive', choiceCard(piece, keyed), inThread);
       },
       async file(file) {
@@ -124,7 +125,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
           userName: await nameOf(openId),
           chatId,
           threadId: thread,
-          text: numbered.resolve(thread, text),
+          text: await numbered.resolve(thread, text),
           ...(sentAt ? { sentAt } : {}),
           ...(files.length > 0 ? { files } : {}),
         },
@@ -155,15 +156,16 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
   }
 
   /** A press: answered at once (toast, the card without buttons); the chosen turn runs after. */
-  function onPress(event: CardEvent): Record<string, unknown> {
-    const key = event.action?.value?.lvzhi ?? '';
-    const choice = pending.get(key);
-    if (!choice || !event.operator?.open_id || (event.event_id && !delivered.firstSight(event.event_id, true))) return { toast: { type: 'warning', content: CHOICE_GONE } };
+  async function onPress(event: CardEvent): Promise<Record<string, unknown>> {
+    const gone = { toast: { type: 'warning', content: CHOICE_GONE } };
+    const presser = event.operator?.open_id;
+    if (!presser || (event.event_id && !delivered.firstSight(event.event_id, true))) return gone;
     // One press per card: every button of it goes.
-    for (const other of choice.card.keys) pending.delete(other);
-    choice.start(event.operator?.open_id ?? '');
-    const label = choice.choice.label;
-    return { toast: { type: 'success', content: chosen(label) }, card: { type: 'raw', data: choiceCard(choice.card.piece, [], chosen(label)) } };
+    const pressed = await buttons.press(event.action?.value?.lvzhi ?? '');
+    if (!pressed) return gone;
+    const place = pressed.extra;
+    turn(presser, place.chatId, place.threadId, place.replyTo, pressed.send, []);
+    return { toast: { type: 'success', content: chosen(pressed.label) }, card: { type: 'raw', data: choiceCard(place.piece, [], chosen(pressed.label)) } };
   }
 
   return {

@@ -58,7 +58,7 @@ export async function runPushTurn(turn: PushTurn): Promise<void> {
     const files = reply.files ?? [];
     const text = reply.text.trim() !== '' ? reply.text : files.length > 0 ? SEE_FILES : '';
     const choices = reply.choices ?? [];
-    const withNumbers = choices.length > 0 && !outbox.buttons ? `${text}\n\n${turn.choices.offer(incoming.threadId, choices)}` : text;
+    const withNumbers = choices.length > 0 && !outbox.buttons ? `${text}\n\n${await turn.choices.offer(incoming.threadId, choices)}` : text;
     const pieces = withNumbers === '' ? [] : turn.render(withNumbers);
     for (const [index, piece] of pieces.entries()) {
       const last = index === pieces.length - 1;
