@@ -16,6 +16,7 @@ import type { CallbackMessage } from './callback-xml.ts';
 import { callbackServer } from './callback-server.ts';
 import { BAD_AES_KEY, BAD_SECRET, CHOICE_GONE, CHOOSE, PLATFORM, portInUse, unreachable } from './messages.ts';
 import { renderPieces } from './render.ts';
+import { commandMenuButtons, commandOfMenuKey } from './menu.ts';
 import { formatThreadId } from './thread-ids.ts';
 
 /** Settings of the callback channel (WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY, WECOM_API_BASE, PORT). */
@@ -106,7 +107,7 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
     // WeCom delivers again what it thinks was not received: one message, one answer.
     if (message.kind === 'other' || !delivered.firstSight(message.id, true)) return;
     // A button press is answered in the person's chat, where its card was.
-    const target: WecomTarget = message.kind !== 'click' && message.chat ? { chat: message.chat } : { user: message.from };
+    const target: WecomTarget = (message.kind === 'text' || message.kind === 'file') && message.chat ? { chat: message.chat } : { user: message.from };
     const conversation = 'chat' in target ? target.chat : target.user;
     const threadId = formatThreadId(conversation);
     const files = message.kind === 'file' ? [fileOf(message.mediaId, message.name)] : [];
@@ -116,6 +117,11 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
         const pressed = await buttons.press(message.key, (card) => card.user === message.from);
         if (!pressed) return void (await api.send(target, 'text', { content: CHOICE_GONE }));
         text = pressed.send;
+      } else if (message.kind === 'menu') {
+        // A menu item sends its command, as a tap in Telegram's command menu does.
+        const command = commandOfMenuKey(message.key);
+        if (!command) return;
+        text = command;
       } else {
         text = await numbered.resolve(threadId, message.kind === 'text' ? message.text.trim() : '');
       }
@@ -153,6 +159,8 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
         if (error instanceof WecomApiError) throw new UserError('channel_credentials', BAD_SECRET, { cause: error });
         throw new UserError('channel_unreachable', unreachable(api.base), { cause: error });
       }
+      // The menu comes from the command table; an app not allowed to set one still works without it.
+      await api.createMenu(commandMenuButtons()).catch((error: unknown) => logger.warn('menu/create failed: the app has no command menu', { error }));
       const listening = callbackServer(crypto, logger, handle);
       const port = options.port ?? 8080;
       await new Promise<void>((resolve, reject) => {
