@@ -47,110 +47,128 @@ function logged(dataDir: string): unknown[] {
   }
 }
 
-/** Offer before a restart, answer after it: `ask` returns what answers the offer. */
-async function acrossRestart<A>(env: Record<string, string>, ask: (run: { channels: Channel[] }) => Promise<A>, answer: (offer: A, run: { channels: Channel[] }) => Promise<void>): Promise<string> {
+/** One platform's run: its stand-in, settings, who logs, how the offer is made and answered. */
+interface Case<A> {
+  readonly standIn: { close(): Promise<void> };
+  readonly env: Record<string, string>;
+  /** `<platform>:<id>` of the person logging. */
+  readonly by: string;
+  /** Say the future-dated activity; returns what answers the offer (a button's key, a number). */
+  ask(run: { channels: Channel[] }): Promise<A>;
+  /** Answer it, and wait for "已记录". */
+  answer(offer: A, run: { channels: Channel[] }): Promise<void>;
+}
+
+/** Offer before a restart, answer after it; the activity is logged once, by the person. */
+async function acrossRestart<A>(run: Case<A>): Promise<void> {
   const dataDir = tempFolder('lvzhi-messenger-restart-');
-  const before = await open(dataDir, env);
-  let offer: A;
   try {
-    offer = await ask(before);
+    const before = await open(dataDir, run.env);
+    let offer: A;
+    try {
+      offer = await run.ask(before);
+    } finally {
+      await before.close();
+    }
+    expect(logged(dataDir)).toEqual([]);
+    const after = await open(dataDir, run.env);
+    try {
+      await run.answer(offer, after);
+    } finally {
+      await after.close();
+    }
+    expect(logged(dataDir)).toEqual([{ title: '组织代表视察河道治理', by: run.by }]);
   } finally {
-    await before.close();
+    await run.standIn.close();
   }
-  expect(logged(dataDir)).toEqual([]);
-  const after = await open(dataDir, env);
-  try {
-    await answer(offer, after);
-  } finally {
-    await after.close();
-  }
-  return dataDir;
+}
+
+/** The key and task of a WeCom card's "按计划记录" button. */
+function planButton(body: Record<string, unknown>): { key: string; taskId: string } {
+  const template = body.template_card as { task_id: string; button_list: { text: string; key: string }[] };
+  return { key: template.button_list.find((b) => b.text === '按计划记录')!.key, taskId: template.task_id };
 }
 
 describe('a confirmation offered before a restart is answered after it', () => {
   it('WeCom self-built app: the card’s "按计划记录" button', async () => {
     const standIn = await startWecomStandIn();
-    const env = {
-      WECOM_CORP_ID: standIn.corpId, WECOM_AGENT_ID: String(standIn.agentId), WECOM_SECRET: standIn.secret,
-      WECOM_TOKEN: standIn.token, WECOM_AES_KEY: standIn.aesKey, WECOM_API_BASE: standIn.apiBase, PORT: '0', LVZHI_ALLOW: 'wecom:zhangsan',
-    };
     const url = (run: { channels: Channel[] }) => `http://127.0.0.1:${(run.channels[0] as unknown as { port(): number }).port()}/wecom/callback`;
     const shown = () => standIn.sentTo('user:zhangsan');
-    try {
-      const dataDir = await acrossRestart(env, async (run) => {
+    await acrossRestart({
+      standIn,
+      env: {
+        WECOM_CORP_ID: standIn.corpId, WECOM_AGENT_ID: String(standIn.agentId), WECOM_SECRET: standIn.secret,
+        WECOM_TOKEN: standIn.token, WECOM_AES_KEY: standIn.aesKey, WECOM_API_BASE: standIn.apiBase, PORT: '0', LVZHI_ALLOW: 'wecom:zhangsan',
+      },
+      by: 'wecom:zhangsan',
+      async ask(run) {
         await standIn.deliver(url(run), { from: 'zhangsan', text: FUTURE });
-        const card = await waitFor(() => shown().find((m) => m.msgtype === 'template_card'), 'the card');
-        const template = card.body.template_card as { task_id: string; button_list: { text: string; key: string }[] };
-        return { key: template.button_list.find((b) => b.text === '按计划记录')!.key, taskId: template.task_id };
-      }, async (click, run) => {
+        return planButton((await waitFor(() => shown().find((m) => m.msgtype === 'template_card'), 'the card')).body);
+      },
+      async answer(click, run) {
         await standIn.deliver(url(run), { from: 'zhangsan', click });
         await waitFor(() => shown().some((m) => m.text.includes('已记录')), 'the logged activity');
-      });
-      expect(logged(dataDir)).toEqual([{ title: '组织代表视察河道治理', by: 'wecom:zhangsan' }]);
-    } finally {
-      await standIn.close();
-    }
+      },
+    });
   }, 60_000);
 
   it('WeCom AI bot: the card’s "按计划记录" button', async () => {
     const standIn = await startWecomBotStandIn();
-    const env = { WECOM_BOT_ID: standIn.botId, WECOM_BOT_SECRET: standIn.secret, WECOM_BOT_WS_URL: standIn.wsUrl, LVZHI_ALLOW: 'wecom:lisi' };
     const shown = () => standIn.shownIn('lisi');
-    try {
-      const dataDir = await acrossRestart(env, async () => {
+    await acrossRestart({
+      standIn,
+      env: { WECOM_BOT_ID: standIn.botId, WECOM_BOT_SECRET: standIn.secret, WECOM_BOT_WS_URL: standIn.wsUrl, LVZHI_ALLOW: 'wecom:lisi' },
+      by: 'wecom:lisi',
+      async ask() {
         standIn.say('lisi', FUTURE);
-        const card = await waitFor(() => shown().find((m) => m.kind === 'template_card'), 'the card');
-        const template = card.body.template_card as { task_id: string; button_list: { text: string; key: string }[] };
-        return { key: template.button_list.find((b) => b.text === '按计划记录')!.key, taskId: template.task_id };
-      }, async (button) => {
+        return planButton((await waitFor(() => shown().find((m) => m.kind === 'template_card'), 'the card')).body);
+      },
+      async answer(button) {
         standIn.press('lisi', button.key, button.taskId);
         await waitFor(() => shown().some((m) => m.text.includes('已记录')), 'the logged activity');
-      });
-      expect(logged(dataDir)).toEqual([{ title: '组织代表视察河道治理', by: 'wecom:lisi' }]);
-    } finally {
-      await standIn.close();
-    }
+      },
+    });
   }, 60_000);
 
   it('DingTalk group: the numbered choice, answered with its number', async () => {
     const standIn = await startDingtalkStandIn();
-    const env = {
-      DINGTALK_CLIENT_ID: standIn.clientId, DINGTALK_CLIENT_SECRET: standIn.clientSecret,
-      DINGTALK_API_BASE: standIn.apiBase, DINGTALK_OAPI_BASE: standIn.apiBase, LVZHI_ALLOW: 'dingtalk-chat:cidgroup1',
-    };
     const shown = () => standIn.sentTo('cidgroup1').map((m) => m.text);
-    try {
-      const dataDir = await acrossRestart(env, async () => {
+    await acrossRestart({
+      standIn,
+      env: {
+        DINGTALK_CLIENT_ID: standIn.clientId, DINGTALK_CLIENT_SECRET: standIn.clientSecret,
+        DINGTALK_API_BASE: standIn.apiBase, DINGTALK_OAPI_BASE: standIn.apiBase, LVZHI_ALLOW: 'dingtalk-chat:cidgroup1',
+      },
+      by: 'dingtalk:manager001',
+      async ask() {
         standIn.say({ staffId: 'manager001', text: FUTURE, group: 'cidgroup1' });
         const question = await waitFor(() => shown().find((t) => /\d+\. 按计划记录/.test(t)), 'the numbered choices');
         return /(\d+)\. 按计划记录/.exec(question)![1];
-      }, async (number) => {
+      },
+      async answer(number) {
         standIn.say({ staffId: 'manager001', text: number, group: 'cidgroup1' });
         await waitFor(() => shown().some((t) => t.includes('已记录')), 'the logged activity');
-      });
-      expect(logged(dataDir)).toEqual([{ title: '组织代表视察河道治理', by: 'dingtalk:manager001' }]);
-    } finally {
-      await standIn.close();
-    }
+      },
+    });
   }, 60_000);
 
   it('Feishu: the card’s "按计划记录" button', async () => {
     const standIn = await startFeishuStandIn();
-    const env = { FEISHU_APP_ID: standIn.appId, FEISHU_APP_SECRET: standIn.appSecret, FEISHU_DOMAIN: standIn.domain, LVZHI_ALLOW: 'feishu:ou_wangwu' };
     const shown = () => standIn.sentTo('oc_p2p_ou_wangwu');
-    try {
-      const dataDir = await acrossRestart(env, async () => {
+    await acrossRestart({
+      standIn,
+      env: { FEISHU_APP_ID: standIn.appId, FEISHU_APP_SECRET: standIn.appSecret, FEISHU_DOMAIN: standIn.domain, LVZHI_ALLOW: 'feishu:ou_wangwu' },
+      by: 'feishu:ou_wangwu',
+      async ask() {
         standIn.say({ openId: 'ou_wangwu', text: FUTURE });
         const card = await waitFor(() => shown().find((m) => m.msgType === 'interactive'), 'the card');
         const actions = (card.content.elements as { tag: string; actions?: { text: { content: string }; value: Record<string, unknown> }[] }[]).find((e) => e.tag === 'action')!.actions!;
         return { value: actions.find((a) => a.text.content === '按计划记录')!.value, messageId: card.messageId };
-      }, async (button) => {
+      },
+      async answer(button) {
         standIn.press('ou_wangwu', button.value, button.messageId);
         await waitFor(() => shown().some((m) => m.text.includes('已记录')), 'the logged activity');
-      });
-      expect(logged(dataDir)).toEqual([{ title: '组织代表视察河道治理', by: 'feishu:ou_wangwu' }]);
-    } finally {
-      await standIn.close();
-    }
+      },
+    });
   }, 60_000);
 });

@@ -8,17 +8,10 @@ import { z } from 'zod';
 import { UserError } from '../../errors.ts';
 import { channelSettings, optionalText, optionalUrl } from '../kit/index.ts';
 import { AES_KEY_FORMAT, AGENT_ID_FORMAT, incomplete } from './messages.ts';
+import type { WecomChannelOptions } from './wecom-channel.ts';
 
 /** The self-built app, receiving callbacks on PORT (8080 when unset). */
-export interface WecomAppSettings {
-  readonly corpId: string;
-  readonly agentId: number;
-  readonly secret: string;
-  readonly token: string;
-  readonly aesKey: string;
-  readonly apiBase?: string;
-  readonly port: number;
-}
+export type WecomAppSettings = Pick<WecomChannelOptions, 'corpId' | 'agentId' | 'secret' | 'token' | 'aesKey' | 'apiBase'> & { readonly port: number };
 
 /** The AI bot over its long connection. */
 export interface WecomBotSettings {
