@@ -12,7 +12,7 @@ import { renderChart, type ActivityLog, type ActivityStore } from './log/index.t
 import {
   activityLogPort, createAccess, createAssistant, createDepartments, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
-import { ACCESS_FORMS, REGISTERED, loadTerminalChannel, type TerminalChannel } from './channels/index.ts';
+import { ACCESS_FORMS, REGISTERED, loadTerminalChannel, type RegisteredChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
 import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
@@ -139,15 +139,16 @@ export interface TerminalStreams {
   readonly clock?: () => Date;
 }
 
-/** The channels to run: every one whose settings are present, or the terminal when none is. */
+/** The channels to run: every registered one whose settings are present (tests pass another list), or the terminal when none is. */
 export async function createChannels(
   settings: Settings,
   assistant: AssistantCore,
   terminal: TerminalStreams = {},
   conversations?: ConversationStore,
+  registered: Readonly<Record<string, RegisteredChannel>> = REGISTERED,
 ): Promise<{ channels: Channel[]; terminal?: TerminalChannel }> {
   const channels: Channel[] = [];
-  const configured = Object.entries(REGISTERED).flatMap(([name, channel]) => {
+  const configured = Object.entries(registered).flatMap(([name, channel]) => {
     const own = (settings as Record<string, unknown>)[name];
     return own !== undefined && channel.load ? [{ channel, own }] : [];
   });

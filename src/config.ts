@@ -6,7 +6,7 @@
  * and reads them into one typed value per mode, so no file here names a channel's variables.
  */
 import { z } from 'zod';
-import { ACCESS_FORMS, REGISTERED, optionalText, type ChannelSettingsByName } from './channels/index.ts';
+import { ACCESS_FORMS, REGISTERED, optionalText, type ChannelSettingsByName, type RegisteredChannel } from './channels/index.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -68,12 +68,13 @@ const schema = z.object({
     .pipe(z.string().refine(isTimeZone, '不是有效的 IANA 时区名，例如 Asia/Shanghai')),
 });
 
-/** Every channel's variables beside the core's (a channel's name is checked to be its own in test/channels). */
-const channelShape: z.ZodRawShape = Object.assign({}, ...Object.values(REGISTERED).map((channel) => channel.settings?.shape ?? {}));
-const fullSchema = schema.extend(channelShape);
+/** The core's variables and every channel's (a channel's names are checked to be its own in test/channels). */
+function schemaWith(channels: Readonly<Record<string, RegisteredChannel>>) {
+  return schema.extend(Object.assign({}, ...Object.values(channels).map((channel) => channel.settings?.shape ?? {})) as z.ZodRawShape);
+}
 
 /** Every variable Lüzhi reads (each listed in `.env.example`). */
-export const SETTING_NAMES: readonly string[] = Object.keys(fullSchema.shape);
+export const SETTING_NAMES: readonly string[] = Object.keys(schemaWith(REGISTERED).shape);
 
 /** The core's variables as given (CONTRACTS.md names them). */
 export type EnvSettings = z.output<typeof schema>;
@@ -81,9 +82,12 @@ export type EnvSettings = z.output<typeof schema>;
 /** Typed settings: the core's variables, and each configured channel's value under its name (`telegram`, `slack`…). */
 export type Settings = EnvSettings & ChannelSettingsByName;
 
-/** Parse settings from an environment; throws a UserError naming the bad variable or the missing one. */
-export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const parsed = fullSchema.safeParse(env);
+/**
+ * Parse settings from an environment; throws a UserError naming the bad variable or the missing
+ * one. `channels` is the registration list (src/channels/registered.ts); tests pass another.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, channels: Readonly<Record<string, RegisteredChannel>> = REGISTERED): Settings {
+  const parsed = schemaWith(channels).safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
@@ -92,10 +96,10 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const values = parsed.data as Record<string, unknown>;
   const pick = (shape: z.ZodRawShape) => Object.fromEntries(Object.keys(shape).map((key) => [key, values[key]]));
   const core = pick(schema.shape) as EnvSettings;
-  const channels: Record<string, unknown> = {};
-  for (const [name, channel] of Object.entries(REGISTERED)) {
+  const own: Record<string, unknown> = {};
+  for (const [name, channel] of Object.entries(channels)) {
     const value = channel.settings?.read(pick(channel.settings.shape), { PORT: core.PORT });
-    if (value !== undefined) channels[name] = value;
+    if (value !== undefined) own[name] = value;
   }
-  return { ...core, ...channels };
+  return { ...core, ...own };
 }

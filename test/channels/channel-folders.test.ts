@@ -9,7 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REGISTERED } from '../../src/channels/index.ts';
+import { createChannels } from '../../src/app.ts';
+import type { AssistantCore, Channel } from '../../src/assistant/index.ts';
+import { REGISTERED, type ChannelRegistration } from '../../src/channels/index.ts';
+import { channelSettings, optionalText, optionalUrl } from '../../src/channels/kit/index.ts';
 import { SETTING_NAMES, loadSettings } from '../../src/config.ts';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
@@ -56,5 +59,30 @@ describe('channel folders', () => {
     expect(settings.feishu).toBeUndefined();
     // The raw variables stay with the channel: the rest of Lüzhi sees the typed value only.
     expect(Object.keys(settings).filter((key) => /^(WECOM|DINGTALK|FEISHU|TELEGRAM|SLACK)_/.test(key))).toEqual([]);
+  });
+
+  it('takes a new channel from its registration alone: its variables checked and named, its value typed, its code loaded', async () => {
+    // What a new folder's registration.ts would hold; the one line adds it to the list.
+    const started: { homeserver: string; token: string }[] = [];
+    const matrix: ChannelRegistration<{ homeserver: string; token: string }> = {
+      label: 'Matrix',
+      access: [{ platform: 'matrix', chat: 'matrix-room' }],
+      settings: channelSettings({ MATRIX_HOMESERVER: optionalUrl, MATRIX_TOKEN: optionalText }, (env) =>
+        env.MATRIX_TOKEN ? { homeserver: env.MATRIX_HOMESERVER ?? 'https://matrix.org', token: env.MATRIX_TOKEN } : undefined),
+      load: async () => (own) => {
+        started.push(own);
+        return [{ name: 'matrix', start: async () => undefined, stop: async () => undefined } satisfies Channel];
+      },
+    };
+    const withMatrix = { ...REGISTERED, matrix };
+    expect(() => loadSettings({ MATRIX_TOKEN: 't', MATRIX_HOMESERVER: 'matrix.example' }, withMatrix)).toThrow(/设置项 MATRIX_HOMESERVER 的值不正确/);
+    const settings = loadSettings({ MATRIX_TOKEN: 't' }, withMatrix) as Record<string, unknown>;
+    expect(settings.matrix).toEqual({ homeserver: 'https://matrix.org', token: 't' });
+    expect(loadSettings({ MATRIX_TOKEN: 't' }) as Record<string, unknown>).not.toHaveProperty('matrix'); // not registered: not read
+    const assistant = { handle: async () => ({ text: '' }) } as unknown as AssistantCore;
+    const { channels, terminal } = await createChannels(settings as never, assistant, {}, undefined, withMatrix);
+    expect(channels.map((channel) => channel.name)).toEqual(['matrix']);
+    expect(terminal).toBeUndefined();
+    expect(started).toEqual([{ homeserver: 'https://matrix.org', token: 't' }]);
   });
 });
