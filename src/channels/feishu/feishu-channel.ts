@@ -10,7 +10,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
 import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
-import { BoundedMap, ChoiceButtons, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { BoundedMap, ChoiceButtons, NumberedChoices, menuCommand, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { FeishuApi, domainOf, sdkLogger } from './api.ts';
 import { BAD_APP_ID, BAD_CREDENTIALS, CHOICE_GONE, PLATFORM, chosen, unreachable } from './messages.ts';
 import { choiceCard, renderPieces } from './render.ts';
@@ -42,6 +42,7 @@ interface MessageEvent {
   readonly message: {
     readonly message_id: string;
     readonly chat_id: string;
+    readonly chat_type?: string;
     readonly thread_id?: string;
     readonly create_time?: string;
     readonly message_type: string;
@@ -57,11 +58,19 @@ interface CardEvent {
   readonly event_id?: string;
 }
 
+/** The parts of `application.bot.menu_v6` the channel reads. */
+interface MenuEvent {
+  readonly event_id?: string;
+  readonly event_key?: string;
+  readonly operator?: { readonly operator_id?: { readonly open_id?: string } };
+}
+
 /** Where a card was sent, kept with its buttons until one is pressed (plain JSON: it outlives the process). */
 interface CardPlace {
   readonly chatId: string;
   readonly threadId?: string;
-  readonly replyTo: string;
+  /** The message the answers reply to; absent when the turn began at a menu item. */
+  readonly replyTo?: string;
   readonly piece: string;
 }
 
@@ -75,6 +84,8 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
   const queue = new TurnQueue((error) => logger.error('turn failed outside the assistant', { error }));
   const delivered = new BoundedMap<string, true>(20_000, 24 * 60 * 60_000);
   const names = new BoundedMap<string, Promise<string>>(5_000, 60 * 60_000);
+  // Each person's one-to-one chat with the bot, so a menu item's answer joins that conversation.
+  const p2pChats = new BoundedMap<string, string>(20_000, 30 * 24 * 60 * 60_000);
   const conversations = options.conversations ?? createMemoryConversationStore();
   const numbered = new NumberedChoices(conversations, 'feishu');
   const buttons = new ChoiceButtons<CardPlace>(conversations, 'feishu');
@@ -95,21 +106,23 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     return name;
   };
 
-  function turn(openId: string, chatId: string, threadId: string | undefined, replyTo: string, text: string, files: IncomingFile[], sentAt?: Date): void {
+  function turn(openId: string, chatId: string, threadId: string | undefined, replyTo: string | undefined, text: string, files: IncomingFile[], sentAt?: Date): void {
     const thread = formatThreadId(chatId, threadId);
     const inThread = threadId !== undefined;
+    const send = async (msgType: string, content: object) =>
+      void (await (replyTo ? api.reply(replyTo, msgType, content, inThread) : api.sendToUser(openId, msgType, content)));
     const outbox: Outbox = {
-      text: async (piece) => void (await api.reply(replyTo, 'text', { text: piece }, inThread)),
+      text: (piece) => send('text', { text: piece }),
       async buttons(piece, choices) {
-        const keys = await buttons.offer(choices, { chatId, ...(threadId ? { threadId } : {}), replyTo, piece });
+        const keys = await buttons.offer(choices, { chatId, ...(threadId ? { threadId } : {}), ...(replyTo ? { replyTo } : {}), piece });
         const keyed = choices.map((choice, index) => ({ choice, key: keys[index] }));
-        await api.reply(replyTo, 'interactive', choiceCard(piece, keyed), inThread);
+        await send('interactive', choiceCard(piece, keyed));
       },
       async file(file) {
         const kind = file.kind === 'image' ? 'image' : 'file';
         const key = await api.upload(kind, file.name, file.data);
-        await api.reply(replyTo, kind, kind === 'image' ? { image_key: key } : { file_key: key }, inThread);
-        if (file.caption) await api.reply(replyTo, 'text', { text: file.caption }, inThread);
+        await send(kind, kind === 'image' ? { image_key: key } : { file_key: key });
+        if (file.caption) await send('text', { text: file.caption });
       },
     };
     queue.push(thread, async () =>
@@ -138,6 +151,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     const openId = sender.sender_id?.open_id;
     // Its own messages and other bots' are not for it; a redelivered event is answered once.
     if (sender.sender_type !== 'user' || !openId || !delivered.firstSight(message.message_id, true)) return;
+    if (message.chat_type === 'p2p') p2pChats.set(openId, message.chat_id);
     let content: { text?: string; file_key?: string; file_name?: string };
     try {
       content = JSON.parse(message.content) as typeof content;
@@ -153,6 +167,17 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     } else if (message.message_type !== 'text') return;
     const sentAt = message.create_time ? new Date(Number(message.create_time)) : undefined;
     turn(openId, message.chat_id, message.thread_id, message.message_id, text.replace(/\s+/g, ' ').trim(), files, sentAt);
+  }
+
+  /**
+   * A menu item of the "推送事件" kind (set in the console with a command's name as its key): the
+   * command, answered in the person's one-to-one chat with the bot (its id, once they have written there).
+   */
+  function onMenu(event: MenuEvent): void {
+    const openId = event.operator?.operator_id?.open_id;
+    const command = menuCommand(event.event_key ?? '');
+    if (!openId || !command || (event.event_id && !delivered.firstSight(event.event_id, true))) return;
+    turn(openId, p2pChats.get(openId) ?? openId, undefined, undefined, command, []);
   }
 
   /** A press: answered at once (toast, the card without buttons); the chosen turn runs after. */
@@ -175,6 +200,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
       const dispatcher = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.warn, logger: sdkLogger(logger) }).register({
         'im.message.receive_v1': async (data: unknown) => onMessage(data as MessageEvent),
         'card.action.trigger': async (data: unknown) => onPress(data as CardEvent),
+        'application.bot.menu_v6': async (data: unknown) => onMenu(data as MenuEvent),
       } as never);
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new UserError('channel_unreachable', unreachable(String(domain)))), options.connectTimeoutMs ?? 20_000);

@@ -11,8 +11,13 @@ export const CONSOLE_MENU_MARKERS = ['<!-- console-menu:start -->', '<!-- consol
 
 /** The table, one row per menu command, in the table's order. */
 export function consoleMenuMarkdown(): string {
-  const rows = COMMAND_TABLE.filter((command) => command.menu).map((command) => `| ${command.label} | \`/${command.name}\` | ${command.summary} |`);
-  return ['| 菜单名称 | 发送的文字 | 作用 |', '|---|---|---|', ...rows].join('\n');
+  const rows = COMMAND_TABLE.filter((command) => command.menu).map((command) => `| ${command.label} | \`/${command.name}\` | \`${command.name}\` | ${command.summary} |`);
+  return ['| 菜单名称 | 发送的文字 | 事件 key | 作用 |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** A console menu item's event key (a menu command's name) → the command's text; undefined for any other key. */
+export function menuCommand(key: string): string | undefined {
+  return COMMAND_TABLE.some((command) => command.menu && command.name === key) ? `/${key}` : undefined;
 }
 
 /** `readme` with the text between the markers replaced by the table; throws when the markers are missing. */

@@ -18,4 +18,4 @@ export { platformFile } from './platform-file.ts';
 export { closeHttpServer } from './http-server.ts';
 export type { ChannelContext, ChannelRegistration, PortUse, SettingsOf } from './registration.ts';
 export { channelSettings, optionalText, optionalUrl, type ChannelSettings, type SharedSettings } from './settings.ts';
-export { CONSOLE_MENU_MARKERS, consoleMenuMarkdown, withConsoleMenu } from './console-menu.ts';
+export { CONSOLE_MENU_MARKERS, consoleMenuMarkdown, menuCommand, withConsoleMenu } from './console-menu.ts';

@@ -6,6 +6,7 @@
  * which the channel turns into the command's text (`/help`).
  */
 import { COMMAND_TABLE } from '../../commands.ts';
+import { menuCommand } from '../kit/index.ts';
 import { MENU_ADMIN, MENU_GROUPS } from './messages.ts';
 
 /** One button of `menu/create`. */
@@ -19,9 +20,7 @@ const PER_GROUP = 5;
 
 /** A click key → the command text it stands for; undefined for a key that is not a command's. */
 export function commandOfMenuKey(key: string): string | undefined {
-  if (!key.startsWith(KEY_PREFIX)) return undefined;
-  const name = key.slice(KEY_PREFIX.length);
-  return COMMAND_TABLE.some((command) => command.menu && command.name === name) ? `/${name}` : undefined;
+  return key.startsWith(KEY_PREFIX) ? menuCommand(key.slice(KEY_PREFIX.length)) : undefined;
 }
 
 /** The app menu for `menu/create`: the table's menu commands, grouped. */
