@@ -12,6 +12,8 @@ export type { PassageStore, DocumentRecord, DocumentToStore, PassageToStore, Pas
 export type { DocumentStore, DocumentStanding, DocumentAuditEntry } from './ports/document-store.ts';
 export type { KeywordSearch } from './ports/keyword-search.ts';
 export type { VectorSearch } from './ports/vector-search.ts';
+export { Bm25KeywordSearch } from './search/bm25-keyword-search.ts';
+export { HnswVectorSearch } from './search/hnsw-vector-search.ts';
 export { sqliteKnowledgeStores, openSqliteKnowledgeBase, type SqliteKnowledgeBase } from './sqlite/knowledge-stores.ts';
 export { createSqlitePassageStore } from './sqlite/passage-store.ts';
 export { createExtractiveAnswerer, toSource, queryCoverage, notFoundText, WEAK_MATCH_COVERAGE } from './answering/extractive-answerer.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { KeywordSearch } from '../ports/keyword-search.ts';
 import type { PassageStore } from '../ports/passage-store.ts';
 import { Bm25Builder, Bm25Index } from './bm25-index.ts';
-import { type IndexWarning, reason, saveOrWarn } from './index-files.ts';
+import { type IndexWarning, reason, saveOrWarn, stderrWarning } from './index-files.ts';
 import { BackgroundLexicalBuild, type LexicalPassage, LexicalFeeder } from './lexical-build.ts';
 import { type Tokenizer, defaultTokenizer } from './tokenizer.ts';
 import type { Hit } from './top-k.ts';
@@ -22,8 +22,8 @@ export class Bm25KeywordSearch implements KeywordSearch {
   constructor(
     private readonly dataDir: string,
     private readonly store: PassageStore,
-    private readonly tokenizer: Tokenizer,
-    private readonly warn: IndexWarning,
+    private readonly tokenizer: Tokenizer = defaultTokenizer(),
+    private readonly warn: IndexWarning = stderrWarning,
   ) {}
 
   /** The BM25 index in memory (call `sync` first). */

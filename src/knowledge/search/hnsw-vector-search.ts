@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Embedder } from '../../models/index.ts';
 import type { PassageStore } from '../ports/passage-store.ts';
 import type { VectorSearch } from '../ports/vector-search.ts';
-import { type IndexWarning, reason, saveOrWarn } from './index-files.ts';
+import { type IndexWarning, reason, saveOrWarn, stderrWarning } from './index-files.ts';
 import type { Hit } from './top-k.ts';
 import { BackgroundIndexBuild, VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
 
@@ -35,7 +35,7 @@ export class HnswVectorSearch implements VectorSearch {
     private readonly dataDir: string,
     private readonly store: PassageStore,
     private readonly embedding: Embedder,
-    private readonly warn: IndexWarning,
+    private readonly warn: IndexWarning = stderrWarning,
   ) {}
 
   /** The HNSW index in memory (call `sync` first). */
