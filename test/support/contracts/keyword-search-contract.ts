@@ -1,39 +1,31 @@
 /**
- * The contract every `KeywordSearch` keeps over its passage store: the passage holding a
+ * The contract every `KeywordSearch` keeps over its passage at.passages: the passage holding a
  * question's rare words comes first, rarer terms weigh more, a removed document's passages are
  * never found once the index is synced, and a change made through another handle is seen by
  * an index opened afterwards (and by one already open, at its next sync).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KeywordSearch, PassageStore } from '../../../src/knowledge/index.ts';
-import { type KnowledgeStoresRig, type OpenKnowledgeStoresRig, documentNamed, embedder, passagesOf } from './knowledge-rig.ts';
+import { type OpenKnowledgeStoresRig, RULES, documentNamed, embedder, freshRigEach, passagesOf } from './knowledge-rig.ts';
 
-/** Makes the keyword search under test over a passage store, its index files in `dataDir`. */
+/** Makes the keyword search under test over a passage at.passages, its index files in `dataDir`. */
 export type KeywordSearchFactory = (store: PassageStore, dataDir: string) => KeywordSearch;
-
-const RULES = ['常务委员会会议一般每两个月举行一次。', '代表建议应当自交办之日起三个月内答复。', '执法检查报告应当书面提交常务委员会审议。'];
 
 /** Run the shared suite against keyword searches made by `create` over stores made by `open`. */
 export function describeKeywordSearchContract(name: string, open: OpenKnowledgeStoresRig, create: KeywordSearchFactory): void {
   describe(`KeywordSearch contract: ${name}`, () => {
-    let rig: KnowledgeStoresRig;
-    let store: PassageStore;
-    beforeEach(async () => {
-      rig = await open();
-      store = rig.stores.passages;
-    });
-    afterEach(async () => rig.close());
+    const at = freshRigEach(open);
 
-    const synced = async (search: KeywordSearch, over = store) => {
+    const synced = async (search: KeywordSearch, over = at.passages) => {
       await search.sync(await over.generation());
       return search;
     };
     const docsFound = async (search: KeywordSearch, query: string) =>
-      (await store.passagesByIds((await search.search(query, 10)).map((hit) => hit.id))).map((p) => p.doc);
+      (await at.passages.passagesByIds((await search.search(query, 10)).map((hit) => hit.id))).map((p) => p.doc);
 
     it('ranks the passage holding the question\'s words first, and weighs rare terms more', async () => {
-      const ids = await store.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
-      const search = await synced(create(store, rig.dataDir));
+      const ids = await at.passages.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
+      const search = await synced(create(at.passages, at.rig.dataDir));
       const [best, ...rest] = await search.search('代表建议多长时间内答复', 3);
       expect(best.id).toBe(ids[1]);
       expect(rest.every((hit) => hit.score < best.score)).toBe(true);
@@ -45,22 +37,22 @@ export function describeKeywordSearchContract(name: string, open: OpenKnowledgeS
     });
 
     it('never finds a removed document\'s passages once synced', async () => {
-      await store.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
-      await store.replaceDocument(documentNamed('通知.md', '通知'), await passagesOf('通知', ['定于12月5日召开执法检查座谈会。']), embedder.id);
-      const search = await synced(create(store, rig.dataDir));
+      await at.passages.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
+      await at.passages.replaceDocument(documentNamed('通知.md', '通知'), await passagesOf('通知', ['定于12月5日召开执法检查座谈会。']), embedder.id);
+      const search = await synced(create(at.passages, at.rig.dataDir));
       expect(await docsFound(search, '执法检查')).toEqual(expect.arrayContaining(['规则.md', '通知.md']));
-      await store.removeDocument('规则.md');
+      await at.passages.removeDocument('规则.md');
       await synced(search);
       expect(await docsFound(search, '执法检查')).toEqual(['通知.md']);
-      expect(await docsFound(await synced(create(store, rig.dataDir)), '执法检查报告审议')).toEqual(['通知.md']);
+      expect(await docsFound(await synced(create(at.passages, at.rig.dataDir)), '执法检查报告审议')).toEqual(['通知.md']);
     });
 
     it('sees a change made through another handle: an index opened afterwards, and one already open at its next sync', async () => {
-      await store.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
-      const open = await synced(create(store, rig.dataDir));
-      const other = (await rig.reopen()).passages;
+      await at.passages.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
+      const open = await synced(create(at.passages, at.rig.dataDir));
+      const other = (await at.rig.reopen()).passages;
       await other.replaceDocument(documentNamed('联络站.md', '联络站制度'), await passagesOf('联络站制度', ['代表联络站每月第一个星期三接待群众来访。']), embedder.id);
-      const later = await synced(create(other, rig.dataDir), other);
+      const later = await synced(create(other, at.rig.dataDir), other);
       expect(await docsFound(later, '联络站接待群众')).toEqual(['联络站.md']);
       expect(await docsFound(open, '联络站接待群众')).toEqual([]);
       await synced(open);

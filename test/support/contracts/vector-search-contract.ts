@@ -1,42 +1,34 @@
 /**
- * The contract every `VectorSearch` keeps over its passage store: a passage's own vector finds
+ * The contract every `VectorSearch` keeps over its passage at.passages: a passage's own vector finds
  * it first; a removed document's passages are never found once synced; a change through
  * another handle is seen by an index opened afterwards; and an index of another embedder
  * gives every passage a vector of its own space first, never mixing spaces.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOfflineEmbedder, type PassageStore, type VectorSearch } from '../../../src/knowledge/index.ts';
 import type { Embedder } from '../../../src/models/index.ts';
-import { type KnowledgeStoresRig, type OpenKnowledgeStoresRig, documentNamed, embedder, passagesOf } from './knowledge-rig.ts';
+import { type OpenKnowledgeStoresRig, RULES, documentNamed, embedder, freshRigEach, passagesOf } from './knowledge-rig.ts';
 
-/** Makes the vector search under test over a passage store with an embedder, its index files in `dataDir`. */
+/** Makes the vector search under test over a passage at.passages with an embedder, its index files in `dataDir`. */
 export type VectorSearchFactory = (store: PassageStore, embedder: Embedder, dataDir: string) => VectorSearch;
-
-const RULES = ['常务委员会会议一般每两个月举行一次。', '代表建议应当自交办之日起三个月内答复。', '执法检查报告应当书面提交常务委员会审议。'];
 
 /** Run the shared suite against vector searches made by `create` over stores made by `open`. */
 export function describeVectorSearchContract(name: string, open: OpenKnowledgeStoresRig, create: VectorSearchFactory): void {
   describe(`VectorSearch contract: ${name}`, () => {
-    let rig: KnowledgeStoresRig;
-    let store: PassageStore;
-    beforeEach(async () => {
-      rig = await open();
-      store = rig.stores.passages;
-    });
-    afterEach(async () => rig.close());
+    const at = freshRigEach(open);
 
-    const synced = async (search: VectorSearch, over = store) => {
+    const synced = async (search: VectorSearch, over = at.passages) => {
       await search.sync(await over.generation());
       return search;
     };
-    const store3 = async (doc: string, title: string, texts: string[], into = store) => {
+    const stored = async (doc: string, title: string, texts: string[], into = at.passages) => {
       const passages = await passagesOf(title, texts);
       return { ids: await into.replaceDocument(documentNamed(doc, title), passages, embedder.id), vectors: passages.map((p) => p.vector) };
     };
 
     it('finds a passage first by its own vector, and says which embedder and length built it', async () => {
-      const { ids, vectors } = await store3('规则.md', '议事规则', RULES);
-      const search = await synced(create(store, embedder, rig.dataDir));
+      const { ids, vectors } = await stored('规则.md', '议事规则', RULES);
+      const search = await synced(create(at.passages, embedder, at.rig.dataDir));
       expect(search.embedder).toBe(embedder.id);
       expect(search.dimensions).toBe(embedder.dimensions);
       expect(search.count).toBe(3);
@@ -46,35 +38,35 @@ export function describeVectorSearchContract(name: string, open: OpenKnowledgeSt
     });
 
     it('never finds a removed document\'s passages once synced, in an open index or a new one', async () => {
-      const { ids: removed, vectors } = await store3('规则.md', '议事规则', RULES);
-      const { ids: kept } = await store3('通知.md', '通知', ['定于12月5日召开执法检查座谈会。']);
-      const search = await synced(create(store, embedder, rig.dataDir));
-      await store.removeDocument('规则.md');
+      const { ids: removed, vectors } = await stored('规则.md', '议事规则', RULES);
+      const { ids: kept } = await stored('通知.md', '通知', ['定于12月5日召开执法检查座谈会。']);
+      const search = await synced(create(at.passages, embedder, at.rig.dataDir));
+      await at.passages.removeDocument('规则.md');
       await synced(search);
       const found = (await search.search(vectors[0], 10)).map((hit) => hit.id);
       expect(found).toEqual(kept);
-      const reopened = (await (await synced(create(store, embedder, rig.dataDir))).search(vectors[0], 10)).map((hit) => hit.id);
+      const reopened = (await (await synced(create(at.passages, embedder, at.rig.dataDir))).search(vectors[0], 10)).map((hit) => hit.id);
       expect(reopened.filter((id) => removed.includes(id))).toEqual([]);
     });
 
     it('sees a change made through another handle in an index opened afterwards', async () => {
-      await store3('规则.md', '议事规则', RULES);
-      await synced(create(store, embedder, rig.dataDir));
-      const other = (await rig.reopen()).passages;
-      const { ids, vectors } = await store3('联络站.md', '联络站制度', ['代表联络站每月第一个星期三接待群众来访。'], other);
-      const later = await synced(create(store, embedder, rig.dataDir));
+      await stored('规则.md', '议事规则', RULES);
+      await synced(create(at.passages, embedder, at.rig.dataDir));
+      const other = (await at.rig.reopen()).passages;
+      const { ids, vectors } = await stored('联络站.md', '联络站制度', ['代表联络站每月第一个星期三接待群众来访。'], other);
+      const later = await synced(create(at.passages, embedder, at.rig.dataDir));
       expect((await later.search(vectors[0], 1))[0].id).toBe(ids[0]);
       expect(later.count).toBe(4);
     });
 
     it('gives every passage a vector of a new embedder before searching its space', async () => {
-      const { ids } = await store3('规则.md', '议事规则', RULES);
-      await synced(create(store, embedder, rig.dataDir));
+      const { ids } = await stored('规则.md', '议事规则', RULES);
+      await synced(create(at.passages, embedder, at.rig.dataDir));
       const wider = createOfflineEmbedder({ dimensions: 128 });
-      const search = await synced(create(store, wider, rig.dataDir));
+      const search = await synced(create(at.passages, wider, at.rig.dataDir));
       expect(search.embedder).toBe(wider.id);
       expect(search.dimensions).toBe(128);
-      expect(await store.vectorCount(wider.id)).toBe(3);
+      expect(await at.passages.vectorCount(wider.id)).toBe(3);
       const [question] = await wider.embed([`议事规则\n${RULES[1]}`]);
       expect((await search.search(question, 1))[0].id).toBe(ids[1]);
     });
