@@ -27,8 +27,8 @@ import type { Answer, Answerer, KnowledgeBase, Reranker, ScoredPassage, Visibili
 export interface KnowledgeStores {
   readonly passages: PassageStore;
   readonly documents: DocumentStore;
-  /** Release what the stores themselves hold (a connection they own); absent when their caller owns it. */
-  close?(): void;
+  /** Release what the stores themselves hold (a connection or pool they own); absent when their caller owns it. */
+  close?(): void | Promise<void>;
 }
 
 /** What `openKnowledgeBase` needs; everything but the data folder and the stores has an offline default. */
@@ -193,7 +193,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return seen.passages;
     },
     close() {
-      options.stores.close?.();
+      // A server's pool closes asynchronously; a failure then is only worth a log line.
+      void Promise.resolve(options.stores.close?.()).catch((error: unknown) => log(`knowledge: closing the stores failed: ${String(error)}`));
     },
   };
 }

@@ -29,7 +29,7 @@ export async function openSqliteKnowledgeBase<O extends Omit<KnowledgeBaseOption
 ): Promise<SqliteKnowledgeBase> {
   const db = openDatabase(options.dataDir);
   try {
-    const stores = { ...sqliteKnowledgeStores(db), close: () => db.close() };
+    const stores: KnowledgeStores = { ...sqliteKnowledgeStores(db), close: () => void db.close() };
     return Object.assign(await open({ ...options, stores }), { db });
   } catch (error) {
     if (db.open) db.close();
