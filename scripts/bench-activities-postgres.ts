@@ -10,7 +10,7 @@ import pg from 'pg';
 import { createPostgresActivityStore } from '../src/log/index.ts';
 import { loadTaxonomy } from '../src/reader/index.ts';
 import { openPostgres } from '../src/storage/index.ts';
-import { BENCH_PERIODS, benchRows, quantile, round, type ActivityBench } from './bench-activities.ts';
+import { BENCH_PERIODS, benchFigures, benchRows, type ActivityBench } from './bench-activities.ts';
 
 async function timed(runs: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
@@ -56,14 +56,7 @@ export async function benchActivitiesPostgres(options: { url: string; entries?: 
     const stats = await timed(200, (i) => store.stats(BENCH_PERIODS[i % BENCH_PERIODS.length]));
     const monthly = await timed(50, (i) => store.statsByMonth(BENCH_PERIODS[i % (BENCH_PERIODS.length - 1)]));
     const lists = await timed(50, (i) => store.list({ from: `202${i % 5}-06-01`, to: `202${i % 5}-06-30` }));
-    return {
-      activity_entries: entries,
-      activity_insert_per_s: Math.round(entries / insertSeconds),
-      activity_stats_ms_p50: round(quantile(stats, 0.5)),
-      activity_stats_ms_p95: round(quantile(stats, 0.95)),
-      activity_stats_month_ms_p50: round(quantile(monthly, 0.5)),
-      activity_list_month_ms_p50: round(quantile(lists, 0.5)),
-    };
+    return benchFigures(entries, insertSeconds, { stats, monthly, lists });
   } finally {
     await db.close();
     await admin(options.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

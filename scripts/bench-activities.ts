@@ -41,8 +41,20 @@ export const BENCH_PERIODS: readonly ActivityQuery[] = [
   {},
 ];
 
+/** The figures of a run from its insert time and sorted query times. */
+export function benchFigures(entries: number, insertSeconds: number, times: { stats: number[]; monthly: number[]; lists: number[] }): ActivityBench {
+  return {
+    activity_entries: entries,
+    activity_insert_per_s: Math.round(entries / insertSeconds),
+    activity_stats_ms_p50: round(quantile(times.stats, 0.5)),
+    activity_stats_ms_p95: round(quantile(times.stats, 0.95)),
+    activity_stats_month_ms_p50: round(quantile(times.monthly, 0.5)),
+    activity_list_month_ms_p50: round(quantile(times.lists, 0.5)),
+  };
+}
+
 /** The `q` quantile of sorted times. */
-export function quantile(sorted: number[], q: number): number {
+function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
@@ -56,8 +68,7 @@ function timed(runs: number, work: (i: number) => void): number[] {
   return times.sort((a, b) => a - b);
 }
 
-/** Milliseconds to two decimals. */
-export const round = (ms: number) => Math.round(ms * 100) / 100;
+const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** Fill a temporary log with `entries` activities over five years and time the queries. */
 export async function benchActivities(options: { entries?: number; log?: (line: string) => void } = {}): Promise<ActivityBench> {
@@ -78,14 +89,7 @@ export async function benchActivities(options: { entries?: number; log?: (line: 
     const stats = timed(200, (i) => log.stats(periods[i % periods.length]));
     const monthly = timed(50, (i) => log.statsByMonth(periods[i % (periods.length - 1)]));
     const lists = timed(50, (i) => log.list({ from: `202${i % 5}-06-01`, to: `202${i % 5}-06-30` }));
-    return {
-      activity_entries: entries,
-      activity_insert_per_s: Math.round(entries / insertSeconds),
-      activity_stats_ms_p50: round(quantile(stats, 0.5)),
-      activity_stats_ms_p95: round(quantile(stats, 0.95)),
-      activity_stats_month_ms_p50: round(quantile(monthly, 0.5)),
-      activity_list_month_ms_p50: round(quantile(lists, 0.5)),
-    };
+    return benchFigures(entries, insertSeconds, { stats, monthly, lists });
   } finally {
     log.close();
     rmSync(dataDir, { recursive: true, force: true });

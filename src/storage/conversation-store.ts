@@ -52,3 +52,13 @@ export const stderrDroppedState: DroppedStateLog = (dropped) => {
     time: new Date().toISOString(), level: 'warn', code: 'conversation_state_dropped', ...dropped,
   }) + '\n');
 };
+
+/** A stored row's value parsed, or undefined (reported through `onDropped`) when it is not JSON. */
+export function readStoredValue(row: { scope: ConversationScope; key: string; value: string }, onDropped: DroppedStateLog): unknown {
+  try {
+    return JSON.parse(row.value) as unknown;
+  } catch (error) {
+    onDropped({ scope: row.scope, key: row.key, reason: String(error) });
+    return undefined;
+  }
+}

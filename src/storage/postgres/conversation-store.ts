@@ -5,7 +5,7 @@
  * processes sweep at the same moment (`DELETE … RETURNING`).
  */
 import {
-  stderrDroppedState, type ConversationScope, type ConversationStore, type DroppedStateLog, type ExpiredState,
+  readStoredValue, stderrDroppedState, type ConversationScope, type ConversationStore, type DroppedStateLog, type ExpiredState,
 } from '../conversation-store.ts';
 import type { PostgresDatabase } from './database.ts';
 import { migratePostgres } from './migrate.ts';
@@ -38,14 +38,7 @@ export function createPostgresConversationStore(db: PostgresDatabase, options: P
   const ready = migratePostgres(db, 'conversations', MIGRATIONS);
   ready.catch(() => undefined); // each method awaits it and reports its failure
 
-  function parse(row: Row): unknown {
-    try {
-      return JSON.parse(row.value) as unknown;
-    } catch (error) {
-      onDropped({ scope: row.scope, key: row.key, reason: String(error) });
-      return undefined;
-    }
-  }
+  const parse = (row: Row) => readStoredValue(row, onDropped);
 
   return {
     durable: true,
