@@ -21,6 +21,8 @@ export const ERROR_MESSAGES = {
   database_corrupt: '数据库文件已损坏，请从备份恢复。',
   database_busy: '数据库正忙，请稍后再试。',
   database_unreachable: '连接不上 PostgreSQL 数据库服务器，请检查 LVZHI_DATABASE_URL。',
+  target_not_empty: '迁移目标里已经有数据，没有复制。',
+  copy_conflict: '迁移时发现冲突，已全部撤销。',
   database_unavailable: '数据库服务器暂时连接不上，这次没有保存，请稍后再试。',
 
   // The command line.

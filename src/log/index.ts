@@ -7,7 +7,7 @@ export { ActivityLog, openActivityLog } from './sqlite/store.ts';
 export type { ActivityStore } from './activity-store.ts';
 export { createSqliteActivityStore, sqliteActivityStore } from './sqlite/activity-store.ts';
 export type { ActivityEntry, RecordedEntry, ChangeSource, BulkResult } from './sqlite/store.ts';
-export type { AuditEntry } from './rows.ts';
+export { ACTIVITY_TABLES, type AuditEntry } from './rows.ts';
 export type { KindCount, MonthCount, MonthlyStats } from './stats-shape.ts';
 export { ImportRejected, type RowProblem } from './import-error.ts';
 export { describeInferred, type ImportPlan, type InferredRow } from './import-preview.ts';

@@ -43,6 +43,11 @@ export interface ConversationStore {
   sweep(): Promise<ExpiredState[]>;
 }
 
+/** The conversation state's table, the same in SQLite and PostgreSQL (for `migrate-data`). */
+export const CONVERSATION_TABLES = [
+  { name: 'conversation_state', columns: ['scope', 'key', 'value', 'expires_at'], orderBy: 'expires_at' },
+] as const;
+
 /** How a store reports a row it dropped; the default writes one JSON line on stderr. */
 export type DroppedStateLog = (dropped: DroppedState) => void;
 
