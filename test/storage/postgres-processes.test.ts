@@ -61,6 +61,40 @@ describe.skipIf(!REAL_SERVER_URL)('several processes on one PostgreSQL server', 
     await closeAll();
   });
 
+  it('two messages storing the same entries in opposite order at once both succeed (a deadlock is run again)', async () => {
+    await postgres.reset();
+    const [a, b] = [createPostgresActivityStore(pool(), loadTaxonomy()), createPostgresActivityStore(pool(), loadTaxonomy())];
+    await Promise.all([a.ready, b.ready]);
+    const pairs = Array.from({ length: 20 }, (_, i) => [
+      { date: '2026-05-21', kind: 'research', title: `调研甲${i}` }, { date: '2026-05-21', kind: 'research', title: `调研乙${i}` },
+    ]);
+    await Promise.all(pairs.flatMap(([x, y]) => [
+      a.addAll([x, y], { by: 'telegram:1', channel: 'telegram' }), b.addAll([y, x], { by: 'slack:U2', channel: 'slack' }),
+    ]));
+    expect(await a.list()).toHaveLength(40);
+    await closeAll();
+  });
+
+  it('an import whose connection is cut mid-way stores nothing, says so in Chinese, and succeeds when run again', async () => {
+    await postgres.reset();
+    const db = pool();
+    const store = createPostgresActivityStore(db, loadTaxonomy());
+    await store.ready;
+    const rows = Array.from({ length: 30_000 }, (_, i) => ({ date: `2025-0${(i % 9) + 1}-1${i % 10}`, kind: 'meeting', title: `第${i}次会议`, by: '档案室' }));
+    const importing = store.addMany(rows, { by: 'import', channel: 'cli' });
+    const admin = pool();
+    const busy = async () => (await admin.query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'INSERT INTO activities%' AND state = 'active'")).rows[0].n > 0;
+    const deadline = Date.now() + 60_000;
+    while (!(await busy()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'INSERT INTO activities%'");
+    await expect(importing).rejects.toMatchObject({ code: 'database_unavailable', userMessage: expect.stringMatching(/^数据库服务器暂时连接不上，这次没有保存任何内容/) });
+    expect((await store.stats()).total).toBe(0);
+    expect(await store.history()).toEqual([]);
+    expect(await store.addMany(rows, { by: 'import', channel: 'cli' })).toEqual({ imported: 30_000, duplicates: 0 });
+    await closeAll();
+  });
+
   it('two `npm start` processes with different data folders log 100 entries each at once: 200 stored, each counts 200', async () => {
     await postgres.reset();
     const env = { LVZHI_DATABASE_URL: postgres.url(), LVZHI_TIME_ZONE: 'Asia/Shanghai' };

@@ -43,25 +43,30 @@ async function resetSchema(url: string): Promise<void> {
   }
 }
 
-/** PGlite behind a socket server on a free port, for the tests of the `describe` that calls it. */
+/**
+ * One PGlite per test process: creating one runs initdb in WebAssembly (about 10 s of CPU), and
+ * test files share a worker's modules (`isolate: false`), so they share it, each resetting the
+ * schema first. It is never closed: it holds no handle that keeps the process alive.
+ */
+let sharedPglite: Promise<PGlite> | undefined;
+
+/** PGlite behind a socket server of this `describe`'s own on a free port of 127.0.0.1. */
 export function usePglite(): TestPostgres {
-  let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
   let port = 0;
   const listen = async () => {
     // PGlite is one session: the server queues the connections' statements, a transaction's together.
-    server = new PGLiteSocketServer({ db: db!, port, host: '127.0.0.1', maxConnections: 8 });
+    server = new PGLiteSocketServer({ db: await sharedPglite!, port, host: '127.0.0.1', maxConnections: 8 });
     await server.start();
     const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
     port = address.port;
   };
   beforeAll(async () => {
-    db = await PGlite.create();
+    sharedPglite ??= PGlite.create();
     await listen();
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
-    await db?.close();
   });
   return {
     url: () => `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -53,6 +53,10 @@ function explained(error: unknown): unknown {
   return isConnectionLost(error) ? new EnvironmentError('database_unavailable', m.databaseUnavailable, { cause: error }) : error;
 }
 
+/** Deadlock detected, serialization failure: the transaction did nothing and may be run again. */
+const RETRIED = new Set(['40P01', '40001']);
+const RETRIES = 3;
+
 /** `host:port/database` of a URL, never its password. */
 export function describeServer(url: string): string {
   try {
@@ -109,12 +113,17 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Postgr
       throw explained(error);
     }
     let broken: Error | undefined;
+    // A connection cut while checked out also emits 'error' on the client; unheard, that
+    // would end the process. The statement under way fails with it and is explained below.
+    const heard = (error: Error) => (broken = error);
+    client.on('error', heard);
     try {
       return await work(client);
     } catch (error) {
       if (isConnectionLost(error)) broken = error as Error;
       throw explained(error);
     } finally {
+      if (!broken) client.off('error', heard);
       client.release(broken);
     }
   }
@@ -130,18 +139,28 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Postgr
       }
     },
     withClient,
-    transaction: (work) => withClient(async (client) => {
-      await client.query('BEGIN');
-      try {
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        // A lost connection has rolled back already; the server discards what it never committed.
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+    async transaction(work) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await withClient(async (client) => {
+            await client.query('BEGIN');
+            try {
+              const result = await work(client);
+              await client.query('COMMIT');
+              return result;
+            } catch (error) {
+              // A lost connection has rolled back already; the server discards what it never committed.
+              await client.query('ROLLBACK').catch(() => undefined);
+              throw error;
+            }
+          });
+        } catch (error) {
+          // Two messages storing the same entries in opposite order can deadlock: the server
+          // rolls one back, which is then simply run again.
+          if (attempt >= RETRIES || !RETRIED.has(String((error as { code?: unknown }).code))) throw error;
+        }
       }
-    }),
+    },
     close() {
       closing ??= ready.catch(() => undefined).then(() => pool?.end()).catch(() => undefined);
       return closing;
