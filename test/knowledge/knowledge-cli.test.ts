@@ -4,7 +4,7 @@
  * ingest runs the real CLI process (this group's smoke test); the rest call the same command
  * line in-process.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binaryJunk } from '../fixtures/documents.ts';
@@ -37,6 +37,14 @@ describe('ingest', () => {
     expect(report).toEqual({ added: 3, updated: 0, unchanged: 0, skipped: [expect.objectContaining({ path: expect.stringContaining('table.xls') })], notes: [], chunks: expect.any(Number) });
     expect(report.skipped[0].reason).toMatch(CHINESE);
     expect(report.chunks).toBeGreaterThan(5);
+  });
+
+  it('saves both indexes it built, with no warning (the compiled search workers load)', () => {
+    // A worker that cannot load in dist/ leaves the keyword index unsaved, rebuilt on every start.
+    expect(ingested.stderr).not.toMatch(/could not be saved|ERR_MODULE_NOT_FOUND|"level":"(warn|error)"/);
+    const files = readdirSync(data);
+    expect(files.some((name) => name.endsWith('.bm25'))).toBe(true);
+    expect(files.some((name) => name.endsWith('.hnsw'))).toBe(true);
   });
 });
 

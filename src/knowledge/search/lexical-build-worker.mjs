@@ -1,13 +1,16 @@
 // Builds the BM25 index in a worker thread while the main thread loads, chunks and stores
 // files: passages arrive in batches ('add') and are tokenized at once; on 'finish' the index
-// is frozen and written (temporary name, then rename) to `path`. Plain ESM that registers
-// tsx itself, so it loads the TypeScript tokenizer under any runner (node, tsx, vitest).
+// is frozen and written (temporary name, then rename) to `path`. Plain ESM: in dist/ (what
+// `npm start` and the CLI run) it imports the compiled tokenizer beside it; in src/ (tests,
+// tsx) it registers tsx itself and imports the TypeScript, so it loads under any runner.
+import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
-const { LexicalFeeder } = await import('./lexical-build.ts');
-const { defaultTokenizer } = await import('./tokenizer.ts');
+const compiled = existsSync(new URL('./lexical-build.js', import.meta.url));
+if (!compiled) (await import('tsx/esm/api')).register();
+const extension = compiled ? '.js' : '.ts';
+const { LexicalFeeder } = await import(`./lexical-build${extension}`);
+const { defaultTokenizer } = await import(`./tokenizer${extension}`);
 const feeder = new LexicalFeeder(defaultTokenizer());
 let failure; // reported at 'finish', the only message the main thread waits for
 
