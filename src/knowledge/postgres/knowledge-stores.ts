@@ -4,6 +4,7 @@
  * lock. Index files stay in each process's data folder, and their records are kept under an
  * owner naming that folder on this host, so processes never rebuild each other's files.
  */
+import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { migratePostgres, type PostgresDatabase } from '../../storage/index.ts';
@@ -19,6 +20,8 @@ export function indexOwner(dataDir: string): string {
 
 /** The passage and document stores on a shared pool; `ready` settles once the schema is migrated. Closing them leaves the pool to its owner. */
 export function postgresKnowledgeStores(db: PostgresDatabase, dataDir: string): KnowledgeStores & { readonly ready: Promise<void> } {
+  // The index files go in the data folder, which SQLite would have created with its database.
+  mkdirSync(dataDir, { recursive: true });
   const ready = migratePostgres(db, 'knowledge', POSTGRES_KNOWLEDGE_SCHEMA);
   ready.catch(() => undefined); // each method awaits it and reports its failure
   return {
