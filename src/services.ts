@@ -37,7 +37,10 @@ export interface Parts {
   conversations(): ConversationStore;
   /** Settles when the database server answered and the stores opened so far are migrated (at once on SQLite). */
   ready(): Promise<void>;
-  /** The knowledge base with the configured models; the embedding service is asked once for its vector length. */
+  /**
+   * The knowledge base with the configured models (its documents in PostgreSQL with
+   * LVZHI_DATABASE_URL, else in the data folder's SQLite); the embedding service is asked once for its vector length.
+   */
   knowledge(): Promise<OpenKnowledgeBase>;
   /** The rules, and after them the chat model when one is configured. */
   reader(): MessageReader;
@@ -100,7 +103,13 @@ export function openParts(options: PartsOptions): Parts {
         const { embedder, chat, reranker } = parts.models();
         // The index needs the embedding service's vector length before it opens (issue 5).
         await probeEmbedder(embedder, settings, options.modelTuning);
-        const { openKnowledgeBaseWithModel, sqliteKnowledgeStores } = await import('./knowledge/index.ts');
+        const { openKnowledgeBaseWithModel, postgresKnowledgeStores, sqliteKnowledgeStores } = await import('./knowledge/index.ts');
+        if (settings.LVZHI_DATABASE_URL) {
+          // Documents and passages shared by every process; each keeps its index files in its own data folder.
+          const stores = postgresKnowledgeStores(shared(), dataDir);
+          migrations.push(stores.ready);
+          return openKnowledgeBaseWithModel({ dataDir, stores, embedder, chat, rerank: reranker });
+        }
         db ??= openDatabase(dataDir);
         return openKnowledgeBaseWithModel({ dataDir, stores: sqliteKnowledgeStores(db), embedder, chat, rerank: reranker });
       })();

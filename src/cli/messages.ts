@@ -25,8 +25,9 @@ export const migrateMessages = {
   needBoth: '请用 --from 和 --to 指明从哪里复制到哪里，例如：migrate-data --from ./data --to postgres://用户:密码@主机:5432/数据库',
   same: '--from 和 --to 是同一个地方，没有复制。',
   noSource: (folder: string) => `数据文件夹“${folder}”里没有履职助手的数据库（lvzhi.db），没有复制。请检查 --from。`,
-  copied: (from: string, to: string, activities: number, audit: number, conversations: number) =>
-    `已从 ${from} 复制到 ${to}：活动记录 ${activities} 条（含已撤回和已删除的）、审计记录 ${audit} 条、对话状态 ${conversations} 条，两边条数一致。知识库没有迁移（它仍在各自的数据文件夹里）。`,
+  copied: (from: string, to: string, n: { activities: number; audit: number; conversations: number; documents: number; passages: number }) =>
+    `已从 ${from} 复制到 ${to}：活动记录 ${n.activities} 条（含已撤回和已删除的）、审计记录 ${n.audit} 条、对话状态 ${n.conversations} 条、`
+    + `知识库文档 ${n.documents} 份（段落 ${n.passages} 段），两边条数一致。检索索引文件不复制：每个进程第一次检索时从数据库重建自己的。`,
 } as const;
 
 /** The longer help of the batch commands: what a line of standard input may be. */

@@ -1,7 +1,8 @@
 /**
  * `migrate-data --from ./data --to postgres://…` (or the other way): copies the activity log
- * with its audit trail and the conversation state between a data folder's SQLite database and
- * PostgreSQL, all or nothing, into an empty target, verified by counting both sides.
+ * with its audit trail, the conversation state and the knowledge base (documents, passages,
+ * vectors, document audit) between a data folder's SQLite database and PostgreSQL, all or
+ * nothing, into an empty target, verified by counting both sides.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -49,12 +50,17 @@ const migrateData: CliCommand = {
     try {
       const target = await open(to, false);
       try {
-        const counts = await copyTables(source.end, target.end, [...ACTIVITY_TABLES, ...CONVERSATION_TABLES]);
-        const [activities, audit, conversations] = [counts.activities, counts.activity_audit, counts.conversation_state];
-        return {
-          json: { from: source.name, to: target.name, copied: { activities, audit, conversations } },
-          text: m.copied(source.name, target.name, activities, audit, conversations),
+        // Loaded here: the knowledge folder is heavy, and only this command of the log's needs it.
+        const { KNOWLEDGE_TABLES, markKnowledgeCopied, prepareKnowledgeTables } = await import('../knowledge/index.ts');
+        await prepareKnowledgeTables(source.end);
+        await prepareKnowledgeTables(target.end);
+        const counts = await copyTables(source.end, target.end, [...ACTIVITY_TABLES, ...CONVERSATION_TABLES, ...KNOWLEDGE_TABLES]);
+        await markKnowledgeCopied(target.end);
+        const copied = {
+          activities: counts.activities, audit: counts.activity_audit, conversations: counts.conversation_state,
+          documents: counts.kb_documents, passages: counts.kb_passages,
         };
+        return { json: { from: source.name, to: target.name, copied }, text: m.copied(source.name, target.name, copied) };
       } finally {
         await target.close();
       }

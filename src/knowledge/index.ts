@@ -17,6 +17,7 @@ export { HnswVectorSearch } from './search/hnsw-vector-search.ts';
 export { sqliteKnowledgeStores, openSqliteKnowledgeBase, type SqliteKnowledgeBase } from './sqlite/knowledge-stores.ts';
 export { createSqlitePassageStore } from './sqlite/passage-store.ts';
 export { postgresKnowledgeStores, indexOwner } from './postgres/knowledge-stores.ts';
+export { KNOWLEDGE_TABLES, prepareKnowledgeTables, markKnowledgeCopied } from './postgres/transfer.ts';
 export { createExtractiveAnswerer, toSource, queryCoverage, notFoundText, WEAK_MATCH_COVERAGE } from './answering/extractive-answerer.ts';
 export { createBuiltinReranker } from './ranking/builtin-reranker.ts';
 export { assessPassages, type FoundDecisionOptions } from './answering/found-decision.ts';

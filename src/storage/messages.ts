@@ -29,6 +29,6 @@ export const storageMessages = {
     `目标里已经有数据（${tables}），没有复制任何内容：迁移只能写入空的数据库或数据文件夹，以免编号冲突或重复记录。`,
   copyConflict: (detail: string) =>
     `复制时发现冲突，已全部撤销，目标没有任何改动（${detail}）。常见原因是原数据里有两条完全相同的有效记录：请先删除其中一条再迁移。`,
-  knowledgeStaysLocal: (dataDir: string) =>
-    `活动记录和对话状态保存在 PostgreSQL 数据库里（LVZHI_DATABASE_URL），多个进程共用；知识库暂时仍保存在数据文件夹“${dataDir}”的 SQLite 里，每个进程各自一份。`,
+  sharedDatabase: (server: string, dataDir: string) =>
+    `活动记录、对话状态和知识库保存在 PostgreSQL 数据库 ${server} 里，多个进程共用；本进程的检索索引文件保存在数据文件夹“${dataDir}”里。`,
 } as const;

@@ -1,9 +1,12 @@
 /**
  * `migrate-data` moves an office's log (with withdrawn and deleted entries and the whole audit
- * trail) and its conversation state from a data folder into PostgreSQL (PGlite over a socket)
- * and back, verified by counts; the copies answer `list`, `stats` and `history` exactly as the
- * original did, and a target that already holds data is refused with nothing changed.
+ * trail), its conversation state and its knowledge base from a data folder into PostgreSQL
+ * (PGlite over a socket) and back, verified by counts; the copies answer `list`, `stats`,
+ * `history`, `docs` and `ask` exactly as the original did, and a target that already holds
+ * data is refused with nothing changed.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSqliteActivityStore } from '../../src/log/index.ts';
 import { loadTaxonomy } from '../../src/reader/index.ts';
@@ -38,7 +41,7 @@ describe('migrate-data between a data folder and PostgreSQL', { timeout: 120_000
 
     const there = await run(['migrate-data', '--from', office, '--to', postgres.url()]);
     expect(there.status).toBe(0);
-    expect(there.json.copied).toEqual({ activities: before.history.filter((h) => h.action !== 'correct' && h.action !== 'withdraw').length, audit: before.history.length, conversations: 1 });
+    expect(there.json.copied).toEqual({ activities: before.history.filter((h) => h.action !== 'correct' && h.action !== 'withdraw').length, audit: before.history.length, conversations: 1, documents: 0, passages: 0 });
     const onServer = { LVZHI_DATABASE_URL: postgres.url() };
     const elsewhere = tempFolder('lvzhi-migrate-any-');
     expect((await run(['list', '--data', elsewhere], onServer)).json.activities).toEqual((await run(['list', '--data', office])).json.activities);
@@ -63,5 +66,34 @@ describe('migrate-data between a data folder and PostgreSQL', { timeout: 120_000
     expect((await copied.stats()).total).toBe(before.stats.total + 1);
     expect(await createSqliteConversationStore(copy).get('pending', 'telegram:42|main')).toEqual({ kind: 'delete', id: activity.id });
     copy.close();
+  });
+
+  it('copies the knowledge base there and back: the copies list the same documents and answer with the same quote', async () => {
+    await postgres.reset();
+    const office = tempFolder('lvzhi-migrate-kb-');
+    const library = join(tempFolder('lvzhi-migrate-library-'), '制度');
+    mkdirSync(library);
+    writeFileSync(join(library, '联络站制度.md'), '# 代表联络站工作制度\n\n第三条 代表联络站每月第一个星期三上午接待群众来访。\n\n第四条 接待情况应当登记。\n');
+    writeFileSync(join(library, '议事规则.md'), '# 常务委员会议事规则\n\n第一条 常务委员会会议一般每两个月举行一次。\n');
+    expect((await run(['ingest', library, '--data', office])).status).toBe(0);
+    const question = '联络站什么时候接待群众';
+    const asked = (await run(['ask', question, '--data', office])).json;
+    expect(JSON.stringify(asked)).toContain('每月第一个星期三');
+    const docs = (await run(['docs', '--data', office])).json;
+
+    const there = await run(['migrate-data', '--from', office, '--to', postgres.url()]);
+    expect(there.status).toBe(0);
+    expect(there.json.copied).toMatchObject({ documents: 2, passages: expect.any(Number) });
+    expect(there.json.copied.passages).toBeGreaterThanOrEqual(2);
+    const onServer = { LVZHI_DATABASE_URL: postgres.url() };
+    const elsewhere = tempFolder('lvzhi-migrate-kb-any-');
+    expect((await run(['docs', '--data', elsewhere], onServer)).json).toEqual(docs);
+    expect((await run(['ask', question, '--data', elsewhere], onServer)).json).toEqual(asked);
+
+    const back = tempFolder('lvzhi-migrate-kb-back-');
+    const returned = await run(['migrate-data', '--from', postgres.url(), '--to', back]);
+    expect(returned.json.copied).toEqual(there.json.copied);
+    expect((await run(['docs', '--data', back])).json).toEqual(docs);
+    expect((await run(['ask', question, '--data', back])).json).toEqual(asked);
   });
 });
