@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openKnowledgeBase, postgresKnowledgeStores, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { openPostgres, type PostgresDatabase } from '../../src/storage/index.ts';
 import { REAL_SERVER_URL, noticeWithoutServer, usePglite, useRealPostgres, type TestPostgres } from '../support/postgres.ts';
+import { documentNamed, embedder, passagesOf } from '../support/contracts/knowledge-rig.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 
 function describeShared(server: () => TestPostgres): void {
@@ -57,6 +58,30 @@ function describeShared(server: () => TestPostgres): void {
       expect(existsSync(join(b.dataDir, 'lvzhi.db'))).toBe(false); // nothing of the knowledge base went to SQLite
     } finally {
       for (const kb of bases) kb.close();
+      await Promise.all(pools.map((db) => db.close()));
+    }
+  }, 120_000);
+
+  it('stores the same document committed by two processes at the same moment once, with no error', async () => {
+    await postgres.reset();
+    const root = tempFolder('lvzhi-kb-pg-race-');
+    const pools = [openPostgres(postgres.url(), { max: 2 }), openPostgres(postgres.url(), { max: 2 })];
+    try {
+      // Migrated one after the other: PGlite is one session, where the migration's advisory lock excludes nobody.
+      const stores = [];
+      for (const [i, db] of pools.entries()) {
+        stores.push(postgresKnowledgeStores(db, join(root, `host-${i}`)));
+        await stores[i].ready;
+      }
+      for (let round = 0; round < 5; round++) {
+        const doc = `通知${round}.md`;
+        const commits = await Promise.all(stores.map(async (s, i) =>
+          s.documents.commit({ ...documentNamed(doc, '通知'), scope: '办公室' }, await passagesOf('通知', [`第${i}稿：定于12月5日召开座谈会。`]), embedder.id)));
+        const kept = (await stores[0].passages.passagesByIds(commits.flat())).map((p) => p.text);
+        expect(kept).toHaveLength(1);
+        expect((await stores[1].documents.documents()).filter((d) => d.doc === doc)).toMatchObject([{ passages: 1, scope: '办公室', status: 'in_force' }]);
+      }
+    } finally {
       await Promise.all(pools.map((db) => db.close()));
     }
   }, 120_000);

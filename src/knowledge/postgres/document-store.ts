@@ -11,7 +11,7 @@ import { editionOf } from '../catalog/editions.ts';
 import { catalogMessages } from '../catalog/messages.ts';
 import type { DocumentAuditEntry, DocumentStanding, DocumentStore } from '../ports/document-store.ts';
 import { type DocumentChange, type DocumentInfo, type DocumentStatus, PUBLIC_SCOPE } from '../types.ts';
-import { type Run, onClient, onPool, removeDocumentIn, replaceDocumentIn } from './rows.ts';
+import { type Run, lockWriters, onClient, onPool, removeDocumentIn, replaceDocumentIn } from './rows.ts';
 
 interface Row {
   doc: string;
@@ -71,6 +71,7 @@ export function createPostgresDocumentStore(db: PostgresDatabase, ready: Promise
 
   return {
     commit: (record, passages, embedder) => write(async (run) => {
+      await lockWriters(run); // before reading what is stored: another process may be storing it now
       const before = await row(run, record.doc, true);
       const ids = await replaceDocumentIn(run, record, passages, embedder);
       const { family, year } = editionOf(record.title);
@@ -107,6 +108,7 @@ export function createPostgresDocumentStore(db: PostgresDatabase, ready: Promise
       return moved.length > 0;
     },
     remove: (doc, change) => write(async (run) => {
+      await lockWriters(run);
       const before = await row(run, doc, true);
       const described = before && await info(run, doc);
       if (!before || !described || !await removeDocumentIn(run, doc)) return undefined;

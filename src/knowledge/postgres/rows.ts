@@ -31,6 +31,16 @@ export function floats(bytes: Buffer): Float32Array {
   return copy;
 }
 
+/**
+ * Take the change marker's row lock, first thing in every writing transaction: writers then
+ * queue, and each statement after the lock sees what the writer before committed (two
+ * processes storing the same document at once replace it in turn instead of colliding on it).
+ * Readers never wait for it.
+ */
+export async function lockWriters(run: Run): Promise<void> {
+  await run('SELECT value FROM kb_generation FOR UPDATE');
+}
+
 /** Move the change marker (inside the writing transaction: it commits with the change, or not at all). */
 export async function bumpGeneration(run: Run): Promise<void> {
   await run('UPDATE kb_generation SET value = value + 1');
@@ -38,6 +48,7 @@ export async function bumpGeneration(run: Run): Promise<void> {
 
 /** Replace (or add) a document with its passages and vectors; the new passage ids, in the passages' order. Run inside a transaction. */
 export async function replaceDocumentIn(run: Run, record: DocumentToStore, passages: readonly PassageToStore[], embedder: string): Promise<number[]> {
+  await lockWriters(run);
   await run('DELETE FROM kb_documents WHERE doc = $1', [record.doc]);
   const [{ id: documentId }] = await run<{ id: number }>(
     'INSERT INTO kb_documents (doc, title, format, content_hash, ingested_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
@@ -62,6 +73,7 @@ export async function replaceDocumentIn(run: Run, record: DocumentToStore, passa
 
 /** Delete a document (its passages and vectors go with it); true if it was there. Run inside a transaction. */
 export async function removeDocumentIn(run: Run, doc: string): Promise<boolean> {
+  await lockWriters(run);
   const removed = await run('DELETE FROM kb_documents WHERE doc = $1 RETURNING id', [doc]);
   if (removed.length) await bumpGeneration(run);
   return removed.length > 0;
