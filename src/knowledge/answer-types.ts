@@ -34,7 +34,8 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   {
     name: 'enumeration',
     question: /哪些|哪几/,
-    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、/,
+    // Three items in a row, or a list a law introduces with 下列 and numbers (（一）…（二）…).
+    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、|下列[^。；]{0,12}[：:]|（一）[^（]{1,80}（二）/,
   },
 ];
 

@@ -123,6 +123,12 @@ describe('answer types', () => {
     expect(answerTypeMatch(heads, '常务委员会组成人员五人以上联名')).toBe(1);
   });
 
+  it('counts a list a law introduces with 下列 and numbered items as an enumeration', () => {
+    const list = expectedAnswerTypes('人大代表有哪些权利？');
+    expect(answerTypeMatch(list, '第七条 代表享有下列权利：（一）出席本级人民代表大会会议；（二）依法联名提出议案')).toBe(1);
+    expect(answerTypeMatch(list, '第一条 为保证代表依法行使代表的职权，履行代表的义务，根据宪法，制定本法。')).toBe(0);
+  });
+
   it('expects nothing of a question that asks for no figure', () => {
     expect(expectedAnswerTypes('质询案由谁答复')).toEqual([]);
   });
