@@ -27,9 +27,21 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
     passage: new RegExp(`${NUMBER}+(人|名)(以上|以下)?|过半数|${NUMBER}分之${NUMBER}|半数`),
   },
   {
+    // Pay, allowances and funds are asked for as a sum of money (工资是多少, 每月补贴多少).
+    name: 'money',
+    question: /(?:工资|补贴|津贴|补助|报酬|经费|费用)[^，。？]{0,6}(?:多少|几)|(?:多少|几)[^，。？]{0,4}(?:钱|元|工资|补贴|津贴|补助|报酬|经费|费用)/,
+    passage: new RegExp(`\\d+(\\.\\d+)?\\s*(元|万元|亿元)|${NUMBER}+(元|万元|亿元)`),
+  },
+  {
+    // A time of day (几点开门, 开放时间是几点到几点) is stated as a clock time.
+    name: 'clock',
+    question: /几点|几时开|几时到/,
+    passage: new RegExp(`\\d{1,2}[:：]\\d{2}|${NUMBER}{1,3}[点时](?:[至到—-]|${NUMBER}|整|半)`),
+  },
+  {
     name: 'amount',
     question: /多少|比例|上限|下限|最多|最少|至少|目标|增速|增长/,
-    passage: new RegExp(`\\d+(\\.\\d+)?(%|万|亿|元)|${NUMBER}+分之${NUMBER}|不(得)?(超过|少于|低于)|以上|以下|左右`),
+    passage: new RegExp(`\\d+(\\.\\d+)?(%|万|亿|元)|${NUMBER}+(万|亿)?元|${NUMBER}+分之${NUMBER}|不(得)?(超过|少于|低于)|以上|以下|左右`),
   },
   {
     name: 'enumeration',

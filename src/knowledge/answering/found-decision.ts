@@ -81,6 +81,14 @@ export const FOUND_MODEL: FoundModel = JSON.parse(
 // Parts of speech that carry a topic: nouns, verbs, adjectives, abbreviations, idioms, time words.
 const TOPIC_TAG = /^(?:n|v|a|j|i|l|t|eng)/;
 const NOUN_TAG = /^(?:n|j|vn)/;
+// Verbs (not verbal nouns), adjectives and adverbs.
+const WORDING_TAG = /^(?:v(?!n)|a|d)/;
+/**
+ * How much a word the index lacks counts towards declining when it is a verb, adjective or
+ * adverb: the documents often say it otherwise (病倒 where they say 因病, 照发 where they say
+ * 享受…待遇, 例外 where they say 除外); a noun they lack (食堂, 公积金) is a thing they do not cover.
+ */
+const ABSENT_WORDING_WEIGHT = 0.6;
 // Verbs that only ask (可以, 需要) say nothing about the topic.
 const ASKING_VERBS = new Set(['可以', '需要', '应该', '应当', '能够', '必须', '算是', '属于', '进行', '开展', '有关', '规定']);
 // A level prefix staff put before a body the documents name without it: 区政府 → 政府.
@@ -106,6 +114,8 @@ export interface TopicWord {
   /** Its idf in general Chinese, capped: specific words weigh more than everyday ones. */
   readonly weight: number;
   readonly noun: boolean;
+  /** A verb, adjective or adverb: how the person says it rather than what they ask about. */
+  readonly wording: boolean;
 }
 
 /** A question's topic words with their specificity in general Chinese. */
@@ -121,7 +131,7 @@ function topicWordsOf(tagged: readonly TaggedWord[]): TopicWord[] {
   for (const { word, tag } of tagged) {
     if (word.length < 2 || !TOPIC_TAG.test(tag) || isAskingWord(word) || ASKING_VERBS.has(word) || seen.has(word)) continue;
     seen.add(word);
-    out.push({ word, weight: Math.min(segmenter.generalIdf(word), MAX_GENERAL_IDF), noun: NOUN_TAG.test(tag) });
+    out.push({ word, weight: Math.min(segmenter.generalIdf(word), MAX_GENERAL_IDF), noun: NOUN_TAG.test(tag), wording: WORDING_TAG.test(tag) });
   }
   return out;
 }
@@ -162,7 +172,8 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     weightedShare(words, texts.join('\n')),
     nouns.length ? nouns.filter(({ word }) => holds(best, word)).length / nouns.length : 0,
     missing.length ? Math.max(0, ...missing.map((w) => w.weight - EVERYDAY_IDF)) / (MAX_GENERAL_IDF - EVERYDAY_IDF) : 0,
-    total > 0 ? words.filter(({ word }) => absent(word)).reduce((sum, w) => sum + w.weight, 0) / total : 1,
+    total > 0 ? words.filter(({ word }) => absent(word))
+      .reduce((sum, w) => sum + w.weight * (w.wording ? ABSENT_WORDING_WEIGHT : 1), 0) / total : 1,
     types.length && passages[0] ? 1 - answerTypeMatch(types, passages[0].passage.text) : 0,
     passages[0]?.score ?? 0,
     sentence,
