@@ -39,8 +39,15 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
     passage: new RegExp(`\\d{1,2}[:：]\\d{2}|${NUMBER}{1,3}[点时](?:[至到—-]|${NUMBER}|整|半)`),
   },
   {
+    // 开了几次会, 提了多少件建议: a count of times or items, stated as 3次, 五件.
+    name: 'count',
+    question: /(?:多少|几)(?:次|件|个(?!人|月)|项|场|份|部|批)/,
+    passage: new RegExp(`(?<!第)(?:\\d+|${NUMBER}+)(?:次|件|个|项|场|份|部|批)`),
+  },
+  {
     name: 'amount',
-    question: /多少|比例|上限|下限|最多|最少|至少|目标|增速|增长/,
+    // 多少 before a counted unit asks for a count, a headcount or a period (the types above).
+    question: /多少(?!次|件|个|项|场|份|部|批|人|名|位|天|日|年|票)|比例|上限|下限|最多|最少|至少|目标|增速|增长/,
     passage: new RegExp(`\\d+(\\.\\d+)?(%|万|亿|元)|${NUMBER}+(万|亿)?元|${NUMBER}+分之${NUMBER}|不(得)?(超过|少于|低于)|以上|以下|左右`),
   },
   {

@@ -129,6 +129,14 @@ describe('answer types', () => {
     expect(answerTypeMatch(list, '第一条 为保证代表依法行使代表的职权，履行代表的义务，根据宪法，制定本法。')).toBe(0);
   });
 
+  it('expects a count for 几次 and 多少件, not an amount', () => {
+    const times = expectedAnswerTypes('上半年常委会开了几次会？');
+    expect(times.map((type) => type.name)).toEqual(['count']);
+    expect(answerTypeMatch(times, '上半年共召开常委会会议3次，听取专项工作报告5个。')).toBe(1);
+    expect(answerTypeMatch(times, '常委会会议由主任召集，第一次会议由上届常委会召集。')).toBe(0);
+    expect(expectedAnswerTypes('常委会开会要多少人到场？').map((type) => type.name)).toEqual(['headcount']);
+  });
+
   it('expects a sum of money for pay and a clock time for 几点', () => {
     const money = expectedAnswerTypes('人大代表每个月有多少补贴？');
     expect(answerTypeMatch(money, '国家根据实际需要给予适当的补贴和物质上的便利。')).toBeLessThan(1);
