@@ -8,7 +8,7 @@ import { afterEach, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
 import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { tempFolder } from '../fixtures/documents.ts';
-import { corpusLawPages, writeScannedPdf } from '../fixtures/scans.ts';
+import { corpusLawArticles, writeScannedPdf } from '../fixtures/scans.ts';
 import { makeBench, telegram, type TestBench } from '../support/assistant-helpers.ts';
 
 /** OCR takes seconds a page, many more on a busy shared machine: these tests get ten minutes each. */
@@ -27,7 +27,7 @@ it('shows OCR progress for a scanned upload and reports the pages read by OCR', 
   folder = tempFolder('lvzhi-scan-upload-');
   kb = await openKnowledgeBase({ dataDir: join(folder, 'data') });
   bench = makeBench(new RuleReader(loadTaxonomy()), { knowledge: kb, admins: 'telegram:9' });
-  const scan = await writeScannedPdf(join(folder, 'scan.pdf'), corpusLawPages('npcsc-procedure-rules-2022.md', 1, 600, 2));
+  const scan = await writeScannedPdf(join(folder, 'scan.pdf'), [corpusLawArticles('npcsc-procedure-rules-2022.md', '第十二条', 3)], 200);
   const progress: string[] = [];
   const reply = await bench.assistant.handle(telegram('', '9', '9', {
     files: [{ name: '议事规则扫描件.pdf', download: async (to) => writeFileSync(to, readFileSync(scan)) }],
