@@ -18,7 +18,7 @@ import { focusWords, taggedQuestion } from './question-focus.ts';
 /** Feature names, in the order of the fitted coefficients. */
 export const FOUND_FEATURES = [
   'specificCoverage', 'topThreeCoverage', 'nounCoverage', 'rarestMissing', 'absentFromIndex', 'typeUnmet', 'score',
-  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing',
+  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing', 'typeAbsent',
 ] as const;
 
 /** What the decision needs from the live index. */
@@ -53,17 +53,23 @@ export interface FoundGates {
    * true at any library size, for what a question asks about is not a circumstance word.
    */
   readonly focusAbsent?: boolean;
+  /**
+   * Decline when the question asks for a figure of a definite kind (几点, 多少钱, 几次, 几天) and
+   * none of the passages found states one: 人大代表每个月有多少补贴 against 给予适当的补贴.
+   */
+  readonly typeAbsent?: boolean;
 }
 
 /** The gates the shipped model was fitted behind. */
-export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0, focusAbsent: true };
+export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0, focusAbsent: true, typeAbsent: true };
 
 /** Whether a gate declines a question, from its feature vector (FOUND_FEATURES order) and the index size. */
 export function declinedByGate(features: readonly number[], gates: FoundGates, passageCount = Infinity): boolean {
   const at = (name: (typeof FOUND_FEATURES)[number]) => features[FOUND_FEATURES.indexOf(name)];
   const absent = passageCount >= gates.absentFromIndexMinPassages && at('absentFromIndex') >= gates.absentFromIndex;
   const focus = gates.focusAbsent === true && at('focusAbsent') === 1;
-  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || focus || at('nounCoverage') <= gates.nounCoverage;
+  const figure = gates.typeAbsent === true && at('typeAbsent') === 1;
+  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || focus || figure || at('nounCoverage') <= gates.nounCoverage;
 }
 
 /** The fitted model: gates, intercept, one coefficient per feature, and the decision threshold. */
@@ -163,6 +169,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const missing = words.filter(({ word }) => !holds(best, word));
   const nouns = words.filter((w) => w.noun);
   const types = expectedAnswerTypes(question);
+  const figures = types.filter((type) => type.figure);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   let sentence = 0;
   for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause));
@@ -181,6 +188,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     REQUEST.test(question.trim()) ? 1 : 0,
     focus.some(absent) ? 1 : 0,
     focus.some((word) => !holds(best, word)) ? 1 : 0,
+    figures.length && !passages.slice(0, 5).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
   ];
 }
 
