@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openKnowledgeBase } from '../src/knowledge/index.ts';
+import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openSqliteKnowledgeBase } from '../src/knowledge/index.ts';
 import { exactSearch } from '../src/knowledge/search/vector-index.ts';
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
 
@@ -46,7 +46,7 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
     writeBenchCorpus(corpus, wanted);
     log(`corpus written: ${wanted} articles`);
     const embedder = createOfflineEmbedder();
-    const kb = await openKnowledgeBase({ dataDir: join(root, 'data'), embedder });
+    const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), embedder });
     try {
       const started = performance.now();
       const report = await kb.ingest([corpus], {
@@ -57,7 +57,7 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
       const ingestSeconds = (performance.now() - started) / 1000;
       log(`ingested ${report.chunks} passages in ${ingestSeconds.toFixed(1)} s`);
 
-      const sample = (kb.store.db.prepare('SELECT text FROM kb_passages WHERE id % 199 = 0 ORDER BY id LIMIT 500').all() as Array<{ text: string }>)
+      const sample = (kb.db.prepare('SELECT text FROM kb_passages WHERE id % 199 = 0 ORDER BY id LIMIT 500').all() as Array<{ text: string }>)
         .map((row) => row.text);
       const questions = benchQuestions(options.queries ?? 300, sample);
       for (const q of questions.slice(0, 20)) await kb.search(q, 5); // warm-up
@@ -74,7 +74,7 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
       for (const q of questions) {
         const hits = await kb.retrievers.hybrid.search(q, RERANK_DEPTH);
         const scores = new Map(hits.map((h) => [h.id, h.score]));
-        const candidates = kb.store.passagesByIds(hits.map((h) => h.id)).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+        const candidates = (await kb.store.passagesByIds(hits.map((h) => h.id))).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
         const t0 = performance.now();
         await reranker.rerank(q, candidates);
         rerankTimes.push(performance.now() - t0);
@@ -97,7 +97,7 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
         return hits;
       });
 
-      const matrix = kb.indexes.vectorMatrix();
+      const matrix = (await kb.indexes.vectorMatrix());
       const exactTimes: number[] = [];
       let found = 0;
       let expected = 0;

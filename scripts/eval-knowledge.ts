@@ -23,7 +23,7 @@ import { defaultEquivalences } from '../src/knowledge/search/equivalences.ts';
 import { FOUND_FEATURES, foundFeatures } from '../src/knowledge/answering/found-decision.ts';
 import { Tokenizer } from '../src/knowledge/search/tokenizer.ts';
 import { documentNames } from '../src/knowledge/ranking/title-cue.ts';
-import { RERANK_DEPTH, openKnowledgeBase, type OpenKnowledgeBase } from '../src/knowledge/index.ts';
+import { RERANK_DEPTH, openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../src/knowledge/index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = resolve(root, '../shared');
@@ -52,7 +52,7 @@ const squash = (s: string): string => s.replace(/\s+/g, '');
 const pct = (n: number, d: number): string => `${(100 * n / Math.max(d, 1)).toFixed(1)}%`;
 
 /** Plain BM25 over character bigrams of the passage text (no equivalences, no headings). */
-function plainBm25(kb: OpenKnowledgeBase): (question: string, k: number) => number[] {
+async function plainBm25(kb: OpenKnowledgeBase): Promise<(question: string, k: number) => number[]> {
   const grams = (text: string): string[] => {
     const out: string[] = [];
     for (const run of text.normalize('NFKC').match(/\p{Script=Han}+|[a-z0-9]+/giu) ?? []) {
@@ -63,7 +63,7 @@ function plainBm25(kb: OpenKnowledgeBase): (question: string, k: number) => numb
     return out;
   };
   const builder = new Bm25Builder();
-  for (const p of kb.store.iteratePassageTexts()) builder.add(p.id, grams(p.text), []);
+  for await (const batch of kb.store.passageTexts()) for (const p of batch) builder.add(p.id, grams(p.text), []);
   const index = builder.finish(0);
   return (question, k) => index.search(grams(question), k).map((hit) => hit.id);
 }
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     const dir = join(data, name);
     const fresh = !existsSync(join(dir, 'lvzhi.db'));
     const tokenizer = option('--tokenizer') === 'jieba' ? new Tokenizer(defaultEquivalences(), 'jieba') : undefined;
-    const opened = await openKnowledgeBase({ dataDir: dir, log: () => undefined, tokenizer });
+    const opened = await openSqliteKnowledgeBase({ dataDir: dir, log: () => undefined, tokenizer });
     if (fresh) await opened.ingest(folders);
     return opened;
   };
@@ -88,8 +88,8 @@ async function main(): Promise<void> {
   const sampleDocs = new Set(['某区人大常委会议事规则.md', '区人大常委会2024年上半年工作总结.md', '区人大常委会第二十一次会议纪要.md']);
   try {
     const corpusKb = kb;
-    const peer = plainBm25(kb);
-    const names = new Set(kb.store.documentTitles().flatMap(documentNames));
+    const peer = await plainBm25(kb);
+    const names = new Set((await kb.store.documentTitles()).flatMap(documentNames));
     const samples = readSet(join(root, 'scripts/eval-sets/samples.jsonl'));
     const sets: Array<{ name: string; items: Item[]; answerable: boolean; kb?: OpenKnowledgeBase }> = [
       { name: 'qa-dev (shared)', items: readSet(join(shared, 'eval/qa-dev.jsonl')), answerable: true },
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
         if (rank === 0) hit1++;
         if (rank >= 0) hit5++;
         const peerIds = set.kb ? [] : peer(item.question, 5);
-        const peerTexts = kb.store.passagesByIds(peerIds).map((p) => squash(p.text));
+        const peerTexts = (await kb.store.passagesByIds(peerIds)).map((p) => squash(p.text));
         const peerRank = peerTexts.findIndex((t) => t.includes(gold));
         if (peerRank === 0) peer1++;
         if (peerRank >= 0) peer5++;
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
         if (args.includes('--dump-rerank')) {
           const hits = await kb.retrievers.hybrid.search(item.question, RERANK_DEPTH);
           const scores = new Map(hits.map((h) => [h.id, h.score]));
-          const candidates = kb.store.passagesByIds(hits.map((h) => h.id)).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+          const candidates = (await kb.store.passagesByIds(hits.map((h) => h.id))).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
           const features = rerankFeatures(item.question, candidates, { idf: (t) => kb.indexes.bm25().idf(t), documentNames: () => names });
           rerankRows.push(JSON.stringify({ id: item.id, split: item.split ?? 'dev', features,
             gold: candidates.map(({ passage }) => squash(passage.text).includes(gold)) }));

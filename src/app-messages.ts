@@ -8,8 +8,6 @@ export const appMessages = {
   stopped: '已停止。',
   startFailed: (message: string) => `启动失败：${message}`,
   internalStartFailure: (ref: string) => `启动失败（错误编号 ${ref}），详情见上方日志。`,
-  portClash: (which: string) =>
-    `${which} 都要在 PORT 上接收回调，一个 PORT 只能给其中一个。请只保留一个：例如 Telegram 改用长轮询（去掉 TELEGRAM_WEBHOOK_URL）、Slack 改用 Socket Mode（设置 SLACK_APP_TOKEN）、企业微信改用智能机器人长连接（WECOM_BOT_ID）。`,
-  slackNeedsMode: '设置了 SLACK_BOT_TOKEN，还需要设置 SLACK_APP_TOKEN（Socket Mode）或 SLACK_SIGNING_SECRET（HTTP 事件）。',
-  slackNeedsToken: '设置了 SLACK_APP_TOKEN 或 SLACK_SIGNING_SECRET，还需要设置 SLACK_BOT_TOKEN。',
+  portClash: (which: string, instead: string) =>
+    `${which} 都要在 PORT 上接收回调，一个 PORT 只能给其中一个。请只保留一个：例如 ${instead}。`,
 } as const;

@@ -3,7 +3,6 @@
  * `main.ts` and the end-to-end tests build Lüzhi through these factories, so what the tests run
  * is what `npm start` runs.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +12,7 @@ import { renderChart, type ActivityLog, type ActivityStore } from './log/index.t
 import {
   activityLogPort, createAccess, createAssistant, createDepartments, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
-import { ACCESS_FORMS, PLATFORMS, createTerminalChannel, loadSlackChannel, loadTelegramChannel, type TerminalChannel } from './channels/index.ts';
+import { ACCESS_FORMS, REGISTERED, loadTerminalChannel, type RegisteredChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
 import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
 import { UserError } from './errors.ts';
@@ -140,46 +139,24 @@ export interface TerminalStreams {
   readonly clock?: () => Date;
 }
 
-/** The channels to run: every one whose settings are present, or the terminal when none is. */
+/** The channels to run: every registered one whose settings are present (tests pass another list), or the terminal when none is. */
 export async function createChannels(
   settings: Settings,
   assistant: AssistantCore,
   terminal: TerminalStreams = {},
   conversations?: ConversationStore,
+  registered: Readonly<Record<string, RegisteredChannel>> = REGISTERED,
 ): Promise<{ channels: Channel[]; terminal?: TerminalChannel }> {
   const channels: Channel[] = [];
-  const { telegram, slack } = settings;
-  const onPort = [
-    telegram?.mode === 'webhook' && 'Telegram webhook', slack?.mode === 'http' && 'Slack HTTP', ...PLATFORMS.map((p) => p.usesPort?.(settings) && p.label),
-  ].filter(Boolean);
-  if (onPort.length > 1) throw new UserError('bad_setting', m.portClash(onPort.join('、')));
-  if (telegram) {
-    const createTelegramChannel = await loadTelegramChannel();
-    channels.push(createTelegramChannel({
-      token: telegram.token,
-      apiRoot: telegram.apiRoot,
-      assistant,
-      conversations,
-      webhook: telegram.mode === 'webhook'
-        // Lüzhi registers the webhook itself, so it can choose the secret when none is set.
-        ? { url: telegram.url, secret: telegram.secret ?? randomBytes(24).toString('hex'), port: telegram.port }
-        : undefined,
-    }));
-  }
-  if (slack) {
-    const createSlackChannel = await loadSlackChannel();
-    channels.push(createSlackChannel({
-      botToken: slack.botToken,
-      ...(slack.mode === 'socket' ? { appToken: slack.appToken } : { signingSecret: slack.signingSecret, port: slack.port }),
-      apiUrl: slack.apiUrl,
-      assistant,
-      conversations,
-    }));
-  }
-  for (const platform of PLATFORMS) {
-    if (platform.configured(settings)) channels.push(...(await platform.load())(settings, assistant));
-  }
+  const configured = Object.entries(registered).flatMap(([name, channel]) => {
+    const own = (settings as Record<string, unknown>)[name];
+    return own !== undefined && channel.load ? [{ channel, own }] : [];
+  });
+  const onPort = configured.flatMap(({ channel, own }) => channel.port?.(own) ?? []);
+  if (onPort.length > 1) throw new UserError('bad_setting', m.portClash(onPort.map((use) => use.user).join('、'), onPort.map((use) => use.instead).join('、')));
+  for (const { channel, own } of configured) channels.push(...(await channel.load!())(own, { assistant, conversations }));
   if (channels.length > 0) return { channels };
+  const createTerminalChannel = await loadTerminalChannel();
   const terminalChannel = createTerminalChannel({ assistant, conversations, ...terminal });
   return { channels: [terminalChannel], terminal: terminalChannel };
 }

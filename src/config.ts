@@ -1,12 +1,12 @@
 /**
  * Settings from the environment (and `.env`), parsed once at start-up against a schema
  * (CONTRACTS.md, "Running the assistant"). A bad setting stops the start and names the variable.
- * Every variable is listed, with a comment, in `.env.example`. Telegram and Slack each run in
- * one of two modes; their variables are read here into one typed value per platform, so no
- * other file decides a mode from which variables happen to be set.
+ * Every variable is listed, with a comment, in `.env.example`. The core's variables are here;
+ * each chat channel declares its own in its folder (`settings.ts`, carried by its registration)
+ * and reads them into one typed value per mode, so no file here names a channel's variables.
  */
 import { z } from 'zod';
-import { appMessages } from './app-messages.ts';
+import { ACCESS_FORMS, REGISTERED, optionalText, type ChannelSettingsByName, type RegisteredChannel } from './channels/index.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -22,8 +22,6 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
-
 /** A department and the people and chats in it (`LVZHI_SCOPES`). */
 export interface Department {
   readonly name: string;
@@ -31,7 +29,8 @@ export interface Department {
   readonly members: readonly string[];
 }
 
-const MEMBER = /^(telegram|slack|wecom|dingtalk|feishu|telegram-chat|slack-channel|wecom-chat|dingtalk-chat|feishu-chat):\S+$/;
+/** `<platform>:<id>` or `<chat form>:<id>` of a registered chat channel. */
+const MEMBER = new RegExp(`^(${ACCESS_FORMS.filter((form) => !form.local).flatMap((form) => [form.platform, ...(form.chat ? [form.chat] : [])]).join('|')}):\\S+$`);
 
 /** `代表工委=telegram:111,slack:U222;财经工委=…` → departments; a malformed part stops the start. */
 const departments = optionalText.transform((text, ctx): Department[] => {
@@ -51,32 +50,8 @@ const departments = optionalText.transform((text, ctx): Department[] => {
 
 const schema = z.object({
   LVZHI_DATA_DIR: optionalText.transform((v) => v ?? './data'),
-  TELEGRAM_BOT_TOKEN: optionalText,
-  TELEGRAM_API_ROOT: optionalText,
-  TELEGRAM_WEBHOOK_URL: optionalText.pipe(z.url().optional()),
-  TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/).optional()),
+  // PORT is shared: each channel that takes HTTP callbacks listens there (one of them at a time).
   PORT: optionalText.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(65535).optional()),
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_API_URL: optionalText.pipe(z.url().optional()),
-  // WeCom self-built app (callback on PORT) and/or AI bot (long connection); DingTalk and Feishu robots.
-  WECOM_CORP_ID: optionalText,
-  WECOM_AGENT_ID: optionalText.pipe(z.string().regex(/^\d+$/, '应为应用的 AgentId（数字）').optional()),
-  WECOM_SECRET: optionalText,
-  WECOM_TOKEN: optionalText,
-  WECOM_AES_KEY: optionalText.pipe(z.string().regex(/^[A-Za-z0-9+/]{43}$/, '应为 43 位 EncodingAESKey').optional()),
-  WECOM_API_BASE: optionalText.pipe(z.url().optional()),
-  WECOM_BOT_ID: optionalText,
-  WECOM_BOT_SECRET: optionalText,
-  WECOM_BOT_WS_URL: optionalText.pipe(z.url().optional()),
-  DINGTALK_CLIENT_ID: optionalText,
-  DINGTALK_CLIENT_SECRET: optionalText,
-  DINGTALK_API_BASE: optionalText.pipe(z.url().optional()),
-  DINGTALK_OAPI_BASE: optionalText.pipe(z.url().optional()),
-  FEISHU_APP_ID: optionalText,
-  FEISHU_APP_SECRET: optionalText,
-  FEISHU_DOMAIN: optionalText.pipe(z.union([z.enum(['feishu', 'lark']), z.url()]).optional()),
   LVZHI_ALLOW: optionalText,
   LVZHI_ADMINS: optionalText,
   LVZHI_SCOPES: departments,
@@ -93,63 +68,38 @@ const schema = z.object({
     .pipe(z.string().refine(isTimeZone, '不是有效的 IANA 时区名，例如 Asia/Shanghai')),
 });
 
-/** Every variable Lüzhi reads (each listed in `.env.example`). */
-export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+/** The core's variables and every channel's (a channel's names are checked to be its own in test/channels). */
+function schemaWith(channels: Readonly<Record<string, RegisteredChannel>>) {
+  return schema.extend(Object.assign({}, ...Object.values(channels).map((channel) => channel.settings?.shape ?? {})) as z.ZodRawShape);
+}
 
-/** The variables as given (CONTRACTS.md names them); the platform folders read their own. */
+/** Every variable Lüzhi reads (each listed in `.env.example`). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schemaWith(REGISTERED).shape);
+
+/** The core's variables as given (CONTRACTS.md names them). */
 export type EnvSettings = z.output<typeof schema>;
 
-/** Telegram: long polling (the default), or a webhook when TELEGRAM_WEBHOOK_URL is set. */
-export type TelegramSettings =
-  | { readonly mode: 'polling'; readonly token: string; readonly apiRoot?: string }
-  | {
-    readonly mode: 'webhook'; readonly token: string; readonly apiRoot?: string;
-    readonly url: string;
-    /** TELEGRAM_WEBHOOK_SECRET; absent means Lüzhi picks one when it registers the webhook. */
-    readonly secret?: string;
-    /** PORT, 8443 when unset. */
-    readonly port: number;
-  };
+/** Typed settings: the core's variables, and each configured channel's value under its name (`telegram`, `slack`…). */
+export type Settings = EnvSettings & ChannelSettingsByName;
 
-/** Slack: Socket Mode when SLACK_APP_TOKEN is set, else HTTP events signed with SLACK_SIGNING_SECRET. */
-export type SlackSettings =
-  | { readonly mode: 'socket'; readonly botToken: string; readonly appToken: string; readonly apiUrl?: string }
-  | { readonly mode: 'http'; readonly botToken: string; readonly signingSecret: string; readonly port?: number; readonly apiUrl?: string };
-
-/** Typed settings: the variables, and Telegram's and Slack's mode when they are configured. */
-export type Settings = EnvSettings & {
-  readonly telegram?: TelegramSettings;
-  readonly slack?: SlackSettings;
-};
-
-function telegramOf(env: EnvSettings): TelegramSettings | undefined {
-  const token = env.TELEGRAM_BOT_TOKEN;
-  if (!token) return undefined;
-  if (!env.TELEGRAM_WEBHOOK_URL) return { mode: 'polling', token, apiRoot: env.TELEGRAM_API_ROOT };
-  return {
-    mode: 'webhook', token, apiRoot: env.TELEGRAM_API_ROOT,
-    url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET, port: env.PORT ?? 8443,
-  };
-}
-
-function slackOf(env: EnvSettings): SlackSettings | undefined {
-  const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: apiUrl } = env;
-  if (!botToken) {
-    if (appToken || signingSecret) throw new UserError('bad_setting', appMessages.slackNeedsToken);
-    return undefined;
-  }
-  if (appToken) return { mode: 'socket', botToken, appToken, apiUrl };
-  if (signingSecret) return { mode: 'http', botToken, signingSecret, port: env.PORT, apiUrl };
-  throw new UserError('bad_setting', appMessages.slackNeedsMode);
-}
-
-/** Parse settings from an environment; throws a UserError naming the bad variable or the missing one. */
-export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const parsed = schema.safeParse(env);
+/**
+ * Parse settings from an environment; throws a UserError naming the bad variable or the missing
+ * one. `channels` is the registration list (src/channels/registered.ts); tests pass another.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, channels: Readonly<Record<string, RegisteredChannel>> = REGISTERED): Settings {
+  const parsed = schemaWith(channels).safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? '');
     throw new UserError('bad_setting', `设置项 ${name} 的值不正确：${issue.message}`);
   }
-  return { ...parsed.data, telegram: telegramOf(parsed.data), slack: slackOf(parsed.data) };
+  const values = parsed.data as Record<string, unknown>;
+  const pick = (shape: z.ZodRawShape) => Object.fromEntries(Object.keys(shape).map((key) => [key, values[key]]));
+  const core = pick(schema.shape) as EnvSettings;
+  const own: Record<string, unknown> = {};
+  for (const [name, channel] of Object.entries(channels)) {
+    const value = channel.settings?.read(pick(channel.settings.shape), { PORT: core.PORT });
+    if (value !== undefined) own[name] = value;
+  }
+  return { ...core, ...own };
 }

@@ -79,9 +79,9 @@ export function openParts(options: PartsOptions): Parts {
         const { embedder, chat, reranker } = parts.models();
         // The index needs the embedding service's vector length before it opens (issue 5).
         await probeEmbedder(embedder, settings, options.modelTuning);
-        const { openKnowledgeBaseWithModel } = await import('./knowledge/index.ts');
+        const { openKnowledgeBaseWithModel, sqliteKnowledgeStores } = await import('./knowledge/index.ts');
         db ??= openDatabase(dataDir);
-        return openKnowledgeBaseWithModel({ dataDir, db, embedder, chat, rerank: reranker });
+        return openKnowledgeBaseWithModel({ dataDir, stores: sqliteKnowledgeStores(db), embedder, chat, rerank: reranker });
       })();
       return knowledge;
     },

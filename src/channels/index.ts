@@ -1,47 +1,33 @@
 /** The chat channels: each turns platform events into `Incoming` and renders `Reply`. */
 import type { AccessForm } from '../assistant/index.ts';
-import type { ChannelRegistration } from './kit/index.ts';
-import { registration as terminal } from './terminal/registration.ts';
-import { registration as telegram } from './telegram/registration.ts';
-import { registration as slack } from './slack/registration.ts';
-import { registration as wecom } from './wecom/registration.ts';
-import { registration as dingtalk } from './dingtalk/registration.ts';
-import { registration as feishu } from './feishu/registration.ts';
-export { createTerminalChannel, type TerminalChannel, type TerminalChannelOptions } from './terminal/index.ts';
-export type { TelegramChannel, TelegramChannelOptions } from './telegram/index.ts';
-export type { SlackChannel, SlackChannelOptions } from './slack/index.ts';
-export type { ChannelRegistration } from './kit/index.ts';
+import type { ChannelRegistration, SettingsOf } from './kit/index.ts';
+import * as registered from './registered.ts';
+export type { TerminalChannel, TerminalChannelOptions } from './terminal/index.ts';
+export type { TelegramChannel, TelegramChannelOptions, TelegramSettings } from './telegram/index.ts';
+export type { SlackChannel, SlackChannelOptions, SlackSettings } from './slack/index.ts';
+export { optionalText, type ChannelContext, type ChannelRegistration, type PortUse } from './kit/index.ts';
 
-// grammY and bolt take a noticeable part of a second to load: a terminal-only start skips them.
-
-/** `createTelegramChannel`, loaded on first use. */
-export async function loadTelegramChannel(): Promise<typeof import('./telegram/index.ts').createTelegramChannel> {
-  return (await import('./telegram/index.ts')).createTelegramChannel;
-}
-
-/** `createSlackChannel`, loaded on first use. */
-export async function loadSlackChannel(): Promise<typeof import('./slack/index.ts').createSlackChannel> {
-  return (await import('./slack/index.ts')).createSlackChannel;
-}
+/** Every registered channel's settings, under its name; absent when none of its variables is given. */
+export type ChannelSettingsByName = { readonly [Name in keyof typeof registered]?: SettingsOf<(typeof registered)[Name]> };
 
 /**
- * Every channel, registered by its folder's `registration.ts`. Adding a channel is its folder
- * plus its line here (an import and an entry): its access forms, settings check and loading all come from the entry.
+ * A channel of the list, whatever its settings: each registration's `read` and `load` agree on
+ * its own type (checked in its folder); here the value only passes from one to the other.
  */
-export const CHANNELS: readonly ChannelRegistration[] = [
-  terminal,
-  telegram,
-  slack,
-  wecom,
-  dingtalk,
-  feishu,
-];
+export type RegisteredChannel = ChannelRegistration<any>;
+
+/** Every channel, by the name its settings go under (src/channels/registered.ts lists them). */
+export const REGISTERED: Readonly<Record<string, RegisteredChannel>> = registered;
+
+/** Every channel, registered by its folder's `registration.ts`. */
+export const CHANNELS: readonly RegisteredChannel[] = Object.values(REGISTERED);
 
 /** How every channel's senders are written in the access lists (for `createAccess`). */
 export const ACCESS_FORMS: readonly AccessForm[] = CHANNELS.flatMap((channel) => channel.access);
 
-/** A chat platform that starts from its own settings; its code (and SDK) loads only when configured. */
-export type PlatformRegistration = ChannelRegistration & Required<Pick<ChannelRegistration, 'configured' | 'load'>>;
+// The terminal is loaded on use too: reading the settings (every command does) should not pay for it.
 
-/** The channels that start from their own settings (the others are wired by app.ts). */
-export const PLATFORMS: readonly PlatformRegistration[] = CHANNELS.filter((channel): channel is PlatformRegistration => Boolean(channel.configured && channel.load));
+/** `createTerminalChannel`, loaded on first use. */
+export async function loadTerminalChannel(): Promise<typeof import('./terminal/index.ts').createTerminalChannel> {
+  return (await import('./terminal/index.ts')).createTerminalChannel;
+}

@@ -1,10 +1,21 @@
 /**
- * The knowledge base: ingest documents (loaders → chunker → SQLite + BM25 + HNSW) and
- * answer questions from them with cited passages (hybrid retrieval, extractive answers).
+ * The knowledge base: ingest documents (loaders → chunker → passage and document stores +
+ * BM25 + HNSW) and answer questions from them with cited passages (hybrid retrieval,
+ * extractive answers). Storage sits behind ports (ports/); SQLite's are in sqlite/.
  */
 export type * from './types.ts';
 export { PUBLIC_SCOPE } from './types.ts';
-export { openKnowledgeBase, MAX_K, RERANK_DEPTH, type KnowledgeBaseOptions, type OpenKnowledgeBase } from './knowledge-base.ts';
+export {
+  openKnowledgeBase, MAX_K, RERANK_DEPTH, type KnowledgeBaseOptions, type KnowledgeStores, type OpenKnowledgeBase,
+} from './knowledge-base.ts';
+export type { PassageStore, DocumentRecord, DocumentToStore, PassageToStore, PassageText, PassageVector } from './ports/passage-store.ts';
+export type { DocumentStore, DocumentStanding, DocumentAuditEntry } from './ports/document-store.ts';
+export type { KeywordSearch } from './ports/keyword-search.ts';
+export type { VectorSearch } from './ports/vector-search.ts';
+export { Bm25KeywordSearch } from './search/bm25-keyword-search.ts';
+export { HnswVectorSearch } from './search/hnsw-vector-search.ts';
+export { sqliteKnowledgeStores, openSqliteKnowledgeBase, type SqliteKnowledgeBase } from './sqlite/knowledge-stores.ts';
+export { createSqlitePassageStore } from './sqlite/passage-store.ts';
 export { createExtractiveAnswerer, toSource, queryCoverage, notFoundText, WEAK_MATCH_COVERAGE } from './answering/extractive-answerer.ts';
 export { createBuiltinReranker } from './ranking/builtin-reranker.ts';
 export { assessPassages, type FoundDecisionOptions } from './answering/found-decision.ts';

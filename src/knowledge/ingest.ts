@@ -1,6 +1,6 @@
 /**
  * The ingest pipeline: walk the named files and folders, skip unchanged files by content
- * hash, load → chunk → embed each changed file and commit it in its own SQLite transaction.
+ * hash, load → chunk → embed each changed file and commit it in its own transaction (through the ports).
  * A bad file is reported in `skipped` with a Chinese reason and the rest goes on.
  */
 import { createHash } from 'node:crypto';
@@ -9,14 +9,15 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError, UserError, errorReference } from '../errors.ts';
 import type { Embedder } from '../models/index.ts';
 import { componentLog } from '../runtime/index.ts';
-import { retryWhenBusy, storageFailure } from '../storage/index.ts';
+import { storageFailure } from '../storage/index.ts';
 import { chunkDocument } from './chunking/chunker.ts';
 import { plainText } from '../input/index.ts';
 import { MAX_DOCUMENT_BYTES, MAX_PASSAGES_PER_DOCUMENT, loadDocument } from './loaders/index.ts';
 import { knowledgeMessages as m } from './messages.ts';
-import type { DocumentCatalog } from './catalog/document-catalog.ts';
-import type { PassageStore } from './search/passage-store.ts';
-import { embeddingInput } from './search/search-indexes.ts';
+import type { DocumentStore } from './ports/document-store.ts';
+import type { PassageStore } from './ports/passage-store.ts';
+import { embeddingInput } from './search/hnsw-vector-search.ts';
+import type { LexicalPassage } from './search/lexical-build.ts';
 import { type IngestOptions, type LoadedDocument, PUBLIC_SCOPE } from './types.ts';
 
 /** One file found under a named path, with its `doc` path relative to the named folder. */
@@ -135,11 +136,11 @@ async function embedPassages(embedder: Embedder, texts: string[], path: string, 
 /** Ingest files and folders into the store (the indexes are synced by the caller). */
 export async function ingestPaths(
   store: PassageStore,
-  catalog: DocumentCatalog,
+  catalog: DocumentStore,
   embedder: Embedder,
   paths: readonly string[],
   options: IngestOptions = {},
-  onStored?: (ids: readonly number[], vectors: readonly Float32Array[]) => void,
+  onStored?: (passages: readonly LexicalPassage[], vectors: readonly Float32Array[]) => void,
   log: (line: string) => void = componentLog('ingest'),
 ): Promise<IngestCounts> {
   if (!paths.length) throw new UserError('no_paths', m.noPaths);
@@ -156,11 +157,11 @@ export async function ingestPaths(
     try {
       const hash = contentHash(file.absolute);
       const scope = scopeOf(file.doc, options);
-      if (hash) await retryWhenBusy(() => catalog.adoptLegacy(basename(file.absolute), hash, file.doc));
-      const existing = store.findDocument(file.doc);
+      if (hash) await catalog.adoptLegacy(basename(file.absolute), hash, file.doc);
+      const existing = await store.findDocument(file.doc);
       if (hash && existing?.contentHash === hash) {
         // The same text asked into another department moves; otherwise nothing to do.
-        if (scope && await retryWhenBusy(() => catalog.moveToScope(file.doc, scope))) counts.updated++;
+        if (scope && await catalog.moveToScope(file.doc, scope)) counts.updated++;
         else counts.unchanged++;
         continue;
       }
@@ -172,13 +173,12 @@ export async function ingestPaths(
       if (!drafts.length) throw new UserError('no_text', m.noText);
       if (drafts.length > MAX_PASSAGES_PER_DOCUMENT) throw new UserError('too_many_passages', m.tooManyPassages(drafts.length, MAX_PASSAGES_PER_DOCUMENT));
       const vectors = await embedPassages(embedder, drafts.map(embeddingInput), file.absolute, log);
-      // Another process's import may hold the write lock for a few seconds: wait for it.
-      const ids = await retryWhenBusy(() => catalog.commit({ doc: file.doc, title: loaded.title, scope }, () => store.replaceDocument(
-        { doc: file.doc, title: loaded.title, format: loaded.format, contentHash: hash ?? '' },
+      const ids = await catalog.commit(
+        { doc: file.doc, title: loaded.title, format: loaded.format, contentHash: hash ?? '', scope },
         drafts.map((d, j) => ({ ...d, vector: vectors[j] })),
         embedder.id,
-      )));
-      onStored?.(ids, vectors);
+      );
+      onStored?.(ids.map((id, j) => ({ id, text: drafts[j].text, context: drafts[j].context })), vectors);
       for (const note of loaded.notes ?? []) counts.notes.push({ path: file.shown, note });
       if (existing) counts.updated++;
       else counts.added++;

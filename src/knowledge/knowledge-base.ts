@@ -1,38 +1,46 @@
 /**
- * The knowledge base facade: SQLite store + BM25 + HNSW + hybrid retriever + answerer,
- * opened once per process (so `ask --batch` loads the indexes once).
+ * The knowledge base facade: passage and document stores (behind their ports) + BM25 + HNSW
+ * + hybrid retriever + answerer, opened once per process (so `ask --batch` loads the indexes
+ * once). It knows no database: the composition root (services.ts) hands it the stores.
  */
 import type { Embedder } from '../models/index.ts';
 import { boundQuestion, plainText } from '../input/index.ts';
 import { UserError } from '../errors.ts';
 import { componentLog } from '../runtime/index.ts';
-import { type Db, openDatabase, retryWhenBusy } from '../storage/index.ts';
 import { documentNames } from './ranking/title-cue.ts';
 import { createBuiltinReranker } from './ranking/builtin-reranker.ts';
 import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
 import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages, type FoundDecisionOptions } from './answering/found-decision.ts';
-import { DocumentCatalog, type DocumentStanding } from './catalog/document-catalog.ts';
-import { catalogMessages } from './catalog/messages.ts';
 import { inForceFirst, visibleSearch, withSupersededNote } from './catalog/visible-passages.ts';
 import { ingestPaths } from './ingest.ts';
 import { knowledgeMessages as m } from './messages.ts';
 import { createOfflineEmbedder } from './search/offline-embedder.ts';
-import { PassageStore } from './search/passage-store.ts';
+import type { DocumentStanding, DocumentStore } from './ports/document-store.ts';
+import type { PassageStore } from './ports/passage-store.ts';
 import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './search/retrievers.ts';
 import { type IndexWarning, SearchIndexes } from './search/search-indexes.ts';
 import { type Tokenizer, defaultTokenizer } from './search/tokenizer.ts';
 import type { Answer, Answerer, KnowledgeBase, Reranker, ScoredPassage, Visibility } from './types.ts';
 
-/** What `openKnowledgeBase` needs; everything but the data folder has an offline default. */
+/** The storage the knowledge base works through (the composition root builds it). */
+export interface KnowledgeStores {
+  readonly passages: PassageStore;
+  readonly documents: DocumentStore;
+  /** Release what the stores themselves hold (a connection or pool they own); absent when their caller owns it. */
+  close?(): void | Promise<void>;
+}
+
+/** What `openKnowledgeBase` needs; everything but the data folder and the stores has an offline default. */
 export interface KnowledgeBaseOptions {
+  /** Where the index files (a cache of the stores) are kept. */
   readonly dataDir: string;
+  /** The passage and document stores (SQLite's by default in services.ts). */
+  readonly stores: KnowledgeStores;
   /** Vector space; a different id from the one that built the index triggers a rebuild. */
   readonly embedder?: Embedder;
   /** Writes answers; the extractive answerer by default. */
   readonly answerer?: Answerer;
-  /** An already open database of the data folder (then the caller closes it). */
-  readonly db?: Db;
   /** A second stage served by a model (rerank endpoint); the built-in one stands in when it fails. */
   readonly reranker?: Reranker;
   /** Where internal failures are written (default stderr, one line). */
@@ -55,7 +63,7 @@ export interface OpenKnowledgeBase extends KnowledgeBase {
   readonly retrievers: { readonly bm25: Retriever; readonly vector: Retriever; readonly hybrid: Retriever };
   readonly indexes: SearchIndexes;
   readonly store: PassageStore;
-  readonly catalog: DocumentCatalog;
+  readonly catalog: DocumentStore;
   /** What the found decision reads from the live index. */
   readonly foundOptions: FoundDecisionOptions;
   /** The best `k` visible passages, their documents' standings, and whether the search went on without question vectors. */
@@ -74,22 +82,18 @@ function readableQuestion(question: string): string {
   return boundQuestion(plainText(question)).text;
 }
 
-/** Open (creating if needed) the knowledge base in a data folder and load its indexes. */
+/** Open the knowledge base over its stores and load its indexes (files in the data folder). */
 export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<OpenKnowledgeBase> {
-  const db = options.db ?? openDatabase(options.dataDir);
-  const ownsDb = !options.db;
-  const store = new PassageStore(db);
-  const catalog = new DocumentCatalog(store);
+  const { passages: store, documents: catalog } = options.stores;
   const embedder = options.embedder ?? createOfflineEmbedder();
   const tokenizer = options.tokenizer ?? defaultTokenizer();
   const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, options.warn);
-  await indexes.sync();
-  const bm25 = createBm25Retriever(() => indexes.bm25(), tokenizer);
+  const bm25 = createBm25Retriever(indexes.keyword);
   const log = options.log ?? componentLog('knowledge');
   let warned = false;
   let vectorFailures = 0;
   // Without question vectors the search goes on with BM25 alone; say so once in the log.
-  const vector = createVectorRetriever(() => indexes.hnsw(), embedder, (error) => {
+  const vector = createVectorRetriever(indexes.vector, embedder, (error) => {
     vectorFailures++;
     if (warned) return;
     warned = true;
@@ -99,17 +103,22 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     { retriever: bm25, weight: 1 },
     { retriever: vector, weight: VECTOR_WEIGHT },
   ]);
-  const idf = (term: string) => indexes.bm25().idf(term);
-  const foundOptions: FoundDecisionOptions = { idf, maxIdf: () => indexes.bm25().idf('\u0000'), passageCount: () => indexes.bm25().size };
+  const idf = (term: string) => indexes.keyword.idf(term);
+  const foundOptions: FoundDecisionOptions = { idf, maxIdf: () => indexes.keyword.idf('\u0000'), passageCount: () => indexes.keyword.size };
   const answerer = options.answerer ?? createExtractiveAnswerer(foundOptions);
 
-  let names = { generation: -1, known: new Set<string>() };
-  const documentNamesKnown = (): ReadonlySet<string> => {
-    const generation = store.generation();
-    if (names.generation !== generation) names = { generation, known: new Set(store.documentTitles().flatMap(documentNames)) };
-    return names.known;
-  };
-  const builtin = createBuiltinReranker({ idf, documentNames: documentNamesKnown });
+  // What the ranking and `size()` read synchronously, refreshed when a sync moved the indexes:
+  // no read of the store per question beyond the sync's one look at the change marker.
+  let seen = { generation: -1, names: new Set<string>() as ReadonlySet<string>, passages: 0 };
+  async function sync(): Promise<void> {
+    await indexes.sync();
+    const generation = indexes.generation;
+    if (seen.generation === generation) return;
+    const [titles, passages] = await Promise.all([store.documentTitles(), store.passageCount()]);
+    seen = { generation, names: new Set(titles.flatMap(documentNames)), passages };
+  }
+  await sync();
+  const builtin = createBuiltinReranker({ idf, documentNames: () => seen.names });
   const reranker = options.reranker ? withFallbackReranker(options.reranker, builtin, log) : builtin;
 
   async function searchDetailed(asked: string, k: number, visibility?: Visibility): Promise<DetailedSearch> {
@@ -117,7 +126,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     const question = readableQuestion(asked);
     if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
-    await indexes.sync(); // cheap when nothing changed; picks up another process's ingest
+    await sync(); // cheap when nothing changed; picks up another process's ingest
     const failuresBefore = vectorFailures;
     // Read deeper than k (and deeper still while other departments' passages fill the list),
     // then let the second stage re-order the head of what this person may see.
@@ -125,8 +134,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     const found = await visibleSearch(async (depth) => {
       const hits = await hybrid.search(question, depth);
       const scores = new Map(hits.map((h) => [h.id, h.score]));
-      const passages = store.passagesByIds(hits.map((h) => h.id)).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
-      return { passages, standings: catalog.standings(passages.map((hit) => hit.passage.doc)), exhausted: hits.length < depth };
+      const passages = (await store.passagesByIds(hits.map((h) => h.id))).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+      return { passages, standings: await catalog.standings(passages.map((hit) => hit.passage.doc)), exhausted: hits.length < depth };
     }, want, visibility?.scopes);
     const reranked = await reranker.rerank(question, found.passages.slice(0, want));
     const passages = inForceFirst(reranked, found.standings).slice(0, k);
@@ -145,20 +154,20 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     foundOptions,
     searchDetailed,
     async ingest(paths, ingestOptions) {
-      indexes.beginIngest();
+      await indexes.beginIngest();
       try {
         const counts = await ingestPaths(store, catalog, embedder, paths, ingestOptions,
-          (ids, vectors) => indexes.stored(ids, vectors));
-        await indexes.sync();
-        return { ...counts, chunks: store.passageCount() };
+          (passages, vectors) => indexes.stored(passages, vectors));
+        await sync();
+        return { ...counts, chunks: seen.passages };
       } finally {
         indexes.endIngest();
       }
     },
     async remove(doc, change) {
-      const removed = await retryWhenBusy(() => catalog.remove(doc, change));
+      const removed = await catalog.remove(doc, change);
       // The index files follow at once: a removed passage is never searched again.
-      if (removed) await indexes.sync();
+      if (removed) await sync();
       return removed;
     },
     async documents(visibility) {
@@ -167,13 +176,9 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     async document(doc, visibility) {
       return catalog.document(doc, visibility?.scopes);
     },
-    async setStatus(doc, status, { supersededBy, change } = {}) {
-      if (!catalog.document(doc)) throw new UserError('unknown_document', catalogMessages.unknownDocument(doc));
-      if (supersededBy !== undefined && !catalog.document(supersededBy)) {
-        throw new UserError('unknown_document', catalogMessages.unknownDocument(supersededBy));
-      }
-      await retryWhenBusy(() => catalog.setStatus(doc, status, supersededBy, change));
-      return catalog.document(doc)!;
+    setStatus(doc, status, { supersededBy, change } = {}) {
+      // The store checks both documents exist (a Chinese UserError) in the same transaction.
+      return catalog.setStatus(doc, status, supersededBy, change);
     },
     search,
     async ask(asked, askOptions) {
@@ -185,10 +190,11 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return keywordOnly ? withKeywordOnlyNote(answer) : answer;
     },
     size() {
-      return store.passageCount();
+      return seen.passages;
     },
     close() {
-      if (ownsDb && db.open) db.close();
+      // A server's pool closes asynchronously; a failure then is only worth a log line.
+      void Promise.resolve(options.stores.close?.()).catch((error: unknown) => log(`knowledge: closing the stores failed: ${String(error)}`));
     },
   };
 }

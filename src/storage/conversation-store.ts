@@ -13,7 +13,10 @@ export type ConversationScope =
   | 'telegram-choice'
   | 'telegram-chain'
   | 'terminal-choices'
-  | 'slack-thread';
+  | 'slack-thread'
+  // Channels on the kit: choices answered by number, and what a card's button sends (keys carry the channel).
+  | 'numbered-choices'
+  | 'choice-buttons';
 
 /** A value the store let go of because its time ran out. */
 export interface ExpiredState {

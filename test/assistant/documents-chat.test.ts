@@ -120,7 +120,7 @@ describe('/remove in chat', () => {
     const after = await handle(PEOPLE.deputies, '代表培训内部安排由谁负责对接？');
     expect(after.text).not.toContain('王五');
     expect(prompts()).not.toContain('王五');
-    const trail = (services.knowledge as OpenKnowledgeBase).catalog.auditTrail();
+    const trail = (await (services.knowledge as OpenKnowledgeBase).catalog.auditTrail());
     expect(trail.at(-1)).toMatchObject({ action: 'remove', doc: '代表工委/培训安排.md', by: `telegram:${PEOPLE.deputies}`, channel: 'telegram' });
   }, 120_000);
 
@@ -138,7 +138,7 @@ describe('/status in chat', () => {
     expect((await handle(PEOPLE.deputies, '/docs')).text).toMatch(/公共\/议事规则\.md.*已替代/);
     expect((await handle(PEOPLE.deputies, '/status 公共/议事规则.md 现行')).text).toBe('已将“公共/议事规则.md”标为现行。');
     expect((await handle(PEOPLE.deputies, '/status 财经工委/发言.md 已替代')).text).toContain('知识库里没有');
-    const trail = (services.knowledge as OpenKnowledgeBase).catalog.auditTrail().filter((e) => e.action === 'status');
+    const trail = (await (services.knowledge as OpenKnowledgeBase).catalog.auditTrail()).filter((e) => e.action === 'status');
     expect(trail.map((e) => JSON.parse(e.detail).to)).toEqual(['superseded', 'in_force']);
   }, 60_000);
 

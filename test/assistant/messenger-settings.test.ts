@@ -11,7 +11,8 @@ import { loadSettings } from '../../src/config.ts';
 import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
 const assistant = { handle: async () => ({ text: '' }) } as unknown as AssistantCore;
-const start = (env: Record<string, string>) => createChannels(loadSettings(env), assistant);
+// Settings are read before anything connects: a set given in part stops `loadSettings` itself.
+const start = async (env: Record<string, string>) => createChannels(loadSettings(env), assistant);
 
 describe('messenger settings', () => {
   it('names what is missing from a set given in part', async () => {

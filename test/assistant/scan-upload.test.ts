@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { tempFolder } from '../fixtures/documents.ts';
 import { corpusLawArticles, writeScannedPdf } from '../fixtures/scans.ts';
 import { makeBench, telegram, type TestBench } from '../support/assistant-helpers.ts';
@@ -25,7 +25,7 @@ afterEach(() => {
 
 it('shows OCR progress for a scanned upload and reports the pages read by OCR', async () => {
   folder = tempFolder('lvzhi-scan-upload-');
-  kb = await openKnowledgeBase({ dataDir: join(folder, 'data') });
+  kb = await openSqliteKnowledgeBase({ dataDir: join(folder, 'data') });
   bench = makeBench(new RuleReader(loadTaxonomy()), { knowledge: kb, admins: 'telegram:9' });
   const scan = await writeScannedPdf(join(folder, 'scan.pdf'), [corpusLawArticles('npcsc-procedure-rules-2022.md', '第十二条', 3)], 200);
   const progress: string[] = [];

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy, RuleReader } from '../../src/reader/index.ts';
 import { openActivityLog, renderChart, type ActivityLog } from '../../src/log/index.ts';
 import { activityLogPort, createAccess, createAssistant, type AssistantCore } from '../../src/assistant/index.ts';
-import { openKnowledgeBase, toSource, type Answerer, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, toSource, type Answerer, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { startRig, userMessage, type SlackRig } from './slack-harness.ts';
 import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
@@ -41,7 +41,7 @@ describe('Slack streams a written answer into one message, and uploads charts', 
     dataDir = mkdtempSync(join(tmpdir(), 'lvzhi-slack-stream-'));
     const taxonomy = loadTaxonomy();
     log = openActivityLog({ dataDir, taxonomy });
-    knowledge = await openKnowledgeBase({ dataDir, answerer: piecewiseAnswerer });
+    knowledge = await openSqliteKnowledgeBase({ dataDir, answerer: piecewiseAnswerer });
     const rules = join(dataDir, '议事规则.md');
     writeFileSync(rules, '# 议事规则\n\n第八条 常务委员会会议一般每两个月举行一次；有特殊需要的时候，可以临时召集会议。\n\n第九条 常务委员会会议由主任召集并主持。\n');
     await knowledge.ingest([rules]);

@@ -10,7 +10,7 @@ import { loadTaxonomy, RuleReader } from '../../src/reader/index.ts';
 import { openActivityLog, type ActivityLog } from '../../src/log/index.ts';
 import { activityLogPort, createAccess, createAssistant, type AssistantCore } from '../../src/assistant/index.ts';
 import { openKnowledgeBaseWithModel } from '../../src/knowledge/answering/model-answerer.ts';
-import type { OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import type { ChatModel } from '../../src/models/index.ts';
 import { ACCESS_FORMS } from '../../src/channels/index.ts';
 
@@ -30,7 +30,7 @@ export async function openRealAssistant(access: { allow?: string; admins?: strin
   const dataDir = mkdtempSync(join(tmpdir(), 'lvzhi-tg-data-'));
   const taxonomy = loadTaxonomy();
   const log = openActivityLog({ dataDir, taxonomy });
-  const knowledge = await openKnowledgeBaseWithModel({ dataDir, chat: access.chat });
+  const knowledge = await openSqliteKnowledgeBase({ dataDir, chat: access.chat }, openKnowledgeBaseWithModel);
   const errors: Record<string, unknown>[] = [];
   const assistant = createAssistant({
     knowledge,

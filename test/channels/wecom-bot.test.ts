@@ -100,7 +100,7 @@ describe('WeCom AI bot start-up', () => {
     const standIn = await startWecomBotStandIn();
     try {
       const channel = createWecomBotChannel({ botId: standIn.botId, secret: 'wrong', wsUrl: standIn.wsUrl, assistant: new ScriptedAssistant(), logger: memoryChannelLogger('wecom'), connectTimeoutMs: 5_000 });
-      await expect(channel.start()).rejects.toMatchObject({ code: 'wecom_bot_auth', userMessage: expect.stringContaining('WECOM_BOT_SECRET') });
+      await expect(channel.start()).rejects.toMatchObject({ code: 'channel_credentials', userMessage: expect.stringContaining('WECOM_BOT_SECRET') });
     } finally {
       await standIn.close();
     }

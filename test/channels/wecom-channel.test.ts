@@ -2,9 +2,13 @@
  * The WeCom callback channel against the stand-in: URL verification, forged, stale and replayed
  * callbacks refused with 401, a redelivered message answered once, an expired token replaced,
  * "too frequent" answers retried, long answers split at 2,048 bytes, choices as a card (in a
- * person's chat) or numbered (in a group chat), files in both directions with the size limit.
+ * person's chat) or numbered (in a group chat), files in both directions with the size limit,
+ * and the app menu: set at start from the command table (the stand-in holds it to WeCom's
+ * limits), each menu command once under its label, the admins' apart; a tap sends the command.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMAND_TABLE } from '../../src/commands.ts';
+import type { MenuButton } from '../support/wecom-stand-in.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { LONG_ANSWER, ScriptedAssistant } from './push-scripted-assistant.ts';
 import { startWecomRig, type WecomRig } from './wecom-harness.ts';
@@ -118,5 +122,29 @@ describe('WeCom callback channel', () => {
     const texts = textsTo('user:zhangsan');
     expect(texts).toContain('正在收录「议事规则.md」…');
     expect(texts.some((t) => /大文件\.pdf.*超过/.test(t))).toBe(true);
+  });
+
+  const items = (menu: readonly MenuButton[]): MenuButton[] => menu.flatMap((button) => button.sub_button ?? [button]);
+
+  it('sets the app menu at start from the command table from the command table: each menu command once, under its label, admins’ apart', () => {
+    expect(rig.standIn.menus).toHaveLength(1);
+    const menu = rig.standIn.menus[0];
+    const inMenu = COMMAND_TABLE.filter((command) => command.menu);
+    expect(items(menu).map((item) => item.name).sort()).toEqual(inMenu.map((command) => command.label).sort());
+    const admin = menu.find((button) => button.sub_button?.some((item) => item.name === '删除'))!;
+    expect(admin.sub_button!.map((item) => item.name).sort()).toEqual(inMenu.filter((command) => command.adminOnly).map((command) => command.label).sort());
+    expect(new Set(items(menu).map((item) => item.key)).size).toBe(inMenu.length);
+  });
+
+  it('sends a tapped menu item’s command to the assistant, and ignores a key that is not a command', async () => {
+    const menu = rig.standIn.menus[0];
+    const help = items(menu).find((item) => item.name === '帮助')!;
+    const undo = items(menu).find((item) => item.name === '撤回')!;
+    await rig.standIn.deliver(rig.callbackUrl, { from: 'zhangsan', menu: 'V1001_SOMETHING_ELSE' });
+    await rig.standIn.deliver(rig.callbackUrl, { from: 'zhangsan', menu: help.key! });
+    await rig.standIn.deliver(rig.callbackUrl, { from: 'zhangsan', menu: undo.key! });
+    await waitFor(() => assistant.received.length === 2, 'the two commands');
+    await rig.channel.idle();
+    expect(assistant.received.map((m) => [m.text, m.userId, m.chatId])).toEqual([['/help', 'zhangsan', 'zhangsan'], ['/undo', 'zhangsan', 'zhangsan']]);
   });
 });

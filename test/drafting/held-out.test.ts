@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/reader/index.ts';
 import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
 import { createDrafter, describeBasis, draftToDocx, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 
 const shared = resolve('../shared');
 const fixture = join(shared, 'fixtures', 'activities-2023h1.csv');
@@ -46,7 +46,7 @@ describe.skipIf(!existsSync(fixture))('held-out drafting requests over the share
     dir = mkdtempSync(join(tmpdir(), 'lvzhi-held-out-'));
     log = openActivityLog({ dataDir: dir, taxonomy });
     await log.importFile(fixture, { by: '导入员', channel: 'cli' });
-    kb = await openKnowledgeBase({ dataDir: dir });
+    kb = await openSqliteKnowledgeBase({ dataDir: dir });
     await kb.ingest([join(shared, 'seeds')]);
     drafter = createDrafter({ log: sqliteActivityStore(log), knowledge: kb, taxonomy });
     for (const { now, request } of REQUESTS) drafts.set(request, await drafter.draft({ request, now }));

@@ -5,27 +5,27 @@
 import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_BYTES, openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { MAX_DOCUMENT_BYTES, openSqliteKnowledgeBase, type SqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { binaryJunk, writePdf } from '../fixtures/documents.ts';
 import { tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
 let root: string;
-let kb: OpenKnowledgeBase;
+let kb: SqliteKnowledgeBase;
 let bad: string;
 let storedBefore: unknown[];
-let report: Awaited<ReturnType<OpenKnowledgeBase['ingest']>>;
+let report: Awaited<ReturnType<SqliteKnowledgeBase['ingest']>>;
 
 function storedRows(): unknown[] {
-  return kb.store.db.prepare(
+  return kb.db.prepare(
     `SELECT d.doc, d.content_hash, p.id, p.text, p.location FROM kb_passages p
        JOIN kb_documents d ON d.id = p.document_id ORDER BY p.id`).all();
 }
 
 beforeAll(async () => {
   root = tempDir();
-  kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
+  kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
   await kb.ingest([writeLibrary(join(root, 'library'))]);
   storedBefore = storedRows();
 

@@ -8,7 +8,7 @@
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { MAX_PASSAGES_PER_DOCUMENT, MAX_TEXT_BYTES } from '../../src/knowledge/loaders/index.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 import { writeDocxOfParagraphs, writeDocxWithEntries } from '../../scripts/bad-files.ts';
@@ -49,7 +49,7 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'escapes.md'),
     '# \u001b[31m信访\u202e工作\u0007规定\u001b[0m\n\n第一条 \u001b]0;pwned\u0007信访件应当在十五日内\u200b告知\u202e处理意见。\n\n' +
     '第二条 信访工作坚持属地管理、分级负责，谁主管、谁负责，依法、及时、就地解决问题与疏导教育相结合的原则。\n'.repeat(20));
-  kb = await openKnowledgeBase({ dataDir: join(root, 'data'), warn: () => undefined });
+  kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), warn: () => undefined });
   const started = performance.now();
   report = await kb.ingest([folder]);
   // Not a timing assertion: a bomb inflated by the parser takes minutes and gigabytes; refused, moments.
@@ -97,7 +97,7 @@ describe('encodings and names', () => {
     ['utf16be.txt', '选民接待工作规定'],
   ])('reads %s as text', async (name, title) => {
     expect(reasonFor(name)).toBeUndefined();
-    const document = kb.store.findDocument(name);
+    const document = (await kb.store.findDocument(name));
     expect(document?.title).toBe(title);
     const [best] = await kb.search(`${title.slice(0, 4)}每月什么时候接待选民`, 1);
     expect(best.passage.text).toContain('每月第一个星期三接待选民');
@@ -112,7 +112,7 @@ describe('encodings and names', () => {
 
   it('stores titles and passages without escape sequences, control or bidi characters', async () => {
     expect(reasonFor('escapes.md')).toBeUndefined();
-    expect(kb.store.findDocument('escapes.md')?.title).toBe('信访工作规定');
+    expect((await kb.store.findDocument('escapes.md'))?.title).toBe('信访工作规定');
     const [best] = await kb.search('信访件多久告知处理意见', 1);
     expect(best.passage.text).toBe('第一条 信访件应当在十五日内告知处理意见。');
   });

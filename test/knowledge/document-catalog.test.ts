@@ -8,9 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createSqlitePassageStore, openSqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { createOfflineEmbedder } from '../../src/knowledge/search/offline-embedder.ts';
-import { PassageStore } from '../../src/knowledge/search/passage-store.ts';
 import { openDatabase } from '../../src/storage/index.ts';
 import { tempDir } from '../support/kb-fixtures.ts';
 
@@ -21,11 +20,11 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 /** A data folder as the previous version left it: documents keyed by their bare file name. */
 async function legacyDataFolder(data: string, file: string): Promise<void> {
   const db = openDatabase(data);
-  const store = new PassageStore(db);
+  const store = createSqlitePassageStore(db);
   const embedder = createOfflineEmbedder();
   const text = '定于12月5日上午9时在三楼第二会议室召开机关工作座谈会，请各科室负责人准时参加。';
   const [vector] = await embedder.embed([text]);
-  store.replaceDocument({ doc: '通知.md', title: '关于召开机关座谈会的通知', format: 'md', contentHash: createHash('sha256').update(readFileSync(file)).digest('hex') },
+  await store.replaceDocument({ doc: '通知.md', title: '关于召开机关座谈会的通知', format: 'md', contentHash: createHash('sha256').update(readFileSync(file)).digest('hex') },
     [{ text, location: '第1段', context: '关于召开机关座谈会的通知', vector }], embedder.id);
   db.close();
 }
@@ -39,7 +38,7 @@ describe('migrating a data folder from before document identities', () => {
     writeFileSync(file, NOTICE);
     await legacyDataFolder(data, file);
 
-    const kb = await openKnowledgeBase({ dataDir: data });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data });
     try {
       expect(await kb.documents()).toEqual([expect.objectContaining({ doc: '通知.md', passages: 1, scope: '公共', status: 'in_force' })]);
       expect((await kb.ask('机关座谈会在哪里召开')).sources[0].doc).toBe('通知.md');
@@ -65,7 +64,7 @@ describe('departments in search', () => {
     }
     mkdirSync(join(shelf, '代表工委'));
     writeFileSync(join(shelf, '代表工委', '安排.md'), '# 内部安排\n\n代表工委座谈会由李四负责记录。\n');
-    const kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
+    const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
     try {
       await kb.ingest([shelf], { departments: ['代表工委'] });
       expect((await kb.document('代表工委/安排.md'))?.scope).toBe('代表工委');

@@ -9,9 +9,8 @@ import { mkdirSync, readFileSync, readdirSync, statSync, truncateSync, unlinkSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createSqlitePassageStore, openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
-import { PassageStore } from '../../src/knowledge/search/passage-store.ts';
 import { SearchIndexes } from '../../src/knowledge/search/search-indexes.ts';
 import { Tokenizer } from '../../src/knowledge/search/tokenizer.ts';
 import { VectorIndex } from '../../src/knowledge/search/vector-index.ts';
@@ -27,7 +26,7 @@ const QUESTION = STAFF_QUESTIONS[0];
 
 async function builtDataFolder(base = tempFolder('lvzhi-heal-')): Promise<string> {
   const data = join(base, 'data');
-  const kb = await openKnowledgeBase({ dataDir: data, warn: () => undefined });
+  const kb = await openSqliteKnowledgeBase({ dataDir: data, warn: () => undefined });
   await kb.ingest([writeLibrary(join(base, 'library'))]);
   kb.close();
   return data;
@@ -75,7 +74,7 @@ const DAMAGES: Record<string, (file: string) => void> = {
 
 describe('a damaged index file is rebuilt from the database', async () => {
   const pristine = await builtDataFolder();
-  const clean = await openKnowledgeBase({ dataDir: pristine, warn: () => undefined });
+  const clean = await openSqliteKnowledgeBase({ dataDir: pristine, warn: () => undefined });
   const expected = await answersWith(clean);
   clean.close();
 
@@ -86,7 +85,7 @@ describe('a damaged index file is rebuilt from the database', async () => {
         const file = recordedFile(data, key);
         apply(file);
         const warnings: string[] = [];
-        const kb = await openKnowledgeBase({ dataDir: data, warn: (line) => warnings.push(line) });
+        const kb = await openSqliteKnowledgeBase({ dataDir: data, warn: (line) => warnings.push(line) });
         try {
           expect(await answersWith(kb)).toEqual(expected);
           expect(warnings.join('\n')).toMatch(/rebuilding it from the database/);
@@ -96,7 +95,7 @@ describe('a damaged index file is rebuilt from the database', async () => {
         // Repaired on disk too: the next opening loads it without a word.
         indexFilesWhole(data);
         const quiet: string[] = [];
-        const again = await openKnowledgeBase({ dataDir: data, warn: (line) => quiet.push(line) });
+        const again = await openSqliteKnowledgeBase({ dataDir: data, warn: (line) => quiet.push(line) });
         again.close();
         expect(quiet).toEqual([]);
       });
@@ -126,7 +125,7 @@ describe('an index that cannot be built leaves the other one answering', () => {
   it('keyword search answers alone when the vector index cannot be built', async () => {
     const data = await builtDataFolder();
     const warnings: string[] = [];
-    const kb = await openKnowledgeBase({ dataDir: data, embedder: unreachableEmbedder, warn: (line) => warnings.push(line) });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: unreachableEmbedder, warn: (line) => warnings.push(line) });
     try {
       const [best] = await kb.search(QUESTION.question, 1);
       expect(best.passage.text).toBe(QUESTION.expected);
@@ -147,14 +146,14 @@ describe('an index that cannot be built leaves the other one answering', () => {
       }
     }
     const broken = new BrokenTokenizer();
-    const indexes = new SearchIndexes(data, new PassageStore(db), broken, createOfflineEmbedder(), (line) => warnings.push(line));
+    const indexes = new SearchIndexes(data, createSqlitePassageStore(db), broken, createOfflineEmbedder(), (line) => warnings.push(line));
     try {
       await indexes.sync();
       expect(indexes.bm25().size).toBe(0);
       const [question] = await createOfflineEmbedder().embed([RULES.meetings]);
       const [best] = indexes.hnsw().search(question, 1);
-      const store = new PassageStore(db);
-      expect(store.passagesByIds([best.id])[0].text).toBe(RULES.meetings);
+      const store = createSqlitePassageStore(db);
+      expect((await store.passagesByIds([best.id]))[0].text).toBe(RULES.meetings);
       expect(warnings.join('\n')).toMatch(/keyword index could not be built.*vectors alone/);
     } finally {
       db.close();
@@ -170,10 +169,10 @@ describe.skipIf(!fs)('a full disk', () => {
     // The running bot: its database is open. Another process commits a document to SQLite, then
     // the disk fills up before that process writes the index files.
     const warnings: string[] = [];
-    const kb = await openKnowledgeBase({ dataDir: data, warn: (line) => warnings.push(line) });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, warn: (line) => warnings.push(line) });
     const other = openDatabase(data);
     const [vector] = await createOfflineEmbedder().embed(['补充规定\n第一条 常务委员会每年组织一次代表集中视察。']);
-    new PassageStore(other).replaceDocument(
+    await createSqlitePassageStore(other).replaceDocument(
       { doc: 'late.md', title: '补充规定', format: 'md', contentHash: 'x' },
       [{ text: '第一条 常务委员会每年组织一次代表集中视察。', location: '第一条', context: '补充规定', vector }],
       createOfflineEmbedder().id);
@@ -211,7 +210,7 @@ describe.skipIf(!fs)('a full disk', () => {
 
   it('an ingest on a full disk stops with a Chinese reason, keeps what was stored and leaves no empty index', async () => {
     const data = await builtDataFolder(join(fs!.path));
-    const kb = await openKnowledgeBase({ dataDir: data, warn: () => undefined });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, warn: () => undefined });
     const sizeBefore = kb.size();
     const extra = join(tempFolder('lvzhi-heal-extra-'), 'extra.md');
     writeFileSync(extra, `# 附加规定\n\n${'第一条 常务委员会加强代表工作，密切同代表的联系。\n\n'.repeat(400)}`);

@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, type SqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
 import { writeBenchCorpus } from '../../scripts/bench-corpus.ts';
 import { tempDir } from '../support/kb-fixtures.ts';
@@ -51,13 +51,13 @@ async function ingestAndKill(corpus: string, data: string, after: number): Promi
   return committedDocuments(data);
 }
 
-function snapshot(kb: OpenKnowledgeBase): unknown {
+function snapshot(kb: SqliteKnowledgeBase): unknown {
   return {
-    documents: kb.store.db.prepare('SELECT doc, title, format, content_hash FROM kb_documents ORDER BY doc').all(),
-    passages: kb.store.db.prepare(
+    documents: kb.db.prepare('SELECT doc, title, format, content_hash FROM kb_documents ORDER BY doc').all(),
+    passages: kb.db.prepare(
       `SELECT d.doc, p.ordinal, p.text, p.location, p.context, p.page FROM kb_passages p
          JOIN kb_documents d ON d.id = p.document_id ORDER BY d.doc, p.ordinal`).all(),
-    vectors: kb.store.db.prepare(
+    vectors: kb.db.prepare(
       `SELECT d.doc, p.ordinal, v.embedder, hex(v.vector) AS vector FROM kb_vectors v
          JOIN kb_passages p ON p.id = v.passage_id JOIN kb_documents d ON d.id = p.document_id
         ORDER BY d.doc, p.ordinal`).all(),
@@ -65,19 +65,19 @@ function snapshot(kb: OpenKnowledgeBase): unknown {
 }
 
 /** The HNSW graph holds exactly the stored passages. */
-function hnswMatchesStore(kb: OpenKnowledgeBase): boolean {
-  const ids = (kb.store.db.prepare('SELECT id FROM kb_passages ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+function hnswMatchesStore(kb: SqliteKnowledgeBase): boolean {
+  const ids = (kb.db.prepare('SELECT id FROM kb_passages ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
   const labels = kb.indexes.hnsw().labels().sort((a, b) => a - b);
   return JSON.stringify(ids) === JSON.stringify(labels);
 }
 
 /** BM25 rankings (exact, so comparable run to run; the HNSW graph is checked by content). */
-async function lexicalAnswers(kb: OpenKnowledgeBase): Promise<string[][]> {
+async function lexicalAnswers(kb: SqliteKnowledgeBase): Promise<string[][]> {
   const questions = ['常务委员会什么时候审议专项工作报告', '代表建议、批评和意见怎么答复', '执法检查报告需要书面提交吗'];
   const out: string[][] = [];
   for (const q of questions) {
     const hits = await kb.retrievers.bm25.search(q, 5);
-    out.push(kb.store.passagesByIds(hits.map((h) => h.id)).map((p) => `${p.doc} ${p.location}`));
+    out.push((await kb.store.passagesByIds(hits.map((h) => h.id))).map((p) => `${p.doc} ${p.location}`));
   }
   return out;
 }
@@ -98,12 +98,12 @@ describe('an ingest killed with SIGKILL', () => {
     db.close();
     expect(Bm25Index.load(join(killedData, lexicalFile))).toBeDefined();
 
-    const resumed = await openKnowledgeBase({ dataDir: killedData });
+    const resumed = await openSqliteKnowledgeBase({ dataDir: killedData });
     const report = await resumed.ingest([corpus]);
     expect(report.unchanged).toBe(committed);
     expect(report.added + report.updated).toBe(FILES - committed);
 
-    const clean = await openKnowledgeBase({ dataDir: join(root, 'clean') });
+    const clean = await openSqliteKnowledgeBase({ dataDir: join(root, 'clean') });
     await clean.ingest([corpus]);
     try {
       expect(snapshot(resumed)).toEqual(snapshot(clean));

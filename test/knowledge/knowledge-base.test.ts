@@ -6,18 +6,18 @@ import { appendFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
-import { createOfflineEmbedder, openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createOfflineEmbedder, openSqliteKnowledgeBase, type SqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { RULES, tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 const roots: string[] = [];
-const open: OpenKnowledgeBase[] = [];
+const open: SqliteKnowledgeBase[] = [];
 
-async function fresh(): Promise<{ root: string; library: string; data: string; kb: OpenKnowledgeBase }> {
+async function fresh(): Promise<{ root: string; library: string; data: string; kb: SqliteKnowledgeBase }> {
   const root = tempDir();
   roots.push(root);
   const library = writeLibrary(join(root, 'library'));
   const data = join(root, 'data');
-  const kb = await openKnowledgeBase({ dataDir: data });
+  const kb = await openSqliteKnowledgeBase({ dataDir: data });
   open.push(kb);
   return { root, library, data, kb };
 }
@@ -49,19 +49,19 @@ describe('ingest', () => {
     const report = await kb.ingest([library]);
     expect(report).toMatchObject({ added: 3, updated: 0, unchanged: 0, skipped: [] });
     expect(report.chunks).toBe(kb.size());
-    const docs = kb.store.db.prepare('SELECT doc FROM kb_documents ORDER BY doc').all().map((r) => (r as { doc: string }).doc);
+    const docs = kb.db.prepare('SELECT doc FROM kb_documents ORDER BY doc').all().map((r) => (r as { doc: string }).doc);
     expect(docs).toEqual(['reports/report.md', 'rules.md', 'speech.txt']);
   });
 
   it('leaves unchanged files alone on a second ingest', async () => {
     const { library, kb } = await fresh();
     await kb.ingest([library]);
-    const ids = kb.store.db.prepare('SELECT id FROM kb_passages ORDER BY id').all();
-    const generation = kb.store.generation();
+    const ids = kb.db.prepare('SELECT id FROM kb_passages ORDER BY id').all();
+    const generation = (await kb.store.generation());
     const report = await kb.ingest([library]);
     expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 3, skipped: [] });
-    expect(kb.store.generation()).toBe(generation);
-    expect(kb.store.db.prepare('SELECT id FROM kb_passages ORDER BY id').all()).toEqual(ids);
+    expect((await kb.store.generation())).toBe(generation);
+    expect(kb.db.prepare('SELECT id FROM kb_passages ORDER BY id').all()).toEqual(ids);
   });
 
   it('replaces the passages of a changed file, and search sees the change', async () => {
@@ -72,7 +72,7 @@ describe('ingest', () => {
     expect(report).toMatchObject({ added: 0, updated: 1, unchanged: 2 });
     const [best] = await kb.search('营商环境报告多久听取一次', 1);
     expect(best.passage.text).toContain('营商环境');
-    const meetings = kb.store.db.prepare('SELECT COUNT(*) AS n FROM kb_passages WHERE text LIKE ?').get('%每两个月举行一次%') as { n: number };
+    const meetings = kb.db.prepare('SELECT COUNT(*) AS n FROM kb_passages WHERE text LIKE ?').get('%每两个月举行一次%') as { n: number };
     expect(meetings.n).toBe(1);
   });
 
@@ -104,12 +104,12 @@ describe('embedder switch', () => {
     await kb.ingest([library]);
     kb.close();
     const other = createOfflineEmbedder({ dimensions: 128 });
-    const switched = await openKnowledgeBase({ dataDir: data, embedder: other });
+    const switched = await openSqliteKnowledgeBase({ dataDir: data, embedder: other });
     open.push(switched);
-    const rows = switched.store.db.prepare('SELECT DISTINCT embedder FROM kb_vectors').all() as Array<{ embedder: string }>;
+    const rows = switched.db.prepare('SELECT DISTINCT embedder FROM kb_vectors').all() as Array<{ embedder: string }>;
     expect(rows.map((r) => r.embedder)).toEqual([other.id]);
-    expect(switched.store.vectorCount(other.id)).toBe(switched.size());
-    expect(switched.store.getMeta('vector_embedder')).toBe(other.id);
+    expect((await switched.store.vectorCount(other.id))).toBe(switched.size());
+    expect((await switched.store.getMeta('vector_embedder'))).toBe(other.id);
     const hits = await switched.retrievers.vector.search('代表建议答复期限', 3);
     expect(hits.length).toBe(3);
   });

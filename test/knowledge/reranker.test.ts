@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createModelReranker, openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createModelReranker, openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { OpenAIReranker } from '../../src/models/index.ts';
 import { failWith, malformed, rerankWith, standInRelevance, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 import { tempDir } from '../support/kb-fixtures.ts';
@@ -54,7 +54,7 @@ describe('the built-in second stage', () => {
     writeFileSync(join(docs, 'committee-rules.md'), COMMITTEE_RULES);
     writeFileSync(join(docs, 'street-rules.md'), STREET_RULES);
     writeFileSync(join(docs, 'summary.md'), SUMMARY);
-    kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
     await kb.ingest([docs]);
   });
   afterAll(() => {
@@ -94,7 +94,7 @@ describe('a rerank model on an OpenAI-compatible service', () => {
   const reference = new Map<string, number[]>();
   const QUESTION = '常委会会议多久召开一次？';
 
-  const open = (baseURL: string) => openKnowledgeBase({
+  const open = (baseURL: string) => openSqliteKnowledgeBase({
     dataDir: join(root, 'data'),
     reranker: createModelReranker(new OpenAIReranker({
       model: 'bge-reranker-v2-m3', baseURL,
@@ -110,7 +110,7 @@ describe('a rerank model on an OpenAI-compatible service', () => {
     mkdirSync(docs, { recursive: true });
     writeFileSync(join(docs, 'committee-rules.md'), COMMITTEE_RULES);
     writeFileSync(join(docs, 'street-rules.md'), STREET_RULES);
-    const builtin = await openKnowledgeBase({ dataDir: join(root, 'data') });
+    const builtin = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
     await builtin.ingest([docs]);
     reference.set(QUESTION, (await builtin.search(QUESTION, 5)).map((s) => s.passage.id));
     builtin.close();

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenKnowledgeBase, openKnowledgeBase } from '../../src/knowledge/index.ts';
+import { type OpenKnowledgeBase, openSqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { STAFF_QUESTIONS, tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
@@ -15,7 +15,7 @@ let kb: OpenKnowledgeBase;
 
 beforeAll(async () => {
   root = tempDir();
-  kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
+  kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
   await kb.ingest([writeLibrary(join(root, 'library'))]);
 });
 
@@ -27,7 +27,7 @@ afterAll(() => {
 /** Where (0-based) the expected passage stands in a retriever's top k, or -1. */
 async function rankOf(name: 'bm25' | 'vector' | 'hybrid', question: string, expected: string, k: number): Promise<number> {
   const hits = await kb.retrievers[name].search(question, k);
-  const passages = kb.store.passagesByIds(hits.map((h) => h.id));
+  const passages = (await kb.store.passagesByIds(hits.map((h) => h.id)));
   return passages.findIndex((p) => squash(p.text).includes(squash(expected)));
 }
 

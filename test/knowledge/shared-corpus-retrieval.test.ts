@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { tempDir } from '../support/kb-fixtures.ts';
 
 const shared = resolve(import.meta.dirname, '../../../shared');
@@ -27,7 +27,7 @@ const aboutLaws = (item: Item) => !item.doc || existsSync(join(corpus, item.doc)
 describe.skipIf(!present)('retrieval and the found decision over the shared laws', () => {
   let kb: OpenKnowledgeBase;
   beforeAll(async () => {
-    kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
     await kb.ingest([corpus]);
   }, 120_000);
   afterAll(() => {

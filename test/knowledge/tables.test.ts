@@ -7,7 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chunkDocument, MAX_PASSAGE_CHARS } from '../../src/knowledge/chunking/chunker.ts';
-import { openKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { loadDocument } from '../../src/knowledge/loaders/index.ts';
 import type { LoadedDocument } from '../../src/knowledge/types.ts';
 import PDFDocument from 'pdfkit';
@@ -108,7 +108,7 @@ describe('tables in Word files and in passages', () => {
 
   it('answers a question about one cell with the passage holding that row', async () => {
     const root = tempFolder('lvzhi-tables-kb-');
-    const kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
+    const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
     try {
       await kb.ingest([writeLibrary(join(root, 'library')), await planDocx()]);
       const target = ROWS[26]; // 乡村振兴…（第27项）

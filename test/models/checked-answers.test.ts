@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { knowledgeMessages, openKnowledgeBaseWithModel, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, knowledgeMessages, openKnowledgeBaseWithModel, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { OpenAIChatModel, modelMessages } from '../../src/models/index.ts';
 import { reply, startOpenAIStandIn, systemMessageOf, userMessageOf, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 
@@ -30,11 +30,11 @@ describe('model answers are checked, not trusted', () => {
     mkdirSync(docs);
     writeFileSync(join(docs, 'rules.md'), RULES);
     writeFileSync(join(docs, 'notice.md'), INJECTED);
-    kb = await openKnowledgeBaseWithModel({
+    kb = await openSqliteKnowledgeBase({
       dataDir: join(root, 'data'),
       chat: new OpenAIChatModel({ model: 'office-qwen', baseURL: service.baseURL, retry: fast }),
-      answering: { log: (line) => logged.push(line) },
-    });
+      answering: { log: (line: string) => logged.push(line) },
+    }, openKnowledgeBaseWithModel);
     await kb.ingest([docs]);
   });
   afterAll(async () => {

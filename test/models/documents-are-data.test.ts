@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createExtractiveAnswerer, openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { createExtractiveAnswerer, openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { createModelAnswerer } from '../../src/knowledge/answering/model-answerer.ts';
 import { OpenAIChatModel, modelMessages } from '../../src/models/index.ts';
 import { reply, startOpenAIStandIn, systemMessageOf, userMessageOf, type OpenAIStandIn } from '../support/openai-stand-in.ts';
@@ -31,7 +31,7 @@ describe('documents are data', () => {
       '# 议事规则\n\n第三条 常务委员会会议一般每两个月举行一次，必要时可以临时召集。\n\n' +
       `第四条 常务委员会会议由主任召集并主持。${INJECTION}\n`);
     writeFileSync(join(docs, 'notice.txt'), `关于常务委员会会议举行时间的通知\n\n${BREAKOUT}\n会议举行时间另行通知。\n`);
-    kb = await openKnowledgeBase({
+    kb = await openSqliteKnowledgeBase({
       dataDir: join(root, 'data'),
       answerer: createModelAnswerer({
         model: new OpenAIChatModel({ model: 'office-qwen', baseURL: service.baseURL, retry: fast }),
@@ -77,7 +77,7 @@ describe('documents are data', () => {
   });
 
   it('the extractive path quotes the passage as text and does what it always does', async () => {
-    const offline = await openKnowledgeBase({ dataDir: join(root, 'data') });
+    const offline = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
     try {
       const answer = await offline.ask(QUESTION, { k: 5 });
       expect(answer.mode).toBe('extractive');
@@ -88,7 +88,7 @@ describe('documents are data', () => {
       mkdirSync(clean, { recursive: true });
       writeFileSync(join(clean, 'rules.md'),
         '# 议事规则\n\n第三条 常务委员会会议一般每两个月举行一次，必要时可以临时召集。\n\n第四条 常务委员会会议由主任召集并主持。\n');
-      const cleanKb = await openKnowledgeBase({ dataDir: join(root, 'clean-data') });
+      const cleanKb = await openSqliteKnowledgeBase({ dataDir: join(root, 'clean-data') });
       await cleanKb.ingest([clean]);
       const cleanAnswer = await cleanKb.ask(QUESTION, { k: 1 });
       cleanKb.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { knowledgeMessages, openKnowledgeBase } from '../../src/knowledge/index.ts';
+import { knowledgeMessages, openSqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { createModels, openModels } from '../../src/models/index.ts';
 import { runCli } from '../support/cli-process.ts';
 import { failWith, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
@@ -43,7 +43,7 @@ describe('the knowledge base when the embedding service fails', () => {
     mkdirSync(docs);
     writeFileSync(join(docs, 'rules.md'), RULES);
     const models = await openModels(settings(service.baseURL), quick);
-    const kb = await openKnowledgeBase({ dataDir: data, embedder: models.embedder });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder });
     expect((await kb.ingest([docs])).added).toBe(1);
     kb.close();
   });
@@ -58,7 +58,7 @@ describe('the knowledge base when the embedding service fails', () => {
 
   it('answers from BM25 alone when the question cannot be embedded', async () => {
     const models = await openModels(settings(service.baseURL), quick);
-    const kb = await openKnowledgeBase({ dataDir: data, embedder: models.embedder });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder });
     service.setEmbeddingDefault(failWith(503));
     const answer = await kb.ask('委员生病了不能来开会怎么请假？', { k: 3 });
     expect(service.embeddingRequests().length).toBeGreaterThan(0);
@@ -89,7 +89,7 @@ describe('the knowledge base when the embedding service fails', () => {
 
   it('skips a file it cannot embed with the reason, and takes it in once the service is back', async () => {
     const models = await openModels(settings(service.baseURL), quick);
-    const kb = await openKnowledgeBase({ dataDir: data, embedder: models.embedder });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder });
     writeFileSync(join(docs, 'minutes.md'), MINUTES);
     try {
       service.setEmbeddingDefault(failWith(500));
@@ -118,7 +118,7 @@ describe('the knowledge base when the embedding service fails', () => {
     // createModels does not probe: the embedder's dimensions stay 0 until its first reply.
     const models = createModels(settings(service.baseURL), quick);
     expect(models.embedder!.dimensions).toBe(0);
-    const kb = await openKnowledgeBase({ dataDir: data, embedder: models.embedder });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder });
     expect(service.embeddingRequests()).toEqual([]); // nothing re-embedded, nothing probed
     expect(kb.indexes.hnsw().dimensions).toBe(24);
     const hits = await kb.retrievers.vector.search('书面请假', 2);
@@ -130,7 +130,7 @@ describe('the knowledge base when the embedding service fails', () => {
   it('reopens and answers with an unprobed embedder while the service is down', async () => {
     service.setEmbeddingDefault(failWith(502));
     const models = createModels(settings(service.baseURL), quick);
-    const kb = await openKnowledgeBase({ dataDir: data, embedder: models.embedder });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder });
     const answer = await kb.ask('常委会多久开一次会？', { k: 2 });
     expect(answer.sources[0].text).toContain('每两个月举行一次');
     kb.close();

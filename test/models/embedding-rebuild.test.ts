@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { openModels } from '../../src/models/index.ts';
 import { startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 import { deadServiceURL } from '../support/closed-port.ts';
@@ -49,7 +49,7 @@ describe('model embeddings in the knowledge index', () => {
 
   it('embeds the passages in batches with the configured model and records the model in the index', async () => {
     const models = await openModels(settings(service.baseURL, 'bge-m3'), { embeddingBatchSize: 8 });
-    const kb = await openKnowledgeBase({ dataDir: data, embedder: models.embedder });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder });
     const report = await kb.ingest([docs]);
     expect(report.added).toBe(1);
     const passages = kb.size();
@@ -58,7 +58,7 @@ describe('model embeddings in the knowledge index', () => {
     expect(Math.max(...batches)).toBeLessThanOrEqual(8);
     expect(service.embeddingRequests().every((r) => r.body.model === 'bge-m3')).toBe(true);
     expect(new Set(passageInputs()).size).toBeGreaterThanOrEqual(passages);
-    expect(kb.store.getMeta('vector_embedder')).toBe('openai:bge-m3');
+    expect((await kb.store.getMeta('vector_embedder'))).toBe('openai:bge-m3');
     const hits = await kb.retrievers.vector.search('预算审查的规定', 3);
     expect(hits).toHaveLength(3);
     kb.close();
@@ -66,7 +66,7 @@ describe('model embeddings in the knowledge index', () => {
 
   it('reopens with the same model without embedding the passages again', async () => {
     const models = await openModels(settings(service.baseURL, 'bge-m3'));
-    const kb = await openKnowledgeBase({ dataDir: data, embedder: models.embedder });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder });
     expect(passageInputs()).toEqual([]);
     expect((await kb.search('人事任免', 3)).length).toBe(3);
     kb.close();
@@ -77,10 +77,10 @@ describe('model embeddings in the knowledge index', () => {
     try {
       const models = await openModels(settings(service.baseURL, 'text-embedding-3-small'));
       expect(models.embedder!.dimensions).toBe(16);
-      const kb = await openKnowledgeBase({ dataDir: data, embedder: models.embedder });
+      const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder });
       expect(new Set(passageInputs()).size).toBe(kb.size());
       expect(service.embeddingRequests().every((r) => r.body.model === 'text-embedding-3-small')).toBe(true);
-      expect(kb.store.getMeta('vector_embedder')).toBe('openai:text-embedding-3-small');
+      expect((await kb.store.getMeta('vector_embedder'))).toBe('openai:text-embedding-3-small');
       expect(kb.indexes.hnsw().dimensions).toBe(16);
       expect(await kb.retrievers.vector.search('专题询问', 3)).toHaveLength(3);
       kb.close();
@@ -92,9 +92,9 @@ describe('model embeddings in the knowledge index', () => {
   it('rebuilds with the offline embedder when the model setting is removed', async () => {
     const models = await openModels(settings(service.baseURL, undefined));
     expect(models.embedder).toBeUndefined();
-    const kb = await openKnowledgeBase({ dataDir: data, embedder: models.embedder });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder });
     expect(service.embeddingRequests()).toEqual([]);
-    expect(kb.store.getMeta('vector_embedder')).not.toMatch(/^openai:/);
+    expect((await kb.store.getMeta('vector_embedder'))).not.toMatch(/^openai:/);
     expect(await kb.retrievers.vector.search('专题询问', 3)).toHaveLength(3);
     kb.close();
   });

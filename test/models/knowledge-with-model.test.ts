@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { openKnowledgeBaseWithModel } from '../../src/knowledge/answering/model-answerer.ts';
 import { OpenAIChatModel, modelMessages } from '../../src/models/index.ts';
 import { quotingReply } from '../../scripts/model-stand-in.ts';
@@ -32,7 +32,7 @@ describe('the knowledge base answering through a chat model', () => {
       '第九条 一个代表团或者三十名以上的代表联名，可以提出属于职权范围内的议案。',
       '第十条 常务委员会组成人员十人以上联名，可以向常务委员会提出议案。',
     ].join('\n\n'));
-    offline = await openKnowledgeBase({ dataDir: data });
+    offline = await openSqliteKnowledgeBase({ dataDir: data });
     await offline.ingest([docs]);
   });
   afterAll(async () => {
@@ -43,7 +43,7 @@ describe('the knowledge base answering through a chat model', () => {
 
   it('answers in llm mode with the same sources the offline path retrieves, streaming as it goes', async () => {
     const chat = new OpenAIChatModel({ model: 'office-qwen', baseURL: service.baseURL, retry: fast });
-    const kb = await openKnowledgeBaseWithModel({ dataDir: data, chat });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, chat }, openKnowledgeBaseWithModel);
     try {
       for (const question of QUESTIONS.slice(0, 2)) {
         const partials: string[] = [];
@@ -61,7 +61,7 @@ describe('the knowledge base answering through a chat model', () => {
 
   it('does not ask the model when nothing relevant was found', async () => {
     const chat = new OpenAIChatModel({ model: 'office-qwen', baseURL: service.baseURL, retry: fast });
-    const kb = await openKnowledgeBaseWithModel({ dataDir: data, chat });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, chat }, openKnowledgeBaseWithModel);
     try {
       service.reset();
       const answer = await kb.ask(QUESTIONS[2], { k: 3 });
@@ -74,7 +74,7 @@ describe('the knowledge base answering through a chat model', () => {
 
   it('falls back to exactly the offline answer, with the note, when the service is down', async () => {
     const chat = new OpenAIChatModel({ model: 'office-qwen', baseURL: await deadServiceURL(), retry: fast });
-    const kb = await openKnowledgeBaseWithModel({ dataDir: data, chat, answering: { log: () => undefined } });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data, chat, answering: { log: () => undefined } }, openKnowledgeBaseWithModel);
     try {
       for (const question of QUESTIONS.slice(0, 2)) {
         const answer = await kb.ask(question, { k: 3 });
@@ -87,7 +87,7 @@ describe('the knowledge base answering through a chat model', () => {
   });
 
   it('is the plain knowledge base without a chat model', async () => {
-    const kb = await openKnowledgeBaseWithModel({ dataDir: data });
+    const kb = await openSqliteKnowledgeBase({ dataDir: data }, openKnowledgeBaseWithModel);
     try {
       expect(await kb.ask(QUESTIONS[0], { k: 3 })).toEqual(await offline.ask(QUESTIONS[0], { k: 3 }));
     } finally {

@@ -102,7 +102,8 @@ export async function startFeishuStandIn(options: { resendAfterMs?: number; toke
         return sendJson(res, 429, { code: 99991400, msg: 'request trigger frequency limit' });
       }
       if (reply || path === '/open-apis/im/v1/messages') {
-        const chatId = reply ? messages.get(reply[1])?.chatId : String(params.receive_id);
+        // A message to a person (receive_id_type=open_id) lands in their one-to-one chat with the bot.
+        const chatId = reply ? messages.get(reply[1])?.chatId : params.receive_id_type === 'open_id' ? `oc_p2p_${String(params.receive_id)}` : String(params.receive_id);
         if (!chatId) return sendJson(res, 400, { code: 230011, msg: 'message not found' });
         const msgType = String(params.msg_type);
         const content = JSON.parse(String(params.content)) as Record<string, unknown>;
@@ -247,6 +248,18 @@ export async function startFeishuStandIn(options: { resendAfterMs?: number; toke
           token: 'c-token',
           action: { tag: 'button', value },
           context: { open_message_id: cardMessageId, open_chat_id: messages.get(cardMessageId)?.chatId },
+        },
+      });
+    },
+    /** A tap on a bot menu item of the "推送事件" kind: `application.bot.menu_v6` with its key. */
+    menu(openId: string, eventKey: string): string {
+      return push({
+        schema: '2.0',
+        header: header('application.bot.menu_v6'),
+        event: {
+          operator: { operator_id: { open_id: openId, union_id: `on_${openId}`, user_id: openId }, operator_name: openId },
+          event_key: eventKey,
+          timestamp: String(Date.now()),
         },
       });
     },

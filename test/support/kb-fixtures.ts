@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { openSqliteKnowledgeBase, type SqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 
 /** Articles of the fixture rules, each on one topic the suite asks about. */
 export const RULES = {
@@ -101,7 +101,7 @@ export const STAFF_QUESTIONS: ReadonlyArray<{ question: string; expected: string
 /** A knowledge base in a temporary folder holding the fixture library, for bad-input tests. */
 export interface StockedKnowledgeBase {
   readonly root: string;
-  readonly kb: OpenKnowledgeBase;
+  readonly kb: SqliteKnowledgeBase;
   /** Every stored passage with its document and hash: compare before and after a bad ingest. */
   storedRows(): unknown[];
   /** `storedRows()` right after the library was ingested. */
@@ -112,10 +112,10 @@ export interface StockedKnowledgeBase {
 /** Open a knowledge base in a fresh folder and ingest the fixture library into it. */
 export async function openStockedKnowledgeBase(prefix = 'lvzhi-kb-'): Promise<StockedKnowledgeBase> {
   const root = tempDir(prefix);
-  const kb = await openKnowledgeBase({ dataDir: join(root, 'data') });
+  const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
   await kb.ingest([writeLibrary(join(root, 'library'))]);
   const storedRows = () =>
-    kb.store.db.prepare(
+    kb.db.prepare(
       'SELECT d.doc, d.content_hash, p.id, p.text FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id ORDER BY p.id').all();
   return {
     root,

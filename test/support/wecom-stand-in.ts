@@ -28,12 +28,42 @@ export interface WecomUserMessage {
   readonly text?: string;
   readonly file?: { readonly mediaId: string; readonly name: string };
   readonly click?: { readonly key: string; readonly taskId: string };
+  /** A press on an item of the app's menu (a `click` button): its key. */
+  readonly menu?: string;
   readonly chat?: string;
   readonly msgId?: string;
   readonly createTime?: number;
 }
 
 const cdata = (value: string) => `<![CDATA[${value}]]>`;
+
+/** A button of the app's menu as `menu/create` takes it. */
+export interface MenuButton {
+  readonly type?: string;
+  readonly name: string;
+  readonly key?: string;
+  readonly sub_button?: readonly MenuButton[];
+}
+
+/**
+ * WeCom's checks of a menu (developer documentation, 创建菜单): 1–3 top-level buttons, 1–5 under
+ * each, titles ≤ 16 bytes and items ≤ 40, a click's key ≤ 128 bytes; the refusal it answers, or undefined.
+ */
+function menuRefusal(button: unknown): { errcode: number; errmsg: string } | undefined {
+  const bytes = (text: string) => Buffer.byteLength(text);
+  if (!Array.isArray(button) || button.length < 1 || button.length > 3) return { errcode: 40016, errmsg: 'invalid button size' };
+  for (const top of button as MenuButton[]) {
+    const subs = top.sub_button;
+    if (!top.name || bytes(top.name) > 16) return { errcode: 40018, errmsg: 'invalid button name size' };
+    for (const item of subs ?? [top]) {
+      if (subs && (subs.length < 1 || subs.length > 5)) return { errcode: 40023, errmsg: 'invalid sub button size' };
+      if (item !== top && (!item.name || bytes(item.name) > 40)) return { errcode: 40018, errmsg: 'invalid button name size' };
+      if (item.type !== 'click') return { errcode: 40017, errmsg: 'invalid button type' };
+      if (!item.key || bytes(item.key) > 128) return { errcode: 40019, errmsg: 'invalid button key size' };
+    }
+  }
+  return undefined;
+}
 
 /** Start the stand-in. */
 export async function startWecomStandIn(options: { corpId?: string; token?: string; aesKey?: string; tokenSeconds?: number } = {}) {
@@ -47,6 +77,8 @@ export async function startWecomStandIn(options: { corpId?: string; token?: stri
   const media = new Map<string, { name: string; data: Buffer }>();
   const users = new Map<string, string>();
   const valid = new Set<string>();
+  /** Every menu the app set (`menu/create`), in order. */
+  const menus: MenuButton[][] = [];
   let tokenRequests = 0;
   let busyLeft = 0;
   let nextMedia = 1;
@@ -93,6 +125,13 @@ export async function startWecomStandIn(options: { corpId?: string; token?: stri
         sent.push({ to: path === 'appchat/send' ? `chat:${String(params.chatid)}` : `user:${String(params.touser)}`, msgtype, text, body: params, at: Date.now() });
         return sendJson(res, 200, { errcode: 0, errmsg: 'ok', msgid: `msg${nextMsg++}` });
       }
+      if (path === 'menu/create') {
+        if (Number(params.agentid) !== agentId) return sendJson(res, 200, { errcode: 301002, errmsg: 'not allow operate another agent with this accesstoken' });
+        const refusal = menuRefusal(params.button);
+        if (refusal) return sendJson(res, 200, refusal);
+        menus.push(params.button as MenuButton[]);
+        return sendJson(res, 200, { errcode: 0, errmsg: 'ok' });
+      }
       if (path === 'media/upload') {
         const file = files.media;
         if (!file) return sendJson(res, 200, { errcode: 41001, errmsg: 'missing media' });
@@ -123,6 +162,9 @@ export async function startWecomStandIn(options: { corpId?: string; token?: stri
     const head = `<ToUserName>${cdata(corpId)}</ToUserName><FromUserName>${cdata(message.from)}</FromUserName><CreateTime>${time}</CreateTime>`;
     const chat = message.chat ? `<ChatId>${cdata(message.chat)}</ChatId>` : '';
     const id = message.msgId ?? String(nextMsg++);
+    if (message.menu) {
+      return `<xml>${head}<MsgType>${cdata('event')}</MsgType><Event>${cdata('click')}</Event><EventKey>${cdata(message.menu)}</EventKey><AgentID>${agentId}</AgentID></xml>`;
+    }
     if (message.click) {
       return `<xml>${head}<MsgType>${cdata('event')}</MsgType><Event>${cdata('template_card_event')}</Event><EventKey>${cdata(message.click.key)}</EventKey><TaskId>${cdata(message.click.taskId)}</TaskId><AgentID>${agentId}</AgentID></xml>`;
     }
@@ -140,6 +182,7 @@ export async function startWecomStandIn(options: { corpId?: string; token?: stri
     token,
     aesKey,
     sent,
+    menus,
     media,
     users,
     get tokenRequests() {

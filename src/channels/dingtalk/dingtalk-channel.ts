@@ -9,6 +9,7 @@ import { extname } from 'node:path';
 import type { DWClientDownStream } from 'dingtalk-stream';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
+import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
 import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { DingtalkApi, DingtalkApiError, type DingtalkTarget } from './api.ts';
 import { BAD_CREDENTIALS, PLATFORM, unreachable } from './messages.ts';
@@ -23,6 +24,8 @@ export interface DingtalkChannelOptions {
   readonly apiBase?: string;
   readonly oapiBase?: string;
   readonly assistant: Assistant;
+  /** Where numbered choices are kept (the data folder's database in `npm start`: they survive a restart). */
+  readonly conversations?: ConversationStore;
   readonly logger?: ChannelLogger;
   readonly backoffMs?: readonly number[];
 }
@@ -55,7 +58,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
   const api = new DingtalkApi(options);
   const queue = new TurnQueue((error) => logger.error('turn failed outside the assistant', { error }));
   const delivered = new BoundedMap<string, true>(20_000, 24 * 60 * 60_000);
-  const numbered = new NumberedChoices();
+  const numbered = new NumberedChoices(options.conversations ?? createMemoryConversationStore(), 'dingtalk');
   let client: StreamClient | undefined;
 
   function outbox(message: RobotMessage, target: DingtalkTarget, threadId: string): Outbox {
@@ -74,7 +77,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
           async buttons(piece, choices) {
             const webhook = session();
             if (webhook) await api.sendBySession(webhook, 'actionCard', choiceCard(piece, choices));
-            else await text(`${piece}\n\n${numbered.offer(threadId, choices)}`);
+            else await text(`${piece}\n\n${await numbered.offer(threadId, choices)}`);
           },
         } satisfies Partial<Outbox>
         : {}),
@@ -89,7 +92,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
   }
 
   const fileOf = (downloadCode: string, name: string): IncomingFile =>
-    platformFile(name, { platform: PLATFORM, code: 'dingtalk_file_download' }, (toPath, maxBytes) => api.download(downloadCode, name, toPath, maxBytes));
+    platformFile(name, { platform: PLATFORM, code: 'channel_file_download' }, (toPath, maxBytes) => api.download(downloadCode, name, toPath, maxBytes));
 
   function onRobotMessage(frame: DWClientDownStream): void {
     // Acknowledge first: DingTalk sends an unacknowledged message again.
@@ -108,7 +111,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
     const group = message.conversationType === '2';
     const target: DingtalkTarget = group ? { conversationId: message.conversationId } : { staffId: userId };
     const threadId = formatThreadId(message.conversationId);
-    queue.push(message.conversationId, () =>
+    queue.push(message.conversationId, async () =>
       runPushTurn({
         assistant,
         outbox: outbox(message, target, threadId),
@@ -121,7 +124,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
           userName: message.senderNick || userId,
           chatId: message.conversationId,
           threadId,
-          text: numbered.resolve(threadId, (message.text?.content ?? '').trim()),
+          text: await numbered.resolve(threadId, (message.text?.content ?? '').trim()),
           ...(message.createAt ? { sentAt: new Date(message.createAt) } : {}),
           ...(file ? { files: [file] } : {}),
         },
@@ -136,15 +139,15 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
       try {
         await api.check();
       } catch (error) {
-        if (error instanceof DingtalkApiError) throw new UserError('dingtalk_credentials', BAD_CREDENTIALS, { cause: error });
-        throw new UserError('dingtalk_unreachable', unreachable(api.apiBase), { cause: error });
+        if (error instanceof DingtalkApiError) throw new UserError('channel_credentials', BAD_CREDENTIALS, { cause: error });
+        throw new UserError('channel_unreachable', unreachable(api.apiBase), { cause: error });
       }
       const stream = new StreamClient({ clientId: options.clientId, clientSecret: options.clientSecret }, api.apiBase);
       stream.registerCallbackListener(ROBOT_TOPIC, onRobotMessage);
       await stream.connect();
       if (!stream.connected) {
         stream.disconnect();
-        throw new UserError('dingtalk_unreachable', unreachable(api.apiBase));
+        throw new UserError('channel_unreachable', unreachable(api.apiBase));
       }
       client = stream;
       logger.info('started');

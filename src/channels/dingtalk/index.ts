@@ -3,4 +3,5 @@
  * one-to-one and group chats, answers through the session webhook or the robot API.
  */
 export { createDingtalkChannel, type DingtalkChannel, type DingtalkChannelOptions } from './dingtalk-channel.ts';
-export { dingtalkFromSettings } from './settings.ts';
+export { startDingtalk } from './start.ts';
+export { dingtalkSettings, type DingtalkSettings } from './settings.ts';

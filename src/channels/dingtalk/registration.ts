@@ -1,10 +1,12 @@
 /** DingTalk registers its settings and its allow-list forms: `dingtalk:<staffId>`, `dingtalk-chat:<conversationId>`. */
-import { anySetting, type ChannelRegistration } from '../kit/index.ts';
+import type { ChannelRegistration } from '../kit/index.ts';
+import { PLATFORM } from './messages.ts';
+import { dingtalkSettings, type DingtalkSettings } from './settings.ts';
 
 /** The DingTalk channel, loaded when a DINGTALK_* setting is given. */
-export const registration: ChannelRegistration = {
-  label: '钉钉',
+export const registration: ChannelRegistration<DingtalkSettings> = {
+  label: PLATFORM,
   access: [{ platform: 'dingtalk', chat: 'dingtalk-chat' }],
-  configured: (settings) => anySetting(settings, 'DINGTALK_'),
-  load: async () => (await import('./index.ts')).dingtalkFromSettings,
+  settings: dingtalkSettings,
+  load: async () => (await import('./index.ts')).startDingtalk,
 };

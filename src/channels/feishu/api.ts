@@ -74,6 +74,13 @@ export class FeishuApi {
     return String(data?.message_id ?? '');
   }
 
+  /** Send a message to a person's one-to-one chat with the bot (an answer to a menu item, which has no message to reply to). */
+  async sendToUser(openId: string, msgType: string, content: object): Promise<string> {
+    const data = await this.call('message.create', () =>
+      this.client.im.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id: openId, msg_type: msgType, content: JSON.stringify(content) } }));
+    return String(data?.message_id ?? '');
+  }
+
   /** Upload an image (charts) or a file (drafts); returns the key to send it with. */
   async upload(kind: 'image' | 'file', name: string, data: Uint8Array): Promise<string> {
     const buffer = Buffer.from(data);

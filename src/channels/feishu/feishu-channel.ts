@@ -9,7 +9,8 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
-import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
+import { BoundedMap, ChoiceButtons, NumberedChoices, menuCommand, TurnQueue, channelLogger, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { FeishuApi, domainOf, sdkLogger } from './api.ts';
 import { BAD_APP_ID, BAD_CREDENTIALS, CHOICE_GONE, PLATFORM, chosen, unreachable } from './messages.ts';
 import { choiceCard, renderPieces } from './render.ts';
@@ -22,6 +23,8 @@ export interface FeishuChannelOptions {
   /** `feishu` (default), `lark`, or a private deployment's URL. */
   readonly domain?: string;
   readonly assistant: Assistant;
+  /** Where numbered choices and card buttons are kept (the data folder's database in `npm start`: they survive a restart). */
+  readonly conversations?: ConversationStore;
   readonly logger?: ChannelLogger;
   readonly backoffMs?: readonly number[];
   /** How long to wait for the long connection at start; default 20 s. */
@@ -39,6 +42,7 @@ interface MessageEvent {
   readonly message: {
     readonly message_id: string;
     readonly chat_id: string;
+    readonly chat_type?: string;
     readonly thread_id?: string;
     readonly create_time?: string;
     readonly message_type: string;
@@ -54,16 +58,25 @@ interface CardEvent {
   readonly event_id?: string;
 }
 
-/** A card's choice, kept until pressed. */
-interface PendingChoice {
-  readonly choice: ReplyChoice;
-  readonly card: { readonly piece: string; readonly keys: readonly string[] };
-  readonly start: (presser: string) => void;
+/** The parts of `application.bot.menu_v6` the channel reads. */
+interface MenuEvent {
+  readonly event_id?: string;
+  readonly event_key?: string;
+  readonly operator?: { readonly operator_id?: { readonly open_id?: string } };
+}
+
+/** Where a card was sent, kept with its buttons until one is pressed (plain JSON: it outlives the process). */
+interface CardPlace {
+  readonly chatId: string;
+  readonly threadId?: string;
+  /** The message the answers reply to; absent when the turn began at a menu item. */
+  readonly replyTo?: string;
+  readonly piece: string;
 }
 
 /** Build the Feishu channel (not connected). */
 export function createFeishuChannel(options: FeishuChannelOptions): FeishuChannel {
-  if (!/^cli_[0-9a-fA-F]{16}$/.test(options.appId)) throw new UserError('feishu_settings', BAD_APP_ID);
+  if (!/^cli_[0-9a-fA-F]{16}$/.test(options.appId)) throw new UserError('channel_settings', BAD_APP_ID);
   const logger = options.logger ?? channelLogger('feishu');
   const assistant = guardAssistant(options.assistant);
   const domain = domainOf(options.domain);
@@ -71,10 +84,12 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
   const queue = new TurnQueue((error) => logger.error('turn failed outside the assistant', { error }));
   const delivered = new BoundedMap<string, true>(20_000, 24 * 60 * 60_000);
   const names = new BoundedMap<string, Promise<string>>(5_000, 60 * 60_000);
-  const numbered = new NumberedChoices();
-  const pending = new BoundedMap<string, PendingChoice>(5_000, 24 * 60 * 60_000);
+  // Each person's one-to-one chat with the bot, so a menu item's answer joins that conversation.
+  const p2pChats = new BoundedMap<string, string>(20_000, 30 * 24 * 60 * 60_000);
+  const conversations = options.conversations ?? createMemoryConversationStore();
+  const numbered = new NumberedChoices(conversations, 'feishu');
+  const buttons = new ChoiceButtons<CardPlace>(conversations, 'feishu');
   let ws: lark.WSClient | undefined;
-  let nextKey = 1;
 
   // Without the contact permission every lookup fails: after the first refusal, names are open_ids.
   let contactsReadable = true;
@@ -91,24 +106,23 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     return name;
   };
 
-  function turn(openId: string, chatId: string, threadId: string | undefined, replyTo: string, text: string, files: IncomingFile[], sentAt?: Date): void {
+  function turn(openId: string, chatId: string, threadId: string | undefined, replyTo: string | undefined, text: string, files: IncomingFile[], sentAt?: Date): void {
     const thread = formatThreadId(chatId, threadId);
     const inThread = threadId !== undefined;
+    const send = async (msgType: string, content: object) =>
+      void (await (replyTo ? api.reply(replyTo, msgType, content, inThread) : api.sendToUser(openId, msgType, content)));
     const outbox: Outbox = {
-      text: async (piece) => void (await api.reply(replyTo, 'text', { text: piece }, inThread)),
+      text: (piece) => send('text', { text: piece }),
       async buttons(piece, choices) {
-        const keyed = choices.map((choice) => ({ choice, key: `k${nextKey++}` }));
-        const card = { piece, keys: keyed.map((k) => k.key) };
-        for (const { choice, key } of keyed) {
-          pending.set(key, { choice, card, start: (presser) => turn(presser, chatId, threadId, replyTo, choice.send, []) });
-        }
-        await api.reply(replyTo, 'interactive', choiceCard(piece, keyed), inThread);
+        const keys = await buttons.offer(choices, { chatId, ...(threadId ? { threadId } : {}), ...(replyTo ? { replyTo } : {}), piece });
+        const keyed = choices.map((choice, index) => ({ choice, key: keys[index] }));
+        await send('interactive', choiceCard(piece, keyed));
       },
       async file(file) {
         const kind = file.kind === 'image' ? 'image' : 'file';
         const key = await api.upload(kind, file.name, file.data);
-        await api.reply(replyTo, kind, kind === 'image' ? { image_key: key } : { file_key: key }, inThread);
-        if (file.caption) await api.reply(replyTo, 'text', { text: file.caption }, inThread);
+        await send(kind, kind === 'image' ? { image_key: key } : { file_key: key });
+        if (file.caption) await send('text', { text: file.caption });
       },
     };
     queue.push(thread, async () =>
@@ -124,7 +138,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
           userName: await nameOf(openId),
           chatId,
           threadId: thread,
-          text: numbered.resolve(thread, text),
+          text: await numbered.resolve(thread, text),
           ...(sentAt ? { sentAt } : {}),
           ...(files.length > 0 ? { files } : {}),
         },
@@ -137,6 +151,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     const openId = sender.sender_id?.open_id;
     // Its own messages and other bots' are not for it; a redelivered event is answered once.
     if (sender.sender_type !== 'user' || !openId || !delivered.firstSight(message.message_id, true)) return;
+    if (message.chat_type === 'p2p') p2pChats.set(openId, message.chat_id);
     let content: { text?: string; file_key?: string; file_name?: string };
     try {
       content = JSON.parse(message.content) as typeof content;
@@ -148,22 +163,34 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
     const files: IncomingFile[] = [];
     if (message.message_type === 'file' && content.file_key) {
       const name = content.file_name ?? content.file_key;
-      files.push(platformFile(name, { platform: PLATFORM, code: 'feishu_file_download' }, (toPath, maxBytes) => api.download(message.message_id, content.file_key!, name, toPath, maxBytes)));
+      files.push(platformFile(name, { platform: PLATFORM, code: 'channel_file_download' }, (toPath, maxBytes) => api.download(message.message_id, content.file_key!, name, toPath, maxBytes)));
     } else if (message.message_type !== 'text') return;
     const sentAt = message.create_time ? new Date(Number(message.create_time)) : undefined;
     turn(openId, message.chat_id, message.thread_id, message.message_id, text.replace(/\s+/g, ' ').trim(), files, sentAt);
   }
 
+  /**
+   * A menu item of the "推送事件" kind (set in the console with a command's name as its key): the
+   * command, answered in the person's one-to-one chat with the bot (its id, once they have written there).
+   */
+  function onMenu(event: MenuEvent): void {
+    const openId = event.operator?.operator_id?.open_id;
+    const command = menuCommand(event.event_key ?? '');
+    if (!openId || !command || (event.event_id && !delivered.firstSight(event.event_id, true))) return;
+    turn(openId, p2pChats.get(openId) ?? openId, undefined, undefined, command, []);
+  }
+
   /** A press: answered at once (toast, the card without buttons); the chosen turn runs after. */
-  function onPress(event: CardEvent): Record<string, unknown> {
-    const key = event.action?.value?.lvzhi ?? '';
-    const choice = pending.get(key);
-    if (!choice || !event.operator?.open_id || (event.event_id && !delivered.firstSight(event.event_id, true))) return { toast: { type: 'warning', content: CHOICE_GONE } };
+  async function onPress(event: CardEvent): Promise<Record<string, unknown>> {
+    const gone = { toast: { type: 'warning', content: CHOICE_GONE } };
+    const presser = event.operator?.open_id;
+    if (!presser || (event.event_id && !delivered.firstSight(event.event_id, true))) return gone;
     // One press per card: every button of it goes.
-    for (const other of choice.card.keys) pending.delete(other);
-    choice.start(event.operator?.open_id ?? '');
-    const label = choice.choice.label;
-    return { toast: { type: 'success', content: chosen(label) }, card: { type: 'raw', data: choiceCard(choice.card.piece, [], chosen(label)) } };
+    const pressed = await buttons.press(event.action?.value?.lvzhi ?? '');
+    if (!pressed) return gone;
+    const place = pressed.extra;
+    turn(presser, place.chatId, place.threadId, place.replyTo, pressed.send, []);
+    return { toast: { type: 'success', content: chosen(pressed.label) }, card: { type: 'raw', data: choiceCard(place.piece, [], chosen(pressed.label)) } };
   }
 
   return {
@@ -173,9 +200,10 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
       const dispatcher = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.warn, logger: sdkLogger(logger) }).register({
         'im.message.receive_v1': async (data: unknown) => onMessage(data as MessageEvent),
         'card.action.trigger': async (data: unknown) => onPress(data as CardEvent),
+        'application.bot.menu_v6': async (data: unknown) => onMenu(data as MenuEvent),
       } as never);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new UserError('feishu_unreachable', unreachable(String(domain)))), options.connectTimeoutMs ?? 20_000);
+        const timer = setTimeout(() => reject(new UserError('channel_unreachable', unreachable(String(domain)))), options.connectTimeoutMs ?? 20_000);
         ws = new lark.WSClient({
           appId: options.appId,
           appSecret: options.appSecret,
@@ -188,7 +216,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
           },
           onError: (error: Error) => {
             clearTimeout(timer);
-            reject(new UserError(/code=(514|403)/.test(error.message) ? 'feishu_credentials' : 'feishu_unreachable', /code=(514|403)/.test(error.message) ? BAD_CREDENTIALS : unreachable(String(domain)), { cause: error }));
+            reject(new UserError(/code=(514|403)/.test(error.message) ? 'channel_credentials' : 'channel_unreachable', /code=(514|403)/.test(error.message) ? BAD_CREDENTIALS : unreachable(String(domain)), { cause: error }));
           },
         });
         void ws.start({ eventDispatcher: dispatcher });

@@ -3,4 +3,5 @@
  * one-to-one and group chats, replies to the person's message, cards with buttons.
  */
 export { createFeishuChannel, type FeishuChannel, type FeishuChannelOptions } from './feishu-channel.ts';
-export { feishuFromSettings } from './settings.ts';
+export { startFeishu } from './start.ts';
+export { feishuSettings, type FeishuSettings } from './settings.ts';

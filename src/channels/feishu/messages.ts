@@ -24,3 +24,6 @@ export const PLATFORM = '飞书';
 
 /** Start-up: only one of the two settings is set. */
 export const INCOMPLETE = '飞书需要同时设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET。';
+
+/** A setting's check: the domain is `feishu`, `lark` or an address. */
+export const DOMAIN_FORMAT = '应为 feishu、lark 或私有部署的网址';

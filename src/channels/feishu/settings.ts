@@ -1,12 +1,25 @@
-/** The Feishu channel from FEISHU_APP_ID, FEISHU_APP_SECRET and FEISHU_DOMAIN (the first two both, or the start stops). */
-import type { Assistant, Channel } from '../../assistant/index.ts';
-import type { Settings } from '../../config.ts';
+/** Feishu's variables: FEISHU_APP_ID and FEISHU_APP_SECRET (both, or the start stops), and FEISHU_DOMAIN for Lark or a private deployment. */
+import { z } from 'zod';
 import { UserError } from '../../errors.ts';
-import { createFeishuChannel } from './feishu-channel.ts';
-import { INCOMPLETE } from './messages.ts';
+import { channelSettings, optionalText } from '../kit/index.ts';
+import { DOMAIN_FORMAT, INCOMPLETE } from './messages.ts';
 
-/** The Feishu channel the settings ask for. */
-export function feishuFromSettings(settings: Settings, assistant: Assistant): Channel[] {
-  if (!settings.FEISHU_APP_ID || !settings.FEISHU_APP_SECRET) throw new UserError('bad_setting', INCOMPLETE);
-  return [createFeishuChannel({ appId: settings.FEISHU_APP_ID, appSecret: settings.FEISHU_APP_SECRET, domain: settings.FEISHU_DOMAIN, assistant })];
+/** The Feishu bot over its long connection. */
+export interface FeishuSettings {
+  readonly appId: string;
+  readonly appSecret: string;
+  /** `feishu` (default), `lark`, or a private deployment's address. */
+  readonly domain?: string;
 }
+
+/** Every FEISHU_* variable. */
+export const feishuSettings = channelSettings({
+  FEISHU_APP_ID: optionalText,
+  FEISHU_APP_SECRET: optionalText,
+  FEISHU_DOMAIN: optionalText.pipe(z.union([z.enum(['feishu', 'lark']), z.url()], DOMAIN_FORMAT).optional()),
+}, (env): FeishuSettings | undefined => {
+  const given = Object.values(env).some((value) => value !== undefined);
+  if (!given) return undefined;
+  if (!env.FEISHU_APP_ID || !env.FEISHU_APP_SECRET) throw new UserError('bad_setting', INCOMPLETE);
+  return { appId: env.FEISHU_APP_ID, appSecret: env.FEISHU_APP_SECRET, domain: env.FEISHU_DOMAIN };
+});

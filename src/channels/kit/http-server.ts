@@ -1,4 +1,4 @@
-/** Stopping a channel's own HTTP server (Telegram's webhook, WeCom's callback). */
+/** Stopping a channel's own HTTP server (a webhook, an app's callback). */
 import type { Server } from 'node:http';
 
 /** Close the server: no new connections, idle keep-alive ones dropped, resolved once it is closed. */

@@ -1,6 +1,6 @@
 /**
- * One turn on a platform where the bot sends messages (and may not edit them): WeCom,
- * DingTalk, Feishu. The assistant's reply is split to the platform's limit, choices become
+ * One turn on a platform where the bot sends messages (and may not edit them): the
+ * government messengers. The assistant's reply is split to the platform's limit, choices become
  * buttons where the platform has them and numbered replies where not, files follow; progress
  * of a long ingest is shown at a sensible rate; a reply that cannot be delivered is logged
  * with a reference and, if at all possible, the person is told so.
@@ -58,7 +58,7 @@ export async function runPushTurn(turn: PushTurn): Promise<void> {
     const files = reply.files ?? [];
     const text = reply.text.trim() !== '' ? reply.text : files.length > 0 ? SEE_FILES : '';
     const choices = reply.choices ?? [];
-    const withNumbers = choices.length > 0 && !outbox.buttons ? `${text}\n\n${turn.choices.offer(incoming.threadId, choices)}` : text;
+    const withNumbers = choices.length > 0 && !outbox.buttons ? `${text}\n\n${await turn.choices.offer(incoming.threadId, choices)}` : text;
     const pieces = withNumbers === '' ? [] : turn.render(withNumbers);
     for (const [index, piece] of pieces.entries()) {
       const last = index === pieces.length - 1;

@@ -1,7 +1,7 @@
 /**
  * Long answers split to a platform's message limit, preferring a line break, then a sentence
  * end, so a citation is not cut in half. Limits are counted the platform's way: characters,
- * or UTF-8 bytes (WeCom counts bytes: a Chinese character is three).
+ * or UTF-8 bytes (some platforms count bytes: a Chinese character is three).
  */
 
 /** How a platform measures a message. */

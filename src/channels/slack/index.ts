@@ -6,3 +6,5 @@
 export { createSlackChannel } from './slack-channel.ts';
 export type { SlackChannel, SlackChannelOptions } from './slack-channel.ts';
 export { toMrkdwn, fromSlackText } from './render.ts';
+export { startSlack } from './start.ts';
+export { slackSettings, type SlackSettings } from './settings.ts';

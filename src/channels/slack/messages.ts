@@ -47,3 +47,12 @@ export const APP_NAME = '履职助手';
 
 /** The app's description in Slack's app directory. */
 export const APP_DESCRIPTION = '区人大常委会办公室的履职助手：查规则、记活动、出统计、起草材料。';
+
+/** Start-up: a bot token without the setting that chooses the mode. */
+export const SLACK_NEEDS_MODE = '设置了 SLACK_BOT_TOKEN，还需要设置 SLACK_APP_TOKEN（Socket Mode）或 SLACK_SIGNING_SECRET（HTTP 事件）。';
+
+/** Start-up: a mode setting without the bot token. */
+export const SLACK_NEEDS_TOKEN = '设置了 SLACK_APP_TOKEN 或 SLACK_SIGNING_SECRET，还需要设置 SLACK_BOT_TOKEN。';
+
+/** Start-up, two channels on PORT: what Slack can do instead. */
+export const PORT_INSTEAD = 'Slack 改用 Socket Mode（设置 SLACK_APP_TOKEN）';

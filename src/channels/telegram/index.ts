@@ -6,3 +6,5 @@ export { createTelegramChannel, type TelegramChannel, type TelegramChannelOption
 export { formatThreadId, parseThreadId, type TelegramThread } from './thread-ids.ts';
 export { escapeHtml, renderHtmlChunks, TELEGRAM_TEXT_LIMIT } from './render.ts';
 export type { ChannelLogger } from '../kit/index.ts';
+export { startTelegram } from './start.ts';
+export { telegramSettings, type TelegramSettings } from './settings.ts';

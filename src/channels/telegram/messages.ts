@@ -19,3 +19,6 @@ export const CHOICE_TAKEN = '已收到';
 
 /** Start-up failure when the Bot API server cannot be reached. */
 export const UNREACHABLE = (apiRoot: string) => `无法连接 Telegram 服务器 ${apiRoot}，请检查网络或 TELEGRAM_API_ROOT。`;
+
+/** Start-up, two channels on PORT: what Telegram can do instead. */
+export const PORT_INSTEAD = 'Telegram 改用长轮询（去掉 TELEGRAM_WEBHOOK_URL）';

@@ -107,6 +107,17 @@ export class WecomApi {
     await pipeline(Readable.fromWeb(file.body as WebReadableStream), byteLimit(maxBytes, name), createWriteStream(toPath));
   }
 
+  /** Set the app's menu (`menu/create`, replacing the one there). */
+  async createMenu(button: readonly unknown[]): Promise<void> {
+    await this.call('menu/create', (token) =>
+      fetch(`${this.base}/cgi-bin/menu/create?access_token=${encodeURIComponent(token)}&agentid=${this.options.agentId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ button }),
+      }),
+    );
+  }
+
   /** A person's name as the address book has it; their userid when it will not say. */
   async userName(userId: string): Promise<string> {
     const answer = await this.call('user/get', (token) =>

@@ -7,7 +7,8 @@
 import { WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
-import { BoundedMap, NumberedChoices, RateLimited, TurnQueue, channelLogger, utf8Bytes, splitText, withBackoff, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
+import { BoundedMap, ChoiceButtons, NumberedChoices, RateLimited, TurnQueue, channelLogger, utf8Bytes, splitText, withBackoff, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { openBotFile } from './bot-file.ts';
 import { BOT_AUTH_FAILED, BOT_UNREACHABLE, CHOICE_GONE, CHOOSE } from './messages.ts';
 import { toWecomText } from './render.ts';
@@ -20,6 +21,8 @@ export interface WecomBotChannelOptions {
   /** The long connection's address; default the SDK's (the public WeCom). */
   readonly wsUrl?: string;
   readonly assistant: Assistant;
+  /** Where numbered choices and card buttons are kept (the data folder's database in `npm start`: they survive a restart). */
+  readonly conversations?: ConversationStore;
   readonly logger?: ChannelLogger;
   /** Least time between two updates of a streamed answer; default 1000 ms. */
   readonly streamIntervalMs?: number;
@@ -54,8 +57,9 @@ export function createWecomBotChannel(options: WecomBotChannelOptions): WecomBot
   const assistant = guardAssistant(options.assistant);
   const queue = new TurnQueue((error) => logger.error('turn failed outside the assistant', { error }));
   const delivered = new BoundedMap<string, true>(20_000, 24 * 60 * 60_000);
-  const numbered = new NumberedChoices();
-  const buttons = new BoundedMap<string, { send: string; task: string }>(5_000, 24 * 60 * 60_000);
+  const conversations = options.conversations ?? createMemoryConversationStore();
+  const numbered = new NumberedChoices(conversations, 'wecom-bot');
+  const buttons = new ChoiceButtons<null>(conversations, 'wecom-bot');
   const interval = options.streamIntervalMs ?? 1000;
   let client: WSClient | undefined;
   let next = 1;
@@ -93,11 +97,9 @@ export function createWecomBotChannel(options: WecomBotChannelOptions): WecomBot
       async buttons(piece, choices: readonly ReplyChoice[]) {
         await text(piece);
         const task = `lvzhi${Date.now()}${next++}`;
-        const list = choices.slice(0, 6).map((choice, index) => {
-          const key = `${task}-${index}`;
-          buttons.set(key, { send: choice.send, task });
-          return { text: choice.label.slice(0, 10), style: index === 0 ? 1 : 2, key };
-        });
+        const shown = choices.slice(0, 6);
+        const keys = await buttons.offer(shown, null);
+        const list = shown.map((choice, index) => ({ text: choice.label.slice(0, 10), style: index === 0 ? 1 : 2, key: keys[index] }));
         await sent('aibot_send_msg', () => bot.sendMessage(chatid, { msgtype: 'template_card', template_card: { card_type: 'button_interaction', main_title: { title: CHOOSE }, task_id: task, button_list: list } } as never));
       },
       async file(file) {
@@ -114,23 +116,19 @@ export function createWecomBotChannel(options: WecomBotChannelOptions): WecomBot
     const user = message.from.userid;
     const conversation = message.chattype === 'group' && message.chatid ? message.chatid : user;
     const threadId = formatThreadId(conversation);
-    let text = message.text?.content ?? '';
-    let replyFrame: WsFrame | undefined = frame;
-    if (message.msgtype === 'event') {
-      const key = message.event?.event_key ?? message.event?.template_card_event?.event_key ?? '';
-      const choice = buttons.get(key);
-      if (!choice) {
-        queue.push(conversation, () => sent('aibot_send_msg', () => bot.sendMessage(conversation, { msgtype: 'markdown', markdown: { content: CHOICE_GONE } })).then(() => undefined));
-        return;
-      }
-      // One press per card: every button of it goes.
-      for (let i = 0; i < 6; i += 1) buttons.delete(`${choice.task}-${i}`);
-      text = choice.send;
-      replyFrame = undefined; // an event's req_id takes no streamed answer: the turn pushes its messages
-    } else if (message.msgtype !== 'text' && message.msgtype !== 'file') return;
-    // In a group the bot is @-mentioned by name: the mention is not part of what was said.
-    if (message.chattype === 'group') text = text.replace(/^\s*@\S+\s*/, '');
+    const pressedKey = message.msgtype === 'event' ? message.event?.event_key ?? message.event?.template_card_event?.event_key ?? '' : undefined;
+    if (pressedKey === undefined && message.msgtype !== 'text' && message.msgtype !== 'file') return;
     queue.push(conversation, async () => {
+      let text = message.text?.content ?? '';
+      let replyFrame: WsFrame | undefined = frame;
+      if (pressedKey !== undefined) {
+        const pressed = await buttons.press(pressedKey);
+        if (!pressed) return void (await sent('aibot_send_msg', () => bot.sendMessage(conversation, { msgtype: 'markdown', markdown: { content: CHOICE_GONE } })));
+        text = pressed.send;
+        replyFrame = undefined; // an event's req_id takes no streamed answer: the turn pushes its messages
+      }
+      // In a group the bot is @-mentioned by name: the mention is not part of what was said.
+      if (message.chattype === 'group') text = text.replace(/^\s*@\S+\s*/, '');
       const files: IncomingFile[] = message.file ? [await openBotFile(message.file.url, message.file.aeskey, `${message.msgid}.bin`)] : [];
       await runPushTurn({
         assistant,
@@ -144,7 +142,7 @@ export function createWecomBotChannel(options: WecomBotChannelOptions): WecomBot
           userName: user,
           chatId: conversation,
           threadId,
-          text: numbered.resolve(threadId, text.trim()),
+          text: await numbered.resolve(threadId, text.trim()),
           ...(message.create_time ? { sentAt: new Date(message.create_time * 1000) } : {}),
           ...(files.length > 0 ? { files } : {}),
         },
@@ -167,11 +165,11 @@ export function createWecomBotChannel(options: WecomBotChannelOptions): WecomBot
       bot.on('message', (frame) => onFrame(bot, frame as WsFrame, frame.body as unknown as BotMessage));
       bot.on('event.template_card_event', (frame) => onFrame(bot, frame as WsFrame, frame.body as unknown as BotMessage));
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new UserError('wecom_bot_unreachable', BOT_UNREACHABLE)), options.connectTimeoutMs ?? 20_000);
+        const timer = setTimeout(() => reject(new UserError('channel_unreachable', BOT_UNREACHABLE)), options.connectTimeoutMs ?? 20_000);
         const failed = (error: Error) => {
           clearTimeout(timer);
           const auth = /Authentication failed|auth failure/i.test(error.message);
-          reject(new UserError(auth ? 'wecom_bot_auth' : 'wecom_bot_unreachable', auth ? BOT_AUTH_FAILED : BOT_UNREACHABLE, { cause: error }));
+          reject(new UserError(auth ? 'channel_credentials' : 'channel_unreachable', auth ? BOT_AUTH_FAILED : BOT_UNREACHABLE, { cause: error }));
         };
         bot.once('authenticated', () => {
           clearTimeout(timer);

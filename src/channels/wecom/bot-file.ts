@@ -33,11 +33,11 @@ export async function openBotFile(url: string, aesKey: string | undefined, fallb
       // Encryption pads to 32 bytes: the plain file is at most that much smaller.
       if (size - 32 > maxBytes || used) {
         await response.body?.cancel().catch(() => undefined);
-        if (used) throw new UserError('wecom_file_download', downloadFailed(name, PLATFORM));
+        if (used) throw new UserError('channel_file_download', downloadFailed(name, PLATFORM));
         throw tooLargeToDownload(name, maxBytes);
       }
       used = true;
-      if (!response.ok || !response.body) throw new UserError('wecom_file_download', downloadFailed(name, PLATFORM));
+      if (!response.ok || !response.body) throw new UserError('channel_file_download', downloadFailed(name, PLATFORM));
       const chunks: Buffer[] = [];
       let read = 0;
       for await (const chunk of response.body) {
@@ -52,7 +52,7 @@ export async function openBotFile(url: string, aesKey: string | undefined, fallb
       try {
         plain = aesKey ? decryptFile(Buffer.concat(chunks), aesKey) : Buffer.concat(chunks);
       } catch (error) {
-        throw new UserError('wecom_file_download', downloadFailed(name, PLATFORM), { cause: error });
+        throw new UserError('channel_file_download', downloadFailed(name, PLATFORM), { cause: error });
       }
       if (plain.length > maxBytes) throw tooLargeToDownload(name, maxBytes);
       await writeFile(toPath, plain);

@@ -30,6 +30,7 @@ export type CallbackMessage =
   | { readonly kind: 'text'; readonly id: string; readonly from: string; readonly chat?: string; readonly text: string; readonly sentAt: Date }
   | { readonly kind: 'file'; readonly id: string; readonly from: string; readonly chat?: string; readonly mediaId: string; readonly name: string; readonly sentAt: Date }
   | { readonly kind: 'click'; readonly id: string; readonly from: string; readonly key: string; readonly taskId: string; readonly sentAt: Date }
+  | { readonly kind: 'menu'; readonly id: string; readonly from: string; readonly key: string; readonly sentAt: Date }
   | { readonly kind: 'other'; readonly id: string; readonly type: string };
 
 /** A decrypted message → what the channel does with it. */
@@ -47,5 +48,6 @@ export function readCallbackMessage(xml: string): CallbackMessage {
   if (f.MsgType === 'event' && f.Event === 'template_card_event' && f.EventKey) {
     return { kind: 'click', id, from, key: f.EventKey, taskId: f.TaskId ?? '', sentAt };
   }
+  if (f.MsgType === 'event' && f.Event === 'click' && f.EventKey) return { kind: 'menu', id, from, key: f.EventKey, sentAt };
   return { kind: 'other', id, type: f.MsgType === 'event' ? `event:${f.Event ?? ''}` : f.MsgType ?? '' };
 }

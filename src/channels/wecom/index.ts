@@ -6,4 +6,5 @@
 export { createWecomChannel, type WecomChannel, type WecomChannelOptions } from './wecom-channel.ts';
 export { CALLBACK_PATH } from './callback-server.ts';
 export { createWecomBotChannel, type WecomBotChannel, type WecomBotChannelOptions } from './bot-channel.ts';
-export { wecomFromSettings, wecomUsesPort } from './settings.ts';
+export { startWecom } from './start.ts';
+export { wecomSettings, type WecomSettings } from './settings.ts';

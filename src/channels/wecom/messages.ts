@@ -35,3 +35,18 @@ export const PLATFORM = '企业微信';
 export function incomplete(missing: readonly string[]): string {
   return `企业微信的设置不完整，还缺少：${missing.join('、')}。`;
 }
+
+/** Start-up, two channels on PORT: what WeCom can do instead. */
+export const PORT_INSTEAD = '企业微信改用智能机器人长连接（WECOM_BOT_ID）';
+
+/** A setting's check: the AgentId is a number. */
+export const AGENT_ID_FORMAT = '应为应用的 AgentId（数字）';
+
+/** A setting's check: the EncodingAESKey is 43 characters. */
+export const AES_KEY_FORMAT = '应为 43 位 EncodingAESKey';
+
+/** The app menu's group titles (at most 16 bytes each: five Chinese characters): everyone's commands, then the admins'. */
+export const MENU_GROUPS = ['常用', '更多', '其他'] as const;
+
+/** The app menu's group of admin commands. */
+export const MENU_ADMIN = '管理';

@@ -1,11 +1,13 @@
 /** WeCom (the app and the AI bot) registers its settings and its allow-list forms: `wecom:<userid>`, `wecom-chat:<chatid>`. */
-import { anySetting, type ChannelRegistration } from '../kit/index.ts';
+import type { ChannelRegistration } from '../kit/index.ts';
+import { PLATFORM, PORT_INSTEAD } from './messages.ts';
+import { wecomSettings, type WecomSettings } from './settings.ts';
 
 /** The WeCom channels, loaded when a WECOM_* setting is given. */
-export const registration: ChannelRegistration = {
-  label: '企业微信',
+export const registration: ChannelRegistration<WecomSettings> = {
+  label: PLATFORM,
   access: [{ platform: 'wecom', chat: 'wecom-chat' }],
-  configured: (settings) => anySetting(settings, 'WECOM_'),
-  usesPort: (settings) => Boolean(settings.WECOM_CORP_ID || settings.WECOM_TOKEN || settings.WECOM_AES_KEY),
-  load: async () => (await import('./index.ts')).wecomFromSettings,
+  settings: wecomSettings,
+  port: (settings) => (settings.app ? { user: PLATFORM, instead: PORT_INSTEAD } : undefined),
+  load: async () => (await import('./index.ts')).startWecom,
 };

@@ -8,13 +8,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
-import { BoundedMap, NumberedChoices, TurnQueue, channelLogger, closeHttpServer, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
+import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
+import { BoundedMap, ChoiceButtons, NumberedChoices, TurnQueue, channelLogger, closeHttpServer, platformFile, runPushTurn, type ChannelLogger, type Outbox } from '../kit/index.ts';
 import { WecomApi, WecomApiError, type WecomTarget } from './api.ts';
 import { CallbackCrypto, aesKeyOf } from './callback-crypto.ts';
 import type { CallbackMessage } from './callback-xml.ts';
 import { callbackServer } from './callback-server.ts';
 import { BAD_AES_KEY, BAD_SECRET, CHOICE_GONE, CHOOSE, PLATFORM, portInUse, unreachable } from './messages.ts';
 import { renderPieces } from './render.ts';
+import { commandMenuButtons, commandOfMenuKey } from './menu.ts';
 import { formatThreadId } from './thread-ids.ts';
 
 /** Settings of the callback channel (WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY, WECOM_API_BASE, PORT). */
@@ -29,6 +31,8 @@ export interface WecomChannelOptions {
   readonly port?: number;
   readonly host?: string;
   readonly assistant: Assistant;
+  /** Where numbered choices and card buttons are kept (the data folder's database in `npm start`: they survive a restart). */
+  readonly conversations?: ConversationStore;
   readonly logger?: ChannelLogger;
   /** Pauses between retries of a rate-limited API call. */
   readonly backoffMs?: readonly number[];
@@ -48,7 +52,7 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
   try {
     aesKeyOf(options.aesKey);
   } catch (error) {
-    throw new UserError('wecom_settings', BAD_AES_KEY, { cause: error });
+    throw new UserError('channel_settings', BAD_AES_KEY, { cause: error });
   }
   const logger = options.logger ?? channelLogger('wecom');
   const assistant = guardAssistant(options.assistant);
@@ -57,8 +61,9 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
   const queue = new TurnQueue((error) => logger.error('turn failed outside the assistant', { error }));
   const delivered = new BoundedMap<string, true>(20_000, 24 * 60 * 60_000);
   const names = new BoundedMap<string, Promise<string>>(5_000, 60 * 60_000);
-  const numbered = new NumberedChoices();
-  const buttons = new BoundedMap<string, { send: string; user: string }>(5_000, 24 * 60 * 60_000);
+  const conversations = options.conversations ?? createMemoryConversationStore();
+  const numbered = new NumberedChoices(conversations, 'wecom-app');
+  const buttons = new ChoiceButtons<{ user: string }>(conversations, 'wecom-app');
   let server: Server | undefined;
   let nextCard = 1;
 
@@ -88,42 +93,39 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
 
   async function sendCard(target: { user: string }, piece: string, choices: readonly ReplyChoice[]): Promise<void> {
     await api.send(target, 'text', { content: piece });
+    const shown = choices.slice(0, MAX_BUTTONS);
+    const keys = await buttons.offer(shown, { user: target.user });
+    const list = shown.map((choice, index) => ({ text: choice.label.slice(0, 10), style: index === 0 ? 1 : 2, key: keys[index] }));
     const taskId = `lvzhi-${Date.now()}-${nextCard++}`;
-    const list = choices.slice(0, MAX_BUTTONS).map((choice, index) => {
-      const key = `${taskId}-${index}`;
-      buttons.set(key, { send: choice.send, user: target.user });
-      return { text: choice.label.slice(0, 10), style: index === 0 ? 1 : 2, key };
-    });
     await api.send(target, 'template_card', { card_type: 'button_interaction', main_title: { title: CHOOSE }, task_id: taskId, button_list: list });
   }
 
   const fileOf = (mediaId: string, name: string): IncomingFile =>
-    platformFile(name, { platform: PLATFORM, code: 'wecom_file_download' }, (toPath, maxBytes) => api.download(mediaId, name, toPath, maxBytes));
+    platformFile(name, { platform: PLATFORM, code: 'channel_file_download' }, (toPath, maxBytes) => api.download(mediaId, name, toPath, maxBytes));
 
   function handle(message: CallbackMessage): void {
     // WeCom delivers again what it thinks was not received: one message, one answer.
     if (message.kind === 'other' || !delivered.firstSight(message.id, true)) return;
-    let text: string;
-    let target: WecomTarget;
-    if (message.kind === 'click') {
-      const choice = buttons.get(message.key);
-      target = { user: message.from };
-      if (!choice || choice.user !== message.from) {
-        queue.push(message.from, () => api.send(target, 'text', { content: CHOICE_GONE }));
-        return;
-      }
-      // One press per card: every button of it goes.
-      for (let i = 0; i < MAX_BUTTONS; i += 1) buttons.delete(message.key.replace(/-\d+$/, `-${i}`));
-      text = choice.send;
-    } else {
-      target = message.chat ? { chat: message.chat } : { user: message.from };
-      text = message.kind === 'text' ? message.text : '';
-    }
+    // A button press is answered in the person's chat, where its card was.
+    const target: WecomTarget = (message.kind === 'text' || message.kind === 'file') && message.chat ? { chat: message.chat } : { user: message.from };
     const conversation = 'chat' in target ? target.chat : target.user;
     const threadId = formatThreadId(conversation);
     const files = message.kind === 'file' ? [fileOf(message.mediaId, message.name)] : [];
-    queue.push(conversation, async () =>
-      runPushTurn({
+    queue.push(conversation, async () => {
+      let text: string;
+      if (message.kind === 'click') {
+        const pressed = await buttons.press(message.key, (card) => card.user === message.from);
+        if (!pressed) return void (await api.send(target, 'text', { content: CHOICE_GONE }));
+        text = pressed.send;
+      } else if (message.kind === 'menu') {
+        // A menu item sends its command, as a tap in Telegram's command menu does.
+        const command = commandOfMenuKey(message.key);
+        if (!command) return;
+        text = command;
+      } else {
+        text = await numbered.resolve(threadId, message.kind === 'text' ? message.text.trim() : '');
+      }
+      await runPushTurn({
         assistant,
         outbox: outbox(target),
         render: renderPieces,
@@ -135,12 +137,12 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
           userName: await nameOf(message.from),
           chatId: conversation,
           threadId,
-          text: numbered.resolve(threadId, text.trim()),
+          text,
           sentAt: message.sentAt,
           ...(files.length > 0 ? { files } : {}),
         },
-      }),
-    );
+      });
+    });
   }
 
   return {
@@ -154,14 +156,16 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
       try {
         await api.check();
       } catch (error) {
-        if (error instanceof WecomApiError) throw new UserError('wecom_secret', BAD_SECRET, { cause: error });
-        throw new UserError('wecom_unreachable', unreachable(api.base), { cause: error });
+        if (error instanceof WecomApiError) throw new UserError('channel_credentials', BAD_SECRET, { cause: error });
+        throw new UserError('channel_unreachable', unreachable(api.base), { cause: error });
       }
+      // The menu comes from the command table; an app not allowed to set one still works without it.
+      await api.createMenu(commandMenuButtons()).catch((error: unknown) => logger.warn('menu/create failed: the app has no command menu', { error }));
       const listening = callbackServer(crypto, logger, handle);
       const port = options.port ?? 8080;
       await new Promise<void>((resolve, reject) => {
         listening.once('error', (error: NodeJS.ErrnoException) =>
-          reject(error.code === 'EADDRINUSE' ? new UserError('wecom_port', portInUse(port), { cause: error }) : error),
+          reject(error.code === 'EADDRINUSE' ? new UserError('channel_port', portInUse(port), { cause: error }) : error),
         );
         listening.listen(port, options.host ?? '0.0.0.0', () => resolve());
       });

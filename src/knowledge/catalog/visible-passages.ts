@@ -4,7 +4,7 @@
  * rule gives way to the version in force when both are found.
  */
 import type { Answer, ScoredPassage } from '../types.ts';
-import type { DocumentStanding } from './document-catalog.ts';
+import type { DocumentStanding } from '../ports/document-store.ts';
 import { catalogMessages as m } from './messages.ts';
 
 /** Hits of one search depth, with their documents' standings. */

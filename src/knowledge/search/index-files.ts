@@ -23,9 +23,9 @@ export function reason(error: unknown): string {
  * Save an index file and record it, or say why not: the index in memory serves either way,
  * and a read (a question) must not fail because the disk is full or the database busy.
  */
-export function saveOrWarn(what: string, save: () => void, warn: IndexWarning): void {
+export async function saveOrWarn(what: string, save: () => void | Promise<void>, warn: IndexWarning): Promise<void> {
   try {
-    save();
+    await save();
   } catch (error) {
     warn(`knowledge: could not save the ${what} (${reason(error)}); using the one rebuilt in memory, it is saved at a later change`);
   }

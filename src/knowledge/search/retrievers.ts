@@ -3,10 +3,9 @@
  * All three share one interface and one test suite.
  */
 import type { Embedder } from '../../models/index.ts';
-import type { Bm25Index } from './bm25-index.ts';
-import type { Tokenizer } from './tokenizer.ts';
+import type { KeywordSearch } from '../ports/keyword-search.ts';
+import type { VectorSearch } from '../ports/vector-search.ts';
 import type { Hit } from './top-k.ts';
-import type { VectorIndex } from './vector-index.ts';
 
 /** Finds the passage ids that best answer a query, best first. */
 export interface Retriever {
@@ -14,14 +13,9 @@ export interface Retriever {
   search(query: string, k: number): Promise<Hit[]>;
 }
 
-/** BM25 over the tokenizer's terms. */
-export function createBm25Retriever(index: () => Bm25Index, tokenizer: Tokenizer): Retriever {
-  return {
-    name: 'bm25',
-    async search(query, k) {
-      return index().search(tokenizer.terms(query), k);
-    },
-  };
+/** Keyword search (BM25 over the tokenizer's terms, as shipped). */
+export function createBm25Retriever(keyword: KeywordSearch): Retriever {
+  return { name: 'bm25', search: (query, k) => keyword.search(query, k) };
 }
 
 /**
@@ -30,7 +24,7 @@ export function createBm25Retriever(index: () => Bm25Index, tokenizer: Tokenizer
  * BM25 alone; `onError` hears why (for a log line).
  */
 export function createVectorRetriever(
-  index: () => VectorIndex,
+  vectors: VectorSearch,
   embedder: Embedder,
   onError: (error: unknown) => void = () => {},
 ): Retriever {
@@ -44,7 +38,6 @@ export function createVectorRetriever(
         onError(error);
         return [];
       }
-      const vectors = index();
       // An index still empty (or of another length) cannot be searched with this vector.
       if (!vector || vectors.count === 0 || vector.length !== vectors.dimensions) return [];
       return vectors.search(vector, k);

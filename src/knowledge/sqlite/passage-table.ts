@@ -1,10 +1,15 @@
 /**
- * Documents, passages and their vectors in SQLite (lvzhi.db). Each document is replaced in
- * one transaction, so a killed ingest leaves every document either wholly old or wholly new.
- * `generation` counts committed changes; index files record the generation they reflect.
+ * Documents, passages and their vectors in SQLite (lvzhi.db), synchronously: the tables under
+ * the `PassageStore` port (passage-store.ts). Each document is replaced in one transaction, so
+ * a killed ingest leaves every document either wholly old or wholly new. `generation` counts
+ * committed changes; index files record the generation they reflect.
  */
 import { type Db, migrate } from '../../storage/index.ts';
-import type { DocumentFormat, Passage, PassageDraft } from '../types.ts';
+import type { DocumentRecord, DocumentToStore, PassageText, PassageToStore, PassageVector } from '../ports/passage-store.ts';
+import type { Passage } from '../types.ts';
+
+/** Rows read per batch when passages or vectors are streamed: no statement stays open between batches. */
+const BATCH = 2_000;
 
 const SCHEMA = [
   `CREATE TABLE kb_documents (
@@ -30,22 +35,8 @@ const SCHEMA = [
    CREATE TABLE kb_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
-/** A stored document's record. */
-export interface DocumentRecord {
-  readonly id: number;
-  readonly doc: string;
-  readonly title: string;
-  readonly format: DocumentFormat;
-  readonly contentHash: string;
-}
-
-/** A passage ready to store, with its vector from the current embedder. */
-export interface PassageToStore extends PassageDraft {
-  readonly vector: Float32Array;
-}
-
-/** SQLite access for the knowledge base. */
-export class PassageStore {
+/** SQLite access for the knowledge base's documents, passages and vectors. */
+export class PassageTable {
   constructor(readonly db: Db) {
     migrate(db, 'knowledge', SCHEMA);
   }
@@ -60,7 +51,7 @@ export class PassageStore {
 
   /** Replace (or add) a document and all its passages in one transaction; returns the new passage ids. */
   replaceDocument(
-    record: { doc: string; title: string; format: DocumentFormat; contentHash: string },
+    record: DocumentToStore,
     passages: readonly PassageToStore[],
     embedder: string,
   ): number[] {
@@ -118,6 +109,13 @@ export class PassageStore {
       .run(key, value);
   }
 
+  /** Set several metadata values in one transaction. */
+  setMetaValues(values: Readonly<Record<string, string>>): void {
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(values)) this.setMeta(key, value);
+    })();
+  }
+
   /** Passages by id, in the order asked (missing ids left out). */
   passagesByIds(ids: readonly number[]): Passage[] {
     if (!ids.length) return [];
@@ -134,21 +132,23 @@ export class PassageStore {
     });
   }
 
-  /** Every passage's id, text and context, in id order (for rebuilding the lexical index). */
-  *iteratePassageTexts(): IterableIterator<{ id: number; text: string; context: string }> {
-    yield* this.db.prepare('SELECT id, text, context FROM kb_passages ORDER BY id')
-      .iterate() as IterableIterator<{ id: number; text: string; context: string }>;
+  /** Up to BATCH passages' id, text and context after `afterId`, in id order (for building the lexical index). */
+  passageTextsAfter(afterId: number): PassageText[] {
+    return this.db.prepare('SELECT id, text, context FROM kb_passages WHERE id > ? ORDER BY id LIMIT ?').all(afterId, BATCH) as PassageText[];
   }
 
-  /** Every stored vector of one embedder, in passage id order. */
-  *iterateVectors(embedder: string): IterableIterator<{ id: number; vector: Float32Array }> {
-    const rows = this.db.prepare('SELECT passage_id AS id, vector FROM kb_vectors WHERE embedder = ? ORDER BY passage_id')
-      .iterate(embedder) as IterableIterator<{ id: number; vector: Buffer }>;
-    for (const row of rows) {
-      const copy = new Float32Array(row.vector.byteLength / 4);
-      new Uint8Array(copy.buffer).set(row.vector);
-      yield { id: row.id, vector: copy };
-    }
+  /** Up to BATCH vectors of one embedder after passage `afterId`, in passage id order. */
+  vectorsAfter(embedder: string, afterId: number): PassageVector[] {
+    const rows = this.db.prepare(
+      'SELECT passage_id AS id, vector FROM kb_vectors WHERE embedder = ? AND passage_id > ? ORDER BY passage_id LIMIT ?')
+      .all(embedder, afterId, BATCH) as Array<{ id: number; vector: Buffer }>;
+    return rows.map((row) => ({ id: row.id, vector: floats(row.vector) }));
+  }
+
+  /** Ids of every stored passage, ascending. */
+  passageIds(): Int32Array {
+    const rows = this.db.prepare('SELECT id FROM kb_passages ORDER BY id').raw().all() as Array<[number]>;
+    return Int32Array.from(rows, (row) => row[0]);
   }
 
   /** Ids of the passages holding a vector of this embedder, ascending. */
@@ -162,22 +162,18 @@ export class PassageStore {
   vectorOf(passageId: number, embedder: string): Float32Array | undefined {
     const row = this.db.prepare('SELECT vector FROM kb_vectors WHERE passage_id = ? AND embedder = ?').get(passageId, embedder) as
       { vector: Buffer } | undefined;
-    if (!row) return undefined;
-    const copy = new Float32Array(row.vector.byteLength / 4);
-    new Uint8Array(copy.buffer).set(row.vector);
-    return copy;
+    return row && floats(row.vector);
   }
 
   /** Passages whose vector is missing or from another embedder (after an embedder switch). */
-  passagesWithoutVector(embedder: string, limit: number): Array<{ id: number; text: string; context: string }> {
+  passagesWithoutVector(embedder: string, limit: number): PassageText[] {
     return this.db.prepare(
       `SELECT p.id, p.text, p.context FROM kb_passages p LEFT JOIN kb_vectors v ON v.passage_id = p.id
-        WHERE v.embedder IS NULL OR v.embedder <> ? ORDER BY p.id LIMIT ?`).all(embedder, limit) as
-      Array<{ id: number; text: string; context: string }>;
+        WHERE v.embedder IS NULL OR v.embedder <> ? ORDER BY p.id LIMIT ?`).all(embedder, limit) as PassageText[];
   }
 
   /** Store vectors for existing passages (one transaction). */
-  putVectors(embedder: string, items: ReadonlyArray<{ id: number; vector: Float32Array }>): void {
+  putVectors(embedder: string, items: readonly PassageVector[]): void {
     const upsert = this.db.prepare(
       `INSERT INTO kb_vectors (passage_id, embedder, vector) VALUES (?, ?, ?)
        ON CONFLICT(passage_id) DO UPDATE SET embedder = excluded.embedder, vector = excluded.vector`);
@@ -202,4 +198,11 @@ export class PassageStore {
   vectorCount(embedder: string): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM kb_vectors WHERE embedder = ?').get(embedder) as { n: number }).n;
   }
+}
+
+/** A stored vector blob as floats (copied: the blob's buffer may be shared and unaligned). */
+function floats(blob: Buffer): Float32Array {
+  const copy = new Float32Array(blob.byteLength / 4);
+  new Uint8Array(copy.buffer).set(blob);
+  return copy;
 }

@@ -1,14 +1,18 @@
 /**
- * What the office knows about each stored document beyond its passages: the department that
- * sees it (scope), whether it is the version in force, and which family of versions it
- * belongs to. Kept in kb_documents by its own append-only migration list, so the passage
- * store stays as it is; every change runs in the same transaction as the passages it
- * describes, so a document is never visible to a department for even a moment by mistake.
+ * What the office knows about each stored document beyond its passages, in SQLite: the
+ * department that sees it (scope), whether it is the version in force, and which family of
+ * versions it belongs to — synchronously, under the `DocumentStore` port (document-store.ts).
+ * Kept in kb_documents by its own append-only migration list, so the passage table stays as
+ * it is; every change runs in the same transaction as the passages it describes, so a
+ * document is never visible to a department for even a moment by mistake.
  */
+import { UserError } from '../../errors.ts';
 import { type Db, migrate } from '../../storage/index.ts';
-import type { PassageStore } from '../search/passage-store.ts';
+import { editionOf } from '../catalog/editions.ts';
+import { catalogMessages } from '../catalog/messages.ts';
+import type { DocumentAuditEntry, DocumentStanding } from '../ports/document-store.ts';
 import { type DocumentChange, type DocumentInfo, type DocumentStatus, PUBLIC_SCOPE } from '../types.ts';
-import { editionOf } from './editions.ts';
+import type { PassageTable } from './passage-table.ts';
 
 const SCHEMA = [
   // Rows stored before documents had identities keep their key (the bare file name) and are
@@ -33,14 +37,6 @@ const SCHEMA = [
      channel TEXT NOT NULL);`,
 ];
 
-/** What a search needs to know of a passage's document. */
-export interface DocumentStanding {
-  readonly scope: string;
-  readonly status: DocumentStatus;
-  /** Title of the version in force that replaces it (superseded documents only). */
-  readonly replacedBy?: string;
-}
-
 interface Row {
   doc: string;
   title: string;
@@ -60,7 +56,7 @@ const LIST = `SELECT d.doc, d.title, (SELECT COUNT(*) FROM kb_passages p WHERE p
 export class DocumentCatalog {
   private readonly db: Db;
 
-  constructor(private readonly store: PassageStore) {
+  constructor(private readonly store: PassageTable) {
     this.db = store.db;
     migrate(this.db, 'knowledge-catalog', SCHEMA);
     this.backfillFamilies();
@@ -163,15 +159,19 @@ export class DocumentCatalog {
     return found && (!scopes || scopes.includes(found.scope)) ? found : undefined;
   }
 
-  /** Set a status by hand; `supersededBy` (a stored doc) names the version that replaces it. */
-  setStatus(doc: string, status: DocumentStatus, supersededBy?: string, change?: DocumentChange): void {
-    this.db.transaction(() => {
+  /** Set a status by hand; `supersededBy` (a stored doc) names the version that replaces it. Unknown documents are a UserError. */
+  setStatus(doc: string, status: DocumentStatus, supersededBy?: string, change?: DocumentChange): DocumentInfo {
+    return this.db.transaction(() => {
       const row = this.row(doc);
-      if (!row) return;
+      if (!row) throw new UserError('unknown_document', catalogMessages.unknownDocument(doc));
+      if (supersededBy !== undefined && !this.row(supersededBy)) {
+        throw new UserError('unknown_document', catalogMessages.unknownDocument(supersededBy));
+      }
       if (change) this.audit('status', doc, { from: row.status, to: status, supersededBy: supersededBy ?? null }, change);
       this.db.prepare('UPDATE kb_documents SET status = ?, status_by_hand = 1, superseded_by = ? WHERE doc = ?')
         .run(status, status === 'superseded' ? supersededBy ?? null : null, doc);
       if (row.family) this.settleFamily(row.scope, row.family);
+      return this.document(doc)!;
     })();
   }
 
@@ -182,9 +182,8 @@ export class DocumentCatalog {
   }
 
   /** The audit trail, oldest first. */
-  auditTrail(): Array<{ at: string; action: string; doc: string; detail: string; by: string; by_name: string | null; channel: string }> {
-    return this.db.prepare('SELECT at, action, doc, detail, by, by_name, channel FROM kb_audit ORDER BY id').all() as
-      Array<{ at: string; action: string; doc: string; detail: string; by: string; by_name: string | null; channel: string }>;
+  auditTrail(): DocumentAuditEntry[] {
+    return this.db.prepare('SELECT at, action, doc, detail, by, by_name, channel FROM kb_audit ORDER BY id').all() as DocumentAuditEntry[];
   }
 
   /**

@@ -1,0 +1,207 @@
+/**
+ * Vector search as Lüzhi ships it: hnswlib in memory over the passage store's vectors of one
+ * embedder, cached in an index file beside the database (recorded in the store's metadata
+ * with the change marker and embedder it reflects). Passages lacking a vector of the embedder
+ * in use (after a switch) are embedded first. The file is patched when a few passages changed,
+ * rebuilt (in a worker when large) when many did; one that will not load is rebuilt with a
+ * warning, and an index that cannot be built is an empty one (keywords answer alone).
+ */
+import { join } from 'node:path';
+import type { Embedder } from '../../models/index.ts';
+import type { PassageStore } from '../ports/passage-store.ts';
+import type { VectorSearch } from '../ports/vector-search.ts';
+import { type IndexWarning, reason, saveOrWarn, stderrWarning } from './index-files.ts';
+import type { Hit } from './top-k.ts';
+import { BackgroundIndexBuild, VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
+
+/** Below this many vectors a full HNSW build stays on the main thread (a worker costs ~50 ms). */
+const WORKER_THRESHOLD = 2_000;
+const EMBED_BATCH = 256;
+/** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
+const REBUILD_DELETED_SHARE = 0.25;
+
+/** What goes into a passage's vector: its context (title, headings) and its text. */
+export function embeddingInput(passage: { text: string; context: string }): string {
+  return passage.context ? `${passage.context}\n${passage.text}` : passage.text;
+}
+
+/** HNSW over a passage store's vectors, loaded once and brought up to its change marker by `sync`. */
+export class HnswVectorSearch implements VectorSearch {
+  private vectors?: VectorIndex;
+  private vectorGeneration = -1;
+  private background?: BackgroundIndexBuild;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly store: PassageStore,
+    private readonly embedding: Embedder,
+    private readonly warn: IndexWarning = stderrWarning,
+  ) {}
+
+  /** The HNSW index in memory (call `sync` first). */
+  index(): VectorIndex {
+    if (!this.vectors) throw new Error('vector index not synced');
+    return this.vectors;
+  }
+
+  /** The change marker the index in memory reflects (-1 before the first sync). */
+  get generation(): number {
+    return this.vectors ? this.vectorGeneration : -1;
+  }
+
+  get embedder(): string {
+    return this.embedding.id;
+  }
+
+  get dimensions(): number {
+    return this.index().dimensions;
+  }
+
+  get count(): number {
+    return this.index().count;
+  }
+
+  async search(vector: Float32Array, k: number): Promise<Hit[]> {
+    return this.index().search(vector, k);
+  }
+
+  async sync(generation: number): Promise<void> {
+    if (this.vectors && this.vectorGeneration === generation) return;
+    this.vectors = await this.embedMissing()
+      .then(() => this.build(generation))
+      .catch(async (error: unknown) => {
+        this.warn(`knowledge: the vector index could not be built (${reason(error)}); searching with keywords alone`);
+        return VectorIndex.create(await this.dimensionsNow(), 16);
+      });
+    this.vectorGeneration = generation;
+  }
+
+  /**
+   * Vector length of the current space: the embedder's own when it knows it, else that of the
+   * vectors it stored before (an OpenAI embedder learns its length only from its first reply,
+   * and reopening an index must not need the service). 1 for an empty index of unknown length.
+   */
+  private async dimensionsNow(): Promise<number> {
+    return this.embedding.dimensions || await this.store.vectorDimensions(this.embedding.id) || 1;
+  }
+
+  /** Grow a fresh graph in a worker while an ingest runs, fed by `stored` — only when the current graph is small (a big one is patched). */
+  async beginIngest(): Promise<void> {
+    if (this.background || (this.vectors?.count ?? 0) >= WORKER_THRESHOLD) return;
+    // Length not known yet (no reply from the embedding service so far): build at the next sync.
+    const dimensions = this.embedding.dimensions || await this.store.vectorDimensions(this.embedding.id);
+    if (!dimensions) return;
+    this.background = new BackgroundIndexBuild(dimensions, 4096);
+  }
+
+  /** Vectors just committed to the store (for the background build). */
+  stored(ids: readonly number[], vectors: readonly Float32Array[]): void {
+    if (!this.background || !ids.length) return;
+    const dimensions = vectors[0].length;
+    const values = new Float32Array(ids.length * dimensions);
+    vectors.forEach((vector, i) => values.set(vector, i * dimensions));
+    this.background.add(Int32Array.from(ids), values);
+  }
+
+  /** Drop a background build nobody needed (the ingest changed nothing, or failed). */
+  endIngest(): void {
+    this.background?.cancel();
+    this.background = undefined;
+  }
+
+  /** Give every passage a vector from the current embedder (after a switch of embedder). */
+  private async embedMissing(): Promise<void> {
+    for (;;) {
+      const batch = await this.store.passagesWithoutVector(this.embedding.id, EMBED_BATCH);
+      if (!batch.length) return;
+      const vectors = await this.embedding.embed(batch.map(embeddingInput));
+      await this.store.putVectors(this.embedding.id, batch.map((p, i) => ({ id: p.id, vector: vectors[i] })));
+    }
+  }
+
+  private async build(generation: number): Promise<VectorIndex> {
+    const id = this.embedding.id;
+    const dimensions = await this.dimensionsNow();
+    const name = `vectors-${generation}-${Date.now().toString(36)}.hnsw`;
+    const path = join(this.dataDir, name);
+    const wanted = await this.store.vectorCount(id);
+    const background = this.background;
+    this.background = undefined;
+    let index: VectorIndex | undefined;
+    let complete = false; // built from every stored vector: no patching needed
+    // A failed worker (or a full disk under it) costs time, not data: build on this thread.
+    const workerFailed = (error: unknown): undefined => {
+      this.warn(`knowledge: the vector index built in a worker could not be saved (${reason(error)}); building it here`);
+      return undefined;
+    };
+    if (background) {
+      index = await background.finish(path).then(() => VectorIndex.load(path, dimensions), workerFailed);
+      if (!index) index = await this.loadRecorded(id, dimensions);
+    } else {
+      index = await this.loadRecorded(id, dimensions);
+      if (index && Number(await this.store.getMeta('vector_generation')) === generation) return index;
+      // Mostly new vectors (a first big ingest): a fresh build in a worker beats patching.
+      if (index && wanted >= WORKER_THRESHOLD && index.count < wanted / 2) index = undefined;
+      if (!index && wanted >= WORKER_THRESHOLD) {
+        index = await buildIndexFileInWorker(await this.matrix(wanted, dimensions), path)
+          .then(() => VectorIndex.load(path, dimensions), workerFailed);
+        complete = index !== undefined;
+      }
+    }
+    if (index && !complete) index = await this.patch(index, wanted);
+    if (!index) {
+      index = VectorIndex.create(dimensions, wanted);
+      for await (const batch of this.store.vectors(id)) for (const { id: passageId, vector } of batch) index.add(passageId, vector);
+    }
+    const built = index;
+    await saveOrWarn('vector index', async () => {
+      built.save(path);
+      await this.store.setMeta({ vector_file: name, vector_generation: String(generation), vector_embedder: id });
+    }, this.warn);
+    return index;
+  }
+
+  /** Patch a loaded graph to the store (passage ids are never reused, so labels missing from the store are deletions); undefined when a rebuild is due. */
+  private async patch(index: VectorIndex, wanted: number): Promise<VectorIndex | undefined> {
+    const id = this.embedding.id;
+    const labels = new Set(index.labels());
+    const live = await this.store.vectorIds(id);
+    const liveSet = new Set(live);
+    for (const passageId of live) {
+      if (labels.has(passageId)) continue;
+      const vector = await this.store.vectorOf(passageId, id);
+      if (vector) index.add(passageId, vector);
+    }
+    for (const label of labels) if (!liveSet.has(label)) index.markDeleted(label);
+    return index.count > 0 && (index.count - wanted) / index.count > REBUILD_DELETED_SHARE ? undefined : index;
+  }
+
+  /** The HNSW file the store's metadata points to, if it is of this embedder's space and readable. */
+  private async loadRecorded(embedder: string, dimensions: number): Promise<VectorIndex | undefined> {
+    const file = await this.store.getMeta('vector_file');
+    if (!file || await this.store.getMeta('vector_embedder') !== embedder) return undefined;
+    const loaded = VectorIndex.load(join(this.dataDir, file), dimensions);
+    if (!loaded) this.warn(`knowledge: vector index file ${file} is missing, truncated or damaged; rebuilding it from the database`);
+    return loaded;
+  }
+
+  /** Every stored vector of the current embedder as one matrix (for a worker build, and the benchmark's exact search). */
+  async vectorMatrix(): Promise<VectorMatrix> {
+    return this.matrix(await this.store.vectorCount(this.embedding.id), await this.dimensionsNow());
+  }
+
+  private async matrix(count: number, dimensions: number): Promise<VectorMatrix> {
+    const ids = new Int32Array(count);
+    const values = new Float32Array(count * dimensions);
+    let row = 0;
+    for await (const batch of this.store.vectors(this.embedding.id)) {
+      for (const { id, vector } of batch) {
+        if (row === count) break;
+        ids[row] = id;
+        values.set(vector, row * dimensions);
+        row++;
+      }
+    }
+    return { ids: ids.subarray(0, row), values: values.subarray(0, row * dimensions), dimensions };
+  }
+}
