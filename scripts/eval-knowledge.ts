@@ -134,7 +134,7 @@ async function main(): Promise<void> {
           if (explain) {
             const hits = await kb.retrievers.hybrid.search(item.question, RERANK_DEPTH);
             const scores = new Map(hits.map((h) => [h.id, h.score]));
-            const candidates = kb.store.passagesByIds(hits.map((h) => h.id)).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+            const candidates = (await kb.store.passagesByIds(hits.map((h) => h.id))).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
             const features = rerankFeatures(item.question, candidates, { idf: (t) => kb.indexes.bm25().idf(t), documentNames: () => names });
             const at = (id: number | undefined) => candidates.findIndex(({ passage }) => passage.id === id);
             const goldAt = candidates.findIndex(({ passage }) => squash(passage.text).includes(gold));
