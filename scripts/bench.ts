@@ -40,9 +40,15 @@ export const benchSections: BenchSection[] = [
     run: async (options) => (await import('./bench-startup.ts')).benchStartup({ log: options.log }),
   },
   {
+    // With LVZHI_DATABASE_URL, the same figures on PostgreSQL under `postgres` (a scratch database beside it).
     name: 'activities',
     byDefault: true,
-    run: async (options) => (await import('./bench-activities.ts')).benchActivities({ log: options.log }),
+    run: async (options) => {
+      const sqlite = await (await import('./bench-activities.ts')).benchActivities({ log: options.log });
+      const url = process.env.LVZHI_DATABASE_URL;
+      if (!url) return sqlite;
+      return { ...sqlite, postgres: await (await import('./bench-activities-postgres.ts')).benchActivitiesPostgres({ url, log: options.log }) };
+    },
   },
   {
     name: 'reader',

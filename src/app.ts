@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import type { MessageReader, Taxonomy } from './reader/index.ts';
-import { renderChart, type ActivityLog, type ActivityStore } from './log/index.ts';
+import { renderChart, type ActivityStore } from './log/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, createDepartments, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
@@ -34,9 +34,7 @@ export interface Services {
   readonly parts: Parts;
   readonly taxonomy: Taxonomy;
   readonly knowledge: KnowledgeBase;
-  /** The SQLite log itself (synchronous; tests and the command line still read it directly). */
-  readonly activityLog: ActivityLog;
-  /** The activity log behind its asynchronous port: what the assistant and the drafter use. */
+  /** The activity log behind its asynchronous port (SQLite in the data folder, or PostgreSQL): what the assistant and the drafter use. */
   readonly activities: ActivityStore;
   readonly reader: MessageReader;
   readonly drafting: DraftingPort;
@@ -63,10 +61,12 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   const parts = openParts({ dataDir, settings, modelTuning: options.modelTuning });
   try {
     const taxonomy = parts.taxonomy();
-    const knowledge = await parts.knowledge();
-    const activityLog = parts.activityLog();
-    const reader = parts.reader();
     const activities = parts.activities();
+    const conversations = parts.conversations();
+    // A database server that cannot be reached stops the start here, in Chinese.
+    await parts.ready();
+    const knowledge = await parts.knowledge();
+    const reader = parts.reader();
     const model = parts.models().chat;
     const drafting: DraftingPort = {
       async draft(request, { now, scopes }) {
@@ -85,7 +85,6 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       },
     };
     const access = createAccess(settings, ACCESS_FORMS);
-    const conversations = parts.conversations();
     const assistant = createAssistant({
       conversations,
       knowledge, reader, taxonomy, drafting, access, departments: createDepartments(settings.LVZHI_SCOPES, access),
@@ -97,7 +96,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     });
     let closing: Promise<void> | undefined;
     return {
-      dataDir, parts, taxonomy, knowledge, activityLog, activities, reader, drafting, access, assistant, conversations,
+      dataDir, parts, taxonomy, knowledge, activities, reader, drafting, access, assistant, conversations,
       close() {
         closing ??= (async () => {
           await assistant.drain();

@@ -50,6 +50,8 @@ const departments = optionalText.transform((text, ctx): Department[] => {
 
 const schema = z.object({
   LVZHI_DATA_DIR: optionalText.transform((v) => v ?? './data'),
+  /** `postgres://…`: the activity log and conversation state in PostgreSQL, shared by every process. */
+  LVZHI_DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, '应以 postgres:// 开头，例如 postgres://用户:密码@主机:5432/数据库').optional()),
   // PORT is shared: each channel that takes HTTP callbacks listens there (one of them at a time).
   PORT: optionalText.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(65535).optional()),
   LVZHI_ALLOW: optionalText,

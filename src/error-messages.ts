@@ -20,6 +20,10 @@ export const ERROR_MESSAGES = {
   data_read_only: '数据文件夹是只读的，无法保存。',
   database_corrupt: '数据库文件已损坏，请从备份恢复。',
   database_busy: '数据库正忙，请稍后再试。',
+  database_unreachable: '连接不上 PostgreSQL 数据库服务器，请检查 LVZHI_DATABASE_URL。',
+  target_not_empty: '迁移目标里已经有数据，没有复制。',
+  copy_conflict: '迁移时发现冲突，已全部撤销。',
+  database_unavailable: '数据库服务器暂时连接不上，这次没有保存，请稍后再试。',
 
   // The command line.
   unknown_command: '没有这个命令。',
@@ -91,6 +95,7 @@ export const ERROR_MESSAGES = {
   empty_by: '缺少记录人。',
   empty_title: '活动内容是空的。',
   no_such_activity: '没有这条记录。',
+  duplicate_activity: '已经有一条相同的记录。',
   nothing_to_change: '没有要修改的内容。',
   nothing_to_undo: '没有可以撤回的记录。',
   import_rejected: '表格中有不正确的行，没有导入。',

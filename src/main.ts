@@ -9,7 +9,7 @@ import { appMessages as m } from './app-messages.ts';
 import type { Channel } from './assistant/index.ts';
 import { loadSettings } from './config.ts';
 import { UserError, errorReference } from './errors.ts';
-import { storageFailure } from './storage/index.ts';
+import { storageFailure, storageMessages } from './storage/index.ts';
 import { resolve } from 'node:path';
 
 // Standard output carries replies only (it may be piped): library chatter goes to stderr.
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const settings = loadSettings();
   services = await openServices({ dataDir: resolve(settings.LVZHI_DATA_DIR), settings });
+  if (settings.LVZHI_DATABASE_URL) notes.write(storageMessages.knowledgeStaysLocal(services.dataDir) + '\n');
   ingesting = ingestSamplesIfEmpty(services.knowledge, notes);
   await ingesting;
   ingesting = undefined;

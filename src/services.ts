@@ -8,10 +8,12 @@
 import type { Settings } from './config.ts';
 import type { Drafter } from './drafting/index.ts';
 import type { OpenKnowledgeBase } from './knowledge/index.ts';
-import { ActivityLog, sqliteActivityStore, type ActivityStore } from './log/index.ts';
+import { createPostgresActivityStore, createSqliteActivityStore, type ActivityStore } from './log/index.ts';
 import { createModels, probeEmbedder, type Models, type ModelTuning } from './models/index.ts';
 import { RuleReader, createModelReader, loadTaxonomy, type MessageReader, type Taxonomy } from './reader/index.ts';
-import { createSqliteConversationStore, openDatabase, type ConversationStore, type Db } from './storage/index.ts';
+import {
+  createPostgresConversationStore, createSqliteConversationStore, openDatabase, openPostgres, type ConversationStore, type Db, type PostgresDatabase,
+} from './storage/index.ts';
 
 /** What the parts are opened over. */
 export interface PartsOptions {
@@ -29,12 +31,12 @@ export interface Parts {
   taxonomy(): Taxonomy;
   /** The configured models (none offline); nothing is contacted. */
   models(): Models;
-  /** The activity log, on the data folder's one database connection. */
-  activityLog(): ActivityLog;
-  /** The activity log behind its asynchronous port (what the assistant and the drafter use). */
+  /** The activity log: in PostgreSQL with LVZHI_DATABASE_URL, else on the data folder's one SQLite connection. */
   activities(): ActivityStore;
-  /** Conversation state in the data folder: follow-ups, confirmations, buttons, reply chains. */
+  /** Conversation state (follow-ups, confirmations, buttons, reply chains), where the activity log is. */
   conversations(): ConversationStore;
+  /** Settles when the database server answered and the stores opened so far are migrated (at once on SQLite). */
+  ready(): Promise<void>;
   /** The knowledge base with the configured models; the embedding service is asked once for its vector length. */
   knowledge(): Promise<OpenKnowledgeBase>;
   /** The rules, and after them the chat model when one is configured. */
@@ -51,7 +53,8 @@ export function openParts(options: PartsOptions): Parts {
   let taxonomy: Taxonomy | undefined;
   let models: Models | undefined;
   let db: Db | undefined;
-  let activityLog: ActivityLog | undefined;
+  let postgres: PostgresDatabase | undefined;
+  const migrations: Array<Promise<void>> = [];
   let activities: ActivityStore | undefined;
   let conversations: ConversationStore | undefined;
   let knowledge: Promise<OpenKnowledgeBase> | undefined;
@@ -59,20 +62,38 @@ export function openParts(options: PartsOptions): Parts {
   let drafter: Promise<Drafter> | undefined;
   let closing: Promise<void> | undefined;
 
+  /** The pool every PostgreSQL store of this process shares. */
+  const shared = () => (postgres ??= openPostgres(settings.LVZHI_DATABASE_URL!));
+
   const parts: Parts = {
     dataDir,
     settings,
     taxonomy: () => (taxonomy ??= loadTaxonomy(dataDir)),
     models: () => (models ??= createModels(settings, options.modelTuning)),
-    activityLog() {
+    activities() {
+      if (activities) return activities;
+      if (settings.LVZHI_DATABASE_URL) {
+        const store = createPostgresActivityStore(shared(), parts.taxonomy());
+        migrations.push(store.ready);
+        return (activities = store);
+      }
       // One connection for the knowledge base and the log: one WAL writer, one close.
       db ??= openDatabase(dataDir);
-      return (activityLog ??= new ActivityLog(db, parts.taxonomy()));
+      return (activities = createSqliteActivityStore(db, parts.taxonomy()));
     },
-    activities: () => (activities ??= sqliteActivityStore(parts.activityLog())),
     conversations() {
+      if (conversations) return conversations;
+      if (settings.LVZHI_DATABASE_URL) {
+        const store = createPostgresConversationStore(shared());
+        migrations.push(store.ready);
+        return (conversations = store);
+      }
       db ??= openDatabase(dataDir);
-      return (conversations ??= createSqliteConversationStore(db));
+      return (conversations = createSqliteConversationStore(db));
+    },
+    async ready() {
+      await postgres?.ready;
+      await Promise.all(migrations);
     },
     knowledge() {
       knowledge ??= (async () => {
@@ -105,6 +126,7 @@ export function openParts(options: PartsOptions): Parts {
         const kb = await knowledge?.catch(() => undefined);
         kb?.close();
         db?.close();
+        await postgres?.close();
       })();
       return closing;
     },

@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { normalizeDate, today } from '../time/index.ts';
 import { readChange, readMessage } from '../reader/index.ts';
-import { correctedReply, deletedReply, describeInferred, entryInWords, listReply, loggedAllReply, logMessages, renderChart, statsReply, withdrawnReply, type Activity, type ActivityLog, type ActivityQuery } from '../log/index.ts';
+import { correctedReply, deletedReply, describeInferred, entryInWords, listReply, loggedAllReply, logMessages, renderChart, statsReply, withdrawnReply, readImportPlan, type Activity, type ActivityQuery, type ActivityStore } from '../log/index.ts';
 import { UserError } from '../errors.ts';
 import { retryWhenBusy, writeFileAtomic } from '../storage/index.ts';
 import { stringOption, type CliCommand, type CliContext } from './command.ts';
@@ -36,9 +36,9 @@ function todayOption(ctx: CliContext): string {
   return now;
 }
 
-/** Run with the data folder's log (the run closes it however the command ends). */
-export async function withLog<T>(ctx: CliContext, work: (log: ActivityLog) => Promise<T> | T): Promise<T> {
-  return work(ctx.parts.activityLog());
+/** Run with the activity log, in the data folder or in PostgreSQL (the run closes it however the command ends). */
+export async function withLog<T>(ctx: CliContext, work: (log: ActivityStore) => Promise<T> | T): Promise<T> {
+  return work(ctx.parts.activities());
 }
 
 /** `--from`, `--to`, `--kinds a,b` (ids or labels) as a query. */
@@ -106,8 +106,8 @@ const stats: CliCommand = {
   name: 'stats',
   summary: commandSummaries.stats,
   valueOptions: ['from', 'to', 'kinds'],
-  run: (ctx) => withLog(ctx, (log) => {
-    const result = log.stats(queryOf(ctx));
+  run: (ctx) => withLog(ctx, async (log) => {
+    const result = await log.stats(queryOf(ctx));
     return { json: result, text: statsReply(result) };
   }),
 };
@@ -116,9 +116,9 @@ const list: CliCommand = {
   name: 'list',
   summary: commandSummaries.list,
   valueOptions: ['from', 'to', 'kinds'],
-  run: (ctx) => withLog(ctx, (log) => {
+  run: (ctx) => withLog(ctx, async (log) => {
     const query = queryOf(ctx);
-    const activities = log.list(query).map(activityJson);
+    const activities = (await log.list(query)).map(activityJson);
     return { json: { activities }, text: listReply(activities, query, log.taxonomy) };
   }),
 };
@@ -154,7 +154,7 @@ const edit: CliCommand = {
       if (!change || 'question' in change || !change.date) throw new UserError('bad_date', change && 'question' in change ? change.question : logMessages.badDate(date));
       iso = change.date;
     }
-    const before = log.get(id);
+    const before = await log.get(id);
     if (!before) throw new UserError('no_such_activity', logMessages.noSuchEntry(id));
     const { by, byName } = actingPerson(ctx);
     const changes = { ...(iso ? { date: iso } : {}), ...(kind !== undefined ? { kind } : {}), ...(title !== undefined ? { title } : {}) };
@@ -182,7 +182,7 @@ const importCommand: CliCommand = {
   booleanFlags: ['yes', 'confirm'],
   run: (ctx) => withLog(ctx, async (log) => {
     const path = fileArgument(ctx, 'import');
-    const plan = await log.planImport(path);
+    const plan = await readImportPlan(path, log.taxonomy);
     // A ledger's kinds were read, not given: show them, store nothing until --yes.
     if (plan.inferred.length > 0 && ctx.options.yes !== true && ctx.options.confirm !== true) {
       return {
@@ -190,7 +190,7 @@ const importCommand: CliCommand = {
         text: `${describeInferred(plan, log.taxonomy)}\n${logMessages.importConfirmHint}`,
       };
     }
-    const result = log.addMany(plan.entries, { ...actingPerson(ctx), channel: 'cli', message: `import ${path}` });
+    const result = await retryWhenBusy(() => log.addMany(plan.entries, { ...actingPerson(ctx), channel: 'cli', message: `import ${path}` }));
     return { json: result, text: logMessages.imported(result.imported, result.duplicates) };
   }),
 };
@@ -216,7 +216,7 @@ const chart: CliCommand = {
     const by = stringOption(ctx, 'by') ?? 'kind';
     if (by !== 'kind' && by !== 'month') throw new UserError('bad_chart_by', logMessages.badChartBy(by));
     const query = queryOf(ctx);
-    const data = by === 'month' ? log.statsByMonth(query) : log.stats(query);
+    const data = by === 'month' ? await log.statsByMonth(query) : await log.stats(query);
     const png = await renderChart(data, { by, kinds: query.kinds, taxonomy: log.taxonomy });
     try {
       writeFileAtomic(path, png);

@@ -17,6 +17,16 @@ export const commandSummaries = {
   chart: '把活动次数画成柱状图 PNG（--by kind 按类型 | month 按月份，--from --to --kinds）',
   parse: '解析一条消息的意思（不执行）：parse "上半年视察了几次" --now 2023-07-05；或 parse --batch 从标准输入逐行读取',
   draft: '起草工作总结或发言段落（数字取自活动记录）',
+  'migrate-data': '把活动记录（含审计记录）和对话状态从数据文件夹复制到 PostgreSQL 或反过来：migrate-data --from ./data --to postgres://…（目标必须是空的，复制后核对条数）',
+} as const;
+
+/** Texts of `migrate-data`. */
+export const migrateMessages = {
+  needBoth: '请用 --from 和 --to 指明从哪里复制到哪里，例如：migrate-data --from ./data --to postgres://用户:密码@主机:5432/数据库',
+  same: '--from 和 --to 是同一个地方，没有复制。',
+  noSource: (folder: string) => `数据文件夹“${folder}”里没有履职助手的数据库（lvzhi.db），没有复制。请检查 --from。`,
+  copied: (from: string, to: string, activities: number, audit: number, conversations: number) =>
+    `已从 ${from} 复制到 ${to}：活动记录 ${activities} 条（含已撤回和已删除的）、审计记录 ${audit} 条、对话状态 ${conversations} 条，两边条数一致。知识库没有迁移（它仍在各自的数据文件夹里）。`,
 } as const;
 
 /** The longer help of the batch commands: what a line of standard input may be. */

@@ -8,7 +8,7 @@ import type { Taxonomy } from '../reader/index.ts';
 import type { ActivityEntry, BulkResult, ChangeSource, RecordedEntry } from './entries.ts';
 import type { ExportOptions } from './export.ts';
 import type { AuditEntry } from './rows.ts';
-import type { MonthlyStats } from './sqlite/stats.ts';
+import type { MonthlyStats } from './stats-shape.ts';
 import type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
 
 /** The activity log's storage, whatever holds it. */

@@ -4,7 +4,8 @@
  */
 import type { Taxonomy } from '../reader/index.ts';
 import { logMessages } from './messages.ts';
-import type { RecordedEntry } from './sqlite/store.ts';
+import { UserError } from '../errors.ts';
+import type { RecordedEntry } from './entries.ts';
 
 /** A row whose kind was read from its content (the table has no kind column). */
 export interface InferredRow {
@@ -39,3 +40,21 @@ export function describeInferred(plan: ImportPlan, taxonomy: Taxonomy, shown = 2
   return lines.join('\n');
 }
 
+
+/** Read and check an import file (loading the table readers only now); nothing is stored. */
+export async function readImportPlan(path: string, taxonomy: Taxonomy): Promise<ImportPlan> {
+  return (await import('./import.ts')).planImport(path, taxonomy);
+}
+
+/** The plan of a file about to be stored: refused when its kinds were read and nobody confirmed them. */
+export async function confirmedImportPlan(path: string, taxonomy: Taxonomy, acceptInferred = false): Promise<ImportPlan> {
+  const plan = await readImportPlan(path, taxonomy);
+  if (plan.inferred.length > 0 && !acceptInferred) throw new UserError('import_unconfirmed', describeInferred(plan, taxonomy));
+  return plan;
+}
+
+/** The kinds read from a ledger's content, in words to confirm; undefined when the file gives every kind. */
+export async function previewImportFile(path: string, taxonomy: Taxonomy): Promise<string | undefined> {
+  const plan = await readImportPlan(path, taxonomy);
+  return plan.inferred.length > 0 ? describeInferred(plan, taxonomy) : undefined;
+}

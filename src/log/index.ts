@@ -7,8 +7,8 @@ export { ActivityLog, openActivityLog } from './sqlite/store.ts';
 export type { ActivityStore } from './activity-store.ts';
 export { createSqliteActivityStore, sqliteActivityStore } from './sqlite/activity-store.ts';
 export type { ActivityEntry, RecordedEntry, ChangeSource, BulkResult } from './sqlite/store.ts';
-export type { AuditEntry } from './rows.ts';
-export type { KindCount, MonthCount, MonthlyStats } from './sqlite/stats.ts';
+export { ACTIVITY_TABLES, type AuditEntry } from './rows.ts';
+export type { KindCount, MonthCount, MonthlyStats } from './stats-shape.ts';
 export { ImportRejected, type RowProblem } from './import-error.ts';
 export { describeInferred, type ImportPlan, type InferredRow } from './import-preview.ts';
 export { chartTitle, renderChart, type ChartOptions } from './chart.ts';
@@ -16,3 +16,5 @@ export {
   correctedReply, deletedReply, entryInWords, listReply, loggedAllReply, loggedReply, statsReply, withdrawnReply,
 } from './replies.ts';
 export { logMessages } from './messages.ts';
+export { createPostgresActivityStore } from './postgres/activity-store.ts';
+export { readImportPlan } from './import-preview.ts';

@@ -85,6 +85,10 @@ export const logMessages = {
     `${items} 在今天（${today}）之后，还没到。是要记录计划开展的活动吗？`,
   futureNeedsYes: (dates: string, today: string) =>
     `日期 ${dates} 在今天（${today}）之后。是计划开展的活动吗？如果确认，请加上 --yes 再记录一次；如果日期写错了，请改正后重新记录。`,
+  sameAsExisting: (id: number, other: number | undefined) =>
+    other === undefined
+      ? `第 ${id} 条改过之后与另一条现有记录完全相同（日期、类型、内容都一样），没有修改。`
+      : `第 ${id} 条改过之后与第 ${other} 条完全相同（日期、类型、内容都一样），没有修改；如果是重复记录，请删除其中一条。`,
   notYours: (id: number) => `第 ${id} 条不是您记录的，只有记录人本人或管理员可以更正。`,
   statsOneKind: (period: string, label: string, count: number) => `${period}共${label} ${count} 次`,
   statsTotal: (period: string, total: number) => `${period}共记录履职活动 ${total} 次`,

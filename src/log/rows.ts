@@ -4,6 +4,18 @@ import type { Activity } from './types.ts';
 /** The columns a live entry is read with. */
 export const ACTIVITY_COLUMNS = 'id, date, kind, title, by, by_name, end_date';
 
+/** The log's tables, the same columns in SQLite and PostgreSQL (for `migrate-data`): entries first, then their audit trail. */
+export const ACTIVITY_TABLES = [
+  {
+    name: 'activities', orderBy: 'id', identity: 'id',
+    columns: ['id', 'date', 'kind', 'title', 'by', 'by_name', 'end_date', 'batch', 'status', 'channel', 'chat', 'message', 'created_at'],
+  },
+  {
+    name: 'activity_audit', orderBy: 'id', identity: 'id',
+    columns: ['id', 'activity_id', 'action', 'by', 'by_name', 'channel', 'chat', 'message', 'at', 'before', 'after'],
+  },
+] as const;
+
 /** An entry row → an Activity (no `to` or `by_name` keys when they are empty). */
 export function toActivity(row: Record<string, unknown>): Activity {
   const by = row.by as string;

@@ -46,6 +46,11 @@ export interface ConversationStore {
   sweep(): Promise<ExpiredState[]>;
 }
 
+/** The conversation state's table, the same in SQLite and PostgreSQL (for `migrate-data`). */
+export const CONVERSATION_TABLES = [
+  { name: 'conversation_state', columns: ['scope', 'key', 'value', 'expires_at'], orderBy: 'expires_at' },
+] as const;
+
 /** How a store reports a row it dropped; the default writes one JSON line on stderr. */
 export type DroppedStateLog = (dropped: DroppedState) => void;
 
@@ -55,3 +60,13 @@ export const stderrDroppedState: DroppedStateLog = (dropped) => {
     time: new Date().toISOString(), level: 'warn', code: 'conversation_state_dropped', ...dropped,
   }) + '\n');
 };
+
+/** A stored row's value parsed, or undefined (reported through `onDropped`) when it is not JSON. */
+export function readStoredValue(row: { scope: ConversationScope; key: string; value: string }, onDropped: DroppedStateLog): unknown {
+  try {
+    return JSON.parse(row.value) as unknown;
+  } catch (error) {
+    onDropped({ scope: row.scope, key: row.key, reason: String(error) });
+    return undefined;
+  }
+}

@@ -91,8 +91,8 @@ describe('departments in chat', () => {
   }, 120_000);
 
   it("drafts from the person's own department's speeches as models of style, never another's", async () => {
-    services.activityLog.add({ date: '2023-03-15', kind: 'training', title: '举办代表履职培训班' }, { by: '小王', channel: 'test' });
-    services.activityLog.add({ date: '2023-05-10', kind: 'training', title: '组织新任代表集中培训' }, { by: '小王', channel: 'test' });
+    await services.activities.addAll([{ date: '2023-03-15', kind: 'training', title: '举办代表履职培训班' }], { by: '小王', channel: 'test' });
+    await services.activities.addAll([{ date: '2023-05-10', kind: 'training', title: '组织新任代表集中培训' }], { by: '小王', channel: 'test' });
     service.reset();
     const drafted = await handle(PEOPLE.deputies, '/draft 起草2023年上半年代表培训工作座谈会发言');
     expect(drafted.text).not.toMatch(/久久为功|赵六/);

@@ -53,10 +53,10 @@ describe('the data folder keeps what chat replies carry', () => {
       settings: loadSettings({ LVZHI_ALLOW: 'telegram:7', LVZHI_ADMINS: 'telegram:9' }),
       now: () => new Date('2023-07-05T09:00:00'),
     });
-    const add = (date: string, kind: string, title: string) => services.activityLog.add({ date, kind, title }, { by: '小王', channel: 'test' });
-    add('2023-02-23', 'report_review', '区政府关于金融支持实体经济的工作报告');
-    add('2023-03-15', 'inspection', '视察重点民生项目建设');
-    add('2023-05-10', 'research', '调研乡村振兴工作');
+    const add = (date: string, kind: string, title: string) => services.activities.addAll([{ date, kind, title }], { by: '小王', channel: 'test' });
+    await add('2023-02-23', 'report_review', '区政府关于金融支持实体经济的工作报告');
+    await add('2023-03-15', 'inspection', '视察重点民生项目建设');
+    await add('2023-05-10', 'research', '调研乡村振兴工作');
   });
   afterAll(async () => {
     await services.close();
@@ -113,9 +113,9 @@ describe('the data folder keeps what chat replies carry', () => {
     expect(offered.text).toContain('已按活动内容判断了 3 条的类型');
     expect(offered.text).toContain('第 3 行 2023-06-12 【视察】组织代表视察城区防汛工作');
     expect(offered.text).toContain('第 5 行看不出是哪类活动，将记为“其他”');
-    expect(services.activityLog.list({ from: '2023-06-10', to: '2023-06-30' })).toHaveLength(0);
+    expect(await services.activities.list({ from: '2023-06-10', to: '2023-06-30' })).toHaveLength(0);
     const imported = await services.assistant.handle(terminal('导入'));
     expect(imported.text).toContain('已导入 3 条');
-    expect(services.activityLog.list({ from: '2023-06-10', to: '2023-06-30' }).map((a) => a.kind)).toEqual(['inspection', 'research', 'other']);
+    expect((await services.activities.list({ from: '2023-06-10', to: '2023-06-30' })).map((a) => a.kind)).toEqual(['inspection', 'research', 'other']);
   });
 });

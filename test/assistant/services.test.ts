@@ -72,14 +72,14 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     expect(replies[3]).toContain('6月12日 视察 组织代表视察了安全生产工作');
     expect(replies[3]).toContain('5月20日 调研 开展了养老服务专题调研');
     expect(replies[4]).toContain('2024年下半年没有视察、调研的记录');
-    expect(services.activityLog.stats({ from: '2024-01-01', to: '2024-06-30' }).total).toBe(2);
+    expect((await services.activities.stats({ from: '2024-01-01', to: '2024-06-30' })).total).toBe(2);
   });
 
   it('takes 50 chats logging at once without an error or a lost entry', async () => {
     const replies = await Promise.all(Array.from({ length: 50 }, (_, i) =>
       services.assistant.handle(chat(`3月${(i % 28) + 1}日组织代表走访了第${i + 1}家企业`, '7', { threadId: `telegram:${1000 + i}:0`, chatId: String(1000 + i) }))));
     expect(replies.filter((r) => r.text.startsWith('已记录'))).toHaveLength(50);
-    expect(services.activityLog.list({ kinds: ['visit'] })).toHaveLength(50);
+    expect(await services.activities.list({ kinds: ['visit'] })).toHaveLength(50);
   });
 
   it('drafts from the log through the real drafter, showing the facts it rests on, with a Word file', async () => {

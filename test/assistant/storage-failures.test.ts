@@ -40,7 +40,7 @@ describe.skipIf(!fs)('a full disk under the running bot', () => {
   it('a log is refused with "磁盘空间不足", and nothing is half-stored', async () => {
     const reply = await services.assistant.handle(say('6月13日听取了区政府关于环保工作的报告'));
     expect(reply.text).toMatch(/^磁盘空间不足，这次没有保存成功；已经保存的内容没有受影响。.*（错误编号 E[0-9A-Z]+）$/);
-    expect(services.activityLog.list().map((a) => a.title)).toEqual(['组织代表视察了安全生产工作']);
+    expect((await services.activities.list()).map((a) => a.title)).toEqual(['组织代表视察了安全生产工作']);
   });
 
   it('questions and counts are still answered', async () => {
@@ -65,6 +65,6 @@ describe.skipIf(!fs)('a full disk under the running bot', () => {
   it('once there is room again, logging works and nothing was lost', async () => {
     unlinkSync(filler);
     expect((await services.assistant.handle(say('6月13日听取了区政府关于环保工作的报告'))).text).toMatch(/已记录/);
-    expect(services.activityLog.list()).toHaveLength(2);
+    expect(await services.activities.list()).toHaveLength(2);
   });
 });

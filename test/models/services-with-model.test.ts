@@ -91,8 +91,8 @@ describe('services with a model service configured', () => {
   });
 
   it('never shows a drafted figure the log does not hold, and says the template was used', async () => {
-    services!.activityLog.add({ date: '2023-03-15', kind: 'inspection', title: '视察重点民生项目建设' }, { by: '张三', channel: 'test' });
-    services!.activityLog.add({ date: '2023-05-10', kind: 'research', title: '调研乡村振兴工作' }, { by: '张三', channel: 'test' });
+    await services!.activities.addAll([{ date: '2023-03-15', kind: 'inspection', title: '视察重点民生项目建设' }], { by: '张三', channel: 'test' });
+    await services!.activities.addAll([{ date: '2023-05-10', kind: 'research', title: '调研乡村振兴工作' }], { by: '张三', channel: 'test' });
     service.enqueueChat(reply('上半年视察三十次，参加代表120人次，覆盖12所学校。'), reply('上半年视察三十次，覆盖12所学校。'));
     const drafted = await services!.assistant.handle(incoming('/draft 起草2023年上半年视察调研工作总结'));
     expect(drafted.text).not.toMatch(/三十|120|12所/);

@@ -1,12 +1,15 @@
 /**
- * Conversation state: the in-memory and the SQLite store pass the shared contract; the SQLite
- * one drops a damaged row with a log line instead of failing the turn that reads it.
+ * Conversation state: the in-memory, the SQLite and the PostgreSQL store (on PGlite, and on a
+ * real server when LVZHI_TEST_DATABASE_URL is set) pass the shared contract; the SQLite and
+ * PostgreSQL ones drop a damaged row with a log line instead of failing the turn that reads it.
  */
 import { describe, expect, it } from 'vitest';
 import {
-  createMemoryConversationStore, createSqliteConversationStore, openDatabase, type DroppedState,
+  createMemoryConversationStore, createPostgresConversationStore, createSqliteConversationStore, openDatabase, openPostgres,
+  type DroppedState, type PostgresDatabase,
 } from '../../src/storage/index.ts';
 import { describeConversationStoreContract } from '../support/contracts/conversation-store-contract.ts';
+import { REAL_SERVER_URL, noticeWithoutServer, usePglite, useRealPostgres, type TestPostgres } from '../support/postgres.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 
 describeConversationStoreContract('memory', async (now) => ({
@@ -64,3 +67,42 @@ describe('memory conversation store', () => {
     expect(await store.get('pending', 'c')).toBe(3);
   });
 });
+
+function describeOnPostgres(name: string, server: () => TestPostgres): void {
+  const postgres = server();
+  describeConversationStoreContract(name, async (now) => {
+    await postgres.reset();
+    const connections: PostgresDatabase[] = [];
+    const open = async () => {
+      connections.push(openPostgres(postgres.url(), { max: 2 }));
+      const store = createPostgresConversationStore(connections.at(-1)!, { now });
+      await store.ready;
+      return store;
+    };
+    return {
+      store: await open(),
+      reopen: open,
+      async close() {
+        for (const db of connections) await db.close();
+      },
+    };
+  });
+
+  it('drops a row it cannot read, says so in the log, and goes on', async () => {
+    await postgres.reset();
+    const db = openPostgres(postgres.url(), { max: 1 });
+    const dropped: DroppedState[] = [];
+    const store = createPostgresConversationStore(db, { onDropped: (d) => dropped.push(d) });
+    await store.set('pending', 'a', { kind: 'delete', id: 3 }, Date.now() + 60_000);
+    await db.query(`UPDATE conversation_state SET value = '{"kind":"del' WHERE key = 'a'`);
+    expect(await store.get('pending', 'a')).toBeUndefined();
+    expect(dropped).toEqual([expect.objectContaining({ scope: 'pending', key: 'a' })]);
+    expect((await db.query('SELECT COUNT(*)::int AS n FROM conversation_state')).rows[0].n).toBe(0);
+    await db.close();
+  });
+}
+
+describe('PostgreSQL conversation store on PGlite', () => describeOnPostgres('postgres (PGlite)', usePglite));
+
+noticeWithoutServer();
+describe.skipIf(!REAL_SERVER_URL)('PostgreSQL conversation store on a real server (LVZHI_TEST_DATABASE_URL)', () => describeOnPostgres('postgres (server)', useRealPostgres));

@@ -5,32 +5,20 @@
 import { dirname } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { UserError } from '../../errors.ts';
-import { plainText } from '../../input/index.ts';
 import { migrate, openDatabase, type Db } from '../../storage/index.ts';
 import { loadTaxonomy, type Taxonomy } from '../../reader/index.ts';
-import { requireDate } from '../../time/index.ts';
 import { logMessages } from '../messages.ts';
-import { checkQuery, resolveKind, whereClause } from '../query.ts';
+import { checkQuery, whereClause } from '../query.ts';
+import { clean, newBatch, normalizeEntry, normalizeRecordedEntry, requireBy } from '../normalize.ts';
 import { ACTIVITY_COLUMNS, fields, toActivity, toAuditEntry, type AuditEntry } from '../rows.ts';
 import { ACTIVITY_LOG_SCHEMA } from './schema.ts';
 import { countByKind, countByMonth, type MonthlyStats } from './stats.ts';
 import type { ExportOptions } from '../export.ts';
-import { describeInferred, type ImportPlan } from '../import-preview.ts';
+import { confirmedImportPlan, previewImportFile, readImportPlan, type ImportPlan } from '../import-preview.ts';
 import type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from '../entries.ts';
 import type { Activity, ActivityQuery, Provenance, Stats } from '../types.ts';
 
 export type { ActivityEntry, BulkResult, ChangeSource, CheckedRow, RecordedEntry } from '../entries.ts';
-
-/** One line of plain text: no escapes, control or bidi characters (they would be stored and echoed). */
-function clean(text: string): string {
-  return plainText(text).replace(/\s+/g, ' ').trim();
-}
-
-let batches = 0;
-/** A fresh id for the entries of one message (one /undo withdraws them together). */
-function newBatch(): string {
-  return `${Date.now().toString(36)}-${process.pid.toString(36)}-${(batches++).toString(36)}`;
-}
 
 /** The activity log over a data folder's `lvzhi.db`. */
 export class ActivityLog {
@@ -47,12 +35,7 @@ export class ActivityLog {
 
   /** Check and normalise an entry; UserError in Chinese for bad dates, kinds or titles. */
   normalize(entry: ActivityEntry): ActivityEntry {
-    const title = clean(entry.title ?? '');
-    if (!title) throw new UserError('empty_title', logMessages.emptyTitle);
-    const date = requireDate(entry.date ?? '');
-    const to = entry.to ? requireDate(entry.to) : undefined;
-    if (to && to < date) throw new UserError('bad_period', logMessages.badPeriod(date, to));
-    return { date, kind: resolveKind(entry.kind ?? '', this.taxonomy), title, ...(to && to !== date ? { to } : {}) };
+    return normalizeEntry(entry, this.taxonomy);
   }
 
   /**
@@ -71,8 +54,7 @@ export class ActivityLog {
     // Write transactions are IMMEDIATE: the duplicate check and the insert hold the write
     // lock together, so two processes (bot and terminal) cannot both store the same entry.
     const checked = entries.map((e) => this.normalize(e));
-    const by = clean(provenance.by ?? '');
-    if (!by) throw new UserError('empty_by', logMessages.emptyBy);
+    const by = requireBy(provenance.by);
     const batch = newBatch();
     return this.db.transaction(() => checked.map((entry) => {
       const existing = this.findLive(entry);
@@ -95,7 +77,7 @@ export class ActivityLog {
 
   /** Check an import row and give it its recorder (the importing person when the row names none). */
   normalizeRecorded(entry: RecordedEntry, provenance: Provenance): CheckedRow {
-    return { ...this.normalize(entry), by: clean(entry.by ?? '') || provenance.by };
+    return normalizeRecordedEntry(entry, provenance, this.taxonomy);
   }
 
   /** Store checked rows in the write transaction the caller holds (see log-import.ts), live duplicates skipped; how many were stored. */
@@ -199,23 +181,18 @@ export class ActivityLog {
    * pauses between, so this process keeps answering and other writers wait their turn.
    */
   async importFile(path: string, provenance: Provenance, options: { acceptInferred?: boolean } = {}): Promise<BulkResult> {
-    const plan = await this.planImport(path);
-    if (plan.inferred.length > 0 && !options.acceptInferred) {
-      throw new UserError('import_unconfirmed', describeInferred(plan, this.taxonomy));
-    }
-    return (await import('../import.ts')).storeInBatches(dirname(this.db.name), this.taxonomy, plan.entries, provenance);
+    const plan = await confirmedImportPlan(path, this.taxonomy, options.acceptInferred);
+    return (await import('./import-batches.ts')).storeInBatches(dirname(this.db.name), this.taxonomy, plan.entries, provenance);
   }
 
   /** Read and check an import file without storing anything (see log-import.ts). */
-  async planImport(path: string): Promise<ImportPlan> {
-    const { planImport } = await import('../import.ts');
-    return planImport(path, this.taxonomy);
+  planImport(path: string): Promise<ImportPlan> {
+    return readImportPlan(path, this.taxonomy);
   }
 
   /** Check an import file; the kinds read from a ledger's content, in words to confirm (undefined: none were read). */
-  async previewImport(path: string): Promise<string | undefined> {
-    const plan = await this.planImport(path);
-    return plan.inferred.length > 0 ? describeInferred(plan, this.taxonomy) : undefined;
+  previewImport(path: string): Promise<string | undefined> {
+    return previewImportFile(path, this.taxonomy);
   }
 
   /** Write the query's activities to a .csv or .xlsx file, atomically, with when each was recorded. */

@@ -5,7 +5,7 @@
  */
 import { retryWhenBusy } from '../busy-retry.ts';
 import {
-  stderrDroppedState, type ConversationScope, type ConversationStore, type DroppedStateLog, type ExpiredState,
+  readStoredValue, stderrDroppedState, type ConversationScope, type ConversationStore, type DroppedStateLog, type ExpiredState,
 } from '../conversation-store.ts';
 import { migrate, type Db } from './database.ts';
 
@@ -47,15 +47,7 @@ export function createSqliteConversationStore(db: Db, options: SqliteConversatio
     return rows;
   });
 
-  /** The value of a row, or undefined (reported) when it is not JSON. */
-  function parse(row: Row): unknown {
-    try {
-      return JSON.parse(row.value) as unknown;
-    } catch (error) {
-      onDropped({ scope: row.scope, key: row.key, reason: String(error) });
-      return undefined;
-    }
-  }
+  const parse = (row: Row) => readStoredValue(row, onDropped);
 
   return {
     durable: true,

@@ -1,0 +1,108 @@
+/**
+ * PostgreSQL for tests, spoken to by the real `pg` client over a socket on 127.0.0.1:
+ * PGlite (PostgreSQL compiled to WebAssembly, in this process) in every run, and a real
+ * server when LVZHI_TEST_DATABASE_URL names one (`.ci/run` starts one). Each test file gets a
+ * database of its own on the real server; each store under test starts from an empty schema.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** The real server's URL for tests, when there is one. */
+export const REAL_SERVER_URL = process.env.LVZHI_TEST_DATABASE_URL?.trim() || undefined;
+
+let noticeGiven = false;
+/** Say once, visibly, that the real-server tests are skipped (and why). */
+export function noticeWithoutServer(): void {
+  if (REAL_SERVER_URL || noticeGiven) return;
+  noticeGiven = true;
+  process.stderr.write('\n[注意] 没有设置 LVZHI_TEST_DATABASE_URL：真实 PostgreSQL 服务器上的测试已跳过（PGlite 上的照常运行；.ci/run 会启动一个服务器）。\n'
+    + '[notice] LVZHI_TEST_DATABASE_URL is not set: tests on a real PostgreSQL server are skipped (the PGlite runs still run; .ci/run starts a server).\n\n');
+}
+
+/** A PostgreSQL the tests of one `describe` share. */
+export interface TestPostgres {
+  /** Where the `pg` client connects (valid from `beforeAll` on). */
+  url(): string;
+  /** Drop everything stored, so the next store starts from an empty database. */
+  reset(): Promise<void>;
+  /** Stop answering (the server goes down); `start` brings the same data back (PGlite only). */
+  stop?(): Promise<void>;
+  start?(): Promise<void>;
+}
+
+async function resetSchema(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One PGlite per test process: creating one runs initdb in WebAssembly (about 10 s of CPU), and
+ * test files share a worker's modules (`isolate: false`), so they share it, each resetting the
+ * schema first. It is never closed: it holds no handle that keeps the process alive.
+ */
+let sharedPglite: Promise<PGlite> | undefined;
+
+/** PGlite behind a socket server of this `describe`'s own on a free port of 127.0.0.1. */
+export function usePglite(): TestPostgres {
+  let server: PGLiteSocketServer | undefined;
+  let port = 0;
+  const listen = async () => {
+    // PGlite is one session: the server queues the connections' statements, a transaction's together.
+    server = new PGLiteSocketServer({ db: await sharedPglite!, port, host: '127.0.0.1', maxConnections: 8 });
+    await server.start();
+    const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
+    port = address.port;
+  };
+  beforeAll(async () => {
+    sharedPglite ??= PGlite.create();
+    await listen();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    url: () => `postgres://postgres@127.0.0.1:${port}/postgres`,
+    reset: () => resetSchema(`postgres://postgres@127.0.0.1:${port}/postgres`),
+    async stop() {
+      await server?.stop();
+      server = undefined;
+    },
+    start: listen,
+  };
+}
+
+/**
+ * A database of its own on the real server (LVZHI_TEST_DATABASE_URL), created before the
+ * `describe`'s tests and dropped after; call only when REAL_SERVER_URL is set.
+ */
+export function useRealPostgres(): TestPostgres {
+  const name = `lvzhi_test_${randomBytes(6).toString('hex')}`;
+  let url = '';
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: REAL_SERVER_URL });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${name}`);
+    const parsed = new URL(REAL_SERVER_URL!);
+    parsed.pathname = `/${name}`;
+    url = parsed.toString();
+  }, 60_000);
+  afterAll(async () => {
+    if (url) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+  return { url: () => url, reset: () => resetSchema(url) };
+}
