@@ -48,7 +48,8 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
   const pos = Int32Array.from(terms, (t) => t.start);
   const end = Int32Array.from(terms, (t) => t.end);
   const contribution = new Float64Array(m);
-  const matched = new Uint8Array(m);
+  const matched = new Int32Array(m); // == stamp: the term matched the current unit
+  let stamp = 0;
   const top = new TopK(k);
   let threshold = -Infinity;
   let essential = 0; // order[essential..] produce candidates
@@ -76,7 +77,7 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
       if (essential >= m) break;
     }
     const limit = Math.max(threshold, currentBest);
-    matched.fill(0);
+    stamp++;
     let partial = 0;
     for (let i = essential; i < m; i++) {
       const t = order[i];
@@ -84,7 +85,7 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
       if (p < end[t] && postingDocs[p] === doc) {
         const f = tf(p);
         partial += contribution[t] = (terms[t].lift * f) / (f + norms[doc]);
-        matched[t] = 1;
+        matched[t] = stamp;
         pos[t] = p + 1;
         walked++;
       }
@@ -96,45 +97,48 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
         break;
       }
       const t = order[i];
-      const [p, steps] = seek(postingDocs, pos[t], end[t], doc);
-      walked += steps;
+      const p = seek(postingDocs, pos[t], end[t], doc);
+      walked += seekSteps;
       pos[t] = p;
       if (p < end[t] && postingDocs[p] === doc) {
         const f = tf(p);
         partial += contribution[t] = (terms[t].lift * f) / (f + norms[doc]);
-        matched[t] = 1;
+        matched[t] = stamp;
         pos[t] = p + 1;
       }
     }
     if (!alive) continue;
     let score = 0;
-    for (let t = 0; t < m; t++) if (matched[t]) score = Math.fround(score + contribution[t]);
+    for (let t = 0; t < m; t++) if (matched[t] === stamp) score = Math.fround(score + contribution[t]);
     if (score > currentBest) currentBest = score;
   }
   finishPassage();
   return { hits: top.result(), walked };
 }
 
-/** The first position in [from, end) whose doc is ≥ target (galloping), and postings read. */
-function seek(docs: Int32Array, from: number, end: number, target: number): [number, number] {
-  if (from >= end || docs[from] >= target) return [from, 1];
+/** Postings read by the last `seek` (a variable, not a returned pair: no allocation per probe). */
+let seekSteps = 0;
+
+/** The first position in [from, end) whose doc is ≥ target (galloping). */
+function seek(docs: Int32Array, from: number, end: number, target: number): number {
+  seekSteps = 1;
+  if (from >= end || docs[from] >= target) return from;
   let lo = from;
   let step = 1;
   let hi = from + 1;
-  let steps = 1;
   while (hi < end && docs[hi] < target) {
     lo = hi;
     step *= 2;
     hi = lo + step;
-    steps++;
+    seekSteps++;
   }
   if (hi > end) hi = end;
   lo++;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    steps++;
+    seekSteps++;
     if (docs[mid] < target) lo = mid + 1;
     else hi = mid;
   }
-  return [lo, steps];
+  return lo;
 }
