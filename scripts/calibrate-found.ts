@@ -2,7 +2,7 @@
  * Fits the found decision (src/knowledge/answering/found-decision.ts): a class-balanced, L2-regularised
  * logistic regression over the features dumped by
  *   npx tsx scripts/eval-knowledge.ts --split all --dump-found FILE
- * fitted on the rows of the tune split (and the shared dev sets), with the threshold set so
+ * fitted on the rows of the tune split (never the shared dev sets), with the threshold set so
  * that at most `--max-declined` (default 2%) of the answerable tune questions are declined.
  * Prints the figures on the tune rows and on the check rows it never saw; `--write` stores the
  * model in src/knowledge/answering/found-weights.json.
@@ -20,7 +20,8 @@ const option = (name: string, fallback: string): string => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const rows = readFileSync(args[0], 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
-const tune = rows.filter((r) => r.split !== 'check');
+// The shared dev sets (split "dev") stand in for the held-out sets: never fitted on.
+const tune = rows.filter((r) => r.split === 'tune');
 const check = rows.filter((r) => r.split === 'check');
 const lambda = Number(option('--lambda', '0.01'));
 const maxDeclined = Number(option('--max-declined', '0.02'));

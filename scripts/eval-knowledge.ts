@@ -5,8 +5,12 @@
  * for fitting). Law-exam questions are also ranked by a plain BM25 peer (character bigrams,
  * as Elasticsearch's cjk analyzer) over the same passages.
  *
- *   npx tsx scripts/eval-knowledge.ts [--data DIR] [--split tune|check|all] [--show-misses]
+ *   npx tsx scripts/eval-knowledge.ts [--data DIR] [--split tune|check|all] [--show-misses] [--explain]
  *                                     [--dump-found FILE] [--dump-rerank FILE] [--tokenizer intl|jieba]
+ *
+ * --explain (with --show-misses) prints, under each miss at rank 1, the second-stage features of
+ * what ranked first and of the gold passage, and under each wrongly declined or wrongly answered
+ * question the found decision's features: which cue decided.
  *
  * --data reuses (or creates) an ingested data folder; otherwise a temporary one is used.
  */
@@ -14,9 +18,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Bm25Builder } from '../src/knowledge/search/bm25-index.ts';
-import { rerankFeatures } from '../src/knowledge/ranking/builtin-reranker.ts';
+import { DEFAULT_RERANK_WEIGHTS, RERANK_FEATURES, rerankFeatures, rerankScore } from '../src/knowledge/ranking/builtin-reranker.ts';
 import { defaultEquivalences } from '../src/knowledge/search/equivalences.ts';
-import { foundFeatures } from '../src/knowledge/answering/found-decision.ts';
+import { FOUND_FEATURES, foundFeatures } from '../src/knowledge/answering/found-decision.ts';
 import { Tokenizer } from '../src/knowledge/search/tokenizer.ts';
 import { documentNames } from '../src/knowledge/ranking/title-cue.ts';
 import { RERANK_DEPTH, openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../src/knowledge/index.ts';
@@ -30,6 +34,11 @@ const option = (name: string): string | undefined => {
 };
 const split = option('--split') ?? 'all';
 const showMisses = args.includes('--show-misses');
+const explain = args.includes('--explain');
+
+/** Feature values by name, zeros left out, for --explain. */
+const named = (names: readonly string[], values: readonly number[]): string =>
+  names.map((name, i) => (values[i] ? `${name}=${values[i].toFixed(2)}` : '')).filter(Boolean).join(' ');
 
 /** One evaluation question. */
 interface Item { id: string; question: string; gold?: string; doc?: string; split?: string }
@@ -100,10 +109,15 @@ async function main(): Promise<void> {
         const { passages } = await kb.searchDetailed(item.question, 5);
         const answer = await kb.ask(item.question, { k: 5 });
         if (!answer.found) declined++;
+        const found = foundFeatures(item.question, passages, kb.foundOptions);
         foundRows.push(JSON.stringify({ id: item.id, split: item.split ?? 'dev', answerable: set.answerable,
-          features: foundFeatures(item.question, passages, kb.foundOptions), passages: kb.foundOptions.passageCount?.() }));
+          features: found, passages: kb.foundOptions.passageCount?.() }));
+        const explainFound = () => { if (explain) console.log(`    found: ${named(FOUND_FEATURES, found)}`); };
         if (!item.gold) {
-          if (showMisses && answer.found) console.log(`  answered ${item.id}: ${item.question} → ${passages[0]?.passage.location}`);
+          if (showMisses && answer.found) {
+            console.log(`  answered ${item.id}: ${item.question} → ${passages[0]?.passage.location}`);
+            explainFound();
+          }
           continue;
         }
         const gold = squash(item.gold);
@@ -117,8 +131,23 @@ async function main(): Promise<void> {
         if (peerRank >= 0) peer5++;
         if (showMisses && rank !== 0) {
           console.log(`  miss@1 ${item.id} (rank ${rank < 0 ? '-' : rank + 1}): ${item.question} → ${passages[0]?.passage.doc} ${passages[0]?.passage.location}`);
+          if (explain) {
+            const hits = await kb.retrievers.hybrid.search(item.question, RERANK_DEPTH);
+            const scores = new Map(hits.map((h) => [h.id, h.score]));
+            const candidates = (await kb.store.passagesByIds(hits.map((h) => h.id))).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+            const features = rerankFeatures(item.question, candidates, { idf: (t) => kb.indexes.bm25().idf(t), documentNames: () => names });
+            const at = (id: number | undefined) => candidates.findIndex(({ passage }) => passage.id === id);
+            const goldAt = candidates.findIndex(({ passage }) => squash(passage.text).includes(gold));
+            for (const [label, i] of [['first', at(passages[0]?.passage.id)], ['gold', goldAt]] as const) {
+              if (i < 0) { console.log(`    ${label}: not among the fused top ${RERANK_DEPTH}`); continue; }
+              console.log(`    ${label} (${candidates[i].passage.location}, score ${rerankScore(features[i], DEFAULT_RERANK_WEIGHTS).toFixed(3)}): ${named(RERANK_FEATURES, features[i])}`);
+            }
+          }
         }
-        if (showMisses && !answer.found) console.log(`  declined ${item.id}: ${item.question}`);
+        if (showMisses && !answer.found) {
+          console.log(`  declined ${item.id}: ${item.question}`);
+          explainFound();
+        }
         if (args.includes('--dump-rerank')) {
           const hits = await kb.retrievers.hybrid.search(item.question, RERANK_DEPTH);
           const scores = new Map(hits.map((h) => [h.id, h.score]));

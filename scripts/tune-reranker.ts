@@ -1,7 +1,8 @@
 /**
  * Fits the built-in re-ranker's weights (src/knowledge/builtin-reranker.ts) by coordinate
  * ascent on recall@1 (MRR breaking ties) over candidate features dumped by
- * `npx tsx scripts/eval-knowledge.ts --split tune --dump-rerank FILE`. Prints the weights and
+ * `npx tsx scripts/eval-knowledge.ts --split tune --dump-rerank FILE` (the shared dev sets' rows
+ * left out). Prints the weights and
  * the score on the tune rows and, when given a second dump (`--check FILE`), on those rows.
  *
  *   npx tsx scripts/tune-reranker.ts FILE [--check FILE]
@@ -9,10 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_RERANK_WEIGHTS, RERANK_FEATURES, type RerankWeights, rerankScore } from '../src/knowledge/ranking/builtin-reranker.ts';
 
-interface Row { id: string; features: number[][]; gold: boolean[] }
+interface Row { id: string; split?: string; features: number[][]; gold: boolean[] }
 
+// Rows of the shared dev sets (split "dev") are never fitted on: they stand in for the held-out sets.
 const read = (path: string): Row[] => readFileSync(path, 'utf8').split('\n').filter(Boolean)
-  .map((line) => JSON.parse(line) as Row).filter((row) => row.gold.some(Boolean));
+  .map((line) => JSON.parse(line) as Row).filter((row) => row.gold.some(Boolean) && row.split !== 'dev');
 
 /** recall@1 and MRR@5 of the rows under the weights. */
 function evaluate(rows: readonly Row[], weights: RerankWeights): { r1: number; r5: number; mrr: number } {

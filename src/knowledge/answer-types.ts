@@ -8,6 +8,8 @@
 /** One kind of expected answer: how the question asks for it and how a passage states it. */
 export interface AnswerType {
   readonly name: string;
+  /** A figure of a definite kind (a period, a headcount, a sum, a time, a count): documents that answer state one. */
+  readonly figure?: boolean;
   readonly question: RegExp;
   readonly passage: RegExp;
 }
@@ -18,23 +20,48 @@ const NUMBER = '[一二三四五六七八九十百千万两\\d]';
 export const ANSWER_TYPES: readonly AnswerType[] = [
   {
     name: 'period',
+    figure: true,
     question: /多长时间|多久|几天|几日|几个月|几年|什么时候|何时|最晚|最迟|提前|期限|时限|隔多|多少天/,
     passage: new RegExp(`${NUMBER}+个?(日|天|月|年|小时|分钟)(以前|前|内|以内|之内)?|每(年|季度|月|${NUMBER}+个?月)|之日起`),
   },
   {
     name: 'headcount',
+    figure: true,
     question: /多少人|几个人|几人|几名|多少名|多少票|多少代表|多少位|人数|联名/,
     passage: new RegExp(`${NUMBER}+(人|名)(以上|以下)?|过半数|${NUMBER}分之${NUMBER}|半数`),
   },
   {
+    // Pay, allowances and funds are asked for as a sum of money (工资是多少, 每月补贴多少).
+    name: 'money',
+    figure: true,
+    question: /(?:工资|补贴|津贴|补助|报酬|经费|费用)[^，。？]{0,6}(?:多少|几)|(?:多少|几)[^，。？]{0,4}(?:钱|元|工资|补贴|津贴|补助|报酬|经费|费用)/,
+    passage: new RegExp(`\\d+(\\.\\d+)?\\s*(元|万元|亿元)|${NUMBER}+(元|万元|亿元)`),
+  },
+  {
+    // A time of day (几点开门, 开放时间是几点到几点) is stated as a clock time.
+    name: 'clock',
+    figure: true,
+    question: /几点|几时开|几时到/,
+    passage: new RegExp(`\\d{1,2}[:：]\\d{2}|${NUMBER}{1,3}[点时](?:[至到—-]|${NUMBER}|整|半)`),
+  },
+  {
+    // 开了几次会, 提了多少件建议: a count of times or items, stated as 3次, 五件.
+    name: 'count',
+    figure: true,
+    question: /(?:多少|几)(?:次|件|个(?!人|月)|项|场|份|部|批)/,
+    passage: new RegExp(`(?<!第)(?:\\d+|${NUMBER}+)(?:次|件|个|项|场|份|部|批)`),
+  },
+  {
     name: 'amount',
-    question: /多少|比例|上限|下限|最多|最少|至少|目标|增速|增长/,
-    passage: new RegExp(`\\d+(\\.\\d+)?(%|万|亿|元)|${NUMBER}+分之${NUMBER}|不(得)?(超过|少于|低于)|以上|以下|左右`),
+    // 多少 before a counted unit asks for a count, a headcount or a period (the types above).
+    question: /多少(?!次|件|个|项|场|份|部|批|人|名|位|天|日|年|票)|比例|上限|下限|最多|最少|至少|目标|增速|增长/,
+    passage: new RegExp(`\\d+(\\.\\d+)?(%|万|亿|元)|${NUMBER}+(万|亿)?元|${NUMBER}+分之${NUMBER}|不(得)?(超过|少于|低于)|以上|以下|左右`),
   },
   {
     name: 'enumeration',
     question: /哪些|哪几/,
-    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、/,
+    // Three items in a row, or a list a law introduces with 下列 and numbers (（一）…（二）…).
+    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、|下列[^。；]{0,12}[：:]|（一）[^（]{1,80}（二）/,
   },
 ];
 

@@ -85,6 +85,17 @@ describe('answers as a person reads them', () => {
     }
   });
 
+  it('declines a question asking for a figure of a kind no passage found states, and answers the one that does', async () => {
+    // The rules speak of 发言 and 分组会议 but state no sum of money and no time of day.
+    expect((await kb.ask('分组会议发言一次给多少补贴？', { k: 5 })).found).toBe(false);
+    expect((await kb.ask('常委会全体会议几点开始？', { k: 5 })).found).toBe(false);
+    const limit = await kb.ask('分组会议第一次发言最多多少分钟？', { k: 5 });
+    expect(limit.found).toBe(true);
+    expect(limit.answer.split('\n')[0]).toContain('十五分钟');
+    const inspections = await kb.ask('半年来组织了几次代表视察？', { k: 5 });
+    expect(inspections.found).toBe(true);
+  });
+
   it('declines a request that is not a question about the documents', async () => {
     expect((await kb.ask('帮我写一首关于春天的诗', { k: 3 })).found).toBe(false);
   });

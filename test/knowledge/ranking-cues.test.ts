@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBuiltinReranker } from '../../src/knowledge/ranking/builtin-reranker.ts';
+import { questionBodies } from '../../src/knowledge/ranking/body-cue.ts';
 import { passageScope, questionScope, scopeMatch } from '../../src/knowledge/ranking/scope-cue.ts';
 import { documentNames, namesInQuestion, titleMatch } from '../../src/knowledge/ranking/title-cue.ts';
 import { WEAK_MATCH_COVERAGE, queryCoverage } from '../../src/knowledge/answering/extractive-answerer.ts';
@@ -80,6 +81,29 @@ describe('second-stage cues between neighbouring articles', () => {
     const plenary = article(2, '某组织法', '第八条', '第八条 全国人民代表大会每届任期五年。全国人民代表大会会议每年举行一次，由全国人民代表大会常务委员会召集。');
     expect(await rerank('全国人代会多久开一次？', [committee, plenary])).toEqual([2, 1]);
     expect(await rerank('全国人大常委会多久开一次会？', [plenary, committee])).toEqual([1, 2]);
+  });
+
+  it('lets the answer to "who" be another body than the one the question names', async () => {
+    const presidium = article(1, '某组织法', '第十二条', '第十二条 主席团主持全国人民代表大会会议。');
+    const delegation = article(2, '某组织法', '第十九条', '第十九条 全国人民代表大会会议举行前，代表团推选团长。');
+    expect(await rerank('全国人大会议期间谁主持会议？', [delegation, presidium])).toEqual([1, 2]);
+    // Asked how often as well, the congress stays the subject the answer must be about.
+    expect(questionBodies('全国人大会议多久开一次？谁来召集？')).toEqual(new Set(['人大会议']));
+    expect(questionBodies('全国人大会议期间谁主持会议？')).toEqual(new Set());
+  });
+
+  it('prefers the local article when the question names no level', async () => {
+    const national = article(1, '某议事规则', '第四十五条', '第四十五条 全国人民代表大会常务委员会表决议案由常务委员会全体组成人员的过半数通过。');
+    const local = article(2, '某组织法', '第五十一条', '第五十一条 县级以上的地方各级人民代表大会常务委员会表决议案由常务委员会全体组成人员的过半数通过。');
+    expect(await rerank('常委会表决议案要多少票通过？', [national, local])).toEqual([2, 1]);
+    expect(await rerank('全国人大常委会表决议案要多少票通过？', [local, national])).toEqual([1, 2]);
+  });
+
+  it('puts the section of the year the question names above a plan that shares its words', async () => {
+    const plan = { ...article(1, '2026年北京市政府工作报告', '三、2026年重点工作', '地区生产总值增速5%左右。'), score: 1.05 };
+    const review = article(2, '2026年北京市政府工作报告', '一、2025年工作回顾', '全市地区生产总值增长5.4%。');
+    expect(await rerank('北京2025年地区生产总值增速多少？', [plan, review])).toEqual([2, 1]);
+    expect(await rerank('北京2026年地区生产总值增速多少？', [review, plan])).toEqual([1, 2]);
   });
 
   it('puts the document of the city the question names above another city\'s', async () => {

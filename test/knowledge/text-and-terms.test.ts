@@ -123,6 +123,29 @@ describe('answer types', () => {
     expect(answerTypeMatch(heads, '常务委员会组成人员五人以上联名')).toBe(1);
   });
 
+  it('counts a list a law introduces with 下列 and numbered items as an enumeration', () => {
+    const list = expectedAnswerTypes('人大代表有哪些权利？');
+    expect(answerTypeMatch(list, '第七条 代表享有下列权利：（一）出席本级人民代表大会会议；（二）依法联名提出议案')).toBe(1);
+    expect(answerTypeMatch(list, '第一条 为保证代表依法行使代表的职权，履行代表的义务，根据宪法，制定本法。')).toBe(0);
+  });
+
+  it('expects a count for 几次 and 多少件, not an amount', () => {
+    const times = expectedAnswerTypes('上半年常委会开了几次会？');
+    expect(times.map((type) => type.name)).toEqual(['count']);
+    expect(answerTypeMatch(times, '上半年共召开常委会会议3次，听取专项工作报告5个。')).toBe(1);
+    expect(answerTypeMatch(times, '常委会会议由主任召集，第一次会议由上届常委会召集。')).toBe(0);
+    expect(expectedAnswerTypes('常委会开会要多少人到场？').map((type) => type.name)).toEqual(['headcount']);
+  });
+
+  it('expects a sum of money for pay and a clock time for 几点', () => {
+    const money = expectedAnswerTypes('人大代表每个月有多少补贴？');
+    expect(answerTypeMatch(money, '国家根据实际需要给予适当的补贴和物质上的便利。')).toBeLessThan(1);
+    expect(answerTypeMatch(money, '每人每月补贴三百元。')).toBe(1);
+    const clock = expectedAnswerTypes('代表联络站几点开门？');
+    expect(answerTypeMatch(clock, '联络站每周二开放。')).toBe(0);
+    expect(answerTypeMatch(clock, '联络站上午9:00至11:30开放。')).toBe(1);
+  });
+
   it('expects nothing of a question that asks for no figure', () => {
     expect(expectedAnswerTypes('质询案由谁答复')).toEqual([]);
   });
@@ -165,5 +188,17 @@ describe('reading what a question asks about', () => {
     expect(focusWords(taggedQuestion('代表视察需要持什么证件'))).toEqual(['证件']);
     expect(focusWords(taggedQuestion('代表证丢了怎么补办'))).toEqual(['补办']);
     expect(focusWords(taggedQuestion('想质询区教育局，要几个人联名？'))).not.toContain('教育局');
+  });
+
+  it('takes the noun before a question-closing 哪些 or 什么 as the focus, and no guess of jieba\'s', () => {
+    expect(focusWords(taggedQuestion('人大代表选举的宣传标语有哪些？'))).toEqual(['标语']);
+    expect(focusWords(taggedQuestion('被提请任命的人表决前要做些什么？'))).toEqual([]);
+  });
+
+  it('counts a verb the documents lack for less than a noun they lack', () => {
+    const [wording] = topicWords('代表履职期间工资照发吗？').filter((w) => w.word === '照发');
+    const [noun] = topicWords('机关食堂这周的食谱是什么？').filter((w) => w.word === '食谱');
+    expect(wording.wording).toBe(true);
+    expect(noun.wording).toBe(false);
   });
 });

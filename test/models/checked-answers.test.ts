@@ -93,7 +93,9 @@ describe('model answers are checked, not trusted', () => {
 
   it('an injected instruction changes no answer: a model that obeys it is caught by the check', async () => {
     service.enqueueChat(reply((request) => `常务委员会会议每天召开一次[${numberOf(request, '每天召开')}]。`));
-    const answer = await kb.ask(QUESTION, { k: 3 });
+    // Every passage is sent, the planted one too, so the model can cite it.
+    const answer = await kb.ask(QUESTION, { k: 4 });
+    expect(numberOf(service.chatRequests()[0], '每天召开')).toBeGreaterThan(0);
     expect(answer.answer).not.toMatch(/^[^“\n]*每天召开/m);
     expect(answer.answer).toContain('每两个月举行一次');
     expect(answer.answer.startsWith(modelMessages.checkFailedNote)).toBe(true);

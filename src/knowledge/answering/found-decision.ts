@@ -18,7 +18,7 @@ import { focusWords, taggedQuestion } from './question-focus.ts';
 /** Feature names, in the order of the fitted coefficients. */
 export const FOUND_FEATURES = [
   'specificCoverage', 'topThreeCoverage', 'nounCoverage', 'rarestMissing', 'absentFromIndex', 'typeUnmet', 'score',
-  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing',
+  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing', 'typeAbsent',
 ] as const;
 
 /** What the decision needs from the live index. */
@@ -53,17 +53,23 @@ export interface FoundGates {
    * true at any library size, for what a question asks about is not a circumstance word.
    */
   readonly focusAbsent?: boolean;
+  /**
+   * Decline when the question asks for a figure of a definite kind (几点, 多少钱, 几次, 几天) and
+   * none of the passages found states one: 人大代表每个月有多少补贴 against 给予适当的补贴.
+   */
+  readonly typeAbsent?: boolean;
 }
 
 /** The gates the shipped model was fitted behind. */
-export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0, focusAbsent: true };
+export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0, focusAbsent: true, typeAbsent: true };
 
 /** Whether a gate declines a question, from its feature vector (FOUND_FEATURES order) and the index size. */
 export function declinedByGate(features: readonly number[], gates: FoundGates, passageCount = Infinity): boolean {
   const at = (name: (typeof FOUND_FEATURES)[number]) => features[FOUND_FEATURES.indexOf(name)];
   const absent = passageCount >= gates.absentFromIndexMinPassages && at('absentFromIndex') >= gates.absentFromIndex;
   const focus = gates.focusAbsent === true && at('focusAbsent') === 1;
-  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || focus || at('nounCoverage') <= gates.nounCoverage;
+  const figure = gates.typeAbsent === true && at('typeAbsent') === 1;
+  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || focus || figure || at('nounCoverage') <= gates.nounCoverage;
 }
 
 /** The fitted model: gates, intercept, one coefficient per feature, and the decision threshold. */
@@ -81,6 +87,14 @@ export const FOUND_MODEL: FoundModel = JSON.parse(
 // Parts of speech that carry a topic: nouns, verbs, adjectives, abbreviations, idioms, time words.
 const TOPIC_TAG = /^(?:n|v|a|j|i|l|t|eng)/;
 const NOUN_TAG = /^(?:n|j|vn)/;
+// Verbs (not verbal nouns), adjectives and adverbs.
+const WORDING_TAG = /^(?:v(?!n)|a|d)/;
+/**
+ * How much a word the index lacks counts towards declining when it is a verb, adjective or
+ * adverb: the documents often say it otherwise (病倒 where they say 因病, 照发 where they say
+ * 享受…待遇, 例外 where they say 除外); a noun they lack (食堂, 公积金) is a thing they do not cover.
+ */
+const ABSENT_WORDING_WEIGHT = 0.6;
 // Verbs that only ask (可以, 需要) say nothing about the topic.
 const ASKING_VERBS = new Set(['可以', '需要', '应该', '应当', '能够', '必须', '算是', '属于', '进行', '开展', '有关', '规定']);
 // A level prefix staff put before a body the documents name without it: 区政府 → 政府.
@@ -106,6 +120,8 @@ export interface TopicWord {
   /** Its idf in general Chinese, capped: specific words weigh more than everyday ones. */
   readonly weight: number;
   readonly noun: boolean;
+  /** A verb, adjective or adverb: how the person says it rather than what they ask about. */
+  readonly wording: boolean;
 }
 
 /** A question's topic words with their specificity in general Chinese. */
@@ -121,7 +137,7 @@ function topicWordsOf(tagged: readonly TaggedWord[]): TopicWord[] {
   for (const { word, tag } of tagged) {
     if (word.length < 2 || !TOPIC_TAG.test(tag) || isAskingWord(word) || ASKING_VERBS.has(word) || seen.has(word)) continue;
     seen.add(word);
-    out.push({ word, weight: Math.min(segmenter.generalIdf(word), MAX_GENERAL_IDF), noun: NOUN_TAG.test(tag) });
+    out.push({ word, weight: Math.min(segmenter.generalIdf(word), MAX_GENERAL_IDF), noun: NOUN_TAG.test(tag), wording: WORDING_TAG.test(tag) });
   }
   return out;
 }
@@ -153,6 +169,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const missing = words.filter(({ word }) => !holds(best, word));
   const nouns = words.filter((w) => w.noun);
   const types = expectedAnswerTypes(question);
+  const figures = types.filter((type) => type.figure);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   let sentence = 0;
   for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause));
@@ -162,7 +179,8 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     weightedShare(words, texts.join('\n')),
     nouns.length ? nouns.filter(({ word }) => holds(best, word)).length / nouns.length : 0,
     missing.length ? Math.max(0, ...missing.map((w) => w.weight - EVERYDAY_IDF)) / (MAX_GENERAL_IDF - EVERYDAY_IDF) : 0,
-    total > 0 ? words.filter(({ word }) => absent(word)).reduce((sum, w) => sum + w.weight, 0) / total : 1,
+    total > 0 ? words.filter(({ word }) => absent(word))
+      .reduce((sum, w) => sum + w.weight * (w.wording ? ABSENT_WORDING_WEIGHT : 1), 0) / total : 1,
     types.length && passages[0] ? 1 - answerTypeMatch(types, passages[0].passage.text) : 0,
     passages[0]?.score ?? 0,
     sentence,
@@ -170,6 +188,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     REQUEST.test(question.trim()) ? 1 : 0,
     focus.some(absent) ? 1 : 0,
     focus.some((word) => !holds(best, word)) ? 1 : 0,
+    figures.length && !passages.slice(0, 5).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
   ];
 }
 

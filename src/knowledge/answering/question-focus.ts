@@ -14,6 +14,9 @@ import { isAskingWord } from '../search/stopwords.ts';
 const ASKS_BACKWARD = /^(?:几.*|多少.*|多久|多长.*|多大|何时|哪里|什么时候)$/u;
 // Asking words whose focus is the content word after them: 什么证件, 哪些权利, 怎么补办.
 const ASKS_FORWARD = /^(?:什么|哪些|哪个|哪种|哪类|哪几.*|怎么|怎样|如何|多少)$/u;
+const NOUN = /^(?:n|vn|j)/;
+// After an asking word: the end of the question or of a clause (？，。 or a closing particle).
+const ENDS_CLAUSE = (next: TaggedWord | undefined): boolean => !next || /^[？?，,。！!；;呢啊呀吧]$/u.test(next.word);
 // Words that sit between the focus and the asking word without changing it.
 const LINKING = new Set(['是', '为', '有', '要', '需要', '应', '应当', '应该', '可以', '能', '得', '的', '持', '用', '交', '由', '来', '去', '都', '一般', '一共', '共', '大概', '最多', '最少', '至少']);
 // Parts of speech a focus can have: nouns, verbs, adjectives, abbreviations, unknown runs.
@@ -28,25 +31,29 @@ function isContent({ word, tag }: TaggedWord): boolean {
 /** The focus words of a (segmented, canonical) question; empty when it has no asking word. */
 export function focusWords(words: readonly TaggedWord[]): string[] {
   const out = new Set<string>();
-  const step = (from: number, direction: 1 | -1): void => {
+  const step = (from: number, direction: 1 | -1, nounOnly = false): boolean => {
     for (let i = from + direction; i >= 0 && i < words.length; i += direction) {
       if (isContent(words[i])) {
+        if (nounOnly && !NOUN.test(words[i].tag)) return false;
         out.add(words[i].word);
-        return;
+        return true;
       }
-      if (!LINKING.has(words[i].word)) return;
+      if (!LINKING.has(words[i].word)) return false;
     }
+    return false;
   };
   words.forEach(({ word }, i) => {
     if (ASKS_BACKWARD.test(word)) step(i, -1);
-    if (ASKS_FORWARD.test(word)) step(i, 1);
+    // 什么证件 asks forward; 宣传标语有哪些, 依据是什么 end the clause and ask about the word before.
+    // The thing such a question asks about is a noun (做些什么 asks about no thing).
+    if (ASKS_FORWARD.test(word) && !step(i, 1) && ENDS_CLAUSE(words[i + 1])) step(i, -1, true);
   });
   return [...out];
 }
 
 // Characters that never start or end an unknown content word: particles, modal and
 // direction verbs, measure words (能讲, 得开, 来后 are jieba's guesses, not words).
-const FUNCTION_CHARS = new Set('的了吗呢吧啊呀么是在和与及或就都也还这那我你他她它谁几哪有要由来去到把被对给让用能会得过后里内前完上下中多少最刚再又才个位名项件次辆'.split(''));
+const FUNCTION_CHARS = new Set('的了吗呢吧啊呀么是在和与及或就都也还这那我你他她它谁几哪有要由来去到把被对给让用能会得过后里内前完上下中多少最刚再又才个位名项件次辆些'.split(''));
 const LOOSE_TAG = /^(?:n|v|zg)$/;
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
 

@@ -68,9 +68,19 @@ function firstBody(text: string): string | undefined {
   return best?.name;
 }
 
-/** The bodies a (canonical) question names. */
+// A question asking who acts (由谁主持, 哪个机构负责): its answer's subject is another body.
+const ASKS_FOR_ACTOR = /谁|由哪|(?:哪个|哪些|什么|哪一?级)(?:机关|机构|部门|单位|主体|组织|委员会)/;
+// ...unless it also asks how often, how many or by when: then the named body stays the subject.
+const ASKS_FOR_MORE = /多久|多长|多少|几|什么时候|何时|期限/;
+
+/**
+ * The bodies a (canonical) question names, for the subject-body cue. None when the question
+ * asks only who acts: in 全国人大会议期间谁主持会议 the answer (主席团主持…) is about another body;
+ * 全国人代会多久开一次？谁来召集？ is still about the congress's own sessions.
+ */
 export function questionBodies(question: string): Set<string> {
   const named = new Set<string>();
+  if (ASKS_FOR_ACTOR.test(question) && !ASKS_FOR_MORE.test(question)) return named;
   for (const [name, pattern] of SUBJECT_BODIES) if (pattern.test(question)) named.add(name);
   // 常委会会议 names the committee, not the plenary session the 人大 inside 人大常委会 would suggest.
   if (named.has('常委会') && !/人大会议/.test(question)) named.delete('人大会议');

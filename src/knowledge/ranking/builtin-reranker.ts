@@ -9,14 +9,14 @@ import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
 import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableParts, coverage, questionTerms } from './question-terms.ts';
-import { questionScope, scopeMatch } from './scope-cue.ts';
-import { namesInQuestion, titleConflict, titleMatch } from './title-cue.ts';
+import { localByDefault, questionScope, scopeMatch } from './scope-cue.ts';
+import { headingYear, namesInQuestion, titleConflict, titleMatch, yearsInQuestion } from './title-cue.ts';
 import type { Reranker, ScoredPassage } from '../types.ts';
 
 /** Feature names, in the order of the weights. */
 export const RERANK_FEATURES = [
   'fused', 'answerType', 'scope', 'title', 'wordCoverage', 'bigramCoverage', 'heading', 'bodyMismatch', 'narrative',
-  'sentenceCoverage', 'proximity', 'lead', 'density', 'subjectBody', 'titleConflict',
+  'sentenceCoverage', 'proximity', 'lead', 'density', 'subjectBody', 'titleConflict', 'localDefault', 'headingYear',
 ] as const;
 
 /** One weight per feature (RERANK_FEATURES order). */
@@ -26,6 +26,7 @@ export type RerankWeights = Readonly<Record<(typeof RERANK_FEATURES)[number], nu
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
   fused: 1, answerType: 0.45, scope: 0.26, title: 0.37, wordCoverage: 0.59, bigramCoverage: 0.41, heading: 0.43,
   bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.52, proximity: 0.13, lead: 0.59, density: 0.48, subjectBody: -0.3, titleConflict: -0.6,
+  localDefault: 0.1, headingYear: 0.3,
 };
 
 /** What the built-in re-ranker needs from the live index. */
@@ -49,6 +50,7 @@ export function rerankFeatures(
   const mentioned = options.documentNames ? namesInQuestion(question, options.documentNames()) : [];
   const procedure = isProcedureQuestion(question);
   const bodies = questionBodies(terms.text);
+  const years = yearsInQuestion(question);
   // Each term's weight once per question, not once per candidate and clause.
   const weights = new Map<string, number>();
   const idf = (term: string): number => {
@@ -77,6 +79,8 @@ export function rerankFeatures(
       density(terms, body, idf),
       subjectBodyMismatch(bodies, lead),
       titleConflict(mentioned, passage.title),
+      localByDefault(scope, passage.title, passage.text),
+      headingYear(years, passage.location),
     ];
   });
 }

@@ -27,7 +27,8 @@ const NATIONAL_PASSAGE = /全国人民代表大会|委员长/;
 
 /**
  * The level a passage speaks of: from its text first (laws like the supervision law cover
- * both), then from its document's title (every article of the NPC organic law is national).
+ * both), then from its document's title (every article of the NPC organic law is national, every
+ * passage of a district's own rules or summary local).
  */
 export function passageScope(title: string, text: string): Scope | undefined {
   const local = LOCAL_PASSAGE.test(text);
@@ -35,7 +36,8 @@ export function passageScope(title: string, text: string): Scope | undefined {
   if (local && !national) return 'local';
   if (national && !local) return 'national';
   if (local && national) return undefined;
-  if (/地方各级/.test(title)) return 'local';
+  // 地方各级…组织法, and the district's own documents (区人大常委会议事规则, …工作总结).
+  if (/地方各级|(?:区|县|乡|镇|街道)(?:人大|人民代表大会)/.test(title)) return 'local';
   if (/^(?:中华人民共和国)?全国人民代表大会/.test(title)) return 'national';
   return undefined;
 }
@@ -45,4 +47,13 @@ export function scopeMatch(scope: Scope | undefined, title: string, text: string
   if (!scope) return 1;
   const own = passageScope(title, text);
   return own && own !== scope ? 0 : 1;
+}
+
+/**
+ * 1 when the question names no level and the passage is of the local one. The assistant serves
+ * a district office: staff asking 常委会表决要多少票 without a level mean their own, local
+ * congress, whose rules the national ones mirror almost word for word.
+ */
+export function localByDefault(scope: Scope | undefined, title: string, text: string): number {
+  return !scope && passageScope(title, text) === 'local' ? 1 : 0;
 }

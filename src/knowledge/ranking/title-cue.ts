@@ -32,6 +32,23 @@ export function namesInQuestion(question: string, known: ReadonlySet<string>): s
   return [...known].filter((name) => text.includes(name));
 }
 
+/** The years (2025) a question mentions, two-digit ones written out. */
+export function yearsInQuestion(question: string): string[] {
+  return [...new Set(expandYears(question).match(YEAR) ?? [])];
+}
+
+/**
+ * 1 when a passage's own headings (its location in the document, not the title) name a year the
+ * question asks about, -1 when they name only other years, else 0: in a report, 2025年的生产总值
+ * is told under 一、2025年工作回顾, not under 三、2026年重点工作, which shares the same words.
+ */
+export function headingYear(years: readonly string[], location: string): number {
+  if (!years.length) return 0;
+  const named: string[] = location.match(YEAR) ?? [];
+  if (years.some((year) => named.includes(year))) return 1;
+  return named.length ? -1 : 0;
+}
+
 /** Share (0..1) of the names the question mentions that a document's title carries. */
 export function titleMatch(mentioned: readonly string[], title: string): number {
   if (!mentioned.length) return 0;
