@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openSqliteKnowledgeBase } from '../src/knowledge/index.ts';
+import type { Bm25Index } from '../src/knowledge/search/bm25-index.ts';
+import { defaultTokenizer } from '../src/knowledge/search/tokenizer.ts';
 import { exactSearch } from '../src/knowledge/search/vector-index.ts';
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
 
@@ -23,6 +25,18 @@ export interface KnowledgeBench {
   readonly rerank_ms_p95: number;
   /** A whole offline answer: search, found decision, extractive answer. */
   readonly ask_ms_p95: number;
+  /** BM25 alone at the hybrid search's depth (50): pruned (as shipped) and the exhaustive reference. */
+  readonly bm25_query_ms_p50: number;
+  readonly bm25_query_ms_p95: number;
+  readonly bm25_exhaustive_ms_p50: number;
+  readonly bm25_exhaustive_ms_p95: number;
+  /** Postings read per question by the pruned search and by the exhaustive scan. */
+  readonly bm25_postings_p50: number;
+  readonly bm25_postings_p95: number;
+  readonly bm25_exhaustive_postings_p50: number;
+  readonly bm25_exhaustive_postings_p95: number;
+  /** Share of questions whose pruned top 50 equals the exhaustive one (ids in order): must be 1. */
+  readonly bm25_top50_identical: number;
   readonly vector_query_ms_p50: number;
   readonly exact_query_ms_p50: number;
   readonly hnsw_recall_at_10: number;
@@ -67,6 +81,8 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
         await kb.search(q, 5);
         hybrid.push(performance.now() - t0);
       }
+
+      const bm25 = measureBm25(kb.indexes.bm25(), questions);
 
       // The second stage alone, on the same fused candidates the search re-orders.
       const reranker = createBuiltinReranker({ idf: (term) => kb.indexes.bm25().idf(term) });
@@ -117,6 +133,7 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
         rerank_ms_p50: round(quantile(rerankTimes, 0.5)),
         rerank_ms_p95: round(quantile(rerankTimes, 0.95)),
         ask_ms_p95: round(quantile(askTimes, 0.95)),
+        ...bm25,
         vector_query_ms_p50: round(quantile(vectorTimes, 0.5), 3),
         exact_query_ms_p50: round(quantile(exactTimes, 0.5)),
         hnsw_recall_at_10: round(found / Math.max(expected, 1), 4),
@@ -127,4 +144,37 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+type Bm25Figures = Pick<KnowledgeBench, `bm25_${string}` & keyof KnowledgeBench>;
+
+/** BM25 alone, pruned and exhaustive, on the same questions at depth 50, and whether they agree. */
+function measureBm25(index: Bm25Index, questions: readonly string[]): Bm25Figures {
+  const tokenizer = defaultTokenizer();
+  const times = { pruned: [] as number[], exhaustive: [] as number[] };
+  const walked = { pruned: [] as number[], exhaustive: [] as number[] };
+  let identical = 0;
+  for (const q of questions) {
+    const terms = tokenizer.terms(q);
+    let t0 = performance.now();
+    const pruned = index.search(terms, 50);
+    times.pruned.push(performance.now() - t0);
+    walked.pruned.push(index.lastWalked);
+    t0 = performance.now();
+    const reference = index.searchExhaustive(terms, 50);
+    times.exhaustive.push(performance.now() - t0);
+    walked.exhaustive.push(index.lastWalked);
+    if (pruned.map((h) => h.id).join() === reference.map((h) => h.id).join()) identical++;
+  }
+  return {
+    bm25_query_ms_p50: round(quantile(times.pruned, 0.5)),
+    bm25_query_ms_p95: round(quantile(times.pruned, 0.95)),
+    bm25_exhaustive_ms_p50: round(quantile(times.exhaustive, 0.5)),
+    bm25_exhaustive_ms_p95: round(quantile(times.exhaustive, 0.95)),
+    bm25_postings_p50: quantile(walked.pruned, 0.5),
+    bm25_postings_p95: quantile(walked.pruned, 0.95),
+    bm25_exhaustive_postings_p50: quantile(walked.exhaustive, 0.5),
+    bm25_exhaustive_postings_p95: quantile(walked.exhaustive, 0.95),
+    bm25_top50_identical: round(identical / Math.max(questions.length, 1), 4),
+  };
 }

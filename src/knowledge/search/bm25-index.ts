@@ -5,8 +5,8 @@
  * A passage may be added as several units (whole, and each paragraph); it scores its best
  * unit, so one decisive sentence in a long article is not drowned by length normalization.
  */
-import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../../storage/index.ts';
+import { readIndexFile, writeIndexFile } from './bm25-file.ts';
+import { maxScoreSearch } from './bm25-maxscore.ts';
 import { type Hit, TopK } from './top-k.ts';
 
 const K1 = 1.2;
@@ -14,7 +14,6 @@ const B = 0.75;
 /** Term frequencies are stored in half units in a byte: text words 2, context words 1. */
 const TEXT_UNITS = 2;
 const CONTEXT_UNITS = 1;
-const MAGIC = 'LZBM25v1';
 
 /** Accumulates passages, then freezes them into a Bm25Index. */
 export class Bm25Builder {
@@ -91,7 +90,8 @@ export class Bm25Builder {
   }
 }
 
-interface Bm25Arrays {
+/** The arrays of a frozen index (what its file holds). */
+export interface Bm25Arrays {
   readonly generation: number;
   readonly vocabulary: readonly string[];
   readonly offsets: Int32Array;
@@ -112,8 +112,12 @@ export class Bm25Index {
   private readonly touched: Int32Array;
   private readonly heads: Int32Array;
   /** For each unit, the first unit of the same passage. */
-  private readonly head: Int32Array;
-  private readonly norms: Float32Array;
+  readonly head: Int32Array;
+  readonly norms: Float32Array;
+  /** Per term, the largest tf / (tf + norm) of its postings (-1 until first needed). */
+  private readonly saturation: Float64Array;
+  /** Postings read by the last search (the benchmark's measure of work). */
+  lastWalked = 0;
 
   constructor(private readonly arrays: Bm25Arrays) {
     this.generation = arrays.generation;
@@ -132,6 +136,22 @@ export class Bm25Index {
     }
     // The length normalization of each unit, computed once instead of per posting.
     this.norms = arrays.docLengths.map((length) => K1 * (1 - B + (B * length) / this.averageLength));
+    this.saturation = new Float64Array(arrays.vocabulary.length).fill(-1);
+  }
+
+  /** Postings' units, grouped by term, ascending within a term. */
+  get postingDocs(): Int32Array {
+    return this.arrays.postingDocs;
+  }
+
+  /** Postings' term frequencies in half units. */
+  get postingUnits(): Uint8Array {
+    return this.arrays.postingUnits;
+  }
+
+  /** Each unit's passage id. */
+  get passageIds(): Int32Array {
+    return this.arrays.passageIds;
   }
 
   /** Number of indexed passages. */
@@ -147,22 +167,27 @@ export class Bm25Index {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** The k best passages for the query terms. */
+  /** The k best passages for the query terms (rank-safe MaxScore: the same hits as `searchExhaustive`). */
   search(queryTerms: readonly string[], k: number): Hit[] {
-    const { offsets, postingDocs, postingUnits, passageIds } = this.arrays;
-    const weights = new Map<number, number>();
-    for (const term of queryTerms) {
-      const t = this.termIndex.get(term);
-      if (t !== undefined) weights.set(t, (weights.get(t) ?? 0) + 1);
+    const terms = this.queryTerms(queryTerms);
+    if (k <= 0 || terms.length === 0) {
+      this.lastWalked = 0;
+      return [];
     }
+    const bounded = terms.map((term) => ({ ...term, bound: term.lift * this.maxSaturation(term.t) }));
+    const { hits, walked } = maxScoreSearch(this, bounded, k, TEXT_UNITS);
+    this.lastWalked = walked;
+    return hits;
+  }
+
+  /** The reference: every posting of every query term scored; ties go to the earlier passage. */
+  searchExhaustive(queryTerms: readonly string[], k: number): Hit[] {
+    const { postingDocs, postingUnits, passageIds } = this.arrays;
     const { scores, norms, touched, best, heads } = this;
     let touchedCount = 0;
-    const n = this.size;
-    for (const [t, queryCount] of weights) {
-      const start = offsets[t];
-      const end = offsets[t + 1];
-      const idf = Math.log(1 + (n - (end - start) + 0.5) / (end - start + 0.5)) * Math.sqrt(queryCount);
-      const lift = idf * (K1 + 1);
+    let walked = 0;
+    for (const { start, end, lift } of this.queryTerms(queryTerms)) {
+      walked += end - start;
       for (let i = start; i < end; i++) {
         const doc = postingDocs[i];
         const tf = postingUnits[i] / TEXT_UNITS;
@@ -170,6 +195,7 @@ export class Bm25Index {
         scores[doc] += (lift * tf) / (tf + norms[doc]);
       }
     }
+    this.lastWalked = walked;
     // Units of one passage are consecutive; each passage keeps the score of its best unit.
     let headCount = 0;
     for (let i = 0; i < touchedCount; i++) {
@@ -179,28 +205,51 @@ export class Bm25Index {
       if (scores[doc] > best[head]) best[head] = scores[doc];
       scores[doc] = 0;
     }
-    const top = new TopK(k);
+    heads.subarray(0, headCount).sort();
+    const top = new TopK(Math.max(k, 0));
     for (let i = 0; i < headCount; i++) {
       const head = heads[i];
-      top.push(passageIds[head], best[head]);
+      if (k > 0) top.push(passageIds[head], best[head]);
       best[head] = 0;
     }
     return top.result();
   }
 
+  /** The distinct known query terms in order of first use, each with its postings and weight. */
+  private queryTerms(queryTerms: readonly string[]): Array<{ t: number; start: number; end: number; lift: number }> {
+    const { offsets } = this.arrays;
+    const weights = new Map<number, number>();
+    for (const term of queryTerms) {
+      const t = this.termIndex.get(term);
+      if (t !== undefined) weights.set(t, (weights.get(t) ?? 0) + 1);
+    }
+    const n = this.size;
+    return [...weights].map(([t, queryCount]) => {
+      const start = offsets[t];
+      const end = offsets[t + 1];
+      const idf = Math.log(1 + (n - (end - start) + 0.5) / (end - start + 0.5)) * Math.sqrt(queryCount);
+      return { t, start, end, lift: idf * (K1 + 1) };
+    });
+  }
+
+  /** The largest tf / (tf + norm) over a term's postings, computed on first use and kept. */
+  private maxSaturation(t: number): number {
+    let cached = this.saturation[t];
+    if (cached >= 0) return cached;
+    const { offsets, postingDocs, postingUnits } = this.arrays;
+    cached = 0;
+    for (let i = offsets[t]; i < offsets[t + 1]; i++) {
+      const tf = postingUnits[i] / TEXT_UNITS;
+      const value = tf / (tf + this.norms[postingDocs[i]]);
+      if (value > cached) cached = value;
+    }
+    this.saturation[t] = cached;
+    return cached;
+  }
+
   /** Write the index to a file: temporary name, fsync, rename. */
   save(path: string): void {
-    const { vocabulary, offsets, postingDocs, postingUnits, docLengths, passageIds } = this.arrays;
-    const header = Buffer.from(JSON.stringify({
-      generation: this.generation, terms: vocabulary.length, postings: postingDocs.length, passages: passageIds.length,
-    }));
-    const vocab = Buffer.from(vocabulary.join('\n'));
-    const sizes = Buffer.alloc(16);
-    sizes.writeUInt32LE(header.length, 0);
-    sizes.writeUInt32LE(vocab.length, 4);
-    const parts: Uint8Array[] = [Buffer.from(MAGIC), sizes, header, vocab,
-      ...[offsets, postingDocs, docLengths, passageIds, postingUnits].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength))];
-    writeFileAtomic(path, parts);
+    writeIndexFile(path, this.arrays);
   }
 
   /**
@@ -208,56 +257,7 @@ export class Bm25Index {
    * version, truncated or damaged. Never throws: a bad index file is rebuilt, not fatal.
    */
   static load(path: string): Bm25Index | undefined {
-    let file: Buffer;
-    try {
-      file = readFileSync(path);
-    } catch {
-      return undefined;
-    }
-    try {
-      return parseIndexFile(file);
-    } catch {
-      return undefined; // a length field pointing past the end, a header that is not JSON …
-    }
+    const arrays = readIndexFile(path);
+    return arrays && new Bm25Index(arrays);
   }
-}
-
-const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
-
-/** The arrays of a saved index, every length and cross-reference checked; undefined when not whole. */
-function parseIndexFile(file: Buffer): Bm25Index | undefined {
-  if (file.length < MAGIC.length + 16 || file.subarray(0, MAGIC.length).toString() !== MAGIC) return undefined;
-  let at = MAGIC.length;
-  const headerLength = file.readUInt32LE(at);
-  const vocabLength = file.readUInt32LE(at + 4);
-  at += 16;
-  if (at + headerLength + vocabLength > file.length) return undefined;
-  const header = JSON.parse(file.subarray(at, at + headerLength).toString()) as {
-    generation: number; terms: number; postings: number; passages: number;
-  };
-  const { generation, terms, postings, passages } = header;
-  if (!isCount(generation) || !isCount(terms) || !isCount(postings) || !isCount(passages)) return undefined;
-  at += headerLength;
-  // Sizes must add up before anything is allocated: a damaged count must not ask for gigabytes.
-  if (at + vocabLength + (terms + 1) * 4 + postings * 5 + passages * 8 !== file.length) return undefined;
-  const vocabulary = terms ? file.subarray(at, at + vocabLength).toString().split('\n') : [];
-  if (vocabulary.length !== terms) return undefined;
-  at += vocabLength;
-  const take = <T>(Kind: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, count: number): T => {
-    const bytes = count * Kind.BYTES_PER_ELEMENT;
-    const copy = new ArrayBuffer(bytes);
-    new Uint8Array(copy).set(file.subarray(at, at + bytes));
-    at += bytes;
-    return new Kind(copy);
-  };
-  const offsets = take(Int32Array, terms + 1);
-  const postingDocs = take(Int32Array, postings);
-  const docLengths = take(Float32Array, passages);
-  const passageIds = take(Int32Array, passages);
-  const postingUnits = take(Uint8Array, postings);
-  // Postings must point inside the arrays, or a search would read past them.
-  if (offsets[0] !== 0 || offsets[terms] !== postings) return undefined;
-  for (let t = 0; t < terms; t++) if (offsets[t + 1] < offsets[t]) return undefined;
-  for (let i = 0; i < postings; i++) if (postingDocs[i] < 0 || postingDocs[i] >= passages) return undefined;
-  return new Bm25Index({ generation, vocabulary, offsets, postingDocs, postingUnits, docLengths, passageIds });
 }

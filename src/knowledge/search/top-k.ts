@@ -27,6 +27,11 @@ export class TopK {
     }
   }
 
+  /** The score an item must beat to be kept: the k-th best once k are kept, else -Infinity. */
+  threshold(): number {
+    return this.scores.length === this.k ? this.scores[this.k - 1] : -Infinity;
+  }
+
   /** The kept items, best first. */
   result(): Hit[] {
     return this.ids.map((id, i) => ({ id, score: this.scores[i] }));

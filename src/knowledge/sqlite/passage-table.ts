@@ -37,8 +37,29 @@ const SCHEMA = [
 
 /** SQLite access for the knowledge base's documents, passages and vectors. */
 export class PassageTable {
+  /**
+   * The change marker as last read, with SQLite's data_version at that moment: data_version
+   * moves when another connection commits, and this connection's own writes drop the cache,
+   * so a question costs one pragma instead of a table read when nothing changed.
+   */
+  private cachedGeneration?: { dataVersion: number; value: number };
+  private readonly statements: ReturnType<PassageTable['prepareStatements']>;
+
   constructor(readonly db: Db) {
     migrate(db, 'knowledge', SCHEMA);
+    this.statements = this.prepareStatements();
+  }
+
+  // Statements every question runs, compiled once.
+  private prepareStatements() {
+    return {
+      dataVersion: this.db.prepare('PRAGMA data_version').pluck(),
+      getMeta: this.db.prepare('SELECT value FROM kb_meta WHERE key = ?').pluck(),
+      passagesByIds: this.db.prepare(
+        `SELECT p.id, p.text, p.location, p.context, p.page, d.doc, d.title
+           FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id
+          WHERE p.id IN (SELECT value FROM json_each(?))`),
+    };
   }
 
   /** The document stored under a `doc` path, if any. */
@@ -90,7 +111,12 @@ export class PassageTable {
 
   /** Counter of committed changes to documents and passages. */
   generation(): number {
-    return Number(this.getMeta('generation') ?? 0);
+    const dataVersion = this.statements.dataVersion.get() as number;
+    if (this.cachedGeneration?.dataVersion === dataVersion && !this.db.inTransaction) return this.cachedGeneration.value;
+    const value = Number(this.getMeta('generation') ?? 0);
+    // Inside a transaction the value may yet be rolled back: read it, do not keep it.
+    this.cachedGeneration = this.db.inTransaction ? undefined : { dataVersion, value };
+    return value;
   }
 
   private bumpGeneration(): void {
@@ -99,12 +125,12 @@ export class PassageTable {
 
   /** A value of the knowledge base's key-value metadata. */
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM kb_meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value;
+    return this.statements.getMeta.get(key) as string | undefined;
   }
 
   /** Set a metadata value. */
   setMeta(key: string, value: string): void {
+    this.cachedGeneration = undefined;
     this.db.prepare('INSERT INTO kb_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
       .run(key, value);
   }
@@ -119,10 +145,7 @@ export class PassageTable {
   /** Passages by id, in the order asked (missing ids left out). */
   passagesByIds(ids: readonly number[]): Passage[] {
     if (!ids.length) return [];
-    const rows = this.db.prepare(
-      `SELECT p.id, p.text, p.location, p.context, p.page, d.doc, d.title
-         FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id
-        WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Array<Passage & { page: number | null }>;
+    const rows = this.statements.passagesByIds.all(JSON.stringify(ids)) as Array<Passage & { page: number | null }>;
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);

@@ -1,0 +1,71 @@
+/**
+ * The pruned BM25 search (MaxScore) must return exactly what the exhaustive scan returns: the
+ * same passages in the same order with the same scores, on the benchmark's generated corpus and
+ * questions and on the shared laws with the QA dev questions, at several depths — and it must
+ * read fewer postings, or the pruning is not doing its job.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteKnowledgeBase } from '../../src/knowledge/index.ts';
+import type { Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
+import { defaultTokenizer } from '../../src/knowledge/search/tokenizer.ts';
+import { benchQuestions, writeBenchCorpus } from '../../scripts/bench-corpus.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
+
+const root = tempDir('lvzhi-bm25-pruning-');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Ingest a folder and return its BM25 index and a sample of its passage texts. */
+async function indexOf(folder: string, name: string): Promise<{ index: Bm25Index; sample: string[] }> {
+  const kb = await openSqliteKnowledgeBase({ dataDir: join(root, name) });
+  try {
+    await kb.ingest([folder]);
+    await kb.indexes.sync();
+    const sample = (kb.db.prepare('SELECT text FROM kb_passages WHERE id % 37 = 0 ORDER BY id LIMIT 200').all() as Array<{ text: string }>)
+      .map((row) => row.text);
+    return { index: kb.indexes.bm25(), sample };
+  } finally {
+    kb.close();
+  }
+}
+
+/** Compare pruned and exhaustive results for every question at every depth; the postings each read. */
+function compare(index: Bm25Index, questions: readonly string[]): { pruned: number; exhaustive: number } {
+  const tokenizer = defaultTokenizer();
+  let pruned = 0;
+  let exhaustive = 0;
+  for (const question of questions) {
+    const terms = tokenizer.terms(question);
+    for (const k of [1, 5, 30, 50]) {
+      const reference = index.searchExhaustive(terms, k);
+      exhaustive += index.lastWalked;
+      const got = index.search(terms, k);
+      pruned += index.lastWalked;
+      expect(got.map((h) => h.id), `${question} (k=${k})`).toEqual(reference.map((h) => h.id));
+      got.forEach((hit, i) => expect(hit.score).toBeCloseTo(reference[i].score, 6));
+    }
+  }
+  return { pruned, exhaustive };
+}
+
+describe('rank-safe BM25 pruning', () => {
+  it('returns the exhaustive top k on the benchmark corpus and questions, reading far fewer postings', async () => {
+    const corpus = join(root, 'bench-corpus');
+    writeBenchCorpus(corpus, 3000);
+    const { index, sample } = await indexOf(corpus, 'bench');
+    const questions = benchQuestions(150, sample);
+    const { pruned, exhaustive } = compare(index, [...questions, '', '工作', '人大常委会工作规则第一条']);
+    expect(pruned).toBeLessThan(exhaustive * 0.7);
+  }, 120_000);
+
+  const shared = resolve(import.meta.dirname, '../../../shared');
+  const present = existsSync(join(shared, 'corpus')) && existsSync(join(shared, 'eval', 'qa-dev.jsonl'));
+  it.skipIf(!present)('returns the exhaustive top k on the shared laws for the QA dev questions', async () => {
+    const { index } = await indexOf(join(shared, 'corpus'), 'shared');
+    const questions = readFileSync(join(shared, 'eval', 'qa-dev.jsonl'), 'utf8').split('\n').filter(Boolean)
+      .map((line) => (JSON.parse(line) as { question: string }).question);
+    expect(questions.length).toBeGreaterThan(20);
+    compare(index, questions);
+  }, 180_000);
+});
