@@ -5,7 +5,7 @@
  * other one answering; one that cannot be saved (a full disk) serves from memory, and no
  * short or empty index file is ever left behind.
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,19 @@ async function builtDataFolder(base = tempFolder('lvzhi-heal-')): Promise<string
   await kb.ingest([writeLibrary(join(base, 'library'))]);
   kb.close();
   return data;
+}
+
+let built: Promise<string> | undefined;
+
+/**
+ * A fresh copy of one built data folder (database and index files): ingesting the library
+ * again for every case was most of this file's time, and each case damages its own copy.
+ */
+async function copyOfBuiltFolder(): Promise<string> {
+  const source = await (built ??= builtDataFolder());
+  const copy = join(tempFolder('lvzhi-heal-'), 'data');
+  cpSync(source, copy, { recursive: true });
+  return copy;
 }
 
 function recordedFile(data: string, key: 'lexical_file' | 'vector_file'): string {
@@ -73,7 +86,7 @@ const DAMAGES: Record<string, (file: string) => void> = {
 };
 
 describe('a damaged index file is rebuilt from the database', async () => {
-  const pristine = await builtDataFolder();
+  const pristine = await copyOfBuiltFolder();
   const clean = await openSqliteKnowledgeBase({ dataDir: pristine, warn: () => undefined });
   const expected = await answersWith(clean);
   clean.close();
@@ -81,7 +94,7 @@ describe('a damaged index file is rebuilt from the database', async () => {
   for (const key of ['lexical_file', 'vector_file'] as const) {
     for (const [damage, apply] of Object.entries(DAMAGES)) {
       it(`${key === 'lexical_file' ? 'BM25' : 'HNSW'} index ${damage}`, async () => {
-        const data = await builtDataFolder();
+        const data = await copyOfBuiltFolder();
         const file = recordedFile(data, key);
         apply(file);
         const warnings: string[] = [];
@@ -103,7 +116,7 @@ describe('a damaged index file is rebuilt from the database', async () => {
   }
 
   it('`ask` on the command line answers over a truncated BM25 file and says it rebuilt it', async () => {
-    const data = await builtDataFolder();
+    const data = await copyOfBuiltFolder();
     truncateSync(recordedFile(data, 'lexical_file'), 40);
     const run = await runCli(['ask', QUESTION.question, '--data', data, '--json']);
     expect(run.status).toBe(0);
@@ -123,7 +136,7 @@ const unreachableEmbedder: Embedder = {
 
 describe('an index that cannot be built leaves the other one answering', () => {
   it('keyword search answers alone when the vector index cannot be built', async () => {
-    const data = await builtDataFolder();
+    const data = await copyOfBuiltFolder();
     const warnings: string[] = [];
     const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: unreachableEmbedder, warn: (line) => warnings.push(line) });
     try {
@@ -136,7 +149,7 @@ describe('an index that cannot be built leaves the other one answering', () => {
   });
 
   it('vector search answers alone when the keyword index cannot be built', async () => {
-    const data = await builtDataFolder();
+    const data = await copyOfBuiltFolder();
     unlinkSync(recordedFile(data, 'lexical_file'));
     const db = openDatabase(data);
     const warnings: string[] = [];
