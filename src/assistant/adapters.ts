@@ -1,6 +1,6 @@
 /**
- * The adapter from the real activity log to the assistant's port. The activity log's methods are
- * synchronous (SQLite); the port is asynchronous so other stores (PostgreSQL) can serve it.
+ * The adapter from an activity store (SQLite or PostgreSQL, synchronous or not) to the
+ * assistant's port: retries while a database is busy, and the audit trail's provenance.
  */
 import type { Activity, ActivityQuery, Provenance, Stats } from '../log/index.ts';
 import { retryWhenBusy, type RetryOptions } from '../storage/index.ts';

@@ -1,6 +1,6 @@
 /**
  * The SQLite knowledge stores, and the shipped keyword (BM25) and vector (HNSW) searches over
- * them, pass the shared contracts every implementation must pass (PostgreSQL is next). Each
+ * them, pass the shared contracts every implementation must pass (test/knowledge/postgres-stores.test.ts runs them on PostgreSQL). Each
  * rig is a fresh data folder; `reopen` is a second connection to its lvzhi.db, as another
  * process would hold.
  */

@@ -9,6 +9,19 @@
 import type { DocumentChange, DocumentInfo, DocumentStatus } from '../types.ts';
 import type { DocumentToStore, PassageToStore } from './passage-store.ts';
 
+/** A row of the documents table (`kb_documents`), the same columns in every database that implements the port. */
+export interface DocumentRow {
+  doc: string;
+  title: string;
+  scope: string;
+  status: DocumentStatus;
+  status_by_hand: number;
+  superseded_by: string | null;
+  family: string | null;
+  edition: number;
+  ingested_at: string;
+}
+
 /** What a search needs to know of a passage's document. */
 export interface DocumentStanding {
   readonly scope: string;

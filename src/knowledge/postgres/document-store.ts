@@ -9,19 +9,10 @@ import { UserError } from '../../errors.ts';
 import type { PostgresDatabase } from '../../storage/index.ts';
 import { editionOf } from '../catalog/editions.ts';
 import { catalogMessages } from '../catalog/messages.ts';
-import type { DocumentAuditEntry, DocumentStanding, DocumentStore } from '../ports/document-store.ts';
+import type { DocumentAuditEntry, DocumentRow as Row, DocumentStanding, DocumentStore } from '../ports/document-store.ts';
 import { type DocumentChange, type DocumentInfo, type DocumentStatus, PUBLIC_SCOPE } from '../types.ts';
 import { type Run, lockWriters, onClient, onPool, removeDocumentIn, replaceDocumentIn } from './rows.ts';
 
-interface Row {
-  doc: string;
-  title: string;
-  scope: string;
-  status: DocumentStatus;
-  status_by_hand: number;
-  superseded_by: string | null;
-  family: string | null;
-}
 
 // Ordered by code point ("C"), as SQLite orders text, whatever the server's collation.
 const LIST = `SELECT d.doc, d.title, (SELECT COUNT(*)::int FROM kb_passages p WHERE p.document_id = d.id) AS passages,

@@ -10,7 +10,7 @@ import { UserError } from '../../errors.ts';
 import { type Db, migrate } from '../../storage/index.ts';
 import { editionOf } from '../catalog/editions.ts';
 import { catalogMessages } from '../catalog/messages.ts';
-import type { DocumentAuditEntry, DocumentStanding } from '../ports/document-store.ts';
+import type { DocumentAuditEntry, DocumentRow as Row, DocumentStanding } from '../ports/document-store.ts';
 import { type DocumentChange, type DocumentInfo, type DocumentStatus, PUBLIC_SCOPE } from '../types.ts';
 import type { PassageTable } from './passage-table.ts';
 
@@ -37,17 +37,6 @@ const SCHEMA = [
      channel TEXT NOT NULL);`,
 ];
 
-interface Row {
-  doc: string;
-  title: string;
-  scope: string;
-  status: DocumentStatus;
-  status_by_hand: number;
-  superseded_by: string | null;
-  family: string | null;
-  edition: number;
-  ingested_at: string;
-}
 
 const LIST = `SELECT d.doc, d.title, (SELECT COUNT(*) FROM kb_passages p WHERE p.document_id = d.id) AS passages,
                      d.ingested_at AS added_at, d.scope, d.status FROM kb_documents d`;

@@ -1,5 +1,5 @@
 /**
- * The contract every `ActivityStore` keeps (SQLite now, PostgreSQL next): exact counts per
+ * The contract every `ActivityStore` keeps (SQLite and PostgreSQL): exact counts per
  * kind and period, one message's entries withdrawn together, live duplicates never stored
  * twice, corrections and deletions kept in the audit trail, bad entries refused in Chinese.
  */

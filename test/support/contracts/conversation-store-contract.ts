@@ -1,5 +1,5 @@
 /**
- * The contract every `ConversationStore` keeps (SQLite now, PostgreSQL next): values come back
+ * The contract every `ConversationStore` keeps (SQLite and PostgreSQL): values come back
  * as stored until they expire, scopes do not mix, a sweep hands back what expired, and a durable
  * store still has everything after it is opened again.
  */

@@ -1,5 +1,5 @@
 /**
- * The contract every `DocumentStore` keeps (SQLite now, PostgreSQL next): a document's
+ * The contract every `DocumentStore` keeps (SQLite and PostgreSQL): a document's
  * passages and description change together; departments see their documents and no others';
  * the older version of a rule is marked superseded by the newer; changes by hand are audited;
  * an unknown document is a Chinese UserError. The last cases run the knowledge base itself

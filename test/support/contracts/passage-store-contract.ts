@@ -1,5 +1,5 @@
 /**
- * The contract every `PassageStore` keeps (SQLite now, PostgreSQL next): a document's passages
+ * The contract every `PassageStore` keeps (SQLite and PostgreSQL): a document's passages
  * are stored and replaced whole, a removed document's passages are never returned, the change
  * marker moves with every change and is seen through another handle, and passages and vectors
  * stream whole for index building.
