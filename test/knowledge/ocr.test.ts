@@ -3,7 +3,7 @@
  * rendering) with their page numbers, progress and notes; scans in another script, scans over
  * the page cap and stopped scans are refused with a Chinese reason and nothing stored changes.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
@@ -30,6 +30,24 @@ const RUSSIAN = [
   'Статья 2. Заседания постоянного комитета проводятся, как правило, один раз в два месяца.',
 ];
 
+/**
+ * Two pages of a law of about 170 characters each: enough text to score accuracy and see the
+ * pages kept apart, at half the recognition time of full pages (time grows with the text).
+ */
+const law = corpusLawPages('npcsc-procedure-rules-2022.md', 2, 150, 5);
+
+/**
+ * Scans made once for the file: rasterising is seconds a page, and the tests that stop at the
+ * first page or read a page in another script need a scan, not a particular one.
+ */
+let lawScan: string;
+let chinesePage: Uint8Array;
+let russianPage: Uint8Array;
+beforeAll(async () => {
+  lawScan = await writeScannedPdf(join(folder, '议事规则扫描件.pdf'), law);
+  [chinesePage, russianPage] = await scanImages([law[1], RUSSIAN], OFFICE_DPI);
+}, OCR_TIMEOUT);
+
 async function refusal(promise: Promise<unknown>): Promise<UserError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(UserError);
@@ -37,12 +55,9 @@ async function refusal(promise: Promise<unknown>): Promise<UserError> {
 }
 
 describe('OCR of scanned PDF pages', () => {
-  const law = corpusLawPages('npcsc-procedure-rules-2022.md', 2, 300, 2);
-
   it('reads a clean 300-dpi scan of a law with page numbers kept, reporting progress page by page', async () => {
-    const path = await writeScannedPdf(join(folder, '议事规则扫描件.pdf'), law);
     const progress: Array<[number, number]> = [];
-    const doc = await loadDocument(path, { onOcrProgress: (done, total) => progress.push([done, total]) });
+    const doc = await loadDocument(lawScan, { onOcrProgress: (done, total) => progress.push([done, total]) });
     expect(progress).toEqual([[1, 2], [2, 2]]);
     expect(doc.sections.map((s) => s.page)).toEqual([1, 2]);
     for (const [i, lines] of law.entries()) {
@@ -54,12 +69,11 @@ describe('OCR of scanned PDF pages', () => {
   }, OCR_TIMEOUT);
 
   it('reads only the scanned pages of a mixed PDF and names the pages it could not read', async () => {
-    const [chinese, russian] = await scanImages([law[1], RUSSIAN], OFFICE_DPI);
     const path = join(folder, '混合.pdf');
     writeFileSync(path, await pagesPdfBytes([
       { text: ['第一条 本页是文字版，不需要识别。'] },
-      { image: chinese },
-      { image: russian },
+      { image: chinesePage },
+      { image: russianPage },
     ]));
     const pages: number[] = [];
     const doc = await loadDocument(path, { onOcrProgress: (done, total) => pages.push(total) });
@@ -74,17 +88,17 @@ describe('OCR of scanned PDF pages', () => {
   }, OCR_TIMEOUT);
 
   it('refuses a scan in a language it cannot read, saying which languages it reads', async () => {
-    const path = await writeScannedPdf(join(folder, 'russian.pdf'), [RUSSIAN], OFFICE_DPI);
+    const path = join(folder, 'russian.pdf');
+    writeFileSync(path, await pagesPdfBytes([{ image: russianPage }]));
     const error = await refusal(loadDocument(path));
     expect(error.code).toBe('ocr_unreadable');
     expect(error.userMessage).toContain('简体中文或英文');
   }, OCR_TIMEOUT);
 
   it('stops when asked, with a Chinese reason', async () => {
-    const path = await writeScannedPdf(join(folder, 'long.pdf'), [law[0], law[1], law[0]], OFFICE_DPI);
     const controller = new AbortController();
     const seen: number[] = [];
-    const error = await refusal(loadDocument(path, {
+    const error = await refusal(loadDocument(lawScan, {
       signal: controller.signal,
       onOcrProgress: (done) => {
         seen.push(done);
@@ -118,7 +132,8 @@ describe('scans through the knowledge base', () => {
   }, OCR_TIMEOUT);
 
   it('a stopped ingest skips the scan and the files after it, naming each, and keeps what is stored', async () => {
-    const scan = await writeScannedPdf(join(stocked.root, '停止.pdf'), corpusLawPages('supervision-law-2024.md', 2, 150, 2), OFFICE_DPI);
+    const scan = join(stocked.root, '停止.pdf');
+    copyFileSync(lawScan, scan);
     const after = join(stocked.root, 'after.md');
     writeFileSync(after, '# 之后的文件\n\n第一条 这个文件在停止之后。');
     const controller = new AbortController();

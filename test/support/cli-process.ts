@@ -26,8 +26,8 @@ export interface CliRunOptions {
   readonly timeoutMs?: number;
 }
 
-// What `npm run cli` runs, without npm's own start-up.
-const command = (args: readonly string[]) => ['scripts/run-built.mjs', 'cli', ...args];
+/** Node's arguments for what `npm run cli` runs, without npm's own start-up (run from REPO_ROOT). */
+export const command = (args: readonly string[]): string[] => ['scripts/run-built.mjs', 'cli', ...args];
 
 /** Run the CLI without blocking, so independent runs can go in parallel. */
 export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
