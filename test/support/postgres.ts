@@ -5,6 +5,8 @@
  * database of its own on the real server; each store under test starts from an empty schema.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -44,11 +46,37 @@ async function resetSchema(url: string): Promise<void> {
 }
 
 /**
- * One PGlite per test process: creating one runs initdb in WebAssembly (about 10 s of CPU), and
- * test files share a worker's modules (`isolate: false`), so they share it, each resetting the
- * schema first. It is never closed: it holds no handle that keeps the process alive.
+ * One PGlite per test process: test files share a worker's modules (`isolate: false`), so they
+ * share it, each resetting the schema first. It is never closed: it holds no handle that keeps
+ * the process alive.
  */
 let sharedPglite: Promise<PGlite> | undefined;
+
+/** Where the initdb result of this PGlite version is kept between runs (node_modules, like vitest's own cache). */
+const PGLITE_VERSION = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+const PGLITE_CACHE = resolve(import.meta.dirname, `../../node_modules/.cache/lvzhi-tests/pglite-${PGLITE_VERSION}.tar`);
+
+/**
+ * A fresh PGlite. initdb in WebAssembly is about 8 s of CPU, paid by every test worker; its
+ * result (an empty cluster, the same for one PGlite version) is kept as a tarball after the
+ * first run, and a cluster started from it costs about 2 s.
+ */
+async function freshPglite(): Promise<PGlite> {
+  if (existsSync(PGLITE_CACHE)) {
+    try {
+      return await PGlite.create({ loadDataDir: new Blob([readFileSync(PGLITE_CACHE)]) });
+    } catch {
+      // A damaged cache falls through to initdb, which writes it again.
+    }
+  }
+  const db = await PGlite.create();
+  const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
+  mkdirSync(join(PGLITE_CACHE, '..'), { recursive: true });
+  const part = `${PGLITE_CACHE}.${process.pid}`;
+  writeFileSync(part, dump);
+  renameSync(part, PGLITE_CACHE); // whole or absent: two workers may write it at once
+  return db;
+}
 
 /** PGlite behind a socket server of this `describe`'s own on a free port of 127.0.0.1. */
 export function usePglite(): TestPostgres {
@@ -62,7 +90,7 @@ export function usePglite(): TestPostgres {
     port = address.port;
   };
   beforeAll(async () => {
-    sharedPglite ??= PGlite.create();
+    sharedPglite ??= freshPglite();
     await listen();
   }, 120_000);
   afterAll(async () => {
