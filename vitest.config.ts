@@ -8,6 +8,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on this 2-core machine,
+    // idle on a core whenever a test waits for a child process, a server or OCR. Two workers
+    // keep both cores busy.
+    maxWorkers: 2,
     // Test files share each worker's loaded modules instead of importing the whole app again
     // for every file (that import was ~180 s of the suite). Tests keep their state in their
     // own temporary folders and objects, so nothing leaks from one file to the next.
