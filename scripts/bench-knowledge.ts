@@ -2,8 +2,10 @@
  * Knowledge-base figures (CONTRACTS.md, "Benchmark"): ingest rate with the offline embedding,
  * hybrid query latency (fusion and the built-in second stage over the top 30), the second
  * stage alone, a whole offline `ask` (search, found decision, answer), vector query latency,
- * the exact brute-force reference, HNSW recall@10.
+ * the exact brute-force reference, HNSW recall@10, and the resting memory of a fresh process
+ * that opens the built knowledge base and answers one question (apart from the bench's peak).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +42,34 @@ export interface KnowledgeBench {
   readonly vector_query_ms_p50: number;
   readonly exact_query_ms_p50: number;
   readonly hnsw_recall_at_10: number;
+  /**
+   * RSS of a fresh compiled process that opens the built data folder, before its first question
+   * (CONTRACTS.md), after one answer (the word segmenter and caches loaded), and its peak.
+   */
+  readonly resting_rss_mb: number;
+  readonly resting_after_answer_rss_mb: number;
+  readonly resting_probe_peak_rss_mb: number;
+}
+
+/** What scripts/bench-resting-child.mjs reports. */
+export interface RestingMemory {
+  readonly opened_rss_mb: number;
+  readonly resting_rss_mb: number;
+  readonly peak_rss_mb: number;
+  readonly answered: boolean;
+}
+
+/**
+ * Resting memory as `npm start` holds it: a fresh process of the compiled app (built first when
+ * src/ is newer) opens `dataDir` and answers `question`; the bench's own ingest is not in it.
+ * Run only when no other connection has the folder open.
+ */
+export async function restingMemory(dataDir: string, question: string): Promise<RestingMemory> {
+  const child = join(import.meta.dirname, 'bench-resting-child.mjs');
+  const run = spawnSync(process.execPath, ['--expose-gc', child, dataDir, question], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+  const resting = run.status === 0 ? (JSON.parse(run.stdout) as RestingMemory) : undefined;
+  if (!resting?.answered) throw new Error(`resting-memory probe failed: ${run.stderr}`);
+  return resting;
 }
 
 /** The q-quantile of a list of numbers (nearest rank). */
@@ -61,6 +91,8 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
     log(`corpus written: ${wanted} articles`);
     const embedder = createOfflineEmbedder();
     const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), embedder });
+    let figures: Omit<KnowledgeBench, `resting_${string}`>;
+    let probeQuestion: string;
     try {
       const started = performance.now();
       const report = await kb.ingest([corpus], {
@@ -125,7 +157,8 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
         expected += exact.length;
         found += exact.filter((h) => got.has(h.id)).length;
       });
-      return {
+      probeQuestion = questions[0];
+      figures = {
         passages: report.chunks,
         ingest_passages_per_s: Math.round(report.chunks / ingestSeconds),
         hybrid_query_ms_p50: round(quantile(hybrid, 0.5)),
@@ -141,6 +174,9 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
     } finally {
       kb.close();
     }
+    const resting = await restingMemory(join(root, 'data'), probeQuestion);
+    log(`resting memory: ${JSON.stringify(resting)}`);
+    return { ...figures, resting_rss_mb: resting.opened_rss_mb, resting_after_answer_rss_mb: resting.resting_rss_mb, resting_probe_peak_rss_mb: resting.peak_rss_mb };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
