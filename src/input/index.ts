@@ -4,7 +4,7 @@
  * escapes and invisible characters before it is stored or shown.
  */
 export { plainText } from './plain-text.ts';
-export { detectText, isLikelyChinese, isPlausibleText, type DetectedText, type TextEncodingName } from './text-encoding.ts';
+export { decodeGb18030, detectText, isLikelyChinese, isPlausibleText, type DetectedText, type TextEncodingName } from './text-encoding.ts';
 export { checkArchive } from './zip-guard.ts';
 export { readZipDirectory, zipEntryData, ZipDirectoryError, type ZipEntry, type ZipDirectoryProblem } from './zip-directory.ts';
 export {

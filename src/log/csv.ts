@@ -1,6 +1,5 @@
 /** CSV as spreadsheets write it (RFC 4180): quoted fields, doubled quotes, CRLF; UTF-8, UTF-16 or GB18030. */
-import iconv from 'iconv-lite';
-import { detectText } from '../input/index.ts';
+import { decodeGb18030, detectText } from '../input/index.ts';
 
 /** One parsed record with the spreadsheet line it starts on (1-based). */
 export interface CsvRecord {
@@ -21,7 +20,7 @@ export function decodeCsv(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     // Not text by any measure: decoded anyway, the header check names what is wrong.
-    return iconv.decode(Buffer.from(bytes), 'gb18030');
+    return decodeGb18030(bytes);
   }
 }
 
