@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /** The real server's URL for tests, when there is one. */
@@ -44,25 +45,34 @@ async function resetSchema(url: string): Promise<void> {
 }
 
 /**
- * One PGlite per test process: creating one runs initdb in WebAssembly (about 10 s of CPU), and
- * test files share a worker's modules (`isolate: false`), so they share it, each resetting the
- * schema first. It is never closed: it holds no handle that keeps the process alive.
+ * One PGlite per test process and kind: creating one runs initdb in WebAssembly (about 10 s of
+ * CPU), and test files share a worker's modules (`isolate: false`), so they share it, each
+ * resetting the schema first. It is never closed: it holds no handle that keeps the process
+ * alive. The plain one is stock PostgreSQL (no pgvector, as Debian ships it); the other has the
+ * `vector` extension PGlite ships, so `CREATE EXTENSION vector` succeeds there.
  */
-let sharedPglite: Promise<PGlite> | undefined;
+const sharedPglite: { plain?: Promise<PGlite>; pgvector?: Promise<PGlite> } = {};
+
+/** What a test PGlite offers. */
+export interface PgliteOptions {
+  /** Load pgvector (the `vector` extension) into it. */
+  readonly pgvector?: boolean;
+}
 
 /** PGlite behind a socket server of this `describe`'s own on a free port of 127.0.0.1. */
-export function usePglite(): TestPostgres {
+export function usePglite(options: PgliteOptions = {}): TestPostgres {
+  const kind = options.pgvector ? 'pgvector' : 'plain';
   let server: PGLiteSocketServer | undefined;
   let port = 0;
   const listen = async () => {
     // PGlite is one session: the server queues the connections' statements, a transaction's together.
-    server = new PGLiteSocketServer({ db: await sharedPglite!, port, host: '127.0.0.1', maxConnections: 8 });
+    server = new PGLiteSocketServer({ db: await sharedPglite[kind]!, port, host: '127.0.0.1', maxConnections: 8 });
     await server.start();
     const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
     port = address.port;
   };
   beforeAll(async () => {
-    sharedPglite ??= PGlite.create();
+    sharedPglite[kind] ??= PGlite.create(options.pgvector ? { extensions: { vector } } : {});
     await listen();
   }, 120_000);
   afterAll(async () => {
