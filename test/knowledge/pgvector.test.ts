@@ -19,7 +19,7 @@ import { describeDocumentStoreContract } from '../support/contracts/document-sto
 import { describePassageStoreContract } from '../support/contracts/passage-store-contract.ts';
 import { describeVectorSearchContract } from '../support/contracts/vector-search-contract.ts';
 import { startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
-import { usePglite, type TestPostgres } from '../support/postgres.ts';
+import { REAL_SERVER_URL, noticeWithoutServer, usePglite, useRealPostgres, type TestPostgres } from '../support/postgres.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 
 const quiet = () => undefined;
@@ -48,7 +48,7 @@ describe('on PGlite with pgvector', () => {
   let db: PostgresDatabase | undefined;
   describeVectorSearchContract('pgvector HNSW in the database (PGlite)', open, (store, embedder) => {
     db ??= openPostgres(postgres.url(), { max: 2 });
-    return new PgvectorSearch(db, store, embedder, quiet);
+    return new PgvectorSearch(db, store, embedder, quiet, 1);
   });
   afterAll(async () => db?.close());
 });
@@ -75,7 +75,8 @@ describe('the knowledge base on PostgreSQL chooses its vector search at start', 
   const openOn = async (postgres: TestPostgres, dataDir: string, lines: string[], warnings: string[] = [], extra: Partial<Parameters<typeof openKnowledgeBase>[0]> = {}) => {
     const db = openPostgres(postgres.url(), { max: 2 });
     pools.push(db);
-    const stores: KnowledgeStores = postgresKnowledgeStores(db, dataDir, { url: postgres.url(), log: (line) => lines.push(line) });
+    // An index from the first vector (by default from 2,000: an exact scan serves below that).
+    const stores: KnowledgeStores = postgresKnowledgeStores(db, dataDir, { url: postgres.url(), log: (line) => lines.push(line), pgvectorIndexFrom: 1 });
     const kb = await openKnowledgeBase({ dataDir, stores, warn: (line) => warnings.push(line), ...extra });
     bases.push(kb);
     return { kb, db };
@@ -98,6 +99,14 @@ describe('the knowledge base on PostgreSQL chooses its vector search at start', 
 
     const { rows: indexes } = await db.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE 'kb_vectors_hnsw_%'");
     expect(indexes.map((row) => row.name)).toEqual([pgvectorIndexName(kb.indexes.vector.embedder, kb.indexes.vector.dimensions)]);
+    // The query is written as the partial index is, so the server can answer it from the graph.
+    await db.query('SET enable_seqscan = off'); // PGlite is one session: this reaches the search's connection too
+    try {
+      expect(await (kb.indexes.vector as PgvectorSearch).plan(question ? (await kb.store.vectorOf(question.id, kb.indexes.vector.embedder))! : new Float32Array(), 5))
+        .toContain(indexes[0].name);
+    } finally {
+      await db.query('SET enable_seqscan = on');
+    }
     for (const folder of ['a', 'b']) expect(readdirSync(join(root, folder)).filter((f) => f.endsWith('.hnsw'))).toEqual([]);
     expect(lines).toHaveLength(2); // one line per opened base, each naming pgvector and the server (no password)
     expect(lines.every((line) => line.includes('pgvector') && line.includes('127.0.0.1'))).toBe(true);
@@ -162,4 +171,28 @@ describe('the knowledge base on PostgreSQL chooses its vector search at start', 
       expect((await second.kb.search('联络站什么时候接待群众', 1))[0]?.passage.doc).toBe('联络站制度.md');
     }, 180_000);
   });
+});
+
+noticeWithoutServer();
+describe.skipIf(!REAL_SERVER_URL)('on a real PostgreSQL server (LVZHI_TEST_DATABASE_URL)', () => {
+  const server = useRealPostgres();
+
+  it('searches with pgvector exactly when the server offers the extension (Debian\'s stock server: in process), and answers either way', async () => {
+    await server.reset();
+    const root = tempFolder('lvzhi-pgvector-real-');
+    const db = openPostgres(server.url(), { max: 2 });
+    const lines: string[] = [];
+    const kb = await openKnowledgeBase({ dataDir: join(root, 'a'), stores: postgresKnowledgeStores(db, join(root, 'a'), { log: (line) => lines.push(line) }), warn: quiet });
+    try {
+      const { rows } = await db.query("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
+      expect(kb.indexes.vectorEngine).toBe(rows.length ? 'pgvector' : 'hnsw');
+      expect(lines).toHaveLength(1);
+      await kb.ingest([library(root)]);
+      expect((await kb.search('联络站什么时候接待群众', 1))[0]?.passage.doc).toBe('联络站制度.md');
+      expect((await kb.retrievers.vector.search('三楼第二会议室召开座谈会', 2)).length).toBe(2);
+    } finally {
+      kb.close();
+      await db.close();
+    }
+  }, 180_000);
 });

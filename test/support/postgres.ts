@@ -7,9 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import { type PgliteServer, createPglite, servePglite } from './pglite-server.ts';
 
 /** The real server's URL for tests, when there is one. */
 export const REAL_SERVER_URL = process.env.LVZHI_TEST_DATABASE_URL?.trim() || undefined;
@@ -62,17 +61,14 @@ export interface PgliteOptions {
 /** PGlite behind a socket server of this `describe`'s own on a free port of 127.0.0.1. */
 export function usePglite(options: PgliteOptions = {}): TestPostgres {
   const kind = options.pgvector ? 'pgvector' : 'plain';
-  let server: PGLiteSocketServer | undefined;
+  let server: PgliteServer | undefined;
   let port = 0;
   const listen = async () => {
-    // PGlite is one session: the server queues the connections' statements, a transaction's together.
-    server = new PGLiteSocketServer({ db: await sharedPglite[kind]!, port, host: '127.0.0.1', maxConnections: 8 });
-    await server.start();
-    const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
-    port = address.port;
+    server = await servePglite(await sharedPglite[kind]!, port);
+    port = server.port;
   };
   beforeAll(async () => {
-    sharedPglite[kind] ??= PGlite.create(options.pgvector ? { extensions: { vector } } : {});
+    sharedPglite[kind] ??= createPglite(options);
     await listen();
   }, 120_000);
   afterAll(async () => {

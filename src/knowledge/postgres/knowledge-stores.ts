@@ -29,6 +29,8 @@ export interface PostgresKnowledgeOptions {
   readonly url?: string;
   /** Where the start-up line on the vector search goes (the process log by default). */
   readonly log?: (line: string) => void;
+  /** Fewest vectors that get pgvector's HNSW index (below it an exact scan); tests lower it. */
+  readonly pgvectorIndexFrom?: number;
 }
 
 /** SQLSTATE 42501: the role may not create the extension (pgvector is installed but not enabled here). */
@@ -71,7 +73,7 @@ export function postgresKnowledgeStores(
           ? m.vectorSearchInDatabase(options.url ? describeServer(options.url) : 'PostgreSQL')
           : m.vectorSearchInProcess(without ?? ''));
       }
-      return pgvector ? new PgvectorSearch(db, passages, embedder, warn) : undefined;
+      return pgvector ? new PgvectorSearch(db, passages, embedder, warn, options.pgvectorIndexFrom) : undefined;
     },
   };
 }

@@ -23,6 +23,12 @@ const EF_SEARCH = 380;
 /** pgvector's ceiling for hnsw.ef_search. */
 const MAX_EF_SEARCH = 1000;
 const BACKFILL_BATCH = 2_000;
+/**
+ * Below this many vectors there is no index (an exact scan is a few milliseconds): a first big
+ * import then loads its rows unindexed and the graph is built once, in bulk, at the sync after
+ * it — in PGlite's WebAssembly about 1 ms a vector, where inserting into a built graph costs 4.
+ */
+const INDEX_FROM = 2_000;
 const INDEX_PREFIX = 'kb_vectors_hnsw_';
 
 /** A string as an SQL literal (the partial index's predicate must be written out, not bound). */
@@ -52,6 +58,8 @@ export class PgvectorSearch implements VectorSearch {
     private readonly store: PassageStore,
     private readonly embedding: Embedder,
     private readonly warn: IndexWarning,
+    /** Fewest vectors that get an HNSW index (tests lower it). */
+    private readonly indexFrom = INDEX_FROM,
   ) {}
 
   get embedder(): string {
@@ -74,11 +82,11 @@ export class PgvectorSearch implements VectorSearch {
       if (known) await this.settleIndexes((name) => !name.startsWith(indexPrefix(id)) || name === pgvectorIndexName(id, known));
       await embedMissing(this.store, this.embedding, this.warn);
       this.length = this.embedding.dimensions || await this.store.vectorDimensions(id);
+      this.total = await this.store.vectorCount(id);
       if (this.length) {
         await this.fillEmbeddings();
         await this.ensureIndex();
       }
-      this.total = await this.store.vectorCount(id);
     } catch (error) {
       // The index in the database stays as it was; the next question tries again.
       this.warn(`knowledge: the pgvector index could not be brought up to date (${reason(error)}); searching with what the database holds`);
@@ -87,19 +95,35 @@ export class PgvectorSearch implements VectorSearch {
   }
 
   async search(vector: Float32Array, k: number): Promise<Hit[]> {
-    const dimensions = this.length;
-    if (!dimensions || vector.length !== dimensions || k < 1) return [];
+    if (!this.length || vector.length !== this.length || k < 1) return [];
+    return this.onClient(k, async (client) => {
+      const { rows } = await client.query<{ id: number; distance: number }>(this.nearest(k), [vectorLiteral(vector)]);
+      return rows.map((row) => ({ id: row.id, score: 1 - Number(row.distance) }));
+    });
+  }
+
+  /** The server's plan for a search (the benchmark and tests check the HNSW index serves it). */
+  async plan(vector: Float32Array, k: number): Promise<string> {
+    return this.onClient(k, async (client) =>
+      (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${this.nearest(k)}`, [vectorLiteral(vector)])).rows.map((row) => row['QUERY PLAN']).join('\n'));
+  }
+
+  /** The nearest `k` of this embedder's vectors to `$1`, written as the partial index is (so the planner can use it). */
+  private nearest(k: number): string {
+    const distance = `(embedding::vector(${this.length}) <=> $1::vector)`;
+    return `SELECT passage_id AS id, ${distance} AS distance FROM kb_vectors
+             WHERE embedder = ${literal(this.embedding.id)} ORDER BY ${distance} LIMIT ${Math.floor(k)}`;
+  }
+
+  /** Run `work` on a pooled connection whose hnsw.ef_search suits `k` (a session setting, set once per connection). */
+  private onClient<T>(k: number, work: (client: PgClient) => Promise<T>): Promise<T> {
     const ef = Math.min(MAX_EF_SEARCH, Math.max(EF_SEARCH, k));
-    const distance = `(embedding::vector(${dimensions}) <=> $1::vector)`;
     return this.db.withClient(async (client) => {
       if (this.efOf.get(client) !== ef) {
         await client.query(`SET hnsw.ef_search = ${ef}`);
         this.efOf.set(client, ef);
       }
-      const { rows } = await client.query<{ id: number; distance: number }>(
-        `SELECT passage_id AS id, ${distance} AS distance FROM kb_vectors
-          WHERE embedder = ${literal(this.embedding.id)} ORDER BY ${distance} LIMIT ${Math.floor(k)}`, [vectorLiteral(vector)]);
-      return rows.map((row) => ({ id: row.id, score: 1 - Number(row.distance) }));
+      return work(client);
     });
   }
 
@@ -119,13 +143,13 @@ export class PgvectorSearch implements VectorSearch {
   }
 
   /**
-   * Create this embedder's index if it is missing and drop every other one (every passage now
-   * has a vector of this space).
+   * Create this embedder's index if it is missing (and there are enough vectors to need one),
+   * and drop every other one (every passage now has a vector of this space).
    */
   private async ensureIndex(): Promise<void> {
     const wanted = pgvectorIndexName(this.embedding.id, this.length);
     await this.settleIndexes((name) => name === wanted, async (client, names) => {
-      if (names.includes(wanted)) return;
+      if (names.includes(wanted) || this.total < this.indexFrom) return;
       // A big graph built in memory is several times faster than one spilling to disk.
       await client.query("SET LOCAL maintenance_work_mem = '512MB'");
       await client.query(
