@@ -16,7 +16,7 @@ import { knowledgeMessages as m } from '../messages.ts';
 import { createPostgresDocumentStore } from './document-store.ts';
 import { createPostgresPassageStore } from './passage-store.ts';
 import { PgvectorSearch } from './pgvector-search.ts';
-import { type KnowledgeSchema, POSTGRES_KNOWLEDGE_SCHEMA, POSTGRES_PGVECTOR_SCHEMA } from './schema.ts';
+import { type KnowledgeSchema, POSTGRES_KNOWLEDGE_SCHEMA, POSTGRES_PGVECTOR_SCHEMA, RECORDS_KEPT_DAYS } from './schema.ts';
 
 /** Who keeps index files: this host's data folder. */
 export function indexOwner(dataDir: string): string {
@@ -36,9 +36,15 @@ export interface PostgresKnowledgeOptions {
 /** SQLSTATE 42501: the role may not create the extension (pgvector is installed but not enabled here). */
 const INSUFFICIENT_PRIVILEGE = '42501';
 
-/** Migrate the knowledge tables, then enable pgvector where the server offers it. */
-async function migrateKnowledge(db: PostgresDatabase): Promise<KnowledgeSchema> {
+/**
+ * Migrate the knowledge tables, mark this owner's index records seen and drop those of folders
+ * not seen for a month (a host retired, a folder moved: nothing will ever read them), then
+ * enable pgvector where the server offers it.
+ */
+async function migrateKnowledge(db: PostgresDatabase, owner: string): Promise<KnowledgeSchema> {
   await migratePostgres(db, 'knowledge', POSTGRES_KNOWLEDGE_SCHEMA);
+  await db.query('UPDATE kb_index_records SET seen_at = now() WHERE owner = $1', [owner]);
+  await db.query(`DELETE FROM kb_index_records WHERE seen_at < now() - make_interval(days => $1)`, [RECORDS_KEPT_DAYS]);
   const { rows } = await db.query("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
   if (!rows.length) return { pgvector: false, without: m.pgvectorNotInstalled };
   try {
@@ -56,9 +62,10 @@ export function postgresKnowledgeStores(
 ): KnowledgeStores & { readonly ready: Promise<void>; readonly schema: Promise<KnowledgeSchema> } {
   // The index files go in the data folder, which SQLite would have created with its database.
   mkdirSync(dataDir, { recursive: true });
-  const schema = migrateKnowledge(db);
+  const owner = indexOwner(dataDir);
+  const schema = migrateKnowledge(db, owner);
   schema.catch(() => undefined); // each method awaits it and reports its failure
-  const passages = createPostgresPassageStore(db, schema, indexOwner(dataDir));
+  const passages = createPostgresPassageStore(db, schema, owner);
   let told = false;
   return {
     ready: schema.then(() => undefined),

@@ -96,7 +96,7 @@ export function createPostgresPassageStore(db: PostgresDatabase, ready: Promise<
       if (!entries.length) return;
       await run(
         `INSERT INTO kb_index_records (owner, key, value) SELECT $1, t.key, t.value FROM unnest($2::text[], $3::text[]) AS t(key, value)
-         ON CONFLICT (owner, key) DO UPDATE SET value = excluded.value`,
+         ON CONFLICT (owner, key) DO UPDATE SET value = excluded.value, seen_at = now()`,
         [owner, entries.map(([key]) => key), entries.map(([, value]) => value)]);
     },
   };

@@ -58,7 +58,13 @@ export const POSTGRES_KNOWLEDGE_SCHEMA: readonly string[] = [
      by TEXT NOT NULL,
      by_name TEXT,
      channel TEXT NOT NULL);`,
+  // When each owner's index records were last written or its process last started: the records
+  // of a data folder not seen for RECORDS_KEPT_DAYS are removed at the next start of any process.
+  'ALTER TABLE kb_index_records ADD COLUMN seen_at TIMESTAMPTZ NOT NULL DEFAULT now();',
 ];
+
+/** Days an owner's index records outlive its last start or write (then its folder is taken for gone). */
+export const RECORDS_KEPT_DAYS = 30;
 
 /**
  * Steps of module `knowledge-pgvector`, applied only where the `vector` extension can be
