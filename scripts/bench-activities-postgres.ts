@@ -22,7 +22,8 @@ async function timed(runs: number, work: (i: number) => Promise<unknown>): Promi
   return times.sort((a, b) => a - b);
 }
 
-async function admin(url: string, sql: string): Promise<void> {
+/** One statement on a fresh connection (CREATE / DROP DATABASE cannot run in the pool's transactions). */
+export async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -9,11 +9,10 @@
  * HNSW path. Nothing of an office's database is touched.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openKnowledgeBase, postgresKnowledgeStores } from '../src/knowledge/index.ts';
 import { openPostgres } from '../src/storage/index.ts';
 import { createPglite, servePglite } from '../test/support/pglite-server.ts';
-import { benchActivitiesPostgres } from './bench-activities-postgres.ts';
+import { admin, benchActivitiesPostgres } from './bench-activities-postgres.ts';
 import { benchKnowledge, type KnowledgeBench } from './bench-knowledge.ts';
 
 /** The knowledge figures on PostgreSQL, where its vectors were searched, and the log's `stats` on the same server. */
@@ -22,16 +21,6 @@ export interface PostgresKnowledgeBench extends KnowledgeBench {
   readonly vector_engine: 'pgvector' | 'hnsw';
   readonly activity_stats_ms_p50: number;
   readonly activity_stats_ms_p95: number;
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** A database for the bench and how to be rid of it. */
