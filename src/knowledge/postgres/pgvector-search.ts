@@ -12,7 +12,7 @@ import type { PgClient, PostgresDatabase } from '../../storage/index.ts';
 import type { PassageStore } from '../ports/passage-store.ts';
 import type { VectorSearch } from '../ports/vector-search.ts';
 import { embedMissing } from '../search/embed-missing.ts';
-import { type IndexWarning, reason } from '../search/index-files.ts';
+import type { IndexWarning } from '../search/index-files.ts';
 import type { Hit } from '../search/top-k.ts';
 import { floats, vectorLiteral } from './rows.ts';
 
@@ -74,23 +74,22 @@ export class PgvectorSearch implements VectorSearch {
     return this.total;
   }
 
+  /**
+   * Embed what lacks a vector of this space, fill in missing pgvector copies, build the index.
+   * A failure leaves the index in the database as it was and is thrown: the caller (SearchIndexes)
+   * warns once and tries again at the next question.
+   */
   async sync(): Promise<void> {
     const id = this.embedding.id;
-    try {
-      // An index of this name at another length would refuse the new vectors: it goes first.
-      const known = this.embedding.dimensions;
-      if (known) await this.settleIndexes((name) => !name.startsWith(indexPrefix(id)) || name === pgvectorIndexName(id, known));
-      await embedMissing(this.store, this.embedding, this.warn);
-      this.length = this.embedding.dimensions || await this.store.vectorDimensions(id);
-      this.total = await this.store.vectorCount(id);
-      if (this.length) {
-        await this.fillEmbeddings();
-        await this.ensureIndex();
-      }
-    } catch (error) {
-      // The index in the database stays as it was; the next question tries again.
-      this.warn(`knowledge: the pgvector index could not be brought up to date (${reason(error)}); searching with what the database holds`);
-      throw error;
+    // An index of this name at another length would refuse the new vectors: it goes first.
+    const known = this.embedding.dimensions;
+    if (known) await this.settleIndexes((name) => !name.startsWith(indexPrefix(id)) || name === pgvectorIndexName(id, known));
+    await embedMissing(this.store, this.embedding, this.warn);
+    this.length = this.embedding.dimensions || await this.store.vectorDimensions(id);
+    this.total = await this.store.vectorCount(id);
+    if (this.length) {
+      await this.fillEmbeddings();
+      await this.ensureIndex();
     }
   }
 
@@ -102,7 +101,7 @@ export class PgvectorSearch implements VectorSearch {
     });
   }
 
-  /** The server's plan for a search (the benchmark and tests check the HNSW index serves it). */
+  /** The server's plan for a search (tests check that the HNSW index serves it). */
   async plan(vector: Float32Array, k: number): Promise<string> {
     return this.onClient(k, async (client) =>
       (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${this.nearest(k)}`, [vectorLiteral(vector)])).rows.map((row) => row['QUERY PLAN']).join('\n'));
