@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import { type PgliteServer, createPglite, servePglite } from './pglite-server.ts';
 
 /** The real server's URL for tests, when there is one. */
 export const REAL_SERVER_URL = process.env.LVZHI_TEST_DATABASE_URL?.trim() || undefined;
@@ -46,51 +46,57 @@ async function resetSchema(url: string): Promise<void> {
 }
 
 /**
- * One PGlite per test process: test files share a worker's modules (`isolate: false`), so they
- * share it, each resetting the schema first. It is never closed: it holds no handle that keeps
- * the process alive.
+ * One PGlite per test process and kind: test files share a worker's modules (`isolate: false`), so
+ * they share it, each resetting the schema first. It is never closed: it holds no handle that keeps the process
+ * alive. The plain one is stock PostgreSQL (no pgvector, as Debian ships it); the other has the
+ * `vector` extension PGlite ships, so `CREATE EXTENSION vector` succeeds there.
  */
-let sharedPglite: Promise<PGlite> | undefined;
+const sharedPglite: { plain?: Promise<PGlite>; pgvector?: Promise<PGlite> } = {};
 
-/** Where the initdb result of this PGlite version is kept between runs (node_modules, like vitest's own cache). */
+/** What a test PGlite offers. */
+export interface PgliteOptions {
+  /** Load pgvector (the `vector` extension) into it. */
+  readonly pgvector?: boolean;
+}
+
+/** The PGlite version, naming its initdb result kept between runs (in node_modules, like vitest's own cache). */
 const PGLITE_VERSION = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
-const PGLITE_CACHE = resolve(import.meta.dirname, `../../node_modules/.cache/lvzhi-tests/pglite-${PGLITE_VERSION}.tar`);
 
 /**
- * A fresh PGlite. initdb in WebAssembly is about 8 s of CPU, paid by every test worker; its
- * result (an empty cluster, the same for one PGlite version) is kept as a tarball after the
- * first run, and a cluster started from it costs about 2 s.
+ * A fresh PGlite. initdb in WebAssembly is about 8 s of CPU, paid by every test worker for each
+ * kind; its result (an empty cluster, the same for one PGlite version and kind) is kept as a
+ * tarball after the first run, and a cluster started from it costs about 2 s.
  */
-async function freshPglite(): Promise<PGlite> {
-  if (existsSync(PGLITE_CACHE)) {
+async function freshPglite(options: PgliteOptions): Promise<PGlite> {
+  const kind = options.pgvector ? 'pgvector' : 'plain';
+  const cache = resolve(import.meta.dirname, `../../node_modules/.cache/lvzhi-tests/pglite-${PGLITE_VERSION}-${kind}.tar`);
+  if (existsSync(cache)) {
     try {
-      return await PGlite.create({ loadDataDir: new Blob([readFileSync(PGLITE_CACHE)]) });
+      return await createPglite({ ...options, loadDataDir: new Blob([readFileSync(cache)]) });
     } catch {
       // A damaged cache falls through to initdb, which writes it again.
     }
   }
-  const db = await PGlite.create();
+  const db = await createPglite(options);
   const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
-  mkdirSync(join(PGLITE_CACHE, '..'), { recursive: true });
-  const part = `${PGLITE_CACHE}.${process.pid}`;
+  mkdirSync(join(cache, '..'), { recursive: true });
+  const part = `${cache}.${process.pid}`;
   writeFileSync(part, dump);
-  renameSync(part, PGLITE_CACHE); // whole or absent: two workers may write it at once
+  renameSync(part, cache); // whole or absent: two workers may write it at once
   return db;
 }
 
 /** PGlite behind a socket server of this `describe`'s own on a free port of 127.0.0.1. */
-export function usePglite(): TestPostgres {
-  let server: PGLiteSocketServer | undefined;
+export function usePglite(options: PgliteOptions = {}): TestPostgres {
+  const kind = options.pgvector ? 'pgvector' : 'plain';
+  let server: PgliteServer | undefined;
   let port = 0;
   const listen = async () => {
-    // PGlite is one session: the server queues the connections' statements, a transaction's together.
-    server = new PGLiteSocketServer({ db: await sharedPglite!, port, host: '127.0.0.1', maxConnections: 8 });
-    await server.start();
-    const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
-    port = address.port;
+    server = await servePglite(await sharedPglite[kind]!, port);
+    port = server.port;
   };
   beforeAll(async () => {
-    sharedPglite ??= freshPglite();
+    sharedPglite[kind] ??= freshPglite(options);
     await listen();
   }, 120_000);
   afterAll(async () => {
