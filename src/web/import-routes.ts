@@ -62,12 +62,12 @@ export function importRoutes(deps: WebDeps): Hono<WebEnv> {
     writeFileSync(path, Buffer.from(await file.arrayBuffer()));
     try {
       const plan = await readImportPlan(path, taxonomy);
-      const rows = plan.entries.slice(0, PREVIEW_ROWS).map((e, i) => html`<tr><td class="num">${i + 2}</td><td>${e.date}${e.to ? html`至${e.to}` : ''}</td>
+      const rows = plan.entries.slice(0, PREVIEW_ROWS).map((e, i) => html`<tr><td class="num">${i + 1}</td><td>${e.date}${e.to ? html`至${e.to}` : ''}</td>
 <td>${taxonomy.label(taxonomy.resolve(e.kind)?.id ?? e.kind)}</td><td>${e.title}</td><td>${e.by ?? c.get('viewer').personId}</td></tr>`);
       const c2 = m.columns;
       return page(c, html`<p>${m.previewSummary(plan.entries.length, PREVIEW_ROWS)}</p>
 ${plan.inferred.length > 0 ? html`<pre class="panel">${describeInferred(plan, taxonomy)}</pre>` : ''}
-<div class="table-wrap"><table><thead><tr><th scope="col">行</th><th scope="col">${c2.date}</th><th scope="col">${c2.kind}</th><th scope="col">${c2.title}</th><th scope="col">${c2.by}</th></tr></thead><tbody>${rows}</tbody></table></div>
+<div class="table-wrap"><table><thead><tr><th scope="col">${m.sequenceColumn}</th><th scope="col">${c2.date}</th><th scope="col">${c2.kind}</th><th scope="col">${c2.title}</th><th scope="col">${c2.by}</th></tr></thead><tbody>${rows}</tbody></table></div>
 <form class="panel" method="post" action="/log/import/confirm">${csrfField(c.get('viewer'))}<input type="hidden" name="upload" value="${id}">
 <button type="submit">${m.confirmImport}</button> <a href="/log">${m.cancel}</a></form>`, 200, m.previewTitle);
     } catch (error) {

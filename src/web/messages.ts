@@ -115,6 +115,7 @@ export const webMessages = {
     previewTitle: '核对后导入',
     previewSummary: (rows: number, shown: number) => `文件里有 ${rows} 条活动${rows > shown ? `，下面列出前 ${shown} 条` : ''}。确认无误后点“确认导入”；已有的相同活动（同日期、类型、事项）不会重复保存。`,
     confirmImport: '确认导入',
+    sequenceColumn: '序号',
     uploadGone: '这个上传已经处理过或已过期，请重新上传。',
     imported: (n: number, duplicates: number) => `已导入 ${n} 条${duplicates > 0 ? `，${duplicates} 条与已有记录相同，没有重复保存` : ''}。`,
   },
