@@ -69,7 +69,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   async function factOf(kinds: readonly string[], from: IsoDate, to: IsoDate): Promise<Fact> {
     const query = { from, to, kinds };
     const [stats, listed] = await Promise.all([deps.log.stats(query), deps.log.list(query)]);
-    return { kinds: [...kinds], count: stats.total, titles: listed.slice(0, TITLES_PER_FACT).map((a) => a.title) };
+    return { kinds: [...kinds], count: stats.total, titles: listed.slice(0, TITLES_PER_FACT).map((a) => a.title), ids: listed.map((a) => a.id) };
   }
 
   async function itemsFor(topics: readonly Topic[], from: IsoDate, to: IsoDate): Promise<DraftItem[]> {

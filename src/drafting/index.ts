@@ -2,6 +2,6 @@
 export { createDrafter, describeBasis, type Drafter, type DrafterDeps, type DraftRequest, type FactSource, type ExampleSource } from './drafter.ts';
 export { draftToDocx } from './word-file.ts';
 export type { DocxOptions, LeadInStyle } from './docx-writer.ts';
-export { countedFigures, ungroundedFigures, SET_PHRASES, type CountedFigure } from './grounding.ts';
+export { checkFigures, countedFigures, ungroundedFigures, SET_PHRASES, type CheckedFigure, type CountedFigure } from './grounding.ts';
 export { loadTopics, findTopics, type Topic, type TopicBook } from './topics.ts';
 export type { Draft, DraftDocument, Fact, DraftForm } from './types.ts';
