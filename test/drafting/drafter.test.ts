@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import mammoth from 'mammoth';
 import { loadTaxonomy } from '../../src/reader/index.ts';
 import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
-import { checkFigures, createDrafter, describeBasis, draftToDocx, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
+import { checkFigures, createDrafter, editedDocument, describeBasis, draftToDocx, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
 import { OpenAIChatModel } from '../../src/models/index.ts';
 import { reply, startOpenAIStandIn, type OpenAIStandIn, type WireMessage } from '../support/openai-stand-in.ts';
 
@@ -69,6 +69,15 @@ describe('offline drafts', () => {
     const edited = draft.text.replace('其中视察2次', '其中视察5次');
     const rechecked = checkFigures(edited, draft.facts);
     expect(rechecked.filter((f) => f.facts.length === 0).map((f) => [f.text, edited.slice(f.index, f.index + f.text.length)])).toEqual([['5次', '5次']]);
+
+    // The edited text as a Word file: the title first, a paragraph per line, the basis line last.
+    const layout = editedDocument(draft.document, `${edited}\n\n新增一段。`);
+    expect(layout.title).toBe(draft.document.title);
+    expect(layout.paragraphs.at(-1)).toEqual({ style: 'body', text: '新增一段。' });
+    expect(layout.basis).toBe(draft.document.basis);
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await draftToDocx(layout)) });
+    expect(value).toContain('其中视察5次');
+    expect(value).toContain('新增一段。');
   });
 
   it('writes a single item without 一是, and never a lone one', async () => {
