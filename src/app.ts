@@ -21,6 +21,7 @@ import type { ModelTuning } from './models/index.ts';
 import { openParts, type Parts } from './services.ts';
 import type { ConversationStore } from './storage/index.ts';
 import { appMessages as m } from './app-messages.ts';
+import { createLinkIssuer } from './web/index.ts';
 
 /** The sample documents `npm start` indexes on first run. */
 export const SAMPLE_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
@@ -87,6 +88,8 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
     const access = createAccess(settings, ACCESS_FORMS);
     const assistant = createAssistant({
       conversations,
+      // `/web` hands out links only while the console is configured (in this process or another on the same storage).
+      webLinks: settings.LVZHI_WEB_PORT === undefined ? undefined : createLinkIssuer({ settings, store: conversations, access }),
       knowledge, reader, taxonomy, drafting, access, departments: createDepartments(settings.LVZHI_SCOPES, access),
       activities: activityLogPort(activities, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
       now: options.now,
@@ -138,13 +141,17 @@ export interface TerminalStreams {
   readonly clock?: () => Date;
 }
 
-/** The channels to run: every registered one whose settings are present (tests pass another list), or the terminal when none is. */
+/**
+ * The channels to run: every registered one whose settings are present (tests pass another list),
+ * or the terminal when none is — unless `withTerminal` is false (the web console alone is served).
+ */
 export async function createChannels(
   settings: Settings,
   assistant: AssistantCore,
   terminal: TerminalStreams = {},
   conversations?: ConversationStore,
   registered: Readonly<Record<string, RegisteredChannel>> = REGISTERED,
+  withTerminal = true,
 ): Promise<{ channels: Channel[]; terminal?: TerminalChannel }> {
   const channels: Channel[] = [];
   const configured = Object.entries(registered).flatMap(([name, channel]) => {
@@ -154,7 +161,7 @@ export async function createChannels(
   const onPort = configured.flatMap(({ channel, own }) => channel.port?.(own) ?? []);
   if (onPort.length > 1) throw new UserError('bad_setting', m.portClash(onPort.map((use) => use.user).join('、'), onPort.map((use) => use.instead).join('、')));
   for (const { channel, own } of configured) channels.push(...(await channel.load!())(own, { assistant, conversations }));
-  if (channels.length > 0) return { channels };
+  if (channels.length > 0 || !withTerminal) return { channels };
   const createTerminalChannel = await loadTerminalChannel();
   const terminalChannel = createTerminalChannel({ assistant, conversations, ...terminal });
   return { channels: [terminalChannel], terminal: terminalChannel };

@@ -42,6 +42,7 @@ export const COMMAND_TABLE = [
   { name: 'status', aliases: [], summary: '设置文件现行或已替代（管理员）', label: '文件状态', adminOnly: true, menu: false },
   { name: 'ingest', aliases: [], summary: '收录本机的文件或文件夹（终端，管理员）', label: '收录', adminOnly: true, menu: false },
   { name: 'import', aliases: [], summary: '导入本机的活动表格（终端，管理员）', label: '导入', adminOnly: true, menu: false },
+  { name: 'web', aliases: [], summary: '取得网页登录链接（请私聊发送）', label: '网页', usage: '在网页上查看、筛选、更正活动记录和统计：私聊发送 /web，回复一个10分钟内有效的一次性登录链接', adminOnly: false, menu: true },
   { name: 'help', aliases: [], summary: '查看使用说明', label: '帮助', adminOnly: false, menu: true, reads: 'help' },
   { name: 'start', aliases: [], summary: '开始使用', label: '开始', adminOnly: false, menu: false, reads: 'help' },
 ] as const satisfies readonly CommandInfo[];

@@ -54,6 +54,10 @@ const schema = z.object({
   LVZHI_DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, '应以 postgres:// 开头，例如 postgres://用户:密码@主机:5432/数据库').optional()),
   // PORT is shared: each channel that takes HTTP callbacks listens there (one of them at a time).
   PORT: optionalText.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(65535).optional()),
+  /** Serve the office web console on this port (src/web); unset: no web console. */
+  LVZHI_WEB_PORT: optionalText.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(65535).optional()),
+  // Loopback unless the office says otherwise: the console shows the whole log.
+  LVZHI_WEB_HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
   LVZHI_ALLOW: optionalText,
   LVZHI_ADMINS: optionalText,
   LVZHI_SCOPES: departments,

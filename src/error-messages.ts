@@ -141,4 +141,10 @@ export const ERROR_MESSAGES = {
   channel_unreachable: '无法连接聊天平台。',
   channel_port: '聊天平台的回调端口已被占用。',
   channel_file_download: '无法从聊天平台下载这个文件。',
+
+  // The web console.
+  web_port_busy: '网页端口已被占用。',
+  web_off: '网页没有开启（LVZHI_WEB_PORT 未设置）。',
+  web_not_allowed: '这个人不在允许使用的名单里，不能生成登录链接。',
+  web_bad_person: '用户编号应写成 平台:编号，例如 telegram:777。',
 } as const satisfies Record<string, string>;

@@ -5,6 +5,8 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { createChannels, openServices, ingestSamplesIfEmpty, type Services } from './app.ts';
+import { REGISTERED } from './channels/index.ts';
+import { startWebServer, webMessages, type WebServer } from './web/index.ts';
 import { appMessages as m } from './app-messages.ts';
 import type { Channel } from './assistant/index.ts';
 import { loadSettings } from './config.ts';
@@ -18,6 +20,7 @@ console.log = console.info = console.debug = (...parts: unknown[]) => console.er
 const notes = process.stderr;
 let services: Services | undefined;
 let channels: Channel[] = [];
+let web: WebServer | undefined;
 let ingesting: Promise<unknown> | undefined;
 let stopping: Promise<void> | undefined;
 let signalled = false;
@@ -25,7 +28,7 @@ let signalled = false;
 /** Stop once: channels first (no new turns), then the turns under way, then the stores. */
 function stop(exitCode: number): Promise<void> {
   stopping ??= (async () => {
-    await Promise.allSettled(channels.map((c) => c.stop()));
+    await Promise.allSettled([...channels.map((c) => c.stop()), web?.close()]);
     // A first-run ingest is left to finish: closing the database under it would fail it.
     await ingesting?.catch(() => undefined);
     await services?.close();
@@ -54,10 +57,15 @@ async function main(): Promise<void> {
   await ingesting;
   ingesting = undefined;
   if (stopping) return;
-  const started = await createChannels(settings, services.assistant, {}, services.conversations);
+  if (settings.LVZHI_WEB_PORT !== undefined) {
+    web = await startWebServer({ services });
+    notes.write(webMessages.listening(web.url) + '\n');
+  }
+  // With the web console on and no chat settings, the console alone is served (no terminal on stdin).
+  const started = await createChannels(settings, services.assistant, {}, services.conversations, REGISTERED, web === undefined);
   channels = started.channels;
   for (const channel of channels) await channel.start();
-  if (!started.terminal) notes.write(m.started(channels.map((c) => c.name).join('、')) + '\n');
+  if (!started.terminal && channels.length > 0) notes.write(m.started(channels.map((c) => c.name).join('、')) + '\n');
   // The terminal ends with its input (`echo … | npm start`); chat channels run until a signal.
   if (started.terminal) await started.terminal.finished.then(() => stop(0));
 }

@@ -23,7 +23,7 @@ import { resolveFollowUp } from './follow-up.ts';
 import { openConversation, type ConversationLimits, type Pending } from './conversation.ts';
 import { createLogFlows, provenanceOf } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
-import type { ActivityLogPort, DraftingPort } from './ports.ts';
+import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { renderAnswer, renderCount, renderList } from './render.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
 
@@ -36,6 +36,8 @@ export interface AssistantOptions {
   readonly access: Access;
   /** Drafting, when configured; without it `/draft` says so. */
   readonly drafting?: DraftingPort;
+  /** Web console login links (`/web`), when the console is on. */
+  readonly webLinks?: WebLinkPort;
   /** The clock (tests fix "today"); a message's own timestamp, when it has one, comes first. */
   readonly now?: () => Date;
   /** The office's time zone (IANA), which decides the calendar day; default Asia/Shanghai. */
@@ -219,7 +221,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     }
   }
 
-  const tools: AssistantTools = { reader, access, knowledge, drafting, logFlows, documentFlows, departments, ask, count, list, readQuery, receive };
+  const tools: AssistantTools = { reader, access, knowledge, drafting, webLinks: options.webLinks, logFlows, documentFlows, departments, ask, count, list, readQuery, receive };
 
   // The one error boundary of a turn: channels that guard this assistant again leave it as it is.
   const guarded = guardAssistant({

@@ -7,7 +7,7 @@ export { createAssistant, type AssistantCore, type AssistantOptions } from './as
 export { createAccess, parseAccessList, senderEntry, type Access, type AccessForm } from './access.ts';
 export { createDepartments, type Departments, type DepartmentSetting } from './departments.ts';
 export { activityLogPort, type ActivityLogLike } from './adapters.ts';
-export type { ActivityLogPort, DraftingPort, DraftReply, NewActivity } from './ports.ts';
+export type { ActivityLogPort, DraftingPort, DraftReply, NewActivity, WebLinkPort } from './ports.ts';
 export { guardAssistant, logFailure, replyForError, stderrErrorLog, type ErrorLog, type FailureScope } from './error-boundary.ts';
 export { parseCommand, COMMANDS, type Command, type CommandContext, type CommandHandler } from './commands/index.ts';
 export { ConversationMemory } from './memory.ts';

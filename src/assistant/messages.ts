@@ -23,6 +23,9 @@ export const messages = {
     '起草的 Word 文档和图表同时保存在数据文件夹的 exports 目录里。',
   ].join('\n'),
   welcome: '您好，我是履职助手。',
+  webOff: '网页没有开启：需要管理员设置 LVZHI_WEB_PORT 并重新启动助手。',
+  webPrivateOnly: '为安全起见，网页登录链接只在私聊中发送：请私聊我发送 /web。',
+  webLink: (url: string) => `您的网页登录链接（10分钟内有效，只能使用一次，请勿转发）：\n${url}`,
 
   emptyAsk: '请在 /ask 后面写上要问的问题，例如：/ask 常委会会议多久召开一次',
   emptyLog: '请在 /log 后面写上做了什么，例如：/log 今天组织代表视察了安全生产工作',

@@ -65,3 +65,9 @@ export interface DraftReply {
 export interface DraftingPort {
   draft(request: string, options: { now: IsoDate; scopes?: readonly string[] }): Promise<DraftReply>;
 }
+
+/** Login links of the web console, as the assistant hands them out (`/web`); absent while it is off. */
+export interface WebLinkPort {
+  /** A one-time link for this person (they are allowed: the assistant checked); UserError when it cannot be made. */
+  issue(grant: { personId: string; chatId?: string }): Promise<{ url: string; expiresAt: string }>;
+}

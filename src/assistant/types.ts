@@ -31,6 +31,11 @@ export interface Incoming {
    * `slack:<channel>:<thread_ts>`, `terminal:local`. Memory is kept per thread.
    */
   readonly threadId: string;
+  /**
+   * True when the chat is a one-to-one conversation with the bot (Telegram private chat, Slack
+   * direct message): only there are private things, such as a web login link, sent.
+   */
+  readonly direct?: boolean;
   /** The text, with any bot mention removed. May start with a slash command. */
   readonly text: string;
   /**

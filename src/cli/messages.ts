@@ -17,6 +17,7 @@ export const commandSummaries = {
   chart: '把活动次数画成柱状图 PNG（--by kind 按类型 | month 按月份，--from --to --kinds）',
   parse: '解析一条消息的意思（不执行）：parse "上半年视察了几次" --now 2023-07-05；或 parse --batch 从标准输入逐行读取',
   draft: '起草工作总结或发言段落（数字取自活动记录）',
+  'web-link': '为某人生成网页的一次性登录链接（10分钟内有效）：web-link --as telegram:777',
   'migrate-data': '把活动记录（含审计记录）和对话状态从数据文件夹复制到 PostgreSQL 或反过来：migrate-data --from ./data --to postgres://…（目标必须是空的，复制后核对条数）',
 } as const;
 

@@ -25,6 +25,7 @@ const groups: ReadonlyArray<{ names: readonly string[]; load: () => Promise<CliC
     load: async () => (await import('./log-commands.ts')).logCommands,
   },
   { names: ['draft'], load: async () => (await import('./draft-commands.ts')).draftCommands },
+  { names: ['web-link'], load: async () => [...(await import('./web-commands.ts')).webCommands] },
   { names: ['migrate-data'], load: async () => (await import('./migrate-command.ts')).migrateCommands },
 ];
 

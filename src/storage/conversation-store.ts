@@ -16,7 +16,10 @@ export type ConversationScope =
   | 'slack-thread'
   // Channels on the kit: choices answered by number, and what a card's button sends (keys carry the channel).
   | 'numbered-choices'
-  | 'choice-buttons';
+  | 'choice-buttons'
+  // The web console: one-time login links (keyed by a hash of the link's token) and sessions.
+  | 'web-login'
+  | 'web-session';
 
 /** A value the store let go of because its time ran out. */
 export interface ExpiredState {
@@ -40,6 +43,11 @@ export interface ConversationStore {
   get(scope: ConversationScope, key: string): Promise<unknown>;
   /** Store a JSON value until `expiresAt` (milliseconds since the epoch), replacing any earlier one. */
   set(scope: ConversationScope, key: string, value: unknown, expiresAt: number): Promise<void>;
+  /**
+   * Remove a live value and return it, atomically: of two processes taking the same key at once,
+   * exactly one gets the value (a one-time login link is used once). Undefined when there is none.
+   */
+  take(scope: ConversationScope, key: string): Promise<unknown>;
   /** Forget a key (nothing happens when it is not there). */
   delete(scope: ConversationScope, key: string): Promise<void>;
   /** Remove every expired value and return them, so what they held (a downloaded file) can be released. */

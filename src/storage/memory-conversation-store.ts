@@ -32,6 +32,12 @@ export function createMemoryConversationStore(options: MemoryConversationStoreOp
       entries.set(at, { scope, key, json: JSON.stringify(value), expiresAt });
       while (entries.size > capacity) entries.delete(entries.keys().next().value as string);
     },
+    async take(scope, key) {
+      const entry = entries.get(id(scope, key));
+      entries.delete(id(scope, key));
+      if (!entry || entry.expiresAt <= now()) return undefined;
+      return JSON.parse(entry.json) as unknown;
+    },
     async delete(scope, key) {
       entries.delete(id(scope, key));
     },

@@ -6,7 +6,7 @@ import type { Access } from '../access.ts';
 import type { Departments } from '../departments.ts';
 import type { DocumentFlows } from '../document-flows.ts';
 import type { LogFlows } from '../log-flows.ts';
-import type { DraftingPort } from '../ports.ts';
+import type { DraftingPort, WebLinkPort } from '../ports.ts';
 import type { Incoming, IncomingFile, Reply, ReplySink } from '../types.ts';
 
 /** Kinds and a period to count or list. */
@@ -18,6 +18,8 @@ export interface AssistantTools {
   readonly access: Access;
   readonly knowledge: KnowledgeBase;
   readonly drafting?: DraftingPort;
+  /** Web console login links; absent while the console is off. */
+  readonly webLinks?: WebLinkPort;
   readonly logFlows: LogFlows;
   readonly documentFlows: DocumentFlows;
   readonly departments: Departments;

@@ -16,12 +16,13 @@ import { importTable, ingest } from './local-file.ts';
 import { log } from './log.ts';
 import { stats } from './stats.ts';
 import { undo } from './undo.ts';
+import { web } from './web.ts';
 
 export { parseCommand, type ParsedText } from './parse.ts';
 export type { AssistantTools, CommandContext, CommandHandler, Query } from './context.ts';
 
 const HANDLERS: Record<CommandName, CommandHandler> = {
-  ask, log, stats, list, undo, edit, delete: remove, draft, docs, remove: removeDocument, status, ingest, import: importTable, help, start,
+  ask, log, stats, list, undo, edit, delete: remove, draft, docs, remove: removeDocument, status, ingest, import: importTable, web, help, start,
 };
 
 /** A command as the assistant runs it. */

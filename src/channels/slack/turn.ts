@@ -65,6 +65,8 @@ export async function runTurn(deps: TurnDeps, request: TurnRequest, hooks: TurnH
       chatId: request.channel,
       threadId: threadIdOf(request.channel, threadTs),
       text: request.text,
+      // Direct-message channels' ids start with D (a one-to-one conversation with the app).
+      direct: request.channel.startsWith('D'),
       ...(request.sentAt ? { sentAt: request.sentAt } : {}),
       ...(request.files.length > 0
         ? { files: request.files.map((file) => toIncomingFile(file, deps.client, deps.botToken)) }

@@ -135,6 +135,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       chatId: String(source.chat.id),
       threadId,
       text: source.text,
+      direct: source.chat.type === 'private',
       ...(source.sentAt ? { sentAt: source.sentAt } : {}),
       ...(source.files.length ? { files: source.files } : {}),
       progress: (text) => live.show(text),

@@ -58,6 +58,13 @@ export function createPostgresConversationStore(db: PostgresDatabase, options: P
         ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
       [scope, key, JSON.stringify(value), Math.round(expiresAt)]);
     },
+    async take(scope, key) {
+      await ready;
+      // DELETE … RETURNING: of two processes taking the same row, one gets it.
+      const { rows } = await db.query<{ value: string }>(
+        'DELETE FROM conversation_state WHERE scope = $1 AND key = $2 AND expires_at > $3 RETURNING value', [scope, key, now()]);
+      return rows.length === 0 ? undefined : parse({ scope, key, value: rows[0].value });
+    },
     async delete(scope, key) {
       await ready;
       await db.query('DELETE FROM conversation_state WHERE scope = $1 AND key = $2', [scope, key]);

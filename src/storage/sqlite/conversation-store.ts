@@ -39,6 +39,8 @@ export function createSqliteConversationStore(db: Db, options: SqliteConversatio
   const upsert = db.prepare(`INSERT INTO conversation_state (scope, key, value, expires_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`);
   const remove = db.prepare('DELETE FROM conversation_state WHERE scope = ? AND key = ?');
+  // One statement: SQLite's write lock makes it atomic across processes on the same file.
+  const removeLive = db.prepare('DELETE FROM conversation_state WHERE scope = ? AND key = ? AND expires_at > ? RETURNING value').pluck();
   const expired = db.prepare('SELECT scope, key, value FROM conversation_state WHERE expires_at <= ?');
   const removeExpired = db.prepare('DELETE FROM conversation_state WHERE expires_at <= ?');
   const takeExpired = db.transaction((time: number) => {
@@ -61,6 +63,10 @@ export function createSqliteConversationStore(db: Db, options: SqliteConversatio
     async set(scope, key, value, expiresAt) {
       const json = JSON.stringify(value);
       await retryWhenBusy(() => upsert.run(scope, key, json, Math.round(expiresAt)));
+    },
+    async take(scope, key) {
+      const value = await retryWhenBusy(() => removeLive.get(scope, key, now()) as string | undefined);
+      return value === undefined ? undefined : parse({ scope, key, value });
     },
     async delete(scope, key) {
       await retryWhenBusy(() => remove.run(scope, key));

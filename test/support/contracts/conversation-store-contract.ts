@@ -44,6 +44,16 @@ export function describeConversationStoreContract(name: string, open: (now: () =
       await store.delete('turn-context', 'never-there');
     });
 
+    it('hands a value to exactly one take, and nothing once it has expired', async () => {
+      await store.set('web-login', 'h1', { personId: 'telegram:777' }, time + 1000);
+      await store.set('web-login', 'h2', { personId: 'telegram:778' }, time + 1000);
+      const both = await Promise.all([store.take('web-login', 'h1'), store.take('web-login', 'h1')]);
+      expect(both.filter((v) => v !== undefined)).toEqual([{ personId: 'telegram:777' }]);
+      expect(await store.get('web-login', 'h1')).toBeUndefined();
+      time += 1000;
+      expect(await store.take('web-login', 'h2')).toBeUndefined();
+    });
+
     it('keeps scopes apart', async () => {
       await store.set('pending', 'k', 1, time + 1000);
       await store.set('last-logged', 'k', 2, time + 1000);

@@ -1,0 +1,36 @@
+/** Every Chinese text of the web console's frame: login, sessions, errors, navigation. */
+export const webMessages = {
+  siteName: '履职助手',
+  nav: { log: '活动记录', stats: '统计', documents: '文档', drafts: '起草', audit: '审计', logout: '退出' },
+  navLabel: '主导航',
+  skipToContent: '跳到正文',
+  signedInAs: (personId: string, isAdmin: boolean) => `当前用户：${personId}${isAdmin ? '（管理员）' : ''}`,
+  // Login and sessions
+  loginTitle: '登录',
+  loginPrompt: (personId: string) => `这个链接将以 ${personId} 的身份登录履职助手网页。链接只能使用一次。`,
+  loginButton: '登录',
+  linkUsedOrExpired: '这个登录链接已经用过或已过期（链接10分钟内有效，只能用一次）。请在聊天里重新发送 /web 取得新链接。',
+  notSignedInTitle: '请先登录',
+  notSignedIn: '网页只对已登录的人显示内容。请在 Telegram、Slack 等聊天里私聊助手发送 /web，助手会回复一个10分钟内有效、只能使用一次的登录链接；也可以请管理员在服务器上运行 npm run cli -- web-link --as 您的编号。',
+  noLongerAllowed: '您已不在允许使用的名单里（LVZHI_ALLOW / LVZHI_ADMINS），请联系管理员。',
+  signedOutTitle: '已退出',
+  signedOut: '您已退出登录。需要再次使用时，请在聊天里发送 /web 取得新的登录链接。',
+  // Refusals and failures
+  forbiddenTitle: '请求被拒绝',
+  badCsrf: '这个请求没有通过安全校验（表单已过期或来自别的网站），没有做任何修改。请回到页面刷新后重试。',
+  notAdminTitle: '没有权限',
+  notFoundTitle: '没有这个页面',
+  notFound: '没有找到这个页面。',
+  failedTitle: '出错了',
+  failed: (ref: string) => `处理请求时出错了，没有做任何修改。请稍后重试；如果一再出错，请把编号 ${ref} 告诉管理员。`,
+  backHome: '返回活动记录',
+  placeholder: (what: string) => `${what}页面正在建设中。`,
+  // The chat command and the command line
+  webOff: '网页没有开启：管理员需要设置 LVZHI_WEB_PORT（以及 LVZHI_WEB_HOST）并重新启动助手。',
+  notAllowedPerson: (personId: string) => `${personId} 不在允许使用的名单里（LVZHI_ALLOW / LVZHI_ADMINS），不能生成登录链接。`,
+  badPersonId: (given: string) => `“${given}”不是有效的用户编号，应写成 平台:编号，例如 telegram:777。`,
+  missingPerson: '请用 --as 指明为谁生成链接，例如 web-link --as telegram:777。',
+  linkText: (url: string, expiresAt: string) => `登录链接（10分钟内有效，只能使用一次）：\n${url}\n有效期至 ${expiresAt}`,
+  listening: (url: string) => `网页已开启：${url}（在聊天里发送 /web 取得登录链接）`,
+  portBusy: (port: number) => `网页端口 ${port} 已被占用：请换一个 LVZHI_WEB_PORT。`,
+} as const;

@@ -1,0 +1,57 @@
+/**
+ * A real browser for the web console's end-to-end tests: Debian's chromium driven by
+ * playwright-core (no browser download). Where chromium is missing the browser tests skip with a
+ * visible notice; under CI (`.ci/run` installs it) a missing chromium fails them instead.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { isCi } from './shared-check.ts';
+
+/** Where Debian's package puts the browser. */
+export const CHROMIUM_PATH = process.env.LVZHI_TEST_CHROMIUM?.trim() || '/usr/bin/chromium';
+
+/** Whether the browser tests can run here. */
+export const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
+
+let noticeGiven = false;
+function noticeWithoutChromium(): void {
+  if (HAVE_CHROMIUM || noticeGiven) return;
+  noticeGiven = true;
+  process.stderr.write(`\n[注意] 没有找到 ${CHROMIUM_PATH}：网页的浏览器测试已跳过（apt-get install chromium；.ci/run 会安装）。\n`
+    + `[notice] ${CHROMIUM_PATH} not found: the web console's browser tests are skipped (apt-get install chromium; .ci/run installs it).\n\n`);
+}
+
+/** `describe` for browser tests: skipped with a notice without chromium, except under CI, where they run (and fail). */
+export const describeInBrowser: typeof describe = (() => {
+  if (HAVE_CHROMIUM || isCi()) return describe;
+  noticeWithoutChromium();
+  return describe.skip;
+})() as typeof describe;
+
+/** Launch headless chromium (no sandbox when running as root, as in CI containers). */
+export async function launchBrowser(): Promise<Browser> {
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: asRoot ? ['--no-sandbox'] : [] });
+}
+
+/** One browser for a test file, shared by its tests; each test opens its own context (cookies apart). */
+export function useBrowser(): { browser(): Browser; page(options?: { viewport?: { width: number; height: number } }): Promise<Page> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.allSettled(contexts.map((context) => context.close()));
+    await browser?.close();
+  });
+  return {
+    browser: () => browser!,
+    async page(options = {}) {
+      const context = await browser!.newContext({ viewport: options.viewport ?? { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}
