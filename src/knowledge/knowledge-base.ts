@@ -13,7 +13,6 @@ import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
 import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages, type FoundDecisionOptions } from './answering/found-decision.ts';
 import { inForceFirst, visibleSearch, withSupersededNote } from './catalog/visible-passages.ts';
-import { searchWithin } from './catalog/document-search.ts';
 import { readScopeName } from './catalog/scope-name.ts';
 import { catalogMessages } from './catalog/messages.ts';
 import { ingestPaths } from './ingest.ts';
@@ -209,7 +208,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       if (!await catalog.document(doc, visibility?.scopes)) return undefined;
       const query = searchedQuestion(asked, k);
       await sync();
-      const hits = await searchWithin(bm25, new Set(await store.documentPassageIds(doc)), query, k);
+      const hits = await indexes.keyword.searchAmong(query, k, new Set(await store.documentPassageIds(doc)));
       const scores = new Map(hits.map((h) => [h.id, h.score]));
       return (await store.passagesByIds(hits.map((h) => h.id))).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
     },

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { AppError, UserError, errorReference } from '../errors.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { authRoutes, logoutRoute } from './auth-routes.ts';
-import { documentRoutes } from './documents/index.ts';
+import { documentRoutes, uploadBodyLimit } from './documents/index.ts';
 import { draftRoutes } from './drafts/index.ts';
 import type { WebDeps, WebEnv } from './env.ts';
 import { sessionGuard } from './guard.ts';
@@ -33,6 +33,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
   });
   app.route('/', authRoutes(deps));
+  app.use('/documents/upload', uploadBodyLimit()); // before the guard reads the form
   app.use('*', sessionGuard(deps));
   app.route('/', logoutRoute(deps));
   app.get('/', (c) => c.redirect('/log', 303));

@@ -6,6 +6,7 @@
  * id; every form refuses a request without the session's CSRF token and changes nothing.
  */
 import { writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebRig, type WebRig, type WebSession } from '../support/web.ts';
@@ -123,6 +124,23 @@ describe('web console: 文档 over HTTP', () => {
     const twice = await text(await send('议事规则.md', RULES, { scope: '公共' }));
     expect(twice.status).toBe(409);
     expect(twice.body).toContain('已有“公共/议事规则.md”');
+
+    // Too large: refused on its declared length, before the form is read at all.
+    const huge = await new Promise<{ status: number; body: string }>((done, fail) => {
+      const request = httpRequest(`${rig.url}/documents/upload`, {
+        method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(60 * 1048576) },
+      }, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => {
+          request.destroy(); // the rest of the 60 MB is never sent
+          done({ status: response.statusCode!, body });
+        });
+      });
+      request.on('error', fail);
+      request.write('--x\r\n');
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toContain('文件太大了');
 
     const broken = await send('损坏.pdf', '%PDF-1.7 this is not really a pdf');
     expect(broken.status).toBe(303);

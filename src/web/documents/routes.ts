@@ -8,7 +8,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { ingestUpload, safeFileName } from '../../assistant/index.ts';
 import { UserError, errorReference } from '../../errors.ts';
 import {
@@ -16,6 +17,7 @@ import {
   type DocumentChange, type OpenKnowledgeBase, type Visibility,
 } from '../../knowledge/index.ts';
 import type { WebDeps, WebEnv } from '../env.ts';
+import { messagePage } from '../layout.ts';
 import { KeptValues } from '../kept-values.ts';
 import type { Viewer } from '../viewer.ts';
 import { STATUS_LABELS, documentMessages as m } from './messages.ts';
@@ -45,6 +47,18 @@ function pageNumber(value: string | undefined): number {
 function field(body: Record<string, unknown>, name: string): string {
   const value = body[name];
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * Refuse an upload larger than the loaders read before anything reads its body — the session
+ * guard parses a form to find its CSRF token — so no one can make the server hold a huge file.
+ * Mounted ahead of the guard; the person is not known yet, so the page has no navigation.
+ */
+export function uploadBodyLimit(): MiddlewareHandler<WebEnv> {
+  return bodyLimit({
+    maxSize: MAX_DOCUMENT_BYTES + FORM_OVERHEAD_BYTES,
+    onError: (c) => c.html(messagePage(m.uploadHeading, m.tooLarge(MAX_DOCUMENT_BYTES / 1048576)), 413),
+  });
 }
 
 /** The documents section over the deps' knowledge base. */
@@ -97,7 +111,6 @@ export function documentRoutes(deps: WebDeps): Hono<WebEnv> {
     const viewer = c.get('viewer');
     if (!viewer.isAdmin) return adminOnly(c);
     const limitMb = MAX_DOCUMENT_BYTES / 1048576;
-    if (Number(c.req.header('content-length') ?? 0) > MAX_DOCUMENT_BYTES + FORM_OVERHEAD_BYTES) return notice(c, 413, m.uploadHeading, m.tooLarge(limitMb));
     const body = await c.req.parseBody();
     const file = body.file;
     if (!(file instanceof File) || !file.name) return notice(c, 400, m.uploadHeading, m.noFile);
