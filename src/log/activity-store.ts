@@ -7,6 +7,7 @@
 import type { Taxonomy } from '../reader/index.ts';
 import type { ActivityEntry, BulkResult, ChangeSource, RecordedEntry } from './entries.ts';
 import type { ExportOptions } from './export.ts';
+import type { ActivityFilter, AuditFilter, PageRequest, Paged } from './pages.ts';
 import type { AuditEntry } from './rows.ts';
 import type { MonthlyStats } from './stats-shape.ts';
 import type { Activity, ActivityQuery, Provenance, Stats } from './types.ts';
@@ -33,12 +34,16 @@ export interface ActivityStore {
   stats(query?: ActivityQuery): Promise<Stats>;
   /** Counts per month and kind for the query's period. */
   statsByMonth(query?: ActivityQuery): Promise<MonthlyStats>;
+  /** One page of the live entries a filter selects (date order), with their total; read page by page in the database. */
+  page(filter: ActivityFilter, page: PageRequest): Promise<Paged<Activity>>;
+  /** One page of the audit trail a filter selects (newest first), with its total. */
+  auditPage(filter: AuditFilter, page: PageRequest): Promise<Paged<AuditEntry>>;
   /** The audit trail, oldest first: of one entry, or of the whole log. */
   history(activityId?: number): Promise<AuditEntry[]>;
   /** Import a .csv or .xlsx file, all or nothing; kinds read from content need `acceptInferred`. */
   importFile(path: string, provenance: Provenance, options?: { acceptInferred?: boolean }): Promise<BulkResult>;
   /** Check an import file; the kinds read from a ledger's content, in words to confirm. */
   previewImport(path: string): Promise<string | undefined>;
-  /** Write the query's activities to a .csv or .xlsx file. */
-  exportFile(path: string, query?: ActivityQuery, options?: ExportOptions): Promise<{ exported: number; path: string }>;
+  /** Write the filter's activities to a .csv or .xlsx file. */
+  exportFile(path: string, query?: ActivityFilter, options?: ExportOptions): Promise<{ exported: number; path: string }>;
 }

@@ -18,3 +18,4 @@ export {
 export { logMessages } from './messages.ts';
 export { createPostgresActivityStore } from './postgres/activity-store.ts';
 export { readImportPlan } from './import-preview.ts';
+export type { ActivityFilter, AuditFilter, PageRequest, Paged } from './pages.ts';

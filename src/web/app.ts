@@ -4,6 +4,8 @@
  * Chinese page (a user error's own message; a fault's reference number, logged on stderr).
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_TABLE_BYTES } from '../input/index.ts';
 import { AppError, UserError, errorReference } from '../errors.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { authRoutes, logoutRoute } from './auth-routes.ts';
@@ -32,6 +34,11 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
   });
+  // Before anything reads a body: the largest upload is an import table.
+  app.use('*', bodyLimit({
+    maxSize: MAX_TABLE_BYTES + 1024 * 1024,
+    onError: (c) => c.html(messagePage(m.failedTitle, m.tooLarge(Math.round(MAX_TABLE_BYTES / 1024 / 1024))), 413),
+  }));
   app.route('/', authRoutes(deps));
   app.use('/documents/upload', uploadBodyLimit()); // before the guard reads the form
   app.use('*', sessionGuard(deps));

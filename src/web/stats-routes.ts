@@ -1,12 +1,72 @@
-/** 统计: placeholder until its page lands. */
+/**
+ * 统计: counts per kind and per month for a period — the same store queries and the same
+ * sentence as `/stats` in chat — with the charts as images (src/log/chart.ts) beside tables of
+ * the same figures, so the numbers can be read without the picture.
+ */
 import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { chartTitle, renderChart, statsReply, type ActivityQuery } from '../log/index.ts';
+import { today } from '../time/index.ts';
 import type { WebDeps, WebEnv } from './env.ts';
-import { messagePage } from './layout.ts';
-import { webMessages as m } from './messages.ts';
+import { renderPage } from './layout.ts';
+import { filterQuery, readPeriod } from './log-filter.ts';
+import { kindOptions } from './log-view.ts';
+import { webMessages } from './messages.ts';
 
-/** The stats section. */
-export function statsRoutes(_deps: WebDeps): Hono<WebEnv> {
+const m = webMessages.stats;
+
+/** The 统计 section (`/stats`, and its charts at `/stats/chart.png?by=kind|month`). */
+export function statsRoutes(deps: WebDeps): Hono<WebEnv> {
+  const { activities, taxonomy } = deps.services;
   const app = new Hono<WebEnv>();
-  app.get('/', (c) => c.html(messagePage(m.nav.stats, m.placeholder(m.nav.stats), c.get('viewer'), 'stats')));
+
+  /** The query in the address, or the Chinese reason it cannot be read. */
+  function readQuery(query: Record<string, string | undefined>): { fields: { period: string; kind: string }; query?: ActivityQuery; error?: string } {
+    const fields = { period: query.period?.trim() ?? '', kind: query.kind?.trim() ?? '' };
+    const period = fields.period ? readPeriod(fields.period, today(new Date(deps.now()), deps.settings.LVZHI_TIME_ZONE)) : undefined;
+    if (fields.period && !period) return { fields, error: webMessages.log.badPeriod(fields.period) };
+    return { fields, query: { from: period?.from ?? null, to: period?.to ?? null, kinds: fields.kind ? [fields.kind] : [] } };
+  }
+
+  app.get('/', async (c) => {
+    const viewer = c.get('viewer');
+    const read = readQuery(c.req.query());
+    const form = html`<form class="filters panel" method="get" action="/stats" aria-label="${m.formLabel}">
+<label>${webMessages.log.period}<input name="period" value="${read.fields.period}" placeholder="${webMessages.log.periodHint}" size="22"></label>
+<label>${webMessages.log.kind}<select name="kind">${kindOptions(taxonomy, read.fields.kind, true)}</select></label>
+<button type="submit">${m.show}</button></form>`;
+    if (!read.query) return c.html(renderPage({ title: webMessages.nav.stats, viewer, section: 'stats', body: html`${form}<p class="notice error" role="alert">${read.error}</p>` }), 400);
+    const [stats, monthly] = await Promise.all([activities.stats(read.query), activities.statsByMonth(read.query)]);
+    const kinds = read.query.kinds ?? [];
+    const q = filterQuery(read.fields);
+    const kindRows = stats.counts.map((k) => html`<tr><td>${k.label}</td><td class="num">${k.count}</td></tr>`);
+    const monthRows = monthly.months.map((month) => html`<tr><td>${month.month}</td><td class="num">${month.total}</td>
+<td>${month.counts.map((k) => `${k.label} ${k.count}`).join('、')}</td></tr>`);
+    const chart = (by: 'kind' | 'month', alt: string) => stats.total > 0
+      ? html`<img src="/stats/chart.png${filterQuery(read.fields, { by })}" alt="${alt}" width="640">` : '';
+    return c.html(renderPage({
+      title: webMessages.nav.stats, viewer, section: 'stats',
+      body: html`${form}<p role="status"><strong>${statsReply(stats)}</strong></p>
+<p><a href="/log${q}">${m.listLink}</a></p>
+<h2>${m.byKind}</h2><div class="side"><div>${chart('kind', m.chartAlt(chartTitle(stats, { by: 'kind', kinds, taxonomy })))}</div>
+<div class="table-wrap"><table><thead><tr><th scope="col">${m.kindColumn}</th><th scope="col">${m.countColumn}</th></tr></thead>
+<tbody>${kindRows}<tr><th scope="row">${m.total}</th><td class="num">${stats.total}</td></tr></tbody></table></div></div>
+<h2>${m.byMonth}</h2><div class="side"><div>${chart('month', m.chartByMonthAlt(chartTitle(monthly, { by: 'month', kinds, taxonomy })))}</div>
+<div class="table-wrap"><table><thead><tr><th scope="col">${m.monthColumn}</th><th scope="col">${m.totalColumn}</th><th scope="col">${m.detailColumn}</th></tr></thead>
+<tbody>${monthRows}</tbody></table></div></div>`,
+    }));
+  });
+
+  app.get('/chart.png', async (c) => {
+    const read = readQuery(c.req.query());
+    if (!read.query) return c.text(read.error ?? '', 400);
+    const kinds = read.query.kinds ?? [];
+    const byMonth = c.req.query('by') === 'month';
+    const png = byMonth
+      ? await renderChart(await activities.statsByMonth(read.query), { by: 'month', kinds, taxonomy })
+      : await renderChart(await activities.stats(read.query), { by: 'kind', kinds, taxonomy });
+    return c.body(Buffer.from(png), 200, { 'Content-Type': 'image/png' });
+  });
+
   return app;
 }

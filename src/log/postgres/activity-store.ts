@@ -15,6 +15,7 @@ import { logMessages } from '../messages.ts';
 import { clean, newBatch, normalizeEntry, normalizeRecordedEntry, requireBy } from '../normalize.ts';
 import { checkQuery, whereClause } from '../query.ts';
 import { ACTIVITY_COLUMNS, fields, toActivity, toAuditEntry, type AuditEntry } from '../rows.ts';
+import { ALL_ROWS, activityPageSql, auditPageSql } from '../pages.ts';
 import { monthlyFromRows, statsFromRows } from '../stats-shape.ts';
 import type { Activity, ActivityQuery, Provenance } from '../types.ts';
 import { POSTGRES_ACTIVITY_SCHEMA } from './schema.ts';
@@ -212,6 +213,16 @@ export function createPostgresActivityStore(db: PostgresDatabase, taxonomy: Taxo
         `SELECT substr(date, 1, 7) AS month, kind, COUNT(*)::int AS n FROM activities ${where.sql} GROUP BY 1, 2`, where.params);
       return monthlyFromRows(rows as Array<{ month: string; kind: string; n: number }>, checked, taxonomy);
     },
+    async page(filter, page) {
+      const sql = activityPageSql(filter, page, taxonomy);
+      const [rows, count] = await Promise.all([read(numbered(sql.rows.sql), sql.rows.params), read(numbered(sql.count.sql), sql.count.params)]);
+      return { items: rows.map(toActivity), total: Number(count[0].n) };
+    },
+    async auditPage(filter, page) {
+      const sql = auditPageSql(filter, page);
+      const [rows, count] = await Promise.all([read(numbered(sql.rows.sql), sql.rows.params), read(numbered(sql.count.sql), sql.count.params)]);
+      return { items: rows.map(toAuditEntry), total: Number(count[0].n) };
+    },
     async history(activityId) {
       const rows = activityId === undefined
         ? await read('SELECT * FROM activity_audit ORDER BY id', [])
@@ -225,8 +236,8 @@ export function createPostgresActivityStore(db: PostgresDatabase, taxonomy: Taxo
     previewImport: (path) => previewImportFile(path, taxonomy),
     async exportFile(path, query = {}, options = {}) {
       const { writeExportFile } = await import('../export.ts');
-      const where = filter(query, taxonomy);
-      const rows = await read(`SELECT ${ACTIVITY_COLUMNS}, created_at FROM activities ${where.sql} ORDER BY date, id`, where.params);
+      const sql = activityPageSql(query, ALL_ROWS, taxonomy, true).rows;
+      const rows = await read(numbered(sql.sql), sql.params);
       await writeExportFile(path, rows.map((r) => ({ ...toActivity(r), recordedAt: r.created_at as string })), taxonomy, options);
       return { exported: rows.length, path };
     },

@@ -1,5 +1,7 @@
 /** The activity log's PostgreSQL schema, as append-only migration steps (module `activities`). */
 
+import { PAGE_INDEXES } from '../pages.ts';
+
 /** Migration steps for `migratePostgres(db, 'activities', …)`; never edit a shipped step. */
 export const POSTGRES_ACTIVITY_SCHEMA: readonly string[] = [
   // The same tables as in SQLite (src/log/sqlite/schema.ts), with one difference that matters
@@ -40,4 +42,6 @@ export const POSTGRES_ACTIVITY_SCHEMA: readonly string[] = [
      after TEXT
    );
    CREATE INDEX activity_audit_activity ON activity_audit (activity_id, id);`,
+  // The web console reads the log a page at a time in date order, and the audit trail by person.
+  PAGE_INDEXES,
 ];

@@ -25,6 +25,8 @@ export function sqliteActivityStore(log: ActivityLog): ActivityStore {
     list: async (query) => log.list(query),
     stats: async (query) => log.stats(query),
     statsByMonth: async (query) => log.statsByMonth(query),
+    page: async (filter, page) => log.page(filter, page),
+    auditPage: async (filter, page) => log.auditPage(filter, page),
     history: async (activityId) => log.history(activityId),
     importFile: (path, provenance, options) => log.importFile(path, provenance, options),
     previewImport: (path) => log.previewImport(path),

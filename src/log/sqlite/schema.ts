@@ -1,5 +1,7 @@
 /** The activity log's SQLite schema, as append-only migration steps (module `activities`). */
 
+import { PAGE_INDEXES } from '../pages.ts';
+
 /** Migration steps for `migrate(db, 'activities', ACTIVITY_LOG_SCHEMA)`; never edit a shipped step. */
 export const ACTIVITY_LOG_SCHEMA: readonly string[] = [
   `CREATE TABLE activities (
@@ -47,4 +49,6 @@ export const ACTIVITY_LOG_SCHEMA: readonly string[] = [
   // The duplicate check of every add and import row looks up (date, kind, title): without this
   // an import whose rows share a day and kind rescans them all for each row (quadratic).
   `CREATE INDEX IF NOT EXISTS activities_live_key ON activities (date, kind, title) WHERE status = 'active';`,
+  // The web console reads the log a page at a time in date order, and the audit trail by person.
+  PAGE_INDEXES,
 ];

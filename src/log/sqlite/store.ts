@@ -12,6 +12,7 @@ import { checkQuery, whereClause } from '../query.ts';
 import { clean, newBatch, normalizeEntry, normalizeRecordedEntry, requireBy } from '../normalize.ts';
 import { ACTIVITY_COLUMNS, fields, toActivity, toAuditEntry, type AuditEntry } from '../rows.ts';
 import { ACTIVITY_LOG_SCHEMA } from './schema.ts';
+import { ALL_ROWS, activityPageSql, auditPageSql, type ActivityFilter, type AuditFilter, type PageRequest, type Paged } from '../pages.ts';
 import { countByKind, countByMonth, type MonthlyStats } from './stats.ts';
 import type { ExportOptions } from '../export.ts';
 import { confirmedImportPlan, previewImportFile, readImportPlan, type ImportPlan } from '../import-preview.ts';
@@ -167,6 +168,21 @@ export class ActivityLog {
   }
 
   /** The audit trail, oldest first: of one entry, or of the whole log. */
+  /** One page of the live entries a filter selects, with their total (src/log/pages.ts). */
+  page(filter: ActivityFilter, page: PageRequest): Paged<Activity> {
+    const sql = activityPageSql(filter, page, this.taxonomy);
+    const total = this.prepare(sql.count.sql).pluck().get(...sql.count.params) as number;
+    return { items: (this.prepare(sql.rows.sql).all(...sql.rows.params) as Array<Record<string, unknown>>).map(toActivity), total };
+  }
+
+  /** One page of the audit trail a filter selects, newest first, with its total. */
+  auditPage(filter: AuditFilter, page: PageRequest): Paged<AuditEntry> {
+    const sql = auditPageSql(filter, page);
+    const total = this.prepare(sql.count.sql).pluck().get(...sql.count.params) as number;
+    return { items: (this.prepare(sql.rows.sql).all(...sql.rows.params) as Array<Record<string, unknown>>).map(toAuditEntry), total };
+  }
+
+  /** The audit trail, oldest first: of one entry, or of the whole log. */
   history(activityId?: number): AuditEntry[] {
     const rows = (activityId === undefined
       ? this.prepare('SELECT * FROM activity_audit ORDER BY id').all()
@@ -196,14 +212,12 @@ export class ActivityLog {
   }
 
   /** Write the query's activities to a .csv or .xlsx file, atomically, with when each was recorded. */
-  async exportFile(path: string, query: ActivityQuery = {}, options: ExportOptions = {}): Promise<{ exported: number; path: string }> {
+  async exportFile(path: string, query: ActivityFilter = {}, options: ExportOptions = {}): Promise<{ exported: number; path: string }> {
     const { writeExportFile } = await import('../export.ts');
-    const activities = this.list(query);
-    const where = whereClause(checkQuery(query, this.taxonomy));
-    const recorded = new Map((this.prepare(`SELECT id, created_at FROM activities ${where.sql}`)
-      .all(...where.params) as Array<{ id: number; created_at: string }>).map((r) => [r.id, r.created_at]));
-    await writeExportFile(path, activities.map((a) => ({ ...a, recordedAt: recorded.get(a.id) ?? '' })), this.taxonomy, options);
-    return { exported: activities.length, path };
+    const sql = activityPageSql(query, ALL_ROWS, this.taxonomy, true).rows;
+    const rows = this.prepare(sql.sql).all(...sql.params) as Array<Record<string, unknown>>;
+    await writeExportFile(path, rows.map((r) => ({ ...toActivity(r), recordedAt: r.created_at as string })), this.taxonomy, options);
+    return { exported: rows.length, path };
   }
 
   /** Close the database connection. */

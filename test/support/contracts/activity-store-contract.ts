@@ -83,6 +83,34 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
       expect(trail[2]).toMatchObject({ by: 'terminal:admin', action: 'delete' });
     });
 
+    it('pages the live entries a filter selects (period, kind, person, title words) and the audit trail, with exact totals', async () => {
+      const days = Array.from({ length: 12 }, (_, i) => `2026-0${1 + (i % 6)}-1${i % 9}`);
+      await store.addMany(days.map((date, i) => ({ date, kind: i % 3 === 0 ? 'research' : 'inspection', title: `视察第${i}项100%_工作` })), { ...wang, channel: 'import' });
+      await store.addAll([{ date: '2026-03-01', kind: 'inspection', title: '李明视察河道' }], li);
+      const all = await store.list();
+      const first = await store.page({}, { limit: 5, offset: 0 });
+      const rest = await store.page({}, { limit: 10, offset: 5 });
+      expect(first.total).toBe(13);
+      expect([...first.items, ...rest.items]).toEqual(all);
+      const filtered = await store.page({ from: '2026-02-01', to: '2026-04-30', kinds: ['视察'] }, { limit: 50, offset: 0 });
+      expect(filtered.items).toEqual(all.filter((a) => a.date >= '2026-02-01' && a.date <= '2026-04-30' && a.kind === 'inspection'));
+      expect(filtered.total).toBe(filtered.items.length);
+      expect((await store.page({ by: '李明' }, { limit: 50, offset: 0 })).items.map((a) => a.title)).toEqual(['李明视察河道']);
+      expect((await store.page({ by: 'slack:U7' }, { limit: 50, offset: 0 })).total).toBe(1);
+      // Title words are taken literally: % and _ are not wildcards.
+      expect((await store.page({ text: '第1' }, { limit: 50, offset: 0 })).items.map((a) => a.title)).toEqual(expect.arrayContaining(['视察第1项100%_工作', '视察第10项100%_工作', '视察第11项100%_工作']));
+      expect((await store.page({ text: '0%_工' }, { limit: 50, offset: 0 })).total).toBe(12);
+      expect((await store.page({ text: '0_%工' }, { limit: 50, offset: 0 })).total).toBe(0);
+      const target = all[0];
+      await store.correct(target.id, { title: '改过的标题' }, 'slack:U7', { channel: 'web', byName: '李明' });
+      const trail = await store.auditPage({ activityId: target.id }, { limit: 10, offset: 0 });
+      expect(trail.items.map((h) => h.action)).toEqual(['correct', 'import']);
+      const byLi = await store.auditPage({ by: '李明' }, { limit: 1, offset: 0 });
+      expect(byLi.total).toBe(2);
+      expect(byLi.items[0]).toMatchObject({ action: 'correct', by: 'slack:U7', activityId: target.id });
+      expect((await store.auditPage({}, { limit: 100, offset: 0 })).total).toBe(14);
+    });
+
     it('refuses an impossible date, an empty title or an unknown entry in Chinese, storing nothing', async () => {
       await expect(store.addAll([{ date: '2026-02-30', kind: 'inspection', title: '视察' }], wang)).rejects.toBeInstanceOf(UserError);
       await expect(store.addAll([{ date: '2026-06-01', kind: 'inspection', title: '  ' }], wang)).rejects.toBeInstanceOf(UserError);
