@@ -13,6 +13,7 @@ import type { Bm25Index } from '../src/knowledge/search/bm25-index.ts';
 import { defaultTokenizer } from '../src/knowledge/search/tokenizer.ts';
 import { exactSearch } from '../src/knowledge/search/vector-index.ts';
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
+import { benchFts5Peer, type Fts5PeerFigures } from './bench-fts5-peer.ts';
 
 /** The knowledge figures, named as CONTRACTS.md names them. */
 export interface KnowledgeBench {
@@ -40,6 +41,16 @@ export interface KnowledgeBench {
   readonly vector_query_ms_p50: number;
   readonly exact_query_ms_p50: number;
   readonly hnsw_recall_at_10: number;
+  /**
+   * The peer: SQLite FTS5 (trigram) on the same passages and questions, with how many times
+   * faster Lüzhi's hybrid search and BM25 answer than it (its p50 and p95 over ours).
+   */
+  readonly fts5_peer: Fts5PeerFigures & {
+    readonly hybrid_speedup_p50: number;
+    readonly hybrid_speedup_p95: number;
+    readonly bm25_speedup_p50: number;
+    readonly ingest_ratio: number;
+  };
 }
 
 /** The q-quantile of a list of numbers (nearest rank). */
@@ -125,9 +136,15 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
         expected += exact.length;
         found += exact.filter((h) => got.has(h.id)).length;
       });
+      const texts: string[] = [];
+      for await (const batch of kb.store.passageTexts()) for (const p of batch) texts.push(p.text);
+      const peer = benchFts5Peer(texts, questions);
+      log(`FTS5 trigram peer: p50 ${peer.query_ms_p50} ms, p95 ${peer.query_ms_p95} ms`);
+      const ratio = (theirs: number, ours: number): number => round(theirs / Math.max(ours, 1e-3), 1);
+      const ingestRate = Math.round(report.chunks / ingestSeconds);
       return {
         passages: report.chunks,
-        ingest_passages_per_s: Math.round(report.chunks / ingestSeconds),
+        ingest_passages_per_s: ingestRate,
         hybrid_query_ms_p50: round(quantile(hybrid, 0.5)),
         hybrid_query_ms_p95: round(quantile(hybrid, 0.95)),
         rerank_ms_p50: round(quantile(rerankTimes, 0.5)),
@@ -137,6 +154,13 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
         vector_query_ms_p50: round(quantile(vectorTimes, 0.5), 3),
         exact_query_ms_p50: round(quantile(exactTimes, 0.5)),
         hnsw_recall_at_10: round(found / Math.max(expected, 1), 4),
+        fts5_peer: {
+          ...peer,
+          hybrid_speedup_p50: ratio(peer.query_ms_p50, quantile(hybrid, 0.5)),
+          hybrid_speedup_p95: ratio(peer.query_ms_p95, quantile(hybrid, 0.95)),
+          bm25_speedup_p50: ratio(peer.query_ms_p50, bm25.bm25_query_ms_p50),
+          ingest_ratio: round(ingestRate / Math.max(peer.ingest_passages_per_s, 1), 2),
+        },
       };
     } finally {
       kb.close();

@@ -124,12 +124,14 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     { retriever: vector, weight: VECTOR_WEIGHT },
   ]);
   const idf = (term: string) => indexes.keyword.idf(term);
-  const foundOptions: FoundDecisionOptions = { idf, maxIdf: () => indexes.keyword.idf('\u0000'), passageCount: () => indexes.keyword.size };
-  const answerer = options.answerer ?? createExtractiveAnswerer(foundOptions);
 
   // What the ranking and `size()` read synchronously, refreshed when a sync moved the indexes:
   // no read of the store per question beyond the sync's one look at the change marker.
   let seen = { generation: -1, names: new Set<string>() as ReadonlySet<string>, passages: 0 };
+  // The found gate weighs absence by the number of passages (the keyword index's size counts
+  // its paragraph units too, two or three per passage).
+  const foundOptions: FoundDecisionOptions = { idf, maxIdf: () => indexes.keyword.idf('\u0000'), passageCount: () => seen.passages };
+  const answerer = options.answerer ?? createExtractiveAnswerer(foundOptions);
   async function sync(): Promise<void> {
     await indexes.sync();
     const generation = indexes.generation;

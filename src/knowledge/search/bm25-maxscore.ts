@@ -1,11 +1,11 @@
 /**
- * Rank-safe MaxScore over BM25 postings (Turtle & Flood 1995), document at a time. Query terms
- * are ordered by the most they can add to a unit's score; once the k-th best passage scores
- * more than the terms of the smallest bounds together could give, those terms stop producing
- * candidates and are only probed (galloping) for units the others found. Terms present in
- * nearly every passage (工作, 人大, 常委 …) thus cost a few probes instead of a walk of their
- * whole list. Scores are summed in the query's term order in float32, as the exhaustive scan
- * sums them, so hits and scores are bit-identical to it; ties go to the earlier unit.
+ * Rank-safe MaxScore over BM25 postings (Turtle & Flood 1995). Query terms are ordered by the
+ * most they can add to a unit's score; once the k-th best passage scores more than the terms of
+ * the smallest bounds together could give, those terms stop producing candidates and are only
+ * probed (galloping) for units the others found. Terms present in nearly every passage (工作,
+ * 人大, 常委 …) thus cost a few probes instead of a walk of their whole list. Scores are summed
+ * in the query's term order in float32, as the exhaustive scan sums them, so hits and scores are
+ * bit-identical to it; ties go to the earlier unit.
  */
 import { type Hit, TopK } from './top-k.ts';
 
@@ -35,8 +35,33 @@ export interface ScoredSearch {
 
 /** Float32 sums may round up a little past the exact bound: bounds are compared inflated by this. */
 const SLACK = 1 + 1e-5;
+/** Units per window of the term-at-a-time pass over the essential lists (a power of two). */
+const WINDOW = 1024;
 
-/** The k best passages for `terms` (query order), pruning what cannot reach the top k. */
+// Per-window contributions of each essential term (slot * WINDOW + offset), valid where the
+// epoch matches: kept across searches so a question allocates nothing big and clears nothing.
+let cellValues = new Float64Array(0);
+let cellEpochs = new Int32Array(0);
+let epoch = 0;
+
+function cells(slots: number): void {
+  if (cellValues.length >= slots * WINDOW && epoch < 0x7fffff00) return;
+  cellValues = new Float64Array(Math.max(slots, 8) * WINDOW);
+  cellEpochs = new Int32Array(cellValues.length);
+  epoch = 0;
+}
+
+/**
+ * The k best passages for `terms` (query order), pruning what cannot reach the top k.
+ *
+ * Like Lucene's MaxScore scorer, candidates come window by window: the essential lists' postings
+ * in a window of units are summed term at a time into an accumulator (a tight loop, as the
+ * exhaustive scan's), and only then is each touched unit checked against the bound of the
+ * non-essential terms, probed from their own forward cursors. A unit that survives is scored
+ * exactly, in query order, from the contributions the window and the probes recorded. The
+ * essential set is fixed within a window (a larger set than needed only prunes less) and
+ * shrinks between windows as the k-th score rises.
+ */
 export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k: number, textUnits: number): ScoredSearch {
   const { postingDocs, postingUnits, norms, head, passageIds } = a;
   const m = terms.length;
@@ -45,75 +70,119 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
   const cumulative = new Float64Array(m);
   let sum = 0;
   for (let i = 0; i < m; i++) cumulative[i] = sum += terms[order[i]].bound;
-  const pos = Int32Array.from(terms, (t) => t.start);
+  const pos = Int32Array.from(terms, (t) => t.start); // window walk, essential terms
+  const probe = Int32Array.from(terms, (t) => t.start); // bound probes of the non-essential terms
   const end = Int32Array.from(terms, (t) => t.end);
-  const contribution = new Float64Array(m);
-  const matched = new Int32Array(m); // == stamp: the term matched the current unit
-  let stamp = 0;
+  const lift = Float64Array.from(terms, (t) => t.lift);
+  const rank = new Int32Array(m); // rank[t]: t's place in `order`
+  order.forEach((t, i) => { rank[t] = i; });
+  const probed = new Float64Array(m); // non-essential contributions of the unit being checked
+  cells(m);
+  const acc = new Float64Array(WINDOW);
+  const touched = new Uint32Array(WINDOW / 32);
   const top = new TopK(k);
   let threshold = -Infinity;
   let essential = 0; // order[essential..] produce candidates
   let walked = 0;
   let currentHead = -1;
   let currentBest = 0;
-  const tf = (i: number): number => postingUnits[i] / textUnits;
+  let done = false;
   const finishPassage = (): void => {
     if (currentHead < 0 || currentBest === 0) return;
     top.push(passageIds[currentHead], currentBest);
     threshold = top.threshold();
     while (essential < m && cumulative[essential] * SLACK <= threshold) essential++;
   };
-  for (;;) {
-    let doc = 0x7fffffff;
-    for (let i = essential; i < m; i++) {
+  // The contribution of term t to unit doc, or 0; advances t's probe cursor.
+  const contributionAt = (t: number, doc: number): number => {
+    const p = seek(postingDocs, probe[t], end[t], doc);
+    walked += seekSteps;
+    probe[t] = p;
+    if (p >= end[t] || postingDocs[p] !== doc) return 0;
+    const f = postingUnits[p] / textUnits;
+    return (lift[t] * f) / (f + norms[doc]);
+  };
+  while (!done && essential < m) {
+    const windowEssential = essential;
+    let base = 0x7fffffff;
+    for (let i = windowEssential; i < m; i++) {
       const t = order[i];
-      if (pos[t] < end[t] && postingDocs[pos[t]] < doc) doc = postingDocs[pos[t]];
+      if (pos[t] < end[t] && postingDocs[pos[t]] < base) base = postingDocs[pos[t]];
     }
-    if (doc === 0x7fffffff) break;
-    if (head[doc] !== currentHead) {
-      finishPassage();
-      currentHead = head[doc];
-      currentBest = 0;
-      if (essential >= m) break;
-    }
-    const limit = Math.max(threshold, currentBest);
-    stamp++;
-    let partial = 0;
-    for (let i = essential; i < m; i++) {
+    if (base === 0x7fffffff) break;
+    const limitDoc = base + WINDOW;
+    const stamp = ++epoch;
+    for (let i = windowEssential; i < m; i++) {
       const t = order[i];
-      const p = pos[t];
-      if (p < end[t] && postingDocs[p] === doc) {
-        const f = tf(p);
-        partial += contribution[t] = (terms[t].lift * f) / (f + norms[doc]);
-        matched[t] = stamp;
-        pos[t] = p + 1;
-        walked++;
+      const l = lift[t];
+      const slot = (i - windowEssential) * WINDOW;
+      let p = pos[t];
+      const e = end[t];
+      for (; p < e; p++) {
+        const doc = postingDocs[p];
+        if (doc >= limitDoc) break;
+        const f = postingUnits[p] / textUnits;
+        const off = doc - base;
+        const c = (l * f) / (f + norms[doc]);
+        acc[off] += c;
+        cellValues[slot + off] = c;
+        cellEpochs[slot + off] = stamp;
+        touched[off >>> 5] |= 1 << (off & 31);
       }
-    }
-    let alive = true;
-    for (let i = essential - 1; i >= 0; i--) {
-      if ((partial + cumulative[i]) * SLACK <= limit) {
-        alive = false;
-        break;
-      }
-      const t = order[i];
-      const p = seek(postingDocs, pos[t], end[t], doc);
-      walked += seekSteps;
+      walked += p - pos[t];
       pos[t] = p;
-      if (p < end[t] && postingDocs[p] === doc) {
-        const f = tf(p);
-        partial += contribution[t] = (terms[t].lift * f) / (f + norms[doc]);
-        matched[t] = stamp;
-        pos[t] = p + 1;
+    }
+    for (let w = 0; w < touched.length; w++) {
+      let bits = touched[w];
+      if (bits === 0) continue;
+      touched[w] = 0;
+      while (bits !== 0) {
+        const bit = 31 - Math.clz32(bits & -bits);
+        bits &= bits - 1;
+        const off = (w << 5) | bit;
+        const partial = acc[off];
+        acc[off] = 0;
+        if (done) continue; // clear the rest of the window
+        const doc = base + off;
+        if (head[doc] !== currentHead) {
+          finishPassage();
+          currentHead = head[doc];
+          currentBest = 0;
+          if (essential >= m) {
+            done = true;
+            continue;
+          }
+        }
+        if (survives(doc, partial, windowEssential, Math.max(threshold, currentBest))) {
+          let score = 0;
+          for (let t = 0; t < m; t++) {
+            const r = rank[t];
+            let c = probed[t];
+            if (r >= windowEssential) {
+              const cell = (r - windowEssential) * WINDOW + off;
+              c = cellEpochs[cell] === stamp ? cellValues[cell] : 0;
+            }
+            if (c !== 0) score = Math.fround(score + c);
+          }
+          if (score > currentBest) currentBest = score;
+        }
       }
     }
-    if (!alive) continue;
-    let score = 0;
-    for (let t = 0; t < m; t++) if (matched[t] === stamp) score = Math.fround(score + contribution[t]);
-    if (score > currentBest) currentBest = score;
   }
   finishPassage();
   return { hits: top.result(), walked };
+
+  // Whether a unit whose essential terms sum to `partial` may still beat `limit`: the
+  // non-essential terms are probed from the largest bound down, stopping as soon as what they
+  // could still add cannot lift it past.
+  function survives(doc: number, partial: number, firstEssential: number, limit: number): boolean {
+    for (let i = firstEssential - 1; i >= 0; i--) {
+      if ((partial + cumulative[i]) * SLACK <= limit) return false;
+      const t = order[i];
+      partial += probed[t] = contributionAt(t, doc);
+    }
+    return partial * SLACK > limit;
+  }
 }
 
 /** Postings read by the last `seek` (a variable, not a returned pair: no allocation per probe). */

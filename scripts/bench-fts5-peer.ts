@@ -1,0 +1,78 @@
+/**
+ * The peer row of the knowledge bench (issue 17): SQLite FTS5 with its trigram tokenizer on the
+ * same passages and questions, so every run shows where Lüzhi's own index stands against the
+ * search most Chinese projects reach for first. FTS5 ranks by its built-in bm25(); a question
+ * becomes the OR of its character trigrams (the trigram tokenizer cannot match shorter runs).
+ */
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+
+/** FTS5 trigram figures on the bench's passages and questions. */
+export interface Fts5PeerFigures {
+  readonly ingest_passages_per_s: number;
+  readonly query_ms_p50: number;
+  readonly query_ms_p95: number;
+  /** Share of questions with at least one hit: a peer that finds nothing is not measured. */
+  readonly questions_with_hits: number;
+  /** Bytes of the FTS5 tables (text included), in MB. */
+  readonly database_mb: number;
+}
+
+/** The FTS5 query for a question: its distinct character trigrams, quoted, OR-ed; undefined when it has none. */
+export function trigramQuery(question: string): string | undefined {
+  const grams = new Set<string>();
+  for (const run of question.normalize('NFKC').match(/[\p{Script=Han}a-z0-9]+/giu) ?? []) {
+    const chars = [...run.toLowerCase()];
+    for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  }
+  return grams.size ? [...grams].map((g) => `"${g}"`).join(' OR ') : undefined;
+}
+
+/** The q-quantile (nearest rank). */
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
+/**
+ * Index `passages` in an in-memory FTS5 trigram table (one transaction) and time the top 50 for
+ * each question, as Lüzhi's BM25 is timed.
+ */
+export function benchFts5Peer(passages: Iterable<string>, questions: readonly string[]): Fts5PeerFigures {
+  const db = new Database(':memory:');
+  try {
+    db.exec("CREATE VIRTUAL TABLE peer USING fts5(text, tokenize = 'trigram')");
+    const insert = db.prepare('INSERT INTO peer (text) VALUES (?)');
+    let count = 0;
+    const started = performance.now();
+    db.transaction(() => {
+      for (const text of passages) {
+        insert.run(text);
+        count++;
+      }
+    })();
+    const ingestSeconds = (performance.now() - started) / 1000;
+    const search = db.prepare('SELECT rowid FROM peer WHERE peer MATCH ? ORDER BY rank LIMIT 50').pluck();
+    const queries = questions.map(trigramQuery);
+    for (const q of queries.slice(0, 20)) if (q) search.all(q); // warm-up
+    const times: number[] = [];
+    let withHits = 0;
+    for (const q of queries) {
+      const t0 = performance.now();
+      const hits = q ? search.all(q) : [];
+      times.push(performance.now() - t0);
+      if (hits.length) withHits++;
+    }
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    return {
+      ingest_passages_per_s: Math.round(count / Math.max(ingestSeconds, 1e-9)),
+      query_ms_p50: Math.round(quantile(times, 0.5) * 100) / 100,
+      query_ms_p95: Math.round(quantile(times, 0.95) * 100) / 100,
+      questions_with_hits: Math.round((withHits / Math.max(queries.length, 1)) * 10000) / 10000,
+      database_mb: Math.round((pages * pageSize) / 1e5) / 10,
+    };
+  } finally {
+    db.close();
+  }
+}

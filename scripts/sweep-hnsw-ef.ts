@@ -1,0 +1,69 @@
+/**
+ * The HNSW `ef` curve behind vector-index.ts's EF_SEARCH (issue 17): for each ef, how often the
+ * whole search's top 5 (the vector vote fused with BM25, then re-ranked) is the one a near-exact
+ * ef gives, HNSW recall@50 against the exact scan, and the vector query's latency (min of 3).
+ *
+ *   npx tsx scripts/sweep-hnsw-ef.ts [--passages 100000] [--data DIR]
+ *
+ * --data keeps the built index in DIR for the next run (it is built there when missing).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createOfflineEmbedder, openSqliteKnowledgeBase } from '../src/knowledge/index.ts';
+import { exactSearch, type VectorIndex } from '../src/knowledge/search/vector-index.ts';
+import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => args[args.indexOf(name) + 1];
+const passages = Number(option('--passages') ?? 100_000);
+const root = option('--data') ?? mkdtempSync(join(tmpdir(), 'lvzhi-ef-'));
+const embedder = createOfflineEmbedder();
+const fresh = !existsSync(join(root, 'data'));
+if (fresh) writeBenchCorpus(join(root, 'corpus'), passages);
+const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), embedder });
+try {
+  if (fresh) await kb.ingest([join(root, 'corpus')]);
+  await kb.indexes.sync();
+  const sample = (kb.db.prepare('SELECT text FROM kb_passages WHERE id % 199 = 0 ORDER BY id LIMIT 500').all() as Array<{ text: string }>)
+    .map((row) => row.text);
+  const questions = benchQuestions(300, sample);
+  // The library's index object; its hnswlib handle is private, reached here only to move ef.
+  const hnsw: VectorIndex = kb.indexes.hnsw();
+  const handle = (hnsw as unknown as { index: { setEf(ef: number): void } }).index;
+  const vectors = await embedder.embed(questions);
+  const matrix = await kb.indexes.vectorMatrix();
+  const exact = vectors.map((v) => new Set(exactSearch(matrix, v, 50).map((hit) => hit.id)));
+  const topFive = async (): Promise<string[]> => {
+    const out: string[] = [];
+    for (const q of questions) out.push((await kb.search(q, 5)).map((hit) => hit.passage.id).join());
+    return out;
+  };
+  handle.setEf(3000);
+  const reference = await topFive();
+  for (const ef of [50, 80, 120, 160, 220, 300, 380, 500]) {
+    handle.setEf(ef);
+    const got = await topFive();
+    const same = got.filter((ids, i) => ids === reference[i]).length;
+    const times: number[] = [];
+    let recall = 0;
+    vectors.forEach((v, i) => {
+      let best = Infinity;
+      let hits: Array<{ id: number }> = [];
+      for (let r = 0; r < 3; r++) {
+        const t0 = performance.now();
+        hits = hnsw.search(v, 50);
+        best = Math.min(best, performance.now() - t0);
+      }
+      times.push(best);
+      recall += hits.filter((hit) => exact[i].has(hit.id)).length / Math.max(exact[i].size, 1);
+    });
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)].toFixed(2);
+    console.log(`ef ${ef}: top 5 as at ef 3000 ${(100 * same / questions.length).toFixed(1)}%, recall@50 ${(recall / questions.length).toFixed(3)}, vector query p50 ${at(0.5)} / p95 ${at(0.95)} ms`);
+  }
+} finally {
+  kb.close();
+  if (!option('--data')) rmSync(root, { recursive: true, force: true });
+}

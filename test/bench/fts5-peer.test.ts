@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { benchFts5Peer, trigramQuery } from '../../scripts/bench-fts5-peer.ts';
+
+describe('the FTS5 trigram peer of the knowledge bench', () => {
+  it('turns a question into its character trigrams, so the peer can match Chinese at all', () => {
+    expect(trigramQuery('常委会多久开会？')).toBe('"常委会" OR "委会多" OR "会多久" OR "多久开" OR "久开会"');
+    // Runs shorter than three characters cannot match a trigram index: nothing to ask.
+    expect(trigramQuery('开会？是吗')).toBeUndefined();
+  });
+
+  it('finds the passages of the questions it is timed on, and counts questions it cannot answer', () => {
+    const passages = ['常务委员会会议一般每两个月举行一次。', '代表视察应当持代表证。', '预算执行情况的报告。'];
+    const figures = benchFts5Peer(passages, ['常委会会议多久举行一次', '视察要带代表证吗', '不相干']);
+    expect(figures.questions_with_hits).toBeCloseTo(2 / 3, 3);
+    expect(figures.ingest_passages_per_s).toBeGreaterThan(0);
+  });
+});
