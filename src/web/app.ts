@@ -9,7 +9,7 @@ import { MAX_TABLE_BYTES } from '../input/index.ts';
 import { AppError, UserError, errorReference } from '../errors.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { authRoutes, logoutRoute } from './auth-routes.ts';
-import { documentRoutes, uploadBodyLimit } from './documents/index.ts';
+import { documentRoutes } from './documents/index.ts';
 import { draftRoutes } from './drafts/index.ts';
 import type { WebDeps, WebEnv } from './env.ts';
 import { sessionGuard } from './guard.ts';
@@ -40,7 +40,6 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     onError: (c) => c.html(messagePage(m.failedTitle, m.tooLarge(Math.round(MAX_TABLE_BYTES / 1024 / 1024))), 413),
   }));
   app.route('/', authRoutes(deps));
-  app.use('/documents/upload', uploadBodyLimit()); // before the guard reads the form
   app.use('*', sessionGuard(deps));
   app.route('/', logoutRoute(deps));
   app.get('/', (c) => c.redirect('/log', 303));

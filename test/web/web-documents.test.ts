@@ -140,7 +140,7 @@ describe('web console: 文档 over HTTP', () => {
       request.write('--x\r\n');
     });
     expect(huge.status).toBe(413);
-    expect(huge.body).toContain('文件太大了');
+    expect(huge.body).toContain('上传的文件太大');
 
     const broken = await send('损坏.pdf', '%PDF-1.7 this is not really a pdf');
     expect(broken.status).toBe(303);

@@ -42,6 +42,11 @@ describe('web console: 起草 over HTTP', () => {
     const inspections = await rig.services.activities.list({ from: '2023-01-01', to: '2023-06-30', kinds: ['inspection'] });
     for (const entry of inspections) expect(page).toContain(`第 ${entry.id} 号　${entry.title}`);
     expect(page).not.toContain('视察防汛工作'); // August is outside the period
+    // The log page the fact links to lists the same entries.
+    const link = /href="(\/log\?period=[^"]*kind=inspection)"/.exec(page)![1].replace(/&amp;/g, '&');
+    const log = await (await writer.fetch(link)).text();
+    for (const entry of inspections) expect(log).toContain(entry.title);
+    expect(log).not.toContain('视察防汛工作');
     expect(page).not.toContain('class="ungrounded"');
     expect((await other.fetch(at)).status).toBe(404); // a draft is its person's own
   });

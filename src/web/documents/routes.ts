@@ -8,8 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono, type Context } from 'hono';
 import { ingestUpload, safeFileName } from '../../assistant/index.ts';
 import { UserError, errorReference } from '../../errors.ts';
 import {
@@ -17,8 +16,8 @@ import {
   type DocumentChange, type OpenKnowledgeBase, type Visibility,
 } from '../../knowledge/index.ts';
 import type { WebDeps, WebEnv } from '../env.ts';
-import { messagePage } from '../layout.ts';
 import { KeptValues } from '../kept-values.ts';
+import { pageNumber } from '../log-filter.ts';
 import type { Viewer } from '../viewer.ts';
 import { STATUS_LABELS, documentMessages as m } from './messages.ts';
 import {
@@ -28,8 +27,6 @@ import {
 /** How long an upload's progress page is kept, and how many are kept at most. */
 const UPLOAD_KEPT_MS = 60 * 60_000;
 const UPLOADS_KEPT = 200;
-/** Room for the form's other fields and multipart framing around the file itself. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 /** Hits a search inside one document shows. */
 const SEARCH_HITS = 20;
 
@@ -38,27 +35,9 @@ type Ctx = Context<WebEnv>;
 const visibilityOf = (viewer: Viewer): Visibility => ({ scopes: viewer.scopes });
 const changeBy = (viewer: Viewer): DocumentChange => ({ by: viewer.personId, channel: 'web' });
 
-/** A 1-based page number from the query; anything else is the first page. */
-function pageNumber(value: string | undefined): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
-}
-
 function field(body: Record<string, unknown>, name: string): string {
   const value = body[name];
   return typeof value === 'string' ? value.trim() : '';
-}
-
-/**
- * Refuse an upload larger than the loaders read before anything reads its body — the session
- * guard parses a form to find its CSRF token — so no one can make the server hold a huge file.
- * Mounted ahead of the guard; the person is not known yet, so the page has no navigation.
- */
-export function uploadBodyLimit(): MiddlewareHandler<WebEnv> {
-  return bodyLimit({
-    maxSize: MAX_DOCUMENT_BYTES + FORM_OVERHEAD_BYTES,
-    onError: (c) => c.html(messagePage(m.uploadHeading, m.tooLarge(MAX_DOCUMENT_BYTES / 1048576)), 413),
-  });
 }
 
 /** The documents section over the deps' knowledge base. */

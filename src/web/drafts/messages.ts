@@ -24,7 +24,8 @@ export const draftMessages = {
   fact: (kinds: string, count: number) => `${kinds}：${count} 次`,
   factEntries: (count: number) => `查看这 ${count} 条记录`,
   entry: (id: number, title: string) => `第 ${id} 号　${title}`,
-  moreEntries: (n: number) => `另有 ${n} 条，可在“活动记录”中按时期和类别查看。`,
+  moreEntries: (n: number) => `另有 ${n} 条，见下面“活动记录”的链接。`,
+  inLog: '在活动记录中查看：',
   noFacts: '这一时期的活动记录中没有相关的活动。',
   period: (from: string, to: string) => `统计时期：${from} 至 ${to}`,
   // Editing and download

@@ -7,10 +7,11 @@
 import { Hono, type Context } from 'hono';
 import { createDrafter, describeBasis, draftToDocx, editedDocument } from '../../drafting/index.ts';
 import { UserError } from '../../errors.ts';
-import { findPeriod, today } from '../../time/index.ts';
+import { today } from '../../time/index.ts';
 import type { WebDeps, WebEnv } from '../env.ts';
 import { messagePage } from '../layout.ts';
 import { KeptValues } from '../kept-values.ts';
+import { readPeriod } from '../log-filter.ts';
 import { draftMessages as m } from './messages.ts';
 import { type KeptDraft, MAX_DRAFT_CHARS, draftPage, draftRequestPage } from './views.ts';
 
@@ -49,7 +50,8 @@ export function draftRoutes(deps: WebDeps): Hono<WebEnv> {
     let from: string | undefined;
     let to: string | undefined;
     if (periodWords) {
-      const period = findPeriod(periodWords, now);
+      // The whole box must be one period, read as the log page and chat read it.
+      const period = readPeriod(periodWords, now);
       if (!period) throw new UserError('bad_period', m.badPeriod(periodWords));
       ({ from, to } = period);
     }

@@ -69,8 +69,11 @@ function factList(draft: KeptDraft, taxonomy: Taxonomy): Html {
     // The drafter lists the first titles in the same (date) order as the ids.
     const listed = fact.titles.slice(0, fact.ids.length).map((title, n) => html`<li>${m.entry(fact.ids[n], title)}</li>`);
     const more = fact.count - listed.length;
+    // Every entry it counts, on the log page: one link per kind (the log filters one kind at a time).
+    const inLog = fact.kinds.map((kind) => html`<a href="/log?${new URLSearchParams({ period: `${draft.from}至${draft.to}`, kind })}">${taxonomy.label(kind)}</a>`);
     return html`<li id="fact-${i}"><strong>${m.fact(kindsOf(fact, taxonomy), fact.count)}</strong>
-<details><summary>${m.factEntries(fact.count)}</summary><ol>${listed}</ol>${more > 0 ? html`<p class="muted">${m.moreEntries(more)}</p>` : ''}</details></li>`;
+<details><summary>${m.factEntries(fact.count)}</summary><ol>${listed}</ol>${more > 0 ? html`<p class="muted">${m.moreEntries(more)}</p>` : ''}</details>
+<p class="muted">${m.inLog}${inLog.flatMap((link, n) => (n ? ['、', link] : [link]))}</p></li>`;
   })}</ol>`;
 }
 
