@@ -16,6 +16,7 @@ import {
   type DocumentChange, type OpenKnowledgeBase, type Visibility,
 } from '../../knowledge/index.ts';
 import type { WebDeps, WebEnv } from '../env.ts';
+import { formText } from '../form-fields.ts';
 import { KeptValues } from '../kept-values.ts';
 import { pageNumber } from '../log-filter.ts';
 import type { Viewer } from '../viewer.ts';
@@ -35,10 +36,6 @@ type Ctx = Context<WebEnv>;
 const visibilityOf = (viewer: Viewer): Visibility => ({ scopes: viewer.scopes });
 const changeBy = (viewer: Viewer): DocumentChange => ({ by: viewer.personId, channel: 'web' });
 
-function field(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  return typeof value === 'string' ? value.trim() : '';
-}
 
 /** The documents section over the deps' knowledge base. */
 export function documentRoutes(deps: WebDeps): Hono<WebEnv> {
@@ -96,12 +93,12 @@ export function documentRoutes(deps: WebDeps): Hono<WebEnv> {
     if (file.size > MAX_DOCUMENT_BYTES) return notice(c, 413, m.uploadHeading, m.tooLarge(limitMb));
     const name = safeFileName(file.name);
     if (!SUPPORTED_EXTENSIONS.includes(extname(name).toLowerCase())) return notice(c, 400, m.uploadHeading, m.unsupported(name));
-    const scope = allowedScope(viewer, field(body, 'scope'));
+    const scope = allowedScope(viewer, formText(body, 'scope'));
     const doc = `${scope}/${name}`;
     const kb = await knowledge();
     const stored = await kb.document(doc);
     // Replacing is asked for, never assumed; and never of a document the admin may not see.
-    const mayReplace = field(body, 'replace') === '1' && stored !== undefined && (!viewer.scopes || viewer.scopes.includes(stored.scope));
+    const mayReplace = formText(body, 'replace') === '1' && stored !== undefined && (!viewer.scopes || viewer.scopes.includes(stored.scope));
     if (stored && !mayReplace) return notice(c, 409, m.uploadHeading, m.exists(doc));
 
     // Named like the chat's upload folders, so one a killed process leaves is cleaned up at the next start.
@@ -135,7 +132,7 @@ export function documentRoutes(deps: WebDeps): Hono<WebEnv> {
     if (!viewer.isAdmin) return { refused: adminOnly(c) };
     const body = c.req.method === 'GET' ? { doc: c.req.query('doc') ?? '' } : await c.req.parseBody();
     const kb = await knowledge();
-    const info = await kb.document(field(body, 'doc'), visibilityOf(viewer));
+    const info = await kb.document(formText(body, 'doc'), visibilityOf(viewer));
     return info ? { viewer, kb, info, body } : { refused: notVisible(c) };
   }
 
@@ -143,7 +140,7 @@ export function documentRoutes(deps: WebDeps): Hono<WebEnv> {
     const found = await formDocument(c);
     if ('refused' in found) return found.refused;
     const { viewer, kb, info, body } = found;
-    await kb.setScope(info.doc, allowedScope(viewer, field(body, 'scope')), changeBy(viewer));
+    await kb.setScope(info.doc, allowedScope(viewer, formText(body, 'scope')), changeBy(viewer));
     return c.redirect(documentUrl(info.doc, '&changed=scope'), 303);
   });
 
@@ -151,10 +148,10 @@ export function documentRoutes(deps: WebDeps): Hono<WebEnv> {
     const found = await formDocument(c);
     if ('refused' in found) return found.refused;
     const { viewer, kb, info, body } = found;
-    const word = field(body, 'status');
+    const word = formText(body, 'status');
     const status = STATUS_WORDS[word];
     if (!status) throw new UserError('bad_status', catalogMessages.badStatus(word));
-    const replacedBy = field(body, 'supersededBy') || undefined;
+    const replacedBy = formText(body, 'supersededBy') || undefined;
     // Another department's document is as unknown to this admin as one never stored.
     if (replacedBy !== undefined && !await kb.document(replacedBy, visibilityOf(viewer))) {
       throw new UserError('unknown_document', catalogMessages.unknownDocument(replacedBy));

@@ -10,6 +10,7 @@ import { UserError } from '../../errors.ts';
 import { today } from '../../time/index.ts';
 import type { WebDeps, WebEnv } from '../env.ts';
 import { messagePage } from '../layout.ts';
+import { formText } from '../form-fields.ts';
 import { KeptValues } from '../kept-values.ts';
 import { readPeriod } from '../log-filter.ts';
 import { draftMessages as m } from './messages.ts';
@@ -20,10 +21,6 @@ const DRAFT_KEPT_MS = 8 * 60 * 60_000;
 const DRAFTS_KEPT = 500;
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-function field(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  return typeof value === 'string' ? value : '';
-}
 
 /** `attachment` with the Chinese file name (RFC 6266 / 5987) and a plain fallback. */
 function attachment(fileName: string): string {
@@ -43,8 +40,8 @@ export function draftRoutes(deps: WebDeps): Hono<WebEnv> {
   app.post('/', async (c) => {
     const viewer = c.get('viewer');
     const body = await c.req.parseBody();
-    const request = field(body, 'request').trim();
-    const periodWords = field(body, 'period').trim();
+    const request = formText(body, 'request');
+    const periodWords = formText(body, 'period');
     // Today is the office's calendar day, as in chat.
     const now = today(new Date(deps.now()), deps.settings.LVZHI_TIME_ZONE);
     let from: string | undefined;
@@ -84,7 +81,7 @@ export function draftRoutes(deps: WebDeps): Hono<WebEnv> {
     const id = c.req.param('id');
     const draft = drafts.get(id, viewer.personId);
     if (!draft) return gone(c);
-    const text = field(await c.req.parseBody(), 'text').replace(/\r\n?/g, '\n').trim();
+    const text = formText(await c.req.parseBody(), 'text').replace(/\r\n?/g, '\n').trim();
     if (text.length > MAX_DRAFT_CHARS) throw new UserError('draft_too_long', m.tooLong(MAX_DRAFT_CHARS));
     drafts.set(id, viewer.personId, { ...draft, text: text || draft.text });
     return c.redirect(`/drafts/${id}`, 303);
