@@ -7,7 +7,7 @@ export interface Fact {
   readonly kinds: readonly string[];
   readonly count: number;
   readonly titles: readonly string[];
-  /** The log entries counted (their ids, date order): what a page links a figure to. */
+  /** The first log entries counted (their ids, date order, one per title): what a page links a figure to. */
   readonly ids: readonly number[];
 }
 

@@ -61,8 +61,7 @@ export function draftRoutes(deps: WebDeps): Hono<WebEnv> {
     });
     const draft = await drafter.draft({ request, from, to, now });
     const id = drafts.add(viewer.personId, {
-      request, from: draft.from, to: draft.to, text: draft.text, document: draft.document,
-      facts: draft.facts.map((fact) => ({ ...fact, ids: fact.ids.slice(0, fact.titles.length) })),
+      request, from: draft.from, to: draft.to, text: draft.text, document: draft.document, facts: draft.facts,
       fileName: draft.fileName, basis: describeBasis(draft, services.taxonomy), note: draft.note,
     });
     return c.redirect(`/drafts/${id}`, 303);

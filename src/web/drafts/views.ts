@@ -15,7 +15,7 @@ export interface KeptDraft {
   readonly request: string;
   readonly from: string;
   readonly to: string;
-  /** The facts, each with the ids of its first listed entries only (a half-year may count tens of thousands). */
+  /** The facts, each with its first entries (a half-year may count tens of thousands). */
   readonly facts: readonly Fact[];
   /** The text as last saved (the draft's own at first). */
   readonly text: string;
