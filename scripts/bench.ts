@@ -81,6 +81,12 @@ export const benchSections: BenchSection[] = [
     run: async () => (await import('./bench-messengers.ts')).benchMessengers(),
   },
   {
+    // The web console's pages over HTTP at 100k log entries (target ≤ 200 ms each).
+    name: 'web',
+    byDefault: true,
+    run: async (options) => (await import('./bench-web.ts')).benchWeb({ log: options.log }),
+  },
+  {
     // Minutes of child processes on hostile files: run on request (`--sections bad-input`).
     name: 'bad-input',
     byDefault: false,

@@ -214,14 +214,16 @@ export function createPostgresActivityStore(db: PostgresDatabase, taxonomy: Taxo
       return monthlyFromRows(rows as Array<{ month: string; kind: string; n: number }>, checked, taxonomy);
     },
     async page(filter, page) {
-      const sql = activityPageSql(filter, page, taxonomy);
-      const [rows, count] = await Promise.all([read(numbered(sql.rows.sql), sql.rows.params), read(numbered(sql.count.sql), sql.count.params)]);
-      return { items: rows.map(toActivity), total: Number(count[0].n) };
+      const count = activityPageSql(filter, page, taxonomy).count;
+      const total = Number((await read(numbered(count.sql), count.params))[0].n);
+      const sql = activityPageSql(filter, page, taxonomy, { matches: total }).rows;
+      return { items: (await read(numbered(sql.sql), sql.params)).map(toActivity), total };
     },
     async auditPage(filter, page) {
-      const sql = auditPageSql(filter, page);
-      const [rows, count] = await Promise.all([read(numbered(sql.rows.sql), sql.rows.params), read(numbered(sql.count.sql), sql.count.params)]);
-      return { items: rows.map(toAuditEntry), total: Number(count[0].n) };
+      const count = auditPageSql(filter, page).count;
+      const total = Number((await read(numbered(count.sql), count.params))[0].n);
+      const sql = auditPageSql(filter, page, total).rows;
+      return { items: (await read(numbered(sql.sql), sql.params)).map(toAuditEntry), total };
     },
     async history(activityId) {
       const rows = activityId === undefined
@@ -236,7 +238,7 @@ export function createPostgresActivityStore(db: PostgresDatabase, taxonomy: Taxo
     previewImport: (path) => previewImportFile(path, taxonomy),
     async exportFile(path, query = {}, options = {}) {
       const { writeExportFile } = await import('../export.ts');
-      const sql = activityPageSql(query, ALL_ROWS, taxonomy, true).rows;
+      const sql = activityPageSql(query, ALL_ROWS, taxonomy, { withRecorded: true }).rows;
       const rows = await read(numbered(sql.sql), sql.params);
       await writeExportFile(path, rows.map((r) => ({ ...toActivity(r), recordedAt: r.created_at as string })), taxonomy, options);
       return { exported: rows.length, path };

@@ -170,15 +170,17 @@ export class ActivityLog {
   /** The audit trail, oldest first: of one entry, or of the whole log. */
   /** One page of the live entries a filter selects, with their total (src/log/pages.ts). */
   page(filter: ActivityFilter, page: PageRequest): Paged<Activity> {
-    const sql = activityPageSql(filter, page, this.taxonomy);
-    const total = this.prepare(sql.count.sql).pluck().get(...sql.count.params) as number;
+    const count = activityPageSql(filter, page, this.taxonomy).count;
+    const total = this.prepare(count.sql).pluck().get(...count.params) as number;
+    const sql = activityPageSql(filter, page, this.taxonomy, { matches: total });
     return { items: (this.prepare(sql.rows.sql).all(...sql.rows.params) as Array<Record<string, unknown>>).map(toActivity), total };
   }
 
   /** One page of the audit trail a filter selects, newest first, with its total. */
   auditPage(filter: AuditFilter, page: PageRequest): Paged<AuditEntry> {
-    const sql = auditPageSql(filter, page);
-    const total = this.prepare(sql.count.sql).pluck().get(...sql.count.params) as number;
+    const count = auditPageSql(filter, page).count;
+    const total = this.prepare(count.sql).pluck().get(...count.params) as number;
+    const sql = auditPageSql(filter, page, total);
     return { items: (this.prepare(sql.rows.sql).all(...sql.rows.params) as Array<Record<string, unknown>>).map(toAuditEntry), total };
   }
 
@@ -214,7 +216,7 @@ export class ActivityLog {
   /** Write the query's activities to a .csv or .xlsx file, atomically, with when each was recorded. */
   async exportFile(path: string, query: ActivityFilter = {}, options: ExportOptions = {}): Promise<{ exported: number; path: string }> {
     const { writeExportFile } = await import('../export.ts');
-    const sql = activityPageSql(query, ALL_ROWS, this.taxonomy, true).rows;
+    const sql = activityPageSql(query, ALL_ROWS, this.taxonomy, { withRecorded: true }).rows;
     const rows = this.prepare(sql.sql).all(...sql.params) as Array<Record<string, unknown>>;
     await writeExportFile(path, rows.map((r) => ({ ...toActivity(r), recordedAt: r.created_at as string })), this.taxonomy, options);
     return { exported: rows.length, path };
