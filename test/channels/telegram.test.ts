@@ -43,7 +43,7 @@ describe('telegram channel', () => {
   it('registers its commands in Chinese and answers in escaped HTML with bold rendered', async () => {
     const assistant = scripted(() => ({ text: '**第十二条** 会议由主任召集。<b>原文</b> & “引号”' }));
     const { standIn } = await start(assistant);
-    expect(standIn.commands.map((c) => c.command)).toEqual(['ask', 'log', 'stats', 'list', 'undo', 'edit', 'delete', 'draft', 'docs', 'help']);
+    expect(standIn.commands.map((c) => c.command)).toEqual(['ask', 'log', 'stats', 'list', 'undo', 'edit', 'delete', 'draft', 'docs', 'web', 'help']);
     expect(standIn.commands.every((c) => /[\u4e00-\u9fff]/.test(c.description))).toBe(true);
 
     const asked = standIn.say(dm, alice, '/ask 常委会会议由谁召集');
