@@ -20,6 +20,20 @@ pg_bindir() {
   [ -n "$found" ] && [ -x "$found/initdb" ] && echo "$found"
 }
 
+# pgvector for the server, where Debian's lists offer it (bookworm's do not: the server then runs
+# stock, the in-process HNSW path, and the pgvector path is tested on PGlite's extension).
+install_pgvector() {
+  local major package
+  major=$("$1/postgres" --version | sed -E 's/[^0-9]*([0-9]+).*/\1/')
+  package="postgresql-$major-pgvector"
+  if [ -f "/usr/share/postgresql/$major/extension/vector.control" ]; then return 0; fi
+  if apt-cache policy "$package" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null || echo "Installing $package failed: the server runs without pgvector." >&2
+  else
+    echo "Debian offers no $package here: the test server runs without pgvector (stock PostgreSQL)." >&2
+  fi
+}
+
 start_test_postgres() {
   local bin
   bin=$(pg_bindir || true)
@@ -32,6 +46,7 @@ start_test_postgres() {
     bin=$(pg_bindir || true)
   fi
   if [ -z "$bin" ]; then pg_notice "no initdb found after installing PostgreSQL"; return 1; fi
+  install_pgvector "$bin"
   if ! id postgres >/dev/null 2>&1; then pg_notice "there is no postgres user to run the cluster as"; return 1; fi
   PG_TEST_DIR=$(mktemp -d /tmp/lvzhi-ci-postgres.XXXXXX)
   chown postgres "$PG_TEST_DIR"

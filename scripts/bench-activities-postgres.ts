@@ -22,7 +22,8 @@ async function timed(runs: number, work: (i: number) => Promise<unknown>): Promi
   return times.sort((a, b) => a - b);
 }
 
-async function admin(url: string, sql: string): Promise<void> {
+/** One statement on a fresh connection (CREATE / DROP DATABASE cannot run in the pool's transactions). */
+export async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -32,14 +33,20 @@ async function admin(url: string, sql: string): Promise<void> {
   }
 }
 
-/** Fill a scratch database with `entries` activities and time the same queries as on SQLite. */
-export async function benchActivitiesPostgres(options: { url: string; entries?: number; log?: (line: string) => void }): Promise<ActivityBench> {
+/**
+ * Fill a scratch database with `entries` activities and time the same queries as on SQLite.
+ * `inPlace`: use the database named itself (one the caller started for the bench: PGlite
+ * serves a single database).
+ */
+export async function benchActivitiesPostgres(options: { url: string; entries?: number; inPlace?: boolean; log?: (line: string) => void }): Promise<ActivityBench> {
   const entries = options.entries ?? 100_000;
   const say = options.log ?? (() => undefined);
   const name = `lvzhi_bench_${randomBytes(4).toString('hex')}`;
-  await admin(options.url, `CREATE DATABASE ${name}`);
   const scratch = new URL(options.url);
-  scratch.pathname = `/${name}`;
+  if (!options.inPlace) {
+    await admin(options.url, `CREATE DATABASE ${name}`);
+    scratch.pathname = `/${name}`;
+  }
   const db = openPostgres(scratch.toString());
   try {
     const taxonomy = loadTaxonomy();
@@ -60,7 +67,7 @@ export async function benchActivitiesPostgres(options: { url: string; entries?: 
     return benchFigures(entries, insertSeconds, { stats, monthly, lists });
   } finally {
     await db.close();
-    await admin(options.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!options.inPlace) await admin(options.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 

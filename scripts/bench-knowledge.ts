@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openSqliteKnowledgeBase } from '../src/knowledge/index.ts';
+import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../src/knowledge/index.ts';
+import type { Embedder } from '../src/models/index.ts';
 import type { Bm25Index } from '../src/knowledge/search/bm25-index.ts';
 import { defaultTokenizer } from '../src/knowledge/search/tokenizer.ts';
 import { exactSearch } from '../src/knowledge/search/vector-index.ts';
@@ -61,8 +62,20 @@ export function quantile(values: readonly number[], q: number): number {
 
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** Opens the knowledge base under test over a data folder (SQLite's in it by default). */
+export type BenchKnowledgeOpener = (dataDir: string, embedder: Embedder) => Promise<OpenKnowledgeBase>;
+
+/** What the knowledge bench runs on. */
+export interface KnowledgeBenchOptions {
+  readonly passages?: number;
+  readonly queries?: number;
+  readonly log?: (line: string) => void;
+  /** The stores under test (SQLite in the data folder by default; scripts/bench-knowledge-postgres.ts passes PostgreSQL's). */
+  readonly open?: BenchKnowledgeOpener;
+}
+
 /** Build an index of `passages` generated passages in a temporary folder and measure it. */
-export async function benchKnowledge(options: { passages?: number; queries?: number; log?: (line: string) => void } = {}): Promise<KnowledgeBench> {
+export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promise<KnowledgeBench> {
   const wanted = options.passages ?? 100_000;
   const log = options.log ?? (() => {});
   const root = mkdtempSync(join(tmpdir(), 'lvzhi-bench-'));
@@ -71,7 +84,8 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
     writeBenchCorpus(corpus, wanted);
     log(`corpus written: ${wanted} articles`);
     const embedder = createOfflineEmbedder();
-    const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), embedder });
+    const dataDir = join(root, 'data');
+    const kb = await (options.open ?? ((folder, model) => openSqliteKnowledgeBase({ dataDir: folder, embedder: model })))(dataDir, embedder);
     try {
       const started = performance.now();
       const report = await kb.ingest([corpus], {
@@ -82,8 +96,8 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
       const ingestSeconds = (performance.now() - started) / 1000;
       log(`ingested ${report.chunks} passages in ${ingestSeconds.toFixed(1)} s`);
 
-      const sample = (kb.db.prepare('SELECT text FROM kb_passages WHERE id % 199 = 0 ORDER BY id LIMIT 500').all() as Array<{ text: string }>)
-        .map((row) => row.text);
+      const sampleIds = Array.from(await kb.store.passageIds()).filter((id) => id % 199 === 0).slice(0, 500);
+      const sample = (await kb.store.passagesByIds(sampleIds)).map((passage) => passage.text);
       const questions = benchQuestions(options.queries ?? 300, sample);
       for (const q of questions.slice(0, 20)) await kb.search(q, 5); // warm-up
       const hybrid: number[] = [];
@@ -115,14 +129,14 @@ export async function benchKnowledge(options: { passages?: number; queries?: num
       }
 
       const vectors = await embedder.embed(questions);
-      const hnsw = kb.indexes.hnsw();
+      // Through the port: the HNSW in memory, or pgvector's in the database (a round trip each).
       const vectorTimes: number[] = [];
-      const approximate = vectors.map((v) => {
+      const approximate: Array<Awaited<ReturnType<typeof kb.indexes.vector.search>>> = [];
+      for (const v of vectors) {
         const t0 = performance.now();
-        const hits = hnsw.search(v, 10);
+        approximate.push(await kb.indexes.vector.search(v, 10));
         vectorTimes.push(performance.now() - t0);
-        return hits;
-      });
+      }
 
       const matrix = (await kb.indexes.vectorMatrix());
       const exactTimes: number[] = [];

@@ -51,6 +51,13 @@ export const benchSections: BenchSection[] = [
     },
   },
   {
+    // The knowledge bench and the log's stats on PostgreSQL, in a database it starts itself
+    // (PGlite with pgvector, or a scratch one on LVZHI_BENCH_DATABASE_URL): `--sections knowledge,postgres` prints both.
+    name: 'postgres',
+    byDefault: false,
+    run: async (options) => (await import('./bench-knowledge-postgres.ts')).benchKnowledgePostgres(options),
+  },
+  {
     name: 'reader',
     byDefault: true,
     run: async () => (await import('./reader-benchmark.ts')).benchmarkReader(20_000),

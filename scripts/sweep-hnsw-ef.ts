@@ -16,7 +16,7 @@ import { exactSearch, type VectorIndex } from '../src/knowledge/search/vector-in
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
 
 const args = process.argv.slice(2);
-const option = (name: string): string | undefined => args[args.indexOf(name) + 1];
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const passages = Number(option('--passages') ?? 100_000);
 const root = option('--data') ?? mkdtempSync(join(tmpdir(), 'lvzhi-ef-'));
 const embedder = createOfflineEmbedder();

@@ -106,7 +106,7 @@ export function openParts(options: PartsOptions): Parts {
         const { openKnowledgeBaseWithModel, postgresKnowledgeStores, sqliteKnowledgeStores } = await import('./knowledge/index.ts');
         if (settings.LVZHI_DATABASE_URL) {
           // Documents and passages shared by every process; each keeps its index files in its own data folder.
-          const stores = postgresKnowledgeStores(shared(), dataDir);
+          const stores = postgresKnowledgeStores(shared(), dataDir, { url: settings.LVZHI_DATABASE_URL });
           migrations.push(stores.ready);
           return openKnowledgeBaseWithModel({ dataDir, stores, embedder, chat, rerank: reranker });
         }

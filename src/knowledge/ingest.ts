@@ -16,7 +16,7 @@ import { MAX_DOCUMENT_BYTES, MAX_PASSAGES_PER_DOCUMENT, loadDocument } from './l
 import { knowledgeMessages as m } from './messages.ts';
 import type { DocumentStore } from './ports/document-store.ts';
 import type { PassageStore } from './ports/passage-store.ts';
-import { embeddingInput } from './search/hnsw-vector-search.ts';
+import { embeddingInput } from './search/embed-missing.ts';
 import type { LexicalPassage } from './search/lexical-build.ts';
 import { type IngestOptions, type LoadedDocument, PUBLIC_SCOPE } from './types.ts';
 

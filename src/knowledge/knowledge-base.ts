@@ -22,6 +22,8 @@ import type { DocumentStanding, DocumentStore } from './ports/document-store.ts'
 import type { PassageStore } from './ports/passage-store.ts';
 import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './search/retrievers.ts';
 import { type IndexWarning, SearchIndexes } from './search/search-indexes.ts';
+import { stderrWarning } from './search/index-files.ts';
+import type { VectorSearch } from './ports/vector-search.ts';
 import { type Tokenizer, defaultTokenizer } from './search/tokenizer.ts';
 import type {
   Answer, Answerer, DocumentChange, DocumentInfo, KnowledgeBase, Page, Paged, Passage, Reranker, ScoredPassage, Visibility,
@@ -33,6 +35,8 @@ export interface KnowledgeStores {
   readonly documents: DocumentStore;
   /** Release what the stores themselves hold (a connection or pool they own); absent when their caller owns it. */
   close?(): void | Promise<void>;
+  /** The database's own vector search (pgvector) for this embedder, if it has one; else the in-process HNSW is used. */
+  vectorSearch?(embedder: Embedder, warn: IndexWarning): Promise<VectorSearch | undefined>;
 }
 
 /** What `openKnowledgeBase` needs; everything but the data folder and the stores has an offline default. */
@@ -107,7 +111,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const { passages: store, documents: catalog } = options.stores;
   const embedder = options.embedder ?? createOfflineEmbedder();
   const tokenizer = options.tokenizer ?? defaultTokenizer();
-  const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, options.warn);
+  const warn = options.warn ?? stderrWarning;
+  const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, warn, await options.stores.vectorSearch?.(embedder, warn));
   const bm25 = createBm25Retriever(indexes.keyword);
   const log = options.log ?? componentLog('knowledge');
   let warned = false;

@@ -19,6 +19,12 @@ export const knowledgeMessages = {
   tooManyPassages: (count: number, limit: number) => `文件内容太多（分成了 ${count} 段，上限是 ${limit} 段），没有导入。请拆分成几个文件后再导入。`,
   noText: '文件里没有可以检索的文字内容。',
   embeddingUnavailable: '向量服务（嵌入模型）暂时无法连接，这个文件未导入；服务恢复后重新运行 ingest 即可补上，已有内容不受影响。',
+  embeddingLengthChanged: (embedder: string, stored: number, now: number) =>
+    `嵌入模型 ${embedder} 返回的向量长度由 ${stored} 变为 ${now}（模型已更换）。旧向量不会与新向量混用：正在为全部段落重新生成向量，完成前按关键词检索。`,
+  vectorSearchInDatabase: (server: string) => `向量检索：使用数据库 ${server} 中的 pgvector 扩展（HNSW 索引，余弦距离），各进程共用一个向量索引。`,
+  pgvectorNotInstalled: '服务器上没有安装 vector 扩展',
+  pgvectorNoPrivilege: '当前数据库用户无权执行 CREATE EXTENSION vector',
+  vectorSearchInProcess: (reason: string) => `向量检索：数据库没有可用的 pgvector 扩展（${reason}），向量存放在数据库中，每个进程在内存中各建一个 HNSW 索引。`,
   failed: (reference: string) => `处理这个文件时出现内部错误（编号 ${reference}），已跳过，其他文件照常导入。`,
   badBatchLine: '这一行以 { 开头，但不是 {"question": "……"} 格式的 JSON；也可以不用 JSON，直接写问题本身。',
   ingestSummary: (r: { added: number; updated: number; unchanged: number; skipped: number; chunks: number }) =>

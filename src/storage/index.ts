@@ -14,4 +14,4 @@ export { createSqliteConversationStore, type SqliteConversationStoreOptions } fr
 export { openPostgres, isConnectionLost, describeServer, numbered, type PgClient, type PostgresDatabase, type PostgresOptions } from './postgres/database.ts';
 export { migratePostgres, MIGRATION_LOCK } from './postgres/migrate.ts';
 export { createPostgresConversationStore, type PostgresConversationStoreOptions } from './postgres/conversation-store.ts';
-export { copyTables, countRows, type Endpoint, type TableSpec } from './transfer.ts';
+export { copyTables, countRows, type CopyOptions, type Endpoint, type TableSpec } from './transfer.ts';

@@ -1,11 +1,12 @@
 /**
  * Copying whole tables between a data folder's SQLite database and PostgreSQL (either way), for
  * `migrate-data`: every row as it is (ids, statuses, the audit trail), in one transaction on the
- * target, into tables that must be empty, then checked by counting both sides.
+ * target, into tables that must be empty, then checked by counting both sides. Rows are read
+ * and written a batch at a time, so an office's 100,000 passages never sit in memory at once.
  */
 import { UserError } from '../errors.ts';
 import { storageMessages as m } from './messages.ts';
-import type { PgClient, PostgresDatabase } from './postgres/database.ts';
+import { type PgClient, type PostgresDatabase, numbered } from './postgres/database.ts';
 import type { Db } from './sqlite/database.ts';
 
 /** A table to copy: its columns, and the identity column PostgreSQL must continue after. */
@@ -15,6 +16,16 @@ export interface TableSpec {
   /** The key rows are read in (and, when numeric and generated, continued after in PostgreSQL). */
   readonly orderBy: string;
   readonly identity?: string;
+  /** `orderBy` is unique (implied by `identity`): the table is read in batches after the last key. Others are small and read whole. */
+  readonly unique?: boolean;
+}
+
+/** How a copy goes. */
+export interface CopyOptions {
+  /** Rows read and written at a time (default 2,000). */
+  readonly batchSize?: number;
+  /** Told of each batch written (tests see the batching). */
+  readonly onBatch?: (table: string, rows: number) => void;
 }
 
 /** One side of a copy. */
@@ -25,9 +36,21 @@ const quote = (name: string) => `"${name}"`;
 /** Rows per INSERT into PostgreSQL (13 columns × 500 stays far below its 65,535 parameters). */
 const CHUNK = 500;
 
-async function readAll(from: Endpoint, table: TableSpec): Promise<Row[]> {
-  const sql = `SELECT ${table.columns.map(quote).join(', ')} FROM ${quote(table.name)} ORDER BY ${quote(table.orderBy)}`;
-  return from.kind === 'sqlite' ? from.db.prepare(sql).all() as Row[] : (await from.db.query<Row>(sql)).rows;
+/** A table's rows in key order, `batchSize` at a time (a table without a unique key in one go). */
+async function* readBatches(from: Endpoint, table: TableSpec, batchSize: number): AsyncGenerator<Row[]> {
+  const select = `SELECT ${table.columns.map(quote).join(', ')} FROM ${quote(table.name)}`;
+  const order = `ORDER BY ${quote(table.orderBy)}`;
+  const read = async (sql: string, params: unknown[]) =>
+    from.kind === 'sqlite' ? from.db.prepare(sql).all(...params) as Row[] : (await from.db.query<Row>(numbered(sql), params)).rows;
+  if (!table.unique && !table.identity) {
+    yield await read(`${select} ${order}`, []);
+    return;
+  }
+  for (let rows = await read(`${select} ${order} LIMIT ?`, [batchSize]); rows.length;) {
+    yield rows;
+    if (rows.length < batchSize) return;
+    rows = await read(`${select} WHERE ${quote(table.orderBy)} > ? ${order} LIMIT ?`, [rows[rows.length - 1][table.orderBy], batchSize]);
+  }
 }
 
 /** Rows in each table. */
@@ -50,8 +73,11 @@ async function writePostgres(client: PgClient, table: TableSpec, rows: readonly 
     const tuples = chunk.map((row) => `(${table.columns.map((c) => `$${params.push(row[c] ?? null)}`).join(', ')})`);
     await client.query(`INSERT INTO ${quote(table.name)} (${columns}) VALUES ${tuples.join(', ')}`, params);
   }
+}
+
+/** After a table's rows came with their ids, PostgreSQL's new ones continue after the largest. */
+async function continueIdentity(client: PgClient, table: TableSpec): Promise<void> {
   if (table.identity) {
-    // Rows came with their ids: new ones continue after the largest.
     await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), GREATEST((SELECT MAX(${quote(table.identity)}) FROM ${quote(table.name)}), 1))`,
       [table.name, table.identity]);
   }
@@ -72,17 +98,37 @@ function normalise(value: unknown): unknown {
  * must exist (its stores were opened) and be empty; afterwards both sides are counted, and the
  * counts (equal, or an error) are returned.
  */
-export async function copyTables(from: Endpoint, to: Endpoint, tables: readonly TableSpec[]): Promise<Record<string, number>> {
+export async function copyTables(
+  from: Endpoint, to: Endpoint, tables: readonly TableSpec[], options: CopyOptions = {},
+): Promise<Record<string, number>> {
   const already = await countRows(to, tables);
   const filled = Object.entries(already).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`);
   if (filled.length > 0) throw new UserError('target_not_empty', m.targetNotEmpty(filled.join('、')));
-  const data = new Map<TableSpec, Row[]>();
-  for (const table of tables) data.set(table, await readAll(from, table));
+  const batchSize = options.batchSize ?? 2_000;
+  const batches = async function* () {
+    for (const table of tables) {
+      for await (const rows of readBatches(from, table, batchSize)) {
+        yield { table, rows };
+        options.onBatch?.(table.name, rows.length);
+      }
+    }
+  };
   try {
     if (to.kind === 'sqlite') {
-      to.db.transaction(() => { for (const [table, rows] of data) writeSqlite(to.db, table, rows); }).immediate();
+      // One transaction across the batches' reads: nothing else uses this connection meanwhile.
+      to.db.exec('BEGIN IMMEDIATE');
+      try {
+        for await (const { table, rows } of batches()) writeSqlite(to.db, table, rows);
+        to.db.exec('COMMIT');
+      } catch (error) {
+        if (to.db.inTransaction) to.db.exec('ROLLBACK');
+        throw error;
+      }
     } else {
-      await to.db.transaction(async (client) => { for (const [table, rows] of data) await writePostgres(client, table, rows); });
+      await to.db.transaction(async (client) => {
+        for await (const { table, rows } of batches()) await writePostgres(client, table, rows);
+        for (const table of tables) await continueIdentity(client, table);
+      });
     }
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? '');

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openKnowledgeBase, postgresKnowledgeStores, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { indexOwner, openKnowledgeBase, postgresKnowledgeStores, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { openPostgres, type PostgresDatabase } from '../../src/storage/index.ts';
 import { REAL_SERVER_URL, noticeWithoutServer, usePglite, useRealPostgres, type TestPostgres } from '../support/postgres.ts';
 import { documentNamed, embedder, passagesOf } from '../support/contracts/knowledge-rig.ts';
@@ -59,6 +59,29 @@ function describeShared(server: () => TestPostgres): void {
     } finally {
       for (const kb of bases) kb.close();
       await Promise.all(pools.map((db) => db.close()));
+    }
+  }, 120_000);
+
+  it('forgets, at any process\'s start, the index records of a data folder not seen for 30 days, and keeps the others\'', async () => {
+    await postgres.reset();
+    const root = tempFolder('lvzhi-kb-pg-records-');
+    const db = openPostgres(postgres.url(), { max: 2 });
+    try {
+      const a = postgresKnowledgeStores(db, join(root, 'host-a'));
+      await a.ready;
+      await a.passages.setMeta({ lexical_file: 'lexical-1.bm25' });
+      await db.query(`INSERT INTO kb_index_records (owner, key, value, seen_at) VALUES
+        ('retired-host:/srv/lvzhi/data', 'lexical_file', 'lexical-9.bm25', now() - interval '31 days'),
+        ('quiet-host:/srv/lvzhi/data', 'lexical_file', 'lexical-8.bm25', now() - interval '29 days')`);
+      // host-a has not started for 40 days either: its own next start keeps its records.
+      await db.query("UPDATE kb_index_records SET seen_at = now() - interval '40 days' WHERE owner = $1", [indexOwner(join(root, 'host-a'))]);
+      const again = postgresKnowledgeStores(db, join(root, 'host-a'));
+      await again.ready;
+      const { rows } = await db.query<{ owner: string }>('SELECT owner FROM kb_index_records ORDER BY owner');
+      expect(rows.map((row) => row.owner)).toEqual([indexOwner(join(root, 'host-a')), 'quiet-host:/srv/lvzhi/data'].sort());
+      expect(await again.passages.getMeta('lexical_file')).toBe('lexical-1.bm25');
+    } finally {
+      await db.close();
     }
   }, 120_000);
 

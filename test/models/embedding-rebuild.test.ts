@@ -99,6 +99,26 @@ describe('model embeddings in the knowledge index', () => {
     kb.close();
   });
 
+  it('re-embeds every passage when the model behind the same name changes its vector length, and says so in Chinese', async () => {
+    const before = await openSqliteKnowledgeBase({ dataDir: data, embedder: (await openModels(settings(service.baseURL, 'bge-m3'))).embedder });
+    expect(before.indexes.hnsw().dimensions).toBe(24);
+    before.close();
+    service.setEmbeddingDefault({ kind: 'embed', dimensions: 16 });
+    try {
+      const warnings: string[] = [];
+      const models = await openModels(settings(service.baseURL, 'bge-m3'));
+      const kb = await openSqliteKnowledgeBase({ dataDir: data, embedder: models.embedder, warn: (line) => warnings.push(line) });
+      expect(warnings.some((line) => line.includes('由 24 变为 16') && line.includes('重新生成'))).toBe(true);
+      expect(new Set(passageInputs()).size).toBe(kb.size());
+      expect(kb.indexes.hnsw().dimensions).toBe(16);
+      expect(await kb.store.vectorDimensions('openai:bge-m3')).toBe(16);
+      expect(await kb.retrievers.vector.search('专题询问', 3)).toHaveLength(3);
+      kb.close();
+    } finally {
+      service.setEmbeddingDefault({ kind: 'embed', dimensions: 24 });
+    }
+  });
+
   it('starts with a Chinese warning naming the setting when the embedding service cannot be reached', async () => {
     const warnings: string[] = [];
     const models = await openModels(settings(await deadServiceURL(), 'bge-m3'), { warn: (w) => warnings.push(w) });

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSqliteActivityStore } from '../../src/log/index.ts';
 import { loadTaxonomy } from '../../src/reader/index.ts';
-import { createSqliteConversationStore, openDatabase } from '../../src/storage/index.ts';
+import { KNOWLEDGE_TABLES, markKnowledgeCopied, prepareKnowledgeTables } from '../../src/knowledge/index.ts';
+import { copyTables, createSqliteConversationStore, openDatabase, openPostgres, type Endpoint } from '../../src/storage/index.ts';
 import { runCliInProcess } from '../support/cli-process.ts';
 import { SAMPLE_CSV } from '../support/log-helpers.ts';
 import { usePglite } from '../support/postgres.ts';
@@ -95,5 +96,52 @@ describe('migrate-data between a data folder and PostgreSQL', { timeout: 120_000
     expect(returned.json.copied).toEqual(there.json.copied);
     expect((await run(['docs', '--data', back])).json).toEqual(docs);
     expect((await run(['ask', question, '--data', back])).json).toEqual(asked);
+  });
+
+  it('copies a batch at a time (never a whole table in memory), both ways, one transaction, counts checked', async () => {
+    await postgres.reset();
+    const office = tempFolder('lvzhi-migrate-batches-');
+    const library = join(tempFolder('lvzhi-migrate-batches-library-'), '制度');
+    mkdirSync(library);
+    const articles = Array.from({ length: 14 }, (_, i) => `第${i + 1}条 常务委员会第${i + 1}项工作制度：按期听取专项工作报告并书面答复第${i + 1}批代表建议。`);
+    writeFileSync(join(library, '工作制度.md'), `# 常务委员会工作制度\n\n${articles.join('\n\n')}\n`);
+    expect((await run(['ingest', library, '--data', office])).status).toBe(0);
+    const question = '第9项工作制度是什么';
+    const asked = (await run(['ask', question, '--data', office])).json;
+
+    const copyWith = async (from: Endpoint, to: Endpoint) => {
+      const batches: Array<[string, number]> = [];
+      await prepareKnowledgeTables(from);
+      await prepareKnowledgeTables(to);
+      const counts = await copyTables(from, to, KNOWLEDGE_TABLES, { batchSize: 4, onBatch: (table, rows) => batches.push([table, rows]) });
+      await markKnowledgeCopied(to);
+      return { counts, batches };
+    };
+    const sqlite = openDatabase(office);
+    const server = openPostgres(postgres.url(), { max: 2 });
+    try {
+      const there = await copyWith({ kind: 'sqlite', db: sqlite }, { kind: 'postgres', db: server });
+      const passages = there.counts.kb_passages;
+      expect(passages).toBeGreaterThanOrEqual(12);
+      const sizes = there.batches.filter(([table]) => table === 'kb_passages').map(([, rows]) => rows);
+      expect(Math.max(...sizes)).toBe(4);
+      expect(sizes.length).toBe(Math.ceil(passages / 4));
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(passages);
+      const elsewhere = tempFolder('lvzhi-migrate-batches-any-');
+      expect((await run(['ask', question, '--data', elsewhere], { LVZHI_DATABASE_URL: postgres.url() })).json).toEqual(asked);
+
+      const back = openDatabase(tempFolder('lvzhi-migrate-batches-back-'));
+      try {
+        const returned = await copyWith({ kind: 'postgres', db: server }, { kind: 'sqlite', db: back });
+        expect(returned.counts).toEqual(there.counts);
+        expect(returned.batches.filter(([table]) => table === 'kb_vectors').map(([, rows]) => rows)).toEqual(sizes);
+        expect(back.inTransaction).toBe(false);
+      } finally {
+        back.close();
+      }
+    } finally {
+      sqlite.close();
+      await server.close();
+    }
   });
 });

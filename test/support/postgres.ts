@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import { type PgliteServer, createPglite, servePglite } from './pglite-server.ts';
 
 /** The real server's URL for tests, when there is one. */
 export const REAL_SERVER_URL = process.env.LVZHI_TEST_DATABASE_URL?.trim() || undefined;
@@ -44,25 +44,31 @@ async function resetSchema(url: string): Promise<void> {
 }
 
 /**
- * One PGlite per test process: creating one runs initdb in WebAssembly (about 10 s of CPU), and
- * test files share a worker's modules (`isolate: false`), so they share it, each resetting the
- * schema first. It is never closed: it holds no handle that keeps the process alive.
+ * One PGlite per test process and kind: creating one runs initdb in WebAssembly (about 10 s of
+ * CPU), and test files share a worker's modules (`isolate: false`), so they share it, each
+ * resetting the schema first. It is never closed: it holds no handle that keeps the process
+ * alive. The plain one is stock PostgreSQL (no pgvector, as Debian ships it); the other has the
+ * `vector` extension PGlite ships, so `CREATE EXTENSION vector` succeeds there.
  */
-let sharedPglite: Promise<PGlite> | undefined;
+const sharedPglite: { plain?: Promise<PGlite>; pgvector?: Promise<PGlite> } = {};
+
+/** What a test PGlite offers. */
+export interface PgliteOptions {
+  /** Load pgvector (the `vector` extension) into it. */
+  readonly pgvector?: boolean;
+}
 
 /** PGlite behind a socket server of this `describe`'s own on a free port of 127.0.0.1. */
-export function usePglite(): TestPostgres {
-  let server: PGLiteSocketServer | undefined;
+export function usePglite(options: PgliteOptions = {}): TestPostgres {
+  const kind = options.pgvector ? 'pgvector' : 'plain';
+  let server: PgliteServer | undefined;
   let port = 0;
   const listen = async () => {
-    // PGlite is one session: the server queues the connections' statements, a transaction's together.
-    server = new PGLiteSocketServer({ db: await sharedPglite!, port, host: '127.0.0.1', maxConnections: 8 });
-    await server.start();
-    const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
-    port = address.port;
+    server = await servePglite(await sharedPglite[kind]!, port);
+    port = server.port;
   };
   beforeAll(async () => {
-    sharedPglite ??= PGlite.create();
+    sharedPglite[kind] ??= createPglite(options);
     await listen();
   }, 120_000);
   afterAll(async () => {

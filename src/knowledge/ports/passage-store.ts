@@ -76,8 +76,11 @@ export interface PassageStore {
   vectorIds(embedder: string): Promise<Int32Array>;
   /** The vector of one passage under one embedder, if it has one. */
   vectorOf(passageId: number, embedder: string): Promise<Float32Array | undefined>;
-  /** Up to `limit` passages whose vector is missing or from another embedder (after an embedder switch). */
-  passagesWithoutVector(embedder: string, limit: number): Promise<PassageText[]>;
+  /**
+   * Up to `limit` passages whose vector is missing, from another embedder (after an embedder
+   * switch) or, when `dimensions` is given, of another length (the model behind a name changed).
+   */
+  passagesWithoutVector(embedder: string, limit: number, dimensions?: number): Promise<PassageText[]>;
   /** Store vectors for existing passages, in one transaction. */
   putVectors(embedder: string, items: readonly PassageVector[]): Promise<void>;
   /** Length of the vectors stored for this embedder; 0 when it has none. */

@@ -11,6 +11,7 @@ import { editionOf } from '../catalog/editions.ts';
 import { catalogMessages } from '../catalog/messages.ts';
 import type { DocumentAuditEntry, DocumentRow as Row, DocumentStanding, DocumentStore } from '../ports/document-store.ts';
 import { type DocumentChange, type DocumentInfo, type DocumentStatus, PUBLIC_SCOPE } from '../types.ts';
+import type { KnowledgeSchema } from './schema.ts';
 import { type Run, lockWriters, onClient, onPool, removeDocumentIn, replaceDocumentIn } from './rows.ts';
 
 
@@ -50,7 +51,7 @@ async function audit(run: Run, action: string, doc: string, detail: unknown, cha
 }
 
 /** A `DocumentStore` over a database whose knowledge schema is migrated once `ready` settles. */
-export function createPostgresDocumentStore(db: PostgresDatabase, ready: Promise<void>): DocumentStore {
+export function createPostgresDocumentStore(db: PostgresDatabase, ready: Promise<KnowledgeSchema>): DocumentStore {
   const pool = onPool(db);
   const read: Run = async (sql, params) => {
     await ready;
@@ -65,7 +66,7 @@ export function createPostgresDocumentStore(db: PostgresDatabase, ready: Promise
     commit: (record, passages, embedder) => write(async (run) => {
       await lockWriters(run); // before reading what is stored: another process may be storing it now
       const before = await row(run, record.doc, true);
-      const ids = await replaceDocumentIn(run, record, passages, embedder);
+      const ids = await replaceDocumentIn(run, record, passages, embedder, (await ready).pgvector);
       const { family, year } = editionOf(record.title);
       const scope = record.scope ?? before?.scope ?? PUBLIC_SCOPE;
       const byHand = before?.status_by_hand ? before : undefined;

@@ -8,13 +8,14 @@
 import type { PostgresDatabase } from '../../storage/index.ts';
 import { type DocumentRecord, type PassageRow, type PassageStore, type PassageText, type PassageVector, passageOf } from '../ports/passage-store.ts';
 import type { Passage } from '../types.ts';
+import type { KnowledgeSchema } from './schema.ts';
 import { floats, onClient, onPool, putVectorsIn, removeDocumentIn, replaceDocumentIn } from './rows.ts';
 
 /** Rows read per batch when passages or vectors are streamed. */
 const BATCH = 2_000;
 
 /** A `PassageStore` over a database whose knowledge schema is migrated once `ready` settles. */
-export function createPostgresPassageStore(db: PostgresDatabase, ready: Promise<void>, owner: string): PassageStore {
+export function createPostgresPassageStore(db: PostgresDatabase, ready: Promise<KnowledgeSchema>, owner: string): PassageStore {
   const pool = onPool(db);
   const run: typeof pool = async (sql, params) => {
     await ready;
@@ -30,8 +31,8 @@ export function createPostgresPassageStore(db: PostgresDatabase, ready: Promise<
       return row;
     },
     async replaceDocument(record, passages, embedder) {
-      await ready;
-      return db.transaction((client) => replaceDocumentIn(onClient(client), record, passages, embedder));
+      const { pgvector } = await ready;
+      return db.transaction((client) => replaceDocumentIn(onClient(client), record, passages, embedder, pgvector));
     },
     async removeDocument(doc) {
       await ready;
@@ -82,12 +83,13 @@ export function createPostgresPassageStore(db: PostgresDatabase, ready: Promise<
       const [row] = await run<{ vector: Buffer }>('SELECT vector FROM kb_vectors WHERE passage_id = $1 AND embedder = $2', [passageId, embedder]);
       return row && floats(row.vector);
     },
-    passagesWithoutVector: (embedder, limit) => run<PassageText>(
+    passagesWithoutVector: (embedder, limit, dimensions = 0) => run<PassageText>(
       `SELECT p.id, p.text, p.context FROM kb_passages p LEFT JOIN kb_vectors v ON v.passage_id = p.id
-        WHERE v.embedder IS NULL OR v.embedder <> $1 ORDER BY p.id LIMIT $2`, [embedder, limit]),
+        WHERE v.embedder IS NULL OR v.embedder <> $1 OR ($3 > 0 AND octet_length(v.vector) <> $3 * 4) ORDER BY p.id LIMIT $2`,
+      [embedder, limit, dimensions]),
     async putVectors(embedder, items) {
-      await ready;
-      await db.transaction((client) => putVectorsIn(onClient(client), embedder, items));
+      const { pgvector } = await ready;
+      await db.transaction((client) => putVectorsIn(onClient(client), embedder, items, pgvector));
     },
     async vectorDimensions(embedder) {
       const [row] = await run<{ bytes: number }>('SELECT octet_length(vector) AS bytes FROM kb_vectors WHERE embedder = $1 LIMIT 1', [embedder]);
@@ -103,7 +105,7 @@ export function createPostgresPassageStore(db: PostgresDatabase, ready: Promise<
       if (!entries.length) return;
       await run(
         `INSERT INTO kb_index_records (owner, key, value) SELECT $1, t.key, t.value FROM unnest($2::text[], $3::text[]) AS t(key, value)
-         ON CONFLICT (owner, key) DO UPDATE SET value = excluded.value`,
+         ON CONFLICT (owner, key) DO UPDATE SET value = excluded.value, seen_at = now()`,
         [owner, entries.map(([key]) => key), entries.map(([, value]) => value)]);
     },
   };

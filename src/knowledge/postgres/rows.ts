@@ -47,7 +47,9 @@ export async function bumpGeneration(run: Run): Promise<void> {
 }
 
 /** Replace (or add) a document with its passages and vectors; the new passage ids, in the passages' order. Run inside a transaction. */
-export async function replaceDocumentIn(run: Run, record: DocumentToStore, passages: readonly PassageToStore[], embedder: string): Promise<number[]> {
+export async function replaceDocumentIn(
+  run: Run, record: DocumentToStore, passages: readonly PassageToStore[], embedder: string, pgvector: boolean,
+): Promise<number[]> {
   await lockWriters(run);
   await run('DELETE FROM kb_documents WHERE doc = $1', [record.doc]);
   const [{ id: documentId }] = await run<{ id: number }>(
@@ -65,7 +67,7 @@ export async function replaceDocumentIn(run: Run, record: DocumentToStore, passa
       [documentId, passages.map((_, i) => i), passages.map((p) => p.text), passages.map((p) => p.location),
         passages.map((p) => p.context), passages.map((p) => p.page ?? null)]);
     ids = rows.sort((a, b) => a.ordinal - b.ordinal).map((row) => row.id);
-    await putVectorsIn(run, embedder, ids.map((id, i) => ({ id, vector: passages[i].vector })));
+    await putVectorsIn(run, embedder, ids.map((id, i) => ({ id, vector: passages[i].vector })), pgvector);
   }
   await bumpGeneration(run);
   return ids;
@@ -79,9 +81,25 @@ export async function removeDocumentIn(run: Run, doc: string): Promise<boolean> 
   return removed.length > 0;
 }
 
-/** Store vectors for existing passages (one vector per passage: a new embedder's replaces the old). */
-export async function putVectorsIn(run: Run, embedder: string, items: readonly PassageVector[]): Promise<void> {
+/** A vector as pgvector's text form, `[0.1,-0.2,…]`. */
+export function vectorLiteral(vector: Float32Array): string {
+  return `[${vector.join(',')}]`;
+}
+
+/**
+ * Store vectors for existing passages (one vector per passage: a new embedder's replaces the
+ * old); with `pgvector`, their pgvector copy in the same statement.
+ */
+export async function putVectorsIn(run: Run, embedder: string, items: readonly PassageVector[], pgvector: boolean): Promise<void> {
   if (!items.length) return;
+  if (pgvector) {
+    await run(
+      `INSERT INTO kb_vectors (passage_id, embedder, vector, embedding)
+       SELECT t.id, $1, t.vector, t.embedding::vector FROM unnest($2::int[], $3::bytea[], $4::text[]) AS t(id, vector, embedding)
+       ON CONFLICT (passage_id) DO UPDATE SET embedder = excluded.embedder, vector = excluded.vector, embedding = excluded.embedding`,
+      [embedder, items.map((item) => item.id), items.map((item) => vectorBytes(item.vector)), items.map((item) => vectorLiteral(item.vector))]);
+    return;
+  }
   await run(
     `INSERT INTO kb_vectors (passage_id, embedder, vector) SELECT t.id, $1, t.vector FROM unnest($2::int[], $3::bytea[]) AS t(id, vector)
      ON CONFLICT (passage_id) DO UPDATE SET embedder = excluded.embedder, vector = excluded.vector`,

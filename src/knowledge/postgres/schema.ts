@@ -1,6 +1,13 @@
 /** The knowledge base's PostgreSQL schema, as append-only migration steps (module `knowledge`). */
 import { PUBLIC_SCOPE } from '../types.ts';
 
+/** What the stores learn of the database once it is migrated: whether vectors have their pgvector copy. */
+export interface KnowledgeSchema {
+  readonly pgvector: boolean;
+  /** Why there is no pgvector (for the start-up line). */
+  readonly without?: string;
+}
+
 /** Migration steps for `migratePostgres(db, 'knowledge', …)`; never edit a shipped step. */
 export const POSTGRES_KNOWLEDGE_SCHEMA: readonly string[] = [
   // The tables of SQLite's two knowledge migration lists (sqlite/passage-table.ts and
@@ -51,4 +58,33 @@ export const POSTGRES_KNOWLEDGE_SCHEMA: readonly string[] = [
      by TEXT NOT NULL,
      by_name TEXT,
      channel TEXT NOT NULL);`,
+  // When each owner's index records were last written or its process last started: the records
+  // of a data folder not seen for RECORDS_KEPT_DAYS are removed at the next start of any process.
+  'ALTER TABLE kb_index_records ADD COLUMN seen_at TIMESTAMPTZ NOT NULL DEFAULT now();',
+];
+
+/** Days an owner's index records outlive its last start or write (then its folder is taken for gone). */
+export const RECORDS_KEPT_DAYS = 30;
+
+/**
+ * Steps of module `knowledge-pgvector`, applied only where the `vector` extension can be
+ * created (pgvector). The float32 bytes stay the source of truth (and what `migrate-data`
+ * copies); `embedding` is their pgvector copy, written beside them by this code and filled in
+ * at the next sync where something else wrote the bytes alone (a copy, an older writer). The
+ * trigger clears a copy whose bytes changed without it, so it can never serve a stale vector.
+ * The column has no fixed length: each embedder's HNSW index is a partial index over
+ * `embedding::vector(d)` (pgvector-search.ts), so a new model's length needs no new step.
+ */
+export const POSTGRES_PGVECTOR_SCHEMA: readonly string[] = [
+  `CREATE EXTENSION IF NOT EXISTS vector;
+   ALTER TABLE kb_vectors ADD COLUMN embedding vector;
+   CREATE FUNCTION kb_vectors_embedding_follows() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF NEW.vector IS DISTINCT FROM OLD.vector AND NEW.embedding IS NOT DISTINCT FROM OLD.embedding THEN
+       NEW.embedding := NULL;
+     END IF;
+     RETURN NEW;
+   END $$;
+   CREATE TRIGGER kb_vectors_embedding_follows BEFORE UPDATE ON kb_vectors
+     FOR EACH ROW EXECUTE FUNCTION kb_vectors_embedding_follows();`,
 ];

@@ -15,7 +15,7 @@ export const KNOWLEDGE_TABLES: readonly TableSpec[] = [
     columns: ['id', 'doc', 'title', 'format', 'content_hash', 'ingested_at', 'scope', 'status', 'status_by_hand', 'superseded_by', 'family', 'edition', 'legacy_key'],
   },
   { name: 'kb_passages', orderBy: 'id', identity: 'id', columns: ['id', 'document_id', 'ordinal', 'text', 'location', 'context', 'page'] },
-  { name: 'kb_vectors', orderBy: 'passage_id', columns: ['passage_id', 'embedder', 'vector'] },
+  { name: 'kb_vectors', orderBy: 'passage_id', unique: true, columns: ['passage_id', 'embedder', 'vector'] },
   { name: 'kb_audit', orderBy: 'id', identity: 'id', columns: ['id', 'at', 'action', 'doc', 'detail', 'by', 'by_name', 'channel'] },
 ];
 

@@ -10,20 +10,15 @@ import { join } from 'node:path';
 import type { Embedder } from '../../models/index.ts';
 import type { PassageStore } from '../ports/passage-store.ts';
 import type { VectorSearch } from '../ports/vector-search.ts';
+import { embedMissing } from './embed-missing.ts';
 import { type IndexWarning, reason, saveOrWarn, stderrWarning } from './index-files.ts';
 import type { Hit } from './top-k.ts';
 import { BackgroundIndexBuild, VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
 
 /** Below this many vectors a full HNSW build stays on the main thread (a worker costs ~50 ms). */
 const WORKER_THRESHOLD = 2_000;
-const EMBED_BATCH = 256;
 /** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
 const REBUILD_DELETED_SHARE = 0.25;
-
-/** What goes into a passage's vector: its context (title, headings) and its text. */
-export function embeddingInput(passage: { text: string; context: string }): string {
-  return passage.context ? `${passage.context}\n${passage.text}` : passage.text;
-}
 
 /** HNSW over a passage store's vectors, loaded once and brought up to its change marker by `sync`. */
 export class HnswVectorSearch implements VectorSearch {
@@ -67,7 +62,7 @@ export class HnswVectorSearch implements VectorSearch {
 
   async sync(generation: number): Promise<void> {
     if (this.vectors && this.vectorGeneration === generation) return;
-    this.vectors = await this.embedMissing()
+    this.vectors = await embedMissing(this.store, this.embedding, this.warn)
       .then(() => this.build(generation))
       .catch(async (error: unknown) => {
         this.warn(`knowledge: the vector index could not be built (${reason(error)}); searching with keywords alone`);
@@ -107,16 +102,6 @@ export class HnswVectorSearch implements VectorSearch {
   endIngest(): void {
     this.background?.cancel();
     this.background = undefined;
-  }
-
-  /** Give every passage a vector from the current embedder (after a switch of embedder). */
-  private async embedMissing(): Promise<void> {
-    for (;;) {
-      const batch = await this.store.passagesWithoutVector(this.embedding.id, EMBED_BATCH);
-      if (!batch.length) return;
-      const vectors = await this.embedding.embed(batch.map(embeddingInput));
-      await this.store.putVectors(this.embedding.id, batch.map((p, i) => ({ id: p.id, vector: vectors[i] })));
-    }
   }
 
   private async build(generation: number): Promise<VectorIndex> {
@@ -190,18 +175,24 @@ export class HnswVectorSearch implements VectorSearch {
     return this.matrix(await this.store.vectorCount(this.embedding.id), await this.dimensionsNow());
   }
 
-  private async matrix(count: number, dimensions: number): Promise<VectorMatrix> {
-    const ids = new Int32Array(count);
-    const values = new Float32Array(count * dimensions);
-    let row = 0;
-    for await (const batch of this.store.vectors(this.embedding.id)) {
-      for (const { id, vector } of batch) {
-        if (row === count) break;
-        ids[row] = id;
-        values.set(vector, row * dimensions);
-        row++;
-      }
-    }
-    return { ids: ids.subarray(0, row), values: values.subarray(0, row * dimensions), dimensions };
+  private matrix(count: number, dimensions: number): Promise<VectorMatrix> {
+    return storedVectorMatrix(this.store, this.embedding.id, count, dimensions);
   }
+}
+
+/** Up to `count` stored vectors of one embedder, `dimensions` long, as one matrix (ascending passage id). */
+export async function storedVectorMatrix(store: PassageStore, embedder: string, count: number, dimensions: number): Promise<VectorMatrix> {
+  const ids = new Int32Array(count);
+  const values = new Float32Array(count * dimensions);
+  let row = 0;
+  for await (const batch of store.vectors(embedder)) {
+    for (const { id, vector } of batch) {
+      if (row === count) break;
+      if (vector.length !== dimensions) continue; // another space's leftover: never mixed in
+      ids[row] = id;
+      values.set(vector, row * dimensions);
+      row++;
+    }
+  }
+  return { ids: ids.subarray(0, row), values: values.subarray(0, row * dimensions), dimensions };
 }

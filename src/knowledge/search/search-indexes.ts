@@ -6,6 +6,7 @@
  * only then recorded in the store's metadata with the marker and embedder it reflects; a
  * process killed at any point leaves the previous files and records whole, and the next sync
  * finishes the work. Questions never fail because of an index file (see the two indexes).
+ * Where the database searches vectors itself (pgvector), it stands in for the HNSW file.
  */
 import type { Embedder } from '../../models/index.ts';
 import type { KeywordSearch } from '../ports/keyword-search.ts';
@@ -13,19 +14,23 @@ import type { PassageStore } from '../ports/passage-store.ts';
 import type { VectorSearch } from '../ports/vector-search.ts';
 import type { Bm25Index } from './bm25-index.ts';
 import { Bm25KeywordSearch } from './bm25-keyword-search.ts';
-import { HnswVectorSearch } from './hnsw-vector-search.ts';
-import { type IndexWarning, removeStaleIndexFiles, stderrWarning } from './index-files.ts';
+import { HnswVectorSearch, storedVectorMatrix } from './hnsw-vector-search.ts';
+import { type IndexWarning, reason, removeStaleIndexFiles, stderrWarning } from './index-files.ts';
 import type { LexicalPassage } from './lexical-build.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import type { VectorIndex, VectorMatrix } from './vector-index.ts';
 
 export type { IndexWarning } from './index-files.ts';
-export { embeddingInput } from './hnsw-vector-search.ts';
+export { embeddingInput } from './embed-missing.ts';
 
 /** The keyword and vector indexes of one data folder, loaded once and kept in sync with the store. */
 export class SearchIndexes {
   private readonly lexical: Bm25KeywordSearch;
-  private readonly hnswSearch: HnswVectorSearch;
+  /** The in-process HNSW, unless the database searches vectors itself. */
+  private readonly hnswSearch?: HnswVectorSearch;
+  private readonly vectors: VectorSearch;
+  private vectorGeneration = -1;
+  private lastVectorFailure = '';
   /** Syncs run one after another: two questions arriving on a stale index build it once. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -34,10 +39,13 @@ export class SearchIndexes {
     private readonly store: PassageStore,
     tokenizer: Tokenizer,
     embedder: Embedder,
-    warn: IndexWarning = stderrWarning,
+    private readonly warn: IndexWarning = stderrWarning,
+    /** The database's own vector search (pgvector), used in place of the in-process HNSW. */
+    databaseVectors?: VectorSearch,
   ) {
     this.lexical = new Bm25KeywordSearch(dataDir, store, tokenizer, warn);
-    this.hnswSearch = new HnswVectorSearch(dataDir, store, embedder, warn);
+    if (!databaseVectors) this.hnswSearch = new HnswVectorSearch(dataDir, store, embedder, warn);
+    this.vectors = databaseVectors ?? this.hnswSearch!;
   }
 
   /** Keyword search behind its port. */
@@ -47,7 +55,12 @@ export class SearchIndexes {
 
   /** Vector search behind its port. */
   get vector(): VectorSearch {
-    return this.hnswSearch;
+    return this.vectors;
+  }
+
+  /** Where vectors are searched: `pgvector` in the database, or `hnsw` in this process. */
+  get vectorEngine(): 'pgvector' | 'hnsw' {
+    return this.hnswSearch ? 'hnsw' : 'pgvector';
   }
 
   /** The change marker both indexes were last brought up to (-1 before the first sync). */
@@ -60,8 +73,9 @@ export class SearchIndexes {
     return this.lexical.index();
   }
 
-  /** The HNSW index in memory (call `sync` first). */
+  /** The HNSW index in memory (call `sync` first; none when the database searches vectors). */
   hnsw(): VectorIndex {
+    if (!this.hnswSearch) throw new Error('vectors are searched by pgvector in the database: there is no in-process HNSW index');
     return this.hnswSearch.index();
   }
 
@@ -79,12 +93,19 @@ export class SearchIndexes {
   }
 
   private fresh(generation: number): boolean {
-    return this.lexical.generation === generation && this.hnswSearch.generation === generation;
+    return this.lexical.generation === generation && this.vectorGeneration === generation;
   }
 
   private async syncTo(generation: number): Promise<void> {
     if (this.fresh(generation)) return;
-    const vectorJob = this.hnswSearch.sync(generation);
+    // The in-process index never throws; the database's may (then the next question tries again).
+    const vectorJob = this.vectors.sync(generation).then(() => {
+      this.vectorGeneration = generation;
+    }, (error: unknown) => {
+      const line = `knowledge: the vector index is not up to date (${reason(error)}); searching it as it is`;
+      if (line !== this.lastVectorFailure) this.warn(line);
+      this.lastVectorFailure = line;
+    });
     await this.lexical.sync(generation);
     await vectorJob;
     const [lexicalFile, vectorFile] = await Promise.all([this.store.getMeta('lexical_file'), this.store.getMeta('vector_file')]);
@@ -93,23 +114,25 @@ export class SearchIndexes {
 
   /** An ingest starts: the indexes may build in workers as passages are stored. */
   async beginIngest(): Promise<void> {
-    await Promise.all([this.lexical.beginIngest(), this.hnswSearch.beginIngest()]);
+    await Promise.all([this.lexical.beginIngest(), this.hnswSearch?.beginIngest()]);
   }
 
   /** Passages just committed to the store with their vectors (for the background builds). */
   stored(passages: readonly LexicalPassage[], vectors: readonly Float32Array[]): void {
     this.lexical.stored(passages);
-    this.hnswSearch.stored(passages.map((p) => p.id), vectors);
+    this.hnswSearch?.stored(passages.map((p) => p.id), vectors);
   }
 
   /** Drop background builds nobody needed (the ingest changed nothing, or failed). */
   endIngest(): void {
     this.lexical.endIngest();
-    this.hnswSearch.endIngest();
+    this.hnswSearch?.endIngest();
   }
 
   /** Every stored vector of the current embedder as one matrix (the benchmark's exact search). */
-  vectorMatrix(): Promise<VectorMatrix> {
-    return this.hnswSearch.vectorMatrix();
+  async vectorMatrix(): Promise<VectorMatrix> {
+    if (this.hnswSearch) return this.hnswSearch.vectorMatrix();
+    const id = this.vectors.embedder;
+    return storedVectorMatrix(this.store, id, await this.store.vectorCount(id), this.vectors.dimensions);
   }
 }

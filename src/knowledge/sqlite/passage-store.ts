@@ -35,7 +35,7 @@ export function sqlitePassageStore(table: PassageTable): PassageStore {
     },
     vectorIds: async (embedder) => table.vectorIds(embedder),
     vectorOf: async (passageId, embedder) => table.vectorOf(passageId, embedder),
-    passagesWithoutVector: async (embedder, limit) => table.passagesWithoutVector(embedder, limit),
+    passagesWithoutVector: async (embedder, limit, dimensions) => table.passagesWithoutVector(embedder, limit, dimensions),
     putVectors: (embedder, items) => retryWhenBusy(() => table.putVectors(embedder, items)),
     vectorDimensions: async (embedder) => table.vectorDimensions(embedder),
     vectorCount: async (embedder) => table.vectorCount(embedder),

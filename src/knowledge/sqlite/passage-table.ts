@@ -204,11 +204,12 @@ export class PassageTable {
     return row && floats(row.vector);
   }
 
-  /** Passages whose vector is missing or from another embedder (after an embedder switch). */
-  passagesWithoutVector(embedder: string, limit: number): PassageText[] {
+  /** Passages whose vector is missing, from another embedder (after a switch) or not `dimensions` long (when given). */
+  passagesWithoutVector(embedder: string, limit: number, dimensions = 0): PassageText[] {
     return this.db.prepare(
       `SELECT p.id, p.text, p.context FROM kb_passages p LEFT JOIN kb_vectors v ON v.passage_id = p.id
-        WHERE v.embedder IS NULL OR v.embedder <> ? ORDER BY p.id LIMIT ?`).all(embedder, limit) as PassageText[];
+        WHERE v.embedder IS NULL OR v.embedder <> ? OR (? > 0 AND length(v.vector) <> ? * 4) ORDER BY p.id LIMIT ?`)
+      .all(embedder, dimensions, dimensions, limit) as PassageText[];
   }
 
   /** Store vectors for existing passages (one transaction). */

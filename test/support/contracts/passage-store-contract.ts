@@ -105,6 +105,9 @@ export function describePassageStoreContract(name: string, open: OpenKnowledgeSt
       expect(missing[0]).toMatchObject({ text: RULES[0], context: '议事规则' });
       await at.passages.putVectors('other-2', ids.map((id) => ({ id, vector: Float32Array.of(1, 0) })));
       expect(await at.passages.passagesWithoutVector('other-2', 10)).toEqual([]);
+      // The same name giving vectors of another length (the model behind it changed): all lack one.
+      expect(await at.passages.passagesWithoutVector('other-2', 10, 2)).toEqual([]);
+      expect((await at.passages.passagesWithoutVector('other-2', 10, 3)).map((p) => p.id)).toEqual(ids);
       expect(await at.passages.vectorCount('other-2')).toBe(3);
       expect(await at.passages.vectorCount(embedder.id)).toBe(0); // one vector per passage: the new space replaced the old
       expect(await at.passages.vectorOf(ids[1], 'other-2')).toEqual(Float32Array.of(1, 0));
