@@ -99,6 +99,12 @@ export const benchSections: BenchSection[] = [
     byDefault: false,
     run: async (options) => (await import('./bench-bad-input.ts')).benchBadInput({ log: options.log }),
   },
+  {
+    // The web console's 文档 and 起草 pages over HTTP, at `--passages` passages and 100k log entries (target ≤ 200 ms a page).
+    name: 'web-documents',
+    byDefault: true,
+    run: async (options) => (await import('./bench-web-documents.ts')).benchWebDocuments({ passages: options.passages, log: options.log }),
+  },
 ];
 
 function option(argv: readonly string[], name: string): string | undefined {

@@ -45,6 +45,7 @@ export const ERROR_MESSAGES = {
   unknown_document: '知识库里没有这个文件。',
   bad_status: '文件状态只能是“现行”或“已替代”。',
   bad_scope: '部门名称不正确。',
+  scope_not_yours: '只能把文件放到“公共”或自己所在的部门。',
   embedding_unavailable: '向量服务暂时不可用，已改用关键词检索。',
 
   // Files sent or named.
@@ -113,6 +114,7 @@ export const ERROR_MESSAGES = {
   empty_request: '请说明要起草的内容。',
   unknown_topic: '没有这个起草题目。',
   draft_ungrounded: '没有足够的记录或文件支撑这份草稿。',
+  draft_too_long: '草稿正文太长了，没有保存修改。',
 
   // The model service.
   model_timeout: '模型服务响应超时。',

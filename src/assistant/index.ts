@@ -13,4 +13,5 @@ export { parseCommand, COMMANDS, type Command, type CommandContext, type Command
 export { ConversationMemory } from './memory.ts';
 export type { ConversationLimits } from './conversation.ts';
 export { cleanFileName, saveNewFile, saveReplyFiles } from './saved-files.ts';
+export { ingestUpload, safeFileName } from './files.ts';
 export { messages } from './messages.ts';

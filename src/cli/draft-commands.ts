@@ -47,7 +47,9 @@ const draft: CliCommand = {
         throw new UserError('docx_failed', cliMessages.draftNotSaved(docx), { cause });
       }
     }
-    const { document: _layout, ...json } = result;
+    // The entries each fact counts are for the web page's links; the command prints CONTRACTS.md's shape.
+    const { document: _layout, ...rest } = result;
+    const json = { ...rest, facts: rest.facts.map(({ ids: _ids, ...fact }) => fact) };
     return { json: docx ? { ...json, docx } : json, text: draftText(result, taxonomy, docx) };
   },
 };

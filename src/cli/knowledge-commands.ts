@@ -1,7 +1,7 @@
 /** `ingest` and `ask` (CONTRACTS.md, "Knowledge base"). */
 import { UserError } from '../errors.ts';
 import {
-  type Answer, type IngestReport, type KnowledgeBase, MAX_K, catalogMessages, citedSources, knowledgeMessages as m,
+  type Answer, type IngestReport, type KnowledgeBase, MAX_K, readScopeName, citedSources, knowledgeMessages as m,
 } from '../knowledge/index.ts';
 import { MAX_QUESTION_CHARS, boundQuestion, inputMessages } from '../input/index.ts';
 import { explainFailure } from '../storage/index.ts';
@@ -41,10 +41,7 @@ async function askNoted(kb: KnowledgeBase, question: string, k: number): Promise
 
 /** `--scope 代表工委`: a department name (any name: its people are mapped in LVZHI_SCOPES). */
 function readScope(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const scope = value.trim();
-  if (!scope || /[\s/\\,，;；=]/.test(scope)) throw new UserError('bad_scope', catalogMessages.badScope(value));
-  return scope;
+  return value === undefined ? undefined : readScopeName(value);
 }
 
 const ingest: CliCommand = {

@@ -5,7 +5,7 @@
  */
 import { findPeriod, today, type IsoDate, type Period } from '../time/index.ts';
 import { type Taxonomy } from '../reader/index.ts';
-import { type Activity, type ActivityQuery, type Stats } from '../log/index.ts';
+import { type Activity, type ActivityQuery, type Paged, type PageRequest, type Stats } from '../log/index.ts';
 import { InternalError, UserError } from '../errors.ts';
 import type { Source } from '../knowledge/index.ts';
 import type { ChatModel } from '../models/index.ts';
@@ -25,7 +25,8 @@ export type { ExampleSource } from './style-sources.ts';
 /** The part of the activity log drafting reads (an `ActivityStore` is one). */
 export interface FactSource {
   stats(query: ActivityQuery): Promise<Stats>;
-  list(query: ActivityQuery): Promise<Activity[]>;
+  /** The first entries of a query (their titles name the matters): a page, not the whole period. */
+  page(filter: ActivityQuery, page: PageRequest): Promise<Paged<Activity>>;
 }
 
 /** What `createDrafter` needs. */
@@ -68,8 +69,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
 
   async function factOf(kinds: readonly string[], from: IsoDate, to: IsoDate): Promise<Fact> {
     const query = { from, to, kinds };
-    const [stats, listed] = await Promise.all([deps.log.stats(query), deps.log.list(query)]);
-    return { kinds: [...kinds], count: stats.total, titles: listed.slice(0, TITLES_PER_FACT).map((a) => a.title) };
+    // The count is `stats`'s (CONTRACTS.md); the first entries give the matters and the links, read as a page.
+    const [stats, first] = await Promise.all([deps.log.stats(query), deps.log.page(query, { offset: 0, limit: TITLES_PER_FACT })]);
+    return { kinds: [...kinds], count: stats.total, titles: first.items.map((a) => a.title), ids: first.items.map((a) => a.id) };
   }
 
   async function itemsFor(topics: readonly Topic[], from: IsoDate, to: IsoDate): Promise<DraftItem[]> {

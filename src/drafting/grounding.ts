@@ -13,6 +13,14 @@ export interface CountedFigure {
   readonly value: number;
   /** The figure as written, e.g. `14个`, `三十次`, `12%`. */
   readonly text: string;
+  /** Where it starts in the text (UTF-16 offset), so a page can mark it in place. */
+  readonly index: number;
+}
+
+/** A figure of a text with the facts whose count it states: none means no fact grounds it. */
+export interface CheckedFigure extends CountedFigure {
+  /** Positions in the facts given of those whose count equals the figure. */
+  readonly facts: readonly number[];
 }
 
 /**
@@ -83,13 +91,13 @@ export function countedFigures(text: string): CountedFigure[] {
     if (spans.some(([a, b]) => start >= a && start < b)) continue;
     const [whole, prefix, number, about, , percent, written] = m;
     if (written) {
-      figures.push({ value: NaN, text: written });
+      figures.push({ value: NaN, text: written, index: start });
       continue;
     }
     if (prefix === '第') continue;
     // 数十次, 十余次, 上百人: an estimate, which no count in the log can ground.
     const vague = prefix !== undefined || about !== undefined;
-    figures.push({ value: vague || percent ? NaN : valueOf(number), text: whole });
+    figures.push({ value: vague || percent ? NaN : valueOf(number), text: whole, index: start });
   }
   return figures;
 }
@@ -98,4 +106,16 @@ export function countedFigures(text: string): CountedFigure[] {
 export function ungroundedFigures(text: string, counts: Iterable<number>): CountedFigure[] {
   const allowed = new Set(counts);
   return countedFigures(text).filter((f) => !allowed.has(f.value));
+}
+
+/**
+ * Every figure of a text — a draft as a person edited it — with the facts that ground it:
+ * the same check the drafter runs before a draft leaves it, so a figure changed by hand that
+ * no longer matches a count from the log shows up as one with no facts.
+ */
+export function checkFigures(text: string, facts: ReadonlyArray<{ readonly count: number }>): CheckedFigure[] {
+  return countedFigures(text).map((figure) => ({
+    ...figure,
+    facts: facts.flatMap((fact, i) => (fact.count === figure.value ? [i] : [])),
+  }));
 }

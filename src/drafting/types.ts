@@ -7,6 +7,8 @@ export interface Fact {
   readonly kinds: readonly string[];
   readonly count: number;
   readonly titles: readonly string[];
+  /** The first log entries counted (their ids, date order, one per title): what a page links a figure to. */
+  readonly ids: readonly number[];
 }
 
 /** One item of a draft (一是…): a group of kinds, its total, and each kind's own count. */

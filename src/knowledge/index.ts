@@ -29,6 +29,7 @@ export { createModelAnswerer, openKnowledgeBaseWithModel, type ModelAnswererOpti
 export { knowledgeMessages } from './messages.ts';
 export { catalogMessages, STATUS_WORDS } from './catalog/messages.ts';
 export { editionOf } from './catalog/editions.ts';
+export { readScopeName } from './catalog/scope-name.ts';
 export { loadDocument, MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS } from './loaders/index.ts';
 export { chunkDocument } from './chunking/chunker.ts';
 export type { Retriever } from './search/retrievers.ts';

@@ -13,6 +13,8 @@ import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
 import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages, type FoundDecisionOptions } from './answering/found-decision.ts';
 import { inForceFirst, visibleSearch, withSupersededNote } from './catalog/visible-passages.ts';
+import { readScopeName } from './catalog/scope-name.ts';
+import { catalogMessages } from './catalog/messages.ts';
 import { ingestPaths } from './ingest.ts';
 import { knowledgeMessages as m } from './messages.ts';
 import { createOfflineEmbedder } from './search/offline-embedder.ts';
@@ -23,7 +25,9 @@ import { type IndexWarning, SearchIndexes } from './search/search-indexes.ts';
 import { stderrWarning } from './search/index-files.ts';
 import type { VectorSearch } from './ports/vector-search.ts';
 import { type Tokenizer, defaultTokenizer } from './search/tokenizer.ts';
-import type { Answer, Answerer, KnowledgeBase, Reranker, ScoredPassage, Visibility } from './types.ts';
+import type {
+  Answer, Answerer, DocumentChange, DocumentInfo, KnowledgeBase, Page, Paged, Passage, Reranker, ScoredPassage, Visibility,
+} from './types.ts';
 
 /** The storage the knowledge base works through (the composition root builds it). */
 export interface KnowledgeStores {
@@ -72,6 +76,14 @@ export interface OpenKnowledgeBase extends KnowledgeBase {
   readonly foundOptions: FoundDecisionOptions;
   /** The best `k` visible passages, their documents' standings, and whether the search went on without question vectors. */
   searchDetailed(question: string, k: number, visibility?: Visibility): Promise<DetailedSearch>;
+  /** One page of the documents the viewer may see, by doc path, with how many there are (the web page's list). */
+  documentPage(page: Page, visibility?: Visibility): Promise<Paged<DocumentInfo>>;
+  /** One page of a document's passages with their locations; undefined when it is not stored or the viewer may not see it. */
+  documentPassages(doc: string, page: Page, visibility?: Visibility): Promise<Paged<Passage> | undefined>;
+  /** The best `k` passages of one document for a query (the keyword search of answers); undefined as for `documentPassages`. */
+  searchDocument(doc: string, query: string, k: number, visibility?: Visibility): Promise<ScoredPassage[] | undefined>;
+  /** Move a document to another department (`公共`: everyone), audited; an unknown document or a bad name is a Chinese UserError. */
+  setScope(doc: string, scope: string, change?: DocumentChange): Promise<DocumentInfo>;
 }
 
 /** What one search found, with what the answer needs to know of the documents. */
@@ -84,6 +96,14 @@ export interface DetailedSearch {
 /** A question as searched: its first MAX_QUESTION_CHARS characters, without escapes or control characters. */
 function readableQuestion(question: string): string {
   return boundQuestion(plainText(question)).text;
+}
+
+/** A question as searched for `k` passages; an empty one or a `k` out of range is a Chinese UserError. */
+function searchedQuestion(asked: string, k: number): string {
+  const question = readableQuestion(asked);
+  if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
+  if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
+  return question;
 }
 
 /** Open the knowledge base over its stores and load its indexes (files in the data folder). */
@@ -130,9 +150,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
 
   async function searchDetailed(asked: string, k: number, visibility?: Visibility): Promise<DetailedSearch> {
     // Bounded and clean: a 600 KB question would hold the event loop for minutes.
-    const question = readableQuestion(asked);
-    if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
-    if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
+    const question = searchedQuestion(asked, k);
     await sync(); // cheap when nothing changed; picks up another process's ingest
     const failuresBefore = vectorFailures;
     // Read deeper than k (and deeper still while other departments' passages fill the list),
@@ -188,6 +206,26 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return catalog.setStatus(doc, status, supersededBy, change);
     },
     search,
+    documentPage: (page, visibility) => catalog.documentPage(visibility?.scopes, page),
+    async documentPassages(doc, page, visibility) {
+      if (!await catalog.document(doc, visibility?.scopes)) return undefined;
+      return store.documentPassages(doc, page);
+    },
+    async searchDocument(doc, asked, k, visibility) {
+      if (!await catalog.document(doc, visibility?.scopes)) return undefined;
+      const query = searchedQuestion(asked, k);
+      await sync();
+      const hits = await indexes.keyword.searchAmong(query, k, new Set(await store.documentPassageIds(doc)));
+      const scores = new Map(hits.map((h) => [h.id, h.score]));
+      return (await store.passagesByIds(hits.map((h) => h.id))).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
+    },
+    async setScope(doc, scope, change) {
+      const name = readScopeName(scope);
+      await catalog.moveToScope(doc, name, change);
+      const moved = await catalog.document(doc);
+      if (!moved) throw new UserError('unknown_document', catalogMessages.unknownDocument(doc));
+      return moved;
+    },
     async ask(asked, askOptions) {
       const question = readableQuestion(asked);
       const { passages, keywordOnly, standings } = await searchDetailed(question, askOptions?.k ?? 5, askOptions);

@@ -125,6 +125,18 @@ export interface DocumentInfo {
   readonly status: DocumentStatus;
 }
 
+/** A stretch of a long list: `limit` items after the first `offset`. */
+export interface Page {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** One page of a list, with how many there are in all. */
+export interface Paged<T> {
+  readonly total: number;
+  readonly items: readonly T[];
+}
+
 /** Who changed a document by hand and through what, for the audit trail. */
 export interface DocumentChange {
   /** `telegram:111`, `terminal:<user>`. */

@@ -40,5 +40,12 @@ td.num{text-align:right;white-space:nowrap}
 .side>*{flex:1 1 420px;min-width:0}
 img{max-width:100%;height:auto}
 .muted{color:#57606a;font-size:14px}
+mark.ungrounded{background:#fde68a;color:#7c2d12;border-bottom:2px solid #b45309;padding:0 2px}
+a.figure{font-weight:700}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+td.passage{white-space:pre-wrap}
+ul.hits{list-style:none;padding-left:0}
+blockquote{margin:4px 0 12px;padding:4px 12px;border-left:3px solid #d0d7de;background:#fff}
+.wide textarea,.wide input[type=search],.wide input:not([type]){width:100%}
 @media (max-width:640px){body{font-size:15px}main{padding:8px}header .who{margin-left:0}}
 `;

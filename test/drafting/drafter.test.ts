@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import mammoth from 'mammoth';
 import { loadTaxonomy } from '../../src/reader/index.ts';
 import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
-import { createDrafter, describeBasis, draftToDocx, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
+import { checkFigures, createDrafter, editedDocument, describeBasis, draftToDocx, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
 import { OpenAIChatModel } from '../../src/models/index.ts';
 import { reply, startOpenAIStandIn, type OpenAIStandIn, type WireMessage } from '../support/openai-stand-in.ts';
 
@@ -50,6 +50,34 @@ describe('offline drafts', () => {
     expect(draft.text).not.toContain('三是'); // no law checks or inquiries logged: no empty items
     expect(draft.text).not.toContain('防汛'); // August is outside the period
     expect(grounded(draft)).toEqual([]);
+  });
+
+  it('knows the entries each fact counts, and marks a figure edited by hand that no fact grounds', async () => {
+    const draft = await drafter.draft({ request: '起草一段上半年监督工作的总结', now: '2023-07-05' });
+    const listed = await sqliteActivityStore(log).list({ from: '2023-01-01', to: '2023-06-30', kinds: ['inspection'] });
+    const inspection = draft.facts.find((f) => f.kinds.join() === 'inspection')!;
+    expect(inspection.ids).toEqual(listed.map((a) => a.id));
+    expect(draft.facts.find((f) => f.kinds.join('+') === 'inspection+research')?.ids).toHaveLength(3);
+
+    const checked = checkFigures(draft.text, draft.facts);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.every((f) => f.facts.length > 0)).toBe(true);
+    const atTwo = checked.find((f) => f.text === '2次')!;
+    expect(draft.text.slice(atTwo.index, atTwo.index + 2)).toBe('2次');
+    expect(atTwo.facts.map((i) => draft.facts[i].count)).toEqual(atTwo.facts.map(() => 2));
+
+    const edited = draft.text.replace('其中视察2次', '其中视察5次');
+    const rechecked = checkFigures(edited, draft.facts);
+    expect(rechecked.filter((f) => f.facts.length === 0).map((f) => [f.text, edited.slice(f.index, f.index + f.text.length)])).toEqual([['5次', '5次']]);
+
+    // The edited text as a Word file: the title first, a paragraph per line, the basis line last.
+    const layout = editedDocument(draft.document, `${edited}\n\n新增一段。`);
+    expect(layout.title).toBe(draft.document.title);
+    expect(layout.paragraphs.at(-1)).toEqual({ style: 'body', text: '新增一段。' });
+    expect(layout.basis).toBe(draft.document.basis);
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await draftToDocx(layout)) });
+    expect(value).toContain('其中视察5次');
+    expect(value).toContain('新增一段。');
   });
 
   it('writes a single item without 一是, and never a lone one', async () => {

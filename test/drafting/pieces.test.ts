@@ -153,14 +153,14 @@ describe('templates', () => {
       items: [
         {
           topic: 'inspection_research',
-          fact: { kinds: ['inspection', 'research'], count: 14, titles: ['视察全区优化营商环境工作', '调研乡村振兴工作'] },
-          parts: [{ kinds: ['inspection'], count: 8, titles: [] }, { kinds: ['research'], count: 6, titles: [] }],
+          fact: { kinds: ['inspection', 'research'], count: 14, titles: ['视察全区优化营商环境工作', '调研乡村振兴工作'], ids: [] },
+          parts: [{ kinds: ['inspection'], count: 8, titles: [], ids: [] }, { kinds: ['research'], count: 6, titles: [], ids: [] }],
         },
-        { topic: 'self_building', fact: { kinds: ['party_meeting'], count: 0, titles: [] }, parts: [{ kinds: ['party_meeting'], count: 0, titles: [] }] },
+        { topic: 'self_building', fact: { kinds: ['party_meeting'], count: 0, titles: [], ids: [] }, parts: [{ kinds: ['party_meeting'], count: 0, titles: [], ids: [] }] },
         {
           topic: 'self_building',
-          fact: { kinds: ['meeting'], count: 1, titles: ['2023年工作部署暨作风建设推进会'] },
-          parts: [{ kinds: ['meeting'], count: 1, titles: ['2023年工作部署暨作风建设推进会'] }],
+          fact: { kinds: ['meeting'], count: 1, titles: ['2023年工作部署暨作风建设推进会'], ids: [] },
+          parts: [{ kinds: ['meeting'], count: 1, titles: ['2023年工作部署暨作风建设推进会'], ids: [] }],
         },
       ],
     }, loadTaxonomy());

@@ -6,7 +6,7 @@
  * passes test/support/contracts/document-store-contract.ts. A document's passages and its
  * description change in one transaction, so it is never visible to a department by mistake.
  */
-import type { DocumentChange, DocumentInfo, DocumentStatus } from '../types.ts';
+import type { DocumentChange, DocumentInfo, DocumentStatus, Page, Paged } from '../types.ts';
 import type { DocumentToStore, PassageToStore } from './passage-store.ts';
 
 /** A row of the documents table (`kb_documents`), the same columns in every database that implements the port. */
@@ -50,14 +50,16 @@ export interface DocumentStore {
    * public); a status set by hand survives; the versions of its family are settled.
    */
   commit(record: DocumentToStore & { readonly scope?: string }, passages: readonly PassageToStore[], embedder: string): Promise<number[]>;
-  /** Move an unchanged document to another department; true when it moved. */
-  moveToScope(doc: string, scope: string): Promise<boolean>;
+  /** Move an unchanged document to another department, audited when `change` says who; true when it moved. */
+  moveToScope(doc: string, scope: string, change?: DocumentChange): Promise<boolean>;
   /** A document stored before identities under its bare file name, with this content, takes its `doc` path; true when adopted. */
   adoptLegacy(bareName: string, contentHash: string, doc: string): Promise<boolean>;
   /** Remove a document and its passages, audited when `change` says who; undefined when there is none. */
   remove(doc: string, change?: DocumentChange): Promise<{ doc: string; passages: number } | undefined>;
   /** Documents in `scopes` (every one when undefined), by doc path. */
   documents(scopes?: readonly string[]): Promise<DocumentInfo[]>;
+  /** One page of the documents in `scopes` (every one when undefined), by doc path, and how many there are — one read, whatever the page's length. */
+  documentPage(scopes: readonly string[] | undefined, page: Page): Promise<Paged<DocumentInfo>>;
   /** One document, if it is stored (and in `scopes`, when given). */
   document(doc: string, scopes?: readonly string[]): Promise<DocumentInfo | undefined>;
   /** Set a status by hand (it then stays so), audited; an unknown `doc` or `supersededBy` is a Chinese UserError. */

@@ -14,6 +14,8 @@ export interface KeywordSearch {
   sync(generation: number): Promise<void>;
   /** The best `k` passage ids for a query with their scores, best first. */
   search(query: string, k: number): Promise<Hit[]>;
+  /** The best `k` hits among the passage ids `among` only (a search inside one document), scored as in `search`. */
+  searchAmong(query: string, k: number, among: ReadonlySet<number>): Promise<Hit[]>;
   /** Inverse document frequency of one term in the index (higher is rarer); `'\u0000'` gives the largest. */
   idf(term: string): number;
   /** Number of passages indexed. */

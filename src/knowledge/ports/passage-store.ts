@@ -6,7 +6,7 @@
  * test/support/contracts/passage-store-contract.ts. The store is the source of truth: the
  * keyword and vector indexes are caches of it, kept fresh by its change marker (`generation`).
  */
-import type { DocumentFormat, Passage, PassageDraft } from '../types.ts';
+import type { DocumentFormat, Page, Paged, Passage, PassageDraft } from '../types.ts';
 
 /** A document's own record as the passage store keeps it. */
 export interface DocumentRecord {
@@ -38,6 +38,14 @@ export interface PassageVector {
   readonly vector: Float32Array;
 }
 
+/** A passage as a database returns it: SQL's null page where a passage has none. */
+export type PassageRow = Omit<Passage, 'page'> & { page: number | null };
+
+/** A passage row as the port gives it (no `page` key where it has none), the same from every database. */
+export function passageOf({ page, ...rest }: PassageRow): Passage {
+  return page === null ? rest : { ...rest, page };
+}
+
 /** Documents' passages and vectors, whatever holds them. */
 export interface PassageStore {
   /** The document stored under a `doc` path, if any. */
@@ -48,6 +56,10 @@ export interface PassageStore {
   removeDocument(doc: string): Promise<boolean>;
   /** Passages by id, in the order asked; ids no longer stored are left out. */
   passagesByIds(ids: readonly number[]): Promise<Passage[]>;
+  /** One page of a document's passages in the document's own order, and how many it has (0 and none for an unknown `doc`). */
+  documentPassages(doc: string, page: Page): Promise<Paged<Passage>>;
+  /** Ids of one document's passages, ascending (empty for an unknown `doc`). */
+  documentPassageIds(doc: string): Promise<Int32Array>;
   /** Every passage's id, text and context in ascending id order, in batches (to build the keyword index). */
   passageTexts(): AsyncIterable<readonly PassageText[]>;
   /** Ids of every stored passage, ascending. */

@@ -16,8 +16,9 @@ import { type Run, lockWriters, onClient, onPool, removeDocumentIn, replaceDocum
 
 
 // Ordered by code point ("C"), as SQLite orders text, whatever the server's collation.
-const LIST = `SELECT d.doc, d.title, (SELECT COUNT(*)::int FROM kb_passages p WHERE p.document_id = d.id) AS passages,
-                     d.ingested_at AS added_at, d.scope, d.status FROM kb_documents d`;
+const COLUMNS = `d.doc, d.title, (SELECT COUNT(*)::int FROM kb_passages p WHERE p.document_id = d.id) AS passages,
+                     d.ingested_at AS added_at, d.scope, d.status`;
+const LIST = `SELECT ${COLUMNS} FROM kb_documents d`;
 const ORDER = 'ORDER BY d.doc COLLATE "C"';
 
 async function row(run: Run, doc: string, lock = false): Promise<Row | undefined> {
@@ -75,10 +76,11 @@ export function createPostgresDocumentStore(db: PostgresDatabase, ready: Promise
       if (before?.family && (before.family !== family || before.scope !== scope)) await settleFamily(run, before.scope, before.family);
       return ids;
     }),
-    moveToScope: (doc, scope) => write(async (run) => {
+    moveToScope: (doc, scope, change) => write(async (run) => {
       const before = await row(run, doc, true);
       if (!before || before.scope === scope) return false;
       await run('UPDATE kb_documents SET scope = $1 WHERE doc = $2', [scope, doc]);
+      if (change) await audit(run, 'scope', doc, { from: before.scope, to: scope }, change);
       if (before.family) {
         await settleFamily(run, before.scope, before.family);
         await settleFamily(run, scope, before.family);
@@ -111,6 +113,18 @@ export function createPostgresDocumentStore(db: PostgresDatabase, ready: Promise
     async documents(scopes) {
       if (!scopes) return read<DocumentInfo>(`${LIST} ${ORDER}`);
       return read<DocumentInfo>(`${LIST} WHERE d.scope = ANY($1::text[]) ${ORDER}`, [[...scopes]]);
+    },
+    async documentPage(scopes, page) {
+      // The count rides along on every row (a window over the filtered documents): one read per page.
+      const where = scopes ? 'WHERE d.scope = ANY($1::text[])' : '';
+      const params: unknown[] = scopes ? [[...scopes]] : [];
+      const n = params.length;
+      const rows = await read<DocumentInfo & { total: string }>(
+        `SELECT ${COLUMNS}, COUNT(*) OVER () AS total FROM kb_documents d ${where} ${ORDER} LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, page.limit, page.offset]);
+      const total = rows.length ? Number(rows[0].total)
+        : Number((await read<{ n: string }>(`SELECT COUNT(*) AS n FROM kb_documents d ${where}`, params))[0].n);
+      return { total, items: rows.map(({ total: _total, ...info }) => info) };
     },
     async document(doc, scopes) {
       const found = await info(read, doc);

@@ -6,7 +6,7 @@
  * every process keeps its own index files beside it and never takes another's for its own.
  */
 import type { PostgresDatabase } from '../../storage/index.ts';
-import type { DocumentRecord, PassageStore, PassageText, PassageVector } from '../ports/passage-store.ts';
+import { type DocumentRecord, type PassageRow, type PassageStore, type PassageText, type PassageVector, passageOf } from '../ports/passage-store.ts';
 import type { Passage } from '../types.ts';
 import type { KnowledgeSchema } from './schema.ts';
 import { floats, onClient, onPool, putVectorsIn, removeDocumentIn, replaceDocumentIn } from './rows.ts';
@@ -40,17 +40,26 @@ export function createPostgresPassageStore(db: PostgresDatabase, ready: Promise<
     },
     async passagesByIds(wanted) {
       if (!wanted.length) return [];
-      const rows = await run<Passage & { page: number | null }>(
+      const rows = await run<PassageRow>(
         `SELECT p.id, p.text, p.location, p.context, p.page, d.doc, d.title
            FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id WHERE p.id = ANY($1::int[])`, [[...wanted]]);
       const byId = new Map(rows.map((row) => [row.id, row]));
       return wanted.flatMap((id) => {
         const row = byId.get(id);
-        if (!row) return [];
-        const { page, ...rest } = row;
-        return [page === null ? rest : { ...rest, page }];
+        return row ? [passageOf(row)] : [];
       });
     },
+    async documentPassages(doc, page) {
+      // The count rides along on every row (a window over the document's passages): one read per page.
+      const rows = await run<PassageRow & { total: string }>(
+        `SELECT p.id, p.text, p.location, p.context, p.page, d.doc, d.title, COUNT(*) OVER () AS total
+           FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id
+          WHERE d.doc = $1 ORDER BY p.ordinal LIMIT $2 OFFSET $3`, [doc, page.limit, page.offset]);
+      const total = rows.length ? Number(rows[0].total)
+        : await count('SELECT COUNT(*) AS n FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id WHERE d.doc = $1', [doc]);
+      return { total, items: rows.map(({ total: _total, ...row }) => passageOf(row)) };
+    },
+    documentPassageIds: (doc) => ids('SELECT p.id FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id WHERE d.doc = $1 ORDER BY p.id', [doc]),
     async *passageTexts() {
       const next = (after: number) => run<PassageText>('SELECT id, text, context FROM kb_passages WHERE id > $1 ORDER BY id LIMIT $2', [after, BATCH]);
       for (let batch = await next(0); batch.length; batch = await next(batch[batch.length - 1].id)) yield batch;

@@ -180,8 +180,12 @@ export class Bm25Index {
     return hits;
   }
 
-  /** The reference: every posting of every query term scored; ties go to the earlier passage. */
-  searchExhaustive(queryTerms: readonly string[], k: number): Hit[] {
+  /**
+   * The reference: every posting of every query term scored; ties go to the earlier passage.
+   * With `among`, only those passages are scored (a search inside one document: its passages
+   * rank exactly as they would among all, in one walk of the query's postings).
+   */
+  searchExhaustive(queryTerms: readonly string[], k: number, among?: ReadonlySet<number>): Hit[] {
     const { postingDocs, postingUnits, passageIds } = this.arrays;
     const { scores, norms, touched, best, heads } = this;
     let touchedCount = 0;
@@ -190,6 +194,7 @@ export class Bm25Index {
       walked += end - start;
       for (let i = start; i < end; i++) {
         const doc = postingDocs[i];
+        if (among && !among.has(passageIds[doc])) continue;
         const tf = postingUnits[i] / TEXT_UNITS;
         if (scores[doc] === 0) touched[touchedCount++] = doc;
         scores[doc] += (lift * tf) / (tf + norms[doc]);

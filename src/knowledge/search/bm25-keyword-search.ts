@@ -49,6 +49,10 @@ export class Bm25KeywordSearch implements KeywordSearch {
     return this.index().search(this.tokenizer.terms(query), k);
   }
 
+  async searchAmong(query: string, k: number, among: ReadonlySet<number>): Promise<Hit[]> {
+    return among.size ? this.index().searchExhaustive(this.tokenizer.terms(query), k, among) : [];
+  }
+
   async sync(generation: number): Promise<void> {
     const background = this.background;
     this.background = undefined;

@@ -11,7 +11,7 @@ import { type Db, migrate } from '../../storage/index.ts';
 import { editionOf } from '../catalog/editions.ts';
 import { catalogMessages } from '../catalog/messages.ts';
 import type { DocumentAuditEntry, DocumentRow as Row, DocumentStanding } from '../ports/document-store.ts';
-import { type DocumentChange, type DocumentInfo, type DocumentStatus, PUBLIC_SCOPE } from '../types.ts';
+import { type DocumentChange, type DocumentInfo, type DocumentStatus, type Page, type Paged, PUBLIC_SCOPE } from '../types.ts';
 import type { PassageTable } from './passage-table.ts';
 
 const SCHEMA = [
@@ -38,8 +38,10 @@ const SCHEMA = [
 ];
 
 
-const LIST = `SELECT d.doc, d.title, (SELECT COUNT(*) FROM kb_passages p WHERE p.document_id = d.id) AS passages,
-                     d.ingested_at AS added_at, d.scope, d.status FROM kb_documents d`;
+const COLUMNS = `d.doc, d.title, (SELECT COUNT(*) FROM kb_passages p WHERE p.document_id = d.id) AS passages,
+                     d.ingested_at AS added_at, d.scope, d.status`;
+const LIST = `SELECT ${COLUMNS} FROM kb_documents d`;
+const LIST_COUNTED = `SELECT ${COLUMNS}, COUNT(*) OVER () AS total FROM kb_documents d`;
 
 /** Scopes, statuses and version families of the stored documents. */
 export class DocumentCatalog {
@@ -91,12 +93,13 @@ export class DocumentCatalog {
     })();
   }
 
-  /** Move an unchanged document to another department; true when it moved. */
-  moveToScope(doc: string, scope: string): boolean {
+  /** Move an unchanged document to another department, audited when `change` says who; true when it moved. */
+  moveToScope(doc: string, scope: string, change?: DocumentChange): boolean {
     return this.db.transaction(() => {
       const before = this.row(doc);
       if (!before || before.scope === scope) return false;
       this.db.prepare('UPDATE kb_documents SET scope = ? WHERE doc = ?').run(scope, doc);
+      if (change) this.audit('scope', doc, { from: before.scope, to: scope }, change);
       if (before.family) {
         this.settleFamily(before.scope, before.family);
         this.settleFamily(scope, before.family);
@@ -140,6 +143,17 @@ export class DocumentCatalog {
     if (!scopes) return this.db.prepare(`${LIST} ORDER BY d.doc`).all() as DocumentInfo[];
     return this.db.prepare(`${LIST} WHERE d.scope IN (SELECT value FROM json_each(?)) ORDER BY d.doc`)
       .all(JSON.stringify(scopes)) as DocumentInfo[];
+  }
+
+  /** One page of the documents in `scopes` (every one when undefined), by doc path, and how many there are. */
+  documentPage(scopes: readonly string[] | undefined, page: Page): Paged<DocumentInfo> {
+    // The count rides along on every row (a window over the filtered documents): one read per page.
+    const where = scopes ? 'WHERE d.scope IN (SELECT value FROM json_each(?))' : '';
+    const params = scopes ? [JSON.stringify(scopes)] : [];
+    const rows = this.db.prepare(`${LIST_COUNTED} ${where} ORDER BY d.doc LIMIT ? OFFSET ?`)
+      .all(...params, page.limit, page.offset) as Array<DocumentInfo & { total: number }>;
+    const total = rows.length ? rows[0].total : this.db.prepare(`SELECT COUNT(*) FROM kb_documents d ${where}`).pluck().get(...params) as number;
+    return { total, items: rows.map(({ total: _total, ...info }) => info) };
   }
 
   /** One document, if it is stored (and in `scopes`, when given). */

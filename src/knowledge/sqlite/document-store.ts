@@ -15,10 +15,11 @@ export function createSqliteDocumentStore(table: PassageTable): DocumentStore {
   return {
     commit: (record, passages, embedder) =>
       retryWhenBusy(() => catalog.commit(record, () => table.replaceDocument(record, passages, embedder))),
-    moveToScope: (doc, scope) => retryWhenBusy(() => catalog.moveToScope(doc, scope)),
+    moveToScope: (doc, scope, change) => retryWhenBusy(() => catalog.moveToScope(doc, scope, change)),
     adoptLegacy: (bareName, contentHash, doc) => retryWhenBusy(() => catalog.adoptLegacy(bareName, contentHash, doc)),
     remove: (doc, change) => retryWhenBusy(() => catalog.remove(doc, change)),
     documents: async (scopes) => catalog.documents(scopes),
+    documentPage: async (scopes, page) => catalog.documentPage(scopes, page),
     document: async (doc, scopes) => catalog.document(doc, scopes),
     setStatus: (doc, status, supersededBy, change) => retryWhenBusy(() => catalog.setStatus(doc, status, supersededBy, change)),
     standings: async (docs) => catalog.standings(docs),

@@ -21,6 +21,8 @@ export function sqlitePassageStore(table: PassageTable): PassageStore {
     replaceDocument: (record, passages, embedder) => retryWhenBusy(() => table.replaceDocument(record, passages, embedder)),
     removeDocument: (doc) => retryWhenBusy(() => table.removeDocument(doc)),
     passagesByIds: async (ids) => table.passagesByIds(ids),
+    documentPassages: async (doc, page) => table.documentPassages(doc, page),
+    documentPassageIds: async (doc) => table.documentPassageIds(doc),
     async *passageTexts() {
       for (let batch = table.passageTextsAfter(0); batch.length; batch = table.passageTextsAfter(batch[batch.length - 1].id)) yield batch;
     },

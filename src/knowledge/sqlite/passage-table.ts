@@ -5,8 +5,8 @@
  * committed changes; index files record the generation they reflect.
  */
 import { type Db, migrate } from '../../storage/index.ts';
-import type { DocumentRecord, DocumentToStore, PassageText, PassageToStore, PassageVector } from '../ports/passage-store.ts';
-import type { Passage } from '../types.ts';
+import { type DocumentRecord, type DocumentToStore, type PassageRow, type PassageText, type PassageToStore, type PassageVector, passageOf } from '../ports/passage-store.ts';
+import type { Page, Paged, Passage } from '../types.ts';
 
 /** Rows read per batch when passages or vectors are streamed: no statement stays open between batches. */
 const BATCH = 2_000;
@@ -145,14 +145,30 @@ export class PassageTable {
   /** Passages by id, in the order asked (missing ids left out). */
   passagesByIds(ids: readonly number[]): Passage[] {
     if (!ids.length) return [];
-    const rows = this.statements.passagesByIds.all(JSON.stringify(ids)) as Array<Passage & { page: number | null }>;
+    const rows = this.statements.passagesByIds.all(JSON.stringify(ids)) as PassageRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      if (!row) return [];
-      const { page, ...rest } = row;
-      return [page === null ? rest : { ...rest, page }];
+      return row ? [passageOf(row)] : [];
     });
+  }
+
+  /** One page of a document's passages in the document's order, and how many it has. */
+  documentPassages(doc: string, page: Page): Paged<Passage> {
+    const total = this.db.prepare(
+      'SELECT COUNT(*) FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id WHERE d.doc = ?').pluck().get(doc) as number;
+    const rows = this.db.prepare(
+      `SELECT p.id, p.text, p.location, p.context, p.page, d.doc, d.title
+         FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id
+        WHERE d.doc = ? ORDER BY p.ordinal LIMIT ? OFFSET ?`).all(doc, page.limit, page.offset) as PassageRow[];
+    return { total, items: rows.map(passageOf) };
+  }
+
+  /** Ids of one document's passages, ascending. */
+  documentPassageIds(doc: string): Int32Array {
+    const rows = this.db.prepare(
+      'SELECT p.id FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id WHERE d.doc = ? ORDER BY p.id').raw().all(doc) as Array<[number]>;
+    return Int32Array.from(rows, (row) => row[0]);
   }
 
   /** Up to BATCH passages' id, text and context after `afterId`, in id order (for building the lexical index). */

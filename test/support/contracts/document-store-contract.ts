@@ -79,6 +79,32 @@ export function describeDocumentStoreContract(name: string, open: OpenKnowledgeS
       expect(JSON.parse(trail[1].detail)).toMatchObject({ title: '通知', passages: 2, scope: '公共' });
     });
 
+    it('lists the documents a page at a time with the total, passage counts and only the departments asked', async () => {
+      for (const n of [1, 2, 3, 4, 5]) await commit(`办公室/通知${n}.md`, `通知${n}`, Array.from({ length: n }, (_, i) => `第${i + 1}项安排。`));
+      await commit('代表工委/安排.md', '内部安排', ['座谈会由李四负责记录。'], '代表工委');
+      const first = await at.documents.documentPage(['公共'], { offset: 0, limit: 2 });
+      expect(first.total).toBe(5);
+      expect(first.items.map((d) => [d.doc, d.passages, d.scope, d.status])).toEqual([
+        ['办公室/通知1.md', 1, '公共', 'in_force'], ['办公室/通知2.md', 2, '公共', 'in_force']]);
+      expect((await at.documents.documentPage(['公共'], { offset: 4, limit: 2 })).items.map((d) => d.doc)).toEqual(['办公室/通知5.md']);
+      expect(await at.documents.documentPage(['公共'], { offset: 10, limit: 2 })).toEqual({ total: 5, items: [] });
+      const all = await at.documents.documentPage(undefined, { offset: 0, limit: 50 });
+      expect(all.total).toBe(6);
+      expect(all.items).toEqual(await at.documents.documents());
+      expect((await at.documents.documentPage(['代表工委'], { offset: 0, limit: 5 })).items.map((d) => d.doc)).toEqual(['代表工委/安排.md']);
+      expect(await at.documents.documentPage(['财经工委'], { offset: 0, limit: 5 })).toEqual({ total: 0, items: [] });
+    });
+
+    it('keeps who moved a document to another department in the audit trail', async () => {
+      await commit('通知.md', '通知', ['定于12月5日召开座谈会。']);
+      expect(await at.documents.moveToScope('通知.md', '代表工委', wang)).toBe(true);
+      expect(await at.documents.moveToScope('通知.md', '代表工委', wang)).toBe(false);
+      expect((await at.documents.document('通知.md'))?.scope).toBe('代表工委');
+      const trail = await at.documents.auditTrail();
+      expect(trail.map((e) => [e.action, e.doc, e.by, e.channel, JSON.parse(e.detail)])).toEqual([
+        ['scope', '通知.md', 'telegram:42', 'telegram', { from: '公共', to: '代表工委' }]]);
+    });
+
     it('refuses a status for an unknown document, or replaced by one, in Chinese, changing nothing', async () => {
       await commit('通知.md', '通知', ['定于12月5日召开座谈会。']);
       const unknown = await at.documents.setStatus('没有.md', 'superseded', undefined, wang).catch((error: unknown) => error);
@@ -107,6 +133,32 @@ export function describeDocumentStoreContract(name: string, open: OpenKnowledgeS
       const hits = await kb.search('座谈会在哪里召开', 10);
       expect(hits.map((hit) => hit.passage.doc)).not.toContain('通知.md');
       expect(JSON.stringify(await kb.ask('座谈会在哪里召开'))).not.toContain('三楼第二会议室');
+    });
+
+    it('through the knowledge base: one document\'s passages and a search inside it, for those who may see it', async () => {
+      const folder = join(at.rig.dataDir, '..', 'library');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, '议事规则.md'), '# 议事规则\n\n第一条 常务委员会会议一般每两个月举行一次。\n\n第二条 代表建议应当自交办之日起三个月内答复。\n\n第三条 常务委员会会议由主任召集。\n');
+      writeFileSync(join(folder, '通知.md'), '# 通知\n\n常务委员会会议定于12月5日召开，请准时参加。\n');
+      const kb = await openKnowledgeBase({ dataDir: at.rig.dataDir, stores: at.rig.stores, warn: () => undefined });
+      await kb.ingest([folder]);
+      const page = await kb.documentPassages('议事规则.md', { offset: 0, limit: 2 });
+      expect(page?.total).toBe(3);
+      expect(page?.items.map((p) => p.location)).toEqual(['第一条', '第二条']);
+      expect(page?.items[0]).toMatchObject({ doc: '议事规则.md', title: '议事规则' });
+      const hits = await kb.searchDocument('议事规则.md', '常务委员会会议', 5);
+      expect(hits?.map((h) => h.passage.location).sort()).toEqual(['第一条', '第三条']);
+      expect(hits?.every((h) => h.passage.doc === '议事规则.md')).toBe(true);
+
+      const moved = await kb.setScope('议事规则.md', ' 代表工委 ', wang);
+      expect(moved.scope).toBe('代表工委');
+      expect(await kb.documentPassages('议事规则.md', { offset: 0, limit: 2 }, { scopes: ['公共'] })).toBeUndefined();
+      expect(await kb.searchDocument('议事规则.md', '常务委员会会议', 5, { scopes: ['公共', '财经工委'] })).toBeUndefined();
+      expect(await kb.searchDocument('议事规则.md', '常务委员会会议', 5, { scopes: ['公共', '代表工委'] })).toHaveLength(2);
+      expect((await kb.documentPage({ offset: 0, limit: 10 }, { scopes: ['公共'] })).items.map((d) => d.doc)).toEqual(['通知.md']);
+      await expect(kb.setScope('没有.md', '公共', wang)).rejects.toMatchObject({ code: 'unknown_document' });
+      await expect(kb.setScope('通知.md', '代表 工委', wang)).rejects.toMatchObject({ code: 'bad_scope' });
+      expect((await at.documents.document('通知.md'))?.scope).toBe('公共');
     });
   });
 }

@@ -36,6 +36,20 @@ export function describeKeywordSearchContract(name: string, open: OpenKnowledgeS
       expect(await search.search('完全无关的词语ＸＹＺ', 5)).toEqual([]);
     });
 
+    it('searches among given passages only, ranking them as the whole search does', async () => {
+      const rules = await at.passages.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
+      const notice = await at.passages.replaceDocument(documentNamed('通知.md', '通知'),
+        await passagesOf('通知', ['常务委员会会议定于12月5日召开。', '常务委员会会议请准时参加。']), embedder.id);
+      const search = await synced(create(at.passages, at.rig.dataDir));
+      const among = new Set(notice);
+      const inside = await search.searchAmong('常务委员会会议', 5, among);
+      expect(inside.map((hit) => hit.id).sort()).toEqual([...notice].sort());
+      const whole = (await search.search('常务委员会会议', 10)).filter((hit) => among.has(hit.id));
+      expect(inside).toEqual(whole);
+      expect(await search.searchAmong('常务委员会会议', 5, new Set([rules[1]]))).toEqual([]); // 代表建议…答复 shares no word with it
+      expect(await search.searchAmong('常务委员会会议', 5, new Set())).toEqual([]);
+    });
+
     it('never finds a removed document\'s passages once synced', async () => {
       await at.passages.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
       await at.passages.replaceDocument(documentNamed('通知.md', '通知'), await passagesOf('通知', ['定于12月5日召开执法检查座谈会。']), embedder.id);

@@ -25,6 +25,20 @@ export function describePassageStoreContract(name: string, open: OpenKnowledgeSt
       expect(await at.passages.documentTitles()).toEqual(['议事规则']);
     });
 
+    it('gives one document\'s passages a page at a time in the document\'s order, with their locations and the total', async () => {
+      const ids = await at.passages.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
+      await at.passages.replaceDocument(documentNamed('通知.md', '通知'), await passagesOf('通知', ['定于12月5日召开座谈会。']), embedder.id);
+      const first = await at.passages.documentPassages('规则.md', { offset: 0, limit: 2 });
+      expect(first.total).toBe(3);
+      expect(first.items.map((p) => [p.id, p.location, p.text, p.doc])).toEqual([[ids[0], '第1条', RULES[0], '规则.md'], [ids[1], '第2条', RULES[1], '规则.md']]);
+      expect(first.items[0]).not.toHaveProperty('page');
+      expect((await at.passages.documentPassages('规则.md', { offset: 2, limit: 2 })).items.map((p) => p.location)).toEqual(['第3条']);
+      expect(await at.passages.documentPassages('规则.md', { offset: 9, limit: 2 })).toEqual({ total: 3, items: [] });
+      expect(await at.passages.documentPassages('没有.md', { offset: 0, limit: 2 })).toEqual({ total: 0, items: [] });
+      expect([...await at.passages.documentPassageIds('规则.md')]).toEqual(ids);
+      expect([...await at.passages.documentPassageIds('没有.md')]).toEqual([]);
+    });
+
     it('replaces a document whole, and never returns the passages of a removed one', async () => {
       const old = await at.passages.replaceDocument(documentNamed('规则.md', '议事规则'), await passagesOf('议事规则', RULES), embedder.id);
       const other = await at.passages.replaceDocument(documentNamed('通知.md', '通知'), await passagesOf('通知', ['定于12月5日召开座谈会。']), embedder.id);
