@@ -38,6 +38,15 @@ describe('DingTalk Stream channel', () => {
     expect(rig.standIn.sentTo(ME)[0]).toMatchObject({ via: 'session', msgtype: 'text', text: '回声：上半年视察了几次' });
   });
 
+  it('marks a one-to-one message as direct and a group message as not, so /web links go only to the person', async () => {
+    say('一对一');
+    say('群里', { group: 'cidGROUP7' });
+    await waitFor(() => assistant.received.length === 2, 'both messages');
+    const byText = new Map(assistant.received.map((m) => [m.text.trim(), m]));
+    expect(byText.get('一对一')?.direct).toBe(true);
+    expect(byText.get('群里')?.direct).toBe(false);
+  });
+
   it('replaces an expired token and retries throttled sends', async () => {
     say('一');
     await waitFor(() => textsTo(ME).length === 1, 'first answer');

@@ -53,6 +53,15 @@ describe('Feishu long-connection channel', () => {
     expect(assistant.received[0]).toMatchObject({ platform: 'feishu', userId: 'ou_wangfang', chatId: ME, threadId: `feishu:${ME}:main` });
   });
 
+  it('marks a one-to-one (p2p) message as direct and a group message as not, so /web links go only to the person', async () => {
+    say('一对一');
+    say('群里', { group: 'oc_group7' });
+    await waitFor(() => assistant.received.length === 2, 'both messages');
+    const byText = new Map(assistant.received.map((m) => [m.text.trim(), m]));
+    expect(byText.get('一对一')?.direct).toBe(true);
+    expect(byText.get('群里')?.direct).toBe(false);
+  });
+
   it('replaces a refused token and retries "too frequent" answers', async () => {
     say('一');
     await waitFor(() => textsTo(ME).length === 1, 'first answer');

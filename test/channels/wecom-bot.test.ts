@@ -46,6 +46,15 @@ describe('WeCom AI bot channel', () => {
     expect(shown()[0].updates).toBeGreaterThanOrEqual(3); // progress, at least one partial, the final text
   });
 
+  it('marks a single chat as direct and a group chat as not, so /web links go only to the person', async () => {
+    rig.standIn.say('zhangsan', '一对一');
+    rig.standIn.say('zhangsan', '群里', { group: 'wrGROUP7' });
+    await waitFor(() => assistant.received.length === 2, 'both messages');
+    const byText = new Map(assistant.received.map((m) => [m.text.trim(), m]));
+    expect(byText.get('一对一')?.direct).toBe(true);
+    expect(byText.get('群里')?.direct).toBe(false);
+  });
+
   it('answers a msgid delivered twice once, and continues a long answer as pushed messages', async () => {
     rig.standIn.say('zhangsan', '长', { msgid: 'same' });
     rig.standIn.say('zhangsan', '长', { msgid: 'same' });

@@ -61,6 +61,15 @@ describe('WeCom callback channel', () => {
     expect(assistant.received[0]).toMatchObject({ platform: 'wecom', userId: 'zhangsan', threadId: 'wecom:zhangsan:main' });
   });
 
+  it('marks a message to the app as one to one and one from an app group chat as not, so /web links go only to the person', async () => {
+    await rig.standIn.deliver(rig.callbackUrl, { from: 'zhangsan', text: '一对一' });
+    await rig.standIn.deliver(rig.callbackUrl, { from: 'zhangsan', text: '群里', chat: 'wrGROUP1' });
+    await waitFor(() => assistant.received.length === 2, 'both messages');
+    const byText = new Map(assistant.received.map((m) => [m.text, m]));
+    expect(byText.get('一对一')?.direct).toBe(true);
+    expect(byText.get('群里')?.direct).toBe(false);
+  });
+
   it('fetches a new token when WeCom says the old one expired, and retries "too frequent" answers', async () => {
     await rig.standIn.deliver(rig.callbackUrl, { from: 'zhangsan', text: '一' });
     await waitFor(() => textsTo('user:zhangsan').length === 1, 'first answer');

@@ -124,6 +124,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
           userName: message.senderNick || userId,
           chatId: message.conversationId,
           threadId,
+          direct: message.conversationType === '1',
           text: await numbered.resolve(threadId, (message.text?.content ?? '').trim()),
           ...(message.createAt ? { sentAt: new Date(message.createAt) } : {}),
           ...(file ? { files: [file] } : {}),

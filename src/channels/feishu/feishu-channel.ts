@@ -138,6 +138,8 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
           userName: await nameOf(openId),
           chatId,
           threadId: thread,
+          // The person's one-to-one chat with the bot (a menu push is answered there too).
+          direct: chatId === openId || p2pChats.get(openId) === chatId,
           text: await numbered.resolve(thread, text),
           ...(sentAt ? { sentAt } : {}),
           ...(files.length > 0 ? { files } : {}),

@@ -142,6 +142,7 @@ export function createWecomBotChannel(options: WecomBotChannelOptions): WecomBot
           userName: user,
           chatId: conversation,
           threadId,
+          direct: message.chattype === 'single',
           text: await numbered.resolve(threadId, text.trim()),
           ...(message.create_time ? { sentAt: new Date(message.create_time * 1000) } : {}),
           ...(files.length > 0 ? { files } : {}),

@@ -137,6 +137,8 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
           userName: await nameOf(message.from),
           chatId: conversation,
           threadId,
+          // An app chat is one to one unless the message came from a group chat (应用群聊).
+          direct: !('chat' in target),
           text,
           sentAt: message.sentAt,
           ...(files.length > 0 ? { files } : {}),
