@@ -40,7 +40,9 @@ describe.skipIf(!REAL_SERVER_URL)('several processes on one PostgreSQL server', 
     await Promise.all(stores.map((s) => s.ready));
     const { rows } = await pools[0].query<{ version: number; n: number }>(
       "SELECT version, COUNT(*)::int AS n FROM schema_migrations WHERE module = 'activities' GROUP BY version ORDER BY version");
-    expect(rows).toEqual([{ version: 1, n: 1 }]);
+    // Every step of the log's migrations applied exactly once, none skipped.
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(rows.map((_, i) => ({ version: i + 1, n: 1 })));
     await closeAll();
   });
 
