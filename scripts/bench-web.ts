@@ -29,8 +29,9 @@ const pages = (middle: number): Record<string, string> => ({
 });
 
 const CHARTS: Record<string, string> = {
-  chart_by_kind: `/stats/chart.png?period=${encodeURIComponent('2023年')}&by=kind`,
-  chart_by_month: `/stats/chart.png?period=${encodeURIComponent('2023年')}&by=month`,
+  chart_by_kind: `/stats/chart.svg?period=${encodeURIComponent('2023年')}&by=kind`,
+  chart_by_month: `/stats/chart.svg?period=${encodeURIComponent('2023年')}&by=month`,
+  chart_png_by_kind: `/stats/chart.png?period=${encodeURIComponent('2023年')}&by=kind`,
 };
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

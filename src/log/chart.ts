@@ -41,3 +41,12 @@ export async function renderChart(data: Stats | MonthlyStats, options: ChartOpti
   const { renderChartNow } = await import('./chart-render.ts');
   return renderChartNow(data, options);
 }
+
+/**
+ * The same chart as SVG text, for a browser to draw (the web console): no rasterising, which
+ * costs several times the chart itself, and sharp at any zoom.
+ */
+export async function renderChartSvg(data: Stats | MonthlyStats, options: ChartOptions): Promise<string> {
+  const { chartSvg } = await import('./chart-render.ts');
+  return chartSvg(data, options);
+}

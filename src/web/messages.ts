@@ -43,6 +43,7 @@ export const webMessages = {
     byMonth: '每月次数',
     chartAlt: (title: string) => `柱状图：${title}`,
     chartByMonthAlt: (title: string) => `按月份的柱状图：${title}`,
+    chartPng: '下载图片（PNG，可插入 Word）',
     kindColumn: '类型',
     countColumn: '次数',
     monthColumn: '月份',

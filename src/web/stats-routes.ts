@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { chartTitle, renderChart, statsReply, type ActivityQuery } from '../log/index.ts';
+import { chartTitle, renderChart, renderChartSvg, statsReply, type ActivityQuery } from '../log/index.ts';
 import { today } from '../time/index.ts';
 import type { WebDeps, WebEnv } from './env.ts';
 import { renderPage } from './layout.ts';
@@ -15,7 +15,7 @@ import { webMessages } from './messages.ts';
 
 const m = webMessages.stats;
 
-/** The 统计 section (`/stats`, and its charts at `/stats/chart.png?by=kind|month`). */
+/** The 统计 section (`/stats`; its charts at `/stats/chart.svg?by=kind|month`, and as PNG for Word at `/stats/chart.png`). */
 export function statsRoutes(deps: WebDeps): Hono<WebEnv> {
   const { activities, taxonomy } = deps.services;
   const app = new Hono<WebEnv>();
@@ -43,7 +43,8 @@ export function statsRoutes(deps: WebDeps): Hono<WebEnv> {
     const monthRows = monthly.months.map((month) => html`<tr><td>${month.month}</td><td class="num">${month.total}</td>
 <td>${month.counts.map((k) => `${k.label} ${k.count}`).join('、')}</td></tr>`);
     const chart = (by: 'kind' | 'month', alt: string) => stats.total > 0
-      ? html`<img src="/stats/chart.png${filterQuery(read.fields, { by })}" alt="${alt}" width="640">` : '';
+      ? html`<img src="/stats/chart.svg${filterQuery(read.fields, { by })}" alt="${alt}" width="640">
+<p><a href="/stats/chart.png${filterQuery(read.fields, { by })}" download>${m.chartPng}</a></p>` : '';
     return c.html(renderPage({
       title: webMessages.nav.stats, viewer, section: 'stats',
       body: html`${form}<p role="status"><strong>${statsReply(stats)}</strong></p>
@@ -57,15 +58,27 @@ export function statsRoutes(deps: WebDeps): Hono<WebEnv> {
     }));
   });
 
+  /** The chart of a query, drawn by `draw` (SVG for the page, PNG to paste into Word). */
+  async function chartOf<T>(query: ActivityQuery, byMonth: boolean, draw: typeof renderChart | typeof renderChartSvg): Promise<T> {
+    const kinds = query.kinds ?? [];
+    return (byMonth
+      ? await draw(await activities.statsByMonth(query), { by: 'month', kinds, taxonomy })
+      : await draw(await activities.stats(query), { by: 'kind', kinds, taxonomy })) as T;
+  }
+
   app.get('/chart.png', async (c) => {
     const read = readQuery(c.req.query());
     if (!read.query) return c.text(read.error ?? '', 400);
-    const kinds = read.query.kinds ?? [];
-    const byMonth = c.req.query('by') === 'month';
-    const png = byMonth
-      ? await renderChart(await activities.statsByMonth(read.query), { by: 'month', kinds, taxonomy })
-      : await renderChart(await activities.stats(read.query), { by: 'kind', kinds, taxonomy });
+    const png = await chartOf<Uint8Array>(read.query, c.req.query('by') === 'month', renderChart);
     return c.body(Buffer.from(png), 200, { 'Content-Type': 'image/png' });
+  });
+
+  app.get('/chart.svg', async (c) => {
+    const read = readQuery(c.req.query());
+    if (!read.query) return c.text(read.error ?? '', 400);
+    const svg = await chartOf<string>(read.query, c.req.query('by') === 'month', renderChartSvg);
+    // Drawn from the log's labels; nothing in it may run, even if opened on its own.
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
   });
 
   return app;

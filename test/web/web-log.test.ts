@@ -57,8 +57,15 @@ describe('web console: the log, statistics and audit over HTTP', () => {
     expect(page).toContain(`<td class="num">${stats.total}</td>`);
     const src = /<img src="([^"]+by=kind[^"]*)"/.exec(page)?.[1].replaceAll('&amp;', '&');
     const chart = await admin.fetch(src!);
-    expect(chart.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await chart.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(chart.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    const svg = await chart.text();
+    for (const count of stats.counts) expect(svg).toContain(count.label);
+    expect(svg).not.toMatch(/<script/i);
+    // The same chart as a PNG to paste into Word, linked beside it.
+    const png = /<a href="([^"]+chart\.png[^"]*by=kind[^"]*)"/.exec(page)?.[1].replaceAll('&amp;', '&');
+    const download = await admin.fetch(png!);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await download.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('answers words that are not a period in Chinese, and shows no unfiltered table instead', async () => {
