@@ -47,6 +47,11 @@ export async function renderChart(data: Stats | MonthlyStats, options: ChartOpti
  * costs several times the chart itself, and sharp at any zoom.
  */
 export async function renderChartSvg(data: Stats | MonthlyStats, options: ChartOptions): Promise<string> {
-  const { chartSvg } = await import('./chart-render.ts');
-  return chartSvg(data, options);
+  const { chartSvg, CHART_FONT_FAMILY } = await import('./chart-render.ts');
+  // The browser has its own Chinese fonts, not the bundled one: name those it may have after it.
+  return (await chartSvg(data, options)).replaceAll(`font-family="${CHART_FONT_FAMILY}"`, `font-family="${BROWSER_FONTS(CHART_FONT_FAMILY)}"`);
 }
+
+/** The bundled font first, then the Chinese sans-serif fonts of Windows, macOS and Linux desktops. */
+const BROWSER_FONTS = (bundled: string): string =>
+  `${bundled}, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif`;
