@@ -30,6 +30,11 @@ export function authRoutes(deps: WebDeps): Hono<WebEnv> {
   });
 
   app.post('/login', async (c) => {
+    // No session yet, so no CSRF token: a sign-in posted from another site (to log someone in
+    // as the sender of a link) is told apart by what the browser says of the request's origin.
+    if (crossSite(c.req.header('sec-fetch-site'))) {
+      return c.html(messagePage(m.forbiddenTitle, m.badCsrf), 403);
+    }
     const body = await c.req.parseBody();
     const grant = await redeemLoginLink(store, typeof body.token === 'string' ? body.token : '', deps.now);
     if (!grant) return c.html(messagePage(m.loginTitle, m.linkUsedOrExpired), 410);
@@ -43,6 +48,15 @@ export function authRoutes(deps: WebDeps): Hono<WebEnv> {
   });
 
   return app;
+}
+
+/**
+ * Whether a browser says the request came from a page of another site (Sec-Fetch-Site, sent by
+ * every current browser). Origin against Host is not used: a reverse proxy in front of the
+ * console may rewrite Host and refuse every honest sign-in.
+ */
+function crossSite(fetchSite: string | undefined): boolean {
+  return fetchSite === 'cross-site' || fetchSite === 'same-site';
 }
 
 /** `POST /logout`: end the session and forget the cookie (mounted behind the guard, so it needs the CSRF token). */

@@ -34,6 +34,21 @@ describe('web console: links, sessions and CSRF', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('refuses a sign-in posted from another site, and the link stays usable for its owner', async () => {
+    const token = tokenOf(await rig.link('telegram:777'));
+    const forged = await fetch(`${rig.url}/login`, {
+      method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual', headers: { 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('set-cookie')).toBeNull();
+    expect(await forged.text()).toContain('没有通过安全校验');
+    const own = await fetch(`${rig.url}/login`, {
+      method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual', headers: { 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(own.status).toBe(303);
+    expect(own.headers.get('set-cookie')).toMatch(/lvzhi_session=/);
+  });
+
   it('makes a link with web-link --json that the server takes exactly once', async () => {
     const run = await runCliInProcess(['web-link', '--as', 'telegram:777', '--json', '--data', rig.dataDir],
       { env: { ...env, LVZHI_WEB_PORT: String(rig.server.port) } });
