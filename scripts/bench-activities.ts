@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { quantile } from './bench-quantile.ts';
 import { openActivityLog, type ActivityQuery, type RecordedEntry } from '../src/log/index.ts';
 
 /** Figures of one activity-log benchmark run. */
@@ -53,10 +54,6 @@ export function benchFigures(entries: number, insertSeconds: number, times: { st
   };
 }
 
-/** The `q` quantile of sorted times. */
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 function timed(runs: number, work: (i: number) => void): number[] {
   const times: number[] = [];

@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import { quantile } from './bench-quantile.ts';
 
 /** FTS5 trigram figures on the bench's passages and questions. */
 export interface Fts5PeerFigures {
@@ -26,12 +27,6 @@ export function trigramQuery(question: string): string | undefined {
     for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
   }
   return grams.size ? [...grams].map((g) => `"${g}"`).join(' OR ') : undefined;
-}
-
-/** The q-quantile (nearest rank). */
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 }
 
 /**

@@ -17,6 +17,7 @@ import { defaultTokenizer } from '../src/knowledge/search/tokenizer.ts';
 import { exactSearch } from '../src/knowledge/search/vector-index.ts';
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
 import { benchFts5Peer, type Fts5PeerFigures } from './bench-fts5-peer.ts';
+import { quantile } from './bench-quantile.ts';
 
 /** The knowledge figures, named as CONTRACTS.md names them. */
 export interface KnowledgeBench {
@@ -85,11 +86,6 @@ export async function restingMemory(dataDir: string, question: string): Promise<
   return resting;
 }
 
-/** The q-quantile of a list of numbers (nearest rank). */
-export function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
 
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 

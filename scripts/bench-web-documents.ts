@@ -13,7 +13,7 @@ import { loadSettings } from '../src/config.ts';
 import { createLinkIssuer, startWebServer } from '../src/web/index.ts';
 import { benchRows } from './bench-activities.ts';
 import { writeBenchCorpus } from './bench-corpus.ts';
-import { quantile } from './bench-knowledge.ts';
+import { quantile } from './bench-quantile.ts';
 
 /** Figures of one page: p50 and p95 in milliseconds. */
 type PageFigures = { p50_ms: number; p95_ms: number };

@@ -12,6 +12,7 @@ import { openServices } from '../src/app.ts';
 import { loadSettings } from '../src/config.ts';
 import { createLinkIssuer, startWebServer } from '../src/web/index.ts';
 import { benchRows } from './bench-activities.ts';
+import { quantile } from './bench-quantile.ts';
 
 /** The pages timed, by name: the addresses a clerk opens (`middle` is an entry's number halfway through). */
 const pages = (middle: number): Record<string, string> => ({
@@ -34,7 +35,6 @@ const CHARTS: Record<string, string> = {
   chart_png_by_kind: `/stats/chart.png?period=${encodeURIComponent('2023年')}&by=kind`,
 };
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Fill a log, serve it, and time each page (p50 and p95 of `runs` fetches after one warm-up). */

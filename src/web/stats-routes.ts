@@ -3,9 +3,11 @@
  * sentence as `/stats` in chat — with the charts as images (src/log/chart.ts) beside tables of
  * the same figures, so the numbers can be read without the picture.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
-import { chartTitle, renderChart, renderChartSvg, statsReply, type ActivityQuery } from '../log/index.ts';
+import {
+  chartTitle, renderChart, renderChartSvg, statsReply, type ActivityQuery, type ChartOptions, type MonthlyStats, type Stats,
+} from '../log/index.ts';
 import { today } from '../time/index.ts';
 import type { WebDeps, WebEnv } from './env.ts';
 import { renderPage } from './layout.ts';
@@ -58,25 +60,25 @@ export function statsRoutes(deps: WebDeps): Hono<WebEnv> {
     }));
   });
 
-  /** The chart of a query, drawn by `draw` (SVG for the page, PNG to paste into Word). */
-  async function chartOf<T>(query: ActivityQuery, byMonth: boolean, draw: typeof renderChart | typeof renderChartSvg): Promise<T> {
+  /** The counts a chart request asks for and how to draw them (by kind, or by month with `by=month`). */
+  async function chartOf(c: Context<WebEnv>, query: ActivityQuery): Promise<[Stats | MonthlyStats, ChartOptions]> {
     const kinds = query.kinds ?? [];
-    return (byMonth
-      ? await draw(await activities.statsByMonth(query), { by: 'month', kinds, taxonomy })
-      : await draw(await activities.stats(query), { by: 'kind', kinds, taxonomy })) as T;
+    return c.req.query('by') === 'month'
+      ? [await activities.statsByMonth(query), { by: 'month', kinds, taxonomy }]
+      : [await activities.stats(query), { by: 'kind', kinds, taxonomy }];
   }
 
   app.get('/chart.png', async (c) => {
     const read = readQuery(c.req.query());
     if (!read.query) return c.text(read.error ?? '', 400);
-    const png = await chartOf<Uint8Array>(read.query, c.req.query('by') === 'month', renderChart);
+    const png = await renderChart(...await chartOf(c, read.query));
     return c.body(Buffer.from(png), 200, { 'Content-Type': 'image/png' });
   });
 
   app.get('/chart.svg', async (c) => {
     const read = readQuery(c.req.query());
     if (!read.query) return c.text(read.error ?? '', 400);
-    const svg = await chartOf<string>(read.query, c.req.query('by') === 'month', renderChartSvg);
+    const svg = await renderChartSvg(...await chartOf(c, read.query));
     // Drawn from the log's labels; nothing in it may run, even if opened on its own.
     return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
   });
