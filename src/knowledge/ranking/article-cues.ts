@@ -64,25 +64,34 @@ export function referencesFor(words: readonly string[], text: string): string[] 
 
 /**
  * For each candidate: 1 when another candidate of the same document cites it for one of the
- * question's terms (it states what the citing article borrows), -1 when it only borrows the
- * term itself by citing another article for it, else 0.
+ * question's terms (it states what the citing article borrows), -1 when it borrows the term from
+ * an article that is among the candidates too (the one to read instead), else 0. A citing
+ * article whose source is not at hand keeps its place: it may be the best there is.
  */
 export function crossReference(
   words: readonly string[], candidates: ReadonlyArray<{ passage: { doc: string; text: string; location: string } }>,
 ): number[] {
+  const labels = new Map<string, Set<string>>();
+  for (const { passage } of candidates) {
+    const own = articleLabel(passage);
+    if (!own) continue;
+    let set = labels.get(passage.doc);
+    if (!set) labels.set(passage.doc, set = new Set());
+    set.add(own);
+  }
   const cited = new Map<string, Set<string>>();
-  const citing = candidates.map(({ passage }) => {
-    const numbers = referencesFor(words, passage.text);
-    for (const number of numbers) {
+  const borrows = candidates.map(({ passage }) => {
+    const present = referencesFor(words, passage.text).filter((number) => labels.get(passage.doc)?.has(number));
+    for (const number of present) {
       let set = cited.get(passage.doc);
       if (!set) cited.set(passage.doc, set = new Set());
       set.add(number);
     }
-    return numbers.length > 0;
+    return present.length > 0;
   });
   return candidates.map(({ passage }, i) => {
     const own = articleLabel(passage);
     if (own && cited.get(passage.doc)?.has(own)) return 1;
-    return citing[i] ? -1 : 0;
+    return borrows[i] ? -1 : 0;
   });
 }
