@@ -162,13 +162,17 @@ function proximity(words: readonly string[], text: string): number {
   return Math.min(1, length / best);
 }
 
+// Cues that hold for a few passages only (an article cited for the question's term): a bonus on
+// top of the score, not part of its scale, so the found decision reads the scale it was fitted on.
+const BONUS_FEATURES: ReadonlySet<string> = new Set(['topicPosition', 'crossReference']);
+
 /** Score of one feature vector under the weights, scaled so the best possible is about 1. */
 export function rerankScore(features: readonly number[], weights: RerankWeights): number {
   let score = 0;
   let scale = 0;
   RERANK_FEATURES.forEach((name, i) => {
     score += weights[name] * features[i];
-    if (weights[name] > 0) scale += weights[name];
+    if (weights[name] > 0 && !BONUS_FEATURES.has(name)) scale += weights[name];
   });
   return Math.max(0, score / (scale || 1));
 }
