@@ -96,6 +96,14 @@ describe('log', () => {
     expect(read('刚才说的那个视察记一下：今天视察了城区学校')).toMatchObject({ intent: 'log', activity: { kind: 'inspection' } });
   });
 
+  it('asks for the day when it is named in months or years back (两个月前), and logs days and weeks back', () => {
+    const rough = read('两个月前组织代表视察了安全生产工作', '2026-12-01');
+    expect(rough.intent).toBe('unclear');
+    expect(rough.intent === 'unclear' && rough.question).toContain('10月1日');
+    expect(read('半年前走访了辖区企业', '2026-12-01').intent).toBe('unclear');
+    expect(read('3天前调研了养老服务', '2026-12-01')).toMatchObject({ intent: 'log', activity: { date: '2026-11-28' } });
+  });
+
   it('asks back about a date that does not exist instead of logging it', () => {
     const r = read('2月30日视察城区学校');
     expect(r.intent).toBe('unclear');
