@@ -9,10 +9,10 @@
  *   borrows it from the article it cites; that one states the rule, the citing one applies it.
  */
 
-// An article's label (第十条) before its first sentence.
-const ARTICLE_LABEL = /^\s*第[一二三四五六七八九十百千零\d]+条\s*/u;
-// Sentences and semicolon clauses of a rule.
-const CLAUSE = /[^。；！？\n]+/gu;
+/** An article's label (第十条) before its first sentence. */
+export const ARTICLE_LABEL = /^\s*第[一二三四五六七八九十百千零\d]+条\s*/u;
+/** Sentences and semicolon clauses of a rule. */
+export const CLAUSE = /[^。；！？\n]+/gu;
 // A clause opening: the stretch of text that names what a sentence rules on.
 const OPENING_CHARS = 10;
 // The level a body is of (全国, 县级以上的地方各级, 乡、民族乡、镇的) qualifies the subject; it is not the topic.

@@ -6,7 +6,7 @@
  * weights fitted on questions written for the purpose (scripts/tune-reranker.ts).
  */
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
-import { crossReference, topicPosition } from './article-cues.ts';
+import { ARTICLE_LABEL, CLAUSE, crossReference, topicPosition } from './article-cues.ts';
 import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableParts, coverage, questionTerms } from './question-terms.ts';
@@ -90,8 +90,6 @@ export function rerankFeatures(
   });
 }
 
-// Clauses of a rule: a sentence, or a semicolon-separated part of one.
-const CLAUSE = /[^。；！？\n]+/g;
 
 /** The largest rarity-weighted share of the question's terms that one clause of the (canonical) passage body holds. */
 function bestSentenceCoverage(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): number {
@@ -103,8 +101,6 @@ function bestSentenceCoverage(terms: ReturnType<typeof questionTerms>, body: str
   return best;
 }
 
-// An article's label (第十条) before its first sentence.
-const ARTICLE_LABEL = /^\s*第[一二三四五六七八九十百千零\d]+条\s*/u;
 // The first sentence of a passage: up to the first full stop, semicolon or colon.
 const LEAD = /^[^。；：！？\n]*/u;
 
