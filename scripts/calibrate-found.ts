@@ -4,13 +4,13 @@
  *   npx tsx scripts/eval-knowledge.ts --split all --dump-found FILE
  * fitted on the rows of the tune split (never the shared dev sets), with the threshold set so
  * that at most `--max-declined` (default 2%) of the answerable tune questions are declined.
- * Prints the figures on the tune rows and on the check rows it never saw; `--write` stores the
+ * Prints the figures on the tune rows and on the check and shared dev rows it never saw; `--write` stores the
  * model in src/knowledge/answering/found-weights.json.
  *
- *   npx tsx scripts/calibrate-found.ts FILE [--lambda 0.01] [--max-declined 0.02] [--write]
+ *   npx tsx scripts/calibrate-found.ts FILE [--lambda 0.01] [--max-declined 0.02] [--write | --shipped]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { FOUND_FEATURES, FOUND_GATES, type FoundModel, declinedByGate, foundProbability } from '../src/knowledge/answering/found-decision.ts';
+import { FOUND_FEATURES, FOUND_GATES, type FoundModel, FOUND_MODEL, declinedByGate, foundProbability } from '../src/knowledge/answering/found-decision.ts';
 
 interface Row { id: string; split: string; answerable: boolean; features: number[]; passages?: number }
 
@@ -53,7 +53,9 @@ function fit(train: readonly Row[]): { intercept: number; coefficients: number[]
 // the model only decides the questions that pass them.
 const gates = { ...FOUND_GATES, absentFromIndex: Number(option('--absent', String(FOUND_GATES.absentFromIndex))) };
 const gated = (row: Row) => declinedByGate(row.features, gates, row.passages ?? Infinity);
-const fitted = fit(tune.filter((r) => !gated(r)));
+// --shipped reports the model in found-weights.json on these features instead of fitting one.
+const shipped = args.includes('--shipped');
+const fitted = shipped ? FOUND_MODEL : fit(tune.filter((r) => !gated(r)));
 const probabilities = (set: readonly Row[]) =>
   set.map((r) => ({ r, p: gated(r) ? -1 : foundProbability(r.features, fitted) }));
 const answerableTune = probabilities(tune.filter((r) => r.answerable)).map((x) => x.p).sort((a, b) => a - b);
@@ -63,7 +65,7 @@ const answerableTune = probabilities(tune.filter((r) => r.answerable)).map((x) =
 // threshold sits just below the lowest answerable question the gates let through).
 const gatedAnswerable = answerableTune.filter((p) => p < 0).length;
 const allowed = Math.max(Math.floor(maxDeclined * answerableTune.length), gatedAnswerable);
-const threshold = Math.max(0, Math.floor(((answerableTune[allowed] ?? 0.5) - 1e-6) * 1e4) / 1e4);
+const threshold = shipped ? FOUND_MODEL.threshold : Math.max(0, Math.floor(((answerableTune[allowed] ?? 0.5) - 1e-6) * 1e4) / 1e4);
 const model: FoundModel = {
   gates,
   intercept: Math.round(fitted.intercept * 1e4) / 1e4,
@@ -89,7 +91,8 @@ console.log('features', FOUND_FEATURES.join(' '));
 console.log('model', JSON.stringify(model));
 report('tune', tune);
 report('check', check);
-if (args.includes('--write')) {
+report('dev (shared, never fitted)', rows.filter((r) => r.split === 'dev'));
+if (args.includes('--write') && !shipped) {
   writeFileSync(new URL('../src/knowledge/answering/found-weights.json', import.meta.url), JSON.stringify(model, null, 2) + '\n');
   console.log('written to src/knowledge/answering/found-weights.json');
 }

@@ -105,6 +105,43 @@ function holds(text: string, word: string): boolean {
   return text.includes(word) || (LEVEL_PREFIX.test(word) && text.includes(word.replace(LEVEL_PREFIX, '')));
 }
 
+// How far apart the characters of an abbreviation may sit in its full form: 工委 in 工作委员会,
+// 人大 in 人民代表大会 (the first characters of the full form's words).
+const ABBREVIATION_GAP = 3;
+
+/**
+ * Whether a text spells out a short abbreviation: its characters in order within one run of
+ * Han characters, each at most ABBREVIATION_GAP after the one before (工委 → 法制工作委员会).
+ */
+export function spellsOut(text: string, abbreviation: string): boolean {
+  const chars = [...abbreviation];
+  for (let start = text.indexOf(chars[0]); start >= 0; start = text.indexOf(chars[0], start + 1)) {
+    let at = start;
+    let ok = true;
+    for (const c of chars.slice(1)) {
+      const window = text.slice(at + 1, at + 2 + ABBREVIATION_GAP);
+      const next = window.search(/[^\p{Script=Han}]/u);
+      const i = (next < 0 ? window : window.slice(0, next)).indexOf(c);
+      if (i < 0) { ok = false; break; }
+      at += 1 + i;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a compound question word the documents write out in full is there: each two-character
+ * part (人大|工委 of 人大工委) is a word the index holds or an abbreviation a passage spells out.
+ */
+function compoundPresent(word: string, inIndex: (pair: string) => boolean, texts: readonly string[]): boolean {
+  // Only words made of two-character parts: a three-character word (安排表) is not an abbreviation.
+  if (word.length < 2 || word.length % 2 === 1) return false;
+  const parts: string[] = [];
+  for (let i = 0; i < word.length; i += 2) parts.push(word.slice(i, i + 2));
+  return parts.every((part) => inIndex(part) || texts.some((text) => spellsOut(text, part)));
+}
+
 /** General-Chinese idf at which a word stops being everyday language (一起 4.9, 突然 5.0; 食堂 8.5). */
 const EVERYDAY_IDF = 7;
 const MAX_GENERAL_IDF = 14;
@@ -124,6 +161,9 @@ export interface TopicWord {
   readonly wording: boolean;
 }
 
+// An A-not-A question (能不能, 是不是, 可以不可以), once jieba has split it.
+const A_NOT_A = /^(.+)不\1$/u;
+
 /** A question's topic words with their specificity in general Chinese. */
 export function topicWords(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): TopicWord[] {
   return topicWordsOf(taggedQuestion(question, canonicalizer));
@@ -134,11 +174,14 @@ function topicWordsOf(tagged: readonly TaggedWord[]): TopicWord[] {
   const segmenter = wordSegmenter();
   const seen = new Set<string>();
   const out: TopicWord[] = [];
-  for (const { word, tag } of tagged) {
-    if (word.length < 2 || !TOPIC_TAG.test(tag) || isAskingWord(word) || ASKING_VERBS.has(word) || seen.has(word)) continue;
+  tagged.forEach(({ word, tag }, i) => {
+    if (word.length < 2 || !TOPIC_TAG.test(tag) || isAskingWord(word) || ASKING_VERBS.has(word)) return;
+    // The second half of an A-not-A question jieba splits (能|不能, 是|不是, 可以|不可以) only asks.
+    if (A_NOT_A.test((tagged[i - 1]?.word ?? '') + word)) return;
+    if (seen.has(word)) return;
     seen.add(word);
     out.push({ word, weight: Math.min(segmenter.generalIdf(word), MAX_GENERAL_IDF), noun: NOUN_TAG.test(tag), wording: WORDING_TAG.test(tag) });
-  }
+  });
   return out;
 }
 
@@ -162,10 +205,13 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const best = texts[0] ?? '';
   const maxIdf = options.maxIdf() || 1;
   // A word the index never holds: one of its character pairs occurs in no passage.
-  const absent = (word: string): boolean => {
-    for (let i = 0; i + 1 < word.length; i++) if (options.idf(word.slice(i, i + 2)) >= maxIdf - 1e-9) return true;
-    return false;
+  const pairAbsent = (pair: string): boolean => options.idf(pair) >= maxIdf - 1e-9;
+  const inIndex = (part: string): boolean => {
+    for (let i = 0; i + 1 < part.length; i++) if (pairAbsent(part.slice(i, i + 2))) return false;
+    return true;
   };
+  // ...unless it is an abbreviation or compound whose parts the documents hold (人大工委).
+  const absent = (word: string): boolean => !inIndex(word) && !compoundPresent(word, inIndex, texts);
   const missing = words.filter(({ word }) => !holds(best, word));
   const nouns = words.filter((w) => w.noun);
   const types = expectedAnswerTypes(question);

@@ -17,6 +17,8 @@ const ASKS_FORWARD = /^(?:什么|哪些|哪个|哪种|哪类|哪几.*|怎么|怎
 const NOUN = /^(?:n|vn|j)/;
 // After an asking word: the end of the question or of a clause (？，。 or a closing particle).
 const ENDS_CLAUSE = (next: TaggedWord | undefined): boolean => !next || /^[？?，,。！!；;呢啊呀吧]$/u.test(next.word);
+// A one-character verb (发, 定, 算, 办): what is done, not what is asked about.
+const BARE_VERB = (next: TaggedWord | undefined): boolean => !!next && /^\p{Script=Han}$/u.test(next.word) && /^v/.test(next.tag);
 // Words that sit between the focus and the asking word without changing it.
 const LINKING = new Set(['是', '为', '有', '要', '需要', '应', '应当', '应该', '可以', '能', '得', '的', '持', '用', '交', '由', '来', '去', '都', '一般', '一共', '共', '大概', '最多', '最少', '至少']);
 // Parts of speech a focus can have: nouns, verbs, adjectives, abbreviations, unknown runs.
@@ -46,7 +48,9 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
     if (ASKS_BACKWARD.test(word)) step(i, -1);
     // 什么证件 asks forward; 宣传标语有哪些, 依据是什么 end the clause and ask about the word before.
     // The thing such a question asks about is a noun (做些什么 asks about no thing).
-    if (ASKS_FORWARD.test(word) && !step(i, 1) && ENDS_CLAUSE(words[i + 1])) step(i, -1, true);
+    // So does 工资怎么发, 代理区长是怎么定的: a one-character verb after the asking word says what
+    // is done with the noun before it.
+    if (ASKS_FORWARD.test(word) && !step(i, 1) && (ENDS_CLAUSE(words[i + 1]) || BARE_VERB(words[i + 1]))) step(i, -1, true);
   });
   return [...out];
 }

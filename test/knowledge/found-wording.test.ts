@@ -1,0 +1,73 @@
+/**
+ * The found decision reads a question the way staff word it against rules worded the way laws
+ * are: an abbreviation (人大工委) the rules write out in full (工作委员会), a paraphrase of a
+ * legal term (不在人代会期间 for 闭会期间, 管以前发生的事 for 溯及既往), an A-not-A question
+ * (能不能) split by the segmenter. Such questions are answered; on-topic questions the rules
+ * do not settle (食堂, 工资) are still declined.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { FOUND_FEATURES, FOUND_GATES, declinedByGate, foundFeatures, spellsOut, topicWords } from '../../src/knowledge/answering/found-decision.ts';
+import { tempDir, writeLibrary } from '../support/kb-fixtures.ts';
+
+// Our own rules, worded as laws are: full forms, 闭会期间, 溯及既往, …除外.
+const STREET_RULES = `# 某区街道工作机构和代理人选规定
+
+第十一条 区人民代表大会常务委员会可以在街道设立工作委员会，作为常务委员会的派出工作机构，负责联系本街道的区人民代表大会代表，组织代表开展活动。
+
+第十二条 在区人民代表大会闭会期间，区长因故不能担任职务的，由常务委员会从副区长中决定代理的人选。
+
+第十三条 本规定不溯及既往，但为了更好地保护代表的权利而作的特别规定除外。
+`;
+
+describe('found: how questions and legal texts are worded', () => {
+  const root = tempDir('lvzhi-found-wording-');
+  let kb: OpenKnowledgeBase;
+
+  beforeAll(async () => {
+    const library = writeLibrary(join(root, 'library'));
+    writeFileSync(join(library, 'street.md'), STREET_RULES);
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), log: () => undefined });
+    await kb.ingest([library]);
+  });
+  afterAll(() => {
+    kb.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('finds an abbreviation spelled out in its full form, within one run of characters', () => {
+    expect(spellsOut('设立法制工作委员会', '工委')).toBe(true);
+    expect(spellsOut('设立工作机构，联系委员', '工委')).toBe(false);
+    expect(spellsOut('工作机构负责联系委员', '工委')).toBe(false);
+  });
+
+  it('does not count an abbreviation whose full form the rules hold as a word the library lacks', async () => {
+    const features = async (question: string) =>
+      foundFeatures(question, (await kb.searchDetailed(question, 5)).passages, kb.foundOptions);
+    const absent = (f: number[]) => f[FOUND_FEATURES.indexOf('absentFromIndex')];
+    // Judged as in a library of thousands of passages, where a missing word is a strong cue.
+    const abbreviated = await features('街道人大工委是谁设立的？');
+    expect(absent(abbreviated)).toBeLessThan(FOUND_GATES.absentFromIndex);
+    expect(declinedByGate(abbreviated, FOUND_GATES, 5000)).toBe(false);
+    // A thing the rules never mention is still missing, abbreviation or not.
+    const canteen = await features('街道人大工委的食堂几点开饭？');
+    expect(declinedByGate(canteen, FOUND_GATES, 5000)).toBe(true);
+  });
+
+  it('answers a story-like question whose situation the rules name in their own words, and declines its off-rule twin', async () => {
+    const acting = await kb.ask('区长突然病倒没法上班，又正好不在人代会期间，代理区长由谁决定？', { k: 5 });
+    expect(acting.found).toBe(true);
+    expect(acting.answer.split('\n')[0]).toContain('决定代理的人选');
+    expect((await kb.ask('区长突然病倒没法上班，又正好不在人代会期间，代理区长的工资怎么发？', { k: 5 })).found).toBe(false);
+  });
+
+  it('answers 能不能管以前发生的事 from a rule that says 不溯及既往, and declines what that rule does not settle', async () => {
+    expect(topicWords('新规定能不能管以前发生的事？').map((w) => w.word)).not.toContain('不能');
+    const past = await kb.ask('新规定能不能管以前发生的事？有没有例外？', { k: 5 });
+    expect(past.found).toBe(true);
+    expect(past.answer.split('\n')[0]).toContain('溯及既往');
+    expect((await kb.ask('新规定能不能管代表的工资待遇？', { k: 5 })).found).toBe(false);
+  });
+});
