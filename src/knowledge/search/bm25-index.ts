@@ -14,6 +14,8 @@ const B = 0.75;
 /** Term frequencies are stored in half units in a byte: text words 2, context words 1. */
 const TEXT_UNITS = 2;
 const CONTEXT_UNITS = 1;
+/** A posting packs its unit in the high 24 bits and its term frequency in the low 8 (one load per posting, 4 bytes not 5). */
+export const MAX_UNITS = 1 << 24;
 
 /** Accumulates passages, then freezes them into a Bm25Index. */
 export class Bm25Builder {
@@ -69,21 +71,18 @@ export class Bm25Builder {
     for (let i = 0; i < this.used; i++) offsets[this.termIds[i] + 1]++;
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
     const cursor = offsets.slice(0, termCount);
-    const postingDocs = new Int32Array(this.used);
-    const postingUnits = new Uint8Array(this.used);
+    if (this.passageIds.length > MAX_UNITS) throw new Error(`BM25 index: ${this.passageIds.length} units, at most ${MAX_UNITS} fit a posting`);
+    const postings = new Uint32Array(this.used);
     for (let doc = 0; doc < this.passageIds.length; doc++) {
       for (let i = this.docStarts[doc]; i < this.docStarts[doc + 1]; i++) {
-        const at = cursor[this.termIds[i]]++;
-        postingDocs[at] = doc;
-        postingUnits[at] = this.units[i];
+        postings[cursor[this.termIds[i]]++] = doc * 256 + this.units[i];
       }
     }
     return new Bm25Index({
       generation,
       vocabulary: [...this.vocabulary.keys()],
       offsets,
-      postingDocs,
-      postingUnits,
+      postings,
       docLengths: Float32Array.from(this.docLengths),
       passageIds: Int32Array.from(this.passageIds),
     });
@@ -95,8 +94,8 @@ export interface Bm25Arrays {
   readonly generation: number;
   readonly vocabulary: readonly string[];
   readonly offsets: Int32Array;
-  readonly postingDocs: Int32Array;
-  readonly postingUnits: Uint8Array;
+  /** Grouped by term, ascending within a term: unit * 256 + term frequency in half units. */
+  readonly postings: Uint32Array;
   readonly docLengths: Float32Array;
   readonly passageIds: Int32Array;
 }
@@ -139,14 +138,9 @@ export class Bm25Index {
     this.saturation = new Float64Array(arrays.vocabulary.length).fill(-1);
   }
 
-  /** Postings' units, grouped by term, ascending within a term. */
-  get postingDocs(): Int32Array {
-    return this.arrays.postingDocs;
-  }
-
-  /** Postings' term frequencies in half units. */
-  get postingUnits(): Uint8Array {
-    return this.arrays.postingUnits;
+  /** Postings grouped by term, ascending within a term: unit * 256 + term frequency in half units. */
+  get postings(): Uint32Array {
+    return this.arrays.postings;
   }
 
   /** Each unit's passage id. */
@@ -186,16 +180,17 @@ export class Bm25Index {
    * rank exactly as they would among all, in one walk of the query's postings).
    */
   searchExhaustive(queryTerms: readonly string[], k: number, among?: ReadonlySet<number>): Hit[] {
-    const { postingDocs, postingUnits, passageIds } = this.arrays;
+    const { postings, passageIds } = this.arrays;
     const { scores, norms, touched, best, heads } = this;
     let touchedCount = 0;
     let walked = 0;
     for (const { start, end, lift } of this.queryTerms(queryTerms)) {
       walked += end - start;
       for (let i = start; i < end; i++) {
-        const doc = postingDocs[i];
+        const posting = postings[i];
+        const doc = posting >>> 8;
         if (among && !among.has(passageIds[doc])) continue;
-        const tf = postingUnits[i] / TEXT_UNITS;
+        const tf = (posting & 255) / TEXT_UNITS;
         if (scores[doc] === 0) touched[touchedCount++] = doc;
         scores[doc] += (lift * tf) / (tf + norms[doc]);
       }
@@ -241,11 +236,11 @@ export class Bm25Index {
   private maxSaturation(t: number): number {
     let cached = this.saturation[t];
     if (cached >= 0) return cached;
-    const { offsets, postingDocs, postingUnits } = this.arrays;
+    const { offsets, postings } = this.arrays;
     cached = 0;
     for (let i = offsets[t]; i < offsets[t + 1]; i++) {
-      const tf = postingUnits[i] / TEXT_UNITS;
-      const value = tf / (tf + this.norms[postingDocs[i]]);
+      const tf = (postings[i] & 255) / TEXT_UNITS;
+      const value = tf / (tf + this.norms[postings[i] >>> 8]);
       if (value > cached) cached = value;
     }
     this.saturation[t] = cached;
