@@ -4,6 +4,9 @@
  * search most Chinese projects reach for first. FTS5 ranks by its built-in bm25(); a question
  * becomes the OR of its character trigrams (the trigram tokenizer cannot match shorter runs).
  */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { quantile } from './bench-quantile.ts';
@@ -70,4 +73,27 @@ export function benchFts5Peer(passages: Iterable<string>, questions: readonly st
   } finally {
     db.close();
   }
+}
+
+/** The peer's figures measured in a process of its own, with that process's peak. */
+export type Fts5PeerApartFigures = Fts5PeerFigures & { readonly peak_rss_mb: number };
+
+/**
+ * The peer in a child process fed through a file in `folder`: its in-memory tables (about
+ * 100 MB at 100,000 passages) and its copy of the texts then count in its own peak, reported
+ * beside its figures, not in Lüzhi's (the bench's `peak_rss_mb`). Passages come batch by batch,
+ * so the bench never holds every text at once.
+ */
+export async function benchFts5PeerApart(
+  passages: AsyncIterable<readonly { readonly text: string }[]>, questions: readonly string[], folder: string,
+): Promise<Fts5PeerApartFigures> {
+  const file = join(folder, 'fts5-peer-input.jsonl');
+  writeFileSync(file, '');
+  for await (const batch of passages) appendFileSync(file, batch.map((p) => JSON.stringify(p.text) + '\n').join(''));
+  appendFileSync(file, JSON.stringify(questions) + '\n');
+  const child = join(import.meta.dirname, 'bench-fts5-child.ts');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', child, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  rmSync(file, { force: true });
+  if (run.status !== 0) throw new Error(`FTS5 peer failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as Fts5PeerApartFigures;
 }

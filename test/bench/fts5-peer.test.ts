@@ -1,5 +1,8 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchFts5Peer, trigramQuery } from '../../scripts/bench-fts5-peer.ts';
+import { benchFts5Peer, benchFts5PeerApart, trigramQuery } from '../../scripts/bench-fts5-peer.ts';
 
 describe('the FTS5 trigram peer of the knowledge bench', () => {
   it('turns a question into its character trigrams, so the peer can match Chinese at all', () => {
@@ -14,4 +17,20 @@ describe('the FTS5 trigram peer of the knowledge bench', () => {
     expect(figures.questions_with_hits).toBeCloseTo(2 / 3, 3);
     expect(figures.ingest_passages_per_s).toBeGreaterThan(0);
   });
+
+  it('measures the same in a process of its own, fed batch by batch, and reports that process\'s peak', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lvzhi-fts5-peer-'));
+    try {
+      async function* batches() {
+        yield [{ text: '常务委员会会议一般每两个月举行一次。' }, { text: '代表视察应当持代表证。' }];
+        yield [{ text: '预算执行情况的报告。' }];
+      }
+      const figures = await benchFts5PeerApart(batches(), ['常委会会议多久举行一次', '视察要带代表证吗', '不相干'], folder);
+      expect(figures.questions_with_hits).toBeCloseTo(2 / 3, 3);
+      expect(figures.peak_rss_mb).toBeGreaterThan(10);
+      expect(readdirSync(folder)).toEqual([]); // its input file is gone
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
