@@ -7,8 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { benchFts5Peer } from './bench-fts5-peer.ts';
+import { ownPeakRssMb } from './own-peak.mjs';
 
 const lines = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean);
 const questions = JSON.parse(lines.pop() ?? '[]') as string[];
 const figures = benchFts5Peer(lines.map((line) => JSON.parse(line) as string), questions);
-process.stdout.write(JSON.stringify({ ...figures, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+process.stdout.write(JSON.stringify({ ...figures, peak_rss_mb: ownPeakRssMb() }) + '\n');
