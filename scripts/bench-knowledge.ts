@@ -125,6 +125,8 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
       });
       const ingestSeconds = (performance.now() - started) / 1000;
       log(`ingested ${report.chunks} passages in ${ingestSeconds.toFixed(1)} s`);
+      // Where the peak falls: the ingest (index builds) or the measuring after it.
+      log(`peak RSS after the ingest ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (now ${Math.round(process.memoryUsage().rss / 1048576)} MB)`);
 
       const sampleIds = Array.from(await kb.store.passageIds()).filter((id) => id % 199 === 0).slice(0, 500);
       const sample = (await kb.store.passagesByIds(sampleIds)).map((passage) => passage.text);
