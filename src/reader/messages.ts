@@ -3,7 +3,7 @@ export const readerMessages = {
   /** A message the rules could not place at all. */
   unclear:
     '没太明白您的意思。您是想记录一项活动、统计次数、列出活动，还是问一个规定？' +
-    '例如：“6月12日视察城区防汛工作”“上半年视察了几次”“列出上个月的调研”“代表视察需要持什么证件”。',
+    '例如：“6月12日视察城区防汛工作”“上半年视察了几次”“列出上个月的调研”“常委会会议多久召开一次”。',
   /** A period with nothing to do with it (上半年). */
   periodOnly: (words: string): string =>
     `您是想统计${words}的活动次数，还是列出这些活动？例如：“${words}视察了几次”或“列出${words}的活动”。`,

@@ -36,6 +36,11 @@ describe('ask versus count: a procedure question that mentions an activity is no
 });
 
 describe('count and list', () => {
+  it('reads a question about a time of day as a question (机关食堂几点开饭), not an unplaceable message', () => {
+    expect(read('机关食堂几点开饭').intent).toBe('ask');
+    expect(read('今天下午3点召开了主任会议').intent).toBe('log');
+  });
+
   it('reads 视察调研 and 视察和调研 as both kinds, sorted', () => {
     expect(read('列出今年上半年所有视察和调研')).toMatchObject({ intent: 'list', kinds: ['inspection', 'research'] });
     expect(read('上半年视察调研几次')).toMatchObject({ intent: 'count', kinds: ['inspection', 'research'] });
