@@ -34,6 +34,11 @@ export class LexicalFeeder {
       context = p.context ? this.tokenizer.terms(p.context) : [];
       this.contexts.set(p.context, context);
     }
+    // One paragraph (most passages): its terms are the passage's, no splitting.
+    if (!p.text.includes('\n')) {
+      this.builder.add(p.id, this.tokenizer.terms(p.text), context);
+      return;
+    }
     // The tokenizer never joins terms across lines, so a passage's terms are its lines' terms.
     const lines = p.text.split(/\n+/).map((line) => ({ line, terms: this.tokenizer.terms(line) }));
     this.builder.add(p.id, lines.flatMap((l) => l.terms), context);
