@@ -14,6 +14,9 @@ export const readerMessages = {
   /** A period and an activity word but no verb (上半年视察). */
   countOrList: (words: string, label: string): string =>
     `您是想统计${words}“${label}”的次数，还是列出这些活动？例如：“${words}${label}了几次”或“列出${words}的${label}”。`,
+  /** A message to log that says nothing of what was done (帮我记一下, 刚才群里说的那个活动记一下). */
+  whatActivity:
+    '没看出要记录的是哪项活动。请把日期和具体做了什么一起发给我，例如：“6月12日组织代表视察了城区防汛工作”。',
   /** `/log` with nothing after it. */
   emptyLog: '要记录什么活动？例如：/log 6月12日 视察 城区防汛工作',
   /** A slash command that does not exist. */

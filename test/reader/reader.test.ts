@@ -86,6 +86,16 @@ describe('log', () => {
     expect(title('6月12日，视察城区防汛准备工作。')).toBe('视察城区防汛准备工作');
   });
 
+  it('asks what was done when a message to log names nothing done, instead of storing an empty 其他', () => {
+    for (const text of ['帮我记一下', '刚才在群里说的那个活动记一下', '记一下，今天的活动', '/log 今天']) {
+      const r = read(text);
+      expect(r.intent, text).toBe('unclear');
+      expect(r.intent === 'unclear' && r.question, text).toMatch(/哪项活动|要记录什么活动/);
+    }
+    // A reference beside what was done is still what was done.
+    expect(read('刚才说的那个视察记一下：今天视察了城区学校')).toMatchObject({ intent: 'log', activity: { kind: 'inspection' } });
+  });
+
   it('asks back about a date that does not exist instead of logging it', () => {
     const r = read('2月30日视察城区学校');
     expect(r.intent).toBe('unclear');
