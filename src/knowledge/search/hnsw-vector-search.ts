@@ -102,6 +102,11 @@ export class HnswVectorSearch implements VectorSearch {
     this.background.add(Int32Array.from(ids), values);
   }
 
+  /** Resolves once the background build has at most `limit` vectors still to insert. */
+  caughtUp(limit: number): Promise<void> {
+    return this.background?.backlog.below(limit) ?? Promise.resolve();
+  }
+
   /** Drop a background build nobody needed (the ingest changed nothing, or failed). */
   endIngest(): void {
     this.background?.cancel();
