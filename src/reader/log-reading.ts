@@ -92,6 +92,9 @@ function saysWhat(title: string): boolean {
   return title.replace(NO_CONTENT, '').replace(/[\s\p{P}]+/gu, '').length > 0;
 }
 
+/** A day named as months or years from today (3个月前, 半年前, 一年后). */
+const ROUGH_DAY = /(?:个月|年)\s*(?:之|以)?\s*[前后]$/;
+
 /** The day a logged activity is on: a weekday by its tense, a date without a year by the nearest. */
 function dayOf(d: PeriodMatch, text: string, now: IsoDate): { date: IsoDate; to?: IsoDate; earlier?: IsoDate } {
   const r = d.readings;
@@ -131,6 +134,8 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       continue;
     }
     let when: { date: IsoDate; to?: IsoDate; earlier?: IsoDate } | undefined;
+    // 两个月前, 半年前: a day counted in months or years back is a rough time, not the day it was.
+    if (own && ROUGH_DAY.test(own.words)) return { intent: 'unclear', question: say.roughDay(own.words, own.from), settled: true };
     if (own) when = dayOf(own, words, now);
     else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
     else if (span) return { intent: 'unclear', question: say.whichDay(span.words), settled: true };

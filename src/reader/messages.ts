@@ -3,7 +3,7 @@ export const readerMessages = {
   /** A message the rules could not place at all. */
   unclear:
     '没太明白您的意思。您是想记录一项活动、统计次数、列出活动，还是问一个规定？' +
-    '例如：“6月12日视察城区防汛工作”“上半年视察了几次”“列出上个月的调研”“代表视察需要持什么证件”。',
+    '例如：“6月12日视察城区防汛工作”“上半年视察了几次”“列出上个月的调研”“常委会会议多久召开一次”。',
   /** A period with nothing to do with it (上半年). */
   periodOnly: (words: string): string =>
     `您是想统计${words}的活动次数，还是列出这些活动？例如：“${words}视察了几次”或“列出${words}的活动”。`,
@@ -28,6 +28,11 @@ export const readerMessages = {
   /** A period where a logged activity needs its day (上周组织代表视察…). */
   whichDay: (words: string): string =>
     `“${words}”是一段时间，请告诉我具体是哪一天，例如：“${words.includes('周') ? '上周三' : '6月12日'}组织代表视察了城区防汛工作”。`,
+  /** A day counted in months or years back (两个月前): roughly when, so the person gives the day. */
+  roughDay: (words: string, reckoned: string): string => {
+    const [, month, day] = reckoned.split('-').map(Number);
+    return `“${words}”是大概的时间，请写明具体是哪一天，例如：“${month}月${day}日组织代表视察了城区防汛工作”。`;
+  },
   /** A time word no rule reads (元旦, 11月底, 前几天). */
   unreadableDate: (words: string): string =>
     `没看懂“${words}”具体是哪一天（或哪段时间），请写明日期，例如：“12月28日”或“2026年1月1日”。`,
