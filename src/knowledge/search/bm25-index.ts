@@ -27,22 +27,35 @@ export class Bm25Builder {
   private docStarts: number[] = [0];
   private used = 0;
 
+  // Per term id, the half units of the passage being added (0 elsewhere), and the ids it
+  // touched in first-seen order: a Map per passage was half the build's time.
+  private passageUnits = new Int32Array(1 << 12);
+  private touched = new Int32Array(1 << 10);
+
   /** Add one passage's terms. */
   add(id: number, textTerms: readonly string[], contextTerms: readonly string[]): void {
-    const counts = new Map<number, number>();
+    let touched = 0;
     const count = (term: string, units: number): void => {
       let termId = this.vocabulary.get(term);
       if (termId === undefined) {
         termId = this.vocabulary.size;
         this.vocabulary.set(term, termId);
+        if (termId >= this.passageUnits.length) this.passageUnits = grown(this.passageUnits, termId + 1);
       }
-      counts.set(termId, (counts.get(termId) ?? 0) + units);
+      if (this.passageUnits[termId] === 0) {
+        if (touched === this.touched.length) this.touched = grown(this.touched, touched + 1);
+        this.touched[touched++] = termId;
+      }
+      this.passageUnits[termId] += units;
     };
     for (const term of textTerms) count(term, TEXT_UNITS);
     for (const term of contextTerms) count(term, CONTEXT_UNITS);
-    if (this.used + counts.size > this.termIds.length) this.grow(this.used + counts.size);
+    if (this.used + touched > this.termIds.length) this.grow(this.used + touched);
     let length = 0;
-    for (const [termId, units] of counts) {
+    for (let i = 0; i < touched; i++) {
+      const termId = this.touched[i];
+      const units = this.passageUnits[termId];
+      this.passageUnits[termId] = 0;
       this.termIds[this.used] = termId;
       this.units[this.used] = Math.min(units, 255);
       this.used++;
@@ -87,6 +100,15 @@ export class Bm25Builder {
       passageIds: Int32Array.from(this.passageIds),
     });
   }
+}
+
+/** A copy of `array` at least `atLeast` long (doubling). */
+function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  let size = array.length * 2;
+  while (size < atLeast) size *= 2;
+  const copy = new Int32Array(size);
+  copy.set(array);
+  return copy;
 }
 
 /** The arrays of a frozen index (what its file holds). */
