@@ -58,6 +58,10 @@ const schema = z.object({
   LVZHI_WEB_PORT: optionalText.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int().min(0).max(65535).optional()),
   // Loopback unless the office says otherwise: the console shows the whole log.
   LVZHI_WEB_HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
+  /** The console's address as office PCs open it (behind a reverse proxy, or a wildcard host): what login links carry. */
+  LVZHI_WEB_URL: optionalText.pipe(z.string()
+    .regex(/^https?:\/\/[^/\s?#]+\/?$/, '应是网页的根地址，例如 https://lvzhi.example.gov.cn（不支持子路径）')
+    .transform((v) => v.replace(/\/$/, '')).optional()),
   LVZHI_ALLOW: optionalText,
   LVZHI_ADMINS: optionalText,
   LVZHI_SCOPES: departments,

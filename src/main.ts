@@ -6,7 +6,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { createChannels, openServices, ingestSamplesIfEmpty, type Services } from './app.ts';
 import { REGISTERED } from './channels/index.ts';
-import { startWebServer, webMessages, type WebServer } from './web/index.ts';
+import { isWildcardHost, startWebServer, webMessages, type WebServer } from './web/index.ts';
 import { appMessages as m } from './app-messages.ts';
 import type { Channel } from './assistant/index.ts';
 import { loadSettings } from './config.ts';
@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   if (stopping) return;
   if (settings.LVZHI_WEB_PORT !== undefined) {
     web = await startWebServer({ services });
-    notes.write(webMessages.listening(web.url) + '\n');
+    const publicUrl = settings.LVZHI_WEB_URL;
+    notes.write((publicUrl ? webMessages.listeningBehind(web.url, publicUrl) : webMessages.listening(web.url)) + '\n');
+    if (!publicUrl && isWildcardHost(settings.LVZHI_WEB_HOST)) notes.write(webMessages.wildcardWithoutUrl + '\n');
   }
   // With the web console on and no chat settings, the console alone is served (no terminal on stdin).
   const started = await createChannels(settings, services.assistant, {}, services.conversations, REGISTERED, web === undefined);

@@ -24,7 +24,8 @@ import { openConversation, type ConversationLimits, type Pending } from './conve
 import { createLogFlows, provenanceOf } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
-import { renderAnswer, renderCount, renderList } from './render.ts';
+import { kindsText, renderAnswer, renderCount, renderList } from './render.ts';
+import { comparedPeriods, renderComparison, type ComparedPeriod } from './comparison.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
 
 /** Everything the assistant is built from; main.ts and tests pass them explicitly. */
@@ -105,6 +106,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       const ref = logFailure(log, error, { code: 'chart_failed' }, incoming);
       return { text: `${text}\n${m.chartFailed(ref)}` };
     }
+  }
+
+  /** 今年视察比去年多几次: both counts and the difference; the first period stays the thread's topic. */
+  async function compare(kinds: readonly string[], periods: readonly [ComparedPeriod, ComparedPeriod], incoming: Incoming): Promise<Reply> {
+    const [first, second] = await Promise.all(periods.map((p) => activities.stats({ kinds, from: p.from, to: p.to })));
+    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], ...periods[0] });
+    return { text: renderComparison(kindsText(kinds, taxonomy), first, second) };
   }
 
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
@@ -204,8 +212,11 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     switch (reading.intent) {
       case 'log':
         return logFlows.log(reading.activities, incoming, today);
-      case 'count':
+      case 'count': {
+        const compared = comparedPeriods(text, today);
+        if (compared) return compare(reading.kinds, compared, incoming);
         return count({ kinds: reading.kinds, from: reading.from, to: reading.to }, incoming, false);
+      }
       case 'list':
         return list({ kinds: reading.kinds, from: reading.from, to: reading.to }, incoming);
       case 'ask':

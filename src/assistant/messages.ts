@@ -58,6 +58,10 @@ export const messages = {
   countTotal: (period: string, kinds: string, total: number) => `${period}共开展${kinds} ${total} 次：`,
   countLine: (label: string, count: number) => `· ${label}：${count} 次`,
   countNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
+  compareLine: (period: string, kinds: string, total: number) => `· ${period}${kinds}：${total} 次`,
+  compareDifference: (first: string, second: string, difference: number) =>
+    `${first}比${second}${difference > 0 ? '多' : '少'} ${Math.abs(difference)} 次（均按活动记录统计）。`,
+  compareSame: (first: string, second: string) => `${first}与${second}次数相同（均按活动记录统计）。`,
   allKinds: '各类活动',
   kindJoiner: '、',
   listHeader: (period: string, kinds: string, n: number) => `${period}${kinds}共 ${n} 项：`,

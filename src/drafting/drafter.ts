@@ -9,7 +9,8 @@ import { type Activity, type ActivityQuery, type Paged, type PageRequest, type S
 import { InternalError, UserError } from '../errors.ts';
 import type { Source } from '../knowledge/index.ts';
 import type { ChatModel } from '../models/index.ts';
-import { ungroundedFigures } from './grounding.ts';
+import { strayFigures } from './grounding.ts';
+import { KindWords } from './figure-kinds.ts';
 import { joinMatters, mattersOf } from './matters.ts';
 import { messages } from './messages.ts';
 import { modelDraft } from './model-drafter.ts';
@@ -66,6 +67,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   const readPeriod = deps.readPeriod
     ?? ((text: string, day: IsoDate): Period & { words?: string } => findPeriod(text, day) ?? { from: null, to: null });
   const label = (kind: string) => deps.taxonomy?.label(kind) ?? kind;
+  const kindWords = deps.taxonomy ? new KindWords(deps.taxonomy.kinds) : undefined;
 
   async function factOf(kinds: readonly string[], from: IsoDate, to: IsoDate): Promise<Fact> {
     const query = { from, to, kinds };
@@ -112,7 +114,6 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       if (start > end) throw new UserError('bad_period', messages.badPeriod);
       const items = await itemsFor(topics, start, end);
       const facts = items.flatMap((item) => (item.parts.length > 1 ? [item.fact, ...item.parts] : [item.fact]));
-      const counts = facts.map((f) => f.count);
       const period = describePeriod(start, end, now, from || to ? undefined : named.words);
       const form = findForm(words);
       const venue = form === 'speech' ? findVenue(words) : undefined;
@@ -136,7 +137,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       if (deps.model && hasFacts) {
         const examples = await styleExamples(deps.knowledge, `${subject} ${words}`);
         const result = await modelDraft(deps.model, {
-          form, period, request: words, subject, counts,
+          form, period, request: words, subject, grounds: facts, words: kindWords,
           facts: factLines(items),
           empty: empty.map((t) => messages.promptEmpty(t)).join('\n'),
           examples: examples.map((s) => s.text).join('\n\n'),
@@ -151,7 +152,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const text = documentText(document);
       // The templates and sanitised titles keep figures out by construction; should an edited
       // template slip one in, no draft with an ungrounded figure leaves this function.
-      const stray = ungroundedFigures(text, counts);
+      const stray = strayFigures(text, facts, kindWords);
       if (stray.length > 0) throw new InternalError('draft_ungrounded', `ungrounded figures in draft: ${stray.map((f) => f.text).join(',')}`);
       const fileWord = messages.fileWords.find((w) => words.includes(w))
         ?? (form === 'speech' ? messages.fileWordSpeech : messages.fileWordSection);

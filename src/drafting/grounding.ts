@@ -6,6 +6,7 @@
  * Not figures: ordinals (第3次, 第十一次), durations (6个月), and the set phrases of
  * SET_PHRASES. A vague count (数十次, 几十个) is a figure no fact can ground.
  */
+import { figureKinds, type KindWords } from './figure-kinds.ts';
 
 /** A counted figure found in a text. */
 export interface CountedFigure {
@@ -111,11 +112,30 @@ export function ungroundedFigures(text: string, counts: Iterable<number>): Count
 /**
  * Every figure of a text — a draft as a person edited it — with the facts that ground it:
  * the same check the drafter runs before a draft leaves it, so a figure changed by hand that
- * no longer matches a count from the log shows up as one with no facts.
+ * no longer matches a count from the log shows up as one with no facts. Given the kinds' words,
+ * a figure whose clause names kinds (执法检查12次) is grounded only by a fact about one of
+ * them: a count of some other kind that happens to be equal does not ground it.
  */
-export function checkFigures(text: string, facts: ReadonlyArray<{ readonly count: number }>): CheckedFigure[] {
-  return countedFigures(text).map((figure) => ({
-    ...figure,
-    facts: facts.flatMap((fact, i) => (fact.count === figure.value ? [i] : [])),
-  }));
+export function checkFigures(
+  text: string,
+  facts: ReadonlyArray<{ readonly count: number; readonly kinds?: readonly string[] }>,
+  words?: KindWords,
+): CheckedFigure[] {
+  const figures = countedFigures(text);
+  const named = words ? figureKinds(text, figures, words) : [];
+  return figures.map((figure, n) => {
+    const kinds = named[n];
+    const about = (fact: { readonly kinds?: readonly string[] }) =>
+      !kinds || kinds.size === 0 || (fact.kinds ?? []).some((k) => kinds.has(k));
+    return { ...figure, facts: facts.flatMap((fact, i) => (fact.count === figure.value && about(fact) ? [i] : [])) };
+  });
+}
+
+/** The figures of a text that no fact grounds (kind-aware when the kinds' words are given). */
+export function strayFigures(
+  text: string,
+  facts: ReadonlyArray<{ readonly count: number; readonly kinds?: readonly string[] }>,
+  words?: KindWords,
+): CheckedFigure[] {
+  return checkFigures(text, facts, words).filter((f) => f.facts.length === 0);
 }

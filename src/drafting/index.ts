@@ -4,6 +4,7 @@ export { draftToDocx } from './word-file.ts';
 export { editedDocument } from './edited-draft.ts';
 export { documentText } from './template-drafter.ts';
 export type { DocxOptions, LeadInStyle } from './docx-writer.ts';
-export { checkFigures, countedFigures, ungroundedFigures, SET_PHRASES, type CheckedFigure, type CountedFigure } from './grounding.ts';
+export { checkFigures, countedFigures, strayFigures, ungroundedFigures, SET_PHRASES, type CheckedFigure, type CountedFigure } from './grounding.ts';
 export { loadTopics, findTopics, type Topic, type TopicBook } from './topics.ts';
 export type { Draft, DraftDocument, Fact, DraftForm } from './types.ts';
+export { KindWords, type KindNames } from './figure-kinds.ts';

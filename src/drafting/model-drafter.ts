@@ -4,7 +4,8 @@
  * fails the grounding check is not returned: the caller falls back to the template.
  */
 import { loadPrompt, type ChatMessage, type ChatModel } from '../models/index.ts';
-import { ungroundedFigures } from './grounding.ts';
+import { strayFigures } from './grounding.ts';
+import type { KindWords } from './figure-kinds.ts';
 import { messages } from './messages.ts';
 import type { DraftForm, ParagraphStyle } from './types.ts';
 
@@ -19,8 +20,10 @@ export interface ModelDraftInput {
   /** One line per named topic that has no entries. */
   readonly empty: string;
   readonly examples: string;
-  /** Every figure the draft may use. */
-  readonly counts: readonly number[];
+  /** The facts whose counts the draft may use, each about its kinds. */
+  readonly grounds: ReadonlyArray<{ readonly count: number; readonly kinds: readonly string[] }>;
+  /** The kinds' words: a figure must be a count of the kind its sentence names. */
+  readonly words?: KindWords;
 }
 
 /** A model draft's outcome: paragraphs, or a note saying why the template is used instead. */
@@ -42,6 +45,12 @@ export function paragraphsOf(text: string): Array<{ style: ParagraphStyle; text:
     .map((line) => line.replace(/\*\*/g, '').replace(/^\s*(?:#+|[-*•]|\d+[.、])\s*/, '').trim())
     .filter(Boolean)
     .map((line, i) => ({ style: i === 0 && line.length <= 30 && /[：:]$/.test(line) ? 'salutation' : 'body', text: line }));
+}
+
+/** A figure with the words just before it in its clause (执法检查12次), so the retry names what is wrong. */
+function inClause(text: string, index: number, figure: string): string {
+  const before = text.slice(Math.max(0, index - 8), index);
+  return `${before.slice(before.search(/[^，,。；;：:、\n]*$/))}${figure}`;
 }
 
 /** Ask the model for a draft; regenerate once naming any invented figure; never return one that fails. */
@@ -66,7 +75,8 @@ export async function modelDraft(model: ChatModel, input: ModelDraftInput): Prom
       return { note: messages.modelUnavailable };
     }
     const paragraphs = paragraphsOf(text);
-    const invented = ungroundedFigures(paragraphs.map((p) => p.text).join('\n'), input.counts).map((f) => f.text);
+    const body = paragraphs.map((p) => p.text).join('\n');
+    const invented = strayFigures(body, input.grounds, input.words).map((f) => inClause(body, f.index, f.text));
     if (paragraphs.length > 0 && invented.length === 0) return { paragraphs };
     bad = invented.length > 0 ? invented : [messages.modelEmpty];
     conversation = [
@@ -76,7 +86,7 @@ export async function modelDraft(model: ChatModel, input: ModelDraftInput): Prom
         role: 'user',
         content: loadPrompt('draft-retry').fill({
           数字: bad.join('、'),
-          允许: [...new Set(input.counts.filter((c) => c > 0))].join('、'),
+          允许: [...new Set(input.grounds.map((f) => f.count).filter((c) => c > 0))].join('、'),
         }),
       },
     ];

@@ -27,7 +27,7 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   {
     name: 'headcount',
     figure: true,
-    question: /多少人|几个人|几人|几名|多少名|多少票|多少代表|多少位|人数|联名/,
+    question: /多少人|几个人|几人|几名|多少名|多少票|多少代表|多少位|人数|联名|(?:多少|几)(?:个|位|名)?(?:组成)?(?:人员|成员|委员|代表|选民)/,
     passage: new RegExp(`${NUMBER}+(人|名)(以上|以下)?|过半数|${NUMBER}分之${NUMBER}|半数`),
   },
   {
@@ -61,7 +61,7 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
     name: 'enumeration',
     question: /哪些|哪几/,
     // Three items in a row, or a list a law introduces with 下列 and numbers (（一）…（二）…).
-    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、|下列[^。；]{0,12}[：:]|（一）[^（]{1,80}（二）/,
+    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、|[^、，。；\n]{1,12}、[^、，。；\n]{1,12}(?:和|及|以及|与)[^、，。；\n]{1,12}[。；]|下列[^。；]{0,12}[：:]|（一）[^（]{1,80}（二）/,
   },
 ];
 

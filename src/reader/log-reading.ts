@@ -81,6 +81,20 @@ function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: s
   return title || label;
 }
 
+/**
+ * Words that point at something said elsewhere (刚才群里说的那个) or say nothing by themselves
+ * (一下, 事情): a title made of only these records no activity, so the person is asked.
+ */
+const NO_CONTENT = /刚才|刚刚|之前|上面|前面|上述|群里|聊天里|说的|提到的|讲的|发的|那个|这个|那项|这项|那件|这件|那次|这次|那些|这些|活动|事情|事项|内容|情况|一下|帮我|请|记录|登记|记|的|了|过|在|一|件|项|个|其他/g;
+
+/** Whether a title names anything done (not just 其他, or 刚才说的那个活动). */
+function saysWhat(title: string): boolean {
+  return title.replace(NO_CONTENT, '').replace(/[\s\p{P}]+/gu, '').length > 0;
+}
+
+/** A day named as months or years from today (3个月前, 半年前, 一年后). */
+const ROUGH_DAY = /(?:个月|年)\s*(?:之|以)?\s*[前后]$/;
+
 /** The day a logged activity is on: a weekday by its tense, a date without a year by the nearest. */
 function dayOf(d: PeriodMatch, text: string, now: IsoDate): { date: IsoDate; to?: IsoDate; earlier?: IsoDate } {
   const r = d.readings;
@@ -120,6 +134,8 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       continue;
     }
     let when: { date: IsoDate; to?: IsoDate; earlier?: IsoDate } | undefined;
+    // 两个月前, 半年前: a day counted in months or years back is a rough time, not the day it was.
+    if (own && ROUGH_DAY.test(own.words)) return { intent: 'unclear', question: say.roughDay(own.words, own.from), settled: true };
     if (own) when = dayOf(own, words, now);
     else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
     else if (span) return { intent: 'unclear', question: say.whichDay(span.words), settled: true };
@@ -137,6 +153,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     const mention = p.mentions.find(inPart);
     const kind = mention?.kind ?? p.mentions[0]?.kind ?? 'other';
     const title = titleOf(p, part, days, taxonomy.label(kind));
+    if (!saysWhat(title)) return { intent: 'unclear', question: say.whatActivity, settled: true };
     activities.push({ kind, date: when.date, title, ...(when.to ? { to: when.to } : {}), ...(when.earlier ? { earlier: when.earlier } : {}) });
   }
   return { intent: 'log', activities, activity: activities[0] };

@@ -3,7 +3,7 @@ export const readerMessages = {
   /** A message the rules could not place at all. */
   unclear:
     '没太明白您的意思。您是想记录一项活动、统计次数、列出活动，还是问一个规定？' +
-    '例如：“6月12日视察城区防汛工作”“上半年视察了几次”“列出上个月的调研”“代表视察需要持什么证件”。',
+    '例如：“6月12日视察城区防汛工作”“上半年视察了几次”“列出上个月的调研”“常委会会议多久召开一次”。',
   /** A period with nothing to do with it (上半年). */
   periodOnly: (words: string): string =>
     `您是想统计${words}的活动次数，还是列出这些活动？例如：“${words}视察了几次”或“列出${words}的活动”。`,
@@ -14,6 +14,9 @@ export const readerMessages = {
   /** A period and an activity word but no verb (上半年视察). */
   countOrList: (words: string, label: string): string =>
     `您是想统计${words}“${label}”的次数，还是列出这些活动？例如：“${words}${label}了几次”或“列出${words}的${label}”。`,
+  /** A message to log that says nothing of what was done (帮我记一下, 刚才群里说的那个活动记一下). */
+  whatActivity:
+    '没看出要记录的是哪项活动。请把日期和具体做了什么一起发给我，例如：“6月12日组织代表视察了城区防汛工作”。',
   /** `/log` with nothing after it. */
   emptyLog: '要记录什么活动？例如：/log 6月12日 视察 城区防汛工作',
   /** A slash command that does not exist. */
@@ -25,6 +28,11 @@ export const readerMessages = {
   /** A period where a logged activity needs its day (上周组织代表视察…). */
   whichDay: (words: string): string =>
     `“${words}”是一段时间，请告诉我具体是哪一天，例如：“${words.includes('周') ? '上周三' : '6月12日'}组织代表视察了城区防汛工作”。`,
+  /** A day counted in months or years back (两个月前): roughly when, so the person gives the day. */
+  roughDay: (words: string, reckoned: string): string => {
+    const [, month, day] = reckoned.split('-').map(Number);
+    return `“${words}”是大概的时间，请写明具体是哪一天，例如：“${month}月${day}日组织代表视察了城区防汛工作”。`;
+  },
   /** A time word no rule reads (元旦, 11月底, 前几天). */
   unreadableDate: (words: string): string =>
     `没看懂“${words}”具体是哪一天（或哪段时间），请写明日期，例如：“12月28日”或“2026年1月1日”。`,

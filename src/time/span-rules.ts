@@ -47,6 +47,24 @@ export const SPAN_RULES: readonly Rule[] = [
     const m = readSmallNumber(g.m!, 12);
     return m ? inYear(g, now, (y) => monthOf(y, m)) : undefined;
   }),
+  // 前三季度, 前两个季度, 今年前3季度: from the year's first quarter (never the third alone)
+  rule(`${Y_OPT}前\\s*(?<q>[一二两三四1-4])\\s*个?\\s*季度`, false, (g, now) => {
+    const q = readSmallNumber(g.q!.replace('两', '二'), 4);
+    return q ? inYear(g, now, (y) => monthsOf(y, 1, q * 3)) : undefined;
+  }),
+  // 今年前10个月, 2025年前三个月: from the named year's January. Without a year 前两个月 may
+  // as well mean the last two months, so it is left to date-doubts to ask about.
+  rule(`${Y}\\s*的?\\s*前\\s*${named(COUNT, 'n')}\\s*个?\\s*月份?`, false, (g, now) => {
+    const n = num(g.n);
+    const year = yearOf(g, now);
+    return n !== undefined && n >= 1 && n <= 12 && year !== undefined ? monthsOf(year, 1, n) : undefined;
+  }),
+  // 一至三季度, 第二到第四季度, 2-3季度
+  rule(`${Y_OPT}第?\\s*(?<qa>[一二三四1-4])\\s*(?:季度)?\\s*(?:至|到|-|—|－|~|～)\\s*第?\\s*(?<qb>[一二三四1-4])\\s*季度`, false, (g, now) => {
+    const a = readSmallNumber(g.qa!, 4);
+    const b = readSmallNumber(g.qb!, 4);
+    return a && b && a <= b ? inYear(g, now, (y) => monthsOf(y, a * 3 - 2, b * 3)) : undefined;
+  }),
   // 第二季度, 二季度, 2023年第一季度, 三季度
   rule(`${Y_OPT}(?:第\\s*)?(?<q>[一二三四1-4])\\s*季度`, false, (g, now) => quarterIn(g, g.q!, now)),
   // Q3, 2023Q3

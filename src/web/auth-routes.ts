@@ -43,7 +43,9 @@ export function authRoutes(deps: WebDeps): Hono<WebEnv> {
       await endSession(store, cookie);
       return c.html(messagePage(m.loginTitle, m.noLongerAllowed), 403);
     }
-    setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Strict', path: '/' });
+    // Behind an https address the cookie never travels in clear text (the proxy speaks TLS to browsers).
+    const secure = deps.settings.LVZHI_WEB_URL?.startsWith('https://') ?? false;
+    setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
     return c.redirect('/log', 303);
   });
 

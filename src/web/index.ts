@@ -6,7 +6,7 @@
 export { startWebServer, type WebServer, type WebServerOptions } from './server.ts';
 export { createWebApp } from './app.ts';
 export { createLinkIssuer, type LinkIssuer, type LinkIssuerOptions } from './link-issuer.ts';
-export { LOGIN_LINK_TTL_MS, webBaseUrl, type LoginGrant, type LoginLink } from './login-links.ts';
+export { isWildcardHost, LOGIN_LINK_TTL_MS, webBaseUrl, type LoginGrant, type LoginLink, type WebAddress } from './login-links.ts';
 export { SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.ts';
 export { renderPage, messagePage, csrfField, SECTIONS, type Html, type PageParts, type SectionId } from './layout.ts';
 export { sessionGuard, sameSecret } from './guard.ts';

@@ -5,7 +5,7 @@
 import type { Access } from '../assistant/index.ts';
 import type { ConversationStore } from '../storage/index.ts';
 import { UserError } from '../errors.ts';
-import { createLoginLink, webBaseUrl, type LoginGrant, type LoginLink } from './login-links.ts';
+import { createLoginLink, webBaseUrl, type LoginGrant, type LoginLink, type WebAddress } from './login-links.ts';
 import { webMessages as m } from './messages.ts';
 import { senderOf } from './viewer.ts';
 
@@ -17,7 +17,7 @@ export interface LinkIssuer {
 
 /** What an issuer needs: the web settings, the shared store, the access rules. */
 export interface LinkIssuerOptions {
-  readonly settings: { LVZHI_WEB_HOST: string; LVZHI_WEB_PORT?: number };
+  readonly settings: WebAddress;
   readonly store: ConversationStore;
   readonly access: Access;
   readonly now?: () => number;

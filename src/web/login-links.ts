@@ -37,10 +37,27 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** The address people open, from the web settings (a wildcard host is reached on this machine's loopback). */
-export function webBaseUrl(settings: { LVZHI_WEB_HOST: string; LVZHI_WEB_PORT?: number }, port = settings.LVZHI_WEB_PORT): string {
-  const host = ['0.0.0.0', '::', ''].includes(settings.LVZHI_WEB_HOST) ? '127.0.0.1' : settings.LVZHI_WEB_HOST;
+/**
+ * The address people open: `LVZHI_WEB_URL` when set (a reverse proxy, or the intranet name of a
+ * console listening on every interface), else the listening host and port (a wildcard host is
+ * reached on this machine's loopback).
+ */
+export function webBaseUrl(settings: WebAddress, port = settings.LVZHI_WEB_PORT): string {
+  if (settings.LVZHI_WEB_URL) return settings.LVZHI_WEB_URL;
+  const host = isWildcardHost(settings.LVZHI_WEB_HOST) ? '127.0.0.1' : settings.LVZHI_WEB_HOST;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Whether the console listens on every interface (so its own address says nothing to office PCs). */
+export function isWildcardHost(host: string): boolean {
+  return ['0.0.0.0', '::', ''].includes(host);
+}
+
+/** The settings that say where the console is reached. */
+export interface WebAddress {
+  readonly LVZHI_WEB_HOST: string;
+  readonly LVZHI_WEB_PORT?: number;
+  readonly LVZHI_WEB_URL?: string;
 }
 
 /** Make a link for a person (the caller has checked they are allowed). */

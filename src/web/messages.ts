@@ -33,6 +33,8 @@ export const webMessages = {
   missingPerson: '请用 --as 指明为谁生成链接，例如 web-link --as telegram:777。',
   linkText: (url: string, expiresAt: string) => `登录链接（10分钟内有效，只能使用一次）：\n${url}\n有效期至 ${expiresAt}`,
   listening: (url: string) => `网页已开启：${url}（在聊天里发送 /web 取得登录链接）`,
+  listeningBehind: (url: string, publicUrl: string) => `网页已开启：本机 ${url}，登录链接使用 ${publicUrl}（LVZHI_WEB_URL）（在聊天里发送 /web 取得登录链接）`,
+  wildcardWithoutUrl: '提示：网页在所有网卡上开启，但没有设置 LVZHI_WEB_URL，登录链接将指向 127.0.0.1，别的电脑打不开：请把 LVZHI_WEB_URL 设为办公电脑能访问的地址（例如 http://10.0.0.5:8080）。',
   portBusy: (port: number) => `网页端口 ${port} 已被占用：请换一个 LVZHI_WEB_PORT。`,
   // 统计
   stats: {

@@ -89,6 +89,22 @@ describe('assistant: logging and counting', () => {
 });
 
 describe('assistant: follow-ups in a thread', () => {
+  it('answers a comparison of two periods with both counts and the difference, not the first count alone', async () => {
+    bench = makeBench(reader);
+    for (const text of ['2022年6月12日视察了安全生产工作', '2023年3月3日视察了城区防汛工作', '2023年5月3日视察了环保工作', '2023年6月1日开展了专题调研']) {
+      await bench.assistant.handle(say(text));
+    }
+    expect((await bench.assistant.handle(say('今年视察比去年多几次'))).text.split('\n')).toEqual([
+      '· 2023年视察：2 次', '· 2022年视察：1 次', '2023年比2022年多 1 次（均按活动记录统计）。',
+    ]);
+    // 同比 with one period: the same period a year before.
+    expect((await bench.assistant.handle(say('上半年调研同比增加了几次'))).text.split('\n')).toEqual([
+      '· 2023年上半年调研：1 次', '· 2022年上半年调研：0 次', '2023年上半年比2022年上半年多 1 次（均按活动记录统计）。',
+    ]);
+    // Two kinds in one period is no comparison of periods: one line per kind, as before.
+    expect((await bench.assistant.handle(say('今年视察比调研多几次'))).text).toContain('· 调研：1 次');
+  });
+
   it('lists the same kinds and period after a count, and re-counts for another period or kind', async () => {
     bench = makeBench(reader);
     for (const text of ['6月12日视察了安全生产工作', '3月3日视察了城区防汛工作', '2023年7月3日视察了环保工作', '2月1日开展了专题调研']) {

@@ -82,6 +82,13 @@ describe('WeCom callback channel', () => {
     expect(textsTo('user:zhangsan')).toEqual(['回声：一', '回声：二']);
   });
 
+  it('sends an answer again once when WeCom closes the connection without answering, so it is not lost', async () => {
+    rig.standIn.dropSends(1);
+    await rig.standIn.deliver(rig.callbackUrl, { from: 'lisi', text: '三' });
+    await waitFor(() => textsTo('user:lisi').length === 1, 'the answer after a dropped connection');
+    expect(textsTo('user:lisi')).toEqual(['回声：三']);
+  });
+
   it('splits a long answer into messages of at most 2,048 bytes, losing nothing', async () => {
     await rig.standIn.deliver(rig.callbackUrl, { from: 'zhangsan', text: '长' });
     await rig.channel.idle();

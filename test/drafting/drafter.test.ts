@@ -171,12 +171,26 @@ describe('model drafts through an OpenAI-compatible service', () => {
     expect(service.chatRequests()).toHaveLength(2);
     const retry = service.chatRequests()[1].body.messages as WireMessage[];
     expect(retry.at(-2)).toMatchObject({ role: 'assistant', content: expect.stringContaining('三十次') });
-    expect(retry.at(-1)!.content).toContain('三十次、120人次、12所');
+    expect(retry.at(-1)!.content).toContain('视察三十次、参加代表120人次、覆盖12所');
     expect(draft.mode).toBe('template');
     expect(draft.note).toContain('已改用模板起草');
     expect(draft.note).not.toMatch(/三十|120|12所/);
     expect(draft.text).not.toMatch(/三十|120|12所/);
     expect(grounded(draft)).toEqual([]);
+  });
+
+  it('refuses a count of one kind written as another (执法检查 with the inspections\' number) and names it in the retry', async () => {
+    // The log holds 2 inspections, 1 research visit and no law enforcement check: "2次" exists,
+    // but not as a count of 执法检查.
+    service.enqueueChat(
+      reply('半年来，一是开展执法检查2次。二是组织视察2次、调研1次。'),
+      reply('半年来，一是组织视察2次、调研1次。二是听取审议2个报告。'),
+    );
+    const draft = await drafter().draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
+    expect(userText(1)).toContain('执法检查2次');
+    expect(draft.mode).toBe('llm');
+    expect(draft.text).not.toContain('执法检查2次');
+    expect(draft.text).toContain('组织视察2次、调研1次');
   });
 
   it('takes the retry when it comes back grounded', async () => {

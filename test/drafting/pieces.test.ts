@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { loadTaxonomy } from '../../src/reader/index.ts';
-import { countedFigures, draftToDocx, findTopics, loadTopics, ungroundedFigures } from '../../src/drafting/index.ts';
+import { checkFigures, countedFigures, draftToDocx, findTopics, KindWords, loadTopics, strayFigures, ungroundedFigures } from '../../src/drafting/index.ts';
 import { joinMatters, matterOf, mattersOf, sanitizeTitle } from '../../src/drafting/matters.ts';
 import { completeEnumeration, paragraphsOf } from '../../src/drafting/model-drafter.ts';
 import { describePeriod, periodForFileName } from '../../src/time/period-phrase.ts';
@@ -29,6 +29,40 @@ describe('grounding check', () => {
   it('never grounds an estimate or a percentage, whatever the facts', () => {
     const bad = ungroundedFigures('开展视察数十次、调研十余次，覆盖10多个乡镇，完成率100%。', [10, 100]);
     expect(bad.map((f) => f.text)).toEqual(['数十次', '十余次', '10多个', '100%']);
+  });
+
+  describe('a figure counts the kind its clause names', () => {
+    const words = new KindWords(loadTaxonomy().kinds);
+    const facts = [
+      { kinds: ['inspection'], count: 8 }, { kinds: ['research'], count: 6 },
+      { kinds: ['inspection', 'research'], count: 14 }, { kinds: ['law_check'], count: 1 },
+    ];
+    const stray = (text: string) => strayFigures(text, facts, words).map((f) => f.text);
+
+    it('refuses a right number under the wrong kind, which the value check alone lets through', () => {
+      const text = '开展执法检查8次，组织代表视察8次。';
+      expect(ungroundedFigures(text, facts.map((f) => f.count))).toEqual([]);
+      expect(stray(text)).toEqual(['8次']);
+      expect(checkFigures(text, facts, words).map((f) => f.facts)).toEqual([[], [0]]);
+    });
+
+    it('reads each figure of a list with its own kind, before or after the number', () => {
+      expect(stray('视察8次、调研6次，开展1次执法检查。')).toEqual([]);
+      expect(stray('视察6次、调研8次。')).toEqual(['6次', '8次']);
+      expect(stray('开展8次调研。')).toEqual(['8次']);
+    });
+
+    it('lets a total over several named kinds stand for the group, and a clause naming no kind fall back to the value', () => {
+      expect(stray('开展视察、调研14次，其中视察8次。')).toEqual([]);
+      expect(stray('全年开展监督活动14次。')).toEqual([]);
+      expect(stray('全年开展监督活动15次。')).toEqual(['15次']);
+    });
+
+    it('reads the longer name first: 党组（扩大）会议 is a party meeting, not a generic meeting', () => {
+      const party = [{ kinds: ['party_meeting'], count: 3 }, { kinds: ['meeting'], count: 5 }];
+      expect(strayFigures('召开党组（扩大）会议3次、座谈会5次。', party, words)).toEqual([]);
+      expect(strayFigures('召开党组（扩大）会议5次。', party, words).map((f) => f.text)).toEqual(['5次']);
+    });
   });
 
   it('leaves the short list of set phrases alone', () => {

@@ -36,6 +36,11 @@ describe('ask versus count: a procedure question that mentions an activity is no
 });
 
 describe('count and list', () => {
+  it('reads a question about a time of day as a question (机关食堂几点开饭), not an unplaceable message', () => {
+    expect(read('机关食堂几点开饭').intent).toBe('ask');
+    expect(read('今天下午3点召开了主任会议').intent).toBe('log');
+  });
+
   it('reads 视察调研 and 视察和调研 as both kinds, sorted', () => {
     expect(read('列出今年上半年所有视察和调研')).toMatchObject({ intent: 'list', kinds: ['inspection', 'research'] });
     expect(read('上半年视察调研几次')).toMatchObject({ intent: 'count', kinds: ['inspection', 'research'] });
@@ -84,6 +89,24 @@ describe('log', () => {
     expect(title('专题调研了全区数字经济发展情况，时间是11月16日')).toBe('专题调研了全区数字经济发展情况');
     expect(title('记一下：昨天走访了辖区企业')).toBe('走访了辖区企业');
     expect(title('6月12日，视察城区防汛准备工作。')).toBe('视察城区防汛准备工作');
+  });
+
+  it('asks what was done when a message to log names nothing done, instead of storing an empty 其他', () => {
+    for (const text of ['帮我记一下', '刚才在群里说的那个活动记一下', '记一下，今天的活动', '/log 今天']) {
+      const r = read(text);
+      expect(r.intent, text).toBe('unclear');
+      expect(r.intent === 'unclear' && r.question, text).toMatch(/哪项活动|要记录什么活动/);
+    }
+    // A reference beside what was done is still what was done.
+    expect(read('刚才说的那个视察记一下：今天视察了城区学校')).toMatchObject({ intent: 'log', activity: { kind: 'inspection' } });
+  });
+
+  it('asks for the day when it is named in months or years back (两个月前), and logs days and weeks back', () => {
+    const rough = read('两个月前组织代表视察了安全生产工作', '2026-12-01');
+    expect(rough.intent).toBe('unclear');
+    expect(rough.intent === 'unclear' && rough.question).toContain('10月1日');
+    expect(read('半年前走访了辖区企业', '2026-12-01').intent).toBe('unclear');
+    expect(read('3天前调研了养老服务', '2026-12-01')).toMatchObject({ intent: 'log', activity: { date: '2026-11-28' } });
   });
 
   it('asks back about a date that does not exist instead of logging it', () => {

@@ -81,6 +81,7 @@ export async function startWecomStandIn(options: { corpId?: string; token?: stri
   const menus: MenuButton[][] = [];
   let tokenRequests = 0;
   let busyLeft = 0;
+  let dropLeft = 0;
   let nextMedia = 1;
   let nextMsg = 1_000;
 
@@ -110,6 +111,11 @@ export async function startWecomStandIn(options: { corpId?: string; token?: stri
         return sendJson(res, 200, { errcode: 0, errmsg: 'ok', access_token: issued, expires_in: options.tokenSeconds ?? 7200 });
       }
       if (!valid.has(String(params.access_token))) return sendJson(res, 200, { errcode: 42001, errmsg: 'access_token expired' });
+      if ((path === 'message/send' || path === 'appchat/send') && dropLeft > 0) {
+        // A server closing an idle keep-alive connection as it is reused: no answer at all.
+        dropLeft -= 1;
+        return req.socket.destroy();
+      }
       if ((path === 'message/send' || path === 'appchat/send') && busyLeft > 0) {
         busyLeft -= 1;
         return sendJson(res, 200, { errcode: 45009, errmsg: 'api freq out of limit' });
@@ -191,6 +197,10 @@ export async function startWecomStandIn(options: { corpId?: string; token?: stri
     /** Every token issued so far stops working (WeCom answers 42001 until a new one is fetched). */
     expireTokens(): void {
       valid.clear();
+    },
+    /** The next `count` sends get their connection closed with no answer ("other side closed"). */
+    dropSends(count: number): void {
+      dropLeft = count;
     },
     /** The next `count` sends answer errcode 45009 (api freq out of limit). */
     busyFor(count: number): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPeriod, findPeriods } from '../../src/time/periods.ts';
+import { findPeriod, findPeriods, scanTime } from '../../src/time/periods.ts';
 
 /** The period a message names, as [from, to]. */
 const period = (words: string, now: string): [string, string] | undefined => {
@@ -70,6 +70,21 @@ describe('the period table of CONTRACTS.md, row by row', () => {
     expect(period('二季度', '2023-11-30')).toEqual(['2023-04-01', '2023-06-30']);
     expect(period('第一季度', '2024-03-31')).toEqual(['2024-01-01', '2024-03-31']);
     expect(period('上季度', '2024-02-01')).toEqual(['2023-10-01', '2023-12-31']);
+  });
+
+  it('前三季度 and 一至三季度 run from the year\'s first quarter, never the third alone', () => {
+    expect(period('前三季度', '2023-11-30')).toEqual(['2023-01-01', '2023-09-30']);
+    expect(period('前两个季度', '2023-11-30')).toEqual(['2023-01-01', '2023-06-30']);
+    expect(period('2022年前3季度', '2023-11-30')).toEqual(['2022-01-01', '2022-09-30']);
+    expect(period('一至三季度', '2023-11-30')).toEqual(['2023-01-01', '2023-09-30']);
+    expect(period('第二到第四季度', '2023-12-30')).toEqual(['2023-04-01', '2023-12-31']);
+  });
+
+  it('今年前10个月 runs from January of the year named; 前两个月 alone is asked about', () => {
+    expect(period('今年前10个月', '2023-11-30')).toEqual(['2023-01-01', '2023-10-31']);
+    expect(period('去年前六个月', '2023-11-30')).toEqual(['2022-01-01', '2022-06-30']);
+    // The first two months of the year, or the last two? The person says which.
+    expect(scanTime('前两个月视察了几次', '2023-11-30').unreadable).toEqual(['前两个月']);
   });
 
   it('a quarter still to come means last year\'s', () => {

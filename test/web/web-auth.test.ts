@@ -137,3 +137,29 @@ describe('web console: links, sessions and CSRF', () => {
     expect(stranger.text).not.toMatch(/token=/);
   });
 });
+
+describe('web console behind a reverse proxy (LVZHI_WEB_URL)', () => {
+  let rig: WebRig;
+  beforeAll(async () => { rig = await startWebRig({ env: { ...env, LVZHI_WEB_HOST: '0.0.0.0', LVZHI_WEB_URL: 'https://lvzhi.example.gov.cn/' } }); });
+  afterAll(async () => rig?.close());
+
+  it('gives links at the address office PCs open, and a session cookie only sent over https', async () => {
+    const run = await runCliInProcess(['web-link', '--as', 'telegram:777', '--json', '--data', rig.dataDir],
+      { env: { ...env, LVZHI_WEB_PORT: String(rig.server.port), LVZHI_WEB_HOST: '0.0.0.0', LVZHI_WEB_URL: 'https://lvzhi.example.gov.cn/' } });
+    const made = JSON.parse(run.stdout) as { url: string };
+    expect(made.url).toMatch(/^https:\/\/lvzhi\.example\.gov\.cn\/login\?token=[A-Za-z0-9_-]{43}$/);
+    // The proxy forwards the same path to the console; signing in through it sets a Secure cookie.
+    const token = new URL(made.url).searchParams.get('token')!;
+    const signed = await fetch(`${rig.url}/login`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
+    expect(signed.status).toBe(303);
+    expect(signed.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+
+  it('refuses, in Chinese, an address with a sub-path the console cannot serve under', async () => {
+    const bad = await runCliInProcess(['web-link', '--as', 'telegram:777', '--json', '--data', rig.dataDir],
+      { env: { ...env, LVZHI_WEB_PORT: '8080', LVZHI_WEB_URL: 'https://oa.example.gov.cn/lvzhi' } });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout + bad.stderr).toContain('LVZHI_WEB_URL');
+    expect(bad.stdout + bad.stderr).toContain('不支持子路径');
+  });
+});

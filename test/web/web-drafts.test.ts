@@ -69,6 +69,18 @@ describe('web console: 起草 over HTTP', () => {
     expect(value).toContain('其中视察7次');
   });
 
+  it('marks figures swapped between kinds: each number exists in the log, but not as a count of what its sentence names', async () => {
+    const at = await draftFor('写一段视察调研工作', '2023年上半年');
+    const drafted = await (await writer.fetch(at)).text();
+    const original = /<textarea id="text"[^>]*>([\s\S]*?)<\/textarea>/.exec(drafted)![1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(original).toContain('其中视察2次、调研1次');
+    expect((await writer.post(at, { text: original.replace('其中视察2次、调研1次', '其中视察1次、调研2次') })).status).toBe(303);
+    const checked = await (await writer.fetch(at)).text();
+    expect(checked).toMatch(/视察<mark class="ungrounded"[^>]*>1次/);
+    expect(checked).toMatch(/调研<mark class="ungrounded"[^>]*>2次/);
+    expect(checked).toContain('以下数字与活动记录的统计不符');
+  });
+
   it('asks about a period it cannot read, in Chinese, and drafts nothing', async () => {
     const response = await writer.post('/drafts', { request: '起草一段监督工作的总结', period: '很久以前' });
     expect(response.status).toBe(400);

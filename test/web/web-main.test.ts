@@ -67,7 +67,8 @@ describe('npm start with the web console', () => {
 
   it('serves the console alone when no chat channel is configured, with no terminal on stdin, until SIGTERM', async () => {
     const port = await freePort();
-    const run = startMain(dataDir(), { LVZHI_WEB_PORT: String(port) });
+    // On every interface and with no LVZHI_WEB_URL, links would point at 127.0.0.1: the start says so.
+    const run = startMain(dataDir(), { LVZHI_WEB_PORT: String(port), LVZHI_WEB_HOST: '0.0.0.0' });
     runs.push(run);
     run.child.stdin.end(); // a closed stdin would end the terminal channel, and with it the process
     try {
@@ -76,6 +77,7 @@ describe('npm start with the web console', () => {
       const page = await fetch(`http://127.0.0.1:${port}/log`);
       expect(page.status).toBe(401);
       expect(run.child.exitCode).toBeNull();
+      expect(run.stderr()).toContain('没有设置 LVZHI_WEB_URL');
     } finally {
       run.child.kill('SIGTERM');
     }

@@ -7,7 +7,7 @@
 export { BoundedMap, InFlight, TurnQueue } from '../../runtime/index.ts';
 export { splitText, characters, utf8Bytes, type Measure } from './split-text.ts';
 export { EditThrottle } from './edit-throttle.ts';
-export { RateLimited, withBackoff, BACKOFF_MS } from './retry.ts';
+export { isConnectionFailure, RateLimited, withBackoff, BACKOFF_MS } from './retry.ts';
 export { AccessToken, TokenRejected, type IssuedToken } from './access-token.ts';
 export { channelLogger, memoryChannelLogger, turnLogger, type ChannelLogger } from './logger.ts';
 export { NumberedChoices, CHOICE_TTL_MS } from './numbered-choices.ts';

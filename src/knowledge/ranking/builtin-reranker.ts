@@ -6,6 +6,7 @@
  * weights fitted on questions written for the purpose (scripts/tune-reranker.ts).
  */
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
+import { ARTICLE_LABEL, CLAUSE, crossReference, topicPosition } from './article-cues.ts';
 import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableParts, coverage, questionTerms } from './question-terms.ts';
@@ -17,6 +18,7 @@ import type { Reranker, ScoredPassage } from '../types.ts';
 export const RERANK_FEATURES = [
   'fused', 'answerType', 'scope', 'title', 'wordCoverage', 'bigramCoverage', 'heading', 'bodyMismatch', 'narrative',
   'sentenceCoverage', 'proximity', 'lead', 'density', 'subjectBody', 'titleConflict', 'localDefault', 'headingYear',
+  'topicPosition', 'crossReference',
 ] as const;
 
 /** One weight per feature (RERANK_FEATURES order). */
@@ -25,8 +27,8 @@ export type RerankWeights = Readonly<Record<(typeof RERANK_FEATURES)[number], nu
 /** Weights fitted by scripts/tune-reranker.ts on the tune halves of the question sets. */
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
   fused: 1, answerType: 0.45, scope: 0.26, title: 0.37, wordCoverage: 0.59, bigramCoverage: 0.41, heading: 0.43,
-  bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.52, proximity: 0.13, lead: 0.59, density: 0.48, subjectBody: -0.3, titleConflict: -0.6,
-  localDefault: 0.1, headingYear: 0.3,
+  bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.52, proximity: 0.13, lead: 0.59, density: 0.48, subjectBody: -0.3, titleConflict: -1,
+  localDefault: 0.1, headingYear: 0.3, topicPosition: 0.3, crossReference: 0.4,
 };
 
 /** What the built-in re-ranker needs from the live index. */
@@ -58,7 +60,8 @@ export function rerankFeatures(
     if (weight === undefined) weights.set(term, weight = options.idf(term));
     return weight;
   };
-  return candidates.map(({ passage, score }) => {
+  const references = crossReference(terms.words, candidates);
+  return candidates.map(({ passage, score }, i) => {
     const { all: text, body } = comparableParts(passage, canonicalizer);
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
     const bigrams = coverage(terms.bigrams, text, idf);
@@ -81,12 +84,12 @@ export function rerankFeatures(
       titleConflict(mentioned, passage.title),
       localByDefault(scope, passage.title, passage.text),
       headingYear(years, passage.location),
+      topicPosition(terms.words, body, idf),
+      references[i],
     ];
   });
 }
 
-// Clauses of a rule: a sentence, or a semicolon-separated part of one.
-const CLAUSE = /[^。；！？\n]+/g;
 
 /** The largest rarity-weighted share of the question's terms that one clause of the (canonical) passage body holds. */
 function bestSentenceCoverage(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): number {
@@ -98,8 +101,6 @@ function bestSentenceCoverage(terms: ReturnType<typeof questionTerms>, body: str
   return best;
 }
 
-// An article's label (第十条) before its first sentence.
-const ARTICLE_LABEL = /^\s*第[一二三四五六七八九十百千零\d]+条\s*/u;
 // The first sentence of a passage: up to the first full stop, semicolon or colon.
 const LEAD = /^[^。；：！？\n]*/u;
 
@@ -157,13 +158,17 @@ function proximity(words: readonly string[], text: string): number {
   return Math.min(1, length / best);
 }
 
+// Cues that hold for a few passages only (an article cited for the question's term): a bonus on
+// top of the score, not part of its scale, so the found decision reads the scale it was fitted on.
+const BONUS_FEATURES: ReadonlySet<string> = new Set(['topicPosition', 'crossReference']);
+
 /** Score of one feature vector under the weights, scaled so the best possible is about 1. */
 export function rerankScore(features: readonly number[], weights: RerankWeights): number {
   let score = 0;
   let scale = 0;
   RERANK_FEATURES.forEach((name, i) => {
     score += weights[name] * features[i];
-    if (weights[name] > 0) scale += weights[name];
+    if (weights[name] > 0 && !BONUS_FEATURES.has(name)) scale += weights[name];
   });
   return Math.max(0, score / (scale || 1));
 }

@@ -4,7 +4,7 @@
  * entries beside it; the editor, and the Word download. Everything reads with scripts off.
  */
 import { html } from 'hono/html';
-import { checkFigures, type DraftDocument, type Fact } from '../../drafting/index.ts';
+import { checkFigures, KindWords, type DraftDocument, type Fact } from '../../drafting/index.ts';
 import type { Taxonomy } from '../../reader/index.ts';
 import { csrfField, renderPage, type Html } from '../layout.ts';
 import type { Viewer } from '../viewer.ts';
@@ -44,10 +44,10 @@ export function draftRequestPage(viewer: Viewer): Html {
 const kindsOf = (fact: Fact, taxonomy: Taxonomy) => fact.kinds.map((k) => taxonomy.label(k)).join('、');
 
 /** One line of the draft with its figures linked to their facts or marked. */
-function checkedLine(line: string, facts: readonly Fact[], taxonomy: Taxonomy): Html {
+function checkedLine(line: string, facts: readonly Fact[], taxonomy: Taxonomy, words: KindWords): Html {
   const pieces: Array<Html | string> = [];
   let at = 0;
-  for (const figure of checkFigures(line, facts)) {
+  for (const figure of checkFigures(line, facts, words)) {
     pieces.push(line.slice(at, figure.index));
     at = figure.index + figure.text.length;
     if (figure.facts.length === 0) {
@@ -83,7 +83,9 @@ export const MAX_DRAFT_CHARS = 20_000;
 /** A draft: the checked text, the facts with their entries, the editor and the download. */
 export function draftPage(viewer: Viewer, id: string, draft: KeptDraft, taxonomy: Taxonomy): Html {
   const lines = draft.text.split('\n');
-  const figures = checkFigures(draft.text, draft.facts);
+  // A figure must count the kind its sentence names, as the drafter checks it.
+  const words = new KindWords(taxonomy.kinds);
+  const figures = checkFigures(draft.text, draft.facts, words);
   const stray = figures.filter((f) => f.facts.length === 0);
   const summary = stray.length
     ? html`<p class="notice error" role="alert">${m.ungrounded(stray.map((f) => f.text).join('、'))}</p>`
@@ -91,8 +93,8 @@ export function draftPage(viewer: Viewer, id: string, draft: KeptDraft, taxonomy
   const [title = '', ...rest] = lines;
   const body = html`<div class="side">
 <article class="panel draft" aria-labelledby="draft-heading"><h2 id="draft-heading">${m.draftHeading}</h2>${summary}
-<h3 class="draft-title">${checkedLine(title, draft.facts, taxonomy)}</h3>
-${rest.filter((line) => line.trim()).map((line) => html`<p>${checkedLine(line, draft.facts, taxonomy)}</p>`)}
+<h3 class="draft-title">${checkedLine(title, draft.facts, taxonomy, words)}</h3>
+${rest.filter((line) => line.trim()).map((line) => html`<p>${checkedLine(line, draft.facts, taxonomy, words)}</p>`)}
 <p><a href="/drafts/${id}/docx" download>${m.download}</a>${stray.length ? html` <span class="muted">${m.downloadWarning}</span>` : ''}</p>
 </article>
 <aside class="panel" aria-labelledby="facts-heading"><h2 id="facts-heading">${m.factsHeading}</h2><p>${m.period(draft.from, draft.to)}</p>
