@@ -23,9 +23,11 @@ export interface BadInputRun {
 }
 
 const REPO = resolve(import.meta.dirname, '..');
-// Reports the child's own peak RSS (KB) on stderr as it exits.
-const REPORT_RSS = "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();" +
-  "process.stderr.write('maxrss_kb='+u.maxRSS+' cpu_us='+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
+// Reports the child's own peak RSS (KB) on stderr as it exits: VmHWM on Linux, because maxRSS
+// carries the bench's RSS over from the fork (scripts/own-peak.mjs).
+const REPORT_RSS = "data:text/javascript,import{readFileSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();" +
+  "let k=u.maxRSS;try{k=Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1])}catch{}" +
+  "process.stderr.write('maxrss_kb='+k+' cpu_us='+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
 function runCli(args: readonly string[], input = ''): Promise<{ exit: number | null; stdout: string; stderr: string; seconds: number }> {
   return new Promise((done) => {

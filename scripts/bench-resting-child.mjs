@@ -2,13 +2,15 @@
  * The resting-memory probe of the knowledge bench, run as a fresh process so nothing of the
  * bench's ingest is in it: open a data folder as `npm start` does (the compiled app's
  * `openServices`), answer one question through the assistant, let the garbage collector run,
- * and print the process's RSS as JSON — after opening, at rest after the answer, and its peak.
+ * and print the process's RSS as JSON — after opening, at rest after the answer, and its own peak
+ * (VmHWM: maxRSS would carry the bench's memory over from the fork, own-peak.mjs).
  * Plain JavaScript over dist/ (no tsx in the figure). Needs `node --expose-gc`.
  * Usage: node --expose-gc scripts/bench-resting-child.mjs <data folder> <question>
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, build, isStale } from './build.mjs';
+import { ownPeakRssMb } from './own-peak.mjs';
 
 const [dataDir, question] = process.argv.slice(2);
 // The compiled app as `npm start` runs it: built first when src/ is newer (tsc runs in a process of its own).
@@ -34,7 +36,7 @@ try {
   process.stdout.write(JSON.stringify({
     opened_rss_mb: mb(opened),
     resting_rss_mb: mb(resting),
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peak_rss_mb: ownPeakRssMb(),
     answered: reply.text.length > 0,
   }) + '\n');
 } finally {

@@ -140,7 +140,8 @@ export async function ingestPaths(
   embedder: Embedder,
   paths: readonly string[],
   options: IngestOptions = {},
-  onStored?: (passages: readonly LexicalPassage[], vectors: readonly Float32Array[]) => void,
+  /** Told of each file's stored passages; the next file waits for what it returns (the index builds catching up). */
+  onStored?: (passages: readonly LexicalPassage[], vectors: readonly Float32Array[]) => void | Promise<void>,
   log: (line: string) => void = componentLog('ingest'),
 ): Promise<IngestCounts> {
   if (!paths.length) throw new UserError('no_paths', m.noPaths);
@@ -178,7 +179,7 @@ export async function ingestPaths(
         drafts.map((d, j) => ({ ...d, vector: vectors[j] })),
         embedder.id,
       );
-      onStored?.(ids.map((id, j) => ({ id, text: drafts[j].text, context: drafts[j].context })), vectors);
+      await onStored?.(ids.map((id, j) => ({ id, text: drafts[j].text, context: drafts[j].context })), vectors);
       for (const note of loaded.notes ?? []) counts.notes.push({ path: file.shown, note });
       if (existing) counts.updated++;
       else counts.added++;

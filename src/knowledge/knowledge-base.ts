@@ -182,7 +182,10 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       await indexes.beginIngest();
       try {
         const counts = await ingestPaths(store, catalog, embedder, paths, ingestOptions,
-          (passages, vectors) => indexes.stored(passages, vectors));
+          (passages, vectors) => {
+            indexes.stored(passages, vectors);
+            return indexes.caughtUp();
+          });
         await sync();
         return { ...counts, chunks: seen.passages };
       } finally {

@@ -81,3 +81,32 @@ describe('departments in search', () => {
     }
   });
 });
+
+describe('document standings while the assistant runs', () => {
+  it('a status set from another process (the CLI) or this one marks the very next answer', async () => {
+    root = tempDir('lvzhi-catalog-');
+    const data = join(root, 'data');
+    mkdirSync(join(root, '办公室'));
+    writeFileSync(join(root, '办公室', '通知.md'), NOTICE);
+    const running = await openSqliteKnowledgeBase({ dataDir: data });
+    const cli = await openSqliteKnowledgeBase({ dataDir: data });
+    try {
+      await running.ingest([join(root, '办公室')]);
+      const [{ doc }] = await running.documents();
+      const question = '机关座谈会在哪里召开';
+      expect((await running.ask(question)).answer).not.toContain('已被替代');
+      expect((await running.ask(question)).answer).not.toContain('已被替代'); // asked twice: standings come from memory now
+
+      await cli.setStatus(doc, 'superseded');
+      expect((await running.ask(question)).answer).toContain('（该条出自已被替代的版本）');
+
+      await running.setStatus(doc, 'in_force');
+      const answer = await running.ask(question);
+      expect(answer.found).toBe(true);
+      expect(answer.answer).not.toContain('已被替代');
+    } finally {
+      cli.close();
+      running.close();
+    }
+  });
+});

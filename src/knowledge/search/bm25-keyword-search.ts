@@ -80,6 +80,11 @@ export class Bm25KeywordSearch implements KeywordSearch {
     if (passages.length) this.background?.add(passages);
   }
 
+  /** Resolves once the background build has at most `limit` passages still to tokenize. */
+  caughtUp(limit: number): Promise<void> {
+    return this.background?.backlog.below(limit) ?? Promise.resolve();
+  }
+
   /** Drop a background build nobody needed. */
   endIngest(): void {
     this.background?.cancel();

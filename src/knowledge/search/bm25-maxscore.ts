@@ -11,8 +11,8 @@ import { type Hit, TopK } from './top-k.ts';
 
 /** The arrays the scoring reads (those of a frozen Bm25Index). */
 export interface ScoringArrays {
-  readonly postingDocs: Int32Array;
-  readonly postingUnits: Uint8Array;
+  /** Grouped by term, ascending within a term: unit * 256 + term frequency in half units. */
+  readonly postings: Uint32Array;
   readonly norms: Float32Array;
   /** For each unit, the first unit of its passage. */
   readonly head: Int32Array;
@@ -63,7 +63,7 @@ function cells(slots: number): void {
  * shrinks between windows as the k-th score rises.
  */
 export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k: number, textUnits: number): ScoredSearch {
-  const { postingDocs, postingUnits, norms, head, passageIds } = a;
+  const { postings, norms, head, passageIds } = a;
   const m = terms.length;
   const order = terms.map((_, i) => i).sort((x, y) => terms[x].bound - terms[y].bound);
   // cumulative[i]: the most the terms order[0..i] can add together.
@@ -95,11 +95,11 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
   };
   // The contribution of term t to unit doc, or 0; advances t's probe cursor.
   const contributionAt = (t: number, doc: number): number => {
-    const p = seek(postingDocs, probe[t], end[t], doc);
+    const p = seek(postings, probe[t], end[t], doc);
     walked += seekSteps;
     probe[t] = p;
-    if (p >= end[t] || postingDocs[p] !== doc) return 0;
-    const f = postingUnits[p] / textUnits;
+    if (p >= end[t] || postings[p] >>> 8 !== doc) return 0;
+    const f = (postings[p] & 255) / textUnits;
     return (lift[t] * f) / (f + norms[doc]);
   };
   while (!done && essential < m) {
@@ -107,7 +107,7 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
     let base = 0x7fffffff;
     for (let i = windowEssential; i < m; i++) {
       const t = order[i];
-      if (pos[t] < end[t] && postingDocs[pos[t]] < base) base = postingDocs[pos[t]];
+      if (pos[t] < end[t] && postings[pos[t]] >>> 8 < base) base = postings[pos[t]] >>> 8;
     }
     if (base === 0x7fffffff) break;
     const limitDoc = base + WINDOW;
@@ -119,9 +119,10 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
       let p = pos[t];
       const e = end[t];
       for (; p < e; p++) {
-        const doc = postingDocs[p];
+        const posting = postings[p];
+        const doc = posting >>> 8;
         if (doc >= limitDoc) break;
-        const f = postingUnits[p] / textUnits;
+        const f = (posting & 255) / textUnits;
         const off = doc - base;
         const c = (l * f) / (f + norms[doc]);
         acc[off] += c;
@@ -188,14 +189,15 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
 /** Postings read by the last `seek` (a variable, not a returned pair: no allocation per probe). */
 let seekSteps = 0;
 
-/** The first position in [from, end) whose doc is ≥ target (galloping). */
-function seek(docs: Int32Array, from: number, end: number, target: number): number {
+/** The first position in [from, end) whose unit is ≥ target (galloping; packed postings order as their units). */
+function seek(postings: Uint32Array, from: number, end: number, target: number): number {
   seekSteps = 1;
-  if (from >= end || docs[from] >= target) return from;
+  target *= 256;
+  if (from >= end || postings[from] >= target) return from;
   let lo = from;
   let step = 1;
   let hi = from + 1;
-  while (hi < end && docs[hi] < target) {
+  while (hi < end && postings[hi] < target) {
     lo = hi;
     step *= 2;
     hi = lo + step;
@@ -206,7 +208,7 @@ function seek(docs: Int32Array, from: number, end: number, target: number): numb
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     seekSteps++;
-    if (docs[mid] < target) lo = mid + 1;
+    if (postings[mid] < target) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -24,12 +24,13 @@ function add(ids, values) {
 parentPort.on('message', (message) => {
   if (message.type === 'add') {
     add(message.ids, message.values);
+    parentPort.postMessage({ type: 'done', count: message.ids.length }); // the ingest's backlog
     return;
   }
   try {
     index.writeIndexSync(message.path);
-    parentPort.postMessage({ ok: true });
+    parentPort.postMessage({ type: 'finished', ok: true });
   } catch (error) {
-    parentPort.postMessage({ ok: false, message: String(error && error.stack ? error.stack : error) });
+    parentPort.postMessage({ type: 'finished', ok: false, message: String(error && error.stack ? error.stack : error) });
   }
 });

@@ -25,6 +25,8 @@ export class HnswVectorSearch implements VectorSearch {
   private vectors?: VectorIndex;
   private vectorGeneration = -1;
   private background?: BackgroundIndexBuild;
+  /** Passage ids sent to the background build: when they are every stored vector, its graph is complete. */
+  private fed = new Set<number>();
 
   constructor(
     private readonly dataDir: string,
@@ -87,21 +89,29 @@ export class HnswVectorSearch implements VectorSearch {
     const dimensions = this.embedding.dimensions || await this.store.vectorDimensions(this.embedding.id);
     if (!dimensions) return;
     this.background = new BackgroundIndexBuild(dimensions, 4096);
+    this.fed = new Set();
   }
 
   /** Vectors just committed to the store (for the background build). */
   stored(ids: readonly number[], vectors: readonly Float32Array[]): void {
     if (!this.background || !ids.length) return;
     const dimensions = vectors[0].length;
+    for (const id of ids) this.fed.add(id);
     const values = new Float32Array(ids.length * dimensions);
     vectors.forEach((vector, i) => values.set(vector, i * dimensions));
     this.background.add(Int32Array.from(ids), values);
+  }
+
+  /** Resolves once the background build has at most `limit` vectors still to insert. */
+  caughtUp(limit: number): Promise<void> {
+    return this.background?.backlog.below(limit) ?? Promise.resolve();
   }
 
   /** Drop a background build nobody needed (the ingest changed nothing, or failed). */
   endIngest(): void {
     this.background?.cancel();
     this.background = undefined;
+    this.fed = new Set();
   }
 
   private async build(generation: number): Promise<VectorIndex> {
@@ -120,7 +130,17 @@ export class HnswVectorSearch implements VectorSearch {
       return undefined;
     };
     if (background) {
+      // The worker saw exactly the stored vectors (an ingest into an empty store): its file,
+      // written and checked under `path`, is the index; no patching, no second write.
+      const fed = this.fed;
+      this.fed = new Set();
+      const live = await this.store.vectorIds(id);
+      const whole = live.length === fed.size && live.every((passageId) => fed.has(passageId));
       index = await background.finish(path).then(() => VectorIndex.load(path, dimensions), workerFailed);
+      if (index && whole) {
+        await saveOrWarn('vector index record', () => this.record(name, generation), this.warn);
+        return index;
+      }
       if (!index) index = await this.loadRecorded(id, dimensions);
     } else {
       index = await this.loadRecorded(id, dimensions);
@@ -141,9 +161,13 @@ export class HnswVectorSearch implements VectorSearch {
     const built = index;
     await saveOrWarn('vector index', async () => {
       built.save(path);
-      await this.store.setMeta({ vector_file: name, vector_generation: String(generation), vector_embedder: id });
+      await this.record(name, generation);
     }, this.warn);
     return index;
+  }
+
+  private record(name: string, generation: number): Promise<void> {
+    return this.store.setMeta({ vector_file: name, vector_generation: String(generation), vector_embedder: this.embedding.id });
   }
 
   /** Patch a loaded graph to the store (passage ids are never reused, so labels missing from the store are deletions); undefined when a rebuild is due. */

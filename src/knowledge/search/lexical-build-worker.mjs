@@ -18,16 +18,18 @@ parentPort.on('message', (message) => {
   try {
     if (message.type === 'add') {
       if (!failure) for (const passage of message.passages) feeder.add(passage);
+      parentPort.postMessage({ type: 'done', count: message.passages.length }); // the ingest's backlog
       return;
     }
     if (failure) throw failure;
     feeder.builder.finish(message.generation).save(message.path);
-    parentPort.postMessage({ ok: true });
+    parentPort.postMessage({ type: 'finished', ok: true });
   } catch (error) {
     if (message.type === 'add') {
       failure = error;
+      parentPort.postMessage({ type: 'done', count: message.passages.length });
       return;
     }
-    parentPort.postMessage({ ok: false, message: String(error && error.stack ? error.stack : error) });
+    parentPort.postMessage({ type: 'finished', ok: false, message: String(error && error.stack ? error.stack : error) });
   }
 });

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { Bm25Builder, Bm25Index } from './bm25-index.ts';
 import type { Tokenizer } from './tokenizer.ts';
+import { WorkerBacklog } from './worker-backlog.ts';
 
 /** Paragraphs shorter than this are not indexed as units of their own. */
 const MIN_UNIT_CHARS = 8;
@@ -34,6 +35,11 @@ export class LexicalFeeder {
       context = p.context ? this.tokenizer.terms(p.context) : [];
       this.contexts.set(p.context, context);
     }
+    // One paragraph (most passages): its terms are the passage's, no splitting.
+    if (!p.text.includes('\n')) {
+      this.builder.add(p.id, this.tokenizer.terms(p.text), context);
+      return;
+    }
     // The tokenizer never joins terms across lines, so a passage's terms are its lines' terms.
     const lines = p.text.split(/\n+/).map((line) => ({ line, terms: this.tokenizer.terms(line) }));
     this.builder.add(p.id, lines.flatMap((l) => l.terms), context);
@@ -52,18 +58,22 @@ export class BackgroundLexicalBuild {
   private failure: Error | undefined;
   /** Passage ids sent so far. */
   readonly fed = new Set<number>();
+  /** Passages sent and not yet tokenized. */
+  readonly backlog: WorkerBacklog;
 
   constructor() {
     this.worker = new Worker(new URL('./lexical-build-worker.mjs', import.meta.url), { execArgv: [] });
     this.worker.on('error', (error) => {
       this.failure = error;
     });
+    this.backlog = new WorkerBacklog(this.worker);
     this.worker.unref();
   }
 
   /** Queue passages for tokenizing. */
   add(passages: readonly LexicalPassage[]): void {
     for (const p of passages) this.fed.add(p.id);
+    this.backlog.sent(passages.length);
     this.worker.postMessage({ type: 'add', passages });
   }
 
@@ -71,12 +81,18 @@ export class BackgroundLexicalBuild {
   finish(path: string, generation: number): Promise<Bm25Index> {
     return new Promise<Bm25Index>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.worker.once('message', (message: { ok: boolean; message?: string }) => {
+      const finished = (message: { type?: string; ok: boolean; message?: string }): void => {
+        if (message.type !== 'finished') return;
+        this.worker.off('message', finished);
+        this.backlog.stop();
         void this.worker.terminate();
         const index = message.ok ? Bm25Index.load(path) : undefined;
         if (index && index.generation === generation) resolve(index);
         else reject(new Error(`lexical build failed: ${message.message ?? 'unreadable index file'}`));
-      });
+      };
+      // Held while the reply is awaited: the backlog's listener came first, so this one does not ref the worker.
+      this.worker.ref();
+      this.worker.on('message', finished);
       this.worker.once('error', reject);
       this.worker.postMessage({ type: 'finish', path, generation });
     });
@@ -84,6 +100,7 @@ export class BackgroundLexicalBuild {
 
   /** Stop without writing anything. */
   cancel(): void {
+    this.backlog.stop();
     void this.worker.terminate();
   }
 }

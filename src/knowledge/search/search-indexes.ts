@@ -23,6 +23,13 @@ import type { VectorIndex, VectorMatrix } from './vector-index.ts';
 export type { IndexWarning } from './index-files.ts';
 export { embeddingInput } from './embed-missing.ts';
 
+/**
+ * Passages an ingest may run ahead of a background build. The graph build is the slowest
+ * stage; without a bound a million passages' texts and vectors queued for it (the bench at 1M).
+ * 20,000 keeps the workers busy (the main thread needs a few seconds to store that many).
+ */
+const MAX_BACKLOG = 20_000;
+
 /** The keyword and vector indexes of one data folder, loaded once and kept in sync with the store. */
 export class SearchIndexes {
   private readonly lexical: Bm25KeywordSearch;
@@ -121,6 +128,14 @@ export class SearchIndexes {
   stored(passages: readonly LexicalPassage[], vectors: readonly Float32Array[]): void {
     this.lexical.stored(passages);
     this.hnswSearch?.stored(passages.map((p) => p.id), vectors);
+  }
+
+  /**
+   * Resolves once the background builds have caught up to within MAX_BACKLOG passages: the
+   * ingest waits here between files, so what is queued for the workers stays bounded.
+   */
+  async caughtUp(): Promise<void> {
+    await Promise.all([this.lexical.caughtUp(MAX_BACKLOG), this.hnswSearch?.caughtUp(MAX_BACKLOG)]);
   }
 
   /** Drop background builds nobody needed (the ingest changed nothing, or failed). */

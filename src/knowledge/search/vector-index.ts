@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 import { hnswFileProblem, incompleteIndexError } from './hnsw-file.ts';
 import { type Hit, TopK } from './top-k.ts';
+import { WorkerBacklog } from './worker-backlog.ts';
 
 // Chosen by a sweep over the bench's 100,000 passages and questions (offline-hash-v3, 96 dims):
 // M=32/efConstruction=80/ef=380 gives recall@10 ≈ 0.955 at about a tenth of the exact scan's
@@ -127,6 +128,8 @@ export function exactSearch(matrix: VectorMatrix, query: Float32Array, k: number
 export class BackgroundIndexBuild {
   private readonly worker: Worker;
   private failure: Error | undefined;
+  /** Vectors sent and not yet in the graph. */
+  readonly backlog: WorkerBacklog;
 
   constructor(readonly dimensions: number, capacity: number) {
     this.worker = new Worker(new URL('./hnsw-build-worker.mjs', import.meta.url), {
@@ -136,11 +139,13 @@ export class BackgroundIndexBuild {
     this.worker.on('error', (error) => {
       this.failure = error;
     });
+    this.backlog = new WorkerBacklog(this.worker);
     this.worker.unref(); // never keeps the process alive on its own
   }
 
   /** Queue vectors (row by row in `values`) for insertion under their passage ids. */
   add(ids: Int32Array, values: Float32Array): void {
+    this.backlog.sent(ids.length);
     this.worker.postMessage({ type: 'add', ids, values }, [ids.buffer as ArrayBuffer, values.buffer as ArrayBuffer]);
   }
 
@@ -152,11 +157,17 @@ export class BackgroundIndexBuild {
   private writeTo(path: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.worker.once('message', (message: { ok: boolean; message?: string }) => {
+      const finished = (message: { type?: string; ok: boolean; message?: string }): void => {
+        if (message.type !== 'finished') return;
+        this.worker.off('message', finished);
+        this.backlog.stop();
         void this.worker.terminate();
         if (message.ok) resolve();
         else reject(new Error(`HNSW build failed: ${message.message}`));
-      });
+      };
+      // Held while the reply is awaited: the backlog's listener came first, so this one does not ref the worker.
+      this.worker.ref();
+      this.worker.on('message', finished);
       this.worker.once('error', reject);
       this.worker.postMessage({ type: 'finish', path });
     });
@@ -164,6 +175,7 @@ export class BackgroundIndexBuild {
 
   /** Stop without writing anything. */
   cancel(): void {
+    this.backlog.stop();
     void this.worker.terminate();
   }
 }

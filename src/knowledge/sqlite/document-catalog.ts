@@ -41,16 +41,36 @@ const SCHEMA = [
 const COLUMNS = `d.doc, d.title, (SELECT COUNT(*) FROM kb_passages p WHERE p.document_id = d.id) AS passages,
                      d.ingested_at AS added_at, d.scope, d.status`;
 const LIST = `SELECT ${COLUMNS} FROM kb_documents d`;
+type StandingRow = { doc: string; scope: string; status: DocumentStatus; replacedBy: string | null };
+
 const LIST_COUNTED = `SELECT ${COLUMNS}, COUNT(*) OVER () AS total FROM kb_documents d`;
 
 /** Scopes, statuses and version families of the stored documents. */
 export class DocumentCatalog {
   private readonly db: Db;
+  private readonly statements: ReturnType<DocumentCatalog['prepareStatements']>;
+  private readonly cachedStandings = new Map<string, DocumentStanding | undefined>();
+  private standingsStamp = '';
 
   constructor(private readonly store: PassageTable) {
     this.db = store.db;
     migrate(this.db, 'knowledge-catalog', SCHEMA);
     this.backfillFamilies();
+    this.statements = this.prepareStatements();
+  }
+
+  // Statements every question runs, compiled once.
+  private prepareStatements() {
+    return {
+      dataVersion: this.db.prepare('PRAGMA data_version').pluck(),
+      totalChanges: this.db.prepare('SELECT total_changes()').pluck(),
+      standings: this.db.prepare(
+        `SELECT d.doc, d.scope, d.status,
+                COALESCE((SELECT n.title FROM kb_documents n WHERE n.doc = d.superseded_by),
+                         (SELECT n.title FROM kb_documents n WHERE n.scope = d.scope AND n.family = d.family AND n.status = 'in_force'
+                           ORDER BY n.edition DESC, n.ingested_at DESC LIMIT 1)) AS replacedBy
+           FROM kb_documents d WHERE d.doc IN (SELECT value FROM json_each(?))`),
+    };
   }
 
   /** Documents stored before families existed get theirs (once), and their families are settled. */
@@ -207,15 +227,37 @@ export class DocumentCatalog {
 
   /** Scope and status of each named document, and for a superseded one the title of what replaces it. */
   standings(docs: readonly string[]): Map<string, DocumentStanding> {
-    const rows = this.db.prepare(
-      `SELECT d.doc, d.scope, d.status,
-              COALESCE((SELECT n.title FROM kb_documents n WHERE n.doc = d.superseded_by),
-                       (SELECT n.title FROM kb_documents n WHERE n.scope = d.scope AND n.family = d.family AND n.status = 'in_force'
-                         ORDER BY n.edition DESC, n.ingested_at DESC LIMIT 1)) AS replacedBy
-         FROM kb_documents d WHERE d.doc IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...new Set(docs)])) as
-      Array<{ doc: string; scope: string; status: DocumentStatus; replacedBy: string | null }>;
-    return new Map(rows.map((r) => [r.doc, r.status === 'superseded' && r.replacedBy
-      ? { scope: r.scope, status: r.status, replacedBy: r.replacedBy }
-      : { scope: r.scope, status: r.status }]));
+    const cache = this.standingsCache();
+    const missing = [...new Set(docs)].filter((doc) => !cache.has(doc));
+    if (missing.length) {
+      for (const doc of missing) cache.set(doc, undefined);
+      for (const r of this.statements.standings.all(JSON.stringify(missing)) as StandingRow[]) {
+        cache.set(r.doc, r.status === 'superseded' && r.replacedBy
+          ? { scope: r.scope, status: r.status, replacedBy: r.replacedBy }
+          : { scope: r.scope, status: r.status });
+      }
+    }
+    const found = new Map<string, DocumentStanding>();
+    for (const doc of docs) {
+      const standing = cache.get(doc);
+      if (standing) found.set(doc, standing);
+    }
+    return found;
   }
+
+  /**
+   * Standings already read, valid while the database is as it was: every question asks for the
+   * standings of its 30-50 hits, and they change only when documents do. SQLite's data_version
+   * moves when another connection (a second process, the CLI) commits, total_changes() when
+   * this one writes; either empties the cache.
+   */
+  private standingsCache(): Map<string, DocumentStanding | undefined> {
+    const stamp = `${this.statements.dataVersion.get() as number}:${this.statements.totalChanges.get() as number}`;
+    if (stamp !== this.standingsStamp) {
+      this.standingsStamp = stamp;
+      this.cachedStandings.clear();
+    }
+    return this.cachedStandings;
+  }
+
 }

@@ -59,6 +59,11 @@ export class PassageTable {
         `SELECT p.id, p.text, p.location, p.context, p.page, d.doc, d.title
            FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id
           WHERE p.id IN (SELECT value FROM json_each(?))`),
+      // An ingest stores thousands of documents: its statements are compiled once too.
+      deleteDocument: this.db.prepare('DELETE FROM kb_documents WHERE doc = ?'),
+      insertDocument: this.db.prepare('INSERT INTO kb_documents (doc, title, format, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?)'),
+      insertPassage: this.db.prepare('INSERT INTO kb_passages (document_id, ordinal, text, location, context, page) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertVector: this.db.prepare('INSERT INTO kb_vectors (passage_id, embedder, vector) VALUES (?, ?, ?)'),
     };
   }
 
@@ -76,14 +81,10 @@ export class PassageTable {
     passages: readonly PassageToStore[],
     embedder: string,
   ): number[] {
-    const insertDoc = this.db.prepare(
-      'INSERT INTO kb_documents (doc, title, format, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?)');
-    const insertPassage = this.db.prepare(
-      'INSERT INTO kb_passages (document_id, ordinal, text, location, context, page) VALUES (?, ?, ?, ?, ?, ?)');
-    const insertVector = this.db.prepare('INSERT INTO kb_vectors (passage_id, embedder, vector) VALUES (?, ?, ?)');
+    const { deleteDocument, insertDocument, insertPassage, insertVector } = this.statements;
     return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM kb_documents WHERE doc = ?').run(record.doc);
-      const documentId = Number(insertDoc.run(record.doc, record.title, record.format, record.contentHash,
+      deleteDocument.run(record.doc);
+      const documentId = Number(insertDocument.run(record.doc, record.title, record.format, record.contentHash,
         new Date().toISOString()).lastInsertRowid);
       const ids = passages.map((p, ordinal) => {
         const id = Number(insertPassage.run(documentId, ordinal, p.text, p.location, p.context, p.page ?? null).lastInsertRowid);
