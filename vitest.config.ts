@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/support/slow-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -16,5 +17,7 @@ export default defineConfig({
     // for every file (that import was ~180 s of the suite). Tests keep their state in their
     // own temporary folders and objects, so nothing leaks from one file to the next.
     isolate: false,
+    // The slowest files start first, so both workers finish together (also on a clean clone).
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

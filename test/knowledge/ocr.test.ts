@@ -3,6 +3,7 @@
  * rendering) with their page numbers, progress and notes; scans in another script, scans over
  * the page cap and stopped scans are refused with a Chinese reason and nothing stored changes.
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,10 @@ import { UserError } from '../../src/errors.ts';
 import { loadDocument } from '../../src/knowledge/loaders/index.ts';
 import { MAX_OCR_PAGES } from '../../src/knowledge/loaders/limits.ts';
 import { tidyOcrText } from '../../src/knowledge/loaders/pdf-ocr.ts';
+import { OCR_IDLE_MS } from '../../src/knowledge/loaders/shared-ocr.ts';
 import { tempFolder, writePdf } from '../fixtures/documents.ts';
 import { characterAccuracy, corpusLawArticles, corpusLawPages, pagesPdfBytes, scanImages, writeScannedPdf } from '../fixtures/scans.ts';
+import { REPO_ROOT } from '../support/cli-process.ts';
 import { openStockedKnowledgeBase, type StockedKnowledgeBase } from '../support/kb-fixtures.ts';
 
 /** OCR takes seconds a page, many more on a busy shared machine: these tests get ten minutes each. */
@@ -38,14 +41,18 @@ const law = corpusLawPages('npcsc-procedure-rules-2022.md', 2, 150, 5);
 
 /**
  * Scans made once for the file: rasterising is seconds a page, and the tests that stop at the
- * first page or read a page in another script need a scan, not a particular one.
+ * first page or read a page in another script need a scan, not a particular one. The stops read
+ * a two-page 200-dpi scan: the page rendered before the stop costs half of a 300-dpi one.
  */
 let lawScan: string;
+let stopScan: string;
 let chinesePage: Uint8Array;
 let russianPage: Uint8Array;
 beforeAll(async () => {
   lawScan = await writeScannedPdf(join(folder, '议事规则扫描件.pdf'), law);
   [chinesePage, russianPage] = await scanImages([law[1], RUSSIAN], OFFICE_DPI);
+  stopScan = join(folder, '两页扫描件.pdf');
+  writeFileSync(stopScan, await pagesPdfBytes([{ image: chinesePage }, { image: russianPage }]));
 }, OCR_TIMEOUT);
 
 async function refusal(promise: Promise<unknown>): Promise<UserError> {
@@ -98,7 +105,7 @@ describe('OCR of scanned PDF pages', () => {
   it('stops when asked, with a Chinese reason', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
-    const error = await refusal(loadDocument(lawScan, {
+    const error = await refusal(loadDocument(stopScan, {
       signal: controller.signal,
       onOcrProgress: (done) => {
         seen.push(done);
@@ -108,6 +115,27 @@ describe('OCR of scanned PDF pages', () => {
     expect(error.code).toBe('ocr_stopped');
     expect(error.userMessage).toContain('已停止识别');
     expect(seen).toEqual([1]);
+  }, OCR_TIMEOUT);
+
+  it('a process that read scans ends with its work: the recogniser kept for the next scan holds it open no longer', async () => {
+    // What the command line does after `ingest` of a scan: take the recogniser, give it back, return.
+    const script = join(folder, 'ocr-then-exit.mts');
+    writeFileSync(script, `import { acquireOcr } from ${JSON.stringify(join(REPO_ROOT, 'src/knowledge/loaders/shared-ocr.ts'))};
+(await acquireOcr()).release();
+console.log('released');
+`);
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    let released = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      released = Date.now();
+    });
+    const status = await new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    expect(status).toBe(0);
+    expect(stdout).toBe('released\n');
+    // Held open, it would end only when the idle recogniser does, OCR_IDLE_MS (a minute) later.
+    expect(Date.now() - released).toBeLessThan(OCR_IDLE_MS / 2);
   }, OCR_TIMEOUT);
 
   it('joins the spaces tesseract puts between Chinese characters, not between Latin words', () => {
@@ -133,7 +161,7 @@ describe('scans through the knowledge base', () => {
 
   it('a stopped ingest skips the scan and the files after it, naming each, and keeps what is stored', async () => {
     const scan = join(stocked.root, '停止.pdf');
-    copyFileSync(lawScan, scan);
+    copyFileSync(stopScan, scan);
     const after = join(stocked.root, 'after.md');
     writeFileSync(after, '# 之后的文件\n\n第一条 这个文件在停止之后。');
     const controller = new AbortController();

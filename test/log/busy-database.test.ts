@@ -28,9 +28,14 @@ const IMPORT_ROWS = 40_000;
 
 const KINDS = ['meeting', 'study', 'report_review', 'inspection', 'research', 'training', 'visit'];
 
-/** A CSV of `rows` distinct activities (no duplicates among them). */
+const csvs = new Map<number, string>();
+
+/** A CSV of `rows` distinct activities (no duplicates among them), written once for the file. */
 function bigCsv(rows: number): string {
+  const made = csvs.get(rows);
+  if (made) return made;
   const path = join(tempFolder('lvzhi-busy-csv-'), `rows-${rows}.csv`);
+  csvs.set(rows, path);
   const lines = ['date,kind,title,by'];
   for (let i = 0; i < rows; i++) {
     const day = new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000).toISOString().slice(0, 10);
@@ -165,7 +170,7 @@ describe('an import killed half-way', () => {
     log.add({ date: '2024-06-12', kind: 'inspection', title: '视察安全生产工作' }, { by: '办公室', channel: 'cli' });
     log.close();
     // The compiled CLI in one process, as `npm run cli` runs it: the kill reaches the importer itself.
-    const child = spawn(process.execPath, command(['import', bigCsv(100_000), '--data', dataDir, '--json']), {
+    const child = spawn(process.execPath, command(['import', bigCsv(IMPORT_ROWS), '--data', dataDir, '--json']), {
       cwd: REPO_ROOT, stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));

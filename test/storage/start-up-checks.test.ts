@@ -55,8 +55,13 @@ describe('a data folder that cannot be written', () => {
     chmodSync(join(dataDir, '..'), 0o755);
     chmodSync(dataDir, 0o777);
     chmodSync(join(dataDir, 'lvzhi.db'), 0o444);
-    // As an ordinary user (root may write any file), the way the office's service account runs.
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'stats', '--data', dataDir, '--json'], {
+    // The compiled CLI (built here first when src/ is newer: the service account may not write dist/),
+    // run as an ordinary user (root may write any file), the way the office's service account runs it.
+    const built = spawnSync(process.execPath, ['--input-type=module', '-e', "(await import('./scripts/build.mjs')).build({ onlyIfStale: true })"], {
+      cwd: REPO_ROOT, stdio: 'inherit',
+    });
+    expect(built.status).toBe(0);
+    const run = spawnSync(process.execPath, ['dist/cli.js', 'stats', '--data', dataDir, '--json'], {
       cwd: REPO_ROOT, uid: 65534, gid: 65534, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: '/tmp' },
     });
     expect(run.status).toBe(1);

@@ -5,7 +5,7 @@
  * database of its own on the real server; each store under test starts from an empty schema.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
@@ -63,27 +63,58 @@ export interface PgliteOptions {
 const PGLITE_VERSION = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
 
 /**
- * A fresh PGlite. initdb in WebAssembly is about 8 s of CPU, paid by every test worker for each
- * kind; its result (an empty cluster, the same for one PGlite version and kind) is kept as a
- * tarball after the first run, and a cluster started from it costs about 2 s.
+ * initdb's result, an empty cluster: the same for both kinds (the `vector` extension is loaded
+ * when PGlite starts and created by `CREATE EXTENSION`, not by initdb), so one file serves both.
+ */
+const CLUSTER_CACHE = resolve(import.meta.dirname, `../../node_modules/.cache/lvzhi-tests/pglite-${PGLITE_VERSION}.tar`);
+/** Held by the worker running initdb; the other worker waits for its result instead of repeating it. */
+const CLUSTER_LOCK = `${CLUSTER_CACHE}.lock`;
+/** A lock older than this was left by a killed run. */
+const STALE_LOCK_MS = 120_000;
+
+/** The cached cluster, once no other worker is still making it (undefined: make it here). */
+async function cachedCluster(): Promise<Blob | undefined> {
+  mkdirSync(join(CLUSTER_CACHE, '..'), { recursive: true });
+  for (;;) {
+    if (existsSync(CLUSTER_CACHE)) return new Blob([readFileSync(CLUSTER_CACHE)]);
+    try {
+      closeSync(openSync(CLUSTER_LOCK, 'wx'));
+      return undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const lock = statSync(CLUSTER_LOCK, { throwIfNoEntry: false });
+    if (lock && Date.now() - lock.mtimeMs > STALE_LOCK_MS) rmSync(CLUSTER_LOCK, { force: true });
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A fresh PGlite. initdb in WebAssembly is about 8 s of CPU; its result is kept as a tarball
+ * after the first run (and made once per run: a worker that finds another making it waits), and
+ * a cluster started from it costs about 3 s.
  */
 async function freshPglite(options: PgliteOptions): Promise<PGlite> {
-  const kind = options.pgvector ? 'pgvector' : 'plain';
-  const cache = resolve(import.meta.dirname, `../../node_modules/.cache/lvzhi-tests/pglite-${PGLITE_VERSION}-${kind}.tar`);
-  if (existsSync(cache)) {
+  const cached = await cachedCluster();
+  if (cached) {
     try {
-      return await createPglite({ ...options, loadDataDir: new Blob([readFileSync(cache)]) });
+      return await createPglite({ ...options, loadDataDir: cached });
     } catch {
-      // A damaged cache falls through to initdb, which writes it again.
+      // A damaged cache is made again.
+      rmSync(CLUSTER_CACHE, { force: true });
+      return freshPglite(options);
     }
   }
-  const db = await createPglite(options);
-  const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
-  mkdirSync(join(cache, '..'), { recursive: true });
-  const part = `${cache}.${process.pid}`;
-  writeFileSync(part, dump);
-  renameSync(part, cache); // whole or absent: two workers may write it at once
-  return db;
+  try {
+    const db = await createPglite(options);
+    const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
+    const part = `${CLUSTER_CACHE}.${process.pid}`;
+    writeFileSync(part, dump);
+    renameSync(part, CLUSTER_CACHE); // whole or absent
+    return db;
+  } finally {
+    rmSync(CLUSTER_LOCK, { force: true });
+  }
 }
 
 /** PGlite behind a socket server of this `describe`'s own on a free port of 127.0.0.1. */

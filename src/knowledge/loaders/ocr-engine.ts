@@ -31,6 +31,8 @@ export interface OcrResult {
 /** A running recogniser; `close` ends its worker thread. */
 export interface OcrEngine {
   recognize(image: Uint8Array): Promise<OcrResult>;
+  /** Whether its worker thread keeps the process alive (on while in use; off while it waits idle). */
+  keepAlive(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -61,10 +63,16 @@ export async function startOcrEngine(): Promise<OcrEngine> {
     rmSync(langPath, { recursive: true, force: true });
   }
   let closed = false;
+  // tesseract.js keeps the worker_threads Worker it runs in on this field (not in its types).
+  const thread = (worker as unknown as { worker?: { ref?(): void; unref?(): void } }).worker;
   return {
     async recognize(image) {
       const result = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
       return { text: result.data.text ?? '', confidence: result.data.confidence ?? 0 };
+    },
+    keepAlive(on) {
+      if (on) thread?.ref?.();
+      else thread?.unref?.();
     },
     async close() {
       if (closed) return;

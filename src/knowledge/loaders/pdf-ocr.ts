@@ -9,7 +9,7 @@ import { UserError } from '../../errors.ts';
 import type { LoadOptions } from '../types.ts';
 import { MAX_OCR_MINUTES, MAX_OCR_PAGES, MIN_OCR_CONFIDENCE, OCR_DPI, OCR_MAX_SIDE_PX } from './limits.ts';
 import { loaderMessages } from './messages.ts';
-import { startOcrEngine, type OcrEngine } from './ocr-engine.ts';
+import { acquireOcr, type OcrLease } from './shared-ocr.ts';
 
 /** What recognising a PDF's scanned pages gave. */
 export interface ScannedPages {
@@ -91,13 +91,13 @@ export async function recognisePages(parser: PDFParse, pages: readonly number[],
   const texts = new Map<number, string>();
   const empty: number[] = [];
   const unreadable: number[] = [];
-  const starting = startOcrEngine();
-  let engine: OcrEngine | undefined;
-  // The first page renders while the engine starts.
+  // The process's one recogniser, started if there is none; the first page renders meanwhile.
+  const leasing = acquireOcr();
+  let ocr: OcrLease | undefined;
   let next = renderPage(parser, pages[0]);
   next.catch(() => undefined);
   try {
-    engine = await abortable(starting, signal);
+    ocr = await abortable(leasing, signal);
     for (const [i, page] of pages.entries()) {
       options.onOcrProgress?.(i + 1, pages.length);
       const image = await abortable(next, signal);
@@ -105,7 +105,7 @@ export async function recognisePages(parser: PDFParse, pages: readonly number[],
         next = renderPage(parser, pages[i + 1]);
         next.catch(() => undefined); // awaited on the next turn; a stop must not leave it unhandled
       }
-      const result = await abortable(engine.recognize(image), signal);
+      const result = await abortable(ocr.recognize(image), signal);
       const text = tidyOcrText(result.text);
       if (text.replace(/\s/g, '').length === 0) empty.push(page);
       else if (result.confidence < MIN_OCR_CONFIDENCE) unreadable.push(page);
@@ -115,9 +115,9 @@ export async function recognisePages(parser: PDFParse, pages: readonly number[],
     if (signal.aborted) throw stopReason(userSignal, deadline, error);
     throw error;
   } finally {
-    // Stopped while the engine was still starting: close it once it is up, or its thread lives on.
-    if (engine) await engine.close().catch(() => undefined);
-    else void starting.then((late) => late.close(), () => undefined);
+    // Stopped while the recogniser was still starting: give it back once it is up.
+    if (ocr) ocr.release();
+    else void leasing.then((late) => late.release(), () => undefined);
   }
   return { texts, empty, unreadable };
 }
