@@ -18,7 +18,8 @@ export interface ComparedPeriod {
 
 /**
  * The two periods a count question compares, the one asked about first; undefined when it
- * compares none (同比 with one period compares it with the same period a year before).
+ * compares none. 同比 and 同期 compare the period with the same stretch of the year named
+ * (去年同期, 2021年同期) or, when none is, of the year before.
  */
 export function comparedPeriods(text: string, today: IsoDate): [ComparedPeriod, ComparedPeriod] | undefined {
   if (!COMPARE.test(text)) return undefined;
@@ -27,12 +28,23 @@ export function comparedPeriods(text: string, today: IsoDate): [ComparedPeriod, 
     if (p.timeOnly || periods.some((q) => q.from === p.from && q.to === p.to)) continue;
     periods.push({ from: p.from, to: p.to });
   }
-  if (periods.length >= 2) return [periods[0], periods[1]];
-  if (periods.length === 1 && text.includes('同比')) {
-    const [p] = periods;
-    return [p, { from: addMonths(p.from, -12), to: addMonths(p.to, -12) }];
+  if (periods.length === 0) return undefined;
+  const [first, second] = periods;
+  // 同比, 去年同期, 2021年同期: the first period in an earlier year, never that whole year.
+  if (SAME_TIME.test(text)) {
+    const year = Number(first.from.slice(0, 4));
+    const other = second && isWholeYear(second) ? Number(second.from.slice(0, 4)) : year - 1;
+    const months = (year - other) * 12;
+    return months > 0 ? [first, { from: addMonths(first.from, -months), to: addMonths(first.to, -months) }] : undefined;
   }
-  return undefined;
+  return second ? [first, second] : undefined;
+}
+
+/** The same stretch of an earlier year (同比, 去年同期). */
+const SAME_TIME = /同比|同期/;
+
+function isWholeYear(p: ComparedPeriod): boolean {
+  return p.from.endsWith('-01-01') && p.to.endsWith('-12-31') && p.from.slice(0, 4) === p.to.slice(0, 4);
 }
 
 /** Both counts and how the first differs from the second, in one reply. */

@@ -101,6 +101,10 @@ describe('assistant: follow-ups in a thread', () => {
     expect((await bench.assistant.handle(say('上半年调研同比增加了几次'))).text.split('\n')).toEqual([
       '· 2023年上半年调研：1 次', '· 2022年上半年调研：0 次', '2023年上半年比2022年上半年多 1 次（均按活动记录统计）。',
     ]);
+    // 去年同期 is last year's first half, not all of last year.
+    expect((await bench.assistant.handle(say('上半年视察了几次，比去年同期多几次'))).text.split('\n')).toEqual([
+      '· 2023年上半年视察：2 次', '· 2022年上半年视察：1 次', '2023年上半年比2022年上半年多 1 次（均按活动记录统计）。',
+    ]);
     // Two kinds in one period is no comparison of periods: one line per kind, as before.
     expect((await bench.assistant.handle(say('今年视察比调研多几次'))).text).toContain('· 调研：1 次');
   });
