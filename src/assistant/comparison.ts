@@ -8,7 +8,7 @@ import type { Stats } from '../log/index.ts';
 import { messages as m } from './messages.ts';
 
 /** Words that ask how two counts differ. */
-const COMPARE = /比|相比|对比|同比|相较|较(?:上年|去年|上半年|下半年|上季度|上月)/;
+const COMPARE = /比(?!如|例|重|率)|相比|对比|同比|相较|较(?:上年|去年|上半年|下半年|上季度|上月)/;
 
 /** A period of a comparison. */
 export interface ComparedPeriod {
