@@ -135,7 +135,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     }
     let when: { date: IsoDate; to?: IsoDate; earlier?: IsoDate } | undefined;
     // 两个月前, 半年前: a day counted in months or years back is a rough time, not the day it was.
-    if (own && ROUGH_DAY.test(own.words)) return { intent: 'unclear', question: say.roughDay(own.words, own.from), settled: true };
+    if (own && ROUGH_DAY.test(own.words)) return { intent: 'unclear', question: say.roughDay(own.words, own.from, now), settled: true };
     if (own) when = dayOf(own, words, now);
     else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
     else if (span) return { intent: 'unclear', question: say.whichDay(span.words), settled: true };

@@ -29,9 +29,11 @@ export const readerMessages = {
   whichDay: (words: string): string =>
     `“${words}”是一段时间，请告诉我具体是哪一天，例如：“${words.includes('周') ? '上周三' : '6月12日'}组织代表视察了城区防汛工作”。`,
   /** A day counted in months or years back (两个月前): roughly when, so the person gives the day. */
-  roughDay: (words: string, reckoned: string): string => {
-    const [, month, day] = reckoned.split('-').map(Number);
-    return `“${words}”是大概的时间，请写明具体是哪一天，例如：“${month}月${day}日组织代表视察了城区防汛工作”。`;
+  roughDay: (words: string, reckoned: string, now: string): string => {
+    const [year, month, day] = reckoned.split('-').map(Number);
+    // A date without its year means the nearest one: a year back must be written with it.
+    const written = `${reckoned.slice(0, 4) === now.slice(0, 4) ? '' : `${year}年`}${month}月${day}日`;
+    return `“${words}”是大概的时间，请写明具体是哪一天，例如：“${written}组织代表视察了城区防汛工作”。`;
   },
   /** A time word no rule reads (元旦, 11月底, 前几天). */
   unreadableDate: (words: string): string =>

@@ -106,6 +106,9 @@ describe('log', () => {
     expect(rough.intent).toBe('unclear');
     expect(rough.intent === 'unclear' && rough.question).toContain('10月1日');
     expect(read('半年前走访了辖区企业', '2026-12-01').intent).toBe('unclear');
+    // A year back: the example carries its year, or it would read as this year's date.
+    const yearBack = read('一年前走访了辖区企业', '2026-12-01');
+    expect(yearBack.intent === 'unclear' && yearBack.question).toContain('2025年12月1日');
     expect(read('3天前调研了养老服务', '2026-12-01')).toMatchObject({ intent: 'log', activity: { date: '2026-11-28' } });
   });
 
