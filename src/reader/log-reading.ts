@@ -11,6 +11,7 @@ import { readerMessages as say } from './messages.ts';
 import { TIME_WORD } from '../time/index.ts';
 import type { IsoDate } from '../time/index.ts';
 import type { ReadActivity, Reading } from './types.ts';
+import { eachTitles } from './each-titles.ts';
 
 /** Where one activity's words lie in the message. */
 interface Part {
@@ -126,9 +127,10 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       const mention = p.mentions.find(inPart);
       const kind = mention?.kind ?? p.mentions[0]?.kind ?? 'other';
       const title = titleOf(p, part, days, taxonomy.label(kind));
-      for (const d of owns) {
+      const titles = eachTitles(title, mention?.words ?? '', owns.length);
+      for (const [i, d] of owns.entries()) {
         const day = dayOf(d, words, now);
-        activities.push({ kind, title, ...day });
+        activities.push({ kind, title: titles?.[i] ?? title, ...day });
         previous = day.date;
       }
       continue;

@@ -65,6 +65,29 @@ describe('log', () => {
     });
   });
 
+  it('gives each day of a 分别 message its own object, and keeps the whole words when they do not split', () => {
+    const titles = (text: string) => {
+      const r = read(text, '2023-07-05');
+      return r.intent === 'log' ? r.activities.map((a) => [a.date, a.title]) : r.intent;
+    };
+    expect(titles('昨天和前天分别调研了养老服务和学前教育')).toEqual([
+      ['2023-07-04', '调研了养老服务'], ['2023-07-03', '调研了学前教育'],
+    ]);
+    expect(titles('6月27日、29日分别听取了区法院和区检察院的工作报告')).toEqual([
+      ['2023-06-27', '听取了区法院的工作报告'], ['2023-06-29', '听取了区检察院的工作报告'],
+    ]);
+    expect(titles('6月1日和6月3日分别对城东和城西的污水处理厂进行了视察')).toEqual([
+      ['2023-06-01', '对城东的污水处理厂进行了视察'], ['2023-06-03', '对城西的污水处理厂进行了视察'],
+    ]);
+    // A joiner inside a word (和谐), or fewer objects than days: nothing is split by guess.
+    expect(titles('昨天和前天分别调研了和谐社区建设和平安建设')).toEqual([
+      ['2023-07-04', '分别调研了和谐社区建设和平安建设'], ['2023-07-03', '分别调研了和谐社区建设和平安建设'],
+    ]);
+    expect(titles('昨天和前天分别视察了安全生产工作')).toEqual([
+      ['2023-07-04', '分别视察了安全生产工作'], ['2023-07-03', '分别视察了安全生产工作'],
+    ]);
+  });
+
   it('is dated today when no date is named', () => {
     expect(read('组织机关全体干部集体学习新修改的代表法', '2025-02-28')).toMatchObject({
       activity: { kind: 'study', date: '2025-02-28' },
