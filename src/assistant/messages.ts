@@ -61,6 +61,7 @@ export const messages = {
   compareLine: (period: string, kinds: string, total: number) => `· ${period}${kinds}：${total} 次`,
   compareDifference: (first: string, second: string, difference: number) =>
     `${first}比${second}${difference > 0 ? '多' : '少'} ${Math.abs(difference)} 次（均按活动记录统计）。`,
+  breakdownTotal: (total: number) => `· 合计：${total} 次（均按活动记录统计）`,
   compareSame: (first: string, second: string) => `${first}与${second}次数相同（均按活动记录统计）。`,
   allKinds: '各类活动',
   kindJoiner: '、',

@@ -51,6 +51,14 @@ describe('count and list', () => {
     expect(read('列一下党组会议')).toEqual({ intent: 'list', kinds: ['party_meeting'], from: null, to: null });
   });
 
+  it('reads periods listed end to end as the one period they make, and otherwise the first', () => {
+    expect(read('上半年和下半年一共视察了几次')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-12-31' });
+    expect(read('列出3月、4月的调研')).toMatchObject({ intent: 'list', from: '2023-03-01', to: '2023-04-30' });
+    // Gaps between them, or one inside the other: no single period, the first stands (chat counts each).
+    expect(read('1月和3月调研了几次')).toMatchObject({ from: '2023-01-01', to: '2023-01-31' });
+    expect(read('今年和上半年视察了几次')).toMatchObject({ from: '2023-01-01', to: '2023-12-31' });
+  });
+
   it('tells a list of activities from a question about what the rules list', () => {
     expect(read('今年的执法检查有哪些').intent).toBe('list');
     expect(read('代表联络站的工作制度有哪些').intent).toBe('ask');
