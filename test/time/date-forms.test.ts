@@ -118,6 +118,16 @@ describe('the nearest reading for a logged date without a year, around year ends
     expect(logged(text, now)).toBe(day);
   });
 
+  it('a day\'s week or month is that whole week or month, and a weekday of that week is its day', () => {
+    // 2024-06-12 is a Wednesday: its week runs 06-10 to 06-16.
+    expect(read('6月12日那周', '2024-06-20')).toEqual(['2024-06-10', '2024-06-16']);
+    expect(read('6月12日所在的那个月', '2024-06-20')).toEqual(['2024-06-01', '2024-06-30']);
+    expect(logged('6月12日那周的周五召开了主任会议', '2024-06-20')).toBe('2024-06-14');
+    expect(logged('6月12日那个星期一视察了安全生产', '2024-06-20')).toBe('2024-06-10');
+    // A week is no day to file an entry on: the person is asked.
+    expect(logged('6月12日那周视察了安全生产', '2024-06-20')).toBe('unclear');
+  });
+
   it('two days and one deed: each its own entry with 分别, else a question', () => {
     const each = readMessage('上周三和上周五分别视察了两所学校', NOW, taxonomy);
     expect(each.intent === 'log' && each.activities.map((a) => a.date)).toEqual(['2026-11-25', '2026-11-27']);
