@@ -135,6 +135,18 @@ describe('the nearest reading for a logged date without a year, around year ends
     expect(readMessage('几个月之内视察了几次', NOW, taxonomy).intent).toBe('unclear');
   });
 
+  it('weekdays listed after a named week stay in that week; bare ones in different weeks are asked about', () => {
+    const dates = (text: string) => {
+      const r = readMessage(text, '2023-07-05', taxonomy); // a Wednesday
+      return r.intent === 'log' ? r.activities.map((a) => a.date) : r.intent;
+    };
+    expect(dates('上周一、周三、周五分别视察了学校、医院和养老院')).toEqual(['2023-06-26', '2023-06-28', '2023-06-30']);
+    expect(dates('周一和周二分别视察了学校和医院')).toEqual(['2023-07-03', '2023-07-04']);
+    // On a Wednesday this week's Friday is still to come: which week is the person's to say.
+    expect(dates('周一、周三、周五分别视察了学校、医院和养老院')).toBe('unclear');
+    expect(dates('上周五和周一分别视察了学校和医院')).toBe('unclear');
+  });
+
   it('a multi-day activity without a year keeps both ends in the nearest reading, and offers last year\'s', () => {
     expect(readMessage('12月5日至7日组织代表开展执法检查', NOW, taxonomy)).toMatchObject({
       intent: 'log', activity: { date: '2026-12-05', to: '2026-12-07', earlier: '2025-12-05' },
