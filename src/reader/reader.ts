@@ -8,6 +8,7 @@ import { findCommand } from '../commands.ts';
 import * as cue from './cues.ts';
 import type { KindMention } from './lexicon.ts';
 import { logEntries } from './log-reading.ts';
+import { readCorrection, readNamedCorrection } from './correction.ts';
 import { readerMessages as say } from './messages.ts';
 import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
@@ -101,6 +102,10 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   }
   if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p);
   if (question) return { intent: 'ask' };
+  // 刚才那条改成调研 with no entry just logged here to change: asked about, never stored as one.
+  if (readCorrection(original, now, taxonomy) || readNamedCorrection(original, now, taxonomy)) {
+    return { intent: 'unclear', question: say.correctionWithoutEntry, settled: true };
+  }
 
   const day = periods.find((x) => x.day);
   const span = periods.find((x) => !x.day);

@@ -96,6 +96,13 @@ describe('log', () => {
     ]);
   });
 
+  it('reads a correction as a question when there is nothing to correct, never as an entry or a draft', () => {
+    for (const text of ['昨天开展的执法检查改成前天', '刚才那条改成调研', '不对，是调研']) {
+      expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('要更正哪一条记录') });
+    }
+    expect(read('把上面的内容改成一段简报').intent).toBe('draft');
+  });
+
   it('is dated today when no date is named', () => {
     expect(read('组织机关全体干部集体学习新修改的代表法', '2025-02-28')).toMatchObject({
       activity: { kind: 'study', date: '2025-02-28' },
