@@ -59,6 +59,11 @@ describe('count and list', () => {
     expect(read('今年和上半年视察了几次')).toMatchObject({ from: '2023-01-01', to: '2023-12-31' });
   });
 
+  it('asks which stretch 去年同期 means when no period of this year is named beside it', () => {
+    expect(read('去年同期视察了几次')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('去年的哪段时间') });
+    expect(read('上半年视察了几次，比去年同期多几次')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
+  });
+
   it('tells a list of activities from a question about what the rules list', () => {
     expect(read('今年的执法检查有哪些').intent).toBe('list');
     expect(read('代表联络站的工作制度有哪些').intent).toBe('ask');
