@@ -117,7 +117,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
 
   const day = periods.find((x) => x.day);
   const span = periods.find((x) => !x.day);
-  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank);
+  // 6月视察了学校: an activity word, 了 and what it was done to report a deed, not a query.
+  const reported = mentions.some((x) => /^\s*了(?!几|多少)\s*[\u4e00-\u9fff]/.test(blank.slice(x.end)));
+  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank) || reported;
   if (!day && !acted && cue.TOPIC_QUESTION.test(blank)) return { intent: 'ask' };
   if (!day && !acted && cue.DRAFT_NOUN_END.test(blank)) return { intent: 'draft' };
   // 代表建议的答复期限: a topic named after an activity word, nothing done, no day — a question.
