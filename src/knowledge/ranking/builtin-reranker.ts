@@ -159,7 +159,7 @@ function proximity(words: readonly string[], text: string): number {
 }
 
 // Cues that hold for a few passages only (an article cited for the question's term): a bonus on
-// top of the score, not part of its scale, so the found decision reads the scale it was fitted on.
+// top of the score, not part of its scale (the best ordinary passage still scores about 1).
 const BONUS_FEATURES: ReadonlySet<string> = new Set(['topicPosition', 'crossReference']);
 
 /** Score of one feature vector under the weights, scaled so the best possible is about 1. */
