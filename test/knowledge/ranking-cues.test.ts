@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBuiltinReranker } from '../../src/knowledge/ranking/builtin-reranker.ts';
-import { questionBodies, recordForProcedure } from '../../src/knowledge/ranking/body-cue.ts';
+import { questionBodies } from '../../src/knowledge/ranking/body-cue.ts';
 import { questionTerms } from '../../src/knowledge/ranking/question-terms.ts';
 import { answerLevel, passageScope, questionScope, scopeMatch } from '../../src/knowledge/ranking/scope-cue.ts';
 import { documentNames, namesInQuestion, titleMatch } from '../../src/knowledge/ranking/title-cue.ts';
@@ -39,21 +39,6 @@ describe('level cue', () => {
     // Clauses of both levels answering alike, or one naming no level, leave the article's level open.
     expect(answerLevel('某法', both, [nationalClause, localClause])).toBeUndefined();
     expect(answerLevel('某法', both, ['质询案应当写明质询对象'])).toBeUndefined();
-  });
-});
-
-describe('rule or record', () => {
-  it('takes a passage for a record when its title says so, or when it is written in paragraphs under a title naming no rule', () => {
-    const report = { title: 'gov-work-report-2022-national', location: '第1段', text: '各位代表：现在，我代表国务院，向大会报告政府工作。' };
-    const article = { title: 'npc-rules', location: '第二章 › 第七条', text: '第七条 常务委员会会议有全体组成人员的过半数出席，始得举行。' };
-    const guide = { title: '代表视察工作指引', location: '三、视察程序', text: '视察前三日通知代表。' };
-    const minutes = { title: '第二十一次会议纪要', location: '第二章 › 第三条', text: '第三条 会议听取了报告。' };
-    expect(recordForProcedure(true, report)).toBe(1);
-    expect(recordForProcedure(true, minutes)).toBe(1);
-    expect(recordForProcedure(true, article)).toBe(0);
-    expect(recordForProcedure(true, guide)).toBe(0);
-    // A question about what was done reads records on purpose.
-    expect(recordForProcedure(false, report)).toBe(0);
   });
 });
 

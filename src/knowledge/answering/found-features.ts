@@ -5,7 +5,7 @@
  * passages' order is the only thing the decision takes from the ranking.
  */
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
-import { isProcedureQuestion, recordForProcedure } from '../ranking/body-cue.ts';
+import { isProcedureQuestion, narrativeForProcedure } from '../ranking/body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableText } from '../ranking/question-terms.ts';
 import { isAskingWord } from '../search/stopwords.ts';
@@ -169,6 +169,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   let sentence = 0;
   for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause));
+  const title = top?.title ?? '';
   return [
     weightedShare(words, best),
     weightedShare(words, texts.join('\n')),
@@ -179,7 +180,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     types.length && passages[0] ? 1 - answerTypeMatch(types, passages[0].passage.text) : 0,
     weightedShare(words, heading),
     sentence,
-    top ? recordForProcedure(isProcedureQuestion(question), top) : 0,
+    narrativeForProcedure(isProcedureQuestion(question), title),
     REQUEST.test(question.trim()) ? 1 : 0,
     focus.some(absent) ? 1 : 0,
     focus.some((word) => !holds(best, word)) ? 1 : 0,

@@ -47,23 +47,6 @@ export function narrativeForProcedure(procedure: boolean, title: string): number
   return procedure && NARRATIVE_TITLE.test(title) ? 1 : 0;
 }
 
-// Titles of documents that state what must be done, however their text is laid out.
-const RULE_TITLE = /法|规则|规定|办法|条例|细则|章程|制度|须知|指引|指南|流程|守则|标准|意见|通知|决定|决议|方案|要点|规范/;
-// An article label (第十条) in a passage's location or at the start of its text.
-const ARTICLE = /第[一二三四五六七八九十百千零\d]+条/;
-
-/**
- * 1 when a procedure question meets a passage that is no rule: of a narrative document by its
- * title, or — where the title says neither (a file named gov-work-report-2022) — of a document
- * written in paragraphs rather than articles, under a title that names no kind of rule.
- */
-export function recordForProcedure(procedure: boolean, passage: { title: string; location: string; text: string }): number {
-  if (!procedure) return 0;
-  if (NARRATIVE_TITLE.test(passage.title)) return 1;
-  if (RULE_TITLE.test(passage.title)) return 0;
-  return ARTICLE.test(passage.location) || ARTICLE.test(passage.text.slice(0, 12)) ? 0 : 1;
-}
-
 // Bodies a rule is about, in canonical spelling (常务委员会 → 常委会, 人民代表大会会议 → 人大会议),
 // longest first: 常委会会议 is the committee's, 人大会议 the congress's plenary session.
 const SUBJECT_BODIES: ReadonlyArray<readonly [string, RegExp]> = [
