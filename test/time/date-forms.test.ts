@@ -118,11 +118,51 @@ describe('the nearest reading for a logged date without a year, around year ends
     expect(logged(text, now)).toBe(day);
   });
 
+  it('上旬/中旬/下旬 are ten-day stretches, and a period up to a month\'s end runs from its year\'s start', () => {
+    expect(read('6月上旬', '2023-07-05')).toEqual(['2023-06-01', '2023-06-10']);
+    expect(read('本月中旬', '2023-07-05')).toEqual(['2023-07-11', '2023-07-20']);
+    expect(read('2024年2月下旬', '2024-07-05')).toEqual(['2024-02-21', '2024-02-29']);
+    expect(read('截至6月底', '2023-07-05')).toEqual(['2023-01-01', '2023-06-30']);
+    expect(read('截止到6月30日', '2023-07-05')).toEqual(['2023-01-01', '2023-06-30']);
+    expect(read('6月底前', '2023-07-05')).toEqual(['2023-01-01', '2023-06-30']);
+    expect(read('2022年截至9月底', '2023-07-05')).toEqual(['2022-01-01', '2022-09-30']);
+    expect(read('3月到6月底', '2023-07-05')).toEqual(['2023-03-01', '2023-06-30']);
+  });
+
+  it('a count over 6月底 or 6月初 is asked about, not counted over the whole month', () => {
+    for (const text of ['6月底视察了几次', '6月初调研了几次', '列出6月底的视察']) {
+      expect(readMessage(text, '2023-07-05', taxonomy)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('6月') });
+    }
+    expect(readMessage('今年截至6月底视察了几次', '2023-07-05', taxonomy)).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
+  });
+
+  it('a day\'s week or month is that whole week or month, and a weekday of that week is its day', () => {
+    // 2024-06-12 is a Wednesday: its week runs 06-10 to 06-16.
+    expect(read('6月12日那周', '2024-06-20')).toEqual(['2024-06-10', '2024-06-16']);
+    expect(read('6月12日所在的那个月', '2024-06-20')).toEqual(['2024-06-01', '2024-06-30']);
+    expect(logged('6月12日那周的周五召开了主任会议', '2024-06-20')).toBe('2024-06-14');
+    expect(logged('6月12日那个星期一视察了安全生产', '2024-06-20')).toBe('2024-06-10');
+    // A week is no day to file an entry on: the person is asked.
+    expect(logged('6月12日那周视察了安全生产', '2024-06-20')).toBe('unclear');
+  });
+
   it('two days and one deed: each its own entry with 分别, else a question', () => {
     const each = readMessage('上周三和上周五分别视察了两所学校', NOW, taxonomy);
     expect(each.intent === 'log' && each.activities.map((a) => a.date)).toEqual(['2026-11-25', '2026-11-27']);
     expect(readMessage('11月12日、13日视察了学校', NOW, taxonomy).intent).toBe('unclear');
     expect(readMessage('几个月之内视察了几次', NOW, taxonomy).intent).toBe('unclear');
+  });
+
+  it('weekdays listed after a named week stay in that week; bare ones in different weeks are asked about', () => {
+    const dates = (text: string) => {
+      const r = readMessage(text, '2023-07-05', taxonomy); // a Wednesday
+      return r.intent === 'log' ? r.activities.map((a) => a.date) : r.intent;
+    };
+    expect(dates('上周一、周三、周五分别视察了学校、医院和养老院')).toEqual(['2023-06-26', '2023-06-28', '2023-06-30']);
+    expect(dates('周一和周二分别视察了学校和医院')).toEqual(['2023-07-03', '2023-07-04']);
+    // On a Wednesday this week's Friday is still to come: which week is the person's to say.
+    expect(dates('周一、周三、周五分别视察了学校、医院和养老院')).toBe('unclear');
+    expect(dates('上周五和周一分别视察了学校和医院')).toBe('unclear');
   });
 
   it('a multi-day activity without a year keeps both ends in the nearest reading, and offers last year\'s', () => {
