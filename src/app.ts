@@ -91,7 +91,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       // `/web` hands out links only while the console is configured (in this process or another on the same storage).
       webLinks: settings.LVZHI_WEB_PORT === undefined ? undefined : createLinkIssuer({ settings, store: conversations, access }),
       knowledge, reader, taxonomy, drafting, access, departments: createDepartments(settings.LVZHI_SCOPES, access),
-      activities: activityLogPort(activities, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy })),
+      activities: activityLogPort(activities, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy }), {}, settings.LVZHI_TIME_ZONE),
       now: options.now,
       timeZone: settings.LVZHI_TIME_ZONE,
       log: options.log,

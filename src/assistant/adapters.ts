@@ -2,6 +2,9 @@
  * The adapter from an activity store (SQLite or PostgreSQL, synchronous or not) to the
  * assistant's port: retries while a database is busy, and the audit trail's provenance.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Activity, ActivityQuery, Provenance, Stats } from '../log/index.ts';
 import { retryWhenBusy, type RetryOptions } from '../storage/index.ts';
 import type { ActivityChanges, ActivityLogPort, NewActivity } from './ports.ts';
@@ -20,6 +23,20 @@ export interface ActivityLogLike {
   list(query: ActivityQuery): Maybe<Activity[]>;
   importFile?(path: string, provenance: Provenance, options?: { acceptInferred?: boolean }): Promise<{ imported: number; duplicates: number }>;
   previewImport?(path: string): Promise<string | undefined>;
+  exportFile?(path: string, query?: ActivityQuery, options?: { timeZone?: string }): Promise<{ exported: number; path: string }>;
+}
+
+/** The export written to a private temporary file and read back; the file never outlives the call. */
+async function exportedBytes(
+  exportFile: NonNullable<ActivityLogLike['exportFile']>, query: ActivityQuery, timeZone: string | undefined,
+): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'lvzhi-export-'));
+  try {
+    const { path } = await exportFile(join(dir, 'export.xlsx'), query, { timeZone });
+    return new Uint8Array(await readFile(path));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** What the audit trail keeps of who asked for a change and where. */
@@ -34,6 +51,7 @@ export function activityLogPort(
   log: ActivityLogLike,
   renderChart?: (stats: Stats, kinds?: readonly string[]) => Promise<Uint8Array>,
   busy: RetryOptions = {},
+  timeZone?: string,
 ): ActivityLogPort {
   return {
     addAll: (activities, provenance) => retryWhenBusy(() => log.addAll(activities, provenance), busy),
@@ -47,5 +65,6 @@ export function activityLogPort(
     // The assistant imports only after the person saw the preview and answered 导入.
     importFile: log.importFile ? (path, provenance) => log.importFile!(path, provenance, { acceptInferred: true }) : undefined,
     previewImport: log.previewImport ? (path) => log.previewImport!(path) : undefined,
+    exportTable: log.exportFile ? (query) => exportedBytes(log.exportFile!.bind(log), query, timeZone) : undefined,
   };
 }

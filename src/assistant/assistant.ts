@@ -19,6 +19,7 @@ import { createDepartments, type Departments } from './departments.ts';
 import { createDocumentFlows } from './document-flows.ts';
 import { readableIncoming } from './incoming-text.ts';
 import { saveReplyFiles } from './saved-files.ts';
+import { exportedList, wantsExport } from './list-export.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { openConversation, type ConversationLimits, type Pending } from './conversation.ts';
 import { createLogFlows, provenanceOf } from './log-flows.ts';
@@ -127,7 +128,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
     const activitiesFound = await activities.list(query);
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
-    return { text: renderList(activitiesFound, query, taxonomy, Number(todayOf(incoming).slice(0, 4))) };
+    const text = renderList(activitiesFound, query, taxonomy, Number(todayOf(incoming).slice(0, 4)));
+    if (!wantsExport(incoming.text) || activitiesFound.length === 0) return { text };
+    const file = await exportedList(activities, query, taxonomy);
+    return file ? { text: `${text}\n${m.exportedNote(file.name)}`, files: [file] } : { text: `${text}\n${m.exportUnavailable}` };
   }
 
   async function ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply> {

@@ -17,10 +17,10 @@ export const messages = {
   help: [
     '我是履职助手，可以：',
     ...COMMAND_TABLE.flatMap((command): string[] => ('usage' in command ? [`· ${command.usage}`] : [])),
-    '也可以直接说话，例如“上半年视察了几次”“今天听取了环保工作报告”。',
+    '也可以直接说话，例如“上半年视察了几次”“今天听取了环保工作报告”“导出上半年的视察”（附 Excel 表格）。',
     '管理员把文件（PDF、Word、Markdown、文本）发给我，我会收进知识库；发来 .csv/.xlsx 表格，可导入为活动记录。',
     '在本机终端（管理员）：/ingest 路径 收录文件或文件夹，/import 路径 导入活动表格。',
-    '起草的 Word 文档和图表同时保存在数据文件夹的 exports 目录里。',
+    '起草的 Word 文档、导出的表格和图表同时保存在数据文件夹的 exports 目录里。',
   ].join('\n'),
   welcome: '您好，我是履职助手。',
   webOff: '网页没有开启：需要管理员设置 LVZHI_WEB_PORT 并重新启动助手。',
@@ -71,6 +71,14 @@ export const messages = {
   listHeader: (period: string, kinds: string, n: number) => `${period}${kinds}共 ${n} 项：`,
   listLine: (id: number, day: string, kindLabel: string, title: string, by: string) => `· ${id}. ${day} ${kindLabel} ${title}（${by}）`,
   listMore: (n: number) => `……另有 ${n} 项未列出，可缩小时间范围查看。`,
+  /** The last word of an exported list's file name (2023年上半年视察活动记录.xlsx). */
+  exportFileWord: '活动记录',
+  /** An exported list's period when none was named. */
+  exportAllTime: '全部',
+  /** After a list sent with its Excel file. */
+  exportedNote: (name: string) => `已导出为 Excel 表格：${name}（日期、类型、事项、记录人、记录时间、编号）。`,
+  /** The log cannot export here. */
+  exportUnavailable: '这里不能导出表格；可以在终端用 export 命令，或在网页的活动记录里“导出为 Excel”。',
   listNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
 
   sourcesHeader: '来源：',

@@ -40,6 +40,8 @@ export interface ActivityLogPort {
   stats(query: ActivityQuery): Promise<Stats>;
   /** Activities in date order. */
   list(query: ActivityQuery): Promise<Activity[]>;
+  /** The query's activities as an .xlsx table (the export's columns), when the log can export. */
+  exportTable?(query: ActivityQuery): Promise<Uint8Array>;
   /** A PNG bar chart of the counts (titled with the kinds asked for), when charts are available. */
   chart?(stats: Stats, kinds?: readonly string[]): Promise<Uint8Array>;
   /** Bulk import of a CSV/XLSX file, all or nothing, after the person confirmed it; when the log offers it. */

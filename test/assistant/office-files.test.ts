@@ -71,6 +71,20 @@ describe('the data folder keeps what chat replies carry', () => {
     expect(readFileSync(first.files![0].path!).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('sends a list asked to be exported as an Excel file that reads back, with the entries of that period only', async () => {
+    const reply = await services.assistant.handle(telegram('导出上半年的视察和调研'));
+    expect(reply.text).toContain('已导出为 Excel 表格：2023年上半年视察、调研活动记录.xlsx');
+    const file = reply.files?.[0];
+    expect(file).toMatchObject({ name: '2023年上半年视察、调研活动记录.xlsx', kind: 'document', path: join(dataDir, 'exports', '2023年上半年视察、调研活动记录.xlsx') });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file!.path!);
+    const rows = workbook.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1, 4));
+    expect(rows[0]).toEqual(['日期', '类型', '事项']);
+    expect(rows.slice(1).map((r) => [r[1], r[2]])).toEqual([['视察', '视察重点民生项目建设'], ['调研', '调研乡村振兴工作']]);
+    // A plain list comes without a file.
+    expect((await services.assistant.handle(telegram('列出上半年的视察'))).files).toBeUndefined();
+  });
+
   it('saves the chart of /stats under its title, and the terminal names where', async () => {
     const input = new PassThrough();
     const output = new PassThrough();

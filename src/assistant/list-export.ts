@@ -1,0 +1,28 @@
+/**
+ * 导出上半年的视察, 把这些活动做成表格: the list also comes as an Excel file with the export's
+ * columns (日期, 类型, 事项, 记录人, 记录时间, 编号), named after the period and kinds.
+ */
+import { periodInWords } from '../time/index.ts';
+import type { Taxonomy } from '../reader/index.ts';
+import { messages as m } from './messages.ts';
+import type { ActivityLogPort } from './ports.ts';
+import type { Query } from './commands/index.ts';
+import { kindsText } from './render.ts';
+import type { ReplyFile } from './types.ts';
+
+/** Words asking for the list as a file. */
+const EXPORT = /导出|下载|(?:表格|excel|xlsx|电子表)/i;
+
+/** Whether the words ask for the list as a table file. */
+export function wantsExport(text: string): boolean {
+  return EXPORT.test(text);
+}
+
+/** The list as an .xlsx reply file, or undefined when the log cannot export. */
+export async function exportedList(activities: ActivityLogPort, query: Query, taxonomy: Taxonomy): Promise<ReplyFile | undefined> {
+  if (!activities.exportTable) return undefined;
+  const data = await activities.exportTable(query);
+  const period = query.from || query.to ? periodInWords(query.from, query.to) : m.exportAllTime;
+  const name = `${period}${query.kinds.length > 0 ? kindsText(query.kinds, taxonomy) : ''}${m.exportFileWord}.xlsx`;
+  return { name, data, kind: 'document', caption: name.replace(/\.xlsx$/, '') };
+}
