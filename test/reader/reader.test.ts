@@ -108,6 +108,20 @@ describe('log', () => {
     expect(read('把上面的内容改成一段简报').intent).toBe('draft');
   });
 
+  it('does not log an activity called off or put back, but keeps a matter about cancelling', () => {
+    for (const text of ['6月12日视察取消了', '6月12日的视察推迟到6月15日', '昨天的调研没去成', '原定明天的视察改期了']) {
+      expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('取消或改期') });
+    }
+    expect(read('昨天召开座谈会研究取消部分行政审批事项')).toMatchObject({ intent: 'log', activity: { date: '2023-07-04' } });
+    expect(read('今天召开主任会议，决定推迟常委会会议')).toMatchObject({ intent: 'log', activity: { kind: 'council_meeting' } });
+  });
+
+  it('asks for the day of a deed reported over a period (6月视察了学校), not whether to count or list', () => {
+    for (const text of ['6月视察了学校', '本周视察了两次学校', '6月中旬视察了学校']) {
+      expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('具体是哪一天') });
+    }
+  });
+
   it('is dated today when no date is named', () => {
     expect(read('组织机关全体干部集体学习新修改的代表法', '2025-02-28')).toMatchObject({
       activity: { kind: 'study', date: '2025-02-28' },
