@@ -5,6 +5,7 @@
  * A passage may be added as several units (whole, and each paragraph); it scores its best
  * unit, so one decisive sentence in a long article is not drowned by length normalization.
  */
+import { type TermBounds, termBounds } from './bm25-block-max.ts';
 import { readIndexFile, writeIndexFile } from './bm25-file.ts';
 import { maxScoreSearch } from './bm25-maxscore.ts';
 import { type Hit, TopK } from './top-k.ts';
@@ -14,6 +15,8 @@ const B = 0.75;
 /** Term frequencies are stored in half units in a byte: text words 2, context words 1. */
 const TEXT_UNITS = 2;
 const CONTEXT_UNITS = 1;
+/** The block maxima kept at most: 8 MB, or those of 2,048 terms on a larger index. */
+const maxBoundBytes = (units: number): number => Math.max(8 << 20, 32 * units);
 /** A posting packs its unit in the high 24 bits and its term frequency in the low 8 (one load per posting, 4 bytes not 5). */
 export const MAX_UNITS = 1 << 24;
 
@@ -135,8 +138,10 @@ export class Bm25Index {
   /** For each unit, the first unit of the same passage. */
   readonly head: Int32Array;
   readonly norms: Float32Array;
-  /** Per term, the largest tf / (tf + norm) of its postings (-1 until first needed). */
-  private readonly saturation: Float64Array;
+  /** Per term, the most it adds to a unit, overall and per block (computed on first use). */
+  private bounds = new Map<number, TermBounds>();
+  /** Bytes of block maxima kept in `bounds`. */
+  private boundBytes = 0;
   /** Postings read by the last search (the benchmark's measure of work). */
   lastWalked = 0;
 
@@ -157,7 +162,6 @@ export class Bm25Index {
     }
     // The length normalization of each unit, computed once instead of per posting.
     this.norms = arrays.docLengths.map((length) => K1 * (1 - B + (B * length) / this.averageLength));
-    this.saturation = new Float64Array(arrays.vocabulary.length).fill(-1);
   }
 
   /** Postings grouped by term, ascending within a term: unit * 256 + term frequency in half units. */
@@ -183,14 +187,17 @@ export class Bm25Index {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** The k best passages for the query terms (rank-safe MaxScore: the same hits as `searchExhaustive`). */
+  /** The k best passages for the query terms (rank-safe Block-Max MaxScore: the same hits as `searchExhaustive`). */
   search(queryTerms: readonly string[], k: number): Hit[] {
     const terms = this.queryTerms(queryTerms);
     if (k <= 0 || terms.length === 0) {
       this.lastWalked = 0;
       return [];
     }
-    const bounded = terms.map((term) => ({ ...term, bound: term.lift * this.maxSaturation(term.t) }));
+    const bounded = terms.map((term) => {
+      const { saturation, blocks } = this.termBounds(term.t);
+      return { ...term, bound: term.lift * saturation, blocks };
+    });
     const { hits, walked } = maxScoreSearch(this, bounded, k, TEXT_UNITS);
     this.lastWalked = walked;
     return hits;
@@ -254,19 +261,24 @@ export class Bm25Index {
     });
   }
 
-  /** The largest tf / (tf + norm) over a term's postings, computed on first use and kept. */
-  private maxSaturation(t: number): number {
-    let cached = this.saturation[t];
-    if (cached >= 0) return cached;
+  /**
+   * A term's bounds, computed on first use and kept — up to `maxBoundBytes` of block maxima
+   * (a byte per 64 units per term), then forgotten all at once: a long-running process asked
+   * about ever new terms does not grow without end, and a recomputation is one walk of a list.
+   */
+  private termBounds(t: number): TermBounds {
+    let bounds = this.bounds.get(t);
+    if (bounds) return bounds;
     const { offsets, postings } = this.arrays;
-    cached = 0;
-    for (let i = offsets[t]; i < offsets[t + 1]; i++) {
-      const tf = (postings[i] & 255) / TEXT_UNITS;
-      const value = tf / (tf + this.norms[postings[i] >>> 8]);
-      if (value > cached) cached = value;
+    bounds = termBounds(postings, offsets[t], offsets[t + 1], this.norms, TEXT_UNITS);
+    const bytes = bounds.blocks?.length ?? 0;
+    if (this.boundBytes + bytes > maxBoundBytes(this.size)) {
+      this.bounds = new Map();
+      this.boundBytes = 0;
     }
-    this.saturation[t] = cached;
-    return cached;
+    this.bounds.set(t, bounds);
+    this.boundBytes += bytes;
+    return bounds;
   }
 
   /** Write the index to a file: temporary name, fsync, rename. */

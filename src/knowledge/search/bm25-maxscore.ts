@@ -1,12 +1,16 @@
 /**
- * Rank-safe MaxScore over BM25 postings (Turtle & Flood 1995). Query terms are ordered by the
- * most they can add to a unit's score; once the k-th best passage scores more than the terms of
- * the smallest bounds together could give, those terms stop producing candidates and are only
- * probed (galloping) for units the others found. Terms present in nearly every passage (工作,
- * 人大, 常委 …) thus cost a few probes instead of a walk of their whole list. Scores are summed
- * in the query's term order in float32, as the exhaustive scan sums them, so hits and scores are
- * bit-identical to it; ties go to the earlier unit.
+ * Rank-safe Block-Max MaxScore over BM25 postings (Turtle & Flood 1995; Ding & Suel 2011). Query
+ * terms are split into essential ones, whose postings produce candidates, and non-essential
+ * ones, which together could not lift a unit past the k-th best score and are only probed
+ * (galloping) for units the others found. The split is made window by window from the terms'
+ * block maxima (bm25-block-max.ts), so a term weak or absent in a window is not walked there,
+ * and a candidate is dropped without a probe when the block maxima of its non-essential terms
+ * cannot lift it. Terms present in nearly every passage (工作, 人大, 常委 …) thus cost a few
+ * probes instead of a walk of their whole list. Scores are summed in the query's term order in
+ * float32, as the exhaustive scan sums them, so hits and scores are bit-identical to it; ties go
+ * to the earlier unit.
  */
+import { BLOCK_SHIFT } from './bm25-block-max.ts';
 import { type Hit, TopK } from './top-k.ts';
 
 /** The arrays the scoring reads (those of a frozen Bm25Index). */
@@ -25,6 +29,8 @@ export interface QueryTerm {
   readonly end: number;
   readonly lift: number;
   readonly bound: number;
+  /** Per block of units, the most it can add there in 255ths of `bound` (none: `bound` everywhere). */
+  readonly blocks?: Uint8Array;
 }
 
 /** Top hits and the number of postings read to find them. */
@@ -35,8 +41,10 @@ export interface ScoredSearch {
 
 /** Float32 sums may round up a little past the exact bound: bounds are compared inflated by this. */
 const SLACK = 1 + 1e-5;
-/** Units per window of the term-at-a-time pass over the essential lists (a power of two). */
-const WINDOW = 1024;
+/** Units per window of the term-at-a-time pass over the essential lists: whole blocks. */
+const WINDOW_SHIFT = 10;
+const WINDOW = 1 << WINDOW_SHIFT;
+const BLOCKS_PER_WINDOW = WINDOW >>> BLOCK_SHIFT;
 
 // Per-window contributions of each essential term (slot * WINDOW + offset), valid where the
 // epoch matches: kept across searches so a question allocates nothing big and clears nothing.
@@ -56,33 +64,38 @@ function cells(slots: number): void {
  *
  * Like Lucene's MaxScore scorer, candidates come window by window: the essential lists' postings
  * in a window of units are summed term at a time into an accumulator (a tight loop, as the
- * exhaustive scan's), and only then is each touched unit checked against the bound of the
- * non-essential terms, probed from their own forward cursors. A unit that survives is scored
- * exactly, in query order, from the contributions the window and the probes recorded. The
- * essential set is fixed within a window (a larger set than needed only prunes less) and
- * shrinks between windows as the k-th score rises.
+ * exhaustive scan's), and only then is each touched unit checked against the block maxima of
+ * the non-essential terms, probed from their cursors. A unit that survives is scored exactly,
+ * in query order, from the contributions the window and the probes recorded. The split is fixed
+ * within a window (a larger essential set than needed only prunes less); a window where no
+ * unit can beat the k-th score is skipped whole.
  */
 export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k: number, textUnits: number): ScoredSearch {
   const { postings, norms, head, passageIds } = a;
   const m = terms.length;
+  // Globally: terms by bound, and cumulative[i], the most order[0..i] can add together.
   const order = terms.map((_, i) => i).sort((x, y) => terms[x].bound - terms[y].bound);
-  // cumulative[i]: the most the terms order[0..i] can add together.
   const cumulative = new Float64Array(m);
   let sum = 0;
   for (let i = 0; i < m; i++) cumulative[i] = sum += terms[order[i]].bound;
-  const pos = Int32Array.from(terms, (t) => t.start); // window walk, essential terms
-  const probe = Int32Array.from(terms, (t) => t.start); // bound probes of the non-essential terms
+  const cursor = Int32Array.from(terms, (t) => t.start); // one forward cursor per term: walks and probes
   const end = Int32Array.from(terms, (t) => t.end);
   const lift = Float64Array.from(terms, (t) => t.lift);
-  const rank = new Int32Array(m); // rank[t]: t's place in `order`
-  order.forEach((t, i) => { rank[t] = i; });
+  const scale = Float64Array.from(terms, (t) => t.bound / 255);
+  const blocks = terms.map((t) => t.blocks);
+  // In the current window: each term's bound, the terms by it, each term's place (rank).
+  const local = new Float64Array(m);
+  const byLocal = new Int32Array(m);
+  const rank = new Int32Array(m);
+  // blockCumulative[j * m + i]: the most byLocal[0..i] can add in the window's block j.
+  const blockCumulative = new Float64Array(BLOCKS_PER_WINDOW * m);
   const probed = new Float64Array(m); // non-essential contributions of the unit being checked
   cells(m);
   const acc = new Float64Array(WINDOW);
   const touched = new Uint32Array(WINDOW / 32);
   const top = new TopK(k);
   let threshold = -Infinity;
-  let essential = 0; // order[essential..] produce candidates
+  let leading = 0; // order[leading..] may still produce a unit that beats the threshold
   let walked = 0;
   let currentHead = -1;
   let currentBest = 0;
@@ -91,32 +104,57 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
     if (currentHead < 0 || currentBest === 0) return;
     top.push(passageIds[currentHead], currentBest);
     threshold = top.threshold();
-    while (essential < m && cumulative[essential] * SLACK <= threshold) essential++;
+    while (leading < m && cumulative[leading] * SLACK <= threshold) leading++;
   };
-  // The contribution of term t to unit doc, or 0; advances t's probe cursor.
+  const blockBound = (t: number, block: number): number => {
+    const b = blocks[t];
+    return b ? b[block] * scale[t] : terms[t].bound;
+  };
+  // The contribution of term t to unit doc, or 0; advances t's cursor.
   const contributionAt = (t: number, doc: number): number => {
-    const p = seek(postings, probe[t], end[t], doc);
+    const p = seek(postings, cursor[t], end[t], doc);
     walked += seekSteps;
-    probe[t] = p;
+    cursor[t] = p;
     if (p >= end[t] || postings[p] >>> 8 !== doc) return 0;
     const f = (postings[p] & 255) / textUnits;
     return (lift[t] * f) / (f + norms[doc]);
   };
-  while (!done && essential < m) {
-    const windowEssential = essential;
-    let base = 0x7fffffff;
-    for (let i = windowEssential; i < m; i++) {
+  while (!done && leading < m) {
+    let next = 0x7fffffff;
+    for (let i = leading; i < m; i++) {
       const t = order[i];
-      if (pos[t] < end[t] && postings[pos[t]] >>> 8 < base) base = postings[pos[t]] >>> 8;
+      if (cursor[t] < end[t] && postings[cursor[t]] >>> 8 < next) next = postings[cursor[t]] >>> 8;
     }
-    if (base === 0x7fffffff) break;
+    if (next === 0x7fffffff) break;
+    const base = (next >>> WINDOW_SHIFT) << WINDOW_SHIFT;
+    const limitDoc = base + WINDOW;
+    const firstBlock = base >>> BLOCK_SHIFT;
+    const essential = splitWindow(firstBlock);
+    if (essential < m) scoreWindow(base, essential);
+    // The next window starts past this one for every term that may lead (skipped whole when
+    // no unit in it could beat the threshold, or probed here without being walked).
+    for (let i = leading; i < m; i++) {
+      const t = order[i];
+      if (cursor[t] < end[t] && postings[cursor[t]] >>> 8 < limitDoc) {
+        cursor[t] = seek(postings, cursor[t], end[t], limitDoc);
+        walked += seekSteps;
+      }
+    }
+  }
+  finishPassage();
+  return { hits: top.result(), walked };
+
+  // Walks the essential terms' postings in the window at `base` and scores the units they touch.
+  function scoreWindow(base: number, essential: number): void {
     const limitDoc = base + WINDOW;
     const stamp = ++epoch;
-    for (let i = windowEssential; i < m; i++) {
-      const t = order[i];
+    for (let i = essential; i < m; i++) {
+      const t = byLocal[i];
       const l = lift[t];
-      const slot = (i - windowEssential) * WINDOW;
-      let p = pos[t];
+      const slot = (i - essential) * WINDOW;
+      let p = seek(postings, cursor[t], end[t], base);
+      walked += seekSteps - 1;
+      const from = p;
       const e = end[t];
       for (; p < e; p++) {
         const posting = postings[p];
@@ -130,8 +168,8 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
         cellEpochs[slot + off] = stamp;
         touched[off >>> 5] |= 1 << (off & 31);
       }
-      walked += p - pos[t];
-      pos[t] = p;
+      walked += p - from;
+      cursor[t] = p;
     }
     for (let w = 0; w < touched.length; w++) {
       let bits = touched[w];
@@ -149,18 +187,18 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
           finishPassage();
           currentHead = head[doc];
           currentBest = 0;
-          if (essential >= m) {
+          if (leading >= m) {
             done = true;
             continue;
           }
         }
-        if (survives(doc, partial, windowEssential, Math.max(threshold, currentBest))) {
+        if (survives(doc, partial, essential, Math.max(threshold, currentBest))) {
           let score = 0;
           for (let t = 0; t < m; t++) {
             const r = rank[t];
             let c = probed[t];
-            if (r >= windowEssential) {
-              const cell = (r - windowEssential) * WINDOW + off;
+            if (r >= essential) {
+              const cell = (r - essential) * WINDOW + off;
               c = cellEpochs[cell] === stamp ? cellValues[cell] : 0;
             }
             if (c !== 0) score = Math.fround(score + c);
@@ -170,17 +208,49 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
       }
     }
   }
-  finishPassage();
-  return { hits: top.result(), walked };
+
+  // Orders the terms by their bound in the window of blocks from `firstBlock` and returns how
+  // many (the weakest) are non-essential there: together they cannot beat the threshold.
+  function splitWindow(firstBlock: number): number {
+    for (let t = 0; t < m; t++) {
+      const b = blocks[t];
+      let most = terms[t].bound;
+      if (b) {
+        let q = 0;
+        const last = Math.min(firstBlock + BLOCKS_PER_WINDOW, b.length);
+        for (let j = firstBlock; j < last; j++) if (b[j] > q) q = b[j];
+        most = q * scale[t];
+      }
+      local[t] = most;
+      // Insertion by local bound (queries have a few dozen terms at most).
+      let i = t;
+      while (i > 0 && local[byLocal[i - 1]] > most) {
+        byLocal[i] = byLocal[i - 1];
+        i--;
+      }
+      byLocal[i] = t;
+    }
+    let essential = 0;
+    let total = 0;
+    while (essential < m && (total + local[byLocal[essential]]) * SLACK <= threshold) total += local[byLocal[essential++]];
+    for (let i = 0; i < m; i++) rank[byLocal[i]] = i;
+    for (let j = 0; j < BLOCKS_PER_WINDOW; j++) {
+      let c = 0;
+      for (let i = 0; i < essential; i++) blockCumulative[j * m + i] = c += blockBound(byLocal[i], firstBlock + j);
+    }
+    return essential;
+  }
 
   // Whether a unit whose essential terms sum to `partial` may still beat `limit`: the
-  // non-essential terms are probed from the largest bound down, stopping as soon as what they
-  // could still add cannot lift it past.
-  function survives(doc: number, partial: number, firstEssential: number, limit: number): boolean {
-    for (let i = firstEssential - 1; i >= 0; i--) {
-      if ((partial + cumulative[i]) * SLACK <= limit) return false;
-      const t = order[i];
-      partial += probed[t] = contributionAt(t, doc);
+  // non-essential terms are probed from the strongest down, stopping as soon as what their
+  // block maxima could still add cannot lift it past; a term absent from the block is not probed.
+  function survives(doc: number, partial: number, essential: number, limit: number): boolean {
+    const block = doc >>> BLOCK_SHIFT;
+    const row = (block & (BLOCKS_PER_WINDOW - 1)) * m;
+    for (let i = essential - 1; i >= 0; i--) {
+      if ((partial + blockCumulative[row + i]) * SLACK <= limit) return false;
+      const t = byLocal[i];
+      partial += probed[t] = blockBound(t, block) === 0 ? 0 : contributionAt(t, doc);
     }
     return partial * SLACK > limit;
   }
