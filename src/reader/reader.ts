@@ -101,7 +101,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     (cue.LIST.test(blank) && !(normative && !hasPeriod)) ||
     (cue.DONE_TAIL.test(blank) && hasPeriod && !normative) ||
     (whichOfActivity(p) && !normative) ||
-    (/什么时候|哪天|哪几天|哪些天/.test(blank) && hasPeriod && mentions.length > 0 && !normative);
+    (/什么时候|哪天|哪几天|哪些天/.test(blank) && hasPeriod && mentions.length > 0 && !normative) ||
+    // 上半年视察了学校吗, 本月开过主任会议没有: whether it happened is answered by the entries.
+    (hasPeriod && mentions.length > 0 && !normative && /[了过][^，,。；;]*(?:吗|没有|没)\s*[？?]?\s*$/.test(blank));
   if (isList) return query('list', p);
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.

@@ -64,6 +64,12 @@ describe('count and list', () => {
     expect(read('上半年视察了几次，比去年同期多几次')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
   });
 
+  it('answers whether something happened in a period (上半年视察了学校吗) from the entries, not the documents', () => {
+    expect(read('上半年视察了学校吗')).toMatchObject({ intent: 'list', kinds: ['inspection'], from: '2023-01-01', to: '2023-06-30' });
+    expect(read('本月开过主任会议没有')).toMatchObject({ intent: 'list', kinds: ['council_meeting'] });
+    expect(read('代表视察过的单位要反馈吗').intent).toBe('ask');
+  });
+
   it('tells a list of activities from a question about what the rules list', () => {
     expect(read('今年的执法检查有哪些').intent).toBe('list');
     expect(read('代表联络站的工作制度有哪些').intent).toBe('ask');
