@@ -35,16 +35,34 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: asRoot ? ['--no-sandbox'] : [] });
 }
 
-/** One browser for a test file, shared by its tests; each test opens its own context (cookies apart). */
+/**
+ * The worker's one browser, launched by the first browser test file it runs and kept for the
+ * next (test files share a worker's modules, `isolate: false`): a launch is about two
+ * CPU-seconds. playwright kills it when the worker process exits; a crashed one is launched again.
+ */
+let shared: Promise<Browser> | undefined;
+function sharedBrowser(): Promise<Browser> {
+  if (!shared) {
+    const launching = launchBrowser();
+    shared = launching;
+    launching.then((browser) => browser.on('disconnected', () => {
+      if (shared === launching) shared = undefined;
+    }), () => {
+      if (shared === launching) shared = undefined;
+    });
+  }
+  return shared;
+}
+
+/** The worker's browser for a test file; each test opens its own context (cookies and storage apart), closed after the file. */
 export function useBrowser(): { browser(): Browser; page(options?: { viewport?: { width: number; height: number } }): Promise<Page> } {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
-    await Promise.allSettled(contexts.map((context) => context.close()));
-    await browser?.close();
+    await Promise.allSettled(contexts.splice(0).map((context) => context.close()));
   });
   return {
     browser: () => browser!,
