@@ -6,6 +6,7 @@ import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { coverage, questionTerms } from '../ranking/question-terms.ts';
+import { clauseLevelFactors } from './sentence-level.ts';
 
 // Sentences end at 。！？ and at ； (a rule's clauses are often whole answers), and at line breaks.
 const SENTENCE = /[^。！？；\n]+[。！？；]?/g;
@@ -21,21 +22,41 @@ export function sentencesOf(text: string): string[] {
 }
 
 /**
+ * How much a question term tells one sentence of the passage from the others: an idf over the
+ * passage's sentences and headings, highest for a term one sentence alone holds. Terms the
+ * whole article shares (常委会, 组成人员 in an article on members attending) are its topic; the
+ * one only the answering clause holds (请假) is what was asked.
+ */
+function distinctiveness(sentences: readonly string[], context: string): (term: string) => number {
+  const parts = context ? [...sentences, context] : sentences;
+  return (term) => {
+    const holding = parts.reduce((n, s) => n + (s.includes(term) ? 1 : 0), 0);
+    return Math.log(1 + parts.length / Math.max(1, holding));
+  };
+}
+
+/**
  * The sentence of `text` that best answers the question, ended with its citation: `…一次[1]。`.
- * Undefined when the passage holds no usable sentence.
+ * `weight` is a term's rarity in the index, `context` the passage's headings. Undefined when the
+ * passage holds no usable sentence.
  */
 export function leadSentence(
   question: string, text: string, citation: number,
-  weight: (word: string) => number = () => 1, canonicalizer: Canonicalizer = defaultEquivalences(),
+  weight: (word: string) => number = () => 1, canonicalizer: Canonicalizer = defaultEquivalences(), context = '',
 ): string | undefined {
   const terms = questionTerms(question, canonicalizer);
   const types = expectedAnswerTypes(question);
+  const sentences = sentencesOf(text);
+  const canonical = sentences.map((s) => canonicalizer.apply(s));
+  const local = distinctiveness(canonical, canonicalizer.apply(context));
+  const level = clauseLevelFactors(question, canonical);
   let best: string | undefined;
   let bestScore = -1;
-  sentencesOf(text).forEach((sentence, i) => {
-    const canonical = canonicalizer.apply(sentence);
-    const score = coverage(terms.words, canonical, weight) + 0.5 * coverage(terms.bigrams, canonical) +
-      0.4 * answerTypeMatch(types, sentence) - 0.02 * i;
+  sentences.forEach((sentence, i) => {
+    const match = coverage(terms.words, canonical[i], (w) => weight(w) * local(w)) +
+      0.5 * coverage(terms.bigrams, canonical[i], local) + 0.4 * answerTypeMatch(types, sentence);
+    // In an article ruling on several levels, a clause of another level than the one meant counts half.
+    const score = match * (level?.[i] ?? 1) - 0.02 * i;
     if (score > bestScore) {
       best = sentence;
       bestScore = score;

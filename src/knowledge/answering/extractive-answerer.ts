@@ -108,7 +108,7 @@ export function createExtractiveAnswerer(options: ExtractiveAnswererOptions = {}
       } else {
         found = true;
         const cited = supporting(question, passages, canonicalizer);
-        const lead = leadSentence(question, cited[0].passage.text, 1, rarity, canonicalizer);
+        const lead = leadSentence(question, cited[0].passage.text, 1, rarity, canonicalizer, cited[0].passage.context);
         text = [...(lead ? [lead] : []), ...cited.map((p, i) => quotedPassage(i + 1, p))].join('\n\n');
       }
       callOptions?.onPartial?.(text);

@@ -1,0 +1,49 @@
+/**
+ * Which clause of an article that rules on several levels of congress a person means. The
+ * election law's 第五十五条 gives the national and provincial deputies' way to resign, then
+ * the county's (县级的人民代表大会代表可以向本级…); a district office asking 代表辞职怎么办
+ * means its own level, one asking 全国人大代表辞职 the national one. The question's level is
+ * read by the ranking's cue (scope-cue.ts); this reads the article clause by clause.
+ */
+import { questionScope } from '../ranking/scope-cue.ts';
+
+// A clause that rules on a district's (county-level) congress: 县级, 县级以上的地方各级,
+// 地方各级, 县、自治县、不设区的市、市辖区, 本级 (canonical spelling: 本级人大).
+const COUNTY_CLAUSE = /县级|地方各级|市辖区|自治县|区人大|县人大|本级人大|本级人民代表大会/;
+// A clause on the national congress.
+const NATIONAL_CLAUSE = /全国人大|全国人民代表大会|委员长/;
+// A clause on a level other than the district's: national, provincial, prefectural, township.
+const OTHER_CLAUSE = /全国人大|全国人民代表大会|委员长|省、自治区、直辖市|设区的市|自治州|乡级|乡、民族乡、镇/;
+// A question naming a local level other than the district's (省人大代表, 乡镇人大).
+const OTHER_LOCAL_QUESTION = /省|自治区|直辖市|设区的市|自治州|乡|镇/;
+
+/** Weight a sentence's score is multiplied by when it rules on another level than the one meant. */
+const OTHER_LEVEL_FACTOR = 0.5;
+
+/**
+ * Per sentence, 1 when it rules on the level the question means (or on none yet), a half when
+ * it rules on another; undefined when the article does not rule on the district's level and
+ * another in different sentences (then the level decides nothing). A sentence naming no level
+ * (常务委员会接受辞职，须经…) continues the clause before it.
+ */
+export function clauseLevelFactors(question: string, canonicalSentences: readonly string[]): number[] | undefined {
+  const county = canonicalSentences.some((s) => COUNTY_CLAUSE.test(s));
+  const other = canonicalSentences.some((s) => OTHER_CLAUSE.test(s) && !COUNTY_CLAUSE.test(s));
+  if (!county || !other) return undefined;
+  const meant = meantLevel(question);
+  let clause = '';
+  return canonicalSentences.map((s) => {
+    if (COUNTY_CLAUSE.test(s) || OTHER_CLAUSE.test(s)) clause = s;
+    return !clause || meant(clause) ? 1 : OTHER_LEVEL_FACTOR;
+  });
+}
+
+/** Whether a clause rules on the level the question means. */
+function meantLevel(question: string): (clause: string) => boolean {
+  if (questionScope(question) === 'national') return (s) => NATIONAL_CLAUSE.test(s);
+  // 乡镇人大 is ruled on as 乡级 / 乡、民族乡、镇; 省人大 as 省、自治区、直辖市.
+  const named = OTHER_LOCAL_QUESTION.exec(question)?.[0];
+  if (named) return (s) => s.includes(named === '镇' ? '乡' : named);
+  // No level named, or the district's own (区人大, 县级): the clause for a county-level congress.
+  return (s) => COUNTY_CLAUSE.test(s);
+}

@@ -1,0 +1,80 @@
+/**
+ * The lead sentence a person reads first: the clause of the best article that answers what was
+ * asked — the term the question adds to the article's topic (请假 in an article on members
+ * attending), and, in an article ruling on several levels of congress, the clause of the level
+ * the question means (a district office's own when it names none). Real articles of
+ * ../shared/corpus, read where they are.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leadSentence } from '../../src/knowledge/answering/answer-sentence.ts';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
+
+const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+const present = existsSync(join(corpus, 'election-law-2020.md')) && existsSync(join(corpus, 'npcsc-procedure-rules-2022.md'));
+if (!present) console.warn('[lead-sentence.test] ../shared/corpus is absent: skipping the real-law lead sentence tests');
+
+/** One article of a corpus law, from its label to the next article or heading. */
+function article(file: string, label: string): string {
+  const text = readFileSync(join(corpus, file), 'utf8');
+  const start = text.indexOf(`\n${label} `);
+  if (start < 0) throw new Error(`${label} not found in ${file}`);
+  const rest = text.slice(start + 1);
+  const end = rest.search(/\n(?:第[一二三四五六七八九十百]+条 |#)/);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+describe.skipIf(!present)('the lead sentence of an extractive answer', () => {
+  it('in an article ruling on several levels, leads with the district\'s own level when the question names none', () => {
+    const resigning = article('election-law-2020.md', '第五十五条');
+    const county = '县级的人民代表大会代表可以向本级人民代表大会常务委员会书面提出辞职，乡级的人民代表大会代表可以向本级人民代表大会书面提出辞职[1]。';
+    expect(leadSentence('代表辞职怎么办', resigning, 1)).toBe(county);
+    expect(leadSentence('区人大代表想辞职，向谁提出？', resigning, 1)).toBe(county);
+    // A clause naming no level continues the one before it: the county's vote, not the township's.
+    expect(leadSentence('接受代表辞职要多少票', resigning, 1))
+      .toBe('县级的人民代表大会常务委员会接受辞职，须经常务委员会组成人员的过半数通过[1]。');
+  });
+
+  it('leads with the level the question names', () => {
+    const resigning = article('election-law-2020.md', '第五十五条');
+    expect(leadSentence('全国人大代表辞职怎么办', resigning, 1))
+      .toBe('全国人民代表大会代表，省、自治区、直辖市、设区的市、自治州的人民代表大会代表，可以向选举他的人民代表大会的常务委员会书面提出辞职[1]。');
+    const quotas = article('election-law-2020.md', '第十三条');
+    expect(leadSentence('乡镇人大代表名额由谁确定', quotas, 1))
+      .toBe('乡级的人民代表大会代表的具体名额，由县级的人民代表大会常务委员会依照本法确定，报上一级人民代表大会常务委员会备案[1]。');
+    expect(leadSentence('省人大代表名额由谁确定', quotas, 1))
+      .toBe('省、自治区、直辖市的人民代表大会代表的具体名额，由全国人民代表大会常务委员会依照本法确定[1]。');
+    expect(leadSentence('区人大代表的名额由谁确定', quotas, 1))
+      .toMatch(/^设区的市、自治州和县级的人民代表大会代表的具体名额/);
+  });
+});
+
+describe.skipIf(!present)('the lead sentence a person reads, with two laws ingested', () => {
+  const root = tempDir('lvzhi-lead-');
+  let kb: OpenKnowledgeBase;
+  beforeAll(async () => {
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
+    await kb.ingest([join(corpus, 'npcsc-procedure-rules-2022.md'), join(corpus, 'election-law-2020.md')]);
+  });
+  afterAll(() => {
+    kb.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const lead = async (question: string) => (await kb.ask(question, { k: 5 })).answer.split('\n')[0];
+
+  it('leads with the clause holding what the question adds to the article\'s topic, not the one sharing the topic words', async () => {
+    const leave = '因病或者其他特殊原因不能出席的，应当通过常务委员会办事机构向委员长书面请假[1]。';
+    expect(await lead('常委会组成人员可以请假吗')).toBe(leave);
+    expect(await lead('常委会委员生病来不了会，请假走什么程序？')).toBe(leave);
+    expect(await lead('常委会组成人员缺席会议，办事机构要向谁报告？'))
+      .toBe('常务委员会办事机构应当向委员长报告常务委员会组成人员出席会议的情况和缺席的原因[1]。');
+  });
+
+  it('leads a district office\'s question on resigning with the county clause, a national one with the national clause', async () => {
+    expect(await lead('代表辞职怎么办')).toMatch(/^县级的人民代表大会代表可以向本级人民代表大会常务委员会书面提出辞职/);
+    expect(await lead('全国人大代表辞职怎么办')).toMatch(/^全国人民代表大会代表，省、自治区、直辖市、设区的市、自治州的人民代表大会代表，可以向选举他的/);
+  });
+});
