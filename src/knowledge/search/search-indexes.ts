@@ -100,7 +100,9 @@ export class SearchIndexes {
   }
 
   private fresh(generation: number): boolean {
-    return this.lexical.generation === generation && this.vectorGeneration === generation;
+    // The HNSW's own marker too: a file it could not read at the first search is rebuilt here.
+    return this.lexical.generation === generation && this.vectorGeneration === generation
+      && (!this.hnswSearch || this.hnswSearch.generation === generation);
   }
 
   private async syncTo(generation: number): Promise<void> {
