@@ -31,9 +31,8 @@ try {
   const sample = (kb.db.prepare('SELECT text FROM kb_passages WHERE id % 199 = 0 ORDER BY id LIMIT 500').all() as Array<{ text: string }>)
     .map((row) => row.text);
   const questions = benchQuestions(300, sample);
-  // The library's index object; its hnswlib handle is private, reached here only to move ef.
   const hnsw: VectorIndex = kb.indexes.hnsw();
-  const handle = (hnsw as unknown as { index: { setEf(ef: number): void } }).index;
+  const handle = { setEf: (ef: number) => hnsw.useEf(ef) };
   const vectors = await embedder.embed(questions);
   const matrix = await kb.indexes.vectorMatrix();
   const exact = vectors.map((v) => new Set(exactSearch(matrix, v, 50).map((hit) => hit.id)));
