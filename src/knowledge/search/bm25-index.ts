@@ -80,12 +80,18 @@ export class Bm25Builder {
     this.docStarts.push(this.used);
   }
 
-  /**
-   * Freeze into a searchable index (postings grouped by term, a counting sort). Single use:
-   * each block is let go once placed, so the builder and the index are not both held whole.
-   */
+  /** Freeze into a searchable index (single use, see `freeze`). */
   finish(generation: number): Bm25Index {
-    if (this.finished) throw new Error('Bm25Builder.finish: a builder freezes once (its blocks are let go)');
+    return new Bm25Index(this.freeze(generation));
+  }
+
+  /**
+   * Freeze into the index's arrays (postings grouped by term, a counting sort), what its file
+   * holds: the build worker writes these without the search structures. Single use: each
+   * block is let go once placed, so the builder and the index are not both held whole.
+   */
+  freeze(generation: number): Bm25Arrays {
+    if (this.finished) throw new Error('Bm25Builder: a builder freezes once (its blocks are let go)');
     this.finished = true;
     const termCount = this.vocabulary.size;
     const offsets = new Int32Array(termCount + 1);
@@ -108,14 +114,14 @@ export class Bm25Builder {
       this.termIds[block] = EMPTY_INT32;
       this.units[block] = EMPTY_UINT8;
     }
-    return new Bm25Index({
+    return {
       generation,
       vocabulary: [...this.vocabulary.keys()],
       offsets,
       postings,
       docLengths: Float32Array.from(this.docLengths),
       passageIds: Int32Array.from(this.passageIds),
-    });
+    };
   }
 }
 
