@@ -120,6 +120,11 @@ export class HnswVectorSearch implements VectorSearch {
     this.fed = new Set();
   }
 
+  /** Whether a worker is growing a graph for the ingest under way. */
+  get building(): boolean {
+    return this.background !== undefined;
+  }
+
   /** Vectors just committed to the store (for the background build). */
   stored(ids: readonly number[], vectors: readonly Float32Array[]): void {
     if (!this.background || !ids.length) return;
