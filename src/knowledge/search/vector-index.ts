@@ -23,8 +23,11 @@ const SEED = 42;
 
 /**
  * Search ef by graph size, interpolated on log10 of the count: a fixed 380 gave recall@10
- * 0.956 at 100,000 vectors but 0.846 at a million (the bench of 2026-12-02). Points: see
- * the sweep figures above and in README ("HNSW ef by index size").
+ * 0.956 at 100,000 vectors but 0.846 at a million (the bench of 2026-12-02). Sweep at 300,000
+ * (`sweep-hnsw-ef.ts --passages 300000 --no-top5`, 300 questions, recall@10): ef 380 0.908,
+ * 500 0.930, 700 0.956, 1000 0.973, 1400 0.982. The ef holding 0.956 grew 1.84× for 3× the
+ * vectors (∝ N^0.56), which puts a million at ≈ 1,370; 1,400 (and the 1M bench's own curve,
+ * `hnsw_recall_at_10_by_ef`, checks it).
  */
 const EF_CURVE: ReadonlyArray<readonly [count: number, ef: number]> = [[100_000, 380], [300_000, 700], [1_000_000, 1400]];
 /** Past the last point the curve goes on at its last slope, up to this (a tenth of the exact scan's time at 1M). */
