@@ -3,7 +3,7 @@
  * counts and their difference, each from the log. Answering with the first period's count
  * alone would read as an answer to the comparison, and it is not one.
  */
-import { addMonths, findPeriods, periodInWords, type IsoDate } from '../time/index.ts';
+import { addMonths, findPeriods, listedPeriods, periodInWords, type IsoDate, type ListedPeriod } from '../time/index.ts';
 import type { Stats } from '../log/index.ts';
 import { messages as m } from './messages.ts';
 
@@ -57,4 +57,18 @@ export function renderComparison(kinds: string, first: Stats, second: Stats): st
     m.compareLine(b, kinds, second.total),
     difference === 0 ? m.compareSame(a, b) : m.compareDifference(a, b, difference),
   ].join('\n');
+}
+
+/**
+ * The periods a count question lists side by side without comparing them (上半年和下半年视察了
+ * 几次): each is counted, so the answer is not the first period's count alone.
+ */
+export function listedCountPeriods(text: string, today: IsoDate): ListedPeriod[] {
+  return listedPeriods(findPeriods(text, today), text);
+}
+
+/** One count per listed period and their sum (the periods never overlap). */
+export function renderBreakdown(kinds: string, counts: readonly Stats[]): string {
+  const total = counts.reduce((sum, s) => sum + s.total, 0);
+  return [...counts.map((s) => m.compareLine(periodInWords(s.from, s.to), kinds, s.total)), m.breakdownTotal(total)].join('\n');
 }

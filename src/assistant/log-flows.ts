@@ -5,7 +5,7 @@
  * (`telegram:<id>`); their display name is kept for lists.
  */
 import { addDays, dayInWords, daysBetween, type IsoDate } from '../time/index.ts';
-import { readChange, readCorrection, type Change, type ReadActivity, type Taxonomy } from '../reader/index.ts';
+import { readChange, readCorrection, readNamedCorrection, type Change, type ReadActivity, type Taxonomy } from '../reader/index.ts';
 import { correctedReply, deletedReply, entryInWords, loggedAllReply, withdrawnReply, type Activity, type Provenance } from '../log/index.ts';
 import { UserError } from '../errors.ts';
 import type { Access } from './access.ts';
@@ -130,9 +130,19 @@ export function createLogFlows(options: LogFlowOptions) {
   async function correctInWords(text: string, last: LastLogged | undefined, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
     if (!last || last.by !== personOf(incoming) || last.ids.length === 0) return undefined;
     const change = readCorrection(text, today, taxonomy);
-    if (!change) return undefined;
-    if (last.ids.length > 1) return { text: m.whichEntry(last.ids.join('、')) };
-    return applyChange(last.ids[0], change, incoming, today);
+    if (change) {
+      if (last.ids.length > 1) return { text: m.whichEntry(last.ids.join('、')) };
+      return applyChange(last.ids[0], change, incoming, today);
+    }
+    // 昨天开展的执法检查改成前天: only an entry just logged that fits the words is changed.
+    const named = readNamedCorrection(text, today, taxonomy);
+    if (!named) return undefined;
+    const entries = (await Promise.all(last.ids.map((id) => activities.get(id)))).filter((a): a is Activity => a !== null);
+    const fits = entries.filter((a) => (named.kinds.length === 0 || named.kinds.includes(a.kind))
+      && (named.dates.length === 0 || named.dates.includes(a.date)));
+    if (fits.length === 1) return applyChange(fits[0].id, named.change, incoming, today);
+    if (fits.length > 1) return { text: m.whichEntry(fits.map((a) => a.id).join('、')) };
+    return { text: m.noFittingEntry(entries.map((a) => `${a.id}. ${entryInWords(a, taxonomy, today)}`).join('；')) };
   }
 
   /** `/delete 17`: admins only, after a confirmation. */

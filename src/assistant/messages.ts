@@ -49,6 +49,9 @@ export const messages = {
   noSuchEntry: (id: number) => `没有编号为 ${id} 的活动记录（或已被撤回、删除）。可以用 /list 查看编号。`,
   editUsage: '请这样写：/edit 编号 日期 6月13日，或 /edit 编号 类型 调研，或 /edit 编号 标题 新的标题。编号见 /list。',
   deleteUsage: '请这样写：/delete 编号（编号见 /list）。',
+  /** A correction naming an entry that is not the one just logged here. */
+  noFittingEntry: (last: string) =>
+    `刚才记的是：${last}，和您说的那条对不上，没有改动。要改其他记录，请用 /edit 编号 …，编号见 /list。`,
   whichEntry: (ids: string) => `刚才记了几项（编号 ${ids}），要改哪一条？请用 /edit 编号 …，例如：/edit ${ids.split('、')[0]} 日期 6月13日。`,
   unclearChange: '没看懂要改成什么。例如：“改成6月13日”“不对，是调研”，或 /edit 编号 日期 6月13日。',
   cancelled: '好的，已取消，没有保存。',
@@ -61,6 +64,7 @@ export const messages = {
   compareLine: (period: string, kinds: string, total: number) => `· ${period}${kinds}：${total} 次`,
   compareDifference: (first: string, second: string, difference: number) =>
     `${first}比${second}${difference > 0 ? '多' : '少'} ${Math.abs(difference)} 次（均按活动记录统计）。`,
+  breakdownTotal: (total: number) => `· 合计：${total} 次（均按活动记录统计）`,
   compareSame: (first: string, second: string) => `${first}与${second}次数相同（均按活动记录统计）。`,
   allKinds: '各类活动',
   kindJoiner: '、',

@@ -109,6 +109,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       if (topics.length === 0) {
         throw new UserError('unknown_topic', messages.unknownTopic(book.topics.map((t) => t.label).join('、')));
       }
+      // No start given or named: the draft covers the year so far, and says so rather than silently.
+      const assumed = !from && !named.from;
       const start = from ?? named.from ?? `${now.slice(0, 4)}-01-01`;
       const end = to ?? named.to ?? now;
       if (start > end) throw new UserError('bad_period', messages.badPeriod);
@@ -132,7 +134,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
-      let note: string | undefined;
+      let note: string | undefined = assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined;
       let sources: readonly Source[] = frame.sources;
       if (deps.model && hasFacts) {
         const examples = await styleExamples(deps.knowledge, `${subject} ${words}`);
@@ -142,7 +144,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
           empty: empty.map((t) => messages.promptEmpty(t)).join('\n'),
           examples: examples.map((s) => s.text).join('\n\n'),
         });
-        note = result.note;
+        note = [note, result.note].filter(Boolean).join('\n') || undefined;
         if (result.paragraphs) {
           mode = 'llm';
           sources = examples;

@@ -3,6 +3,9 @@ export const messages = {
   emptyRequest: '请说明要起草什么，例如：“起草上半年监督工作的总结”或“写一段代表工作的发言”。',
   unknownTopic: (known: string) =>
     `没有看出要起草哪方面的材料。我能起草这些方面：${known}；也可以只说场合，如“起草一段在代表座谈会上的发言”“写一份第二季度工作汇报”。`,
+  /** The request named no start: the draft covers the year so far, and the person is told how to choose. */
+  periodAssumed: (period: string, from: string, to: string) =>
+    `要求里没有说明时段，按${period}（${from}至${to}）统计；如需其他时段，请在要求里写明，例如“上半年”“2023年3月”。`,
   badPeriod: '起草的时间段不对：开始日期晚于结束日期。',
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>

@@ -53,3 +53,33 @@ export function readCorrection(text: string, now: IsoDate, taxonomy: Taxonomy): 
   const m = IN_WORDS.exec(text.trim());
   return m ? readChange(m[1], now, taxonomy) : undefined;
 }
+
+/** 昨天开展的执法检查改成前天, 把刚才那条的类型改成调研: the entry named, then the change. */
+const NAMED = /^\s*(?:把|将)?\s*([^，,。；;]{1,24}?)\s*(?:的\s*(?:日期|时间|类型|类别))?\s*(?:改成|改为|换成|更正为|应该是|应为)\s*([^，,。；;]+?)\s*[。!！]?$/;
+/** Words that point at the entry just logged. */
+const POINTER = /刚才|刚刚|上一条|那条|这条|刚记的|刚登记的/;
+
+/** What a correction that names its entry says about that entry: its kinds and days, if any. */
+export interface NamedCorrection {
+  readonly change: Change;
+  readonly kinds: readonly string[];
+  readonly dates: readonly IsoDate[];
+}
+
+/**
+ * A correction that first names the entry (昨天开展的执法检查改成前天): the change, and the
+ * kinds and days the words name, so the caller changes only an entry they fit. Undefined when
+ * the words name no entry (no activity word, day or 刚才那条) or the change cannot be read.
+ */
+export function readNamedCorrection(text: string, now: IsoDate, taxonomy: Taxonomy): NamedCorrection | undefined {
+  const m = NAMED.exec(text.trim());
+  if (!m) return undefined;
+  const named = normalizeForMatching(m[1]);
+  const kinds = [...new Set(lexiconOf(taxonomy).find(named).map((k) => k.kind))];
+  const dates = scanTime(named, now).periods.filter((p) => p.day && !p.timeOnly && p.from === p.to)
+    .map((p) => (p.readings ? p.readings.past.from : p.from));
+  if (kinds.length === 0 && dates.length === 0 && !POINTER.test(named)) return undefined;
+  const field = /的\s*(日期|时间|类型|类别)\s*(?:改成|改为|换成|更正为|应该是|应为)/.exec(text);
+  const change = readChange(field ? `${field[1]} ${m[2]}` : m[2], now, taxonomy);
+  return change ? { change, kinds, dates } : undefined;
+}

@@ -7,7 +7,7 @@ export type { MessageReader, ReadActivity, Reading } from './types.ts';
 export { DEFAULT_KINDS_FILE, Taxonomy, loadTaxonomy, readKindsFile } from './kinds.ts';
 export type { Kind } from './kinds.ts';
 export { RuleReader, readMessage } from './reader.ts';
-export { readChange, readCorrection, type Change } from './correction.ts';
+export { readChange, readCorrection, readNamedCorrection, type Change, type NamedCorrection } from './correction.ts';
 export { readerMessages } from './messages.ts';
 export { createModelReader, type ModelReaderOptions } from './model-reader.ts';
 export { lexiconOf } from './lexicon.ts';

@@ -8,9 +8,10 @@ import type { PeriodMatch } from '../time/index.ts';
 import type { Prepared } from './prepare.ts';
 import * as cue from './cues.ts';
 import { readerMessages as say } from './messages.ts';
-import { TIME_WORD } from '../time/index.ts';
+import { TIME_WORD, addDays, mondayOf } from '../time/index.ts';
 import type { IsoDate } from '../time/index.ts';
 import type { ReadActivity, Reading } from './types.ts';
+import { eachTitles } from './each-titles.ts';
 
 /** Where one activity's words lie in the message. */
 interface Part {
@@ -26,6 +27,8 @@ const SAME_DAY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然
 /** Past and future markers, which settle a bare weekday (周一开了会 / 周一要开会). */
 const PAST = /(?<!为)了(?!解)|过(?!程|去)|已经?|完成/;
 const FUTURE = /要|将|准备|计划|拟|打算/;
+/** A day named as a weekday of a named week (上周三, 本周五). */
+const WEEKDAY_END = /(?:周|星期|礼拜)\s*[一二三四五六日天1-7]$/;
 /** Several days with one deed, each its own activity: 分别, 各. */
 const EACH = /分别|各(?:开展|组织|召开|进行|视察|调研)/;
 
@@ -123,12 +126,29 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     if (owns.length > 1 && new Set(owns.map((d) => d.from)).size > 1) {
       // 上周三和上周五分别视察了…: one activity on each day; without 分别 it may be one over two days.
       if (!EACH.test(words)) return { intent: 'unclear', question: say.oneOrSeveral(owns.map((d) => d.words).join('、')), settled: true };
+      const dated = owns.map((d) => dayOf(d, words, now));
+      // 上周一、周三、周五: a bare weekday after a day with its week is a day of that week.
+      const anchored = owns.map((d) => d.partial?.weekday === undefined && WEEKDAY_END.test(d.words));
+      for (let i = 1; i < owns.length; i++) {
+        const weekday = owns[i].partial?.weekday;
+        if (weekday === undefined || !anchored[i - 1]) continue;
+        const date = addDays(mondayOf(dated[i - 1].date), weekday - 1);
+        // 上周五和周一: going back within that week is not what a list says; the person is asked.
+        if (date <= dated[i - 1].date) continue;
+        dated[i] = { date };
+        anchored[i] = true;
+      }
+      const bare = owns.filter((d, i) => d.partial?.weekday !== undefined && !anchored[i]);
+      // 周一、周三、周五分别… said on a Wednesday: the bare weekdays land in different weeks.
+      if (bare.length > 0 && new Set(dated.map((d) => mondayOf(d.date))).size > 1 && owns.every((d, i) => d.partial?.weekday !== undefined || anchored[i])) {
+        return { intent: 'unclear', question: say.whichWeek(owns.map((d) => d.words).join('、'), bare[0].words), settled: true };
+      }
       const mention = p.mentions.find(inPart);
       const kind = mention?.kind ?? p.mentions[0]?.kind ?? 'other';
       const title = titleOf(p, part, days, taxonomy.label(kind));
-      for (const d of owns) {
-        const day = dayOf(d, words, now);
-        activities.push({ kind, title, ...day });
+      const titles = eachTitles(title, mention?.words ?? '', owns.length);
+      for (const [i, day] of dated.entries()) {
+        activities.push({ kind, title: titles?.[i] ?? title, ...day });
         previous = day.date;
       }
       continue;

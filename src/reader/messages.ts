@@ -50,6 +50,14 @@ export const readerMessages = {
   /** Two days and one deed, without 分别: one activity over both days, or one on each? */
   oneOrSeveral: (days: string): string =>
     `“${days}”是同一项活动持续了几天，还是每天各开展了一次？持续几天请写成“6月12日至13日…”，各一次请写成“6月12日和13日分别…”。`,
+  /** Weekdays listed together that fall in different weeks (周一、周三、周五 said on a Wednesday). */
+  whichWeek: (days: string, bare: string): string => {
+    const w = bare.replace(/^(?:周|星期|礼拜)/, '');
+    return `“${days}”是哪一周的？请写明，例如：“本周${w}”“上周${w}”，或写上日期“6月12日”。`;
+  },
+  /** A correction with no entry just logged in this conversation to apply it to. */
+  correctionWithoutEntry:
+    '要更正哪一条记录？刚记下的可以接着说“改成6月13日”“不对，是调研”；其他记录请用 /edit 编号 日期 6月13日（编号见 /list）。这句话没有记录。',
   /** Thanks, a greeting or an acknowledgement: a polite word, nothing stored. */
   thanks: '不客气！需要记录活动或查询时随时找我，例如：“今天组织代表视察了安全生产工作”“上半年视察了几次”。',
   /** A pasted paragraph that reports counts (组织视察4次、专题调研3次). */

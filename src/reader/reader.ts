@@ -8,10 +8,11 @@ import { findCommand } from '../commands.ts';
 import * as cue from './cues.ts';
 import type { KindMention } from './lexicon.ts';
 import { logEntries } from './log-reading.ts';
+import { readCorrection, readNamedCorrection } from './correction.ts';
 import { readerMessages as say } from './messages.ts';
 import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
-import type { IsoDate } from '../time/index.ts';
+import { joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
 
 const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
@@ -19,10 +20,13 @@ const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全
 
 const sortedKinds = (mentions: readonly KindMention[]): string[] => [...new Set(mentions.map((m) => m.kind))].sort();
 
-/** A count or list over the message's first period and every activity word in it. */
+/**
+ * A count or list over the message's period and every activity word in it: the first period,
+ * or the one periods listed end to end make (上半年和下半年 → the year).
+ */
 function query(intent: 'count' | 'list', p: Prepared): Reading {
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
-  const period = p.periods.find((x) => !x.timeOnly);
+  const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? p.periods.find((x) => !x.timeOnly);
   // 国庆期间视察了几次: a time word no rule reads is asked about, not counted over all time.
   if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
   return { intent, kinds: sortedKinds(p.mentions), from: period?.from ?? null, to: period?.to ?? null };
@@ -98,6 +102,10 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   }
   if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p);
   if (question) return { intent: 'ask' };
+  // 刚才那条改成调研 with no entry just logged here to change: asked about, never stored as one.
+  if (readCorrection(original, now, taxonomy) || readNamedCorrection(original, now, taxonomy)) {
+    return { intent: 'unclear', question: say.correctionWithoutEntry, settled: true };
+  }
 
   const day = periods.find((x) => x.day);
   const span = periods.find((x) => !x.day);

@@ -6,7 +6,7 @@
  * (13月5日) and time words no rule reads (元旦, 11月底) are reported, never guessed.
  */
 import type { Readings, Span } from './dates.ts';
-import { dayOf } from './dates.ts';
+import { dayOf, monthOf, weekOf } from './dates.ts';
 import { addDays, splitIsoDate } from './calendar.ts';
 import { DAY_RULES } from './day-rules.ts';
 import { findImpossible, findUnreadable } from './date-doubts.ts';
@@ -48,6 +48,16 @@ const RANGE_JOINER = /^\s*(?:至|到|-|—|–|－|ー|~|～)\s*$/;
 const RANGE_OPENER = /(?:从|自|由)\s*$/;
 /** After a period: up to today (3月以来, 三季度到现在, 2023年至今). */
 const UP_TO_NOW = /^\s*(?:以来|至今|迄今|(?:到|至)\s*(?:现在|目前|今天|当前|今))/;
+
+/**
+ * After a day: the week or month it falls in (6月12日那周, 6月12日所在的那个月), or a weekday
+ * of that week (6月12日那周的周三, 6月12日那个星期五), which is a day.
+ */
+const ITS_WEEK = /^\s*(?:所在的?\s*(?:那|这)?|的?那|这)\s*一?\s*个?\s*(?:周|星期|礼拜)(?:\s*的?\s*(?:周|星期|礼拜)?\s*([一二三四五六日天1-7]))?/;
+const ITS_MONTH = /^\s*(?:所在的?\s*(?:那|这)?|的?那|这)\s*一?\s*个?\s*月(?!\d|[一二三四五六七八九十]+日)/;
+
+/** Monday 0 … Sunday 6. */
+const weekdayIndex = (w: string): number => (/[日天7]/.test(w) ? 6 : '一二三四五六'.includes(w) ? '一二三四五六'.indexOf(w) : Number(w) - 1);
 
 /** What a scan of a message found. */
 export interface TimeScan {
@@ -146,6 +156,17 @@ function withRanges(text: string, periods: PeriodMatch[], now: IsoDate): PeriodM
       const start = opener ? opener.index : a.start;
       const end = a.end + upToNow[0].length;
       a = { from: a.from, to: now, start, end, words: text.slice(start, end), day: false };
+    }
+    const its = a.day && a.from === a.to ? ITS_WEEK.exec(text.slice(a.end)) ?? ITS_MONTH.exec(text.slice(a.end)) : null;
+    if (its) {
+      const [year, month] = a.from.split('-').map(Number);
+      const end = a.end + its[0].length;
+      const span = its[0].endsWith('月') ? monthOf(year, month) : weekOf(a.from, 0);
+      const day = its[1] ? addDays(span.from, weekdayIndex(its[1])) : undefined;
+      a = day ? { from: day, to: day, start: a.start, end, words: text.slice(a.start, end), day: true }
+        : { ...span, start: a.start, end, words: text.slice(a.start, end), day: false };
+      // The weekday just read in is not a day of its own.
+      while (periods[i + 1] && periods[i + 1].start < end) i++;
     }
     out.push(a);
   }

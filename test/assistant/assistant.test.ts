@@ -109,6 +109,19 @@ describe('assistant: follow-ups in a thread', () => {
     expect((await bench.assistant.handle(say('今年视察比调研多几次'))).text).toContain('· 调研：1 次');
   });
 
+  it('counts each of two periods named side by side, and their sum, rather than the first alone', async () => {
+    bench = makeBench(reader);
+    for (const text of ['2023年3月3日视察了城区防汛工作', '2023年5月3日视察了环保工作', '2023年7月3日视察了学校建设']) {
+      await bench.assistant.handle(say(text));
+    }
+    expect((await bench.assistant.handle(say('上半年和下半年各视察了几次'))).text.split('\n')).toEqual([
+      '· 2023年上半年视察：2 次', '· 2023年下半年视察：1 次', '· 合计：3 次（均按活动记录统计）',
+    ]);
+    expect((await bench.assistant.handle(say('3月、7月视察了几次'))).text.split('\n')).toEqual([
+      '· 2023年3月视察：1 次', '· 2023年7月视察：1 次', '· 合计：2 次（均按活动记录统计）',
+    ]);
+  });
+
   it('lists the same kinds and period after a count, and re-counts for another period or kind', async () => {
     bench = makeBench(reader);
     for (const text of ['6月12日视察了安全生产工作', '3月3日视察了城区防汛工作', '2023年7月3日视察了环保工作', '2月1日开展了专题调研']) {

@@ -122,6 +122,19 @@ describe('correct and remove', () => {
     expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-06-13', 'research']]);
   });
 
+  it('corrects an entry named in the words only when it is the one just logged, and never logs the correction', async () => {
+    bench = makeBench(reader, { today: '2026-07-05' });
+    // Nothing logged here yet: the correction is asked about, not stored as an entry.
+    expect((await bench.assistant.handle(say('刚才那条改成调研'))).text).toContain('要更正哪一条记录');
+    expect(bench.log.list()).toHaveLength(0);
+    await bench.assistant.handle(say('昨天开展了执法检查'));
+    expect((await bench.assistant.handle(say('昨天开展的执法检查改成前天'))).text).toMatch(/^已更正第 \d+ 条：7月4日 执法检查 .* → 7月3日 执法检查/);
+    // Another kind than the entry just logged: nothing changes, and the person is told.
+    expect((await bench.assistant.handle(say('前天的调研改成昨天'))).text).toContain('对不上，没有改动');
+    expect((await bench.assistant.handle(say('刚才那条的类型改成调研'))).text).toMatch(/→ 7月3日 调研/);
+    expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-07-03', 'research']]);
+  });
+
   it('/delete is for admins, asks first, and leaves the entry in the audit trail', async () => {
     bench = makeBench(reader, { today: '2026-07-05', allow: 'telegram:111', admins: 'telegram:999' });
     await bench.assistant.handle(telegram('6月12日组织代表视察了城区防汛工作', '111'));

@@ -52,6 +52,16 @@ describe('offline drafts', () => {
     expect(grounded(draft)).toEqual([]);
   });
 
+  it('says which period it took when the request names none, and not when it names one', async () => {
+    const open = await drafter.draft({ request: '写一段代表工作的汇报材料', now: '2023-07-05' });
+    expect(open).toMatchObject({ from: '2023-01-01', to: '2023-07-05' });
+    expect(open.note).toContain('没有说明时段，按今年以来（2023-01-01至2023-07-05）统计');
+    const named = await drafter.draft({ request: '写一段上半年代表工作的汇报材料', now: '2023-07-05' });
+    expect(named.note).toBeUndefined();
+    const given = await drafter.draft({ request: '写一段代表工作的汇报材料', from: '2023-03-01', to: '2023-05-31', now: '2023-07-05' });
+    expect(given.note).toBeUndefined();
+  });
+
   it('knows the entries each fact counts, and marks a figure edited by hand that no fact grounds', async () => {
     const draft = await drafter.draft({ request: '起草一段上半年监督工作的总结', now: '2023-07-05' });
     const listed = await sqliteActivityStore(log).list({ from: '2023-01-01', to: '2023-06-30', kinds: ['inspection'] });

@@ -51,6 +51,14 @@ describe('count and list', () => {
     expect(read('列一下党组会议')).toEqual({ intent: 'list', kinds: ['party_meeting'], from: null, to: null });
   });
 
+  it('reads periods listed end to end as the one period they make, and otherwise the first', () => {
+    expect(read('上半年和下半年一共视察了几次')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-12-31' });
+    expect(read('列出3月、4月的调研')).toMatchObject({ intent: 'list', from: '2023-03-01', to: '2023-04-30' });
+    // Gaps between them, or one inside the other: no single period, the first stands (chat counts each).
+    expect(read('1月和3月调研了几次')).toMatchObject({ from: '2023-01-01', to: '2023-01-31' });
+    expect(read('今年和上半年视察了几次')).toMatchObject({ from: '2023-01-01', to: '2023-12-31' });
+  });
+
   it('tells a list of activities from a question about what the rules list', () => {
     expect(read('今年的执法检查有哪些').intent).toBe('list');
     expect(read('代表联络站的工作制度有哪些').intent).toBe('ask');
@@ -63,6 +71,36 @@ describe('log', () => {
     expect(read('专题调研了全区数字经济发展情况，时间是11月16日', '2023-11-30')).toMatchObject({
       intent: 'log', activity: { kind: 'research', date: '2023-11-16' },
     });
+  });
+
+  it('gives each day of a 分别 message its own object, and keeps the whole words when they do not split', () => {
+    const titles = (text: string) => {
+      const r = read(text, '2023-07-05');
+      return r.intent === 'log' ? r.activities.map((a) => [a.date, a.title]) : r.intent;
+    };
+    expect(titles('昨天和前天分别调研了养老服务和学前教育')).toEqual([
+      ['2023-07-04', '调研了养老服务'], ['2023-07-03', '调研了学前教育'],
+    ]);
+    expect(titles('6月27日、29日分别听取了区法院和区检察院的工作报告')).toEqual([
+      ['2023-06-27', '听取了区法院的工作报告'], ['2023-06-29', '听取了区检察院的工作报告'],
+    ]);
+    expect(titles('6月1日和6月3日分别对城东和城西的污水处理厂进行了视察')).toEqual([
+      ['2023-06-01', '对城东的污水处理厂进行了视察'], ['2023-06-03', '对城西的污水处理厂进行了视察'],
+    ]);
+    // A joiner inside a word (和谐), or fewer objects than days: nothing is split by guess.
+    expect(titles('昨天和前天分别调研了和谐社区建设和平安建设')).toEqual([
+      ['2023-07-04', '分别调研了和谐社区建设和平安建设'], ['2023-07-03', '分别调研了和谐社区建设和平安建设'],
+    ]);
+    expect(titles('昨天和前天分别视察了安全生产工作')).toEqual([
+      ['2023-07-04', '分别视察了安全生产工作'], ['2023-07-03', '分别视察了安全生产工作'],
+    ]);
+  });
+
+  it('reads a correction as a question when there is nothing to correct, never as an entry or a draft', () => {
+    for (const text of ['昨天开展的执法检查改成前天', '刚才那条改成调研', '不对，是调研']) {
+      expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('要更正哪一条记录') });
+    }
+    expect(read('把上面的内容改成一段简报').intent).toBe('draft');
   });
 
   it('is dated today when no date is named', () => {

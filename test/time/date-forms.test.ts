@@ -118,11 +118,33 @@ describe('the nearest reading for a logged date without a year, around year ends
     expect(logged(text, now)).toBe(day);
   });
 
+  it('a day\'s week or month is that whole week or month, and a weekday of that week is its day', () => {
+    // 2024-06-12 is a Wednesday: its week runs 06-10 to 06-16.
+    expect(read('6月12日那周', '2024-06-20')).toEqual(['2024-06-10', '2024-06-16']);
+    expect(read('6月12日所在的那个月', '2024-06-20')).toEqual(['2024-06-01', '2024-06-30']);
+    expect(logged('6月12日那周的周五召开了主任会议', '2024-06-20')).toBe('2024-06-14');
+    expect(logged('6月12日那个星期一视察了安全生产', '2024-06-20')).toBe('2024-06-10');
+    // A week is no day to file an entry on: the person is asked.
+    expect(logged('6月12日那周视察了安全生产', '2024-06-20')).toBe('unclear');
+  });
+
   it('two days and one deed: each its own entry with 分别, else a question', () => {
     const each = readMessage('上周三和上周五分别视察了两所学校', NOW, taxonomy);
     expect(each.intent === 'log' && each.activities.map((a) => a.date)).toEqual(['2026-11-25', '2026-11-27']);
     expect(readMessage('11月12日、13日视察了学校', NOW, taxonomy).intent).toBe('unclear');
     expect(readMessage('几个月之内视察了几次', NOW, taxonomy).intent).toBe('unclear');
+  });
+
+  it('weekdays listed after a named week stay in that week; bare ones in different weeks are asked about', () => {
+    const dates = (text: string) => {
+      const r = readMessage(text, '2023-07-05', taxonomy); // a Wednesday
+      return r.intent === 'log' ? r.activities.map((a) => a.date) : r.intent;
+    };
+    expect(dates('上周一、周三、周五分别视察了学校、医院和养老院')).toEqual(['2023-06-26', '2023-06-28', '2023-06-30']);
+    expect(dates('周一和周二分别视察了学校和医院')).toEqual(['2023-07-03', '2023-07-04']);
+    // On a Wednesday this week's Friday is still to come: which week is the person's to say.
+    expect(dates('周一、周三、周五分别视察了学校、医院和养老院')).toBe('unclear');
+    expect(dates('上周五和周一分别视察了学校和医院')).toBe('unclear');
   });
 
   it('a multi-day activity without a year keeps both ends in the nearest reading, and offers last year\'s', () => {
