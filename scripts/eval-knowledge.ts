@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path';
 import { Bm25Builder } from '../src/knowledge/search/bm25-index.ts';
 import { DEFAULT_RERANK_WEIGHTS, RERANK_FEATURES, rerankFeatures, rerankScore } from '../src/knowledge/ranking/builtin-reranker.ts';
 import { defaultEquivalences } from '../src/knowledge/search/equivalences.ts';
-import { FOUND_FEATURES, foundFeatures } from '../src/knowledge/answering/found-decision.ts';
+import { FOUND_FEATURES, foundFeatures } from '../src/knowledge/answering/found-features.ts';
 import { Tokenizer } from '../src/knowledge/search/tokenizer.ts';
 import { documentNames } from '../src/knowledge/ranking/title-cue.ts';
 import { RERANK_DEPTH, openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../src/knowledge/index.ts';

@@ -25,7 +25,7 @@ import { createLogFlows, provenanceOf } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { kindsText, renderAnswer, renderCount, renderList } from './render.ts';
-import { comparedPeriods, listedCountPeriods, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
+import { comparedPeriods, listedCountPeriods, monthsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
 
 /** Everything the assistant is built from; main.ts and tests pass them explicitly. */
@@ -116,8 +116,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   /** 上半年和下半年视察了几次: one count per period and the sum; the periods stay the thread's topic. */
-  async function breakdown(kinds: readonly string[], periods: readonly ComparedPeriod[], incoming: Incoming): Promise<Reply> {
-    const counts = await Promise.all(periods.map((p) => activities.stats({ kinds, from: p.from, to: p.to })));
+  async function breakdown(kinds: readonly string[], periods: readonly ComparedPeriod[], incoming: Incoming, today?: IsoDate): Promise<Reply> {
+    const all = await Promise.all(periods.map((p) => activities.stats({ kinds, from: p.from, to: p.to })));
+    // Months still to come with nothing in them are left out of a per-month answer.
+    const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to });
     return { text: renderBreakdown(kindsText(kinds, taxonomy), counts) };
   }
@@ -224,6 +226,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         if (compared) return compare(reading.kinds, compared, incoming);
         const listed = listedCountPeriods(text, today);
         if (listed.length > 1) return breakdown(reading.kinds, listed, incoming);
+        const months = monthsAskedFor(text, reading.from, reading.to);
+        if (months.length > 1) return breakdown(reading.kinds, months, incoming, today);
         return count({ kinds: reading.kinds, from: reading.from, to: reading.to }, incoming, false);
       }
       case 'list':

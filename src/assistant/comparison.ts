@@ -3,7 +3,7 @@
  * counts and their difference, each from the log. Answering with the first period's count
  * alone would read as an answer to the comparison, and it is not one.
  */
-import { addMonths, findPeriods, listedPeriods, periodInWords, type IsoDate, type ListedPeriod } from '../time/index.ts';
+import { addDays, addMonths, findPeriods, listedPeriods, periodInWords, type IsoDate, type ListedPeriod } from '../time/index.ts';
 import type { Stats } from '../log/index.ts';
 import { messages as m } from './messages.ts';
 
@@ -71,4 +71,21 @@ export function listedCountPeriods(text: string, today: IsoDate): ListedPeriod[]
 export function renderBreakdown(kinds: string, counts: readonly Stats[]): string {
   const total = counts.reduce((sum, s) => sum + s.total, 0);
   return [...counts.map((s) => m.compareLine(periodInWords(s.from, s.to), kinds, s.total)), m.breakdownTotal(total)].join('\n');
+}
+
+/** Words that ask for one count per month (今年每个月视察了几次, 按月统计). */
+const PER_MONTH = /每个?月|各(?:个)?月|按月|逐月|分月/;
+
+/**
+ * The months of a count question that asks for one count per month, each clipped to the
+ * period; empty unless it asks so and the period spans two months or more (at most 36).
+ */
+export function monthsAskedFor(text: string, from: IsoDate | null, to: IsoDate | null): ComparedPeriod[] {
+  if (!PER_MONTH.test(text) || !from || !to || from.slice(0, 7) === to.slice(0, 7)) return [];
+  const months: ComparedPeriod[] = [];
+  for (let start = `${from.slice(0, 7)}-01`; start <= to && months.length < 37; start = addMonths(start, 1)) {
+    const end = addDays(addMonths(start, 1), -1);
+    months.push({ from: start < from ? from : start, to: end > to ? to : end });
+  }
+  return months.length <= 36 ? months : [];
 }

@@ -4,7 +4,7 @@
  * same kinds in another period, "调研呢" another kind in the same period; after a
  * question, "那县级呢？" is searched together with the previous question.
  */
-import type { IsoDate } from '../time/index.ts';
+import { addMonths, type IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from '../reader/index.ts';
 
 /** What the last turn in a thread was about. */
@@ -61,6 +61,11 @@ export async function resolveFollowUp(
     return { intent: 'ask', question: text.trim(), retrieval: `${previous.question} ${core}` };
   }
   const wantsList = LIST_WORDS.test(text);
+  // 去年同期呢: the period just counted, a year (or to the year named) earlier.
+  const same = sameTimeYears(core, previous.from, now);
+  if (same !== undefined && previous.from && previous.to) {
+    return { intent: wantsList ? 'list' : previous.intent, kinds: [...previous.kinds], from: addMonths(previous.from, -12 * same), to: addMonths(previous.to, -12 * same) };
+  }
   // Whatever is left after the list words and fillers is what changed ("下半年", "调研");
   // the reader reads it as if it were a count question of its own.
   const rest = core.replace(FILLER, '');
@@ -73,4 +78,16 @@ export async function resolveFollowUp(
   if (!wantsList && !changed) return undefined;
   if (!wantsList && changed && changed.kinds.length === 0 && !hasPeriod) return undefined;
   return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to };
+}
+
+/**
+ * How many years back 去年同期 / 前年同期 / 2021年同期 reaches from a period starting `from`:
+ * to the year named (去年 and 前年 count from today, whatever the last period was).
+ */
+function sameTimeYears(words: string, from: IsoDate | null, now: IsoDate): number | undefined {
+  const m = /(去年|上年|上一年|前年|(\d{4})年)同期/.exec(words);
+  if (!m || !from) return undefined;
+  const target = m[2] ? Number(m[2]) : Number(now.slice(0, 4)) - (m[1] === '前年' ? 2 : 1);
+  const back = Number(from.slice(0, 4)) - target;
+  return back > 0 ? back : undefined;
 }

@@ -20,7 +20,8 @@ export { postgresKnowledgeStores, indexOwner } from './postgres/knowledge-stores
 export { KNOWLEDGE_TABLES, prepareKnowledgeTables, markKnowledgeCopied } from './postgres/transfer.ts';
 export { createExtractiveAnswerer, toSource, queryCoverage, notFoundText, WEAK_MATCH_COVERAGE } from './answering/extractive-answerer.ts';
 export { createBuiltinReranker } from './ranking/builtin-reranker.ts';
-export { assessPassages, type FoundDecisionOptions } from './answering/found-decision.ts';
+export { assessPassages } from './answering/found-decision.ts';
+export { type FoundDecisionOptions } from './answering/found-features.ts';
 export { hasInstruction } from './ranking/instruction-cue.ts';
 export { citedSources } from './answering/cited-sources.ts';
 export { createModelReranker } from './ranking/model-reranker.ts';

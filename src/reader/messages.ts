@@ -58,6 +58,12 @@ export const readerMessages = {
   /** A correction with no entry just logged in this conversation to apply it to. */
   correctionWithoutEntry:
     '要更正哪一条记录？刚记下的可以接着说“改成6月13日”“不对，是调研”；其他记录请用 /edit 编号 日期 6月13日（编号见 /list）。这句话没有记录。',
+  /** 去年同期 with no period named to match it. */
+  sameTimeOf: (words: string): string =>
+    `“${words}同期”是指${words}的哪段时间？请写明，例如：“${words}上半年视察了几次”或“今年上半年视察比${words}同期多几次”。`,
+  /** An activity called off or put back: nothing done to store. */
+  calledOff:
+    '这像是活动取消或改期了，没有记录。如果之前已经记了：刚记的可以发送 /undo 撤回，其他的用 /edit 编号 日期 … 改期或 /delete 编号 删除（编号见 /list）；实际开展后再按“日期+做了什么”记录。',
   /** Thanks, a greeting or an acknowledgement: a polite word, nothing stored. */
   thanks: '不客气！需要记录活动或查询时随时找我，例如：“今天组织代表视察了安全生产工作”“上半年视察了几次”。',
   /** A pasted paragraph that reports counts (组织视察4次、专题调研3次). */

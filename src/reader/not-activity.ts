@@ -16,6 +16,11 @@ const PATH_OR_LINK =
 const REPORTED_COUNT = /(?<![第0-9零一二两三四五六七八九十])(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:次|场|项|批|期|件)(?!会议|常委会)/g;
 const SUMMARY_WORDS = /先后|累计|共计|总计|半年来|一年来|年来|以来|共(?:组织|开展|召开|听取|审议)|全年/;
 
+/** An activity called off or put back (视察取消了, 没去成, 推迟到…), not one done. */
+const CALLED_OFF = /取消|没(?:有)?(?:去|开|搞|办)成|未能(?:成行|举行|召开)|未(?:举行|召开)|没(?:有)?(?:举行|召开)|延期|推迟|改期|暂停|作罢|不去了|不开了/;
+/** Words before 取消 / 延期 that make it the matter discussed (研究取消部分收费), not the news. */
+const MATTER_BEFORE = /(?:研究|讨论|审议|关于|听取|部署|论证|决定|批准|同意)[^，,。；;]{0,6}$/;
+
 /** Misspellings of activity words staff make when typing fast, and the word they mean. */
 const NEAR_MISSES: ReadonlyArray<readonly [RegExp, string]> = [
   [/视查|是察|视擦|视茶/, '视察'],
@@ -35,6 +40,8 @@ export function notAnActivity(p: Prepared): string | undefined {
   if (counts >= 2 || (counts >= 1 && SUMMARY_WORDS.test(p.blank))) return say.summaryParagraph;
   // A long text with no day in it reads like a pasted paragraph, not one thing done.
   if (p.text.length > 120 && !p.periods.some((d) => d.day)) return say.summaryParagraph;
+  const off = CALLED_OFF.exec(p.blank);
+  if (off && !MATTER_BEFORE.test(p.blank.slice(0, off.index).replace(/[了的]$/, ''))) return say.calledOff;
   if (p.mentions.length === 0) {
     for (const [typo, meant] of NEAR_MISSES) {
       const m = typo.exec(p.text);

@@ -26,7 +26,15 @@ const sortedKinds = (mentions: readonly KindMention[]): string[] => [...new Set(
  */
 function query(intent: 'count' | 'list', p: Prepared): Reading {
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
-  const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? p.periods.find((x) => !x.timeOnly);
+  const spans = p.periods.filter((x) => !x.timeOnly);
+  // 去年同期视察了几次, with no period of this year to match: which stretch is the person's to say.
+  if (spans.length === 1 && /^\s*同期/.test(p.text.slice(spans[0].end))) {
+    return { intent: 'unclear', question: say.sameTimeOf(spans[0].words), settled: true };
+  }
+  // 6月底, 6月初: a month read with a vague part after it is not the whole month; ask.
+  const vague = p.unreadable.find((u) => spans.some((x) => u.length > x.words.length && u.startsWith(x.words)));
+  if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
+  const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? spans[0];
   // 国庆期间视察了几次: a time word no rule reads is asked about, not counted over all time.
   if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
   return { intent, kinds: sortedKinds(p.mentions), from: period?.from ?? null, to: period?.to ?? null };
@@ -109,7 +117,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
 
   const day = periods.find((x) => x.day);
   const span = periods.find((x) => !x.day);
-  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank);
+  // 6月视察了学校: an activity word, 了 and what it was done to report a deed, not a query.
+  const reported = mentions.some((x) => /^\s*了(?!几|多少)\s*[\u4e00-\u9fff]/.test(blank.slice(x.end)));
+  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank) || reported;
   if (!day && !acted && cue.TOPIC_QUESTION.test(blank)) return { intent: 'ask' };
   if (!day && !acted && cue.DRAFT_NOUN_END.test(blank)) return { intent: 'draft' };
   // 代表建议的答复期限: a topic named after an activity word, nothing done, no day — a question.

@@ -12,6 +12,7 @@ import { DAY_RULES } from './day-rules.ts';
 import { findImpossible, findUnreadable } from './date-doubts.ts';
 import type { Resolved, Rule } from './rule-kit.ts';
 import { SPAN_RULES } from './span-rules.ts';
+import { withUpTo } from './up-to.ts';
 import { TIME_RANGE_TAIL, TIME_TAIL } from './time-of-day.ts';
 import { foldTraditional } from './zh-variants.ts';
 import type { IsoDate } from './types.ts';
@@ -195,7 +196,7 @@ export function scanTime(original: string, now: IsoDate): TimeScan {
       });
     }
   }
-  const periods = withRanges(text, withTimes(text, settle(found)), now);
+  const periods = withUpTo(text, withRanges(text, withTimes(text, settle(found)), now));
   impossible.push(...findImpossible(text));
   return { periods, impossible: [...new Set(impossible)], unreadable: findUnreadable(text, periods) };
 }

@@ -16,6 +16,14 @@ const quarterIn = (g: Groups, written: string, now: IsoDate): Span | undefined =
   return q ? inYear(g, now, (y) => quarterOf(y, q)) : undefined;
 };
 
+/** The first, middle or last ten days of a month (上旬 1-10, 中旬 11-20, 下旬 21-end). */
+const tenDays = (month: Span, xun: string): Span => {
+  const start = month.from.slice(0, 8);
+  if (xun === '上') return { from: `${start}01`, to: `${start}10` };
+  if (xun === '中') return { from: `${start}11`, to: `${start}20` };
+  return { from: `${start}21`, to: month.to };
+};
+
 export const SPAN_RULES: readonly Rule[] = [
   // 本周 这周 上周 上上周 下周 (Monday to Sunday)
   rule(`${WHICH}一?个?${WEEK}`, false, (g, now) => weekOf(now, stepsBack(g.which))),
@@ -41,6 +49,16 @@ export const SPAN_RULES: readonly Rule[] = [
     const a = readSmallNumber(g.m!, 12);
     const b = readSmallNumber(g.m2!, 12);
     return a && b && a <= b ? inYear(g, now, (y) => monthsOf(y, a, b)) : undefined;
+  }),
+  // 6月上旬, 去年3月下旬 (days 1-10, 11-20, 21 to the month's end)
+  rule(`${Y_OPT}${M}\\s*月份?\\s*的?(?<xun>上|中|下)旬`, false, (g, now) => {
+    const m = readSmallNumber(g.m!, 12);
+    return m ? inYear(g, now, (y) => tenDays(monthOf(y, m), g.xun!)) : undefined;
+  }),
+  // 本月上旬, 上个月下旬
+  rule(`(?<which>本|这一?个?|当|上+一?个?|下+一?个?)月份?\\s*的?(?<xun>上|中|下)旬`, false, (g, now) => {
+    const { year, month } = splitIsoDate(addMonths(now, -stepsBack(g.which!.replace(/[一个]/g, ''))));
+    return tenDays(monthOf(year, month), g.xun!);
   }),
   // 3月, 3月份, 十一月, 去年3月
   rule(`${Y_OPT}${M}\\s*月份?`, false, (g, now) => {

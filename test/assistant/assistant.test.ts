@@ -122,6 +122,29 @@ describe('assistant: follow-ups in a thread', () => {
     ]);
   });
 
+  it('answers 每个月 with one count per month up to today, and their sum', async () => {
+    bench = makeBench(reader);
+    for (const text of ['2023年3月3日视察了学校', '2023年3月9日视察了医院', '2023年5月3日视察了敬老院']) {
+      await bench.assistant.handle(say(text));
+    }
+    const lines = (await bench.assistant.handle(say('今年每个月视察了几次'))).text.split('\n');
+    // The bench's today is 2023-07-05: the empty months after it are left out.
+    expect(lines.slice(0, 3)).toEqual(['· 2023年1月视察：0 次', '· 2023年2月视察：0 次', '· 2023年3月视察：2 次']);
+    expect(lines).toContain('· 2023年5月视察：1 次');
+    expect(lines).not.toContain('· 2023年8月视察：0 次');
+    expect(lines[lines.length - 1]).toBe('· 合计：3 次（均按活动记录统计）');
+  });
+
+  it('reads 去年同期呢 after a count as the same stretch a year earlier, never the whole year', async () => {
+    bench = makeBench(reader);
+    for (const text of ['2022年3月3日视察了学校', '2022年9月3日视察了医院', '2023年3月3日视察了城区防汛工作']) {
+      await bench.assistant.handle(say(text));
+    }
+    expect((await bench.assistant.handle(say('上半年视察了几次'))).text).toBe('2023年上半年共视察 1 次。');
+    expect((await bench.assistant.handle(say('去年同期呢'))).text).toBe('2022年上半年共视察 1 次。');
+    expect((await bench.assistant.handle(say('前年同期呢'))).text).toBe('2021年上半年没有视察的记录。');
+  });
+
   it('lists the same kinds and period after a count, and re-counts for another period or kind', async () => {
     bench = makeBench(reader);
     for (const text of ['6月12日视察了安全生产工作', '3月3日视察了城区防汛工作', '2023年7月3日视察了环保工作', '2月1日开展了专题调研']) {

@@ -9,7 +9,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
-import { FOUND_FEATURES, FOUND_GATES, declinedByGate, foundFeatures, spellsOut, topicWords } from '../../src/knowledge/answering/found-decision.ts';
+import { FOUND_GATES, FOUND_MODEL, assessPassages, checkedFoundModel, declinedByGate } from '../../src/knowledge/answering/found-decision.ts';
+import { FOUND_FEATURES, foundFeatures, spellsOut, topicWords } from '../../src/knowledge/answering/found-features.ts';
 import { tempDir, writeLibrary } from '../support/kb-fixtures.ts';
 
 // Our own rules, worded as laws are: full forms, 闭会期间, 溯及既往, …除外.
@@ -69,5 +70,23 @@ describe('found: how questions and legal texts are worded', () => {
     expect(past.found).toBe(true);
     expect(past.answer.split('\n')[0]).toContain('溯及既往');
     expect((await kb.ask('新规定能不能管代表的工资待遇？', { k: 5 })).found).toBe(false);
+  });
+
+  it('decides found the same whatever scale the re-ranker scores on: only the passages and their order count', async () => {
+    for (const question of ['代理区长由谁决定？', '代理区长的工资怎么发？']) {
+      const { passages } = await kb.searchDetailed(question, 5);
+      const decide = (scale: (score: number, rank: number) => number) =>
+        assessPassages(question, passages.map((p, rank) => ({ ...p, score: scale(p.score, rank) })), kb.foundOptions);
+      const shipped = decide((score) => score);
+      // A rerank model's 0..1 relevance, a feature added to the built-in sum, a raw logit.
+      expect(decide(() => 0.01)).toEqual(shipped);
+      expect(decide((score) => score * 7 + 3)).toEqual(shipped);
+      expect(decide((_, rank) => -rank)).toEqual(shipped);
+    }
+  });
+
+  it('refuses a found model whose coefficients do not line up with its features', () => {
+    expect(FOUND_MODEL.coefficients).toHaveLength(FOUND_FEATURES.length);
+    expect(() => checkedFoundModel({ ...FOUND_MODEL, coefficients: FOUND_MODEL.coefficients.slice(1) })).toThrow(/coefficients|内部错误/);
   });
 });

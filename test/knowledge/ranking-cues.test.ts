@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBuiltinReranker } from '../../src/knowledge/ranking/builtin-reranker.ts';
 import { questionBodies } from '../../src/knowledge/ranking/body-cue.ts';
-import { passageScope, questionScope, scopeMatch } from '../../src/knowledge/ranking/scope-cue.ts';
+import { questionTerms } from '../../src/knowledge/ranking/question-terms.ts';
+import { answerLevel, passageScope, questionScope, scopeMatch } from '../../src/knowledge/ranking/scope-cue.ts';
 import { documentNames, namesInQuestion, titleMatch } from '../../src/knowledge/ranking/title-cue.ts';
 import { WEAK_MATCH_COVERAGE, queryCoverage } from '../../src/knowledge/answering/extractive-answerer.ts';
 
@@ -23,9 +24,32 @@ describe('level cue', () => {
   it('withholds the bonus only from a passage of the other level', () => {
     const local = '县级以上的地方各级人民代表大会常务委员会会议每两个月至少举行一次。';
     const national = '全国人民代表大会常务委员会会议一般每两个月举行一次。';
-    expect(scopeMatch('local', '某法', local)).toBe(1);
-    expect(scopeMatch('local', '某法', national)).toBe(0);
-    expect(scopeMatch(undefined, '某法', national)).toBe(1);
+    expect(scopeMatch('local', answerLevel('某法', local, [local]))).toBe(1);
+    expect(scopeMatch('local', answerLevel('某法', national, [national]))).toBe(0);
+    expect(scopeMatch(undefined, answerLevel('某法', national, [national]))).toBe(1);
+  });
+
+  it('reads an article that rules on both levels by the clause that answers', () => {
+    const both = '全国人民代表大会会议期间，一个代表团或者三十名以上的代表联名，有权书面提出质询案。县级以上的地方各级人民代表大会代表有权依照法律规定的程序提出质询案。';
+    expect(passageScope('某法', both)).toBeUndefined();
+    const [nationalClause, localClause] = both.split('。');
+    expect(answerLevel('某法', both, [nationalClause])).toBe('national');
+    expect(scopeMatch('local', answerLevel('某法', both, [nationalClause]))).toBe(0);
+    expect(answerLevel('某法', both, [localClause])).toBe('local');
+    // Clauses of both levels answering alike, or one naming no level, leave the article's level open.
+    expect(answerLevel('某法', both, [nationalClause, localClause])).toBeUndefined();
+    expect(answerLevel('某法', both, ['质询案应当写明质询对象'])).toBeUndefined();
+  });
+});
+
+describe('question terms', () => {
+  it('takes an office term whole where the word segmenter cuts across it (能提议案: 提 + 议案, not 提议)', () => {
+    const words = questionTerms('区人代会期间，代表几人以上联名能提议案？').words;
+    expect(words).toContain('议案');
+    expect(words).not.toContain('提议');
+    expect(words).toContain('联名');
+    // A segment inside an office term, or one holding it whole, is left as it is.
+    expect(questionTerms('代表提的议案要包括哪几部分').words).toEqual(expect.arrayContaining(['议案', '代表', '包括']));
   });
 });
 

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerTypeMatch, expectedAnswerTypes } from '../../src/knowledge/answer-types.ts';
-import { topicWords } from '../../src/knowledge/answering/found-decision.ts';
+import { topicWords } from '../../src/knowledge/answering/found-features.ts';
 import { focusWords, taggedQuestion } from '../../src/knowledge/answering/question-focus.ts';
 import { Bm25Builder, Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
 import { Canonicalizer, defaultEquivalences } from '../../src/knowledge/search/equivalences.ts';

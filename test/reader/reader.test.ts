@@ -59,6 +59,11 @@ describe('count and list', () => {
     expect(read('今年和上半年视察了几次')).toMatchObject({ from: '2023-01-01', to: '2023-12-31' });
   });
 
+  it('asks which stretch 去年同期 means when no period of this year is named beside it', () => {
+    expect(read('去年同期视察了几次')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('去年的哪段时间') });
+    expect(read('上半年视察了几次，比去年同期多几次')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
+  });
+
   it('tells a list of activities from a question about what the rules list', () => {
     expect(read('今年的执法检查有哪些').intent).toBe('list');
     expect(read('代表联络站的工作制度有哪些').intent).toBe('ask');
@@ -101,6 +106,20 @@ describe('log', () => {
       expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('要更正哪一条记录') });
     }
     expect(read('把上面的内容改成一段简报').intent).toBe('draft');
+  });
+
+  it('does not log an activity called off or put back, but keeps a matter about cancelling', () => {
+    for (const text of ['6月12日视察取消了', '6月12日的视察推迟到6月15日', '昨天的调研没去成', '原定明天的视察改期了']) {
+      expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('取消或改期') });
+    }
+    expect(read('昨天召开座谈会研究取消部分行政审批事项')).toMatchObject({ intent: 'log', activity: { date: '2023-07-04' } });
+    expect(read('今天召开主任会议，决定推迟常委会会议')).toMatchObject({ intent: 'log', activity: { kind: 'council_meeting' } });
+  });
+
+  it('asks for the day of a deed reported over a period (6月视察了学校), not whether to count or list', () => {
+    for (const text of ['6月视察了学校', '本周视察了两次学校', '6月中旬视察了学校']) {
+      expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('具体是哪一天') });
+    }
   });
 
   it('is dated today when no date is named', () => {

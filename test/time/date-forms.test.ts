@@ -118,6 +118,24 @@ describe('the nearest reading for a logged date without a year, around year ends
     expect(logged(text, now)).toBe(day);
   });
 
+  it('上旬/中旬/下旬 are ten-day stretches, and a period up to a month\'s end runs from its year\'s start', () => {
+    expect(read('6月上旬', '2023-07-05')).toEqual(['2023-06-01', '2023-06-10']);
+    expect(read('本月中旬', '2023-07-05')).toEqual(['2023-07-11', '2023-07-20']);
+    expect(read('2024年2月下旬', '2024-07-05')).toEqual(['2024-02-21', '2024-02-29']);
+    expect(read('截至6月底', '2023-07-05')).toEqual(['2023-01-01', '2023-06-30']);
+    expect(read('截止到6月30日', '2023-07-05')).toEqual(['2023-01-01', '2023-06-30']);
+    expect(read('6月底前', '2023-07-05')).toEqual(['2023-01-01', '2023-06-30']);
+    expect(read('2022年截至9月底', '2023-07-05')).toEqual(['2022-01-01', '2022-09-30']);
+    expect(read('3月到6月底', '2023-07-05')).toEqual(['2023-03-01', '2023-06-30']);
+  });
+
+  it('a count over 6月底 or 6月初 is asked about, not counted over the whole month', () => {
+    for (const text of ['6月底视察了几次', '6月初调研了几次', '列出6月底的视察']) {
+      expect(readMessage(text, '2023-07-05', taxonomy)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('6月') });
+    }
+    expect(readMessage('今年截至6月底视察了几次', '2023-07-05', taxonomy)).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
+  });
+
   it('a day\'s week or month is that whole week or month, and a weekday of that week is its day', () => {
     // 2024-06-12 is a Wednesday: its week runs 06-10 to 06-16.
     expect(read('6月12日那周', '2024-06-20')).toEqual(['2024-06-10', '2024-06-16']);

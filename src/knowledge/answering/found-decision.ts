@@ -2,35 +2,14 @@
  * Whether the documents answer a question at all (`found`). Staff ask on-topic questions the
  * documents never settle (代表证丢了怎么补办, 差旅费标准): the best passage then shares the
  * common words (代表, 常委会) but not the question's specific ones. A logistic model over a few
- * coverage features of the best passages — fitted by scripts/calibrate-found.ts on questions
- * written for it, checked on a half it was not fitted on — turns that into a probability.
+ * coverage features of the best passages (found-features.ts: measures of its own, never the
+ * re-ranker's score) — fitted by scripts/calibrate-found.ts on questions written for it, checked
+ * on a half it was not fitted on — turns that into a probability.
  */
 import { readFileSync } from 'node:fs';
-import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
-import { isProcedureQuestion, narrativeForProcedure } from '../ranking/body-cue.ts';
-import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
-import { comparableText } from '../ranking/question-terms.ts';
-import { isAskingWord } from '../search/stopwords.ts';
+import { InternalError } from '../../errors.ts';
 import type { Assessment, ScoredPassage } from '../types.ts';
-import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
-import { focusWords, taggedQuestion } from './question-focus.ts';
-
-/** Feature names, in the order of the fitted coefficients. */
-export const FOUND_FEATURES = [
-  'specificCoverage', 'topThreeCoverage', 'nounCoverage', 'rarestMissing', 'absentFromIndex', 'typeUnmet', 'score',
-  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing', 'typeAbsent',
-] as const;
-
-/** What the decision needs from the live index. */
-export interface FoundDecisionOptions {
-  /** Inverse document frequency of a term in the index (unknown terms the rarest). */
-  readonly idf: (term: string) => number;
-  /** The idf of a term the index has never seen. */
-  readonly maxIdf: () => number;
-  /** Passages in the index: absence from a small one says little. */
-  readonly passageCount?: () => number;
-  readonly canonicalizer?: Canonicalizer;
-}
+import { FOUND_FEATURES, type FoundDecisionOptions, foundFeatures } from './found-features.ts';
 
 /**
  * Outright declines, each with a plain reason: a request or small talk rather than a question
@@ -80,163 +59,22 @@ export interface FoundModel {
   readonly threshold: number;
 }
 
+/**
+ * A model whose coefficients do not line up one for one with FOUND_FEATURES is refused: a
+ * feature added or removed without refitting would otherwise be weighed by its neighbour's
+ * coefficient (or silently by none).
+ */
+export function checkedFoundModel(model: FoundModel): FoundModel {
+  if (model.coefficients.length !== FOUND_FEATURES.length || model.coefficients.some((c) => !Number.isFinite(c))) {
+    throw new InternalError('internal', undefined,
+      { cause: new Error(`found-weights.json has ${model.coefficients.length} coefficients for ${FOUND_FEATURES.length} features; run scripts/calibrate-found.ts`) });
+  }
+  return model;
+}
+
 /** The shipped model (src/knowledge/answering/found-weights.json, written by scripts/calibrate-found.ts). */
-export const FOUND_MODEL: FoundModel = JSON.parse(
-  readFileSync(new URL('./found-weights.json', import.meta.url), 'utf8')) as FoundModel;
-
-// Parts of speech that carry a topic: nouns, verbs, adjectives, abbreviations, idioms, time words.
-const TOPIC_TAG = /^(?:n|v|a|j|i|l|t|eng)/;
-const NOUN_TAG = /^(?:n|j|vn)/;
-// Verbs (not verbal nouns), adjectives and adverbs.
-const WORDING_TAG = /^(?:v(?!n)|a|d)/;
-/**
- * How much a word the index lacks counts towards declining when it is a verb, adjective or
- * adverb: the documents often say it otherwise (病倒 where they say 因病, 照发 where they say
- * 享受…待遇, 例外 where they say 除外); a noun they lack (食堂, 公积金) is a thing they do not cover.
- */
-const ABSENT_WORDING_WEIGHT = 0.6;
-// Verbs that only ask (可以, 需要) say nothing about the topic.
-const ASKING_VERBS = new Set(['可以', '需要', '应该', '应当', '能够', '必须', '算是', '属于', '进行', '开展', '有关', '规定']);
-// A level prefix staff put before a body the documents name without it: 区政府 → 政府.
-const LEVEL_PREFIX = /^(?:区|县|市|乡|镇|街道|本级)(?=.{2,})/u;
-
-/** Whether a passage text (canonical) holds a question word, or the word without its level prefix. */
-function holds(text: string, word: string): boolean {
-  return text.includes(word) || (LEVEL_PREFIX.test(word) && text.includes(word.replace(LEVEL_PREFIX, '')));
-}
-
-// How far apart the characters of an abbreviation may sit in its full form: 工委 in 工作委员会,
-// 人大 in 人民代表大会 (the first characters of the full form's words).
-const ABBREVIATION_GAP = 3;
-
-/**
- * Whether a text spells out a short abbreviation: its characters in order within one run of
- * Han characters, each at most ABBREVIATION_GAP after the one before (工委 → 法制工作委员会).
- */
-export function spellsOut(text: string, abbreviation: string): boolean {
-  const chars = [...abbreviation];
-  for (let start = text.indexOf(chars[0]); start >= 0; start = text.indexOf(chars[0], start + 1)) {
-    let at = start;
-    let ok = true;
-    for (const c of chars.slice(1)) {
-      const window = text.slice(at + 1, at + 2 + ABBREVIATION_GAP);
-      const next = window.search(/[^\p{Script=Han}]/u);
-      const i = (next < 0 ? window : window.slice(0, next)).indexOf(c);
-      if (i < 0) { ok = false; break; }
-      at += 1 + i;
-    }
-    if (ok) return true;
-  }
-  return false;
-}
-
-/**
- * Whether a compound question word the documents write out in full is there: each two-character
- * part (人大|工委 of 人大工委) is a word the index holds or an abbreviation a passage spells out.
- */
-function compoundPresent(word: string, inIndex: (pair: string) => boolean, texts: readonly string[]): boolean {
-  // Only words made of two-character parts: a three-character word (安排表) is not an abbreviation.
-  if (word.length < 2 || word.length % 2 === 1) return false;
-  const parts: string[] = [];
-  for (let i = 0; i < word.length; i += 2) parts.push(word.slice(i, i + 2));
-  return parts.every((part) => inIndex(part) || texts.some((text) => spellsOut(text, part)));
-}
-
-/** General-Chinese idf at which a word stops being everyday language (一起 4.9, 突然 5.0; 食堂 8.5). */
-const EVERYDAY_IDF = 7;
-const MAX_GENERAL_IDF = 14;
-
-// Requests and small talk addressed to the assistant, not questions about the documents.
-const REQUEST = /^(?:请|麻烦)?(?:你)?(?:帮我|给我|替我|帮忙|陪我)|^你(?:叫|是谁|好|几岁|会不会|能不能帮)|讲个笑话|写一首|翻译|天气|下雨|股市|彩票|等于几/;
-// Clauses of a passage, for how much of the question one clause holds.
-const CLAUSE = /[^。；！？\n]+/g;
-
-/** A topic word of a question. */
-export interface TopicWord {
-  readonly word: string;
-  /** Its idf in general Chinese, capped: specific words weigh more than everyday ones. */
-  readonly weight: number;
-  readonly noun: boolean;
-  /** A verb, adjective or adverb: how the person says it rather than what they ask about. */
-  readonly wording: boolean;
-}
-
-// An A-not-A question (能不能, 是不是, 可以不可以), once jieba has split it.
-const A_NOT_A = /^(.+)不\1$/u;
-
-/** A question's topic words with their specificity in general Chinese. */
-export function topicWords(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): TopicWord[] {
-  return topicWordsOf(taggedQuestion(question, canonicalizer));
-}
-
-/** Topic words of an already tagged question. */
-function topicWordsOf(tagged: readonly TaggedWord[]): TopicWord[] {
-  const segmenter = wordSegmenter();
-  const seen = new Set<string>();
-  const out: TopicWord[] = [];
-  tagged.forEach(({ word, tag }, i) => {
-    if (word.length < 2 || !TOPIC_TAG.test(tag) || isAskingWord(word) || ASKING_VERBS.has(word)) return;
-    // The second half of an A-not-A question jieba splits (能|不能, 是|不是, 可以|不可以) only asks.
-    if (A_NOT_A.test((tagged[i - 1]?.word ?? '') + word)) return;
-    if (seen.has(word)) return;
-    seen.add(word);
-    out.push({ word, weight: Math.min(segmenter.generalIdf(word), MAX_GENERAL_IDF), noun: NOUN_TAG.test(tag), wording: WORDING_TAG.test(tag) });
-  });
-  return out;
-}
-
-function weightedShare(words: ReadonlyArray<{ word: string; weight: number }>, text: string): number {
-  let total = 0;
-  let found = 0;
-  for (const { word, weight } of words) {
-    total += weight;
-    if (holds(text, word)) found += weight;
-  }
-  return total > 0 ? found / total : 0;
-}
-
-/** The feature vector (FOUND_FEATURES order) of a question against its ranked passages. */
-export function foundFeatures(question: string, passages: readonly ScoredPassage[], options: FoundDecisionOptions): number[] {
-  const canonicalizer = options.canonicalizer ?? defaultEquivalences();
-  const tagged = taggedQuestion(question, canonicalizer);
-  const words = topicWordsOf(tagged);
-  const focus = focusWords(tagged);
-  const texts = passages.slice(0, 3).map(({ passage }) => comparableText(passage, canonicalizer));
-  const best = texts[0] ?? '';
-  const maxIdf = options.maxIdf() || 1;
-  // A word the index never holds: one of its character pairs occurs in no passage.
-  const pairAbsent = (pair: string): boolean => options.idf(pair) >= maxIdf - 1e-9;
-  const inIndex = (part: string): boolean => {
-    for (let i = 0; i + 1 < part.length; i++) if (pairAbsent(part.slice(i, i + 2))) return false;
-    return true;
-  };
-  // ...unless it is an abbreviation or compound whose parts the documents hold (人大工委).
-  const absent = (word: string): boolean => !inIndex(word) && !compoundPresent(word, inIndex, texts);
-  const missing = words.filter(({ word }) => !holds(best, word));
-  const nouns = words.filter((w) => w.noun);
-  const types = expectedAnswerTypes(question);
-  const figures = types.filter((type) => type.figure);
-  const total = words.reduce((sum, w) => sum + w.weight, 0);
-  let sentence = 0;
-  for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause));
-  const title = passages[0]?.passage.title ?? '';
-  return [
-    weightedShare(words, best),
-    weightedShare(words, texts.join('\n')),
-    nouns.length ? nouns.filter(({ word }) => holds(best, word)).length / nouns.length : 0,
-    missing.length ? Math.max(0, ...missing.map((w) => w.weight - EVERYDAY_IDF)) / (MAX_GENERAL_IDF - EVERYDAY_IDF) : 0,
-    total > 0 ? words.filter(({ word }) => absent(word))
-      .reduce((sum, w) => sum + w.weight * (w.wording ? ABSENT_WORDING_WEIGHT : 1), 0) / total : 1,
-    types.length && passages[0] ? 1 - answerTypeMatch(types, passages[0].passage.text) : 0,
-    passages[0]?.score ?? 0,
-    sentence,
-    narrativeForProcedure(isProcedureQuestion(question), title),
-    REQUEST.test(question.trim()) ? 1 : 0,
-    focus.some(absent) ? 1 : 0,
-    focus.some((word) => !holds(best, word)) ? 1 : 0,
-    figures.length && !passages.slice(0, 5).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
-  ];
-}
+export const FOUND_MODEL: FoundModel = checkedFoundModel(JSON.parse(
+  readFileSync(new URL('./found-weights.json', import.meta.url), 'utf8')) as FoundModel);
 
 /** Probability (0..1) that the passages answer the question, under a fitted model. */
 export function foundProbability(features: readonly number[], model: Pick<FoundModel, 'intercept' | 'coefficients'> = FOUND_MODEL): number {

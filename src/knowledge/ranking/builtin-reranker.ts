@@ -10,7 +10,7 @@ import { ARTICLE_LABEL, CLAUSE, crossReference, topicPosition } from './article-
 import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableParts, coverage, questionTerms } from './question-terms.ts';
-import { localByDefault, questionScope, scopeMatch } from './scope-cue.ts';
+import { answerLevel, localByDefault, questionScope, scopeMatch } from './scope-cue.ts';
 import { headingYear, namesInQuestion, titleConflict, titleMatch, yearsInQuestion } from './title-cue.ts';
 import type { Reranker, ScoredPassage } from '../types.ts';
 
@@ -66,23 +66,26 @@ export function rerankFeatures(
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
     const bigrams = coverage(terms.bigrams, text, idf);
     const lead = leadSentence(body);
+    const best = bestClauses(terms, body, idf);
+    // A rule of both levels in one article (全国…；县级以上的地方各级…) is of the level of the clauses that answer.
+    const level = answerLevel(passage.title, passage.text, best.clauses);
     return [
       score,
       answerTypeMatch(types, passage.text),
-      scopeMatch(scope, passage.title, passage.text),
+      scopeMatch(scope, level),
       titleMatch(mentioned, passage.title),
       coverage(terms.words, text, idf),
       bigrams,
       coverage(terms.words, heading),
       bodyMismatch(question, passage.title),
       narrativeForProcedure(procedure, passage.title),
-      bestSentenceCoverage(terms, body, idf),
+      best.share,
       proximity(terms.words, text),
       leadCoverage(terms, lead, idf),
       density(terms, body, idf),
       subjectBodyMismatch(bodies, lead),
       titleConflict(mentioned, passage.title),
-      localByDefault(scope, passage.title, passage.text),
+      localByDefault(scope, level),
       headingYear(years, passage.location),
       topicPosition(terms.words, body, idf),
       references[i],
@@ -91,14 +94,18 @@ export function rerankFeatures(
 }
 
 
-/** The largest rarity-weighted share of the question's terms that one clause of the (canonical) passage body holds. */
-function bestSentenceCoverage(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): number {
-  let best = 0;
-  for (const clause of body.match(CLAUSE) ?? []) {
-    const share = 0.5 * coverage(terms.words, clause, idf) + 0.5 * coverage(terms.bigrams, clause, idf);
-    if (share > best) best = share;
-  }
-  return best;
+// A clause holding at least this part of the best clause's share answers too.
+const NEAR_BEST_CLAUSE = 0.8;
+
+/**
+ * The largest rarity-weighted share of the question's terms that one clause of the (canonical)
+ * passage body holds, and the clauses that hold nearly as much (the ones that answer).
+ */
+function bestClauses(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): { share: number; clauses: string[] } {
+  const scored = (body.match(CLAUSE) ?? []).map((clause) =>
+    ({ clause, share: 0.5 * coverage(terms.words, clause, idf) + 0.5 * coverage(terms.bigrams, clause, idf) }));
+  const share = Math.max(0, ...scored.map((c) => c.share));
+  return { share, clauses: share > 0 ? scored.filter((c) => c.share >= NEAR_BEST_CLAUSE * share).map((c) => c.clause) : [] };
 }
 
 // The first sentence of a passage: up to the first full stop, semicolon or colon.
@@ -159,7 +166,7 @@ function proximity(words: readonly string[], text: string): number {
 }
 
 // Cues that hold for a few passages only (an article cited for the question's term): a bonus on
-// top of the score, not part of its scale, so the found decision reads the scale it was fitted on.
+// top of the score, not part of its scale (the best ordinary passage still scores about 1).
 const BONUS_FEATURES: ReadonlySet<string> = new Set(['topicPosition', 'crossReference']);
 
 /** Score of one feature vector under the weights, scaled so the best possible is about 1. */

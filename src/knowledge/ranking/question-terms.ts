@@ -6,6 +6,7 @@
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { withoutInstructions } from './instruction-cue.ts';
 import { isAskingWord } from '../search/stopwords.ts';
+import { officeTerms } from '../search/word-segmenter.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -25,9 +26,16 @@ export interface QuestionTerms {
 /** Take a question apart (canonical spelling first, so 人大 and 人民代表大会 compare equal). */
 export function questionTerms(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): QuestionTerms {
   const text = canonicalizer.apply(question);
+  // A segment cut across one of the office's own terms is no word, the term is: in 能提议案
+  // Intl.Segmenter reads 提议 (to propose) where the question says 提 + 议案 (a motion).
+  const terms = officeTermSpans(text);
   const words = new Set<string>();
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
-    if (isWordLike && segment.length >= 2 && !isAskingWord(segment)) words.add(segment);
+  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    if (!isWordLike || segment.length < 2 || isAskingWord(segment)) continue;
+    const end = index + segment.length;
+    const cut = terms.find((t) => index < t.end && t.start < end && !(index >= t.start && end <= t.end) && !(t.start >= index && t.end <= end));
+    if (cut) words.add(cut.term);
+    else words.add(segment);
   }
   const bigrams = new Set<string>();
   for (const run of text.match(HAN_RUN) ?? []) {
@@ -36,6 +44,18 @@ export function questionTerms(question: string, canonicalizer: Canonicalizer = d
     }
   }
   return { text, words: [...words], bigrams: [...bigrams] };
+}
+
+/** Where the office's terms occur in a text, longest first and not overlapping one another. */
+function officeTermSpans(text: string): Array<{ term: string; start: number; end: number }> {
+  const spans: Array<{ term: string; start: number; end: number }> = [];
+  for (const term of officeTerms()) {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      const end = at + term.length;
+      if (!spans.some((s) => at < s.end && s.start < end)) spans.push({ term, start: at, end });
+    }
+  }
+  return spans;
 }
 
 /** Share (0..1) of `items` found in `text`, each weighted by `weight` (1 each by default). */

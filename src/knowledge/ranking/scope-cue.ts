@@ -42,11 +42,33 @@ export function passageScope(title: string, text: string): Scope | undefined {
   return undefined;
 }
 
-/** 1 when a passage may be of the level asked about (or no level is asked), 0 when it is of the other. */
-export function scopeMatch(scope: Scope | undefined, title: string, text: string): number {
-  if (!scope) return 1;
+// The same in the canonical spelling clauses are compared in (人民代表大会 → 人大).
+const LOCAL_CLAUSE = /地方各级|县级|乡、民族乡、镇|自治州|设区的市|市辖区|主任会议|省、自治区、直辖市|本级人大/;
+const NATIONAL_CLAUSE = /全国人大|全国人民代表大会|委员长/;
+
+/** The level one (canonical) clause names: 全国… national, 县级以上的地方各级… local; neither or both: none. */
+function clauseLevel(clause: string): Scope | undefined {
+  const local = LOCAL_CLAUSE.test(clause);
+  const national = NATIONAL_CLAUSE.test(clause);
+  return local === national ? undefined : local ? 'local' : 'national';
+}
+
+/**
+ * The level of the rule a passage gives in answer: its own level, or — when it rules on both
+ * levels (全国人民代表大会会议期间…；县级以上的地方各级人民代表大会代表…) — the level every
+ * clause that answers the question names (none when they differ or one names none).
+ */
+export function answerLevel(title: string, text: string, answeringClauses: readonly string[]): Scope | undefined {
   const own = passageScope(title, text);
-  return own && own !== scope ? 0 : 1;
+  if (own || !answeringClauses.length || !(LOCAL_PASSAGE.test(text) && NATIONAL_PASSAGE.test(text))) return own;
+  const levels = new Set(answeringClauses.map(clauseLevel));
+  return levels.size === 1 ? [...levels][0] : undefined;
+}
+
+/** 1 when a passage (of level `level`) may be of the level asked about (or no level is asked), 0 when it is of the other. */
+export function scopeMatch(scope: Scope | undefined, level: Scope | undefined): number {
+  if (!scope) return 1;
+  return level && level !== scope ? 0 : 1;
 }
 
 /**
@@ -54,6 +76,6 @@ export function scopeMatch(scope: Scope | undefined, title: string, text: string
  * a district office: staff asking 常委会表决要多少票 without a level mean their own, local
  * congress, whose rules the national ones mirror almost word for word.
  */
-export function localByDefault(scope: Scope | undefined, title: string, text: string): number {
-  return !scope && passageScope(title, text) === 'local' ? 1 : 0;
+export function localByDefault(scope: Scope | undefined, level: Scope | undefined): number {
+  return !scope && level === 'local' ? 1 : 0;
 }

@@ -36,11 +36,23 @@ let shared: WordSegmenter | undefined;
  */
 export const GENERAL_IDF_MEDIAN = 11.9547675029;
 
-/** The office's terms as a jieba user dictionary (comment lines dropped). */
+/** The lines of legal-terms.txt (word, frequency, part of speech), comment lines dropped. */
+function legalTermLines(): string[] {
+  return readFileSync(new URL('./legal-terms.txt', import.meta.url), 'utf8')
+    .split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+}
+
+/** The office's terms as a jieba user dictionary. */
 function legalTerms(): Uint8Array {
-  const text = readFileSync(new URL('./legal-terms.txt', import.meta.url), 'utf8')
-    .split('\n').filter((line) => line.trim() && !line.startsWith('#')).join('\n');
-  return Buffer.from(text + '\n');
+  return Buffer.from(legalTermLines().join('\n') + '\n');
+}
+
+let officeTermList: readonly string[] | undefined;
+
+/** The office's own terms (legal-terms.txt: 议案, 代表证, 主任会议), longest first. */
+export function officeTerms(): readonly string[] {
+  officeTermList ??= legalTermLines().map((line) => line.trim().split(/\s+/)[0]).sort((a, b) => b.length - a.length);
+  return officeTermList;
 }
 
 /** The shared segmenter, built on first use. */
