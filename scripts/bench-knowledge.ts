@@ -14,7 +14,7 @@ import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openSqliteK
 import type { Embedder } from '../src/models/index.ts';
 import type { Bm25Index } from '../src/knowledge/search/bm25-index.ts';
 import { defaultTokenizer } from '../src/knowledge/search/tokenizer.ts';
-import { exactSearch } from '../src/knowledge/search/vector-index.ts';
+import { type VectorIndex, efFor, exactSearch } from '../src/knowledge/search/vector-index.ts';
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
 import { benchFts5PeerApart, type Fts5PeerApartFigures } from './bench-fts5-peer.ts';
 import { quantile } from './bench-quantile.ts';
@@ -45,6 +45,9 @@ export interface KnowledgeBench {
   readonly vector_query_ms_p50: number;
   readonly exact_query_ms_p50: number;
   readonly hnsw_recall_at_10: number;
+  /** The search ef the in-process HNSW used at this size (`efFor`), and recall@10 at other efs (above 100,000 passages: the curve behind `efFor`). */
+  readonly hnsw_ef?: number;
+  readonly hnsw_recall_at_10_by_ef?: Readonly<Record<string, { recall: number; query_ms_p50: number; query_ms_p95: number }>>;
   /**
    * The peer: SQLite FTS5 (trigram) on the same passages and questions, with how many times
    * faster Lüzhi's hybrid search and BM25 answer than it (its p50 and p95 over ours). It runs in
@@ -174,14 +177,19 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
       const exactTimes: number[] = [];
       let found = 0;
       let expected = 0;
+      const exactAnswers: Array<Set<number>> = [];
       vectors.forEach((v, i) => {
         const t0 = performance.now();
         const exact = exactSearch(matrix, v, 10);
         exactTimes.push(performance.now() - t0);
+        exactAnswers.push(new Set(exact.map((h) => h.id)));
         const got = new Set(approximate[i].map((h) => h.id));
         expected += exact.length;
         found += exact.filter((h) => got.has(h.id)).length;
       });
+      const curve = kb.indexes.vectorEngine === 'hnsw' && matrix.ids.length > 100_000
+        ? recallByEf(kb.indexes.hnsw(), vectors, exactAnswers) : undefined;
+      if (curve) log(`HNSW recall@10 by ef: ${JSON.stringify(curve)}`);
       const peer = await benchFts5PeerApart(kb.store.passageTexts(), questions, root);
       log(`FTS5 trigram peer: p50 ${peer.query_ms_p50} ms, p95 ${peer.query_ms_p95} ms`);
       const ratio = (theirs: number, ours: number): number => round(theirs / Math.max(ours, 1e-3), 1);
@@ -199,6 +207,8 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
         vector_query_ms_p50: round(quantile(vectorTimes, 0.5), 3),
         exact_query_ms_p50: round(quantile(exactTimes, 0.5)),
         hnsw_recall_at_10: round(found / Math.max(expected, 1), 4),
+        ...(kb.indexes.vectorEngine === 'hnsw' ? { hnsw_ef: efFor(matrix.ids.length) } : {}),
+        ...(curve ? { hnsw_recall_at_10_by_ef: curve } : {}),
         fts5_peer: {
           ...peer,
           hybrid_speedup_p50: ratio(peer.query_ms_p50, quantile(hybrid, 0.5)),
@@ -218,6 +228,30 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** Recall@10 against the exact answers and the query time at fixed efs (then back to `efFor`). */
+function recallByEf(index: VectorIndex, vectors: readonly Float32Array[], exact: ReadonlyArray<Set<number>>): NonNullable<KnowledgeBench['hnsw_recall_at_10_by_ef']> {
+  const curve: Record<string, { recall: number; query_ms_p50: number; query_ms_p95: number }> = {};
+  try {
+    for (const ef of [380, 700, 1000, 1400, 2000, 3000]) {
+      index.useEf(ef);
+      let found = 0;
+      let expected = 0;
+      const times: number[] = [];
+      vectors.forEach((v, i) => {
+        const t0 = performance.now();
+        const hits = index.search(v, 10);
+        times.push(performance.now() - t0);
+        expected += exact[i].size;
+        found += hits.filter((h) => exact[i].has(h.id)).length;
+      });
+      curve[String(ef)] = { recall: round(found / Math.max(expected, 1), 4), query_ms_p50: round(quantile(times, 0.5), 3), query_ms_p95: round(quantile(times, 0.95), 3) };
+    }
+  } finally {
+    index.useEf(undefined);
+  }
+  return curve;
 }
 
 type Bm25Figures = Pick<KnowledgeBench, `bm25_${string}` & keyof KnowledgeBench>;

@@ -115,6 +115,26 @@ describe('a damaged index file is rebuilt from the database', async () => {
     }
   }
 
+  for (const [key, index, other] of [['vector_file', 'vector', 'keywords'], ['lexical_file', 'keyword', 'vectors']] as const) {
+    it(`a ${key === 'vector_file' ? 'HNSW' : 'BM25'} file damaged after opening (read at the first question) still answers, then is rebuilt`, async () => {
+      const data = await copyOfBuiltFolder();
+      const warnings: string[] = [];
+      const kb = await openSqliteKnowledgeBase({ dataDir: data, warn: (line) => warnings.push(line) });
+      try {
+        // Opening leaves the index on disk until a question needs it; damaged in between, the
+        // first question answers from the other index and the next one rebuilds it.
+        truncateSync(recordedFile(data, key), 200);
+        expect(await kb.search(QUESTION.question, 3)).not.toEqual([]);
+        expect(warnings.join('\n')).toMatch(new RegExp(`${index} index file .* could not be read; searching with ${other} alone`));
+        expect(await answersWith(kb)).toEqual(expected);
+        expect(warnings.join('\n')).toMatch(/rebuilding it from the database/);
+      } finally {
+        kb.close();
+      }
+      indexFilesWhole(data);
+    });
+  }
+
   it('`ask` on the command line answers over a truncated BM25 file and says it rebuilt it', async () => {
     const data = await copyOfBuiltFolder();
     truncateSync(recordedFile(data, 'lexical_file'), 40);

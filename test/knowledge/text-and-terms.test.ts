@@ -173,6 +173,22 @@ describe('BM25 index file', () => {
   });
 });
 
+describe('BM25 builder over more postings than one of its blocks holds', () => {
+  it('finds each passage by its own term on both sides of a block boundary', () => {
+    const builder = new Bm25Builder();
+    // Three postings a passage: 400,000 passages fill a block (2^20 postings) and start a second.
+    const passages = 400_000;
+    for (let i = 1; i <= passages; i++) builder.add(i, [`own${i}`, `group${i % 1000}`, '共同'], []);
+    const index = builder.finish(1);
+    for (const id of [1, 349_525, 349_526, 349_527, passages]) {
+      expect(index.search([`own${id}`], 1).map((hit) => hit.id)).toEqual([id]);
+    }
+    const group = index.searchExhaustive(['group7'], 500).map((hit) => hit.id).sort((a, b) => a - b);
+    expect(group).toEqual(Array.from({ length: 400 }, (_, i) => 7 + 1000 * i));
+    expect(() => builder.finish(2)).toThrow(/freezes once/);
+  });
+});
+
 describe('reading what a question asks about', () => {
   const words = (question: string) => topicWords(question).map((w) => w.word);
 

@@ -19,16 +19,26 @@ const CONTEXT_UNITS = 1;
 const maxBoundBytes = (units: number): number => Math.max(8 << 20, 32 * units);
 /** A posting packs its unit in the high 24 bits and its term frequency in the low 8 (one load per posting, 4 bytes not 5). */
 export const MAX_UNITS = 1 << 24;
+/**
+ * The builder keeps its postings in blocks of this many, not in one array doubled: at a
+ * million passages (187M postings) doubling reserved up to twice what was used and copied
+ * it all at each step (old and new alive at once), the ingest's peak; blocks grow by 5 MB.
+ */
+const BLOCK_BITS = 20;
+const BLOCK = 1 << BLOCK_BITS;
+const IN_BLOCK = BLOCK - 1;
 
 /** Accumulates passages, then freezes them into a Bm25Index. */
 export class Bm25Builder {
   private readonly vocabulary = new Map<string, number>();
   private readonly passageIds: number[] = [];
   private docLengths: number[] = [];
-  private termIds = new Int32Array(1 << 16);
-  private units = new Uint8Array(1 << 16);
+  /** Per posting in the order added (blocks of BLOCK): its term id and its half units. */
+  private termIds: Int32Array[] = [];
+  private units: Uint8Array[] = [];
   private docStarts: number[] = [0];
   private used = 0;
+  private finished = false;
 
   // Per term id, the half units of the passage being added (0 elsewhere), and the ids it
   // touched in first-seen order: a Map per passage was half the build's time.
@@ -53,14 +63,18 @@ export class Bm25Builder {
     };
     for (const term of textTerms) count(term, TEXT_UNITS);
     for (const term of contextTerms) count(term, CONTEXT_UNITS);
-    if (this.used + touched > this.termIds.length) this.grow(this.used + touched);
     let length = 0;
     for (let i = 0; i < touched; i++) {
       const termId = this.touched[i];
       const units = this.passageUnits[termId];
       this.passageUnits[termId] = 0;
-      this.termIds[this.used] = termId;
-      this.units[this.used] = Math.min(units, 255);
+      const block = this.used >>> BLOCK_BITS;
+      if (block === this.termIds.length) {
+        this.termIds.push(new Int32Array(BLOCK));
+        this.units.push(new Uint8Array(BLOCK));
+      }
+      this.termIds[block][this.used & IN_BLOCK] = termId;
+      this.units[block][this.used & IN_BLOCK] = Math.min(units, 255);
       this.used++;
       length += units;
     }
@@ -69,41 +83,53 @@ export class Bm25Builder {
     this.docStarts.push(this.used);
   }
 
-  private grow(atLeast: number): void {
-    let size = this.termIds.length * 2;
-    while (size < atLeast) size *= 2;
-    const termIds = new Int32Array(size);
-    termIds.set(this.termIds.subarray(0, this.used));
-    const units = new Uint8Array(size);
-    units.set(this.units.subarray(0, this.used));
-    this.termIds = termIds;
-    this.units = units;
+  /** Freeze into a searchable index (single use, see `freeze`). */
+  finish(generation: number): Bm25Index {
+    return new Bm25Index(this.freeze(generation));
   }
 
-  /** Freeze into a searchable index (postings grouped by term, a counting sort). */
-  finish(generation: number): Bm25Index {
+  /**
+   * Freeze into the index's arrays (postings grouped by term, a counting sort), what its file
+   * holds: the build worker writes these without the search structures. Single use: each
+   * block is let go once placed, so the builder and the index are not both held whole.
+   */
+  freeze(generation: number): Bm25Arrays {
+    if (this.finished) throw new Error('Bm25Builder: a builder freezes once (its blocks are let go)');
+    this.finished = true;
     const termCount = this.vocabulary.size;
     const offsets = new Int32Array(termCount + 1);
-    for (let i = 0; i < this.used; i++) offsets[this.termIds[i] + 1]++;
+    for (let i = 0; i < this.used; i++) offsets[this.termIds[i >>> BLOCK_BITS][i & IN_BLOCK] + 1]++;
     for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
     const cursor = offsets.slice(0, termCount);
     if (this.passageIds.length > MAX_UNITS) throw new Error(`BM25 index: ${this.passageIds.length} units, at most ${MAX_UNITS} fit a posting`);
     const postings = new Uint32Array(this.used);
-    for (let doc = 0; doc < this.passageIds.length; doc++) {
-      for (let i = this.docStarts[doc]; i < this.docStarts[doc + 1]; i++) {
-        postings[cursor[this.termIds[i]]++] = doc * 256 + this.units[i];
+    // Units are added in order, so posting i belongs to the unit whose range holds it.
+    let doc = 0;
+    for (let block = 0; block < this.termIds.length; block++) {
+      const termIds = this.termIds[block];
+      const units = this.units[block];
+      const end = Math.min(BLOCK, this.used - block * BLOCK);
+      for (let j = 0; j < end; j++) {
+        const i = block * BLOCK + j;
+        while (i >= this.docStarts[doc + 1]) doc++;
+        postings[cursor[termIds[j]]++] = doc * 256 + units[j];
       }
+      this.termIds[block] = EMPTY_INT32;
+      this.units[block] = EMPTY_UINT8;
     }
-    return new Bm25Index({
+    return {
       generation,
       vocabulary: [...this.vocabulary.keys()],
       offsets,
       postings,
       docLengths: Float32Array.from(this.docLengths),
       passageIds: Int32Array.from(this.passageIds),
-    });
+    };
   }
 }
+
+const EMPTY_INT32 = new Int32Array(0);
+const EMPTY_UINT8 = new Uint8Array(0);
 
 /** A copy of `array` at least `atLeast` long (doubling). */
 function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {

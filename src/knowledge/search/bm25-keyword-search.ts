@@ -4,6 +4,8 @@
  * metadata with the change marker it reflects). A file that will not load is rebuilt from the
  * store with a warning; one that cannot be saved is kept in memory with a warning; an index
  * that cannot be built at all is an empty one, so the vector search answers alone.
+ * A current file found at a sync is checked whole and let go, then read again at the first
+ * question: opening a knowledge base does not hold the index until it is searched.
  */
 import { join } from 'node:path';
 import type { KeywordSearch } from '../ports/keyword-search.ts';
@@ -14,9 +16,14 @@ import { BackgroundLexicalBuild, type LexicalPassage, LexicalFeeder } from './le
 import { type Tokenizer, defaultTokenizer } from './tokenizer.ts';
 import type { Hit } from './top-k.ts';
 
+/** What `load` returns for a current file it left on disk. */
+const DEFERRED = Symbol('deferred');
+
 /** BM25 over a passage store's passages, loaded once and brought up to its change marker by `sync`. */
 export class Bm25KeywordSearch implements KeywordSearch {
   private lexical?: Bm25Index;
+  /** A current, whole index file not held yet: read at the first question (then `lexical`). */
+  private file?: { readonly path: string; readonly generation: number };
   private background?: BackgroundLexicalBuild;
 
   constructor(
@@ -28,13 +35,23 @@ export class Bm25KeywordSearch implements KeywordSearch {
 
   /** The BM25 index in memory (call `sync` first). */
   index(): Bm25Index {
+    if (!this.lexical && this.file) this.lexical = this.readFile(this.file);
     if (!this.lexical) throw new Error('keyword index not synced');
     return this.lexical;
   }
 
-  /** The change marker the index in memory reflects (undefined before the first sync). */
+  /** Reads the deferred file; one damaged since the sync checked it leaves an empty index (vectors answer) and a rebuild at the next sync. */
+  private readFile(file: { path: string; generation: number }): Bm25Index {
+    this.file = undefined;
+    const loaded = Bm25Index.load(file.path);
+    if (loaded && loaded.generation === file.generation) return loaded;
+    this.warn(`knowledge: keyword index file ${file.path} could not be read; searching with vectors alone until it is rebuilt`);
+    return new Bm25Builder().finish(-1);
+  }
+
+  /** The change marker the index reflects, loaded or not yet read (undefined before the first sync). */
   get generation(): number | undefined {
-    return this.lexical?.generation;
+    return this.lexical?.generation ?? this.file?.generation;
   }
 
   get size(): number {
@@ -56,12 +73,14 @@ export class Bm25KeywordSearch implements KeywordSearch {
   async sync(generation: number): Promise<void> {
     const background = this.background;
     this.background = undefined;
-    if (this.lexical?.generation === generation) {
+    if (this.generation === generation) {
       background?.cancel();
       return;
     }
+    this.file = undefined;
     try {
-      this.lexical = (background && await this.finishBackground(background, generation)) ?? await this.load(generation);
+      const index = (background && await this.finishBackground(background, generation)) ?? await this.load(generation);
+      this.lexical = index === DEFERRED ? undefined : index;
     } catch (error) {
       this.warn(`knowledge: the keyword index could not be built (${reason(error)}); searching with vectors alone`);
       this.lexical = new Bm25Builder().finish(generation);
@@ -91,11 +110,18 @@ export class Bm25KeywordSearch implements KeywordSearch {
     this.background = undefined;
   }
 
-  private async load(generation: number): Promise<Bm25Index> {
+  /** The recorded file when current (checked whole, then deferred: DEFERRED), else an index built from the store. */
+  private async load(generation: number): Promise<Bm25Index | typeof DEFERRED> {
     const file = await this.store.getMeta('lexical_file');
     if (file && Number(await this.store.getMeta('lexical_generation')) === generation) {
-      const loaded = Bm25Index.load(join(this.dataDir, file));
-      if (loaded && loaded.generation === generation) return loaded;
+      const path = join(this.dataDir, file);
+      // Every length and cross-reference checked now (a damaged file is rebuilt at this sync,
+      // not found out at a question); the bytes are let go and read again when first searched.
+      const loaded = Bm25Index.load(path);
+      if (loaded && loaded.generation === generation) {
+        this.file = { path, generation };
+        return DEFERRED;
+      }
       this.warn(`knowledge: keyword index file ${file} is missing, truncated, damaged or of another version; rebuilding it from the database`);
     }
     const feeder = new LexicalFeeder(this.tokenizer);

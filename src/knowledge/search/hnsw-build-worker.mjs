@@ -29,6 +29,9 @@ parentPort.on('message', (message) => {
   }
   try {
     index.writeIndexSync(message.path);
+    // Free the graph now (initIndex drops the old one): the main thread goes on to load the
+    // keyword index, and the worker's teardown would free it only later.
+    index.initIndex({ maxElements: 1, m, efConstruction, randomSeed: seed });
     parentPort.postMessage({ type: 'finished', ok: true });
   } catch (error) {
     parentPort.postMessage({ type: 'finished', ok: false, message: String(error && error.stack ? error.stack : error) });

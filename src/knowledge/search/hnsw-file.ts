@@ -60,6 +60,16 @@ export function hnswFileProblem(path: string, dimensions: number, count?: number
   }
 }
 
+/** Elements an index file's header says it holds (call `hnswFileProblem` first). */
+export function hnswFileElements(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    return Number(readAt(fd, 0, HEADER_BYTES).readBigUInt64LE(16));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * An error for a written index file that is not whole. hnswlib never says why its write fell
  * short; when the disk has no room left, that is why, and the error says so (ENOSPC).

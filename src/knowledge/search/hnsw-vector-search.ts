@@ -5,12 +5,15 @@
  * in use (after a switch) are embedded first. The file is patched when a few passages changed,
  * rebuilt (in a worker when large) when many did; one that will not load is rebuilt with a
  * warning, and an index that cannot be built is an empty one (keywords answer alone).
+ * A current file is read only at the first vector query: opening a knowledge base (and an
+ * ingest whose graph a worker wrote) does not hold the graph in memory until it is searched.
  */
 import { join } from 'node:path';
 import type { Embedder } from '../../models/index.ts';
 import type { PassageStore } from '../ports/passage-store.ts';
 import type { VectorSearch } from '../ports/vector-search.ts';
 import { embedMissing } from './embed-missing.ts';
+import { hnswFileElements, hnswFileProblem } from './hnsw-file.ts';
 import { type IndexWarning, reason, saveOrWarn, stderrWarning } from './index-files.ts';
 import type { Hit } from './top-k.ts';
 import { BackgroundIndexBuild, VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
@@ -20,9 +23,20 @@ const WORKER_THRESHOLD = 2_000;
 /** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
 const REBUILD_DELETED_SHARE = 0.25;
 
+/** A whole, current index file not read yet. */
+interface IndexFile {
+  readonly path: string;
+  readonly dimensions: number;
+  readonly count: number;
+}
+
 /** HNSW over a passage store's vectors, loaded once and brought up to its change marker by `sync`. */
 export class HnswVectorSearch implements VectorSearch {
   private vectors?: VectorIndex;
+  /** The current index as a file, read at the first search (then `vectors`). */
+  private file?: IndexFile;
+  /** A file that looked whole but hnswlib would not read: rebuilt at the next sync, never deferred again. */
+  private unreadable?: string;
   private vectorGeneration = -1;
   private background?: BackgroundIndexBuild;
   /** Passage ids sent to the background build: when they are every stored vector, its graph is complete. */
@@ -35,15 +49,27 @@ export class HnswVectorSearch implements VectorSearch {
     private readonly warn: IndexWarning = stderrWarning,
   ) {}
 
-  /** The HNSW index in memory (call `sync` first). */
+  /** The HNSW index in memory (call `sync` first), read from its file on the first call. */
   index(): VectorIndex {
+    if (!this.vectors && this.file) this.vectors = this.readFile(this.file);
     if (!this.vectors) throw new Error('vector index not synced');
     return this.vectors;
   }
 
-  /** The change marker the index in memory reflects (-1 before the first sync). */
+  /** Reads a deferred file; one hnswlib refuses leaves an empty index (keywords answer) and a rebuild at the next sync. */
+  private readFile(file: IndexFile): VectorIndex {
+    this.file = undefined;
+    const loaded = VectorIndex.load(file.path, file.dimensions);
+    if (loaded) return loaded;
+    this.warn(`knowledge: vector index file ${file.path} could not be read; searching with keywords alone until it is rebuilt`);
+    this.unreadable = file.path;
+    this.vectorGeneration = -1;
+    return VectorIndex.create(file.dimensions, 16);
+  }
+
+  /** The change marker the index reflects, loaded or not yet read (-1 before the first sync). */
   get generation(): number {
-    return this.vectors ? this.vectorGeneration : -1;
+    return this.vectors || this.file ? this.vectorGeneration : -1;
   }
 
   get embedder(): string {
@@ -51,11 +77,11 @@ export class HnswVectorSearch implements VectorSearch {
   }
 
   get dimensions(): number {
-    return this.index().dimensions;
+    return this.file?.dimensions ?? this.index().dimensions;
   }
 
   get count(): number {
-    return this.index().count;
+    return this.file?.count ?? this.index().count;
   }
 
   async search(vector: Float32Array, k: number): Promise<Hit[]> {
@@ -63,13 +89,15 @@ export class HnswVectorSearch implements VectorSearch {
   }
 
   async sync(generation: number): Promise<void> {
-    if (this.vectors && this.vectorGeneration === generation) return;
-    this.vectors = await embedMissing(this.store, this.embedding, this.warn)
+    if (this.generation === generation) return;
+    const built = await embedMissing(this.store, this.embedding, this.warn)
       .then(() => this.build(generation))
       .catch(async (error: unknown) => {
         this.warn(`knowledge: the vector index could not be built (${reason(error)}); searching with keywords alone`);
         return VectorIndex.create(await this.dimensionsNow(), 16);
       });
+    // The graph held before (if any) is let go here, not kept beside a file read later.
+    [this.vectors, this.file] = built instanceof VectorIndex ? [built, undefined] : [undefined, built];
     this.vectorGeneration = generation;
   }
 
@@ -84,12 +112,17 @@ export class HnswVectorSearch implements VectorSearch {
 
   /** Grow a fresh graph in a worker while an ingest runs, fed by `stored` — only when the current graph is small (a big one is patched). */
   async beginIngest(): Promise<void> {
-    if (this.background || (this.vectors?.count ?? 0) >= WORKER_THRESHOLD) return;
+    if (this.background || (this.vectors?.count ?? this.file?.count ?? 0) >= WORKER_THRESHOLD) return;
     // Length not known yet (no reply from the embedding service so far): build at the next sync.
     const dimensions = this.embedding.dimensions || await this.store.vectorDimensions(this.embedding.id);
     if (!dimensions) return;
     this.background = new BackgroundIndexBuild(dimensions, 4096);
     this.fed = new Set();
+  }
+
+  /** Whether a worker is growing a graph for the ingest under way. */
+  get building(): boolean {
+    return this.background !== undefined;
   }
 
   /** Vectors just committed to the store (for the background build). */
@@ -114,7 +147,8 @@ export class HnswVectorSearch implements VectorSearch {
     this.fed = new Set();
   }
 
-  private async build(generation: number): Promise<VectorIndex> {
+  /** The index at `generation`: a whole file written or found current (read when first searched), else a graph in memory. */
+  private async build(generation: number): Promise<VectorIndex | IndexFile> {
     const id = this.embedding.id;
     const dimensions = await this.dimensionsNow();
     const name = `vectors-${generation}-${Date.now().toString(36)}.hnsw`;
@@ -123,7 +157,6 @@ export class HnswVectorSearch implements VectorSearch {
     const background = this.background;
     this.background = undefined;
     let index: VectorIndex | undefined;
-    let complete = false; // built from every stored vector: no patching needed
     // A failed worker (or a full disk under it) costs time, not data: build on this thread.
     const workerFailed = (error: unknown): undefined => {
       this.warn(`knowledge: the vector index built in a worker could not be saved (${reason(error)}); building it here`);
@@ -136,24 +169,29 @@ export class HnswVectorSearch implements VectorSearch {
       this.fed = new Set();
       const live = await this.store.vectorIds(id);
       const whole = live.length === fed.size && live.every((passageId) => fed.has(passageId));
-      index = await background.finish(path).then(() => VectorIndex.load(path, dimensions), workerFailed);
-      if (index && whole) {
+      const written = await background.finish(path).then(() => true, (error: unknown) => workerFailed(error) ?? false);
+      if (written && whole) {
         await saveOrWarn('vector index record', () => this.record(name, generation), this.warn);
-        return index;
+        return { path, dimensions, count: live.length };
       }
+      if (written) index = VectorIndex.load(path, dimensions);
       if (!index) index = await this.loadRecorded(id, dimensions);
     } else {
+      const current = await this.currentFile(id, dimensions, generation);
+      if (current) return current;
       index = await this.loadRecorded(id, dimensions);
-      if (index && Number(await this.store.getMeta('vector_generation')) === generation) return index;
       // Mostly new vectors (a first big ingest): a fresh build in a worker beats patching.
       if (index && wanted >= WORKER_THRESHOLD && index.count < wanted / 2) index = undefined;
       if (!index && wanted >= WORKER_THRESHOLD) {
-        index = await buildIndexFileInWorker(await this.matrix(wanted, dimensions), path)
-          .then(() => VectorIndex.load(path, dimensions), workerFailed);
-        complete = index !== undefined;
+        const matrix = await this.matrix(wanted, dimensions);
+        const written = await buildIndexFileInWorker(matrix, path).then(() => true, (error: unknown) => workerFailed(error) ?? false);
+        if (written) {
+          await saveOrWarn('vector index record', () => this.record(name, generation), this.warn);
+          return { path, dimensions, count: matrix.ids.length };
+        }
       }
     }
-    if (index && !complete) index = await this.patch(index, wanted);
+    if (index) index = await this.patch(index, wanted);
     if (!index) {
       index = VectorIndex.create(dimensions, wanted);
       for await (const batch of this.store.vectors(id)) for (const { id: passageId, vector } of batch) index.add(passageId, vector);
@@ -183,6 +221,17 @@ export class HnswVectorSearch implements VectorSearch {
     }
     for (const label of labels) if (!liveSet.has(label)) index.markDeleted(label);
     return index.count > 0 && (index.count - wanted) / index.count > REBUILD_DELETED_SHARE ? undefined : index;
+  }
+
+  /** The recorded file when it reflects `generation` in this embedder's space and its layout is whole (not read). */
+  private async currentFile(embedder: string, dimensions: number, generation: number): Promise<IndexFile | undefined> {
+    const [file, recordedGeneration, recordedEmbedder] = await Promise.all(
+      ['vector_file', 'vector_generation', 'vector_embedder'].map((key) => this.store.getMeta(key)),
+    );
+    if (!file || recordedEmbedder !== embedder || Number(recordedGeneration) !== generation) return undefined;
+    const path = join(this.dataDir, file);
+    if (path === this.unreadable || hnswFileProblem(path, dimensions) !== undefined) return undefined;
+    return { path, dimensions, count: hnswFileElements(path) };
   }
 
   /** The HNSW file the store's metadata points to, if it is of this embedder's space and readable. */

@@ -11,6 +11,7 @@ if (!compiled) (await import('tsx/esm/api')).register();
 const extension = compiled ? '.js' : '.ts';
 const { LexicalFeeder } = await import(`./lexical-build${extension}`);
 const { defaultTokenizer } = await import(`./tokenizer${extension}`);
+const { writeIndexFile } = await import(`./bm25-file${extension}`);
 const feeder = new LexicalFeeder(defaultTokenizer());
 let failure; // reported at 'finish', the only message the main thread waits for
 
@@ -22,7 +23,8 @@ parentPort.on('message', (message) => {
       return;
     }
     if (failure) throw failure;
-    feeder.builder.finish(message.generation).save(message.path);
+    // The arrays alone (no search structures: a vocabulary map, per-unit scratch) are written.
+    writeIndexFile(message.path, feeder.builder.freeze(message.generation));
     parentPort.postMessage({ type: 'finished', ok: true });
   } catch (error) {
     if (message.type === 'add') {
