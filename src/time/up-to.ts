@@ -41,7 +41,7 @@ export function withUpTo(text: string, periods: readonly PeriodMatch[]): PeriodM
     // 到6月 after another period is the far end of a range (从3月到6月), read elsewhere.
     const previous = out[out.length - 1];
     const end = p.end + (tail ? tail[0].length : 0);
-    let start = before ? before.index + before[0].search(/\S/) : p.start;
+    let start = before ? before.index + before[0].search(/[截到]/) : p.start;
     let from = `${p.to.slice(0, 4)}-01-01`;
     if (previous && before && isWholeYear(previous) && previous.from.slice(0, 4) === p.to.slice(0, 4)
       && YEAR_JOIN.test(text.slice(previous.end, before.index))) {
