@@ -3,7 +3,7 @@
  * counts and their difference, each from the log. Answering with the first period's count
  * alone would read as an answer to the comparison, and it is not one.
  */
-import { addDays, addMonths, findPeriods, listedPeriods, periodInWords, type IsoDate, type ListedPeriod } from '../time/index.ts';
+import { addDays, addMonths, findPeriods, isWholeYear, listedPeriods, periodInWords, type IsoDate, type ListedPeriod } from '../time/index.ts';
 import type { Stats } from '../log/index.ts';
 import { messages as m } from './messages.ts';
 
@@ -42,10 +42,6 @@ export function comparedPeriods(text: string, today: IsoDate): [ComparedPeriod, 
 
 /** The same stretch of an earlier year (同比, 去年同期). */
 const SAME_TIME = /同比|同期/;
-
-function isWholeYear(p: ComparedPeriod): boolean {
-  return p.from.endsWith('-01-01') && p.to.endsWith('-12-31') && p.from.slice(0, 4) === p.to.slice(0, 4);
-}
 
 /** Both counts and how the first differs from the second, in one reply. */
 export function renderComparison(kinds: string, first: Stats, second: Stats): string {

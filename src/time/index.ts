@@ -7,6 +7,7 @@ export { parseChineseNumber } from './chinese-numbers.ts';
 export { DEFAULT_TIME_ZONE, addDays, addMonths, daysBetween, isValidIsoDate, lastDayOfMonth, mondayOf, today, toIsoDate } from './calendar.ts';
 export { findDate, findPeriod, findPeriods, scanTime } from './periods.ts';
 export { joinedPeriod, listedPeriods, type ListedPeriod } from './listed-periods.ts';
+export { isWholeYear } from './up-to.ts';
 export type { DateMatch, PeriodMatch, TimeScan } from './periods.ts';
 export { normalizeDate, requireDate, namedPeriod, periodInWords, dayInWords } from './date-words.ts';
 export { timeMessages } from './messages.ts';

@@ -6,7 +6,7 @@
  * (13月5日) and time words no rule reads (元旦, 11月底) are reported, never guessed.
  */
 import type { Readings, Span } from './dates.ts';
-import { dayOf, monthOf, weekOf } from './dates.ts';
+import { dayOf, monthOf, weekOf, weekdayNumber } from './dates.ts';
 import { addDays, splitIsoDate } from './calendar.ts';
 import { DAY_RULES } from './day-rules.ts';
 import { findImpossible, findUnreadable } from './date-doubts.ts';
@@ -56,9 +56,6 @@ const UP_TO_NOW = /^\s*(?:以来|至今|迄今|(?:到|至)\s*(?:现在|目前|�
  */
 const ITS_WEEK = /^\s*(?:所在的?\s*(?:那|这)?|的?那|这)\s*一?\s*个?\s*(?:周|星期|礼拜)(?:\s*的?\s*(?:周|星期|礼拜)?\s*([一二三四五六日天1-7]))?/;
 const ITS_MONTH = /^\s*(?:所在的?\s*(?:那|这)?|的?那|这)\s*一?\s*个?\s*月(?!\d|[一二三四五六七八九十]+日)/;
-
-/** Monday 0 … Sunday 6. */
-const weekdayIndex = (w: string): number => (/[日天7]/.test(w) ? 6 : '一二三四五六'.includes(w) ? '一二三四五六'.indexOf(w) : Number(w) - 1);
 
 /** What a scan of a message found. */
 export interface TimeScan {
@@ -163,7 +160,7 @@ function withRanges(text: string, periods: PeriodMatch[], now: IsoDate): PeriodM
       const [year, month] = a.from.split('-').map(Number);
       const end = a.end + its[0].length;
       const span = its[0].endsWith('月') ? monthOf(year, month) : weekOf(a.from, 0);
-      const day = its[1] ? addDays(span.from, weekdayIndex(its[1])) : undefined;
+      const day = its[1] ? addDays(span.from, weekdayNumber(its[1]) - 1) : undefined;
       a = day ? { from: day, to: day, start: a.start, end, words: text.slice(a.start, end), day: true }
         : { ...span, start: a.start, end, words: text.slice(a.start, end), day: false };
       // The weekday just read in is not a day of its own.

@@ -3,7 +3,8 @@
  * from the start of that year — or of the year named just before — to the end named. The
  * reply names both ends, so the start taken is always shown.
  */
-import { lastDayOfMonth, toIsoDate } from './calendar.ts';
+import { splitIsoDate } from './calendar.ts';
+import { monthOf } from './dates.ts';
 import type { PeriodMatch } from './periods.ts';
 
 /** Before the end: 截至, 截止, 截止到, 到 (at the start of a clause: after a period it is a range). */
@@ -16,11 +17,12 @@ const YEAR_JOIN = /^\s*(?:的)?\s*[，,]?\s*$/;
 /** A range's words (3月到6月, 1-6月). */
 const RANGE = /至|到|-|—|－|~|～/;
 const lastDayOf = (day: string): string => {
-  const [y, m] = day.split('-').map(Number);
-  return toIsoDate(y, m, lastDayOfMonth(y, m));
+  const { year, month } = splitIsoDate(day);
+  return monthOf(year, month).to;
 };
 
-const isWholeYear = (p: { from: string; to: string }): boolean =>
+/** Whether a period is one whole calendar year (今年, 2022年). */
+export const isWholeYear = (p: { from: string; to: string }): boolean =>
   p.from.endsWith('-01-01') && p.to.endsWith('-12-31') && p.from.slice(0, 4) === p.to.slice(0, 4);
 const isWholeMonth = (p: { from: string; to: string }): boolean =>
   p.from.endsWith('-01') && p.from.slice(0, 7) === p.to.slice(0, 7);
