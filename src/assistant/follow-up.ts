@@ -17,9 +17,9 @@ export type ResolvedFollowUp =
   | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null }
   | { intent: 'ask'; question: string; retrieval: string };
 
-const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|具体是|都有什么|看看是/;
+const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|具体是|都有什么|看看是|导出|表格|excel/i;
 const FOLLOW_UP_SHAPE = /^(?:那|那么|那如果|还有|再|另外)|呢[？?。！!]*$/;
-const FILLER = /列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|具体是?|都有什么|看看|的|吧|一下|呢|[，,。？?！!\s]/g;
+const FILLER = /列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|具体是?|都有什么|看看|导出来?|(?:做|生成|弄)?成?(?:一个|一份)?(?:excel|Excel|EXCEL)?表格?|excel|Excel|EXCEL|把它们?|这些|的|吧|一下|呢|[，,。？?！!\s]/g;
 const EDGE = /^(?:那么|那如果|那|还有|另外|再)|(?:呢)?[？?。！!\s]*$/g;
 
 /** Words that ask about every kind of activity: 2023年3月做了哪些工作, 全部活动. */
