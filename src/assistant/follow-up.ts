@@ -6,6 +6,7 @@
  */
 import { addMonths, type IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from '../reader/index.ts';
+import { wantsExport, withoutExportWords } from './list-export.ts';
 
 /** What the last turn in a thread was about. */
 export type TurnContext =
@@ -17,9 +18,9 @@ export type ResolvedFollowUp =
   | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null }
   | { intent: 'ask'; question: string; retrieval: string };
 
-const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|具体是|都有什么|看看是|导出|表格|excel/i;
+const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|具体是|都有什么|看看是/;
 const FOLLOW_UP_SHAPE = /^(?:那|那么|那如果|还有|再|另外)|呢[？?。！!]*$/;
-const FILLER = /列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|具体是?|都有什么|看看|导出来?|(?:做|生成|弄)?成?(?:一个|一份)?(?:excel|Excel|EXCEL)?表格?|excel|Excel|EXCEL|把它们?|这些|的|吧|一下|呢|[，,。？?！!\s]/g;
+const FILLER = /列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|具体是?|都有什么|看看|把它们?|这些|的|吧|一下|呢|[，,。？?！!\s]/g;
 const EDGE = /^(?:那么|那如果|那|还有|另外|再)|(?:呢)?[？?。！!\s]*$/g;
 
 /** Words that ask about every kind of activity: 2023年3月做了哪些工作, 全部活动. */
@@ -39,7 +40,7 @@ function standsAlone(reading: Reading, text: string): boolean {
 /** True when a short message leans on what was said before ("那…呢", "列出来看看"). */
 export function looksLikeFollowUp(text: string): boolean {
   const t = text.trim();
-  return t.length <= 16 && (FOLLOW_UP_SHAPE.test(t) || LIST_WORDS.test(t));
+  return t.length <= 16 && (FOLLOW_UP_SHAPE.test(t) || LIST_WORDS.test(t) || wantsExport(t));
 }
 
 /**
@@ -60,7 +61,8 @@ export async function resolveFollowUp(
     if (reading.intent !== 'ask' && reading.intent !== 'unclear') return undefined;
     return { intent: 'ask', question: text.trim(), retrieval: `${previous.question} ${core}` };
   }
-  const wantsList = LIST_WORDS.test(text);
+  // 导出来 right after a list or count: that list, as a file (the assistant attaches it).
+  const wantsList = LIST_WORDS.test(text) || wantsExport(text);
   // 去年同期呢: the period just counted, a year (or to the year named) earlier.
   const same = sameTimeYears(core, previous.from, now);
   if (same !== undefined && previous.from && previous.to) {
@@ -68,7 +70,7 @@ export async function resolveFollowUp(
   }
   // Whatever is left after the list words and fillers is what changed ("下半年", "调研");
   // the reader reads it as if it were a count question of its own.
-  const rest = core.replace(FILLER, '');
+  const rest = withoutExportWords(core).replace(FILLER, '');
   const probe = rest ? await reader.read(`${rest}有几次`, now) : undefined;
   const changed = probe && (probe.intent === 'count' || probe.intent === 'list') ? probe : undefined;
   const kinds = changed && changed.kinds.length > 0 ? changed.kinds : previous.kinds;

@@ -10,12 +10,18 @@ import type { Query } from './commands/index.ts';
 import { kindsText } from './render.ts';
 import type { ReplyFile } from './types.ts';
 
-/** Words asking for the list as a file. */
-const EXPORT = /导出|下载|(?:表格|excel|xlsx|电子表)/i;
+/** Words asking for the list as a file (导出来, 做成一个表格, excel). */
+const EXPORT_SOURCE = '导出来?|下载|(?:做|生成|弄|整理)?成?(?:一个|一份)?(?:excel|xlsx|电子表格|表格)';
+const EXPORT = new RegExp(EXPORT_SOURCE, 'i');
 
 /** Whether the words ask for the list as a table file. */
 export function wantsExport(text: string): boolean {
   return EXPORT.test(text);
+}
+
+/** The words with every request for a file taken out (what is left names kinds or a period). */
+export function withoutExportWords(text: string): string {
+  return text.replace(new RegExp(EXPORT_SOURCE, 'gi'), '');
 }
 
 /** The list as an .xlsx reply file, or undefined when the log cannot export. */
