@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity, ActivityQuery, Provenance, Stats } from '../log/index.ts';
+import type { Activity, ActivityFilter, ActivityQuery, Provenance, Stats } from '../log/index.ts';
 import { retryWhenBusy, type RetryOptions } from '../storage/index.ts';
 import type { ActivityChanges, ActivityLogPort, NewActivity } from './ports.ts';
 
@@ -23,12 +23,12 @@ export interface ActivityLogLike {
   list(query: ActivityQuery): Maybe<Activity[]>;
   importFile?(path: string, provenance: Provenance, options?: { acceptInferred?: boolean }): Promise<{ imported: number; duplicates: number }>;
   previewImport?(path: string): Promise<string | undefined>;
-  exportFile?(path: string, query?: ActivityQuery, options?: { timeZone?: string }): Promise<{ exported: number; path: string }>;
+  exportFile?(path: string, query?: ActivityFilter, options?: { timeZone?: string }): Promise<{ exported: number; path: string }>;
 }
 
 /** The export written to a private temporary file and read back; the file never outlives the call. */
 async function exportedBytes(
-  exportFile: NonNullable<ActivityLogLike['exportFile']>, query: ActivityQuery, timeZone: string | undefined,
+  exportFile: NonNullable<ActivityLogLike['exportFile']>, query: ActivityFilter, timeZone: string | undefined,
 ): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'lvzhi-export-'));
   try {

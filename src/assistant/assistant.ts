@@ -25,7 +25,8 @@ import { openConversation, type ConversationLimits, type Pending } from './conve
 import { createLogFlows, provenanceOf } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
-import { kindsText, renderAnswer, renderCount, renderList } from './render.ts';
+import { renderAnswer, renderCount, renderList } from './render.ts';
+import { topicKindsText, topicReply, topicStats } from './topic-query.ts';
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
 
@@ -93,8 +94,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   const queue = new TurnQueue();
 
   async function count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply> {
-    const stats = await activities.stats(query);
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', ...query });
+    if (query.about) return { text: (await topicReply(activities, query, query.about, 'count', taxonomy, Number(todayOf(incoming).slice(0, 4)))).text };
+    const stats = await activities.stats(query);
     const text = renderCount(stats, query.kinds, taxonomy);
     if (!withChart || !activities.chart || stats.total === 0 || (!query.from && !query.to)) return { text };
     try {
@@ -110,26 +112,34 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   /** 今年视察比去年多几次: both counts and the difference; the first period stays the thread's topic. */
-  async function compare(kinds: readonly string[], periods: readonly [ComparedPeriod, ComparedPeriod], incoming: Incoming): Promise<Reply> {
-    const [first, second] = await Promise.all(periods.map((p) => activities.stats({ kinds, from: p.from, to: p.to })));
-    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], ...periods[0] });
-    return { text: renderComparison(kindsText(kinds, taxonomy), first, second) };
+  async function compare(kinds: string[], periods: readonly [ComparedPeriod, ComparedPeriod], incoming: Incoming, about?: string): Promise<Reply> {
+    const [first, second] = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to, about })));
+    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], ...periods[0], about });
+    return { text: renderComparison(topicKindsText({ kinds, from: null, to: null }, about, taxonomy), first, second) };
+  }
+
+  /** Counts per kind; narrowed to the entries naming a subject when the question names one. */
+  function statsOf(query: Query) {
+    return query.about ? topicStats(activities, query, query.about, taxonomy) : activities.stats(query);
   }
 
   /** 上半年和下半年视察了几次: one count per period and the sum; the periods stay the thread's topic. */
-  async function breakdown(kinds: readonly string[], periods: readonly ComparedPeriod[], incoming: Incoming, today?: IsoDate): Promise<Reply> {
-    const all = await Promise.all(periods.map((p) => activities.stats({ kinds, from: p.from, to: p.to })));
+  async function breakdown(kinds: string[], periods: readonly ComparedPeriod[], incoming: Incoming, about?: string, today?: IsoDate): Promise<Reply> {
+    const all = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to, about })));
     // Months still to come with nothing in them are left out of a per-month answer.
     const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
-    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to });
-    return { text: renderBreakdown(kindsText(kinds, taxonomy), counts) };
+    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, about });
+    return { text: renderBreakdown(topicKindsText({ kinds, from: null, to: null }, about, taxonomy), counts) };
   }
 
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
-    const activitiesFound = await activities.list(query);
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
-    const text = renderList(activitiesFound, query, taxonomy, Number(todayOf(incoming).slice(0, 4)));
-    if (!wantsExport(incoming.text) || activitiesFound.length === 0) return { text };
+    const year = Number(todayOf(incoming).slice(0, 4));
+    const found = query.about ? undefined : await activities.list(query);
+    const { text, shown } = found
+      ? { text: renderList(found, query, taxonomy, year), shown: found.length }
+      : await topicReply(activities, query, query.about!, 'list', taxonomy, year);
+    if (!wantsExport(incoming.text) || shown === 0) return { text };
     const file = await exportedList(activities, query, taxonomy);
     return file ? { text: `${text}\n${m.exportedNote(file.name)}`, files: [file] } : { text: `${text}\n${m.exportUnavailable}` };
   }
@@ -156,7 +166,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     for (const text of [words, `${words}有几次`]) {
       const reading = await reader.read(text, today);
       if (reading.intent === 'count' || reading.intent === 'list') {
-        return { kinds: reading.kinds, from: reading.from, to: reading.to };
+        return { kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about };
       }
     }
     return undefined;
@@ -218,7 +228,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const followUp = await resolveFollowUp(text, reading, await contexts.get(incoming.threadId), reader, today);
     if (followUp) {
       if (followUp.intent === 'ask') return ask(followUp.question, followUp.retrieval, incoming, sink);
-      const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to };
+      const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to, about: followUp.about };
       return followUp.intent === 'count' ? count(query, incoming, false) : list(query, incoming);
     }
 
@@ -227,15 +237,15 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         return logFlows.log(reading.activities, incoming, today);
       case 'count': {
         const compared = comparedPeriods(text, today);
-        if (compared) return compare(reading.kinds, compared, incoming);
+        if (compared) return compare(reading.kinds, compared, incoming, reading.about);
         const listed = listedCountPeriods(text, today);
-        if (listed.length > 1) return breakdown(reading.kinds, listed, incoming);
+        if (listed.length > 1) return breakdown(reading.kinds, listed, incoming, reading.about);
         const months = monthsAskedFor(text, reading.from, reading.to);
-        if (months.length > 1) return breakdown(reading.kinds, months, incoming, today);
-        return count({ kinds: reading.kinds, from: reading.from, to: reading.to }, incoming, false);
+        if (months.length > 1) return breakdown(reading.kinds, months, incoming, reading.about, today);
+        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about }, incoming, false);
       }
       case 'list':
-        return list({ kinds: reading.kinds, from: reading.from, to: reading.to }, incoming);
+        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about }, incoming);
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':

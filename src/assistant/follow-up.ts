@@ -10,12 +10,12 @@ import { wantsExport, withoutExportWords } from './list-export.ts';
 
 /** What the last turn in a thread was about. */
 export type TurnContext =
-  | { kind: 'query'; intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null }
+  | { kind: 'query'; intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string }
   | { kind: 'ask'; question: string };
 
 /** A follow-up resolved into a complete request. */
 export type ResolvedFollowUp =
-  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null }
+  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string }
   | { intent: 'ask'; question: string; retrieval: string };
 
 const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|具体是|都有什么|看看是/;
@@ -66,7 +66,10 @@ export async function resolveFollowUp(
   // 去年同期呢: the period just counted, a year (or to the year named) earlier.
   const same = sameTimeYears(core, previous.from, now);
   if (same !== undefined && previous.from && previous.to) {
-    return { intent: wantsList ? 'list' : previous.intent, kinds: [...previous.kinds], from: addMonths(previous.from, -12 * same), to: addMonths(previous.to, -12 * same) };
+    return {
+      intent: wantsList ? 'list' : previous.intent, kinds: [...previous.kinds],
+      from: addMonths(previous.from, -12 * same), to: addMonths(previous.to, -12 * same), about: previous.about,
+    };
   }
   // Whatever is left after the list words and fillers is what changed ("下半年", "调研");
   // the reader reads it as if it were a count question of its own.
@@ -79,7 +82,9 @@ export async function resolveFollowUp(
   const to = hasPeriod ? changed.to : previous.to;
   if (!wantsList && !changed) return undefined;
   if (!wantsList && changed && changed.kinds.length === 0 && !hasPeriod) return undefined;
-  return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to };
+  // The subject asked about stays (那下半年呢 after 上半年视察了几次安全生产) unless a new one is named.
+  const about = changed?.about ?? previous.about;
+  return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to, about };
 }
 
 /**

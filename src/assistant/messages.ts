@@ -80,6 +80,16 @@ export const messages = {
   /** The log cannot export here. */
   exportUnavailable: '这里不能导出表格；可以在终端用 export 命令，或在网页的活动记录里“导出为 Excel”。',
   listNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
+  /** Where a narrowed count looked: 2023年上半年的视察, 全部视察记录. */
+  topicScope: (period: string | undefined, kinds: string) => (period ? `${period}的${kinds}` : `全部${kinds}记录`),
+  /** A count or list narrowed to a subject, with the whole kind's figure beside it. */
+  topicFound: (scope: string, core: string, n: number, total: number, unit: string) =>
+    `${scope}中，事项含“${core}”的共 ${n} ${unit}（同期共 ${total} ${unit}，按事项名称查找）：`,
+  /** Nothing of the kind names the subject: say so, and how to see them all. */
+  topicNone: (scope: string, core: string, total: number, unit: string, listAll: string) =>
+    `${scope}中，没有事项含“${core}”的记录（同期共 ${total} ${unit}，按事项名称查找）。如需查看全部，可以说“${listAll}”。`,
+  /** The kinds of a narrowed comparison or breakdown: 事项含“学校”的视察. */
+  topicKinds: (core: string, kinds: string) => `事项含“${core}”的${kinds}`,
 
   sourcesHeader: '来源：',
   sourceLine: (n: number, title: string, location: string, doc: string) => `[${n}] 《${title}》${location ? ' ' + location : ''}（${doc}）`,

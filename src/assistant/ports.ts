@@ -4,7 +4,7 @@
  * depends on no module's internals.
  */
 import type { IsoDate } from '../time/index.ts';
-import type { Activity, ActivityQuery, Provenance, Stats } from '../log/index.ts';
+import type { Activity, ActivityFilter, ActivityQuery, Provenance, Stats } from '../log/index.ts';
 
 /** An activity as the reader gives it, before it is stored. */
 export interface NewActivity {
@@ -40,8 +40,8 @@ export interface ActivityLogPort {
   stats(query: ActivityQuery): Promise<Stats>;
   /** Activities in date order. */
   list(query: ActivityQuery): Promise<Activity[]>;
-  /** The query's activities as an .xlsx table (the export's columns), when the log can export. */
-  exportTable?(query: ActivityQuery): Promise<Uint8Array>;
+  /** The query's activities (those whose title holds `text`, when given) as an .xlsx table (the export's columns), when the log can export. */
+  exportTable?(query: ActivityFilter): Promise<Uint8Array>;
   /** A PNG bar chart of the counts (titled with the kinds asked for), when charts are available. */
   chart?(stats: Stats, kinds?: readonly string[]): Promise<Uint8Array>;
   /** Bulk import of a CSV/XLSX file, all or nothing, after the person confirmed it; when the log offers it. */

@@ -11,6 +11,10 @@ export const UNDO =
 export const HELP =
   /^\s*(?:帮助|help|菜单|说明|使用说明|功能|你好|您好|hi|hello|在吗)[!！。?？]?\s*$|你(?:能|会|可以)(?:做|干)?(?:什么|啥|哪些)|怎么用|如何使用|怎么使用|使用方法|有(?:什么|哪些)功能|能干(?:什么|啥)|你是谁/i;
 
+/** How to use one of the assistant's own functions (怎么导出活动记录, 如何撤销): answered by the help. */
+export const HOW_TO_USE =
+  /^\s*(?:请问)?(?:我)?(?:要|该)?(?:怎么|如何|怎样)(?:才能|可以)?(?:把[^，,。]{0,12})?(?:导出|下载|导入|撤销|撤回|更正|上传|记一条|登记一条|添加记录|生成图表|画图)/;
+
 /** Writing verbs that ask for a draft when they open the message or follow a polite ask. */
 const DRAFT_VERB = '(?:起草|草拟|拟写|撰写|写|拟)';
 /** Asking someone for something. */

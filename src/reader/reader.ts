@@ -12,10 +12,15 @@ import { readCorrection, readNamedCorrection } from './correction.ts';
 import { readerMessages as say } from './messages.ts';
 import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
+import { queryTopic } from './query-topic.ts';
 import { joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
 
 const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
+/** Whether or where something was done: 有没有…过, 去了哪里, 哪些地方. */
+const WHICH_DONE = /有没有[^，,。；;]{0,8}[了过]|(?:去|到)[了过]?(?:哪里|哪儿|哪些地方)|哪些地方|哪些单位/;
+/** Right after an activity word: 视察了哪些学校 (not 主任会议讨论了哪些事项, a question for the minutes). */
+const WHICH_OBJECT = /^\s*[了过](?:哪些|哪几[个家处所])[\u4e00-\u9fff]/;
 const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
 
 const sortedKinds = (mentions: readonly KindMention[]): string[] => [...new Set(mentions.map((m) => m.kind))].sort();
@@ -37,7 +42,8 @@ function query(intent: 'count' | 'list', p: Prepared): Reading {
   const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? spans[0];
   // 国庆期间视察了几次: a time word no rule reads is asked about, not counted over all time.
   if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
-  return { intent, kinds: sortedKinds(p.mentions), from: period?.from ?? null, to: period?.to ?? null };
+  const about = queryTopic(p);
+  return { intent, kinds: sortedKinds(p.mentions), from: period?.from ?? null, to: period?.to ?? null, ...(about ? { about } : {}) };
 }
 
 /** A log entry (or several), unless the message is not an activity at all. */
@@ -90,6 +96,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const { blank, mentions, periods } = p;
   if (cue.UNDO.test(p.text)) return { intent: 'undo' };
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
+  if (cue.HOW_TO_USE.test(blank)) return { intent: 'help' };
   const not = notAnActivity(p);
   if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
@@ -103,7 +110,10 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     (whichOfActivity(p) && !normative) ||
     (/什么时候|哪天|哪几天|哪些天/.test(blank) && hasPeriod && mentions.length > 0 && !normative) ||
     // 上半年视察了学校吗, 本月开过主任会议没有: whether it happened is answered by the entries.
-    (hasPeriod && mentions.length > 0 && !normative && /[了过][^，,。；;]*(?:吗|没有|没)\s*[？?]?\s*$/.test(blank));
+    (hasPeriod && mentions.length > 0 && !normative && /[了过][^，,。；;]*(?:吗|没有|没)\s*[？?]?\s*$/.test(blank)) ||
+    // 今年有没有视察过养老院, 今年视察了哪些学校, 视察都去了哪里: which entries, from the log.
+    (hasPeriod && mentions.length > 0 && !normative &&
+      (WHICH_DONE.test(blank) || mentions.some((x) => WHICH_OBJECT.test(blank.slice(x.end)))));
   if (isList) return query('list', p);
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.

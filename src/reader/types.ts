@@ -20,7 +20,8 @@ export interface ReadActivity {
 export type Reading =
   /** One or more activities, in the message's order; `activity` is the first, for older callers. */
   | { intent: 'log'; activities: ReadActivity[]; activity: ReadActivity }
-  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null }
+  /** `about`: the subject the question narrows to (上半年视察了学校吗 → 学校), matched in entries' titles. */
+  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string }
   | { intent: 'ask' }
   | { intent: 'draft' }
   | { intent: 'undo' }

@@ -70,6 +70,54 @@ describe('count and list', () => {
     expect(read('代表视察过的单位要反馈吗').intent).toBe('ask');
   });
 
+  it('lists the entries for whether or where something was done (有没有视察过, 视察了哪些学校, 去了哪里)', () => {
+    expect(read('今年有没有视察过养老院')).toMatchObject({ intent: 'list', kinds: ['inspection'], about: '养老院' });
+    expect(read('今年视察了哪些学校')).toMatchObject({ intent: 'list', kinds: ['inspection'], about: '学校' });
+    expect(read('今年的视察都去了哪里')).toMatchObject({ intent: 'list', kinds: ['inspection'] });
+  });
+
+  it('answers how to use the assistant itself from the help, not by doing it or searching the documents', () => {
+    expect(read('怎么导出活动记录')).toEqual({ intent: 'help' });
+    expect(read('怎么把上半年的视察导出成表格')).toEqual({ intent: 'help' });
+    expect(read('代表履职活动怎么记录')).toEqual({ intent: 'ask' });
+  });
+
+  it.each([
+    ['上半年视察了学校吗', '学校'],
+    ['今年听取了几次区政府的报告', '区政府的报告'],
+    ['上半年视察了几次安全生产', '安全生产'],
+    ['上半年视察安全生产工作几次', '安全生产工作'],
+    ['今年围绕乡村振兴开展了几次调研', '乡村振兴'],
+    ['关于食品安全的执法检查有几次', '食品安全'],
+    ['教育方面的视察有几次', '教育'],
+    ['列出上半年关于学校的视察', '学校'],
+    ['今年调研过养老服务没有', '养老服务'],
+  ])('reads the subject a count or list narrows to: %s → %s', (text, about) => {
+    expect(read(text)).toMatchObject({ about });
+  });
+
+  it.each([
+    '上半年组织代表视察了几次', // who acted
+    '近半年代表建议办理了多少次', // a verb
+    '第三季度听取审议了几个专项工作报告', // the kind's own nouns
+    '老王问一下，咱们常委会今年以来一共听取审议了多少个专项工作报告？我这边要填个表',
+    '今年以来视察工作开展了几次',
+    '今年视察比去年多几次',
+    '上半年调研同比增加了几次',
+    '我们的视察有几次',
+    '导出上半年的视察',
+    '上半年视察了几次，分别是哪几次',
+    '去年视察和调研加起来多少次',
+    '今年的调研活动列个表',
+    '最近的培训列表',
+    '有多少次走访是在上个月',
+    '本月调研的内容有哪些',
+  ])('reads no subject where none is named: %s', (text) => {
+    const reading = read(text);
+    expect(['count', 'list']).toContain(reading.intent);
+    expect(reading).not.toHaveProperty('about');
+  });
+
   it('tells a list of activities from a question about what the rules list', () => {
     expect(read('今年的执法检查有哪些').intent).toBe('list');
     expect(read('代表联络站的工作制度有哪些').intent).toBe('ask');

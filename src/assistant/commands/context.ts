@@ -9,8 +9,8 @@ import type { LogFlows } from '../log-flows.ts';
 import type { DraftingPort, WebLinkPort } from '../ports.ts';
 import type { Incoming, IncomingFile, Reply, ReplySink } from '../types.ts';
 
-/** Kinds and a period to count or list. */
-export type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null };
+/** Kinds and a period to count or list; `about`, a subject the entries' titles must hold (学校). */
+export type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string };
 
 /** The assistant's parts a command may use (built once per assistant). */
 export interface AssistantTools {

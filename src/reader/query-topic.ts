@@ -1,0 +1,106 @@
+/**
+ * The subject a count or list is narrowed to, besides its kinds and period:
+ * 上半年视察了几次安全生产 → 安全生产, 上半年视察了学校吗 → 学校,
+ * 关于食品安全的执法检查有几次 → 食品安全, 围绕乡村振兴开展了几次调研 → 乡村振兴.
+ *
+ * It is read only where Chinese puts an activity's object — after the last activity word
+ * (and 了, 几次), or before the first one behind 关于/就/围绕 or ending in 方面/的 — so the
+ * one who acted (组织代表视察), a verb (代表建议办理了几次), the kind's own nouns
+ * (几个专项工作报告) and the person asking are never taken for a subject. Without a subject
+ * read here the question counts the whole kind, as before; with one, the reply says what it
+ * matched and the kind's total beside it, so a narrowing that misses is seen, never silent.
+ */
+import type { Prepared } from './prepare.ts';
+
+/** Where a clause ends: the subject never reaches across one. */
+const CLAUSE = /[，,。？?！!；;：:\n]/;
+
+/** What closes a count or list question after its subject (吗, 几次, 的记录, 有哪些). Stripped repeatedly. */
+const TAIL = new RegExp(
+  '(?:吗|呢|没有|没|啊|呀|吧|嘛|' +
+    '的?(?:次数|数量|总数|情况|记录|清单|明细|台账|安排)|' +
+    '(?:都|分别|具体)?(?:有|是)?(?:哪些|哪几次|哪几个|哪几项|什么时候|哪天|哪几天|什么)|' +
+    '(?:一共|总共|共计|合计|累计|共)?(?:有|开展|进行|组织|举办|搞|开|办|做)?(?:了|过)?(?:几|多少)(?:次|个|项|期|场|回|件|批|趟|轮|起|家|条)?|' +
+    '(?:列出来?|列一下|列个表|列个清单|列表|列清单|导出来?|(?:做|生成|整理)成?(?:一个|一份)?(?:表格|excel|xlsx))|' +
+    '(?:同比|环比|比上年|比去年)?(?:增加|增长|减少|下降|多|少)|同比|环比|' +
+    '(?:一共|总共|共计|合计|累计|总计|加起来|加在一起|合起来)|了|过|一下)$',
+  'i',
+);
+
+/** What opens the words after an activity word before its subject (了, 几次, 一共). Stripped repeatedly. */
+const HEAD = /^(?:了|过|的|都|又|还|一共|总共|共计|合计|累计|共|(?:几|多少)(?:次|个|项|场|回|期|批)?(?:的)?|哪些|哪几[个家处所次])/;
+
+/** A subject before the first activity word: 关于X的, 就X开展了几次, X方面的, X的. */
+const BEFORE = /^(?:关于|有关|就|对|围绕|针对|涉及)?(.+?)(?:方面|相关|领域)?(?:的|开展了?|进行了?|组织了?)?(?:了|过)?(?:(?:几|多少)(?:次|个|项|场|回))?$/;
+/** Before the first activity word, a subject needs a word that marks it as one (关于, 的, 方面). */
+const MARKED_BEFORE = /(?:关于|有关|就|对|围绕|针对|涉及).+|.+(?:方面|相关|领域|的)(?:的)?$/;
+
+/** Asking words that open a question (请问, 帮我列出, 统计一下): never part of a subject. */
+const ASKING = /^(?:请问|请|麻烦|帮我|帮忙|给我|查一下|查查|看看|看一下|统计一下|统计|列出来?|列一下|导出|把)/;
+
+/** Words that are never a subject: who acts or asks, the office, the log's own nouns. */
+const NOT_SUBJECT =
+  /^(?:我们|咱们|我|你|大家|常委会|人大|区人大|人大常委会|区人大常委会|本级|办公室|机关|领导|主任|代表|委员|同志|全区|本区|区里|全部|所有|各类|各项|具体|一共|总共|情况|记录|活动|工作|次数|数量|时间|日期|什么|哪些|有|是|都|这些|那些|最近|近期|近来|目前|当前|以前|之前|以来|期间|全年|年度|内容|主题|地点|对象|单位|地方|人员|结果|成效|效果|过程|的)+$/;
+
+/** Verbs of office work left behind an activity word (代表建议办理了几次): never a subject. */
+const VERB =
+  /^(?:办理|督办|审议|听取|召开|举办|开展|进行|组织|参加|接待|学习|检查|交办|答复|评议|督查|落实|推进|完成|处理|安排|举行|出席|列席|比|比较|对比)+$/;
+
+/** Words of asking, counting or listing anywhere in a phrase: then it is no subject (是在, 列个表, 加起来). */
+const QUESTION_WORDS = /是在|在哪|多少|几[次个项场回]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪/;
+
+/** The kinds' own nouns and generic words (几个专项工作报告): a subject must be more than these. */
+const GENERIC = /专项|专题|工作|报告|会议|议题|活动|记录|情况|方面|相关|有关|事项|问题|领域/g;
+
+/** Letters, digits and Chinese characters only, two or more: a subject is one unbroken phrase. */
+const PHRASE = /^[\u4e00-\u9fffA-Za-z0-9·()（）]{2,24}$/;
+
+/** Strip a pattern from one end again and again. */
+function stripRepeatedly(text: string, pattern: RegExp): string {
+  let out = text;
+  for (let previous = ''; previous !== out; ) {
+    previous = out;
+    out = out.replace(pattern, '');
+  }
+  return out;
+}
+
+/** The phrase as a subject, or undefined when it is none. */
+function subject(phrase: string): string | undefined {
+  if (!PHRASE.test(phrase) || NOT_SUBJECT.test(phrase) || VERB.test(phrase) || QUESTION_WORDS.test(phrase)) return undefined;
+  return phrase.replace(GENERIC, '').length >= 2 ? phrase : undefined;
+}
+
+/** The words after the last activity word up to the clause's end, trimmed of question words. */
+function after(p: Prepared): string | undefined {
+  const last = p.mentions[p.mentions.length - 1];
+  const clause = p.blank.slice(last.end).split(CLAUSE)[0].trim();
+  const words = stripRepeatedly(stripRepeatedly(clause, TAIL), HEAD);
+  return words ? subject(words) : undefined;
+}
+
+/** The words before the first activity word, back to the clause's start, when marked as its subject. */
+function before(p: Prepared): string | undefined {
+  const first = p.mentions[0];
+  const clauses = p.blank.slice(0, first.start).split(CLAUSE);
+  // The last unbroken run: time words (blanked) and 列出 before it are not part of the subject.
+  const run = clauses[clauses.length - 1].trim().split(/\s+/).pop() ?? '';
+  const words = stripRepeatedly(run, ASKING);
+  if (!MARKED_BEFORE.test(words)) return undefined;
+  const m = BEFORE.exec(words);
+  return m ? subject(stripRepeatedly(m[1], /(?:方面|相关|领域|的)$/)) : undefined;
+}
+
+/** The subject a count or list question names, or undefined (most questions name none). */
+export function queryTopic(p: Prepared): string | undefined {
+  if (p.mentions.length === 0) return undefined;
+  return after(p) ?? before(p);
+}
+
+/** The part of a subject titles are searched for: 安全生产工作 → 安全生产, 区政府的报告 → 区政府. */
+export function topicCore(about: string): string {
+  // 区政府的报告 → 区政府: titles say 区政府关于…的报告, so the kind's own nouns are left out too.
+  const core = stripRepeatedly(about, /(?:工作|情况|方面|相关|有关|事项|问题|领域|专项|专题|报告|会议|活动|记录|的)$/)
+    .replace(/^(?:关于|有关|涉及)/, '');
+  return core.length >= 2 ? core : about;
+}

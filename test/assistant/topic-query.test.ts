@@ -1,0 +1,83 @@
+/**
+ * Counts and lists narrowed to a subject (上半年视察了几次安全生产, 上半年视察了学校吗): only the
+ * entries whose title names it are counted, shown, kept for a follow-up and exported — with
+ * the kind's whole figure beside them, so a subject that matched nothing is said, never a
+ * silent count of every inspection.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openServices, type Services } from '../../src/app.ts';
+import type { Incoming } from '../../src/assistant/types.ts';
+import { loadSettings } from '../../src/config.ts';
+import { tempFolder } from '../support/temp-folders.ts';
+
+function telegram(text: string): Incoming {
+  return { platform: 'telegram', userId: '9', userName: '管理员', chatId: '9', threadId: 'telegram:9:0', text };
+}
+
+describe('a count or list narrowed to what was inspected', () => {
+  let services: Services;
+
+  beforeAll(async () => {
+    services = await openServices({
+      dataDir: tempFolder('lvzhi-topic-'),
+      settings: loadSettings({ LVZHI_ALLOW: 'telegram:9', LVZHI_ADMINS: 'telegram:9' }),
+      now: () => new Date('2023-07-05T09:00:00'),
+    });
+    const add = (date: string, kind: string, title: string) => services.activities.addAll([{ date, kind, title }], { by: '小王', channel: 'test' });
+    await add('2023-02-09', 'inspection', '视察安全生产工作');
+    await add('2023-04-06', 'inspection', '视察食品安全工作');
+    await add('2023-05-11', 'inspection', '视察现代水网建设');
+    await add('2023-05-20', 'research', '调研安全生产监管');
+    await add('2023-09-12', 'inspection', '视察危化品安全生产');
+  });
+  afterAll(async () => services?.close());
+
+  const ask = async (text: string) => (await services.assistant.handle(telegram(text))).text;
+
+  it('counts only the inspections whose title names the subject, and gives the whole count beside it', async () => {
+    const text = await ask('上半年视察了几次安全生产');
+    expect(text).toContain('事项含“安全生产”的共 1 次');
+    expect(text).toContain('同期共 3 次');
+    expect(text).toContain('视察安全生产工作');
+    expect(text).not.toContain('现代水网');
+    // The subject stays for "那下半年呢".
+    const next = await ask('那下半年呢');
+    expect(next).toContain('2023年下半年');
+    expect(next).toContain('事项含“安全生产”的共 1 次');
+    expect(next).toContain('危化品安全生产');
+  });
+
+  it('says plainly that nothing matched, instead of listing every inspection', async () => {
+    const text = await ask('上半年视察了学校吗');
+    expect(text).toContain('没有事项含“学校”的记录');
+    expect(text).toContain('同期共 3 项');
+    expect(text).not.toContain('视察食品安全工作');
+  });
+
+  it('finds a report by who made it (听取了几次区政府的报告), as its title words it', async () => {
+    await services.activities.addAll([{ date: '2023-03-01', kind: 'report_review', title: '听取区政府关于营商环境工作情况的报告' }], { by: '小王', channel: 'test' });
+    expect(await ask('今年听取了几次区政府的报告')).toContain('事项含“区政府”的共 1 次');
+  });
+
+  it('counts the whole kind when the question names who acted rather than what', async () => {
+    expect(await ask('上半年组织代表视察了几次')).toContain('共视察 3 次');
+  });
+
+  it('exports only the entries naming the subject, under a name that says so', async () => {
+    const reply = await services.assistant.handle(telegram('导出上半年关于食品安全的视察'));
+    const file = reply.files?.[0];
+    expect(file?.name).toBe('2023年上半年食品安全视察活动记录.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file!.data!) as never);
+    const titles = workbook.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[])[3]);
+    expect(titles).toEqual(['视察食品安全工作']);
+  });
+
+  it('narrows a per-period breakdown the same way', async () => {
+    const text = await ask('上半年和下半年各视察了几次安全生产');
+    expect(text).toContain('2023年上半年事项含“安全生产”的视察：1 次');
+    expect(text).toContain('2023年下半年事项含“安全生产”的视察：1 次');
+    expect(text).toContain('合计：2 次');
+  });
+});
