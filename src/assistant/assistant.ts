@@ -26,7 +26,7 @@ import { createLogFlows, provenanceOf } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { renderAnswer, renderCount, renderList } from './render.ts';
-import { topicKindsText, topicReply, topicStats } from './topic-query.ts';
+import { latestReply, topicKindsText, topicReply, topicStats } from './topic-query.ts';
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
 
@@ -133,6 +133,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
+    if (query.latest) return { text: await latestReply(activities, query, todayOf(incoming), taxonomy) };
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
     const year = Number(todayOf(incoming).slice(0, 4));
     const found = query.about ? undefined : await activities.list(query);
@@ -245,7 +246,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         return count({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about }, incoming, false);
       }
       case 'list':
-        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about }, incoming);
+        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, latest: reading.latest }, incoming);
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':

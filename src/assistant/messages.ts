@@ -88,6 +88,11 @@ export const messages = {
   /** Nothing of the kind names the subject: say so, and how to see them all. */
   topicNone: (scope: string, core: string, total: number, unit: string, listAll: string) =>
     `${scope}中，没有事项含“${core}”的记录（同期共 ${total} ${unit}，按事项名称查找）。如需查看全部，可以说“${listAll}”。`,
+  /** The most recent entry of the kinds (最近一次视察是什么时候). */
+  latestEntry: (kinds: string, day: string, title: string, id: number, by: string) =>
+    `最近一次${kinds}是${day}：${title}（编号 ${id}，${by}记录）。`,
+  /** No entry of the kinds up to today. */
+  latestNone: (kinds: string, narrowed: boolean) => (narrowed ? `活动记录里没有${kinds}。` : `活动记录里还没有${kinds}的记录。`),
   /** The kinds of a narrowed comparison or breakdown: 事项含“学校”的视察. */
   topicKinds: (core: string, kinds: string) => `事项含“${core}”的${kinds}`,
 

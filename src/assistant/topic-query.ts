@@ -4,7 +4,7 @@
  * matched, with the kinds' whole figure beside them — a subject that matched nothing, or the
  * wrong entries, is seen at once, never a silently smaller (or larger) count.
  */
-import { dayInWords, periodInWords } from '../time/index.ts';
+import { dayInWords, periodInWords, type IsoDate } from '../time/index.ts';
 import { topicCore, type Taxonomy } from '../reader/index.ts';
 import type { Activity, Stats } from '../log/index.ts';
 import type { Query } from './commands/index.ts';
@@ -44,6 +44,17 @@ export async function topicReply(
   }
   if (matched.length > LIST_LIMIT) lines.push(m.listMore(matched.length - LIST_LIMIT));
   return { text: lines.join('\n'), shown: matched.length };
+}
+
+/** The most recent entry up to today of the query's kinds (and subject): 最近一次视察是什么时候. */
+export async function latestReply(activities: ActivityLogPort, query: Query, today: IsoDate, taxonomy: Taxonomy): Promise<string> {
+  const upTo = query.to && query.to < today ? query.to : today;
+  const entries = await activities.list({ kinds: query.kinds, from: query.from, to: upTo });
+  const core = query.about ? topicCore(query.about) : undefined;
+  const latest = (core ? entries.filter((a) => holds(a, core)) : entries).at(-1);
+  const kinds = core ? m.topicKinds(core, kindsText(query.kinds, taxonomy)) : kindsText(query.kinds, taxonomy);
+  if (!latest) return m.latestNone(kinds, Boolean(core));
+  return m.latestEntry(kinds, dayInWords(latest.date, 0), latest.title, latest.id, latest.by_name ?? latest.by);
 }
 
 /** Counts per kind of the entries naming the subject, for comparisons and breakdowns. */

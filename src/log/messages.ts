@@ -90,7 +90,9 @@ export const logMessages = {
       ? `第 ${id} 条改过之后与另一条现有记录完全相同（日期、类型、内容都一样），没有修改。`
       : `第 ${id} 条改过之后与第 ${other} 条完全相同（日期、类型、内容都一样），没有修改；如果是重复记录，请删除其中一条。`,
   notYours: (id: number) => `第 ${id} 条不是您记录的，只有记录人本人或管理员可以更正。`,
-  statsOneKind: (period: string, label: string, count: number) => `${period}共${label} ${count} 次`,
+  /** 2023年上半年共视察 8 次; a kind named by a noun reads 2023年上半年常委会会议共 2 次. */
+  statsOneKind: (period: string, label: string, count: number) =>
+    (/(?:会议|活动|培训|学习|办理|其他)$/.test(label) ? `${period}${label}共 ${count} 次` : `${period}共${label} ${count} 次`),
   statsTotal: (period: string, total: number) => `${period}共记录履职活动 ${total} 次`,
   statsPart: (label: string, count: number) => `${label} ${count} 次`,
   listEmpty: (period: string) => `${period}没有活动记录。`,

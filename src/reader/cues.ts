@@ -15,6 +15,10 @@ export const HELP =
 export const HOW_TO_USE =
   /^\s*(?:请问)?(?:我)?(?:要|该)?(?:怎么|如何|怎样)(?:才能|可以)?(?:把[^，,。]{0,12})?(?:导出|下载|导入|撤销|撤回|更正|上传|记一条|登记一条|添加记录|生成图表|画图)/;
 
+/** When the latest one was: 最近一次视察是什么时候, 上次开主任会议是哪天. */
+export const LATEST =
+  /(?:(?:最近|上|前|最后)一次|上次|上回|上一回|最近的一次|最后的一次)(?=[^，,。；;]*(?:什么时候|哪天|哪一天|什么时间|几号|几月几[日号]|何时|啥时候|什么日子))/;
+
 /** Writing verbs that ask for a draft when they open the message or follow a polite ask. */
 const DRAFT_VERB = '(?:起草|草拟|拟写|撰写|写|拟)';
 /** Asking someone for something. */

@@ -100,6 +100,11 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const not = notAnActivity(p);
   if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
+  // 最近一次视察是什么时候, 上次开主任会议是哪天: the latest entry, from the log.
+  if (mentions.length > 0 && cue.LATEST.test(blank)) {
+    const reading = query('list', p);
+    return reading.intent === 'list' ? { ...reading, latest: true } : reading;
+  }
 
   const hasPeriod = periods.some((x) => !x.timeOnly);
   const normative = cue.NORMATIVE.test(blank);

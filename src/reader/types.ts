@@ -20,8 +20,11 @@ export interface ReadActivity {
 export type Reading =
   /** One or more activities, in the message's order; `activity` is the first, for older callers. */
   | { intent: 'log'; activities: ReadActivity[]; activity: ReadActivity }
-  /** `about`: the subject the question narrows to (上半年视察了学校吗 → 学校), matched in entries' titles. */
-  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string }
+  /**
+   * `about`: the subject the question narrows to (上半年视察了学校吗 → 学校), matched in entries' titles;
+   * `latest`: only the most recent entry up to today is asked for (最近一次视察是什么时候).
+   */
+  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: true }
   | { intent: 'ask' }
   | { intent: 'draft' }
   | { intent: 'undo' }

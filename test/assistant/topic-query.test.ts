@@ -60,6 +60,12 @@ describe('a count or list narrowed to what was inspected', () => {
     expect(await ask('今年听取了几次区政府的报告')).toContain('事项含“区政府”的共 1 次');
   });
 
+  it('answers when the latest one was from the log, not from the documents, and never a planned one', async () => {
+    await services.activities.addAll([{ date: '2023-07-20', kind: 'inspection', title: '视察河道治理' }], { by: '小王', channel: 'test' });
+    expect(await ask('最近一次视察是什么时候')).toBe('最近一次视察是2023年5月11日：视察现代水网建设（编号 3，小王记录）。');
+    expect(await ask('最近一次视察学校是什么时候')).toBe('活动记录里没有事项含“学校”的视察。');
+  });
+
   it('counts the whole kind when the question names who acted rather than what', async () => {
     expect(await ask('上半年组织代表视察了几次')).toContain('共视察 3 次');
   });

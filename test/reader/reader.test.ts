@@ -76,6 +76,13 @@ describe('count and list', () => {
     expect(read('今年的视察都去了哪里')).toMatchObject({ intent: 'list', kinds: ['inspection'] });
   });
 
+  it('asks the log for the latest entry (最近一次视察是什么时候, 上次开主任会议是哪天)', () => {
+    expect(read('最近一次视察是什么时候')).toMatchObject({ intent: 'list', kinds: ['inspection'], latest: true });
+    expect(read('上次开主任会议是哪天')).toMatchObject({ intent: 'list', kinds: ['council_meeting'], latest: true });
+    expect(read('最近一次视察学校是什么时候')).toMatchObject({ latest: true, about: '学校' });
+    expect(read('常委会会议上一次会议之后多久开下一次').intent).toBe('ask');
+  });
+
   it('answers how to use the assistant itself from the help, not by doing it or searching the documents', () => {
     expect(read('怎么导出活动记录')).toEqual({ intent: 'help' });
     expect(read('怎么把上半年的视察导出成表格')).toEqual({ intent: 'help' });
@@ -107,6 +114,7 @@ describe('count and list', () => {
     '我们的视察有几次',
     '导出上半年的视察',
     '上半年视察了几次，分别是哪几次',
+    '今年第一季度视察和调研分别几次',
     '去年视察和调研加起来多少次',
     '今年的调研活动列个表',
     '最近的培训列表',
