@@ -18,6 +18,7 @@ import { describePeriod, periodForFileName } from '../time/index.ts';
 import { styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
+import { namedSubject } from './subject-note.ts';
 import { findForm, findTopics, findVenue, itemsOf, loadTopics, occasionTopics, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
@@ -134,7 +135,11 @@ export function createDrafter(deps: DrafterDeps): Drafter {
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
-      let note: string | undefined = assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined;
+      const subjectNamed = namedSubject(words, named.words, topics, items.map((i) => i.fact));
+      let note: string | undefined = [
+        assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,
+        subjectNamed ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
+      ].filter(Boolean).join('\n') || undefined;
       let sources: readonly Source[] = frame.sources;
       if (deps.model && hasFacts) {
         const examples = await styleExamples(deps.knowledge, `${subject} ${words}`);

@@ -7,6 +7,11 @@ export const messages = {
   periodAssumed: (period: string, from: string, to: string) =>
     `要求里没有说明时段，按${period}（${from}至${to}）统计；如需其他时段，请在要求里写明，例如“上半年”“2023年3月”。`,
   badPeriod: '起草的时间段不对：开始日期晚于结束日期。',
+  /** The request names a subject the draft's figures are not narrowed to (figures count whole kinds). */
+  subjectNotNarrowed: (subject: string, counted: number, matching: readonly string[], complete: boolean) =>
+    `要求里提到“${subject}”：稿中的次数是该时段这些类型的全部活动（共 ${counted} 次），没有只算“${subject}”；` +
+    `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${matching.slice(0, 5).join('、')}${matching.length > 5 ? '等' : ''}。` +
+    `如果只写这方面，请据此改动稿中的数字。`,
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
     `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,

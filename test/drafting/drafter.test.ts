@@ -62,6 +62,15 @@ describe('offline drafts', () => {
     expect(given.note).toBeUndefined();
   });
 
+  it('says when the figures count more than the subject the request names (视察安全生产工作 among all inspections)', async () => {
+    const draft = await drafter.draft({ request: '写一段上半年视察安全生产工作的汇报', now: '2023-07-05' });
+    expect(draft.note).toContain('要求里提到“安全生产”：稿中的次数是该时段这些类型的全部活动（共 2 次），没有只算“安全生产”');
+    expect(draft.note).toContain('其中事项含“安全生产”的 1 次：视察安全生产工作');
+    // Words no entry names, or that every counted entry names, need no note.
+    expect((await drafter.draft({ request: '起草一段上半年监督工作的总结', now: '2023-07-05' })).note).toBeUndefined();
+    expect((await drafter.draft({ request: '写一段上半年视察防汛工作的汇报', now: '2023-07-05' })).note).toBeUndefined();
+  });
+
   it('knows the entries each fact counts, and marks a figure edited by hand that no fact grounds', async () => {
     const draft = await drafter.draft({ request: '起草一段上半年监督工作的总结', now: '2023-07-05' });
     const listed = await sqliteActivityStore(log).list({ from: '2023-01-01', to: '2023-06-30', kinds: ['inspection'] });
