@@ -87,6 +87,8 @@ describe('count and list', () => {
     expect(read('怎么导出活动记录')).toEqual({ intent: 'help' });
     expect(read('怎么把上半年的视察导出成表格')).toEqual({ intent: 'help' });
     expect(read('代表履职活动怎么记录')).toEqual({ intent: 'ask' });
+    // Procedures of the law are not the assistant's functions.
+    expect(read('如何撤销区政府不适当的决定')).toEqual({ intent: 'ask' });
   });
 
   it.each([
