@@ -14,6 +14,10 @@ import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort } from './ports.ts';
 import type { Incoming, Reply } from './types.ts';
 
+/** Meetings at which reports are heard; a report heard at one is counted only when logged on its own. */
+const MEETING_KINDS = new Set(['session', 'council_meeting', 'party_meeting']);
+const REPORTS_HEARD = /(?:听取|审议)[^，,。；;]*报告/;
+
 /** A question the log is waiting on an answer to. */
 export type LogPending =
   | { kind: 'log'; activities: ReadActivity[]; message: string }
@@ -73,7 +77,11 @@ export function createLogFlows(options: LogFlowOptions) {
     await options.setLastLogged(incoming, { by: personOf(incoming), ids: results.filter((r) => !r.duplicate).map((r) => r.activity.id) });
     const text = loggedAllReply(results, taxonomy, today);
     const stored = results.find((r) => !r.duplicate);
-    return { text: stored ? `${text}\n${m.loggedBy(stored.activity.by_name ?? stored.activity.by)}` : text };
+    const lines = [text, ...(stored ? [m.loggedBy(stored.activity.by_name ?? stored.activity.by)] : [])];
+    // 召开常委会第十一次会议，听取了…的报告: the meeting is one entry; its reports are not counted as reviews.
+    const meeting = results.find((r) => !r.duplicate && MEETING_KINDS.has(r.activity.kind) && REPORTS_HEARD.test(r.activity.title));
+    if (meeting) lines.push(m.reportsInsideMeeting(taxonomy.label(meeting.activity.kind), taxonomy.label('report_review'), dayInWords(meeting.activity.date, year(today))));
+    return { text: lines.join('\n') };
   }
 
   /** The answer to a pending question; undefined when the person moved on to something else. */

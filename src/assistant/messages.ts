@@ -88,6 +88,10 @@ export const messages = {
   /** Nothing of the kind names the subject: say so, and how to see them all. */
   topicNone: (scope: string, core: string, total: number, unit: string, listAll: string) =>
     `${scope}中，没有事项含“${core}”的记录（同期共 ${total} ${unit}，按事项名称查找）。如需查看全部，可以说“${listAll}”。`,
+  /** A meeting logged with the reports it heard in its title: they are not counted as report reviews. */
+  reportsInsideMeeting: (meeting: string, review: string, day: string) =>
+    `这条按“${meeting}”记为一项；会上听取审议的报告没有单独记录，统计“${review}”时不会计入。` +
+    `如需计入，请逐个记录，例如：“${day}听取审议区政府关于……的报告”。`,
   /** The most recent entry of the kinds (最近一次视察是什么时候). */
   latestEntry: (kinds: string, day: string, title: string, id: number, by: string) =>
     `最近一次${kinds}是${day}：${title}（编号 ${id}，${by}记录）。`,

@@ -64,6 +64,16 @@ describe('several activities in one message', () => {
     expect(bench.log.list().map((a) => a.kind)).toEqual(['council_meeting']);
   });
 
+  it('says that reports heard at a logged meeting are not counted as report reviews until logged on their own', async () => {
+    bench = makeBench(reader, { today: '2026-07-05' });
+    const logged = await bench.assistant.handle(say('6月27日召开常委会第十一次会议，听取了区政府关于公共文化服务体系建设情况的报告'));
+    expect(logged.text).toContain('已记录：6月27日 常委会会议');
+    expect(logged.text).toContain('会上听取审议的报告没有单独记录，统计“听取审议报告”时不会计入');
+    expect(bench.log.stats({ kinds: ['report_review'] }).total).toBe(0);
+    // A meeting that heard no report gets no such note.
+    expect((await bench.assistant.handle(say('7月1日召开了主任会议'))).text).not.toContain('听取审议');
+  });
+
   it('pasted summaries, paths, links and thanks are never stored', async () => {
     bench = makeBench(reader, { today: '2026-12-01' });
     const replies = await Promise.all([
