@@ -156,6 +156,9 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     let when: { date: IsoDate; to?: IsoDate; earlier?: IsoDate } | undefined;
     // 两个月前, 半年前: a day counted in months or years back is a rough time, not the day it was.
     if (own && ROUGH_DAY.test(own.words)) return { intent: 'unclear', question: say.roughDay(own.words, own.from, now), settled: true };
+    // 6月12日前组织…, 6月12日左右…: the day with a vague word after it is not that day; ask.
+    const blurred = own && p.unreadable.find((u) => u.length > own.words.length && u.startsWith(own.words));
+    if (blurred) return { intent: 'unclear', question: say.unreadableDate(blurred), settled: true };
     if (own) when = dayOf(own, words, now);
     else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
     else if (span) return { intent: 'unclear', question: say.whichDay(span.words), settled: true };

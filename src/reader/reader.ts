@@ -37,7 +37,8 @@ function query(intent: 'count' | 'list', p: Prepared): Reading {
     return { intent: 'unclear', question: say.sameTimeOf(spans[0].words), settled: true };
   }
   // 6月底, 6月初: a month read with a vague part after it is not the whole month; ask.
-  const vague = p.unreadable.find((u) => spans.some((x) => u.length > x.words.length && u.startsWith(x.words)));
+  // 3、7月: a listed month read alone is likewise asked about.
+  const vague = p.unreadable.find((u) => spans.some((x) => u.length > x.words.length && u.includes(x.words)));
   if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
   const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? spans[0];
   // 国庆期间视察了几次: a time word no rule reads is asked about, not counted over all time.

@@ -46,10 +46,13 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
   const found = new Set<string>();
   for (const m of blank.matchAll(VAGUE)) found.add(m[0]);
   for (const m of blank.matchAll(LEFT_OVER)) found.add(m[0].trim());
-  // 11月底: a month that was read, with a vague part of it after.
+  // 11月底: a month that was read, with a vague part of it after; 6月以前: before it, or through it?
   for (const p of read) {
-    const tail = /^\s*(底|初|末|中旬|上旬|下旬|前后|左右)/.exec(text.slice(p.end));
+    const tail = /^\s*(?:底|初|末|中旬|上旬|下旬|前后|左右|以前|之前|前(?!往|来|去|夕|期|后|天|[0-9零〇一二两三四五六七八九十几]))/.exec(text.slice(p.end));
     if (tail) found.add(text.slice(p.start, p.end + tail[0].length));
+    // 3、7月: months listed with one 月 that are not one stretch (5、6月 is read whole).
+    const listed = /(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[、和及与]\s*$/.exec(text.slice(0, p.start));
+    if (listed && /月份?$/.test(p.words)) found.add(text.slice(listed.index, p.end));
   }
   return [...found];
 }

@@ -17,12 +17,14 @@ const quarterIn = (g: Groups, written: string, now: IsoDate): Span | undefined =
 };
 
 /** The first, middle or last ten days of a month (上旬 1-10, 中旬 11-20, 下旬 21-end). */
-const tenDays = (month: Span, xun: string): Span => {
+const tenDays = (month: Span, xun: string, last = xun): Span => {
   const start = month.from.slice(0, 8);
-  if (xun === '上') return { from: `${start}01`, to: `${start}10` };
-  if (xun === '中') return { from: `${start}11`, to: `${start}20` };
-  return { from: `${start}21`, to: month.to };
+  const from = { 上: '01', 中: '11', 下: '21' }[xun] ?? '21';
+  const to = last === '上' ? `${start}10` : last === '中' ? `${start}20` : month.to;
+  return { from: `${start}${from}`, to };
 };
+/** 上旬, 中下旬, 上中旬: one or two neighbouring ten-day stretches. */
+const XUN = '(?<xun>上|中|下)(?<xun2>(?<=上)中|(?<=中)下)?旬';
 
 export const SPAN_RULES: readonly Rule[] = [
   // 本周 这周 上周 上上周 下周 (Monday to Sunday)
@@ -51,14 +53,22 @@ export const SPAN_RULES: readonly Rule[] = [
     return a && b && a <= b ? inYear(g, now, (y) => monthsOf(y, a, b)) : undefined;
   }),
   // 6月上旬, 去年3月下旬 (days 1-10, 11-20, 21 to the month's end)
-  rule(`${Y_OPT}${M}\\s*月份?\\s*的?(?<xun>上|中|下)旬`, false, (g, now) => {
+  rule(`${Y_OPT}${M}\\s*月份?\\s*的?${XUN}`, false, (g, now) => {
     const m = readSmallNumber(g.m!, 12);
-    return m ? inYear(g, now, (y) => tenDays(monthOf(y, m), g.xun!)) : undefined;
+    return m ? inYear(g, now, (y) => tenDays(monthOf(y, m), g.xun!, g.xun2 ?? g.xun!)) : undefined;
   }),
   // 本月上旬, 上个月下旬
-  rule(`(?<which>本|这一?个?|当|上+一?个?|下+一?个?)月份?\\s*的?(?<xun>上|中|下)旬`, false, (g, now) => {
+  rule(`(?<which>本|这一?个?|当|上+一?个?|下+一?个?)月份?\\s*的?${XUN}`, false, (g, now) => {
     const { year, month } = splitIsoDate(addMonths(now, -stepsBack(g.which!.replace(/[一个]/g, ''))));
-    return tenDays(monthOf(year, month), g.xun!);
+    return tenDays(monthOf(year, month), g.xun!, g.xun2 ?? g.xun!);
+  }),
+  // 5、6两个月, 4、5、6月: neighbouring months listed as one stretch (3、7月 is asked about: date-doubts).
+  // (5月、6月 with 月 on each is two periods, counted one by one: listed-periods.ts.)
+  rule(`${Y_OPT}(?<list>(?:${M.replace('(?<m>', '(?:')}\\s*[、和及与]\\s*)+)${M2}\\s*(?:两|二|三|几)?\\s*个?\\s*月份?`, false, (g, now) => {
+    const months = [...(g.list ?? '').split(/[、和及与]/).filter((w) => w.trim()), g.m2!]
+      .map((w) => readSmallNumber(w.replace(/\s/g, ''), 12));
+    const consecutive = months.every((n, i) => n !== undefined && (i === 0 || n === months[i - 1]! + 1));
+    return consecutive ? inYear(g, now, (y) => monthsOf(y, months[0]!, months[months.length - 1]!)) : undefined;
   }),
   // 3月, 3月份, 十一月, 去年3月
   rule(`${Y_OPT}${M}\\s*月份?`, false, (g, now) => {
@@ -70,9 +80,9 @@ export const SPAN_RULES: readonly Rule[] = [
     const q = readSmallNumber(g.q!.replace('两', '二'), 4);
     return q ? inYear(g, now, (y) => monthsOf(y, 1, q * 3)) : undefined;
   }),
-  // 今年前10个月, 2025年前三个月: from the named year's January. Without a year 前两个月 may
+  // 今年前10个月, 今年头两个月, 2025年前三个月: from the named year's January. Without a year 前两个月 may
   // as well mean the last two months, so it is left to date-doubts to ask about.
-  rule(`${Y}\\s*的?\\s*前\\s*${named(COUNT, 'n')}\\s*个?\\s*月份?`, false, (g, now) => {
+  rule(`${Y}\\s*的?\\s*(?:前|头)\\s*${named(COUNT, 'n')}\\s*个?\\s*月份?`, false, (g, now) => {
     const n = num(g.n);
     const year = yearOf(g, now);
     return n !== undefined && n >= 1 && n <= 12 && year !== undefined ? monthsOf(year, 1, n) : undefined;

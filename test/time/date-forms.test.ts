@@ -129,6 +129,26 @@ describe('the nearest reading for a logged date without a year, around year ends
     expect(read('3月到6月底', '2023-07-05')).toEqual(['2023-03-01', '2023-06-30']);
   });
 
+  it('中下旬, 头两个月, 5、6两个月 and 5月1日以后 are the stretches they name, never the whole month, year or all time', () => {
+    expect(read('6月中下旬', '2023-07-05')).toEqual(['2023-06-11', '2023-06-30']);
+    expect(read('本月上中旬', '2023-07-25')).toEqual(['2023-07-01', '2023-07-20']);
+    expect(read('今年头两个月', '2023-07-05')).toEqual(['2023-01-01', '2023-02-28']);
+    expect(read('5、6两个月', '2023-07-05')).toEqual(['2023-05-01', '2023-06-30']);
+    expect(read('2022年4、5、6月', '2023-07-05')).toEqual(['2022-04-01', '2022-06-30']);
+    expect(read('5月1日以后', '2023-07-05')).toEqual(['2023-05-01', '2023-07-05']);
+    expect(read('自6月起', '2023-07-05')).toEqual(['2023-06-01', '2023-07-05']);
+    // 5月、6月 with 月 on each stays two periods, counted one by one.
+    expect(scanTime('5月、6月', '2023-07-05').periods).toHaveLength(2);
+  });
+
+  it('3、7月, 6月以前 and 6月12日前 are asked about, never read as 7月, June or 12 June', () => {
+    for (const text of ['3、7月视察了几次', '6月份以前视察了几次', '6月12日前组织代表视察了防汛工作', '6月12日左右组织代表视察了防汛工作']) {
+      expect(readMessage(text, '2023-07-05', taxonomy), text).toMatchObject({ intent: 'unclear', settled: true });
+    }
+    expect(readMessage('6月12日前往XX街道调研基层治理', '2023-07-05', taxonomy)).toMatchObject({ intent: 'log', activity: { date: '2023-06-12' } });
+    expect(readMessage('6月12日起草了视察报告', '2023-07-05', taxonomy)).toMatchObject({ intent: 'log', activity: { date: '2023-06-12' } });
+  });
+
   it('a count over 6月底 or 6月初 is asked about, not counted over the whole month', () => {
     for (const text of ['6月底视察了几次', '6月初调研了几次', '列出6月底的视察']) {
       expect(readMessage(text, '2023-07-05', taxonomy)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('6月') });
