@@ -58,7 +58,7 @@ export const messages = {
   nothingPending: '没有等待确认的事项。',
   nothingToUndo: '您还没有可以撤回的记录。',
 
-  countTotal: (period: string, kinds: string, total: number) => `${period}共开展${kinds} ${total} 次：`,
+  countTotal: (period: string, kinds: string, total: number) => `${period}共${/会议$/.test(kinds) ? '召开' : '开展'}${kinds} ${total} 次：`,
   countLine: (label: string, count: number) => `· ${label}：${count} 次`,
   countNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
   compareLine: (period: string, kinds: string, total: number) => `· ${period}${kinds}：${total} 次`,
@@ -67,6 +67,7 @@ export const messages = {
   breakdownTotal: (total: number) => `· 合计：${total} 次（均按活动记录统计）`,
   compareSame: (first: string, second: string) => `${first}与${second}次数相同（均按活动记录统计）。`,
   allKinds: '各类活动',
+  allMeetings: '各类会议',
   kindJoiner: '、',
   listHeader: (period: string, kinds: string, n: number) => `${period}${kinds}共 ${n} 项：`,
   listLine: (id: number, day: string, kindLabel: string, title: string, by: string) => `· ${id}. ${day} ${kindLabel} ${title}（${by}）`,

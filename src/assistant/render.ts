@@ -14,7 +14,11 @@ export const LIST_LIMIT = 30;
 
 /** "视察、调研", or "各类活动" when no kind is named. */
 export function kindsText(kinds: readonly string[], taxonomy: Taxonomy): string {
-  return kinds.length === 0 ? m.allKinds : kinds.map((k) => taxonomy.label(k)).join(m.kindJoiner);
+  if (kinds.length === 0) return m.allKinds;
+  // 会议 alone asks for every kind of meeting (常委会会议, 主任会议 …): 各类会议.
+  const meetings = taxonomy.kinds.filter((k) => /会议$/.test(k.label)).map((k) => k.id);
+  if (meetings.length > 1 && kinds.length === meetings.length && meetings.every((k) => kinds.includes(k))) return m.allMeetings;
+  return kinds.map((k) => taxonomy.label(k)).join(m.kindJoiner);
 }
 
 /** "2023年上半年共视察 8 次。", or the total and one line per kind when several are counted. */

@@ -36,7 +36,8 @@ const EACH = /分别|各(?:开展|组织|召开|进行|视察|调研)/;
 const TOPIC_BEFORE = /(?:研究|部署|谋划|总结|安排|审议|听取|通报|汇报|关于|讨论|学习|推进)[^，,。；;]{0,8}$/;
 const TOPIC_AFTER = /^\s*(?:期间|前后)?\s*(?:的)?\s*(?:重点|主要|各项|有关|相关|全年)?\s*(?:工作|任务|计划|安排|要点|情况|预算|决算|报告|事项|目标)/;
 
-function isTopic(text: string, start: number, end: number): boolean {
+/** Whether time words are what was discussed (研究部署第四季度重点工作) rather than when it took place. */
+export function isTopic(text: string, start: number, end: number): boolean {
   return TOPIC_BEFORE.test(text.slice(0, start)) || TOPIC_AFTER.test(text.slice(end));
 }
 

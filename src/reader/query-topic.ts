@@ -47,7 +47,7 @@ const VERB =
   /^(?:办理|督办|审议|听取|召开|举办|开展|进行|组织|参加|接待|学习|检查|交办|答复|评议|督查|落实|推进|完成|处理|安排|举行|出席|列席|比|比较|对比)+$/;
 
 /** Words of asking, counting or listing anywhere in a phrase: then it is no subject (是在, 列个表, 加起来). */
-const QUESTION_WORDS = /是在|在哪|多少|几[次个项场回]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪/;
+const QUESTION_WORDS = /是在|在哪|多少|几[次个项场回]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪|^[0-9零〇一二两三四五六七八九十百]+\s*[次个项场回件批期]$/;
 
 /** The kinds' own nouns and generic words (几个专项工作报告): a subject must be more than these. */
 const GENERIC = /专项|专题|工作|报告|会议|议题|活动|记录|情况|方面|相关|有关|事项|问题|领域/g;

@@ -6,13 +6,13 @@
 import type { Taxonomy } from './kinds.ts';
 import { findCommand } from '../commands.ts';
 import * as cue from './cues.ts';
-import type { KindMention } from './lexicon.ts';
-import { logEntries } from './log-reading.ts';
+import { isTopic, logEntries } from './log-reading.ts';
 import { readCorrection, readNamedCorrection } from './correction.ts';
 import { readerMessages as say } from './messages.ts';
 import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
 import { queryTopic } from './query-topic.ts';
+import { heldMeetings, queryKinds } from './query-kinds.ts';
 import { joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
 
@@ -23,13 +23,12 @@ const WHICH_DONE = /有没有[^，,。；;]{0,8}[了过]|(?:去|到)[了过]?(?:
 const WHICH_OBJECT = /^\s*[了过](?:哪些|哪几[个家处所])[\u4e00-\u9fff]/;
 const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
 
-const sortedKinds = (mentions: readonly KindMention[]): string[] => [...new Set(mentions.map((m) => m.kind))].sort();
 
 /**
  * A count or list over the message's period and every activity word in it: the first period,
  * or the one periods listed end to end make (上半年和下半年 → the year).
  */
-function query(intent: 'count' | 'list', p: Prepared): Reading {
+function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Reading {
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   const spans = p.periods.filter((x) => !x.timeOnly);
   // 去年同期视察了几次, with no period of this year to match: which stretch is the person's to say.
@@ -37,14 +36,16 @@ function query(intent: 'count' | 'list', p: Prepared): Reading {
     return { intent: 'unclear', question: say.sameTimeOf(spans[0].words), settled: true };
   }
   // 6月底, 6月初: a month read with a vague part after it is not the whole month; ask.
-  // 3、7月: a listed month read alone is likewise asked about.
-  const vague = p.unreadable.find((u) => spans.some((x) => u.length > x.words.length && u.includes(x.words)));
+  // 国庆期间视察了几次, 今年国庆期间…, 3、7月: a time word no rule reads narrows or replaces the
+  // period, so it is asked about — never counted over the whole year or all time instead.
+  const vague = p.unreadable.find((u) => {
+    const at = p.text.indexOf(u);
+    return at < 0 || !isTopic(p.text, at, at + u.length);
+  });
   if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
   const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? spans[0];
-  // 国庆期间视察了几次: a time word no rule reads is asked about, not counted over all time.
-  if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
   const about = queryTopic(p);
-  return { intent, kinds: sortedKinds(p.mentions), from: period?.from ?? null, to: period?.to ?? null, ...(about ? { about } : {}) };
+  return { intent, kinds: queryKinds(p, taxonomy), from: period?.from ?? null, to: period?.to ?? null, ...(about ? { about } : {}) };
 }
 
 /** A log entry (or several), unless the message is not an activity at all. */
@@ -87,7 +88,7 @@ function readCommand(original: string, now: IsoDate, taxonomy: Taxonomy): Readin
     if (!rest) return { intent: 'unclear', question: say.emptyLog };
     return logEntry(prepare(rest, now, taxonomy), now, taxonomy);
   }
-  if (intent === 'count' || intent === 'list') return query(intent, prepare(rest, now, taxonomy));
+  if (intent === 'count' || intent === 'list') return query(intent, prepare(rest, now, taxonomy), taxonomy);
   return { intent };
 }
 
@@ -103,7 +104,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
   // 最近一次视察是什么时候, 上次开主任会议是哪天: the latest entry, from the log.
   if (mentions.length > 0 && cue.LATEST.test(blank)) {
-    const reading = query('list', p);
+    const reading = query('list', p, taxonomy);
     return reading.intent === 'list' ? { ...reading, latest: true } : reading;
   }
 
@@ -115,18 +116,18 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     (cue.DONE_TAIL.test(blank) && hasPeriod && !normative) ||
     (whichOfActivity(p) && !normative) ||
     (/什么时候|哪天|哪几天|哪些天/.test(blank) && hasPeriod && mentions.length > 0 && !normative) ||
-    // 上半年视察了学校吗, 本月开过主任会议没有: whether it happened is answered by the entries.
-    (hasPeriod && mentions.length > 0 && !normative && /[了过][^，,。；;]*(?:吗|没有|没)\s*[？?]?\s*$/.test(blank)) ||
+    // 上半年视察了学校吗, 本月开过主任会议没有, 上周三开会了吗: whether it happened is answered by the entries.
+    (hasPeriod && (mentions.length > 0 || heldMeetings(blank)) && !normative && /[了过][^，,。；;]*(?:吗|没有|没)\s*[？?]?\s*$/.test(blank)) ||
     // 今年有没有视察过养老院, 今年视察了哪些学校, 视察都去了哪里: which entries, from the log.
     (hasPeriod && mentions.length > 0 && !normative &&
       (WHICH_DONE.test(blank) || mentions.some((x) => WHICH_OBJECT.test(blank.slice(x.end)))));
-  if (isList) return query('list', p);
+  if (isList) return query('list', p, taxonomy);
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
     if (normative && !cue.PAST.test(blank) && !hasPeriod) return { intent: 'ask' };
-    return query('count', p);
+    return query('count', p, taxonomy);
   }
-  if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p);
+  if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p, taxonomy);
   if (question) return { intent: 'ask' };
   // 刚才那条改成调研 with no entry just logged here to change: asked about, never stored as one.
   if (readCorrection(original, now, taxonomy) || readNamedCorrection(original, now, taxonomy)) {
@@ -146,7 +147,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   }
   const what = residue(p);
   // 上周的活动, 本月的走访记录: a period or a kind, and only words for "the entries".
-  if (!day && !acted && (span || mentions.length > 0) && ENTRIES_ONLY.test(what)) return query('list', p);
+  if (!day && !acted && (span || mentions.length > 0) && ENTRIES_ONLY.test(what)) return query('list', p, taxonomy);
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   if (mentions.length > 0 || day || acted) {
     // A period up front and nothing done (上半年视察): a count or a list, not an entry.

@@ -35,6 +35,8 @@ export function findImpossible(text: string): string[] {
 /** Holidays and vague days: real time words, but which day they mean is the person's to say. */
 const VAGUE =
   /元旦|春节|国庆|中秋|清明|端午|除夕|元宵|重阳|劳动节|儿童节|妇女节|三八节|建党节|建军节|节前|节后|节日期间|假期|前几天|这几天|那几天|前些天|前段时间|近日|日前|近期|那天|当天|某天|改天|过几天|几天前|几天后|几周前|几个月前|月底|月初|月末|月中|上旬|中旬|下旬|年底|年末|年中|季末|季初|前\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*个\s*月|几个?(?:天|日|周|星期|礼拜|月|年)(?:以内|之内|内|以来|来|之前|以前|前|之后|以后|后)/g;
+/** Holidays by their date (七一, 五一, 十一): not a count, an ordinal or a month (十一月, 第十一次, 十一个). */
+const HOLIDAY_NUMBERS = /(?<![0-9零〇一二两三四五六七八九十第])(?:七一|五一|八一|十一)(?![0-9零〇一二两三四五六七八九十月日号次个届项条]|期(?!间))/g;
 /** Time words left over after every rule had its turn (下下下季, 后个月, 第三周). */
 const LEFT_OVER =
   /(?:上|下|本|这|去|今|明|前|后)+\s*个?\s*(?:周|星期|礼拜|季度?|月份?)(?!期|刊|报|会)|第\s*[0-9一二三四五]+\s*(?:周|个?星期)|[0-9零〇一二两三四五六七八九十廿卅]+\s*(?:月|日)(?!常|报|刊|元|内|程|期|志|记|光|亮|薪)/g;
@@ -45,6 +47,7 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
   for (const p of read) blank = blank.slice(0, p.start) + ' '.repeat(p.end - p.start) + blank.slice(p.end);
   const found = new Set<string>();
   for (const m of blank.matchAll(VAGUE)) found.add(m[0]);
+  for (const m of blank.matchAll(HOLIDAY_NUMBERS)) found.add(m[0]);
   for (const m of blank.matchAll(LEFT_OVER)) found.add(m[0].trim());
   // 11月底: a month that was read, with a vague part of it after; 6月以前: before it, or through it?
   for (const p of read) {
@@ -52,7 +55,7 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
     if (tail) found.add(text.slice(p.start, p.end + tail[0].length));
     // 3、7月: months listed with one 月 that are not one stretch (5、6月 is read whole).
     const listed = /(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[、和及与]\s*$/.exec(text.slice(0, p.start));
-    if (listed && /月份?$/.test(p.words)) found.add(text.slice(listed.index, p.end));
+    if (listed && /月份?$/.test(text.slice(p.start, p.end))) found.add(text.slice(listed.index, p.end));
   }
   return [...found];
 }

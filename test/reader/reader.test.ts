@@ -76,6 +76,22 @@ describe('count and list', () => {
     expect(read('今年的视察都去了哪里')).toMatchObject({ intent: 'list', kinds: ['inspection'] });
   });
 
+  it('counts every kind of meeting for 会议 or 开会 alone, never only 其他会议 nor every activity', () => {
+    const meetings = ['council_meeting', 'meeting', 'party_meeting', 'session'];
+    expect(read('上半年开了多少次会议')).toMatchObject({ intent: 'count', kinds: meetings });
+    expect(read('今年开了几次会')).toMatchObject({ intent: 'count', kinds: meetings });
+    expect(read('上周三开会了吗')).toMatchObject({ intent: 'list', kinds: meetings, from: '2023-06-28', to: '2023-06-28' });
+    expect(read('上半年开了几次座谈会')).toMatchObject({ kinds: ['meeting'] });
+    expect(read('今年开了几次主任会议')).toMatchObject({ kinds: ['council_meeting'] });
+  });
+
+  it('asks about a holiday or other time word no rule reads, instead of counting the whole year', () => {
+    for (const text of ['今年国庆期间视察了几次', '今年七一前后开展了哪些活动', '十一期间视察了几次']) {
+      expect(read(text), text).toMatchObject({ intent: 'unclear', settled: true });
+    }
+    expect(read('十一月视察了几次')).toMatchObject({ intent: 'count', from: '2022-11-01' });
+  });
+
   it('asks the log for the latest entry (最近一次视察是什么时候, 上次开主任会议是哪天)', () => {
     expect(read('最近一次视察是什么时候')).toMatchObject({ intent: 'list', kinds: ['inspection'], latest: true });
     expect(read('上次开主任会议是哪天')).toMatchObject({ intent: 'list', kinds: ['council_meeting'], latest: true });
