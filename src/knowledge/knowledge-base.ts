@@ -12,6 +12,7 @@ import { createBuiltinReranker } from './ranking/builtin-reranker.ts';
 import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
 import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages } from './answering/found-decision.ts';
+import { articleFirst, namedArticle } from './answering/named-article.ts';
 import type { FoundDecisionOptions } from './answering/found-features.ts';
 import { inForceFirst, visibleSearch, withSupersededNote } from './catalog/visible-passages.ts';
 import { readScopeName } from './catalog/scope-name.ts';
@@ -232,11 +233,17 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     },
     async ask(asked, askOptions) {
       const question = readableQuestion(asked);
-      const { passages, keywordOnly, standings } = await searchDetailed(question, askOptions?.k ?? 5, askOptions);
-      const assessment = assessPassages(question, passages, foundOptions);
+      const k = askOptions?.k ?? 5;
+      // 第二十四条怎么规定的: the article named is looked for among all the candidates, then put first.
+      const named = namedArticle(question);
+      const found = await searchDetailed(question, named ? Math.max(k, RERANK_DEPTH) : k, askOptions);
+      const article = named ? articleFirst(question, found.passages) : undefined;
+      const passages = (article?.passages ?? found.passages).slice(0, k);
+      const assessment = article ? { found: true, confidence: 1 } : assessPassages(question, passages, foundOptions);
       const answered = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
-      const answer = withSupersededNote(answered, passages[0], standings);
-      return keywordOnly ? withKeywordOnlyNote(answer) : answer;
+      let answer = withSupersededNote(answered, passages[0], found.standings);
+      if (article?.others.length) answer = { ...answer, answer: `${answer.answer}\n\n${m.sameArticleElsewhere(article.label, article.others)}` };
+      return found.keywordOnly ? withKeywordOnlyNote(answer) : answer;
     },
     size() {
       return seen.passages;

@@ -5,6 +5,10 @@ export const knowledgeMessages = {
   notFound: (topic: string) => `知识库中没有找到关于“${topic}”的规定。`,
   possiblyRelated: (titles: readonly string[]) => `可能相关：${titles.map((t) => `《${t}》`).join('、')}`,
   instructionNote: '（该段落含有指令性文字，已按原文引用。）',
+  /** Other documents have an article of the same number: which one is meant is the person's to say. */
+  sameArticleElsewhere: (label: string, titles: readonly string[]) =>
+    `另有${titles.slice(0, 3).map((t) => `《${t}》`).join('、')}${titles.length > 3 ? `等 ${titles.length} 个文件` : ''}也有第${label}条；` +
+    `如问的是${titles.length > 1 ? '其中之一' : '它'}，请在问题里写明文件名，例如“${titles[0].replace(/^中华人民共和国/, '')}第${label}条”。`,
   keywordOnly: '（向量检索服务暂时不可用，本次只按关键词检索，结果可能不如平时准确。）',
   emptyIndex: '知识库中还没有任何文件，请先用 ingest 命令导入文件（如：npm run cli -- ingest knowledge/）。',
   citation: (n: number, title: string, location: string, doc: string) =>
