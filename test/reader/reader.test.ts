@@ -99,6 +99,10 @@ describe('count and list', () => {
     expect(read('常委会会议上一次会议之后多久开下一次').intent).toBe('ask');
   });
 
+  it('lists the entries for how activities went over a period (上半年代表活动开展情况), never asks which day to log', () => {
+    expect(read('上半年代表活动开展情况')).toMatchObject({ intent: 'list', kinds: ['deputy_activity'], from: '2023-01-01' });
+  });
+
   it('answers how to use the assistant itself from the help, not by doing it or searching the documents', () => {
     expect(read('怎么导出活动记录')).toEqual({ intent: 'help' });
     expect(read('怎么把上半年的视察导出成表格')).toEqual({ intent: 'help' });
