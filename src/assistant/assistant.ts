@@ -22,13 +22,16 @@ import { saveReplyFiles } from './saved-files.ts';
 import { exportedList, wantsExport } from './list-export.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { openConversation, type ConversationLimits, type Pending } from './conversation.ts';
-import { createLogFlows, provenanceOf } from './log-flows.ts';
+import { createLogFlows, personOf, provenanceOf } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { renderAnswer, renderCount, renderList } from './render.ts';
-import { latestReply, topicKindsText, topicReply, topicStats } from './topic-query.ts';
+import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats } from './topic-query.ts';
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
+
+/** What a count or list is narrowed to: a subject (学校) and who logged the entries (我, 小王). */
+type Narrow = Pick<Query, 'about' | 'by'>;
 
 /** Everything the assistant is built from; main.ts and tests pass them explicitly. */
 export interface AssistantOptions {
@@ -95,7 +98,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
   async function count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply> {
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', ...query });
-    if (query.about) return { text: (await topicReply(activities, query, query.about, 'count', taxonomy, Number(todayOf(incoming).slice(0, 4)))).text };
+    const narrowing = narrowingOf(query, personOf(incoming));
+    if (narrowing) return { text: (await topicReply(activities, query, narrowing, 'count', taxonomy, Number(todayOf(incoming).slice(0, 4)))).text };
     const stats = await activities.stats(query);
     const text = renderCount(stats, query.kinds, taxonomy);
     if (!withChart || !activities.chart || stats.total === 0 || (!query.from && !query.to)) return { text };
@@ -112,36 +116,38 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   /** 今年视察比去年多几次: both counts and the difference; the first period stays the thread's topic. */
-  async function compare(kinds: string[], periods: readonly [ComparedPeriod, ComparedPeriod], incoming: Incoming, about?: string): Promise<Reply> {
-    const [first, second] = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to, about })));
-    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], ...periods[0], about });
-    return { text: renderComparison(topicKindsText({ kinds, from: null, to: null }, about, taxonomy), first, second) };
+  async function compare(kinds: string[], periods: readonly [ComparedPeriod, ComparedPeriod], incoming: Incoming, narrow: Narrow): Promise<Reply> {
+    const [first, second] = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to, ...narrow }, incoming)));
+    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], ...periods[0], ...narrow });
+    return { text: renderComparison(topicKindsText(kinds, narrowingOf({ kinds, from: null, to: null, ...narrow }, personOf(incoming)), taxonomy), first, second) };
   }
 
   /** Counts per kind; narrowed to the entries naming a subject when the question names one. */
-  function statsOf(query: Query) {
-    return query.about ? topicStats(activities, query, query.about, taxonomy) : activities.stats(query);
+  function statsOf(query: Query, incoming: Incoming) {
+    const narrowing = narrowingOf(query, personOf(incoming));
+    return narrowing ? topicStats(activities, query, narrowing, taxonomy) : activities.stats(query);
   }
 
   /** 上半年和下半年视察了几次: one count per period and the sum; the periods stay the thread's topic. */
-  async function breakdown(kinds: string[], periods: readonly ComparedPeriod[], incoming: Incoming, about?: string, today?: IsoDate): Promise<Reply> {
-    const all = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to, about })));
+  async function breakdown(kinds: string[], periods: readonly ComparedPeriod[], incoming: Incoming, narrow: Narrow, today?: IsoDate): Promise<Reply> {
+    const all = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to, ...narrow }, incoming)));
     // Months still to come with nothing in them are left out of a per-month answer.
     const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
-    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, about });
-    return { text: renderBreakdown(topicKindsText({ kinds, from: null, to: null }, about, taxonomy), counts) };
+    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, ...narrow });
+    return { text: renderBreakdown(topicKindsText(kinds, narrowingOf({ kinds, from: null, to: null, ...narrow }, personOf(incoming)), taxonomy), counts) };
   }
 
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
-    if (query.latest) return { text: await latestReply(activities, query, todayOf(incoming), taxonomy) };
+    const narrowing = narrowingOf(query, personOf(incoming));
+    if (query.latest) return { text: await latestReply(activities, query, todayOf(incoming), taxonomy, narrowing) };
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
     const year = Number(todayOf(incoming).slice(0, 4));
-    const found = query.about ? undefined : await activities.list(query);
+    const found = narrowing ? undefined : await activities.list(query);
     const { text, shown } = found
       ? { text: renderList(found, query, taxonomy, year), shown: found.length }
-      : await topicReply(activities, query, query.about!, 'list', taxonomy, year);
+      : await topicReply(activities, query, narrowing!, 'list', taxonomy, year);
     if (!wantsExport(incoming.text) || shown === 0) return { text };
-    const file = await exportedList(activities, query, taxonomy);
+    const file = await exportedList(activities, query, taxonomy, narrowing);
     return file ? { text: `${text}\n${m.exportedNote(file.name)}`, files: [file] } : { text: `${text}\n${m.exportUnavailable}` };
   }
 
@@ -167,7 +173,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     for (const text of [words, `${words}有几次`]) {
       const reading = await reader.read(text, today);
       if (reading.intent === 'count' || reading.intent === 'list') {
-        return { kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about };
+        return { kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by };
       }
     }
     return undefined;
@@ -229,7 +235,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const followUp = await resolveFollowUp(text, reading, await contexts.get(incoming.threadId), reader, today);
     if (followUp) {
       if (followUp.intent === 'ask') return ask(followUp.question, followUp.retrieval, incoming, sink);
-      const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to, about: followUp.about };
+      const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to, about: followUp.about, by: followUp.by };
       return followUp.intent === 'count' ? count(query, incoming, false) : list(query, incoming);
     }
 
@@ -238,15 +244,16 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         return logFlows.log(reading.activities, incoming, today);
       case 'count': {
         const compared = comparedPeriods(text, today);
-        if (compared) return compare(reading.kinds, compared, incoming, reading.about);
+        const narrow = { about: reading.about, by: reading.by };
+        if (compared) return compare(reading.kinds, compared, incoming, narrow);
         const listed = listedCountPeriods(text, today);
-        if (listed.length > 1) return breakdown(reading.kinds, listed, incoming, reading.about);
+        if (listed.length > 1) return breakdown(reading.kinds, listed, incoming, narrow);
         const months = monthsAskedFor(text, reading.from, reading.to);
-        if (months.length > 1) return breakdown(reading.kinds, months, incoming, reading.about, today);
-        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about }, incoming, false);
+        if (months.length > 1) return breakdown(reading.kinds, months, incoming, narrow, today);
+        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, ...narrow }, incoming, false);
       }
       case 'list':
-        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, latest: reading.latest }, incoming);
+        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest }, incoming);
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':

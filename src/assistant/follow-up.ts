@@ -10,12 +10,12 @@ import { wantsExport, withoutExportWords } from './list-export.ts';
 
 /** What the last turn in a thread was about. */
 export type TurnContext =
-  | { kind: 'query'; intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string }
+  | { kind: 'query'; intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string }
   | { kind: 'ask'; question: string };
 
 /** A follow-up resolved into a complete request. */
 export type ResolvedFollowUp =
-  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string }
+  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string }
   | { intent: 'ask'; question: string; retrieval: string };
 
 const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|具体是|都有什么|看看是/;
@@ -68,7 +68,7 @@ export async function resolveFollowUp(
   if (same !== undefined && previous.from && previous.to) {
     return {
       intent: wantsList ? 'list' : previous.intent, kinds: [...previous.kinds],
-      from: addMonths(previous.from, -12 * same), to: addMonths(previous.to, -12 * same), about: previous.about,
+      from: addMonths(previous.from, -12 * same), to: addMonths(previous.to, -12 * same), about: previous.about, by: previous.by,
     };
   }
   // Whatever is left after the list words and fillers is what changed ("下半年", "调研");
@@ -84,7 +84,7 @@ export async function resolveFollowUp(
   if (!wantsList && changed && changed.kinds.length === 0 && !hasPeriod) return undefined;
   // The subject asked about stays (那下半年呢 after 上半年视察了几次安全生产) unless a new one is named.
   const about = changed?.about ?? previous.about;
-  return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to, about };
+  return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to, about, by: changed?.by ?? previous.by };
 }
 
 /**

@@ -3,7 +3,8 @@
  * columns (日期, 类型, 事项, 记录人, 记录时间, 编号), named after the period and kinds.
  */
 import { periodInWords } from '../time/index.ts';
-import { topicCore, type Taxonomy } from '../reader/index.ts';
+import type { Taxonomy } from '../reader/index.ts';
+import type { Narrowing } from './topic-query.ts';
 import { messages as m } from './messages.ts';
 import type { ActivityLogPort } from './ports.ts';
 import type { Query } from './commands/index.ts';
@@ -25,11 +26,12 @@ export function withoutExportWords(text: string): string {
 }
 
 /** The list as an .xlsx reply file, or undefined when the log cannot export. */
-export async function exportedList(activities: ActivityLogPort, query: Query, taxonomy: Taxonomy): Promise<ReplyFile | undefined> {
+export async function exportedList(activities: ActivityLogPort, query: Query, taxonomy: Taxonomy, narrowing?: Narrowing): Promise<ReplyFile | undefined> {
   if (!activities.exportTable) return undefined;
-  // A subject (学校) narrows the table as it narrowed the list: titles holding its core.
-  const core = query.about ? topicCore(query.about) : '';
-  const data = await activities.exportTable(core ? { ...query, text: core } : query);
+  // The table is narrowed as the list was: titles holding the subject's core, one person's entries.
+  const core = narrowing?.core ?? '';
+  const by = narrowing?.by ? (narrowing.by.self ? narrowing.by.id : narrowing.by.name) : undefined;
+  const data = await activities.exportTable({ kinds: query.kinds, from: query.from, to: query.to, ...(core ? { text: core } : {}), ...(by ? { by } : {}) });
   const period = query.from || query.to ? periodInWords(query.from, query.to) : m.exportAllTime;
   const name = `${period}${core}${query.kinds.length > 0 ? kindsText(query.kinds, taxonomy) : ''}${m.exportFileWord}.xlsx`;
   return { name, data, kind: 'document', caption: name.replace(/\.xlsx$/, '') };

@@ -83,12 +83,16 @@ export const messages = {
   listNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
   /** Where a narrowed count looked: 2023年上半年的视察, 全部视察记录. */
   topicScope: (period: string | undefined, kinds: string) => (period ? `${period}的${kinds}` : `全部${kinds}记录`),
-  /** A count or list narrowed to a subject, with the whole kind's figure beside it. */
-  topicFound: (scope: string, core: string, n: number, total: number, unit: string) =>
-    `${scope}中，事项含“${core}”的共 ${n} ${unit}（同期共 ${total} ${unit}，按事项名称查找）：`,
-  /** Nothing of the kind names the subject: say so, and how to see them all. */
-  topicNone: (scope: string, core: string, total: number, unit: string, listAll: string) =>
-    `${scope}中，没有事项含“${core}”的记录（同期共 ${total} ${unit}，按事项名称查找）。如需查看全部，可以说“${listAll}”。`,
+  /** A count or list narrowed (who logged, a subject), with the whole kind's figure beside it. */
+  topicFound: (scope: string, criteria: string, n: number, total: number, unit: string, byTitle: boolean) =>
+    `${scope}中，${criteria}共 ${n} ${unit}（同期共 ${total} ${unit}${byTitle ? '，按事项名称查找' : ''}）：`,
+  /** Nothing of the kind matches: say so, and how to see them all. */
+  topicNone: (scope: string, criteria: string, total: number, unit: string, byTitle: boolean, listAll: string) =>
+    `${scope}中，没有${criteria}条目（同期共 ${total} ${unit}${byTitle ? '，按事项名称查找' : ''}）。如需查看全部，可以说“${listAll}”。`,
+  /** 事项含“学校”的. */
+  topicHolds: (core: string) => `事项含“${core}”的`,
+  /** 您记录的 (the one asking), 小王记录的. */
+  recordedBy: (name: string | undefined) => `${name ?? '您'}记录的`,
   /** A meeting logged with the reports it heard in its title: they are not counted as report reviews. */
   reportsInsideMeeting: (meeting: string, review: string, day: string) =>
     `这条按“${meeting}”记为一项；会上听取审议的报告没有单独记录，统计“${review}”时不会计入。` +
@@ -98,8 +102,6 @@ export const messages = {
     `最近一次${kinds}是${day}：${title}（编号 ${id}，${by}记录）。`,
   /** No entry of the kinds up to today. */
   latestNone: (kinds: string, narrowed: boolean) => (narrowed ? `活动记录里没有${kinds}。` : `活动记录里还没有${kinds}的记录。`),
-  /** The kinds of a narrowed comparison or breakdown: 事项含“学校”的视察. */
-  topicKinds: (core: string, kinds: string) => `事项含“${core}”的${kinds}`,
 
   sourcesHeader: '来源：',
   sourceLine: (n: number, title: string, location: string, doc: string) => `[${n}] 《${title}》${location ? ' ' + location : ''}（${doc}）`,

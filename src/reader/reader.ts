@@ -12,6 +12,7 @@ import { readerMessages as say } from './messages.ts';
 import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
 import { queryTopic } from './query-topic.ts';
+import { queryRecorder } from './query-recorder.ts';
 import { heldMeetings, queryKinds } from './query-kinds.ts';
 import { joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
@@ -45,7 +46,10 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
   const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? spans[0];
   const about = queryTopic(p);
-  return { intent, kinds: queryKinds(p, taxonomy), from: period?.from ?? null, to: period?.to ?? null, ...(about ? { about } : {}) };
+  const by = queryRecorder(p);
+  return {
+    intent, kinds: queryKinds(p, taxonomy), from: period?.from ?? null, to: period?.to ?? null, ...(about ? { about } : {}), ...(by ? { by } : {}),
+  };
 }
 
 /** A log entry (or several), unless the message is not an activity at all. */

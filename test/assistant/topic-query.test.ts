@@ -50,7 +50,7 @@ describe('a count or list narrowed to what was inspected', () => {
 
   it('says plainly that nothing matched, instead of listing every inspection', async () => {
     const text = await ask('上半年视察了学校吗');
-    expect(text).toContain('没有事项含“学校”的记录');
+    expect(text).toContain('没有事项含“学校”的条目');
     expect(text).toContain('同期共 3 项');
     expect(text).not.toContain('视察食品安全工作');
   });
@@ -64,6 +64,19 @@ describe('a count or list narrowed to what was inspected', () => {
     await services.activities.addAll([{ date: '2023-07-20', kind: 'inspection', title: '视察河道治理' }], { by: '小王', channel: 'test' });
     expect(await ask('最近一次视察是什么时候')).toBe('最近一次视察是2023年5月11日：视察现代水网建设（编号 3，小王记录）。');
     expect(await ask('最近一次视察学校是什么时候')).toBe('活动记录里没有事项含“学校”的视察。');
+  });
+
+  it('narrows to the entries the person asking logged (我上半年记了哪些), or one named (小王上半年记了几条)', async () => {
+    expect(await ask('我上半年记了哪些活动')).toMatch(/^2023年上半年的各类活动中，没有您记录的条目（同期共 \d+ 项）/);
+    await ask('6月20日调研了社区养老服务');
+    const mine = await ask('我上半年记了哪些活动');
+    expect(mine).toContain('您记录的共 1 项');
+    expect(mine).toContain('调研了社区养老服务（管理员）');
+    expect(mine).not.toContain('视察安全生产工作');
+    const half = await services.activities.list({ from: '2023-01-01', to: '2023-06-30' });
+    const named = await ask('小王上半年记了几条');
+    expect(named).toContain(`小王记录的共 ${half.filter((a) => a.by_name === '小王').length} 次（同期共 ${half.length} 次）`);
+    expect(named).not.toContain('社区养老服务');
   });
 
   it('counts the whole kind when the question names who acted rather than what', async () => {

@@ -92,6 +92,14 @@ describe('count and list', () => {
     expect(read('十一月视察了几次')).toMatchObject({ intent: 'count', from: '2022-11-01' });
   });
 
+  it('reads who logged the entries asked about (我上个月记了哪些, 小王今年记了几条), never who acted', () => {
+    expect(read('我上个月记了哪些活动')).toMatchObject({ intent: 'list', by: '我', from: '2023-06-01' });
+    expect(read('我记的视察有几条')).toMatchObject({ intent: 'count', kinds: ['inspection'], by: '我' });
+    expect(read('小王今年记了几条')).toMatchObject({ intent: 'count', by: '小王' });
+    for (const text of ['我们今年视察了几次', '上半年组织代表视察了几次']) expect(read(text)).not.toHaveProperty('by');
+    expect(read('我记的视察有几条')).not.toHaveProperty('about');
+  });
+
   it('asks the log for the latest entry (最近一次视察是什么时候, 上次开主任会议是哪天)', () => {
     expect(read('最近一次视察是什么时候')).toMatchObject({ intent: 'list', kinds: ['inspection'], latest: true });
     expect(read('上次开主任会议是哪天')).toMatchObject({ intent: 'list', kinds: ['council_meeting'], latest: true });

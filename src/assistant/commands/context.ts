@@ -11,9 +11,9 @@ import type { Incoming, IncomingFile, Reply, ReplySink } from '../types.ts';
 
 /**
  * Kinds and a period to count or list; `about`, a subject the entries' titles must hold (学校);
- * `latest`, only the most recent entry up to today (最近一次视察是什么时候).
+ * `latest`, only the most recent entry up to today (最近一次视察是什么时候); `by`, only one person's entries (我, 小王).
  */
-export type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: boolean };
+export type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: boolean; by?: string };
 
 /** The assistant's parts a command may use (built once per assistant). */
 export interface AssistantTools {
