@@ -10,6 +10,8 @@ import { waitFor } from '../support/wait-for.ts';
 import type { Incoming, Reply } from '../../src/assistant/types.ts';
 import { PNG, ScriptedAssistant } from './push-scripted-assistant.ts';
 import { startFeishuRig, type FeishuRig } from './feishu-harness.ts';
+import { memoryChannelLogger } from '../../src/channels/kit/index.ts';
+import { FeishuApi, domainOf } from '../../src/channels/feishu/api.ts';
 
 describe('Feishu long-connection channel', () => {
   let rig: FeishuRig;
@@ -138,5 +140,18 @@ describe('Feishu long-connection channel', () => {
     await waitFor(() => textsTo(ME).some((t) => t.includes('大文件.pdf')), 'the refusal');
     await rig.channel.idle();
     expect(assistant.downloaded).toEqual([{ name: '议事规则.md', bytes: Buffer.byteLength('# 议事规则') }]);
+  });
+});
+
+// The channel types the SDK through a narrow local declaration (src/channels/feishu/sdk.ts), so
+// what the stand-in tests above do not reach is checked against the real SDK here.
+describe('FEISHU_DOMAIN', () => {
+  it('feishu (the default) and lark reach the real SDK as Feishu’s and Lark’s open platforms; a private deployment as its URL', () => {
+    const apiAt = (setting: string | undefined) =>
+      new FeishuApi({ appId: 'cli_test', appSecret: 'secret', domain: domainOf(setting), logger: memoryChannelLogger('feishu') }).client as unknown as { domain: string };
+    expect(apiAt(undefined).domain).toBe('https://open.feishu.cn');
+    expect(apiAt('feishu').domain).toBe('https://open.feishu.cn');
+    expect(apiAt('lark').domain).toBe('https://open.larksuite.com');
+    expect(apiAt('https://open.feishu.example.gov.cn/').domain).toBe('https://open.feishu.example.gov.cn');
   });
 });

@@ -5,23 +5,14 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { startMain, type MainRun } from '../support/run-main.ts';
+import { startMain, untilOutput, type MainRun } from '../support/run-main.ts';
 import { removeAfterTests, tempFolder as tempDir } from '../support/temp-folders.ts';
-
 
 /** Start main.ts and remember its working folder for clean-up. */
 function start(dataDir: string, env: Record<string, string> = {}): MainRun {
   const run = startMain(dataDir, env);
   removeAfterTests(run.cwd);
   return run;
-}
-
-async function until(check: () => boolean, what: string, run: MainRun, timeoutMs = 40_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nstdout: ${run.stdout()}\nstderr: ${run.stderr()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 function openDb(dataDir: string) {
@@ -51,7 +42,7 @@ describe('npm start (terminal channel, child process)', () => {
     const run = start(dataDir);
     const lines = Array.from({ length: 60 }, (_, i) => `${(i % 28) + 1}日组织代表视察了第${i + 1}项重点工作`);
     run.child.stdin.write(lines.join('\n') + '\n'); // stdin stays open: only the signal ends it
-    await until(() => (run.stdout().match(/已记录/g) ?? []).length >= 3, 'a few entries logged', run);
+    await untilOutput(run, () => (run.stdout().match(/已记录/g) ?? []).length >= 3, 'a few entries logged');
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
     expect(run.stderr()).toContain('已停止');
@@ -69,7 +60,7 @@ describe('npm start (terminal channel, child process)', () => {
   it('finishes a first-run ingest interrupted by SIGTERM before closing, so the next start has the whole index', async () => {
     const fresh = tempDir('lvzhi-start-int-');
     const run = start(fresh);
-    await until(() => run.stderr().includes('首次启动'), 'the first-run note', run);
+    await untilOutput(run, () => run.stderr().includes('首次启动'), 'the first-run note');
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
     const db = openDb(fresh);

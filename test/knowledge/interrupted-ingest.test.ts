@@ -1,19 +1,20 @@
 /**
  * `kill -9` in the middle of an ingest: the previous index stays whole and usable, and the
  * same ingest run again gives the same knowledge base as a clean run. The ingest runs in a
- * real child process (the CLI) killed with SIGKILL once some documents are committed.
+ * real child process (the compiled CLI, as `npm run cli` runs it: one process, so the kill
+ * reaches the ingest itself) killed with SIGKILL once some documents are committed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteKnowledgeBase, type SqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
+import { REPO_ROOT, command } from '../support/cli-process.ts';
 import { writeBenchCorpus } from '../../scripts/bench-corpus.ts';
 import { tempDir } from '../support/kb-fixtures.ts';
 
-const repo = resolve(import.meta.dirname, '../..');
 const FILES = 24;
 const PER_FILE = 60;
 const root = tempDir('lvzhi-kill-');
@@ -36,8 +37,8 @@ function committedDocuments(data: string): number {
 
 /** Start `ingest` in a child process and SIGKILL it once `after` documents are committed. */
 async function ingestAndKill(corpus: string, data: string, after: number): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'ingest', corpus, '--data', data, '--json'], {
-    cwd: repo, stdio: 'ignore',
+  const child = spawn(process.execPath, command(['ingest', corpus, '--data', data, '--json']), {
+    cwd: REPO_ROOT, stdio: 'ignore',
   });
   const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
   for (;;) {

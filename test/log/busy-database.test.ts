@@ -60,10 +60,18 @@ function writeLockHeld(dataDir: string): boolean {
   }
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+/**
+ * Wait until the import holds the write lock, polling SQLite (a held lock has no event to wait
+ * on). No clock: an import that ends without being seen holding it fails the test at once, and
+ * the test's own timeout is the guard for one that never starts (a start can take a minute on
+ * this shared machine under load).
+ */
+async function lockTaken(dataDir: string, importer: Promise<unknown>): Promise<void> {
+  let ended = false;
+  const end = () => void (ended = true);
+  importer.then(end, end);
+  while (!writeLockHeld(dataDir)) {
+    if (ended) throw new Error('the import ended before it was seen holding the write lock');
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -95,7 +103,7 @@ describe('a large import while people log', () => {
     services.push(bot);
     const csv = bigCsv(IMPORT_ROWS);
     const importing = runCli(['import', csv, '--data', dataDir, '--json'], { timeoutMs: 300_000 });
-    await waitFor(() => writeLockHeld(dataDir), 'the import to take the write lock');
+    await lockTaken(dataDir, importing);
 
     // The bot stays responsive while its writes wait: timers keep firing, another chat is answered.
     let ticks = 0;
@@ -129,7 +137,7 @@ describe('a large import while people log', () => {
     });
     expect(offered.text).toContain('导入');
     const importing = bot.assistant.handle(say('导入', 'upload'));
-    await waitFor(() => writeLockHeld(dataDir), 'the import to take the write lock');
+    await lockTaken(dataDir, importing);
     const logged = await bot.assistant.handle(say(LOGS[0], 'log'));
     expect(logged.text).toMatch(/已记录/);
     expect((await importing).text).toContain(`已导入 ${IMPORT_ROWS} 条记录`);
@@ -175,7 +183,7 @@ describe('an import killed half-way', () => {
     });
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
     // Rows are being written once the import holds the lock; kill it a moment into that.
-    await waitFor(() => writeLockHeld(dataDir), 'the import to take the write lock');
+    await lockTaken(dataDir, exited);
     await new Promise((r) => setTimeout(r, 300));
     expect(child.exitCode).toBeNull(); // still importing: the kill lands mid-transaction
     child.kill('SIGKILL');

@@ -5,7 +5,7 @@
  * database of its own on the real server; each store under test starts from an empty schema.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openAsBlob, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
@@ -76,7 +76,8 @@ const STALE_LOCK_MS = 120_000;
 async function cachedCluster(): Promise<Blob | undefined> {
   mkdirSync(join(CLUSTER_CACHE, '..'), { recursive: true });
   for (;;) {
-    if (existsSync(CLUSTER_CACHE)) return new Blob([readFileSync(CLUSTER_CACHE)]);
+    // A Blob over the file, not a 40 MB copy of it in memory: PGlite reads it once.
+    if (existsSync(CLUSTER_CACHE)) return openAsBlob(CLUSTER_CACHE);
     try {
       closeSync(openSync(CLUSTER_LOCK, 'wx'));
       return undefined;

@@ -35,3 +35,35 @@ export function startMain(dataDir: string, env: Record<string, string> = {}): Ma
   const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return { child, stdout: () => out, stderr: () => err, exit, cwd };
 }
+
+/**
+ * Wait until what the run printed passes `check`, tested on each chunk of its output. No clock:
+ * a run that ends first fails at once with its output, and the test's own timeout guards a run
+ * that hangs (a start takes seconds quiet, a minute on this shared machine under load).
+ */
+export function untilOutput(run: MainRun, check: () => boolean, what: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const stop = () => {
+      run.child.stdout.off('data', test);
+      run.child.stderr.off('data', test);
+      run.child.off('close', closed);
+    };
+    const test = () => {
+      if (!check()) return;
+      stop();
+      resolve();
+    };
+    const closed = () => {
+      stop();
+      if (check()) resolve();
+      else reject(new Error(`the process ended before ${what}\nstdout: ${run.stdout()}\nstderr: ${run.stderr()}`));
+    };
+    // Listeners added after startMain's own: each chunk is in stdout()/stderr() when tested.
+    run.child.stdout.on('data', test);
+    run.child.stderr.on('data', test);
+    run.child.on('close', closed);
+    // 'close' has passed already when both output streams are gone.
+    if (run.child.stdout.destroyed && run.child.stderr.destroyed) closed();
+    else test();
+  });
+}

@@ -120,8 +120,12 @@ export class SlackStandIn {
     );
   }
 
-  /** Resolve once `check` holds, polling the recorded state (rejects after `timeoutMs`). */
-  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  /**
+   * Resolve once `check` holds, polling the recorded state. `timeoutMs` is only a last guard,
+   * below vitest's two-minute test timeout: a turn takes well under a second quiet and has
+   * taken over 10 s on this shared machine under load.
+   */
+  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = check();

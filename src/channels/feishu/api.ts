@@ -6,9 +6,9 @@
 import { createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import * as lark from '@larksuiteoapi/node-sdk';
 import { byteLimit, tooLargeToDownload } from '../../input/index.ts';
 import { RateLimited, withBackoff, type ChannelLogger } from '../kit/index.ts';
+import { lark, type LarkAnswer, type LarkClient, type LarkDomain, type LarkLogger } from './sdk.ts';
 
 /** Codes for a tenant token that is missing, invalid or expired. */
 const TOKEN_CODES = new Set([99991661, 99991663, 99991664, 99991668]);
@@ -24,26 +24,24 @@ export class FeishuApiError extends Error {
 }
 
 /** The SDK's logger interface over the channel's log: its errors are warnings here (the channel logs its own failures). */
-export function sdkLogger(logger: ChannelLogger): { error(...m: unknown[]): void; warn(...m: unknown[]): void; info(): void; debug(): void; trace(): void } {
+export function sdkLogger(logger: ChannelLogger): LarkLogger {
   const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
   return { error: (...m) => logger.warn(`sdk: ${text(m)}`), warn: (...m) => logger.warn(`sdk: ${text(m)}`), info: () => undefined, debug: () => undefined, trace: () => undefined };
 }
 
 /** The SDK's domain setting from FEISHU_DOMAIN: `feishu` (default), `lark`, or a private deployment's URL. */
-export function domainOf(setting: string | undefined): lark.Domain | string {
+export function domainOf(setting: string | undefined): LarkDomain {
   if (!setting || setting === 'feishu') return lark.Domain.Feishu;
   if (setting === 'lark') return lark.Domain.Lark;
   return setting.replace(/\/+$/, '');
 }
 
-type Answer = { code?: number; msg?: string; data?: Record<string, unknown> } | null;
-
 /** The API calls the channel makes. */
 export class FeishuApi {
-  readonly client: lark.Client;
+  readonly client: LarkClient;
   private readonly tokens = new Map<string, { value: unknown; until?: number }>();
 
-  constructor(options: { appId: string; appSecret: string; domain: lark.Domain | string; logger: ChannelLogger; backoffMs?: readonly number[] }) {
+  constructor(options: { appId: string; appSecret: string; domain: LarkDomain; logger: ChannelLogger; backoffMs?: readonly number[] }) {
     this.backoffMs = options.backoffMs;
     const tokens = this.tokens;
     this.client = new lark.Client({
@@ -97,7 +95,7 @@ export class FeishuApi {
   async download(messageId: string, fileKey: string, name: string, toPath: string, maxBytes: number): Promise<void> {
     let resource: { getReadableStream(): Readable; headers: Record<string, unknown> } | undefined;
     await this.call('messageResource.get', async () => {
-      resource = (await this.client.im.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type: 'file' } })) as typeof resource;
+      resource = await this.client.im.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type: 'file' } });
       return { code: 0 };
     });
     const stream = resource!.getReadableStream();
@@ -110,20 +108,20 @@ export class FeishuApi {
 
   /** A person's name from the contact book; their open_id when the app may not read it. */
   async userName(openId: string): Promise<string> {
-    const data = await this.call('user.get', () => this.client.contact.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } }) as Promise<Answer>);
+    const data = await this.call('user.get', () => this.client.contact.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } }));
     return String((data?.user as { name?: string } | undefined)?.name || openId);
   }
 
   /** One call: the SDK answers a refusal as a thrown HTTP error or as a body with a code. */
-  private call(what: string, request: () => Promise<Answer>): Promise<Record<string, unknown> | undefined> {
+  private call(what: string, request: () => Promise<LarkAnswer>): Promise<Record<string, unknown> | undefined> {
     return withBackoff(async () => {
       for (let attempt = 0; ; attempt += 1) {
-        let answer: Answer;
+        let answer: LarkAnswer;
         let status = 200;
         try {
           answer = await request();
         } catch (error) {
-          const response = (error as { response?: { status: number; data?: Answer } }).response;
+          const response = (error as { response?: { status: number; data?: LarkAnswer } }).response;
           if (!response) throw error;
           status = response.status;
           answer = response.data ?? { code: status };

@@ -6,7 +6,6 @@
  * message (in its topic), choices an interactive card whose press is answered with a toast
  * and the card without its buttons.
  */
-import * as lark from '@larksuiteoapi/node-sdk';
 import { guardAssistant, type Assistant, type Channel, type IncomingFile, type ReplyChoice } from '../../assistant/index.ts';
 import { UserError } from '../../errors.ts';
 import { createMemoryConversationStore, type ConversationStore } from '../../storage/index.ts';
@@ -14,6 +13,7 @@ import { BoundedMap, ChoiceButtons, NumberedChoices, menuCommand, TurnQueue, cha
 import { FeishuApi, domainOf, sdkLogger } from './api.ts';
 import { BAD_APP_ID, BAD_CREDENTIALS, CHOICE_GONE, PLATFORM, chosen, unreachable } from './messages.ts';
 import { choiceCard, renderPieces } from './render.ts';
+import { lark, type LarkWsClient } from './sdk.ts';
 import { formatThreadId } from './thread-ids.ts';
 
 /** Settings (FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_DOMAIN). */
@@ -89,7 +89,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
   const conversations = options.conversations ?? createMemoryConversationStore();
   const numbered = new NumberedChoices(conversations, 'feishu');
   const buttons = new ChoiceButtons<CardPlace>(conversations, 'feishu');
-  let ws: lark.WSClient | undefined;
+  let ws: LarkWsClient | undefined;
 
   // Without the contact permission every lookup fails: after the first refusal, names are open_ids.
   let contactsReadable = true;
@@ -203,7 +203,7 @@ export function createFeishuChannel(options: FeishuChannelOptions): FeishuChanne
         'im.message.receive_v1': async (data: unknown) => onMessage(data as MessageEvent),
         'card.action.trigger': async (data: unknown) => onPress(data as CardEvent),
         'application.bot.menu_v6': async (data: unknown) => onMenu(data as MenuEvent),
-      } as never);
+      });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new UserError('channel_unreachable', unreachable(String(domain)))), options.connectTimeoutMs ?? 20_000);
         ws = new lark.WSClient({
