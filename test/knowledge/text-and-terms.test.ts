@@ -119,6 +119,10 @@ describe('answer types', () => {
     const period = expectedAnswerTypes('议案最晚要在开会前几天提交？');
     expect(answerTypeMatch(period, '应当在会议召开十日前提交')).toBe(1);
     expect(answerTypeMatch(period, '第十条 议案应当写明案由')).toBe(0); // article numbers are labels
+    // A limit of time asked for as 限时 / 时间限制, a term as 任期多长, is a period too.
+    expect(answerTypeMatch(expectedAnswerTypes('分组会议发言限时多少？'), '第一次发言一般不超过十五分钟')).toBeGreaterThan(0);
+    expect(expectedAnswerTypes('书面答复有没有时间限制？').map((type) => type.name)).toEqual(['period']);
+    expect(answerTypeMatch(expectedAnswerTypes('专门委员会任期多长？'), '每届任期同本级人民代表大会每届任期相同')).toBe(1);
     const heads = expectedAnswerTypes('要几个人联名？');
     expect(answerTypeMatch(heads, '常务委员会组成人员五人以上联名')).toBe(1);
   });
@@ -135,6 +139,11 @@ describe('answer types', () => {
     expect(answerTypeMatch(times, '上半年共召开常委会会议3次，听取专项工作报告5个。')).toBe(1);
     expect(answerTypeMatch(times, '常委会会议由主任召集，第一次会议由上届常委会召集。')).toBe(0);
     expect(expectedAnswerTypes('常委会开会要多少人到场？').map((type) => type.name)).toEqual(['headcount']);
+    // Cars are counted in 辆: a meeting held 一次 is no answer to 几辆.
+    const cars = expectedAnswerTypes('办公室有几辆公务车？');
+    expect(cars.map((type) => type.name)).toEqual(['items']);
+    expect(answerTypeMatch(cars, '常务委员会会议每两个月至少举行一次')).toBe(0);
+    expect(answerTypeMatch(cars, '配备公务用车2辆')).toBe(1);
   });
 
   it('expects a sum of money for pay and a clock time for 几点', () => {
