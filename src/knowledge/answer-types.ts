@@ -76,8 +76,8 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   {
     name: 'enumeration',
     question: /哪些|哪几/,
-    // Three items in a row, or a list a law introduces with 下列 and numbers (（一）…（二）…).
-    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、|[^、，。；\n]{1,12}、[^、，。；\n]{1,12}(?:和|及|以及|与)[^、，。；\n]{1,12}[。；]|下列[^。；]{0,12}[：:]|（一）[^（]{1,80}（二）/,
+    // Three items in a row (or three closed by 等), or a list a law introduces with 下列 and numbers (（一）…（二）…).
+    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、|[^、，。；\n]{1,20}、[^、，。；\n]{1,20}、[^、，。；\n]{1,20}等|[^、，。；\n]{1,12}、[^、，。；\n]{1,12}(?:和|及|以及|与)[^、，。；\n]{1,12}[。；]|下列[^。；]{0,12}[：:]|（一）[^（]{1,80}（二）/,
     // 哪些内容, 哪几部分, 哪些事项: the list is the content asked for, whatever it calls its items.
     kindWords: /^(?:内容|事项|情形|情况|方面|部分|材料|条件|要求|要素|项目|形式|方式|种类|类别|环节|步骤|主体|人员|单位|机关|部门)$/,
   },

@@ -131,6 +131,8 @@ describe('answer types', () => {
     const list = expectedAnswerTypes('人大代表有哪些权利？');
     expect(answerTypeMatch(list, '第七条 代表享有下列权利：（一）出席本级人民代表大会会议；（二）依法联名提出议案')).toBe(1);
     expect(answerTypeMatch(list, '第一条 为保证代表依法行使代表的职权，履行代表的义务，根据宪法，制定本法。')).toBe(0);
+    // Three items closed by 等 are a list too.
+    expect(answerTypeMatch(list, '常务委员会设立法制工作委员会、预算工作委员会、代表工作委员会等工作机构。')).toBe(1);
   });
 
   it('expects a count for 几次 and 多少件, not an amount', () => {

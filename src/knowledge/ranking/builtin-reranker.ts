@@ -26,7 +26,7 @@ export type RerankWeights = Readonly<Record<(typeof RERANK_FEATURES)[number], nu
 
 /** Weights fitted by scripts/tune-reranker.ts on the tune halves of the question sets. */
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
-  fused: 1, answerType: 0.45, scope: 0.26, title: 0.37, wordCoverage: 0.59, bigramCoverage: 0.41, heading: 0.43,
+  fused: 1, answerType: 0.45, scope: 0.5, title: 0.37, wordCoverage: 0.59, bigramCoverage: 0.41, heading: 0.43,
   bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.52, proximity: 0.13, lead: 0.59, density: 0.48, subjectBody: -0.3, titleConflict: -1,
   localDefault: 0.1, headingYear: 0.3, topicPosition: 0.3, crossReference: 0.4,
 };
