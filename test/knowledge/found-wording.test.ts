@@ -88,6 +88,11 @@ describe('found: how questions and legal texts are worded', () => {
     expect((await kb.ask('街道工委配了几辆公务车？', { k: 5 })).found).toBe(false);
   });
 
+  it('declines a how-question about a thing no rule names, and answers its twin about a thing one does', async () => {
+    expect((await kb.ask('街道工委的党支部换届怎么操作？', { k: 5 })).found).toBe(false);
+    expect((await kb.ask('街道工委的代表座谈会怎么召开？', { k: 5 })).found).toBe(true);
+  });
+
   it('decides found the same whatever scale the re-ranker scores on: only the passages and their order count', async () => {
     for (const question of ['代理区长由谁决定？', '代理区长的工资怎么发？']) {
       const { passages } = await kb.searchDetailed(question, 5);

@@ -217,6 +217,13 @@ describe('reading what a question asks about', () => {
     expect(focusWords(taggedQuestion('想质询区教育局，要几个人联名？'))).not.toContain('教育局');
   });
 
+  it('takes the thing a how-question handles as a focus too, past the verb that says what happens to it', () => {
+    expect(focusWords(taggedQuestion('人大代表的医疗保险怎么办理？'))).toEqual(expect.arrayContaining(['医疗保险']));
+    expect(focusWords(taggedQuestion('机关的党支部换届怎么操作？'))).toEqual(expect.arrayContaining(['党支部']));
+    // Not across a comma, and not a noun two verbs away.
+    expect(focusWords(taggedQuestion('代表证丢了，怎么补办'))).toEqual(['补办']);
+  });
+
   it('takes the noun before a question-closing 哪些 or 什么 as the focus, and no guess of jieba\'s', () => {
     expect(focusWords(taggedQuestion('人大代表选举的宣传标语有哪些？'))).toEqual(['标语']);
     expect(focusWords(taggedQuestion('被提请任命的人表决前要做些什么？'))).toEqual([]);
