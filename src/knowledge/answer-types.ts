@@ -100,6 +100,11 @@ export function kindWordAnswered(types: readonly AnswerType[], word: string, pas
   return types.some((type) => type.kindWords?.test(word) && answerTypeMatch([type], passageText) > 0);
 }
 
+/** Whether a question word only names the kind of answer one of the expected types gives (事项 in 哪些事项). */
+export function isKindWord(types: readonly AnswerType[], word: string): boolean {
+  return types.some((type) => type.kindWords?.test(word) === true);
+}
+
 /** Share (0..1) of the expected types a passage states; 0 when the question expects none. */
 export function answerTypeMatch(types: readonly AnswerType[], passageText: string): number {
   if (!types.length) return 0;

@@ -5,7 +5,7 @@
  * question names, and is it a rule when a rule is asked for. A weighted sum of a few features,
  * weights fitted on questions written for the purpose (scripts/tune-reranker.ts).
  */
-import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
+import { answerTypeMatch, expectedAnswerTypes, isKindWord } from '../answer-types.ts';
 import { ARTICLE_LABEL, CLAUSE, crossReference, topicPosition } from './article-cues.ts';
 import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
@@ -60,7 +60,9 @@ export function rerankFeatures(
     if (weight === undefined) weights.set(term, weight = options.idf(term));
     return weight;
   };
-  const references = crossReference(terms.words, candidates);
+  // A word naming only the kind of answer (事项 in 哪些事项) is borrowed everywhere (本法第十一条
+  // 规定的事项): a citation for it says nothing about which article states the question's rule.
+  const references = crossReference(terms.words.filter((word) => !isKindWord(types, word)), candidates);
   return candidates.map(({ passage, score }, i) => {
     const { all: text, body } = comparableParts(passage, canonicalizer);
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
