@@ -88,6 +88,16 @@ describe('found: how questions and legal texts are worded', () => {
     expect((await kb.ask('街道工委配了几辆公务车？', { k: 5 })).found).toBe(false);
   });
 
+  it('hears 人代会 in 人民代表大会举行会议的时候: a meeting the rules name by its body meeting', () => {
+    const nouns = (text: string) => {
+      const passage = { passage: { id: 1, doc: 'street.md', title: '某规定', location: '第十六条', context: '某规定', text }, score: 1 };
+      return foundFeatures('人代会期间谁组织代表参加？', [passage] as never, kb.foundOptions)[FOUND_FEATURES.indexOf('nounCoverage')];
+    };
+    expect(nouns('第十六条 区人民代表大会举行会议的时候，街道工作委员会组织本街道的代表参加。')).toBe(1);
+    // The standing committee's meetings are not the congress's session.
+    expect(nouns('第十七条 区人民代表大会常务委员会定期召开会议，街道工作委员会组织代表参加。')).toBe(0.5);
+  });
+
   it('declines a how-question about a thing no rule names, and answers its twin about a thing one does', async () => {
     expect((await kb.ask('街道工委的党支部换届怎么操作？', { k: 5 })).found).toBe(false);
     expect((await kb.ask('街道工委的代表座谈会怎么召开？', { k: 5 })).found).toBe(true);

@@ -46,10 +46,18 @@ const ASKING_VERBS = new Set(['可以', '需要', '应该', '应当', '能够', 
 // A level prefix staff put before a body the documents name without it: 区政府 → 政府.
 const LEVEL_PREFIX = /^(?:区|县|市|乡|镇|街道|本级)(?=.{2,})/u;
 
-/** Whether a passage text (canonical) holds a question word, or the word without its level prefix. */
+/**
+ * Whether a passage text (canonical) holds a question word, the word without its level prefix,
+ * or — for a meeting (人大会议, canonical for 人代会) — its body meeting (人大开会, canonical for
+ * 人民代表大会举行会议的时候): the rules say when a body meets, staff name the meeting.
+ */
 function holds(text: string, word: string): boolean {
-  return text.includes(word) || (LEVEL_PREFIX.test(word) && text.includes(word.replace(LEVEL_PREFIX, '')));
+  return text.includes(word) || (LEVEL_PREFIX.test(word) && text.includes(word.replace(LEVEL_PREFIX, '')))
+    || (MEETING.test(word) && text.includes(word.replace(MEETING, '开会')));
 }
+
+// A meeting named by its body: 人大会议, 常委会会议 (two characters or more before 会议).
+const MEETING = /(?<=^\p{Script=Han}{2,})会议$/u;
 
 // How far apart the characters of an abbreviation may sit in its full form: 工委 in 工作委员会,
 // 人大 in 人民代表大会 (the first characters of the full form's words).
