@@ -12,6 +12,11 @@ export interface AnswerType {
   readonly figure?: boolean;
   readonly question: RegExp;
   readonly passage: RegExp;
+  /**
+   * Words that name the kind of answer rather than a topic (限时, 期限 for a period; 内容, 事项
+   * for a list): a passage stating an answer of this type holds what they ask for.
+   */
+  readonly kindWords?: RegExp;
 }
 
 const NUMBER = '[一二三四五六七八九十百千万两\\d]';
@@ -21,8 +26,11 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
   {
     name: 'period',
     figure: true,
-    question: /多长时间|多久|几天|几日|几个月|几年|什么时候|何时|最晚|最迟|提前|期限|时限|隔多|多少天/,
-    passage: new RegExp(`${NUMBER}+个?(日|天|月|年|小时|分钟)(以前|前|内|以内|之内)?|每(年|季度|月|${NUMBER}+个?月)|之日起`),
+    // 限时多少, 时间限制是多少, 任期多长: a limit of time is asked for as a duration too.
+    question: /多长时间|(?:任期|期限|时限|时间)(?:有|是|为)?多长|多久|几天|几日|几个月|几年|几小时|几分钟|什么时候|何时|最晚|最迟|提前|期限|时限|限时|时间限制|隔多|多少(?:天|小时|分钟)/,
+    // A term stated by reference (任期同本级人民代表大会每届任期相同) is a period too.
+    passage: new RegExp(`${NUMBER}+个?(日|天|月|年|小时|分钟)(以前|前|内|以内|之内)?|每(年|季度|月|${NUMBER}+个?月)|之日起|(?:任期|期限)同[^。；]{1,24}相同`),
+    kindWords: /^(?:期限|时限|限时|时间限制|时间|时长)$/,
   },
   {
     name: 'headcount',
@@ -52,16 +60,26 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
     passage: new RegExp(`(?<!第)(?:\\d+|${NUMBER}+)(?:次|件|个|项|场|份|部|批)`),
   },
   {
+    // Things counted by a measure word of their own (几辆车, 多少台电脑, 几间办公室): a rule that
+    // answers states such a count; a meeting held 一次 says nothing of how many cars there are.
+    name: 'items',
+    figure: true,
+    question: /(?:多少|几)(?:辆|台|套|间|座|张|本|把|家|所|处|块)/,
+    passage: new RegExp(`(?<!第)(?:\\d+|${NUMBER}+)(?:辆|台|套|间|座|张|本|把|家|所|处|块)`),
+  },
+  {
     name: 'amount',
     // 多少 before a counted unit asks for a count, a headcount or a period (the types above).
-    question: /多少(?!次|件|个|项|场|份|部|批|人|名|位|天|日|年|票)|比例|上限|下限|最多|最少|至少|目标|增速|增长/,
+    question: /多少(?!次|件|个|项|场|份|部|批|辆|台|套|间|座|张|本|把|家|所|处|块|人|名|位|天|日|年|票|小时|分钟)|比例|上限|下限|最多|最少|至少|目标|增速|增长/,
     passage: new RegExp(`\\d+(\\.\\d+)?(%|万|亿|元)|${NUMBER}+(万|亿)?元|${NUMBER}+分之${NUMBER}|不(得)?(超过|少于|低于)|以上|以下|左右`),
   },
   {
     name: 'enumeration',
     question: /哪些|哪几/,
-    // Three items in a row, or a list a law introduces with 下列 and numbers (（一）…（二）…).
-    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、|[^、，。；\n]{1,12}、[^、，。；\n]{1,12}(?:和|及|以及|与)[^、，。；\n]{1,12}[。；]|下列[^。；]{0,12}[：:]|（一）[^（]{1,80}（二）/,
+    // Three items in a row (or three closed by 等), or a list a law introduces with 下列 and numbers (（一）…（二）…).
+    passage: /[^、\n]{1,20}、[^、\n]{1,20}、[^、\n]{1,20}、|[^、，。；\n]{1,20}、[^、，。；\n]{1,20}、[^、，。；\n]{1,20}等|[^、，。；\n]{1,12}、[^、，。；\n]{1,12}(?:和|及|以及|与)[^、，。；\n]{1,12}[。；]|下列[^。；]{0,12}[：:]|（一）[^（]{1,80}（二）/,
+    // 哪些内容, 哪几部分, 哪些事项: the list is the content asked for, whatever it calls its items.
+    kindWords: /^(?:内容|事项|情形|情况|方面|部分|材料|条件|要求|要素|项目|形式|方式|种类|类别|环节|步骤|主体|人员|单位|机关|部门)$/,
   },
 ];
 
@@ -71,6 +89,20 @@ const LABELS = /第[一二三四五六七八九十百千零\d]+[编章节条款�
 /** The answer types a question expects. */
 export function expectedAnswerTypes(question: string): AnswerType[] {
   return ANSWER_TYPES.filter((type) => type.question.test(question));
+}
+
+/**
+ * Whether a question word only names the kind of answer expected (限时 in 限时多少, 内容 in
+ * 哪些内容) and the passage states an answer of that kind: the passage then holds the word's
+ * meaning whether or not it repeats the word.
+ */
+export function kindWordAnswered(types: readonly AnswerType[], word: string, passageText: string): boolean {
+  return types.some((type) => type.kindWords?.test(word) && answerTypeMatch([type], passageText) > 0);
+}
+
+/** Whether a question word only names the kind of answer one of the expected types gives (事项 in 哪些事项). */
+export function isKindWord(types: readonly AnswerType[], word: string): boolean {
+  return types.some((type) => type.kindWords?.test(word) === true);
 }
 
 /** Share (0..1) of the expected types a passage states; 0 when the question expects none. */

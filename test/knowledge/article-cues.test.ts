@@ -53,6 +53,13 @@ describe('cross-references: the cited article states what the citing one borrows
     expect(crossReference(['接待时间'], [otherDoc, citing])).toEqual([0, 0]);
   });
 
+  it('takes no citation of a word that only names the kind of answer (本办法第十一条规定的事项) for a sign of the rule', async () => {
+    const list = article(3, '第十一条', '第十一条 联络站接待下列事项：（一）群众来访；（二）代表约见；（三）其他事项。', 1);
+    const cites = article(4, '第十二条', '第十二条 联络站对本办法第十一条规定的事项，应当登记，并在十五日内转交有关部门。', 0.9);
+    const answer = article(5, '第二十条', '第二十条 约见申请应当写明约见的对象、事由和时间。', 0.9);
+    expect((await rerank('约见申请要写明哪些事项？', [list, cites, answer]))[0]).toBe(5);
+  });
+
   it('puts the article that sets the reception time above the one that applies it', async () => {
     expect(await rerank('联络站的接待时间有什么要求？', [citing, rule])).toEqual([1, 2]);
     expect(await rerank('联络站的接待时间有什么要求？', [citing, rule], { ...DEFAULT_RERANK_WEIGHTS, crossReference: 0 })).toEqual([2, 1]);

@@ -21,6 +21,10 @@ const STREET_RULES = `# 某区街道工作机构和代理人选规定
 第十二条 在区人民代表大会闭会期间，区长因故不能担任职务的，由常务委员会从副区长中决定代理的人选。
 
 第十三条 本规定不溯及既往，但为了更好地保护代表的权利而作的特别规定除外。
+
+第十四条 街道工作委员会向常务委员会所作的年度报告，应当写明代表活动开展情况、收集的代表建议和下一年度工作安排。
+
+第十五条 街道工作委员会召开代表座谈会，代表发言每人一般不超过八分钟。
 `;
 
 describe('found: how questions and legal texts are worded', () => {
@@ -70,6 +74,33 @@ describe('found: how questions and legal texts are worded', () => {
     expect(past.found).toBe(true);
     expect(past.answer.split('\n')[0]).toContain('溯及既往');
     expect((await kb.ask('新规定能不能管代表的工资待遇？', { k: 5 })).found).toBe(false);
+  });
+
+  it('hears 哪些内容 answered by a list and 限时多少 by a duration, and declines a count of things no rule states', async () => {
+    // The rule lists what the report holds without saying 内容; it limits speeches without saying 限时.
+    const report = await kb.ask('街道工委的年度报告里要写明哪些内容？', { k: 5 });
+    expect(report.found).toBe(true);
+    expect(report.answer.split('\n')[0]).toContain('代表活动开展情况');
+    const speech = await kb.ask('代表座谈会上每人发言限时多少？', { k: 5 });
+    expect(speech.found).toBe(true);
+    expect(speech.answer.split('\n')[0]).toContain('八分钟');
+    // 几辆 asks for cars; a rule that meets 一次 or lists 三项 does not state how many.
+    expect((await kb.ask('街道工委配了几辆公务车？', { k: 5 })).found).toBe(false);
+  });
+
+  it('hears 人代会 in 人民代表大会举行会议的时候: a meeting the rules name by its body meeting', () => {
+    const nouns = (text: string) => {
+      const passage = { passage: { id: 1, doc: 'street.md', title: '某规定', location: '第十六条', context: '某规定', text }, score: 1 };
+      return foundFeatures('人代会期间谁组织代表参加？', [passage] as never, kb.foundOptions)[FOUND_FEATURES.indexOf('nounCoverage')];
+    };
+    expect(nouns('第十六条 区人民代表大会举行会议的时候，街道工作委员会组织本街道的代表参加。')).toBe(1);
+    // The standing committee's meetings are not the congress's session.
+    expect(nouns('第十七条 区人民代表大会常务委员会定期召开会议，街道工作委员会组织代表参加。')).toBe(0.5);
+  });
+
+  it('declines a how-question about a thing no rule names, and answers its twin about a thing one does', async () => {
+    expect((await kb.ask('街道工委的党支部换届怎么操作？', { k: 5 })).found).toBe(false);
+    expect((await kb.ask('街道工委的代表座谈会怎么召开？', { k: 5 })).found).toBe(true);
   });
 
   it('decides found the same whatever scale the re-ranker scores on: only the passages and their order count', async () => {

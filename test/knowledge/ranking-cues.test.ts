@@ -123,6 +123,14 @@ describe('second-stage cues between neighbouring articles', () => {
     expect(await rerank('全国人大常委会表决议案要多少票通过？', [local, national])).toEqual([1, 2]);
   });
 
+  it('answers a question naming the district from the local article, though the national one words it closer', async () => {
+    const national = article(1, '中华人民共和国全国人民代表大会组织法', '第二十八条', '第二十八条 常务委员会设立法制工作委员会、预算工作委员会和其他需要设立的工作委员会。');
+    const local = article(2, '中华人民共和国地方各级人民代表大会和地方各级人民政府组织法', '第五十九条',
+      '第五十九条 常务委员会根据工作需要，设立办事机构和法制工作委员会、预算工作委员会、代表工作委员会等工作机构。');
+    expect(await rerank('区人大常委会设立哪些工作委员会？', [national, local])).toEqual([2, 1]);
+    expect(await rerank('全国人大常委会设立哪些工作委员会？', [national, local])).toEqual([1, 2]);
+  });
+
   it('puts the section of the year the question names above a plan that shares its words', async () => {
     const plan = { ...article(1, '2026年北京市政府工作报告', '三、2026年重点工作', '地区生产总值增速5%左右。'), score: 1.05 };
     const review = article(2, '2026年北京市政府工作报告', '一、2025年工作回顾', '全市地区生产总值增长5.4%。');

@@ -119,6 +119,10 @@ describe('answer types', () => {
     const period = expectedAnswerTypes('议案最晚要在开会前几天提交？');
     expect(answerTypeMatch(period, '应当在会议召开十日前提交')).toBe(1);
     expect(answerTypeMatch(period, '第十条 议案应当写明案由')).toBe(0); // article numbers are labels
+    // A limit of time asked for as 限时 / 时间限制, a term as 任期多长, is a period too.
+    expect(answerTypeMatch(expectedAnswerTypes('分组会议发言限时多少？'), '第一次发言一般不超过十五分钟')).toBeGreaterThan(0);
+    expect(expectedAnswerTypes('书面答复有没有时间限制？').map((type) => type.name)).toEqual(['period']);
+    expect(answerTypeMatch(expectedAnswerTypes('专门委员会任期多长？'), '每届任期同本级人民代表大会每届任期相同')).toBe(1);
     const heads = expectedAnswerTypes('要几个人联名？');
     expect(answerTypeMatch(heads, '常务委员会组成人员五人以上联名')).toBe(1);
   });
@@ -127,6 +131,8 @@ describe('answer types', () => {
     const list = expectedAnswerTypes('人大代表有哪些权利？');
     expect(answerTypeMatch(list, '第七条 代表享有下列权利：（一）出席本级人民代表大会会议；（二）依法联名提出议案')).toBe(1);
     expect(answerTypeMatch(list, '第一条 为保证代表依法行使代表的职权，履行代表的义务，根据宪法，制定本法。')).toBe(0);
+    // Three items closed by 等 are a list too.
+    expect(answerTypeMatch(list, '常务委员会设立法制工作委员会、预算工作委员会、代表工作委员会等工作机构。')).toBe(1);
   });
 
   it('expects a count for 几次 and 多少件, not an amount', () => {
@@ -135,6 +141,11 @@ describe('answer types', () => {
     expect(answerTypeMatch(times, '上半年共召开常委会会议3次，听取专项工作报告5个。')).toBe(1);
     expect(answerTypeMatch(times, '常委会会议由主任召集，第一次会议由上届常委会召集。')).toBe(0);
     expect(expectedAnswerTypes('常委会开会要多少人到场？').map((type) => type.name)).toEqual(['headcount']);
+    // Cars are counted in 辆: a meeting held 一次 is no answer to 几辆.
+    const cars = expectedAnswerTypes('办公室有几辆公务车？');
+    expect(cars.map((type) => type.name)).toEqual(['items']);
+    expect(answerTypeMatch(cars, '常务委员会会议每两个月至少举行一次')).toBe(0);
+    expect(answerTypeMatch(cars, '配备公务用车2辆')).toBe(1);
   });
 
   it('expects a sum of money for pay and a clock time for 几点', () => {
@@ -204,6 +215,13 @@ describe('reading what a question asks about', () => {
     expect(focusWords(taggedQuestion('代表视察需要持什么证件'))).toEqual(['证件']);
     expect(focusWords(taggedQuestion('代表证丢了怎么补办'))).toEqual(['补办']);
     expect(focusWords(taggedQuestion('想质询区教育局，要几个人联名？'))).not.toContain('教育局');
+  });
+
+  it('takes the thing a how-question handles as a focus too, past the verb that says what happens to it', () => {
+    expect(focusWords(taggedQuestion('人大代表的医疗保险怎么办理？'))).toEqual(expect.arrayContaining(['医疗保险']));
+    expect(focusWords(taggedQuestion('机关的党支部换届怎么操作？'))).toEqual(expect.arrayContaining(['党支部']));
+    // Not across a comma, and not a noun two verbs away.
+    expect(focusWords(taggedQuestion('代表证丢了，怎么补办'))).toEqual(['补办']);
   });
 
   it('takes the noun before a question-closing 哪些 or 什么 as the focus, and no guess of jieba\'s', () => {

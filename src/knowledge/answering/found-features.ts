@@ -4,7 +4,7 @@
  * moves whenever a re-ranker feature or weight changes (or a rerank model takes over). The
  * passages' order is the only thing the decision takes from the ranking.
  */
-import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
+import { answerTypeMatch, expectedAnswerTypes, kindWordAnswered } from '../answer-types.ts';
 import { isProcedureQuestion, narrativeForProcedure } from '../ranking/body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableText } from '../ranking/question-terms.ts';
@@ -46,10 +46,18 @@ const ASKING_VERBS = new Set(['可以', '需要', '应该', '应当', '能够', 
 // A level prefix staff put before a body the documents name without it: 区政府 → 政府.
 const LEVEL_PREFIX = /^(?:区|县|市|乡|镇|街道|本级)(?=.{2,})/u;
 
-/** Whether a passage text (canonical) holds a question word, or the word without its level prefix. */
+/**
+ * Whether a passage text (canonical) holds a question word, the word without its level prefix,
+ * or — for a meeting (人大会议, canonical for 人代会) — its body meeting (人大开会, canonical for
+ * 人民代表大会举行会议的时候): the rules say when a body meets, staff name the meeting.
+ */
 function holds(text: string, word: string): boolean {
-  return text.includes(word) || (LEVEL_PREFIX.test(word) && text.includes(word.replace(LEVEL_PREFIX, '')));
+  return text.includes(word) || (LEVEL_PREFIX.test(word) && text.includes(word.replace(LEVEL_PREFIX, '')))
+    || (MEETING.test(word) && text.includes(word.replace(MEETING, '开会')));
 }
+
+// A meeting named by its body: 人大会议, 常委会会议 (two characters or more before 会议).
+const MEETING = /(?<=^\p{Script=Han}{2,})会议$/u;
 
 // How far apart the characters of an abbreviation may sit in its full form: 工委 in 工作委员会,
 // 人大 in 人民代表大会 (the first characters of the full form's words).
@@ -131,12 +139,14 @@ function topicWordsOf(tagged: readonly TaggedWord[]): TopicWord[] {
   return out;
 }
 
-function weightedShare(words: ReadonlyArray<{ word: string; weight: number }>, text: string): number {
+function weightedShare(
+  words: ReadonlyArray<{ word: string; weight: number }>, text: string, has: (text: string, word: string) => boolean = holds,
+): number {
   let total = 0;
   let found = 0;
   for (const { word, weight } of words) {
     total += weight;
-    if (holds(text, word)) found += weight;
+    if (has(text, word)) found += weight;
   }
   return total > 0 ? found / total : 0;
 }
@@ -160,20 +170,24 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     for (let i = 0; i + 1 < part.length; i++) if (pairAbsent(part.slice(i, i + 2))) return false;
     return true;
   };
-  // ...unless it is an abbreviation or compound whose parts the documents hold (人大工委).
-  const absent = (word: string): boolean => !inIndex(word) && !compoundPresent(word, inIndex, texts);
-  const missing = words.filter(({ word }) => !holds(best, word));
-  const nouns = words.filter((w) => w.noun);
   const types = expectedAnswerTypes(question);
+  // A word naming the kind of answer (限时 in 限时多少, 内容 in 哪些内容) is held by a passage
+  // stating an answer of that kind, and is no topic the library lacks when one of them does.
+  const has = (text: string, word: string): boolean => holds(text, word) || kindWordAnswered(types, word, text);
+  const kindAnswered = (word: string): boolean => texts.some((text) => kindWordAnswered(types, word, text));
+  // ...unless it is an abbreviation or compound whose parts the documents hold (人大工委).
+  const absent = (word: string): boolean => !inIndex(word) && !compoundPresent(word, inIndex, texts) && !kindAnswered(word);
+  const missing = words.filter(({ word }) => !has(best, word));
+  const nouns = words.filter((w) => w.noun);
   const figures = types.filter((type) => type.figure);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   let sentence = 0;
-  for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause));
+  for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause, has));
   const title = top?.title ?? '';
   return [
-    weightedShare(words, best),
-    weightedShare(words, texts.join('\n')),
-    nouns.length ? nouns.filter(({ word }) => holds(best, word)).length / nouns.length : 0,
+    weightedShare(words, best, has),
+    weightedShare(words, texts.join('\n'), has),
+    nouns.length ? nouns.filter(({ word }) => has(best, word)).length / nouns.length : 0,
     missing.length ? Math.max(0, ...missing.map((w) => w.weight - EVERYDAY_IDF)) / (MAX_GENERAL_IDF - EVERYDAY_IDF) : 0,
     total > 0 ? words.filter(({ word }) => absent(word))
       .reduce((sum, w) => sum + w.weight * (w.wording ? ABSENT_WORDING_WEIGHT : 1), 0) / total : 1,
@@ -183,7 +197,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     narrativeForProcedure(isProcedureQuestion(question), title),
     REQUEST.test(question.trim()) ? 1 : 0,
     focus.some(absent) ? 1 : 0,
-    focus.some((word) => !holds(best, word)) ? 1 : 0,
+    focus.some((word) => !has(best, word)) ? 1 : 0,
     figures.length && !passages.slice(0, 5).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
   ];
 }

@@ -15,6 +15,11 @@ const ASKS_BACKWARD = /^(?:几.*|多少.*|多久|多长.*|多大|何时|哪里|�
 // Asking words whose focus is the content word after them: 什么证件, 哪些权利, 怎么补办.
 const ASKS_FORWARD = /^(?:什么|哪些|哪个|哪种|哪类|哪几.*|怎么|怎样|如何|多少)$/u;
 const NOUN = /^(?:n|vn|j)/;
+// Asking how something is done, and the verb (or verbal noun) of the doing.
+const HOW = /^(?:怎么|怎样|如何)$/u;
+const VERB_TAG = /^(?:v|n$)/;
+// How many verbs may stand between the thing and 怎么 (工会|换届|怎么组织).
+const THING_VERBS = 1;
 // After an asking word: the end of the question or of a clause (？，。 or a closing particle).
 const ENDS_CLAUSE = (next: TaggedWord | undefined): boolean => !next || /^[？?，,。！!；;呢啊呀吧]$/u.test(next.word);
 // A one-character verb (发, 定, 算, 办): what is done, not what is asked about.
@@ -44,6 +49,15 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
     }
     return false;
   };
+  // The noun a how-question handles: the nearest before the asking word, past the verbs that
+  // say what happens to it (党支部|换届|怎么操作, 资格|怎么处理), within the clause.
+  const thingBefore = (at: number): void => {
+    for (let i = at - 1, verbs = 0; i >= 0 && verbs <= THING_VERBS; i--) {
+      if (isContent(words[i]) && NOUN.test(words[i].tag)) { out.add(words[i].word); return; }
+      if (/^v/.test(words[i].tag)) verbs++;
+      else if (!LINKING.has(words[i].word)) return;
+    }
+  };
   words.forEach(({ word }, i) => {
     if (ASKS_BACKWARD.test(word)) step(i, -1);
     // 什么证件 asks forward; 宣传标语有哪些, 依据是什么 end the clause and ask about the word before.
@@ -51,6 +65,9 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
     // So does 工资怎么发, 代理区长是怎么定的: a one-character verb after the asking word says what
     // is done with the noun before it.
     if (ASKS_FORWARD.test(word) && !step(i, 1) && (ENDS_CLAUSE(words[i + 1]) || BARE_VERB(words[i + 1]))) step(i, -1, true);
+    // 医疗保险怎么办理, 履职档案如何建立: how a thing is handled asks about the thing as much as
+    // the handling, and the handling verb (办理, 建立, 组织) fits any thing.
+    else if (HOW.test(word) && VERB_TAG.test(words[i + 1]?.tag ?? '')) thingBefore(i);
   });
   return [...out];
 }

@@ -5,7 +5,7 @@
  * question names, and is it a rule when a rule is asked for. A weighted sum of a few features,
  * weights fitted on questions written for the purpose (scripts/tune-reranker.ts).
  */
-import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
+import { answerTypeMatch, expectedAnswerTypes, isKindWord } from '../answer-types.ts';
 import { ARTICLE_LABEL, CLAUSE, crossReference, topicPosition } from './article-cues.ts';
 import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
@@ -26,7 +26,7 @@ export type RerankWeights = Readonly<Record<(typeof RERANK_FEATURES)[number], nu
 
 /** Weights fitted by scripts/tune-reranker.ts on the tune halves of the question sets. */
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
-  fused: 1, answerType: 0.45, scope: 0.26, title: 0.37, wordCoverage: 0.59, bigramCoverage: 0.41, heading: 0.43,
+  fused: 1, answerType: 0.45, scope: 0.5, title: 0.37, wordCoverage: 0.59, bigramCoverage: 0.41, heading: 0.43,
   bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.52, proximity: 0.13, lead: 0.59, density: 0.48, subjectBody: -0.3, titleConflict: -1,
   localDefault: 0.1, headingYear: 0.3, topicPosition: 0.3, crossReference: 0.4,
 };
@@ -60,7 +60,9 @@ export function rerankFeatures(
     if (weight === undefined) weights.set(term, weight = options.idf(term));
     return weight;
   };
-  const references = crossReference(terms.words, candidates);
+  // A word naming only the kind of answer (事项 in 哪些事项) is borrowed everywhere (本法第十一条
+  // 规定的事项): a citation for it says nothing about which article states the question's rule.
+  const references = crossReference(terms.words.filter((word) => !isKindWord(types, word)), candidates);
   return candidates.map(({ passage, score }, i) => {
     const { all: text, body } = comparableParts(passage, canonicalizer);
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
