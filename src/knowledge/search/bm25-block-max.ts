@@ -8,6 +8,8 @@
 
 /** log2 of the units per block. */
 export const BLOCK_SHIFT = 6;
+/** log2 of the units per window (whole blocks): the pruned search splits its terms window by window. */
+export const WINDOW_SHIFT = 10;
 /** Terms with fewer postings keep only their global maximum (their lists are short anyway). */
 const MIN_BLOCKED_POSTINGS = 32;
 
@@ -17,6 +19,8 @@ export interface TermBounds {
   readonly saturation: number;
   /** Per block, that largest value within the block in 255ths of `saturation`, rounded up. */
   readonly blocks?: Uint8Array;
+  /** Per window of units, the largest of its blocks' values (so a window's bound is one read). */
+  readonly windows?: Uint8Array;
 }
 
 /** The bounds of the term whose packed postings (unit * 256 + half units) are postings[start, end). */
@@ -36,5 +40,10 @@ export function termBounds(
   if (!perBlock || saturation === 0) return { saturation };
   const blocks = new Uint8Array(perBlock.length);
   for (let b = 0; b < perBlock.length; b++) blocks[b] = Math.min(255, Math.ceil((perBlock[b] / saturation) * 255));
-  return { saturation, blocks };
+  const windows = new Uint8Array((blocks.length >>> (WINDOW_SHIFT - BLOCK_SHIFT)) + 1);
+  for (let b = 0; b < blocks.length; b++) {
+    const w = b >>> (WINDOW_SHIFT - BLOCK_SHIFT);
+    if (blocks[b] > windows[w]) windows[w] = blocks[b];
+  }
+  return { saturation, blocks, windows };
 }

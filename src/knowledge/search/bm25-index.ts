@@ -221,8 +221,8 @@ export class Bm25Index {
       return [];
     }
     const bounded = terms.map((term) => {
-      const { saturation, blocks } = this.termBounds(term.t);
-      return { ...term, bound: term.lift * saturation, blocks };
+      const { saturation, blocks, windows } = this.termBounds(term.t);
+      return { ...term, bound: term.lift * saturation, blocks, windows };
     });
     const { hits, walked } = maxScoreSearch(this, bounded, k, TEXT_UNITS);
     this.lastWalked = walked;
@@ -297,7 +297,7 @@ export class Bm25Index {
     if (bounds) return bounds;
     const { offsets, postings } = this.arrays;
     bounds = termBounds(postings, offsets[t], offsets[t + 1], this.norms, TEXT_UNITS);
-    const bytes = bounds.blocks?.length ?? 0;
+    const bytes = (bounds.blocks?.length ?? 0) + (bounds.windows?.length ?? 0);
     if (this.boundBytes + bytes > maxBoundBytes(this.size)) {
       this.bounds = new Map();
       this.boundBytes = 0;
