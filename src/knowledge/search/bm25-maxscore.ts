@@ -33,6 +33,8 @@ export interface QueryTerm {
   readonly blocks?: Uint8Array;
   /** Per window of units, the largest of `blocks` there (present when `blocks` is). */
   readonly windows?: Uint8Array;
+  /** Per unit, the term's half units there (0: absent), for a term in most units: read instead of merged. */
+  readonly dense?: Uint8Array;
 }
 
 /** Top hits and the number of postings read to find them. */
@@ -87,6 +89,7 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
   const scale = Float64Array.from(terms, (t) => t.bound / 255);
   const blocks = terms.map((t) => t.blocks);
   const windows = terms.map((t) => t.windows);
+  const dense = terms.map((t) => t.dense);
   const bounds = Float64Array.from(terms, (t) => t.bound);
   // In the current window: each term's bound, the terms by it, each term's place (rank).
   const local = new Float64Array(m);
@@ -194,6 +197,7 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
       const e = end[t];
       const l = lift[t];
       const slot = i * WINDOW;
+      const perUnit = dense[t];
       let p = cursor[t];
       let kept = 0;
       for (let j = 0; j < n; j++) {
@@ -202,7 +206,15 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
         let partial = partials[j];
         if ((partial + blockCumulative[row + i]) * SLACK <= threshold) continue;
         let c = 0;
-        if (blockLocal[row + i] !== 0) {
+        if (perUnit !== undefined) {
+          const doc = base + off;
+          const half = perUnit[doc];
+          walked++;
+          if (half !== 0) {
+            const f = half / textUnits;
+            c = (l * f) / (f + norms[doc]);
+          }
+        } else if (blockLocal[row + i] !== 0) {
           const doc = base + off;
           const target = doc * 256;
           // Candidates are dense: the next posting at or past `doc` is usually a few steps on; else gallop.
