@@ -2,15 +2,18 @@
  * Rank-safe Block-Max MaxScore over BM25 postings (Turtle & Flood 1995; Ding & Suel 2011). Query
  * terms are split into essential ones, whose postings produce candidates, and non-essential
  * ones, which together could not lift a unit past the k-th best score and are only probed
- * (galloping) for units the others found. The split is made window by window from the terms'
- * block maxima (bm25-block-max.ts), so a term weak or absent in a window is not walked there,
- * and a candidate is dropped without a probe when the block maxima of its non-essential terms
- * cannot lift it. Terms present in nearly every passage (工作, 人大, 常委 …) thus cost a few
- * probes instead of a walk of their whole list. Scores are summed in the query's term order in
+ * for units the others found. The split is made window by window from the terms' block maxima
+ * (bm25-block-max.ts), so a term weak or absent in a window is not walked there, and a candidate
+ * is dropped without a probe when the block maxima of its non-essential terms cannot lift it.
+ * The probes go term at a time over a window's candidates in unit order (a merge with the
+ * term's postings, or one byte read for a term in most units), not candidate by candidate.
+ * Terms present in nearly every passage (工作, 人大, 常委 …) thus cost a few probes instead of a
+ * walk of their whole list. Scores are summed in the query's term order in
  * float32, as the exhaustive scan sums them, so hits and scores are bit-identical to it; ties go
  * to the earlier unit.
  */
-import { BLOCK_SHIFT, WINDOW_SHIFT } from './bm25-block-max.ts';
+import { BLOCK_SHIFT, type QueryTerm, WINDOW_SHIFT } from './bm25-block-max.ts';
+import { seek, seekSteps } from './bm25-seek.ts';
 import { type Hit, TopK } from './top-k.ts';
 
 /** The arrays the scoring reads (those of a frozen Bm25Index). */
@@ -21,20 +24,6 @@ export interface ScoringArrays {
   /** For each unit, the first unit of its passage. */
   readonly head: Int32Array;
   readonly passageIds: Int32Array;
-}
-
-/** One distinct query term: its postings, its weight and the most it can add to one unit. */
-export interface QueryTerm {
-  readonly start: number;
-  readonly end: number;
-  readonly lift: number;
-  readonly bound: number;
-  /** Per block of units, the most it can add there in 255ths of `bound` (none: `bound` everywhere). */
-  readonly blocks?: Uint8Array;
-  /** Per window of units, the largest of `blocks` there (present when `blocks` is). */
-  readonly windows?: Uint8Array;
-  /** Per unit, the term's half units there (0: absent), for a term in most units: read instead of merged. */
-  readonly dense?: Uint8Array;
 }
 
 /** Top hits and the number of postings read to find them. */
@@ -69,8 +58,10 @@ function cells(slots: number): void {
  *
  * Like Lucene's MaxScore scorer, candidates come window by window: the essential lists' postings
  * in a window of units are summed term at a time into an accumulator (a tight loop, as the
- * exhaustive scan's), and only then is each touched unit checked against the block maxima of
- * the non-essential terms, probed from their cursors. A unit that survives is scored exactly,
+ * exhaustive scan's), and only then are the touched units checked against the block maxima of
+ * the non-essential terms, which are probed from their cursors term at a time over the units
+ * still in the running (a candidate leaves once what its weaker terms could add cannot lift it
+ * past the threshold of the window's start, a lower bound of the current one). A unit that survives is scored exactly,
  * in query order, from the contributions the window and the probes recorded. The split is fixed
  * within a window (a larger essential set than needed only prunes less); a window where no
  * unit can beat the k-th score is skipped whole.
@@ -300,32 +291,4 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
     }
     return essential;
   }
-}
-
-/** Postings read by the last `seek` (a variable, not a returned pair: no allocation per probe). */
-let seekSteps = 0;
-
-/** The first position in [from, end) whose unit is ≥ target (galloping; packed postings order as their units). */
-function seek(postings: Uint32Array, from: number, end: number, target: number): number {
-  seekSteps = 1;
-  target *= 256;
-  if (from >= end || postings[from] >= target) return from;
-  let lo = from;
-  let step = 1;
-  let hi = from + 1;
-  while (hi < end && postings[hi] < target) {
-    lo = hi;
-    step *= 2;
-    hi = lo + step;
-    seekSteps++;
-  }
-  if (hi > end) hi = end;
-  lo++;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    seekSteps++;
-    if (postings[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
