@@ -5,7 +5,7 @@
  * A passage may be added as several units (whole, and each paragraph); it scores its best
  * unit, so one decisive sentence in a long article is not drowned by length normalization.
  */
-import { type TermBounds, termBounds } from './bm25-block-max.ts';
+import { TermBoundsCache } from './bm25-block-max.ts';
 import { readIndexFile, writeIndexFile } from './bm25-file.ts';
 import { maxScoreSearch } from './bm25-maxscore.ts';
 import { type Hit, TopK } from './top-k.ts';
@@ -15,8 +15,6 @@ const B = 0.75;
 /** Term frequencies are stored in half units in a byte: text words 2, context words 1. */
 const TEXT_UNITS = 2;
 const CONTEXT_UNITS = 1;
-/** The block maxima kept at most: 8 MB, or those of 2,048 terms on a larger index. */
-const maxBoundBytes = (units: number): number => Math.max(8 << 20, 32 * units);
 /** A posting packs its unit in the high 24 bits and its term frequency in the low 8 (one load per posting, 4 bytes not 5). */
 export const MAX_UNITS = 1 << 24;
 /**
@@ -164,10 +162,8 @@ export class Bm25Index {
   /** For each unit, the first unit of the same passage. */
   readonly head: Int32Array;
   readonly norms: Float32Array;
-  /** Per term, the most it adds to a unit, overall and per block (computed on first use). */
-  private bounds = new Map<number, TermBounds>();
-  /** Bytes of block maxima kept in `bounds`. */
-  private boundBytes = 0;
+  /** Per term, the most it adds to a unit and its other bounds (computed on first use). */
+  private readonly bounds: TermBoundsCache;
   /** Postings read by the last search (the benchmark's measure of work). */
   lastWalked = 0;
 
@@ -188,6 +184,7 @@ export class Bm25Index {
     }
     // The length normalization of each unit, computed once instead of per posting.
     this.norms = arrays.docLengths.map((length) => K1 * (1 - B + (B * length) / this.averageLength));
+    this.bounds = new TermBoundsCache(arrays.postings, this.norms, TEXT_UNITS);
   }
 
   /** Postings grouped by term, ascending within a term: unit * 256 + term frequency in half units. */
@@ -220,10 +217,7 @@ export class Bm25Index {
       this.lastWalked = 0;
       return [];
     }
-    const bounded = terms.map((term) => {
-      const { saturation, blocks } = this.termBounds(term.t);
-      return { ...term, bound: term.lift * saturation, blocks };
-    });
+    const bounded = terms.map((term) => this.bounds.queryTerm(term.t, term.start, term.end, term.lift));
     const { hits, walked } = maxScoreSearch(this, bounded, k, TEXT_UNITS);
     this.lastWalked = walked;
     return hits;
@@ -285,26 +279,6 @@ export class Bm25Index {
       const idf = Math.log(1 + (n - (end - start) + 0.5) / (end - start + 0.5)) * Math.sqrt(queryCount);
       return { t, start, end, lift: idf * (K1 + 1) };
     });
-  }
-
-  /**
-   * A term's bounds, computed on first use and kept — up to `maxBoundBytes` of block maxima
-   * (a byte per 64 units per term), then forgotten all at once: a long-running process asked
-   * about ever new terms does not grow without end, and a recomputation is one walk of a list.
-   */
-  private termBounds(t: number): TermBounds {
-    let bounds = this.bounds.get(t);
-    if (bounds) return bounds;
-    const { offsets, postings } = this.arrays;
-    bounds = termBounds(postings, offsets[t], offsets[t + 1], this.norms, TEXT_UNITS);
-    const bytes = bounds.blocks?.length ?? 0;
-    if (this.boundBytes + bytes > maxBoundBytes(this.size)) {
-      this.bounds = new Map();
-      this.boundBytes = 0;
-    }
-    this.bounds.set(t, bounds);
-    this.boundBytes += bytes;
-    return bounds;
   }
 
   /** Write the index to a file: temporary name, fsync, rename. */

@@ -2,15 +2,18 @@
  * Rank-safe Block-Max MaxScore over BM25 postings (Turtle & Flood 1995; Ding & Suel 2011). Query
  * terms are split into essential ones, whose postings produce candidates, and non-essential
  * ones, which together could not lift a unit past the k-th best score and are only probed
- * (galloping) for units the others found. The split is made window by window from the terms'
- * block maxima (bm25-block-max.ts), so a term weak or absent in a window is not walked there,
- * and a candidate is dropped without a probe when the block maxima of its non-essential terms
- * cannot lift it. Terms present in nearly every passage (工作, 人大, 常委 …) thus cost a few
- * probes instead of a walk of their whole list. Scores are summed in the query's term order in
+ * for units the others found. The split is made window by window from the terms' block maxima
+ * (bm25-block-max.ts), so a term weak or absent in a window is not walked there, and a candidate
+ * is dropped without a probe when the block maxima of its non-essential terms cannot lift it.
+ * The probes go term at a time over a window's candidates in unit order (a merge with the
+ * term's postings, or one byte read for a term in most units), not candidate by candidate.
+ * Terms present in nearly every passage (工作, 人大, 常委 …) thus cost a few probes instead of a
+ * walk of their whole list. Scores are summed in the query's term order in
  * float32, as the exhaustive scan sums them, so hits and scores are bit-identical to it; ties go
  * to the earlier unit.
  */
-import { BLOCK_SHIFT } from './bm25-block-max.ts';
+import { BLOCK_SHIFT, type QueryTerm, WINDOW_SHIFT } from './bm25-block-max.ts';
+import { seek, seekSteps } from './bm25-seek.ts';
 import { type Hit, TopK } from './top-k.ts';
 
 /** The arrays the scoring reads (those of a frozen Bm25Index). */
@@ -23,16 +26,6 @@ export interface ScoringArrays {
   readonly passageIds: Int32Array;
 }
 
-/** One distinct query term: its postings, its weight and the most it can add to one unit. */
-export interface QueryTerm {
-  readonly start: number;
-  readonly end: number;
-  readonly lift: number;
-  readonly bound: number;
-  /** Per block of units, the most it can add there in 255ths of `bound` (none: `bound` everywhere). */
-  readonly blocks?: Uint8Array;
-}
-
 /** Top hits and the number of postings read to find them. */
 export interface ScoredSearch {
   readonly hits: Hit[];
@@ -42,7 +35,6 @@ export interface ScoredSearch {
 /** Float32 sums may round up a little past the exact bound: bounds are compared inflated by this. */
 const SLACK = 1 + 1e-5;
 /** Units per window of the term-at-a-time pass over the essential lists: whole blocks. */
-const WINDOW_SHIFT = 10;
 const WINDOW = 1 << WINDOW_SHIFT;
 const BLOCKS_PER_WINDOW = WINDOW >>> BLOCK_SHIFT;
 
@@ -50,12 +42,14 @@ const BLOCKS_PER_WINDOW = WINDOW >>> BLOCK_SHIFT;
 // epoch matches: kept across searches so a question allocates nothing big and clears nothing.
 let cellValues = new Float64Array(0);
 let cellEpochs = new Int32Array(0);
+let probedCells = new Float64Array(0);
 let epoch = 0;
 
 function cells(slots: number): void {
   if (cellValues.length >= slots * WINDOW && epoch < 0x7fffff00) return;
   cellValues = new Float64Array(Math.max(slots, 8) * WINDOW);
   cellEpochs = new Int32Array(cellValues.length);
+  probedCells = new Float64Array(cellValues.length);
   epoch = 0;
 }
 
@@ -64,8 +58,10 @@ function cells(slots: number): void {
  *
  * Like Lucene's MaxScore scorer, candidates come window by window: the essential lists' postings
  * in a window of units are summed term at a time into an accumulator (a tight loop, as the
- * exhaustive scan's), and only then is each touched unit checked against the block maxima of
- * the non-essential terms, probed from their cursors. A unit that survives is scored exactly,
+ * exhaustive scan's), and only then are the touched units checked against the block maxima of
+ * the non-essential terms, which are probed from their cursors term at a time over the units
+ * still in the running (a candidate leaves once what its weaker terms could add cannot lift it
+ * past the threshold of the window's start, a lower bound of the current one). A unit that survives is scored exactly,
  * in query order, from the contributions the window and the probes recorded. The split is fixed
  * within a window (a larger essential set than needed only prunes less); a window where no
  * unit can beat the k-th score is skipped whole.
@@ -83,14 +79,23 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
   const lift = Float64Array.from(terms, (t) => t.lift);
   const scale = Float64Array.from(terms, (t) => t.bound / 255);
   const blocks = terms.map((t) => t.blocks);
+  const windows = terms.map((t) => t.windows);
+  const dense = terms.map((t) => t.dense);
+  const bounds = Float64Array.from(terms, (t) => t.bound);
   // In the current window: each term's bound, the terms by it, each term's place (rank).
   const local = new Float64Array(m);
   const byLocal = new Int32Array(m);
   const rank = new Int32Array(m);
   // blockCumulative[j * m + i]: the most byLocal[0..i] can add in the window's block j.
   const blockCumulative = new Float64Array(BLOCKS_PER_WINDOW * m);
-  const probed = new Float64Array(m); // non-essential contributions of the unit being checked
+  // blockLocal[j * m + i]: the most byLocal[i] alone can add there (0: absent from the block).
+  const blockLocal = new Float64Array(BLOCKS_PER_WINDOW * m);
   cells(m);
+  // Per window: the candidates (offsets, ascending), their partial sums, and the non-essential
+  // contributions found for them (slot i * WINDOW + offset for the term of local rank i).
+  const candidates = new Int32Array(WINDOW);
+  const partials = new Float64Array(WINDOW);
+  const probedValues = probedCells;
   const acc = new Float64Array(WINDOW);
   const touched = new Uint32Array(WINDOW / 32);
   const top = new TopK(k);
@@ -106,19 +111,7 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
     threshold = top.threshold();
     while (leading < m && cumulative[leading] * SLACK <= threshold) leading++;
   };
-  const blockBound = (t: number, block: number): number => {
-    const b = blocks[t];
-    return b ? b[block] * scale[t] : terms[t].bound;
-  };
-  // The contribution of term t to unit doc, or 0; advances t's cursor.
-  const contributionAt = (t: number, doc: number): number => {
-    const p = seek(postings, cursor[t], end[t], doc);
-    walked += seekSteps;
-    cursor[t] = p;
-    if (p >= end[t] || postings[p] >>> 8 !== doc) return 0;
-    const f = (postings[p] & 255) / textUnits;
-    return (lift[t] * f) / (f + norms[doc]);
-  };
+
   while (!done && leading < m) {
     let next = 0x7fffffff;
     for (let i = leading; i < m; i++) {
@@ -171,56 +164,108 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
       walked += p - from;
       cursor[t] = p;
     }
+    // The touched units that the non-essential terms' block maxima could lift past the threshold.
+    let n = 0;
     for (let w = 0; w < touched.length; w++) {
       let bits = touched[w];
       if (bits === 0) continue;
       touched[w] = 0;
       while (bits !== 0) {
-        const bit = 31 - Math.clz32(bits & -bits);
+        const off = (w << 5) | (31 - Math.clz32(bits & -bits));
         bits &= bits - 1;
-        const off = (w << 5) | bit;
         const partial = acc[off];
         acc[off] = 0;
-        if (done) continue; // clear the rest of the window
-        const doc = base + off;
-        if (head[doc] !== currentHead) {
-          finishPassage();
-          currentHead = head[doc];
-          currentBest = 0;
-          if (leading >= m) {
-            done = true;
-            continue;
+        if (essential > 0 && (partial + blockCumulative[(off >>> BLOCK_SHIFT) * m + essential - 1]) * SLACK <= threshold) continue;
+        candidates[n] = off;
+        partials[n++] = partial;
+      }
+    }
+    // The non-essential terms, strongest first, term at a time over the candidates in unit order
+    // (a merge with the term's postings): each drops the candidates its weaker terms' block
+    // maxima can no longer lift, then adds its contribution to those left.
+    for (let i = essential - 1; i >= 0 && n > 0; i--) {
+      const t = byLocal[i];
+      const e = end[t];
+      const l = lift[t];
+      const slot = i * WINDOW;
+      const perUnit = dense[t];
+      let p = cursor[t];
+      let kept = 0;
+      for (let j = 0; j < n; j++) {
+        const off = candidates[j];
+        const row = (off >>> BLOCK_SHIFT) * m;
+        let partial = partials[j];
+        if ((partial + blockCumulative[row + i]) * SLACK <= threshold) continue;
+        let c = 0;
+        if (perUnit !== undefined) {
+          const doc = base + off;
+          const half = perUnit[doc];
+          walked++;
+          if (half !== 0) {
+            const f = half / textUnits;
+            c = (l * f) / (f + norms[doc]);
+          }
+        } else if (blockLocal[row + i] !== 0) {
+          const doc = base + off;
+          const target = doc * 256;
+          // Candidates are dense: the next posting at or past `doc` is usually a few steps on; else gallop.
+          let steps = 1;
+          while (p < e && postings[p] < target && steps < 8) {
+            p++;
+            steps++;
+          }
+          if (p < e && postings[p] < target) {
+            p = seek(postings, p, e, doc);
+            steps += seekSteps;
+          }
+          walked += steps;
+          if (p < e && postings[p] >>> 8 === doc) {
+            const f = (postings[p] & 255) / textUnits;
+            c = (l * f) / (f + norms[doc]);
           }
         }
-        if (survives(doc, partial, essential, Math.max(threshold, currentBest))) {
-          let score = 0;
-          for (let t = 0; t < m; t++) {
-            const r = rank[t];
-            let c = probed[t];
-            if (r >= essential) {
-              const cell = (r - essential) * WINDOW + off;
-              c = cellEpochs[cell] === stamp ? cellValues[cell] : 0;
-            }
-            if (c !== 0) score = Math.fround(score + c);
-          }
-          if (score > currentBest) currentBest = score;
+        probedValues[slot + off] = c;
+        candidates[kept] = off;
+        partials[kept++] = partial += c;
+      }
+      cursor[t] = p;
+      n = kept;
+    }
+    // Those left are scored exactly, in query order, and offered passage by passage.
+    for (let j = 0; j < n && !done; j++) {
+      const off = candidates[j];
+      const doc = base + off;
+      if (head[doc] !== currentHead) {
+        if (currentBest !== 0) finishPassage();
+        currentHead = head[doc];
+        currentBest = 0;
+        if (leading >= m) {
+          done = true;
+          break;
         }
       }
+      if (partials[j] * SLACK <= Math.max(threshold, currentBest)) continue;
+      let score = 0;
+      for (let t = 0; t < m; t++) {
+        const r = rank[t];
+        let c: number;
+        if (r >= essential) {
+          const cell = (r - essential) * WINDOW + off;
+          c = cellEpochs[cell] === stamp ? cellValues[cell] : 0;
+        } else c = probedValues[r * WINDOW + off];
+        if (c !== 0) score = Math.fround(score + c);
+      }
+      if (score > currentBest) currentBest = score;
     }
   }
 
   // Orders the terms by their bound in the window of blocks from `firstBlock` and returns how
   // many (the weakest) are non-essential there: together they cannot beat the threshold.
   function splitWindow(firstBlock: number): number {
+    const window = firstBlock >>> (WINDOW_SHIFT - BLOCK_SHIFT);
     for (let t = 0; t < m; t++) {
-      const b = blocks[t];
-      let most = terms[t].bound;
-      if (b) {
-        let q = 0;
-        const last = Math.min(firstBlock + BLOCKS_PER_WINDOW, b.length);
-        for (let j = firstBlock; j < last; j++) if (b[j] > q) q = b[j];
-        most = q * scale[t];
-      }
+      const w = windows[t];
+      const most = w ? (window < w.length ? w[window] * scale[t] : 0) : bounds[t];
       local[t] = most;
       // Insertion by local bound (queries have a few dozen terms at most).
       let i = t;
@@ -234,52 +279,16 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
     let total = 0;
     while (essential < m && (total + local[byLocal[essential]]) * SLACK <= threshold) total += local[byLocal[essential++]];
     for (let i = 0; i < m; i++) rank[byLocal[i]] = i;
-    for (let j = 0; j < BLOCKS_PER_WINDOW; j++) {
-      let c = 0;
-      for (let i = 0; i < essential; i++) blockCumulative[j * m + i] = c += blockBound(byLocal[i], firstBlock + j);
+    for (let i = 0; i < essential; i++) {
+      const t = byLocal[i];
+      const b = blocks[t];
+      for (let j = 0, cell = i; j < BLOCKS_PER_WINDOW; j++, cell += m) {
+        const block = firstBlock + j;
+        const most = b ? (block < b.length ? b[block] * scale[t] : 0) : bounds[t];
+        blockLocal[cell] = most;
+        blockCumulative[cell] = i === 0 ? most : blockCumulative[cell - 1] + most;
+      }
     }
     return essential;
   }
-
-  // Whether a unit whose essential terms sum to `partial` may still beat `limit`: the
-  // non-essential terms are probed from the strongest down, stopping as soon as what their
-  // block maxima could still add cannot lift it past; a term absent from the block is not probed.
-  function survives(doc: number, partial: number, essential: number, limit: number): boolean {
-    const block = doc >>> BLOCK_SHIFT;
-    const row = (block & (BLOCKS_PER_WINDOW - 1)) * m;
-    for (let i = essential - 1; i >= 0; i--) {
-      if ((partial + blockCumulative[row + i]) * SLACK <= limit) return false;
-      const t = byLocal[i];
-      partial += probed[t] = blockBound(t, block) === 0 ? 0 : contributionAt(t, doc);
-    }
-    return partial * SLACK > limit;
-  }
-}
-
-/** Postings read by the last `seek` (a variable, not a returned pair: no allocation per probe). */
-let seekSteps = 0;
-
-/** The first position in [from, end) whose unit is ≥ target (galloping; packed postings order as their units). */
-function seek(postings: Uint32Array, from: number, end: number, target: number): number {
-  seekSteps = 1;
-  target *= 256;
-  if (from >= end || postings[from] >= target) return from;
-  let lo = from;
-  let step = 1;
-  let hi = from + 1;
-  while (hi < end && postings[hi] < target) {
-    lo = hi;
-    step *= 2;
-    hi = lo + step;
-    seekSteps++;
-  }
-  if (hi > end) hi = end;
-  lo++;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    seekSteps++;
-    if (postings[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
