@@ -1,4 +1,8 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { openSqliteKnowledgeBase } from '../../src/knowledge/index.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
 import { createBuiltinReranker } from '../../src/knowledge/ranking/builtin-reranker.ts';
 import { questionBodies } from '../../src/knowledge/ranking/body-cue.ts';
 import { questionTerms } from '../../src/knowledge/ranking/question-terms.ts';
@@ -142,5 +146,22 @@ describe('second-stage cues between neighbouring articles', () => {
     const beijing = article(1, '2026年北京市政府工作报告', '三、主要任务', '全社会研发经费投入强度保持在6%左右，地区生产总值增长5%左右。');
     const shanghai = article(2, '2026年上海市政府工作报告', '三、主要任务', '全社会研发经费支出相当于全市生产总值的比例达到4.6%左右。');
     expect(await rerank('上海2026年研发投入强度的目标是多少？', [beijing, shanghai])).toEqual([2, 1]);
+  });
+});
+
+describe('the verb and its object (议案怎么提出)', () => {
+  it('puts first the article where the verb takes the object, not the one that only holds both words', async () => {
+    const root = tempDir('lvzhi-deed-');
+    const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
+    try {
+      await kb.ingest([fileURLToPath(new URL('../../knowledge/', import.meta.url))]);
+      for (const question of ['议案怎么提出', '怎样提出议案']) {
+        const [first] = (await kb.ask(question, { k: 5 })).sources;
+        // 第十一条/第十二条 say who may put a bill (提出…议案); 第十五条 is about the vote on one.
+        expect(first.location, question).toMatch(/第十[一二]条$/);
+      }
+    } finally {
+      kb.close();
+    }
   });
 });

@@ -13,12 +13,13 @@ import { comparableParts, coverage, questionTerms } from './question-terms.ts';
 import { answerLevel, localByDefault, questionScope, scopeMatch } from './scope-cue.ts';
 import { headingYear, namesInQuestion, titleConflict, titleMatch, yearsInQuestion } from './title-cue.ts';
 import type { Reranker, ScoredPassage } from '../types.ts';
+import { deedInPassage, questionDeed } from './verb-object.ts';
 
 /** Feature names, in the order of the weights. */
 export const RERANK_FEATURES = [
   'fused', 'answerType', 'scope', 'title', 'wordCoverage', 'bigramCoverage', 'heading', 'bodyMismatch', 'narrative',
   'sentenceCoverage', 'proximity', 'lead', 'density', 'subjectBody', 'titleConflict', 'localDefault', 'headingYear',
-  'topicPosition', 'crossReference',
+  'topicPosition', 'crossReference', 'deed',
 ] as const;
 
 /** One weight per feature (RERANK_FEATURES order). */
@@ -28,7 +29,7 @@ export type RerankWeights = Readonly<Record<(typeof RERANK_FEATURES)[number], nu
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
   fused: 1, answerType: 0.45, scope: 0.5, title: 0.37, wordCoverage: 0.59, bigramCoverage: 0.41, heading: 0.43,
   bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.52, proximity: 0.13, lead: 0.59, density: 0.48, subjectBody: -0.3, titleConflict: -1,
-  localDefault: 0.1, headingYear: 0.3, topicPosition: 0.3, crossReference: 0.4,
+  localDefault: 0.1, headingYear: 0.3, topicPosition: 0.3, crossReference: 0.4, deed: 0.3,
 };
 
 /** What the built-in re-ranker needs from the live index. */
@@ -63,6 +64,7 @@ export function rerankFeatures(
   // A word naming only the kind of answer (事项 in 哪些事项) is borrowed everywhere (本法第十一条
   // 规定的事项): a citation for it says nothing about which article states the question's rule.
   const references = crossReference(terms.words.filter((word) => !isKindWord(types, word)), candidates);
+  const deed = questionDeed(question);
   return candidates.map(({ passage, score }, i) => {
     const { all: text, body } = comparableParts(passage, canonicalizer);
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
@@ -91,6 +93,7 @@ export function rerankFeatures(
       headingYear(years, passage.location),
       topicPosition(terms.words, body, idf),
       references[i],
+      deedInPassage(deed, passage.text),
     ];
   });
 }
