@@ -3,7 +3,7 @@
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
 import { DEFAULT_TIME_ZONE, today as officeDay, type IsoDate } from '../time/index.ts';
-import { type MessageReader, type Taxonomy } from '../reader/index.ts';
+import { commandSubject, type MessageReader, type Taxonomy } from '../reader/index.ts';
 import { chartTitle, logMessages } from '../log/index.ts';
 import { TurnQueue } from '../runtime/index.ts';
 import { errorReference } from '../errors.ts';
@@ -173,7 +173,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     for (const text of [words, `${words}有几次`]) {
       const reading = await reader.read(text, today);
       if (reading.intent === 'count' || reading.intent === 'list') {
-        return { kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by };
+        // /stats 学校: a word the reader placed nowhere is the subject, not dropped.
+        const about = reading.about ?? commandSubject(words, today, taxonomy);
+        return { kinds: reading.kinds, from: reading.from, to: reading.to, about, by: reading.by };
       }
     }
     return undefined;

@@ -11,4 +11,4 @@ export { readChange, readCorrection, readNamedCorrection, type Change, type Name
 export { readerMessages } from './messages.ts';
 export { createModelReader, type ModelReaderOptions } from './model-reader.ts';
 export { lexiconOf } from './lexicon.ts';
-export { topicCore } from './query-topic.ts';
+export { commandSubject, topicCore } from './query-topic.ts';

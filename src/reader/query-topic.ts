@@ -10,7 +10,9 @@
  * read here the question counts the whole kind, as before; with one, the reply says what it
  * matched and the kind's total beside it, so a narrowing that misses is seen, never silent.
  */
-import type { Prepared } from './prepare.ts';
+import type { Taxonomy } from './kinds.ts';
+import { blankOut, prepare, type Prepared } from './prepare.ts';
+import type { IsoDate } from '../time/index.ts';
 
 /** Where a clause ends: the subject never reaches across one. */
 const CLAUSE = /[，,。？?！!；;：:\n]/;
@@ -105,4 +107,17 @@ export function topicCore(about: string): string {
   const core = stripRepeatedly(about, /(?:工作|情况|方面|相关|有关|事项|问题|领域|专项|专题|报告|会议|活动|记录|的)$/)
     .replace(/^(?:关于|有关|涉及)/, '');
   return core.length >= 2 ? core : about;
+}
+
+/**
+ * The subject among a command's words (/stats 上半年 视察 学校 → 学校): what is left once its time
+ * words, activity words and asking words are taken out, when that is one phrase — so a word the
+ * command cannot place narrows the count visibly instead of being dropped.
+ */
+export function commandSubject(words: string, now: IsoDate, taxonomy: Taxonomy): string | undefined {
+  const p = prepare(words, now, taxonomy);
+  const runs = blankOut(p.blank, p.mentions).split(/[\s\p{P}]+/u)
+    .map((run) => stripRepeatedly(stripRepeatedly(run, TAIL), HEAD).replace(/^(?:的|了)+|(?:的|了)+$/g, ''))
+    .filter(Boolean);
+  return runs.length === 1 ? subject(runs[0]) : undefined;
 }

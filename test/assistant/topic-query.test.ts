@@ -79,6 +79,11 @@ describe('a count or list narrowed to what was inspected', () => {
     expect(named).not.toContain('社区养老服务');
   });
 
+  it('narrows /stats and /list to a word they cannot place as a kind or a period (/stats 上半年 视察 食品安全)', async () => {
+    expect(await ask('/stats 上半年 视察 食品安全')).toContain('事项含“食品安全”的共 1 次');
+    expect(await ask('/list 上半年 视察')).toContain('2023年上半年视察共');
+  });
+
   it('counts the whole kind when the question names who acted rather than what', async () => {
     expect(await ask('上半年组织代表视察了几次')).toContain('共视察 3 次');
   });
