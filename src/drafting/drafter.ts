@@ -18,7 +18,7 @@ import { describePeriod, periodForFileName } from '../time/index.ts';
 import { styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
-import { namedSubject } from './subject-note.ts';
+import { namedRecorder, namedSubject } from './subject-note.ts';
 import { findForm, findTopics, findVenue, itemsOf, loadTopics, occasionTopics, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
@@ -136,9 +136,11 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
       const subjectNamed = namedSubject(words, named.words, topics, items.map((i) => i.fact));
+      const recorder = namedRecorder(named.words ? words.replace(named.words, '') : words);
       let note: string | undefined = [
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,
         subjectNamed ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
+        recorder ? messages.recorderNotNarrowed(recorder) : undefined,
       ].filter(Boolean).join('\n') || undefined;
       let sources: readonly Source[] = frame.sources;
       if (deps.model && hasFacts) {

@@ -7,6 +7,9 @@ export const messages = {
   periodAssumed: (period: string, from: string, to: string) =>
     `要求里没有说明时段，按${period}（${from}至${to}）统计；如需其他时段，请在要求里写明，例如“上半年”“2023年3月”。`,
   badPeriod: '起草的时间段不对：开始日期晚于结束日期。',
+  /** The request names whose entries to use (我记的); figures count everyone's entries. */
+  recorderNotNarrowed: (who: string) =>
+    `要求里提到“${who === '我' ? '我记' : who + '记'}的”：稿中的数字按该时段全部活动记录统计，没有只算${who === '我' ? '您' : who}记录的条目。`,
   /** The request names a subject the draft's figures are not narrowed to (figures count whole kinds). */
   subjectNotNarrowed: (subject: string, counted: number, matching: readonly string[], complete: boolean) =>
     `要求里提到“${subject}”：稿中的次数是该时段这些类型的全部活动（共 ${counted} 次），没有只算“${subject}”；` +

@@ -71,6 +71,11 @@ describe('offline drafts', () => {
     expect((await drafter.draft({ request: '写一段上半年视察防汛工作的汇报', now: '2023-07-05' })).note).toBeUndefined();
   });
 
+  it('says when the request names whose entries to use, which the figures do not narrow to (我上个月记的)', async () => {
+    const draft = await drafter.draft({ request: '把我上半年记的活动写成一段监督工作的简报', now: '2023-07-05' });
+    expect(draft.note).toContain('要求里提到“我记的”：稿中的数字按该时段全部活动记录统计，没有只算您记录的条目');
+  });
+
   it('knows the entries each fact counts, and marks a figure edited by hand that no fact grounds', async () => {
     const draft = await drafter.draft({ request: '起草一段上半年监督工作的总结', now: '2023-07-05' });
     const listed = await sqliteActivityStore(log).list({ from: '2023-01-01', to: '2023-06-30', kinds: ['inspection'] });
