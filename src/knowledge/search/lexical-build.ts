@@ -12,6 +12,14 @@ import { WorkerBacklog } from './worker-backlog.ts';
 /** Paragraphs shorter than this are not indexed as units of their own. */
 const MIN_UNIT_CHARS = 8;
 
+/**
+ * The build worker's young generation, in MB. Tokenizing makes short-lived arrays at a high
+ * rate, and V8 grows a worker's young generation to its default maximum for it: 30–35 MB more
+ * RSS at the end of a 100,000-passage feed than with 8 MB, for the same CPU time (measured
+ * alternately, 3 pairs). What survives (the vocabulary, the postings) lives in the old space.
+ */
+const YOUNG_GENERATION_MB = 8;
+
 /** A passage as the lexical index sees it. */
 export interface LexicalPassage {
   readonly id: number;
@@ -62,7 +70,7 @@ export class BackgroundLexicalBuild {
   readonly backlog: WorkerBacklog;
 
   constructor() {
-    this.worker = new Worker(new URL('./lexical-build-worker.mjs', import.meta.url), { execArgv: [] });
+    this.worker = new Worker(new URL('./lexical-build-worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('error', (error) => {
       this.failure = error;
     });
