@@ -11,18 +11,25 @@ const VERB_FIRST = /(?:怎么|如何|怎样)(?:才能|来)?([\u4e00-\u9fff]{2})(
 /** Words that are no object of their own (谁, 哪些, 什么) or end the question. */
 const NOT_OBJECT = /^(?:什么|哪些|哪个|多少|几|谁|一下|的|呢|吗)/u;
 
+/** The verb, its object, and the pattern of the verb taking it within one clause (compiled once per question). */
+export interface Deed {
+  readonly verb: string;
+  readonly object: string;
+  readonly pattern: RegExp;
+}
+
+const deed = (verb: string, object: string): Deed => ({ verb, object, pattern: new RegExp(`${verb}[^，,。；;：:]{0,24}?${object}`, 'u') });
+
 /** The verb and its object a how-question names, or undefined. */
-export function questionDeed(question: string): { verb: string; object: string } | undefined {
+export function questionDeed(question: string): Deed | undefined {
   const before = OBJECT_FIRST.exec(question);
-  if (before && !NOT_OBJECT.test(before[1])) return { verb: before[2], object: before[1].slice(-2) };
+  if (before && !NOT_OBJECT.test(before[1])) return deed(before[2], before[1].slice(-2));
   const after = VERB_FIRST.exec(question);
-  if (after && !NOT_OBJECT.test(after[2])) return { verb: after[1], object: after[2].slice(0, 2) };
+  if (after && !NOT_OBJECT.test(after[2])) return deed(after[1], after[2].slice(0, 2));
   return undefined;
 }
 
 /** 1 when the passage has the verb taking the object within one clause (a few words between), else 0. */
-export function deedInPassage(deed: { verb: string; object: string } | undefined, text: string): number {
-  if (!deed) return 0;
-  const at = new RegExp(`${deed.verb}[^，,。；;：:]{0,24}?${deed.object}`, 'u');
-  return at.test(text) ? 1 : 0;
+export function deedInPassage(named: Deed | undefined, text: string): number {
+  return named?.pattern.test(text) ? 1 : 0;
 }
