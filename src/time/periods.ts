@@ -48,7 +48,7 @@ const RULES: readonly Rule[] = [...DAY_RULES, ...SPAN_RULES];
 const RANGE_JOINER = /^\s*(?:至|到|-|—|–|－|ー|~|～)\s*$/;
 const RANGE_OPENER = /(?:从|自|由)\s*$/;
 /** After a period: up to today (3月以来, 三季度到现在, 2023年至今, 5月1日以后, 6月起). */
-const UP_TO_NOW = /^\s*(?:以来|至今|迄今|以后|之后|起(?![草来])|开始(?![了的]?[\u4e00-\u9fff]{2})|(?:到|至)\s*(?:现在|目前|今天|当前|今))/;
+const UP_TO_NOW = /^\s*(?:以来|至今|迄今|以后|之后|起(?![草来])|开始(?!了)|(?:到|至)\s*(?:现在|目前|今天|当前|今))/;
 
 /**
  * After a day: the week or month it falls in (6月12日那周, 6月12日所在的那个月), or a weekday

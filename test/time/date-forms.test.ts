@@ -137,6 +137,9 @@ describe('the nearest reading for a logged date without a year, around year ends
     expect(read('2022年4、5、6月', '2023-07-05')).toEqual(['2022-04-01', '2022-06-30']);
     expect(read('5月1日以后', '2023-07-05')).toEqual(['2023-05-01', '2023-07-05']);
     expect(read('自6月起', '2023-07-05')).toEqual(['2023-06-01', '2023-07-05']);
+    expect(readMessage('从6月1日开始视察了几次', '2023-07-05', taxonomy)).toMatchObject({ intent: 'count', from: '2023-06-01', to: '2023-07-05' });
+    expect(readMessage('6月1日开始的视察有几次', '2023-07-05', taxonomy)).toMatchObject({ intent: 'count', from: '2023-06-01', to: '2023-07-05' });
+    expect(readMessage('6月1日开始的视察有几次', '2023-07-05', taxonomy)).not.toHaveProperty('about');
     // 5月、6月 with 月 on each stays two periods, counted one by one.
     expect(scanTime('5月、6月', '2023-07-05').periods).toHaveLength(2);
   });
