@@ -39,12 +39,23 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   // 6月底, 6月初: a month read with a vague part after it is not the whole month; ask.
   // 国庆期间视察了几次, 今年国庆期间…, 3、7月: a time word no rule reads narrows or replaces the
   // period, so it is asked about — never counted over the whole year or all time instead.
+  // A time word in another clause (…，月底要报) is about something else.
+  const clauseOf = (at: number): [number, number] => {
+    const start = Math.max(...[...p.text.slice(0, at).matchAll(/[，,。；;？?！!\n]/g)].map((m) => m.index + 1), 0);
+    const next = p.text.slice(at).search(/[，,。；;？?！!\n]/);
+    return [start, next < 0 ? p.text.length : at + next];
+  };
   const vague = p.unreadable.find((u) => {
     const at = p.text.indexOf(u);
-    return at < 0 || !isTopic(p.text, at, at + u.length);
+    if (at < 0) return true;
+    const [start, end] = clauseOf(at);
+    const asked = [...spans, ...p.mentions].some((x) => x.start >= start && x.start < end);
+    return asked && !isTopic(p.text, at, at + u.length);
   });
   if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
   const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? spans[0];
+  // 视察了几次，元旦前要报: with no period read at all, any unread time word is asked about.
+  if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
   const about = queryTopic(p);
   const by = queryRecorder(p);
   return {

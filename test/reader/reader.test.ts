@@ -90,6 +90,9 @@ describe('count and list', () => {
       expect(read(text), text).toMatchObject({ intent: 'unclear', settled: true });
     }
     expect(read('十一月视察了几次')).toMatchObject({ intent: 'count', from: '2022-11-01' });
+    // A time word in another clause is about something else, once the question has its own period.
+    expect(read('上半年视察了几次，月底要报')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
+    expect(read('视察了几次，元旦前要报')).toMatchObject({ intent: 'unclear' });
   });
 
   it('reads who logged the entries asked about (我上个月记了哪些, 小王今年记了几条), never who acted', () => {
