@@ -26,7 +26,7 @@ import { createLogFlows, personOf, provenanceOf } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { renderAnswer, renderCount, renderList } from './render.ts';
-import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats } from './topic-query.ts';
+import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
 
@@ -117,24 +117,25 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
   /** 今年视察比去年多几次: both counts and the difference; the first period stays the thread's topic. */
   async function compare(kinds: string[], periods: readonly [ComparedPeriod, ComparedPeriod], incoming: Incoming, narrow: Narrow): Promise<Reply> {
-    const [first, second] = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to, ...narrow }, incoming)));
+    const narrowing = narrowingOf(narrow, personOf(incoming));
+    const [first, second] = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to }, narrowing)));
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], ...periods[0], ...narrow });
-    return { text: renderComparison(topicKindsText(kinds, narrowingOf({ kinds, from: null, to: null, ...narrow }, personOf(incoming)), taxonomy), first, second) };
+    return { text: renderComparison(topicKindsText(kinds, narrowing, taxonomy), first, second) };
   }
 
-  /** Counts per kind; narrowed to the entries naming a subject when the question names one. */
-  function statsOf(query: Query, incoming: Incoming) {
-    const narrowing = narrowingOf(query, personOf(incoming));
+  /** Counts per kind; narrowed to the matching entries when the question narrows. */
+  function statsOf(query: Query, narrowing: Narrowing | undefined) {
     return narrowing ? topicStats(activities, query, narrowing, taxonomy) : activities.stats(query);
   }
 
   /** 上半年和下半年视察了几次: one count per period and the sum; the periods stay the thread's topic. */
   async function breakdown(kinds: string[], periods: readonly ComparedPeriod[], incoming: Incoming, narrow: Narrow, today?: IsoDate): Promise<Reply> {
-    const all = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to, ...narrow }, incoming)));
+    const narrowing = narrowingOf(narrow, personOf(incoming));
+    const all = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to }, narrowing)));
     // Months still to come with nothing in them are left out of a per-month answer.
     const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, ...narrow });
-    return { text: renderBreakdown(topicKindsText(kinds, narrowingOf({ kinds, from: null, to: null, ...narrow }, personOf(incoming)), taxonomy), counts) };
+    return { text: renderBreakdown(topicKindsText(kinds, narrowing, taxonomy), counts) };
   }
 
   async function list(query: Query, incoming: Incoming): Promise<Reply> {

@@ -4,7 +4,7 @@
  * on list length and the knowledge base's numbered sources.
  */
 import { dayInWords, periodInWords } from '../time/index.ts';
-import { type Taxonomy } from '../reader/index.ts';
+import { meetingKinds, type Taxonomy } from '../reader/index.ts';
 import { statsReply, type Activity, type Stats } from '../log/index.ts';
 import { citedSources, type Answer } from '../knowledge/index.ts';
 import { messages as m } from './messages.ts';
@@ -16,7 +16,7 @@ export const LIST_LIMIT = 30;
 export function kindsText(kinds: readonly string[], taxonomy: Taxonomy): string {
   if (kinds.length === 0) return m.allKinds;
   // 会议 alone asks for every kind of meeting (常委会会议, 主任会议 …): 各类会议.
-  const meetings = taxonomy.kinds.filter((k) => /会议$/.test(k.label)).map((k) => k.id);
+  const meetings = meetingKinds(taxonomy);
   if (meetings.length > 1 && kinds.length === meetings.length && meetings.every((k) => kinds.includes(k))) return m.allMeetings;
   return kinds.map((k) => taxonomy.label(k)).join(m.kindJoiner);
 }

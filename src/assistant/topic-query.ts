@@ -21,7 +21,7 @@ export interface Narrowing {
 }
 
 /** The narrowing a query asks for, or undefined; `me` is the asking person's platform id. */
-export function narrowingOf(query: Query, me: string): Narrowing | undefined {
+export function narrowingOf(query: Pick<Query, 'about' | 'by'>, me: string): Narrowing | undefined {
   if (!query.about && !query.by) return undefined;
   const by = query.by === '我' ? { self: true as const, id: me } : query.by ? { self: false as const, name: query.by } : undefined;
   return { ...(query.about ? { core: topicCore(query.about) } : {}), ...(by ? { by } : {}) };

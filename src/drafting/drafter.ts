@@ -4,7 +4,7 @@
  * then a template or model draft whose every figure is checked against the facts.
  */
 import { findPeriod, today, type IsoDate, type Period } from '../time/index.ts';
-import { type Taxonomy } from '../reader/index.ts';
+import { recorderIn, type Taxonomy } from '../reader/index.ts';
 import { type Activity, type ActivityQuery, type Paged, type PageRequest, type Stats } from '../log/index.ts';
 import { InternalError, UserError } from '../errors.ts';
 import type { Source } from '../knowledge/index.ts';
@@ -18,7 +18,7 @@ import { describePeriod, periodForFileName } from '../time/index.ts';
 import { styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
-import { namedRecorder, namedSubject } from './subject-note.ts';
+import { namedSubject } from './subject-note.ts';
 import { findForm, findTopics, findVenue, itemsOf, loadTopics, occasionTopics, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
@@ -136,7 +136,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
       const subjectNamed = namedSubject(words, named.words, topics, items.map((i) => i.fact));
-      const recorder = namedRecorder(named.words ? words.replace(named.words, '') : words);
+      const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
       let note: string | undefined = [
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,
         subjectNamed ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,

@@ -50,13 +50,3 @@ export function namedSubject(request: string, periodWords: string | undefined, t
   return undefined;
 }
 
-/** 我记的, 小王登记的: a request naming who logged the entries, which a draft does not narrow to. */
-const RECORDED_BY = /([\u4e00-\u9fff]{1,4}?)(?:自己)?(?:记|记录|登记|录入)(?:的|了)/u;
-
-/** The person a draft request names as the entries' recorder (我, 小王), or undefined. */
-export function namedRecorder(request: string): string | undefined {
-  const m = RECORDED_BY.exec(request.replace(/^(?:请|麻烦|帮我|帮忙|给我|替我|把)+/u, ''));
-  if (!m) return undefined;
-  const who = m[1].replace(/^(?:把|将|用|按|根据)/u, '');
-  return who && !/^(?:活动|工作|会议|已|都|们)$/u.test(who) ? who : undefined;
-}

@@ -12,3 +12,5 @@ export { readerMessages } from './messages.ts';
 export { createModelReader, type ModelReaderOptions } from './model-reader.ts';
 export { lexiconOf } from './lexicon.ts';
 export { commandSubject, topicCore } from './query-topic.ts';
+export { recorderIn } from './query-recorder.ts';
+export { meetingKinds } from './query-kinds.ts';

@@ -17,8 +17,8 @@ export function heldMeetings(blank: string): boolean {
   return HELD_MEETINGS.test(blank);
 }
 
-/** Every kind whose label names a meeting. */
-function meetingKinds(taxonomy: Taxonomy): string[] {
+/** Every kind whose label names a meeting (常委会会议, 主任会议, 党组会议, 其他会议). */
+export function meetingKinds(taxonomy: Taxonomy): string[] {
   return taxonomy.kinds.filter((k) => /会议$/.test(k.label)).map((k) => k.id);
 }
 

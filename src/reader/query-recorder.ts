@@ -6,20 +6,29 @@
  */
 import type { Prepared } from './prepare.ts';
 
-/** A clause opening with who recorded: 小王今年记了, 我记的, 办公室上半年记录了. */
-const RECORDED = /^\s*(?:请问|帮我看看|帮我查查|看看|查查|查一下)?\s*([\u4e00-\u9fff]{1,6}?)\s*(?:自己)?\s*(?:都|一共|总共|共)?\s*(?:记录|登记|录入|记|填报)(?:了|过|的)/;
+/** A clause opening with who recorded: 小王今年记了, 我记的, 办公室上半年记录了, 用小王登记的. */
+const RECORDED = /^\s*(?:请问|帮我看看|帮我查查|看看|查查|查一下|把|用|按|根据)?\s*([\u4e00-\u9fff]{1,6}?)\s*(?:自己)?\s*(?:都|一共|总共|共)?\s*(?:记录|登记|录入|记|填报)(?:了|过|的)/;
 /** Words for the office as a whole, or for nobody in particular: no narrowing. */
-const EVERYONE = /^(?:我们|咱们|大家|常委会|人大|区人大|人大常委会|全部|所有|一共|总共|都|这边|那边)$/;
+const EVERYONE = /^(?:我们|咱们|大家|常委会|人大|区人大|人大常委会|全部|所有|一共|总共|都|这边|那边|活动|工作|会议)$/;
 
-/** The person a count or list narrows to: 我 for the one asking, else the name written; undefined for everyone. */
-export function queryRecorder(p: Prepared): string | undefined {
-  for (const clause of p.blank.split(/[，,。；;？?！!\n]/)) {
+/**
+ * Who the words name as the one who logged the entries: 我 for the one asking, else the name
+ * written; undefined for everyone. `notNames` are words that are something else (activity words).
+ */
+export function recorderIn(text: string, notNames: readonly string[] = []): string | undefined {
+  for (const clause of text.split(/[，,。；;？?！!\n]/)) {
     const m = RECORDED.exec(clause);
     if (!m) continue;
     const who = m[1];
     if (/^(?:我|本人|我自己)$/.test(who)) return '我';
-    if (EVERYONE.test(who) || p.mentions.some((x) => p.text.slice(x.start, x.end).includes(who))) return undefined;
+    // 帮我整理记录的…: asking and writing words are no one's name.
+    if (EVERYONE.test(who) || /[帮请写整起给做拟]/.test(who) || notNames.some((words) => words.includes(who))) return undefined;
     return who.length >= 2 ? who : undefined;
   }
   return undefined;
+}
+
+/** The person a count or list narrows to (its time words blanked, its activity words no names). */
+export function queryRecorder(p: Prepared): string | undefined {
+  return recorderIn(p.blank, p.mentions.map((x) => p.text.slice(x.start, x.end)));
 }
