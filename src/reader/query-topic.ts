@@ -90,6 +90,9 @@ function before(p: Prepared): string | undefined {
   // The last unbroken run: time words (blanked) and 列出 before it are not part of the subject.
   const run = clauses[clauses.length - 1].trim().split(/\s+/).pop() ?? '';
   const words = stripRepeatedly(run, ASKING);
+  // 去过几次学校视察: a count word right before the subject marks it too.
+  const counted = /(?:几|多少)\s*(?:次|回|趟)(.{2,12})$/.exec(words);
+  if (counted) return subject(counted[1]);
   if (!MARKED_BEFORE.test(words)) return undefined;
   const m = BEFORE.exec(words);
   return m ? subject(stripRepeatedly(m[1], /(?:方面|相关|领域|的)$/)) : undefined;

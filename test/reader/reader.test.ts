@@ -132,6 +132,7 @@ describe('count and list', () => {
     ['教育方面的视察有几次', '教育'],
     ['列出上半年关于学校的视察', '学校'],
     ['今年调研过养老服务没有', '养老服务'],
+    ['今年一季度去过几次学校视察', '学校'],
   ])('reads the subject a count or list narrows to: %s → %s', (text, about) => {
     expect(read(text)).toMatchObject({ about });
   });
