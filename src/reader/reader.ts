@@ -145,7 +145,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p, taxonomy);
   if (question) return { intent: 'ask' };
   // 第24条, 代表法第二十四条: an article named by its number is asked for.
-  if (/第\s*[0-9零〇一二两三四五六七八九十百]+\s*条/.test(blank) && mentions.length === 0 && !periods.some((x) => !x.timeOnly)) return { intent: 'ask' };
+  if (/第\s*[0-9零〇一二两三四五六七八九十百千]+\s*条/.test(blank) && mentions.length === 0 && !periods.some((x) => !x.timeOnly)) return { intent: 'ask' };
   // 刚才那条改成调研 with no entry just logged here to change: asked about, never stored as one.
   if (readCorrection(original, now, taxonomy) || readNamedCorrection(original, now, taxonomy)) {
     return { intent: 'unclear', question: say.correctionWithoutEntry, settled: true };

@@ -11,7 +11,7 @@ import { articleLabel } from '../ranking/article-cues.ts';
 import type { ScoredPassage } from '../types.ts';
 
 /** 第二十四条, 第24条: the number the question names (not 第二十四条第二款's 款, which stays with it). */
-const NAMED = /第\s*([0-9]{1,3}|[零〇一二两三四五六七八九十百]{1,6})\s*条/u;
+const NAMED = /第\s*([0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})\s*条/u;
 
 /** The article the question names, with the words before it (which may name the document). */
 export function namedArticle(question: string): { number: number; before: string } | undefined {
