@@ -82,9 +82,13 @@ export async function resolveFollowUp(
   const to = hasPeriod ? changed.to : previous.to;
   if (!wantsList && !changed) return undefined;
   if (!wantsList && changed && changed.kinds.length === 0 && !hasPeriod) return undefined;
-  // The subject asked about stays (那下半年呢 after 上半年视察了几次安全生产) unless a new one is named.
-  const about = changed?.about ?? previous.about;
-  return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to, about, by: changed?.by ?? previous.by };
+  // The subject asked about stays (那下半年呢 after 上半年视察了几次安全生产) unless a new one is named;
+  // a message naming both its kinds and its period (一季度听取了哪些报告) is a question of its own,
+  // and inherits no subject or recorder from the one before.
+  const own = changed !== undefined && changed.kinds.length > 0 && hasPeriod;
+  const about = changed?.about ?? (own ? undefined : previous.about);
+  const by = changed?.by ?? (own ? undefined : previous.by);
+  return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to, about, by };
 }
 
 /**

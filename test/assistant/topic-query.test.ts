@@ -48,6 +48,15 @@ describe('a count or list narrowed to what was inspected', () => {
     expect(next).toContain('危化品安全生产');
   });
 
+  it('does not carry the subject into a question naming its own kinds and period', async () => {
+    await ask('上半年视察了几次安全生产');
+    await services.activities.addAll([{ date: '2023-02-23', kind: 'report_review', title: '听取区法院关于审判工作的报告' }], { by: '小王', channel: 'test' });
+    // Leans on the turn before by its shape (哪些), yet names its kinds and period: every report of the quarter.
+    const text = await ask('一季度听取了哪些报告');
+    expect(text).not.toContain('安全生产');
+    expect(text).toContain('听取区法院关于审判工作的报告');
+  });
+
   it('says plainly that nothing matched, instead of listing every inspection', async () => {
     const text = await ask('上半年视察了学校吗');
     expect(text).toContain('没有事项含“学校”的条目');
