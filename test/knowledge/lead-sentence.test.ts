@@ -78,3 +78,16 @@ describe.skipIf(!present)('the lead sentence a person reads, with two laws inges
     expect(await lead('全国人大代表辞职怎么办')).toMatch(/^全国人民代表大会代表，省、自治区、直辖市、设区的市、自治州的人民代表大会代表，可以向选举他的/);
   });
 });
+
+describe('the lead sentence of a rule whose later sentences leave its subject unsaid', () => {
+  const rules = readFileSync(fileURLToPath(new URL('../../knowledge/某区人大常委会议事规则.md', import.meta.url)), 'utf8');
+  const attending = rules.split('\n').find((line) => line.startsWith('第八条'));
+
+  it('leads with the clause on asking leave, read with the members its first sentence names', () => {
+    expect(attending).toBeDefined();
+    // 第八条: 常务委员会组成人员应当出席会议。因病…不能出席的，应当…书面请假。 — the second sentence's
+    // subject is the first's; the question's topic words must not win the first sentence the lead.
+    expect(leadSentence('常委会组成人员请假怎么办', attending!, 1)).toMatch(/^因病或者其他特殊原因不能出席的.*书面请假\[1\]。$/);
+    expect(leadSentence('常委会组成人员要出席会议吗', attending!, 1)).toBe('常务委员会组成人员应当出席会议[1]。');
+  });
+});

@@ -21,6 +21,19 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => s.length >= 4 && !hasInstruction(s));
 }
 
+// Where the subject of a rule's first sentence ends: its first modal or verb of ruling.
+const SUBJECT_END = /应当|可以|不得|必须|须|应|由|是|每|一般|在|对|经/;
+
+/**
+ * The subject of a passage's first sentence (常务委员会组成人员 in …应当出席会议), which the
+ * sentences after it leave unsaid (因病…不能出席的，应当…请假): Chinese drops a subject it has
+ * already named, so later sentences are read with it. Empty when the first sentence has none.
+ */
+function leadingSubject(first: string | undefined): string {
+  const end = first ? first.search(SUBJECT_END) : -1;
+  return first && end >= 2 && end <= 24 && !/[，,：:]/.test(first.slice(0, end)) ? first.slice(0, end) : '';
+}
+
 /**
  * How much a question term tells one sentence of the passage from the others: an idf over the
  * passage's sentences and headings, highest for a term one sentence alone holds. Terms the
@@ -47,7 +60,12 @@ export function leadSentence(
   const terms = questionTerms(question, canonicalizer);
   const types = expectedAnswerTypes(question);
   const sentences = sentencesOf(text);
-  const canonical = sentences.map((s) => canonicalizer.apply(s));
+  const subject = leadingSubject(sentences.map((s) => canonicalizer.apply(s))[0]);
+  // Each later sentence carries the subject the first one named and it leaves unsaid.
+  const canonical = sentences.map((s, i) => {
+    const text = canonicalizer.apply(s);
+    return i > 0 && subject && !text.includes(subject) ? `${subject}${text}` : text;
+  });
   const local = distinctiveness(canonical, canonicalizer.apply(context));
   const level = clauseLevelFactors(question, canonical);
   let best: string | undefined;
