@@ -49,7 +49,7 @@ const VERB =
   /^(?:办理|督办|审议|听取|召开|举办|开展|进行|组织|参加|接待|学习|检查|交办|答复|评议|督查|落实|推进|完成|处理|安排|举行|出席|列席|比|比较|对比)+$/;
 
 /** Words of asking, counting or listing anywhere in a phrase: then it is no subject (是在, 列个表, 加起来). */
-const QUESTION_WORDS = /是在|在哪|多少|几[次个项场回]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪|^[0-9零〇一二两三四五六七八九十百]+\s*[次个项场回件批期]$/;
+const QUESTION_WORDS = /是在|在哪|多少|啥|几[次个项场回]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪|^[0-9零〇一二两三四五六七八九十百]+\s*[次个项场回件批期]$/;
 
 /** The kinds' own nouns and generic words (几个专项工作报告): a subject must be more than these. */
 const GENERIC = /专项|专题|工作|报告|会议|议题|活动|记录|情况|方面|相关|有关|事项|问题|领域/g;
@@ -102,6 +102,25 @@ function before(p: Prepared): string | undefined {
 export function queryTopic(p: Prepared): string | undefined {
   if (p.mentions.length === 0) return undefined;
   return after(p) ?? before(p);
+}
+
+/**
+ * The subject of a count or list naming no activity word (今年出差几次, 今年人代会开了几次, 上半年
+ * 去了几次乡镇): what is left once the time words and asking words are out, when that is one
+ * phrase. Counted over every kind it would be a figure of everything, silently; narrowed, the
+ * reply says what matched, with every kind's total beside it. 开会 and 活动 are placed already.
+ */
+export function unplacedSubject(p: Prepared): string | undefined {
+  if (p.mentions.length > 0) return undefined;
+  const runs = p.blank.split(/[\s\p{P}]+/u)
+    .map((run) => {
+      const words = stripRepeatedly(run, ASKING);
+      const counted = /(?:几|多少)\s*(?:次|回|趟)(.{2,12})$/.exec(words);
+      return counted ? counted[1] : stripRepeatedly(stripRepeatedly(words, TAIL), HEAD).replace(/^(?:的|了)+|(?:的|了)+$/g, '');
+    })
+    .filter(Boolean);
+  // 去企业, 到乡镇: where they went is the subject, not the going.
+  return runs.length === 1 ? subject(runs[0].replace(/^(?:去|到|赴|前往|走进|深入)(?=.{2})/, '')) : undefined;
 }
 
 /** The part of a subject titles are searched for: 安全生产工作 → 安全生产, 区政府的报告 → 区政府. */

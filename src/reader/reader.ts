@@ -11,7 +11,7 @@ import { readCorrection, readNamedCorrection } from './correction.ts';
 import { readerMessages as say } from './messages.ts';
 import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
-import { queryTopic } from './query-topic.ts';
+import { queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { heldMeetings, queryKinds } from './query-kinds.ts';
 import { joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
@@ -56,7 +56,7 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? spans[0];
   // 视察了几次，元旦前要报: with no period read at all, any unread time word is asked about.
   if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
-  const about = queryTopic(p);
+  const about = queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
   const by = queryRecorder(p);
   return {
     intent, kinds: queryKinds(p, taxonomy), from: period?.from ?? null, to: period?.to ?? null, ...(about ? { about } : {}), ...(by ? { by } : {}),
@@ -137,6 +137,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     (hasPeriod && mentions.length > 0 && !normative &&
       (WHICH_DONE.test(blank) || mentions.some((x) => WHICH_OBJECT.test(blank.slice(x.end)))));
   if (isList) return query('list', p, taxonomy);
+  // 常委会有多少个委员, 上半年接待了多少名选民: not a count of activities — the documents hold it.
+  if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
     if (normative && !cue.PAST.test(blank) && !hasPeriod) return { intent: 'ask' };

@@ -57,6 +57,13 @@ describe('a count or list narrowed to what was inspected', () => {
     expect(text).toContain('听取区法院关于审判工作的报告');
   });
 
+  it('narrows a count naming no activity word (上半年去了几次乡镇) instead of counting every activity', async () => {
+    const text = await ask('上半年去了几次乡镇');
+    expect(text).toContain('没有事项含“乡镇”的条目');
+    expect(text).toMatch(/同期共 \d+ 次/);
+    expect(text).not.toContain('共开展各类活动');
+  });
+
   it('says plainly that nothing matched, instead of listing every inspection', async () => {
     const text = await ask('上半年视察了学校吗');
     expect(text).toContain('没有事项含“学校”的条目');

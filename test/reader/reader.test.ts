@@ -26,6 +26,32 @@ describe('ask versus count: a procedure question that mentions an activity is no
   });
 
   it.each([
+    '区人大常委会有多少个委员',
+    '常委会有几个专门委员会',
+    '上半年接待了多少名选民',
+    '今年办理了多少件代表建议',
+    '今年组织了多少人次代表参加视察',
+    '几名代表参加了视察',
+  ])('%s → ask: people, bodies and items are not activities the log counts', (text) => {
+    expect(read(text)).toEqual({ intent: 'ask' });
+  });
+
+  it.each([
+    ['今年人代会开了几次', '人代会'],
+    ['今年出差几次', '出差'],
+    ['上半年去了几次乡镇', '乡镇'],
+    ['今年到企业几次', '企业'],
+  ])('%s → a count of every kind narrowed to %s, never every activity silently', (text, about) => {
+    expect(read(text)).toMatchObject({ intent: 'count', kinds: [], about });
+  });
+
+  it.each(['今年一共开展了多少次活动', '今年总共多少次', '上半年统计一下', '3月份都干了啥', '本月都有什么安排', '上半年审议了几个报告'])(
+    '%s reads no subject', (text) => {
+      expect(read(text)).not.toHaveProperty('about');
+    },
+  );
+
+  it.each([
     ['上半年视察了几次', ['inspection'], '2023-01-01', '2023-06-30'],
     ['今年以来执法检查和视察一共几次', ['inspection', 'law_check'], '2023-01-01', '2023-07-05'],
     ['帮我统计一下上半年视察调研的次数', ['inspection', 'research'], '2023-01-01', '2023-06-30'],
