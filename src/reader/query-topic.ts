@@ -46,13 +46,13 @@ const NOT_SUBJECT =
 
 /** Verbs of office work left behind an activity word (代表建议办理了几次): never a subject. */
 const VERB =
-  /^(?:办理|督办|审议|听取|召开|举办|开展|进行|组织|参加|接待|学习|检查|交办|答复|评议|督查|落实|推进|完成|处理|安排|举行|出席|列席|比|比较|对比)+$/;
+  /^(?:办理|督办|审议|听取|召开|举办|开展|进行|组织|参加|接待|学习|检查|交办|答复|评议|督查|落实|推进|完成|处理|安排|举行|出席|列席|研究|讨论|决定|审定|通过|部署|议定|比|比较|对比)+$/;
 
 /** Words of asking, counting or listing anywhere in a phrase: then it is no subject (是在, 列个表, 加起来). */
-const QUESTION_WORDS = /是在|在哪|多少|啥|几[次个项场回]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪|^[0-9零〇一二两三四五六七八九十百]+\s*[次个项场回件批期]$/;
+const QUESTION_WORDS = /是在|在哪|多少|啥|有没有|有无|几[次个项场回]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪|^[0-9零〇一二两三四五六七八九十百]+\s*[次个项场回件批期]$/;
 
 /** The kinds' own nouns and generic words (几个专项工作报告): a subject must be more than these. */
-const GENERIC = /专项|专题|工作|报告|会议|议题|活动|记录|情况|方面|相关|有关|事项|问题|领域/g;
+const GENERIC = /专项|专题|工作|报告|会议|议题|活动|记录|情况|方面|相关|有关|事项|问题|领域|法律法规|法律|法规/g;
 
 /** Letters, digits and Chinese characters only, two or more: a subject is one unbroken phrase. */
 const PHRASE = /^[\u4e00-\u9fffA-Za-z0-9·()（）]{2,24}$/;
@@ -93,6 +93,9 @@ function before(p: Prepared): string | undefined {
   // 去过几次学校视察: a count word right before the subject marks it too.
   const counted = /(?:几|多少)\s*(?:次|回|趟)(.{2,12})$/.exec(words);
   if (counted) return subject(counted[1]);
+  // 有没有去学校视察, 到企业调研了几次: where they went, right before the activity word.
+  const went = /(?:去|到|赴|前往)(?:过|了)?([\u4e00-\u9fff]{2,10})$/.exec(words);
+  if (went) return subject(went[1]);
   if (!MARKED_BEFORE.test(words)) return undefined;
   const m = BEFORE.exec(words);
   return m ? subject(stripRepeatedly(m[1], /(?:方面|相关|领域|的)$/)) : undefined;

@@ -22,6 +22,8 @@ const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
 const WHICH_DONE = /有没有[^，,。；;]{0,8}[了过]|(?:去|到)[了过]?(?:哪里|哪儿|哪些地方)|哪些地方|哪些单位/;
 /** Right after an activity word: 视察了哪些学校 (not 主任会议讨论了哪些事项, a question for the minutes). */
 const WHICH_OBJECT = /^\s*[了过](?:哪些|哪几[个家处所])[\u4e00-\u9fff]/;
+/** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录. */
+const ANY_ENTRIES = /(?:有没有|有无)(?:什么)?(?:活动|安排|记录)|有(?:什么)?(?:活动|安排|记录)(?:吗|没有|没)/;
 const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
 
 
@@ -135,7 +137,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     (hasPeriod && (mentions.length > 0 || heldMeetings(blank)) && !normative && /[了过][^，,。；;]*(?:吗|没有|没)\s*[？?]?\s*$/.test(blank)) ||
     // 今年有没有视察过养老院, 今年视察了哪些学校, 视察都去了哪里: which entries, from the log.
     (hasPeriod && mentions.length > 0 && !normative &&
-      (WHICH_DONE.test(blank) || mentions.some((x) => WHICH_OBJECT.test(blank.slice(x.end)))));
+      (WHICH_DONE.test(blank) || mentions.some((x) => WHICH_OBJECT.test(`${/[了过]$/.test(x.words) ? '了' : ''}${blank.slice(x.end)}`)))) ||
+    // 5月份有没有活动, 下周有活动吗: whether anything is on, from the entries.
+    (hasPeriod && !normative && (ANY_ENTRIES.test(blank) || mentions.some((x) => /(?:有没有|有无)[^，,。；;？?]{0,6}$/.test(blank.slice(0, x.start)))));
   if (isList) return query('list', p, taxonomy);
   // 常委会有多少个委员, 上半年接待了多少名选民: not a count of activities — the documents hold it.
   if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };

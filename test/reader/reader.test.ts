@@ -45,6 +45,25 @@ describe('ask versus count: a procedure question that mentions an activity is no
     expect(read(text)).toMatchObject({ intent: 'count', kinds: [], about });
   });
 
+  it.each([
+    ['5月份有没有活动', [], '2023-05-01', '2023-05-31'],
+    ['下周有活动吗', [], '2023-07-10', '2023-07-16'],
+    ['5月份有没有视察', ['inspection'], '2023-05-01', '2023-05-31'],
+    ['今年有没有组织代表视察', ['inspection'], '2023-01-01', '2023-12-31'],
+    ['一季度听取了哪些报告', ['report_review'], '2023-01-01', '2023-03-31'],
+    ['今年主任会议研究了什么', ['council_meeting'], '2023-01-01', '2023-12-31'],
+    ['上半年执法检查了哪些法律', ['law_check'], '2023-01-01', '2023-06-30'],
+  ])('%s → a list of the entries, with no subject read from its asking words', (text, kinds, from, to) => {
+    expect(read(text)).toEqual({ intent: 'list', kinds, from, to });
+  });
+
+  it.each([
+    ['今年有没有去学校视察', '学校'],
+    ['今年组织代表到社区视察了几次', '社区'],
+  ])('%s reads where they went (%s) as the subject', (text, about) => {
+    expect(read(text)).toMatchObject({ about });
+  });
+
   it.each(['今年一共开展了多少次活动', '今年总共多少次', '上半年统计一下', '3月份都干了啥', '本月都有什么安排', '上半年审议了几个报告'])(
     '%s reads no subject', (text) => {
       expect(read(text)).not.toHaveProperty('about');
