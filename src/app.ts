@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import type { MessageReader, Taxonomy } from './reader/index.ts';
-import { renderChart, type ActivityStore } from './log/index.ts';
+import { chartBy, renderChart, type ActivityStore } from './log/index.ts';
 import {
   activityLogPort, createAccess, createAssistant, createDepartments, type Access, type AssistantCore, type Channel, type DraftingPort, type ErrorLog,
 } from './assistant/index.ts';
@@ -91,7 +91,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
       // `/web` hands out links only while the console is configured (in this process or another on the same storage).
       webLinks: settings.LVZHI_WEB_PORT === undefined ? undefined : createLinkIssuer({ settings, store: conversations, access }),
       knowledge, reader, taxonomy, drafting, access, departments: createDepartments(settings.LVZHI_SCOPES, access),
-      activities: activityLogPort(activities, (stats, kinds) => renderChart(stats, { by: 'kind', kinds, taxonomy }), {}, settings.LVZHI_TIME_ZONE),
+      activities: activityLogPort(activities, (stats, kinds) => renderChart(stats, { by: chartBy(stats), kinds, taxonomy }), {}, settings.LVZHI_TIME_ZONE),
       now: options.now,
       timeZone: settings.LVZHI_TIME_ZONE,
       log: options.log,

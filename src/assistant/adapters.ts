@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity, ActivityFilter, ActivityQuery, Provenance, Stats } from '../log/index.ts';
+import type { Activity, ActivityFilter, ActivityQuery, MonthlyStats, Provenance, Stats } from '../log/index.ts';
 import { retryWhenBusy, type RetryOptions } from '../storage/index.ts';
 import type { ActivityChanges, ActivityLogPort, NewActivity } from './ports.ts';
 
@@ -49,7 +49,7 @@ const sourceOf = (p: Provenance): Source => ({ byName: p.byName, channel: p.chan
  */
 export function activityLogPort(
   log: ActivityLogLike,
-  renderChart?: (stats: Stats, kinds?: readonly string[]) => Promise<Uint8Array>,
+  renderChart?: (stats: Stats | MonthlyStats, kinds?: readonly string[]) => Promise<Uint8Array>,
   busy: RetryOptions = {},
   timeZone?: string,
 ): ActivityLogPort {

@@ -4,7 +4,6 @@
  */
 import { DEFAULT_TIME_ZONE, today as officeDay, type IsoDate } from '../time/index.ts';
 import { commandSubject, type MessageReader, type Taxonomy } from '../reader/index.ts';
-import { chartTitle, logMessages } from '../log/index.ts';
 import { TurnQueue } from '../runtime/index.ts';
 import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
@@ -19,6 +18,7 @@ import { createDepartments, type Departments } from './departments.ts';
 import { createDocumentFlows } from './document-flows.ts';
 import { readableIncoming } from './incoming-text.ts';
 import { saveReplyFiles } from './saved-files.ts';
+import { chartedReply, monthlyOf } from './chart-reply.ts';
 import { exportedList, wantsExport } from './list-export.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { openConversation, type ConversationLimits, type Pending } from './conversation.ts';
@@ -28,7 +28,7 @@ import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { renderAnswer, renderCount, renderList } from './render.ts';
 import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
-import type { Assistant, Incoming, IncomingFile, Reply, ReplyFile, ReplySink } from './types.ts';
+import type { Assistant, Incoming, IncomingFile, Reply, ReplySink } from './types.ts';
 
 /** What a count or list is narrowed to: a subject (学校) and who logged the entries (我, 小王). */
 type Narrow = Pick<Query, 'about' | 'by'>;
@@ -102,17 +102,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     if (narrowing) return { text: (await topicReply(activities, query, narrowing, 'count', taxonomy, Number(todayOf(incoming).slice(0, 4)))).text };
     const stats = await activities.stats(query);
     const text = renderCount(stats, query.kinds, taxonomy);
-    if (!withChart || !activities.chart || stats.total === 0 || (!query.from && !query.to)) return { text };
-    try {
-      const png = await activities.chart(stats, query.kinds);
-      const title = chartTitle(stats, { by: 'kind', kinds: query.kinds, taxonomy });
-      const file: ReplyFile = { name: `${title}.png`, data: png, kind: 'image', caption: title };
-      return { text, files: [file] };
-    } catch (error) {
-      // The figures stand without the picture; the failure is still shown and logged.
-      const ref = logFailure(log, error, { code: 'chart_failed' }, incoming);
-      return { text: `${text}\n${m.chartFailed(ref)}` };
-    }
+    if (!withChart || (!query.from && !query.to)) return { text };
+    return chartedReply({ activities, taxonomy, log }, text, stats, query.kinds, incoming);
   }
 
   /** 今年视察比去年多几次: both counts and the difference; the first period stays the thread's topic. */
@@ -129,13 +120,18 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   }
 
   /** 上半年和下半年视察了几次: one count per period and the sum; the periods stay the thread's topic. */
-  async function breakdown(kinds: string[], periods: readonly ComparedPeriod[], incoming: Incoming, narrow: Narrow, today?: IsoDate): Promise<Reply> {
+  async function breakdown(
+    kinds: string[], periods: readonly ComparedPeriod[], incoming: Incoming, narrow: Narrow, today?: IsoDate, withChart = false,
+  ): Promise<Reply> {
     const narrowing = narrowingOf(narrow, personOf(incoming));
     const all = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to }, narrowing)));
     // Months still to come with nothing in them are left out of a per-month answer.
     const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, ...narrow });
-    return { text: renderBreakdown(topicKindsText(kinds, narrowing, taxonomy), counts) };
+    const text = renderBreakdown(topicKindsText(kinds, narrowing, taxonomy), counts);
+    // 上半年各月视察调研画个图: the months drawn as the text counts them (narrowed too, if asked).
+    if (!withChart || !today || counts.length === 0) return { text };
+    return chartedReply({ activities, taxonomy, log }, text, monthlyOf(counts), kinds, incoming);
   }
 
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
@@ -252,8 +248,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         const listed = listedCountPeriods(text, today);
         if (listed.length > 1) return breakdown(reading.kinds, listed, incoming, narrow);
         const months = monthsAskedFor(text, reading.from, reading.to);
-        if (months.length > 1) return breakdown(reading.kinds, months, incoming, narrow, today);
-        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, ...narrow }, incoming, false);
+        if (months.length > 1) return breakdown(reading.kinds, months, incoming, narrow, today, reading.chart === true);
+        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, ...narrow }, incoming, reading.chart === true);
       }
       case 'list':
         return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest }, incoming);

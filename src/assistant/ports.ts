@@ -4,7 +4,7 @@
  * depends on no module's internals.
  */
 import type { IsoDate } from '../time/index.ts';
-import type { Activity, ActivityFilter, ActivityQuery, Provenance, Stats } from '../log/index.ts';
+import type { Activity, ActivityFilter, ActivityQuery, MonthlyStats, Provenance, Stats } from '../log/index.ts';
 
 /** An activity as the reader gives it, before it is stored. */
 export interface NewActivity {
@@ -42,8 +42,8 @@ export interface ActivityLogPort {
   list(query: ActivityQuery): Promise<Activity[]>;
   /** The query's activities (those whose title holds `text`, when given) as an .xlsx table (the export's columns), when the log can export. */
   exportTable?(query: ActivityFilter): Promise<Uint8Array>;
-  /** A PNG bar chart of the counts (titled with the kinds asked for), when charts are available. */
-  chart?(stats: Stats, kinds?: readonly string[]): Promise<Uint8Array>;
+  /** A PNG bar chart of the counts — per kind, or per month — titled with the kinds asked for, when charts are available. */
+  chart?(stats: Stats | MonthlyStats, kinds?: readonly string[]): Promise<Uint8Array>;
   /** Bulk import of a CSV/XLSX file, all or nothing, after the person confirmed it; when the log offers it. */
   importFile?(path: string, provenance: Provenance): Promise<{ imported: number; duplicates: number }>;
   /** Check a table before offering to import it: bad rows throw; kinds read from content come back in words. */

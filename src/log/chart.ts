@@ -20,6 +20,11 @@ export interface ChartOptions {
   readonly taxonomy?: Taxonomy;
 }
 
+/** How data is drawn: `Stats` per kind, `MonthlyStats` per month. */
+export function chartBy(data: Stats | MonthlyStats): ChartOptions['by'] {
+  return 'counts' in data ? 'kind' : 'month';
+}
+
 /**
  * A chart's title from its period and the kinds asked for: 2023年上半年视察、调研次数, or
  * 2023年上半年各类履职活动次数 when every kind is counted; 每月 for a chart by month.

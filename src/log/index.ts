@@ -11,7 +11,7 @@ export { ACTIVITY_TABLES, type AuditEntry } from './rows.ts';
 export type { KindCount, MonthCount, MonthlyStats } from './stats-shape.ts';
 export { ImportRejected, type RowProblem } from './import-error.ts';
 export { describeInferred, type ImportPlan, type InferredRow } from './import-preview.ts';
-export { chartTitle, renderChart, renderChartSvg, type ChartOptions } from './chart.ts';
+export { chartBy, chartTitle, renderChart, renderChartSvg, type ChartOptions } from './chart.ts';
 export {
   correctedReply, deletedReply, entryInWords, listReply, loggedAllReply, loggedReply, statsReply, withdrawnReply,
 } from './replies.ts';

@@ -143,6 +143,11 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (isList) return query('list', p, taxonomy);
   // 常委会有多少个委员, 上半年接待了多少名选民: not a count of activities — the documents hold it.
   if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };
+  // 上半年视察调研画个图: the counts, drawn.
+  if (cue.CHART.test(blank) && (hasPeriod || mentions.length > 0) && !normative) {
+    const reading = query('count', p, taxonomy);
+    return reading.intent === 'count' ? { ...reading, chart: true } : reading;
+  }
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
     if (normative && !cue.PAST.test(blank) && !hasPeriod) return { intent: 'ask' };

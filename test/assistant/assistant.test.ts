@@ -71,6 +71,20 @@ describe('assistant: logging and counting', () => {
     ]);
   });
 
+  it('draws the counts when a plain message asks for a picture: per kind, or per month when months are asked', async () => {
+    bench = makeBench(reader, { chart: true });
+    for (const text of ['6月12日视察了安全生产工作', '5月8日开展了专题调研', '5月9日视察了河道治理']) await bench.assistant.handle(say(text));
+    const byKind = await bench.assistant.handle(say('把上半年视察调研做个柱状图'));
+    expect(byKind.text).toContain('2023年上半年共开展视察、调研 3 次');
+    expect(byKind.files?.[0]).toMatchObject({ kind: 'image', name: '2023年上半年视察、调研次数.png' });
+    const byMonth = await bench.assistant.handle(say('上半年各月视察调研情况画个图'));
+    expect(byMonth.text).toContain('2023年5月视察、调研：2 次');
+    expect(byMonth.files?.[0]).toMatchObject({ kind: 'image', name: '2023年上半年视察、调研每月次数.png' });
+    expect(Buffer.from(byMonth.files![0].data.slice(1, 4)).toString()).toBe('PNG');
+    // A count not asking for a picture gets none.
+    expect((await bench.assistant.handle(say('上半年视察了几次'))).files).toBeUndefined();
+  });
+
   it('withdraws the sender’s own last entry with /undo', async () => {
     bench = makeBench(reader);
     await bench.assistant.handle(say('6月12日视察了安全生产工作'));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTaxonomy } from '../../src/reader/index.ts';
-import { openActivityLog, renderChart, type ActivityLog } from '../../src/log/index.ts';
+import { chartBy, openActivityLog, renderChart, type ActivityLog } from '../../src/log/index.ts';
 import type { MessageReader } from '../../src/reader/types.ts';
 import { activityLogPort, createAccess, createAssistant, type AssistantCore, type AssistantOptions } from '../../src/assistant/index.ts';
 import type { Incoming } from '../../src/assistant/types.ts';
@@ -31,7 +31,7 @@ export function makeBench(reader: MessageReader, options: Partial<AssistantOptio
   const today = options.today ?? '2023-07-05';
   const assistant = createAssistant({
     knowledge,
-    activities: activityLogPort(log, options.chart ? (stats) => renderChart(stats, { by: 'kind' }) : undefined),
+    activities: activityLogPort(log, options.chart ? (stats) => renderChart(stats, { by: chartBy(stats) }) : undefined),
     reader,
     taxonomy,
     access: createAccess({ LVZHI_ALLOW: options.allow, LVZHI_ADMINS: options.admins }, ACCESS_FORMS),
