@@ -2,7 +2,7 @@
  * The platform-neutral assistant core: access first, then files, pending confirmations,
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
-import { DEFAULT_TIME_ZONE, today as officeDay, type IsoDate } from '../time/index.ts';
+import { DEFAULT_TIME_ZONE, periodInWords, today as officeDay, type IsoDate } from '../time/index.ts';
 import { commandSubject, type MessageReader, type Taxonomy } from '../reader/index.ts';
 import { TurnQueue } from '../runtime/index.ts';
 import { errorReference } from '../errors.ts';
@@ -101,7 +101,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const narrowing = narrowingOf(query, personOf(incoming));
     if (narrowing) return { text: (await topicReply(activities, query, narrowing, 'count', taxonomy, Number(todayOf(incoming).slice(0, 4)))).text };
     const stats = await activities.stats(query);
-    const text = renderCount(stats, query.kinds, taxonomy);
+    const text = renderCount(stats, query.kinds, taxonomy) + (stats.total === 0 ? await beforeTheLog([query]) : '');
     if (!withChart || (!query.from && !query.to)) return { text };
     return chartedReply({ activities, taxonomy, log }, text, stats, query.kinds, incoming);
   }
@@ -111,7 +111,15 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const narrowing = narrowingOf(narrow, personOf(incoming));
     const [first, second] = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to }, narrowing)));
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], ...periods[0], ...narrow });
-    return { text: renderComparison(topicKindsText(kinds, narrowing, taxonomy), first, second) };
+    return { text: renderComparison(topicKindsText(kinds, narrowing, taxonomy), first, second) + await beforeTheLog(periods) };
+  }
+
+  /** A note when a period ends before the log's first entry (去年同期 with a log begun this year), else ''. */
+  async function beforeTheLog(periods: ReadonlyArray<{ readonly from: IsoDate | null; readonly to: IsoDate | null }>): Promise<string> {
+    for (const { from, to } of periods) {
+      if (to && (await activities.stats({ kinds: [], from: null, to })).total === 0) return `\n${m.beforeTheLog(periodInWords(from, to))}`;
+    }
+    return '';
   }
 
   /** Counts per kind; narrowed to the matching entries when the question narrows. */

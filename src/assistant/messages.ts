@@ -61,6 +61,8 @@ export const messages = {
   countTotal: (period: string, kinds: string, total: number) => `${period}共${/会议$/.test(kinds) ? '召开' : '开展'}${kinds} ${total} 次：`,
   countLine: (label: string, count: number) => `· ${label}：${count} 次`,
   countNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
+  /** A period the log does not reach back to: its 0 may be entries never logged, not nothing done. */
+  beforeTheLog: (period: string) => `（注意：活动记录里${period}及以前没有任何一条记录，这里的 0 可能是当时的活动没有录入，不一定是没有开展。）`,
   compareLine: (period: string, kinds: string, total: number) => `· ${period}${kinds}：${total} 次`,
   compareDifference: (first: string, second: string, difference: number) =>
     `${first}比${second}${difference > 0 ? '多' : '少'} ${Math.abs(difference)} 次（均按活动记录统计）。`,

@@ -85,6 +85,17 @@ describe('assistant: logging and counting', () => {
     expect((await bench.assistant.handle(say('上半年视察了几次'))).files).toBeUndefined();
   });
 
+  it('says a zero is of a time before the log begins, in a comparison and a count, never a plain 0', async () => {
+    bench = makeBench(reader);
+    await bench.assistant.handle(say('3月3日视察了城区防汛工作'));
+    const compared = await bench.assistant.handle(say('上半年跟去年同期比视察多了几次'));
+    expect(compared.text).toContain('2022年上半年视察：0 次');
+    expect(compared.text).toContain('活动记录里2022年上半年及以前没有任何一条记录');
+    expect((await bench.assistant.handle(say('去年下半年视察了几次'))).text).toContain('没有任何一条记录');
+    // A zero inside the time the log covers is a real zero.
+    expect((await bench.assistant.handle(say('今年6月视察了几次'))).text).not.toContain('没有任何一条记录');
+  });
+
   it('withdraws the sender’s own last entry with /undo', async () => {
     bench = makeBench(reader);
     await bench.assistant.handle(say('6月12日视察了安全生产工作'));
@@ -156,7 +167,10 @@ describe('assistant: follow-ups in a thread', () => {
     }
     expect((await bench.assistant.handle(say('上半年视察了几次'))).text).toBe('2023年上半年共视察 1 次。');
     expect((await bench.assistant.handle(say('去年同期呢'))).text).toBe('2022年上半年共视察 1 次。');
-    expect((await bench.assistant.handle(say('前年同期呢'))).text).toBe('2021年上半年没有视察的记录。');
+    // The log begins in 2022: a zero for 2021 is said to be of a time it does not reach.
+    expect((await bench.assistant.handle(say('前年同期呢'))).text).toBe(
+      '2021年上半年没有视察的记录。\n（注意：活动记录里2021年上半年及以前没有任何一条记录，这里的 0 可能是当时的活动没有录入，不一定是没有开展。）',
+    );
   });
 
   it('lists the same kinds and period after a count, and re-counts for another period or kind', async () => {
