@@ -22,6 +22,8 @@ const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
 const WHICH_DONE = /有没有[^，,。；;]{0,8}[了过]|(?:去|到)[了过]?(?:哪里|哪儿|哪些地方)|哪些地方|哪些单位/;
 /** Right after an activity word: 视察了哪些学校 (not 主任会议讨论了哪些事项, a question for the minutes). */
 const WHICH_OBJECT = /^\s*[了过](?:哪些|哪几[个家处所])[\u4e00-\u9fff]/;
+/** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */
+const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
 /** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录. */
 const ANY_ENTRIES = /(?:有没有|有无)(?:什么)?(?:活动|安排|记录)|有(?:什么)?(?:活动|安排|记录)(?:吗|没有|没)/;
 const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
@@ -47,7 +49,9 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
     const next = p.text.slice(at).search(/[，,。；;？?！!\n]/);
     return [start, next < 0 ? p.text.length : at + next];
   };
-  const vague = p.unreadable.find((u) => {
+  // 最近的培训列表: a list shows its dates, newest last; 最近视察了几次 counts over a stretch the person must name.
+  const unread = intent === 'list' ? p.unreadable.filter((u) => !RECENT.test(u)) : p.unreadable;
+  const vague = unread.find((u) => {
     const at = p.text.indexOf(u);
     if (at < 0) return true;
     const [start, end] = clauseOf(at);
@@ -57,7 +61,7 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
   const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? spans[0];
   // 视察了几次，元旦前要报: with no period read at all, any unread time word is asked about.
-  if (!period && p.unreadable.length > 0) return { intent: 'unclear', question: say.unreadableDate(p.unreadable[0]), settled: true };
+  if (!period && unread.length > 0) return { intent: 'unclear', question: say.unreadableDate(unread[0]), settled: true };
   const about = queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
   const by = queryRecorder(p);
   return {

@@ -58,6 +58,14 @@ describe('ask versus count: a procedure question that mentions an activity is no
   });
 
   it.each([
+    ['最近视察了河道', '最近'],
+    ['前阵子组织了调研', '前阵子'],
+    ['最近视察了几次', '最近'],
+  ])('%s → asks which day or stretch %s means, never today or all time', (text, words) => {
+    expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining(`“${words}”`) });
+  });
+
+  it.each([
     ['今年有没有去学校视察', '学校'],
     ['今年组织代表到社区视察了几次', '社区'],
   ])('%s reads where they went (%s) as the subject', (text, about) => {
