@@ -133,6 +133,8 @@ function readingsOf(candidates: ReadonlyArray<Span | undefined>, now: IsoDate): 
 /** A month and day without a year (12月20日): its occurrences last year, this year and next. */
 export function yearlessDay(month: number, day: number, now: IsoDate): Readings | undefined {
   const year = splitIsoDate(now).year;
+  // 2月29日 in a year without one: not next leap year's day, silently; asked about like 6月31日.
+  if (!dayOf(year, month, day)) return undefined;
   return readingsOf([dayOf(year - 1, month, day), dayOf(year, month, day), dayOf(year + 1, month, day)], now);
 }
 

@@ -73,6 +73,8 @@ describe('a single date for a logged activity', () => {
     expect(dateIn('2月29号视察', '2024-03-01')).toBe('2024-02-29');
     expect(scanTime('2月30日视察', '2024-03-01').impossible).toEqual(['2月30日']);
     expect(scanTime('2023年2月29日视察', '2024-03-01').impossible).toEqual(['2023年2月29日']);
+    // In a year without one, 2月29日 is not the next leap year's day (a deed reported as planned): it is asked about.
+    expect(scanTime('2月29日视察了河道', '2023-07-05').impossible).toEqual(['2月29日']);
   });
 
   it('reads weekdays: 上周三, 上周五 across the new year, a bare 周三', () => {
