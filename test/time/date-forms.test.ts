@@ -97,6 +97,8 @@ describe('impossible dates are refused, unreadable ones asked about: never today
   it.each([
     '13月5日组织代表视察了学校食堂', '2月30日召开了主任会议', '上周组织代表视察了河道治理', '11月底开展了执法检查',
     '元旦组织开展了走访慰问', '前几天去开发区调研了', '上個禮拜開展了代表接待選民活動',
+    // This year has no 2月29日: last leap year's (a year and more back) or a slip for 2月28日 is the person's to say.
+    '2月29日召开了党组会议',
   ])('a log of "%s" is a question, not an entry on today', (text) => {
     expect(readMessage(text, NOW, taxonomy).intent).toBe('unclear');
   });
@@ -109,7 +111,6 @@ describe('the nearest reading for a logged date without a year, around year ends
     ['1月3日召开了党组会议', '2026-12-20', '2027-01-03'],
     ['1月3日召开了党组会议', '2026-11-01', '2027-01-03'], // nearer ahead than back: asked before it is stored
     ['12月31日召开了党组会议', '2027-01-01', '2026-12-31'],
-    ['2月29日召开了党组会议', '2025-03-10', '2024-02-29'],
     ['28号召开了党组会议', '2026-12-01', '2026-11-28'],
     ['5号召开了党组会议', '2026-12-01', '2026-12-05'],
     ['周一开了主任会', '2026-12-04', '2026-11-30'],
