@@ -5,7 +5,7 @@
  * question, "那县级呢？" is searched together with the previous question.
  */
 import { addMonths, type IsoDate } from '../time/index.ts';
-import type { MessageReader, Reading } from '../reader/index.ts';
+import { recorderIn, type MessageReader, type Reading } from '../reader/index.ts';
 import { wantsExport, withoutExportWords } from './list-export.ts';
 
 /** What the last turn in a thread was about. */
@@ -87,7 +87,8 @@ export async function resolveFollowUp(
   // and inherits no subject or recorder from the one before.
   const own = changed !== undefined && changed.kinds.length > 0 && hasPeriod;
   const about = changed?.about ?? (own ? undefined : previous.about);
-  const by = changed?.by ?? (own ? undefined : previous.by);
+  // 其中哪些是代表工委记的: who logged them, read from the whole follow-up (its list words are part of it).
+  const by = changed?.by ?? recorderIn(core) ?? (own ? undefined : previous.by);
   return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to, about, by };
 }
 

@@ -6,8 +6,8 @@
  */
 import type { Prepared } from './prepare.ts';
 
-/** A clause opening with who recorded: 小王今年记了, 我记的, 办公室上半年记录了, 用小王登记的. */
-const RECORDED = /^\s*(?:请问|帮我看看|帮我查查|看看|查查|查一下|把|用|按|根据)?\s*([\u4e00-\u9fff]{1,6}?)\s*(?:自己)?\s*(?:都|一共|总共|共)?\s*(?:记录|登记|录入|记|填报)(?:了|过|的)/;
+/** A clause opening with who recorded: 小王今年记了, 我记的, 办公室上半年记录了, 用小王登记的, 其中哪些是代表工委记的. */
+const RECORDED = /^\s*(?:其中)?\s*(?:哪些|哪几[条项个次])?\s*(?:是|为)?\s*(?:请问|帮我看看|帮我查查|看看|查查|查一下|把|用|按|根据)?\s*([\u4e00-\u9fff]{1,6}?)\s*(?:自己)?\s*(?:都|一共|总共|共)?\s*(?:记录|登记|录入|记|填报)(?:了|过|的)/;
 /** Words for the office as a whole, or for nobody in particular: no narrowing. */
 const EVERYONE = /^(?:我们|咱们|大家|常委会|人大|区人大|人大常委会|全部|所有|一共|总共|都|这边|那边|活动|工作|会议)$/;
 

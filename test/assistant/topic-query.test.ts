@@ -48,6 +48,15 @@ describe('a count or list narrowed to what was inspected', () => {
     expect(next).toContain('危化品安全生产');
   });
 
+  it('narrows a follow-up to who logged the entries (其中哪些是小王记的), never lists them all', async () => {
+    await ask('上半年视察了几次');
+    const mine = await ask('其中哪些是小王记的');
+    expect(mine).toMatch(/小王记录的.*共 \d+ 项/);
+    const none = await ask('上半年视察了几次');
+    expect(none).toContain('视察');
+    expect(await ask('其中哪些是老李记的')).toContain('没有老李记录的条目');
+  });
+
   it('does not carry the subject into a question naming its own kinds and period', async () => {
     await ask('上半年视察了几次安全生产');
     await services.activities.addAll([{ date: '2023-02-23', kind: 'report_review', title: '听取区法院关于审判工作的报告' }], { by: '小王', channel: 'test' });
