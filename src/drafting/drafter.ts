@@ -19,7 +19,7 @@ import { styleExamples, speechFrame, type ExampleSource } from './style-sources.
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
-import { findForm, findTopics, findVenue, itemsOf, loadTopics, occasionTopics, type Topic, type TopicBook } from './topics.ts';
+import { findForm, findTopics, findVenue, itemsOf, loadTopics, occasionTopics, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
@@ -88,6 +88,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   /** Topics named, else the occasion's (座谈会发言 → 常委会工作); the request with its period cut out. */
   function topicsOf(words: string, periodWords?: string): Topic[] {
     const rest = periodWords ? words.replace(periodWords, ' ') : words;
+    // What the speech is about, not where it is given; the venue's own topic when it names nothing else (在代表培训班上的讲话).
+    const about = findTopics(withoutOccasion(rest), book);
+    if (about.length > 0) return about;
     const named = findTopics(rest, book);
     return named.length > 0 ? named : occasionTopics(rest, book);
   }
@@ -135,7 +138,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
-      const subjectNamed = namedSubject(words, named.words, topics, items.map((i) => i.fact));
+      const subjectNamed = namedSubject(withoutOccasion(words), named.words, topics, items.map((i) => i.fact));
       const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
       let note: string | undefined = [
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,

@@ -78,10 +78,23 @@ export function findForm(request: string): DraftForm {
   return /发言|讲话|致辞|演讲/.test(request) ? 'speech' : 'section';
 }
 
+/** Where a speech is given: 在代表座谈会上的发言, 在常委会会议上关于监督工作的讲话. */
+const VENUE = /在([^，,。；;]{2,24}?)上(?=的?(?:交流|表态|汇报)?(?:发言|讲话|致辞)|关于|有关|就|围绕|对|作|做)/;
+/** Who gives it, right before where (主任在…): the speaker, not the subject. */
+const SPEAKER = /(?:副主任|主任委员|主任|秘书长|书记|领导|同志)(?=在)/g;
+
 /** The occasion a speech is for, as its title names it: 在代表座谈会上的发言 → 代表座谈会. */
 export function findVenue(request: string): string | undefined {
-  const match = /在(.{2,24}?)上的?(?:交流|表态|汇报)?(?:发言|讲话|致辞)/.exec(request);
-  return match?.[1];
+  const match = VENUE.exec(request);
+  return match && /发言|讲话|致辞/.test(request.slice(match.index)) ? match[1] : undefined;
+}
+
+/**
+ * The request without where and by whom a speech is given (主任在常委会会议上关于监督工作的讲话 →
+ * 关于监督工作的讲话): the 常委会会议 it is given at is not a topic to count, the 主任 no subject.
+ */
+export function withoutOccasion(request: string): string {
+  return request.replace(VENUE, ' ').replace(SPEAKER, ' ');
 }
 
 /**

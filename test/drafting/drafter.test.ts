@@ -134,6 +134,17 @@ describe('offline drafts', () => {
     expect(grounded(draft)).toEqual([]);
   });
 
+  it('drafts a speech on what it is about, not on the meeting it is given at nor its speaker', async () => {
+    const draft = await drafter.draft({ request: '帮我写一段主任在常委会会议上关于上半年监督工作的讲话', now: '2023-07-05' });
+    expect(draft.topics).toEqual(['监督工作']);
+    expect(draft.document.title).toBe('在常委会会议上的发言');
+    expect(draft.facts.flatMap((f) => f.kinds)).not.toContain('session');
+    expect(draft.note ?? '').not.toContain('主任');
+    expect(grounded(draft)).toEqual([]);
+    // A venue that is all the request names still gives the speech its topic.
+    expect((await drafter.draft({ request: '写一段在代表培训班上的讲话', now: '2023-07-05' })).topics).toEqual(['代表培训']);
+  });
+
   it('says honestly when the period holds no activities, inventing nothing', async () => {
     const draft = await drafter.draft({ request: '起草去年监督工作的总结', now: '2023-07-05' });
     expect(draft.from).toBe('2022-01-01');
