@@ -96,12 +96,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   // Turns of one thread run one after another, so memory reads in order; threads run in parallel.
   const queue = new TurnQueue();
 
-  async function count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply> {
+  async function count(query: Query, incoming: Incoming, withChart: boolean, share = false): Promise<Reply> {
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', ...query });
     const narrowing = narrowingOf(query, personOf(incoming));
     if (narrowing) return { text: (await topicReply(activities, query, narrowing, 'count', taxonomy, Number(todayOf(incoming).slice(0, 4)))).text };
     const stats = await activities.stats(query);
-    const text = renderCount(stats, query.kinds, taxonomy) + (stats.total === 0 ? await beforeTheLog([query]) : '');
+    const text = renderCount(stats, query.kinds, taxonomy) + (stats.total === 0 ? await beforeTheLog([query]) : '') +
+      (share && query.kinds.length > 0 ? `\n${m.shareOfAll(stats.total, (await activities.stats({ kinds: [], from: query.from, to: query.to })).total)}` : '');
     if (!withChart || (!query.from && !query.to)) return { text };
     return chartedReply({ activities, taxonomy, log }, text, stats, query.kinds, incoming);
   }
@@ -257,7 +258,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         if (listed.length > 1) return breakdown(reading.kinds, listed, incoming, narrow);
         const months = monthsAskedFor(text, reading.from, reading.to);
         if (months.length > 1) return breakdown(reading.kinds, months, incoming, narrow, today, reading.chart === true);
-        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, ...narrow }, incoming, reading.chart === true);
+        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, ...narrow }, incoming, reading.chart === true, reading.share === true);
       }
       case 'list':
         return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest }, incoming);

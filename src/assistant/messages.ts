@@ -61,6 +61,9 @@ export const messages = {
   countTotal: (period: string, kinds: string, total: number) => `${period}共${/会议$/.test(kinds) ? '召开' : '开展'}${kinds} ${total} 次：`,
   countLine: (label: string, count: number) => `· ${label}：${count} 次`,
   countNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
+  /** The count's share of every activity of the period, the percentage rounded and said to be. */
+  shareOfAll: (part: number, total: number) =>
+    `占同期各类活动 ${total} 次的${total > 0 ? `约 ${(Math.round((part / total) * 1000) / 10).toFixed(1)}%` : ' 0%'}（${part}÷${total}，均按活动记录统计）。`,
   /** A period the log does not reach back to: its 0 may be entries never logged, not nothing done. */
   beforeTheLog: (period: string) => `（注意：活动记录里${period}及以前没有任何一条记录，这里的 0 可能是当时的活动没有录入，不一定是没有开展。）`,
   compareLine: (period: string, kinds: string, total: number) => `· ${period}${kinds}：${total} 次`,

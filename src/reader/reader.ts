@@ -147,6 +147,11 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (isList) return query('list', p, taxonomy);
   // 常委会有多少个委员, 上半年接待了多少名选民: not a count of activities — the documents hold it.
   if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };
+  // 上半年视察占全部活动的比例: the count, and its share of the period's whole.
+  if (cue.SHARE.test(blank) && mentions.length > 0 && !normative) {
+    const reading = query('count', p, taxonomy);
+    return reading.intent === 'count' ? { ...reading, share: true } : reading;
+  }
   // 上半年视察调研画个图: the counts, drawn.
   if (cue.CHART.test(blank) && (hasPeriod || mentions.length > 0) && !normative) {
     const reading = query('count', p, taxonomy);

@@ -24,9 +24,10 @@ export type Reading =
    * `about`: the subject the question narrows to (上半年视察了学校吗 → 学校), matched in entries' titles;
    * `latest`: only the most recent entry up to today is asked for (最近一次视察是什么时候);
    * `chart`: the counts are wanted as a picture too (上半年视察调研画个图);
+   * `share`: the count is wanted as a share of every activity in the period too (视察占全部活动的比例);
    * `by`: only the entries this person logged (我 for the one asking: 我上个月记了哪些).
    */
-  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: true; chart?: true; by?: string }
+  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: true; chart?: true; share?: true; by?: string }
   | { intent: 'ask' }
   | { intent: 'draft' }
   | { intent: 'undo' }

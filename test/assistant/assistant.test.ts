@@ -85,6 +85,13 @@ describe('assistant: logging and counting', () => {
     expect((await bench.assistant.handle(say('上半年视察了几次'))).files).toBeUndefined();
   });
 
+  it('gives a count\'s share of every activity in the period when asked (占全部活动的比例), with its division shown', async () => {
+    bench = makeBench(reader);
+    for (const text of ['6月12日视察了安全生产工作', '5月8日开展了专题调研', '5月9日视察了河道治理']) await bench.assistant.handle(say(text));
+    const text = (await bench.assistant.handle(say('上半年视察占全部活动的比例'))).text;
+    expect(text).toBe('2023年上半年共视察 2 次。\n占同期各类活动 3 次的约 66.7%（2÷3，均按活动记录统计）。');
+  });
+
   it('says a zero is of a time before the log begins, in a comparison and a count, never a plain 0', async () => {
     bench = makeBench(reader);
     await bench.assistant.handle(say('3月3日视察了城区防汛工作'));

@@ -58,6 +58,13 @@ describe('ask versus count: a procedure question that mentions an activity is no
   });
 
   it.each([
+    ['上半年视察占全部活动的比例', ['inspection']],
+    ['上半年视察调研占比多少', ['inspection', 'research']],
+  ])('%s → a count with its share of the whole, no subject read from the share words', (text, kinds) => {
+    expect(read(text)).toEqual({ intent: 'count', kinds, from: '2023-01-01', to: '2023-06-30', share: true });
+  });
+
+  it.each([
     ['最近视察了河道', '最近'],
     ['前阵子组织了调研', '前阵子'],
     ['最近视察了几次', '最近'],
