@@ -14,7 +14,8 @@ import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openSqliteK
 import type { Embedder } from '../src/models/index.ts';
 import type { Bm25Index } from '../src/knowledge/search/bm25-index.ts';
 import { defaultTokenizer } from '../src/knowledge/search/tokenizer.ts';
-import { type VectorIndex, efFor, exactSearch } from '../src/knowledge/search/vector-index.ts';
+import { type VectorIndex, exactSearch } from '../src/knowledge/search/vector-index.ts';
+import { efFor } from '../src/knowledge/search/hnsw-ef.ts';
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
 import { benchFts5PeerApart, type Fts5PeerApartFigures } from './bench-fts5-peer.ts';
 import { quantile } from './bench-quantile.ts';
@@ -47,6 +48,12 @@ export interface KnowledgeBench {
   readonly hnsw_recall_at_10: number;
   /** The search ef the in-process HNSW used at this size (`efFor`), and recall@10 at other efs (above 100,000 passages: the curve behind `efFor`). */
   readonly hnsw_ef?: number;
+  /**
+   * The ef of the hybrid's vector vote at this size (`efFor(n, 'vote')`, lower than `hnsw_ef`), and
+   * the share of questions whose hybrid top 5 is the same as with the vote searched at `hnsw_ef`.
+   */
+  readonly hnsw_vote_ef?: number;
+  readonly hybrid_top5_same_as_at_hnsw_ef?: number;
   readonly hnsw_recall_at_10_by_ef?: Readonly<Record<string, { recall: number; query_ms_p50: number; query_ms_p95: number }>>;
   /**
    * The peer: SQLite FTS5 (trigram) on the same passages and questions, with how many times
@@ -142,6 +149,7 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
         hybrid.push(performance.now() - t0);
       }
 
+      const vote = kb.indexes.vectorEngine === 'hnsw' ? await voteAgreement(kb, questions) : undefined;
       const bm25 = measureBm25(kb.indexes.bm25(), questions);
 
       // The second stage alone, on the same fused candidates the search re-orders.
@@ -207,7 +215,8 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
         vector_query_ms_p50: round(quantile(vectorTimes, 0.5), 3),
         exact_query_ms_p50: round(quantile(exactTimes, 0.5)),
         hnsw_recall_at_10: round(found / Math.max(expected, 1), 4),
-        ...(kb.indexes.vectorEngine === 'hnsw' ? { hnsw_ef: efFor(matrix.ids.length) } : {}),
+        ...(kb.indexes.vectorEngine === 'hnsw' ? { hnsw_ef: efFor(matrix.ids.length), hnsw_vote_ef: efFor(matrix.ids.length, 'vote') } : {}),
+        ...(vote === undefined ? {} : { hybrid_top5_same_as_at_hnsw_ef: round(vote, 4) }),
         ...(curve ? { hnsw_recall_at_10_by_ef: curve } : {}),
         fts5_peer: {
           ...peer,
@@ -227,6 +236,24 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
     return { ...figures, resting_rss_mb: resting.opened_rss_mb, resting_after_answer_rss_mb: resting.resting_rss_mb, resting_probe_peak_rss_mb: resting.peak_rss_mb };
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Share of questions whose hybrid top 5 is unchanged when the vector vote is searched at the neighbours' ef. */
+async function voteAgreement(kb: OpenKnowledgeBase, questions: readonly string[]): Promise<number> {
+  const topFive = async (): Promise<string[]> => {
+    const out: string[] = [];
+    for (const q of questions) out.push((await kb.search(q, 5)).map((hit) => hit.passage.id).join());
+    return out;
+  };
+  const index = kb.indexes.hnsw();
+  const shipped = await topFive();
+  index.useEf(efFor(index.count));
+  try {
+    const full = await topFive();
+    return shipped.filter((ids, i) => ids === full[i]).length / Math.max(questions.length, 1);
+  } finally {
+    index.useEf(undefined);
   }
 }
 

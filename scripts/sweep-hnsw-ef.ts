@@ -1,5 +1,5 @@
 /**
- * The HNSW `ef` curve behind vector-index.ts's EF_SEARCH (issue 17): for each ef, how often the
+ * The HNSW `ef` curves behind hnsw-ef.ts (issue 17): for each ef, how often the
  * whole search's top 5 (the vector vote fused with BM25, then re-ranked) is the one a near-exact
  * ef gives, HNSW recall@50 against the exact scan, and the vector query's latency (min of 3).
  *

@@ -120,15 +120,16 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   let warned = false;
   let vectorFailures = 0;
   // Without question vectors the search goes on with BM25 alone; say so once in the log.
-  const vector = createVectorRetriever(indexes.vector, embedder, (error) => {
+  const embeddingFailed = (error: unknown): void => {
     vectorFailures++;
     if (warned) return;
     warned = true;
     log(`knowledge: question embedding failed, searching with BM25 only: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  };
+  const vector = createVectorRetriever(indexes.vector, embedder, embeddingFailed);
   const hybrid = createHybridRetriever([
     { retriever: bm25, weight: 1 },
-    { retriever: vector, weight: VECTOR_WEIGHT },
+    { retriever: createVectorRetriever(indexes.vector, embedder, embeddingFailed, 'vote'), weight: VECTOR_WEIGHT },
   ]);
   const idf = (term: string) => indexes.keyword.idf(term);
 

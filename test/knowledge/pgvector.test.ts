@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openKnowledgeBase, postgresKnowledgeStores, type KnowledgeStores, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { PgvectorSearch, pgvectorIndexName } from '../../src/knowledge/postgres/pgvector-search.ts';
+import { efFor } from '../../src/knowledge/search/hnsw-ef.ts';
 import { openModels } from '../../src/models/index.ts';
 import { openPostgres, type PostgresDatabase } from '../../src/storage/index.ts';
 import type { KnowledgeStoresRig, OpenKnowledgeStoresRig } from '../support/contracts/knowledge-rig.ts';
@@ -111,6 +112,20 @@ describe('the knowledge base on PostgreSQL chooses its vector search at start', 
     expect(lines).toHaveLength(2); // one line per opened base, each naming pgvector and the server (no password)
     expect(lines.every((line) => line.includes('pgvector') && line.includes('127.0.0.1'))).toBe(true);
     expect(warnings).toEqual([]);
+  }, 180_000);
+
+  it('searches the hybrid\'s vector vote with the smaller ef the in-process index uses for it, and neighbours with the full one', async () => {
+    await withVector.reset();
+    const root = tempFolder('lvzhi-pgvector-ef-');
+    const { kb, db } = await openOn(withVector, join(root, 'a'), []);
+    await kb.ingest([library(root)]);
+    // PGlite is one session: SHOW reads what the search's connection set.
+    const efNow = async () => Number((await db.query<{ ef: string }>("SELECT current_setting('hnsw.ef_search') AS ef")).rows[0].ef);
+    expect((await kb.retrievers.vector.search('三楼第二会议室召开座谈会', 1)).length).toBe(1);
+    expect(await efNow()).toBe(efFor(kb.size()));
+    expect((await kb.search('座谈会在哪里召开', 1))[0]?.passage.doc).toBe('座谈会通知.md');
+    expect(await efNow()).toBe(efFor(kb.size(), 'vote'));
+    expect(efFor(kb.size(), 'vote')).toBeLessThan(efFor(kb.size()));
   }, 180_000);
 
   it('keeps the in-process HNSW where the server has no pgvector, and says why', async () => {

@@ -8,6 +8,13 @@
  */
 import type { Hit } from '../search/top-k.ts';
 
+/**
+ * What a search is for: `neighbours`, the nearest passages in their own right (held to the
+ * recall@10 the bench reports), or `vote`, the hybrid search's fused vote of weight 0.1, which
+ * only re-orders the keyword search's candidates and needs less (search/hnsw-ef.ts).
+ */
+export type VectorPurpose = 'neighbours' | 'vote';
+
 /** k-NN over the passage vectors of one store. */
 export interface VectorSearch {
   /** Id of the embedder whose vectors are indexed. */
@@ -18,6 +25,6 @@ export interface VectorSearch {
   readonly count: number;
   /** Embed what lacks a vector of this embedder and bring the index up to the store's change marker. */
   sync(generation: number): Promise<void>;
-  /** The `k` passages nearest to a vector, with cosine similarities, best first. */
-  search(vector: Float32Array, k: number): Promise<Hit[]>;
+  /** The `k` passages nearest to a vector, with cosine similarities, best first (`neighbours` unless told). */
+  search(vector: Float32Array, k: number, purpose?: VectorPurpose): Promise<Hit[]>;
 }

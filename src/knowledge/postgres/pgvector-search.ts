@@ -2,15 +2,16 @@
  * Vector search in the database itself, where PostgreSQL has the pgvector extension: one HNSW
  * index every process shares (no index file, no rebuild per process), a partial index over
  * `embedding::vector(d)` for the embedder in use, queried `ORDER BY … <=> $1 LIMIT k`. Its
- * parameters are hnswlib's (vector-index.ts: M 32, ef_construction 80, ef_search 380), so the
- * recall matches the in-process path. A new embedder or a new vector length gets its own index
+ * parameters are hnswlib's (vector-index.ts: M 32, ef_construction 80; ef_search by size and
+ * purpose from hnsw-ef.ts), so the recall matches the in-process path. A new embedder or a new vector length gets its own index
  * (the old one is dropped once every passage has a vector of the new space): never a mix.
  */
 import { createHash } from 'node:crypto';
 import type { Embedder } from '../../models/index.ts';
 import type { PgClient, PostgresDatabase } from '../../storage/index.ts';
 import type { PassageStore } from '../ports/passage-store.ts';
-import type { VectorSearch } from '../ports/vector-search.ts';
+import type { VectorPurpose, VectorSearch } from '../ports/vector-search.ts';
+import { efFor } from '../search/hnsw-ef.ts';
 import { embedMissing } from '../search/embed-missing.ts';
 import type { IndexWarning } from '../search/index-files.ts';
 import type { Hit } from '../search/top-k.ts';
@@ -19,7 +20,6 @@ import { floats, vectorLiteral } from './rows.ts';
 // The same graph as the in-process index (vector-index.ts), measured there at recall@10 ≈ 0.955.
 const M = 32;
 const EF_CONSTRUCTION = 80;
-const EF_SEARCH = 380;
 /** pgvector's ceiling for hnsw.ef_search. */
 const MAX_EF_SEARCH = 1000;
 const BACKFILL_BATCH = 2_000;
@@ -93,9 +93,9 @@ export class PgvectorSearch implements VectorSearch {
     }
   }
 
-  async search(vector: Float32Array, k: number): Promise<Hit[]> {
+  async search(vector: Float32Array, k: number, purpose?: VectorPurpose): Promise<Hit[]> {
     if (!this.length || vector.length !== this.length || k < 1) return [];
-    return this.onClient(k, async (client) => {
+    return this.onClient(k, purpose, async (client) => {
       const { rows } = await client.query<{ id: number; distance: number }>(this.nearest(k), [vectorLiteral(vector)]);
       return rows.map((row) => ({ id: row.id, score: 1 - Number(row.distance) }));
     });
@@ -103,7 +103,7 @@ export class PgvectorSearch implements VectorSearch {
 
   /** The server's plan for a search (tests check that the HNSW index serves it). */
   async plan(vector: Float32Array, k: number): Promise<string> {
-    return this.onClient(k, async (client) =>
+    return this.onClient(k, 'neighbours', async (client) =>
       (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${this.nearest(k)}`, [vectorLiteral(vector)])).rows.map((row) => row['QUERY PLAN']).join('\n'));
   }
 
@@ -114,9 +114,12 @@ export class PgvectorSearch implements VectorSearch {
              WHERE embedder = ${literal(this.embedding.id)} ORDER BY ${distance} LIMIT ${Math.floor(k)}`;
   }
 
-  /** Run `work` on a pooled connection whose hnsw.ef_search suits `k` (a session setting, set once per connection). */
-  private onClient<T>(k: number, work: (client: PgClient) => Promise<T>): Promise<T> {
-    const ef = Math.min(MAX_EF_SEARCH, Math.max(EF_SEARCH, k));
+  /**
+   * Run `work` on a pooled connection whose hnsw.ef_search suits `k`, the index's size and the
+   * search's purpose, as the in-process index chooses it (a session setting, set when it changes).
+   */
+  private onClient<T>(k: number, purpose: VectorPurpose | undefined, work: (client: PgClient) => Promise<T>): Promise<T> {
+    const ef = Math.min(MAX_EF_SEARCH, Math.max(efFor(this.total, purpose), k));
     return this.db.withClient(async (client) => {
       if (this.efOf.get(client) !== ef) {
         await client.query(`SET hnsw.ef_search = ${ef}`);

@@ -69,6 +69,7 @@ function nameKind(name: string): 'law' | 'year' | 'place' {
  * figures, so a year in the question does not rule out a document of another year.
  */
 export function titleConflict(mentioned: readonly string[], title: string): number {
+  if (!mentioned.length) return 0; // most questions name no document: no title read per candidate
   const own = documentNames(title);
   for (const kind of ['law', 'place'] as const) {
     const asked = mentioned.filter((name) => nameKind(name) === kind);

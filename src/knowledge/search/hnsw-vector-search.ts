@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import type { Embedder } from '../../models/index.ts';
 import type { PassageStore } from '../ports/passage-store.ts';
-import type { VectorSearch } from '../ports/vector-search.ts';
+import type { VectorPurpose, VectorSearch } from '../ports/vector-search.ts';
 import { embedMissing } from './embed-missing.ts';
 import { hnswFileElements, hnswFileProblem } from './hnsw-file.ts';
 import { type IndexWarning, reason, saveOrWarn, stderrWarning } from './index-files.ts';
@@ -84,8 +84,8 @@ export class HnswVectorSearch implements VectorSearch {
     return this.file?.count ?? this.index().count;
   }
 
-  async search(vector: Float32Array, k: number): Promise<Hit[]> {
-    return this.index().search(vector, k);
+  async search(vector: Float32Array, k: number, purpose?: VectorPurpose): Promise<Hit[]> {
+    return this.index().search(vector, k, purpose);
   }
 
   async sync(generation: number): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import type { Embedder } from '../../models/index.ts';
 import type { KeywordSearch } from '../ports/keyword-search.ts';
-import type { VectorSearch } from '../ports/vector-search.ts';
+import type { VectorPurpose, VectorSearch } from '../ports/vector-search.ts';
 import type { Hit } from './top-k.ts';
 
 /** Finds the passage ids that best answer a query, best first. */
@@ -21,15 +21,17 @@ export function createBm25Retriever(keyword: KeywordSearch): Retriever {
 /**
  * Nearest neighbours of the query's embedding. When the embedding service fails (down, slow,
  * circuit open) it finds nothing rather than throwing, so the hybrid search carries on with
- * BM25 alone; `onError` hears why (for a log line).
+ * BM25 alone; `onError` hears why (for a log line). `purpose` says what the neighbours are for:
+ * `vote` as an input of the hybrid search (a cheaper search, hnsw-ef.ts), else in their own right.
  */
 export function createVectorRetriever(
   vectors: VectorSearch,
   embedder: Embedder,
   onError: (error: unknown) => void = () => {},
+  purpose: VectorPurpose = 'neighbours',
 ): Retriever {
   return {
-    name: 'vector',
+    name: purpose === 'vote' ? 'vector-vote' : 'vector',
     async search(query, k) {
       let vector: Float32Array | undefined;
       try {
@@ -40,7 +42,7 @@ export function createVectorRetriever(
       }
       // An index still empty (or of another length) cannot be searched with this vector.
       if (!vector || vectors.count === 0 || vector.length !== vectors.dimensions) return [];
-      return vectors.search(vector, k);
+      return vectors.search(vector, k, purpose);
     },
   };
 }

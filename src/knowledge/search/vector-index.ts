@@ -5,6 +5,8 @@
 import { replaceFileAtomic, replaceFileAtomicAsync } from '../../storage/index.ts';
 import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
+import type { VectorPurpose } from '../ports/vector-search.ts';
+import { efFor } from './hnsw-ef.ts';
 import { hnswFileProblem, incompleteIndexError } from './hnsw-file.ts';
 import { type Hit, TopK } from './top-k.ts';
 import { WorkerBacklog } from './worker-backlog.ts';
@@ -13,47 +15,20 @@ import { WorkerBacklog } from './worker-backlog.ts';
 // M=32/efConstruction=80/ef=380 gives recall@10 ≈ 0.955 at about a tenth of the exact scan's
 // time. M=16-24 need a higher ef for the same recall; efConstruction=100 (ef=300, recall 0.96)
 // builds ~20% slower, and the graph build is what an ingest of 100,000 passages waits for.
-// What the vote needs (scripts/sweep-hnsw-ef.ts, 100,000 passages, 300 questions): the whole
-// search's top 5 matches a near-exact ef=3000 for 90.7% of questions at ef 50, 96.0% at 160,
-// 98.7% at 300 and 380, 99.0% at 500, while the vector query costs 0.06 / 0.25 / 0.67 / 0.93 /
-// 1.55 ms at p50. 380 keeps recall@10 at the 0.95 the bench holds it to for under a millisecond.
 const M = 32;
 const EF_CONSTRUCTION = 80;
 const SEED = 42;
 
-/**
- * Search ef by graph size, interpolated on log10 of the count: a fixed 380 gave recall@10
- * 0.956 at 100,000 vectors but 0.846 at a million (the bench of 2026-12-02). Sweep at 300,000
- * (`sweep-hnsw-ef.ts --passages 300000 --no-top5`, 300 questions, recall@10): ef 380 0.908,
- * 500 0.930, 700 0.956, 1000 0.973, 1400 0.982. The ef holding 0.956 grew 1.84× for 3× the
- * vectors (∝ N^0.56), which puts a million at ≈ 1,370; 1,400 (and the 1M bench's own curve,
- * `hnsw_recall_at_10_by_ef`, checks it).
- */
-const EF_CURVE: ReadonlyArray<readonly [count: number, ef: number]> = [[100_000, 380], [300_000, 700], [1_000_000, 1400]];
-/** Past the last point the curve goes on at its last slope, up to this (a tenth of the exact scan's time at 1M). */
-const MAX_EF = 4_000;
-
-/** The search ef for a graph of `count` vectors (380 up to 100,000; more beyond, by the measured curve). */
-export function efFor(count: number): number {
-  const [first] = EF_CURVE;
-  if (count <= first[0]) return first[1];
-  let i = 1;
-  while (i < EF_CURVE.length - 1 && count > EF_CURVE[i][0]) i++;
-  const [[n0, ef0], [n1, ef1]] = [EF_CURVE[i - 1], EF_CURVE[i]];
-  const at = (Math.log10(count) - Math.log10(n0)) / (Math.log10(n1) - Math.log10(n0));
-  return Math.min(MAX_EF, Math.round(ef0 + at * (ef1 - ef0)));
-}
-
 /** An HNSW index whose labels are passage ids. */
 export class VectorIndex {
-  /** A fixed ef set by `useEf` (the sweep), else `efFor` the current count. */
+  /** A fixed ef set by `useEf` (the sweep), else `efFor` the current count and the search's purpose. */
   private fixedEf?: number;
 
   private constructor(private readonly index: hnswlib.HierarchicalNSW, readonly dimensions: number) {
     index.setEf(efFor(index.getCurrentCount()));
   }
 
-  /** Search with this ef whatever the size (scripts/sweep-hnsw-ef.ts); undefined goes back to `efFor`. */
+  /** Search with this ef whatever the size and purpose (scripts/sweep-hnsw-ef.ts); undefined goes back to `efFor`. */
   useEf(ef: number | undefined): void {
     this.fixedEf = ef;
   }
@@ -107,11 +82,11 @@ export class VectorIndex {
     return this.index.getCurrentCount();
   }
 
-  /** The k nearest passages; score is the cosine similarity. */
-  search(query: Float32Array, k: number): Hit[] {
+  /** The k nearest passages, searched as `purpose` needs (hnsw-ef.ts); score is the cosine similarity. */
+  search(query: Float32Array, k: number, purpose: VectorPurpose = 'neighbours'): Hit[] {
     const n = Math.min(k, this.index.getCurrentCount());
     if (n === 0) return [];
-    const ef = Math.max(n, this.fixedEf ?? efFor(this.index.getCurrentCount()));
+    const ef = Math.max(n, this.fixedEf ?? efFor(this.index.getCurrentCount(), purpose));
     if (this.index.getEf() !== ef) this.index.setEf(ef);
     const { neighbors, distances } = this.index.searchKnn(Array.from(query), n);
     return neighbors.map((id, i) => ({ id, score: 1 - distances[i] }));

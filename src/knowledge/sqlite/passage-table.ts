@@ -10,6 +10,14 @@ import type { Page, Paged, Passage } from '../types.ts';
 
 /** Rows read per batch when passages or vectors are streamed: no statement stays open between batches. */
 const BATCH = 2_000;
+/** Sizes of id list whose passagesByIds statement is kept compiled. */
+const MAX_ID_STATEMENTS = 16;
+/** Longer id lists go as one JSON array (SQLite bounds the number of parameters). */
+const MAX_ID_PARAMETERS = 200;
+const PASSAGE_COLUMNS = `SELECT p.id, p.text, p.location, p.context, p.page, d.doc, d.title
+           FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id`;
+
+type Statement = ReturnType<Db['prepare']>;
 
 const SCHEMA = [
   `CREATE TABLE kb_documents (
@@ -44,6 +52,8 @@ export class PassageTable {
    */
   private cachedGeneration?: { dataVersion: number; value: number };
   private readonly statements: ReturnType<PassageTable['prepareStatements']>;
+  /** passagesByIds' statements by number of ids. */
+  private readonly byIdsStatements = new Map<number, Statement>();
 
   constructor(readonly db: Db) {
     migrate(db, 'knowledge', SCHEMA);
@@ -55,10 +65,7 @@ export class PassageTable {
     return {
       dataVersion: this.db.prepare('PRAGMA data_version').pluck(),
       getMeta: this.db.prepare('SELECT value FROM kb_meta WHERE key = ?').pluck(),
-      passagesByIds: this.db.prepare(
-        `SELECT p.id, p.text, p.location, p.context, p.page, d.doc, d.title
-           FROM kb_passages p JOIN kb_documents d ON d.id = p.document_id
-          WHERE p.id IN (SELECT value FROM json_each(?))`),
+      passagesByJson: this.db.prepare(`${PASSAGE_COLUMNS} WHERE p.id IN (SELECT value FROM json_each(?))`),
       // An ingest stores thousands of documents: its statements are compiled once too.
       deleteDocument: this.db.prepare('DELETE FROM kb_documents WHERE doc = ?'),
       insertDocument: this.db.prepare('INSERT INTO kb_documents (doc, title, format, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?)'),
@@ -143,15 +150,32 @@ export class PassageTable {
     })();
   }
 
-  /** Passages by id, in the order asked (missing ids left out). */
+  /**
+   * Passages by id, in the order asked (missing ids left out). One statement per number of ids
+   * (a search asks for 30 or 50), compiled once: ids bound as parameters cost ~20% less CPU than
+   * a JSON array unpacked by json_each (paired, 300 lists of 30 random ids: 0.57 → 0.45 ms at
+   * 100,000 passages, 0.55 → 0.44 ms at 300,000; 2026-12-02).
+   */
   passagesByIds(ids: readonly number[]): Passage[] {
     if (!ids.length) return [];
-    const rows = this.statements.passagesByIds.all(JSON.stringify(ids)) as PassageRow[];
+    const rows = (ids.length > MAX_ID_PARAMETERS
+      ? this.statements.passagesByJson.all(JSON.stringify(ids))
+      : this.passagesByIdsStatement(ids.length).all(ids)) as PassageRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
       return row ? [passageOf(row)] : [];
     });
+  }
+
+  private passagesByIdsStatement(count: number): Statement {
+    let statement = this.byIdsStatements.get(count);
+    if (!statement) {
+      statement = this.db.prepare(`${PASSAGE_COLUMNS} WHERE p.id IN (${'?,'.repeat(count - 1)}?)`);
+      // Bounded: a few sizes recur; an odd one (a whole document's ids) is compiled and let go.
+      if (this.byIdsStatements.size < MAX_ID_STATEMENTS) this.byIdsStatements.set(count, statement);
+    }
+    return statement;
   }
 
   /** One page of a document's passages in the document's order, and how many it has. */

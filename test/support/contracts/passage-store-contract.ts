@@ -19,6 +19,9 @@ export function describePassageStoreContract(name: string, open: OpenKnowledgeSt
       const found = await at.passages.passagesByIds([ids[2], 987_654, ids[0]]);
       expect(found.map((p) => p.text)).toEqual([RULES[2], RULES[0]]);
       expect(found[0]).toMatchObject({ id: ids[2], doc: '办公室/议事规则.md', title: '议事规则', location: '第3条', context: '议事规则' });
+      // A long list (a whole document's passages, hundreds of ids) comes back the same way.
+      const long = Array.from({ length: 300 }, (_, i) => (i % 3 === 1 ? 900_000 + i : ids[i % 3]));
+      expect((await at.passages.passagesByIds(long)).map((p) => p.id)).toEqual(long.filter((id) => id < 900_000));
       expect(await at.passages.findDocument('办公室/议事规则.md')).toMatchObject({ doc: '办公室/议事规则.md', title: '议事规则', format: 'md', contentHash: 'hash-of-办公室/议事规则.md' });
       expect(await at.passages.findDocument('议事规则.md')).toBeUndefined();
       expect(await at.passages.passageCount()).toBe(3);
