@@ -21,6 +21,12 @@ export interface Lexicon {
 
 const NUMBER = '[0-9零〇一二两三四五六七八九十百]+';
 
+/**
+ * A place named after an activity (会议室, 会议中心, 培训中心, 学习室, 培训基地): where
+ * something happened, not what — 在会议室召开主任会议 is a 主任会议, not 其他会议.
+ */
+const PLACE_AFTER = /^(?:室|厅|中心(?!组)|大楼|楼|基地|大厦|馆)/;
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
 
@@ -58,6 +64,7 @@ function compile(taxonomy: Taxonomy): Lexicon {
     find(text: string): KindMention[] {
       const found: KindMention[] = [];
       for (const m of text.matchAll(pattern)) {
+        if (PLACE_AFTER.test(text.slice(m.index + m[0].length))) continue;
         found.push({ kind: kindOf(m[0]), start: m.index, end: m.index + m[0].length, words: m[0] });
       }
       return found;

@@ -1,0 +1,70 @@
+/**
+ * Kinds of failure found by running the reader on messages it had never seen
+ * (fixtures/messages/secretary-phrasings.jsonl): each case is a wording a secretary types, and
+ * what a person would notice if it were read wrong — a wrong kind, an entry that never happened,
+ * a count where a deed was reported.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadTaxonomy, readMessage, type Reading } from '../../src/reader/index.ts';
+
+const taxonomy = loadTaxonomy();
+const read = (text: string, now = '2026-12-02'): Reading => readMessage(text, now, taxonomy);
+
+describe('a place named after an activity is where it happened, not what happened', () => {
+  it.each([
+    ['12月1号下午2点半在区政府三楼会议室召开主任会议', 'council_meeting'],
+    ['礼拜一在二楼会议室搞了一次集体学习', 'study'],
+    ['昨天在会议中心举办了代表履职培训班', 'training'],
+    ['昨天到培训中心召开了座谈会', 'meeting'],
+    ['今天在党员教育培训基地组织代表视察', 'inspection'],
+  ])('%s → %s', (text, kind) => {
+    expect(read(text)).toMatchObject({ intent: 'log', activity: { kind } });
+  });
+
+  it('still reads the activity itself (理论学习中心组学习, 召开会议)', () => {
+    expect(read('昨天组织理论学习中心组学习')).toMatchObject({ intent: 'log', activity: { kind: 'study' } });
+    expect(read('今天召开会议研究防汛工作')).toMatchObject({ intent: 'log', activity: { kind: 'meeting' } });
+  });
+});
+
+describe('a deed said not to have happened is never stored', () => {
+  it.each([
+    '昨天没开主任会',
+    '俺们今天没去视察',
+    '昨天没有去乡镇调研',
+    '上周五未开展代表接待活动',
+    '咱这周还没开过主任会议',
+    '上周三原本安排的调研因故未成行',
+    '今天不去视察了',
+  ])('%s → unclear, nothing logged', (text) => {
+    const r = read(text);
+    expect(r.intent).toBe('unclear');
+    expect(r).toMatchObject({ question: expect.stringMatching(/没有记录/) });
+  });
+
+  it('a negation inside what was acted on does not stop the entry', () => {
+    expect(read('昨天督办了未按期办结的代表建议')).toMatchObject({ intent: 'log', activity: { kind: 'suggestion', date: '2026-12-01' } });
+    expect(read('今天对未开展工作的单位进行了督办')).toMatchObject({ intent: 'log', activity: { kind: 'suggestion' } });
+    expect(read('昨天召开座谈会研究未来五年的代表工作')).toMatchObject({ intent: 'log', activity: { date: '2026-12-01' } });
+    expect(read('昨天走访接待了未成年人保护机构')).toMatchObject({ intent: 'log', activity: { date: '2026-12-01' } });
+  });
+
+  it('a question with a negation is still a question (有没有, 没有…吗)', () => {
+    expect(read('上周有没有开主任会议')).toMatchObject({ intent: 'list', kinds: ['council_meeting'], from: '2026-11-23' });
+    expect(read('今年去过哪些乡镇调研', '2025-10-15')).toMatchObject({ intent: 'list', kinds: ['research'], from: '2025-01-01' });
+    expect(read('代表视察有没有规定要提前通知')).toEqual({ intent: 'ask' });
+  });
+});
+
+describe('a supposition is not an activity', () => {
+  it('如果/假如/要是… with no question is asked about, not logged on a future day', () => {
+    for (const text of ['假如周五开主任会议，记得通知我', '要是下周组织视察，提前跟代表说一声']) {
+      expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('假设') });
+    }
+  });
+
+  it('a supposition that asks something goes to the documents', () => {
+    expect(read('如果下周视察的话需要准备哪些材料')).toEqual({ intent: 'ask' });
+    expect(read('如果周五组织视察，需要提前几天通知代表')).toEqual({ intent: 'ask' });
+  });
+});
