@@ -34,7 +34,8 @@ const EACH = /分别|各(?:开展|组织|召开|进行|视察|调研)/;
 
 /** A period that is what was discussed (研究部署第四季度重点工作), not when the activity took place. */
 const TOPIC_BEFORE = /(?:研究|部署|谋划|总结|安排|审议|听取|通报|汇报|关于|讨论|学习|推进)[^，,。；;]{0,8}$/;
-const TOPIC_AFTER = /^\s*(?:期间|前后)?\s*(?:的)?\s*(?:重点|主要|各项|有关|相关|全年)?\s*(?:工作|任务|计划|安排|要点|情况|预算|决算|报告|事项|目标)/;
+// 计划/安排 before a deed are verbs (下个月计划开展督办: a plan for next month, whose day is to be asked).
+const TOPIC_AFTER = /^\s*(?:期间|前后)?\s*(?:的)?\s*(?:重点|主要|各项|有关|相关|全年)?\s*(?:工作|任务|(?:计划|安排)(?!\s*(?:开展|组织|召开|举行|举办|进行|去|到|赴|前往|对|在|于|视察|调研|走访|学习|培训|听取|审议|检查|督办|接待|考察|开|搞))|要点|情况|预算|决算|报告|事项|目标)/;
 
 /** Whether time words are what was discussed (研究部署第四季度重点工作) rather than when it took place. */
 export function isTopic(text: string, start: number, end: number): boolean {

@@ -48,7 +48,9 @@ const RULES: readonly Rule[] = [...DAY_RULES, ...SPAN_RULES];
 const RANGE_JOINER = /^\s*(?:至|到|-|—|–|－|ー|~|～)\s*$/;
 const RANGE_OPENER = /(?:从|自|由)\s*$/;
 /** After a period: up to today (3月以来, 三季度到现在, 2023年至今, 5月1日以后, 6月起). */
-const UP_TO_NOW = /^\s*(?:以来|至今|迄今|以后|之后|起(?![草来])|开始(?!了)|(?:到|至)\s*(?:现在|目前|今天|当前|今))/;
+const UP_TO_NOW = /^\s*(?:以来|至今|迄今|以后|之后|起(?![草来])|开始(?!了)|(?:截至|截止|截止到|截止至|到|至)\s*(?:现在|目前|今天|当前|今))/;
+/** Before a period that holds today: up to today as well (截至目前，今年…; 到目前为止，本月…). */
+const NOW_BEFORE = /(?:(?:截至|截止|截止到|截止至)\s*(?:目前|现在|今天|当前|今日)|(?:到|至)目前为止|迄今为止)\s*[，,]?\s*$/;
 
 /**
  * After a day: the week or month it falls in (6月12日那周, 6月12日所在的那个月), or a weekday
@@ -150,7 +152,9 @@ function withRanges(text: string, periods: PeriodMatch[], now: IsoDate): PeriodM
       }
     }
     const upToNow = UP_TO_NOW.exec(text.slice(a.end));
-    if (upToNow && a.from <= now) {
+    if (!upToNow && !a.day && a.from <= now && now < a.to && NOW_BEFORE.test(text.slice(0, a.start))) {
+      a = { ...a, to: now };
+    } else if (upToNow && a.from <= now) {
       const start = opener ? opener.index : a.start;
       const end = a.end + upToNow[0].length;
       a = { from: a.from, to: now, start, end, words: text.slice(start, end), day: false };

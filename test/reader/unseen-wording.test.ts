@@ -68,3 +68,27 @@ describe('a supposition is not an activity', () => {
     expect(read('如果周五组织视察，需要提前几天通知代表')).toEqual({ intent: 'ask' });
   });
 });
+
+describe('a plan for a period is asked about, never filed on today', () => {
+  it('下个月计划开展… asks which day (计划 is the verb, not the matter discussed)', () => {
+    expect(read('下个月计划开展代表建议督办')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('下个月') });
+    expect(read('下周安排走访困难群众')).toMatchObject({ intent: 'unclear' });
+  });
+
+  it('a period with 计划/安排 as the matter discussed stays a topic (研究下个月工作安排)', () => {
+    expect(read('昨天召开主任会议研究下个月工作安排')).toMatchObject({ intent: 'log', activity: { kind: 'council_meeting', date: '2026-12-01' } });
+  });
+});
+
+describe('截至目前 runs a period to today, before or after it', () => {
+  it.each([
+    ['截至目前，今年共开展视察多少次', '2026-01-01', '2026-12-02'],
+    ['到目前为止，今年视察了几次', '2026-01-01', '2026-12-02'],
+    ['本月截至目前培训了几次', '2026-12-01', '2026-12-02'],
+    ['今年截止到现在视察了几次', '2026-01-01', '2026-12-02'],
+    // A period wholly past keeps its end.
+    ['截至目前，去年视察了几次', '2025-01-01', '2025-12-31'],
+  ])('%s → %s…%s', (text, from, to) => {
+    expect(read(text)).toMatchObject({ intent: 'count', from, to });
+  });
+});
