@@ -44,9 +44,9 @@ export const EMBEDDED_QUESTION = /(?:研究|探讨|讨论|商讨|商量|谋划|�
 /** Asking how something should be written rather than for the text itself. */
 export const HOW_TO_WRITE = /(?:什么|哪种|啥)(?:格式|结构|体例|要求)|怎么写|如何写|怎样写|写法|注意(?:什么|哪些)/;
 
-/** How many: 几次, 多少个, 统计…次数. */
+/** How many: 几次, 多少个, 统计…次数 (not 第几次, which asks which one). */
 export const COUNT =
-  /(?:几|多少)\s*(?:次|个|项|期|场|回|件|批|趟|轮|起|家|条)|了多少\s*[?？。]?\s*$|(?:一共|总共|合计|共计|累计|共)\s*(?:有|是)?\s*多少|有多少|多少(?=活动|会议)|次数|(?:总|数)量|统计|共计几|总数|频次/;
+  /(?<!第\s*)(?:几|多少)\s*(?:次|个|项|期|场|回|件|批|趟|轮|起|家|条)|了多少\s*[?？。]?\s*$|(?:一共|总共|合计|共计|累计|共)\s*(?:有|是)?\s*多少|有多少|多少(?=活动|会议)|次数|(?:总|数)量|统计|共计几|总数|频次/;
 
 /** Which / list them: 列出, 列一下, 都有哪些, 清单, 都记了什么. */
 export const LIST =

@@ -170,8 +170,9 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
         return at >= 0 && at < part.end && !isTopic(p.text, at, at + u.length);
       });
       if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
-      // Several activities and this one alone without a day: which day is the person's to say.
-      if (parts.length > 1) return { intent: 'unclear', question: say.whichDayFor(words.replace(EDGE_PUNCTUATION, '')), settled: true };
+      // Several activities and this one alone without a day: which day is the person's to say —
+      // unless no activity has one (上午召开党组会议，下午组织学习): then all are today, as one would be.
+      if (parts.length > 1 && p.periods.some((d) => d.day && !d.timeOnly)) return { intent: 'unclear', question: say.whichDayFor(words.replace(EDGE_PUNCTUATION, '')), settled: true };
       when = { date: days[0]?.from ?? now };
     }
     previous = when.date;

@@ -81,6 +81,41 @@ function settle(found: PeriodMatch[]): PeriodMatch[] {
   return kept;
 }
 
+/** Between a date and its own weekday: nothing, a space or an opening bracket (12月5日(周六), 6月3日 星期一). */
+const OWN_WEEKDAY_GAP = /^\s*[（(]?\s*$/;
+
+/**
+ * A date followed by its weekday (12月5日(周六)) names one day, not two: the weekday is taken
+ * into the date when it agrees, and the pair is reported as impossible when it does not
+ * (12月5日(周五) when the 5th is a Saturday) — which of the two is meant is the person's to say.
+ */
+function withOwnWeekday(text: string, periods: PeriodMatch[], impossible: string[]): PeriodMatch[] {
+  const out: PeriodMatch[] = [];
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i];
+    const q = periods[i + 1];
+    const weekday = q?.partial?.weekday;
+    if (!q || weekday === undefined || !p.day || p.timeOnly || p.from !== p.to || p.partial?.weekday !== undefined
+      || !OWN_WEEKDAY_GAP.test(text.slice(p.end, q.start))) {
+      out.push(p);
+      continue;
+    }
+    const close = /^\s*[）)]/.exec(text.slice(q.end));
+    const end = q.end + (close ? close[0].length : 0);
+    i++;
+    // A date without a year is its nearest occurrence: the weekday must be that day's, and then
+    // pins it (a weekday that fits only a year-old reading is more likely a slip; it is asked).
+    const day = p.readings?.nearest.from ?? p.from;
+    if (new Date(`${day}T00:00:00Z`).getUTCDay() !== weekday % 7) {
+      impossible.push(text.slice(p.start, end));
+      continue;
+    }
+    const { readings: _, ...rest } = p;
+    out.push({ ...rest, from: day, to: day, end, words: text.slice(p.start, end) });
+  }
+  return out;
+}
+
 /** A day followed by a time of day (昨晚8点, 3月5日早上6点至7点) takes the time in. */
 function withTimes(text: string, periods: PeriodMatch[]): PeriodMatch[] {
   const out: PeriodMatch[] = [];
@@ -197,7 +232,7 @@ export function scanTime(original: string, now: IsoDate): TimeScan {
       });
     }
   }
-  const periods = withUpTo(text, withRanges(text, withTimes(text, settle(found)), now));
+  const periods = withUpTo(text, withRanges(text, withTimes(text, withOwnWeekday(text, settle(found), impossible)), now));
   impossible.push(...findImpossible(text));
   return { periods, impossible: [...new Set(impossible)], unreadable: findUnreadable(text, periods) };
 }

@@ -92,3 +92,52 @@ describe('截至目前 runs a period to today, before or after it', () => {
     expect(read(text)).toMatchObject({ intent: 'count', from, to });
   });
 });
+
+describe('"a few" things acted on, on one day, report a deed; a count asks', () => {
+  it('上周四…走访了几家企业 and 昨天到几个乡镇调研 are logged', () => {
+    expect(read('上周四下午俺们到开发区走访了几家企业', '2025-07-10')).toMatchObject({ intent: 'log', activity: { kind: 'visit', date: '2025-07-03' } });
+    expect(read('昨天到几个乡镇调研')).toMatchObject({ intent: 'log', activity: { kind: 'research', date: '2026-12-01' } });
+  });
+
+  it('still a count: a question mark, a period, or the activities themselves counted', () => {
+    expect(read('昨天走访了几家企业？')).toMatchObject({ intent: 'count', kinds: ['visit'] });
+    expect(read('今年走访了几家企业')).toMatchObject({ intent: 'count', from: '2026-01-01' });
+    expect(read('昨天开展了几项活动')).toMatchObject({ intent: 'count', kinds: [] });
+    expect(read('昨天开了几个会')).toMatchObject({ intent: 'count', from: '2026-12-01', to: '2026-12-01' });
+  });
+
+  it('第几次 asks which one, not how many', () => {
+    expect(read('听说下周要开常委会，是第几次会议')).toEqual({ intent: 'ask' });
+  });
+});
+
+describe('colloquial day words are read, never left to default to today', () => {
+  it.each([
+    ['昨个儿下午去北关社区代表联络站接待了选民', '2026-12-01'],
+    ['昨儿个开了主任会', '2026-12-01'],
+    ['前儿个开了党组会', '2026-11-30'],
+    ['今儿个上午组织了集体学习', '2026-12-02'],
+  ])('%s → %s', (text, date) => {
+    expect(read(text)).toMatchObject({ intent: 'log', activity: { date } });
+  });
+});
+
+describe('several activities with times of day and no date are all today', () => {
+  it('上午…，下午… logs both on today; one dated and one not still asks', () => {
+    const r = read('上午召开党组扩大会议，下午组织中心组学习');
+    expect(r).toMatchObject({ intent: 'log', activities: [{ kind: 'party_meeting', date: '2026-12-02' }, { kind: 'study', date: '2026-12-02' }] });
+    expect(read('视察了学校，11月15日调研了医院')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('视察了学校') });
+  });
+});
+
+describe('a date with its weekday in brackets is one day', () => {
+  it('12月5日(周六) is the 5th; the weekday settles the year of a date written without one', () => {
+    expect(read('12月5日(周六)组织代表视察')).toMatchObject({ intent: 'log', activity: { date: '2026-12-05' } });
+    expect(read('11月28日（星期六）上午组织代表视察了学校')).toMatchObject({ intent: 'log', activity: { date: '2026-11-28' } });
+    expect(read('12月30日（星期三）召开党组会', '2027-01-06')).toMatchObject({ intent: 'log', activity: { date: '2026-12-30' } });
+  });
+
+  it('a weekday that does not match the date is asked about, not either one guessed', () => {
+    expect(read('12月5日（周五）组织代表视察')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('12月5日') });
+  });
+});
