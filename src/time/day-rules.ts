@@ -3,7 +3,7 @@
  * 两周后, 上上周三, 下周五, 周一. Text reaching them is folded to simplified characters.
  */
 import { addDays, addMonths, splitIsoDate } from './calendar.ts';
-import { dayOf, monthlessDay, oneDay, readSmallNumber, weekOfDay, weekdayNumber, weekdayOf, yearlessDay } from './dates.ts';
+import { dayOf, monthOf, monthlessDay, oneDay, readSmallNumber, weekOfDay, weekdayNumber, weekdayOf, yearlessDay, yearlessMonthDay } from './dates.ts';
 import {
   D, N, W, WEEK, WHICH, W_GUARD, Y_OPT, M, num, rule, stepsBack, withReadings, yearOf,
   type Rule,
@@ -36,6 +36,19 @@ export const DAY_RULES: readonly Rule[] = [
     if (year !== undefined) return dayOf(year, m, d);
     return withReadings(yearlessDay(m, d, now), { month: m, day: d });
   }, { strict: true }),
+  // 11月最后一天, 上个月的第一天, 2025年2月最后一天
+  rule(`(?:${Y_OPT}${M}\\s*月份?|${WHICH}一?个?月)\\s*的?\\s*(?<pos>最后一天|第一天)`, true, (g, now) => {
+    const pick = (m: { from: string; to: string }): string => (g.pos === '第一天' ? m.from : m.to);
+    if (g.which) {
+      const { year, month } = splitIsoDate(addMonths(now, -stepsBack(g.which)));
+      return oneDay(pick(monthOf(year, month)));
+    }
+    const m = readSmallNumber(g.m!, 12);
+    if (!m) return undefined;
+    const year = yearOf(g, now);
+    if (year !== undefined) return oneDay(pick(monthOf(year, m)));
+    return withReadings(yearlessMonthDay(m, pick, now), undefined);
+  }),
   // 2023-06-12, 2023/6/12, 2023.6.12 (a time after it is part of it: 2023-10-26 10:30:00)
   rule('(?<![0-9])(?<y>[0-9]{4})\\s*[-/.]\\s*(?<m>[0-9]{1,2})\\s*[-/.]\\s*(?<d>[0-9]{1,2})(?![0-9])[日号]?(?:[T\\s]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?', true,
     (g) => dayOf(Number(g.y), Number(g.m), Number(g.d)), { strict: true }),

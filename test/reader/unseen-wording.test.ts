@@ -141,3 +141,14 @@ describe('a date with its weekday in brackets is one day', () => {
     expect(read('12月5日（周五）组织代表视察')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('12月5日') });
   });
 });
+
+describe('the first or last day of a month is a day', () => {
+  it.each([
+    ['11月最后一天召开党组会', '2026-11-30'],
+    ['上个月最后一天召开了党组会', '2026-11-30'],
+    ['本月第一天开了主任会', '2026-12-01'],
+    ['2024年2月的最后一天视察了学校', '2024-02-29'],
+  ])('%s → %s', (text, date) => {
+    expect(read(text)).toMatchObject({ intent: 'log', activity: { date } });
+  });
+});
