@@ -1,6 +1,7 @@
 /**
  * Activity words: the taxonomy's labels and synonyms compiled into one pattern that
- * finds them leftmost-longest. `X` in a synonym (常委会第X次会议) stands for a number.
+ * finds them leftmost-longest. `X` in a synonym (常委会第X次会议) stands for a number, `…` for a
+ * few words in between (接待…选民).
  */
 import type { Kind, Taxonomy } from './kinds.ts';
 import { foldTraditional } from '../time/index.ts';
@@ -30,9 +31,12 @@ const PLACE_AFTER = /^(?:室|厅|中心(?!组)|大楼|楼|基地|大厦|馆)/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
 
+/** `…` in a synonym (接待…选民): a few words within one clause (接待了20余名来访选民). */
+const GAP = '[^，,。；;！!？?\\s]{0,10}?';
+
 /** Full-width brackets and digits become ASCII so (扩大) and （扩大） read alike. */
 const toSource = (synonym: string): string =>
-  escape(normalizeForMatching(synonym)).replace(/X/g, NUMBER);
+  escape(normalizeForMatching(synonym)).replace(/X/g, NUMBER).replace(/…/g, GAP);
 
 /**
  * Map full-width punctuation, digits and letters to ASCII and traditional characters to

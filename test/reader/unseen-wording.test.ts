@@ -152,3 +152,27 @@ describe('the first or last day of a month is a day', () => {
     expect(read(text)).toMatchObject({ intent: 'log', activity: { date } });
   });
 });
+
+describe('an activity word split by what was done (接待了20余名来访选民)', () => {
+  it.each([
+    ['今天接待了20余名来访选民', 'deputy_activity'],
+    ['上周二区人大代表在社区联系了选民', 'deputy_activity'],
+    ['昨天在联络站接待了群众', 'deputy_activity'],
+  ])('%s → %s', (text, kind) => {
+    expect(read(text, '2026-03-04')).toMatchObject({ intent: 'log', activity: { kind } });
+  });
+
+  it('the words in between stay within one clause', () => {
+    expect(read('今天接待了市领导，下午走访选民代表')).not.toMatchObject({ activity: { kind: 'deputy_activity' } });
+  });
+});
+
+describe('an outline is a draft, not a list of entries', () => {
+  it.each(['帮我起个常委会工作报告的提纲', '帮我列个汇报提纲', '列一个上半年工作总结的提纲'])('%s → draft', (text) => {
+    expect(read(text)).toEqual({ intent: 'draft' });
+  });
+
+  it('列个清单, 列一下上半年的视察 still list', () => {
+    expect(read('列一下上半年的视察')).toMatchObject({ intent: 'list', kinds: ['inspection'] });
+  });
+});
