@@ -64,6 +64,9 @@ export const readerMessages = {
   /** An activity called off or put back: nothing done to store. */
   calledOff:
     '这像是活动取消或改期了，没有记录。如果之前已经记了：刚记的可以发送 /undo 撤回，其他的用 /edit 编号 日期 … 改期或 /delete 编号 删除（编号见 /list）；实际开展后再按“日期+做了什么”记录。',
+  /** A deed still to come, with no day named (还要开一次党组会). */
+  plannedNoDay:
+    '这像是还没开展的计划，没写哪一天，没有记录。请写明日期，例如：“下周三召开主任会议”（日期在今天之后的，我会先请您确认）；已经开展的，请按“日期+做了什么”记录。',
   /** A deed said not to have happened (昨天没开主任会): nothing to store. */
   notDone:
     '这句话说的是没有开展的活动，没有记录。实际开展后，再按“日期+做了什么”发给我，例如：“6月12日组织代表视察了城区防汛工作”。',

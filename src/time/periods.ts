@@ -212,7 +212,8 @@ function withRanges(text: string, periods: PeriodMatch[], now: IsoDate): PeriodM
 
 /** Find every time expression in the message, and any date written that does not exist. */
 export function scanTime(original: string, now: IsoDate): TimeScan {
-  const text = foldTraditional(original);
+  // 元月 is January (one character for one, so offsets stay those of the message).
+  const text = foldTraditional(original).replace(/(?<![单公纪])元月/g, '一月');
   const found: PeriodMatch[] = [];
   const impossible: string[] = [];
   for (const r of RULES) {

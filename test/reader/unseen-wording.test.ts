@@ -176,3 +176,41 @@ describe('an outline is a draft, not a list of entries', () => {
     expect(read('列一下上半年的视察')).toMatchObject({ intent: 'list', kinds: ['inspection'] });
   });
 });
+
+describe('a plan with no day, or a vague one, is asked about — never filed on today', () => {
+  it.each(['还要开一次党组会', '准备召开主任会议', '年前还要开一次党组会', '/log 将召开主任会议'])('%s → unclear', (text) => {
+    expect(read(text, '2027-01-13').intent).toBe('unclear');
+  });
+
+  it('a plan with its day is a log that asks to confirm the future day; 主要/重要 are no plan', () => {
+    expect(read('今天要开党组会', '2027-01-13')).toMatchObject({ intent: 'log', activity: { date: '2027-01-13' } });
+    expect(read('组织代表主要到三个乡镇视察', '2027-01-13')).toMatchObject({ intent: 'log', activity: { kind: 'inspection' } });
+    expect(read('一年前视察过', '2027-01-13').intent).toBe('unclear');
+    expect(read('去年前三季度视察了几次', '2027-01-13')).toMatchObject({ intent: 'count', from: '2026-01-01', to: '2026-09-30' });
+  });
+});
+
+describe('元月 is January', () => {
+  it('元月8日 and 元月份 read as January', () => {
+    expect(read('元月8日召开了常委会第三十六次会议', '2027-01-13')).toMatchObject({ intent: 'log', activity: { kind: 'session', date: '2027-01-08' } });
+    expect(read('元月份视察了几次', '2027-01-13')).toMatchObject({ intent: 'count', from: '2027-01-01', to: '2027-01-31' });
+  });
+});
+
+describe('常委会 alone is a session only when it is held or attended', () => {
+  it('the committee doing something else is not a session', () => {
+    expect(read('区人大常委会昨天对区政府组成部门负责人开展了满意度测评', '2027-01-13')).toMatchObject({ intent: 'log', activity: { kind: 'other' } });
+  });
+
+  it.each(['今天召开常委会', '昨天列席了区人大常委会'])('%s → session', (text) => {
+    expect(read(text, '2027-01-13')).toMatchObject({ intent: 'log', activity: { kind: 'session' } });
+  });
+
+  it('in a question it still means the sessions', () => {
+    expect(read('常委会今年开了几次', '2027-01-13')).toMatchObject({ intent: 'count', kinds: ['session'] });
+  });
+});
+
+it('总结成一段话 asks for a draft', () => {
+  expect(read('帮我把去年的监督工作情况总结成一段话')).toEqual({ intent: 'draft' });
+});
