@@ -111,12 +111,16 @@ describe('"a few" things acted on, on one day, report a deed; a count asks', () 
   });
 });
 
-describe('colloquial day words are read, never left to default to today', () => {
+describe('day words read, never left to default to today: colloquial ones, the first or last day of a month', () => {
   it.each([
     ['昨个儿下午去北关社区代表联络站接待了选民', '2026-12-01'],
     ['昨儿个开了主任会', '2026-12-01'],
     ['前儿个开了党组会', '2026-11-30'],
     ['今儿个上午组织了集体学习', '2026-12-02'],
+    ['11月最后一天召开党组会', '2026-11-30'],
+    ['上个月最后一天召开了党组会', '2026-11-30'],
+    ['本月第一天开了主任会', '2026-12-01'],
+    ['2024年2月的最后一天视察了学校', '2024-02-29'],
   ])('%s → %s', (text, date) => {
     expect(read(text)).toMatchObject({ intent: 'log', activity: { date } });
   });
@@ -142,16 +146,6 @@ describe('a date with its weekday in brackets is one day', () => {
   });
 });
 
-describe('the first or last day of a month is a day', () => {
-  it.each([
-    ['11月最后一天召开党组会', '2026-11-30'],
-    ['上个月最后一天召开了党组会', '2026-11-30'],
-    ['本月第一天开了主任会', '2026-12-01'],
-    ['2024年2月的最后一天视察了学校', '2024-02-29'],
-  ])('%s → %s', (text, date) => {
-    expect(read(text)).toMatchObject({ intent: 'log', activity: { date } });
-  });
-});
 
 describe('an activity word split by what was done (接待了20余名来访选民)', () => {
   it.each([
