@@ -1,6 +1,7 @@
 /**
  * Activity words: the taxonomy's labels and synonyms compiled into one pattern that
- * finds them leftmost-longest. `X` in a synonym (常委会第X次会议) stands for a number.
+ * finds them leftmost-longest. `X` in a synonym (常委会第X次会议) stands for a number, `…` for a
+ * few words in between (接待…选民).
  */
 import type { Kind, Taxonomy } from './kinds.ts';
 import { foldTraditional } from '../time/index.ts';
@@ -21,12 +22,21 @@ export interface Lexicon {
 
 const NUMBER = '[0-9零〇一二两三四五六七八九十百]+';
 
+/**
+ * A place named after an activity (会议室, 会议中心, 培训中心, 学习室, 培训基地): where
+ * something happened, not what — 在会议室召开主任会议 is a 主任会议, not 其他会议.
+ */
+const PLACE_AFTER = /^(?:室|厅|中心(?!组)|大楼|楼|基地|大厦|馆)/;
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
 
+/** `…` in a synonym (接待…选民): a few words within one clause (接待了20余名来访选民). */
+const GAP = '[^，,。；;！!？?\\s]{0,10}?';
+
 /** Full-width brackets and digits become ASCII so (扩大) and （扩大） read alike. */
 const toSource = (synonym: string): string =>
-  escape(normalizeForMatching(synonym)).replace(/X/g, NUMBER);
+  escape(normalizeForMatching(synonym)).replace(/X/g, NUMBER).replace(/…/g, GAP);
 
 /**
  * Map full-width punctuation, digits and letters to ASCII and traditional characters to
@@ -58,6 +68,7 @@ function compile(taxonomy: Taxonomy): Lexicon {
     find(text: string): KindMention[] {
       const found: KindMention[] = [];
       for (const m of text.matchAll(pattern)) {
+        if (PLACE_AFTER.test(text.slice(m.index + m[0].length))) continue;
         found.push({ kind: kindOf(m[0]), start: m.index, end: m.index + m[0].length, words: m[0] });
       }
       return found;

@@ -6,6 +6,7 @@
 import type { Taxonomy } from './kinds.ts';
 import type { PeriodMatch } from '../time/index.ts';
 import type { Prepared } from './prepare.ts';
+import type { KindMention } from './lexicon.ts';
 import * as cue from './cues.ts';
 import { readerMessages as say } from './messages.ts';
 import { TIME_WORD, addDays, mondayOf } from '../time/index.ts';
@@ -27,6 +28,9 @@ const SAME_DAY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然
 /** Past and future markers, which settle a bare weekday (周一开了会 / 周一要开会). */
 const PAST = /(?<!为)了(?!解)|过(?!程|去)|已经?|完成/;
 const FUTURE = /要|将|准备|计划|拟|打算/;
+/** A deed still to come (还要开一次党组会, 准备召开主任会议, 拟赴…调研): a plan, not something done today. */
+const PLANNED =
+  /(?:还要|将要|(?<![主重需纪只概提摘必首])要|将|准备|计划|拟|打算)\s*(?:于\s*)?(?:再)?(?:开|召开|组织|开展|举行|举办|进行|去|到|赴|前往|视察|调研|走访|学习|培训|听取|审议|督办|接待|考察|搞)/;
 /** A day named as a weekday of a named week (上周三, 本周五). */
 const WEEKDAY_END = /(?:周|星期|礼拜)\s*[一二三四五六日天1-7]$/;
 /** Several days with one deed, each its own activity: 分别, 各. */
@@ -34,11 +38,26 @@ const EACH = /分别|各(?:开展|组织|召开|进行|视察|调研)/;
 
 /** A period that is what was discussed (研究部署第四季度重点工作), not when the activity took place. */
 const TOPIC_BEFORE = /(?:研究|部署|谋划|总结|安排|审议|听取|通报|汇报|关于|讨论|学习|推进)[^，,。；;]{0,8}$/;
-const TOPIC_AFTER = /^\s*(?:期间|前后)?\s*(?:的)?\s*(?:重点|主要|各项|有关|相关|全年)?\s*(?:工作|任务|计划|安排|要点|情况|预算|决算|报告|事项|目标)/;
+// 计划/安排 before a deed are verbs (下个月计划开展督办: a plan for next month, whose day is to be asked).
+const TOPIC_AFTER = /^\s*(?:期间|前后)?\s*(?:的)?\s*(?:重点|主要|各项|有关|相关|全年)?\s*(?:工作|任务|(?:计划|安排)(?!\s*(?:开展|组织|召开|举行|举办|进行|去|到|赴|前往|对|在|于|视察|调研|走访|学习|培训|听取|审议|检查|督办|接待|考察|开|搞))|要点|情况|预算|决算|报告|事项|目标)/;
 
 /** Whether time words are what was discussed (研究部署第四季度重点工作) rather than when it took place. */
 export function isTopic(text: string, start: number, end: number): boolean {
   return TOPIC_BEFORE.test(text.slice(0, start)) || TOPIC_AFTER.test(text.slice(end));
+}
+
+/**
+ * The kind an activity word gives an entry. 常委会 alone (no activity word in the message) is a
+ * session only when it is held or attended (召开常委会, 常委会开会); 常委会昨天开展了满意度测评
+ * is the committee doing something else.
+ */
+function kindOf(p: Prepared, mention: KindMention | undefined): string {
+  const m = mention ?? p.mentions[0];
+  if (!m) return 'other';
+  if (/^(?:人大)?常委会$/.test(m.words)
+    && !/(?:开|召开|举行|参加|列席|出席)\s*了?\s*(?:区|市|县)?(?:人大)?$/.test(p.text.slice(0, m.start))
+    && !/^\s*(?:会议|开会|召开|举行|开了|在)/.test(p.text.slice(m.end))) return 'other';
+  return m.kind;
 }
 
 /** Split the message into the parts that each report one activity. */
@@ -145,7 +164,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
         return { intent: 'unclear', question: say.whichWeek(owns.map((d) => d.words).join('、'), bare[0].words), settled: true };
       }
       const mention = p.mentions.find(inPart);
-      const kind = mention?.kind ?? p.mentions[0]?.kind ?? 'other';
+      const kind = kindOf(p, mention);
       const title = titleOf(p, part, days, taxonomy.label(kind));
       const titles = eachTitles(title, mention?.words ?? '', owns.length);
       for (const [i, day] of dated.entries()) {
@@ -169,13 +188,15 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
         return at >= 0 && at < part.end && !isTopic(p.text, at, at + u.length);
       });
       if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
-      // Several activities and this one alone without a day: which day is the person's to say.
-      if (parts.length > 1) return { intent: 'unclear', question: say.whichDayFor(words.replace(EDGE_PUNCTUATION, '')), settled: true };
+      // Several activities and this one alone without a day: which day is the person's to say —
+      // unless no activity has one (上午召开党组会议，下午组织学习): then all are today, as one would be.
+      if (parts.length > 1 && p.periods.some((d) => d.day && !d.timeOnly)) return { intent: 'unclear', question: say.whichDayFor(words.replace(EDGE_PUNCTUATION, '')), settled: true };
+      // 还要开一次党组会 with no day at all: when the plan is for is the person's to say.
+      if (days.length === 0 && PLANNED.test(words)) return { intent: 'unclear', question: say.plannedNoDay, settled: true };
       when = { date: days[0]?.from ?? now };
     }
     previous = when.date;
-    const mention = p.mentions.find(inPart);
-    const kind = mention?.kind ?? p.mentions[0]?.kind ?? 'other';
+    const kind = kindOf(p, p.mentions.find(inPart));
     const title = titleOf(p, part, days, taxonomy.label(kind));
     if (!saysWhat(title)) return { intent: 'unclear', question: say.whatActivity, settled: true };
     activities.push({ kind, date: when.date, title, ...(when.to ? { to: when.to } : {}), ...(when.earlier ? { earlier: when.earlier } : {}) });

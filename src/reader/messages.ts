@@ -64,6 +64,15 @@ export const readerMessages = {
   /** An activity called off or put back: nothing done to store. */
   calledOff:
     '这像是活动取消或改期了，没有记录。如果之前已经记了：刚记的可以发送 /undo 撤回，其他的用 /edit 编号 日期 … 改期或 /delete 编号 删除（编号见 /list）；实际开展后再按“日期+做了什么”记录。',
+  /** A deed still to come, with no day named (还要开一次党组会). */
+  plannedNoDay:
+    '这像是还没开展的计划，没写哪一天，没有记录。请写明日期，例如：“下周三召开主任会议”（日期在今天之后的，我会先请您确认）；已经开展的，请按“日期+做了什么”记录。',
+  /** A deed said not to have happened (昨天没开主任会): nothing to store. */
+  notDone:
+    '这句话说的是没有开展的活动，没有记录。实际开展后，再按“日期+做了什么”发给我，例如：“6月12日组织代表视察了城区防汛工作”。',
+  /** A supposition (如果…, 假如…): nothing happened yet. */
+  supposed:
+    '这是一个假设的情况，没有记录。活动实际开展后，再按“日期+做了什么”发给我；如果是问规定，请直接提问，例如：“代表视察要提前几天通知”。',
   /** Thanks, a greeting or an acknowledgement: a polite word, nothing stored. */
   thanks: '不客气！需要记录活动或查询时随时找我，例如：“今天组织代表视察了安全生产工作”“上半年视察了几次”。',
   /** A pasted paragraph that reports counts (组织视察4次、专题调研3次). */

@@ -17,9 +17,19 @@ const REPORTED_COUNT = /(?<![第0-9零一二两三四五六七八九十])(?:[0-9
 const SUMMARY_WORDS = /先后|累计|共计|总计|半年来|一年来|年来|以来|共(?:组织|开展|召开|听取|审议)|全年/;
 
 /** An activity called off or put back (视察取消了, 没去成, 推迟到…), not one done. */
-const CALLED_OFF = /取消|没(?:有)?(?:去|开|搞|办)成|未能(?:成行|举行|召开)|未(?:举行|召开)|没(?:有)?(?:举行|召开)|延期|推迟|改期|暂停|作罢|不去了|不开了/;
+const CALLED_OFF = /取消|(?:没|未)(?:能)?成行|没(?:有)?(?:去|开|搞|办)成|未能(?:成行|举行|召开)|未(?:举行|召开)|没(?:有)?(?:举行|召开)|延期|推迟|改期|暂停|作罢|不去了|不开了/;
 /** Words before 取消 / 延期 that make it the matter discussed (研究取消部分收费), not the news. */
 const MATTER_BEFORE = /(?:研究|讨论|审议|关于|听取|部署|论证|决定|批准|同意)[^，,。；;]{0,6}$/;
+
+/**
+ * A deed said not to have happened (昨天没开主任会, 没有去乡镇调研, 未开展代表接待活动,
+ * 这周还没开过主任会议). Not 有没有 (a question), not 未成年, and not a negation inside a
+ * 的-phrase that names what was acted on (督办未按期办结的代表建议, 对未开展工作的单位进行督办).
+ */
+const NOT_DONE =
+  /(?<!有)(?:没有?|并未|尚未|未曾|未)\s*(?:能\s*)?(?:去|到|开(?!始)|搞|组织|召开|举行|举办|开展|进行|参加|出席|安排|视察|调研|走访|学习|培训|考察|检查|接待|听取|审议|督办|回访)(?![^，,。；;]*的)|(?<![要])不(?:去|开|搞|组织|召开|举行|开展|进行)[^，,。；;]{0,10}了\s*[。!！]?\s*$/;
+/** A condition or supposition (如果下周视察…, 假如周五开主任会议…): nothing that happened. */
+const SUPPOSED = /^\s*(?:如果|假如|假设|假使|要是|若是|倘若|万一|如若|设若)/;
 
 /** Misspellings of activity words staff make when typing fast, and the word they mean. */
 const NEAR_MISSES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -42,6 +52,9 @@ export function notAnActivity(p: Prepared): string | undefined {
   if (p.text.length > 120 && !p.periods.some((d) => d.day)) return say.summaryParagraph;
   const off = CALLED_OFF.exec(p.blank);
   if (off && !MATTER_BEFORE.test(p.blank.slice(0, off.index).replace(/[了的]$/, ''))) return say.calledOff;
+  const not = NOT_DONE.exec(p.blank);
+  if (not && !MATTER_BEFORE.test(p.blank.slice(0, not.index))) return say.notDone;
+  if (SUPPOSED.test(p.blank)) return say.supposed;
   if (p.mentions.length === 0) {
     for (const [typo, meant] of NEAR_MISSES) {
       const m = typo.exec(p.text);

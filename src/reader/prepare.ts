@@ -8,6 +8,20 @@ import * as cue from './cues.ts';
 import { lexiconOf, normalizeForMatching, type KindMention } from './lexicon.ts';
 import type { IsoDate } from '../time/index.ts';
 
+/**
+ * "A few" things acted on, on one day (上周四到开发区走访了几家企业, 昨天到几个乡镇调研): a deed
+ * reported, not a count asked — when the message names a day, no longer period and asks nothing.
+ * 昨天开展了几项活动, 昨天开了几个会 still count (the measure is of the activities themselves).
+ */
+const A_FEW = /(?<=[了到去赴在对和与同]\s*)几(?=\s*(?:家|个|位|名|所|处|户|条|批)(?!\s*(?:活动|会|项|次|场|期))[\u4e00-\u9fff])/g;
+const ASKS = /[?？]|吗|呢|多少|一共|总共|合计|共计|累计|统计/;
+
+/** `blank` with the 几 of "a few" hidden, where the message reports a deed on one day. */
+function hideAFew(blank: string, periods: readonly PeriodMatch[]): string {
+  const oneDay = periods.some((x) => x.day && !x.timeOnly) && periods.every((x) => x.day);
+  return oneDay && !ASKS.test(blank) ? blank.replace(A_FEW, '·') : blank;
+}
+
 /** A message prepared once: normalised text, time words, the text with them blanked, activity words. */
 export interface Prepared {
   /** The message as typed (trimmed), for titles. */
@@ -52,6 +66,7 @@ export function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Pre
   let blank = blankOut(text, periods);
   // 研究如何推进… names what was discussed; it does not ask anything.
   blank = blank.replace(cue.EMBEDDED_QUESTION, (m) => m.replace(/如何|怎么|怎样/, (q) => '·'.repeat(q.length)));
+  blank = hideAFew(blank, periods);
   const mentions = lexiconOf(taxonomy).find(blank);
   return {
     original, text, periods, impossible, unreadable, blank,

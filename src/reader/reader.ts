@@ -18,8 +18,8 @@ import { joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
 
 const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
-/** Whether or where something was done: 有没有…过, 去了哪里, 哪些地方. */
-const WHICH_DONE = /有没有[^，,。；;]{0,8}[了过]|(?:去|到)[了过]?(?:哪里|哪儿|哪些地方)|哪些地方|哪些单位/;
+/** Whether or where something was done: 有没有(…过), 去了哪里, 去过哪些乡镇, 哪些地方. */
+const WHICH_DONE = /有没有|(?:去|到)[了过]?(?:哪里|哪儿|哪些)|哪些地方|哪些单位/;
 /** Right after an activity word: 视察了哪些学校 (not 主任会议讨论了哪些事项, a question for the minutes). */
 const WHICH_OBJECT = /^\s*[了过](?:哪些|哪几[个家处所])[\u4e00-\u9fff]/;
 /** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */

@@ -148,3 +148,9 @@ export function monthlessDay(day: number, now: IsoDate): Readings | undefined {
 export function weekOfDay(weekday: number, now: IsoDate): Readings {
   return readingsOf([1, 0, -1].map((back) => oneDay(weekdayOf(now, back, weekday))), now)!;
 }
+
+/** One day of a month named without a year (11月最后一天), in each nearby year: its readings. */
+export function yearlessMonthDay(month: number, pick: (m: Span) => IsoDate, now: IsoDate): Readings | undefined {
+  const year = splitIsoDate(now).year;
+  return readingsOf([year - 1, year, year + 1].map((y) => oneDay(pick(monthOf(y, month)))), now);
+}

@@ -3,7 +3,7 @@
  * 两周后, 上上周三, 下周五, 周一. Text reaching them is folded to simplified characters.
  */
 import { addDays, addMonths, splitIsoDate } from './calendar.ts';
-import { dayOf, monthlessDay, oneDay, readSmallNumber, weekOfDay, weekdayNumber, weekdayOf, yearlessDay } from './dates.ts';
+import { dayOf, monthOf, monthlessDay, oneDay, readSmallNumber, weekOfDay, weekdayNumber, weekdayOf, yearlessDay, yearlessMonthDay } from './dates.ts';
 import {
   D, N, W, WEEK, WHICH, W_GUARD, Y_OPT, M, num, rule, stepsBack, withReadings, yearOf,
   type Rule,
@@ -14,9 +14,10 @@ import { HOUR, TIME_WORD } from './time-of-day.ts';
 const RELATIVE_DAYS: Readonly<Record<string, number>> = {
   大前天: -3, 大前日: -3, 大前晚: -3,
   前天: -2, 前日: -2, 前晚: -2,
-  昨天: -1, 昨日: -1, 昨儿: -1, 昨晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 琴日: -1, 寻日: -1, 寻晚: -1,
-  今天: 0, 今日: 0, 今儿: 0, 今早: 0, 今晨: 0, 今晚: 0, 今夜: 0, 今朝: 0,
-  明天: 1, 明日: 1, 明儿: 1, 明早: 1, 明晚: 1, 明晨: 1, 听日: 1, 听晚: 1, 听朝: 1,
+  前儿个: -2, 前个儿: -2,
+  昨天: -1, 昨日: -1, 昨儿: -1, 昨儿个: -1, 昨个儿: -1, 昨个: -1, 昨晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 琴日: -1, 寻日: -1, 寻晚: -1,
+  今天: 0, 今日: 0, 今儿: 0, 今儿个: 0, 今个儿: 0, 今个: 0, 今早: 0, 今晨: 0, 今晚: 0, 今夜: 0, 今朝: 0,
+  明天: 1, 明日: 1, 明儿: 1, 明儿个: 1, 明个儿: 1, 明个: 1, 明早: 1, 明晚: 1, 明晨: 1, 听日: 1, 听晚: 1, 听朝: 1,
   后天: 2, 后日: 2, 后早: 2, 后晚: 2,
   大后天: 3, 大后日: 3, 大后早: 3, 大后晚: 3,
 };
@@ -35,6 +36,19 @@ export const DAY_RULES: readonly Rule[] = [
     if (year !== undefined) return dayOf(year, m, d);
     return withReadings(yearlessDay(m, d, now), { month: m, day: d });
   }, { strict: true }),
+  // 11月最后一天, 上个月的第一天, 2025年2月最后一天
+  rule(`(?:${Y_OPT}${M}\\s*月份?|${WHICH}一?个?月)\\s*的?\\s*(?<pos>最后一天|第一天)`, true, (g, now) => {
+    const pick = (m: { from: string; to: string }): string => (g.pos === '第一天' ? m.from : m.to);
+    if (g.which) {
+      const { year, month } = splitIsoDate(addMonths(now, -stepsBack(g.which)));
+      return oneDay(pick(monthOf(year, month)));
+    }
+    const m = readSmallNumber(g.m!, 12);
+    if (!m) return undefined;
+    const year = yearOf(g, now);
+    if (year !== undefined) return oneDay(pick(monthOf(year, m)));
+    return withReadings(yearlessMonthDay(m, pick, now), undefined);
+  }),
   // 2023-06-12, 2023/6/12, 2023.6.12 (a time after it is part of it: 2023-10-26 10:30:00)
   rule('(?<![0-9])(?<y>[0-9]{4})\\s*[-/.]\\s*(?<m>[0-9]{1,2})\\s*[-/.]\\s*(?<d>[0-9]{1,2})(?![0-9])[日号]?(?:[T\\s]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?', true,
     (g) => dayOf(Number(g.y), Number(g.m), Number(g.d)), { strict: true }),

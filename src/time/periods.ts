@@ -48,7 +48,9 @@ const RULES: readonly Rule[] = [...DAY_RULES, ...SPAN_RULES];
 const RANGE_JOINER = /^\s*(?:至|到|-|—|–|－|ー|~|～)\s*$/;
 const RANGE_OPENER = /(?:从|自|由)\s*$/;
 /** After a period: up to today (3月以来, 三季度到现在, 2023年至今, 5月1日以后, 6月起). */
-const UP_TO_NOW = /^\s*(?:以来|至今|迄今|以后|之后|起(?![草来])|开始(?!了)|(?:到|至)\s*(?:现在|目前|今天|当前|今))/;
+const UP_TO_NOW = /^\s*(?:以来|至今|迄今|以后|之后|起(?![草来])|开始(?!了)|(?:截至|截止|截止到|截止至|到|至)\s*(?:现在|目前|今天|当前|今))/;
+/** Before a period that holds today: up to today as well (截至目前，今年…; 到目前为止，本月…). */
+const NOW_BEFORE = /(?:(?:截至|截止|截止到|截止至)\s*(?:目前|现在|今天|当前|今日)|(?:到|至)目前为止|迄今为止)\s*[，,]?\s*$/;
 
 /**
  * After a day: the week or month it falls in (6月12日那周, 6月12日所在的那个月), or a weekday
@@ -77,6 +79,41 @@ function settle(found: PeriodMatch[]): PeriodMatch[] {
     reach = f.end;
   }
   return kept;
+}
+
+/** Between a date and its own weekday: nothing, a space or an opening bracket (12月5日(周六), 6月3日 星期一). */
+const OWN_WEEKDAY_GAP = /^\s*[（(]?\s*$/;
+
+/**
+ * A date followed by its weekday (12月5日(周六)) names one day, not two: the weekday is taken
+ * into the date when it agrees, and the pair is reported as impossible when it does not
+ * (12月5日(周五) when the 5th is a Saturday) — which of the two is meant is the person's to say.
+ */
+function withOwnWeekday(text: string, periods: PeriodMatch[], impossible: string[]): PeriodMatch[] {
+  const out: PeriodMatch[] = [];
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i];
+    const q = periods[i + 1];
+    const weekday = q?.partial?.weekday;
+    if (!q || weekday === undefined || !p.day || p.timeOnly || p.from !== p.to || p.partial?.weekday !== undefined
+      || !OWN_WEEKDAY_GAP.test(text.slice(p.end, q.start))) {
+      out.push(p);
+      continue;
+    }
+    const close = /^\s*[）)]/.exec(text.slice(q.end));
+    const end = q.end + (close ? close[0].length : 0);
+    i++;
+    // A date without a year is its nearest occurrence: the weekday must be that day's, and then
+    // pins it (a weekday that fits only a year-old reading is more likely a slip; it is asked).
+    const day = p.readings?.nearest.from ?? p.from;
+    if (new Date(`${day}T00:00:00Z`).getUTCDay() !== weekday % 7) {
+      impossible.push(text.slice(p.start, end));
+      continue;
+    }
+    const { readings: _, ...rest } = p;
+    out.push({ ...rest, from: day, to: day, end, words: text.slice(p.start, end) });
+  }
+  return out;
 }
 
 /** A day followed by a time of day (昨晚8点, 3月5日早上6点至7点) takes the time in. */
@@ -150,7 +187,9 @@ function withRanges(text: string, periods: PeriodMatch[], now: IsoDate): PeriodM
       }
     }
     const upToNow = UP_TO_NOW.exec(text.slice(a.end));
-    if (upToNow && a.from <= now) {
+    if (!upToNow && !a.day && a.from <= now && now < a.to && NOW_BEFORE.test(text.slice(0, a.start))) {
+      a = { ...a, to: now };
+    } else if (upToNow && a.from <= now) {
       const start = opener ? opener.index : a.start;
       const end = a.end + upToNow[0].length;
       a = { from: a.from, to: now, start, end, words: text.slice(start, end), day: false };
@@ -173,7 +212,8 @@ function withRanges(text: string, periods: PeriodMatch[], now: IsoDate): PeriodM
 
 /** Find every time expression in the message, and any date written that does not exist. */
 export function scanTime(original: string, now: IsoDate): TimeScan {
-  const text = foldTraditional(original);
+  // 元月 is January (one character for one, so offsets stay those of the message).
+  const text = foldTraditional(original).replace(/(?<![单公纪])元月/g, '一月');
   const found: PeriodMatch[] = [];
   const impossible: string[] = [];
   for (const r of RULES) {
@@ -193,7 +233,7 @@ export function scanTime(original: string, now: IsoDate): TimeScan {
       });
     }
   }
-  const periods = withUpTo(text, withRanges(text, withTimes(text, settle(found)), now));
+  const periods = withUpTo(text, withRanges(text, withTimes(text, withOwnWeekday(text, settle(found), impossible)), now));
   impossible.push(...findImpossible(text));
   return { periods, impossible: [...new Set(impossible)], unreadable: findUnreadable(text, periods) };
 }

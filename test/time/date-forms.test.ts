@@ -210,7 +210,7 @@ function meaning(r: Reading | Record<string, unknown>): string {
   return x.intent;
 }
 
-for (const set of ['date-forms', 'issue-cases']) {
+for (const set of ['date-forms', 'issue-cases', 'secretary-phrasings']) {
   describe(`whole messages: fixtures/${set}.jsonl`, () => {
     const lines = readFileSync(new URL(`../fixtures/messages/${set}.jsonl`, import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     it.each(lines.map((l) => [l.id, l.now, l.text, l]))('%s (%s) %s', (_id, now, text, line) => {
