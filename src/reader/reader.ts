@@ -143,7 +143,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     (hasPeriod && mentions.length > 0 && !normative &&
       (WHICH_DONE.test(blank) || mentions.some((x) => WHICH_OBJECT.test(`${/[了过]$/.test(x.words) ? '了' : ''}${blank.slice(x.end)}`)))) ||
     // 5月份有没有活动, 下周有活动吗: whether anything is on, from the entries.
-    (hasPeriod && !normative && (ANY_ENTRIES.test(blank) || mentions.some((x) => /(?:有没有|有无)[^，,。；;？?]{0,6}$/.test(blank.slice(0, x.start)))));
+    (hasPeriod && !normative && (ANY_ENTRIES.test(blank) || mentions.some((x) => /(?:有没有|有无)[^，,。；;？?]{0,6}$/.test(blank.slice(0, x.start))))) ||
+    // 上周是否召开了主任会议: whether it was done in a period (是否 with 了, and no other rule word) is the entries.
+    (hasPeriod && mentions.length > 0 && /是否[^，,。；;？?]{0,8}[了过]/.test(blank) && !cue.NORMATIVE.test(blank.replace(/是否/g, '')));
   if (isList) return query('list', p, taxonomy);
   // 常委会有多少个委员, 上半年接待了多少名选民: not a count of activities — the documents hold it.
   if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };

@@ -31,6 +31,7 @@ describe('ask versus count: a procedure question that mentions an activity is no
     '上半年接待了多少名选民',
     '今年办理了多少件代表建议',
     '今年组织了多少人次代表参加视察',
+    '上半年是否应当开展视察',
     '几名代表参加了视察',
   ])('%s → ask: people, bodies and items are not activities the log counts', (text) => {
     expect(read(text)).toEqual({ intent: 'ask' });
@@ -53,6 +54,7 @@ describe('ask versus count: a procedure question that mentions an activity is no
     ['一季度听取了哪些报告', ['report_review'], '2023-01-01', '2023-03-31'],
     ['今年主任会议研究了什么', ['council_meeting'], '2023-01-01', '2023-12-31'],
     ['上半年执法检查了哪些法律', ['law_check'], '2023-01-01', '2023-06-30'],
+    ['今年是否开展了执法检查', ['law_check'], '2023-01-01', '2023-12-31'],
   ])('%s → a list of the entries, with no subject read from its asking words', (text, kinds, from, to) => {
     expect(read(text)).toEqual({ intent: 'list', kinds, from, to });
   });
