@@ -86,6 +86,50 @@ describe('the built-in second stage', () => {
   });
 });
 
+// The national rules state the office's own practice in nearly the same words, with other figures.
+const NATIONAL_RULES = `# 中华人民共和国全国人民代表大会常务委员会议事规则
+
+## 第三章 议案的提出和审议
+
+第十九条 提请常务委员会会议审议的议案，应当在会议召开十日前提交常务委员会。
+
+向常务委员会提出议案，应当同时提出议案文本和说明。
+`;
+
+const OWN_BILL_RULE = `# 某区人民代表大会常务委员会议事规则
+
+## 第三章 议案的提出和审议
+
+第十三条 提请常务委员会会议审议的议案，应当在会议举行十五日以前提交常务委员会，并附有关说明材料。未按规定时间提交的，一般不列入本次会议议程。
+
+第十四条 常务委员会全体会议听取关于议案的说明后，由分组会议进行审议。
+`;
+
+describe('the office\'s own rules', () => {
+  const root = tempDir('lvzhi-own-rules-');
+  let kb: OpenKnowledgeBase;
+
+  beforeAll(async () => {
+    const docs = join(root, 'docs');
+    mkdirSync(docs, { recursive: true });
+    writeFileSync(join(docs, 'npcsc-rules.md'), NATIONAL_RULES);
+    writeFileSync(join(docs, 'own-rules.md'), OWN_BILL_RULE);
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
+    await kb.ingest([docs]);
+  });
+  afterAll(() => {
+    kb.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const first = async (question: string) => (await kb.search(question, 5))[0].passage;
+
+  it('answers a practice question naming no level from the office\'s own rules, a national one from the national rules', async () => {
+    expect((await first('议案最晚开会前几天交？')).doc).toBe('own-rules.md');
+    expect((await first('全国人大常委会的议案最晚开会前几天交？')).doc).toBe('npcsc-rules.md');
+  });
+});
+
 describe('a rerank model on an OpenAI-compatible service', () => {
   const root = tempDir('lvzhi-rerank-model-');
   let service: OpenAIStandIn;
