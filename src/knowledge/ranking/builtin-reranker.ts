@@ -73,7 +73,8 @@ export function rerankFeatures(
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
     const bigrams = coverage(terms.bigrams, text, idf);
     const lead = leadSentence(body);
-    const best = bestClauses(terms, body, idf);
+    const clauses = body.match(CLAUSE) ?? [];
+    const best = bestClauses(terms, clauses, idf);
     // A rule of both levels in one article (全国…；县级以上的地方各级…) is of the level of the clauses that answer.
     const level = answerLevel(passage.title, passage.text, best.clauses);
     return [
@@ -98,7 +99,7 @@ export function rerankFeatures(
       references[i],
       deedInPassage(deed, passage.text),
       ownRule(scope, procedure && !namesLaw, passage.title),
-      actorInPassage(asked, body.match(CLAUSE) ?? [], terms.words),
+      actorInPassage(asked, clauses, terms.words),
     ];
   });
 }
@@ -111,8 +112,8 @@ const NEAR_BEST_CLAUSE = 0.8;
  * The largest rarity-weighted share of the question's terms that one clause of the (canonical)
  * passage body holds, and the clauses that hold nearly as much (the ones that answer).
  */
-function bestClauses(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): { share: number; clauses: string[] } {
-  const scored = (body.match(CLAUSE) ?? []).map((clause) =>
+function bestClauses(terms: ReturnType<typeof questionTerms>, clauses: readonly string[], idf: (term: string) => number): { share: number; clauses: string[] } {
+  const scored = clauses.map((clause) =>
     ({ clause, share: 0.5 * coverage(terms.words, clause, idf) + 0.5 * coverage(terms.bigrams, clause, idf) }));
   const share = Math.max(0, ...scored.map((c) => c.share));
   return { share, clauses: share > 0 ? scored.filter((c) => c.share >= NEAR_BEST_CLAUSE * share).map((c) => c.clause) : [] };
