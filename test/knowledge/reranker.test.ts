@@ -44,16 +44,17 @@ const SUMMARY = `# 区人大常委会2024年上半年工作总结
 半年来，常委会先后组织代表视察4次、专题调研3次。每次视察前，均提前七日书面通知参加视察的代表，并提供视察点位和有关资料。
 `;
 
-describe('the built-in second stage', () => {
-  const root = tempDir('lvzhi-rerank-');
+/**
+ * A library of the given documents, ingested before the describe block's tests and removed
+ * after them; `first` is the passage a question gets first.
+ */
+function library(name: string, files: Record<string, string>) {
+  const root = tempDir(name);
   let kb: OpenKnowledgeBase;
-
   beforeAll(async () => {
     const docs = join(root, 'docs');
     mkdirSync(docs, { recursive: true });
-    writeFileSync(join(docs, 'committee-rules.md'), COMMITTEE_RULES);
-    writeFileSync(join(docs, 'street-rules.md'), STREET_RULES);
-    writeFileSync(join(docs, 'summary.md'), SUMMARY);
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(docs, file), text);
     kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
     await kb.ingest([docs]);
   });
@@ -61,8 +62,11 @@ describe('the built-in second stage', () => {
     kb.close();
     rmSync(root, { recursive: true, force: true });
   });
+  return { first: async (question: string) => (await kb.search(question, 5))[0].passage };
+}
 
-  const first = async (question: string) => (await kb.search(question, 5))[0].passage;
+describe('the built-in second stage', () => {
+  const { first } = library('lvzhi-rerank-', { 'committee-rules.md': COMMITTEE_RULES, 'street-rules.md': STREET_RULES, 'summary.md': SUMMARY });
 
   it('puts the article that holds the question\'s terms together above its neighbours', async () => {
     expect((await first('开会前要提前几天通知组成人员？')).location).toContain('第七条');
@@ -106,23 +110,7 @@ const OWN_BILL_RULE = `# 某区人民代表大会常务委员会议事规则
 `;
 
 describe('the office\'s own rules', () => {
-  const root = tempDir('lvzhi-own-rules-');
-  let kb: OpenKnowledgeBase;
-
-  beforeAll(async () => {
-    const docs = join(root, 'docs');
-    mkdirSync(docs, { recursive: true });
-    writeFileSync(join(docs, 'npcsc-rules.md'), NATIONAL_RULES);
-    writeFileSync(join(docs, 'own-rules.md'), OWN_BILL_RULE);
-    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
-    await kb.ingest([docs]);
-  });
-  afterAll(() => {
-    kb.close();
-    rmSync(root, { recursive: true, force: true });
-  });
-
-  const first = async (question: string) => (await kb.search(question, 5))[0].passage;
+  const { first } = library('lvzhi-own-rules-', { 'npcsc-rules.md': NATIONAL_RULES, 'own-rules.md': OWN_BILL_RULE });
 
   it('answers a practice question naming no level from the office\'s own rules, a national one from the national rules', async () => {
     expect((await first('议案最晚开会前几天交？')).doc).toBe('own-rules.md');
