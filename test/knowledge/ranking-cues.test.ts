@@ -6,6 +6,7 @@ import { tempDir } from '../support/kb-fixtures.ts';
 import { createBuiltinReranker } from '../../src/knowledge/ranking/builtin-reranker.ts';
 import { questionBodies } from '../../src/knowledge/ranking/body-cue.ts';
 import { questionTerms } from '../../src/knowledge/ranking/question-terms.ts';
+import { actorInPassage, questionActor } from '../../src/knowledge/ranking/verb-object.ts';
 import { answerLevel, passageScope, questionScope, scopeMatch } from '../../src/knowledge/ranking/scope-cue.ts';
 import { documentNames, namesInQuestion, titleMatch } from '../../src/knowledge/ranking/title-cue.ts';
 import { WEAK_MATCH_COVERAGE, queryCoverage } from '../../src/knowledge/answering/extractive-answerer.ts';
@@ -163,5 +164,28 @@ describe('the verb and its object (议案怎么提出)', () => {
     } finally {
       kb.close();
     }
+  });
+});
+
+describe('doer cue', () => {
+  const states = (question: string, clause: string, words: string[]) => actorInPassage(questionActor(question), [clause], words);
+
+  it('finds the clause that says who does what a who-question asks, not a neighbour holding the verb', () => {
+    expect(states('行政法规由谁签署公布？', '行政法规由总理签署国务院令公布', ['行政法规'])).toBe(1);
+    expect(states('行政法规由谁签署公布？', '行政法规签署公布后，及时在国务院公报上刊载', ['行政法规'])).toBe(0);
+    expect(states('全国人大会议期间谁主持会议？', '主席团主持全国人大会议', ['全国人大', '会议'])).toBe(1);
+    expect(states('代表由谁来监督？', '代表受原选区选民或者原选举单位的监督', ['代表'])).toBe(1);
+    expect(states('代表视察由谁安排？', '代表根据本级常委会的安排，对本级国家机关的工作进行视察', ['代表', '视察'])).toBe(1);
+  });
+
+  it('finds the receiver a question asks for (交给谁) and reads 谁可以提议案 as 提出', () => {
+    expect(states('区人大代表想辞职，书面辞职交给谁？', '县级的人大代表可以向本级人大常委会书面提出辞职', ['辞职', '代表'])).toBe(1);
+    expect(states('区人大代表想辞职，书面辞职交给谁？', '辞去代表职务的请求被接受的，其职务相应终止', ['辞职', '代表'])).toBe(0);
+    expect(states('人代会开会期间，谁可以提议案？', '主席团、常委会、各专委会、本级政府，可以向本级人大提出属于本级人大职权范围内的议案', ['议案'])).toBe(1);
+  });
+
+  it('asks nothing of a question that asks for no doer', () => {
+    expect(questionActor('常委会会议多久召开一次？')).toBeUndefined();
+    expect(states('常委会会议多久召开一次？', '常委会会议由主任召集', ['常委会会议'])).toBe(0);
   });
 });

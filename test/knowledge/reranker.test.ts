@@ -44,16 +44,17 @@ const SUMMARY = `# 区人大常委会2024年上半年工作总结
 半年来，常委会先后组织代表视察4次、专题调研3次。每次视察前，均提前七日书面通知参加视察的代表，并提供视察点位和有关资料。
 `;
 
-describe('the built-in second stage', () => {
-  const root = tempDir('lvzhi-rerank-');
+/**
+ * A library of the given documents, ingested before the describe block's tests and removed
+ * after them; `first` is the passage a question gets first.
+ */
+function library(name: string, files: Record<string, string>) {
+  const root = tempDir(name);
   let kb: OpenKnowledgeBase;
-
   beforeAll(async () => {
     const docs = join(root, 'docs');
     mkdirSync(docs, { recursive: true });
-    writeFileSync(join(docs, 'committee-rules.md'), COMMITTEE_RULES);
-    writeFileSync(join(docs, 'street-rules.md'), STREET_RULES);
-    writeFileSync(join(docs, 'summary.md'), SUMMARY);
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(docs, file), text);
     kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
     await kb.ingest([docs]);
   });
@@ -61,8 +62,11 @@ describe('the built-in second stage', () => {
     kb.close();
     rmSync(root, { recursive: true, force: true });
   });
+  return { first: async (question: string) => (await kb.search(question, 5))[0].passage };
+}
 
-  const first = async (question: string) => (await kb.search(question, 5))[0].passage;
+describe('the built-in second stage', () => {
+  const { first } = library('lvzhi-rerank-', { 'committee-rules.md': COMMITTEE_RULES, 'street-rules.md': STREET_RULES, 'summary.md': SUMMARY });
 
   it('puts the article that holds the question\'s terms together above its neighbours', async () => {
     expect((await first('开会前要提前几天通知组成人员？')).location).toContain('第七条');
@@ -83,6 +87,34 @@ describe('the built-in second stage', () => {
     expect(answer.location).toContain('第二十九条');
     // A question about the record itself still finds the record.
     expect((await first('上半年组织代表视察了几次？')).doc).toBe('summary.md');
+  });
+});
+
+// The national rules state the office's own practice in nearly the same words, with other figures.
+const NATIONAL_RULES = `# 中华人民共和国全国人民代表大会常务委员会议事规则
+
+## 第三章 议案的提出和审议
+
+第十九条 提请常务委员会会议审议的议案，应当在会议召开十日前提交常务委员会。
+
+向常务委员会提出议案，应当同时提出议案文本和说明。
+`;
+
+const OWN_BILL_RULE = `# 某区人民代表大会常务委员会议事规则
+
+## 第三章 议案的提出和审议
+
+第十三条 提请常务委员会会议审议的议案，应当在会议举行十五日以前提交常务委员会，并附有关说明材料。未按规定时间提交的，一般不列入本次会议议程。
+
+第十四条 常务委员会全体会议听取关于议案的说明后，由分组会议进行审议。
+`;
+
+describe('the office\'s own rules', () => {
+  const { first } = library('lvzhi-own-rules-', { 'npcsc-rules.md': NATIONAL_RULES, 'own-rules.md': OWN_BILL_RULE });
+
+  it('answers a practice question naming no level from the office\'s own rules, a national one from the national rules', async () => {
+    expect((await first('议案最晚开会前几天交？')).doc).toBe('own-rules.md');
+    expect((await first('全国人大常委会的议案最晚开会前几天交？')).doc).toBe('npcsc-rules.md');
   });
 });
 

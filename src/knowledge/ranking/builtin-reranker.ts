@@ -10,16 +10,16 @@ import { ARTICLE_LABEL, CLAUSE, crossReference, topicPosition } from './article-
 import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableParts, coverage, questionTerms } from './question-terms.ts';
-import { answerLevel, localByDefault, questionScope, scopeMatch } from './scope-cue.ts';
+import { answerLevel, localByDefault, ownRule, questionScope, scopeMatch } from './scope-cue.ts';
 import { headingYear, namesInQuestion, titleConflict, titleMatch, yearsInQuestion } from './title-cue.ts';
 import type { Reranker, ScoredPassage } from '../types.ts';
-import { deedInPassage, questionDeed } from './verb-object.ts';
+import { actorInPassage, deedInPassage, questionActor, questionDeed } from './verb-object.ts';
 
 /** Feature names, in the order of the weights. */
 export const RERANK_FEATURES = [
   'fused', 'answerType', 'scope', 'title', 'wordCoverage', 'bigramCoverage', 'heading', 'bodyMismatch', 'narrative',
   'sentenceCoverage', 'proximity', 'lead', 'density', 'subjectBody', 'titleConflict', 'localDefault', 'headingYear',
-  'topicPosition', 'crossReference', 'deed',
+  'topicPosition', 'crossReference', 'deed', 'ownRule', 'actor',
 ] as const;
 
 /** One weight per feature (RERANK_FEATURES order). */
@@ -29,7 +29,7 @@ export type RerankWeights = Readonly<Record<(typeof RERANK_FEATURES)[number], nu
 export const DEFAULT_RERANK_WEIGHTS: RerankWeights = {
   fused: 1, answerType: 0.45, scope: 0.5, title: 0.37, wordCoverage: 0.59, bigramCoverage: 0.41, heading: 0.43,
   bodyMismatch: -0.5, narrative: -0.6, sentenceCoverage: 0.52, proximity: 0.13, lead: 0.59, density: 0.48, subjectBody: -0.3, titleConflict: -1,
-  localDefault: 0.1, headingYear: 0.3, topicPosition: 0.3, crossReference: 0.4, deed: 0.3,
+  localDefault: 0.1, headingYear: 0.3, topicPosition: 0.3, crossReference: 0.4, deed: 0.3, ownRule: 0.2, actor: 0.5,
 };
 
 /** What the built-in re-ranker needs from the live index. */
@@ -65,12 +65,16 @@ export function rerankFeatures(
   // 规定的事项): a citation for it says nothing about which article states the question's rule.
   const references = crossReference(terms.words.filter((word) => !isKindWord(types, word)), candidates);
   const deed = questionDeed(question);
+  const asked = questionActor(question);
+  // A rule question naming no law (根据代表法…) asks about the office's own practice.
+  const namesLaw = mentioned.some((name) => name.endsWith('法'));
   return candidates.map(({ passage, score }, i) => {
     const { all: text, body } = comparableParts(passage, canonicalizer);
     const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
     const bigrams = coverage(terms.bigrams, text, idf);
     const lead = leadSentence(body);
-    const best = bestClauses(terms, body, idf);
+    const clauses = body.match(CLAUSE) ?? [];
+    const best = bestClauses(terms, clauses, idf);
     // A rule of both levels in one article (全国…；县级以上的地方各级…) is of the level of the clauses that answer.
     const level = answerLevel(passage.title, passage.text, best.clauses);
     return [
@@ -94,6 +98,8 @@ export function rerankFeatures(
       topicPosition(terms.words, body, idf),
       references[i],
       deedInPassage(deed, passage.text),
+      ownRule(scope, procedure && !namesLaw, passage.title),
+      actorInPassage(asked, clauses, terms.words),
     ];
   });
 }
@@ -106,8 +112,8 @@ const NEAR_BEST_CLAUSE = 0.8;
  * The largest rarity-weighted share of the question's terms that one clause of the (canonical)
  * passage body holds, and the clauses that hold nearly as much (the ones that answer).
  */
-function bestClauses(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): { share: number; clauses: string[] } {
-  const scored = (body.match(CLAUSE) ?? []).map((clause) =>
+function bestClauses(terms: ReturnType<typeof questionTerms>, clauses: readonly string[], idf: (term: string) => number): { share: number; clauses: string[] } {
+  const scored = clauses.map((clause) =>
     ({ clause, share: 0.5 * coverage(terms.words, clause, idf) + 0.5 * coverage(terms.bigrams, clause, idf) }));
   const share = Math.max(0, ...scored.map((c) => c.share));
   return { share, clauses: share > 0 ? scored.filter((c) => c.share >= NEAR_BEST_CLAUSE * share).map((c) => c.clause) : [] };
@@ -170,9 +176,10 @@ function proximity(words: readonly string[], text: string): number {
   return Math.min(1, length / best);
 }
 
-// Cues that hold for a few passages only (an article cited for the question's term): a bonus on
-// top of the score, not part of its scale (the best ordinary passage still scores about 1).
-const BONUS_FEATURES: ReadonlySet<string> = new Set(['topicPosition', 'crossReference']);
+// Cues that hold for a few passages of a few questions only (an article cited for the question's
+// term, the office's own rules, the doer a who-question asks for): a bonus on top of the score,
+// not part of its scale (the best ordinary passage still scores about 1).
+const BONUS_FEATURES: ReadonlySet<string> = new Set(['topicPosition', 'crossReference', 'ownRule', 'actor']);
 
 /** Score of one feature vector under the weights, scaled so the best possible is about 1. */
 export function rerankScore(features: readonly number[], weights: RerankWeights): number {

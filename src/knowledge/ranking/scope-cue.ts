@@ -79,3 +79,16 @@ export function scopeMatch(scope: Scope | undefined, level: Scope | undefined): 
 export function localByDefault(scope: Scope | undefined, level: Scope | undefined): number {
   return !scope && level === 'local' ? 1 : 0;
 }
+
+// A rule of the office's own congress body: 某区人民代表大会常务委员会议事规则, XX县人大常委会代表建议办理办法.
+const OWN_RULE_TITLE = /(?:区|县|街道|乡|镇)(?:人民代表大会|人大)\S*(?:规则|办法|制度|规定|细则|条例)$/u;
+
+/**
+ * 1 when a question asks about practice (a rule question naming no law: `practice`) at no
+ * national level and the passage is of the office's own rules. Staff asking 议案最晚开会前几天交
+ * mean their own committee's practice (十五日), which the national rules state in nearly the same
+ * words with other figures; a question naming a law (根据代表法…) or 全国人大 asks for that text.
+ */
+export function ownRule(scope: Scope | undefined, practice: boolean, title: string): number {
+  return practice && scope !== 'national' && OWN_RULE_TITLE.test(title.replace(/\s+/g, '')) ? 1 : 0;
+}

@@ -33,3 +33,56 @@ export function questionDeed(question: string): Deed | undefined {
 export function deedInPassage(named: Deed | undefined, text: string): number {
   return named?.pattern.test(text) ? 1 : 0;
 }
+
+/**
+ * A who-question names a deed and asks for its doer (由谁签署, 谁主持, 谁可以提议案) or its
+ * receiver (辞职交给谁): the rule on it is the clause that states the doer with the verb
+ * (由总理签署, 受原选区选民…的监督, 主席团…可以向本级人大提出…议案, 向…常委会书面提出辞职), not its
+ * neighbour that only holds the verb (行政法规签署公布后，及时…刊载).
+ */
+export interface AskedActor {
+  /** The deed's verbs, which say nothing of the topic. */
+  readonly verbs: readonly string[];
+  /** The clause stating a doer or receiver of the deed (compiled once per question). */
+  readonly pattern: RegExp;
+}
+
+// 由谁签署, 由谁来监督, 谁主持, 谁负责召集: the two-character verb after the asking word.
+const DOER = /(?:由)?谁(?:来|负责|可以|能|有权|能够)?([\u4e00-\u9fff]{2})/u;
+// 谁可以提议案: a bare 提 before a motion is the law's 提出.
+const PROPOSER = /谁(?:可以|能|有权|能够)?提(?!出)/u;
+// 交给谁, 报给谁, 向谁提出: a receiver.
+const RECEIVER = /(?:交给|交|报给|报送|递交|提交给|送给|向)谁/u;
+// What is handed to a receiver: 向…提出, 向…报告, 向…书面提出辞职.
+const HANDING = ['提出', '提交', '报告', '报送', '报请', '请假', '辞职'];
+// Verbs that only ask or link (谁可以, 谁是) are no deed.
+const NOT_DEED = /^(?:可以|能够|有权|负责|是否|都是|应当|能不)$/u;
+// A clause, within which doer and verb stand.
+const IN_CLAUSE = '[^，,。；;：:]';
+
+// What a doer's name ends with: 主席团, 常委会, 国务院, 办公厅, 委员长, 总理, 选民, 区长 …
+const DOER_END = '(?:团|会|院|厅|室|主任|主席|委员长|总理|机关|政府|代表|人员|选民|单位|部门|机构|人大|长)';
+
+// How a rule states the doer: 由主席团提名, 受选民的监督, 经常委会许可, 根据常委会的安排, a body
+// opening the clause as its subject (主席团主持…; not 行政法规签署公布后, whose subject is the thing
+// done), or one that may or must act (…可以向本级人大提出).
+const actor = (verb: string): AskedActor => ({
+  verbs: [verb],
+  pattern: new RegExp(`(?:由|受|经|根据|按照)${IN_CLAUSE}{1,20}?${verb}|(?:^|[，,])${IN_CLAUSE}{0,10}?${DOER_END}${verb}|` +
+    `(?:可以|有权|应当|负责)(?:向${IN_CLAUSE}{1,24}?)?(?:书面)?${verb}`, 'u'),
+});
+
+/** The doer or receiver a who-question asks about, or undefined. */
+export function questionActor(question: string): AskedActor | undefined {
+  if (RECEIVER.test(question)) return { verbs: HANDING, pattern: new RegExp(`向${IN_CLAUSE}{1,24}?(?:书面)?(?:${HANDING.join('|')})`, 'u') };
+  if (PROPOSER.test(question)) return actor('提出');
+  const doer = DOER.exec(question);
+  return doer && !NOT_DEED.test(doer[1]) ? actor(doer[1]) : undefined;
+}
+
+/** 1 when a clause of the (canonical) passage body states the asked doer or receiver and holds another question word, else 0. */
+export function actorInPassage(asked: AskedActor | undefined, clauses: readonly string[], words: readonly string[]): number {
+  if (!asked) return 0;
+  const topic = words.filter((word) => !asked.verbs.includes(word));
+  return clauses.some((clause) => asked.pattern.test(clause) && topic.some((word) => clause.includes(word))) ? 1 : 0;
+}
