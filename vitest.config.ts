@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // ../shared missing: a notice on a user's clone, a failed run under CI=true.
     globalSetup: ['test/support/shared-check.ts'],
+    // Measuring only: LVZHI_TEST_CPU_LOG=<file> logs each test file's CPU seconds there
+    // (`node scripts/test-cpu.mjs <file>` sums them).
+    setupFiles: process.env.LVZHI_TEST_CPU_LOG ? ['test/support/file-cpu.ts'] : [],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

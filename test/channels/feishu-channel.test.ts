@@ -20,7 +20,8 @@ describe('Feishu long-connection channel', () => {
 
   beforeEach(async () => {
     assistant = new ScriptedAssistant();
-    rig = await startFeishuRig(assistant, { resendAfterMs: 400 });
+    // Feishu's own resend time: an event not acknowledged within 3 s comes again.
+    rig = await startFeishuRig(assistant, { resendAfterMs: 3000 });
   });
   afterEach(async () => {
     await rig.close();
@@ -30,14 +31,22 @@ describe('Feishu long-connection channel', () => {
   const say = (text: string, extra: Record<string, unknown> = {}) => rig.standIn.say({ openId: 'ou_wangfang', text, ...extra });
 
   it('acknowledges an event before a slow answer, so Feishu does not send it again', async () => {
+    // The answer is held until the test has seen the acknowledgement: a channel that acknowledged
+    // only after answering would never be seen doing it, whatever the machine's load.
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
     const slow = assistant.handle.bind(assistant);
     assistant.handle = async (incoming: Incoming): Promise<Reply> => {
-      await new Promise((r) => setTimeout(r, 1200)); // three times the stand-in's resend time
+      await held;
       return slow(incoming);
     };
     say('常委会会议多久开一次');
-    await waitFor(() => rig.standIn.acks.length === 1, 'the acknowledgement', 1000);
-    expect(textsTo(ME)).toEqual([]); // acknowledged while the answer is still being written
+    try {
+      await waitFor(() => rig.standIn.acks.length === 1, 'the acknowledgement');
+      expect(textsTo(ME)).toEqual([]); // acknowledged while the answer is still being written
+    } finally {
+      answer();
+    }
     await waitFor(() => textsTo(ME).length === 1, 'the answer');
     await rig.channel.idle();
     expect(rig.standIn.acks).toEqual([{ messageId: expect.any(String), code: 200 }]);

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.ts';
 import { loadDocument } from '../../src/knowledge/loaders/index.ts';
@@ -118,13 +119,16 @@ describe('OCR of scanned PDF pages', () => {
   }, OCR_TIMEOUT);
 
   it('a process that read scans ends with its work: the recogniser kept for the next scan holds it open no longer', async () => {
-    // What the command line does after `ingest` of a scan: take the recogniser, give it back, return.
-    const script = join(folder, 'ocr-then-exit.mts');
-    writeFileSync(script, `import { acquireOcr } from ${JSON.stringify(join(REPO_ROOT, 'src/knowledge/loaders/shared-ocr.ts'))};
+    // What the command line does after `ingest` of a scan: take the recogniser, give it back,
+    // return. The compiled module, as `npm run cli` runs it (built first when src/ is newer).
+    const script = join(folder, 'ocr-then-exit.mjs');
+    writeFileSync(script, `import { build, isStale } from ${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'scripts/build.mjs')).href)};
+if (isStale()) build({ onlyIfStale: true });
+const { acquireOcr } = await import(${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist/knowledge/loaders/shared-ocr.js')).href)});
 (await acquireOcr()).release();
 console.log('released');
 `);
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     let released = 0;
     child.stdout.on('data', (chunk: Buffer) => {

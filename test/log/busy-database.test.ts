@@ -5,7 +5,7 @@
  * half-stored. An import killed half-way leaves none of its rows.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,21 @@ async function lockTaken(dataDir: string, importer: Promise<unknown>): Promise<v
   importer.then(end, end);
   while (!writeLockHeld(dataDir)) {
     if (ended) throw new Error('the import ended before it was seen holding the write lock');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * Wait until the write-ahead log holds at least `bytes`: a writer's pages, written before it
+ * commits. Polled like the lock (a file's size has no event); an import that ends first fails at once.
+ */
+async function walGrown(dataDir: string, importer: Promise<unknown>, bytes: number): Promise<void> {
+  let ended = false;
+  const end = () => void (ended = true);
+  importer.then(end, end);
+  const wal = join(dataDir, 'lvzhi.db-wal');
+  while ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) < bytes) {
+    if (ended) throw new Error('the import ended before its rows were seen being written');
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -182,9 +197,10 @@ describe('an import killed half-way', () => {
       cwd: REPO_ROOT, stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
-    // Rows are being written once the import holds the lock; kill it a moment into that.
+    // Kill it once its rows are being written: the lock is held and its uncommitted pages
+    // spill into the write-ahead log (far more than the page cache holds).
     await lockTaken(dataDir, exited);
-    await new Promise((r) => setTimeout(r, 300));
+    await walGrown(dataDir, exited, 1 << 20);
     expect(child.exitCode).toBeNull(); // still importing: the kill lands mid-transaction
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');

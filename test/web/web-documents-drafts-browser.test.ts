@@ -29,8 +29,17 @@ describeInBrowser('web console in chromium: 文档 and 起草', () => {
   });
   afterAll(async () => rig?.close());
 
+  // One signed-in page per person, reused by the tests in turn (a browser context and a sign-in
+  // are seconds of the browser's CPU; signing in is tested in web-browser-login).
+  const pages = new Map<string, Page>();
   async function signedIn(personId: string): Promise<Page> {
+    const open = pages.get(personId);
+    if (open) {
+      await open.goto(`${rig.url}/log`);
+      return open;
+    }
     const page = await browser.page();
+    pages.set(personId, page);
     await page.goto(await rig.link(personId));
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${rig.url}/log`);
