@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { WorkerBacklog } from '../../src/knowledge/search/worker-backlog.ts';
+import { stopWhenLoaded, whenLoaded } from '../../src/knowledge/search/worker-stop.ts';
 
 // A stand-in build worker: acknowledges each batch only when told to (a slow graph build).
 const SLOW_WORKER = `
@@ -67,5 +68,20 @@ describe('the backlog of a background index build', () => {
     const waiting = backlog.below(0);
     await worker.terminate();
     await expect(waiting).resolves.toBeUndefined();
+  });
+});
+
+describe('stopping a build nobody needed', () => {
+  // Terminating a worker while hnswlib-node's addon registers itself kills the whole process
+  // with a fatal N-API error (an ingest that changed nothing cancels the build it just began).
+  it.each(['hnsw-build-worker.mjs', 'lexical-build-worker.mjs'])('lets the real %s finish loading before it is terminated', async (file) => {
+    const workerData = { dimensions: 8, m: 16, efConstruction: 50, seed: 1, capacity: 16 };
+    const worker = new Worker(new URL(`../../src/knowledge/search/${file}`, import.meta.url), { workerData, execArgv: [] });
+    const seen: string[] = [];
+    worker.on('message', (m: { type?: string }) => seen.push(m.type ?? '?'));
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    stopWhenLoaded(worker, whenLoaded(worker)); // at once, as an ingest with nothing new does
+    await exited;
+    expect(seen).toEqual(['ready']);
   });
 });

@@ -11,6 +11,8 @@ const { dimensions, m, efConstruction, seed, capacity } = workerData;
 const index = new hnswlib.HierarchicalNSW('ip', dimensions);
 index.initIndex({ maxElements: Math.max(capacity, 16), m, efConstruction, randomSeed: seed });
 const point = new Array(dimensions);
+// Loaded (the native addon registered): only now may the main thread terminate this worker.
+parentPort.postMessage({ type: 'ready' });
 
 function add(ids, values) {
   for (let row = 0; row < ids.length; row++) {

@@ -13,6 +13,8 @@ const { LexicalFeeder } = await import(`./lexical-build${extension}`);
 const { defaultTokenizer } = await import(`./tokenizer${extension}`);
 const { writeIndexFile } = await import(`./bm25-file${extension}`);
 const feeder = new LexicalFeeder(defaultTokenizer());
+// Loaded (its modules and the tokenizer): only now may the main thread terminate this worker.
+parentPort.postMessage({ type: 'ready' });
 let failure; // reported at 'finish', the only message the main thread waits for
 
 parentPort.on('message', (message) => {

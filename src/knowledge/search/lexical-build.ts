@@ -5,6 +5,7 @@
  * is most of an ingest's CPU time; on two cores it belongs beside the file loading, not after.
  */
 import { Worker } from 'node:worker_threads';
+import { stopWhenLoaded, whenLoaded } from './worker-stop.ts';
 import { Bm25Builder, Bm25Index } from './bm25-index.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import { WorkerBacklog } from './worker-backlog.ts';
@@ -63,6 +64,7 @@ export class LexicalFeeder {
  */
 export class BackgroundLexicalBuild {
   private readonly worker: Worker;
+  private readonly loaded: Promise<void>;
   private failure: Error | undefined;
   /** Passage ids sent so far. */
   readonly fed = new Set<number>();
@@ -75,6 +77,7 @@ export class BackgroundLexicalBuild {
       this.failure = error;
     });
     this.backlog = new WorkerBacklog(this.worker);
+    this.loaded = whenLoaded(this.worker);
     this.worker.unref();
   }
 
@@ -113,6 +116,6 @@ export class BackgroundLexicalBuild {
   /** Stop without writing anything. */
   cancel(): void {
     this.backlog.stop();
-    void this.worker.terminate();
+    stopWhenLoaded(this.worker, this.loaded);
   }
 }

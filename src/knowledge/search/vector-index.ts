@@ -4,6 +4,7 @@
  */
 import { replaceFileAtomic, replaceFileAtomicAsync } from '../../storage/index.ts';
 import { Worker } from 'node:worker_threads';
+import { stopWhenLoaded, whenLoaded } from './worker-stop.ts';
 import hnswlib from 'hnswlib-node';
 import type { VectorPurpose } from '../ports/vector-search.ts';
 import { efFor } from './hnsw-ef.ts';
@@ -133,6 +134,7 @@ export function exactSearch(matrix: VectorMatrix, query: Float32Array, k: number
  */
 export class BackgroundIndexBuild {
   private readonly worker: Worker;
+  private readonly loaded: Promise<void>;
   private failure: Error | undefined;
   /** Vectors sent and not yet in the graph. */
   readonly backlog: WorkerBacklog;
@@ -146,6 +148,7 @@ export class BackgroundIndexBuild {
       this.failure = error;
     });
     this.backlog = new WorkerBacklog(this.worker);
+    this.loaded = whenLoaded(this.worker);
     this.worker.unref(); // never keeps the process alive on its own
   }
 
@@ -182,7 +185,7 @@ export class BackgroundIndexBuild {
   /** Stop without writing anything. */
   cancel(): void {
     this.backlog.stop();
-    void this.worker.terminate();
+    stopWhenLoaded(this.worker, this.loaded);
   }
 }
 
