@@ -7,6 +7,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { FOUND_GATES, FOUND_MODEL, assessPassages, checkedFoundModel, declinedByGate } from '../../src/knowledge/answering/found-decision.ts';
@@ -119,5 +120,27 @@ describe('found: how questions and legal texts are worded', () => {
   it('refuses a found model whose coefficients do not line up with its features', () => {
     expect(FOUND_MODEL.coefficients).toHaveLength(FOUND_FEATURES.length);
     expect(() => checkedFoundModel({ ...FOUND_MODEL, coefficients: FOUND_MODEL.coefficients.slice(1) })).toThrow(/coefficients|内部错误/);
+  });
+});
+
+describe('found: a question with no noun at all', () => {
+  const root = tempDir('lvzhi-found-nounless-');
+  let kb: OpenKnowledgeBase;
+
+  beforeAll(async () => {
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), log: () => undefined });
+    await kb.ingest([fileURLToPath(new URL('../../knowledge/', import.meta.url))]);
+  });
+  afterAll(() => {
+    kb.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('answers 视察要提前几天通知 (视察, 提前, 通知: verbs only) from the rule on notice, as it does with 代表 in front', async () => {
+    for (const question of ['视察要提前几天通知', '代表视察要提前几天通知']) {
+      const answer = await kb.ask(question, { k: 5 });
+      expect(answer.found).toBe(true);
+      expect(answer.answer).toContain('七日以前');
+    }
   });
 });

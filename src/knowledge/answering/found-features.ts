@@ -178,7 +178,10 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   // ...unless it is an abbreviation or compound whose parts the documents hold (人大工委).
   const absent = (word: string): boolean => !inIndex(word) && !compoundPresent(word, inIndex, texts) && !kindAnswered(word);
   const missing = words.filter(({ word }) => !has(best, word));
-  const nouns = words.filter((w) => w.noun);
+  // A question with no noun at all (视察要提前几天通知) is judged on its other topic words: read
+  // as "no noun covered" it was declined outright, however well the rule answered it.
+  const withNouns = words.filter((w) => w.noun);
+  const nouns = withNouns.length > 0 ? withNouns : words;
   const figures = types.filter((type) => type.figure);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   let sentence = 0;
