@@ -101,8 +101,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const narrowing = narrowingOf(query, personOf(incoming));
     if (narrowing) return { text: (await topicReply(activities, query, narrowing, 'count', taxonomy, Number(todayOf(incoming).slice(0, 4)))).text };
     const stats = await activities.stats(query);
+    // 视察占全部活动的比例: every kind's total of the same period, for the share.
+    const whole = share && query.kinds.length > 0 ? (await activities.stats({ kinds: [], from: query.from, to: query.to })).total : undefined;
     const text = renderCount(stats, query.kinds, taxonomy) + (stats.total === 0 ? await beforeTheLog([query]) : '') +
-      (share && query.kinds.length > 0 ? `\n${m.shareOfAll(stats.total, (await activities.stats({ kinds: [], from: query.from, to: query.to })).total)}` : '');
+      (whole === undefined ? '' : `\n${m.shareOfAll(stats.total, whole)}`);
     if (!withChart || (!query.from && !query.to)) return { text };
     return chartedReply({ activities, taxonomy, log }, text, stats, query.kinds, incoming);
   }

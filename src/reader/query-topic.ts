@@ -59,6 +59,11 @@ const GENERIC = /专项|专题|工作|报告|会议|议题|活动|记录|情况|
 /** Letters, digits and Chinese characters only, two or more: a subject is one unbroken phrase. */
 const PHRASE = /^[\u4e00-\u9fffA-Za-z0-9·()（）]{2,24}$/;
 
+/** A count word right before what was counted: 去过几次学校, 去了几次乡镇. */
+const COUNTED = /(?:几|多少)\s*(?:次|回|趟)(.{2,12})$/;
+/** Going somewhere: where they went is the subject, not the going (去企业, 到乡镇). */
+const WENT = /^(?:去|到|赴|前往|走进|深入)(?:过|了)?(?=.{2})/;
+
 /** Strip a pattern from one end again and again. */
 function stripRepeatedly(text: string, pattern: RegExp): string {
   let out = text;
@@ -93,7 +98,7 @@ function before(p: Prepared): string | undefined {
   const run = clauses[clauses.length - 1].trim().split(/\s+/).pop() ?? '';
   const words = stripRepeatedly(run, ASKING);
   // 去过几次学校视察: a count word right before the subject marks it too.
-  const counted = /(?:几|多少)\s*(?:次|回|趟)(.{2,12})$/.exec(words);
+  const counted = COUNTED.exec(words);
   if (counted) return subject(counted[1]);
   // 有没有去学校视察, 到企业调研了几次: where they went, right before the activity word.
   const went = /(?:去|到|赴|前往)(?:过|了)?([\u4e00-\u9fff]{2,10})$/.exec(words);
@@ -120,12 +125,15 @@ export function unplacedSubject(p: Prepared): string | undefined {
   const runs = p.blank.split(/[\s\p{P}]+/u)
     .map((run) => {
       const words = stripRepeatedly(run, ASKING);
-      const counted = /(?:几|多少)\s*(?:次|回|趟)(.{2,12})$/.exec(words);
-      return counted ? counted[1] : stripRepeatedly(stripRepeatedly(words, TAIL), HEAD).replace(/^(?:的|了)+|(?:的|了)+$/g, '');
+      return COUNTED.exec(words)?.[1] ?? withoutAsking(words);
     })
     .filter(Boolean);
-  // 去企业, 到乡镇: where they went is the subject, not the going.
-  return runs.length === 1 ? subject(runs[0].replace(/^(?:去|到|赴|前往|走进|深入)(?=.{2})/, '')) : undefined;
+  return runs.length === 1 ? subject(runs[0].replace(WENT, '')) : undefined;
+}
+
+/** A run of words without the question's head and tail words (了, 几次, 有哪些) and edge 的/了. */
+function withoutAsking(run: string): string {
+  return stripRepeatedly(stripRepeatedly(run, TAIL), HEAD).replace(/^(?:的|了)+|(?:的|了)+$/g, '');
 }
 
 /** The part of a subject titles are searched for: 安全生产工作 → 安全生产, 区政府的报告 → 区政府. */
@@ -144,7 +152,7 @@ export function topicCore(about: string): string {
 export function commandSubject(words: string, now: IsoDate, taxonomy: Taxonomy): string | undefined {
   const p = prepare(words, now, taxonomy);
   const runs = blankOut(p.blank, p.mentions).split(/[\s\p{P}]+/u)
-    .map((run) => stripRepeatedly(stripRepeatedly(run, TAIL), HEAD).replace(/^(?:的|了)+|(?:的|了)+$/g, ''))
+    .map(withoutAsking)
     .filter(Boolean);
   return runs.length === 1 ? subject(runs[0]) : undefined;
 }

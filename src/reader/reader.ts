@@ -69,6 +69,11 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   };
 }
 
+/** A count or list reading with what else is asked of it (latest, share, chart); any other reading as it is. */
+function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true }): Reading {
+  return reading.intent === 'count' || reading.intent === 'list' ? { ...reading, ...marks } : reading;
+}
+
 /** A log entry (or several), unless the message is not an activity at all. */
 function logEntry(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
   const not = notAnActivity(p);
@@ -124,10 +129,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
   // 最近一次视察是什么时候, 上次开主任会议是哪天: the latest entry, from the log.
-  if (mentions.length > 0 && cue.LATEST.test(blank)) {
-    const reading = query('list', p, taxonomy);
-    return reading.intent === 'list' ? { ...reading, latest: true } : reading;
-  }
+  if (mentions.length > 0 && cue.LATEST.test(blank)) return marked(query('list', p, taxonomy), { latest: true });
 
   const hasPeriod = periods.some((x) => !x.timeOnly);
   const normative = cue.NORMATIVE.test(blank);
@@ -150,15 +152,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   // 常委会有多少个委员, 上半年接待了多少名选民: not a count of activities — the documents hold it.
   if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };
   // 上半年视察占全部活动的比例: the count, and its share of the period's whole.
-  if (cue.SHARE.test(blank) && mentions.length > 0 && !normative) {
-    const reading = query('count', p, taxonomy);
-    return reading.intent === 'count' ? { ...reading, share: true } : reading;
-  }
+  if (cue.SHARE.test(blank) && mentions.length > 0 && !normative) return marked(query('count', p, taxonomy), { share: true });
   // 上半年视察调研画个图: the counts, drawn.
-  if (cue.CHART.test(blank) && (hasPeriod || mentions.length > 0) && !normative) {
-    const reading = query('count', p, taxonomy);
-    return reading.intent === 'count' ? { ...reading, chart: true } : reading;
-  }
+  if (cue.CHART.test(blank) && (hasPeriod || mentions.length > 0) && !normative) return marked(query('count', p, taxonomy), { chart: true });
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
     if (normative && !cue.PAST.test(blank) && !hasPeriod) return { intent: 'ask' };
