@@ -19,7 +19,7 @@ import { styleExamples, speechFrame, type ExampleSource } from './style-sources.
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
-import { findForm, findTopics, findVenue, itemsOf, loadTopics, occasionTopics, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
+import { findForm, findTopics, emptyTopics, findVenue, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
@@ -89,9 +89,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   function topicsOf(words: string, periodWords?: string): Topic[] {
     const rest = periodWords ? words.replace(periodWords, ' ') : words;
     // What the speech is about, not where it is given; the venue's own topic when it names nothing else (在代表培训班上的讲话).
-    const about = findTopics(withoutOccasion(rest), book);
+    const about = withoutCovered(findTopics(withoutOccasion(rest), book));
     if (about.length > 0) return about;
-    const named = findTopics(rest, book);
+    const named = withoutCovered(findTopics(rest, book));
     return named.length > 0 ? named : occasionTopics(rest, book);
   }
 
@@ -126,7 +126,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const subject = topicPhrase(topics);
       const title = venue ? messages.venueTitle(venue)
         : form === 'speech' ? messages.speechTitle(subject) : messages.sectionTitle(organ, period, subject);
-      const empty = topics.filter((t) => !items.some((i) => i.topic === t.id && i.fact.count > 0)).map((t) => t.label);
+      const empty = emptyTopics(topics, items).map((t) => t.label);
       const hasFacts = facts.some((f) => f.count > 0);
 
       const frame = form === 'speech' && hasFacts ? await speechFrame(deps.knowledge, `${venue ?? ''}${subject}`) : { sources: [] };

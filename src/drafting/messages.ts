@@ -13,7 +13,7 @@ export const messages = {
   /** The request names a subject the draft's figures are not narrowed to (figures count whole kinds). */
   subjectNotNarrowed: (subject: string, counted: number, matching: readonly string[], complete: boolean) =>
     `要求里提到“${subject}”：稿中的次数是该时段这些类型的全部活动（共 ${counted} 次），没有只算“${subject}”；` +
-    `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${matching.slice(0, 5).join('、')}${matching.length > 5 ? '等' : ''}。` +
+    `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${titlesOnce(matching)}。` +
     `如果只写这方面，请据此改动稿中的数字。`,
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
@@ -54,3 +54,11 @@ export const messages = {
     `- ${label}：共${count}次${parts ? `（${parts}）` : ''}${matters ? `；事项：${matters}` : ''}`,
   promptEmpty: (label: string) => `- ${label}：没有记录`,
 } as const;
+
+/** Titles as a list, each once, a repeated one with its count (学习党的二十大精神（3 次）); five at most. */
+function titlesOnce(titles: readonly string[]): string {
+  const times = new Map<string, number>();
+  for (const t of titles) times.set(t, (times.get(t) ?? 0) + 1);
+  const listed = [...times].slice(0, 5).map(([t, n]) => (n > 1 ? `${t}（${n} 次）` : t));
+  return `${listed.join('、')}${times.size > 5 ? '等' : ''}`;
+}

@@ -3,7 +3,7 @@ import type { Taxonomy } from '../reader/index.ts';
 import { joinMatters, mattersOf } from './matters.ts';
 import { messages } from './messages.ts';
 import { fillTemplate, type DraftTemplates } from './template-file.ts';
-import type { Topic } from './topics.ts';
+import { emptyTopics, type Topic } from './topics.ts';
 import type { DraftDocument, DraftForm, DraftItem, Fact, ParagraphStyle } from './types.ts';
 
 /** What the template drafter needs to know. */
@@ -92,8 +92,7 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
   // An item's short heading (组织好视察调研。) leads an enumeration; a lone item needs none.
   const alone = (text: string) => (present.length === 1 ? text.replace(/^[^，。]{2,16}。(?=.)/, '') : text);
   const lines = present.map((item, i) => `${ordinal(i, present.length)}${alone(itemText(templates, item, common, taxonomy))}`);
-  const emptyTopics = topics.filter((t) => !items.some((item) => item.topic === t.id && item.fact.count > 0));
-  const declared = emptyTopics.map((t) => fillTemplate(templates.get('无记录', '*') ?? '', { ...common, 题目: t.label }));
+  const declared = emptyTopics(topics, items).map((t) => fillTemplate(templates.get('无记录', '*') ?? '', { ...common, 题目: t.label }));
   const paragraphs: Array<{ style: ParagraphStyle; text: string }> = [];
   const body = (text: string) => {
     if (text.trim()) paragraphs.push({ style: 'body', text: text.trim() });

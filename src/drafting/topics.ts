@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { DraftForm } from './types.ts';
+import type { DraftForm, DraftItem } from './types.ts';
 
 /** A drafting topic: the words that name it and the kinds each item of the draft counts. */
 export interface Topic {
@@ -113,4 +113,35 @@ export function itemsOf(topics: readonly Topic[]): Array<{ readonly topic: Topic
     }
   }
   return items;
+}
+
+/** Whether every kind of `part` is among `whole`'s kinds. */
+const covers = (whole: Topic, part: Topic): boolean => {
+  const kinds = new Set(whole.groups.flat());
+  return part.groups.flat().every((k) => kinds.has(k));
+};
+
+/**
+ * The topics without those another named topic wholly covers (自身建设、学习方面 → 自身建设;
+ * 代表工作和代表培训 → 代表工作): their activities are the larger topic's items already, drafted
+ * once. Of two topics covering the same kinds, the first named stays.
+ */
+export function withoutCovered(topics: readonly Topic[]): Topic[] {
+  return topics.filter((topic, i) =>
+    !topics.some((other, j) => j !== i && covers(other, topic) && (!covers(topic, other) || j < i)));
+}
+
+/**
+ * The named topics with no activity at all in the period: none of their kinds was counted by
+ * any item of the draft, whichever topic's item counted it (常委会工作和自身建设: the 党组会议
+ * counted under 常委会工作 are 自身建设's too, so it is not declared empty).
+ */
+export function emptyTopics(topics: readonly Topic[], items: readonly DraftItem[]): Topic[] {
+  const counted = new Set<string>();
+  for (const item of items) {
+    for (const fact of item.parts.length > 0 ? item.parts : [item.fact]) {
+      if (fact.count > 0) fact.kinds.forEach((k) => counted.add(k));
+    }
+  }
+  return topics.filter((topic) => !topic.groups.flat().some((k) => counted.has(k)));
 }

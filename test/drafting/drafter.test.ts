@@ -124,6 +124,43 @@ describe('offline drafts', () => {
     expect(describeBasis(draft, taxonomy)).toContain('代表培训方面没有活动记录');
   });
 
+  it('never declares a named part of a larger topic empty when the larger topic counted its entries', async () => {
+    // 视察 is part of 监督工作: its 2 entries are the 监督工作 item's; no "没有登记" for 视察.
+    const part = await drafter.draft({ request: '写一段上半年监督工作中的视察情况', now: '2023-07-05' });
+    expect(part.topics).toEqual(['监督工作']);
+    expect(part.empty).toEqual([]);
+    expect(part.text).not.toContain('没有登记');
+    expect(part.text).toContain('其中视察2次、调研1次');
+    // Overlapping topics: 常委会工作 counts the study entry, so 自身建设 (no 其他会议 of its own) is not empty.
+    log.add({ date: '2023-03-02', kind: 'study', title: '党组理论学习中心组学习研讨' }, provenance);
+    const overlap = await drafter.draft({ request: '写一段上半年常委会工作和自身建设情况', now: '2023-07-05' });
+    expect(overlap.topics).toEqual(['常委会工作', '自身建设']);
+    expect(overlap.empty).toEqual([]);
+    expect(overlap.text).not.toContain('自身建设方面');
+    expect(overlap.text).toContain('开展集中学习1次');
+  });
+
+  it('drafts only study for a request about study, not the whole of 自身建设', async () => {
+    log.add({ date: '2023-03-02', kind: 'study', title: '党组理论学习中心组学习研讨' }, provenance);
+    log.add({ date: '2023-03-09', kind: 'party_meeting', title: '党组会议' }, provenance);
+    const draft = await drafter.draft({ request: '帮我写一段上半年学习情况的小结', now: '2023-07-05' });
+    expect(draft.topics).toEqual(['学习']);
+    expect(draft.text).toContain('开展集中学习1次');
+    expect(draft.text).not.toContain('党组（扩大）会议');
+    expect(draft.facts.map((f) => f.kinds)).toEqual([['study']]);
+    // Named beside 自身建设, study is one of its items, drafted once.
+    const both = await drafter.draft({ request: '帮我写上半年加强自身建设、学习方面的情况', now: '2023-07-05' });
+    expect(both.topics).toEqual(['自身建设']);
+    expect(both.text.match(/集中学习1次/g)).toHaveLength(1);
+  });
+
+  it('names a repeated title once, with its count, in the note on a subject the figures do not narrow to', async () => {
+    for (const date of ['2023-02-10', '2023-04-14', '2023-06-09']) log.add({ date, kind: 'study', title: '学习党的二十大精神' }, provenance);
+    log.add({ date: '2023-05-05', kind: 'study', title: '学习宪法' }, provenance);
+    const draft = await drafter.draft({ request: '写一段上半年学习二十大精神情况的小结', now: '2023-07-05' });
+    expect(draft.note).toContain('其中事项含“二十大精神”的 3 次：学习党的二十大精神（3 次）。');
+  });
+
   it('drafts a speech for an occasion alone: salutation, paragraphs, closing', async () => {
     const draft = await drafter.draft({ request: '起草一段在代表座谈会上的发言', now: '2023-07-05' });
     expect(draft.document.title).toBe('在代表座谈会上的发言');

@@ -78,7 +78,8 @@ describe('topics and occasions', () => {
     expect(ids('起草一段上半年监督工作的总结')).toEqual(['supervision']);
     expect(ids('写段话总结一下近半年的视察调研工作')).toEqual(['inspection_research']);
     expect(ids('写一段半年来发挥代表作用、做好代表培训和建议办理的汇报')).toEqual(['deputy_role', 'training', 'suggestions']);
-    expect(ids('帮我写上半年加强自身建设、学习方面的情况')).toEqual(['self_building']);
+    expect(ids('帮我写上半年加强自身建设、学习方面的情况')).toEqual(['self_building', 'study']);
+    expect(ids('帮我写一段学习情况的小结')).toEqual(['study']);
     expect(ids('写一段视察和执法检查的情况')).toEqual(['inspections', 'law_checks']);
     expect(ids('写一首诗')).toEqual([]);
   });
