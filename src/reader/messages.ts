@@ -1,3 +1,6 @@
+/** 2月29日 as written (with its year, when one is written): the leap day. */
+const LEAP_DAY = /^(?:(\d{4})\s*年\s*)?(?:0?2|二)\s*月\s*(?:29|二十九)\s*[日号]?$/;
+
 /** Every Chinese text the message reader and the `parse` command show a user. */
 export const readerMessages = {
   /** A message the rules could not place at all. */
@@ -22,9 +25,16 @@ export const readerMessages = {
   /** A slash command that does not exist. */
   unknownCommand: (name: string): string =>
     `没有“/${name}”这个命令。可用的命令：/log 记录、/stats 统计、/list 列出、/edit 更正、/delete 删除、/ask 提问、/draft 起草、/undo 撤销、/help 帮助。`,
-  /** A date that does not exist (2月30日, 13月5日, 第五季度). */
-  impossibleDate: (words: string): string =>
-    `“${words}”不是一个有效的日期，请核对后再发，例如：“6月12日视察城区防汛工作”。`,
+  /** A date that does not exist (2月30日, 13月5日, 第五季度; 2月29日 outside a leap year). */
+  impossibleDate: (words: string): string => {
+    const leapDay = LEAP_DAY.exec(words);
+    if (leapDay) {
+      // Only a year without one makes 2月29日 impossible: the written year, else this year.
+      const year = leapDay[1] ? `${leapDay[1]}年` : '今年';
+      return `${year}不是闰年，没有2月29日。请核对日期后再发，是2月28日还是3月1日？例如：“2月28日视察城区防汛工作”。`;
+    }
+    return `“${words}”不是一个有效的日期，请核对后再发，例如：“6月12日视察城区防汛工作”。`;
+  },
   /** A period where a logged activity needs its day (上周组织代表视察…). */
   whichDay: (words: string): string =>
     `“${words}”是一段时间，请告诉我具体是哪一天，例如：“${words.includes('周') ? '上周三' : '6月12日'}组织代表视察了城区防汛工作”。`,

@@ -293,6 +293,15 @@ describe('log', () => {
     expect(read('/log 协助做好机关办公用房搬迁')).toMatchObject({ activity: { kind: 'other' } });
   });
 
+  it('files receiving petitioners (信访, 来访群众) under other unless deputies receive them', () => {
+    for (const text of ['今天信访接待了3批群众', '今天接待来访群众', '上午接待群众来访5人次']) {
+      expect(read(text)).toMatchObject({ intent: 'log', activity: { kind: 'other' } });
+    }
+    for (const text of ['今天组织代表接待来访群众', '区人大代表在联络站接待来访群众', '今天接待了20余名来访选民']) {
+      expect(read(text)).toMatchObject({ intent: 'log', activity: { kind: 'deputy_activity' } });
+    }
+  });
+
   it('cleans the title: no date words, no filler, no command', () => {
     const title = (text: string, now = '2024-01-15'): string => {
       const r = readMessage(text, now, taxonomy);
@@ -331,6 +340,16 @@ describe('log', () => {
     const r = read('2月30日视察城区学校');
     expect(r.intent).toBe('unclear');
     expect(r.intent === 'unclear' && r.question).toContain('2月30日');
+  });
+
+  it('says a 2月29日 outside a leap year is missing because the year is not a leap year', () => {
+    const thisYear = read('2月29日视察了河道');
+    expect(thisYear).toMatchObject({ intent: 'unclear', settled: true });
+    expect(thisYear.intent === 'unclear' && thisYear.question).toContain('今年不是闰年，没有2月29日');
+    const written = read('2023年2月29日召开了主任会议', '2024-03-05');
+    expect(written.intent === 'unclear' && written.question).toContain('2023年不是闰年');
+    // In a leap year the day exists and is logged.
+    expect(read('2月29日视察了河道', '2024-03-05')).toMatchObject({ intent: 'log', activity: { date: '2024-02-29' } });
   });
 });
 
