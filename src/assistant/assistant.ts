@@ -3,13 +3,12 @@
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
 import { DEFAULT_TIME_ZONE, periodInWords, today as officeDay, type IsoDate } from '../time/index.ts';
-import { commandSubject, type MessageReader, type Taxonomy } from '../reader/index.ts';
+import { commandSubject, type Extreme, type MessageReader, type Taxonomy } from '../reader/index.ts';
 import { TurnQueue } from '../runtime/index.ts';
 import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ConversationStore } from '../storage/index.ts';
-import type { Access } from './access.ts';
-import { senderEntry } from './access.ts';
+import { senderEntry, type Access } from './access.ts';
 import { parseCommand, runCommand, type AssistantTools, type Query } from './commands/index.ts';
 import { guardAssistant, logFailure, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 import { draftReply } from './draft-reply.ts';
@@ -27,7 +26,8 @@ import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { renderAnswer, renderCount, renderList } from './render.ts';
 import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
-import { comparedPeriods, listedCountPeriods, monthsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
+import { comparedPeriods, listedCountPeriods, monthsAskedFor, monthsOf, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
+import { kindExtreme, monthExtreme } from './extremes.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplySink } from './types.ts';
 
 /** What a count or list is narrowed to: a subject (学校) and who logged the entries (我, 小王). */
@@ -70,7 +70,6 @@ export interface AssistantCore extends Assistant {
   close(): void;
 }
 
-
 /** Create the assistant from its parts. */
 export function createAssistant(options: AssistantOptions): AssistantCore {
   const { knowledge, activities, reader, taxonomy, access, drafting } = options;
@@ -96,7 +95,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   // Turns of one thread run one after another, so memory reads in order; threads run in parallel.
   const queue = new TurnQueue();
 
-  async function count(query: Query, incoming: Incoming, withChart: boolean, share = false): Promise<Reply> {
+  async function count(query: Query, incoming: Incoming, withChart: boolean, share = false, extreme?: Extreme): Promise<Reply> {
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', ...query });
     const narrowing = narrowingOf(query, personOf(incoming));
     if (narrowing) return { text: (await topicReply(activities, query, narrowing, 'count', taxonomy, Number(todayOf(incoming).slice(0, 4)))).text };
@@ -104,7 +103,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     // 视察占全部活动的比例: every kind's total of the same period, for the share.
     const whole = share && query.kinds.length > 0 ? (await activities.stats({ kinds: [], from: query.from, to: query.to })).total : undefined;
     const text = renderCount(stats, query.kinds, taxonomy) + (stats.total === 0 ? await beforeTheLog([query]) : '') +
-      (whole === undefined ? '' : `\n${m.shareOfAll(stats.total, whole)}`);
+      (whole === undefined ? '' : `\n${m.shareOfAll(stats.total, whole)}`) + kindExtreme(extreme, stats, query.kinds, taxonomy);
     if (!withChart || (!query.from && !query.to)) return { text };
     return chartedReply({ activities, taxonomy, log }, text, stats, query.kinds, incoming);
   }
@@ -132,14 +131,14 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
   /** 上半年和下半年视察了几次: one count per period and the sum; the periods stay the thread's topic. */
   async function breakdown(
-    kinds: string[], periods: readonly ComparedPeriod[], incoming: Incoming, narrow: Narrow, today?: IsoDate, withChart = false,
+    kinds: string[], periods: readonly ComparedPeriod[], incoming: Incoming, narrow: Narrow, today?: IsoDate, withChart = false, extreme?: Extreme,
   ): Promise<Reply> {
     const narrowing = narrowingOf(narrow, personOf(incoming));
     const all = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to }, narrowing)));
     // Months still to come with nothing in them are left out of a per-month answer.
     const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, ...narrow });
-    const text = renderBreakdown(topicKindsText(kinds, narrowing, taxonomy), counts);
+    const text = renderBreakdown(topicKindsText(kinds, narrowing, taxonomy), counts) + monthExtreme(extreme, counts, today);
     // 上半年各月视察调研画个图: the months drawn as the text counts them (narrowed too, if asked).
     if (!withChart || !today || counts.length === 0) return { text };
     return chartedReply({ activities, taxonomy, log }, text, monthlyOf(counts), kinds, incoming);
@@ -258,9 +257,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         if (compared) return compare(reading.kinds, compared, incoming, narrow);
         const listed = listedCountPeriods(text, today);
         if (listed.length > 1) return breakdown(reading.kinds, listed, incoming, narrow);
-        const months = monthsAskedFor(text, reading.from, reading.to);
-        if (months.length > 1) return breakdown(reading.kinds, months, incoming, narrow, today, reading.chart === true);
-        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, ...narrow }, incoming, reading.chart === true, reading.share === true);
+        const months = reading.extreme?.by === 'month' ? monthsOf(reading.from, reading.to) : monthsAskedFor(text, reading.from, reading.to);
+        if (months.length > 1) return breakdown(reading.kinds, months, incoming, narrow, today, reading.chart === true, reading.extreme);
+        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, ...narrow }, incoming, reading.chart === true, reading.share === true, reading.extreme);
       }
       case 'list':
         return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest }, incoming);

@@ -69,15 +69,20 @@ export function renderBreakdown(kinds: string, counts: readonly Stats[]): string
   return [...counts.map((s) => m.compareLine(periodInWords(s.from, s.to), kinds, s.total)), m.breakdownTotal(total)].join('\n');
 }
 
-/** Words that ask for one count per month (今年每个月视察了几次, 按月统计). */
-const PER_MONTH = /每个?月|各(?:个)?月|按月|逐月|分月/;
+/** Words that ask for one count per month (今年每个月视察了几次, 按月统计, 哪个月视察了几次). */
+const PER_MONTH = /每个?月|各(?:个)?月|按月|逐月|分月|哪一?个月/;
 
 /**
  * The months of a count question that asks for one count per month, each clipped to the
  * period; empty unless it asks so and the period spans two months or more (at most 36).
  */
 export function monthsAskedFor(text: string, from: IsoDate | null, to: IsoDate | null): ComparedPeriod[] {
-  if (!PER_MONTH.test(text) || !from || !to || from.slice(0, 7) === to.slice(0, 7)) return [];
+  return PER_MONTH.test(text) ? monthsOf(from, to) : [];
+}
+
+/** The months of a period, each clipped to it; empty unless it spans two months or more (at most 36). */
+export function monthsOf(from: IsoDate | null, to: IsoDate | null): ComparedPeriod[] {
+  if (!from || !to || from.slice(0, 7) === to.slice(0, 7)) return [];
   const months: ComparedPeriod[] = [];
   for (let start = `${from.slice(0, 7)}-01`; start <= to && months.length < 37; start = addMonths(start, 1)) {
     const end = addDays(addMonths(start, 1), -1);

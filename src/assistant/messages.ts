@@ -70,6 +70,11 @@ export const messages = {
   compareDifference: (first: string, second: string, difference: number) =>
     `${first}比${second}${difference > 0 ? '多' : '少'} ${Math.abs(difference)} 次（均按活动记录统计）。`,
   breakdownTotal: (total: number) => `· 合计：${total} 次（均按活动记录统计）`,
+  /** The month(s) or kind(s) with the most or fewest activities (ties all named). */
+  extreme: (names: readonly string[], most: boolean, count: number) =>
+    `${most ? '最多' : '最少'}的是${names.join('、')}，${names.length > 1 ? '各' : '共'} ${count} 次（按活动记录统计）。`,
+  extremeTied: (by: 'month' | 'kind', count: number) => `${by === 'month' ? '各月' : '各类活动'}次数相同，都是 ${count} 次。`,
+  extremeMonthNotOver: '（本月还没有结束，不参与最少的比较。）',
   compareSame: (first: string, second: string) => `${first}与${second}次数相同（均按活动记录统计）。`,
   allKinds: '各类活动',
   allMeetings: '各类会议',

@@ -61,6 +61,13 @@ export const NON_ACTIVITY_COUNT =
 /** A share of the whole: 占全部活动的比例, 占比多少, 百分之几. */
 export const SHARE = /比例|占比|比重|百分比|百分之几|占(?:全部|所有|总|各类|同期)[^，,。；;]{0,8}(?:多少|几成)/;
 
+/**
+ * Which month or which kind had the most or the fewest (上半年哪个月活动最多, 今年哪类活动最少,
+ * 视察和调研哪个多): counted from the log, not a rule's 最多. Group 1 or 2 is 多 or 少.
+ */
+export const EXTREME =
+  /哪(?:一)?个?月(?:份)?[^，,。；;？?]{0,12}?最?(多(?!少)|(?<!多)少)|(?:哪|什么)(?:一)?(?:类|种|项|方面|个(?!月))(?:的)?(?:活动|工作)?[^，,。；;？?]{0,8}?最?(多(?!少)|(?<!多)少)(?![^，,。；;？?]*(?:可以|能|得|应|须|要))/;
+
 /** A picture of the counts: 画个图, 做个柱状图, 出一张统计图, 图表. */
 export const CHART = /画(?:个|一个|张|一张)?(?:柱状|统计)?图|(?:做|出|生成|弄)(?:个|一个|张|一张|成)?(?:柱状|统计)?图(?:表)?|图表|柱状图|统计图/;
 

@@ -3,6 +3,8 @@ const LEAP_DAY = /^(?:(\d{4})\s*年\s*)?(?:0?2|二)\s*月\s*(?:29|二十九)\s*[
 
 /** Every Chinese text the message reader and the `parse` command show a user. */
 export const readerMessages = {
+  /** Which month or kind had the most, with no period to count over. */
+  extremePeriod: '请说明统计哪段时间，例如：“上半年哪个月活动最多”“今年哪类活动最多”。',
   /** A message the rules could not place at all. */
   unclear:
     '没太明白您的意思。您是想记录一项活动、统计次数、列出活动，还是问一个规定？' +

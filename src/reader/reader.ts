@@ -15,13 +15,16 @@ import { queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { heldMeetings, queryKinds } from './query-kinds.ts';
 import { joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
-import type { MessageReader, Reading } from './types.ts';
+import type { Extreme, MessageReader, Reading } from './types.ts';
 
 const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
 /** Whether or where something was done: 有没有(…过), 去了哪里, 去过哪些乡镇, 哪些地方. */
 const WHICH_DONE = /有没有|(?:去|到)[了过]?(?:哪里|哪儿|哪些)|哪些地方|哪些单位/;
-/** Right after an activity word: 视察了哪些学校 (not 主任会议讨论了哪些事项, a question for the minutes). */
-const WHICH_OBJECT = /^\s*[了过](?:哪些|哪几[个家处所])[\u4e00-\u9fff]/;
+/**
+ * Right after an activity word: 视察了哪些学校, 执法检查的是哪部法律 (not 主任会议讨论了哪些事项,
+ * a question for the minutes).
+ */
+const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项])[\u4e00-\u9fff]/;
 /** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */
 const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
 /** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录. */
@@ -70,7 +73,7 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
 }
 
 /** A count or list reading with what else is asked of it (latest, share, chart); any other reading as it is. */
-function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true }): Reading {
+function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true; extreme?: Extreme }): Reading {
   return reading.intent === 'count' || reading.intent === 'list' ? { ...reading, ...marks } : reading;
 }
 
@@ -132,6 +135,13 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (mentions.length > 0 && cue.LATEST.test(blank)) return marked(query('list', p, taxonomy), { latest: true });
 
   const hasPeriod = periods.some((x) => !x.timeOnly);
+  // 上半年哪个月活动最多, 今年哪类活动最少: counted per month or kind; without a period, which one is asked.
+  const extreme = cue.EXTREME.exec(blank);
+  if (extreme && (mentions.length > 0 || /活动|工作|会/.test(blank))) {
+    if (!hasPeriod) return { intent: 'unclear', question: say.extremePeriod, settled: true };
+    const by = /月/.test(extreme[0]) ? 'month' : 'kind';
+    return marked(query('count', p, taxonomy), { extreme: { by, most: (extreme[1] ?? extreme[2]) === '多' } });
+  }
   const normative = cue.NORMATIVE.test(blank);
   const question = cue.QUESTION.test(blank);
   const isList =

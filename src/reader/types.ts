@@ -16,6 +16,12 @@ export interface ReadActivity {
   readonly earlier?: IsoDate;
 }
 
+/** Which month or kind of a period had the most activities, or the fewest. */
+export interface Extreme {
+  readonly by: 'month' | 'kind';
+  readonly most: boolean;
+}
+
 /** What one chat message means (CONTRACTS.md, `parse`). */
 export type Reading =
   /** One or more activities, in the message's order; `activity` is the first, for older callers. */
@@ -25,9 +31,13 @@ export type Reading =
    * `latest`: only the most recent entry up to today is asked for (最近一次视察是什么时候);
    * `chart`: the counts are wanted as a picture too (上半年视察调研画个图);
    * `share`: the count is wanted as a share of every activity in the period too (视察占全部活动的比例);
-   * `by`: only the entries this person logged (我 for the one asking: 我上个月记了哪些).
+   * `by`: only the entries this person logged (我 for the one asking: 我上个月记了哪些);
+   * `extreme`: which month or kind had the most (or fewest) is asked (上半年哪个月活动最多).
    */
-  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: true; chart?: true; share?: true; by?: string }
+  | {
+    intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null;
+    about?: string; latest?: true; chart?: true; share?: true; by?: string; extreme?: Extreme;
+  }
   | { intent: 'ask' }
   | { intent: 'draft' }
   | { intent: 'undo' }

@@ -167,6 +167,33 @@ describe('assistant: follow-ups in a thread', () => {
     expect(lines[lines.length - 1]).toBe('· 合计：3 次（均按活动记录统计）');
   });
 
+  it('names the month or kind with the most (or fewest) activities from the counts, every tie included', async () => {
+    bench = makeBench(reader);
+    for (const text of ['2023年3月3日视察了学校', '2023年3月9日视察了医院', '2023年5月3日视察了敬老院', '2023年5月8日开展了专题调研', '2023年6月1日开展了专题调研']) {
+      await bench.assistant.handle(say(text));
+    }
+    const month = (await bench.assistant.handle(say('上半年哪个月活动最多'))).text;
+    expect(month).toContain('· 2023年3月各类活动：2 次');
+    expect(month.split('\n').at(-1)).toBe('最多的是2023年3月、2023年5月，各 2 次（按活动记录统计）。');
+    // July is not over on 2023-07-05: its 0 does not make it the month with the fewest.
+    const fewest = (await bench.assistant.handle(say('今年哪个月视察最少'))).text;
+    expect(fewest).toContain('最少的是2023年1月、2023年2月、2023年4月、2023年6月，各 0 次');
+    expect(fewest).toContain('本月还没有结束');
+    const kind = (await bench.assistant.handle(say('上半年视察和调研哪个多'))).text;
+    expect(kind).toContain('最多的是视察，共 3 次');
+    // A rule's 最多 is still a question for the documents; no period is asked for.
+    expect((await bench.assistant.handle(say('哪个月活动最多'))).text).toContain('请说明统计哪段时间');
+  });
+
+  it('exports the whole month when a follow-up asks for 6月份的活动, not the kinds of the turn before', async () => {
+    bench = makeBench(reader);
+    for (const text of ['2023年6月3日视察了学校', '2023年6月9日开展了专题调研']) await bench.assistant.handle(say(text));
+    expect((await bench.assistant.handle(say('上半年视察了几次'))).text).toBe('2023年上半年共视察 1 次。');
+    const exported = await bench.assistant.handle(say('6月份的活动导出excel'));
+    expect(exported.text).toContain('2023年6月各类活动共 2 项');
+    expect(exported.files?.[0].name).toMatch(/\.xlsx$/);
+  });
+
   it('reads 去年同期呢 after a count as the same stretch a year earlier, never the whole year', async () => {
     bench = makeBench(reader);
     for (const text of ['2022年3月3日视察了学校', '2022年9月3日视察了医院', '2023年3月3日视察了城区防汛工作']) {

@@ -136,6 +136,23 @@ describe('count and list', () => {
     expect(read('今年有没有视察过养老院')).toMatchObject({ intent: 'list', kinds: ['inspection'], about: '养老院' });
     expect(read('今年视察了哪些学校')).toMatchObject({ intent: 'list', kinds: ['inspection'], about: '学校' });
     expect(read('今年的视察都去了哪里')).toMatchObject({ intent: 'list', kinds: ['inspection'] });
+    // Which law, from the entries — not a work report's law of another year.
+    for (const text of ['上半年执法检查的是哪部法律', '上半年执法检查了哪部法律']) {
+      expect(read(text)).toMatchObject({ intent: 'list', kinds: ['law_check'], from: '2023-01-01', to: '2023-06-30' });
+    }
+    // Export words are not a subject to narrow to.
+    const exported = read('6月份的活动导出excel');
+    expect(exported).toMatchObject({ intent: 'list', kinds: [], from: '2023-06-01', to: '2023-06-30' });
+    expect(exported).not.toHaveProperty('about');
+  });
+
+  it('counts which month or kind had the most or fewest, and never mistakes a rule\'s 最多 or a 多少 for one', () => {
+    expect(read('上半年哪个月活动最多')).toMatchObject({ intent: 'count', kinds: [], extreme: { by: 'month', most: true } });
+    expect(read('今年哪类活动最少')).toMatchObject({ intent: 'count', extreme: { by: 'kind', most: false } });
+    expect(read('上半年视察和调研哪个多')).toMatchObject({ intent: 'count', kinds: ['inspection', 'research'], extreme: { by: 'kind', most: true } });
+    expect(read('上半年哪个月视察了多少次')).not.toHaveProperty('extreme');
+    expect(read('代表每年最多可以提几件建议')).toMatchObject({ intent: 'ask' });
+    expect(read('视察一年最多搞几次')).toMatchObject({ intent: 'ask' });
   });
 
   it('counts every kind of meeting for 会议 or 开会 alone, never only 其他会议 nor every activity', () => {
