@@ -9,17 +9,20 @@ function currentYear(now?: IsoDate): number {
   return Number((now ?? new Date().toISOString()).slice(0, 4));
 }
 
-/** `已记录：6月12日 视察 安全生产工作` (or that it was already there). */
+/** When an entry took place: `6月12日`, or `9月3日至5日` for a multi-day activity. */
+function whenInWords(a: { date: IsoDate; to?: IsoDate }, now?: IsoDate): string {
+  return a.to && a.to !== a.date ? periodInWords(a.date, a.to) : dayInWords(a.date, currentYear(now));
+}
+
+/** `已记录：6月12日 视察 安全生产工作` (or that it was already there); a multi-day activity with its last day. */
 export function loggedReply(activity: Activity, duplicate: boolean, taxonomy: Taxonomy, now?: IsoDate): string {
-  const words = [dayInWords(activity.date, currentYear(now)), taxonomy.label(activity.kind), activity.title] as const;
+  const words = [whenInWords(activity, now), taxonomy.label(activity.kind), activity.title] as const;
   return duplicate ? logMessages.duplicate(...words) : logMessages.logged(...words);
 }
 
 /** `6月12日 视察 安全生产工作` (`9月3日至5日` for a multi-day activity). */
 export function entryInWords(a: { date: IsoDate; to?: IsoDate; kind: string; title: string }, taxonomy: Taxonomy, now?: IsoDate): string {
-  const year = currentYear(now);
-  const when = a.to && a.to !== a.date ? periodInWords(a.date, a.to) : dayInWords(a.date, year);
-  return `${when} ${taxonomy.label(a.kind)} ${a.title}`;
+  return `${whenInWords(a, now)} ${taxonomy.label(a.kind)} ${a.title}`;
 }
 
 /** One entry: `已记录：6月12日 视察 …`; several: `已记录 3 项：6月12日 视察 …；6月15日 …`. */
@@ -34,7 +37,7 @@ export function withdrawnReply(activities: Activity | readonly Activity[], taxon
   const list = Array.isArray(activities) ? activities : [activities as Activity];
   if (list.length === 1) {
     const a = list[0];
-    return logMessages.withdrawn(dayInWords(a.date, currentYear(now)), taxonomy.label(a.kind), a.title);
+    return logMessages.withdrawn(whenInWords(a, now), taxonomy.label(a.kind), a.title);
   }
   return logMessages.withdrawnSeveral(list.length, list.map((a) => entryInWords(a, taxonomy, now)).join(logMessages.itemJoiner));
 }

@@ -29,6 +29,13 @@ describe('assistant: logging and counting', () => {
     expect(bench.log.history()[0]).toMatchObject({ channel: 'terminal', message: '6月12日组织代表视察了安全生产工作' });
   });
 
+  it('confirms and withdraws a multi-day activity with its last day, not its first day alone', async () => {
+    bench = makeBench(reader);
+    const logged = await bench.assistant.handle(say('7月3日至4日开展了食品安全法执法检查'));
+    expect(logged.text).toContain('已记录：2023年7月3日至7月4日 执法检查');
+    expect((await bench.assistant.handle(say('/undo'))).text).toContain('已撤回：2023年7月3日至7月4日 执法检查');
+  });
+
   it('says so when the same activity is logged twice, and stores it once', async () => {
     bench = makeBench(reader);
     await bench.assistant.handle(say('/log 6月12日组织代表视察了安全生产工作'));
