@@ -1,6 +1,6 @@
 /**
  * Corrections to an entry, as staff write them: `/edit 17 日期 6月13日`, `/edit 17 类型 调研`,
- * or in words right after logging: `改成6月13日`, `不对，是调研`, `标题改成…`.
+ * or in words right after logging: `改成6月13日`, `不对，是调研`, `标题改成…`, `把事项改为…`.
  */
 import type { Taxonomy } from './kinds.ts';
 import { scanTime } from '../time/index.ts';
@@ -13,10 +13,10 @@ export type Change =
   | { readonly date?: IsoDate; readonly kind?: string; readonly title?: string }
   | { readonly question: string };
 
-const FIELD = /^\s*(日期|时间|date|类型|类别|种类|kind|标题|内容|名称|title)\s*(?:改成|改为|换成|是|为|:|：)?\s*/i;
+const FIELD = /^\s*(?:把|将)?\s*(日期|时间|date|类型|类别|种类|kind|标题|内容|名称|事项|title)\s*(?:改成|改为|换成|是|为|:|：)?\s*/i;
 /** A correction in words right after an entry was logged. */
 const IN_WORDS =
-  /^\s*(?:(?:不对|错了|记错了|搞错了|不是这个|更正一下|更正|纠正)\s*[，,。!！\s]*(?:应该|应)?(?:是|改成|改为|换成)?|(?:应该是|改成|改为|换成|更正为)|(?=(?:日期|时间|类型|类别|标题|内容)\s*(?:改成|改为|换成|应该是|应为)))\s*([\s\S]+)$/;
+  /^\s*(?:(?:不对|错了|记错了|搞错了|不是这个|更正一下|更正|纠正)\s*[，,。!！\s]*(?:应该|应)?(?:是|改成|改为|换成)?|(?:应该是|改成|改为|换成|更正为)|(?=(?:把|将)?\s*(?:日期|时间|类型|类别|标题|内容|名称|事项)\s*(?:改成|改为|换成|应该是|应为)))\s*([\s\S]+)$/;
 
 /** Read what to change from the words after an entry's number (or after 改成). */
 export function readChange(words: string, now: IsoDate, taxonomy: Taxonomy): Change | undefined {
@@ -25,7 +25,7 @@ export function readChange(words: string, now: IsoDate, taxonomy: Taxonomy): Cha
   const field = FIELD.exec(text);
   const value = field ? text.slice(field[0].length).trim() : text;
   const name = field?.[1].toLowerCase();
-  if (name && /标题|内容|名称|title/.test(name)) return value ? { title: value } : undefined;
+  if (name && /标题|内容|名称|事项|title/.test(name)) return value ? { title: value } : undefined;
   const wantsDate = !name || /日期|时间|date/.test(name);
   const wantsKind = !name || /类型|类别|种类|kind/.test(name);
   if (wantsDate) {
@@ -55,7 +55,7 @@ export function readCorrection(text: string, now: IsoDate, taxonomy: Taxonomy): 
 }
 
 /** 昨天开展的执法检查改成前天, 把刚才那条的类型改成调研: the entry named, then the change. */
-const NAMED = /^\s*(?:把|将)?\s*([^，,。；;]{1,24}?)\s*(?:的\s*(?:日期|时间|类型|类别))?\s*(?:改成|改为|换成|更正为|应该是|应为)\s*([^，,。；;]+?)\s*[。!！]?$/;
+const NAMED = /^\s*(?:把|将)?\s*([^，,。；;]{1,24}?)\s*(?:的\s*(?:日期|时间|类型|类别|标题|内容|名称|事项))?\s*(?:改成|改为|换成|更正为|应该是|应为)\s*([^，,。；;]+?)\s*[。!！]?$/;
 /** Words that point at the entry just logged. */
 const POINTER = /刚才|刚刚|上一条|那条|这条|刚记的|刚登记的/;
 
@@ -79,7 +79,7 @@ export function readNamedCorrection(text: string, now: IsoDate, taxonomy: Taxono
   const dates = scanTime(named, now).periods.filter((p) => p.day && !p.timeOnly && p.from === p.to)
     .map((p) => (p.readings ? p.readings.past.from : p.from));
   if (kinds.length === 0 && dates.length === 0 && !POINTER.test(named)) return undefined;
-  const field = /的\s*(日期|时间|类型|类别)\s*(?:改成|改为|换成|更正为|应该是|应为)/.exec(text);
+  const field = /的\s*(日期|时间|类型|类别|标题|内容|名称|事项)\s*(?:改成|改为|换成|更正为|应该是|应为)/.exec(text);
   const change = readChange(field ? `${field[1]} ${m[2]}` : m[2], now, taxonomy);
   return change ? { change, kinds, dates } : undefined;
 }

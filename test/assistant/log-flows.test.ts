@@ -132,6 +132,14 @@ describe('correct and remove', () => {
     expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-06-13', 'research']]);
   });
 
+  it('changes the title when told to (把标题改成…, 刚才那条的事项改为…), never logging the words as a new entry', async () => {
+    bench = makeBench(reader, { today: '2026-07-05' });
+    await bench.assistant.handle(say('昨天组织代表视察了河道治理'));
+    expect((await bench.assistant.handle(say('把标题改成调研河道综合治理工作'))).text).toMatch(/→ 7月4日 视察 调研河道综合治理工作$/);
+    expect((await bench.assistant.handle(say('刚才那条的事项改为视察河道综合治理工作'))).text).toMatch(/→ 7月4日 视察 视察河道综合治理工作$/);
+    expect(bench.log.list().map((a) => [a.kind, a.title])).toEqual([['inspection', '视察河道综合治理工作']]);
+  });
+
   it('corrects an entry named in the words only when it is the one just logged, and never logs the correction', async () => {
     bench = makeBench(reader, { today: '2026-07-05' });
     // Nothing logged here yet: the correction is asked about, not stored as an entry.
