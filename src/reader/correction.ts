@@ -48,9 +48,20 @@ export function readChange(words: string, now: IsoDate, taxonomy: Taxonomy): Cha
   return undefined;
 }
 
+/**
+ * Other ways of saying 改成, rewritten to it: 日期错了，应该是3号 and 时间改一下，6月10日 (日期改成…),
+ * 不是视察是调研 and 是调研不是视察 (改成调研).
+ */
+const SAID_OTHERWISE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\s*(日期|时间|类型|类别|标题|内容|名称|事项)\s*(?:错了|不对|记错了|搞错了|有误|改一下|改改|要改|更正一下|调整一下)\s*[，,。:：!！\s]*(?:应该|应)?(?:是|改成|改为|为)?\s*/, '$1改成'],
+  [/^\s*(?:不是|并非)\s*[^，,。；;\s]{1,12}?\s*[，,]?\s*(?:而)?是\s*/, '改成'],
+  [/^\s*(?:应该)?是\s*([^，,。；;\s]{1,12}?)\s*[，,]?\s*不是\s*[^，,。；;\s]{1,12}\s*[。!！]?\s*$/, '改成$1'],
+];
+
 /** A correction in words (改成6月13日, 不对，是调研): what it changes, or undefined when it is none. */
 export function readCorrection(text: string, now: IsoDate, taxonomy: Taxonomy): Change | undefined {
-  const m = IN_WORDS.exec(text.trim());
+  const said = SAID_OTHERWISE.reduce((t, [pattern, as]) => t.replace(pattern, as), text.trim());
+  const m = IN_WORDS.exec(said);
   return m ? readChange(m[1], now, taxonomy) : undefined;
 }
 

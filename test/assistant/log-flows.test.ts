@@ -132,6 +132,18 @@ describe('correct and remove', () => {
     expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-06-13', 'research']]);
   });
 
+  it('reads other ways of saying 改成 (日期错了，应该是3号, 不是视察是调研, 时间改一下), and 那条删了吧 withdraws', async () => {
+    bench = makeBench(reader, { today: '2026-07-05' });
+    await bench.assistant.handle(say('昨天组织代表视察了河道治理'));
+    expect((await bench.assistant.handle(say('日期错了，应该是3号'))).text).toMatch(/→ 7月3日 视察/);
+    expect((await bench.assistant.handle(say('不是视察是调研'))).text).toMatch(/→ 7月3日 调研/);
+    expect((await bench.assistant.handle(say('是视察，不是调研'))).text).toMatch(/→ 7月3日 视察/);
+    expect((await bench.assistant.handle(say('时间改一下，7月2日'))).text).toMatch(/→ 7月2日 视察/);
+    expect(bench.log.list()).toHaveLength(1);
+    expect((await bench.assistant.handle(say('那条记录删了吧'))).text).toContain('已撤回');
+    expect(bench.log.list()).toHaveLength(0);
+  });
+
   it('changes the title when told to (把标题改成…, 刚才那条的事项改为…), never logging the words as a new entry', async () => {
     bench = makeBench(reader, { today: '2026-07-05' });
     await bench.assistant.handle(say('昨天组织代表视察了河道治理'));
