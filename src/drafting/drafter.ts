@@ -110,17 +110,22 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       if (!words) throw new UserError('empty_request', messages.emptyRequest);
       const named = readPeriod(words, now);
       const topics = topicsOf(words, named.words);
+      // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
+      if (PLAN.test(words)) throw new UserError('unknown_topic', messages.planNotDrafted);
       if (topics.length === 0) {
         throw new UserError('unknown_topic', messages.unknownTopic(book.topics.map((t) => t.label).join('、')));
       }
       // No start given or named: the draft covers the year so far, and says so rather than silently.
       const assumed = !from && !named.from;
       const start = from ?? named.from ?? `${now.slice(0, 4)}-01-01`;
-      const end = to ?? named.to ?? now;
+      // A named period not over yet (第三季度 on 7月5日) is drafted up to today, and said so; one still to come has nothing to draft.
+      const unfinished = !to && !!named.to && named.to > now;
+      if (unfinished && start > now) throw new UserError('bad_period', messages.periodToCome(named.words ?? ''));
+      const end = unfinished ? now : to ?? named.to ?? now;
       if (start > end) throw new UserError('bad_period', messages.badPeriod);
       const items = await itemsFor(topics, start, end);
       const facts = items.flatMap((item) => (item.parts.length > 1 ? [item.fact, ...item.parts] : [item.fact]));
-      const period = describePeriod(start, end, now, from || to ? undefined : named.words);
+      const period = unfinished ? sinceStart(start, named.to!, now) : describePeriod(start, end, now, from || to ? undefined : named.words);
       const form = findForm(words);
       const venue = form === 'speech' ? findVenue(words) : undefined;
       const subject = topicPhrase(topics);
@@ -142,6 +147,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
       let note: string | undefined = [
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,
+        unfinished ? messages.periodNotOver(describePeriod(start, named.to!, now), start, end) : undefined,
+        // 第四季度 in July is last year's: said, so a year meant otherwise is caught.
+        yearTaken(named.words, start, now) ? messages.periodYearTaken(named.words!, period) : undefined,
         subjectNamed ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
         recorder ? messages.recorderNotNarrowed(recorder) : undefined,
       ].filter(Boolean).join('\n') || undefined;
@@ -186,4 +194,17 @@ export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts
   const titles = [...new Set((draft.sources ?? []).map((s) => `《${s.title}》`))];
   if (titles.length) lines.push(messages.basisStyle(titles.join('、')));
   return lines.join('\n');
+}
+
+/** A request for a plan (下半年工作计划, 明年工作打算, 工作要点), not an account of what was done. */
+const PLAN = /(?:计划|打算|思路|要点|规划)\s*(?:的)?\s*(?:稿子|材料|初稿|草稿|部分)?\s*[。！!]?\s*$/;
+
+/** A period begun but not over, as a draft names it: 今年以来, 2023年第三季度以来. */
+function sinceStart(start: IsoDate, end: IsoDate, now: IsoDate): string {
+  return start === `${now.slice(0, 4)}-01-01` ? describePeriod(start, now, now) : `${describePeriod(start, end, now)}以来`;
+}
+
+/** Whether the request's period words name no year and were read as another year than this one. */
+function yearTaken(words: string | undefined, start: IsoDate, now: IsoDate): boolean {
+  return !!words && start.slice(0, 4) !== now.slice(0, 4) && !/\d{2,4}\s*年|[今去前明上本]\s*一?年|往年|年度/.test(words);
 }

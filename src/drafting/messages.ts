@@ -3,10 +3,21 @@ export const messages = {
   emptyRequest: '请说明要起草什么，例如：“起草上半年监督工作的总结”或“写一段代表工作的发言”。',
   unknownTopic: (known: string) =>
     `没有看出要起草哪方面的材料。我能起草这些方面：${known}；也可以只说场合，如“起草一段在代表座谈会上的发言”“写一份第二季度工作汇报”。`,
+  /** A plan (工作计划, 打算): the log holds what was done, not what is to be done. */
+  planNotDrafted:
+    '工作计划、打算要由办公室研究确定，活动记录里只有已经开展的活动，我不能替您写出来。我可以起草已开展工作的总结，例如“写一段上半年监督工作的总结”，计划部分请在稿中补充。',
   /** The request named no start: the draft covers the year so far, and the person is told how to choose. */
   periodAssumed: (period: string, from: string, to: string) =>
     `要求里没有说明时段，按${period}（${from}至${to}）统计；如需其他时段，请在要求里写明，例如“上半年”“2023年3月”。`,
   badPeriod: '起草的时间段不对：开始日期晚于结束日期。',
+  /** A named period that has not begun: nothing is logged for it yet. */
+  periodToCome: (words: string) => `“${words}”还没有到，活动记录里还没有这段时间的活动，无法起草。如要写计划或打算，请直接在稿中补充。`,
+  /** Period words without a year read as another year's (第四季度 in July: last year's). */
+  periodYearTaken: (words: string, period: string) =>
+    `要求里的“${words}”没有写年份，按${period}统计（今年的还没有到）；如指其他年份，请写明，例如“2023年${words}”。`,
+  /** A named period not over yet: the figures run up to today. */
+  periodNotOver: (period: string, from: string, to: string) =>
+    `${period}还没有结束，稿中数字按${from}至${to}（截至今天）的活动记录统计。`,
   /** The request names whose entries to use (我记的); figures count everyone's entries. */
   recorderNotNarrowed: (who: string) =>
     `要求里提到“${who === '我' ? '我记' : who + '记'}的”：稿中的数字按该时段全部活动记录统计，没有只算${who === '我' ? '您' : who}记录的条目。`,

@@ -190,6 +190,31 @@ describe('offline drafts', () => {
     expect(draft.text).not.toMatch(/[0-9]+\s*(次|个|项)/);
   });
 
+  it('drafts a period not over yet up to today and says so, and one still to come not at all', async () => {
+    // 下半年 on 2023-07-05: from 7月1日 to today, named as begun, the 8月1日 entry not yet counted.
+    const begun = await drafter.draft({ request: '写一段下半年视察工作的汇报', now: '2023-07-05' });
+    expect(begun).toMatchObject({ from: '2023-07-01', to: '2023-07-05' });
+    expect(begun.document.title).toBe('区人大常委会2023年下半年以来视察工作情况');
+    expect(begun.note).toContain('2023年下半年还没有结束，稿中数字按2023-07-01至2023-07-05（截至今天）的活动记录统计');
+    const later = await drafter.draft({ request: '写一段下半年视察工作的汇报', now: '2023-08-02' });
+    expect(later.text).toContain('对防汛开展了专题视察');
+    // 第四季度 in July, with no year, is last year's: the draft says which year it took.
+    const q4 = await drafter.draft({ request: '写一段第四季度视察工作的总结', now: '2023-07-05' });
+    expect(q4).toMatchObject({ from: '2022-10-01', to: '2022-12-31' });
+    expect(q4.note).toContain('“第四季度”没有写年份，按2022年第四季度统计');
+    await expect(drafter.draft({ request: '写一段明年监督工作的总结', now: '2023-07-05' }))
+      .rejects.toMatchObject({ code: 'bad_period', userMessage: expect.stringContaining('还没有到') });
+  });
+
+  it('says a plan is the office\'s to decide instead of passing a summary off as one', async () => {
+    for (const request of ['起草下半年工作计划', '写一段下半年监督工作计划', '写一段明年工作打算']) {
+      await expect(drafter.draft({ request, now: '2023-07-05' }))
+        .rejects.toMatchObject({ userMessage: expect.stringContaining('工作计划、打算要由办公室研究确定') });
+    }
+    // A report on how a plan was carried out is an account of what was done.
+    expect((await drafter.draft({ request: '写一段上半年听取计划执行情况报告的总结', now: '2023-07-05' })).text).toContain('2023年上半年');
+  });
+
   it('asks back with the topics and occasions it knows when the request names neither', async () => {
     await expect(drafter.draft({ request: '写一首关于春天的诗', now: '2023-07-05' }))
       .rejects.toMatchObject({ code: 'unknown_topic', userMessage: expect.stringContaining('座谈会') });
