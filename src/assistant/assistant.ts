@@ -28,6 +28,7 @@ import { renderAnswer, renderCount, renderList } from './render.ts';
 import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, monthsOf, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import { kindExtreme, monthExtreme } from './extremes.ts';
+import { plannedNote } from './planned.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplySink } from './types.ts';
 
 /** What a count or list is narrowed to: a subject (学校) and who logged the entries (我, 小王). */
@@ -103,6 +104,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     // 视察占全部活动的比例: every kind's total of the same period, for the share.
     const whole = share && query.kinds.length > 0 ? (await activities.stats({ kinds: [], from: query.from, to: query.to })).total : undefined;
     const text = renderCount(stats, query.kinds, taxonomy) + (stats.total === 0 ? await beforeTheLog([query]) : '') +
+      await plannedNote(activities, query, stats.total, todayOf(incoming)) +
       (whole === undefined ? '' : `\n${m.shareOfAll(stats.total, whole)}`) + kindExtreme(extreme, stats, query.kinds, taxonomy);
     if (!withChart || (!query.from && !query.to)) return { text };
     return chartedReply({ activities, taxonomy, log }, text, stats, query.kinds, incoming);
@@ -148,11 +150,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const narrowing = narrowingOf(query, personOf(incoming));
     if (query.latest) return { text: await latestReply(activities, query, todayOf(incoming), taxonomy, narrowing) };
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
-    const year = Number(todayOf(incoming).slice(0, 4));
     const found = narrowing ? undefined : await activities.list(query);
     const { text, shown } = found
-      ? { text: renderList(found, query, taxonomy, year), shown: found.length }
-      : await topicReply(activities, query, narrowing!, 'list', taxonomy, year);
+      ? { text: renderList(found, query, taxonomy, todayOf(incoming)), shown: found.length }
+      : await topicReply(activities, query, narrowing!, 'list', taxonomy, Number(todayOf(incoming).slice(0, 4)));
     if (!wantsExport(incoming.text) || shown === 0) return { text };
     const file = await exportedList(activities, query, taxonomy, narrowing);
     return file ? { text: `${text}\n${m.exportedNote(file.name)}`, files: [file] } : { text: `${text}\n${m.exportUnavailable}` };

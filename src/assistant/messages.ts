@@ -70,6 +70,11 @@ export const messages = {
   compareDifference: (first: string, second: string, difference: number) =>
     `${first}比${second}${difference > 0 ? '多' : '少'} ${Math.abs(difference)} 次（均按活动记录统计）。`,
   breakdownTotal: (total: number) => `· 合计：${total} 次（均按活动记录统计）`,
+  /** Counted entries dated after today: plans, not activities done. */
+  somePlanned: (n: number, dates: string) => `（其中 ${n} 次的日期在今天之后（${dates}），是计划安排，还没有开展。）`,
+  allPlanned: (n: number, dates: string) => `（这 ${n} 次的日期都在今天之后（${dates}），是计划安排，还没有开展。）`,
+  /** A listed entry dated after today. */
+  plannedMark: '（计划）',
   /** The month(s) or kind(s) with the most or fewest activities (ties all named). */
   extreme: (names: readonly string[], most: boolean, count: number) =>
     `${most ? '最多' : '最少'}的是${names.join('、')}，${names.length > 1 ? '各' : '共'} ${count} 次（按活动记录统计）。`,

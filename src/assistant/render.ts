@@ -3,7 +3,7 @@
  * use the activity log's own wording (`statsReply`, `loggedReply`); the chat adds a bound
  * on list length and the knowledge base's numbered sources.
  */
-import { dayInWords, periodInWords } from '../time/index.ts';
+import { dayInWords, periodInWords, type IsoDate } from '../time/index.ts';
 import { meetingKinds, type Taxonomy } from '../reader/index.ts';
 import { statsReply, type Activity, type Stats } from '../log/index.ts';
 import { citedSources, type Answer } from '../knowledge/index.ts';
@@ -31,19 +31,20 @@ export function renderCount(stats: Stats, kinds: readonly string[], taxonomy: Ta
   return lines.join('\n');
 }
 
-/** A dated list of activities, at most `LIST_LIMIT` lines. */
+/** A dated list of activities, at most `LIST_LIMIT` lines; an entry after `today` is marked as a plan. */
 export function renderList(
   activities: readonly Activity[],
   query: { kinds: readonly string[]; from: string | null; to: string | null },
   taxonomy: Taxonomy,
-  currentYear: number,
+  today: IsoDate,
 ): string {
+  const currentYear = Number(today.slice(0, 4));
   const period = periodInWords(query.from, query.to);
   const kinds = kindsText(query.kinds, taxonomy);
   if (activities.length === 0) return m.listNone(period, kinds);
   const lines = [m.listHeader(period, kinds, activities.length)];
   for (const a of activities.slice(0, LIST_LIMIT)) {
-    lines.push(m.listLine(a.id, dayInWords(a.date, currentYear), taxonomy.label(a.kind), a.title, a.by_name ?? a.by));
+    lines.push(m.listLine(a.id, dayInWords(a.date, currentYear), taxonomy.label(a.kind), a.title, a.by_name ?? a.by) + (a.date > today ? m.plannedMark : ''));
   }
   if (activities.length > LIST_LIMIT) lines.push(m.listMore(activities.length - LIST_LIMIT));
   return lines.join('\n');

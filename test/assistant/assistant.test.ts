@@ -36,6 +36,21 @@ describe('assistant: logging and counting', () => {
     expect((await bench.assistant.handle(say('/undo'))).text).toContain('已撤回：2023年7月3日至7月4日 执法检查');
   });
 
+  it('says which counted entries are plans dated after today, and marks them in a list', async () => {
+    bench = makeBench(reader);
+    const asked = await bench.assistant.handle(say('7月20日组织代表视察防汛工作'));
+    await bench.assistant.handle(say(asked.choices![0].send));
+    await bench.assistant.handle(say('7月3日视察了河道'));
+    const counted = (await bench.assistant.handle(say('下半年视察了几次'))).text;
+    expect(counted).toBe('2023年下半年共视察 2 次。\n（其中 1 次的日期在今天之后（7月20日），是计划安排，还没有开展。）');
+    expect((await bench.assistant.handle(say('本月有几次视察'))).text).toContain('其中 1 次');
+    const listed = (await bench.assistant.handle(say('列出下半年的视察'))).text.split('\n');
+    expect(listed[1]).not.toContain('（计划）');
+    expect(listed[2]).toMatch(/7月20日 视察 组织代表视察防汛工作（.+）（计划）$/);
+    // A period over by today has no plans in it: no note.
+    expect((await bench.assistant.handle(say('7月1日到7月5日视察了几次'))).text).toBe('2023年7月1日至7月5日共视察 1 次。');
+  });
+
   it('says so when the same activity is logged twice, and stores it once', async () => {
     bench = makeBench(reader);
     await bench.assistant.handle(say('/log 6月12日组织代表视察了安全生产工作'));
