@@ -2,7 +2,7 @@
  * The platform-neutral assistant core: access first, then files, pending confirmations,
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
-import { DEFAULT_TIME_ZONE, periodInWords, today as officeDay, type IsoDate } from '../time/index.ts';
+import { DEFAULT_TIME_ZONE, today as officeDay, type IsoDate } from '../time/index.ts';
 import { commandSubject, type Extreme, type MessageReader, type Taxonomy } from '../reader/index.ts';
 import { TurnQueue } from '../runtime/index.ts';
 import { errorReference } from '../errors.ts';
@@ -28,7 +28,8 @@ import { renderAnswer, renderCount, renderList } from './render.ts';
 import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, monthsOf, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import { kindExtreme, monthExtreme } from './extremes.ts';
-import { plannedNote } from './planned.ts';
+import { beforeTheLog, plannedNote } from './count-notes.ts';
+import { answerEach, severalQuestions } from './several-questions.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplySink } from './types.ts';
 
 /** What a count or list is narrowed to: a subject (学校) and who logged the entries (我, 小王). */
@@ -103,7 +104,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const stats = await activities.stats(query);
     // 视察占全部活动的比例: every kind's total of the same period, for the share.
     const whole = share && query.kinds.length > 0 ? (await activities.stats({ kinds: [], from: query.from, to: query.to })).total : undefined;
-    const text = renderCount(stats, query.kinds, taxonomy) + (stats.total === 0 ? await beforeTheLog([query]) : '') +
+    const text = renderCount(stats, query.kinds, taxonomy) + (stats.total === 0 ? await beforeTheLog(activities, [query]) : '') +
       await plannedNote(activities, query, stats.total, todayOf(incoming)) +
       (whole === undefined ? '' : `\n${m.shareOfAll(stats.total, whole)}`) + kindExtreme(extreme, stats, query.kinds, taxonomy);
     if (!withChart || (!query.from && !query.to)) return { text };
@@ -115,15 +116,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const narrowing = narrowingOf(narrow, personOf(incoming));
     const [first, second] = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to }, narrowing)));
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], ...periods[0], ...narrow });
-    return { text: renderComparison(topicKindsText(kinds, narrowing, taxonomy), first, second) + await beforeTheLog(periods) };
-  }
-
-  /** A note when a period ends before the log's first entry (去年同期 with a log begun this year), else ''. */
-  async function beforeTheLog(periods: ReadonlyArray<{ readonly from: IsoDate | null; readonly to: IsoDate | null }>): Promise<string> {
-    for (const { from, to } of periods) {
-      if (to && (await activities.stats({ kinds: [], from: null, to })).total === 0) return `\n${m.beforeTheLog(periodInWords(from, to))}`;
-    }
-    return '';
+    return { text: renderComparison(topicKindsText(kinds, narrowing, taxonomy), first, second) + await beforeTheLog(activities, periods) };
   }
 
   /** Counts per kind; narrowed to the matching entries when the question narrows. */
@@ -241,6 +234,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const corrected = await logFlows.correctInWords(text, await lastLogged.get(incoming.threadId), incoming, today);
     if (corrected) return corrected;
 
+    // 今年视察了几次？去年呢？: each question in turn, the later read as follow-ups of the earlier.
+    const several = await severalQuestions(text, reader, today);
+    if (several) return answerEach(several, (part) => turn({ ...incoming, text: part }));
     const reading = await reader.read(text, today);
     const followUp = await resolveFollowUp(text, reading, await contexts.get(incoming.threadId), reader, today);
     if (followUp) {

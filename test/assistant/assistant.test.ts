@@ -216,6 +216,18 @@ describe('assistant: follow-ups in a thread', () => {
     expect(exported.files?.[0].name).toMatch(/\.xlsx$/);
   });
 
+  it('answers each count or list asked in one message, the later ones as follow-ups (今年视察了几次？去年呢？)', async () => {
+    bench = makeBench(reader);
+    for (const text of ['2022年3月3日视察了学校', '2023年3月3日视察了医院', '2023年5月8日开展了专题调研']) await bench.assistant.handle(say(text));
+    expect((await bench.assistant.handle(say('今年视察了几次？去年呢？'))).text).toBe('2023年共视察 1 次。\n\n2022年共视察 1 次。');
+    const three = (await bench.assistant.handle(say('上半年视察了几次？调研呢？列出来'))).text.split('\n\n');
+    expect(three).toHaveLength(3);
+    expect(three[1]).toBe('2023年上半年共调研 1 次。');
+    expect(three[2]).toMatch(/^2023年上半年调研共 1 项：\n· \d+\. 5月8日 调研/);
+    // A question with a log entry in it is not split: one message, one reading.
+    expect((await bench.assistant.handle(say('今天视察了河道？'))).text).not.toContain('\n\n');
+  });
+
   it('reads 去年同期呢 after a count as the same stretch a year earlier, never the whole year', async () => {
     bench = makeBench(reader);
     for (const text of ['2022年3月3日视察了学校', '2022年9月3日视察了医院', '2023年3月3日视察了城区防汛工作']) {

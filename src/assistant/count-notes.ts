@@ -1,9 +1,11 @@
 /**
- * Entries dated after today are plans (a future-dated log is stored only once the person says it
- * is a plan). A count or list reaching past today says how many of its entries are such plans, so
- * "下半年视察了几次" on 7月5日 never passes a planned 7月20日 inspection off as one done.
+ * Notes under a count that keep its figure from being misread:
+ * - entries dated after today are plans (a future-dated log is stored only once the person says it
+ *   is a plan): a count reaching past today says how many of its entries are such plans, so
+ *   "下半年视察了几次" on 7月5日 never passes a planned 7月20日 inspection off as one done;
+ * - a zero for a period the log does not reach back to may be activities never logged.
  */
-import { addDays, dayInWords, type IsoDate } from '../time/index.ts';
+import { addDays, dayInWords, periodInWords, type IsoDate } from '../time/index.ts';
 import type { ActivityLogPort } from './ports.ts';
 import { messages as m } from './messages.ts';
 
@@ -25,4 +27,14 @@ export async function plannedNote(
   const dates = [...new Set(ahead.map((a) => dayInWords(a.date, year)))];
   const named = dates.slice(0, NAMED_DATES).join('、') + (dates.length > NAMED_DATES ? '等' : '');
   return `\n${ahead.length === total ? m.allPlanned(total, named) : m.somePlanned(ahead.length, named)}`;
+}
+
+/** A note when a period ends before the log's first entry (去年同期 with a log begun this year), else ''. */
+export async function beforeTheLog(
+  activities: ActivityLogPort, periods: ReadonlyArray<{ readonly from: IsoDate | null; readonly to: IsoDate | null }>,
+): Promise<string> {
+  for (const { from, to } of periods) {
+    if (to && (await activities.stats({ kinds: [], from: null, to })).total === 0) return `\n${m.beforeTheLog(periodInWords(from, to))}`;
+  }
+  return '';
 }
