@@ -13,10 +13,10 @@ export type Change =
   | { readonly date?: IsoDate; readonly kind?: string; readonly title?: string }
   | { readonly question: string };
 
-const FIELD = /^\s*(?:把|将)?\s*(日期|时间|date|类型|类别|种类|kind|标题|内容|名称|事项|title)\s*(?:改成|改为|换成|是|为|:|：)?\s*/i;
+const FIELD = /^\s*(?:把|将)?\s*(日期|时间|date|类型|类别|种类|kind|标题|内容|名称|事项|title)\s*(?:改成|改为|改到|换成|是|为|:|：)?\s*/i;
 /** A correction in words right after an entry was logged. */
 const IN_WORDS =
-  /^\s*(?:(?:不对|错了|记错了|搞错了|不是这个|更正一下|更正|纠正)\s*[，,。!！\s]*(?:应该|应)?(?:是|改成|改为|换成)?|(?:应该是|改成|改为|换成|更正为)|(?=(?:把|将)?\s*(?:日期|时间|类型|类别|标题|内容|名称|事项)\s*(?:改成|改为|换成|应该是|应为)))\s*([\s\S]+)$/;
+  /^\s*(?:(?:不对|错了|记错了|搞错了|不是这个|更正一下|更正|纠正)\s*[，,。!！\s]*(?:应该|应)?(?:是|改成|改为|改到|换成)?|(?:应该是|改成|改为|改到|换成|更正为)|(?=(?:把|将)?\s*(?:日期|时间|类型|类别|标题|内容|名称|事项)\s*(?:改成|改为|改到|换成|应该是|应为)))\s*([\s\S]+)$/;
 
 /** Read what to change from the words after an entry's number (or after 改成). */
 export function readChange(words: string, now: IsoDate, taxonomy: Taxonomy): Change | undefined {
@@ -66,7 +66,7 @@ export function readCorrection(text: string, now: IsoDate, taxonomy: Taxonomy): 
 }
 
 /** 昨天开展的执法检查改成前天, 把刚才那条的类型改成调研: the entry named, then the change. */
-const NAMED = /^\s*(?:把|将)?\s*([^，,。；;]{1,24}?)\s*(?:的\s*(?:日期|时间|类型|类别|标题|内容|名称|事项))?\s*(?:改成|改为|换成|更正为|应该是|应为)\s*([^，,。；;]+?)\s*[。!！]?$/;
+const NAMED = /^\s*(?:把|将)?\s*([^，,。；;]{1,24}?)\s*(?:的\s*(?:日期|时间|类型|类别|标题|内容|名称|事项))?\s*(?:改成|改为|改到|换成|更正为|应该是|应为)\s*([^，,。；;]+?)\s*[。!！]?$/;
 /** Words that point at the entry just logged. */
 const POINTER = /刚才|刚刚|上一条|那条|这条|刚记的|刚登记的/;
 
@@ -90,7 +90,7 @@ export function readNamedCorrection(text: string, now: IsoDate, taxonomy: Taxono
   const dates = scanTime(named, now).periods.filter((p) => p.day && !p.timeOnly && p.from === p.to)
     .map((p) => (p.readings ? p.readings.past.from : p.from));
   if (kinds.length === 0 && dates.length === 0 && !POINTER.test(named)) return undefined;
-  const field = /的\s*(日期|时间|类型|类别|标题|内容|名称|事项)\s*(?:改成|改为|换成|更正为|应该是|应为)/.exec(text);
+  const field = /的\s*(日期|时间|类型|类别|标题|内容|名称|事项)\s*(?:改成|改为|改到|换成|更正为|应该是|应为)/.exec(text);
   const change = readChange(field ? `${field[1]} ${m[2]}` : m[2], now, taxonomy);
   return change ? { change, kinds, dates } : undefined;
 }

@@ -139,6 +139,7 @@ describe('correct and remove', () => {
     expect((await bench.assistant.handle(say('不是视察是调研'))).text).toMatch(/→ 7月3日 调研/);
     expect((await bench.assistant.handle(say('是视察，不是调研'))).text).toMatch(/→ 7月3日 视察/);
     expect((await bench.assistant.handle(say('时间改一下，7月2日'))).text).toMatch(/→ 7月2日 视察/);
+    expect((await bench.assistant.handle(say('视察改到7月1日'))).text).toMatch(/→ 7月1日 视察/);
     expect(bench.log.list()).toHaveLength(1);
     expect((await bench.assistant.handle(say('那条记录删了吧'))).text).toContain('已撤回');
     expect(bench.log.list()).toHaveLength(0);

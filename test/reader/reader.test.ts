@@ -284,11 +284,13 @@ describe('log', () => {
   });
 
   it('does not log an activity called off or put back, but keeps a matter about cancelling', () => {
-    for (const text of ['6月12日视察取消了', '6月12日的视察推迟到6月15日', '昨天的调研没去成', '原定明天的视察改期了']) {
+    for (const text of ['6月12日视察取消了', '6月12日的视察推迟到6月15日', '昨天的调研没去成', '原定明天的视察改期了', '原定今天的视察改到下周三', '主任会议挪到周五开']) {
       expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('取消或改期') });
     }
     expect(read('昨天召开座谈会研究取消部分行政审批事项')).toMatchObject({ intent: 'log', activity: { date: '2023-07-04' } });
     expect(read('今天召开主任会议，决定推迟常委会会议')).toMatchObject({ intent: 'log', activity: { kind: 'council_meeting' } });
+    // Moved to another room, and held: an activity done.
+    expect(read('今天把会议改到301会议室召开了')).toMatchObject({ intent: 'log', activity: { kind: 'meeting' } });
   });
 
   it('asks for the day of a deed reported over a period (6月视察了学校), not whether to count or list', () => {
