@@ -146,6 +146,13 @@ describe('count and list', () => {
     expect(exported).not.toHaveProperty('about');
   });
 
+  it('counts all the log for 到目前为止 and 迄今 with no period, never narrowing to those words', () => {
+    for (const text of ['到目前为止视察了几次', '迄今视察了几次', '截至目前视察了几次']) {
+      expect(read(text)).toEqual({ intent: 'count', kinds: ['inspection'], from: null, to: null });
+    }
+    expect(read('今年至今视察了几次')).toMatchObject({ from: '2023-01-01', to: '2023-07-05' });
+  });
+
   it('counts which month or kind had the most or fewest, and never mistakes a rule\'s 最多 or a 多少 for one', () => {
     expect(read('上半年哪个月活动最多')).toMatchObject({ intent: 'count', kinds: [], extreme: { by: 'month', most: true } });
     expect(read('今年哪类活动最少')).toMatchObject({ intent: 'count', extreme: { by: 'kind', most: false } });
