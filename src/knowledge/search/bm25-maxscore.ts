@@ -265,8 +265,7 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
     }
   }
 
-  // Orders the terms by their bound in the window of blocks from `firstBlock` and returns how
-  // many (the weakest) are non-essential there: together they cannot beat the threshold.
+  // Orders the terms by bound in the window from `firstBlock`; returns how many (the weakest) are non-essential there.
   function splitWindow(firstBlock: number): number {
     const window = firstBlock >>> (WINDOW_SHIFT - BLOCK_SHIFT);
     for (let t = 0; t < m; t++) {
@@ -288,9 +287,10 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
     for (let i = 0; i < essential; i++) {
       const t = byLocal[i];
       const b = blocks[t];
+      const s = scale[t];
+      const stop = b === undefined ? BLOCKS_PER_WINDOW : Math.min(BLOCKS_PER_WINDOW, b.length - firstBlock);
       for (let j = 0, cell = i; j < BLOCKS_PER_WINDOW; j++, cell += m) {
-        const block = firstBlock + j;
-        const most = b ? (block < b.length ? b[block] * scale[t] : 0) : bounds[t];
+        const most = b === undefined ? bounds[t] : j < stop ? b[firstBlock + j] * s : 0;
         blockLocal[cell] = most;
         blockCumulative[cell] = i === 0 ? most : blockCumulative[cell - 1] + most;
       }
