@@ -63,20 +63,20 @@ if (!index) throw new Error(`cannot read ${indexPath}`);
 const questions = JSON.parse(readFileSync(questionsPath, 'utf8')) as string[];
 const tokenizer = defaultTokenizer();
 const termLists = questions.map((q) => tokenizer.terms(q));
-type Search = (terms: readonly string[]) => Hit[];
-const ways: Record<string, Search> = { new: (terms) => index.search(terms, 50) };
-const walked: Record<string, number[]> = { new: [] };
+/** A search and the postings it read. */
+type Search = (terms: readonly string[]) => { hits: Hit[]; walked: number };
+const ways: Record<string, Search> = { new: (terms) => ({ hits: index.search(terms, 50), walked: index.lastWalked }) };
 
 if (values.old) {
   const dir = resolve(values.old);
   const { maxScoreSearch } = await import(join(dir, 'bm25-maxscore.ts'));
   const { TermBoundsCache } = await import(join(dir, 'bm25-block-max.ts'));
+  // As Bm25Index builds its query terms: half units per text word 2, weight idf × (k1 + 1) = idf × 2.2.
   const cache = new TermBoundsCache(index.postings, index.norms, 2);
   const vocabulary = new Map<string, number>();
   // The index's private term lookup, rebuilt: the term's id and its postings' range.
   const arrays = (index as unknown as { arrays: { vocabulary: string[]; offsets: Int32Array } }).arrays;
   arrays.vocabulary.forEach((term, i) => vocabulary.set(term, i));
-  let lastWalked = 0;
   ways.old = (terms) => {
     const weights = new Map<number, number>();
     for (const term of terms) {
@@ -90,12 +90,8 @@ if (values.old) {
       const lift = Math.log(1 + (n - (end - start) + 0.5) / (end - start + 0.5)) * Math.sqrt(count) * 2.2;
       return cache.queryTerm(t, start, end, lift);
     });
-    const { hits, walked: w } = maxScoreSearch(index, bounded, 50, 2);
-    lastWalked = w;
-    return hits;
+    return maxScoreSearch(index, bounded, 50, 2);
   };
-  walked.old = [];
-  Object.defineProperty(walked, 'oldLast', { get: () => lastWalked });
 }
 
 const names = Object.keys(ways);
@@ -103,17 +99,18 @@ const best: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, t
 const key = (hits: Hit[]): string => hits.map((h) => `${h.id}:${h.score}`).join();
 const reference = termLists.map((terms) => key(index.searchExhaustive(terms, 50)));
 const identical: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+const walked: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
 for (let round = 0; round < runs; round++) {
   termLists.forEach((terms, q) => {
     const order = (q + round) % 2 ? names : [...names].reverse();
     for (const name of order) {
       const t0 = performance.now();
-      const hits = ways[name](terms);
+      const found = ways[name](terms);
       const ms = performance.now() - t0;
       if (ms < best[name][q]) best[name][q] = ms;
       if (round === 0) {
-        if (key(hits) === reference[q]) identical[name]++;
-        walked[name].push(name === 'new' ? index.lastWalked : (walked as unknown as { oldLast: number }).oldLast);
+        if (key(found.hits) === reference[q]) identical[name]++;
+        walked[name].push(found.walked);
       }
     }
   });
