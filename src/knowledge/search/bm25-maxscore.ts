@@ -6,15 +6,19 @@
  * (bm25-block-max.ts), so a term weak or absent in a window is not walked there, and a candidate
  * is dropped without a probe when the block maxima of its non-essential terms cannot lift it.
  * The probes go term at a time over a window's candidates in unit order (a merge with the
- * term's postings, or one byte read for a term in most units), not candidate by candidate.
- * Terms present in nearly every passage (工作, 人大, 常委 …) thus cost a few probes instead of a
- * walk of their whole list. Scores are summed in the query's term order in
- * float32, as the exhaustive scan sums them, so hits and scores are bit-identical to it; ties go
- * to the earlier unit.
+ * term's postings from the candidate's block on, or one byte read for a term in most units).
+ * Scores are summed in the query's term order in float32, as the exhaustive scan sums them, so
+ * hits and scores are bit-identical to it; ties go to the earlier unit.
  */
-import { BLOCK_SHIFT, type QueryTerm, WINDOW_SHIFT } from './bm25-block-max.ts';
-import { seek, seekSteps } from './bm25-seek.ts';
+import { BLOCK_SHIFT as BLOCK_BITS, type QueryTerm, WINDOW_SHIFT as WINDOW_BITS } from './bm25-block-max.ts';
+import * as seeking from './bm25-seek.ts';
 import { type Hit, TopK } from './top-k.ts';
+
+// Under tsx (bench, tests) each use of an imported binding is a getter call, 10–13% of the
+// search's CPU in the loops below: they read module-local copies (the bundle inlines imports).
+const BLOCK_SHIFT = BLOCK_BITS;
+const WINDOW_SHIFT = WINDOW_BITS;
+const { seek, seekSteps, seekWindow } = seeking;
 
 /** The arrays the scoring reads (those of a frozen Bm25Index). */
 export interface ScoringArrays {
@@ -57,14 +61,12 @@ function cells(slots: number): void {
  * The k best passages for `terms` (query order), pruning what cannot reach the top k.
  *
  * Like Lucene's MaxScore scorer, candidates come window by window: the essential lists' postings
- * in a window of units are summed term at a time into an accumulator (a tight loop, as the
- * exhaustive scan's), and only then are the touched units checked against the block maxima of
- * the non-essential terms, which are probed from their cursors term at a time over the units
- * still in the running (a candidate leaves once what its weaker terms could add cannot lift it
- * past the threshold of the window's start, a lower bound of the current one). A unit that survives is scored exactly,
- * in query order, from the contributions the window and the probes recorded. The split is fixed
- * within a window (a larger essential set than needed only prunes less); a window where no
- * unit can beat the k-th score is skipped whole.
+ * in a window of units are summed term at a time into an accumulator, then the touched units
+ * are checked against the non-essential terms' block maxima and probed term at a time (a
+ * candidate leaves once its weaker terms cannot lift it past the threshold of the window's
+ * start, a lower bound of the current one). A unit that survives is scored exactly, in query
+ * order, from the contributions recorded. The split is fixed within a window (a larger essential
+ * set only prunes less); a window where no unit can beat the k-th score is skipped whole.
  */
 export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k: number, textUnits: number): ScoredSearch {
   const { postings, norms, head, passageIds } = a;
@@ -81,6 +83,8 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
   const blocks = terms.map((t) => t.blocks);
   const windows = terms.map((t) => t.windows);
   const dense = terms.map((t) => t.dense);
+  const windowStarts = terms.map((t) => t.windowStarts);
+  const blockStarts = terms.map((t) => t.blockStarts);
   const bounds = Float64Array.from(terms, (t) => t.bound);
   // In the current window: each term's bound, the terms by it, each term's place (rank).
   const local = new Float64Array(m);
@@ -95,7 +99,6 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
   // contributions found for them (slot i * WINDOW + offset for the term of local rank i).
   const candidates = new Int32Array(WINDOW);
   const partials = new Float64Array(WINDOW);
-  const probedValues = probedCells;
   const acc = new Float64Array(WINDOW);
   const touched = new Uint32Array(WINDOW / 32);
   const top = new TopK(k);
@@ -121,16 +124,15 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
     if (next === 0x7fffffff) break;
     const base = (next >>> WINDOW_SHIFT) << WINDOW_SHIFT;
     const limitDoc = base + WINDOW;
-    const firstBlock = base >>> BLOCK_SHIFT;
-    const essential = splitWindow(firstBlock);
+    const essential = splitWindow(base >>> BLOCK_SHIFT);
     if (essential < m) scoreWindow(base, essential);
     // The next window starts past this one for every term that may lead (skipped whole when
     // no unit in it could beat the threshold, or probed here without being walked).
     for (let i = leading; i < m; i++) {
       const t = order[i];
       if (cursor[t] < end[t] && postings[cursor[t]] >>> 8 < limitDoc) {
-        cursor[t] = seek(postings, cursor[t], end[t], limitDoc);
-        walked += seekSteps;
+        cursor[t] = seekWindow(postings, cursor[t], end[t], limitDoc, WINDOW_SHIFT, windowStarts[t]);
+        walked += seekSteps.count;
       }
     }
   }
@@ -145,8 +147,8 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
       const t = byLocal[i];
       const l = lift[t];
       const slot = (i - essential) * WINDOW;
-      let p = seek(postings, cursor[t], end[t], base);
-      walked += seekSteps - 1;
+      let p = seekWindow(postings, cursor[t], end[t], base, WINDOW_SHIFT, windowStarts[t]);
+      walked += seekSteps.count - 1;
       const from = p;
       const e = end[t];
       for (; p < e; p++) {
@@ -189,6 +191,8 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
       const l = lift[t];
       const slot = i * WINDOW;
       const perUnit = dense[t];
+      const starts = blockStarts[t];
+      const startsOf = windowStarts[t];
       let p = cursor[t];
       let kept = 0;
       for (let j = 0; j < n; j++) {
@@ -208,6 +212,8 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
         } else if (blockLocal[row + i] !== 0) {
           const doc = base + off;
           const target = doc * 256;
+          // Not before the postings of the unit's block, where the term keeps where they start.
+          if (starts !== undefined) p = Math.max(p, startsOf![doc >>> WINDOW_SHIFT] + starts[doc >>> BLOCK_SHIFT]);
           // Candidates are dense: the next posting at or past `doc` is usually a few steps on; else gallop.
           let steps = 1;
           while (p < e && postings[p] < target && steps < 8) {
@@ -216,7 +222,7 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
           }
           if (p < e && postings[p] < target) {
             p = seek(postings, p, e, doc);
-            steps += seekSteps;
+            steps += seekSteps.count;
           }
           walked += steps;
           if (p < e && postings[p] >>> 8 === doc) {
@@ -224,7 +230,7 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
             c = (l * f) / (f + norms[doc]);
           }
         }
-        probedValues[slot + off] = c;
+        probedCells[slot + off] = c;
         candidates[kept] = off;
         partials[kept++] = partial += c;
       }
@@ -252,15 +258,14 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
         if (r >= essential) {
           const cell = (r - essential) * WINDOW + off;
           c = cellEpochs[cell] === stamp ? cellValues[cell] : 0;
-        } else c = probedValues[r * WINDOW + off];
+        } else c = probedCells[r * WINDOW + off];
         if (c !== 0) score = Math.fround(score + c);
       }
       if (score > currentBest) currentBest = score;
     }
   }
 
-  // Orders the terms by their bound in the window of blocks from `firstBlock` and returns how
-  // many (the weakest) are non-essential there: together they cannot beat the threshold.
+  // Orders the terms by bound in the window from `firstBlock`; returns how many (the weakest) are non-essential there.
   function splitWindow(firstBlock: number): number {
     const window = firstBlock >>> (WINDOW_SHIFT - BLOCK_SHIFT);
     for (let t = 0; t < m; t++) {
@@ -282,9 +287,10 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
     for (let i = 0; i < essential; i++) {
       const t = byLocal[i];
       const b = blocks[t];
+      const s = scale[t];
+      const stop = b === undefined ? BLOCKS_PER_WINDOW : Math.min(BLOCKS_PER_WINDOW, b.length - firstBlock);
       for (let j = 0, cell = i; j < BLOCKS_PER_WINDOW; j++, cell += m) {
-        const block = firstBlock + j;
-        const most = b ? (block < b.length ? b[block] * scale[t] : 0) : bounds[t];
+        const most = b === undefined ? bounds[t] : j < stop ? b[firstBlock + j] * s : 0;
         blockLocal[cell] = most;
         blockCumulative[cell] = i === 0 ? most : blockCumulative[cell - 1] + most;
       }
