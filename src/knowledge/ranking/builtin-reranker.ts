@@ -72,7 +72,7 @@ export function rerankFeatures(
   const weighed: Weighed = { words: WeightedTerms.of(terms.words, idf), bigrams: WeightedTerms.of(terms.bigrams, idf) };
   return candidates.map(({ passage, score }, i) => {
     const { all: text, body } = comparableParts(passage, canonicalizer);
-    const heading = canonicalizer.applyLines(passage.title, passage.context, passage.location);
+    const heading = canonicalizer.applyHeading(passage.title, passage.context, passage.location);
     // The terms each text holds, found once: its body, clauses and lead are parts of it.
     const inText = within(weighed, text);
     const inBody = within(inText, body);

@@ -24,18 +24,16 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Short texts (titles, headings, locations) recur question after question: their rewrites are
- * kept, up to this many (then forgotten all at once), so the second stage rewrites each once.
+ * Titles, headings and locations recur question after question: their rewrites are kept, up to
+ * this many (then forgotten all at once), so the second stage rewrites each once.
  */
-const KEPT_REWRITES = 4096;
-/** Longer texts (passage bodies) are rarely rewritten twice: not kept. */
-const KEPT_LENGTH = 160;
+const KEPT_HEADINGS = 4096;
 
 /** Rewrites text to canonical spellings; built once from a list of groups. */
 export class Canonicalizer {
   private readonly pattern: RegExp | null;
   private readonly replacement = new Map<string, string>();
-  private readonly rewrites = new Map<string, string>();
+  private readonly headings = new Map<string, string>();
   /** Whether a variant spans lines (an edited list may hold one): then lines are rewritten together. */
   private readonly multiline: boolean;
 
@@ -60,29 +58,26 @@ export class Canonicalizer {
 
   /** The text with every variant replaced by its canonical form (NFKC, lower case). */
   apply(text: string): string {
-    if (text.length > KEPT_LENGTH) return this.rewrite(text);
-    let rewritten = this.rewrites.get(text);
-    if (rewritten === undefined) {
-      if (this.rewrites.size >= KEPT_REWRITES) this.rewrites.clear();
-      this.rewrites.set(text, rewritten = this.rewrite(text));
-    }
-    return rewritten;
-  }
-
-  /**
-   * `apply` of several lines joined by newlines, line by line (a short title or heading is then
-   * kept apart from the long text it heads). The same text as `apply` of the whole: neither NFKC
-   * nor lower-casing reads across a newline, and no variant spans one (else the whole is rewritten).
-   */
-  applyLines(...lines: readonly string[]): string {
-    if (this.multiline) return this.apply(lines.join('\n'));
-    return lines.map((line) => this.apply(line)).join('\n');
-  }
-
-  private rewrite(text: string): string {
     const normal = text.normalize('NFKC').toLowerCase();
     if (!this.pattern) return normal;
     return normal.replace(this.pattern, (match) => this.replacement.get(match) ?? match);
+  }
+
+  /**
+   * `apply` of heading lines (a title, headings, a location) joined by newlines, each line's
+   * rewrite kept for the next time it is asked. The same text as `apply` of the whole: neither
+   * NFKC nor lower-casing reads across a newline, and no variant spans one (else the whole is rewritten).
+   */
+  applyHeading(...lines: readonly string[]): string {
+    if (this.multiline) return this.apply(lines.join('\n'));
+    return lines.map((line) => {
+      let rewritten = this.headings.get(line);
+      if (rewritten === undefined) {
+        if (this.headings.size >= KEPT_HEADINGS) this.headings.clear();
+        this.headings.set(line, rewritten = this.apply(line));
+      }
+      return rewritten;
+    }).join('\n');
   }
 }
 
