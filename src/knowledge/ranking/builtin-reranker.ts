@@ -165,24 +165,28 @@ function density(terms: Weighed, body: string): number {
  * 提出 next to 议案 ("提出…的议案") says more than the two words three clauses apart.
  */
 function proximity(present: readonly string[], text: string): number {
-  if (present.length < 2) return present.length ? 0.5 : 0;
-  const positions = present.map((word) => {
-    const at: number[] = [];
-    for (let i = text.indexOf(word); i >= 0 && at.length < 50; i = text.indexOf(word, i + 1)) at.push(i);
-    return at;
+  const n = present.length;
+  if (n < 2) return n ? 0.5 : 0;
+  // Each occurrence (its first 50 per word) as one number, position × n + word, sorted: by
+  // position, and at one position in the question's word order.
+  const codes: number[] = [];
+  present.forEach((word, w) => {
+    for (let i = text.indexOf(word), seen = 0; i >= 0 && seen < 50; i = text.indexOf(word, i + 1), seen++) codes.push(i * n + w);
   });
+  const events = Float64Array.from(codes).sort();
   // Sweep: the shortest window [start, end) holding one occurrence of every word.
-  const events = positions.flatMap((at, w) => at.map((i) => ({ i, w }))).sort((a, b) => a.i - b.i);
-  const count = new Array<number>(present.length).fill(0);
+  const count = new Int32Array(n);
   let covered = 0;
   let best = Infinity;
   let left = 0;
   for (let right = 0; right < events.length; right++) {
-    if (count[events[right].w]++ === 0) covered++;
-    while (covered === present.length) {
-      const span = events[right].i + present[events[right].w].length - events[left].i;
+    const w = events[right] % n;
+    if (count[w]++ === 0) covered++;
+    while (covered === n) {
+      const first = events[left] % n;
+      const span = (events[right] - w) / n + present[w].length - (events[left] - first) / n;
       if (span < best) best = span;
-      if (--count[events[left].w] === 0) covered--;
+      if (--count[first] === 0) covered--;
       left++;
     }
   }
