@@ -1,22 +1,18 @@
 /**
- * Where a hybrid search's CPU time goes, stage by stage, on a data folder the sweep built, then a
+ * Where a hybrid search's CPU time goes, stage by stage (and each stage's share of the slowest 5%
+ * of whole searches: what makes the p95), on a data folder the sweep built, then a
  * paired comparison of the whole search with the vector vote at the neighbours' ef (as before
  * issue 17's vote curve) and at the vote's own ef (as shipped), alternated question by question:
  *   npx tsx scripts/profile-query.ts DIR   (DIR holds data/, as sweep-hnsw-ef.ts --data leaves it)
  */
-import { join } from 'node:path';
-import { RERANK_DEPTH, createBuiltinReranker, createOfflineEmbedder, openSqliteKnowledgeBase } from '../src/knowledge/index.ts';
+import { RERANK_DEPTH, createBuiltinReranker } from '../src/knowledge/index.ts';
 import { efFor } from '../src/knowledge/search/hnsw-ef.ts';
 import { defaultTokenizer } from '../src/knowledge/search/tokenizer.ts';
-import { benchQuestions } from './bench-corpus.ts';
+import { openBenchFolder } from './bench-folder.ts';
 import { quantile } from './bench-quantile.ts';
 
 const root = process.argv[2];
-const embedder = createOfflineEmbedder();
-const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), embedder });
-await kb.indexes.sync();
-const sample = (kb.db.prepare('SELECT text FROM kb_passages WHERE id % 199 = 0 ORDER BY id LIMIT 500').all() as Array<{ text: string }>).map((r) => r.text);
-const questions = benchQuestions(300, sample);
+const { kb, embedder, questions } = await openBenchFolder(root);
 const tokenizer = defaultTokenizer();
 const bm25 = kb.indexes.bm25();
 const hnsw = kb.indexes.hnsw();
@@ -44,7 +40,14 @@ for (let pass = 0; pass < 2; pass++) {
     await time('rerank 30', () => reranker.rerank(q, passages.map((passage, i) => ({ passage, score: hits[i].score }))));
   }
 }
-for (const [name, t] of Object.entries(stages)) console.log(`${name.padEnd(26)} p50 ${quantile(t, 0.5).toFixed(3)}  p95 ${quantile(t, 0.95).toFixed(3)}  mean ${(t.reduce((a, b) => a + b, 0) / t.length).toFixed(3)} ms`);
+const mean = (t: readonly number[]) => t.reduce((a, b) => a + b, 0) / (t.length || 1);
+for (const [name, t] of Object.entries(stages)) console.log(`${name.padEnd(26)} p50 ${quantile(t, 0.5).toFixed(3)}  p95 ${quantile(t, 0.95).toFixed(3)}  mean ${mean(t).toFixed(3)} ms`);
+// Where the p95 comes from: each stage's mean over the slowest 5% of whole searches, against its mean over all.
+const totals = stages['total kb.search'];
+const slowest = totals.map((t, i) => ({ t, i })).sort((a, b) => b.t - a.t).slice(0, Math.ceil(totals.length / 20)).map((x) => x.i);
+console.log(`slowest 5% of kb.search (${slowest.length} questions): mean per stage there / over all`);
+for (const [name, t] of Object.entries(stages)) console.log(`  ${name.padEnd(26)} ${mean(slowest.map((i) => t[i])).toFixed(3)} / ${mean(t).toFixed(3)} ms`);
+console.log(`  slowest questions: ${slowest.slice(0, 5).map((i) => JSON.stringify(questions[i])).join(' ')}`);
 // Paired: the same question searched both ways in turn, order alternated, three rounds.
 const full = efFor(hnsw.count);
 const paired = { full: [] as number[], vote: [] as number[] };

@@ -44,6 +44,16 @@ describe('equivalences', () => {
     expect(eq.apply('ＡＢＣ１２３')).toBe('abc123');
   });
 
+  it('rewrites a title, heading and location line by line as it rewrites them together, however often asked', () => {
+    const eq = defaultEquivalences();
+    const lines = ['ＸＸ区人民代表大会常务委员会议事规则', '第二章　常务委员会会议', '第十条'];
+    for (let i = 0; i < 2; i++) expect(eq.applyHeading(...lines)).toBe(eq.apply(lines.join('\n')));
+    expect(eq.applyHeading(...lines)).toBe('xx区人大常委会议事规则\n第二章 常委会会议\n第十条');
+    // An edited list may hold a variant that spans two lines: it is still found across them.
+    const spanning = new Canonicalizer([{ canonical: '主任会议', variants: ['主任\n碰头会'] }]);
+    expect(spanning.applyHeading('主任', '碰头会研究')).toBe('主任会议研究');
+  });
+
   it('lets a staff question and the document wording share their key terms', () => {
     expect(shared('一府一委两院要列席吗', '人民政府、监察委员会、人民法院、人民检察院的负责人列席')).toEqual(
       expect.arrayContaining(['一府', '两院', '列席']));

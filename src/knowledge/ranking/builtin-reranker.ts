@@ -10,6 +10,7 @@ import { ARTICLE_LABEL, CLAUSE, crossReference, topicPosition } from './article-
 import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableParts, coverage, questionTerms } from './question-terms.ts';
+import { WeightedTerms } from './weighted-terms.ts';
 import { answerLevel, localByDefault, ownRule, questionScope, scopeMatch } from './scope-cue.ts';
 import { headingYear, namesInQuestion, titleConflict, titleMatch, yearsInQuestion } from './title-cue.ts';
 import type { Reranker, ScoredPassage } from '../types.ts';
@@ -68,13 +69,16 @@ export function rerankFeatures(
   const asked = questionActor(question);
   // A rule question naming no law (根据代表法…) asks about the office's own practice.
   const namesLaw = mentioned.some((name) => name.endsWith('法'));
+  const weighed: Weighed = { words: WeightedTerms.of(terms.words, idf), bigrams: WeightedTerms.of(terms.bigrams, idf) };
   return candidates.map(({ passage, score }, i) => {
     const { all: text, body } = comparableParts(passage, canonicalizer);
-    const heading = canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.location}`);
-    const bigrams = coverage(terms.bigrams, text, idf);
+    const heading = canonicalizer.applyHeading(passage.title, passage.context, passage.location);
+    // The terms each text holds, found once: its body, clauses and lead are parts of it.
+    const inText = within(weighed, text);
+    const inBody = within(inText, body);
     const lead = leadSentence(body);
     const clauses = body.match(CLAUSE) ?? [];
-    const best = bestClauses(terms, clauses, idf);
+    const best = bestClauses(inBody, clauses);
     // A rule of both levels in one article (全国…；县级以上的地方各级…) is of the level of the clauses that answer.
     const level = answerLevel(passage.title, passage.text, best.clauses);
     return [
@@ -82,15 +86,15 @@ export function rerankFeatures(
       answerTypeMatch(types, passage.text),
       scopeMatch(scope, level),
       titleMatch(mentioned, passage.title),
-      coverage(terms.words, text, idf),
-      bigrams,
+      inText.words.keptShare(),
+      inText.bigrams.keptShare(),
       coverage(terms.words, heading),
       bodyMismatch(question, passage.title),
       narrativeForProcedure(procedure, passage.title),
       best.share,
-      proximity(terms.words, text),
-      leadCoverage(terms, lead, idf),
-      density(terms, body, idf),
+      proximity(inText.words.items, text),
+      leadCoverage(inBody, lead),
+      density(inBody, body),
       subjectBodyMismatch(bodies, lead),
       titleConflict(mentioned, passage.title),
       localByDefault(scope, level),
@@ -108,13 +112,23 @@ export function rerankFeatures(
 // A clause holding at least this part of the best clause's share answers too.
 const NEAR_BEST_CLAUSE = 0.8;
 
+/** The question's words and bigrams, weighed by rarity (after `within`: those a text holds). */
+interface Weighed {
+  readonly words: WeightedTerms;
+  readonly bigrams: WeightedTerms;
+}
+
+/** The terms `text` holds, still weighed against the whole question. */
+function within(terms: Weighed, text: string): Weighed {
+  return { words: terms.words.within(text), bigrams: terms.bigrams.within(text) };
+}
+
 /**
  * The largest rarity-weighted share of the question's terms that one clause of the (canonical)
  * passage body holds, and the clauses that hold nearly as much (the ones that answer).
  */
-function bestClauses(terms: ReturnType<typeof questionTerms>, clauses: readonly string[], idf: (term: string) => number): { share: number; clauses: string[] } {
-  const scored = clauses.map((clause) =>
-    ({ clause, share: 0.5 * coverage(terms.words, clause, idf) + 0.5 * coverage(terms.bigrams, clause, idf) }));
+function bestClauses(terms: Weighed, clauses: readonly string[]): { share: number; clauses: string[] } {
+  const scored = clauses.map((clause) => ({ clause, share: 0.5 * terms.words.share(clause) + 0.5 * terms.bigrams.share(clause) }));
   const share = Math.max(0, ...scored.map((c) => c.share));
   return { share, clauses: share > 0 ? scored.filter((c) => c.share >= NEAR_BEST_CLAUSE * share).map((c) => c.clause) : [] };
 }
@@ -127,8 +141,8 @@ const LEAD = /^[^。；：！？\n]*/u;
  * first (代表受原选区选民或者原选举单位的监督): its neighbours mention the same words in passing,
  * further down, as conditions or exceptions.
  */
-function leadCoverage(terms: ReturnType<typeof questionTerms>, lead: string, idf: (term: string) => number): number {
-  return 0.5 * coverage(terms.words, lead, idf) + 0.5 * coverage(terms.bigrams, lead, idf);
+function leadCoverage(terms: Weighed, lead: string): number {
+  return 0.5 * terms.words.share(lead) + 0.5 * terms.bigrams.share(lead);
 }
 
 /** The first sentence of a (canonical) passage body, without its article label. */
@@ -140,35 +154,39 @@ function leadSentence(body: string): string {
  * The question's bigram coverage discounted by the passage's length: of two articles that hold
  * the same terms, the short one is about them (法律应当明确规定施行日期), the long one mentions them.
  */
-function density(terms: ReturnType<typeof questionTerms>, body: string, idf: (term: string) => number): number {
-  return coverage(terms.bigrams, body, idf) * Math.sqrt(80 / Math.max(80, body.length));
+function density(terms: Weighed, body: string): number {
+  return terms.bigrams.keptShare() * Math.sqrt(80 / Math.max(80, body.length));
 }
 
 /**
  * How closely the question's words stand together in the passage: their total length over
  * the shortest stretch of text that holds every one of them found there (1 when adjacent).
+ * `present` are the question's words the text holds, in the question's order.
  * 提出 next to 议案 ("提出…的议案") says more than the two words three clauses apart.
  */
-function proximity(words: readonly string[], text: string): number {
-  const present = words.filter((word) => text.includes(word));
-  if (present.length < 2) return present.length ? 0.5 : 0;
-  const positions = present.map((word) => {
-    const at: number[] = [];
-    for (let i = text.indexOf(word); i >= 0 && at.length < 50; i = text.indexOf(word, i + 1)) at.push(i);
-    return at;
+function proximity(present: readonly string[], text: string): number {
+  const n = present.length;
+  if (n < 2) return n ? 0.5 : 0;
+  // Each occurrence (its first 50 per word) as one number, position × n + word, sorted: by
+  // position, and at one position in the question's word order.
+  const codes: number[] = [];
+  present.forEach((word, w) => {
+    for (let i = text.indexOf(word), seen = 0; i >= 0 && seen < 50; i = text.indexOf(word, i + 1), seen++) codes.push(i * n + w);
   });
+  const events = Float64Array.from(codes).sort();
   // Sweep: the shortest window [start, end) holding one occurrence of every word.
-  const events = positions.flatMap((at, w) => at.map((i) => ({ i, w }))).sort((a, b) => a.i - b.i);
-  const count = new Array<number>(present.length).fill(0);
+  const count = new Int32Array(n);
   let covered = 0;
   let best = Infinity;
   let left = 0;
   for (let right = 0; right < events.length; right++) {
-    if (count[events[right].w]++ === 0) covered++;
-    while (covered === present.length) {
-      const span = events[right].i + present[events[right].w].length - events[left].i;
+    const w = events[right] % n;
+    if (count[w]++ === 0) covered++;
+    while (covered === n) {
+      const first = events[left] % n;
+      const span = (events[right] - w) / n + present[w].length - (events[left] - first) / n;
       if (span < best) best = span;
-      if (--count[events[left].w] === 0) covered--;
+      if (--count[first] === 0) covered--;
       left++;
     }
   }

@@ -85,6 +85,6 @@ export function comparableParts(
 ): { all: string; body: string } {
   const written = withoutInstructions(passage.text);
   const body = canonicalizer.apply(written);
-  const all = `${canonicalizer.apply(passage.context)}\n${body}\n${`${passage.context}\n${written}`.normalize('NFKC').toLowerCase()}`;
+  const all = `${canonicalizer.applyHeading(passage.context)}\n${body}\n${`${passage.context}\n${written}`.normalize('NFKC').toLowerCase()}`;
   return { all, body };
 }

@@ -23,10 +23,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Titles, headings and locations recur question after question: their rewrites are kept, up to
+ * this many (then forgotten all at once), so the second stage rewrites each once.
+ */
+const KEPT_HEADINGS = 4096;
+
 /** Rewrites text to canonical spellings; built once from a list of groups. */
 export class Canonicalizer {
   private readonly pattern: RegExp | null;
   private readonly replacement = new Map<string, string>();
+  private readonly headings = new Map<string, string>();
+  /** Whether a variant spans lines (an edited list may hold one): then lines are rewritten together. */
+  private readonly multiline: boolean;
 
   constructor(groups: readonly EquivalenceGroup[]) {
     const plain = groups.filter((g) => !g.keep);
@@ -41,6 +50,7 @@ export class Canonicalizer {
         variants.push(key);
       }
     }
+    this.multiline = variants.some((variant) => variant.includes('\n'));
     // Longest first: a regex alternation takes the first alternative that matches.
     variants.sort((a, b) => b.length - a.length);
     this.pattern = variants.length ? new RegExp(variants.map(escapeRegExp).join('|'), 'g') : null;
@@ -51,6 +61,23 @@ export class Canonicalizer {
     const normal = text.normalize('NFKC').toLowerCase();
     if (!this.pattern) return normal;
     return normal.replace(this.pattern, (match) => this.replacement.get(match) ?? match);
+  }
+
+  /**
+   * `apply` of heading lines (a title, headings, a location) joined by newlines, each line's
+   * rewrite kept for the next time it is asked. The same text as `apply` of the whole: neither
+   * NFKC nor lower-casing reads across a newline, and no variant spans one (else the whole is rewritten).
+   */
+  applyHeading(...lines: readonly string[]): string {
+    if (this.multiline) return this.apply(lines.join('\n'));
+    return lines.map((line) => {
+      let rewritten = this.headings.get(line);
+      if (rewritten === undefined) {
+        if (this.headings.size >= KEPT_HEADINGS) this.headings.clear();
+        this.headings.set(line, rewritten = this.apply(line));
+      }
+      return rewritten;
+    }).join('\n');
   }
 }
 

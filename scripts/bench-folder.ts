@@ -1,0 +1,14 @@
+/** A data folder the sweep built (`sweep-hnsw-ef.ts --data DIR`), opened with the bench's questions over it. */
+import { join } from 'node:path';
+import { createOfflineEmbedder, openSqliteKnowledgeBase } from '../src/knowledge/index.ts';
+import { benchQuestions } from './bench-corpus.ts';
+
+/** The knowledge base in `root`/data (indexes synced), its embedder, and the bench's 300 questions drawn from its passages. */
+export async function openBenchFolder(root: string) {
+  const embedder = createOfflineEmbedder();
+  const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), embedder });
+  await kb.indexes.sync();
+  const sample = (kb.db.prepare('SELECT text FROM kb_passages WHERE id % 199 = 0 ORDER BY id LIMIT 500').all() as Array<{ text: string }>)
+    .map((row) => row.text);
+  return { kb, embedder, questions: benchQuestions(300, sample) };
+}
