@@ -85,6 +85,8 @@ export const readerMessages = {
   /** A supposition (如果…, 假如…): nothing happened yet. */
   supposed:
     '这是一个假设的情况，没有记录。活动实际开展后，再按“日期+做了什么”发给我；如果是问规定，请直接提问，例如：“代表视察要提前几天通知”。',
+  /** Nothing on today (今天没什么活动): acknowledged, nothing stored or searched. */
+  nothingOn: '好的，没有需要记录的活动。有活动时按“日期+做了什么”发给我即可，例如：“今天组织代表视察了安全生产工作”。',
   /** Thanks, a greeting or an acknowledgement: a polite word, nothing stored. */
   thanks: '不客气！需要记录活动或查询时随时找我，例如：“今天组织代表视察了安全生产工作”“上半年视察了几次”。',
   /** A pasted paragraph that reports counts (组织视察4次、专题调研3次). */

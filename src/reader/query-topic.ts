@@ -78,6 +78,8 @@ function stripRepeatedly(text: string, pattern: RegExp): string {
 /** The phrase as a subject, or undefined when it is none. */
 function subject(phrase: string): string | undefined {
   if (!PHRASE.test(phrase) || NOT_SUBJECT.test(phrase) || VERB.test(phrase) || QUESTION_WORDS.test(phrase)) return undefined;
+  // 今天没有活动吗: whether there was any, not entries titled 没有活动.
+  if (/^(?:没有?|无|未)/.test(phrase)) return undefined;
   // 我记的视察: who recorded (query-recorder.ts), not what was done.
   if (/(?:记|记录|登记|录入|填报)$/.test(phrase)) return undefined;
   return phrase.replace(GENERIC, '').length >= 2 ? phrase : undefined;

@@ -27,8 +27,8 @@ const WHICH_DONE = /有没有|(?:去|到)[了过]?(?:哪里|哪儿|哪些)|哪�
 const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项])[\u4e00-\u9fff]/;
 /** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */
 const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
-/** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录. */
-const ANY_ENTRIES = /(?:有没有|有无)(?:什么)?(?:活动|安排|记录)|有(?:什么)?(?:活动|安排|记录)(?:吗|没有|没)/;
+/** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录, 没有活动？. */
+const ANY_ENTRIES = /(?:有没有|有无)(?:什么)?(?:活动|安排|记录)|有(?:什么)?(?:活动|安排|记录)(?:吗|没有|没)|没有?(?:什么)?(?:活动|安排|记录)\s*(?:吗|[？?])/;
 const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
 
 
@@ -128,6 +128,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (cue.UNDO.test(p.text)) return { intent: 'undo' };
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
   if (cue.HOW_TO_USE.test(blank)) return { intent: 'help' };
+  if (cue.NOTHING_ON.test(p.text)) return { intent: 'unclear', question: say.nothingOn, settled: true };
   const not = notAnActivity(p);
   if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };

@@ -146,6 +146,16 @@ describe('count and list', () => {
     expect(exported).not.toHaveProperty('about');
   });
 
+  it('acknowledges 今天没什么活动 without storing or searching, and lists the day for 今天没有活动吗', () => {
+    for (const text of ['今天没什么活动', '这周没有安排', '今天没事']) {
+      expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('没有需要记录的活动'), settled: true });
+    }
+    for (const text of ['今天没有活动吗', '今天没有活动？']) {
+      expect(read(text)).toEqual({ intent: 'list', kinds: [], from: '2023-07-05', to: '2023-07-05' });
+    }
+    expect(read('没有活动记录怎么办')).toMatchObject({ intent: 'ask' });
+  });
+
   it('counts all the log for 到目前为止 and 迄今 with no period, never narrowing to those words', () => {
     for (const text of ['到目前为止视察了几次', '迄今视察了几次', '截至目前视察了几次']) {
       expect(read(text)).toEqual({ intent: 'count', kinds: ['inspection'], from: null, to: null });
