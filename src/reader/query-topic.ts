@@ -55,7 +55,7 @@ const VERB =
 const QUESTION_WORDS = /是在|在哪|多少|啥|有没有|有无|几[次个项场回]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪|^[0-9零〇一二两三四五六七八九十百]+\s*[次个项场回件批期]$/;
 
 /** The kinds' own nouns and generic words (几个专项工作报告): a subject must be more than these. */
-const GENERIC = /专项|专题|工作|报告|会议|议题|活动|记录|情况|方面|相关|有关|事项|问题|领域|法律法规|法律|法规/g;
+const GENERIC = /专项|专题|工作|报告|会议|议题|活动|记录|情况|方面|相关|有关|事项|问题|领域|法律法规|法律|法规|部门|单位|的/g;
 
 /** Letters, digits and Chinese characters only, two or more: a subject is one unbroken phrase. */
 const PHRASE = /^[\u4e00-\u9fffA-Za-z0-9·()（）]{2,24}$/;

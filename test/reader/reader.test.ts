@@ -33,6 +33,7 @@ describe('ask versus count: a procedure question that mentions an activity is no
     '今年组织了多少人次代表参加视察',
     '上半年是否应当开展视察',
     '几名代表参加了视察',
+    '今年共收到代表建议多少件',
   ])('%s → ask: people, bodies and items are not activities the log counts', (text) => {
     expect(read(text)).toEqual({ intent: 'ask' });
   });
@@ -140,6 +141,8 @@ describe('count and list', () => {
     for (const text of ['上半年执法检查的是哪部法律', '上半年执法检查了哪部法律']) {
       expect(read(text)).toMatchObject({ intent: 'list', kinds: ['law_check'], from: '2023-01-01', to: '2023-06-30' });
     }
+    // Which departments' reports: every report, not entries titled 部门的报告.
+    expect(read('今年听取了哪几个部门的报告')).toEqual({ intent: 'list', kinds: ['report_review'], from: '2023-01-01', to: '2023-12-31' });
     // Export words are not a subject to narrow to.
     const exported = read('6月份的活动导出excel');
     expect(exported).toMatchObject({ intent: 'list', kinds: [], from: '2023-06-01', to: '2023-06-30' });
