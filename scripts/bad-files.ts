@@ -166,9 +166,14 @@ export async function writeXlsxOfRows(path: string, rows: number): Promise<void>
   const parts: string[] = [SHEET_HEAD];
   for (let i = 0; i < rows; i++) parts.push(sheetRow(i + 2));
   parts.push(SHEET_TAIL);
+  writeXlsxOfSheet(path, parts.join(''));
+}
+
+/** An .xlsx whose one sheet is the given worksheet XML, as written (any rows, dimension or prefixes). */
+export function writeXlsxOfSheet(path: string, sheetXml: string): void {
   writeZip(path, [textEntry('[Content_Types].xml', XLSX_TYPES), textEntry('_rels/.rels', XLSX_ROOT_RELS),
     textEntry('xl/workbook.xml', WORKBOOK), textEntry('xl/_rels/workbook.xml.rels', WORKBOOK_RELS),
-    textEntry('xl/worksheets/sheet1.xml', parts.join(''))]);
+    textEntry('xl/worksheets/sheet1.xml', sheetXml)]);
 }
 
 /**

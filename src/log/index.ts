@@ -18,4 +18,5 @@ export {
 export { logMessages } from './messages.ts';
 export { createPostgresActivityStore } from './postgres/activity-store.ts';
 export { readImportPlan } from './import-preview.ts';
+export { sheetRowsOver } from './xlsx-rows.ts';
 export type { ActivityFilter, AuditFilter, PageRequest, Paged } from './pages.ts';

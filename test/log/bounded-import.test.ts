@@ -4,13 +4,13 @@
  * tables (Excel's "Unicode text", with or without BOM) import; control characters, escapes and
  * bidi marks never reach a stored title.
  */
-import { truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openActivityLog, type ActivityLog } from '../../src/log/index.ts';
+import { openActivityLog, sheetRowsOver, type ActivityLog } from '../../src/log/index.ts';
 import { MAX_IMPORT_ROWS, MAX_TABLE_BYTES } from '../../src/input/index.ts';
 import { tempFolder } from '../support/temp-folders.ts';
-import { writeXlsxBomb, writeXlsxOfRows } from '../../scripts/bad-files.ts';
+import { writeXlsxBomb, writeXlsxOfRows, writeXlsxOfSheet } from '../../scripts/bad-files.ts';
 
 let dir: string;
 let log: ActivityLog;
@@ -62,6 +62,44 @@ describe('refused tables', () => {
 
   it('stores nothing for any of them', () => {
     expect(log.list().map((a) => a.title)).toEqual(['已有的学习']);
+  });
+});
+
+describe('counting an .xlsx sheet’s rows before parsing them', () => {
+  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const row = (r: number, text: string) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${text}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
+  const over = (name: string, sheetXml: string, limit: number) => {
+    const path = join(dir, name);
+    writeXlsxOfSheet(path, sheetXml);
+    return sheetRowsOver(readFileSync(path), limit);
+  };
+
+  it('counts the rows holding a value, the header among them', async () => {
+    const sheet = `<worksheet ${NS}><sheetData>${row(1, 'date')}${row(2, '视察')}${row(3, '调研')}</sheetData></worksheet>`;
+    expect(await over('three.xlsx', sheet, 2)).toBe(true);
+    expect(await over('three.xlsx', sheet, 3)).toBe(false);
+  });
+
+  it('skips rows without a value, as the import does, and ignores what the sheet says its size is', async () => {
+    // Understated: the stated range is one row; the empty rows (no cells, formatting only) are not rows of data.
+    const sheet = `<worksheet ${NS}><dimension ref="A1:B1"/><sheetData>${row(1, 'date')}<row r="2"/><row r="3"><c r="A3" s="1"/></row>`
+      + `${row(4, '视察')}<row r="5" spans="1:2"></row>${row(6, '调研')}</sheetData></worksheet>`;
+    expect(await over('gaps.xlsx', sheet, 2)).toBe(true);
+    expect(await over('gaps.xlsx', sheet, 3)).toBe(false);
+  });
+
+  it('reads tags written with a namespace prefix', async () => {
+    const prefixed = (r: number) => `<x:row r="${r}"><x:c r="A${r}" t="inlineStr"><x:is><x:t xml:space="preserve">第${r}行</x:t></x:is></x:c></x:row>`;
+    const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${prefixed(1)}${prefixed(2)}</x:sheetData></x:worksheet>`;
+    expect(await over('prefixed.xlsx', sheet, 1)).toBe(true);
+    expect(await over('prefixed.xlsx', sheet, 2)).toBe(false);
+  });
+
+  it('counts exactly across the pieces a long sheet inflates in', async () => {
+    const path = join(dir, 'long.xlsx');
+    await writeXlsxOfRows(path, 30_000); // a header and 30,000 rows: about 6 MB of XML
+    expect(await sheetRowsOver(readFileSync(path), 30_000)).toBe(true);
+    expect(await sheetRowsOver(readFileSync(path), 30_001)).toBe(false);
   });
 });
 

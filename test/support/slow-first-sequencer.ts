@@ -4,46 +4,48 @@
  * while the other idles. vitest starts the slowest first only when its duration cache (kept in
  * node_modules/.vite) knows them — never on a clean clone, as in CI. These files, measured slowest,
  * start first in this order; the rest follow in vitest's own order (cached duration, else size).
- * A file missing here only costs time. Measured 2026-12-02 (session 26) with
- * `LVZHI_TEST_CPU_LOG=… npm test` and `node scripts/test-cpu.mjs`: CPU-seconds in brackets, the
- * steady figure on a loaded machine and about a CPU-bound file's wall time on a quiet one; files
- * that mostly wait on child processes, servers or clocks are placed by their wall time instead.
+ * A file missing here only costs time. Measured 2026-12-02 (session 27) with
+ * `LVZHI_TEST_CPU_LOG=… npm test` (CI=true, a real PostgreSQL server, load average 12–16) and
+ * `node scripts/test-cpu.mjs`: CPU-seconds in brackets, the steady figure on a loaded machine and
+ * about a CPU-bound file's wall time on a quiet one; files that mostly wait on child processes,
+ * servers or clocks are placed by their wall time instead.
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Slowest first, paths from the repository root. */
 export const SLOW_FILES: readonly string[] = [
-  'test/knowledge/ocr.test.ts', // (26; 44 s wall in CI)
-  'test/knowledge/pgvector.test.ts', // (20; 25 s wall in CI)
-  'test/web/web-documents-drafts-browser.test.ts', // (23)
-  'test/web/web-browser-log.test.ts', // (19)
-  'test/knowledge/postgres-stores.test.ts', // (14)
-  'test/log/busy-database.test.ts', // (8; waits on a child's import: 14 s wall)
-  'test/assistant/main-messengers.test.ts', // (12)
-  'test/storage/postgres-processes.test.ts', // (6; waits on child processes and the server)
+  'test/knowledge/ocr.test.ts', // (31; the longest wall in CI)
+  'test/knowledge/pgvector.test.ts', // (30)
+  'test/web/web-browser-log.test.ts', // (28)
+  'test/web/web-documents-drafts-browser.test.ts', // (27)
+  'test/assistant/restart.test.ts', // (14)
+  'test/assistant/main-messengers.test.ts', // (14)
+  'test/log/busy-database.test.ts', // (12; waits on a child's import: 14 s wall on a quiet machine)
+  'test/assistant/scan-upload.test.ts', // (12)
+  'test/knowledge/postgres-stores.test.ts', // (11)
+  'test/knowledge/knowledge-base.test.ts', // (11)
+  'test/knowledge/postgres-shared-base.test.ts', // (11)
+  'test/web/web-browser-login.test.ts', // (11)
+  'test/storage/postgres-processes.test.ts', // (8; waits on child processes and the server)
   'test/knowledge/loaders.test.ts', // (10)
-  'test/assistant/scan-upload.test.ts', // (9)
-  'test/assistant/restart.test.ts', // (9)
-  'test/log/bounded-import.test.ts', // (9)
-  'test/knowledge/knowledge-base.test.ts', // (9)
-  'test/web/web-browser-login.test.ts', // (8)
-  'test/channels/telegram.test.ts', // (1; waits on its clocks: 9 s wall)
-  'test/channels/terminal-main.test.ts', // (7)
-  'test/channels/slack-e2e.test.ts', // (6)
+  'test/channels/terminal-main.test.ts', // (9)
+  'test/channels/telegram.test.ts', // (2; waits on its clocks: 9 s wall)
+  'test/channels/slack-e2e.test.ts', // (8)
+  'test/knowledge/index-healing.test.ts', // (7.5)
+  'test/log/bounded-import.test.ts', // (7.4)
+  'test/knowledge/bm25-pruning.test.ts', // (7.4)
+  'test/knowledge/ofd-doc-loaders.test.ts', // (7.3)
   'test/knowledge/bounded-input.test.ts', // (6)
-  'test/log/chart.test.ts', // (6)
-  'test/knowledge/index-healing.test.ts', // (6)
-  'test/knowledge/ofd-doc-loaders.test.ts', // (5)
-  'test/knowledge/bm25-pruning.test.ts', // (5)
   'test/models/embedding-outage.test.ts', // (5)
-  'test/knowledge/interrupted-ingest.test.ts', // (4)
-  'test/storage/start-up-checks.test.ts', // (4)
-  'test/assistant/main-channels.test.ts', // (4)
-  'test/knowledge/shared-corpus-retrieval.test.ts', // (4)
+  'test/knowledge/interrupted-ingest.test.ts', // (4.5)
+  'test/assistant/main-channels.test.ts', // (4.5)
+  'test/storage/start-up-checks.test.ts', // (4.5)
+  'test/log/chart.test.ts', // (4)
   'test/web/web-main.test.ts', // (4)
-  'test/knowledge/documents-cli.test.ts', // (4)
-  'test/storage/migrate-data.test.ts', // (3)
-  'test/knowledge/postgres-shared-base.test.ts', // (3)
+  'test/knowledge/shared-corpus-retrieval.test.ts', // (4)
+  'test/log/cli.test.ts', // (3.6)
+  'test/storage/migrate-data.test.ts', // (3.6)
+  'test/knowledge/documents-cli.test.ts', // (3)
 ];
 
 /** vitest's sequencer with the known-slow files moved to the front. */
