@@ -141,7 +141,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (extreme && (mentions.length > 0 || /活动|工作|会/.test(blank))) {
     if (!hasPeriod) return { intent: 'unclear', question: say.extremePeriod, settled: true };
     const by = /月/.test(extreme[0]) ? 'month' : 'kind';
-    return marked(query('count', p, taxonomy), { extreme: { by, most: (extreme[1] ?? extreme[2]) === '多' } });
+    return marked(query('count', p, taxonomy), { extreme: { by, most: (extreme[1] ?? extreme[2] ?? extreme[3]) === '多' } });
   }
   const normative = cue.NORMATIVE.test(blank);
   const question = cue.QUESTION.test(blank);
