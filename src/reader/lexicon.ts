@@ -29,14 +29,19 @@ const NUMBER = '[0-9零〇一二两三四五六七八九十百]+';
 const PLACE_AFTER = /^(?:室|厅|中心(?!组)|大楼|楼|基地|大厦|馆)/;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const unescape = (s: string): string => s.replace(/\\(.)/g, '$1');
 
 /** `…` in a synonym (接待…选民): a few words within one clause (接待了20余名来访选民). */
 const GAP = '[^，,。；;！!？?\\s]{0,10}?';
 
+/**
+ * After a word ending in 常委会 (召开常委会, 开常委会): the committee's own bodies and meetings
+ * (常委会主任会议, 常委会党组会) — the word names whose meeting it is, not a 常委会会议.
+ */
+const COMMITTEE_OWN = '(?!主任会|党组|机关|办公室|组成人员|领导|各委|工委)';
+
 /** Full-width brackets and digits become ASCII so (扩大) and （扩大） read alike. */
 const toSource = (synonym: string): string =>
-  escape(normalizeForMatching(synonym)).replace(/X/g, NUMBER).replace(/…/g, GAP);
+  escape(normalizeForMatching(synonym)).replace(/X/g, NUMBER).replace(/…/g, GAP) + (synonym.endsWith('常委会') ? COMMITTEE_OWN : '');
 
 /**
  * Map full-width punctuation, digits and letters to ASCII and traditional characters to
@@ -49,19 +54,20 @@ export function normalizeForMatching(text: string): string {
 }
 
 function compile(taxonomy: Taxonomy): Lexicon {
-  const entries: Array<{ source: string; length: number; kind: Kind }> = [];
+  const entries: Array<{ source: string; word: string; length: number; kind: Kind }> = [];
   for (const kind of taxonomy.kinds) {
     // "其他" alone is what is left over, not a word to look for; 其他活动 may be.
     const words = new Set(kind.id === 'other' ? kind.synonyms : [kind.label, ...kind.synonyms]);
-    for (const w of words) entries.push({ source: toSource(w), length: w.length, kind });
+    for (const w of words) entries.push({ source: toSource(w), word: normalizeForMatching(w), length: w.length, kind });
   }
   // Longer words first, so at any position the longest word wins (党组会议 over 党组会).
   entries.sort((a, b) => b.length - a.length);
   const pattern = new RegExp(entries.map((e) => `(?:${e.source})`).join('|'), 'g');
-  // Most words are literal: look them up; only `X` words need their own patterns tried.
+  // Most words are literal: look them up; only `X` and `…` words need their own patterns tried.
+  const patterned = (e: { word: string }) => /[X…]/.test(e.word);
   const literal = new Map<string, string>();
-  for (const e of [...entries].reverse()) if (!e.source.includes('[')) literal.set(unescape(e.source), e.kind.id);
-  const numbered = entries.filter((e) => e.source.includes('[')).map((e) => ({ re: new RegExp(`^(?:${e.source})$`), kind: e.kind.id }));
+  for (const e of [...entries].reverse()) if (!patterned(e)) literal.set(e.word, e.kind.id);
+  const numbered = entries.filter(patterned).map((e) => ({ re: new RegExp(`^(?:${e.source})$`), kind: e.kind.id }));
   const kindOf = (words: string): string =>
     literal.get(words) ?? numbered.find((n) => n.re.test(words))?.kind ?? 'other';
   return {

@@ -266,6 +266,14 @@ describe('count and list', () => {
 });
 
 describe('log', () => {
+  it('reads 常委会主任会议 and 常委会党组会 as the committee\'s own meetings, not a 常委会会议', () => {
+    expect(read('今天召开常委会主任会议')).toMatchObject({ intent: 'log', activity: { kind: 'council_meeting' } });
+    expect(read('今天开常委会党组会议')).toMatchObject({ intent: 'log', activity: { kind: 'party_meeting' } });
+    expect(read('今天召开常委会第十二次会议')).toMatchObject({ intent: 'log', activity: { kind: 'session' } });
+    // 开了常委会 is the first activity word of the message, before the 审议 inside the session.
+    expect(read('今天下午开了常委会，审议了两个报告')).toMatchObject({ intent: 'log', activity: { kind: 'session' } });
+  });
+
   it('takes the first activity word when two appear, and the date wherever it stands', () => {
     expect(read('视察调研了区医院建设')).toMatchObject({ intent: 'log', activity: { kind: 'inspection' } });
     expect(read('专题调研了全区数字经济发展情况，时间是11月16日', '2023-11-30')).toMatchObject({
