@@ -80,18 +80,24 @@ function partsOf(p: Prepared): Part[] {
 
 const EDGE_PUNCTUATION = /^[\s，,。.、:：;；!！~\-—的]+|[\s，,。.、:：;；!！~\-—]+$/g;
 
+/** Marks where a date was taken out of a title, until the words around it are joined. */
+const DATE_GAP = '\u0001';
+
 /** The title of one activity: its words without their dates, filler, numbering and "then". */
 function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: string): string {
   let title = '';
   let at = part.start;
   for (const d of days) {
-    title += p.original.slice(at, d.start) + ' ';
+    title += p.original.slice(at, d.start) + DATE_GAP;
     at = d.end;
     const tail = cue.TIME_OF_DAY.exec(p.original.slice(at, part.end));
     if (tail) at += tail[0].length;
   }
   title += p.original.slice(at, part.end);
   title = title
+    // Where a date stood inside the words (主任会议今天开了), they close up: 主任会议开了.
+    .replace(new RegExp(`(?<=[\u4e00-\u9fff])(?<![和及与至到])${DATE_GAP}+(?![和及与至到])(?=[\u4e00-\u9fff])`, 'g'), '')
+    .replaceAll(DATE_GAP, ' ')
     .replace(cue.LOG_FILLER, ' ')
     .replace(new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日)\\s*`), '')
     .replace(/^\s*(?:和|及|与|以及|、)\s*/, '')
@@ -168,7 +174,8 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       const title = titleOf(p, part, days, taxonomy.label(kind));
       const titles = eachTitles(title, mention?.words ?? '', owns.length);
       for (const [i, day] of dated.entries()) {
-        activities.push({ kind, title: titles?.[i] ?? title, ...day });
+        // Not split by object (昨天和前天分别视察了安全生产工作): each day's title without its 分别.
+        activities.push({ kind, title: titles?.[i] ?? title.replace(/^分别\s*(?=.)/, ''), ...day });
         previous = day.date;
       }
       continue;

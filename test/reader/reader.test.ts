@@ -295,13 +295,15 @@ describe('log', () => {
     expect(titles('6月1日和6月3日分别对城东和城西的污水处理厂进行了视察')).toEqual([
       ['2023-06-01', '对城东的污水处理厂进行了视察'], ['2023-06-03', '对城西的污水处理厂进行了视察'],
     ]);
-    // A joiner inside a word (和谐), or fewer objects than days: nothing is split by guess.
+    // A joiner inside a word (和谐), or fewer objects than days: nothing is split by guess (分别 itself is no part of a title).
     expect(titles('昨天和前天分别调研了和谐社区建设和平安建设')).toEqual([
-      ['2023-07-04', '分别调研了和谐社区建设和平安建设'], ['2023-07-03', '分别调研了和谐社区建设和平安建设'],
+      ['2023-07-04', '调研了和谐社区建设和平安建设'], ['2023-07-03', '调研了和谐社区建设和平安建设'],
     ]);
     expect(titles('昨天和前天分别视察了安全生产工作')).toEqual([
-      ['2023-07-04', '分别视察了安全生产工作'], ['2023-07-03', '分别视察了安全生产工作'],
+      ['2023-07-04', '视察了安全生产工作'], ['2023-07-03', '视察了安全生产工作'],
     ]);
+    // Where a date stood inside the words, they close up.
+    expect(titles('主任会议今天开了')).toEqual([['2023-07-05', '主任会议开了']]);
   });
 
   it('reads a correction as a question when there is nothing to correct, never as an entry or a draft', () => {
