@@ -66,6 +66,9 @@ const ingest: CliCommand = {
         // Progress goes to stderr: stdout stays the one JSON object or the summary.
         onOcrProgress: (done, total, path) => ctx.note(m.ocrProgress(done, total, path)),
       });
+      // A large ingest is searchable now and its vector graph is still being completed: this
+      // process ends after the command, so it waits, and the next one opens a whole index.
+      await kb.indexed();
       return { json: report, text: ingestText(report) };
     } finally {
       stopListening();

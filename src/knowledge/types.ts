@@ -182,6 +182,12 @@ export interface Answerer {
 export interface KnowledgeBase {
   /** Ingest files or folders (recursively); re-ingesting unchanged files is a no-op. */
   ingest(paths: readonly string[], options?: IngestOptions): Promise<IngestReport>;
+  /**
+   * Resolves once the index files are complete. An ingest resolves as soon as its passages can be
+   * searched; a large one's vector graph is completed after it (searched exactly meanwhile), and a
+   * process about to end waits here so the graph is kept (the CLI's `ingest`).
+   */
+  indexed(): Promise<void>;
   /** Remove a document by its `doc` path (search indexes follow); undefined when there is none. */
   remove(doc: string, change?: DocumentChange): Promise<{ doc: string; passages: number } | undefined>;
   /** The stored documents the viewer may see, by `doc`. */

@@ -14,7 +14,9 @@ import type { PassageStore } from '../ports/passage-store.ts';
 import type { VectorSearch } from '../ports/vector-search.ts';
 import type { Bm25Index } from './bm25-index.ts';
 import { Bm25KeywordSearch } from './bm25-keyword-search.ts';
-import { HnswVectorSearch, storedVectorMatrix } from './hnsw-vector-search.ts';
+import { HnswVectorSearch } from './hnsw-vector-search.ts';
+import type { GraphBuildOptions } from './pending-graph.ts';
+import { storedVectorMatrix } from './stored-vectors.ts';
 import { type IndexWarning, reason, removeStaleIndexFiles, stderrWarning } from './index-files.ts';
 import type { LexicalPassage } from './lexical-build.ts';
 import type { Tokenizer } from './tokenizer.ts';
@@ -49,9 +51,11 @@ export class SearchIndexes {
     private readonly warn: IndexWarning = stderrWarning,
     /** The database's own vector search (pgvector), used in place of the in-process HNSW. */
     databaseVectors?: VectorSearch,
+    /** How an ingest's HNSW graph is built (when it may complete after the ingest). */
+    graphBuild?: GraphBuildOptions,
   ) {
     this.lexical = new Bm25KeywordSearch(dataDir, store, tokenizer, warn);
-    if (!databaseVectors) this.hnswSearch = new HnswVectorSearch(dataDir, store, embedder, warn);
+    if (!databaseVectors) this.hnswSearch = new HnswVectorSearch(dataDir, store, embedder, warn, graphBuild);
     this.vectors = databaseVectors ?? this.hnswSearch!;
   }
 
@@ -124,6 +128,14 @@ export class SearchIndexes {
     await vectorJob;
     const [lexicalFile, vectorFile] = await Promise.all([this.store.getMeta('lexical_file'), this.store.getMeta('vector_file')]);
     removeStaleIndexFiles(this.dataDir, new Set([lexicalFile, vectorFile]));
+  }
+
+  /**
+   * Resolves once every index of the last sync is complete: a large ingest is searchable when
+   * it returns, its HNSW graph being completed in a worker (exact vector search meanwhile).
+   */
+  complete(): Promise<void> {
+    return this.hnswSearch?.complete() ?? Promise.resolve();
   }
 
   /** An ingest starts: the indexes may build in workers as passages are stored. */

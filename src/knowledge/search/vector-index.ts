@@ -139,9 +139,14 @@ export class BackgroundIndexBuild {
   /** Vectors sent and not yet in the graph. */
   readonly backlog: WorkerBacklog;
 
-  constructor(readonly dimensions: number, capacity: number) {
+  /**
+   * @param options.yieldCores the worker lowers its thread's priority (Linux: nice 19), so the
+   *   ingest and searches go first and the graph takes the CPU time they leave; for a graph that
+   *   may complete after the ingest (pending-graph.ts), never for one a caller waits for.
+   */
+  constructor(readonly dimensions: number, capacity: number, options: { yieldCores?: boolean } = {}) {
     this.worker = new Worker(new URL('./hnsw-build-worker.mjs', import.meta.url), {
-      workerData: { dimensions, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED, capacity },
+      workerData: { dimensions, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED, capacity, yieldCores: options.yieldCores ?? false },
       execArgv: [],
     });
     this.worker.on('error', (error) => {
