@@ -65,10 +65,9 @@ const ingest: CliCommand = {
         departments: ctx.parts.settings.LVZHI_SCOPES.map((d) => d.name),
         // Progress goes to stderr: stdout stays the one JSON object or the summary.
         onOcrProgress: (done, total, path) => ctx.note(m.ocrProgress(done, total, path)),
+        // This process ends after the command: the next one opens a whole index (vector graph included).
+        wholeIndex: true,
       });
-      // A large ingest is searchable now and its vector graph is still being completed: this
-      // process ends after the command, so it waits, and the next one opens a whole index.
-      await kb.indexed();
       return { json: report, text: ingestText(report) };
     } finally {
       stopListening();

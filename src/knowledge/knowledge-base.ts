@@ -186,7 +186,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     foundOptions,
     searchDetailed,
     async ingest(paths, ingestOptions) {
-      await indexes.beginIngest();
+      await indexes.beginIngest({ yieldCores: !ingestOptions?.wholeIndex });
       try {
         const counts = await ingestPaths(store, catalog, embedder, paths, ingestOptions,
           (passages, vectors) => {
@@ -194,6 +194,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
             return indexes.caughtUp();
           });
         await sync();
+        if (ingestOptions?.wholeIndex) await indexes.complete();
         return { ...counts, chunks: seen.passages };
       } finally {
         indexes.endIngest();

@@ -167,6 +167,12 @@ export interface IngestOptions {
   readonly departments?: readonly string[];
   /** For one file: the `doc` it is stored as (a chat upload's folder + name) instead of its parent folder + name. */
   readonly doc?: string;
+  /**
+   * Resolve only once every index file is complete (`indexed`), for a process that ends after
+   * the ingest (the CLI): the vector graph's worker then runs at normal priority instead of
+   * yielding the cores to the ingest, since nothing searches before it is done.
+   */
+  readonly wholeIndex?: boolean;
 }
 
 /** Turns a question and the retrieved passages into an answer (extractive, or a model's). */

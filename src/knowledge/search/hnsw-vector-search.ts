@@ -19,7 +19,7 @@ import { hnswFileElements, hnswFileProblem } from './hnsw-file.ts';
 import { type IndexWarning, reason, saveOrWarn, stderrWarning } from './index-files.ts';
 import type { Hit } from './top-k.ts';
 import { patchToStore, storedVectorMatrix } from './stored-vectors.ts';
-import { FedVectors, GRAPH_AFTER_INGEST_FROM, type GraphBuildOptions, PendingGraph } from './pending-graph.ts';
+import { FedVectors, GRAPH_AFTER_INGEST_FROM, GraphFeed, type GraphBuildOptions, PendingGraph } from './pending-graph.ts';
 import { BackgroundIndexBuild, VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
 
 /** Below this many vectors a full HNSW build stays on the main thread (a worker costs ~50 ms). */
@@ -39,11 +39,10 @@ export class HnswVectorSearch implements VectorSearch {
   /** A file that looked whole but hnswlib would not read: rebuilt at the next sync, never deferred again. */
   private unreadable?: string;
   private vectorGeneration = -1;
-  private background?: BackgroundIndexBuild;
+  /** The ingest's graph build and its vectors, kept here to feed it and to be searched until it is complete. */
+  private background?: GraphFeed;
   /** Passage ids sent to the background build: when they are every stored vector, its graph is complete. */
   private fed = new Set<number>();
-  /** The vectors sent to the background build, kept here to be searched until its graph is complete. */
-  private fedVectors?: FedVectors;
   /** The current vectors while their graph is completed in the worker (searched exactly). */
   private pending?: PendingGraph;
 
@@ -127,15 +126,15 @@ export class HnswVectorSearch implements VectorSearch {
   }
 
   /** Grow a fresh graph in a worker while an ingest runs, fed by `stored` — only when the current graph is small (a big one is patched). */
-  async beginIngest(): Promise<void> {
+  async beginIngest(yieldCores = true): Promise<void> {
     if (this.background || (this.vectors?.count ?? this.file?.count ?? this.pending?.count ?? 0) >= WORKER_THRESHOLD) return;
     // Length not known yet (no reply from the embedding service so far): build at the next sync.
     const dimensions = this.embedding.dimensions || await this.store.vectorDimensions(this.embedding.id);
     if (!dimensions) return;
-    // The worker yields the cores to the ingest (and to searches) when it may finish after it.
-    this.background = this.graphBuild.start?.(dimensions) ?? new BackgroundIndexBuild(dimensions, 4096, { yieldCores: true });
+    // The worker yields the cores to the ingest (and to searches) when its graph may complete after it.
+    const build = this.graphBuild.start?.(dimensions) ?? new BackgroundIndexBuild(dimensions, 4096, { yieldCores });
+    this.background = new GraphFeed(build, new FedVectors(dimensions));
     this.fed = new Set();
-    this.fedVectors = new FedVectors(dimensions);
   }
 
   /** Whether a worker is growing a graph for the ingest under way. */
@@ -147,26 +146,26 @@ export class HnswVectorSearch implements VectorSearch {
   stored(ids: readonly number[], vectors: readonly Float32Array[]): void {
     if (!this.background || !ids.length) return;
     const dimensions = vectors[0].length;
+    if (dimensions !== this.background.vectors.dimensions) { // another length: never mixed into this space
+      this.endIngest();
+      return;
+    }
     for (const id of ids) this.fed.add(id);
     const values = new Float32Array(ids.length * dimensions);
     vectors.forEach((vector, i) => values.set(vector, i * dimensions));
-    const labels = Int32Array.from(ids);
-    if (dimensions === this.fedVectors?.dimensions) this.fedVectors.add(labels, values);
-    else this.fedVectors = undefined; // another length: never searched as this space
-    this.background.add(labels, values);
+    this.background.add(Int32Array.from(ids), values);
   }
 
-  /** Resolves once the background build has at most `limit` vectors still to insert. */
-  caughtUp(limit: number): Promise<void> {
-    return this.background?.backlog.below(limit) ?? Promise.resolve();
+  /** Resolves at once: the graph's worker is fed from the vectors kept here as it takes them in (GraphFeed). */
+  caughtUp(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Drop a background build nobody needed (the ingest changed nothing, or failed). */
   endIngest(): void {
-    this.background?.cancel();
+    this.background?.build.cancel();
     this.background = undefined;
     this.fed = new Set();
-    this.fedVectors = undefined;
   }
 
   /** The index at `generation`: a whole file written or found current (read when first searched), else a graph in memory. */
@@ -190,13 +189,11 @@ export class HnswVectorSearch implements VectorSearch {
       // The worker saw exactly the stored vectors (an ingest into an empty store): its file,
       // written and checked under `path`, is the index; no patching, no second write.
       const fed = this.fed;
-      const fedVectors = this.fedVectors;
       this.fed = new Set();
-      this.fedVectors = undefined;
       const live = await this.store.vectorIds(id);
       const whole = live.length === fed.size && live.every((passageId) => fed.has(passageId));
-      if (whole && fedVectors?.count === live.length && live.length >= (this.graphBuild.afterIngestFrom ?? GRAPH_AFTER_INGEST_FROM)) {
-        return this.completeLater(background, fedVectors, name, generation);
+      if (whole && live.length >= (this.graphBuild.afterIngestFrom ?? GRAPH_AFTER_INGEST_FROM)) {
+        return this.completeLater(background, name, generation);
       }
       const written = await background.finish(path).then(() => true, (error: unknown) => workerFailed(error) ?? false);
       if (written && whole) {
@@ -238,8 +235,9 @@ export class HnswVectorSearch implements VectorSearch {
    * ingest; `vectors` are searched until then. A failed build is reported and leaves the index
    * stale, so the next sync builds it again (the exact search serves meanwhile).
    */
-  private completeLater(background: BackgroundIndexBuild, vectors: FedVectors, name: string, generation: number): PendingGraph {
+  private completeLater(background: GraphFeed, name: string, generation: number): PendingGraph {
     const path = join(this.dataDir, name);
+    const { vectors } = background;
     const file: IndexFile = { path, dimensions: vectors.dimensions, count: vectors.count };
     const done = background.finish(path).then(async () => {
       await saveOrWarn('vector index record', () => this.record(name, generation), this.warn);

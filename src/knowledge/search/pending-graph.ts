@@ -24,9 +24,13 @@ export interface GraphBuildOptions {
   readonly start?: (dimensions: number) => BackgroundIndexBuild;
 }
 
-/** Vectors sent to a background graph build, kept on this thread in the batches they came in. */
+/** Vectors in flight to the graph's worker: enough to keep it busy, few enough to cost no memory. */
+const IN_FLIGHT = 4_096;
+
+/** Vectors for a background graph build, kept on this thread in the batches they came in. */
 export class FedVectors {
-  private readonly batches: Array<{ ids: Int32Array; values: Float32Array }> = [];
+  /** The batches, in order. */
+  readonly batches: Array<{ ids: Int32Array; values: Float32Array }> = [];
   private total = 0;
 
   constructor(readonly dimensions: number) {}
@@ -56,6 +60,47 @@ export class FedVectors {
       }
     }
     return top.result();
+  }
+}
+
+/**
+ * Feeds a background graph build from the vectors kept here, a few thousand at a time as the
+ * worker takes them in: the ingest never waits for the graph, and no second copy of the
+ * vectors queues in the worker's messages (the vectors are kept here anyway, for `PendingGraph`).
+ */
+export class GraphFeed {
+  private sent = 0;
+  private drained?: () => void;
+
+  constructor(readonly build: BackgroundIndexBuild, readonly vectors: FedVectors) {
+    build.onTaken(() => this.pump());
+  }
+
+  /** Keep one batch (copied) and send what the worker has room for. */
+  add(ids: Int32Array, values: Float32Array): void {
+    this.vectors.add(ids, values);
+    this.pump();
+  }
+
+  private pump(): void {
+    const { batches } = this.vectors;
+    while (this.sent < batches.length && this.build.backlog.pending < IN_FLIGHT) {
+      const { ids, values } = batches[this.sent++];
+      this.build.add(ids.slice(), values.slice()); // copies: the worker's are transferred
+    }
+    if (this.sent === batches.length && this.drained) {
+      this.drained();
+      this.drained = undefined;
+    }
+  }
+
+  /** Once every kept vector is sent (or the worker is gone), the build writes its graph to `path` (BackgroundIndexBuild.finish). */
+  finish(path: string): Promise<void> {
+    const drained = new Promise<void>((resolve) => {
+      this.drained = resolve;
+      this.pump();
+    });
+    return Promise.race([drained, this.build.gone]).then(() => this.build.finish(path));
   }
 }
 

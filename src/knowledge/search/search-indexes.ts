@@ -26,9 +26,9 @@ export type { IndexWarning } from './index-files.ts';
 export { embeddingInput } from './embed-missing.ts';
 
 /**
- * Passages an ingest may run ahead of a background build. The graph build is the slowest
- * stage; without a bound a million passages' texts and vectors queued for it (the bench at 1M).
- * 20,000 keeps the workers busy (the main thread needs a few seconds to store that many).
+ * Passages an ingest may run ahead of the keyword index's worker: without a bound a million
+ * passages' texts queued for it (the bench at 1M). 20,000 keeps the worker busy (the main
+ * thread needs a few seconds to store that many).
  */
 const MAX_BACKLOG = 20_000;
 
@@ -138,9 +138,9 @@ export class SearchIndexes {
     return this.hnswSearch?.complete() ?? Promise.resolve();
   }
 
-  /** An ingest starts: the indexes may build in workers as passages are stored. */
-  async beginIngest(): Promise<void> {
-    await Promise.all([this.lexical.beginIngest(), this.hnswSearch?.beginIngest()]);
+  /** An ingest starts: the indexes may build in workers as passages are stored (the graph's yielding the cores unless told). */
+  async beginIngest(options: { yieldCores?: boolean } = {}): Promise<void> {
+    await Promise.all([this.lexical.beginIngest(), this.hnswSearch?.beginIngest(options.yieldCores ?? true)]);
   }
 
   /** Passages just committed to the store with their vectors (for the background builds). */
@@ -150,11 +150,12 @@ export class SearchIndexes {
   }
 
   /**
-   * Resolves once the background builds have caught up to within MAX_BACKLOG passages: the
-   * ingest waits here between files, so what is queued for the workers stays bounded.
+   * Resolves once the keyword index's worker has caught up to within MAX_BACKLOG passages: the
+   * ingest waits here between files, so what is queued for it stays bounded. The graph's worker
+   * never holds the ingest back: it is fed as it goes (pending-graph.ts, GraphFeed).
    */
   async caughtUp(): Promise<void> {
-    await Promise.all([this.lexical.caughtUp(MAX_BACKLOG), this.hnswSearch?.caughtUp(MAX_BACKLOG)]);
+    await Promise.all([this.lexical.caughtUp(MAX_BACKLOG), this.hnswSearch?.caughtUp()]);
   }
 
   /** Drop background builds nobody needed (the ingest changed nothing, or failed). */
