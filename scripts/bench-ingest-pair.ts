@@ -8,7 +8,10 @@
  * seconds of the whole process (all threads, to completion) and its own peak RSS (VmHWM); then
  * the medians and the ratios.
  *
- *   npx tsx scripts/bench-ingest-pair.ts [--base 31662dc] [--passages 100000] [--rounds 2]
+ *   npx tsx scripts/bench-ingest-pair.ts [--base 31662dc[,main…]] [--passages 100000] [--rounds 2]
+ *
+ * Several bases (comma-separated) are each compared with this checkout in the same run: per
+ * round every side once, the order reversed every other round.
  *
  * The base runs from a temporary folder beside this checkout's node_modules (a symlink), so
  * both sides use the same libraries; only src/ differs.
@@ -79,7 +82,7 @@ async function main(args: readonly string[]): Promise<void> {
     process.stdout.write(JSON.stringify(await child(args[1], args[2])));
     return;
   }
-  const base = option(args, '--base') ?? '31662dc';
+  const bases = (option(args, '--base') ?? '31662dc').split(',');
   const passages = Number(option(args, '--passages') ?? 100_000);
   const rounds = Number(option(args, '--rounds') ?? 2);
   const work = mkdtempSync(join(tmpdir(), 'lvzhi-pair-'));
@@ -87,10 +90,15 @@ async function main(args: readonly string[]): Promise<void> {
     const { writeBenchCorpus } = await import('./bench-corpus.ts');
     const corpus = join(work, 'corpus');
     writeBenchCorpus(corpus, passages);
-    const trees = { base: baseTree(base, work), new: ROOT };
-    const runs: Record<keyof typeof trees, IngestRun[]> = { base: [], new: [] };
-    // A B B A per round: a drift in load falls on both sides alike.
-    const order = Array.from({ length: rounds }, (_, i) => (i % 2 === 0 ? ['base', 'new'] : ['new', 'base']) as Array<keyof typeof trees>).flat();
+    const trees: Record<string, string> = { new: ROOT };
+    bases.forEach((commit, i) => {
+      mkdirSync(join(work, `side-${i}`));
+      trees[commit] = baseTree(commit, join(work, `side-${i}`));
+    });
+    const runs: Record<string, IngestRun[]> = Object.fromEntries(Object.keys(trees).map((side) => [side, []]));
+    // A B B A per round: a drift in load falls on every side alike.
+    const sides = [bases[0], 'new', ...bases.slice(1)]; // this checkout between the bases
+    const order = Array.from({ length: rounds }, (_, i) => (i % 2 === 0 ? sides : [...sides].reverse())).flat();
     for (const side of order) {
       const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bench-ingest-pair.ts'), '--child', trees[side], corpus],
         { encoding: 'utf8', cwd: trees[side], maxBuffer: 1 << 26 });
@@ -108,16 +116,19 @@ async function main(args: readonly string[]): Promise<void> {
       median_complete_passages_per_s: Math.round(quantile(list.map((r) => r.passages / r.complete_seconds), 0.5)),
       median_cpu_seconds: round(quantile(list.map((r) => r.cpu_seconds), 0.5), 1),
     });
-    const [before, after] = [summary(runs.base), summary(runs.new)];
-    console.log(JSON.stringify({
-      base,
-      passages,
-      before,
-      after,
-      rate_ratio: round(after.median_passages_per_s / before.median_passages_per_s),
-      complete_rate_ratio: round(after.median_complete_passages_per_s / before.median_complete_passages_per_s),
-      cpu_ratio: round(after.median_cpu_seconds / before.median_cpu_seconds),
-    }, null, 2));
+    const after = summary(runs.new);
+    for (const base of bases) {
+      const before = summary(runs[base]);
+      console.log(JSON.stringify({
+        base,
+        passages,
+        before,
+        after,
+        rate_ratio: round(after.median_passages_per_s / before.median_passages_per_s),
+        complete_rate_ratio: round(after.median_complete_passages_per_s / before.median_complete_passages_per_s),
+        cpu_ratio: round(after.median_cpu_seconds / before.median_cpu_seconds),
+      }, null, 2));
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

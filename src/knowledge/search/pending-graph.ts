@@ -96,6 +96,9 @@ export class GraphFeed {
 
   /** Once every kept vector is sent (or the worker is gone), the build writes its graph to `path` (BackgroundIndexBuild.finish). */
   finish(path: string): Promise<void> {
+    // The worker is unref'd; while the rest is fed to it, its graph is awaited, and a process with
+    // nothing else to do must wait for it rather than end (or tear the worker down mid-insert).
+    this.build.keepAlive();
     const drained = new Promise<void>((resolve) => {
       this.drained = resolve;
       this.pump();

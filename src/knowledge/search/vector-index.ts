@@ -167,6 +167,11 @@ export class BackgroundIndexBuild {
     this.worker.unref(); // never keeps the process alive on its own
   }
 
+  /** Keep the process alive for this worker from now on (until it ends): someone waits for its graph. */
+  keepAlive(): void {
+    this.worker.ref();
+  }
+
   /** Calls `listener` each time the worker has taken a batch into the graph. */
   onTaken(listener: () => void): void {
     this.worker.on('message', (message: { type?: string }) => {
