@@ -6,12 +6,16 @@
  * a process that ends before the graph is complete leaves a store the next process rebuilds,
  * and a graph that cannot be written leaves the exact search until the next sync rebuilds it.
  */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createOfflineEmbedder, openSqliteKnowledgeBase, type SqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { BackgroundIndexBuild, exactSearch } from '../../src/knowledge/search/vector-index.ts';
 import { STAFF_QUESTIONS, writeLibrary } from '../support/kb-fixtures.ts';
+import { REPO_ROOT } from '../support/cli-process.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 
 /** A real graph build whose finish waits until the test opens the gate (or fails when it is broken). */
@@ -178,5 +182,31 @@ describe('an ingest searchable before its vector graph is complete', () => {
     } finally {
       kb.close();
     }
+  });
+
+  it('keeps a process that awaits the graph alive until the last vectors are fed and the graph is written', () => {
+    // Far more vectors than are ever in flight to the worker: the rest waits on this thread, and
+    // the process has nothing else to do (no store, no timers) while the graph completes.
+    const folder = tempFolder('lvzhi-graph-feed-');
+    const path = join(folder, 'graph.hnsw');
+    const script = join(folder, 'feed.mts');
+    const module = (name: string) => JSON.stringify(pathToFileURL(join(REPO_ROOT, 'src/knowledge/search', name)).href);
+    writeFileSync(script, `
+      import { FedVectors, GraphFeed } from ${module('pending-graph.ts')};
+      import { BackgroundIndexBuild, VectorIndex } from ${module('vector-index.ts')};
+      const dimensions = 8;
+      const feed = new GraphFeed(new BackgroundIndexBuild(dimensions, 4096), new FedVectors(dimensions));
+      for (let batch = 0; batch < 40; batch++) {
+        const ids = Int32Array.from({ length: 500 }, (_, i) => batch * 500 + i + 1);
+        const values = Float32Array.from({ length: 500 * dimensions }, (_, i) => Math.sin(batch * 7919 + i));
+        feed.add(ids, values);
+      }
+      await feed.finish(${JSON.stringify(path)});
+      console.log(VectorIndex.load(${JSON.stringify(path)}, dimensions)?.count);
+    `);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('20000');
   });
 });
