@@ -35,9 +35,9 @@ export class FedVectors {
 
   constructor(readonly dimensions: number) {}
 
-  /** Keep one batch (row by row in `values`); the caller's arrays are copied, so it may transfer them. */
+  /** Keep one batch (row by row in `values`): the arrays are kept as given, the caller lets go of them. */
   add(ids: Int32Array, values: Float32Array): void {
-    this.batches.push({ ids: ids.slice(), values: values.slice() });
+    this.batches.push({ ids, values });
     this.total += ids.length;
   }
 
@@ -76,7 +76,7 @@ export class GraphFeed {
     build.onTaken(() => this.pump());
   }
 
-  /** Keep one batch (copied) and send what the worker has room for. */
+  /** Keep one batch (the arrays are kept: the caller lets go of them) and send what the worker has room for. */
   add(ids: Int32Array, values: Float32Array): void {
     this.vectors.add(ids, values);
     this.pump();
