@@ -242,6 +242,7 @@ export class HnswVectorSearch implements VectorSearch {
     const done = background.finish(path).then(async () => {
       await saveOrWarn('vector index record', () => this.record(name, generation), this.warn);
       if (this.pending === pending) [this.pending, this.file] = [undefined, file];
+      if (this.pending !== pending) vectors.release(); // searched no more
     }, (error: unknown) => {
       this.warn(`knowledge: the vector index built in a worker could not be saved (${reason(error)}); searching exactly until it is rebuilt`);
       if (this.pending === pending) this.vectorGeneration = -1;
