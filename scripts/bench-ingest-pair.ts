@@ -2,17 +2,23 @@
  * Ingest before and after, in the same conditions (issue 17: "report the before/after in one
  * run"): the code of a base commit (its src/ taken with `git archive`, no git state changed) and
  * this checkout ingest the same generated passages, each in a fresh process, alternated
- * A B B A … so load that comes and goes falls on both. Per run: passages/s, CPU seconds of the
- * whole process (all threads) and its own peak RSS (VmHWM); then the medians and the ratio.
+ * A B B A … so load that comes and goes falls on both. Per run: passages/s until the ingest
+ * returns (its passages searchable) and until its index files are complete (`indexed()`: a large
+ * ingest's vector graph completes after it; a base without it is complete when it returns), CPU
+ * seconds of the whole process (all threads, to completion) and its own peak RSS (VmHWM); then
+ * the medians and the ratios.
  *
- *   npx tsx scripts/bench-ingest-pair.ts [--base 31662dc] [--passages 100000] [--rounds 2]
+ *   npx tsx scripts/bench-ingest-pair.ts [--base 31662dc[,main…]] [--passages 100000] [--rounds 2]
+ *
+ * Several bases (comma-separated) are each compared with this checkout in the same run: per
+ * round every side once, the order reversed every other round.
  *
  * The base runs from a temporary folder beside this checkout's node_modules (a symlink), so
  * both sides use the same libraries; only src/ differs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +30,10 @@ const ROOT = join(import.meta.dirname, '..');
 /** One ingest as a child reports it. */
 interface IngestRun {
   readonly passages: number;
+  /** Until `ingest` returned. */
   readonly seconds: number;
+  /** Until the index files were complete. */
+  readonly complete_seconds: number;
   readonly cpu_seconds: number;
   readonly peak_rss_mb: number;
 }
@@ -40,8 +49,10 @@ async function child(tree: string, corpus: string): Promise<IngestRun> {
       const started = performance.now();
       const report = await kb.ingest([corpus]);
       const seconds = (performance.now() - started) / 1000;
+      await kb.indexed?.();
+      const completeSeconds = (performance.now() - started) / 1000;
       const used = process.cpuUsage(cpu);
-      return { passages: report.chunks, seconds, cpu_seconds: (used.user + used.system) / 1e6, peak_rss_mb: ownPeakRssMb() };
+      return { passages: report.chunks, seconds, complete_seconds: completeSeconds, cpu_seconds: (used.user + used.system) / 1e6, peak_rss_mb: ownPeakRssMb() };
     } finally {
       kb.close();
     }
@@ -71,7 +82,7 @@ async function main(args: readonly string[]): Promise<void> {
     process.stdout.write(JSON.stringify(await child(args[1], args[2])));
     return;
   }
-  const base = option(args, '--base') ?? '31662dc';
+  const bases = (option(args, '--base') ?? '31662dc').split(',');
   const passages = Number(option(args, '--passages') ?? 100_000);
   const rounds = Number(option(args, '--rounds') ?? 2);
   const work = mkdtempSync(join(tmpdir(), 'lvzhi-pair-'));
@@ -79,34 +90,45 @@ async function main(args: readonly string[]): Promise<void> {
     const { writeBenchCorpus } = await import('./bench-corpus.ts');
     const corpus = join(work, 'corpus');
     writeBenchCorpus(corpus, passages);
-    const trees = { base: baseTree(base, work), new: ROOT };
-    const runs: Record<keyof typeof trees, IngestRun[]> = { base: [], new: [] };
-    // A B B A per round: a drift in load falls on both sides alike.
-    const order = Array.from({ length: rounds }, (_, i) => (i % 2 === 0 ? ['base', 'new'] : ['new', 'base']) as Array<keyof typeof trees>).flat();
+    const trees: Record<string, string> = { new: ROOT };
+    bases.forEach((commit, i) => {
+      mkdirSync(join(work, `side-${i}`));
+      trees[commit] = baseTree(commit, join(work, `side-${i}`));
+    });
+    const runs: Record<string, IngestRun[]> = Object.fromEntries(Object.keys(trees).map((side) => [side, []]));
+    // A B B A per round: a drift in load falls on every side alike.
+    const sides = [bases[0], 'new', ...bases.slice(1)]; // this checkout between the bases
+    const order = Array.from({ length: rounds }, (_, i) => (i % 2 === 0 ? sides : [...sides].reverse())).flat();
     for (const side of order) {
       const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bench-ingest-pair.ts'), '--child', trees[side], corpus],
         { encoding: 'utf8', cwd: trees[side], maxBuffer: 1 << 26 });
       if (run.status !== 0) throw new Error(`${side} ingest failed: ${run.stderr}`);
       const figures = JSON.parse(run.stdout) as IngestRun;
       runs[side].push(figures);
-      console.error(`${side}: ${figures.passages} passages in ${round(figures.seconds, 1)} s (${Math.round(figures.passages / figures.seconds)}/s), ${round(figures.cpu_seconds, 1)} CPU s, peak ${figures.peak_rss_mb} MB`);
+      console.error(`${side}: ${figures.passages} passages searchable in ${round(figures.seconds, 1)} s (${Math.round(figures.passages / figures.seconds)}/s), complete in ${round(figures.complete_seconds, 1)} s, ${round(figures.cpu_seconds, 1)} CPU s, peak ${figures.peak_rss_mb} MB, load ${loadavg()[0].toFixed(1)}`);
     }
     const summary = (list: IngestRun[]) => ({
       passages_per_s: list.map((r) => Math.round(r.passages / r.seconds)),
+      complete_passages_per_s: list.map((r) => Math.round(r.passages / r.complete_seconds)),
       cpu_seconds: list.map((r) => round(r.cpu_seconds, 1)),
       peak_rss_mb: list.map((r) => r.peak_rss_mb),
       median_passages_per_s: Math.round(quantile(list.map((r) => r.passages / r.seconds), 0.5)),
+      median_complete_passages_per_s: Math.round(quantile(list.map((r) => r.passages / r.complete_seconds), 0.5)),
       median_cpu_seconds: round(quantile(list.map((r) => r.cpu_seconds), 0.5), 1),
     });
-    const [before, after] = [summary(runs.base), summary(runs.new)];
-    console.log(JSON.stringify({
-      base,
-      passages,
-      before,
-      after,
-      rate_ratio: round(after.median_passages_per_s / before.median_passages_per_s),
-      cpu_ratio: round(after.median_cpu_seconds / before.median_cpu_seconds),
-    }, null, 2));
+    const after = summary(runs.new);
+    for (const base of bases) {
+      const before = summary(runs[base]);
+      console.log(JSON.stringify({
+        base,
+        passages,
+        before,
+        after,
+        rate_ratio: round(after.median_passages_per_s / before.median_passages_per_s),
+        complete_rate_ratio: round(after.median_complete_passages_per_s / before.median_complete_passages_per_s),
+        cpu_ratio: round(after.median_cpu_seconds / before.median_cpu_seconds),
+      }, null, 2));
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -23,7 +23,10 @@ import { quantile } from './bench-quantile.ts';
 /** The knowledge figures, named as CONTRACTS.md names them. */
 export interface KnowledgeBench {
   readonly passages: number;
+  /** Until `ingest` returned: every passage searchable (the vector search exact until the graph is complete). */
   readonly ingest_passages_per_s: number;
+  /** Until the index files were complete (`indexed()`: a large ingest's HNSW graph completes after it). */
+  readonly ingest_complete_passages_per_s: number;
   readonly hybrid_query_ms_p50: number;
   readonly hybrid_query_ms_p95: number;
   /** The built-in re-ranker alone over the fused top 30 (included in the hybrid figures). */
@@ -134,7 +137,11 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
         },
       });
       const ingestSeconds = (performance.now() - started) / 1000;
-      log(`ingested ${report.chunks} passages in ${ingestSeconds.toFixed(1)} s`);
+      log(`ingested ${report.chunks} passages in ${ingestSeconds.toFixed(1)} s (searchable)`);
+      // Measured on the whole index: the graph a large ingest completes after it returns.
+      await kb.indexed();
+      const completeSeconds = (performance.now() - started) / 1000;
+      log(`index complete (HNSW graph written) after ${completeSeconds.toFixed(1)} s`);
       // Where the peak falls: the ingest (index builds) or the measuring after it.
       log(`peak RSS after the ingest ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (now ${Math.round(process.memoryUsage().rss / 1048576)} MB)`);
 
@@ -206,6 +213,7 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
       figures = {
         passages: report.chunks,
         ingest_passages_per_s: ingestRate,
+        ingest_complete_passages_per_s: Math.round(report.chunks / completeSeconds),
         hybrid_query_ms_p50: round(quantile(hybrid, 0.5)),
         hybrid_query_ms_p95: round(quantile(hybrid, 0.95)),
         rerank_ms_p50: round(quantile(rerankTimes, 0.5)),

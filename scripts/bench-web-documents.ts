@@ -38,6 +38,7 @@ export async function benchWebDocuments(options: { passages?: number; entries?: 
   try {
     writeBenchCorpus(join(root, 'corpus'), passages);
     await services.knowledge.ingest([join(root, 'corpus')]);
+    await services.knowledge.indexed(); // pages measured with the whole graph
     await services.activities.addMany(benchRows(entries, services.taxonomy.kinds.map((k) => k.id)), { by: 'bench', channel: 'import' });
     log(`web-documents: ${services.knowledge.size()} passages, ${entries} entries stored`);
     const server = await startWebServer({ services, port: 0, host: '127.0.0.1', now: () => Date.now() });

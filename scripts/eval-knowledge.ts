@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     const tokenizer = option('--tokenizer') === 'jieba' ? new Tokenizer(defaultEquivalences(), 'jieba') : undefined;
     const opened = await openSqliteKnowledgeBase({ dataDir: dir, log: () => undefined, tokenizer });
     if (fresh) await opened.ingest(folders);
+    await opened.indexed(); // answered with the whole graph, as a later process would
     return opened;
   };
   // The laws and reports alone (as the shared evaluations ingest them); the sample documents are

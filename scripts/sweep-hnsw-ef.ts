@@ -27,6 +27,7 @@ if (fresh) writeBenchCorpus(join(root, 'corpus'), passages);
 const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), embedder });
 try {
   if (fresh) await kb.ingest([join(root, 'corpus')]);
+  await kb.indexed(); // the graph a large ingest completes after it returns
   await kb.indexes.sync();
   const sample = (kb.db.prepare('SELECT text FROM kb_passages WHERE id % 199 = 0 ORDER BY id LIMIT 500').all() as Array<{ text: string }>)
     .map((row) => row.text);

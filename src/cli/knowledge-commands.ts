@@ -65,6 +65,8 @@ const ingest: CliCommand = {
         departments: ctx.parts.settings.LVZHI_SCOPES.map((d) => d.name),
         // Progress goes to stderr: stdout stays the one JSON object or the summary.
         onOcrProgress: (done, total, path) => ctx.note(m.ocrProgress(done, total, path)),
+        // This process ends after the command: the next one opens a whole index (vector graph included).
+        wholeIndex: true,
       });
       return { json: report, text: ingestText(report) };
     } finally {

@@ -24,6 +24,7 @@ import type { DocumentStanding, DocumentStore } from './ports/document-store.ts'
 import type { PassageStore } from './ports/passage-store.ts';
 import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './search/retrievers.ts';
 import { type IndexWarning, SearchIndexes } from './search/search-indexes.ts';
+import type { GraphBuildOptions } from './search/pending-graph.ts';
 import { stderrWarning } from './search/index-files.ts';
 import type { VectorSearch } from './ports/vector-search.ts';
 import { type Tokenizer, defaultTokenizer } from './search/tokenizer.ts';
@@ -59,6 +60,8 @@ export interface KnowledgeBaseOptions {
   readonly tokenizer?: Tokenizer;
   /** Where index warnings go (a file rebuilt or not saved); stderr by default. */
   readonly warn?: IndexWarning;
+  /** How an ingest's HNSW graph is built: from 10,000 vectors the ingest returns before it is complete (`indexed`). */
+  readonly graphBuild?: GraphBuildOptions;
 }
 
 /** Largest k `ask` accepts. */
@@ -114,7 +117,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const embedder = options.embedder ?? createOfflineEmbedder();
   const tokenizer = options.tokenizer ?? defaultTokenizer();
   const warn = options.warn ?? stderrWarning;
-  const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, warn, await options.stores.vectorSearch?.(embedder, warn));
+  const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, warn, await options.stores.vectorSearch?.(embedder, warn),
+    options.graphBuild);
   const bm25 = createBm25Retriever(indexes.keyword);
   const log = options.log ?? componentLog('knowledge');
   let warned = false;
@@ -182,7 +186,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     foundOptions,
     searchDetailed,
     async ingest(paths, ingestOptions) {
-      await indexes.beginIngest();
+      await indexes.beginIngest({ yieldCores: !ingestOptions?.wholeIndex });
       try {
         const counts = await ingestPaths(store, catalog, embedder, paths, ingestOptions,
           (passages, vectors) => {
@@ -190,11 +194,13 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
             return indexes.caughtUp();
           });
         await sync();
+        if (ingestOptions?.wholeIndex) await indexes.complete();
         return { ...counts, chunks: seen.passages };
       } finally {
         indexes.endIngest();
       }
     },
+    indexed: () => indexes.complete(),
     async remove(doc, change) {
       const removed = await catalog.remove(doc, change);
       // The index files follow at once: a removed passage is never searched again.

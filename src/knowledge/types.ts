@@ -167,6 +167,12 @@ export interface IngestOptions {
   readonly departments?: readonly string[];
   /** For one file: the `doc` it is stored as (a chat upload's folder + name) instead of its parent folder + name. */
   readonly doc?: string;
+  /**
+   * Resolve only once every index file is complete (`indexed`), for a process that ends after
+   * the ingest (the CLI): the vector graph's worker then runs at normal priority instead of
+   * yielding the cores to the ingest, since nothing searches before it is done.
+   */
+  readonly wholeIndex?: boolean;
 }
 
 /** Turns a question and the retrieved passages into an answer (extractive, or a model's). */
@@ -182,6 +188,12 @@ export interface Answerer {
 export interface KnowledgeBase {
   /** Ingest files or folders (recursively); re-ingesting unchanged files is a no-op. */
   ingest(paths: readonly string[], options?: IngestOptions): Promise<IngestReport>;
+  /**
+   * Resolves once the index files are complete. An ingest resolves as soon as its passages can be
+   * searched; a large one's vector graph is completed after it (searched exactly meanwhile), and a
+   * process about to end waits here so the graph is kept (the CLI's `ingest`).
+   */
+  indexed(): Promise<void>;
   /** Remove a document by its `doc` path (search indexes follow); undefined when there is none. */
   remove(doc: string, change?: DocumentChange): Promise<{ doc: string; passages: number } | undefined>;
   /** The stored documents the viewer may see, by `doc`. */

@@ -22,6 +22,8 @@ export class FakeKnowledgeBase implements KnowledgeBase {
   private readonly hashes = new Map<string, string>();
   private nextId = 1;
 
+  async indexed(): Promise<void> {}
+
   async ingest(paths: readonly string[], options?: { onProgress?: IngestProgress }): Promise<IngestReport> {
     const files: string[] = [];
     for (const path of paths) {

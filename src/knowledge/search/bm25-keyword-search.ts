@@ -90,7 +90,8 @@ export class Bm25KeywordSearch implements KeywordSearch {
   /** On an empty store the index is built from scratch anyway: tokenize in a worker as files come (the worker runs the shipped tokenizer). */
   async beginIngest(): Promise<void> {
     if (!this.background && this.tokenizer === defaultTokenizer() && await this.store.passageCount() === 0) {
-      this.background = new BackgroundLexicalBuild();
+      // This thread helps with the tokenizing while the worker lags (the same shipped tokenizer).
+      this.background = new BackgroundLexicalBuild(this.tokenizer);
     }
   }
 

@@ -4,10 +4,22 @@
 // (hnswlib ignores write errors, so the check is what catches a full disk). Plain ESM (not
 // TypeScript) so it loads in a worker under any runner: node, tsx or vitest. Parameters come
 // from vector-index.ts (workerData).
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 
-const { dimensions, m, efConstruction, seed, capacity } = workerData;
+const { dimensions, m, efConstruction, seed, capacity, yieldCores } = workerData;
+// Linux: a thread's id is its own scheduling entity, and /proc/thread-self names it; lowering
+// it leaves the process's other threads (the ingest, the keyword index, searches) as they are.
+// Elsewhere, or without /proc, the worker simply runs at normal priority.
+if (yieldCores) {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 19);
+  } catch {
+    // no per-thread priority here
+  }
+}
 const index = new hnswlib.HierarchicalNSW('ip', dimensions);
 index.initIndex({ maxElements: Math.max(capacity, 16), m, efConstruction, randomSeed: seed });
 const point = new Array(dimensions);

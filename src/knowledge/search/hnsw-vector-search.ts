@@ -7,6 +7,8 @@
  * warning, and an index that cannot be built is an empty one (keywords answer alone).
  * A current file is read only at the first vector query: opening a knowledge base (and an
  * ingest whose graph a worker wrote) does not hold the graph in memory until it is searched.
+ * An ingest of many passages into an empty store is searchable before its graph is complete
+ * (pending-graph.ts): exact cosine until the worker's file is written and recorded.
  */
 import { join } from 'node:path';
 import type { Embedder } from '../../models/index.ts';
@@ -16,13 +18,12 @@ import { embedMissing } from './embed-missing.ts';
 import { hnswFileElements, hnswFileProblem } from './hnsw-file.ts';
 import { type IndexWarning, reason, saveOrWarn, stderrWarning } from './index-files.ts';
 import type { Hit } from './top-k.ts';
+import { patchToStore, storedVectorMatrix } from './stored-vectors.ts';
+import { FedVectors, GRAPH_AFTER_INGEST_FROM, GraphFeed, type GraphBuildOptions, PendingGraph } from './pending-graph.ts';
 import { BackgroundIndexBuild, VectorIndex, type VectorMatrix, buildIndexFileInWorker } from './vector-index.ts';
 
 /** Below this many vectors a full HNSW build stays on the main thread (a worker costs ~50 ms). */
 const WORKER_THRESHOLD = 2_000;
-/** Share of deleted vectors above which the HNSW graph is rebuilt rather than patched. */
-const REBUILD_DELETED_SHARE = 0.25;
-
 /** A whole, current index file not read yet. */
 interface IndexFile {
   readonly path: string;
@@ -38,19 +39,24 @@ export class HnswVectorSearch implements VectorSearch {
   /** A file that looked whole but hnswlib would not read: rebuilt at the next sync, never deferred again. */
   private unreadable?: string;
   private vectorGeneration = -1;
-  private background?: BackgroundIndexBuild;
+  /** The ingest's graph build and its vectors, kept here to feed it and to be searched until it is complete. */
+  private background?: GraphFeed;
   /** Passage ids sent to the background build: when they are every stored vector, its graph is complete. */
   private fed = new Set<number>();
+  /** The current vectors while their graph is completed in the worker (searched exactly). */
+  private pending?: PendingGraph;
 
   constructor(
     private readonly dataDir: string,
     private readonly store: PassageStore,
     private readonly embedding: Embedder,
     private readonly warn: IndexWarning = stderrWarning,
+    private readonly graphBuild: GraphBuildOptions = {},
   ) {}
 
-  /** The HNSW index in memory (call `sync` first), read from its file on the first call. */
+  /** The HNSW index in memory (call `sync` first), read from its file on the first call; not while its graph is still being built (`complete`). */
   index(): VectorIndex {
+    if (this.pending) throw new Error('the vector graph is still being built: await complete() first');
     if (!this.vectors && this.file) this.vectors = this.readFile(this.file);
     if (!this.vectors) throw new Error('vector index not synced');
     return this.vectors;
@@ -69,7 +75,12 @@ export class HnswVectorSearch implements VectorSearch {
 
   /** The change marker the index reflects, loaded or not yet read (-1 before the first sync). */
   get generation(): number {
-    return this.vectors || this.file ? this.vectorGeneration : -1;
+    return this.vectors || this.file || this.pending ? this.vectorGeneration : -1;
+  }
+
+  /** Resolves once the graph of the last sync is complete (at once unless an ingest's graph is still being built). */
+  complete(): Promise<void> {
+    return this.pending?.done ?? Promise.resolve();
   }
 
   get embedder(): string {
@@ -77,14 +88,16 @@ export class HnswVectorSearch implements VectorSearch {
   }
 
   get dimensions(): number {
-    return this.file?.dimensions ?? this.index().dimensions;
+    return this.pending?.dimensions ?? this.file?.dimensions ?? this.index().dimensions;
   }
 
   get count(): number {
-    return this.file?.count ?? this.index().count;
+    return this.pending?.count ?? this.file?.count ?? this.index().count;
   }
 
   async search(vector: Float32Array, k: number, purpose?: VectorPurpose): Promise<Hit[]> {
+    // Exact while the graph is completed: at least as good as any ef of the graph.
+    if (this.pending) return this.pending.search(vector, k);
     return this.index().search(vector, k, purpose);
   }
 
@@ -97,7 +110,9 @@ export class HnswVectorSearch implements VectorSearch {
         return VectorIndex.create(await this.dimensionsNow(), 16);
       });
     // The graph held before (if any) is let go here, not kept beside a file read later.
-    [this.vectors, this.file] = built instanceof VectorIndex ? [built, undefined] : [undefined, built];
+    this.vectors = built instanceof VectorIndex ? built : undefined;
+    this.pending = built instanceof PendingGraph ? built : undefined;
+    this.file = this.vectors || this.pending ? undefined : built as IndexFile;
     this.vectorGeneration = generation;
   }
 
@@ -111,12 +126,14 @@ export class HnswVectorSearch implements VectorSearch {
   }
 
   /** Grow a fresh graph in a worker while an ingest runs, fed by `stored` — only when the current graph is small (a big one is patched). */
-  async beginIngest(): Promise<void> {
-    if (this.background || (this.vectors?.count ?? this.file?.count ?? 0) >= WORKER_THRESHOLD) return;
+  async beginIngest(yieldCores = true): Promise<void> {
+    if (this.background || (this.vectors?.count ?? this.file?.count ?? this.pending?.count ?? 0) >= WORKER_THRESHOLD) return;
     // Length not known yet (no reply from the embedding service so far): build at the next sync.
     const dimensions = this.embedding.dimensions || await this.store.vectorDimensions(this.embedding.id);
     if (!dimensions) return;
-    this.background = new BackgroundIndexBuild(dimensions, 4096);
+    // The worker yields the cores to the ingest (and to searches) when its graph may complete after it.
+    const build = this.graphBuild.start?.(dimensions) ?? new BackgroundIndexBuild(dimensions, 4096, { yieldCores });
+    this.background = new GraphFeed(build, new FedVectors(dimensions));
     this.fed = new Set();
   }
 
@@ -129,26 +146,32 @@ export class HnswVectorSearch implements VectorSearch {
   stored(ids: readonly number[], vectors: readonly Float32Array[]): void {
     if (!this.background || !ids.length) return;
     const dimensions = vectors[0].length;
+    if (dimensions !== this.background.vectors.dimensions) { // another length: never mixed into this space
+      this.endIngest();
+      return;
+    }
     for (const id of ids) this.fed.add(id);
     const values = new Float32Array(ids.length * dimensions);
     vectors.forEach((vector, i) => values.set(vector, i * dimensions));
     this.background.add(Int32Array.from(ids), values);
   }
 
-  /** Resolves once the background build has at most `limit` vectors still to insert. */
-  caughtUp(limit: number): Promise<void> {
-    return this.background?.backlog.below(limit) ?? Promise.resolve();
+  /** Resolves at once: the graph's worker is fed from the vectors kept here as it takes them in (GraphFeed). */
+  caughtUp(): Promise<void> {
+    return Promise.resolve();
   }
 
   /** Drop a background build nobody needed (the ingest changed nothing, or failed). */
   endIngest(): void {
-    this.background?.cancel();
+    this.background?.build.cancel();
     this.background = undefined;
     this.fed = new Set();
   }
 
   /** The index at `generation`: a whole file written or found current (read when first searched), else a graph in memory. */
-  private async build(generation: number): Promise<VectorIndex | IndexFile> {
+  private async build(generation: number): Promise<VectorIndex | IndexFile | PendingGraph> {
+    // A graph still being completed is recorded first: what follows patches or replaces it.
+    await this.pending?.done;
     const id = this.embedding.id;
     const dimensions = await this.dimensionsNow();
     const name = `vectors-${generation}-${Date.now().toString(36)}.hnsw`;
@@ -169,6 +192,9 @@ export class HnswVectorSearch implements VectorSearch {
       this.fed = new Set();
       const live = await this.store.vectorIds(id);
       const whole = live.length === fed.size && live.every((passageId) => fed.has(passageId));
+      if (whole && live.length >= (this.graphBuild.afterIngestFrom ?? GRAPH_AFTER_INGEST_FROM)) {
+        return this.completeLater(background, name, generation);
+      }
       const written = await background.finish(path).then(() => true, (error: unknown) => workerFailed(error) ?? false);
       if (written && whole) {
         await saveOrWarn('vector index record', () => this.record(name, generation), this.warn);
@@ -191,7 +217,7 @@ export class HnswVectorSearch implements VectorSearch {
         }
       }
     }
-    if (index) index = await this.patch(index, wanted);
+    if (index) index = await patchToStore(index, this.store, this.embedding.id, wanted);
     if (!index) {
       index = VectorIndex.create(dimensions, wanted);
       for await (const batch of this.store.vectors(id)) for (const { id: passageId, vector } of batch) index.add(passageId, vector);
@@ -204,23 +230,29 @@ export class HnswVectorSearch implements VectorSearch {
     return index;
   }
 
-  private record(name: string, generation: number): Promise<void> {
-    return this.store.setMeta({ vector_file: name, vector_generation: String(generation), vector_embedder: this.embedding.id });
+  /**
+   * The worker's graph of exactly the stored vectors, written, checked and recorded after the
+   * ingest; `vectors` are searched until then. A failed build is reported and leaves the index
+   * stale, so the next sync builds it again (the exact search serves meanwhile).
+   */
+  private completeLater(background: GraphFeed, name: string, generation: number): PendingGraph {
+    const path = join(this.dataDir, name);
+    const { vectors } = background;
+    const file: IndexFile = { path, dimensions: vectors.dimensions, count: vectors.count };
+    const done = background.finish(path).then(async () => {
+      await saveOrWarn('vector index record', () => this.record(name, generation), this.warn);
+      if (this.pending === pending) [this.pending, this.file] = [undefined, file];
+      if (this.pending !== pending) vectors.release(); // searched no more
+    }, (error: unknown) => {
+      this.warn(`knowledge: the vector index built in a worker could not be saved (${reason(error)}); searching exactly until it is rebuilt`);
+      if (this.pending === pending) this.vectorGeneration = -1;
+    });
+    const pending = new PendingGraph(vectors, done);
+    return pending;
   }
 
-  /** Patch a loaded graph to the store (passage ids are never reused, so labels missing from the store are deletions); undefined when a rebuild is due. */
-  private async patch(index: VectorIndex, wanted: number): Promise<VectorIndex | undefined> {
-    const id = this.embedding.id;
-    const labels = new Set(index.labels());
-    const live = await this.store.vectorIds(id);
-    const liveSet = new Set(live);
-    for (const passageId of live) {
-      if (labels.has(passageId)) continue;
-      const vector = await this.store.vectorOf(passageId, id);
-      if (vector) index.add(passageId, vector);
-    }
-    for (const label of labels) if (!liveSet.has(label)) index.markDeleted(label);
-    return index.count > 0 && (index.count - wanted) / index.count > REBUILD_DELETED_SHARE ? undefined : index;
+  private record(name: string, generation: number): Promise<void> {
+    return this.store.setMeta({ vector_file: name, vector_generation: String(generation), vector_embedder: this.embedding.id });
   }
 
   /** The recorded file when it reflects `generation` in this embedder's space and its layout is whole (not read). */
@@ -251,21 +283,4 @@ export class HnswVectorSearch implements VectorSearch {
   private matrix(count: number, dimensions: number): Promise<VectorMatrix> {
     return storedVectorMatrix(this.store, this.embedding.id, count, dimensions);
   }
-}
-
-/** Up to `count` stored vectors of one embedder, `dimensions` long, as one matrix (ascending passage id). */
-export async function storedVectorMatrix(store: PassageStore, embedder: string, count: number, dimensions: number): Promise<VectorMatrix> {
-  const ids = new Int32Array(count);
-  const values = new Float32Array(count * dimensions);
-  let row = 0;
-  for await (const batch of store.vectors(embedder)) {
-    for (const { id, vector } of batch) {
-      if (row === count) break;
-      if (vector.length !== dimensions) continue; // another space's leftover: never mixed in
-      ids[row] = id;
-      values.set(vector, row * dimensions);
-      row++;
-    }
-  }
-  return { ids: ids.subarray(0, row), values: values.subarray(0, row * dimensions), dimensions };
 }

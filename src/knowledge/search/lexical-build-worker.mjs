@@ -20,8 +20,10 @@ let failure; // reported at 'finish', the only message the main thread waits for
 parentPort.on('message', (message) => {
   try {
     if (message.type === 'add') {
-      if (!failure) for (const passage of message.passages) feeder.add(passage);
-      parentPort.postMessage({ type: 'done', count: message.passages.length }); // the ingest's backlog
+      // Passages to tokenize, or passages the ingest's thread tokenized while this worker lagged.
+      if (!failure && message.passages) for (const passage of message.passages) feeder.add(passage);
+      if (!failure && message.tokenized) for (const passage of message.tokenized) feeder.addTokenized(passage);
+      parentPort.postMessage({ type: 'done', count: (message.passages ?? message.tokenized).length }); // the ingest's backlog
       return;
     }
     if (failure) throw failure;
@@ -31,7 +33,7 @@ parentPort.on('message', (message) => {
   } catch (error) {
     if (message.type === 'add') {
       failure = error;
-      parentPort.postMessage({ type: 'done', count: message.passages.length });
+      parentPort.postMessage({ type: 'done', count: (message.passages ?? message.tokenized).length });
       return;
     }
     parentPort.postMessage({ type: 'finished', ok: false, message: String(error && error.stack ? error.stack : error) });

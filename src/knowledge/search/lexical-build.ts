@@ -21,11 +21,27 @@ const MIN_UNIT_CHARS = 8;
  */
 const YOUNG_GENERATION_MB = 8;
 
+/**
+ * While the worker lags more than this many passages behind, the ingest's thread tokenizes the
+ * next batch itself and sends the terms: on two cores the worker is the slower of the two.
+ */
+const HELP_FROM_BACKLOG = 2_000;
+/** Separators of a tokenized passage's terms and units (never in a term: terms are letters and digits). */
+const TERM_SEPARATOR = '\u0001';
+const UNIT_SEPARATOR = '\u0002';
+
 /** A passage as the lexical index sees it. */
 export interface LexicalPassage {
   readonly id: number;
   readonly text: string;
   readonly context: string;
+}
+
+/** A passage tokenized before it was sent: its units' terms (the whole passage first), joined by the separators. */
+export interface TokenizedPassage {
+  readonly id: number;
+  readonly context: string;
+  readonly units: string;
 }
 
 /** Adds passages to a Bm25Builder, tokenizing each distinct context once. */
@@ -38,24 +54,43 @@ export class LexicalFeeder {
 
   /** Tokenize and add one passage (and its paragraphs as extra units). */
   add(p: LexicalPassage): void {
-    let context = this.contexts.get(p.context);
+    this.addUnits(p.id, p.context, unitTerms(this.tokenizer, p.text));
+  }
+
+  /** Add a passage `tokenized` elsewhere with the same tokenizer (the same index as `add`). */
+  addTokenized(p: TokenizedPassage): void {
+    const units = p.units.split(UNIT_SEPARATOR).map((unit) => (unit ? unit.split(TERM_SEPARATOR) : []));
+    this.addUnits(p.id, p.context, units);
+  }
+
+  private addUnits(id: number, contextText: string, units: readonly string[][]): void {
+    let context = this.contexts.get(contextText);
     if (!context) {
       if (this.contexts.size > 10_000) this.contexts.clear();
-      context = p.context ? this.tokenizer.terms(p.context) : [];
-      this.contexts.set(p.context, context);
+      context = contextText ? this.tokenizer.terms(contextText) : [];
+      this.contexts.set(contextText, context);
     }
-    // One paragraph (most passages): its terms are the passage's, no splitting.
-    if (!p.text.includes('\n')) {
-      this.builder.add(p.id, this.tokenizer.terms(p.text), context);
-      return;
-    }
-    // The tokenizer never joins terms across lines, so a passage's terms are its lines' terms.
-    const lines = p.text.split(/\n+/).map((line) => ({ line, terms: this.tokenizer.terms(line) }));
-    this.builder.add(p.id, lines.flatMap((l) => l.terms), context);
-    // Each paragraph of a multi-paragraph passage is a unit too (the passage scores its best).
-    const paragraphs = lines.filter((l) => l.line.trim().length >= MIN_UNIT_CHARS);
-    if (paragraphs.length > 1) for (const { terms } of paragraphs) this.builder.add(p.id, terms, context);
+    for (const terms of units) this.builder.add(id, terms, context);
   }
+}
+
+/**
+ * A passage's units as term lists: the whole passage, then (when it has more than one) each
+ * paragraph long enough to be a unit of its own (the passage scores its best unit).
+ */
+function unitTerms(tokenizer: Tokenizer, text: string): string[][] {
+  // One paragraph (most passages): its terms are the passage's, no splitting.
+  if (!text.includes('\n')) return [tokenizer.terms(text)];
+  // The tokenizer never joins terms across lines, so a passage's terms are its lines' terms.
+  const lines = text.split(/\n+/).map((line) => ({ line, terms: tokenizer.terms(line) }));
+  const paragraphs = lines.filter((l) => l.line.trim().length >= MIN_UNIT_CHARS);
+  return [lines.flatMap((l) => l.terms), ...(paragraphs.length > 1 ? paragraphs.map((l) => l.terms) : [])];
+}
+
+/** A passage tokenized here for a worker's `addTokenized`. */
+export function tokenized(tokenizer: Tokenizer, p: LexicalPassage): TokenizedPassage {
+  const units = unitTerms(tokenizer, p.text).map((terms) => terms.join(TERM_SEPARATOR)).join(UNIT_SEPARATOR);
+  return { id: p.id, context: p.context, units };
 }
 
 /**
@@ -71,7 +106,8 @@ export class BackgroundLexicalBuild {
   /** Passages sent and not yet tokenized. */
   readonly backlog: WorkerBacklog;
 
-  constructor() {
+  /** @param helper tokenizes a batch on this thread while the worker lags (the worker's own tokenizer) */
+  constructor(private readonly helper?: Tokenizer) {
     this.worker = new Worker(new URL('./lexical-build-worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('error', (error) => {
       this.failure = error;
@@ -81,11 +117,13 @@ export class BackgroundLexicalBuild {
     this.worker.unref();
   }
 
-  /** Queue passages for tokenizing. */
+  /** Queue passages for tokenizing (tokenized here first while the worker lags behind). */
   add(passages: readonly LexicalPassage[]): void {
     for (const p of passages) this.fed.add(p.id);
+    const help = this.helper && this.backlog.pending > HELP_FROM_BACKLOG;
     this.backlog.sent(passages.length);
-    this.worker.postMessage({ type: 'add', passages });
+    if (help) this.worker.postMessage({ type: 'add', tokenized: passages.map((p) => tokenized(this.helper!, p)) });
+    else this.worker.postMessage({ type: 'add', passages });
   }
 
   /** Freeze the index at `generation`, write it to `path` and load it here; stops the worker. */

@@ -14,7 +14,9 @@ import type { PassageStore } from '../ports/passage-store.ts';
 import type { VectorSearch } from '../ports/vector-search.ts';
 import type { Bm25Index } from './bm25-index.ts';
 import { Bm25KeywordSearch } from './bm25-keyword-search.ts';
-import { HnswVectorSearch, storedVectorMatrix } from './hnsw-vector-search.ts';
+import { HnswVectorSearch } from './hnsw-vector-search.ts';
+import type { GraphBuildOptions } from './pending-graph.ts';
+import { storedVectorMatrix } from './stored-vectors.ts';
 import { type IndexWarning, reason, removeStaleIndexFiles, stderrWarning } from './index-files.ts';
 import type { LexicalPassage } from './lexical-build.ts';
 import type { Tokenizer } from './tokenizer.ts';
@@ -24,9 +26,9 @@ export type { IndexWarning } from './index-files.ts';
 export { embeddingInput } from './embed-missing.ts';
 
 /**
- * Passages an ingest may run ahead of a background build. The graph build is the slowest
- * stage; without a bound a million passages' texts and vectors queued for it (the bench at 1M).
- * 20,000 keeps the workers busy (the main thread needs a few seconds to store that many).
+ * Passages an ingest may run ahead of the keyword index's worker: without a bound a million
+ * passages' texts queued for it (the bench at 1M). 20,000 keeps the worker busy (the main
+ * thread needs a few seconds to store that many).
  */
 const MAX_BACKLOG = 20_000;
 
@@ -49,9 +51,11 @@ export class SearchIndexes {
     private readonly warn: IndexWarning = stderrWarning,
     /** The database's own vector search (pgvector), used in place of the in-process HNSW. */
     databaseVectors?: VectorSearch,
+    /** How an ingest's HNSW graph is built (when it may complete after the ingest). */
+    graphBuild?: GraphBuildOptions,
   ) {
     this.lexical = new Bm25KeywordSearch(dataDir, store, tokenizer, warn);
-    if (!databaseVectors) this.hnswSearch = new HnswVectorSearch(dataDir, store, embedder, warn);
+    if (!databaseVectors) this.hnswSearch = new HnswVectorSearch(dataDir, store, embedder, warn, graphBuild);
     this.vectors = databaseVectors ?? this.hnswSearch!;
   }
 
@@ -126,9 +130,17 @@ export class SearchIndexes {
     removeStaleIndexFiles(this.dataDir, new Set([lexicalFile, vectorFile]));
   }
 
-  /** An ingest starts: the indexes may build in workers as passages are stored. */
-  async beginIngest(): Promise<void> {
-    await Promise.all([this.lexical.beginIngest(), this.hnswSearch?.beginIngest()]);
+  /**
+   * Resolves once every index of the last sync is complete: a large ingest is searchable when
+   * it returns, its HNSW graph being completed in a worker (exact vector search meanwhile).
+   */
+  complete(): Promise<void> {
+    return this.hnswSearch?.complete() ?? Promise.resolve();
+  }
+
+  /** An ingest starts: the indexes may build in workers as passages are stored (the graph's yielding the cores unless told). */
+  async beginIngest(options: { yieldCores?: boolean } = {}): Promise<void> {
+    await Promise.all([this.lexical.beginIngest(), this.hnswSearch?.beginIngest(options.yieldCores ?? true)]);
   }
 
   /** Passages just committed to the store with their vectors (for the background builds). */
@@ -138,11 +150,12 @@ export class SearchIndexes {
   }
 
   /**
-   * Resolves once the background builds have caught up to within MAX_BACKLOG passages: the
-   * ingest waits here between files, so what is queued for the workers stays bounded.
+   * Resolves once the keyword index's worker has caught up to within MAX_BACKLOG passages: the
+   * ingest waits here between files, so what is queued for it stays bounded. The graph's worker
+   * never holds the ingest back: it is fed as it goes (pending-graph.ts, GraphFeed).
    */
   async caughtUp(): Promise<void> {
-    await Promise.all([this.lexical.caughtUp(MAX_BACKLOG), this.hnswSearch?.caughtUp(MAX_BACKLOG)]);
+    await Promise.all([this.lexical.caughtUp(MAX_BACKLOG), this.hnswSearch?.caughtUp()]);
   }
 
   /** Drop background builds nobody needed (the ingest changed nothing, or failed). */

@@ -136,20 +136,47 @@ export class BackgroundIndexBuild {
   private readonly worker: Worker;
   private readonly loaded: Promise<void>;
   private failure: Error | undefined;
+  private exited = false;
   /** Vectors sent and not yet in the graph. */
   readonly backlog: WorkerBacklog;
+  /** Resolves when the worker fails or ends. */
+  readonly gone: Promise<void>;
 
-  constructor(readonly dimensions: number, capacity: number) {
+  /**
+   * @param options.yieldCores the worker lowers its thread's priority (Linux: nice 19), so the
+   *   ingest and searches go first and the graph takes the CPU time they leave; for a graph that
+   *   may complete after the ingest (pending-graph.ts), never for one a caller waits for.
+   */
+  constructor(readonly dimensions: number, capacity: number, options: { yieldCores?: boolean } = {}) {
     this.worker = new Worker(new URL('./hnsw-build-worker.mjs', import.meta.url), {
-      workerData: { dimensions, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED, capacity },
+      workerData: { dimensions, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED, capacity, yieldCores: options.yieldCores ?? false },
       execArgv: [],
     });
     this.worker.on('error', (error) => {
       this.failure = error;
     });
+    this.gone = new Promise<void>((resolve) => {
+      this.worker.once('error', () => resolve());
+      this.worker.once('exit', () => {
+        this.exited = true;
+        resolve();
+      });
+    });
     this.backlog = new WorkerBacklog(this.worker);
     this.loaded = whenLoaded(this.worker);
     this.worker.unref(); // never keeps the process alive on its own
+  }
+
+  /** Keep the process alive for this worker from now on (until it ends): someone waits for its graph. */
+  keepAlive(): void {
+    this.worker.ref();
+  }
+
+  /** Calls `listener` each time the worker has taken a batch into the graph. */
+  onTaken(listener: () => void): void {
+    this.worker.on('message', (message: { type?: string }) => {
+      if (message?.type === 'done') listener();
+    });
   }
 
   /** Queue vectors (row by row in `values`) for insertion under their passage ids. */
@@ -166,6 +193,7 @@ export class BackgroundIndexBuild {
   private writeTo(path: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
+      if (this.exited) return reject(new Error('HNSW build worker ended before writing its graph'));
       const finished = (message: { type?: string; ok: boolean; message?: string }): void => {
         if (message.type !== 'finished') return;
         this.worker.off('message', finished);

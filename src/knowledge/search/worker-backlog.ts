@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 
 /** Items sent to a worker and not yet acknowledged. */
 export class WorkerBacklog {
-  private pending = 0;
+  private queued = 0;
   private stopped = false;
   /** Whether `below` took a ref on the worker for its waiters. */
   private held = false;
@@ -18,7 +18,7 @@ export class WorkerBacklog {
   constructor(private readonly worker: Worker) {
     worker.on('message', (message: { type?: string; count?: number }) => {
       if (message?.type !== 'done') return;
-      this.pending -= message.count ?? 0;
+      this.queued -= message.count ?? 0;
       this.release();
     });
     worker.on('error', () => this.stop());
@@ -27,12 +27,17 @@ export class WorkerBacklog {
 
   /** `count` more items were posted. */
   sent(count: number): void {
-    this.pending += count;
+    this.queued += count;
+  }
+
+  /** Items posted and not yet acknowledged. */
+  get pending(): number {
+    return this.queued;
   }
 
   /** Resolves once at most `limit` items are queued (at once when the worker stopped). */
   below(limit: number): Promise<void> {
-    if (this.stopped || this.pending <= limit) return Promise.resolve();
+    if (this.stopped || this.queued <= limit) return Promise.resolve();
     // The worker is unref'd (it never keeps a process alive alone); while someone waits for
     // it, it must, or a CLI ingest would end with its promise never settled.
     if (!this.held) this.worker.ref();
@@ -50,7 +55,7 @@ export class WorkerBacklog {
     const waiting = this.waiters;
     this.waiters = [];
     for (const waiter of waiting) {
-      if (this.stopped || this.pending <= waiter.limit) waiter.resolve();
+      if (this.stopped || this.queued <= waiter.limit) waiter.resolve();
       else this.waiters.push(waiter);
     }
     // Only the ref taken here is given back: a listener awaiting the worker's reply holds its own.
