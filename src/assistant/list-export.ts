@@ -1,6 +1,6 @@
 /**
  * 导出上半年的视察, 把这些活动做成表格: the list also comes as an Excel file with the export's
- * columns (日期, 类型, 事项, 记录人, 记录时间, 编号), named after the period and kinds.
+ * columns (日期, 结束日期, 类型, 事项, 记录人, 记录时间, 编号), named after the period and kinds.
  */
 import { periodInWords } from '../time/index.ts';
 import type { Taxonomy } from '../reader/index.ts';

@@ -92,7 +92,7 @@ export const messages = {
   /** An exported list's period when none was named. */
   exportAllTime: '全部',
   /** After a list sent with its Excel file. */
-  exportedNote: (name: string) => `已导出为 Excel 表格：${name}（日期、类型、事项、记录人、记录时间、编号）。`,
+  exportedNote: (name: string) => `已导出为 Excel 表格：${name}（日期、结束日期、类型、事项、记录人、记录时间、编号）。`,
   /** The log cannot export here. */
   exportUnavailable: '这里不能导出表格；可以在终端用 export 命令，或在网页的活动记录里“导出为 Excel”。',
   listNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,

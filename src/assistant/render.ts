@@ -3,7 +3,7 @@
  * use the activity log's own wording (`statsReply`, `loggedReply`); the chat adds a bound
  * on list length and the knowledge base's numbered sources.
  */
-import { dayInWords, periodInWords, type IsoDate } from '../time/index.ts';
+import { daysInWords, periodInWords, type IsoDate } from '../time/index.ts';
 import { meetingKinds, type Taxonomy } from '../reader/index.ts';
 import { statsReply, type Activity, type Stats } from '../log/index.ts';
 import { citedSources, type Answer } from '../knowledge/index.ts';
@@ -44,7 +44,7 @@ export function renderList(
   if (activities.length === 0) return m.listNone(period, kinds);
   const lines = [m.listHeader(period, kinds, activities.length)];
   for (const a of activities.slice(0, LIST_LIMIT)) {
-    lines.push(m.listLine(a.id, dayInWords(a.date, currentYear), taxonomy.label(a.kind), a.title, a.by_name ?? a.by) + (a.date > today ? m.plannedMark : ''));
+    lines.push(m.listLine(a.id, daysInWords(a.date, a.to, currentYear), taxonomy.label(a.kind), a.title, a.by_name ?? a.by) + (a.date > today ? m.plannedMark : ''));
   }
   if (activities.length > LIST_LIMIT) lines.push(m.listMore(activities.length - LIST_LIMIT));
   return lines.join('\n');

@@ -13,7 +13,7 @@ export const commandSummaries = {
   edit: '更正一条活动记录（审计留痕）：edit 17 --date 2023-06-13 --kind 调研 --title 新标题 --by 记录人',
   delete: '删除一条活动记录（审计留痕）：delete 17 --by 记录人',
   import: '从 .csv 或 .xlsx 文件批量导入活动（列：日期,类型,事项,记录人 或 date,kind,title,by；台账 序号,日期,活动内容 按内容判断类型，核对后加 --yes 导入），有错则整个文件不导入',
-  export: '把活动导出为 .csv 或 .xlsx 文件（列：日期,类型,事项,记录人,记录时间,编号；--from --to --kinds）',
+  export: '把活动导出为 .csv 或 .xlsx 文件（列：日期,结束日期,类型,事项,记录人,记录时间,编号；--from --to --kinds）',
   chart: '把活动次数画成柱状图 PNG（--by kind 按类型 | month 按月份，--from --to --kinds）',
   parse: '解析一条消息的意思（不执行）：parse "上半年视察了几次" --now 2023-07-05；或 parse --batch 从标准输入逐行读取',
   draft: '起草工作总结或发言段落（数字取自活动记录）',

@@ -1,6 +1,6 @@
 /**
- * Export of the log for a clerk to filter in Excel or WPS: Chinese headers (日期, 类型,
- * 事项, 记录人, 记录时间, 编号), kind labels, real Excel dates, the header row frozen with
+ * Export of the log for a clerk to filter in Excel or WPS: Chinese headers (日期, 结束日期 —
+ * a multi-day activity's last day, empty for one day —, 类型, 事项, 记录人, 记录时间, 编号), kind labels, real Excel dates, the header row frozen with
  * filters on it. The import reads these headers back, so a file round-trips.
  */
 import type { Taxonomy } from '../reader/index.ts';
@@ -46,6 +46,7 @@ function dayDate(iso: string): Date {
 
 const COLUMNS: readonly XlsxColumn[] = [
   { width: 12, numFmt: 'yyyy-mm-dd' },
+  { width: 12, numFmt: 'yyyy-mm-dd' },
   { width: 14 },
   { width: 60 },
   { width: 14 },
@@ -61,9 +62,9 @@ export async function writeExportFile(
   const rows = activities.map((a) => ({ a, label: taxonomy.label(a.kind), recorded: wallClock(a.recordedAt, timeZone) }));
   if (tableFormat(path) === 'csv') {
     await writeTable(path, [[...EXPORT_HEADER], ...rows.map(({ a, label, recorded }) =>
-      [a.date, label, a.title, recorder(a), recorded?.text ?? '', String(a.id)])]);
+      [a.date, a.to ?? '', label, a.title, recorder(a), recorded?.text ?? '', String(a.id)])]);
     return;
   }
   await writeXlsxTable(path, EXPORT_HEADER, COLUMNS, rows.map(({ a, label, recorded }) =>
-    [dayDate(a.date), label, a.title, recorder(a), recorded?.date ?? '', a.id]));
+    [dayDate(a.date), a.to ? dayDate(a.to) : '', label, a.title, recorder(a), recorded?.date ?? '', a.id]));
 }

@@ -50,6 +50,12 @@ export async function planImport(path: string, taxonomy: Taxonomy): Promise<Impo
     const isoDate = date ? normalizeDate(date) : undefined;
     if (!date) reasons.push(logMessages.rowEmptyDate);
     else if (!isoDate) reasons.push(logMessages.rowBadDate(date));
+    // 结束日期 (a multi-day activity's last day): empty for one day, never before the first.
+    const end = at.to >= 0 ? cellValue(cells[at.to]).trim() : '';
+    const isoEnd = end ? normalizeDate(end) : undefined;
+    if (end && !isoEnd) reasons.push(logMessages.rowBadEnd(end));
+    else if (isoEnd && isoDate && isoEnd < isoDate) reasons.push(logMessages.rowEndBefore(isoEnd, isoDate));
+    const to = isoEnd && isoEnd !== isoDate ? { to: isoEnd } : {};
     const known = kind ? taxonomy.resolve(kind) : undefined;
     if (at.kind >= 0 && !kind) reasons.push(logMessages.rowEmptyKind);
     else if (at.kind >= 0 && !known) reasons.push(logMessages.rowUnknownKind(kind));
@@ -59,12 +65,12 @@ export async function planImport(path: string, taxonomy: Taxonomy): Promise<Impo
       continue;
     }
     if (known) {
-      entries.push({ date: isoDate!, kind: known.id, title, by });
+      entries.push({ date: isoDate!, ...to, kind: known.id, title, by });
       continue;
     }
     const read = readKind(title, isoDate!, taxonomy);
     inferred.push({ row: line, date: isoDate!, title, ...read });
-    entries.push({ date: isoDate!, kind: read.kind, title, by });
+    entries.push({ date: isoDate!, ...to, kind: read.kind, title, by });
   }
   if (problems.length > 0) throw new ImportRejected(problems);
   if (entries.length === 0) throw new UserError('empty_file', logMessages.emptyFile(path));

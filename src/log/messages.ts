@@ -29,10 +29,12 @@ export const logMessages = {
   rowEmptyKind: '类型为空。',
   rowEmptyTitle: '标题为空。',
   rowBadDate: (value: string) => `日期“${value}”不存在或格式不对（应为 2023-06-12）。`,
+  rowBadEnd: (value: string) => `结束日期“${value}”不存在或格式不对（应为 2023-06-14，一天的活动留空）。`,
+  rowEndBefore: (end: string, date: string) => `结束日期 ${end} 早于日期 ${date}。`,
   rowUnknownKind: (value: string) => `不认识的类型“${value}”（可写类型编号或名称，如 inspection 或 视察）。`,
   exportFailed: (path: string) => `无法写出文件：${path}。请确认目录存在且可写。`,
   /** The export's header row (and the import's own names for those columns). */
-  exportHeader: ['日期', '类型', '事项', '记录人', '记录时间', '编号'],
+  exportHeader: ['日期', '结束日期', '类型', '事项', '记录人', '记录时间', '编号'],
   importKindsRead: (rows: number, summary: string) =>
     `表格里没有“类型”列，已按活动内容判断了 ${rows} 条的类型：${summary}。请核对：`,
   importKindCount: (label: string, n: number) => `${label} ${n} 条`,

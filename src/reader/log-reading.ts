@@ -13,6 +13,7 @@ import { TIME_WORD, addDays, mondayOf } from '../time/index.ts';
 import type { IsoDate } from '../time/index.ts';
 import type { ReadActivity, Reading } from './types.ts';
 import { eachTitles } from './each-titles.ts';
+import { lastingOf, openingDay, spanOf, withoutLasting } from './duration.ts';
 
 /** Where one activity's words lie in the message. */
 interface Part {
@@ -186,7 +187,22 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     // 6月12日前组织…, 6月12日左右…: the day with a vague word after it is not that day; ask.
     const blurred = own && p.unreadable.find((u) => u.length > own.words.length && u.startsWith(own.words));
     if (blurred) return { intent: 'unclear', question: say.unreadableDate(blurred), settled: true };
-    if (own) when = dayOf(own, words, now);
+    const lasting = lastingOf(words);
+    let titled = days;
+    if (lasting && !(previous && !own && n > 0)) {
+      // 为期三天: the entry spans the days, once the message says which end the named day is.
+      const opened = own ? undefined : openingDay(span, now);
+      if (opened && span) titled = [...days, span].sort((a, b) => a.start - b.start);
+      const named = own ?? opened;
+      const day = named && { ...dayOf(named, words, now), after: own ? p.text.slice(own.end, part.end) : '起' };
+      const spanned = spanOf(lasting, words, day);
+      if ('ask' in spanned) {
+        const question = spanned.ask === 'mismatch' ? say.lastingMismatch(lasting.words)
+          : spanned.ask === 'which-end' && own ? say.lastingWhichEnd(lasting.words, own.words) : say.lastingNoDay(lasting.words);
+        return { intent: 'unclear', question, settled: true };
+      }
+      when = spanned;
+    } else if (own) when = dayOf(own, words, now);
     else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
     else if (span) return { intent: 'unclear', question: say.whichDay(span.words), settled: true };
     else {
@@ -204,7 +220,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     }
     previous = when.date;
     const kind = kindOf(p, p.mentions.find(inPart));
-    const title = titleOf(p, part, days, taxonomy.label(kind));
+    const title = withoutLasting(titleOf(p, part, titled, taxonomy.label(kind)));
     if (!saysWhat(title)) return { intent: 'unclear', question: say.whatActivity, settled: true };
     activities.push({ kind, date: when.date, title, ...(when.to ? { to: when.to } : {}), ...(when.earlier ? { earlier: when.earlier } : {}) });
   }

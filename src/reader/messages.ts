@@ -40,6 +40,15 @@ export const readerMessages = {
   /** A period where a logged activity needs its day (上周组织代表视察…). */
   whichDay: (words: string): string =>
     `“${words}”是一段时间，请告诉我具体是哪一天，例如：“${words.includes('周') ? '上周三' : '6月12日'}组织代表视察了城区防汛工作”。`,
+  /** A length (为期三天) with one day named that may be its first or its last. */
+  lastingWhichEnd: (lasting: string, day: string): string =>
+    `“${lasting}”：${day}是第一天还是最后一天？请写明起止日期，例如：“7月3日至5日组织代表视察了城区防汛工作”。这句话没有记录。`,
+  /** A length (为期三天) with a range whose days do not add up to it. */
+  lastingMismatch: (lasting: string): string =>
+    `日期的天数和“${lasting}”对不上，请核对起止日期后再发，例如：“7月3日至5日组织代表视察了城区防汛工作”。这句话没有记录。`,
+  /** A length (连续两天) with no day named at all. */
+  lastingNoDay: (lasting: string): string =>
+    `“${lasting}”是哪几天？请写明起止日期，例如：“7月3日至5日组织代表视察了城区防汛工作”。这句话没有记录。`,
   /** A day counted in months or years back (两个月前): roughly when, so the person gives the day. */
   roughDay: (words: string, reckoned: string, now: string): string => {
     const [year, month, day] = reckoned.split('-').map(Number);

@@ -44,6 +44,15 @@ export function dayInWords(date: IsoDate, currentYear?: number): string {
   return `${currentYear !== undefined && currentYear !== y ? `${y}年` : ''}${m}月${d}日`;
 }
 
+/** An entry's days as a list shows them: `6月12日`, a multi-day one `9月3日至5日` (`12月30日至2024年1月2日`). */
+export function daysInWords(date: IsoDate, to: IsoDate | undefined, currentYear?: number): string {
+  if (!to || to === date) return dayInWords(date, currentYear);
+  const [fy, fm] = parts(date);
+  const [ty, tm, td] = parts(to);
+  const end = fy !== ty ? dayInWords(to, currentYear === ty ? fy : currentYear) : fm !== tm ? `${tm}月${td}日` : `${td}日`;
+  return `${dayInWords(date, currentYear)}至${end}`;
+}
+
 /**
  * The name of a period made of whole months of one year, as the office says it: 2023年,
  * 2023年上半年, 2023年下半年, 2023年6月, 2023年第二季度; undefined for any other span.

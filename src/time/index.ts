@@ -9,7 +9,7 @@ export { findDate, findPeriod, findPeriods, scanTime } from './periods.ts';
 export { joinedPeriod, listedPeriods, type ListedPeriod } from './listed-periods.ts';
 export { isWholeYear } from './up-to.ts';
 export type { DateMatch, PeriodMatch, TimeScan } from './periods.ts';
-export { normalizeDate, requireDate, namedPeriod, periodInWords, dayInWords } from './date-words.ts';
+export { normalizeDate, requireDate, namedPeriod, periodInWords, dayInWords, daysInWords } from './date-words.ts';
 export { timeMessages } from './messages.ts';
 export { TIME_WORD } from './time-of-day.ts';
 export { foldTraditional } from './zh-variants.ts';

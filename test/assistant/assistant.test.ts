@@ -33,7 +33,16 @@ describe('assistant: logging and counting', () => {
     bench = makeBench(reader);
     const logged = await bench.assistant.handle(say('7月3日至4日开展了食品安全法执法检查'));
     expect(logged.text).toContain('已记录：2023年7月3日至7月4日 执法检查');
+    expect((await bench.assistant.handle(say('/list 7月'))).text).toMatch(/7月3日至4日 执法检查 开展了食品安全法执法检查/);
     expect((await bench.assistant.handle(say('/undo'))).text).toContain('已撤回：2023年7月3日至7月4日 执法检查');
+  });
+
+  it('logs an activity said to last several days over those days, or asks which end the day named is', async () => {
+    bench = makeBench(reader);
+    expect((await bench.assistant.handle(say('7月1日起开展为期三天的执法检查'))).text).toContain('已记录：2023年7月1日至7月3日 执法检查 开展执法检查');
+    const asked = await bench.assistant.handle(say('今天组织代表视察了安全生产工作，为期三天'));
+    expect(asked.text).toContain('今天是第一天还是最后一天');
+    expect(bench.log.list({}).map((a) => [a.date, a.to])).toEqual([['2023-07-01', '2023-07-03']]);
   });
 
   it('says which counted entries are plans dated after today, and marks them in a list', async () => {

@@ -78,9 +78,9 @@ describe('the data folder keeps what chat replies carry', () => {
     expect(file).toMatchObject({ name: '2023年上半年视察、调研活动记录.xlsx', kind: 'document', path: join(dataDir, 'exports', '2023年上半年视察、调研活动记录.xlsx') });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file!.path!);
-    const rows = workbook.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1, 4));
-    expect(rows[0]).toEqual(['日期', '类型', '事项']);
-    expect(rows.slice(1).map((r) => [r[1], r[2]])).toEqual([['视察', '视察重点民生项目建设'], ['调研', '调研乡村振兴工作']]);
+    const rows = workbook.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1, 5));
+    expect(rows[0]).toEqual(['日期', '结束日期', '类型', '事项']);
+    expect(rows.slice(1).map((r) => [r[2], r[3]])).toEqual([['视察', '视察重点民生项目建设'], ['调研', '调研乡村振兴工作']]);
     // A plain list comes without a file; 导出来 right after it exports that same list.
     expect((await services.assistant.handle(telegram('列出上半年的视察'))).files).toBeUndefined();
     expect((await services.assistant.handle(telegram('导出来'))).files?.[0]?.name).toBe('2023年上半年视察活动记录.xlsx');

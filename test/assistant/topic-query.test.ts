@@ -119,7 +119,7 @@ describe('a count or list narrowed to what was inspected', () => {
     expect(file?.name).toBe('2023年上半年食品安全视察活动记录.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file!.data!) as never);
-    const titles = workbook.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[])[3]);
+    const titles = workbook.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[])[4]);
     expect(titles).toEqual(['视察食品安全工作']);
   });
 

@@ -165,8 +165,8 @@ describe('export', () => {
     writeFileSync(out, 'old content');
     await log.exportFile(out, { from: '2023-07-01' });
     const [header, row, end] = readFileSync(out, 'utf8').split('\r\n');
-    expect(header).toBe('\uFEFF日期,类型,事项,记录人,记录时间,编号');
-    expect(row).toMatch(/^2023-07-04,视察,视察防汛工作,张三,\d{4}-\d{2}-\d{2} \d{2}:\d{2},\d+$/);
+    expect(header).toBe('\uFEFF日期,结束日期,类型,事项,记录人,记录时间,编号');
+    expect(row).toMatch(/^2023-07-04,,视察,视察防汛工作,张三,\d{4}-\d{2}-\d{2} \d{2}:\d{2},\d+$/);
     expect(end).toBe('');
     expect(readdirSync(dir)).toEqual(['out.csv']);
     log.close();
@@ -189,7 +189,7 @@ describe('export', () => {
     const out = join(tempFolder(), 'names.csv');
     await log.exportFile(out);
     const row = readFileSync(out, 'utf8').split('\r\n')[1];
-    expect(row.split(',')[3]).toBe('王芳');
+    expect(row.split(',')[4]).toBe('王芳');
     expect(row).not.toContain('telegram:777');
     log.close();
   });
@@ -202,18 +202,19 @@ describe('export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(1).values).toEqual([undefined, '日期', '类型', '事项', '记录人', '记录时间', '编号']);
+    expect(sheet.getRow(1).values).toEqual([undefined, '日期', '结束日期', '类型', '事项', '记录人', '记录时间', '编号']);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getColumn(3).width).toBeGreaterThanOrEqual(40);
+    expect(sheet.getColumn(4).width).toBeGreaterThanOrEqual(40);
     const first = sheet.getRow(2);
     const [y, m, d] = log.list(H1)[0].date.split('-').map(Number);
     expect(first.getCell(1).value).toEqual(new Date(Date.UTC(y, m - 1, d)));
     expect(first.getCell(1).numFmt).toBe('yyyy-mm-dd');
-    expect(first.getCell(2).value).toBe('视察');
-    expect(first.getCell(5).value).toBeInstanceOf(Date);
-    expect(typeof first.getCell(6).value).toBe('number');
+    expect(first.getCell(2).value).toBe(null);
+    expect(first.getCell(3).value).toBe('视察');
+    expect(first.getCell(6).value).toBeInstanceOf(Date);
+    expect(typeof first.getCell(7).value).toBe('number');
     log.close();
   });
   it('reports an unwritable destination in Chinese and writes nothing', async () => {
@@ -249,8 +250,8 @@ describe('exports are inert (CSV injection)', () => {
     const stored = log.list();
     for (const [i, cells] of rows.entries()) {
       // The log keeps a title's text, its leading space or tab trimmed: each still starts a formula.
-      expect(cells[2]).toBe(`'${stored[i].title}`);
-      expect(cells[3]).toBe(`'${stored[i].by}`);
+      expect(cells[3]).toBe(`'${stored[i].title}`);
+      expect(cells[4]).toBe(`'${stored[i].by}`);
       for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     }
     // Read back, the titles are what people wrote.
@@ -271,8 +272,38 @@ describe('exports are inert (CSV injection)', () => {
     expect(sheetXml).not.toContain('<f>');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    const titles = workbook.worksheets[0].getColumn(3).values.slice(2);
+    const titles = workbook.worksheets[0].getColumn(4).values.slice(2);
     expect(titles).toEqual(log.list().map((a) => a.title));
+    log.close();
+  });
+});
+
+describe('multi-day activities', () => {
+  it.each(['csv', 'xlsx'])('keep their last day in 结束日期 through an export and an import (%s)', async (ext) => {
+    const source = openActivityLog({ dataDir: tempFolder() });
+    source.add({ date: '2023-09-03', to: '2023-09-05', kind: 'law_check', title: '开展安全生产法执法检查' }, byCli('张三'));
+    source.add({ date: '2023-09-12', kind: 'inspection', title: '视察城区防汛工作' }, byCli('张三'));
+    const out = join(tempFolder(), `days.${ext}`);
+    await source.exportFile(out);
+    const copy = openActivityLog({ dataDir: tempFolder() });
+    expect(await copy.importFile(out, byCli('导入员'))).toEqual({ imported: 2, duplicates: 0 });
+    expect(copy.list().map(({ date, to, title }) => ({ date, to, title }))).toEqual([
+      { date: '2023-09-03', to: '2023-09-05', title: '开展安全生产法执法检查' },
+      { date: '2023-09-12', to: undefined, title: '视察城区防汛工作' },
+    ]);
+    source.close();
+    copy.close();
+  });
+
+  it('refuses a file whose 结束日期 is not a date or comes before the first day, storing nothing', async () => {
+    const dir = tempFolder();
+    const file = join(dir, 'bad-end.csv');
+    writeFileSync(file, '日期,结束日期,类型,事项\n2023-09-03,2023-09-01,执法检查,执法检查\n2023-09-12,9月32日,视察,视察防汛\n');
+    const log = openActivityLog({ dataDir: dir });
+    const error = await rejection(log.importFile(file, byCli('导入员')));
+    expect(error.message).toContain('结束日期 2023-09-01 早于日期 2023-09-03');
+    expect(error.message).toContain('结束日期“9月32日”不存在或格式不对');
+    expect(log.list()).toEqual([]);
     log.close();
   });
 });

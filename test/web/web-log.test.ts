@@ -46,7 +46,7 @@ describe('web console: the log, statistics and audit over HTTP', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    const titles = sheet.getColumn(3).values.slice(2);
+    const titles = sheet.getColumn(4).values.slice(2);
     expect(titles).toEqual(['集体学习', '张三的学习']);
   });
 
