@@ -9,7 +9,7 @@ import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ConversationStore } from '../storage/index.ts';
 import { senderEntry, type Access } from './access.ts';
-import { parseCommand, runCommand, type AssistantTools, type Query } from './commands/index.ts';
+import { parseCommand, runCommand, type AssistantTools, type CountQuery, type Query } from './commands/index.ts';
 import { guardAssistant, logFailure, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 import { draftReply } from './draft-reply.ts';
 import { answerImport, discardImport, handleFiles, removeAbandonedUploads } from './files.ts';
@@ -111,6 +111,17 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     return chartedReply({ activities, taxonomy, log }, text, stats, query.kinds, incoming);
   }
 
+  /** A count as asked in `text`: two periods compared, several periods or the months broken down, else one count. */
+  async function answerCount(q: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply> {
+    const [compared, narrow] = [comparedPeriods(text, today), { about: q.about, by: q.by }];
+    if (compared) return compare(q.kinds, compared, incoming, narrow);
+    const listed = listedCountPeriods(text, today);
+    if (listed.length > 1) return breakdown(q.kinds, listed, incoming, narrow);
+    const months = q.extreme?.by === 'month' ? monthsOf(q.from, q.to) : monthsAskedFor(text, q.from, q.to);
+    if (months.length > 1) return breakdown(q.kinds, months, incoming, narrow, today, q.chart === true, q.extreme);
+    return count({ kinds: q.kinds, from: q.from, to: q.to, ...narrow }, incoming, q.chart === true, q.share === true, q.extreme);
+  }
+
   /** 今年视察比去年多几次: both counts and the difference; the first period stays the thread's topic. */
   async function compare(kinds: string[], periods: readonly [ComparedPeriod, ComparedPeriod], incoming: Incoming, narrow: Narrow): Promise<Reply> {
     const narrowing = narrowingOf(narrow, personOf(incoming));
@@ -168,15 +179,16 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     return streamed ? { text: renderAnswer(answer), streamed } : { text: renderAnswer(answer) };
   }
 
-  /** Read kinds and a period from a command's words, helping the reader with a question shape. */
-  async function readQuery(words: string, today: IsoDate): Promise<Query | undefined> {
+  /** Kinds, period and what the count is asked for, from a command's words (read as the command first, then helped with a question shape). */
+  async function readQuery(words: string, today: IsoDate, command?: string): Promise<CountQuery | undefined> {
     if (!words) return { kinds: [], from: null, to: null };
-    for (const text of [words, `${words}有几次`]) {
+    for (const text of [...(command ? [`/${command} ${words}`] : []), words, `${words}有几次`]) {
       const reading = await reader.read(text, today);
       if (reading.intent === 'count' || reading.intent === 'list') {
         // /stats 学校: a word the reader placed nowhere is the subject, not dropped.
         const about = reading.about ?? commandSubject(words, today, taxonomy);
-        return { kinds: reading.kinds, from: reading.from, to: reading.to, about, by: reading.by };
+        const { share, extreme } = reading;
+        return { kinds: reading.kinds, from: reading.from, to: reading.to, about, by: reading.by, ...(share ? { share } : {}), ...(extreme ? { extreme } : {}) };
       }
     }
     return undefined;
@@ -248,16 +260,8 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     switch (reading.intent) {
       case 'log':
         return logFlows.log(reading.activities, incoming, today);
-      case 'count': {
-        const compared = comparedPeriods(text, today);
-        const narrow = { about: reading.about, by: reading.by };
-        if (compared) return compare(reading.kinds, compared, incoming, narrow);
-        const listed = listedCountPeriods(text, today);
-        if (listed.length > 1) return breakdown(reading.kinds, listed, incoming, narrow);
-        const months = reading.extreme?.by === 'month' ? monthsOf(reading.from, reading.to) : monthsAskedFor(text, reading.from, reading.to);
-        if (months.length > 1) return breakdown(reading.kinds, months, incoming, narrow, today, reading.chart === true, reading.extreme);
-        return count({ kinds: reading.kinds, from: reading.from, to: reading.to, ...narrow }, incoming, reading.chart === true, reading.share === true, reading.extreme);
-      }
+      case 'count':
+        return answerCount(reading, text, incoming, today);
       case 'list':
         return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest }, incoming);
       case 'ask':
@@ -273,7 +277,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     }
   }
 
-  const tools: AssistantTools = { reader, access, knowledge, drafting, webLinks: options.webLinks, logFlows, documentFlows, departments, ask, count, list, readQuery, receive };
+  const tools: AssistantTools = { reader, access, knowledge, drafting, webLinks: options.webLinks, logFlows, documentFlows, departments, ask, answerCount, list, readQuery, receive };
 
   // The one error boundary of a turn: channels that guard this assistant again leave it as it is.
   const guarded = guardAssistant({

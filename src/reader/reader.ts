@@ -117,8 +117,23 @@ function readCommand(original: string, now: IsoDate, taxonomy: Taxonomy): Readin
     if (!rest) return { intent: 'unclear', question: say.emptyLog };
     return logEntry(prepare(rest, now, taxonomy), now, taxonomy);
   }
-  if (intent === 'count' || intent === 'list') return query(intent, prepare(rest, now, taxonomy), taxonomy);
+  if (intent === 'count') {
+    // /stats 上半年 哪个月最多, /stats 上半年视察占比: what the count is asked for, as in a plain message.
+    const p = prepare(rest, now, taxonomy);
+    const extreme = cue.EXTREME.exec(p.blank);
+    if (extreme) return extremeCount(p, taxonomy, extreme);
+    if (cue.SHARE.test(p.blank) && p.mentions.length > 0) return marked(query('count', p, taxonomy), { share: true });
+    return query('count', p, taxonomy);
+  }
+  if (intent === 'list') return query(intent, prepare(rest, now, taxonomy), taxonomy);
   return { intent };
+}
+
+/** The month or kind with the most or fewest entries in a period (上半年哪个月活动最多); without a period, which is asked. */
+function extremeCount(p: Prepared, taxonomy: Taxonomy, extreme: RegExpExecArray): Reading {
+  if (!p.periods.some((x) => !x.timeOnly)) return { intent: 'unclear', question: say.extremePeriod, settled: true };
+  const by = /月/.test(extreme[0]) ? 'month' : 'kind';
+  return marked(query('count', p, taxonomy), { extreme: { by, most: (extreme[1] ?? extreme[2] ?? extreme[3]) === '多' } });
 }
 
 /** A plain message, read from its cues. */
@@ -138,11 +153,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const hasPeriod = periods.some((x) => !x.timeOnly);
   // 上半年哪个月活动最多, 今年哪类活动最少: counted per month or kind; without a period, which one is asked.
   const extreme = cue.EXTREME.exec(blank);
-  if (extreme && (mentions.length > 0 || /活动|工作|会/.test(blank))) {
-    if (!hasPeriod) return { intent: 'unclear', question: say.extremePeriod, settled: true };
-    const by = /月/.test(extreme[0]) ? 'month' : 'kind';
-    return marked(query('count', p, taxonomy), { extreme: { by, most: (extreme[1] ?? extreme[2] ?? extreme[3]) === '多' } });
-  }
+  if (extreme && (mentions.length > 0 || /活动|工作|会/.test(blank))) return extremeCount(p, taxonomy, extreme);
   const normative = cue.NORMATIVE.test(blank);
   const question = cue.QUESTION.test(blank);
   const isList =

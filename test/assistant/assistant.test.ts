@@ -214,6 +214,12 @@ describe('assistant: follow-ups in a thread', () => {
     expect(kind).toContain('最多的是视察，共 3 次');
     // A rule's 最多 is still a question for the documents; no period is asked for.
     expect((await bench.assistant.handle(say('哪个月活动最多'))).text).toContain('请说明统计哪段时间');
+    // The command says the same: /stats answers what its words ask, not only the total.
+    const command = (await bench.assistant.handle(say('/stats 上半年 哪个月最多'))).text;
+    expect(command).toContain('最多的是2023年3月、2023年5月，各 2 次');
+    const perMonth = (await bench.assistant.handle(say('/stats 上半年 按月'))).text;
+    expect(perMonth).toContain('· 2023年6月各类活动：1 次');
+    expect(perMonth).not.toContain('按月');
   });
 
   it('exports the whole month when a follow-up asks for 6月份的活动, not the kinds of the turn before', async () => {

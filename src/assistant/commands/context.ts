@@ -1,6 +1,6 @@
 /** What a command's handler is given: its words, the message, and the assistant's parts. */
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { MessageReader } from '../../reader/index.ts';
+import type { Extreme, MessageReader } from '../../reader/index.ts';
 import type { IsoDate } from '../../time/index.ts';
 import type { Access } from '../access.ts';
 import type { Departments } from '../departments.ts';
@@ -15,6 +15,9 @@ import type { Incoming, IncomingFile, Reply, ReplySink } from '../types.ts';
  */
 export type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: boolean; by?: string };
 
+/** A count query with what it is asked for: drawn (`chart`), as a share of all (`share`), the month or kind with most or fewest (`extreme`). */
+export type CountQuery = Query & { chart?: boolean; share?: boolean; extreme?: Extreme };
+
 /** The assistant's parts a command may use (built once per assistant). */
 export interface AssistantTools {
   readonly reader: MessageReader;
@@ -27,10 +30,11 @@ export interface AssistantTools {
   readonly documentFlows: DocumentFlows;
   readonly departments: Departments;
   ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply>;
-  count(query: Query, incoming: Incoming, withChart: boolean): Promise<Reply>;
+  /** A count as asked in `text` (compared, broken down per period or month, or one count). */
+  answerCount(query: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply>;
   list(query: Query, incoming: Incoming): Promise<Reply>;
   /** Kinds and a period read from a command's words, or undefined when they are not a query. */
-  readQuery(words: string, today: IsoDate): Promise<Query | undefined>;
+  readQuery(words: string, today: IsoDate, command?: string): Promise<CountQuery | undefined>;
   /** Files handled as if sent in chat (ingested, or a table offered for import). */
   receive(files: readonly IncomingFile[], incoming: Incoming): Promise<Reply>;
 }

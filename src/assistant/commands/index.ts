@@ -19,7 +19,7 @@ import { undo } from './undo.ts';
 import { web } from './web.ts';
 
 export { parseCommand, type ParsedText } from './parse.ts';
-export type { AssistantTools, CommandContext, CommandHandler, Query } from './context.ts';
+export type { AssistantTools, CommandContext, CommandHandler, CountQuery, Query } from './context.ts';
 
 const HANDLERS: Record<CommandName, CommandHandler> = {
   ask, log, stats, list, undo, edit, delete: remove, draft, docs, remove: removeDocument, status, ingest, import: importTable, web, help, start,

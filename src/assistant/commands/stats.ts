@@ -4,6 +4,7 @@ import type { CommandHandler } from './context.ts';
 
 /** Count the activities of the kinds and period in the words. */
 export const stats: CommandHandler = async ({ args, incoming, today, tools }) => {
-  const query = await tools.readQuery(args, today);
-  return query ? tools.count(query, incoming, true) : { text: m.notAQuery };
+  const query = await tools.readQuery(args, today, 'stats');
+  // /stats 上半年 按月, /stats 今年 去年, /stats 上半年 哪个月最多: as the same words in a message would be, drawn.
+  return query ? tools.answerCount({ ...query, chart: true }, args, incoming, today) : { text: m.notAQuery };
 };
