@@ -3,7 +3,8 @@
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
 import { DEFAULT_TIME_ZONE, today as officeDay, type IsoDate } from '../time/index.ts';
-import { commandSubject, type Extreme, type MessageReader, type Taxonomy } from '../reader/index.ts';
+import { type Extreme, type MessageReader, type Taxonomy } from '../reader/index.ts';
+import { queryReader } from './read-query.ts';
 import { TurnQueue } from '../runtime/index.ts';
 import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
@@ -144,7 +145,10 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     // Months still to come with nothing in them are left out of a per-month answer.
     const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, ...narrow });
-    const text = renderBreakdown(topicKindsText(kinds, narrowing, taxonomy), counts) + monthExtreme(extreme, counts, today);
+    // 下半年每月视察了几次 on 7月5日: planned entries counted in a month are said to be plans.
+    const total = counts.reduce((sum, s) => sum + s.total, 0);
+    const planned = narrowing ? '' : await plannedNote(activities, { kinds, from: periods[0].from, to: periods[periods.length - 1].to }, total, todayOf(incoming));
+    const text = renderBreakdown(topicKindsText(kinds, narrowing, taxonomy), counts) + monthExtreme(extreme, counts, today) + planned;
     // 上半年各月视察调研画个图: the months drawn as the text counts them (narrowed too, if asked).
     if (!withChart || !today || counts.length === 0) return { text };
     return chartedReply({ activities, taxonomy, log }, text, monthlyOf(counts), kinds, incoming);
@@ -177,21 +181,6 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
     await contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
     return streamed ? { text: renderAnswer(answer), streamed } : { text: renderAnswer(answer) };
-  }
-
-  /** Kinds, period and what the count is asked for, from a command's words (read as the command first, then helped with a question shape). */
-  async function readQuery(words: string, today: IsoDate, command?: string): Promise<CountQuery | undefined> {
-    if (!words) return { kinds: [], from: null, to: null };
-    for (const text of [...(command ? [`/${command} ${words}`] : []), words, `${words}有几次`]) {
-      const reading = await reader.read(text, today);
-      if (reading.intent === 'count' || reading.intent === 'list') {
-        // /stats 学校: a word the reader placed nowhere is the subject, not dropped.
-        const about = reading.about ?? commandSubject(words, today, taxonomy);
-        const { share, extreme } = reading;
-        return { kinds: reading.kinds, from: reading.from, to: reading.to, about, by: reading.by, ...(share ? { share } : {}), ...(extreme ? { extreme } : {}) };
-      }
-    }
-    return undefined;
   }
 
   function pendingKey(incoming: Incoming): string {
@@ -277,7 +266,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     }
   }
 
-  const tools: AssistantTools = { reader, access, knowledge, drafting, webLinks: options.webLinks, logFlows, documentFlows, departments, ask, answerCount, list, readQuery, receive };
+  const tools: AssistantTools = { reader, access, knowledge, drafting, webLinks: options.webLinks, logFlows, documentFlows, departments, ask, answerCount, list, readQuery: queryReader(reader, taxonomy), receive };
 
   // The one error boundary of a turn: channels that guard this assistant again leave it as it is.
   const guarded = guardAssistant({

@@ -58,6 +58,9 @@ describe('assistant: logging and counting', () => {
     expect(listed[2]).toMatch(/7月20日 视察 组织代表视察防汛工作（.+）（计划）$/);
     // A period over by today has no plans in it: no note.
     expect((await bench.assistant.handle(say('7月1日到7月5日视察了几次'))).text).toBe('2023年7月1日至7月5日共视察 1 次。');
+    // Nor do counts broken down by period or month pass plans off as done.
+    expect((await bench.assistant.handle(say('今年上半年和下半年视察了几次'))).text).toContain('其中 1 次的日期在今天之后（7月20日）');
+    expect((await bench.assistant.handle(say('/stats 下半年视察 按月'))).text).toContain('其中 1 次的日期在今天之后（7月20日）');
   });
 
   it('says so when the same activity is logged twice, and stores it once', async () => {
