@@ -14,6 +14,7 @@ import type { IsoDate } from '../time/index.ts';
 import type { ReadActivity, Reading } from './types.ts';
 import { eachTitles } from './each-titles.ts';
 import { lastingOf, openingDay, spanOf, withoutLasting } from './duration.ts';
+import { joinedKinds } from './joined-kinds.ts';
 
 /** Where one activity's words lie in the message. */
 interface Part {
@@ -174,9 +175,14 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       const kind = kindOf(p, mention);
       const title = titleOf(p, part, days, taxonomy.label(kind));
       const titles = eachTitles(title, mention?.words ?? '', owns.length);
+      // 本周一、周二分别召开了主任会议和党组会议: each day its own kind, in order.
+      const joined = joinedKinds(title, p.mentions.filter(inPart));
+      if (joined && joined.length !== dated.length) {
+        return { intent: 'unclear', question: say.daysAndKinds(owns.map((d) => d.words).join('、'), joined.map((j) => taxonomy.label(j.kind)).join('、')), settled: true };
+      }
       for (const [i, day] of dated.entries()) {
         // Not split by object (昨天和前天分别视察了安全生产工作): each day's title without its 分别.
-        activities.push({ kind, title: titles?.[i] ?? title.replace(/^分别\s*(?=.)/, ''), ...day });
+        activities.push({ kind: joined?.[i].kind ?? kind, title: joined?.[i].title ?? titles?.[i] ?? title.replace(/^分别\s*(?=.)/, ''), ...day });
         previous = day.date;
       }
       continue;
@@ -222,7 +228,10 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     const kind = kindOf(p, p.mentions.find(inPart));
     const title = withoutLasting(titleOf(p, part, titled, taxonomy.label(kind)));
     if (!saysWhat(title)) return { intent: 'unclear', question: say.whatActivity, settled: true };
-    activities.push({ kind, date: when.date, title, ...(when.to ? { to: when.to } : {}), ...(when.earlier ? { earlier: when.earlier } : {}) });
+    // 今天开了党组会和主任会: one entry per kind listed.
+    for (const one of joinedKinds(title, p.mentions.filter(inPart)) ?? [{ kind, title }]) {
+      activities.push({ ...one, date: when.date, ...(when.to ? { to: when.to } : {}), ...(when.earlier ? { earlier: when.earlier } : {}) });
+    }
   }
   return { intent: 'log', activities, activity: activities[0] };
 }

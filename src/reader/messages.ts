@@ -71,6 +71,9 @@ export const readerMessages = {
   /** Two days and one deed, without 分别: one activity over both days, or one on each? */
   oneOrSeveral: (days: string): string =>
     `“${days}”是同一项活动持续了几天，还是每天各开展了一次？持续几天请写成“6月12日至13日…”，各一次请写成“6月12日和13日分别…”。`,
+  /** Days and activities of different kinds listed with 分别 that do not pair up. */
+  daysAndKinds: (days: string, kinds: string): string =>
+    `“${days}”和“${kinds}”对不上，请给每项活动写明日期，例如：“周一召开主任会议，周二召开党组会议”。这句话没有记录。`,
   /** Weekdays listed together that fall in different weeks (周一、周三、周五 said on a Wednesday). */
   whichWeek: (days: string, bare: string): string => {
     const w = bare.replace(/^(?:周|星期|礼拜)/, '');

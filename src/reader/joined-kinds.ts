@@ -1,0 +1,41 @@
+/**
+ * 今天开了党组会和主任会, 本周一、周二分别召开了主任会议和党组会议: activity words of different
+ * kinds joined in one clause (和, 及, 、) are as many activities, each with its own kind and
+ * title — never one entry under the first kind, which would leave the other uncounted.
+ */
+import { TIME_WORD } from '../time/index.ts';
+import type { KindMention } from './lexicon.ts';
+
+/** Only a joiner between two activity words: they are listed, not one inside the other's phrase. */
+const JOINED = /^\s*(?:以及|和|及|与|跟|、)\s*$/;
+/** Times of day listed before the deed (上午和下午分别…): when, not part of any title. */
+const TIMES_BEFORE = new RegExp(`^\\s*(?:(?:${TIME_WORD})\\s*(?:以及|和|及|与|、)?\\s*)+`);
+
+/** One activity of a joined clause. */
+export interface JoinedActivity {
+  readonly kind: string;
+  readonly title: string;
+}
+
+/**
+ * Each kind of a clause that lists activity words of different kinds (`mentions`, in order), with
+ * its title: the words before the list, then its own activity word (开了党组会 / 开了主任会); what
+ * follows the list stays with the last. Undefined unless two kinds or more are listed this way.
+ */
+export function joinedKinds(title: string, mentions: readonly KindMention[]): JoinedActivity[] | undefined {
+  if (mentions.length < 2 || new Set(mentions.map((m) => m.kind)).size < 2) return undefined;
+  const at: number[] = [];
+  for (const m of mentions) {
+    const found = title.indexOf(m.words, at.length ? at[at.length - 1] : 0);
+    if (found < 0) return undefined;
+    at.push(found);
+  }
+  for (let i = 1; i < mentions.length; i++) {
+    if (!JOINED.test(title.slice(at[i - 1] + mentions[i - 1].words.length, at[i]))) return undefined;
+  }
+  // The deed before the list (召开了), without a 分别 that split the days.
+  const before = title.slice(0, at[0]).replace(TIMES_BEFORE, '').replace(/分别\s*/, '');
+  const last = mentions.length - 1;
+  const after = title.slice(at[last] + mentions[last].words.length);
+  return mentions.map((m, i) => ({ kind: m.kind, title: `${before}${m.words}${i === last ? after : ''}`.trim() }));
+}
