@@ -152,6 +152,16 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     const words = p.text.slice(part.start, part.end);
     const owns = days.filter((d) => !d.timeOnly);
     if (owns.length > 1 && new Set(owns.map((d) => d.from)).size > 1) {
+      // 前天和昨天连续两天…: one activity over days that follow one another, as many as it says.
+      const first = dayOf(owns[0], words, now).date;
+      const over = lastingOf(words);
+      const following = owns.every((d, i) => dayOf(d, words, now).date === addDays(first, i));
+      if (over && !EACH.test(words) && following && over.days === owns.length) {
+        const kind = kindOf(p, p.mentions.find(inPart));
+        activities.push({ kind, date: first, to: addDays(first, owns.length - 1), title: withoutLasting(titleOf(p, part, days, taxonomy.label(kind))) });
+        previous = first;
+        continue;
+      }
       // 上周三和上周五分别视察了…: one activity on each day; without 分别 it may be one over two days.
       if (!EACH.test(words)) return { intent: 'unclear', question: say.oneOrSeveral(owns.map((d) => d.words).join('、')), settled: true };
       const dated = owns.map((d) => dayOf(d, words, now));

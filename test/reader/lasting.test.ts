@@ -25,6 +25,11 @@ describe('an activity that lasted several days', () => {
     expect(entry('7月3日开始，组织代表开展为期两天的集中视察')).toEqual({ date: '2023-07-03', to: '2023-07-04', title: '组织代表开展集中视察' });
   });
 
+  it('spans days named one after another when the length says they are one activity', () => {
+    expect(entry('前天和昨天连续两天开展执法检查')).toEqual({ date: '2023-07-03', to: '2023-07-04', title: '开展执法检查' });
+    expect(entry('前天和昨天连续三天开展执法检查')).toMatch(/同一项活动持续了几天，还是每天各开展了一次/);
+  });
+
   it('ends on the day named when the message reports its close', () => {
     expect(entry('今天结束了为期三天的执法检查')).toEqual({ date: '2023-07-03', to: '2023-07-05', title: '结束了执法检查' });
   });
