@@ -5,6 +5,7 @@
 import { DEFAULT_TIME_ZONE, today as officeDay, type IsoDate } from '../time/index.ts';
 import { type Extreme, type MessageReader, type Taxonomy } from '../reader/index.ts';
 import { queryReader } from './read-query.ts';
+import { rememberingReader } from './recent-readings.ts';
 import { TurnQueue } from '../runtime/index.ts';
 import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
@@ -75,7 +76,9 @@ export interface AssistantCore extends Assistant {
 
 /** Create the assistant from its parts. */
 export function createAssistant(options: AssistantOptions): AssistantCore {
-  const { knowledge, activities, reader, taxonomy, access, drafting } = options;
+  const { knowledge, activities, taxonomy, access, drafting } = options;
+  // Each question of 今年视察了几次？去年呢？ is read twice in one turn: the model is asked once.
+  const reader = rememberingReader(options.reader);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? stderrErrorLog;
   const k = options.k ?? 5;
