@@ -265,7 +265,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       case 'help':
         return { text: m.help };
       case 'unclear':
-        return { text: reading.question };
+        return reading.ends ? logFlows.askWhichEnd(reading.question, reading.ends, incoming, today) : { text: reading.question };
     }
   }
 

@@ -39,7 +39,11 @@ function isTurnContext(value: unknown): value is TurnContext {
 }
 
 function isPending(value: unknown): value is Pending {
-  if (!hasKind(value, 'log', 'delete', 'import', 'remove-document', 'replace')) return false;
+  if (!hasKind(value, 'log', 'lasting', 'delete', 'import', 'remove-document', 'replace')) return false;
+  if (value.kind === 'lasting') {
+    const ends = (value as { ends?: { first?: { date?: unknown }; last?: { date?: unknown } } }).ends;
+    return typeof ends?.first?.date === 'string' && typeof ends.last?.date === 'string';
+  }
   if (value.kind === 'import') return isPendingImport((value as { file?: unknown }).file);
   if (value.kind === 'remove-document') return typeof (value as { doc?: unknown }).doc === 'string';
   if (value.kind === 'replace') {

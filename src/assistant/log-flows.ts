@@ -4,8 +4,8 @@
  * words right after logging, and /delete with a confirmation. People are their platform id
  * (`telegram:<id>`); their display name is kept for lists.
  */
-import { addDays, dayInWords, daysBetween, type IsoDate } from '../time/index.ts';
-import { readChange, readCorrection, readNamedCorrection, type Change, type ReadActivity, type Taxonomy } from '../reader/index.ts';
+import { addDays, dayInWords, daysBetween, daysInWords, type IsoDate } from '../time/index.ts';
+import { readChange, readCorrection, readNamedCorrection, type Change, type LastingEnds, type ReadActivity, type Taxonomy } from '../reader/index.ts';
 import { correctedReply, deletedReply, entryInWords, loggedAllReply, withdrawnReply, type Activity, type Provenance } from '../log/index.ts';
 import { UserError } from '../errors.ts';
 import type { Access } from './access.ts';
@@ -21,6 +21,7 @@ const REPORTS_HEARD = /(?:听取|审议)[^，,。；;]*报告/;
 /** A question the log is waiting on an answer to. */
 export type LogPending =
   | { kind: 'log'; activities: ReadActivity[]; message: string }
+  | { kind: 'lasting'; ends: LastingEnds; message: string }
   | { kind: 'delete'; id: number };
 
 /** What was logged last in a thread, so "改成6月13日" knows what it corrects. */
@@ -84,8 +85,28 @@ export function createLogFlows(options: LogFlowOptions) {
     return { text: lines.join('\n') };
   }
 
+  /** 今天…，为期三天: which end the day named is, offered as two choices; nothing is stored yet. */
+  async function askWhichEnd(question: string, ends: LastingEnds, incoming: Incoming, today: IsoDate): Promise<Reply> {
+    await options.setPending(incoming, { kind: 'lasting', ends, message: incoming.text });
+    const days = (a: ReadActivity) => daysInWords(a.date, a.to, year(today));
+    return {
+      text: question,
+      choices: [
+        { label: m.firstDayChoice(days(ends.first)), send: m.firstDayWord },
+        { label: m.lastDayChoice(days(ends.last)), send: m.lastDayWord },
+        { label: m.cancelChoice, send: m.cancelWord },
+      ],
+    };
+  }
+
   /** The answer to a pending question; undefined when the person moved on to something else. */
   async function answer(pending: LogPending, text: string, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
+    if (pending.kind === 'lasting') {
+      // Logged as if the person had written the days: a day still to come is asked about as ever.
+      const picked = confirmationWords.firstDay.test(text) ? pending.ends.first : confirmationWords.lastDay.test(text) ? pending.ends.last : undefined;
+      if (picked) return log([picked], { ...incoming, text: pending.message }, today);
+      return confirmationWords.no.test(text) ? { text: m.cancelled } : undefined;
+    }
     if (pending.kind === 'delete') {
       if (confirmationWords.deleteYes.test(text)) {
         const deleted = await activities.remove(pending.id, provenanceOf(incoming, `/delete ${pending.id}`));
@@ -167,7 +188,7 @@ export function createLogFlows(options: LogFlowOptions) {
     };
   }
 
-  return { log, answer, undo, edit, correctInWords, remove };
+  return { log, askWhichEnd, answer, undo, edit, correctInWords, remove };
 }
 
 /** The log flows of one assistant. */

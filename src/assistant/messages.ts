@@ -38,6 +38,11 @@ export const messages = {
   confirmChoice: '按计划记录',
   earlierChoice: (day: string) => `记为${day}`,
   earlierWord: '记为过去的日期',
+  /** 为期三天: the day named as the first, or the last, of the activity. */
+  firstDayChoice: (days: string) => `是第一天（${days}）`,
+  firstDayWord: '第一天',
+  lastDayChoice: (days: string) => `是最后一天（${days}）`,
+  lastDayWord: '最后一天',
   cancelChoice: '取消',
   confirmWord: '按计划记录',
   cancelWord: '取消',
@@ -166,6 +171,8 @@ export const messages = {
 export const confirmationWords = {
   yes: /^(?:确认|确定|是的?|好的?|对|可以|记录|确认记录|按计划记录|y|yes)[。！!]?$/i,
   earlier: /^(?:记为过去的日期|记为去年|去年的?|是去年的?|上一次|记为上周)[。！!]?$/,
+  firstDay: /^(?:是?(?:第一天|头一天|首日|开始那天|第1天)(?:[（(].*[)）])?|1)[。！!]?$/,
+  lastDay: /^(?:是?(?:最后一天|末日|结束那天|最后1天)(?:[（(].*[)）])?|2)[。！!]?$/,
   deleteYes: /^(?:确认删除|确认|确定|是的?|删除|删吧|y|yes)[。！!]?$/i,
   no: /^(?:取消|不用?了?|否|算了|不记了?|不删了?|n|no)[。！!]?$/i,
   importYes: /^(?:导入|确认导入|确认|好的?|是的?)[。！!]?$/,

@@ -3,7 +3,7 @@
  * draft request …), by rules over the kinds of activity and the time grammar, with a model
  * reading only what the rules cannot place.
  */
-export type { Extreme, MessageReader, ReadActivity, Reading } from './types.ts';
+export type { Extreme, LastingEnds, MessageReader, ReadActivity, Reading } from './types.ts';
 export { DEFAULT_KINDS_FILE, Taxonomy, loadTaxonomy, readKindsFile } from './kinds.ts';
 export type { Kind } from './kinds.ts';
 export { RuleReader, readMessage } from './reader.ts';

@@ -213,9 +213,17 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       const day = named && { ...dayOf(named, words, now), after: own ? p.text.slice(own.end, part.end) : '起' };
       const spanned = spanOf(lasting, words, day);
       if ('ask' in spanned) {
-        const question = spanned.ask === 'mismatch' ? say.lastingMismatch(lasting.words)
-          : spanned.ask === 'which-end' && own ? say.lastingWhichEnd(lasting.words, own.words) : say.lastingNoDay(lasting.words);
-        return { intent: 'unclear', question, settled: true };
+        if (spanned.ask === 'which-end' && own && day) {
+          // The one activity of the message, read both ways, for the person to pick from.
+          const kind = kindOf(p, p.mentions.find(inPart));
+          const title = withoutLasting(titleOf(p, part, days, taxonomy.label(kind)));
+          const ends = parts.length === 1 && saysWhat(title) ? { ends: {
+            first: { kind, title, date: day.date, to: addDays(day.date, lasting.days - 1) },
+            last: { kind, title, date: addDays(day.date, 1 - lasting.days), to: day.date },
+          } } : {};
+          return { intent: 'unclear', question: say.lastingWhichEnd(lasting.words, own.words), settled: true, ...ends };
+        }
+        return { intent: 'unclear', question: spanned.ask === 'mismatch' ? say.lastingMismatch(lasting.words) : say.lastingNoDay(lasting.words), settled: true };
       }
       when = spanned;
     } else if (own) when = dayOf(own, words, now);

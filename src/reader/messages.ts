@@ -42,7 +42,7 @@ export const readerMessages = {
     `“${words}”是一段时间，请告诉我具体是哪一天，例如：“${words.includes('周') ? '上周三' : '6月12日'}组织代表视察了城区防汛工作”。`,
   /** A length (为期三天) with one day named that may be its first or its last. */
   lastingWhichEnd: (lasting: string, day: string): string =>
-    `“${lasting}”：${day}是第一天还是最后一天？请写明起止日期，例如：“7月3日至5日组织代表视察了城区防汛工作”。这句话没有记录。`,
+    `“${lasting}”：${day}是第一天还是最后一天？请回复“第一天”或“最后一天”，也可以写明起止日期重发，例如：“7月3日至5日组织代表视察了城区防汛工作”。回复之前不会记录。`,
   /** A length (为期三天) with a range whose days do not add up to it. */
   lastingMismatch: (lasting: string): string =>
     `日期的天数和“${lasting}”对不上，请核对起止日期后再发，例如：“7月3日至5日组织代表视察了城区防汛工作”。这句话没有记录。`,

@@ -47,7 +47,16 @@ export type Reading =
    * `settled` when the rules know why (a date that cannot exist or be read, a summary, a path,
    * thanks): then no model may guess instead.
    */
-  | { intent: 'unclear'; question: string; settled?: true };
+  | { intent: 'unclear'; question: string; settled?: true; ends?: LastingEnds };
+
+/**
+ * 今天…，为期三天: the entry read with the day named as its first day and as its last; the
+ * person picks one (nothing is stored until then).
+ */
+export interface LastingEnds {
+  readonly first: ReadActivity;
+  readonly last: ReadActivity;
+}
 
 /** Reads a message; rules first, a model may come after (issue 5). */
 export interface MessageReader {

@@ -42,7 +42,13 @@ describe('assistant: logging and counting', () => {
     expect((await bench.assistant.handle(say('7月1日起开展为期三天的执法检查'))).text).toContain('已记录：2023年7月1日至7月3日 执法检查 开展执法检查');
     const asked = await bench.assistant.handle(say('今天组织代表视察了安全生产工作，为期三天'));
     expect(asked.text).toContain('今天是第一天还是最后一天');
+    expect(asked.choices?.map((c) => c.label)).toEqual(['是第一天（7月5日至7日）', '是最后一天（7月3日至5日）', '取消']);
     expect(bench.log.list({}).map((a) => [a.date, a.to])).toEqual([['2023-07-01', '2023-07-03']]);
+    expect((await bench.assistant.handle(say(asked.choices![1].send))).text).toContain('已记录：2023年7月3日至7月5日 视察 组织代表视察了安全生产工作');
+    expect(bench.log.history().at(-1)).toMatchObject({ message: '今天组织代表视察了安全生产工作，为期三天' });
+    await bench.assistant.handle(say('昨天组织代表调研了养老服务，历时两天'));
+    expect((await bench.assistant.handle(say('取消'))).text).toContain('已取消');
+    expect(bench.log.list({})).toHaveLength(2);
   });
 
   it('says which counted entries are plans dated after today, and marks them in a list', async () => {

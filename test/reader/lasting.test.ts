@@ -40,7 +40,12 @@ describe('an activity that lasted several days', () => {
   });
 
   it('asks for the first and last day when the named day could be either, or no day is named', () => {
-    expect(entry('今天组织代表视察了安全生产工作，为期三天')).toMatch(/“为期三天”：今天是第一天还是最后一天？.*没有记录/);
+    expect(entry('今天组织代表视察了安全生产工作，为期三天')).toMatch(/“为期三天”：今天是第一天还是最后一天？.*回复之前不会记录/);
+    // Both readings come with the question, for the person to pick from.
+    expect(read('今天组织代表视察了安全生产工作，为期三天')).toMatchObject({ ends: {
+      first: { date: '2023-07-05', to: '2023-07-07', kind: 'inspection', title: '组织代表视察了安全生产工作' },
+      last: { date: '2023-07-03', to: '2023-07-05' },
+    } });
     expect(entry('昨天组织代表调研了养老服务，历时两天')).toMatch(/昨天是第一天还是最后一天/);
     expect(entry('连续两天组织代表调研了养老服务')).toMatch(/“连续两天”是哪几天？/);
   });
