@@ -10,7 +10,7 @@ import type { IsoDate } from '../time/index.ts';
 
 /** What a correction changes, or the question to ask when it cannot be read. */
 export type Change =
-  | { readonly date?: IsoDate; readonly kind?: string; readonly title?: string }
+  | { readonly date?: IsoDate; readonly to?: IsoDate; readonly kind?: string; readonly title?: string }
   | { readonly question: string };
 
 const FIELD = /^\s*(?:把|将)?\s*(日期|时间|date|类型|类别|种类|kind|标题|内容|名称|事项|title)\s*(?:改成|改为|改到|换成|是|为|:|：)?\s*/i;
@@ -33,10 +33,12 @@ export function readChange(words: string, now: IsoDate, taxonomy: Taxonomy): Cha
     if (scan.impossible.length > 0) return { question: say.impossibleDate(scan.impossible[0]) };
     const day = scan.periods.find((p) => p.day && !p.timeOnly);
     if (day) {
-      const date = day.readings ? day.readings.nearest.from : day.from;
+      const chosen = day.readings ? day.readings.nearest : day;
+      const date = chosen.from;
       // A day still to come without its year is the person's to settle, not ours.
       if (date > now && day.readings) return { question: say.correctionNeedsYear(day.words) };
-      return { date };
+      // 改成7月3日至5日: a range is the entry's first and last day (a single day makes it one day).
+      return chosen.to && chosen.to !== date ? { date, to: chosen.to } : { date };
     }
     if (name && !wantsKind) return { question: say.unreadableDate(value) };
   }

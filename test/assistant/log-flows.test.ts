@@ -130,6 +130,11 @@ describe('correct and remove', () => {
     expect((await bench.assistant.handle(say('改成6月13日'))).text).toMatch(/^已更正第 \d+ 条：6月12日 视察 .* → 6月13日 视察/);
     expect((await bench.assistant.handle(say('不对，是调研'))).text).toMatch(/→ 6月13日 调研/);
     expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-06-13', 'research']]);
+    // A range is the entry's first and last day; a single day makes it one day again.
+    expect((await bench.assistant.handle(say('改成6月13日至15日'))).text).toMatch(/→ 2026年6月13日至6月15日 调研/);
+    expect(bench.log.list().map((a) => [a.date, a.to])).toEqual([['2026-06-13', '2026-06-15']]);
+    expect((await bench.assistant.handle(say(`/edit ${bench.log.list()[0].id} 日期 6月14日`))).text).toMatch(/→ 6月14日 调研/);
+    expect(bench.log.list().map((a) => [a.date, a.to])).toEqual([['2026-06-14', undefined]]);
   });
 
   it('reads other ways of saying 改成 (日期错了，应该是3号, 不是视察是调研, 时间改一下), and 那条删了吧 withdraws', async () => {
