@@ -126,6 +126,9 @@ async function cachedCluster(): Promise<Blob | undefined> {
   }
 }
 
+/** The tests' PGlites' shared_buffers: ample for their data, and zeroed at start in a tenth of the default's time. */
+const SHARED_BUFFERS = '16MB';
+
 /**
  * A fresh PGlite. initdb in WebAssembly is about 8 s of CPU; its result is kept as a tarball
  * after the first run (and made once per run: a worker that finds another making it waits), and
@@ -135,7 +138,7 @@ async function freshPglite(options: PgliteOptions): Promise<PGlite> {
   const cached = await cachedCluster();
   if (cached) {
     try {
-      return await createPglite({ ...options, loadDataDir: cached });
+      return await createPglite({ ...options, sharedBuffers: SHARED_BUFFERS, loadDataDir: cached });
     } catch {
       // A damaged cache is made again.
       rmSync(CLUSTER_CACHE, { force: true });
@@ -143,7 +146,7 @@ async function freshPglite(options: PgliteOptions): Promise<PGlite> {
     }
   }
   try {
-    const db = await createPglite(options);
+    const db = await createPglite({ ...options, sharedBuffers: SHARED_BUFFERS });
     const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
     const part = `${CLUSTER_CACHE}.${process.pid}`;
     writeFileSync(part, dump);
