@@ -15,9 +15,9 @@ import { PgvectorSearch, pgvectorIndexName } from '../../src/knowledge/postgres/
 import { efFor } from '../../src/knowledge/search/hnsw-ef.ts';
 import { openModels } from '../../src/models/index.ts';
 import { openPostgres, type PostgresDatabase } from '../../src/storage/index.ts';
-import type { KnowledgeStoresRig, OpenKnowledgeStoresRig } from '../support/contracts/knowledge-rig.ts';
 import { describeDocumentStoreContract } from '../support/contracts/document-store-contract.ts';
 import { describePassageStoreContract } from '../support/contracts/passage-store-contract.ts';
+import { KNOWLEDGE_AS_MIGRATED, postgresKnowledgeRig } from '../support/contracts/postgres-knowledge-rig.ts';
 import { describeVectorSearchContract } from '../support/contracts/vector-search-contract.ts';
 import { startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
 import { REAL_SERVER_URL, noticeWithoutServer, usePglite, useRealPostgres, type TestPostgres } from '../support/postgres.ts';
@@ -25,25 +25,9 @@ import { tempFolder } from '../support/temp-folders.ts';
 
 const quiet = () => undefined;
 
-/** A rig over an emptied database with pgvector: each handle its own pool. */
-function pgvectorRig(postgres: TestPostgres): OpenKnowledgeStoresRig {
-  return async (): Promise<KnowledgeStoresRig> => {
-    await postgres.reset();
-    const dataDir = join(tempFolder('lvzhi-kb-pgvector-'), 'data');
-    const pools: PostgresDatabase[] = [];
-    const open = async () => {
-      pools.push(openPostgres(postgres.url(), { max: 2 }));
-      const stores = postgresKnowledgeStores(pools[pools.length - 1], dataDir, { log: quiet });
-      expect(await stores.schema).toEqual({ pgvector: true });
-      return stores;
-    };
-    return { stores: await open(), dataDir, reopen: open, close: async () => void await Promise.all(pools.map((db) => db.close())) };
-  };
-}
-
 describe('on PGlite with pgvector', () => {
   const postgres = usePglite({ pgvector: true });
-  const open = pgvectorRig(postgres);
+  const open = postgresKnowledgeRig(postgres, { pgvector: true });
   describePassageStoreContract('postgres + pgvector (PGlite)', open);
   describeDocumentStoreContract('postgres + pgvector (PGlite)', open);
   let db: PostgresDatabase | undefined;
@@ -84,7 +68,7 @@ describe('the knowledge base on PostgreSQL chooses its vector search at start', 
   };
 
   it('searches vectors with the database\'s HNSW index where pgvector is there, and says so once', async () => {
-    await withVector.reset();
+    await withVector.empty(KNOWLEDGE_AS_MIGRATED);
     const root = tempFolder('lvzhi-pgvector-kb-');
     const lines: string[] = [];
     const warnings: string[] = [];
@@ -115,7 +99,7 @@ describe('the knowledge base on PostgreSQL chooses its vector search at start', 
   }, 180_000);
 
   it('searches the hybrid\'s vector vote with the smaller ef the in-process index uses for it, and neighbours with the full one', async () => {
-    await withVector.reset();
+    await withVector.empty(KNOWLEDGE_AS_MIGRATED);
     const root = tempFolder('lvzhi-pgvector-ef-');
     const { kb, db } = await openOn(withVector, join(root, 'a'), []);
     await kb.ingest([library(root)]);
@@ -141,7 +125,7 @@ describe('the knowledge base on PostgreSQL chooses its vector search at start', 
   }, 180_000);
 
   it('fills in the pgvector copy of vectors written without it, and never serves a copy whose vector changed', async () => {
-    await withVector.reset();
+    await withVector.empty(KNOWLEDGE_AS_MIGRATED);
     const root = tempFolder('lvzhi-pgvector-fill-');
     const { kb, db } = await openOn(withVector, join(root, 'a'), []);
     await kb.ingest([library(root)]);
@@ -166,7 +150,7 @@ describe('the knowledge base on PostgreSQL chooses its vector search at start', 
     const settings = () => ({ OPENAI_BASE_URL: service.baseURL, OPENAI_API_KEY: undefined, LVZHI_CHAT_MODEL: undefined, LVZHI_EMBEDDING_MODEL: 'bge-m3' });
 
     it('re-embeds every passage into a new index, says so in Chinese, and never mixes the two lengths', async () => {
-      await withVector.reset();
+      await withVector.empty(KNOWLEDGE_AS_MIGRATED);
       const root = tempFolder('lvzhi-pgvector-dims-');
       const first = await openOn(withVector, join(root, 'a'), [], [], { embedder: (await openModels(settings())).embedder });
       await first.kb.ingest([library(root)]);

@@ -11,13 +11,14 @@ import { indexOwner, openKnowledgeBase, postgresKnowledgeStores, type OpenKnowle
 import { openPostgres, type PostgresDatabase } from '../../src/storage/index.ts';
 import { REAL_SERVER_URL, noticeWithoutServer, usePglite, useRealPostgres, type TestPostgres } from '../support/postgres.ts';
 import { documentNamed, embedder, passagesOf } from '../support/contracts/knowledge-rig.ts';
+import { KNOWLEDGE_AS_MIGRATED } from '../support/contracts/postgres-knowledge-rig.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 
 function describeShared(server: () => TestPostgres): void {
   const postgres = server();
 
   it('answers in one process what was ingested through the other, each with its own index files and no rebuild warning', async () => {
-    await postgres.reset();
+    await postgres.empty(KNOWLEDGE_AS_MIGRATED);
     const root = tempFolder('lvzhi-kb-pg-shared-');
     const pools: PostgresDatabase[] = [];
     const bases: OpenKnowledgeBase[] = [];
@@ -63,7 +64,7 @@ function describeShared(server: () => TestPostgres): void {
   }, 120_000);
 
   it('forgets, at any process\'s start, the index records of a data folder not seen for 30 days, and keeps the others\'', async () => {
-    await postgres.reset();
+    await postgres.empty(KNOWLEDGE_AS_MIGRATED);
     const root = tempFolder('lvzhi-kb-pg-records-');
     const db = openPostgres(postgres.url(), { max: 2 });
     try {
@@ -86,7 +87,7 @@ function describeShared(server: () => TestPostgres): void {
   }, 120_000);
 
   it('stores the same document committed by two processes at the same moment once, with no error', async () => {
-    await postgres.reset();
+    await postgres.empty(KNOWLEDGE_AS_MIGRATED);
     const root = tempFolder('lvzhi-kb-pg-race-');
     const pools = [openPostgres(postgres.url(), { max: 2 }), openPostgres(postgres.url(), { max: 2 })];
     try {

@@ -7,12 +7,26 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-/**
- * A fresh PGlite: stock PostgreSQL, or with the `vector` extension PGlite ships (pgvector);
- * from a saved data folder (`dumpDataDir`) instead of initdb when `loadDataDir` is given.
- */
-export function createPglite(options: { readonly pgvector?: boolean; readonly loadDataDir?: Blob } = {}): Promise<PGlite> {
-  return PGlite.create({ ...(options.pgvector ? { extensions: { vector } } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+/** How to make a PGlite. */
+export interface CreatePgliteOptions {
+  /** Load the `vector` extension PGlite ships (pgvector). */
+  readonly pgvector?: boolean;
+  /** A saved data folder (`dumpDataDir`) to start from instead of running initdb. */
+  readonly loadDataDir?: Blob;
+  /**
+   * PostgreSQL's shared_buffers (its default is 128MB). Every start zeroes them, byte by byte in
+   * WebAssembly: 16MB instead of 128MB saves about 0.6 s of CPU per start and 125 MB of memory.
+   */
+  readonly sharedBuffers?: string;
+}
+
+/** A fresh PGlite: stock PostgreSQL, or with pgvector; from initdb or a saved data folder. */
+export function createPglite(options: CreatePgliteOptions = {}): Promise<PGlite> {
+  return PGlite.create({
+    ...(options.pgvector ? { extensions: { vector } } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(options.sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers}`] } : {}),
+  });
 }
 
 /** One PGlite listening on 127.0.0.1. */
