@@ -9,23 +9,23 @@
  * `node scripts/test-cpu.mjs`: CPU-seconds in brackets, the steady figure on a loaded machine and
  * about a CPU-bound file's wall time on a quiet one; files that mostly wait on child processes,
  * servers or clocks are placed by their wall time instead. The PostgreSQL files were measured
- * again in session 28, once the CI server ran non-durable and their PGlites got cheaper.
+ * again in session 28, once the CI server ran non-durable and their PGlites got cheaper; the three
+ * browser files too (a full run, load average 10–19), once they drove chromium-headless-shell.
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Slowest first, paths from the repository root. */
 export const SLOW_FILES: readonly string[] = [
   'test/knowledge/ocr.test.ts', // (31; the longest wall in CI)
-  'test/web/web-browser-log.test.ts', // (28)
-  'test/web/web-documents-drafts-browser.test.ts', // (27)
   'test/knowledge/pgvector.test.ts', // (21 in session 28; 30 before)
   'test/assistant/restart.test.ts', // (14)
   'test/assistant/main-messengers.test.ts', // (14)
+  'test/web/web-documents-drafts-browser.test.ts', // (13 with chromium-headless-shell, 27 with chromium; waits on its upload page's 2-second refresh)
+  'test/web/web-browser-log.test.ts', // (13 with chromium-headless-shell, 28 with chromium)
   'test/log/busy-database.test.ts', // (12; waits on a child's import: 14 s wall on a quiet machine)
   'test/assistant/scan-upload.test.ts', // (12)
   'test/knowledge/postgres-stores.test.ts', // (11; 26 s wall in CI while the server flushed every commit to disk)
   'test/knowledge/knowledge-base.test.ts', // (11)
-  'test/web/web-browser-login.test.ts', // (11)
   'test/knowledge/postgres-shared-base.test.ts', // (8 in session 28; 11 before)
   'test/storage/postgres-processes.test.ts', // (7; waits on child processes)
   'test/knowledge/loaders.test.ts', // (10)
@@ -47,6 +47,7 @@ export const SLOW_FILES: readonly string[] = [
   'test/log/cli.test.ts', // (3.6)
   'test/storage/migrate-data.test.ts', // (3.6)
   'test/knowledge/documents-cli.test.ts', // (3)
+  'test/web/web-browser-login.test.ts', // (2.3 with chromium-headless-shell, 11 with chromium)
 ];
 
 /** vitest's sequencer with the known-slow files moved to the front. */
