@@ -31,7 +31,7 @@ it('shows OCR progress for a scanned upload, reports the pages read by OCR, and 
   kb = await openSqliteKnowledgeBase({ dataDir: join(folder, 'data') });
   await kb.ingest([writeLibrary(join(folder, 'library'))]); // rules of its own on meetings and speaking
   bench = makeBench(new RuleReader(loadTaxonomy()), { knowledge: kb, admins: 'telegram:9' });
-  const scan = await writeScannedPdf(join(folder, 'scan.pdf'), [corpusLawArticles('npcsc-procedure-rules-2022.md', '第十二条', 3)], 200);
+  const scan = await writeScannedPdf(join(folder, 'scan.pdf'), [corpusLawArticles('npcsc-procedure-rules-2022.md', '第十二条', 3)], 200, 'A5');
   const progress: string[] = [];
   const reply = await bench.assistant.handle(telegram('', '9', '9', {
     files: [{ name: '议事规则扫描件.pdf', download: async (to) => writeFileSync(to, readFileSync(scan)) }],

@@ -14,7 +14,7 @@ import { MAX_OCR_PAGES } from '../../src/knowledge/loaders/limits.ts';
 import { tidyOcrText } from '../../src/knowledge/loaders/pdf-ocr.ts';
 import { OCR_IDLE_MS } from '../../src/knowledge/loaders/shared-ocr.ts';
 import { tempFolder, writePdf } from '../fixtures/documents.ts';
-import { characterAccuracy, corpusLawPages, pagesPdfBytes, scanImages } from '../fixtures/scans.ts';
+import { characterAccuracy, corpusLawPages, pagesPdfBytes, type Paper, scanImages } from '../fixtures/scans.ts';
 import { REPO_ROOT } from '../support/cli-process.ts';
 import { openStockedKnowledgeBase, type StockedKnowledgeBase } from '../support/kb-fixtures.ts';
 
@@ -25,6 +25,12 @@ const OCR_TIMEOUT = 600_000;
  * another script at 200 (it only has to be refused, and its scan is made in half the time).
  */
 const OFFICE_DPI = 200;
+
+/**
+ * The scans are of A5 sheets: half an A4 page's pixels to render and read, and still room for
+ * the law's ~170 characters a page at 12 pt.
+ */
+const PAPER: Paper = 'A5';
 
 const folder = tempFolder('lvzhi-ocr-');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -49,10 +55,10 @@ let lawPages: Uint8Array[];
 let stopScan: string;
 let russianPage: Uint8Array;
 beforeAll(async () => {
-  lawPages = await scanImages(law, 300);
-  [russianPage] = await scanImages([RUSSIAN], OFFICE_DPI);
+  lawPages = await scanImages(law, 300, PAPER);
+  [russianPage] = await scanImages([RUSSIAN], OFFICE_DPI, PAPER);
   stopScan = join(folder, '两页扫描件.pdf');
-  writeFileSync(stopScan, await pagesPdfBytes([{ image: russianPage }, { image: russianPage }]));
+  writeFileSync(stopScan, await pagesPdfBytes([{ image: russianPage }, { image: russianPage }], PAPER));
 }, OCR_TIMEOUT);
 
 async function refusal(promise: Promise<unknown>): Promise<UserError> {
@@ -68,7 +74,7 @@ describe('OCR of scanned PDF pages', () => {
       { text: ['第一条 本页是文字版，不需要识别。'] },
       ...lawPages.map((image) => ({ image })),
       { image: russianPage },
-    ]));
+    ], PAPER));
     const progress: Array<[number, number]> = [];
     const doc = await loadDocument(path, { onOcrProgress: (done, total) => progress.push([done, total]) });
     expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]); // three pages needed OCR, the text page did not
@@ -87,7 +93,7 @@ describe('OCR of scanned PDF pages', () => {
 
   it('refuses a scan in a language it cannot read, saying which languages it reads', async () => {
     const path = join(folder, 'russian.pdf');
-    writeFileSync(path, await pagesPdfBytes([{ image: russianPage }]));
+    writeFileSync(path, await pagesPdfBytes([{ image: russianPage }], PAPER));
     const error = await refusal(loadDocument(path));
     expect(error.code).toBe('ocr_unreadable');
     expect(error.userMessage).toContain('简体中文或英文');

@@ -19,12 +19,22 @@ import type { Hit } from './top-k.ts';
 /** What `load` returns for a current file it left on disk. */
 const DEFERRED = Symbol('deferred');
 
+/**
+ * Passages an ingest into an empty store stores before the build worker starts. Starting one
+ * (a thread, its modules, the word lists) costs about 0.2 CPU-seconds, what tokenizing 1,000
+ * short passages here costs at the sync: a smaller ingest (one document, a chat upload) is
+ * tokenized here, and a larger one hands the passages it held back to the worker once it starts.
+ */
+const WORKER_FROM_PASSAGES = 500;
+
 /** BM25 over a passage store's passages, loaded once and brought up to its change marker by `sync`. */
 export class Bm25KeywordSearch implements KeywordSearch {
   private lexical?: Bm25Index;
   /** A current, whole index file not held yet: read at the first question (then `lexical`). */
   private file?: { readonly path: string; readonly generation: number };
   private background?: BackgroundLexicalBuild;
+  /** Passages of an ingest into an empty store while it is still too small for the worker. */
+  private heldBack?: LexicalPassage[];
 
   constructor(
     private readonly dataDir: string,
@@ -73,6 +83,7 @@ export class Bm25KeywordSearch implements KeywordSearch {
   async sync(generation: number): Promise<void> {
     const background = this.background;
     this.background = undefined;
+    this.heldBack = undefined; // too few for the worker: built here from the store, as below
     if (this.generation === generation) {
       background?.cancel();
       return;
@@ -87,17 +98,24 @@ export class Bm25KeywordSearch implements KeywordSearch {
     }
   }
 
-  /** On an empty store the index is built from scratch anyway: tokenize in a worker as files come (the worker runs the shipped tokenizer). */
+  /** On an empty store the index is built from scratch anyway: tokenize in a worker as files come, once there are enough (the worker runs the shipped tokenizer). */
   async beginIngest(): Promise<void> {
-    if (!this.background && this.tokenizer === defaultTokenizer() && await this.store.passageCount() === 0) {
-      // This thread helps with the tokenizing while the worker lags (the same shipped tokenizer).
-      this.background = new BackgroundLexicalBuild(this.tokenizer);
+    if (!this.background && !this.heldBack && this.tokenizer === defaultTokenizer() && await this.store.passageCount() === 0) {
+      this.heldBack = []; // the worker starts once WORKER_FROM_PASSAGES are stored
     }
   }
 
   /** Passages just committed to the store (for the background build). */
   stored(passages: readonly LexicalPassage[]): void {
-    if (passages.length) this.background?.add(passages);
+    if (!passages.length) return;
+    if (this.background) return this.background.add(passages);
+    if (!this.heldBack) return;
+    this.heldBack = this.heldBack.concat(passages);
+    if (this.heldBack.length < WORKER_FROM_PASSAGES) return;
+    // This thread helps with the tokenizing while the worker lags (the same shipped tokenizer).
+    this.background = new BackgroundLexicalBuild(this.tokenizer);
+    this.background.add(this.heldBack);
+    this.heldBack = undefined;
   }
 
   /** Resolves once the background build has at most `limit` passages still to tokenize. */
@@ -109,6 +127,7 @@ export class Bm25KeywordSearch implements KeywordSearch {
   endIngest(): void {
     this.background?.cancel();
     this.background = undefined;
+    this.heldBack = undefined;
   }
 
   /** The recorded file when current (checked whole, then deferred: DEFERRED), else an index built from the store. */
