@@ -13,20 +13,45 @@ const MAGIC = 'LZBM25v2';
 /** Magic and the sizes block: the JSON header starts here. */
 const PREAMBLE = MAGIC.length + 16;
 
+/** Postings produced a part at a time, in order (bm25-freeze.ts), `count` in all. */
+export interface PostingParts {
+  readonly count: number;
+  readonly parts: Iterable<Uint32Array>;
+}
+
+/** An index's arrays as written: the postings whole, or made a part at a time as the file is written. */
+export type WritableIndex = Omit<Bm25Arrays, 'postings'> & { readonly postings: Uint32Array | PostingParts };
+
 /** Write an index's arrays: temporary name, fsync, rename. */
-export function writeIndexFile(path: string, arrays: Bm25Arrays): void {
+export function writeIndexFile(path: string, arrays: WritableIndex): void {
   const { generation, vocabulary, offsets, postings, docLengths, passageIds } = arrays;
+  const given = postings instanceof Uint32Array ? { count: postings.length, parts: [postings] } : postings;
   const header = Buffer.from(JSON.stringify({
-    generation, terms: vocabulary.length, postings: postings.length, passages: passageIds.length,
+    generation, terms: vocabulary.length, postings: given.count, passages: passageIds.length,
   }));
   const vocab = Buffer.from(vocabulary.join('\n'));
   const sizes = Buffer.alloc(16);
   sizes.writeUInt32LE(header.length, 0);
   sizes.writeUInt32LE(vocab.length, 4);
   const padding = Buffer.alloc(paddingAfter(PREAMBLE + header.length + vocab.length));
-  const parts: Uint8Array[] = [Buffer.from(MAGIC), sizes, header, vocab, padding,
-    ...[offsets, postings, docLengths, passageIds].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength))];
-  writeFileAtomic(path, parts);
+  // One generator, not spread into an array: each postings part is made only when the writer reaches it.
+  writeFileAtomic(path, (function* () {
+    yield* [Buffer.from(MAGIC), sizes, header, vocab, padding];
+    yield* bytesOf([offsets]);
+    yield* bytesOf(given.parts, given.count);
+    yield* bytesOf([docLengths, passageIds]);
+  })());
+}
+
+/** The arrays' bytes as they lie in memory, each taken when the writer reaches it; with `count`, checked to hold that many elements. */
+function* bytesOf(arrays: Iterable<Int32Array | Uint32Array | Float32Array>, count?: number): Generator<Uint8Array> {
+  let seen = 0;
+  for (const a of arrays) {
+    seen += a.length;
+    yield new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  }
+  // A short or long postings array would publish a file its own header contradicts.
+  if (count !== undefined && seen !== count) throw new Error(`BM25 index file: ${seen} postings written, ${count} announced`);
 }
 
 /** Bytes that bring `length` to a multiple of four (the arrays are viewed in place, aligned). */

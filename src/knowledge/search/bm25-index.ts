@@ -7,6 +7,7 @@
  */
 import { TermBoundsCache } from './bm25-block-max.ts';
 import { readIndexFile, writeIndexFile } from './bm25-file.ts';
+import { type AddedPostings, groupedParts, groupedPostings, termOffsets } from './bm25-freeze.ts';
 import { maxScoreSearch } from './bm25-maxscore.ts';
 import { type Hit, TopK } from './top-k.ts';
 
@@ -87,47 +88,42 @@ export class Bm25Builder {
   }
 
   /**
-   * Freeze into the index's arrays (postings grouped by term, a counting sort), what its file
-   * holds: the build worker writes these without the search structures. Single use: each
-   * block is let go once placed, so the builder and the index are not both held whole.
+   * Freeze into the index's arrays (postings grouped by term, bm25-freeze.ts), what its file
+   * holds. Single use: the builder's blocks are let go once grouped.
    */
   freeze(generation: number): Bm25Arrays {
+    const { added, offsets, frozen } = this.frozen(generation);
+    return { ...frozen, postings: groupedPostings(added, offsets, 0, offsets.length - 1) };
+  }
+
+  /**
+   * Freeze straight into an index file, byte for byte what `save` writes after `finish`, with
+   * the grouped postings made and written a range of terms at a time (the build worker: it
+   * never holds them whole beside its blocks). Single use, like `freeze`.
+   */
+  writeFrozen(path: string, generation: number): void {
+    const { added, offsets, frozen } = this.frozen(generation);
+    writeIndexFile(path, { ...frozen, postings: { count: added.used, parts: groupedParts(added, offsets) } });
+  }
+
+  /** What both ways of freezing start from: the postings as added (the builder lets go of them), each term's offsets, the other arrays. */
+  private frozen(generation: number): { added: AddedPostings; offsets: Int32Array; frozen: Omit<Bm25Arrays, 'postings'> } {
     if (this.finished) throw new Error('Bm25Builder: a builder freezes once (its blocks are let go)');
     this.finished = true;
-    const termCount = this.vocabulary.size;
-    const offsets = new Int32Array(termCount + 1);
-    for (let i = 0; i < this.used; i++) offsets[this.termIds[i >>> BLOCK_BITS][i & IN_BLOCK] + 1]++;
-    for (let t = 0; t < termCount; t++) offsets[t + 1] += offsets[t];
-    const cursor = offsets.slice(0, termCount);
     if (this.passageIds.length > MAX_UNITS) throw new Error(`BM25 index: ${this.passageIds.length} units, at most ${MAX_UNITS} fit a posting`);
-    const postings = new Uint32Array(this.used);
-    // Units are added in order, so posting i belongs to the unit whose range holds it.
-    let doc = 0;
-    for (let block = 0; block < this.termIds.length; block++) {
-      const termIds = this.termIds[block];
-      const units = this.units[block];
-      const end = Math.min(BLOCK, this.used - block * BLOCK);
-      for (let j = 0; j < end; j++) {
-        const i = block * BLOCK + j;
-        while (i >= this.docStarts[doc + 1]) doc++;
-        postings[cursor[termIds[j]]++] = doc * 256 + units[j];
-      }
-      this.termIds[block] = EMPTY_INT32;
-      this.units[block] = EMPTY_UINT8;
-    }
-    return {
+    const added: AddedPostings = { termIds: this.termIds, units: this.units, docStarts: this.docStarts, used: this.used, blockBits: BLOCK_BITS };
+    [this.termIds, this.units] = [[], []];
+    const offsets = termOffsets(added, this.vocabulary.size);
+    const frozen = {
       generation,
       vocabulary: [...this.vocabulary.keys()],
       offsets,
-      postings,
       docLengths: Float32Array.from(this.docLengths),
       passageIds: Int32Array.from(this.passageIds),
     };
+    return { added, offsets, frozen };
   }
 }
-
-const EMPTY_INT32 = new Int32Array(0);
-const EMPTY_UINT8 = new Uint8Array(0);
 
 /** A copy of `array` at least `atLeast` long (doubling). */
 function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {

@@ -11,7 +11,6 @@ if (!compiled) (await import('tsx/esm/api')).register();
 const extension = compiled ? '.js' : '.ts';
 const { LexicalFeeder } = await import(`./lexical-build${extension}`);
 const { defaultTokenizer } = await import(`./tokenizer${extension}`);
-const { writeIndexFile } = await import(`./bm25-file${extension}`);
 const feeder = new LexicalFeeder(defaultTokenizer());
 // Loaded (its modules and the tokenizer): only now may the main thread terminate this worker.
 parentPort.postMessage({ type: 'ready' });
@@ -27,8 +26,9 @@ parentPort.on('message', (message) => {
       return;
     }
     if (failure) throw failure;
-    // The arrays alone (no search structures: a vocabulary map, per-unit scratch) are written.
-    writeIndexFile(message.path, feeder.builder.freeze(message.generation));
+    // The arrays alone (no search structures: a vocabulary map, per-unit scratch) are written,
+    // the grouped postings a range of terms at a time (never whole beside the builder).
+    feeder.builder.writeFrozen(message.path, message.generation);
     parentPort.postMessage({ type: 'finished', ok: true });
   } catch (error) {
     if (message.type === 'add') {
