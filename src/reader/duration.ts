@@ -7,8 +7,8 @@
  */
 import { addDays, daysBetween, findPeriods, parseChineseNumber, type IsoDate, type PeriodMatch } from '../time/index.ts';
 
-/** A stated length in days: 为期三天, 历时两日, 连续3天, 持续五天. */
-const LASTING = /(?:为期|历时|连续|持续)\s*([0-9０-９一二两三四五六七八九十]{1,3})\s*(?:个)?\s*(?:天|日)(?:时间)?/;
+/** A stated length in days or weeks: 为期三天, 历时两日, 连续3天, 持续五天, 为期一周. */
+const LASTING = /(?:为期|历时|连续|持续)\s*([0-9０-９一二两三四五六七八九十]{1,3})\s*(?:个)?\s*(天|日|周|星期)(?:时间)?/;
 /** The day named is the first: 7月10日起, 今天开始. */
 const FROM_THE_DAY = /^\s*(?:起|开始|始|启动)/;
 /** The message reports the activity's close: the day named is the last. */
@@ -23,7 +23,8 @@ export interface Lasting {
 /** The stated length of an activity in days, when more than one day is said. */
 export function lastingOf(words: string): Lasting | undefined {
   const m = LASTING.exec(words);
-  const days = m ? parseChineseNumber(m[1]) : undefined;
+  const count = m ? parseChineseNumber(m[1]) : undefined;
+  const days = count !== undefined && m ? count * (/周|星期/.test(m[2]) ? 7 : 1) : undefined;
   return m && days !== undefined && days > 1 && days <= 366 ? { days, words: m[0] } : undefined;
 }
 

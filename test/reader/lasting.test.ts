@@ -23,6 +23,7 @@ describe('an activity that lasted several days', () => {
     expect(entry('7月1日起开展为期三天的执法检查')).toEqual({ date: '2023-07-01', to: '2023-07-03', title: '开展执法检查' });
     expect(entry('6月28号起，连续3天组织代表走访选民')).toEqual({ date: '2023-06-28', to: '2023-06-30', title: '组织代表走访选民' });
     expect(entry('7月3日开始，组织代表开展为期两天的集中视察')).toEqual({ date: '2023-07-03', to: '2023-07-04', title: '组织代表开展集中视察' });
+    expect(entry('6月5日起开展为期一周的执法检查')).toEqual({ date: '2023-06-05', to: '2023-06-11', title: '开展执法检查' });
   });
 
   it('spans days named one after another when the length says they are one activity', () => {
