@@ -204,8 +204,10 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     const blurred = own && p.unreadable.find((u) => u.length > own.words.length && u.startsWith(own.words));
     if (blurred) return { intent: 'unclear', question: say.unreadableDate(blurred), settled: true };
     const lasting = lastingOf(words);
+    // A length only leaves the title when the entry's days carry it.
+    const spans = Boolean(lasting) && !(previous && !own && n > 0);
     let titled = days;
-    if (lasting && !(previous && !own && n > 0)) {
+    if (lasting && spans) {
       // 为期三天: the entry spans the days, once the message says which end the named day is.
       const opened = own ? undefined : openingDay(span, now);
       if (opened && span) titled = [...days, span].sort((a, b) => a.start - b.start);
@@ -244,7 +246,8 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     }
     previous = when.date;
     const kind = kindOf(p, p.mentions.find(inPart));
-    const title = withoutLasting(titleOf(p, part, titled, taxonomy.label(kind)));
+    const written = titleOf(p, part, titled, taxonomy.label(kind));
+    const title = spans ? withoutLasting(written) : written;
     if (!saysWhat(title)) return { intent: 'unclear', question: say.whatActivity, settled: true };
     // 今天开了党组会和主任会: one entry per kind listed.
     for (const one of joinedKinds(title, p.mentions.filter(inPart)) ?? [{ kind, title }]) {
