@@ -226,6 +226,7 @@ describe('assistant: follow-ups in a thread', () => {
     // The command says the same: /stats answers what its words ask, not only the total.
     const command = (await bench.assistant.handle(say('/stats 上半年 哪个月最多'))).text;
     expect(command).toContain('最多的是2023年3月、2023年5月，各 2 次');
+    expect((await bench.assistant.handle(say('/stats 哪个月最多'))).text).toContain('请说明统计哪段时间');
     const perMonth = (await bench.assistant.handle(say('/stats 上半年 按月'))).text;
     expect(perMonth).toContain('· 2023年6月各类活动：1 次');
     expect(perMonth).not.toContain('按月');
