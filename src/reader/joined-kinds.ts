@@ -23,45 +23,42 @@ export interface JoinedActivity {
  * follows the list stays with the last. Undefined unless two kinds or more are listed this way.
  */
 export function joinedKinds(title: string, found: readonly KindMention[]): JoinedActivity[] | undefined {
-  const mentions = wholeWords(title, found);
-  if (!mentions || mentions.length < 2 || new Set(mentions.map((m) => m.kind)).size < 2) return undefined;
-  const at: number[] = [];
-  for (const m of mentions) {
-    const place = title.indexOf(m.words, at.length ? at[at.length - 1] : 0);
-    if (place < 0) return undefined;
-    at.push(place);
-  }
-  for (let i = 1; i < mentions.length; i++) {
-    if (!JOINED.test(title.slice(at[i - 1] + mentions[i - 1].words.length, at[i]))) return undefined;
+  const listed = placed(title, found);
+  if (!listed || listed.length < 2 || new Set(listed.map((m) => m.kind)).size < 2) return undefined;
+  for (let i = 1; i < listed.length; i++) {
+    if (!JOINED.test(title.slice(listed[i - 1].at + listed[i - 1].words.length, listed[i].at))) return undefined;
   }
   // The deed before the list (召开了), without a 分别 that split the days — or opening the first
   // activity word (召开了常委会会议和主任会议: 召开了 is the others' deed too).
-  const opening = title.slice(0, at[0]).replace(TIMES_BEFORE, '').replace(/分别\s*/, '');
-  const deed = opening ? '' : DEED.exec(mentions[0].words)?.[0] ?? '';
-  const last = mentions.length - 1;
-  const after = title.slice(at[last] + mentions[last].words.length);
+  const opening = title.slice(0, listed[0].at).replace(TIMES_BEFORE, '').replace(/分别\s*/, '');
+  const deed = opening ? '' : DEED.exec(listed[0].words)?.[0] ?? '';
+  const last = listed[listed.length - 1];
+  const after = title.slice(last.at + last.words.length);
   // 视察和调研了养老服务: listed deeds share what follows them; listed meetings leave it to the last.
   const shared = /^[了过]/.test(after);
-  return mentions.map((m, i) => ({
+  return listed.map((m, i) => ({
     kind: m.kind,
-    title: `${opening}${i > 0 ? deed : ''}${m.words}${i === last || shared ? after : ''}`.trim(),
+    title: `${opening}${i > 0 ? deed : ''}${m.words}${m === last || shared ? after : ''}`.trim(),
   }));
 }
 
 /** A deed that opens an activity word (召开了常委会): the deed of the words listed after it. */
 const DEED = /^(?:召开了?|开了?|举行了?|举办了?|组织了?|开展了?|参加了?|列席了?|出席了?)(?=.)/;
 
-/** Activity words with nothing between them (常委会 + 会议) read as one, of the first one's kind. */
-function wholeWords(title: string, mentions: readonly KindMention[]): KindMention[] | undefined {
-  const whole: KindMention[] = [];
+/**
+ * The activity words where they stand in the title, in order (`at`); words with nothing between
+ * them (常委会 + 会议) are one, of the first one's kind. Undefined when one is not in the title.
+ */
+function placed(title: string, mentions: readonly KindMention[]): Array<{ kind: string; words: string; at: number }> | undefined {
+  const whole: Array<{ kind: string; words: string; at: number }> = [];
   let from = 0;
   for (const m of mentions) {
-    const place = title.indexOf(m.words, from);
-    if (place < 0) return undefined;
+    const at = title.indexOf(m.words, from);
+    if (at < 0) return undefined;
     const previous = whole[whole.length - 1];
-    if (previous && place === from) whole[whole.length - 1] = { ...previous, end: m.end, words: previous.words + m.words };
-    else whole.push(m);
-    from = place + m.words.length;
+    if (previous && at === from) whole[whole.length - 1] = { ...previous, words: previous.words + m.words };
+    else whole.push({ kind: m.kind, words: m.words, at });
+    from = at + m.words.length;
   }
   return whole;
 }

@@ -34,7 +34,7 @@ export interface AssistantTools {
   answerCount(query: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply>;
   list(query: Query, incoming: Incoming): Promise<Reply>;
   /** Kinds and a period read from a command's words, or undefined when they are not a query. */
-  readQuery(words: string, today: IsoDate, command?: string): Promise<CountQuery | undefined>;
+  readQuery(words: string, today: IsoDate, command?: string): Promise<CountQuery | { question: string } | undefined>;
   /** Files handled as if sent in chat (ingested, or a table offered for import). */
   receive(files: readonly IncomingFile[], incoming: Incoming): Promise<Reply>;
 }

@@ -5,5 +5,5 @@ import type { CommandHandler } from './context.ts';
 /** List the activities of the kinds and period in the words. */
 export const list: CommandHandler = async ({ args, incoming, today, tools }) => {
   const query = await tools.readQuery(args, today);
-  return query ? tools.list(query, incoming) : { text: m.notAQuery };
+  return query && !('question' in query) ? tools.list(query, incoming) : { text: m.notAQuery };
 };

@@ -4,10 +4,9 @@ import type { CommandHandler } from './context.ts';
 
 /** Count the activities of the kinds and period in the words. */
 export const stats: CommandHandler = async ({ args, incoming, today, tools }) => {
-  // /stats 哪个月最多 with no period: the period is asked for, as in a message (the reading is remembered for readQuery).
-  const forced = await tools.reader.read(`/stats ${args}`, today);
-  if (forced.intent === 'unclear' && forced.settled) return { text: forced.question };
   const query = await tools.readQuery(args, today, 'stats');
+  // /stats 哪个月最多 with no period: the period is asked for, as in a message.
+  if (query && 'question' in query) return { text: query.question };
   // /stats 上半年 按月, /stats 今年 去年, /stats 上半年 哪个月最多: as the same words in a message would be, drawn.
   return query ? tools.answerCount({ ...query, chart: true }, args, incoming, today) : { text: m.notAQuery };
 };
