@@ -62,6 +62,8 @@ export interface KnowledgeBaseOptions {
   readonly warn?: IndexWarning;
   /** How an ingest's HNSW graph is built: from 10,000 vectors the ingest returns before it is complete (`indexed`). */
   readonly graphBuild?: GraphBuildOptions;
+  /** Keyword indexes of at least this many units are searched on a thread of their own (default THREAD_FROM_UNITS, 50,000). */
+  readonly keywordThreadFromUnits?: number;
 }
 
 /** Largest k `ask` accepts. */
@@ -118,7 +120,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const tokenizer = options.tokenizer ?? defaultTokenizer();
   const warn = options.warn ?? stderrWarning;
   const indexes = new SearchIndexes(options.dataDir, store, tokenizer, embedder, warn, await options.stores.vectorSearch?.(embedder, warn),
-    options.graphBuild);
+    options.graphBuild, options.keywordThreadFromUnits);
   const bm25 = createBm25Retriever(indexes.keyword);
   const log = options.log ?? componentLog('knowledge');
   let warned = false;
@@ -256,6 +258,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return seen.passages;
     },
     close() {
+      indexes.close();
       // A server's pool closes asynchronously; a failure then is only worth a log line.
       void Promise.resolve(options.stores.close?.()).catch((error: unknown) => log(`knowledge: closing the stores failed: ${String(error)}`));
     },

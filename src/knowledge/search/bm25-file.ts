@@ -1,13 +1,24 @@
 /**
  * The BM25 index file: magic and format version, sizes, a JSON header, the vocabulary, padding
- * to four bytes, then the typed arrays as they lie in memory. Loading keeps the file's bytes and
- * views the arrays in place (no second copy, so opening a base costs the file's size once).
+ * to four bytes, then the typed arrays as they lie in memory. Loading keeps the file's bytes (in
+ * shared memory) and views the arrays in place (no second copy, so opening a base costs the
+ * file's size once, and a search thread views the same bytes).
  * Reading checks every length and cross-reference, so a truncated or damaged file (or one of
  * another version, such as v1 with separate unit and frequency arrays) is rebuilt, never misread.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { writeFileAtomic } from '../../storage/index.ts';
-import type { Bm25Arrays } from './bm25-index.ts';
+
+/** The arrays of a frozen index (what its file holds). */
+export interface Bm25Arrays {
+  readonly generation: number;
+  readonly vocabulary: readonly string[];
+  readonly offsets: Int32Array;
+  /** Grouped by term, ascending within a term: unit * 256 + term frequency in half units. */
+  readonly postings: Uint32Array;
+  readonly docLengths: Float32Array;
+  readonly passageIds: Int32Array;
+}
 
 const MAGIC = 'LZBM25v2';
 /** Magic and the sizes block: the JSON header starts here. */
@@ -57,11 +68,14 @@ function* bytesOf(arrays: Iterable<Int32Array | Uint32Array | Float32Array>, cou
 /** Bytes that bring `length` to a multiple of four (the arrays are viewed in place, aligned). */
 const paddingAfter = (length: number): number => (4 - (length % 4)) % 4;
 
-/** Read an index file; undefined when missing, of another version, truncated or damaged (never throws). */
+/**
+ * Read an index file into shared memory (a search thread views its arrays without a copy);
+ * undefined when missing, of another version, truncated or damaged (never throws).
+ */
 export function readIndexFile(path: string): Bm25Arrays | undefined {
   let file: Buffer;
   try {
-    file = readFileSync(path);
+    file = readShared(path);
   } catch {
     return undefined;
   }
@@ -69,6 +83,24 @@ export function readIndexFile(path: string): Bm25Arrays | undefined {
     return parseIndexFile(file);
   } catch {
     return undefined; // a length field pointing past the end, a header that is not JSON …
+  }
+}
+
+/** The whole file in a SharedArrayBuffer (one read of its length; a file that changes meanwhile fails the checks). */
+function readShared(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const file = Buffer.from(new SharedArrayBuffer(size));
+    let at = 0;
+    while (at < size) {
+      const read = readSync(fd, file, at, size - at, at);
+      if (read === 0) break;
+      at += read;
+    }
+    return file.subarray(0, at);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -6,10 +6,12 @@
  * unit, so one decisive sentence in a long article is not drowned by length normalization.
  */
 import { TermBoundsCache } from './bm25-block-max.ts';
-import { readIndexFile, writeIndexFile } from './bm25-file.ts';
+import { type Bm25Arrays, readIndexFile, writeIndexFile } from './bm25-file.ts';
 import { type AddedPostings, groupedParts, groupedPostings, termOffsets } from './bm25-freeze.ts';
 import { maxScoreSearch } from './bm25-maxscore.ts';
 import { type Hit, TopK } from './top-k.ts';
+
+export type { Bm25Arrays };
 
 const K1 = 1.2;
 const B = 0.75;
@@ -134,15 +136,12 @@ function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
   return copy;
 }
 
-/** The arrays of a frozen index (what its file holds). */
-export interface Bm25Arrays {
-  readonly generation: number;
-  readonly vocabulary: readonly string[];
-  readonly offsets: Int32Array;
-  /** Grouped by term, ascending within a term: unit * 256 + term frequency in half units. */
-  readonly postings: Uint32Array;
-  readonly docLengths: Float32Array;
-  readonly passageIds: Int32Array;
+/** A query term as the index knows it: its id, its postings (postings[start, end)) and its weight in this query. */
+export interface IndexedTerm {
+  readonly t: number;
+  readonly start: number;
+  readonly end: number;
+  readonly lift: number;
 }
 
 /** A frozen BM25 index: search, save, load. */
@@ -150,11 +149,9 @@ export class Bm25Index {
   readonly generation: number;
   private readonly termIndex: Map<string, number>;
   private readonly averageLength: number;
-  // Scratch buffers reused by every search (one search at a time: Node is single-threaded).
-  private readonly scores: Float32Array;
-  private readonly best: Float32Array;
-  private readonly touched: Int32Array;
-  private readonly heads: Int32Array;
+  // Scratch of the exhaustive scan, made at its first use and reused (one search at a time per
+  // thread): the pruned search, all a search thread runs, needs none of it.
+  private scratch?: { scores: Float32Array; best: Float32Array; touched: Int32Array; heads: Int32Array };
   /** For each unit, the first unit of the same passage. */
   readonly head: Int32Array;
   readonly norms: Float32Array;
@@ -170,10 +167,6 @@ export class Bm25Index {
     for (const length of arrays.docLengths) total += length;
     this.averageLength = total / Math.max(arrays.docLengths.length, 1) || 1;
     const units = arrays.passageIds.length;
-    this.scores = new Float32Array(units);
-    this.best = new Float32Array(units);
-    this.touched = new Int32Array(units);
-    this.heads = new Int32Array(units);
     this.head = new Int32Array(units);
     for (let u = 1; u < units; u++) {
       this.head[u] = arrays.passageIds[u] === arrays.passageIds[u - 1] ? this.head[u - 1] : u;
@@ -206,9 +199,18 @@ export class Bm25Index {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** The arrays the index reads, when they lie in shared memory (read from a file): a search thread views them without a copy. */
+  get shared(): Bm25Arrays | undefined {
+    return this.arrays.postings.buffer instanceof SharedArrayBuffer ? this.arrays : undefined;
+  }
+
   /** The k best passages for the query terms (rank-safe Block-Max MaxScore: the same hits as `searchExhaustive`). */
   search(queryTerms: readonly string[], k: number): Hit[] {
-    const terms = this.queryTerms(queryTerms);
+    return this.searchTerms(this.termsOf(queryTerms), k);
+  }
+
+  /** `search` of terms already looked up (`termsOf`): what a search thread, holding no vocabulary, is sent. */
+  searchTerms(terms: readonly IndexedTerm[], k: number): Hit[] {
     if (k <= 0 || terms.length === 0) {
       this.lastWalked = 0;
       return [];
@@ -226,10 +228,13 @@ export class Bm25Index {
    */
   searchExhaustive(queryTerms: readonly string[], k: number, among?: ReadonlySet<number>): Hit[] {
     const { postings, passageIds } = this.arrays;
-    const { scores, norms, touched, best, heads } = this;
+    const units = passageIds.length;
+    this.scratch ??= { scores: new Float32Array(units), best: new Float32Array(units), touched: new Int32Array(units), heads: new Int32Array(units) };
+    const { scores, touched, best, heads } = this.scratch;
+    const { norms } = this;
     let touchedCount = 0;
     let walked = 0;
-    for (const { start, end, lift } of this.queryTerms(queryTerms)) {
+    for (const { start, end, lift } of this.termsOf(queryTerms)) {
       walked += end - start;
       for (let i = start; i < end; i++) {
         const posting = postings[i];
@@ -261,7 +266,7 @@ export class Bm25Index {
   }
 
   /** The distinct known query terms in order of first use, each with its postings and weight. */
-  private queryTerms(queryTerms: readonly string[]): Array<{ t: number; start: number; end: number; lift: number }> {
+  termsOf(queryTerms: readonly string[]): IndexedTerm[] {
     const { offsets } = this.arrays;
     const weights = new Map<number, number>();
     for (const term of queryTerms) {

@@ -13,6 +13,7 @@ import type { PassageStore } from '../ports/passage-store.ts';
 import { Bm25Builder, Bm25Index } from './bm25-index.ts';
 import { type IndexWarning, reason, saveOrWarn, stderrWarning } from './index-files.ts';
 import { BackgroundLexicalBuild, type LexicalPassage, LexicalFeeder } from './lexical-build.ts';
+import { Bm25SearchThread } from './bm25-search-thread.ts';
 import { type Tokenizer, defaultTokenizer } from './tokenizer.ts';
 import type { Hit } from './top-k.ts';
 
@@ -36,12 +37,24 @@ export class Bm25KeywordSearch implements KeywordSearch {
   /** Passages of an ingest into an empty store while it is still too small for the worker. */
   private heldBack?: LexicalPassage[];
 
+  /** Where the searches of a large index run (bm25-search-thread.ts). */
+  private readonly thread: Bm25SearchThread;
+
   constructor(
     private readonly dataDir: string,
     private readonly store: PassageStore,
     private readonly tokenizer: Tokenizer = defaultTokenizer(),
     private readonly warn: IndexWarning = stderrWarning,
-  ) {}
+    /** Indexes of at least this many units are searched on a thread of their own (THREAD_FROM_UNITS). */
+    threadFromUnits?: number,
+  ) {
+    this.thread = new Bm25SearchThread(warn, threadFromUnits);
+  }
+
+  /** Stop the search thread, if one was started. */
+  close(): void {
+    this.thread.close();
+  }
 
   /** The BM25 index in memory (call `sync` first). */
   index(): Bm25Index {
@@ -73,7 +86,7 @@ export class Bm25KeywordSearch implements KeywordSearch {
   }
 
   async search(query: string, k: number): Promise<Hit[]> {
-    return this.index().search(this.tokenizer.terms(query), k);
+    return this.thread.search(this.index(), this.tokenizer.terms(query), k);
   }
 
   async searchAmong(query: string, k: number, among: ReadonlySet<number>): Promise<Hit[]> {

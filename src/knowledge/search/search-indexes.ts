@@ -53,10 +53,17 @@ export class SearchIndexes {
     databaseVectors?: VectorSearch,
     /** How an ingest's HNSW graph is built (when it may complete after the ingest). */
     graphBuild?: GraphBuildOptions,
+    /** Keyword indexes of at least this many units are searched on a thread of their own. */
+    keywordThreadFromUnits?: number,
   ) {
-    this.lexical = new Bm25KeywordSearch(dataDir, store, tokenizer, warn);
+    this.lexical = new Bm25KeywordSearch(dataDir, store, tokenizer, warn, keywordThreadFromUnits);
     if (!databaseVectors) this.hnswSearch = new HnswVectorSearch(dataDir, store, embedder, warn, graphBuild);
     this.vectors = databaseVectors ?? this.hnswSearch!;
+  }
+
+  /** Stop the threads the indexes search on (the keyword search thread). */
+  close(): void {
+    this.lexical.close();
   }
 
   /** Keyword search behind its port. */

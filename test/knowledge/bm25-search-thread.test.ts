@@ -1,0 +1,129 @@
+/**
+ * The keyword search thread: a large index's pruned searches answered on a worker thread over
+ * the same shared arrays must return exactly what the index returns on the caller's thread —
+ * the same passages, order and scores — across index replacements, and a thread that dies or
+ * is closed must leave its searches answered here, with a warning, never lost or hung. A
+ * knowledge base searching on its thread answers as one that does not.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteKnowledgeBase } from '../../src/knowledge/index.ts';
+import { Bm25Builder, Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
+import { Bm25SearchThread } from '../../src/knowledge/search/bm25-search-thread.ts';
+import { benchQuestions, seededRandom, writeBenchCorpus } from '../../scripts/bench-corpus.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
+
+const root = tempDir('lvzhi-bm25-thread-');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** An index of `units` generated units saved to a file and read back (so its arrays are shared). */
+function savedIndex(name: string, units: number, seed: number): Bm25Index {
+  const random = seededRandom(seed);
+  const builder = new Bm25Builder();
+  for (let id = 1; id <= units; id++) {
+    const text = Array.from({ length: 4 + Math.floor(random() * 20) }, () => `词${Math.floor(random() ** 2 * 300)}`);
+    builder.add(id, text, [`题${Math.floor(id / 200)}`, '工作']);
+  }
+  const path = join(root, `${name}.bm25`);
+  builder.finish(seed).save(path);
+  const index = Bm25Index.load(path);
+  if (!index?.shared) throw new Error('the index read from its file is not in shared memory');
+  return index;
+}
+
+const questionsOf = (seed: number): string[][] => {
+  const random = seededRandom(seed);
+  return Array.from({ length: 60 }, () => Array.from({ length: 2 + Math.floor(random() * 12) }, () => `词${Math.floor(random() * 320)}`)
+    .concat(random() < 0.3 ? ['工作'] : []));
+};
+
+describe('the keyword search thread', () => {
+  it('returns what the index returns on this thread, for each of two indexes searched in turn', async () => {
+    const warnings: string[] = [];
+    const thread = new Bm25SearchThread((line) => warnings.push(line), 0);
+    const indexes = [savedIndex('a', 4000, 3), savedIndex('b', 3000, 4)];
+    try {
+      for (const [i, terms] of questionsOf(9).entries()) {
+        const index = indexes[i % 2];
+        for (const k of [1, 10, 50]) {
+          const expected = index.search(terms, k);
+          const got = await thread.search(index, terms, k);
+          expect(got, `${terms.join(' ')} (k=${k})`).toEqual(expected);
+        }
+      }
+      // Several at once, as questions arriving together: each gets its own answer.
+      const questions = questionsOf(10).slice(0, 12);
+      const together = await Promise.all(questions.map((terms) => thread.search(indexes[0], terms, 20)));
+      together.forEach((hits, i) => expect(hits).toEqual(indexes[0].search(questions[i], 20)));
+      expect(warnings).toEqual([]);
+    } finally {
+      thread.close();
+    }
+  }, 60_000);
+
+  it('answers here, with one warning, when the thread dies or is closed with searches under way', async () => {
+    const warnings: string[] = [];
+    const thread = new Bm25SearchThread((line) => warnings.push(line), 0);
+    const index = savedIndex('c', 3000, 5);
+    const [first, second] = questionsOf(11);
+    expect(await thread.search(index, first, 10)).toEqual(index.search(first, 10));
+    const worker = (thread as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    const underWay = thread.search(index, second, 10);
+    await worker.terminate();
+    expect(await underWay).toEqual(index.search(second, 10));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/keyword search thread failed/);
+    // From now on searched here, no second warning.
+    expect(await thread.search(index, first, 5)).toEqual(index.search(first, 5));
+    expect(warnings).toHaveLength(1);
+
+    const fresh = new Bm25SearchThread((line) => warnings.push(line), 0);
+    const pending = fresh.search(index, second, 7);
+    fresh.close();
+    expect(await pending).toEqual(index.search(second, 7));
+    expect(warnings).toHaveLength(1);
+  }, 60_000);
+
+  it('searches small indexes and indexes built in memory on this thread', () => {
+    const thread = new Bm25SearchThread(() => {}, 5000);
+    const small = savedIndex('d', 1000, 6);
+    const [terms] = questionsOf(12);
+    // Synchronous: no hop to a thread.
+    expect(thread.search(small, terms, 5)).toEqual(small.search(terms, 5));
+    const builder = new Bm25Builder();
+    builder.add(1, ['词1', '词2'], []);
+    const inMemory = builder.finish(1);
+    expect(inMemory.shared).toBeUndefined();
+    expect(new Bm25SearchThread(() => {}, 0).search(inMemory, ['词1'], 5)).toEqual(inMemory.search(['词1'], 5));
+    thread.close();
+  });
+
+  it('gives a knowledge base searching on its thread the same answers as one that does not', async () => {
+    const corpus = join(root, 'corpus');
+    writeBenchCorpus(corpus, 1500);
+    const onThread = await openSqliteKnowledgeBase({ dataDir: join(root, 'kb'), keywordThreadFromUnits: 0 });
+    {
+      await onThread.ingest([corpus]);
+      const sample = (onThread.db.prepare('SELECT text FROM kb_passages WHERE id % 37 = 0 LIMIT 40').all() as Array<{ text: string }>)
+        .map((row) => row.text);
+      const questions = benchQuestions(25, sample);
+      const found = [];
+      for (const question of questions) found.push(await onThread.search(question, 5));
+      // The searches went to the thread (it started), over the index file the ingest wrote.
+      expect((onThread.indexes.keyword as unknown as { thread: { worker?: object } }).thread.worker).toBeDefined();
+      onThread.close();
+      // The same data folder opened again, its keyword index searched on this thread.
+      const here = await openSqliteKnowledgeBase({ dataDir: join(root, 'kb'), keywordThreadFromUnits: Infinity });
+      try {
+        for (const [i, question] of questions.entries()) {
+          const expected = await here.search(question, 5);
+          expect(found[i].map((hit) => [hit.passage.id, hit.score]), question).toEqual(expected.map((hit) => [hit.passage.id, hit.score]));
+        }
+        expect(found.flat().length).toBeGreaterThan(50);
+      } finally {
+        here.close();
+      }
+    }
+  }, 120_000);
+});
