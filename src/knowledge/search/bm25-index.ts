@@ -155,8 +155,8 @@ export class Bm25Index {
   /** For each unit, the first unit of the same passage. */
   readonly head: Int32Array;
   readonly norms: Float32Array;
-  /** Per term, the most it adds to a unit and its other bounds (computed on first use). */
-  private readonly bounds: TermBoundsCache;
+  /** Per term, the most it adds to a unit and its other bounds (computed on first use, or ahead by a search thread). */
+  readonly bounds: TermBoundsCache;
   /** Postings read by the last search (the benchmark's measure of work). */
   lastWalked = 0;
 
