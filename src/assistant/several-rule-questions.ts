@@ -29,6 +29,9 @@ const LEANS = /^(?:那么?|它们?|其|这|该|此|谁|由谁|何时|什么时�
 // 谁来召集, 哪些人可以参加: the subject carried over is what the asking verb acts on, so it goes after.
 const ASKS_FOR_ACTOR = /^(?:由谁|谁|哪个|哪些|哪一?级)/;
 const FOLLOW_WORD = /^(?:那么|那|另外|还有)/;
+// 那县级呢？ 区里呢？: the same question asked of another level of congress or government.
+const OTHER_LEVEL = /^(?:那么?|还有|另外)?(全国|省|市|县|区|乡|镇)(级?)(?:里|一级|的)?(?:人大|呢)*[？?]*$/;
+const LEVEL_NAMED = /(全国|省|市|县|区|乡|镇)级?(?=人大|人民代表大会|人代会|常委会|常务委员会|人民政府|政府)/;
 
 /** The characters that count for a question's length (no punctuation or spaces). */
 const letters = (text: string): number => text.replace(/[\s\p{P}]/gu, '').length;
@@ -54,8 +57,13 @@ export function leansOnEarlier(question: string): boolean {
   return n <= 5 || (n <= 10 && LEANS.test(question.trim()));
 }
 
-/** A leaning question restated with the subject it leans on: 谁来召集全国人代会？ 新规定管以前发生的事，有没有例外？ */
+/**
+ * A leaning question restated with the subject it leans on (谁来召集全国人代会？ 新规定管以前发生的事，有没有例外？),
+ * or, when it names another level (那县级呢？), the question before asked of that level.
+ */
 export function restated(question: string, earlier: string): string {
+  const level = OTHER_LEVEL.exec(question.trim());
+  if (level && LEVEL_NAMED.test(earlier)) return earlier.replace(LEVEL_NAMED, level[1] + level[2]);
   const own = question.trim().replace(FOLLOW_WORD, '');
   const { topic, content } = subjectOf(earlier);
   if (!topic) return own;

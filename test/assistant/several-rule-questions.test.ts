@@ -92,6 +92,9 @@ describe('several questions on the rules in one message', () => {
       .toEqual(['新规定能不能管以前发生的事？', '新规定管以前发生的事，有没有例外？']);
     expect(await ruleQuestions('24年开始发的超长期特别国债，第一年发多少？用在哪？', reader, today))
       .toEqual(['24年开始发的超长期特别国债，第一年发多少？', '24年开始发的超长期特别国债，用在哪？']);
+    // 那县级呢？ asks the question before of another level: it is not searched with the national subject.
+    expect(await ruleQuestions('全国人大代表要提议案，需要多少人联名？那县级呢？', reader, today))
+      .toEqual(['全国人大代表要提议案，需要多少人联名？', '县级人大代表要提议案，需要多少人联名？']);
     expect(await ruleQuestions('全国人代会多久开一次？人大代表的工资是多少？', reader, today))
       .toEqual(['全国人代会多久开一次？', '人大代表的工资是多少？']);
     // One question, a count among them, or more than four: answered as before.
