@@ -95,8 +95,8 @@ export async function ruleQuestions(text: string, reader: MessageReader, today: 
   let anchor = parts[0];
   for (const [i, part] of parts.entries()) {
     const leans = i > 0 && leansOnEarlier(part);
-    const reading = await reader.read(part, today);
-    if (reading.intent !== 'ask' && !(leans && reading.intent === 'unclear')) return undefined;
+    // One leaning on a knowledge question is one too: it costs no reading (a model call, with a model reader).
+    if (!leans && (await reader.read(part, today)).intent !== 'ask') return undefined;
     asked.push(leans ? restated(part, anchor) : part);
     if (!leans) anchor = part;
   }
