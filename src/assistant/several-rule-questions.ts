@@ -19,13 +19,19 @@ const MOST = 4;
 // A clause that does not (如果联名人数不够？) is a condition of the question after it.
 const ASKS = /[吗呢]|谁|什么|哪|怎|如何|何时|为何|多少|多久|多长|多大|几|是否|可否|能否|(.)[不没]\1/;
 // Where a question's own asking starts (全国人代会|多久开一次): the words before it are its subject.
-const QUESTION_WORD = /多少[人名位票次件个天年]?|多久|多长|多大|几[个次天人名位年]?|什么|谁|哪|怎|如何|何时|为何|是否|可否|能否|(.)[不没]\1|[吗呢]/;
+const QUESTION_WORD = /多少[人名位票次件个天年]?|多久|多长(?:时间)?|多大|几[个次天人名位年]?|什么|谁|哪[些个里儿位种一]?|怎[么样]?|如何|何时|为何|是否|可否|能否|(.)[不没]\1|[吗呢]/;
 // Words left hanging before the question word (…组成人员|最多能有|多少人, …决议|需要|多少票).
 const HANGING = /(?:需要|应当|应该|必须|能够|可以|最多|最少|最晚|最迟|最早|至少|一般|通常|大概|大约|[要能得由在是有的都还，,、\s])+$/;
 // A count the question asks for (开|一次), not part of its subject.
 const MEASURED = /[一二三四五六七八九十两\d]+[次个名位票件项天日年月]/g;
+// Words that belong to the asking, left at the start of what follows it (多长时间|内要|答复).
+const ASKING_TAIL = /^(?:以内|之内|内|以前|之前|前|以后|后|需要|应当|可以|[要能会得])+/;
+// A last clause naming a time (…特别国债，第一年发多少) is part of the asking, not of the subject.
+const TIMED = /[一二三四五六七八九十\d]|今年|当年|明年|去年/;
 // A question with no subject of its own starts with a question word, a pronoun or a modal verb.
 const LEANS = /^(?:那么?|它们?|其|这|该|此|谁|由谁|何时|什么时候|哪|怎|如何|为什么|为何|是|还|也|有没有|有无|能不能|能否|可不可以|可以|可否|要不要|需不需要|需要|要|多久|多长|多少|几|具体|一般|通常|用在|用于)/;
+// 其中哪些…, 这个规定…: it points back to the question before, however long it is.
+const POINTS_BACK = /^(?:它们?|其中?|这|该|此)/;
 // 谁来召集, 哪些人可以参加: the subject carried over is what the asking verb acts on, so it goes after.
 const ASKS_FOR_ACTOR = /^(?:由谁|谁|哪个|哪些|哪一?级)/;
 const FOLLOW_WORD = /^(?:那么|那|另外|还有)/;
@@ -39,22 +45,23 @@ const letters = (text: string): number => text.replace(/[\s\p{P}]/gu, '').length
 /**
  * The subject of a question, carried into one that leans on it: the words before the asking
  * (全国人代会 of 全国人代会多久开一次), with what it asks about after it (新规定 管以前发生的事);
- * a short last clause (…特别国债，第一年发多少) is part of the asking, not of the subject.
+ * a short last clause naming a time (…特别国债，第一年发多少) is part of the asking, not of the subject.
  */
 export function subjectOf(question: string): { topic: string; content: string } {
   const text = question.replace(/[？?]+$/, '').trim();
   const found = QUESTION_WORD.exec(text);
   const head = (found ? text.slice(0, found.index) : text).replace(HANGING, '');
   const clauses = head.split(/[，,]/);
-  const topic = clauses.length > 1 && letters(clauses.at(-1)!) <= 4 ? clauses.slice(0, -1).join('，').replace(HANGING, '') : head;
-  const after = found ? text.slice(found.index + found[0].length).replace(MEASURED, '').replace(/[，,。\s]+/g, '') : '';
+  const last = clauses.at(-1)!;
+  const topic = clauses.length > 1 && letters(last) <= 4 && TIMED.test(last) ? clauses.slice(0, -1).join('，').replace(HANGING, '') : head;
+  const after = found ? text.slice(found.index + found[0].length).replace(MEASURED, '').replace(/[，,。\s]+/g, '').replace(ASKING_TAIL, '') : '';
   return { topic, content: letters(after) >= 2 ? `${topic}${after}` : topic };
 }
 
-/** A question that leans on the one before: a few characters, or a short one with no subject of its own. */
+/** A question that leans on the one before: a few characters, one pointing back (其中…), or a short one with no subject of its own. */
 export function leansOnEarlier(question: string): boolean {
   const n = letters(question);
-  return n <= 5 || (n <= 10 && LEANS.test(question.trim()));
+  return n <= 5 || POINTS_BACK.test(question.trim()) || (n <= 10 && LEANS.test(question.trim()));
 }
 
 /**
