@@ -26,12 +26,13 @@ import { openConversation, type ConversationLimits, type Pending } from './conve
 import { createLogFlows, personOf, provenanceOf } from './log-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
-import { renderAnswer, renderCount, renderList } from './render.ts';
+import { renderCount, renderList } from './render.ts';
 import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, monthsOf, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import { kindExtreme, monthExtreme } from './extremes.ts';
 import { beforeTheLog, plannedNote } from './count-notes.ts';
 import { answerEach, severalQuestions } from './several-questions.ts';
+import { answerQuestions, ruleQuestions } from './several-rule-questions.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplySink } from './types.ts';
 
 /** What a count or list is narrowed to: a subject (学校) and who logged the entries (我, 小王). */
@@ -172,18 +173,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
   async function ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply> {
     if (!question) return { text: m.emptyAsk };
-    let streamed = false;
-    const onPartial = sink
-      ? (t: string) => {
-        streamed = true;
-        // A channel failing to show a partial text must not fail the answer.
-        void sink.partial(t).catch(() => undefined);
-      }
-      : undefined;
-    const answer = await knowledge.ask(retrieval, { k, onPartial, ...departments.visibility(incoming) });
+    // 全国人代会多久开一次？谁来召集？: each question searched, decided and cited on its own.
+    const several = question === retrieval ? await ruleQuestions(question, reader, todayOf(incoming)) : undefined;
+    const visibility = departments.visibility(incoming);
+    const reply = await answerQuestions(several ?? [retrieval], (q, onPartial) => knowledge.ask(q, { k, onPartial, ...visibility }), sink);
     // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
     await contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
-    return streamed ? { text: renderAnswer(answer), streamed } : { text: renderAnswer(answer) };
+    return reply;
   }
 
   function pendingKey(incoming: Incoming): string {

@@ -124,6 +124,8 @@ export const messages = {
   latestNone: (kinds: string, narrowed: boolean) => (narrowed ? `活动记录里没有${kinds}。` : `活动记录里还没有${kinds}的记录。`),
 
   sourcesHeader: '来源：',
+  /** One of several questions of a message, numbered, as it was searched (谁来召集全国人代会？). */
+  questionHeader: (n: number, question: string) => `**${n}. ${question}**`,
   sourceLine: (n: number, title: string, location: string, doc: string) => `[${n}] 《${title}》${location ? ' ' + location : ''}（${doc}）`,
 
   draftUnavailable: '起草功能尚未配置，暂时不能起草。可以先用 /stats 查看数字。',
