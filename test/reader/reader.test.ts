@@ -21,6 +21,7 @@ describe('ask versus count: a procedure question that mentions an activity is no
     '常委会每年听取几次专项工作报告',
     '代表联络站每月至少活动几次',
     '代表视察一般要提前几天通知',
+    '一年开几次常委会会议有没有上限',
   ])('%s → ask', (text) => {
     expect(read(text)).toEqual({ intent: 'ask' });
   });
@@ -34,6 +35,8 @@ describe('ask versus count: a procedure question that mentions an activity is no
     '上半年是否应当开展视察',
     '几名代表参加了视察',
     '今年共收到代表建议多少件',
+    '人口一百六十万的区，人大代表总数有没有上限？',
+    '常委会委员人数是多少',
   ])('%s → ask: people, bodies and items are not activities the log counts', (text) => {
     expect(read(text)).toEqual({ intent: 'ask' });
   });
