@@ -11,12 +11,12 @@ import { comparableText } from '../ranking/question-terms.ts';
 import { isAskingWord } from '../search/stopwords.ts';
 import type { ScoredPassage } from '../types.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
-import { focusWords, taggedQuestion } from './question-focus.ts';
+import { focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
 
 /** Feature names, in the order of the fitted coefficients. */
 export const FOUND_FEATURES = [
   'specificCoverage', 'topThreeCoverage', 'nounCoverage', 'rarestMissing', 'absentFromIndex', 'typeUnmet', 'headingCoverage',
-  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing', 'typeAbsent',
+  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing', 'typeAbsent', 'specificFocusMissing',
 ] as const;
 
 /** What the decision needs from the live index. */
@@ -183,6 +183,13 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const withNouns = words.filter((w) => w.noun);
   const nouns = withNouns.length > 0 ? withNouns : words;
   const figures = types.filter((type) => type.figure);
+  // A noun the question is about, specific enough that the documents would name it if they
+  // covered it (档案, 工会, 医疗保险; not 事项, 机关, 方面, which they word otherwise), that the
+  // quoted passage does not hold, nor spell out (人大工委 in 人大常委会…工作委员会).
+  const tagOf = new Map(tagged.map(({ word, tag }) => [word, tag]));
+  const specificFocus = focusPhrase(tagged).filter((word) =>
+    NOUN_TAG.test(tagOf.get(word) ?? '') && wordSegmenter().generalIdf(word) >= EVERYDAY_IDF);
+  const quoted = (word: string): boolean => has(best, word) || compoundPresent(word, (part) => best.includes(part), [best]);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   let sentence = 0;
   for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause, has));
@@ -202,6 +209,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     focus.some(absent) ? 1 : 0,
     focus.some((word) => !has(best, word)) ? 1 : 0,
     figures.length && !passages.slice(0, 5).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
+    specificFocus.some((word) => !quoted(word)) ? 1 : 0,
   ];
 }
 
