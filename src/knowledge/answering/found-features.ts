@@ -102,6 +102,9 @@ const MAX_GENERAL_IDF = 14;
 
 // Requests and small talk addressed to the assistant, not questions about the documents.
 const REQUEST = /^(?:请|麻烦)?(?:你)?(?:帮我|给我|替我|帮忙|陪我)|^你(?:叫|是谁|好|几岁|会不会|能不能帮)|讲个笑话|写一首|翻译|天气|下雨|股市|彩票|等于几/;
+// A record named in its file name (gov-work-report-2022-national.md, whose text opens with
+// 各位代表 and so gives no title of its own): a report, summary, minutes or speech.
+const RECORD_FILE = /(?:^|[-_\s])(?:report|summary|minutes|speech)(?:[-_\s.]|$)/i;
 // Clauses of a passage, for how much of the question one clause holds.
 const CLAUSE = /[^。；！？\n]+/g;
 
@@ -194,6 +197,8 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   let sentence = 0;
   for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause, has));
   const title = top?.title ?? '';
+  const procedure = isProcedureQuestion(question);
+  const record = narrativeForProcedure(procedure, title) === 1 || (procedure && RECORD_FILE.test(`${title} ${top?.doc ?? ''}`));
   return [
     weightedShare(words, best, has),
     weightedShare(words, texts.join('\n'), has),
@@ -204,7 +209,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     types.length && passages[0] ? 1 - answerTypeMatch(types, passages[0].passage.text) : 0,
     weightedShare(words, heading),
     sentence,
-    narrativeForProcedure(isProcedureQuestion(question), title),
+    record ? 1 : 0,
     REQUEST.test(question.trim()) ? 1 : 0,
     focus.some(absent) ? 1 : 0,
     focus.some((word) => !has(best, word)) ? 1 : 0,
