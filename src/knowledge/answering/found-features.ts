@@ -11,12 +11,13 @@ import { comparableText } from '../ranking/question-terms.ts';
 import { isAskingWord } from '../search/stopwords.ts';
 import type { ScoredPassage } from '../types.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
-import { focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
+import { countedNouns, focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
 
 /** Feature names, in the order of the fitted coefficients. */
 export const FOUND_FEATURES = [
   'specificCoverage', 'topThreeCoverage', 'nounCoverage', 'rarestMissing', 'absentFromIndex', 'typeUnmet', 'headingCoverage',
   'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing', 'typeAbsent', 'specificFocusMissing',
+  'countUnstated',
 ] as const;
 
 /** What the decision needs from the live index. */
@@ -105,6 +106,8 @@ const REQUEST = /^(?:请|麻烦)?(?:你)?(?:帮我|给我|替我|帮忙|陪我)|
 // A record named in its file name (gov-work-report-2022-national.md, whose text opens with
 // 各位代表 and so gives no title of its own): a report, summary, minutes or speech.
 const RECORD_FILE = /(?:^|[-_\s])(?:report|summary|minutes|speech)(?:[-_\s.]|$)/i;
+// Passages an answer may quote (extractive-answerer.ts: the best and a near-equal second).
+const QUOTABLE = 2;
 // Clauses of a passage, for how much of the question one clause holds.
 const CLAUSE = /[^。；！？\n]+/g;
 
@@ -215,6 +218,9 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     focus.some((word) => !has(best, word)) ? 1 : 0,
     figures.length && !passages.slice(0, 5).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
     specificFocus.some((word) => !quoted(word)) ? 1 : 0,
+    // 每个选区要设几个投票站 against 设立投票站: the thing counted is there, no count of it is (in
+    // either passage an answer may quote).
+    countedNouns(tagged).length && figures.length && !passages.slice(0, QUOTABLE).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
   ];
 }
 

@@ -77,6 +77,17 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
 }
 
 /**
+ * The nouns a question counts (票箱 in 投票站要准备几个票箱, 委室 in 有多少个委室): an answer states
+ * a count of them, not the thing alone.
+ */
+export function countedNouns(words: readonly TaggedWord[]): string[] {
+  return words.flatMap(({ word }, i) => {
+    const next = words[i + 1];
+    return COUNTED.test(word) && next && isContent(next) && NOUN.test(next.tag) ? [next.word] : [];
+  });
+}
+
+/**
  * The focus words with the nouns that name which of its kind is meant: 奖励 in 招商引资的奖励政策是什么,
  * 履职 in 履职档案 — a noun right before a noun focus. 政策 alone is in every work report; the
  * documents answer only if they hold the kind asked about.
