@@ -133,7 +133,8 @@ export function taggedQuestion(question: string, canonicalizer: Canonicalizer = 
       out.push(content(bare) ? { word: bare, tag: 'nx' } : tagged[i]);
       continue;
     }
-    out.push(tagged[i]);
+    // 人大代表的体检怎么安排: a verb right after 的 heads a noun phrase, a verbal noun (体检, 换届).
+    out.push(tagged[i - 1]?.word === '的' && /^v$/.test(tag) && HAN_WORD.test(word) ? { word, tag: 'vn' } : tagged[i]);
   }
   return out;
 }
