@@ -129,6 +129,9 @@ export function taggedQuestion(question: string, canonicalizer: Canonicalizer = 
     }
     if (tag === 'x') {
       const bare = word.replace(/^[个位名项件次辆]/u, '');
+      const last = out[out.length - 1];
+      // 多少|个委室: the measure word goes back to the asking word (多少个), which counts 委室.
+      if (content(bare) && bare !== word && last && /^(?:几|多少)$/u.test(last.word)) out[out.length - 1] = { ...last, word: last.word + word[0] };
       // Punctuation stays: it separates the focus from a word across a comma.
       out.push(content(bare) ? { word: bare, tag: 'nx' } : tagged[i]);
       continue;
