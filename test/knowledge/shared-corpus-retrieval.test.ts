@@ -105,5 +105,7 @@ describe.skipIf(!present)('retrieval and the found decision over the shared laws
   it('says 没有找到 when a question counts a thing the article names but does not count', async () => {
     await notFound('每个选区要设几个投票站？');
     await quotes('几个代表团可以提出罢免国务院组成人员的案子？', '第二十条', '三个以上的代表团');
+    // 票数 names the figure asked for, not a thing: 过半数 states it.
+    await quotes('罢免县级人大代表需要多少票数才能通过？', '第五十三条', '须经原选区过半数的选民通过');
   }, 60_000);
 });

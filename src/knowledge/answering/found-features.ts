@@ -192,9 +192,13 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   // A noun the question is about, specific enough that the documents would name it if they
   // covered it (档案, 工会, 医疗保险; not 事项, 机关, 方面, which they word otherwise), that the
   // quoted passage does not hold, nor spell out (人大工委 in 人大常委会…工作委员会).
+  // A figure asked for and stated (多少票数 against 过半数的选民通过) answers the word that names it;
+  // a thing counted (几个票箱) must still be named.
+  const figureStated = figures.length > 0 && top !== undefined && answerTypeMatch(figures, top.text) > 0;
+  const counted = countedNouns(tagged);
   const tagOf = new Map(tagged.map(({ word, tag }) => [word, tag]));
-  const specificFocus = focusPhrase(tagged).filter((word) =>
-    NOUN_TAG.test(tagOf.get(word) ?? '') && wordSegmenter().generalIdf(word) >= EVERYDAY_IDF);
+  const specificFocus = focusPhrase(tagged).filter((word) => NOUN_TAG.test(tagOf.get(word) ?? '')
+    && wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && !(figureStated && !counted.includes(word)));
   const quoted = (word: string): boolean => has(best, word) || compoundPresent(word, (part) => best.includes(part), [best]);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   let sentence = 0;
@@ -220,7 +224,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     specificFocus.some((word) => !quoted(word)) ? 1 : 0,
     // 每个选区要设几个投票站 against 设立投票站: the thing counted is there, no count of it is (in
     // either passage an answer may quote).
-    countedNouns(tagged).length && figures.length && !passages.slice(0, QUOTABLE).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
+    counted.length && figures.length && !passages.slice(0, QUOTABLE).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
   ];
 }
 
