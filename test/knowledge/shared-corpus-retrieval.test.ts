@@ -100,6 +100,10 @@ describe.skipIf(!present)('retrieval and the found decision over the shared laws
     const answer = await kb.ask('2021年全国城镇新增就业多少人？', { k: 5 });
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain('城镇新增就业1269万人');
+    // So is a how-question about what the report itself says.
+    const asked = await kb.ask('政府工作报告里怎么稳就业？', { k: 5 });
+    expect(asked.found).toBe(true);
+    expect(asked.answer).toContain('稳就业');
   }, 60_000);
 
   it('says 没有找到 when a question counts a thing the article names but does not count', async () => {

@@ -106,6 +106,8 @@ const REQUEST = /^(?:请|麻烦)?(?:你)?(?:帮我|给我|替我|帮忙|陪我)|
 // A record named in its file name (gov-work-report-2022-national.md, whose text opens with
 // 各位代表 and so gives no title of its own): a report, summary, minutes or speech.
 const RECORD_FILE = /(?:^|[-_\s])(?:report|summary|minutes|speech)(?:[-_\s.]|$)/i;
+// A question that asks what a record says (政府工作报告里怎么稳就业, 总结中提出…) wants the record.
+const ASKS_RECORD = /(?:报告|总结|纪要|讲话)(?:里|中|上)|(?:报告|总结|纪要|讲话)(?:提出|提到|要求|部署)/;
 // Passages an answer may quote (extractive-answerer.ts: the best and a near-equal second).
 const QUOTABLE = 2;
 // Clauses of a passage, for how much of the question one clause holds.
@@ -204,7 +206,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   let sentence = 0;
   for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause, has));
   const title = top?.title ?? '';
-  const procedure = isProcedureQuestion(question);
+  const procedure = isProcedureQuestion(question) && !ASKS_RECORD.test(question);
   const record = narrativeForProcedure(procedure, title) === 1 || (procedure && RECORD_FILE.test(`${title} ${top?.doc ?? ''}`));
   return [
     weightedShare(words, best, has),
