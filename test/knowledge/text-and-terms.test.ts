@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerTypeMatch, expectedAnswerTypes } from '../../src/knowledge/answer-types.ts';
 import { topicWords } from '../../src/knowledge/answering/found-features.ts';
-import { focusWords, taggedQuestion } from '../../src/knowledge/answering/question-focus.ts';
+import { countedNouns, focusPhrase, focusWords, taggedQuestion } from '../../src/knowledge/answering/question-focus.ts';
 import { Bm25Builder, Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
 import { Canonicalizer, defaultEquivalences } from '../../src/knowledge/search/equivalences.ts';
 import { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from '../../src/knowledge/index.ts';
@@ -232,6 +232,15 @@ describe('reading what a question asks about', () => {
     expect(focusWords(taggedQuestion('机关的党支部换届怎么操作？'))).toEqual(expect.arrayContaining(['党支部']));
     // Not across a comma, and not a noun two verbs away.
     expect(focusWords(taggedQuestion('代表证丢了，怎么补办'))).toEqual(['补办']);
+  });
+
+  it('takes the noun naming which kind, the counted noun and a verbal noun after 的 as what is asked about', () => {
+    expect(focusPhrase(taggedQuestion('招商引资的奖励政策是什么？'))).toEqual(expect.arrayContaining(['政策', '奖励']));
+    expect(focusWords(taggedQuestion('投票站要准备几个票箱？'))).toEqual(['票箱']);
+    expect(countedNouns(taggedQuestion('区人大常委会有多少个委室？'))).toEqual(['委室']);
+    // 几个人 counts people, named by no noun: the focus stays before the asking word.
+    expect(countedNouns(taggedQuestion('要几个人联名？'))).toEqual([]);
+    expect(focusWords(taggedQuestion('人大代表的体检怎么安排？'))).toEqual(expect.arrayContaining(['体检']));
   });
 
   it('takes the noun before a question-closing 哪些 or 什么 as the focus, and no guess of jieba\'s', () => {

@@ -37,10 +37,20 @@ export interface FoundGates {
    * none of the passages found states one: 人大代表每个月有多少补贴 against 给予适当的补贴.
    */
   readonly typeAbsent?: boolean;
+  /**
+   * Decline when a specific noun the question asks about (档案 in 代表履职档案怎么建立, 奖励 in
+   * 招商引资的奖励政策) is not in the passage that would be quoted: it answers something else.
+   */
+  readonly specificFocusMissing?: boolean;
+  /**
+   * Decline when the question counts a thing (几个投票站, 多少台电脑) and the passage that would be
+   * quoted states no count of that kind: it names the thing, not how many.
+   */
+  readonly countUnstated?: boolean;
 }
 
 /** The gates the shipped model was fitted behind. */
-export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0, focusAbsent: true, typeAbsent: true };
+export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0, focusAbsent: true, typeAbsent: true, specificFocusMissing: true, countUnstated: true };
 
 /** Whether a gate declines a question, from its feature vector (FOUND_FEATURES order) and the index size. */
 export function declinedByGate(features: readonly number[], gates: FoundGates, passageCount = Infinity): boolean {
@@ -48,7 +58,10 @@ export function declinedByGate(features: readonly number[], gates: FoundGates, p
   const absent = passageCount >= gates.absentFromIndexMinPassages && at('absentFromIndex') >= gates.absentFromIndex;
   const focus = gates.focusAbsent === true && at('focusAbsent') === 1;
   const figure = gates.typeAbsent === true && at('typeAbsent') === 1;
-  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || focus || figure || at('nounCoverage') <= gates.nounCoverage;
+  const unquoted = gates.specificFocusMissing === true && at('specificFocusMissing') === 1;
+  const uncounted = gates.countUnstated === true && at('countUnstated') === 1;
+  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || focus || figure || unquoted || uncounted
+    || at('nounCoverage') <= gates.nounCoverage;
 }
 
 /** The fitted model: gates, intercept, one coefficient per feature, and the decision threshold. */

@@ -11,12 +11,13 @@ import { comparableText } from '../ranking/question-terms.ts';
 import { isAskingWord } from '../search/stopwords.ts';
 import type { ScoredPassage } from '../types.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
-import { focusWords, taggedQuestion } from './question-focus.ts';
+import { countedNouns, focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
 
 /** Feature names, in the order of the fitted coefficients. */
 export const FOUND_FEATURES = [
   'specificCoverage', 'topThreeCoverage', 'nounCoverage', 'rarestMissing', 'absentFromIndex', 'typeUnmet', 'headingCoverage',
-  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing', 'typeAbsent',
+  'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing', 'typeAbsent', 'specificFocusMissing',
+  'countUnstated',
 ] as const;
 
 /** What the decision needs from the live index. */
@@ -102,6 +103,13 @@ const MAX_GENERAL_IDF = 14;
 
 // Requests and small talk addressed to the assistant, not questions about the documents.
 const REQUEST = /^(?:请|麻烦)?(?:你)?(?:帮我|给我|替我|帮忙|陪我)|^你(?:叫|是谁|好|几岁|会不会|能不能帮)|讲个笑话|写一首|翻译|天气|下雨|股市|彩票|等于几/;
+// A record named in its file name (gov-work-report-2022-national.md, whose text opens with
+// 各位代表 and so gives no title of its own): a report, summary, minutes or speech.
+const RECORD_FILE = /(?:^|[-_\s])(?:report|summary|minutes|speech)(?:[-_\s.]|$)/i;
+// A question that asks what a record says (政府工作报告里怎么稳就业, 总结中提出…) wants the record.
+const ASKS_RECORD = /(?:报告|总结|纪要|讲话)(?:里|中|上)|(?:报告|总结|纪要|讲话)(?:提出|提到|要求|部署)/;
+// Passages an answer may quote (extractive-answerer.ts: the best and a near-equal second).
+const QUOTABLE = 2;
 // Clauses of a passage, for how much of the question one clause holds.
 const CLAUSE = /[^。；！？\n]+/g;
 
@@ -183,10 +191,23 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const withNouns = words.filter((w) => w.noun);
   const nouns = withNouns.length > 0 ? withNouns : words;
   const figures = types.filter((type) => type.figure);
+  // A noun the question is about, specific enough that the documents would name it if they
+  // covered it (档案, 工会, 医疗保险; not 事项, 机关, 方面, which they word otherwise), that the
+  // quoted passage does not hold, nor spell out (人大工委 in 人大常委会…工作委员会).
+  // A figure asked for and stated (多少票数 against 过半数的选民通过) answers the word that names it;
+  // a thing counted (几个票箱) must still be named.
+  const figureStated = figures.length > 0 && top !== undefined && answerTypeMatch(figures, top.text) > 0;
+  const counted = countedNouns(tagged);
+  const tagOf = new Map(tagged.map(({ word, tag }) => [word, tag]));
+  const specificFocus = focusPhrase(tagged).filter((word) => NOUN_TAG.test(tagOf.get(word) ?? '')
+    && wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && !(figureStated && !counted.includes(word)));
+  const quoted = (word: string): boolean => has(best, word) || compoundPresent(word, (part) => best.includes(part), [best]);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   let sentence = 0;
   for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause, has));
   const title = top?.title ?? '';
+  const procedure = isProcedureQuestion(question) && !ASKS_RECORD.test(question);
+  const record = narrativeForProcedure(procedure, title) === 1 || (procedure && RECORD_FILE.test(`${title} ${top?.doc ?? ''}`));
   return [
     weightedShare(words, best, has),
     weightedShare(words, texts.join('\n'), has),
@@ -197,11 +218,15 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     types.length && passages[0] ? 1 - answerTypeMatch(types, passages[0].passage.text) : 0,
     weightedShare(words, heading),
     sentence,
-    narrativeForProcedure(isProcedureQuestion(question), title),
+    record ? 1 : 0,
     REQUEST.test(question.trim()) ? 1 : 0,
     focus.some(absent) ? 1 : 0,
     focus.some((word) => !has(best, word)) ? 1 : 0,
     figures.length && !passages.slice(0, 5).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
+    specificFocus.some((word) => !quoted(word)) ? 1 : 0,
+    // 每个选区要设几个投票站 against 设立投票站: the thing counted is there, no count of it is (in
+    // either passage an answer may quote).
+    counted.length && figures.length && !passages.slice(0, QUOTABLE).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
   ];
 }
 

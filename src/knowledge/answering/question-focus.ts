@@ -15,6 +15,8 @@ const ASKS_BACKWARD = /^(?:几.*|多少.*|多久|多长.*|多大|何时|哪里|�
 // Asking words whose focus is the content word after them: 什么证件, 哪些权利, 怎么补办.
 const ASKS_FORWARD = /^(?:什么|哪些|哪个|哪种|哪类|哪几.*|怎么|怎样|如何|多少)$/u;
 const NOUN = /^(?:n|vn|j)/;
+// An asking word ending in a measure word for things counted one by one (几个, 几名, 多少件).
+const COUNTED = /^(?:几|多少)[个名位项件次家所条辆台张本]$/u;
 // Asking how something is done, and the verb (or verbal noun) of the doing.
 const HOW = /^(?:怎么|怎样|如何)$/u;
 const VERB_TAG = /^(?:v|n$)/;
@@ -59,7 +61,9 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
     }
   };
   words.forEach(({ word }, i) => {
-    if (ASKS_BACKWARD.test(word)) step(i, -1);
+    // 几个票箱, 多少个委室: the noun a counted measure word is followed by is what is counted;
+    // 任期几年, 要几个人 (no noun after it) ask about the word before.
+    if (ASKS_BACKWARD.test(word) && !(COUNTED.test(word) && step(i, 1, true))) step(i, -1);
     // 什么证件 asks forward; 宣传标语有哪些, 依据是什么 end the clause and ask about the word before.
     // The thing such a question asks about is a noun (做些什么 asks about no thing).
     // So does 工资怎么发, 代理区长是怎么定的: a one-character verb after the asking word says what
@@ -68,6 +72,32 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
     // 医疗保险怎么办理, 履职档案如何建立: how a thing is handled asks about the thing as much as
     // the handling, and the handling verb (办理, 建立, 组织) fits any thing.
     else if (HOW.test(word) && VERB_TAG.test(words[i + 1]?.tag ?? '')) thingBefore(i);
+  });
+  return [...out];
+}
+
+/**
+ * The nouns a question counts (票箱 in 投票站要准备几个票箱, 委室 in 有多少个委室): an answer states
+ * a count of them, not the thing alone.
+ */
+export function countedNouns(words: readonly TaggedWord[]): string[] {
+  return words.flatMap(({ word }, i) => {
+    const next = words[i + 1];
+    return COUNTED.test(word) && next && isContent(next) && NOUN.test(next.tag) ? [next.word] : [];
+  });
+}
+
+/**
+ * The focus words with the nouns that name which of its kind is meant: 奖励 in 招商引资的奖励政策是什么,
+ * 履职 in 履职档案 — a noun right before a noun focus. 政策 alone is in every work report; the
+ * documents answer only if they hold the kind asked about.
+ */
+export function focusPhrase(words: readonly TaggedWord[]): string[] {
+  const focus = focusWords(words);
+  const out = new Set(focus);
+  words.forEach((word, i) => {
+    const before = words[i - 1];
+    if (focus.includes(word.word) && NOUN.test(word.tag) && before && isContent(before) && NOUN.test(before.tag)) out.add(before.word);
   });
   return [...out];
 }
@@ -99,11 +129,15 @@ export function taggedQuestion(question: string, canonicalizer: Canonicalizer = 
     }
     if (tag === 'x') {
       const bare = word.replace(/^[个位名项件次辆]/u, '');
+      const last = out[out.length - 1];
+      // 多少|个委室: the measure word goes back to the asking word (多少个), which counts 委室.
+      if (content(bare) && bare !== word && last && /^(?:几|多少)$/u.test(last.word)) out[out.length - 1] = { ...last, word: last.word + word[0] };
       // Punctuation stays: it separates the focus from a word across a comma.
       out.push(content(bare) ? { word: bare, tag: 'nx' } : tagged[i]);
       continue;
     }
-    out.push(tagged[i]);
+    // 人大代表的体检怎么安排: a verb right after 的 heads a noun phrase, a verbal noun (体检, 换届).
+    out.push(tagged[i - 1]?.word === '的' && /^v$/.test(tag) && HAN_WORD.test(word) ? { word, tag: 'vn' } : tagged[i]);
   }
   return out;
 }
