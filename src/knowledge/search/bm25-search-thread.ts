@@ -74,7 +74,7 @@ export class Bm25SearchThread {
       const searcher = this.workers[part];
       if (searcher.held !== key) {
         const { generation, offsets, postings, docLengths, passageIds } = shared;
-        searcher.worker.postMessage({ type: 'index', key, arrays: { generation, offsets, postings, docLengths, passageIds }, from, to });
+        searcher.worker.postMessage({ type: 'index', key, arrays: { generation, offsets, postings, docLengths, passageIds } });
         searcher.held = key;
       }
       searcher.worker.postMessage({ type: 'search', id, part, key, terms: packed, k, from, to });

@@ -2,8 +2,7 @@
 // the hybrid search's vector vote runs beside them on the main thread. The index's arrays are
 // views of the main thread's shared memory (no copy); this thread adds only its per-unit norms
 // and passage heads and the bounds it computes (the longest lists' at once, between questions).
-// Searches come as looked-up terms (no vocabulary here), searched over this thread's range of
-// units (the whole index, or its part of a split one). Plain ESM: in dist/ it imports the
+// Searches come as looked-up terms (no vocabulary here) with the range of units this thread searches. Plain ESM: in dist/ it imports the
 // compiled index beside it; in src/ (tests, tsx) it registers tsx itself and imports the TypeScript.
 import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
@@ -26,18 +25,15 @@ const WARM_SLICE_MS = 2;
  * (a search arriving meanwhile runs between two slices): a term's first search would otherwise
  * walk its whole list for them, ~1 ms per term in every other unit at 100,000 passages.
  */
-function warm(held, offsets, from, to) {
+function warm(held, offsets) {
   const terms = longTerms(offsets, held.index.size);
-  const { postings } = held.index;
   let next = 0;
   const slice = () => {
     if (current !== held) return; // replaced: its bounds are of no more use
     const until = performance.now() + WARM_SLICE_MS;
     while (next < terms.length && performance.now() < until) {
       const t = terms[next++];
-      // Over this thread's range of units, as its searches compute them.
-      const start = seek(postings, offsets[t], offsets[t + 1], from);
-      held.index.bounds.queryTerm(t, start, seek(postings, start, offsets[t + 1], to), 0);
+      held.index.bounds.queryTerm(t, offsets[t], offsets[t + 1], 0);
     }
     if (next < terms.length) setImmediate(slice);
   };
@@ -47,7 +43,7 @@ function warm(held, offsets, from, to) {
 parentPort.on('message', (message) => {
   if (message.type === 'index') {
     current = { key: message.key, index: new Bm25Index({ ...message.arrays, vocabulary: [] }) };
-    warm(current, message.arrays.offsets, message.from, message.to);
+    warm(current, message.arrays.offsets);
     return;
   }
   try {
