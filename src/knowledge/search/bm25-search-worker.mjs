@@ -2,7 +2,7 @@
 // the hybrid search's vector vote runs beside them on the main thread. The index's arrays are
 // views of the main thread's shared memory (no copy); this thread adds only its per-unit norms
 // and passage heads and the bounds it computes (the longest lists' at once, between questions).
-// Searches come as looked-up terms (no vocabulary here) with the range of units this thread searches. Plain ESM: in dist/ it imports the
+// Searches come as looked-up terms (no vocabulary here). Plain ESM: in dist/ it imports the
 // compiled index beside it; in src/ (tests, tsx) it registers tsx itself and imports the TypeScript.
 import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
@@ -12,7 +12,6 @@ if (!compiled) (await import('tsx/esm/api')).register();
 const extension = compiled ? '.js' : '.ts';
 const { Bm25Index } = await import(`./bm25-index${extension}`);
 const { longTerms } = await import(`./bm25-block-max${extension}`);
-const { seek } = await import(`./bm25-seek${extension}`);
 
 /** The index searched, by the key the main thread gave it (one at a time: a newer one replaces it). */
 let current = { key: -1, index: undefined };
@@ -48,19 +47,14 @@ parentPort.on('message', (message) => {
   }
   try {
     if (message.key !== current.key) throw new Error(`search of index ${message.key}, holding ${current.key}`);
-    const { terms: packed, k, from, to } = message;
-    const { postings } = current.index;
+    const { terms: packed, k } = message;
     const terms = [];
-    for (let i = 0; i < packed.length; i += 4) {
-      // The term's postings in this thread's range of units [from, to) only.
-      const start = seek(postings, packed[i + 1], packed[i + 2], from);
-      terms.push({ t: packed[i], start, end: seek(postings, start, packed[i + 2], to), lift: packed[i + 3] });
-    }
+    for (let i = 0; i < packed.length; i += 4) terms.push({ t: packed[i], start: packed[i + 1], end: packed[i + 2], lift: packed[i + 3] });
     const hits = current.index.searchTerms(terms, k);
     const ids = Int32Array.from(hits, (hit) => hit.id);
     const scores = Float64Array.from(hits, (hit) => hit.score);
-    parentPort.postMessage({ id: message.id, part: message.part, ids, scores, walked: current.index.lastWalked }, [ids.buffer, scores.buffer]);
+    parentPort.postMessage({ id: message.id, ids, scores, walked: current.index.lastWalked }, [ids.buffer, scores.buffer]);
   } catch (error) {
-    parentPort.postMessage({ id: message.id, part: message.part, error: String(error && error.stack ? error.stack : error) });
+    parentPort.postMessage({ id: message.id, error: String(error && error.stack ? error.stack : error) });
   }
 });
