@@ -21,9 +21,16 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 function savedIndex(name: string, units: number, seed: number): Bm25Index {
   const random = seededRandom(seed);
   const builder = new Bm25Builder();
-  for (let id = 1; id <= units; id++) {
-    const text = Array.from({ length: 4 + Math.floor(random() * 20) }, () => `词${Math.floor(random() ** 2 * 300)}`);
-    builder.add(id, text, [`题${Math.floor(id / 200)}`, '工作']);
+  const made: string[][] = [];
+  // Passages of one to three units (a whole and its paragraphs), every ninth a copy of an earlier one (ties).
+  for (let id = 1, unit = 0; unit < units; id++) {
+    for (let part = 1 + Math.floor(random() * 3); part > 0 && unit < units; part--, unit++) {
+      const text = id % 9 === 0 && made.length > 10
+        ? made[Math.floor(random() * made.length)]
+        : Array.from({ length: 4 + Math.floor(random() * 20) }, () => `词${Math.floor(random() ** 2 * 300)}`);
+      made.push(text);
+      builder.add(id, text, [`题${Math.floor(id / 200)}`, '工作']);
+    }
   }
   const path = join(root, `${name}.bm25`);
   builder.finish(seed).save(path);
