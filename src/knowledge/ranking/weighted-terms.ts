@@ -9,7 +9,9 @@
 /** Terms and their weights, with the total of the whole list. */
 export class WeightedTerms {
   private constructor(
+    /** The terms, in the question's order. */
     readonly items: readonly string[],
+    /** Each term's weight. */
     readonly weights: readonly number[],
     /** The whole list's total weight: shares stay shares of every term, whichever are kept. */
     readonly total: number,
@@ -21,13 +23,6 @@ export class WeightedTerms {
     let total = 0;
     for (const w of weights) total += w;
     return new WeightedTerms(items, weights, total);
-  }
-
-  /** Share (0..1) of the whole list's weight found in `text` — `coverage` of the list, exactly. */
-  share(text: string): number {
-    let found = 0;
-    for (let i = 0; i < this.items.length; i++) if (text.includes(this.items[i])) found += this.weights[i];
-    return this.total > 0 ? found / this.total : 0;
   }
 }
 
@@ -75,11 +70,6 @@ export class HeldTerms {
   /** The weight of the `k`-th term held. */
   weight(k: number): number {
     return this.terms.weights[this.at[k]];
-  }
-
-  /** Index in the question's list of the `k`-th term held. */
-  index(k: number): number {
-    return this.at[k];
   }
 
   /** Share (0..1) of the whole list's weight found in `text`, of the terms held. */
