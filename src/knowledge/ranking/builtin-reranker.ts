@@ -96,7 +96,7 @@ function featuresOf(
     const level = reading.level.both ? clauseShares.answeringLevel(reading) : reading.level.own;
     return [
       score,
-      reading.answerTypes.match(types),
+      types.length ? reading.answerTypes.match(types) : 0,
       scopeMatch(scope, level),
       titleMatch(mentioned, passage.title),
       inText.words.keptShare(),
