@@ -111,3 +111,34 @@ export function answerTypeMatch(types: readonly AnswerType[], passageText: strin
   const text = passageText.replace(LABELS, '');
   return types.filter((type) => type.passage.test(text)).length / types.length;
 }
+
+/**
+ * Which answer types one passage states, each read the first time a question expects it and
+ * kept: the second stage meets the same passages question after question.
+ */
+export class StatedAnswerTypes {
+  /** Bit i: ANSWER_TYPES[i] was read; and is stated. */
+  private read = 0;
+  private stated = 0;
+
+  constructor(private readonly passageText: string) {}
+
+  /** `answerTypeMatch` of this passage. */
+  match(types: readonly AnswerType[]): number {
+    if (!types.length) return 0;
+    let count = 0;
+    for (const type of types) if (this.states(type)) count++;
+    return count / types.length;
+  }
+
+  private states(type: AnswerType): boolean {
+    const i = ANSWER_TYPES.indexOf(type);
+    if (i < 0 || i > 30) return type.passage.test(this.passageText.replace(LABELS, '')); // a type of another list
+    const bit = 1 << i;
+    if (!(this.read & bit)) {
+      this.read |= bit;
+      if (type.passage.test(this.passageText.replace(LABELS, ''))) this.stated |= bit;
+    }
+    return (this.stated & bit) !== 0;
+  }
+}

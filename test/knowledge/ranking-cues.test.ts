@@ -148,6 +148,20 @@ describe('second-stage cues between neighbouring articles', () => {
     const shanghai = article(2, '2026年上海市政府工作报告', '三、主要任务', '全社会研发经费支出相当于全市生产总值的比例达到4.6%左右。');
     expect(await rerank('上海2026年研发投入强度的目标是多少？', [beijing, shanghai])).toEqual([2, 1]);
   });
+
+  it('ranks a passage re-ingested under the same id by its new text, not by what it said before', async () => {
+    // One re-ranker for every question, as the knowledge base keeps it: it keeps what it read of passages met often.
+    const reranker = createBuiltinReranker({ idf: () => 1 });
+    const order = async (candidates: ReturnType<typeof article>[]) =>
+      (await reranker.rerank('代表联络站多久开放一次？', candidates)).map(({ passage }) => passage.id);
+    const station = article(1, '某区代表联络站工作办法', '第五条', '第五条 代表联络站每月开放一次。');
+    const other = article(2, '某区代表联络站工作办法', '第九条', '第九条 经费由区财政保障。');
+    for (let i = 0; i < 3; i++) expect(await order([other, station])).toEqual([1, 2]);
+    // The document was edited: article 5 now says nothing of opening, article 9 does.
+    const edited = article(1, '某区代表联络站工作办法', '第五条', '第五条 经费由区财政保障。');
+    const moved = article(2, '某区代表联络站工作办法', '第九条', '第九条 代表联络站每月开放一次。');
+    expect(await order([edited, moved])).toEqual([2, 1]);
+  });
 });
 
 describe('the verb and its object (议案怎么提出)', () => {

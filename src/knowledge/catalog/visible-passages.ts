@@ -41,6 +41,8 @@ export async function visibleSearch(
  * the new version dropped or moved that text — it keeps its rank, and the answer says so.
  */
 export function inForceFirst(passages: readonly ScoredPassage[], standings: ReadonlyMap<string, DocumentStanding>): ScoredPassage[] {
+  // Most lists hold no superseded version at all: nothing to move, no places to collect.
+  if (!passages.some((hit) => standings.get(hit.passage.doc)?.status === 'superseded')) return passages.slice();
   const placesFound = new Set(passages.map((hit) => `${hit.passage.title}\u0000${hit.passage.location}`));
   const yields = (hit: ScoredPassage) => {
     const standing = standings.get(hit.passage.doc);

@@ -6,7 +6,7 @@
  */
 
 /** A body narrower than the standing committee, whose own rules repeat the committee's words. */
-interface NarrowBody {
+export interface NarrowBody {
   readonly name: string;
   /** How a question names it. */
   readonly question: RegExp;
@@ -27,7 +27,18 @@ const NARROW_BODIES: readonly NarrowBody[] = [
  * counts: a committee rule naming 主任会议 as the one who acts is still the committee's rule.
  */
 export function bodyMismatch(question: string, title: string): number {
-  return NARROW_BODIES.some((body) => !body.question.test(question) && body.title.test(title)) ? 1 : 0;
+  return titleOfBodies(unnamedBodies(question), title);
+}
+
+/** The narrow bodies a question does not name (found once per question, for `titleOfBodies`). */
+export function unnamedBodies(question: string): readonly NarrowBody[] {
+  return NARROW_BODIES.filter((body) => !body.question.test(question));
+}
+
+/** `bodyMismatch` of a title, against the bodies the question does not name. */
+export function titleOfBodies(unnamed: readonly NarrowBody[], title: string): number {
+  for (const body of unnamed) if (body.title.test(title)) return 1;
+  return 0;
 }
 
 // Titles of narrative documents: they tell what was done, not what must be done.
@@ -59,7 +70,7 @@ const SUBJECT_BODIES: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 /** The first body a (canonical) text names, if any. */
-function firstBody(text: string): string | undefined {
+export function firstBody(text: string): string | undefined {
   let best: { name: string; at: number } | undefined;
   for (const [name, pattern] of SUBJECT_BODIES) {
     const at = text.search(pattern);
@@ -93,7 +104,10 @@ export function questionBodies(question: string): Set<string> {
  * every other word it shares; 0 when the bodies agree or either names none.
  */
 export function subjectBodyMismatch(bodies: ReadonlySet<string>, lead: string): number {
-  if (!bodies.size) return 0;
-  const subject = firstBody(lead);
-  return subject && !bodies.has(subject) ? 1 : 0;
+  return bodies.size ? otherSubject(bodies, firstBody(lead)) : 0;
+}
+
+/** `subjectBodyMismatch` of a lead sentence whose first body (`firstBody`) is `subject`. */
+export function otherSubject(bodies: ReadonlySet<string>, subject: string | undefined): number {
+  return subject && bodies.size && !bodies.has(subject) ? 1 : 0;
 }

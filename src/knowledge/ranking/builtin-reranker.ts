@@ -5,13 +5,15 @@
  * question names, and is it a rule when a rule is asked for. A weighted sum of a few features,
  * weights fitted on questions written for the purpose (scripts/tune-reranker.ts).
  */
-import { answerTypeMatch, expectedAnswerTypes, isKindWord } from '../answer-types.ts';
-import { ARTICLE_LABEL, CLAUSE, crossReference, topicPosition } from './article-cues.ts';
-import { bodyMismatch, isProcedureQuestion, narrativeForProcedure, questionBodies, subjectBodyMismatch } from './body-cue.ts';
-import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
-import { comparableParts, coverage, questionTerms } from './question-terms.ts';
-import { WeightedTerms } from './weighted-terms.ts';
-import { answerLevel, localByDefault, ownRule, questionScope, scopeMatch } from './scope-cue.ts';
+import { expectedAnswerTypes, isKindWord } from '../answer-types.ts';
+import { crossReferenceAmong, topicPositionIn } from './article-cues.ts';
+import { isProcedureQuestion, narrativeForProcedure, otherSubject, questionBodies, titleOfBodies, unnamedBodies } from './body-cue.ts';
+import { defaultEquivalences, type Canonicalizer } from '../search/equivalences.ts';
+import { type PassageReading, PassageReadings } from './passage-reading.ts';
+import { proximity } from './proximity.ts';
+import { coverage, questionTerms } from './question-terms.ts';
+import { HeldTerms, WeightedTerms } from './weighted-terms.ts';
+import { type Scope, localByDefault, ownRule, questionScope, scopeMatch, sharedLevel } from './scope-cue.ts';
 import { headingYear, namesInQuestion, titleConflict, titleMatch, yearsInQuestion } from './title-cue.ts';
 import type { Reranker, ScoredPassage } from '../types.ts';
 import { actorInPassage, deedInPassage, questionActor, questionDeed } from './verb-object.ts';
@@ -47,13 +49,20 @@ export interface BuiltinRerankerOptions {
 export function rerankFeatures(
   question: string, candidates: readonly ScoredPassage[], options: BuiltinRerankerOptions,
 ): number[][] {
-  const canonicalizer = options.canonicalizer ?? defaultEquivalences();
-  const terms = questionTerms(question, canonicalizer);
+  return featuresOf(question, candidates, options, new PassageReadings(options.canonicalizer ?? defaultEquivalences()));
+}
+
+/** `rerankFeatures`, reading each candidate through `readings` (kept from question to question). */
+function featuresOf(
+  question: string, candidates: readonly ScoredPassage[], options: BuiltinRerankerOptions, readings: PassageReadings,
+): number[][] {
+  const terms = questionTerms(question, readings.canonicalizer);
   const types = expectedAnswerTypes(question);
   const scope = questionScope(question);
   const mentioned = options.documentNames ? namesInQuestion(question, options.documentNames()) : [];
   const procedure = isProcedureQuestion(question);
   const bodies = questionBodies(terms.text);
+  const unnamed = unnamedBodies(question);
   const years = yearsInQuestion(question);
   // Each term's weight once per question, not once per candidate and clause.
   const weights = new Map<string, number>();
@@ -62,165 +71,145 @@ export function rerankFeatures(
     if (weight === undefined) weights.set(term, weight = options.idf(term));
     return weight;
   };
+  const read = candidates.map(({ passage }) => readings.read(passage));
   // A word naming only the kind of answer (事项 in 哪些事项) is borrowed everywhere (本法第十一条
   // 规定的事项): a citation for it says nothing about which article states the question's rule.
-  const references = crossReference(terms.words.filter((word) => !isKindWord(types, word)), candidates);
+  const references = crossReferenceAmong(terms.words.filter((word) => !isKindWord(types, word)), read);
   const deed = questionDeed(question);
   const asked = questionActor(question);
   // A rule question naming no law (根据代表法…) asks about the office's own practice.
   const namesLaw = mentioned.some((name) => name.endsWith('法'));
-  const weighed: Weighed = { words: WeightedTerms.of(terms.words, idf), bigrams: WeightedTerms.of(terms.bigrams, idf) };
+  const words = WeightedTerms.of(terms.words, idf);
+  const bigrams = WeightedTerms.of(terms.bigrams, idf);
+  // The terms each text holds, found once: its body, clauses and lead are parts of it.
+  const inText: Held = { words: new HeldTerms(words), bigrams: new HeldTerms(bigrams) };
+  const inBody: Held = { words: new HeldTerms(words), bigrams: new HeldTerms(bigrams) };
+  const clauseShares = new ClauseShares();
   return candidates.map(({ passage, score }, i) => {
-    const { all: text, body } = comparableParts(passage, canonicalizer);
-    const heading = canonicalizer.applyHeading(passage.title, passage.context, passage.location);
-    // The terms each text holds, found once: its body, clauses and lead are parts of it.
-    const inText = within(weighed, text);
-    const inBody = within(inText, body);
-    const lead = leadSentence(body);
-    const clauses = body.match(CLAUSE) ?? [];
-    const best = bestClauses(inBody, clauses);
+    const reading = read[i];
+    inText.words.holdIn(reading.text);
+    inText.bigrams.holdIn(reading.text);
+    inBody.words.holdIn(reading.body, inText.words);
+    inBody.bigrams.holdIn(reading.body, inText.bigrams);
+    const best = clauseShares.score(inBody, reading);
     // A rule of both levels in one article (全国…；县级以上的地方各级…) is of the level of the clauses that answer.
-    const level = answerLevel(passage.title, passage.text, best.clauses);
+    const level = reading.level.both ? clauseShares.answeringLevel(reading) : reading.level.own;
     return [
       score,
-      answerTypeMatch(types, passage.text),
+      types.length ? reading.answerTypes.match(types) : 0,
       scopeMatch(scope, level),
       titleMatch(mentioned, passage.title),
       inText.words.keptShare(),
       inText.bigrams.keptShare(),
-      coverage(terms.words, heading),
-      bodyMismatch(question, passage.title),
+      coverage(terms.words, reading.heading),
+      titleOfBodies(unnamed, passage.title),
       narrativeForProcedure(procedure, passage.title),
-      best.share,
-      proximity(inText.words.items, text),
-      leadCoverage(inBody, lead),
-      density(inBody, body),
-      subjectBodyMismatch(bodies, lead),
+      best,
+      proximity(inText.words, reading.text),
+      leadCoverage(inBody, reading),
+      density(inBody, reading.body),
+      bodies.size ? otherSubject(bodies, reading.subject()) : 0,
       titleConflict(mentioned, passage.title),
       localByDefault(scope, level),
       headingYear(years, passage.location),
-      topicPosition(terms.words, body, idf),
+      topicPositionIn(reading, inBody.words),
       references[i],
       deedInPassage(deed, passage.text),
       ownRule(scope, procedure && !namesLaw, passage.title),
-      actorInPassage(asked, clauses, terms.words),
+      actorInPassage(asked, reading.clauses, terms.words),
     ];
   });
 }
 
-
 // A clause holding at least this part of the best clause's share answers too.
 const NEAR_BEST_CLAUSE = 0.8;
 
-/** The question's words and bigrams, weighed by rarity (after `within`: those a text holds). */
-interface Weighed {
-  readonly words: WeightedTerms;
-  readonly bigrams: WeightedTerms;
-}
-
-/** The terms `text` holds, still weighed against the whole question. */
-function within(terms: Weighed, text: string): Weighed {
-  return { words: terms.words.within(text), bigrams: terms.bigrams.within(text) };
+/** The question's words and bigrams a text holds, weighed against the whole question. */
+interface Held {
+  readonly words: HeldTerms;
+  readonly bigrams: HeldTerms;
 }
 
 /**
- * The largest rarity-weighted share of the question's terms that one clause of the (canonical)
- * passage body holds, and the clauses that hold nearly as much (the ones that answer).
+ * The rarity-weighted share of the question's terms each clause of a (canonical) passage body
+ * holds; the largest of them, and the clauses that hold nearly as much (the ones that answer).
+ * One buffer for every candidate of a question.
  */
-function bestClauses(terms: Weighed, clauses: readonly string[]): { share: number; clauses: string[] } {
-  const scored = clauses.map((clause) => ({ clause, share: 0.5 * terms.words.share(clause) + 0.5 * terms.bigrams.share(clause) }));
-  const share = Math.max(0, ...scored.map((c) => c.share));
-  return { share, clauses: share > 0 ? scored.filter((c) => c.share >= NEAR_BEST_CLAUSE * share).map((c) => c.clause) : [] };
-}
+class ClauseShares {
+  private shares = new Float64Array(32);
+  private best = 0;
 
-// The first sentence of a passage: up to the first full stop, semicolon or colon.
-const LEAD = /^[^。；：！？\n]*/u;
+  /** Score each clause; the largest share (0 when none holds a term). */
+  score(terms: Held, reading: PassageReading): number {
+    let best = 0;
+    // A body holding none of the terms: every clause's share is 0 (and its clauses need not be cut).
+    if (!terms.words.count && !terms.bigrams.count) return this.best = best;
+    const { clauses } = reading;
+    if (this.shares.length < clauses.length) this.shares = new Float64Array(clauses.length);
+    for (let i = 0; i < clauses.length; i++) {
+      const share = 0.5 * terms.words.share(clauses[i]) + 0.5 * terms.bigrams.share(clauses[i]);
+      this.shares[i] = share;
+      best = Math.max(best, share);
+    }
+    return this.best = best;
+  }
+
+  /** The level every clause scored last that answers names (`answerLevel` of a rule of both levels). */
+  answeringLevel(reading: PassageReading): Scope | undefined {
+    if (!(this.best > 0)) return undefined;
+    const levels: Array<Scope | undefined> = [];
+    for (let i = 0; i < reading.clauses.length; i++) if (this.shares[i] >= NEAR_BEST_CLAUSE * this.best) levels.push(reading.clauseLevel(i));
+    return sharedLevel(levels);
+  }
+}
 
 /**
  * How much of the question the passage's first sentence holds. An article states its subject
  * first (代表受原选区选民或者原选举单位的监督): its neighbours mention the same words in passing,
  * further down, as conditions or exceptions.
  */
-function leadCoverage(terms: Weighed, lead: string): number {
-  return 0.5 * terms.words.share(lead) + 0.5 * terms.bigrams.share(lead);
-}
-
-/** The first sentence of a (canonical) passage body, without its article label. */
-function leadSentence(body: string): string {
-  return body.replace(ARTICLE_LABEL, '').match(LEAD)?.[0] ?? '';
+function leadCoverage(terms: Held, reading: PassageReading): number {
+  if (!terms.words.count && !terms.bigrams.count) return 0; // none in the body, none in its lead
+  return 0.5 * terms.words.share(reading.lead) + 0.5 * terms.bigrams.share(reading.lead);
 }
 
 /**
  * The question's bigram coverage discounted by the passage's length: of two articles that hold
  * the same terms, the short one is about them (法律应当明确规定施行日期), the long one mentions them.
  */
-function density(terms: Weighed, body: string): number {
+function density(terms: Held, body: string): number {
   return terms.bigrams.keptShare() * Math.sqrt(80 / Math.max(80, body.length));
-}
-
-/**
- * How closely the question's words stand together in the passage: their total length over
- * the shortest stretch of text that holds every one of them found there (1 when adjacent).
- * `present` are the question's words the text holds, in the question's order.
- * 提出 next to 议案 ("提出…的议案") says more than the two words three clauses apart.
- */
-function proximity(present: readonly string[], text: string): number {
-  const n = present.length;
-  if (n < 2) return n ? 0.5 : 0;
-  // Each occurrence (its first 50 per word) as one number, position × n + word, sorted: by
-  // position, and at one position in the question's word order.
-  const codes: number[] = [];
-  present.forEach((word, w) => {
-    for (let i = text.indexOf(word), seen = 0; i >= 0 && seen < 50; i = text.indexOf(word, i + 1), seen++) codes.push(i * n + w);
-  });
-  const events = Float64Array.from(codes).sort();
-  // Sweep: the shortest window [start, end) holding one occurrence of every word.
-  const count = new Int32Array(n);
-  let covered = 0;
-  let best = Infinity;
-  let left = 0;
-  for (let right = 0; right < events.length; right++) {
-    const w = events[right] % n;
-    if (count[w]++ === 0) covered++;
-    while (covered === n) {
-      const first = events[left] % n;
-      const span = (events[right] - w) / n + present[w].length - (events[left] - first) / n;
-      if (span < best) best = span;
-      if (--count[first] === 0) covered--;
-      left++;
-    }
-  }
-  const length = present.reduce((sum, word) => sum + word.length, 0);
-  return Math.min(1, length / best);
 }
 
 // Cues that hold for a few passages of a few questions only (an article cited for the question's
 // term, the office's own rules, the doer a who-question asks for): a bonus on top of the score,
 // not part of its scale (the best ordinary passage still scores about 1).
 const BONUS_FEATURES: ReadonlySet<string> = new Set(['topicPosition', 'crossReference', 'ownRule', 'actor']);
+const BONUS = RERANK_FEATURES.map((name) => BONUS_FEATURES.has(name));
 
 /** Score of one feature vector under the weights, scaled so the best possible is about 1. */
 export function rerankScore(features: readonly number[], weights: RerankWeights): number {
   let score = 0;
   let scale = 0;
-  RERANK_FEATURES.forEach((name, i) => {
-    score += weights[name] * features[i];
-    if (weights[name] > 0 && !BONUS_FEATURES.has(name)) scale += weights[name];
-  });
+  for (let i = 0; i < RERANK_FEATURES.length; i++) {
+    const weight = weights[RERANK_FEATURES[i]];
+    score += weight * features[i];
+    if (weight > 0 && !BONUS[i]) scale += weight;
+  }
   return Math.max(0, score / (scale || 1));
 }
 
 /** Create the built-in re-ranker. */
 export function createBuiltinReranker(options: BuiltinRerankerOptions): Reranker {
   const weights = options.weights ?? DEFAULT_RERANK_WEIGHTS;
+  const readings = new PassageReadings(options.canonicalizer ?? defaultEquivalences());
   return {
     name: 'builtin',
     async rerank(question, candidates) {
-      const features = rerankFeatures(question, candidates, options);
-      return candidates
-        .map((candidate, i) => ({ passage: candidate.passage, score: rerankScore(features[i], weights), order: i }))
-        .sort((a, b) => b.score - a.score || a.order - b.order)
-        .map(({ passage, score }) => ({ passage, score }));
+      const scores = featuresOf(question, candidates, options, readings).map((features) => rerankScore(features, weights));
+      return candidates.map((_, i) => i)
+        .sort((a, b) => scores[b] - scores[a] || a - b)
+        .map((i) => ({ passage: candidates[i].passage, score: scores[i] }));
     },
   };
 }

@@ -31,15 +31,33 @@ const NATIONAL_PASSAGE = /全国人民代表大会|委员长/;
  * passage of a district's own rules or summary local).
  */
 export function passageScope(title: string, text: string): Scope | undefined {
+  return passageLevel(title, text).own;
+}
+
+/** A passage's own level (`passageScope`), and whether its text rules on both levels. */
+export interface PassageLevel {
+  readonly own: Scope | undefined;
+  /** Both levels named (全国…；县级以上的地方各级…): the clauses that answer decide. */
+  readonly both: boolean;
+}
+
+// The four levels a passage may have (one object each: a passage's level costs no allocation).
+const LOCAL: PassageLevel = { own: 'local', both: false };
+const NATIONAL: PassageLevel = { own: 'national', both: false };
+const BOTH: PassageLevel = { own: undefined, both: true };
+const NEITHER: PassageLevel = { own: undefined, both: false };
+
+/** `passageScope` of a passage, and whether it rules on both levels: read once per passage. */
+export function passageLevel(title: string, text: string): PassageLevel {
   const local = LOCAL_PASSAGE.test(text);
   const national = NATIONAL_PASSAGE.test(text);
-  if (local && !national) return 'local';
-  if (national && !local) return 'national';
-  if (local && national) return undefined;
+  if (local && !national) return LOCAL;
+  if (national && !local) return NATIONAL;
+  if (local && national) return BOTH;
   // 地方各级…组织法, and the district's own documents (区人大常委会议事规则, …工作总结).
-  if (/地方各级|(?:区|县|乡|镇|街道)(?:人大|人民代表大会)/.test(title)) return 'local';
-  if (/^(?:中华人民共和国)?全国人民代表大会/.test(title)) return 'national';
-  return undefined;
+  if (/地方各级|(?:区|县|乡|镇|街道)(?:人大|人民代表大会)/.test(title)) return LOCAL;
+  if (/^(?:中华人民共和国)?全国人民代表大会/.test(title)) return NATIONAL;
+  return NEITHER;
 }
 
 // The same in the canonical spelling clauses are compared in (人民代表大会 → 人大).
@@ -47,7 +65,7 @@ const LOCAL_CLAUSE = /地方各级|县级|乡、民族乡、镇|自治州|设区
 const NATIONAL_CLAUSE = /全国人大|全国人民代表大会|委员长/;
 
 /** The level one (canonical) clause names: 全国… national, 县级以上的地方各级… local; neither or both: none. */
-function clauseLevel(clause: string): Scope | undefined {
+export function clauseLevel(clause: string): Scope | undefined {
   const local = LOCAL_CLAUSE.test(clause);
   const national = NATIONAL_CLAUSE.test(clause);
   return local === national ? undefined : local ? 'local' : 'national';
@@ -59,10 +77,13 @@ function clauseLevel(clause: string): Scope | undefined {
  * clause that answers the question names (none when they differ or one names none).
  */
 export function answerLevel(title: string, text: string, answeringClauses: readonly string[]): Scope | undefined {
-  const own = passageScope(title, text);
-  if (own || !answeringClauses.length || !(LOCAL_PASSAGE.test(text) && NATIONAL_PASSAGE.test(text))) return own;
-  const levels = new Set(answeringClauses.map(clauseLevel));
-  return levels.size === 1 ? [...levels][0] : undefined;
+  const level = passageLevel(title, text);
+  return level.both ? sharedLevel(answeringClauses.map(clauseLevel)) : level.own;
+}
+
+/** The one level all of `levels` are (undefined when they differ, or there are none). */
+export function sharedLevel(levels: ReadonlyArray<Scope | undefined>): Scope | undefined {
+  return levels.length && levels.every((level) => level === levels[0]) ? levels[0] : undefined;
 }
 
 /** 1 when a passage (of level `level`) may be of the level asked about (or no level is asked), 0 when it is of the other. */

@@ -78,16 +78,27 @@ export function createHybridRetriever(inputs: readonly FusedRetriever[], options
     async search(query, k) {
       const depth = Math.max(options.depth ?? 50, k);
       const lists = await Promise.all(inputs.map((input) => input.retriever.search(query, depth)));
-      const fused = new Map<number, number>();
-      lists.forEach((hits, i) => {
-        hits.forEach((hit, rank) => {
-          fused.set(hit.id, (fused.get(hit.id) ?? 0) + inputs[i].weight / (k0 + rank + 1));
-        });
-      });
-      return [...fused]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      // Each passage's place in `ids`, and its fused score at the same place of `scores`.
+      const places = new Map<number, number>();
+      const ids: number[] = [];
+      const scores: number[] = [];
+      for (let i = 0; i < lists.length; i++) {
+        const hits = lists[i];
+        for (let rank = 0; rank < hits.length; rank++) {
+          const { id } = hits[rank];
+          let place = places.get(id);
+          if (place === undefined) {
+            places.set(id, place = ids.length);
+            ids.push(id);
+            scores.push(0);
+          }
+          scores[place] += inputs[i].weight / (k0 + rank + 1);
+        }
+      }
+      return ids.map((_, place) => place)
+        .sort((a, b) => scores[b] - scores[a] || ids[a] - ids[b])
         .slice(0, k)
-        .map(([id, score]) => ({ id, score: score / best }));
+        .map((place) => ({ id: ids[place], score: scores[place] / best }));
     },
   };
 }
