@@ -75,7 +75,7 @@ export class Bm25SearchThread {
   }
 
   private start(): Worker {
-    const worker = new Worker(new URL('./bm25-search-worker.mjs', import.meta.url), { execArgv: [] });
+    const worker = new Worker(new URL('./bm25-search-worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     worker.unref();
     worker.on('message', (message: { id: number; ids?: Int32Array; scores?: Float64Array; walked?: number; error?: string }) => {
       const pending = this.take(message.id);
