@@ -157,8 +157,9 @@ export class Bm25Index {
   readonly norms: Float32Array;
   /** Per term, the most it adds to a unit and its other bounds (computed on first use, or ahead by a search thread). */
   readonly bounds: TermBoundsCache;
-  /** Postings read by the last search (the benchmark's measure of work). */
+  /** Postings read by the last search, and the milliseconds the last pruned search took on its thread (the benchmark's measures). */
   lastWalked = 0;
+  lastSearchMs = 0;
 
   constructor(private readonly arrays: Bm25Arrays) {
     this.generation = arrays.generation;
@@ -215,8 +216,10 @@ export class Bm25Index {
       this.lastWalked = 0;
       return [];
     }
+    const started = performance.now();
     const bounded = terms.map((term) => this.bounds.queryTerm(term.t, term.start, term.end, term.lift));
     const { hits, walked } = maxScoreSearch(this, bounded, k, TEXT_UNITS);
+    this.lastSearchMs = performance.now() - started;
     this.lastWalked = walked;
     return hits;
   }

@@ -77,7 +77,7 @@ export class Bm25SearchThread {
   private start(): Worker {
     const worker = new Worker(new URL('./bm25-search-worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     worker.unref();
-    worker.on('message', (message: { id: number; ids?: Int32Array; scores?: Float64Array; walked?: number; error?: string }) => {
+    worker.on('message', (message: { id: number; ids?: Int32Array; scores?: Float64Array; walked?: number; took?: number; error?: string }) => {
       const pending = this.take(message.id);
       if (!pending) return;
       if (message.error !== undefined || !message.ids || !message.scores) {
@@ -85,6 +85,7 @@ export class Bm25SearchThread {
         return pending.here();
       }
       pending.index.lastWalked = message.walked ?? 0;
+      pending.index.lastSearchMs = message.took ?? 0;
       const { ids, scores } = message;
       pending.finish(Array.from(ids, (id, i) => ({ id, score: scores[i] })));
     });

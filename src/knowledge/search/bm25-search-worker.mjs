@@ -53,7 +53,7 @@ parentPort.on('message', (message) => {
     const hits = current.index.searchTerms(terms, k);
     const ids = Int32Array.from(hits, (hit) => hit.id);
     const scores = Float64Array.from(hits, (hit) => hit.score);
-    parentPort.postMessage({ id: message.id, ids, scores, walked: current.index.lastWalked }, [ids.buffer, scores.buffer]);
+    parentPort.postMessage({ id: message.id, ids, scores, walked: current.index.lastWalked, took: current.index.lastSearchMs }, [ids.buffer, scores.buffer]);
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: String(error && error.stack ? error.stack : error) });
   }
