@@ -231,9 +231,8 @@ export class Bm25Index {
    */
   searchExhaustive(queryTerms: readonly string[], k: number, among?: ReadonlySet<number>): Hit[] {
     const { postings, passageIds } = this.arrays;
-    const units = passageIds.length;
-    this.scratch ??= { scores: new Float32Array(units), best: new Float32Array(units), touched: new Int32Array(units), heads: new Int32Array(units) };
-    const { scores, touched, best, heads } = this.scratch;
+    const n = passageIds.length;
+    const { scores, touched, best, heads } = this.scratch ??= { scores: new Float32Array(n), best: new Float32Array(n), touched: new Int32Array(n), heads: new Int32Array(n) };
     const { norms } = this;
     let touchedCount = 0;
     let walked = 0;
