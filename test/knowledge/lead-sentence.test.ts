@@ -52,6 +52,16 @@ describe.skipIf(!present)('the lead sentence of an extractive answer', () => {
   });
 });
 
+describe('the lead sentence of a who-question', () => {
+  it('names who does it, not the neighbouring sentence that only holds the verb', () => {
+    const meetings = '第四条 常务委员会会议一般每两个月举行一次，通常安排在双月的下旬；有特殊需要的时候，可以临时召集会议。\n常务委员会会议由主任召集并主持。主任可以委托副主任主持会议。';
+    expect(leadSentence('常委会会议由谁召集？', meetings, 1)).toBe('常务委员会会议由主任召集并主持[1]。');
+    expect(leadSentence('谁来召集常委会会议', meetings, 1)).toBe('常务委员会会议由主任召集并主持[1]。');
+    // Not a who-question: the first sentence that holds what was asked, as before.
+    expect(leadSentence('常委会会议多久举行一次？', meetings, 1)).toBe('常务委员会会议一般每两个月举行一次，通常安排在双月的下旬[1]。');
+  });
+});
+
 describe.skipIf(!present)('the lead sentence a person reads, with two laws ingested', () => {
   const root = tempDir('lvzhi-lead-');
   let kb: OpenKnowledgeBase;

@@ -1,11 +1,13 @@
 /**
  * The lead sentence of an extractive answer: the one sentence of the best passage that says
- * most of what was asked (its rarest terms, the expected kind of answer), lifted word for word.
+ * most of what was asked (its rarest terms, the expected kind of answer, the doer a who-question
+ * asks for), lifted word for word.
  */
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { coverage, questionTerms } from '../ranking/question-terms.ts';
+import { questionActor } from '../ranking/verb-object.ts';
 import { clauseLevelFactors } from './sentence-level.ts';
 
 // Sentences end at 。！？ and at ； (a rule's clauses are often whole answers), and at line breaks.
@@ -68,11 +70,14 @@ export function leadSentence(
   });
   const local = distinctiveness(canonical, canonicalizer.apply(context));
   const level = clauseLevelFactors(question, canonical);
+  // 由谁召集: the sentence naming who does it (会议由主任召集), not its neighbour holding the verb alone (可以临时召集会议).
+  const asked = questionActor(question);
   let best: string | undefined;
   let bestScore = -1;
   sentences.forEach((sentence, i) => {
     const match = coverage(terms.words, canonical[i], (w) => weight(w) * local(w)) +
-      0.5 * coverage(terms.bigrams, canonical[i], local) + 0.4 * answerTypeMatch(types, sentence);
+      0.5 * coverage(terms.bigrams, canonical[i], local) + 0.4 * answerTypeMatch(types, sentence) +
+      (asked?.pattern.test(canonical[i]) ? 0.4 : 0);
     // In an article ruling on several levels, a clause of another level than the one meant counts half.
     const score = match * (level?.[i] ?? 1) - 0.02 * i;
     if (score > bestScore) {
