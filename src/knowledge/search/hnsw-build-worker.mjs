@@ -9,7 +9,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 
-const { dimensions, m, efConstruction, seed, capacity, yieldCores } = workerData;
+const { dimensions, m, efConstruction, seed, capacity, yieldCores, stop } = workerData;
 // Linux: a thread's id is its own scheduling entity, and /proc/thread-self names it; lowering
 // it leaves the process's other threads (the ingest, the keyword index, searches) as they are.
 // Elsewhere, or without /proc, the worker simply runs at normal priority.
@@ -26,8 +26,14 @@ const point = new Array(dimensions);
 // Loaded (the native addon registered): only now may the main thread terminate this worker.
 parentPort.postMessage({ type: 'ready' });
 
+// A cancelled build is never terminated from outside: terminated inside hnswlib (addPoint),
+// the addon's N-API error is fatal to the whole process. The main thread sets `stop` (shared
+// memory, seen between two points) and posts 'stop'; this thread then lets its port go and ends.
+const stopped = () => Atomics.load(stop, 0) !== 0;
+
 function add(ids, values) {
   for (let row = 0; row < ids.length; row++) {
+    if (stopped()) return;
     if (index.getCurrentCount() >= index.getMaxElements()) index.resizeIndex(Math.ceil(index.getMaxElements() * 1.5) + 16);
     const base = row * dimensions;
     for (let j = 0; j < dimensions; j++) point[j] = values[base + j];
@@ -36,6 +42,10 @@ function add(ids, values) {
 }
 
 parentPort.on('message', (message) => {
+  if (stopped()) {
+    parentPort.close(); // nothing else keeps this thread: it ends, and its graph with it
+    return;
+  }
   if (message.type === 'add') {
     add(message.ids, message.values);
     parentPort.postMessage({ type: 'done', count: message.ids.length }); // the ingest's backlog

@@ -4,7 +4,6 @@
  */
 import { replaceFileAtomic, replaceFileAtomicAsync } from '../../storage/index.ts';
 import { Worker } from 'node:worker_threads';
-import { stopWhenLoaded, whenLoaded } from './worker-stop.ts';
 import hnswlib from 'hnswlib-node';
 import type { VectorPurpose } from '../ports/vector-search.ts';
 import { efFor } from './hnsw-ef.ts';
@@ -134,7 +133,8 @@ export function exactSearch(matrix: VectorMatrix, query: Float32Array, k: number
  */
 export class BackgroundIndexBuild {
   private readonly worker: Worker;
-  private readonly loaded: Promise<void>;
+  /** Set to stop the worker between two points (it must not be terminated inside hnswlib). */
+  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
   private failure: Error | undefined;
   private exited = false;
   /** Vectors sent and not yet in the graph. */
@@ -149,7 +149,7 @@ export class BackgroundIndexBuild {
    */
   constructor(readonly dimensions: number, capacity: number, options: { yieldCores?: boolean } = {}) {
     this.worker = new Worker(new URL('./hnsw-build-worker.mjs', import.meta.url), {
-      workerData: { dimensions, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED, capacity, yieldCores: options.yieldCores ?? false },
+      workerData: { dimensions, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED, capacity, yieldCores: options.yieldCores ?? false, stop: this.stop },
       execArgv: [],
     });
     this.worker.on('error', (error) => {
@@ -163,7 +163,6 @@ export class BackgroundIndexBuild {
       });
     });
     this.backlog = new WorkerBacklog(this.worker);
-    this.loaded = whenLoaded(this.worker);
     this.worker.unref(); // never keeps the process alive on its own
   }
 
@@ -197,8 +196,7 @@ export class BackgroundIndexBuild {
       const finished = (message: { type?: string; ok: boolean; message?: string }): void => {
         if (message.type !== 'finished') return;
         this.worker.off('message', finished);
-        this.backlog.stop();
-        void this.worker.terminate();
+        this.end();
         if (message.ok) resolve();
         else reject(new Error(`HNSW build failed: ${message.message}`));
       };
@@ -210,10 +208,20 @@ export class BackgroundIndexBuild {
     });
   }
 
-  /** Stop without writing anything. */
+  /**
+   * Stop without writing anything: the worker ends itself at its next point or message (it is
+   * held alive until then: a process exiting would terminate it, perhaps inside hnswlib).
+   */
   cancel(): void {
+    this.end();
+  }
+
+  private end(): void {
     this.backlog.stop();
-    stopWhenLoaded(this.worker, this.loaded);
+    Atomics.store(this.stop, 0, 1);
+    if (this.exited) return;
+    this.worker.ref();
+    this.worker.postMessage({ type: 'stop' });
   }
 }
 
