@@ -15,9 +15,7 @@ const MOST = 4;
  * when it asks one thing, or anything else (a rule, a log entry, a draft) is among them.
  */
 export async function severalQuestions(text: string, reader: MessageReader, today: IsoDate): Promise<string[] | undefined> {
-  const parts = [...text.matchAll(/[^？?]+[？?]+/g)].map((m) => m[0].trim()).filter((p) => /[\u4e00-\u9fff]/.test(p));
-  const rest = text.replace(/[^？?]+[？?]+/g, '').trim();
-  if (rest) parts.push(rest);
+  const parts = questionClauses(text).filter((p) => /[\u4e00-\u9fff]/.test(p));
   if (parts.length < 2 || parts.length > MOST) return undefined;
   for (const [i, part] of parts.entries()) {
     const reading = await reader.read(part, today);
@@ -25,6 +23,13 @@ export async function severalQuestions(text: string, reader: MessageReader, toda
     if (!counted && !(i > 0 && looksLikeFollowUp(part))) return undefined;
   }
   return parts;
+}
+
+/** A message cut after each question mark (？ or ?), what follows the last one kept as the last part. */
+export function questionClauses(text: string): string[] {
+  const parts = [...text.matchAll(/[^？?]+[？?]+/g)].map((m) => m[0].trim());
+  const rest = text.replace(/[^？?]+[？?]+/g, '').trim();
+  return rest ? [...parts, rest] : parts;
 }
 
 /** Answer the questions one after another (each one's context is the answer before it), as one reply. */

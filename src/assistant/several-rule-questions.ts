@@ -10,6 +10,7 @@ import type { MessageReader } from '../reader/index.ts';
 import type { Answer } from '../knowledge/index.ts';
 import { messages as m } from './messages.ts';
 import { renderAnswer } from './render.ts';
+import { questionClauses } from './several-questions.ts';
 import type { Reply, ReplySink } from './types.ts';
 
 /** At most this many questions of one message are answered one by one; more are asked as one, as before. */
@@ -84,9 +85,7 @@ export function restated(question: string, earlier: string): string {
  * four, or any of them is not a knowledge question (a count among them: the message goes as before).
  */
 export async function ruleQuestions(text: string, reader: MessageReader, today: IsoDate): Promise<string[] | undefined> {
-  const clauses = [...text.matchAll(/[^？?]+[？?]+/g)].map((c) => c[0].trim());
-  const rest = text.replace(/[^？?]+[？?]+/g, '').trim();
-  if (rest) clauses.push(rest);
+  const clauses = questionClauses(text);
   // A clause asking nothing goes with the question after it (or, last, with the one before).
   const parts: string[] = [];
   let pending = '';

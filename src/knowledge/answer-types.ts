@@ -120,6 +120,8 @@ export class StatedAnswerTypes {
   /** Bit i: ANSWER_TYPES[i] was read; and is stated. */
   private read = 0;
   private stated = 0;
+  /** The passage without its article labels, made at the first read. */
+  private text?: string;
 
   constructor(private readonly passageText: string) {}
 
@@ -132,12 +134,13 @@ export class StatedAnswerTypes {
   }
 
   private states(type: AnswerType): boolean {
+    this.text ??= this.passageText.replace(LABELS, '');
     const i = ANSWER_TYPES.indexOf(type);
-    if (i < 0 || i > 30) return type.passage.test(this.passageText.replace(LABELS, '')); // a type of another list
+    if (i < 0 || i > 30) return type.passage.test(this.text); // a type of another list
     const bit = 1 << i;
     if (!(this.read & bit)) {
       this.read |= bit;
-      if (type.passage.test(this.passageText.replace(LABELS, ''))) this.stated |= bit;
+      if (type.passage.test(this.text)) this.stated |= bit;
     }
     return (this.stated & bit) !== 0;
   }

@@ -1,8 +1,8 @@
 /**
  * A graph build cancelled while its worker is inside hnswlib adding points (an ingest with
  * nothing new, a rebuild overtaken by a newer one) must not take the process down: hnswlib's
- * addon turns a thread terminated mid-call into a fatal N-API error, so the worker is asked to
- * stop and ends itself between two points. Run in a process of its own, whose exit is checked.
+ * addon turns a thread terminated mid-call (or while it registers) into a fatal N-API error, so
+ * the worker is asked to stop and ends itself between two points. Run in a process of its own, whose exit is checked.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +18,11 @@ describe('cancelling a graph build', () => {
       const values = new Float32Array(n * d);
       let seed = 7;
       for (let i = 0; i < values.length; i++) values[i] = (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
-      for (const delay of [150, 400]) {
+      for (const delay of [0, 150, 400]) {
         const build = new BackgroundIndexBuild(d, n);
         build.add(Int32Array.from({ length: n }, (_, i) => i + 1), values.slice());
-        await new Promise((resolve) => setTimeout(resolve, delay)); // inside addPoint by now
+        // At once (the worker still loading hnswlib), or inside addPoint by now.
+        if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
         build.cancel();
         await build.gone;
       }

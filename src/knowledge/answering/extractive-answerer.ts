@@ -18,8 +18,8 @@ import type { Answer, Answerer, Assessment, ScoredPassage, Source } from '../typ
  */
 export const WEAK_MATCH_COVERAGE = 0.34;
 
-/** Most passages quoted in an answer. */
-const QUOTED = 2;
+/** Most passages quoted in an answer (the best and a near-equal second). */
+export const QUOTED = 2;
 /** Most documents named as possibly related when nothing was found. */
 const RELATED = 3;
 /** A second passage is quoted when its score and coverage are this close to the first one's. */

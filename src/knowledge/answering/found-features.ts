@@ -11,6 +11,7 @@ import { comparableText } from '../ranking/question-terms.ts';
 import { isAskingWord } from '../search/stopwords.ts';
 import type { ScoredPassage } from '../types.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
+import { QUOTED } from './extractive-answerer.ts';
 import { countedNouns, focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
 
 /** Feature names, in the order of the fitted coefficients. */
@@ -108,8 +109,6 @@ const REQUEST = /^(?:请|麻烦)?(?:你)?(?:帮我|给我|替我|帮忙|陪我)|
 const RECORD_FILE = /(?:^|[-_\s])(?:report|summary|minutes|speech)(?:[-_\s.]|$)/i;
 // A question that asks what a record says (政府工作报告里怎么稳就业, 总结中提出…) wants the record.
 const ASKS_RECORD = /(?:报告|总结|纪要|讲话)(?:里|中|上)|(?:报告|总结|纪要|讲话)(?:提出|提到|要求|部署)/;
-// Passages an answer may quote (extractive-answerer.ts: the best and a near-equal second).
-const QUOTABLE = 2;
 // Clauses of a passage, for how much of the question one clause holds.
 const CLAUSE = /[^。；！？\n]+/g;
 
@@ -226,7 +225,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     specificFocus.some((word) => !quoted(word)) ? 1 : 0,
     // 每个选区要设几个投票站 against 设立投票站: the thing counted is there, no count of it is (in
     // either passage an answer may quote).
-    counted.length && figures.length && !passages.slice(0, QUOTABLE).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
+    counted.length && figures.length && !passages.slice(0, QUOTED).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
   ];
 }
 

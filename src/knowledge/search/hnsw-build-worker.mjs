@@ -23,8 +23,6 @@ if (yieldCores) {
 const index = new hnswlib.HierarchicalNSW('ip', dimensions);
 index.initIndex({ maxElements: Math.max(capacity, 16), m, efConstruction, randomSeed: seed });
 const point = new Array(dimensions);
-// Loaded (the native addon registered): only now may the main thread terminate this worker.
-parentPort.postMessage({ type: 'ready' });
 
 // A cancelled build is never terminated from outside: terminated inside hnswlib (addPoint),
 // the addon's N-API error is fatal to the whole process. The main thread sets `stop` (shared

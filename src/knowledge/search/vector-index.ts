@@ -196,7 +196,7 @@ export class BackgroundIndexBuild {
       const finished = (message: { type?: string; ok: boolean; message?: string }): void => {
         if (message.type !== 'finished') return;
         this.worker.off('message', finished);
-        this.end();
+        this.cancel(); // written: the worker ends as a cancelled one does
         if (message.ok) resolve();
         else reject(new Error(`HNSW build failed: ${message.message}`));
       };
@@ -209,14 +209,10 @@ export class BackgroundIndexBuild {
   }
 
   /**
-   * Stop without writing anything: the worker ends itself at its next point or message (it is
+   * Stop (without writing anything, unless written already): the worker ends itself at its next point or message (it is
    * held alive until then: a process exiting would terminate it, perhaps inside hnswlib).
    */
   cancel(): void {
-    this.end();
-  }
-
-  private end(): void {
     this.backlog.stop();
     Atomics.store(this.stop, 0, 1);
     if (this.exited) return;
