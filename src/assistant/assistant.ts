@@ -31,7 +31,7 @@ import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type 
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, monthsOf, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import { kindExtreme, monthExtreme } from './extremes.ts';
 import { beforeTheLog, plannedNote } from './count-notes.ts';
-import { answerEach, severalQuestions } from './several-questions.ts';
+import { answerEach, severalQuestions, statementAndQuestions } from './several-questions.ts';
 import { answerQuestions, ruleQuestions } from './several-rule-questions.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplySink } from './types.ts';
 
@@ -235,8 +235,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     if (corrected) return corrected;
 
     // 今年视察了几次？去年呢？: each question in turn, the later read as follow-ups of the earlier.
-    const several = await severalQuestions(text, reader, today);
-    if (several) return answerEach(several, (part) => turn({ ...incoming, text: part }));
+    // 今天视察了安全生产工作。上半年视察了几次？: logged first, then each question answered.
+    const mixed = await statementAndQuestions(text, reader, today);
+    const several = mixed ? [mixed.statement, mixed.questions] : await severalQuestions(text, reader, today);
+    if (several) {
+      const waiting = async () => (await pendings.get(pendingKey(incoming))) !== undefined;
+      return answerEach(several, { answer: (part) => turn({ ...incoming, text: part }), waiting, askAgain: m.askAgainAfter });
+    }
     const reading = await reader.read(text, today);
     const followUp = await resolveFollowUp(text, reading, await contexts.get(incoming.threadId), reader, today);
     if (followUp) {

@@ -61,6 +61,7 @@ export const messages = {
   unclearChange: '没看懂要改成什么。例如：“改成6月13日”“不对，是调研”，或 /edit 编号 日期 6月13日。',
   cancelled: '好的，已取消，没有保存。',
   nothingPending: '没有等待确认的事项。',
+  askAgainAfter: (rest: string) => `您还问了：「${rest}」——请先回答上面的问题，之后再把它发一次。`,
   nothingToUndo: '您还没有可以撤回的记录。',
 
   countTotal: (period: string, kinds: string, total: number) => `${period}共${/会议$/.test(kinds) ? '召开' : '开展'}${kinds} ${total} 次：`,

@@ -1,28 +1,72 @@
 /**
- * Several counts or lists asked in one message (今年视察了几次？去年呢？): each is answered in turn,
- * the later ones read as follow-ups of the earlier — not the first answered and the rest dropped.
+ * Several things asked or said in one message, each answered in turn rather than the message read
+ * as one (its first question answered and the rest silently dropped):
+ * - several counts or lists (今年视察了几次？去年呢？), the later ones read as follow-ups of the earlier;
+ * - a count beside a question on the rules (上半年视察了几次？常委会会议由谁主持？);
+ * - an activity to log beside questions (今天组织代表视察了安全生产工作。上半年视察了几次？): read
+ *   whole, the statement's 今天 became the count's period and nothing was logged.
  */
 import type { IsoDate } from '../time/index.ts';
-import type { MessageReader } from '../reader/index.ts';
+import type { MessageReader, Reading } from '../reader/index.ts';
 import { looksLikeFollowUp } from './follow-up.ts';
 import type { Reply } from './types.ts';
 
 /** At most this many questions of one message are answered one by one. */
 const MOST = 4;
+const COUNTED = new Set<Reading['intent']>(['count', 'list']);
+const QUESTION = new Set<Reading['intent']>(['count', 'list', 'ask']);
 
 /**
- * The questions of a message asking several counts or lists, each with its question mark; undefined
- * when it asks one thing, or anything else (a rule, a log entry, a draft) is among them.
+ * The questions of a message asking several things of which at least one is a count or list, each
+ * with its question mark; undefined when it asks one thing, only questions on the rules (those are
+ * answered together, see several-rule-questions.ts), or anything else (a log entry, a draft) is among them.
  */
 export async function severalQuestions(text: string, reader: MessageReader, today: IsoDate): Promise<string[] | undefined> {
   const parts = questionClauses(text).filter((p) => /[\u4e00-\u9fff]/.test(p));
   if (parts.length < 2 || parts.length > MOST) return undefined;
+  return (await questionsRead(parts, reader, today)) === 'counted' ? parts : undefined;
+}
+
+/**
+ * Whether each part is a question (or, after the first, a follow-up such as 去年呢): 'counted' when
+ * one of them counts or lists, 'rules' when all ask the rules; undefined when a part is no question.
+ */
+async function questionsRead(parts: readonly string[], reader: MessageReader, today: IsoDate): Promise<'counted' | 'rules' | undefined> {
+  let counted = false;
   for (const [i, part] of parts.entries()) {
-    const reading = await reader.read(part, today);
-    const counted = reading.intent === 'count' || reading.intent === 'list';
-    if (!counted && !(i > 0 && looksLikeFollowUp(part))) return undefined;
+    const { intent } = await reader.read(part, today);
+    counted ||= COUNTED.has(intent);
+    if (!QUESTION.has(intent) && !(i > 0 && looksLikeFollowUp(part))) return undefined;
   }
-  return parts;
+  return counted ? 'counted' : 'rules';
+}
+
+/** A message that logs and asks: the statement to log, and the questions after it, in their words. */
+export interface StatementAndQuestions {
+  readonly statement: string;
+  readonly questions: string;
+}
+
+/** Where a question begins inside a sentence: after a comma, 请问/顺便问一下/另外问下/还想问…. */
+const ASKING_TURN = /[，,]\s*(?=(?:请问|顺便问(?:一)?下|另外(?:问(?:一)?下)?|还想问(?:一)?下?|想问(?:一)?下|问(?:一)?下))/g;
+
+/**
+ * The statement and the questions of a message that both tells of an activity to log and asks
+ * something; undefined unless the sentences without a question mark read as a log entry (or one
+ * asking which end of its days today is) on their own and every question reads as one (a question mark inside a log entry, 今天视察了河道？, is no
+ * question of its own).
+ */
+export async function statementAndQuestions(text: string, reader: MessageReader, today: IsoDate): Promise<StatementAndQuestions | undefined> {
+  const sentences = text.replace(ASKING_TURN, '\n').split(/(?<=[。！!；;？?\n])/).map((s) => s.trim()).filter((s) => /[\u4e00-\u9fff]/.test(s));
+  const asked = (s: string): boolean => /[？?]$/.test(s) || /^(?:请问|顺便|另外|还想问|想问|问(?:一)?下)/.test(s);
+  const questions = sentences.filter(asked);
+  const statement = sentences.filter((s) => !asked(s)).join('');
+  if (questions.length === 0 || questions.length > MOST || !statement) return undefined;
+  // A log entry, or one that asks which end of its days today is (…，为期三天): logged once answered.
+  const told = await reader.read(statement, today);
+  if (told.intent !== 'log' && !(told.intent === 'unclear' && told.ends)) return undefined;
+  if (!(await questionsRead(questions, reader, today))) return undefined;
+  return { statement, questions: questions.join('') };
 }
 
 /** A message cut after each question mark (？ or ?), what follows the last one kept as the last part. */
@@ -32,10 +76,31 @@ export function questionClauses(text: string): string[] {
   return rest ? [...parts, rest] : parts;
 }
 
-/** Answer the questions one after another (each one's context is the answer before it), as one reply. */
-export async function answerEach(questions: readonly string[], answer: (question: string) => Promise<Reply>): Promise<Reply> {
+/** How the parts of one message are answered in turn. */
+export interface EachPart {
+  /** The reply to one part, as if it were a message of its own. */
+  answer(part: string): Promise<Reply>;
+  /** Whether the part just answered asked back and waits for the person's answer. */
+  waiting(): Promise<boolean>;
+  /** The note naming the parts left unanswered, for the person to send again. */
+  askAgain(rest: string): string;
+}
+
+/**
+ * Answer the parts one after another (each one's context is the answer before it), as one reply.
+ * A part that asks back ends the turn: what follows would be read as the answer to it, so the rest
+ * is named for the person to send again once they have answered.
+ */
+export async function answerEach(parts: readonly string[], each: EachPart): Promise<Reply> {
   const replies: Reply[] = [];
-  for (const question of questions) replies.push(await answer(question));
+  for (const [i, part] of parts.entries()) {
+    replies.push(await each.answer(part));
+    if (i < parts.length - 1 && (await each.waiting())) {
+      replies.push({ text: each.askAgain(parts.slice(i + 1).join('')) });
+      break;
+    }
+  }
   const files = replies.flatMap((r) => r.files ?? []);
-  return { text: replies.map((r) => r.text).join('\n\n'), ...(files.length > 0 ? { files } : {}) };
+  const choices = replies.find((r) => r.choices?.length)?.choices;
+  return { text: replies.map((r) => r.text).join('\n\n'), ...(files.length > 0 ? { files } : {}), ...(choices ? { choices } : {}) };
 }

@@ -62,7 +62,9 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
     return asked && !isTopic(p.text, at, at + u.length);
   });
   if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
-  const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? spans[0];
+  // 明天要向主任汇报，上半年视察了几次: the period of the clause that asks, not a time word of another.
+  const asking = spans.length > 1 ? spans.filter((x) => asks(p.blank.slice(...clauseOf(x.start)))) : [];
+  const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? (asking.length > 0 && asking.length < spans.length ? asking[0] : spans[0]);
   // 视察了几次，元旦前要报: with no period read at all, any unread time word is asked about.
   if (!period && unread.length > 0) return { intent: 'unclear', question: say.unreadableDate(unread[0]), settled: true };
   const about = queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
@@ -71,6 +73,9 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
     intent, kinds: queryKinds(p, taxonomy), from: period?.from ?? null, to: period?.to ?? null, ...(about ? { about } : {}), ...(by ? { by } : {}),
   };
 }
+
+/** Whether a clause asks for a count or list (几次, 多少, 列出). */
+const asks = (clause: string): boolean => cue.COUNT.test(clause) || cue.LIST.test(clause);
 
 /** A count or list reading with what else is asked of it (latest, share, chart); any other reading as it is. */
 function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true; extreme?: Extreme }): Reading {

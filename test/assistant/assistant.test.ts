@@ -253,6 +253,43 @@ describe('assistant: follow-ups in a thread', () => {
     expect((await bench.assistant.handle(say('今天视察了河道？'))).text).not.toContain('\n\n');
   });
 
+  it('answers a count and a question on the rules asked in one message, dropping neither', async () => {
+    const knowledge = new FakeKnowledgeBase();
+    bench = makeBench(reader, { knowledge });
+    await bench.assistant.handle(say('3月3日视察了城区防汛工作'));
+    const both = (await bench.assistant.handle(say('上半年视察了几次？常委会会议由谁主持？'))).text.split('\n\n');
+    expect(both[0]).toBe('2023年上半年共视察 1 次。');
+    expect(knowledge.questions).toEqual(['常委会会议由谁主持？']);
+    expect(both).toHaveLength(2);
+  });
+
+  it('logs the activity a message tells of and then answers what it asks, each read on its own', async () => {
+    const knowledge = new FakeKnowledgeBase();
+    bench = makeBench(reader, { knowledge });
+    await bench.assistant.handle(say('3月3日视察了城区防汛工作'));
+    // Read whole, the statement's 今天 became the count's period and nothing was logged.
+    const [logged, counted] = (await bench.assistant.handle(say('今天组织代表视察了安全生产工作。今年视察了几次？'))).text.split('\n\n');
+    expect(logged).toContain('已记录：7月5日 视察 组织代表视察了安全生产工作');
+    expect(counted).toBe('2023年共视察 2 次。');
+    expect(bench.log.history().at(-1)).toMatchObject({ message: '今天组织代表视察了安全生产工作。' });
+    // A question turned to after a comma (，请问…) is no part of the entry.
+    const asked = (await bench.assistant.handle(say('昨天组织代表调研了养老服务，请问常委会会议多久举行一次？'))).text;
+    expect(asked).toContain('已记录：7月4日 调研 组织代表调研了养老服务');
+    expect(knowledge.questions).toEqual(['请问常委会会议多久举行一次？']);
+    expect(bench.log.list({}).map((a) => a.title)).not.toContain(expect.stringContaining('请问'));
+  });
+
+  it('asks back about the entry first and names the question to send again, never reading it as the answer', async () => {
+    bench = makeBench(reader);
+    const reply = await bench.assistant.handle(say('今天组织代表视察了河道，为期三天。上半年视察了几次？'));
+    expect(reply.text).toContain('今天是第一天还是最后一天');
+    expect(reply.text).toContain('您还问了：「上半年视察了几次？」');
+    expect(reply.text).not.toContain('共视察');
+    expect(reply.choices?.map((c) => c.label)).toEqual(['是第一天（7月5日至7日）', '是最后一天（7月3日至5日）', '取消']);
+    expect(bench.log.list({})).toHaveLength(0);
+    expect((await bench.assistant.handle(say(reply.choices![0].send))).text).toContain('已记录：2023年7月5日至7月7日 视察');
+  });
+
   it('reads 去年同期呢 after a count as the same stretch a year earlier, never the whole year', async () => {
     bench = makeBench(reader);
     for (const text of ['2022年3月3日视察了学校', '2022年9月3日视察了医院', '2023年3月3日视察了城区防汛工作']) {

@@ -195,6 +195,10 @@ describe('count and list', () => {
     // A time word in another clause is about something else, once the question has its own period.
     expect(read('上半年视察了几次，月底要报')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
     expect(read('视察了几次，元旦前要报')).toMatchObject({ intent: 'unclear' });
+    // A period in a clause that does not ask is not the one counted, before or after the asking clause.
+    expect(read('明天要向主任汇报，上半年视察了几次')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
+    expect(read('今天开会的时候领导问了。上半年开展了几次调研？')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
+    expect(read('截至今天，今年视察了几次')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-07-05' });
   });
 
   it('reads who logged the entries asked about (我上个月记了哪些, 小王今年记了几条), never who acted', () => {
