@@ -236,8 +236,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
     // 今年视察了几次？去年呢？: each question in turn, the later read as follow-ups of the earlier.
     // 今天视察了安全生产工作。上半年视察了几次？: logged first, then each question answered.
-    const mixed = await statementAndQuestions(text, reader, today);
-    const several = mixed ? [mixed.statement, mixed.questions] : await severalQuestions(text, reader, today);
+    const several = (await statementAndQuestions(text, reader, today)) ?? (await severalQuestions(text, reader, today));
     if (several) {
       const waiting = async () => (await pendings.get(pendingKey(incoming))) !== undefined;
       return answerEach(several, { answer: (part) => turn({ ...incoming, text: part }), waiting, askAgain: m.askAgainAfter });

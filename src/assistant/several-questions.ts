@@ -4,7 +4,8 @@
  * - several counts or lists (今年视察了几次？去年呢？), the later ones read as follow-ups of the earlier;
  * - a count beside a question on the rules (上半年视察了几次？常委会会议由谁主持？);
  * - an activity to log beside questions (今天组织代表视察了安全生产工作。上半年视察了几次？): read
- *   whole, the statement's 今天 became the count's period and nothing was logged.
+ *   whole, the statement's 今天 became the count's period and nothing was logged;
+ * - an activity to log beside a draft asked for (…。帮我写一段视察情况的讲话稿): logged, then drafted.
  */
 import type { IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from '../reader/index.ts';
@@ -41,32 +42,32 @@ async function questionsRead(parts: readonly string[], reader: MessageReader, to
   return counted ? 'counted' : 'rules';
 }
 
-/** A message that logs and asks: the statement to log, and the questions after it, in their words. */
-export interface StatementAndQuestions {
-  readonly statement: string;
-  readonly questions: string;
-}
-
 /** Where a question begins inside a sentence: after a comma, 请问/顺便问一下/另外问下/还想问…. */
 const ASKING_TURN = /[，,]\s*(?=(?:请问|顺便问(?:一)?下|另外(?:问(?:一)?下)?|还想问(?:一)?下?|想问(?:一)?下|问(?:一)?下))/g;
+/** A sentence that may ask for a draft (帮我写一段…讲话稿): the reader decides. */
+const MAY_DRAFT = /写|起草|草拟|拟[一个份篇段稿]/;
 
 /**
- * The statement and the questions of a message that both tells of an activity to log and asks
- * something; undefined unless the sentences without a question mark read as a log entry (or one
- * asking which end of its days today is) on their own and every question reads as one (a question mark inside a log entry, 今天视察了河道？, is no
- * question of its own).
+ * The parts of a message that both tells of an activity to log and asks something (a question, a
+ * draft): the statement first, then the questions in their words, then the draft asked for;
+ * undefined unless the other sentences read as a log entry (or one asking which end of its days
+ * today is) on their own and every question reads as one (a question mark inside a log entry,
+ * 今天视察了河道？, is no question of its own).
  */
-export async function statementAndQuestions(text: string, reader: MessageReader, today: IsoDate): Promise<StatementAndQuestions | undefined> {
+export async function statementAndQuestions(text: string, reader: MessageReader, today: IsoDate): Promise<string[] | undefined> {
   const sentences = text.replace(ASKING_TURN, '\n').split(/(?<=[。！!；;？?\n])/).map((s) => s.trim()).filter((s) => /[\u4e00-\u9fff]/.test(s));
+  if (sentences.length < 2) return undefined;
   const asked = (s: string): boolean => /[？?]$/.test(s) || /^(?:请问|顺便|另外|还想问|想问|问(?:一)?下)/.test(s);
   const questions = sentences.filter(asked);
-  const statement = sentences.filter((s) => !asked(s)).join('');
-  if (questions.length === 0 || questions.length > MOST || !statement) return undefined;
+  const drafts: string[] = [];
+  for (const s of sentences) if (!asked(s) && MAY_DRAFT.test(s) && (await reader.read(s, today)).intent === 'draft') drafts.push(s);
+  const statement = sentences.filter((s) => !asked(s) && !drafts.includes(s)).join('');
+  if (questions.length + drafts.length === 0 || questions.length > MOST || drafts.length > 1 || !statement) return undefined;
   // A log entry, or one that asks which end of its days today is (…，为期三天): logged once answered.
   const told = await reader.read(statement, today);
   if (told.intent !== 'log' && !(told.intent === 'unclear' && told.ends)) return undefined;
-  if (!(await questionsRead(questions, reader, today))) return undefined;
-  return { statement, questions: questions.join('') };
+  if (questions.length > 0 && !(await questionsRead(questions, reader, today))) return undefined;
+  return [statement, questions.join(''), ...drafts].filter(Boolean);
 }
 
 /** A message cut after each question mark (？ or ?), what follows the last one kept as the last part. */

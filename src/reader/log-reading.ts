@@ -82,6 +82,9 @@ function partsOf(p: Prepared): Part[] {
 
 const EDGE_PUNCTUATION = /^[\s，,。.、:：;；!！~\-—的]+|[\s，,。.、:：;；!！~\-—]+$/g;
 
+/** Thanks closing a message (谢谢, 辛苦了), with the punctuation around them. */
+const COURTESY_END = /[\s，,。；;！!~～]*(?:谢谢|多谢|感谢(?:你|您)|辛苦(?:了|啦|你了|您了))(?:你|您|了|啦|哈|啊|！|!|~|～|\s)*[。！!~～]*\s*$/;
+
 /** Marks where a date was taken out of a title, until the words around it are joined. */
 const DATE_GAP = '\u0001';
 
@@ -101,6 +104,8 @@ function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: s
     .replace(new RegExp(`(?<=[\u4e00-\u9fff])(?<![和及与至到])${DATE_GAP}+(?![和及与至到])(?=[\u4e00-\u9fff])`, 'g'), '')
     .replaceAll(DATE_GAP, ' ')
     .replace(cue.LOG_FILLER, ' ')
+    // 记下来，谢谢！: thanks at the end are said to the bot, not part of what was done.
+    .replace(COURTESY_END, '')
     .replace(new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日)\\s*`), '')
     .replace(/^\s*(?:和|及|与|以及|、)\s*/, '')
     .replace(/\s+(?:和|及|与|以及|、)\s+/g, ' ')

@@ -90,6 +90,15 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     expect(Buffer.from(reply.files![0].data.slice(0, 2)).toString()).toBe('PK');
   });
 
+  it('logs the activity a message tells of, then drafts what the same message asks for, counting it', async () => {
+    const reply = await services.assistant.handle(terminal('6月28日组织代表开展了食品安全法执法检查。帮我起草上半年执法检查工作总结'));
+    expect(reply.text).toContain('已记录：6月28日 执法检查');
+    // Drafted after the entry was stored: it is counted, and what was checked is written in.
+    expect(reply.text).toMatch(/依据活动记录（2024-01-01 至 2024-06-30）：执法检查 1 次/);
+    expect(reply.text).toContain('对食品安全法的贯彻实施情况开展了执法检查');
+    expect(reply.files?.[0]?.name).toMatch(/上半年执法检查工作总结\.docx$/);
+  });
+
   it('ingests a Word file an admin drops in (Chinese name), then answers from it; refuses a stranger', async () => {
     const doc = new Document({ sections: [{ children: [
       new Paragraph({ text: '街道人大工委工作细则', heading: HeadingLevel.HEADING_1 }),

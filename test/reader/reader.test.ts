@@ -368,6 +368,10 @@ describe('log', () => {
     expect(title('/log 11.24 调研 社区养老服务')).toBe('调研 社区养老服务');
     expect(title('专题调研了全区数字经济发展情况，时间是11月16日')).toBe('专题调研了全区数字经济发展情况');
     expect(title('记一下：昨天走访了辖区企业')).toBe('走访了辖区企业');
+    // Thanks said to the bot are not what was done; thanks that were part of it stay.
+    expect(title('今天组织代表视察了安全生产工作。记下来，谢谢！')).toBe('组织代表视察了安全生产工作');
+    expect(title('今天组织代表视察了安全生产工作，辛苦了')).toBe('组织代表视察了安全生产工作');
+    expect(title('今天召开座谈会向代表表示感谢')).toBe('召开座谈会向代表表示感谢');
     expect(title('6月12日，视察城区防汛准备工作。')).toBe('视察城区防汛准备工作');
   });
 
