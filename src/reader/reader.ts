@@ -138,7 +138,7 @@ function readCommand(original: string, now: IsoDate, taxonomy: Taxonomy): Readin
 function extremeCount(p: Prepared, taxonomy: Taxonomy, extreme: RegExpExecArray): Reading {
   if (!p.periods.some((x) => !x.timeOnly)) return { intent: 'unclear', question: say.extremePeriod, settled: true };
   const by = /月/.test(extreme[0]) ? 'month' : 'kind';
-  return marked(query('count', p, taxonomy), { extreme: { by, most: (extreme[1] ?? extreme[2] ?? extreme[3]) === '多' } });
+  return marked(query('count', p, taxonomy), { extreme: { by, most: (extreme[1] ?? extreme[2] ?? extreme[3] ?? extreme[4]) === '多' } });
 }
 
 /** A plain message, read from its cues. */

@@ -176,6 +176,10 @@ describe('count and list', () => {
     expect(read('上半年哪个月视察了多少次')).not.toHaveProperty('extreme');
     expect(read('代表每年最多可以提几件建议')).toMatchObject({ intent: 'ask' });
     expect(read('视察一年最多搞几次')).toMatchObject({ intent: 'ask' });
+    // Asked with the month or kind last: 二季度活动最多的是哪个月 (was taken for a question on the rules).
+    expect(read('二季度活动最多的是哪个月')).toMatchObject({ intent: 'count', from: '2023-04-01', to: '2023-06-30', extreme: { by: 'month', most: true } });
+    expect(read('上半年开展最少的是哪类活动')).toMatchObject({ intent: 'count', extreme: { by: 'kind', most: false } });
+    expect(read('代表最多可以连任几届')).toMatchObject({ intent: 'ask' });
   });
 
   it('counts every kind of meeting for 会议 or 开会 alone, never only 其他会议 nor every activity', () => {
