@@ -16,6 +16,8 @@ import type { Reply } from './types.ts';
 const MOST = 4;
 const COUNTED = new Set<Reading['intent']>(['count', 'list']);
 const QUESTION = new Set<Reading['intent']>(['count', 'list', 'ask']);
+/** Where a question begins inside a sentence: after a comma, 请问/顺便问一下/另外问下/还想问…. */
+const ASKING_TURN = /[，,]\s*(?=(?:请问|顺便问(?:一)?下|另外(?:问(?:一)?下)?|还想问(?:一)?下?|想问(?:一)?下|问(?:一)?下))/g;
 
 /**
  * The questions of a message asking several things of which at least one is a count or list, each
@@ -23,7 +25,8 @@ const QUESTION = new Set<Reading['intent']>(['count', 'list', 'ask']);
  * answered together, see several-rule-questions.ts), or anything else (a log entry, a draft) is among them.
  */
 export async function severalQuestions(text: string, reader: MessageReader, today: IsoDate): Promise<string[] | undefined> {
-  const parts = questionClauses(text).filter((p) => /[\u4e00-\u9fff]/.test(p));
+  // 上半年的活动导出excel，另外问一下…: a question turned to after a comma is a part of its own.
+  const parts = text.split(ASKING_TURN).flatMap(questionClauses).filter((p) => /[\u4e00-\u9fff]/.test(p));
   if (parts.length < 2 || parts.length > MOST) return undefined;
   return (await questionsRead(parts, reader, today)) === 'counted' ? parts : undefined;
 }
@@ -42,8 +45,6 @@ async function questionsRead(parts: readonly string[], reader: MessageReader, to
   return counted ? 'counted' : 'rules';
 }
 
-/** Where a question begins inside a sentence: after a comma, 请问/顺便问一下/另外问下/还想问…. */
-const ASKING_TURN = /[，,]\s*(?=(?:请问|顺便问(?:一)?下|另外(?:问(?:一)?下)?|还想问(?:一)?下?|想问(?:一)?下|问(?:一)?下))/g;
 /** A sentence that may ask for a draft (帮我写一段…讲话稿): the reader decides. */
 const MAY_DRAFT = /写|起草|草拟|拟[一个份篇段稿]/;
 

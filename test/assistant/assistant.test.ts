@@ -261,6 +261,11 @@ describe('assistant: follow-ups in a thread', () => {
     expect(both[0]).toBe('2023年上半年共视察 1 次。');
     expect(knowledge.questions).toEqual(['常委会会议由谁主持？']);
     expect(both).toHaveLength(2);
+    // A question turned to after a comma (，另外问一下…) is its own part, the export kept.
+    const exported = await bench.assistant.handle(say('上半年的活动导出excel，另外问一下代表建议多久答复'));
+    expect(exported.text).toContain('2023年上半年各类活动共 1 项');
+    expect(exported.files?.[0].name).toMatch(/\.xlsx$/);
+    expect(knowledge.questions).toEqual(['常委会会议由谁主持？', '另外问一下代表建议多久答复']);
   });
 
   it('logs the activity a message tells of and then answers what it asks, each read on its own', async () => {
