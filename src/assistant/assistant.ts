@@ -176,7 +176,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     // 全国人代会多久开一次？谁来召集？: each question searched, decided and cited on its own.
     const several = question === retrieval ? await ruleQuestions(question, reader, todayOf(incoming)) : undefined;
     const visibility = departments.visibility(incoming);
-    const reply = await answerQuestions(several ?? [retrieval], (q, onPartial) => knowledge.ask(q, { k, onPartial, ...visibility }), sink);
+    const reply = await answerQuestions(several ?? [retrieval], (q, onPartial) => knowledge.ask(q, { k, onPartial, today: todayOf(incoming), ...visibility }), sink);
     // Keep the topic for a follow-up, bounded so a long chain of follow-ups stays short.
     await contexts.set(incoming.threadId, { kind: 'ask', question: retrieval.slice(-80) });
     return reply;

@@ -14,6 +14,7 @@ import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages } from './answering/found-decision.ts';
 import { articleFirst, namedArticle } from './answering/named-article.ts';
 import type { FoundDecisionOptions } from './answering/found-features.ts';
+import { otherYearNote } from './answering/period-note.ts';
 import { inForceFirst, visibleSearch, withSupersededNote } from './catalog/visible-passages.ts';
 import { readScopeName } from './catalog/scope-name.ts';
 import { catalogMessages } from './catalog/messages.ts';
@@ -251,6 +252,9 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       const assessment = article ? { found: true, confidence: 1 } : assessPassages(question, passages, foundOptions);
       const answered = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
       let answer = withSupersededNote(answered, passages[0], found.standings);
+      // 今年接待了多少人次选民, answered from a 2024 report: whose year it is comes first.
+      const otherYear = answer.found && passages[0] ? otherYearNote(question, passages[0].passage.title, askOptions?.today) : undefined;
+      if (otherYear) answer = { ...answer, answer: `${otherYear}\n${answer.answer}` };
       if (article?.others.length) answer = { ...answer, answer: `${answer.answer}\n\n${m.sameArticleElsewhere(article.label, article.others)}` };
       return found.keywordOnly ? withKeywordOnlyNote(answer) : answer;
     },

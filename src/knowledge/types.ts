@@ -204,8 +204,11 @@ export interface KnowledgeBase {
   setStatus(doc: string, status: DocumentStatus, options?: { supersededBy?: string; change?: DocumentChange }): Promise<DocumentInfo>;
   /** The best `k` passages for a question among the documents the viewer may see, best first. */
   search(question: string, k: number, visibility?: Visibility): Promise<ScoredPassage[]>;
-  /** Answer a question with cited sources, from the documents the viewer may see. */
-  ask(question: string, options?: { k?: number; onPartial?: (textSoFar: string) => void } & Visibility): Promise<Answer>;
+  /**
+   * Answer a question with cited sources, from the documents the viewer may see; with `today`
+   * (YYYY-MM-DD), an answer from a document of another year than the 今年/去年 asked says so first.
+   */
+  ask(question: string, options?: { k?: number; onPartial?: (textSoFar: string) => void; today?: string } & Visibility): Promise<Answer>;
   /** Number of stored passages. */
   size(): number;
   close(): void;

@@ -58,6 +58,11 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     expect(answer).toMatch(/\[\d\] 《[^》]+议事规则》 第二章 › 第四条/);
   });
 
+  it('says first when the figure quoted is of another year than the one asked (去年, asked in 2024)', async () => {
+    const [answer] = await converse(['去年一共接待了多少人次选民？']);
+    expect(answer).toMatch(/^注意：下面引的《[^》]*2024年上半年工作总结》说的是2024年的情况，不是您问的“去年”（2023年）的。/);
+  });
+
   it('logs plain messages, counts and lists them, and follows up in the same thread', async () => {
     const replies = await converse([
       '6月12日组织代表视察了安全生产工作',
