@@ -4,6 +4,9 @@
 export const knowledgeMessages = {
   notFound: (topic: string) => `知识库中没有找到关于“${topic}”的规定。`,
   possiblyRelated: (titles: readonly string[]) => `可能相关：${titles.map((t) => `《${t}》`).join('、')}`,
+  /** The nearest passage is about another level than the question names: said, not quoted. */
+  otherLevel: (held: string, asked: string, title: string, location: string) =>
+    `库中相近的《${title}》${location ? ' ' + location : ''}是${held}的文件，问的是${asked}的情况；各级的规定不尽相同，所以没有拿它作答。`,
   instructionNote: '（该段落含有指令性文字，已按原文引用。）',
   /** Other documents have an article of the same number: which one is meant is the person's to say. */
   sameArticleElsewhere: (label: string, titles: readonly string[]) =>

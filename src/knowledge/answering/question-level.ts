@@ -30,10 +30,8 @@ const TITLE_LEVELS: ReadonlyArray<readonly [Level, RegExp]> = [
   ['区', /区(?:人大|人民代表大会|政府|第)/u],
 ];
 
-/** How an answer names a level's rules (本区的规定, 全国人大的规定). */
-export const LEVEL_NAMES: Readonly<Record<Level, string>> = {
-  全国: '全国人大及其常委会', 省: '省一级', 市: '市一级', 县: '县一级', 乡: '乡镇一级', 区: '本区',
-};
+/** How an answer names a level (本区的文件, 问的是全国的情况). */
+export const LEVEL_NAMES: Readonly<Record<Level, string>> = { 全国: '全国', 省: '省级', 市: '市级', 县: '县级', 乡: '乡镇', 区: '本区' };
 
 /** The levels a text names a body of (both 市 and 区 in 市人大代表能列席区人大常委会会议吗). */
 export function namedLevels(text: string): Level[] {
