@@ -5,7 +5,7 @@
  * the worst answer to them; Lüzhi says 没有找到 — and, for a level the documents are not about,
  * which level they are about. The questions they do answer are still quoted.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
@@ -13,6 +13,8 @@ import { tempDir } from '../support/kb-fixtures.ts';
 
 const library = resolve(import.meta.dirname, '../../knowledge');
 const RULES = '《某区人民代表大会常务委员会议事规则》';
+// The law of all local levels, from the shared corpus (absent in a user's clone: skipped there).
+const localLaw = resolve(import.meta.dirname, '../../../shared/corpus/local-organic-law-2022.md');
 
 describe('the sample library: questions it does not answer', () => {
   const root = tempDir('lvzhi-unsupported-');
@@ -61,5 +63,28 @@ describe('the sample library: questions it does not answer', () => {
     await notFound('常委会组成人员的年龄有上限吗？');
     // A ceiling of the time asked about is stated: 不超过十分钟 answers 发言时间有上限吗.
     await quotes('全体会议上的发言时间有上限吗？', '第八章 › 第三十六条', '每人每次一般不超过十分钟');
+  });
+});
+
+describe.skipIf(!existsSync(localLaw))('the sample library with the law of all local levels', () => {
+  const root = tempDir('lvzhi-levels-');
+  let kb: OpenKnowledgeBase;
+  beforeAll(async () => {
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), log: () => undefined });
+    await kb.ingest([library, localLaw]);
+  }, 60_000);
+  afterAll(() => {
+    kb.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('quotes the law of all levels, not the district rules, for a county question', async () => {
+    const answer = await kb.ask('县人大常委会会议多久开一次？', { k: 5 });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('第五十一条');
+    expect(answer.answer).toContain('每两个月至少举行一次');
+    // The district's own question still gets the district's rule.
+    const district = await kb.ask('区人大常委会会议多久举行一次？', { k: 5 });
+    expect(district.answer).toContain(`${RULES} 第二章 › 第四条`);
   });
 });

@@ -59,9 +59,27 @@ export interface LevelledPassage {
  */
 export function levelMismatch(question: string, passage: LevelledPassage): { asked: Level; held: Level } | undefined {
   const asked = namedLevels(question);
-  const held = documentLevel(passage.title);
-  if (!asked.length || !held || asked.includes(held)) return undefined;
+  const held = otherLevel(asked, passage.title);
+  if (!held) return undefined;
   const mentioned = namedLevels(`${passage.context}\n${passage.text}`);
-  if (asked.some((level) => mentioned.includes(level))) return undefined;
-  return { asked: asked[0], held };
+  return asked.some((level) => mentioned.includes(level)) ? undefined : { asked: asked[0], held };
+}
+
+/** The level of a document's title when the question names levels and not that one. */
+function otherLevel(asked: readonly Level[], title: string): Level | undefined {
+  const held = documentLevel(title);
+  return asked.length && held && !asked.includes(held) ? held : undefined;
+}
+
+/**
+ * The passages whose documents are about another level than the question names moved after the
+ * rest, in order otherwise: for 县人大常委会会议多久开一次 the law of all levels comes before the
+ * district's own rules. A passage of another level that mentions the asked one (本区的市人民代表大会
+ * 代表) still moves: it is quoted only when nothing else is left, where the decision reads it.
+ */
+export function askedLevelFirst<T extends { readonly passage: LevelledPassage }>(question: string, passages: readonly T[]): T[] {
+  const asked = namedLevels(question);
+  if (!asked.length) return passages.slice();
+  const other = (hit: T) => otherLevel(asked, hit.passage.title) !== undefined;
+  return [...passages.filter((hit) => !other(hit)), ...passages.filter(other)];
 }
