@@ -240,7 +240,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     // 代表辞职向谁提出 against 代表…可以向…提出意见: the quote shares only the everyday words.
     specific.length && !specific.some(({ word }) => quoted(word)) ? 1 : 0,
     // 年龄有上限吗 against 发言…不超过十分钟 (in either passage an answer may quote).
-    limited && texts.slice(0, QUOTED).every((text, i) => limitUnstated(limited, passages[i].passage.text, (word) => holdsWord(text, word))) ? 1 : 0,
+    limited && texts.length && texts.slice(0, QUOTED).every((text, i) => limitUnstated(limited, passages[i].passage.text, (word) => holdsWord(text, word))) ? 1 : 0,
     top && levelMismatch(question, top) ? 1 : 0,
   ];
 }
