@@ -9,7 +9,7 @@ import { isProcedureQuestion, narrativeForProcedure } from '../ranking/body-cue.
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { knowledgeMessages as m } from '../messages.ts';
-import { LEVEL_NAMES, levelMismatch } from './question-level.ts';
+import { levelMismatch } from './question-level.ts';
 import { comparableText, coverage, questionTerms } from '../ranking/question-terms.ts';
 import type { Answer, Answerer, Assessment, ScoredPassage, Source } from '../types.ts';
 
@@ -69,7 +69,7 @@ export function notFoundText(question: string, passages: readonly ScoredPassage[
   const sentence = m.notFound(question.trim().replace(/[？?。！!\s]+$/, ''));
   const nearest = passages[0]?.passage;
   const other = nearest && levelMismatch(question, nearest);
-  if (nearest && other) return `${sentence}\n${m.otherLevel(LEVEL_NAMES[other.held], LEVEL_NAMES[other.asked], nearest.title, nearest.location)}`;
+  if (nearest && other) return `${sentence}\n${m.otherLevel(other.held, other.asked, nearest.title, nearest.location)}`;
   const words = questionTerms(question, canonicalizer).words;
   const titles: string[] = [];
   for (const { passage } of passages) {

@@ -30,16 +30,13 @@ const TITLE_LEVELS: ReadonlyArray<readonly [Level, RegExp]> = [
   ['区', /区(?:人大|人民代表大会|政府|第)/u],
 ];
 
-/** How an answer names a level (本区的文件, 问的是全国的情况). */
-export const LEVEL_NAMES: Readonly<Record<Level, string>> = { 全国: '全国', 省: '省级', 市: '市级', 县: '县级', 乡: '乡镇', 区: '本区' };
-
 /** The levels a text names a body of (both 市 and 区 in 市人大代表能列席区人大常委会会议吗). */
-export function namedLevels(text: string): Level[] {
+function namedLevels(text: string): Level[] {
   return NAMED_LEVELS.filter(([, pattern]) => pattern.test(text)).map(([level]) => level);
 }
 
 /** The one level a document is about, from its title; undefined for a law of all levels (各级) or none named. */
-export function documentLevel(title: string): Level | undefined {
+function documentLevel(title: string): Level | undefined {
   if (title.includes('各级')) return undefined;
   return TITLE_LEVELS.find(([, pattern]) => pattern.test(title))?.[0];
 }
