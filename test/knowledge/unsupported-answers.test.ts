@@ -46,6 +46,9 @@ describe('the sample library: questions it does not answer', () => {
     // The rule on a deputy's dissatisfaction says 代表…可以向…提出意见; 辞职 is in no document.
     await notFound('代表辞职向谁提出？');
     await quotes('代表对答复不满意怎么办？', '第七章 › 第三十四条', '可以向常务委员会代表工作机构提出意见');
+    // A procedure is the procedure of an act: 辞职 is in no document, 请假 is.
+    await notFound('常委会组成人员辞职要走什么程序？');
+    await quotes('常委会委员生病来不了会，请假走什么程序？', '第二章 › 第八条', '向主任书面请假');
   });
 
   it('says which level the documents are about when the question names another, and quotes nothing', async () => {
