@@ -13,6 +13,7 @@ import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
 import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages } from './answering/found-decision.ts';
 import { articleFirst, namedArticle } from './answering/named-article.ts';
+import { askedLevelFirst } from './answering/question-level.ts';
 import type { FoundDecisionOptions } from './answering/found-features.ts';
 import { otherYearNote } from './answering/period-note.ts';
 import { inForceFirst, visibleSearch, withSupersededNote } from './catalog/visible-passages.ts';
@@ -173,7 +174,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return { passages, standings: await catalog.standings(passages.map((hit) => hit.passage.doc)), exhausted: hits.length < depth };
     }, want, visibility?.scopes);
     const reranked = await reranker.rerank(question, found.passages.slice(0, want));
-    const passages = inForceFirst(reranked, found.standings).slice(0, k);
+    const passages = askedLevelFirst(question, inForceFirst(reranked, found.standings)).slice(0, k);
     return { passages, keywordOnly: vectorFailures > failuresBefore, standings: found.standings };
   }
 

@@ -1,9 +1,16 @@
 /** Everything the knowledge base says to a user, in Simplified Chinese, in one place. */
+import type { Level } from './answering/question-level.ts';
+
+/** How an answer names a level (本区的文件, 问的是全国的情况). */
+const LEVEL_NAMES: Readonly<Record<Level, string>> = { 全国: '全国', 省: '省级', 市: '市级', 县: '县级', 乡: '乡镇', 区: '本区' };
 
 /** Chinese texts of the knowledge base (answers, ingest reports, errors). */
 export const knowledgeMessages = {
   notFound: (topic: string) => `知识库中没有找到关于“${topic}”的规定。`,
   possiblyRelated: (titles: readonly string[]) => `可能相关：${titles.map((t) => `《${t}》`).join('、')}`,
+  /** The nearest passage is about another level than the question names: said, not quoted. */
+  otherLevel: (held: Level, asked: Level, title: string, location: string) =>
+    `库中相近的《${title}》${location ? ' ' + location : ''}是${LEVEL_NAMES[held]}的文件，问的是${LEVEL_NAMES[asked]}的情况；各级的规定不尽相同，所以没有拿它作答。`,
   instructionNote: '（该段落含有指令性文字，已按原文引用。）',
   /** Other documents have an article of the same number: which one is meant is the person's to say. */
   sameArticleElsewhere: (label: string, titles: readonly string[]) =>

@@ -112,4 +112,12 @@ describe.skipIf(!present)('retrieval and the found decision over the shared laws
     // 票数 names the figure asked for, not a thing: 过半数 states it.
     await quotes('罢免县级人大代表需要多少票数才能通过？', '第五十三条', '须经原选区过半数的选民通过');
   }, 60_000);
+
+  it('says 没有找到 when an age ceiling is asked and the laws state none, and quotes a ceiling they state', async () => {
+    await notFound('人大常委会组成人员的年龄有上限吗？');
+    await notFound('专门委员会的委员有年龄上限吗？');
+    await quotes('县级人大代表的总名额有没有上限？', '第十二条', '代表总名额不得超过四百五十名');
+    // The laws hold the resignation rule the sample library lacks: quoted here.
+    await quotes('代表辞职向谁提出？', '第五十五条', '书面提出辞职');
+  }, 60_000);
 });

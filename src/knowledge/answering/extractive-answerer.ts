@@ -9,6 +9,7 @@ import { isProcedureQuestion, narrativeForProcedure } from '../ranking/body-cue.
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { knowledgeMessages as m } from '../messages.ts';
+import { levelMismatch } from './question-level.ts';
 import { comparableText, coverage, questionTerms } from '../ranking/question-terms.ts';
 import type { Answer, Answerer, Assessment, ScoredPassage, Source } from '../types.ts';
 
@@ -59,8 +60,16 @@ function plainAssessment(question: string, passages: readonly ScoredPassage[], o
   return { found: share >= (options.threshold ?? WEAK_MATCH_COVERAGE), confidence: share };
 }
 
-/** "知识库中没有找到关于…的规定。" and the titles of up to three nearest documents that share a word with the question. */
+/**
+ * "知识库中没有找到关于…的规定。" and the titles of up to three nearest documents that share a word
+ * with the question — or, when the nearest passage is about another level than the question
+ * names (本区 for 全国人大常委会), which document and level that is.
+ */
 export function notFoundText(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): string {
+  const sentence = m.notFound(question.trim().replace(/[？?。！!\s]+$/, ''));
+  const nearest = passages[0]?.passage;
+  const other = nearest && levelMismatch(question, nearest);
+  if (nearest && other) return `${sentence}\n${m.otherLevel(other.held, other.asked, nearest.title, nearest.location)}`;
   const words = questionTerms(question, canonicalizer).words;
   const titles: string[] = [];
   for (const { passage } of passages) {
@@ -68,7 +77,6 @@ export function notFoundText(question: string, passages: readonly ScoredPassage[
     if (titles.includes(passage.title) || coverage(words, comparableText(passage, canonicalizer)) === 0) continue;
     titles.push(passage.title);
   }
-  const sentence = m.notFound(question.trim().replace(/[？?。！!\s]+$/, ''));
   return titles.length ? `${sentence}\n${m.possiblyRelated(titles)}` : sentence;
 }
 

@@ -47,10 +47,26 @@ export interface FoundGates {
    * quoted states no count of that kind: it names the thing, not how many.
    */
   readonly countUnstated?: boolean;
+  /**
+   * Decline when the quoted passage holds none of the question's specific words (辞职 in
+   * 代表辞职向谁提出), only the everyday ones every on-topic question shares (代表, 提出).
+   */
+  readonly specificUnquoted?: boolean;
+  /**
+   * Decline when the question asks whether a quantity has a ceiling (年龄有上限吗) and no passage
+   * an answer may quote states one of it.
+   */
+  readonly limitUnstated?: boolean;
+  /**
+   * Decline when the question names a level (全国人大常委会) and the quoted document is about
+   * another (the district's rules): the answer says which level the documents hold instead.
+   */
+  readonly levelMismatch?: boolean;
 }
 
 /** The gates the shipped model was fitted behind. */
-export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0, focusAbsent: true, typeAbsent: true, specificFocusMissing: true, countUnstated: true };
+export const FOUND_GATES: FoundGates = { absentFromIndex: 0.3, absentFromIndexMinPassages: 500, nounCoverage: 0, focusAbsent: true, typeAbsent: true, specificFocusMissing: true, countUnstated: true,
+  specificUnquoted: true, limitUnstated: true, levelMismatch: true };
 
 /** Whether a gate declines a question, from its feature vector (FOUND_FEATURES order) and the index size. */
 export function declinedByGate(features: readonly number[], gates: FoundGates, passageCount = Infinity): boolean {
@@ -60,7 +76,8 @@ export function declinedByGate(features: readonly number[], gates: FoundGates, p
   const figure = gates.typeAbsent === true && at('typeAbsent') === 1;
   const unquoted = gates.specificFocusMissing === true && at('specificFocusMissing') === 1;
   const uncounted = gates.countUnstated === true && at('countUnstated') === 1;
-  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || focus || figure || unquoted || uncounted
+  const unsupported = (['specificUnquoted', 'limitUnstated', 'levelMismatch'] as const).some((gate) => gates[gate] === true && at(gate) === 1);
+  return at('request') === 1 || at('procedureFromRecord') === 1 || absent || focus || figure || unquoted || uncounted || unsupported
     || at('nounCoverage') <= gates.nounCoverage;
 }
 

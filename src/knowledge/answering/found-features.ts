@@ -13,12 +13,14 @@ import type { ScoredPassage } from '../types.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
 import { QUOTED } from './extractive-answerer.ts';
 import { countedNouns, focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
+import { levelMismatch } from './question-level.ts';
+import { limitUnstated, limitedQuantities } from './upper-limit.ts';
 
 /** Feature names, in the order of the fitted coefficients. */
 export const FOUND_FEATURES = [
   'specificCoverage', 'topThreeCoverage', 'nounCoverage', 'rarestMissing', 'absentFromIndex', 'typeUnmet', 'headingCoverage',
   'sentenceCoverage', 'procedureFromRecord', 'request', 'focusAbsent', 'focusMissing', 'typeAbsent', 'specificFocusMissing',
-  'countUnstated',
+  'countUnstated', 'specificUnquoted', 'limitUnstated', 'levelMismatch',
 ] as const;
 
 /** What the decision needs from the live index. */
@@ -101,6 +103,12 @@ function compoundPresent(word: string, inIndex: (pair: string) => boolean, texts
 /** General-Chinese idf at which a word stops being everyday language (一起 4.9, 突然 5.0; 食堂 8.5). */
 const EVERYDAY_IDF = 7;
 const MAX_GENERAL_IDF = 14;
+/**
+ * General-Chinese idf from which a question word says what it is about (案件 6.9, 辞职 7.6, 少数民族
+ * 6.8; not 代表 5.0, 提出 4.7): a quote that holds none of the question's such words shares only
+ * the words every on-topic question has.
+ */
+const QUOTED_SPECIFIC_IDF = 6.5;
 
 // Requests and small talk addressed to the assistant, not questions about the documents.
 const REQUEST = /^(?:请|麻烦)?(?:你)?(?:帮我|给我|替我|帮忙|陪我)|^你(?:叫|是谁|好|几岁|会不会|能不能帮)|讲个笑话|写一首|翻译|天气|下雨|股市|彩票|等于几/;
@@ -200,7 +208,10 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const tagOf = new Map(tagged.map(({ word, tag }) => [word, tag]));
   const specificFocus = focusPhrase(tagged).filter((word) => NOUN_TAG.test(tagOf.get(word) ?? '')
     && wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && !(figureStated && !counted.includes(word)));
-  const quoted = (word: string): boolean => has(best, word) || compoundPresent(word, (part) => best.includes(part), [best]);
+  const holdsWord = (text: string, word: string): boolean => has(text, word) || compoundPresent(word, (part) => text.includes(part), [text]);
+  const quoted = (word: string): boolean => holdsWord(best, word);
+  const specific = words.filter((w) => w.weight >= QUOTED_SPECIFIC_IDF);
+  const limited = limitedQuantities(tagged);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   let sentence = 0;
   for (const clause of best.match(CLAUSE) ?? []) sentence = Math.max(sentence, weightedShare(words, clause, has));
@@ -226,6 +237,11 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     // 每个选区要设几个投票站 against 设立投票站: the thing counted is there, no count of it is (in
     // either passage an answer may quote).
     counted.length && figures.length && !passages.slice(0, QUOTED).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
+    // 代表辞职向谁提出 against 代表…可以向…提出意见: the quote shares only the everyday words.
+    specific.length && !specific.some(({ word }) => quoted(word)) ? 1 : 0,
+    // 年龄有上限吗 against 发言…不超过十分钟 (in either passage an answer may quote).
+    limited && texts.length && texts.slice(0, QUOTED).every((text, i) => limitUnstated(limited, passages[i].passage.text, (word) => holdsWord(text, word))) ? 1 : 0,
+    top && levelMismatch(question, top) ? 1 : 0,
   ];
 }
 

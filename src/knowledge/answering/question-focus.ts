@@ -28,6 +28,9 @@ const ENDS_CLAUSE = (next: TaggedWord | undefined): boolean => !next || /^[？?�
 const BARE_VERB = (next: TaggedWord | undefined): boolean => !!next && /^\p{Script=Han}$/u.test(next.word) && /^v/.test(next.tag);
 // Words that sit between the focus and the asking word without changing it.
 const LINKING = new Set(['是', '为', '有', '要', '需要', '应', '应当', '应该', '可以', '能', '得', '的', '持', '用', '交', '由', '来', '去', '都', '一般', '一共', '共', '大概', '最多', '最少', '至少']);
+// Nouns naming a procedure, and the verbs that go through one (走程序, 办理手续).
+const PROCEDURE = /^(?:程序|手续|流程)$/u;
+const PROCEDURE_VERBS = new Set(['走', '办', '办理', '履行', '经过']);
 // Parts of speech a focus can have: nouns, verbs, adjectives, abbreviations, unknown runs.
 const CONTENT_TAG = /^(?:n|v|a|j|l|i)/;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
@@ -60,6 +63,16 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
       else if (!LINKING.has(words[i].word)) return;
     }
   };
+  // The act a procedure is of: the nearest verb before the asking word, past 要走, 需要办理.
+  const actBefore = (at: number): void => {
+    for (let i = at - 1; i >= 0; i--) {
+      if (isContent(words[i]) && !PROCEDURE_VERBS.has(words[i].word)) {
+        if (/^v$/.test(words[i].tag)) out.add(words[i].word);
+        return;
+      }
+      if (!LINKING.has(words[i].word) && !PROCEDURE_VERBS.has(words[i].word)) return;
+    }
+  };
   words.forEach(({ word }, i) => {
     // 几个票箱, 多少个委室: the noun a counted measure word is followed by is what is counted;
     // 任期几年, 要几个人 (no noun after it) ask about the word before.
@@ -72,6 +85,8 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
     // 医疗保险怎么办理, 履职档案如何建立: how a thing is handled asks about the thing as much as
     // the handling, and the handling verb (办理, 建立, 组织) fits any thing.
     else if (HOW.test(word) && VERB_TAG.test(words[i + 1]?.tag ?? '')) thingBefore(i);
+    // 辞职要走什么程序, 请假走什么手续: a procedure is asked for as the procedure of an act.
+    if (ASKS_FORWARD.test(word) && PROCEDURE.test(words[i + 1]?.word ?? '')) actBefore(i);
   });
   return [...out];
 }

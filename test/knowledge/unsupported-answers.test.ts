@@ -1,0 +1,93 @@
+/**
+ * Questions the sample library (knowledge/: the district's rules, a work summary, minutes and a
+ * speech) does not answer, though a passage shares their everyday words: no resignation rule, no
+ * national rules, no ceiling on the number of deputies or on anyone's age. A confident quote is
+ * the worst answer to them; Lüzhi says 没有找到 — and, for a level the documents are not about,
+ * which level they are about. The questions they do answer are still quoted.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { tempDir } from '../support/kb-fixtures.ts';
+
+const library = resolve(import.meta.dirname, '../../knowledge');
+const RULES = '《某区人民代表大会常务委员会议事规则》';
+// The law of all local levels, from the shared corpus (absent in a user's clone: skipped there).
+const localLaw = resolve(import.meta.dirname, '../../../shared/corpus/local-organic-law-2022.md');
+
+describe('the sample library: questions it does not answer', () => {
+  const root = tempDir('lvzhi-unsupported-');
+  let kb: OpenKnowledgeBase;
+  beforeAll(async () => {
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), log: () => undefined });
+    await kb.ingest([library]);
+  }, 60_000);
+  afterAll(() => {
+    kb.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const notFound = async (question: string): Promise<string> => {
+    const answer = await kb.ask(question, { k: 5 });
+    expect(answer.found, question).toBe(false);
+    expect(answer.answer).toContain('没有找到');
+    expect(answer.answer).not.toContain('“第'); // no article quoted
+    return answer.answer;
+  };
+  const quotes = async (question: string, article: string, words: string): Promise<void> => {
+    const answer = await kb.ask(question, { k: 5 });
+    expect(answer.found, question).toBe(true);
+    expect(answer.answer).toContain(`${RULES} ${article}`);
+    expect(answer.answer).toContain(words);
+  };
+
+  it('says 没有找到 when the quote shares only the everyday words: no rule on resigning', async () => {
+    // The rule on a deputy's dissatisfaction says 代表…可以向…提出意见; 辞职 is in no document.
+    await notFound('代表辞职向谁提出？');
+    await quotes('代表对答复不满意怎么办？', '第七章 › 第三十四条', '可以向常务委员会代表工作机构提出意见');
+    // A procedure is the procedure of an act: 辞职 is in no document, 请假 is.
+    await notFound('常委会组成人员辞职要走什么程序？');
+    await quotes('常委会委员生病来不了会，请假走什么程序？', '第二章 › 第八条', '向主任书面请假');
+  });
+
+  it('says which level the documents are about when the question names another, and quotes nothing', async () => {
+    const text = await notFound('全国人大常委会会议多久举行一次？');
+    expect(text).toContain(`${RULES} 第二章 › 第四条是本区的文件，问的是全国的情况`);
+    expect(text).not.toContain('每两个月');
+    await notFound('省人大常委会的议案要在开会前多少天提交？');
+    // The district named, or a level the rule itself speaks of (本区的市人民代表大会代表): quoted.
+    await quotes('区人大常委会会议多久举行一次？', '第二章 › 第四条', '每两个月举行一次');
+    await quotes('市人大代表能列席区人大常委会会议吗？', '第二章 › 第九条', '可以邀请本区的市人民代表大会代表');
+  });
+
+  it('says 没有找到 when a ceiling is asked of a quantity no passage bounds', async () => {
+    await notFound('人大代表总数有没有上限？');
+    await notFound('常委会组成人员的年龄有上限吗？');
+    // A ceiling of the time asked about is stated: 不超过十分钟 answers 发言时间有上限吗.
+    await quotes('全体会议上的发言时间有上限吗？', '第八章 › 第三十六条', '每人每次一般不超过十分钟');
+  });
+});
+
+describe.skipIf(!existsSync(localLaw))('the sample library with the law of all local levels', () => {
+  const root = tempDir('lvzhi-levels-');
+  let kb: OpenKnowledgeBase;
+  beforeAll(async () => {
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), log: () => undefined });
+    await kb.ingest([library, localLaw]);
+  }, 60_000);
+  afterAll(() => {
+    kb.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('quotes the law of all levels, not the district rules, for a county question', async () => {
+    const answer = await kb.ask('县人大常委会会议多久开一次？', { k: 5 });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('第五十一条');
+    expect(answer.answer).toContain('每两个月至少举行一次');
+    // The district's own question still gets the district's rule.
+    const district = await kb.ask('区人大常委会会议多久举行一次？', { k: 5 });
+    expect(district.answer).toContain(`${RULES} 第二章 › 第四条`);
+  });
+});
