@@ -27,23 +27,47 @@ export interface GraphBuildOptions {
 /** Vectors in flight to the graph's worker: enough to keep it busy, few enough to cost no memory. */
 const IN_FLIGHT = 4_096;
 
-/** Vectors for a background graph build, kept on this thread in the batches they came in. */
+/**
+ * Floats per block of kept vectors (32 MB): no smaller than glibc's largest mmap threshold, so
+ * each block is a mapping of its own, resident only as it fills and given back whole when let
+ * go. An array per ingested file (~100 KB) lay in the main thread's malloc heap instead, and
+ * once let go left holes the heap kept resident: tens of MB for the rest of the process after a
+ * 100,000-passage ingest.
+ */
+const BLOCK_FLOATS = 8 << 20;
+
+/** Vectors for a background graph build, kept on this thread in the batches they came in (each batch's floats copied into large blocks). */
 export class FedVectors {
-  /** The batches, in order. */
+  /** The batches, in order (`values` views a block). */
   readonly batches: Array<{ ids: Int32Array; values: Float32Array }> = [];
+  private block = new Float32Array(0);
+  private used = 0;
   private total = 0;
 
   constructor(readonly dimensions: number) {}
 
-  /** Keep one batch (row by row in `values`): the arrays are kept as given, the caller lets go of them. */
-  add(ids: Int32Array, values: Float32Array): void {
-    this.batches.push({ ids, values });
+  /** Keep one batch (row by row in `values`, or one array per row): `ids` is kept as given, the floats are copied. */
+  add(ids: Int32Array, values: Float32Array | readonly Float32Array[]): void {
+    const rows = values instanceof Float32Array ? [values] : values;
+    const length = rows.reduce((sum, row) => sum + row.length, 0);
+    if (length > this.block.length - this.used) {
+      this.block = new Float32Array(Math.max(BLOCK_FLOATS, length));
+      this.used = 0;
+    }
+    const start = this.used;
+    for (const row of rows) {
+      this.block.set(row, this.used);
+      this.used += row.length;
+    }
+    this.batches.push({ ids, values: this.block.subarray(start, this.used) });
     this.total += ids.length;
   }
 
   /** Let go of every batch (the graph has taken over): 38 MB at 100,000 vectors, not left to a later collection. */
   release(): void {
     this.batches.length = 0;
+    this.block = new Float32Array(0);
+    this.used = 0;
     this.total = 0;
   }
 
@@ -82,8 +106,8 @@ export class GraphFeed {
     build.onTaken(() => this.pump());
   }
 
-  /** Keep one batch (the arrays are kept: the caller lets go of them) and send what the worker has room for. */
-  add(ids: Int32Array, values: Float32Array): void {
+  /** Keep one batch (`FedVectors.add`) and send what the worker has room for. */
+  add(ids: Int32Array, values: Float32Array | readonly Float32Array[]): void {
     this.vectors.add(ids, values);
     this.pump();
   }
