@@ -31,12 +31,8 @@ const WORKER_FROM_PASSAGES = 500;
 /** BM25 over a passage store's passages, loaded once and brought up to its change marker by `sync`. */
 export class Bm25KeywordSearch implements KeywordSearch {
   private lexical?: Bm25Index;
-  /**
-   * A current, whole index file not held yet: read at the first question (then `lexical`). The
-   * index the sync checked is kept weakly: until the garbage collector takes it, the first
-   * question searches it rather than reading a second copy beside it (60 MB at 100,000 passages).
-   */
-  private file?: { readonly path: string; readonly generation: number; readonly checked?: WeakRef<Bm25Index> };
+  /** A current, whole index file not held yet: read at the first question (then `lexical`). */
+  private file?: { readonly path: string; readonly generation: number };
   private background?: BackgroundLexicalBuild;
   /** Passages of an ingest into an empty store while it is still too small for the worker. */
   private heldBack?: LexicalPassage[];
@@ -68,9 +64,9 @@ export class Bm25KeywordSearch implements KeywordSearch {
   }
 
   /** Reads the deferred file; one damaged since the sync checked it leaves an empty index (vectors answer) and a rebuild at the next sync. */
-  private readFile(file: { path: string; generation: number; checked?: WeakRef<Bm25Index> }): Bm25Index {
+  private readFile(file: { path: string; generation: number }): Bm25Index {
     this.file = undefined;
-    const loaded = file.checked?.deref() ?? Bm25Index.load(file.path);
+    const loaded = Bm25Index.load(file.path);
     if (loaded && loaded.generation === file.generation) return loaded;
     this.warn(`knowledge: keyword index file ${file.path} could not be read; searching with vectors alone until it is rebuilt`);
     return new Bm25Builder().finish(-1);
@@ -153,11 +149,10 @@ export class Bm25KeywordSearch implements KeywordSearch {
     if (file && Number(await this.store.getMeta('lexical_generation')) === generation) {
       const path = join(this.dataDir, file);
       // Every length and cross-reference checked now (a damaged file is rebuilt at this sync,
-      // not found out at a question); the bytes are let go, and read again when first searched
-      // unless still uncollected.
+      // not found out at a question); the bytes are let go and read again when first searched.
       const loaded = Bm25Index.load(path);
       if (loaded && loaded.generation === generation) {
-        this.file = { path, generation, checked: new WeakRef(loaded) };
+        this.file = { path, generation };
         return DEFERRED;
       }
       this.warn(`knowledge: keyword index file ${file} is missing, truncated, damaged or of another version; rebuilding it from the database`);
