@@ -204,8 +204,8 @@ export class PassageTable {
   /**
    * Up to BATCH vectors of one embedder after passage `afterId`, in passage id order. The
    * batch's floats share one array (each vector a view of it): a copy per row was one more
-   * small native allocation per vector, and a scan of 100,000 vectors left the main thread's
-   * malloc heap 45 MB larger for good (freed, but not given back to the system).
+   * small native allocation per vector (in one bench run a scan of 100,000 vectors left the main
+   * thread's malloc heap 45 MB larger for good: freed, but not given back to the system).
    */
   vectorsAfter(embedder: string, afterId: number): PassageVector[] {
     const rows = this.db.prepare(
