@@ -15,10 +15,10 @@ import type { Embedder } from '../src/models/index.ts';
 import type { Bm25Index } from '../src/knowledge/search/bm25-index.ts';
 import type { KeywordSearch } from '../src/knowledge/ports/keyword-search.ts';
 import { defaultTokenizer } from '../src/knowledge/search/tokenizer.ts';
-import { type VectorIndex, type VectorMatrix, exactSearch } from '../src/knowledge/search/vector-index.ts';
+import type { VectorIndex } from '../src/knowledge/search/vector-index.ts';
 import { efFor } from '../src/knowledge/search/hnsw-ef.ts';
-import { TopK } from '../src/knowledge/search/top-k.ts';
 import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
+import { exactReference, exactReferenceApart } from './bench-exact.ts';
 import { benchFts5PeerApart, type Fts5PeerApartFigures } from './bench-fts5-peer.ts';
 import { quantile } from './bench-quantile.ts';
 
@@ -145,14 +145,22 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
       const completeSeconds = (performance.now() - started) / 1000;
       log(`index complete (HNSW graph written) after ${completeSeconds.toFixed(1)} s`);
       // Where the peak falls: the ingest (index builds) or the measuring after it.
-      const rssAfter = (phase: string) => log(`peak RSS after ${phase} ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (now ${Math.round(process.memoryUsage().rss / 1048576)} MB)`);
+      const rssAfter = (phase: string) => {
+        const mb = (bytes: number) => Math.round(bytes / 1048576);
+        const now = process.memoryUsage();
+        log(`peak RSS after ${phase} ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (now ${mb(now.rss)} MB: JS heap ${mb(now.heapUsed)}/${mb(now.heapTotal)}, array buffers ${mb(now.arrayBuffers)}, external ${mb(now.external)})`);
+      };
       rssAfter('the ingest');
 
       const sampleIds = Array.from(await kb.store.passageIds()).filter((id) => id % 199 === 0).slice(0, 500);
       const sample = (await kb.store.passagesByIds(sampleIds)).map((passage) => passage.text);
       const questions = benchQuestions(options.queries ?? 300, sample);
       const vectors = await embedder.embed(questions);
-      const reference = await exactReference(kb, vectors);
+      // Apart over SQLite (bench-exact.ts): its scan of every vector is the bench's garbage, not the app's.
+      const { embedder: vectorSpace, dimensions } = kb.indexes.vector;
+      const reference = options.open
+        ? await exactReference(kb.store, vectorSpace, dimensions, vectors)
+        : exactReferenceApart(dataDir, vectorSpace, dimensions, vectors, root);
       for (const q of questions.slice(0, 20)) await kb.search(q, 5); // warm-up
       const hybrid: number[] = [];
       for (const q of questions) {
@@ -242,32 +250,6 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-}
-
-/**
- * The exact top 10 of each query vector (a set of ids), the time of each one's exact scan, and the
- * number of vectors scanned. The store's vectors are scanned a batch at a time (each query's time
- * is the sum of its scans of the batches), never held as one matrix: 38 MB at 100,000 passages
- * that are the bench's own, not the app's, and that stayed resident until a later collection.
- */
-async function exactReference(kb: OpenKnowledgeBase, queries: readonly Float32Array[]): Promise<{ answers: Array<Set<number>>; times: number[]; vectors: number }> {
-  const { embedder, dimensions } = kb.indexes.vector;
-  const tops = queries.map(() => new TopK(10));
-  const times = queries.map(() => 0);
-  let vectors = 0;
-  for await (const batch of kb.store.vectors(embedder)) {
-    const rows = batch.filter((row) => row.vector.length === dimensions); // as the index reads them
-    const values = new Float32Array(rows.length * dimensions);
-    rows.forEach((row, i) => values.set(row.vector, i * dimensions));
-    const matrix: VectorMatrix = { ids: Int32Array.from(rows, (row) => row.id), values, dimensions };
-    vectors += rows.length;
-    queries.forEach((query, i) => {
-      const t0 = performance.now();
-      for (const hit of exactSearch(matrix, query, 10)) tops[i].push(hit.id, hit.score);
-      times[i] += performance.now() - t0;
-    });
-  }
-  return { answers: tops.map((top) => new Set(top.result().map((hit) => hit.id))), times, vectors };
 }
 
 /** Share of questions whose hybrid top 5 is unchanged when the vector vote is searched at the neighbours' ef. */

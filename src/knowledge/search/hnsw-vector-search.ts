@@ -151,9 +151,7 @@ export class HnswVectorSearch implements VectorSearch {
       return;
     }
     for (const id of ids) this.fed.add(id);
-    const values = new Float32Array(ids.length * dimensions);
-    vectors.forEach((vector, i) => values.set(vector, i * dimensions));
-    this.background.add(Int32Array.from(ids), values);
+    this.background.add(Int32Array.from(ids), vectors);
   }
 
   /** Resolves at once: the graph's worker is fed from the vectors kept here as it takes them in (GraphFeed). */
