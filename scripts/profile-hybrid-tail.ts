@@ -6,7 +6,9 @@
  * search they fell in, and the BM25 postings each search read. The first round is what the
  * bench's hybrid figures see (one pass over the questions after 20 of them warmed up): each
  * term's block-max bounds are computed at its first use; later rounds find them cached. Prints each stage's mean over the
- * 5% of searches that took the most CPU against its mean over all, per round, on a data folder
+ * 5% of searches that took the most CPU against its mean over all, per round, then each stage's mean
+ * over the questions in order, 20 at a time (in round 1 the first 40 questions after the warm-up cost
+ * 2–3× the later ones and hold most of the slowest 5%: the p95 is largely theirs), on a data folder
  * the sweep built:
  *   npx tsx --import ./scripts/bench-compiled.mjs scripts/profile-hybrid-tail.ts DIR [--rounds 3]
  * (DIR holds data/, as `sweep-hnsw-ef.ts --data` leaves it; the compiled hooks measure dist/ as the bench does.)
@@ -89,6 +91,12 @@ for (let round = 0; round < Number(values.rounds); round++) {
   const names = [...new Set(searches.flatMap((s) => Object.keys(s.stages)))];
   for (const name of names) console.log(`    ${name.padEnd(30)} ${mean(slowest.map((s) => s.stages[name] ?? 0)).toFixed(3)} / ${mean(searches.map((s) => s.stages[name] ?? 0)).toFixed(3)} ms`);
   console.log(`    ${'bm25 postings read'.padEnd(30)} ${Math.round(mean(slowest.map((s) => s.walked)))} / ${Math.round(mean(searches.map((s) => s.walked)))}; question length ${mean(slowest.map((s) => s.terms)).toFixed(0)} / ${mean(searches.map((s) => s.terms)).toFixed(0)} characters`);
+  const early = slowest.filter((s) => searches.indexOf(s) < 40).length;
+  const starts = [0, 20, 40, 60, 100, 200].filter((x) => x < searches.length);
+  const inOrder = (of: (s: (typeof searches)[number]) => number): string => starts.map((x) => mean(searches.slice(x, x + 20).map(of)).toFixed(2).padStart(6)).join(' ');
+  console.log(`  in order, mean CPU ms of questions ${starts.map((x) => `${x + 1}–${x + 20}`).join(', ')} (${early} of the most CPU 5% among the first 40):`);
+  console.log(`    ${'kb.search'.padEnd(30)} ${inOrder((s) => s.total)}`);
+  for (const name of names) console.log(`    ${name.padEnd(30)} ${inOrder((s) => s.stages[name] ?? 0)}`);
 }
 observer.disconnect();
 kb.close();
