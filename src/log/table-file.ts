@@ -62,7 +62,8 @@ function tooManyRows(path: string): UserError {
  * The first sheet, row by row (exceljs's streaming reader: memory stays flat, and reading stops
  * at the row limit). The zip is checked first, so no bomb reaches the XML parser, and its rows
  * are counted in the raw XML, so a sheet over the limit is refused in a fraction of the time
- * parsing it would take; the parser's own count stays, in case a sheet slips past that one.
+ * parsing it would take; the parser's own count stays, in case a sheet slips past that one. A file
+ * the streaming reader cannot take (its workbook part after the sheets) is read whole.
  */
 async function readXlsx(path: string): Promise<CsvRecord[]> {
   const bytes = readTableBytes(path);
@@ -71,29 +72,55 @@ async function readXlsx(path: string): Promise<CsvRecord[]> {
     throw cause;
   });
   if (await sheetRowsOver(bytes, MAX_IMPORT_ROWS + 1)) throw tooManyRows(path);
-  const records: CsvRecord[] = [];
   const Excel = await loadExcel();
   try {
-    const workbook = new Excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
-      sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
-    } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1]);
-    let width = 0;
-    for await (const sheet of workbook) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        // Empty trailing cells are absent in .xlsx rows; read up to the header's width so an
-        // empty title is reported as empty, not as a missing column.
-        const cells: string[] = [];
-        for (let c = 1; c <= Math.max(row.cellCount, width); c++) cells.push(cellText(row.getCell(c)));
-        if (!cells.some((cell) => cell.trim() !== '')) continue;
-        if (records.length === 0) width = cells.length;
-        records.push({ line: row.number, cells });
-        if (records.length > MAX_IMPORT_ROWS + 1) throw tooManyRows(path);
-      }
-      break; // the first sheet only
-    }
+    return await sheetRecords(streamedRows(Excel, bytes), path);
   } catch (cause) {
     if (cause instanceof UserError) throw cause;
-    throw new UserError('unreadable_file', logMessages.unreadableFile(path), { cause });
+    // The streaming reader now and then loses the workbook part when it comes last in the zip
+    // (exceljs: "reading 'sheets' of undefined", seen once in CI): the checked file is read whole instead.
+    try {
+      return await sheetRecords(loadedRows(Excel, bytes), path);
+    } catch (again) {
+      if (again instanceof UserError) throw again;
+      throw new UserError('unreadable_file', logMessages.unreadableFile(path), { cause: again });
+    }
+  }
+}
+
+/** The first sheet's rows, streamed (memory stays flat, and reading stops at the row limit). */
+async function* streamedRows(Excel: typeof ExcelJS, bytes: Buffer): AsyncGenerator<ExcelJS.Row> {
+  const workbook = new Excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
+  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1]);
+  for await (const sheet of workbook) {
+    yield* sheet as AsyncIterable<ExcelJS.Row>;
+    return; // the first sheet only
+  }
+}
+
+/** The first sheet's rows, the workbook loaded whole (its rows were counted before). */
+async function* loadedRows(Excel: typeof ExcelJS, bytes: Buffer): AsyncGenerator<ExcelJS.Row> {
+  const workbook = new Excel.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const rows: ExcelJS.Row[] = [];
+  workbook.worksheets[0]?.eachRow((row) => void rows.push(row));
+  yield* rows;
+}
+
+/** The non-empty rows of a sheet as text cells, up to the row limit. */
+async function sheetRecords(rows: AsyncIterable<ExcelJS.Row>, path: string): Promise<CsvRecord[]> {
+  const records: CsvRecord[] = [];
+  let width = 0;
+  for await (const row of rows) {
+    // Empty trailing cells are absent in .xlsx rows; read up to the header's width so an
+    // empty title is reported as empty, not as a missing column.
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, width); c++) cells.push(cellText(row.getCell(c)));
+    if (!cells.some((cell) => cell.trim() !== '')) continue;
+    if (records.length === 0) width = cells.length;
+    records.push({ line: row.number, cells });
+    if (records.length > MAX_IMPORT_ROWS + 1) throw tooManyRows(path);
   }
   return records;
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { ImportRejected, openActivityLog } from '../../src/log/index.ts';
 import { UserError } from '../../src/errors.ts';
@@ -144,6 +145,25 @@ describe('import', () => {
 });
 
 describe('export', () => {
+  it('reads an .xlsx whose workbook part comes last in the zip (as some tools save it), not calling it broken', async () => {
+    const dir = tempFolder();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('活动');
+    sheet.addRow(['日期', '类型', '标题', '记录人']);
+    sheet.addRow([new Date(Date.UTC(2023, 5, 12)), 'inspection', '视察安全生产工作', '赵六']);
+    const saved = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    // The same parts, the sheets and then xl/workbook.xml last: exceljs's streaming reader failed on every such file.
+    const names = Object.keys(saved.files).filter((name) => !saved.files[name].dir);
+    const last = (name: string) => (name === 'xl/workbook.xml' ? 2 : name.startsWith('xl/worksheets/') ? 1 : 0);
+    const reordered = new JSZip();
+    for (const name of [...names].sort((a, b) => last(a) - last(b))) reordered.file(name, await saved.files[name].async('uint8array'));
+    const path = join(dir, '台账.xlsx');
+    writeFileSync(path, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const log = openActivityLog({ dataDir: dir });
+    expect(await log.importFile(path, byCli('导入员'))).toEqual({ imported: 1, duplicates: 0 });
+    expect(withoutIds(log.list())).toEqual([{ date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '赵六', by_name: '赵六' }]);
+  });
+
   it.each(['csv', 'xlsx'])('round-trips a period through %s to the same log', async (ext) => {
     const source = openActivityLog({ dataDir: tempFolder() });
     await source.importFile(SAMPLE_CSV, byCli('导入员'));
