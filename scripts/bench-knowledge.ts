@@ -31,6 +31,12 @@ export interface KnowledgeBench {
   readonly ingest_complete_passages_per_s: number;
   readonly hybrid_query_ms_p50: number;
   readonly hybrid_query_ms_p95: number;
+  /**
+   * The same questions searched again right after: the steady state of a running server, where the
+   * first pass also pays V8's compiling of the search code (its first ~40 questions cost 2-3x the rest).
+   */
+  readonly hybrid_second_pass_ms_p50: number;
+  readonly hybrid_second_pass_ms_p95: number;
   /** The built-in re-ranker alone over the fused top 30 (included in the hybrid figures). */
   readonly rerank_ms_p50: number;
   readonly rerank_ms_p95: number;
@@ -168,6 +174,12 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
         await kb.search(q, 5);
         hybrid.push(performance.now() - t0);
       }
+      const second: number[] = [];
+      for (const q of questions) {
+        const t0 = performance.now();
+        await kb.search(q, 5);
+        second.push(performance.now() - t0);
+      }
 
       rssAfter('the hybrid searches');
       const vote = kb.indexes.vectorEngine === 'hnsw' ? await voteAgreement(kb, questions) : undefined;
@@ -221,6 +233,8 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
         ingest_complete_passages_per_s: Math.round(report.chunks / completeSeconds),
         hybrid_query_ms_p50: round(quantile(hybrid, 0.5)),
         hybrid_query_ms_p95: round(quantile(hybrid, 0.95)),
+        hybrid_second_pass_ms_p50: round(quantile(second, 0.5)),
+        hybrid_second_pass_ms_p95: round(quantile(second, 0.95)),
         rerank_ms_p50: round(quantile(rerankTimes, 0.5)),
         rerank_ms_p95: round(quantile(rerankTimes, 0.95)),
         ask_ms_p95: round(quantile(askTimes, 0.95)),
