@@ -8,6 +8,15 @@ import { ImportRejected, openActivityLog } from '../../src/log/index.ts';
 import { UserError } from '../../src/errors.ts';
 import { SAMPLE_CSV, byCli, tempFolder } from '../support/log-helpers.ts';
 
+/** A workbook whose first sheet holds the log's columns and these rows, as a clerk's table. */
+function activitySheet(...rows: unknown[][]): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('活动');
+  sheet.addRow(['日期', '类型', '标题', '记录人']);
+  for (const row of rows) sheet.addRow(row);
+  return { workbook, sheet };
+}
+
 const H1 = { from: '2023-01-01', to: '2023-06-30' };
 const counts = (stats: { counts: ReadonlyArray<{ kind: string; count: number }> }) =>
   Object.fromEntries(stats.counts.map((c) => [c.kind, c.count]));
@@ -116,11 +125,10 @@ describe('import', () => {
 
   it('reads XLSX with real date cells, and names bad spreadsheet lines', async () => {
     const dir = tempFolder();
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('活动');
-    sheet.addRow(['日期', '类型', '标题', '记录人']);
-    sheet.addRow([new Date(Date.UTC(2023, 5, 12)), 'inspection', '视察安全生产工作', '赵六']);
-    sheet.addRow(['2023-06-14', '学习', '集体学习', '']);
+    const { workbook, sheet } = activitySheet(
+      [new Date(Date.UTC(2023, 5, 12)), 'inspection', '视察安全生产工作', '赵六'],
+      ['2023-06-14', '学习', '集体学习', ''],
+    );
     const good = join(dir, 'good.xlsx');
     await workbook.xlsx.writeFile(good);
     sheet.addRow(['2023-04-31', 'inspection', '视察乙', '赵六']);
@@ -142,15 +150,10 @@ describe('import', () => {
     ]);
     log.close();
   });
-});
 
-describe('export', () => {
   it('reads an .xlsx whose workbook part comes last in the zip (as some tools save it), not calling it broken', async () => {
     const dir = tempFolder();
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('活动');
-    sheet.addRow(['日期', '类型', '标题', '记录人']);
-    sheet.addRow([new Date(Date.UTC(2023, 5, 12)), 'inspection', '视察安全生产工作', '赵六']);
+    const { workbook } = activitySheet([new Date(Date.UTC(2023, 5, 12)), 'inspection', '视察安全生产工作', '赵六']);
     const saved = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
     // The same parts, the sheets and then xl/workbook.xml last: exceljs's streaming reader failed on every such file.
     const names = Object.keys(saved.files).filter((name) => !saved.files[name].dir);
@@ -162,8 +165,11 @@ describe('export', () => {
     const log = openActivityLog({ dataDir: dir });
     expect(await log.importFile(path, byCli('导入员'))).toEqual({ imported: 1, duplicates: 0 });
     expect(withoutIds(log.list())).toEqual([{ date: '2023-06-12', kind: 'inspection', title: '视察安全生产工作', by: '赵六', by_name: '赵六' }]);
+    log.close();
   });
+});
 
+describe('export', () => {
   it.each(['csv', 'xlsx'])('round-trips a period through %s to the same log', async (ext) => {
     const source = openActivityLog({ dataDir: tempFolder() });
     await source.importFile(SAMPLE_CSV, byCli('导入员'));
