@@ -31,7 +31,7 @@ import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type 
 import { comparedPeriods, listedCountPeriods, monthsAskedFor, monthsOf, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import { kindExtreme, monthExtreme } from './extremes.ts';
 import { beforeTheLog, plannedNote } from './count-notes.ts';
-import { answerEach, severalQuestions, statementAndQuestions } from './several-questions.ts';
+import { answerEach, answerThenOffer, severalQuestions, statementAndQuestions, toldBeforeQuestion } from './several-questions.ts';
 import { answerQuestions, ruleQuestions } from './several-rule-questions.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplySink } from './types.ts';
 
@@ -236,10 +236,15 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
     // 今年视察了几次？去年呢？: each question in turn, the later read as follow-ups of the earlier.
     // 今天视察了安全生产工作。上半年视察了几次？: logged first, then each question answered.
+    const waiting = async () => (await pendings.get(pendingKey(incoming))) !== undefined;
+    const answer = (part: string) => turn({ ...incoming, text: part });
     const several = (await statementAndQuestions(text, reader, today)) ?? (await severalQuestions(text, reader, today));
-    if (several) {
-      const waiting = async () => (await pendings.get(pendingKey(incoming))) !== undefined;
-      return answerEach(several, { answer: (part) => turn({ ...incoming, text: part }), waiting, askAgain: m.askAgainAfter });
+    if (several) return answerEach(several, { answer, waiting, askAgain: m.askAgainAfter });
+    // 今天视察了河道，上半年视察了几次？: the question answered, the activity offered to be logged.
+    const told = await toldBeforeQuestion(text, reader, today);
+    if (told) {
+      const answerTold = (part: string) => (told.onRules ? ask(text, text, incoming, sink) : answer(part));
+      return answerThenOffer(told, { answer: answerTold, waiting, askAgain: m.tellAgainAfter, offer: () => logFlows.offerLog(told.activities, incoming, today) });
     }
     const reading = await reader.read(text, today);
     const followUp = await resolveFollowUp(text, reading, await contexts.get(incoming.threadId), reader, today);

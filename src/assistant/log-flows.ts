@@ -85,6 +85,15 @@ export function createLogFlows(options: LogFlowOptions) {
     return { text: lines.join('\n') };
   }
 
+  /** 今天视察了河道，上半年视察了几次？: the entry told in passing, offered to be logged; nothing is stored yet. */
+  async function offerLog(read: readonly ReadActivity[], incoming: Incoming, today: IsoDate): Promise<Reply> {
+    await options.setPending(incoming, { kind: 'log', activities: [...read], message: incoming.text });
+    return {
+      text: m.logOffered(read.map((a) => entryInWords(a, taxonomy, today)).join('；')),
+      choices: [{ label: m.logChoice, send: m.logWord }, { label: m.cancelChoice, send: m.cancelWord }],
+    };
+  }
+
   /** 今天…，为期三天: which end the day named is, offered as two choices; nothing is stored yet. */
   async function askWhichEnd(question: string, ends: LastingEnds, incoming: Incoming, today: IsoDate): Promise<Reply> {
     await options.setPending(incoming, { kind: 'lasting', ends, message: incoming.text });
@@ -188,7 +197,7 @@ export function createLogFlows(options: LogFlowOptions) {
     };
   }
 
-  return { log, askWhichEnd, answer, undo, edit, correctInWords, remove };
+  return { log, offerLog, askWhichEnd, answer, undo, edit, correctInWords, remove };
 }
 
 /** The log flows of one assistant. */

@@ -36,6 +36,8 @@ export const messages = {
   loggedBy: (by: string) => `记录人：${by}。记错了可以发送 /undo 撤回，或直接说“改成6月13日”“不对，是调研”。`,
   futureDate: (items: string) => `${items} 还没到。是要记录一项计划开展的活动吗？`,
   confirmChoice: '按计划记录',
+  logChoice: '记录这项活动',
+  logOffered: (items: string) => `这条消息里还说了一项活动：${items}。要记录吗？（回复之前不会记录）`,
   earlierChoice: (day: string) => `记为${day}`,
   earlierWord: '记为过去的日期',
   /** 为期三天: the day named as the first, or the last, of the activity. */
@@ -45,6 +47,7 @@ export const messages = {
   lastDayWord: '最后一天',
   cancelChoice: '取消',
   confirmWord: '按计划记录',
+  logWord: '记录',
   cancelWord: '取消',
   deleteQuestion: (entry: string) => `确定删除这一条吗？${entry}`,
   deleteChoice: '确认删除',
@@ -61,6 +64,7 @@ export const messages = {
   unclearChange: '没看懂要改成什么。例如：“改成6月13日”“不对，是调研”，或 /edit 编号 日期 6月13日。',
   cancelled: '好的，已取消，没有保存。',
   nothingPending: '没有等待确认的事项。',
+  tellAgainAfter: (told: string) => `这条消息里还说了「${told}」——要记录的话，请先回答上面的问题，之后再把它发一次。`,
   askAgainAfter: (rest: string) => `您还问了：「${rest}」——请先回答上面的问题，之后再把它发一次。`,
   nothingToUndo: '您还没有可以撤回的记录。',
 

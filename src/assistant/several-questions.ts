@@ -8,7 +8,7 @@
  * - an activity to log beside a draft asked for (…。帮我写一段视察情况的讲话稿): logged, then drafted.
  */
 import type { IsoDate } from '../time/index.ts';
-import type { MessageReader, Reading } from '../reader/index.ts';
+import type { MessageReader, ReadActivity, Reading } from '../reader/index.ts';
 import { looksLikeFollowUp } from './follow-up.ts';
 import type { Reply } from './types.ts';
 
@@ -69,6 +69,51 @@ export async function statementAndQuestions(text: string, reader: MessageReader,
   if (told.intent !== 'log' && !(told.intent === 'unclear' && told.ends)) return undefined;
   if (questions.length > 0 && !(await questionsRead(questions, reader, today))) return undefined;
   return [statement, questions.join(''), ...drafts].filter(Boolean);
+}
+
+/** A deed reported (了, 过) on a day named, in the clauses before a question. */
+const TOLD_DONE = /[了过]/;
+const TOLD_DAY = /今天|今日|昨天|昨日|前天|上午|下午|晚上|\d+\s*[日号]|[一二三四五六七八九十]+[日号]|[上本这]周|星期|周[一二三四五六日天]/;
+
+/** An activity told in the clauses before a one-sentence question, and the question itself. */
+export interface ToldBeforeQuestion {
+  readonly activities: readonly ReadActivity[];
+  readonly told: string;
+  readonly question: string;
+  /** A question on the rules: searched with the clauses before it, its condition (…代表因故不能参加的，要怎么请假？). */
+  readonly onRules: boolean;
+}
+
+/**
+ * 今天视察了河道，上半年视察了几次？: an activity told before the comma of a one-sentence question. Read
+ * whole, the message is the question and the activity is never logged; but such a clause may be the
+ * question's circumstance, so it is offered to be logged, never stored unasked. Undefined unless the
+ * clauses before the last comma report something done on a day named and read as a log entry on their
+ * own, and the last one reads as a question (委员因病不能出席会议，应当怎么请假？ is one question).
+ */
+export async function toldBeforeQuestion(text: string, reader: MessageReader, today: IsoDate): Promise<ToldBeforeQuestion | undefined> {
+  const t = text.trim();
+  if (!/[？?]$/.test(t) || /[。！!；;？?\n]/.test(t.replace(/[？?]+$/, ''))) return undefined;
+  const cut = Math.max(t.lastIndexOf('，'), t.lastIndexOf(','));
+  if (cut < 2) return undefined;
+  const [told, question] = [t.slice(0, cut), t.slice(cut + 1).trim()];
+  // Something done on a day named (今天视察了河道), not a case (委员因病不能出席会议，应当怎么请假？).
+  if (!TOLD_DONE.test(told) || !TOLD_DAY.test(told)) return undefined;
+  const reading = await reader.read(told, today);
+  const asked = await reader.read(question, today);
+  if (reading.intent !== 'log' || !QUESTION.has(asked.intent)) return undefined;
+  return { activities: reading.activities, told, question, onRules: asked.intent === 'ask' };
+}
+
+/**
+ * The question answered, then the activity told before it offered to be logged (its choices the
+ * reply's); when the answer itself asks back, the activity is named for the person to send again.
+ */
+export async function answerThenOffer(told: ToldBeforeQuestion, each: EachPart & { offer(): Promise<Reply> }): Promise<Reply> {
+  const answered = await each.answer(told.question);
+  if (await each.waiting()) return { ...answered, text: `${answered.text}\n\n${each.askAgain(told.told)}` };
+  const offer = await each.offer();
+  return { ...answered, text: `${answered.text}\n\n${offer.text}`, choices: offer.choices };
 }
 
 /** A message cut after each question mark (？ or ?), what follows the last one kept as the last part. */

@@ -284,6 +284,29 @@ describe('assistant: follow-ups in a thread', () => {
     expect(bench.log.list({}).map((a) => a.title)).not.toContain(expect.stringContaining('请问'));
   });
 
+  it('offers to log an activity told before the comma of a question, answering the question and storing nothing unasked', async () => {
+    const knowledge = new FakeKnowledgeBase();
+    bench = makeBench(reader, { knowledge });
+    await bench.assistant.handle(say('3月3日视察了城区防汛工作'));
+    const reply = await bench.assistant.handle(say('今天视察了河道，上半年一共视察了几次？'));
+    expect(reply.text).toContain('2023年上半年共视察 1 次。');
+    expect(reply.text).toContain('这条消息里还说了一项活动：7月5日 视察 视察了河道。要记录吗？');
+    expect(reply.choices?.map((c) => c.label)).toEqual(['记录这项活动', '取消']);
+    expect(bench.log.list({})).toHaveLength(1);
+    expect((await bench.assistant.handle(say(reply.choices![0].send))).text).toContain('已记录：7月5日 视察 视察了河道');
+    expect(bench.log.list({})).toHaveLength(2);
+    // A question on the rules is searched with its clauses; 取消 leaves the log as it was.
+    const asked = await bench.assistant.handle(say('昨天组织代表视察了河道，代表因故不能参加视察的要怎么请假？'));
+    expect(knowledge.questions.at(-1)).toBe('昨天组织代表视察了河道，代表因故不能参加视察的要怎么请假？');
+    expect(asked.text).toContain('这条消息里还说了一项活动：7月4日 视察');
+    expect((await bench.assistant.handle(say('取消'))).text).toContain('已取消');
+    expect(bench.log.list({})).toHaveLength(2);
+    // A case, with no deed on a day, is no activity told: one question, nothing offered.
+    const condition = await bench.assistant.handle(say('今天组织代表视察时，代表因故不能参加的，要怎么请假？'));
+    expect(condition.text).not.toContain('要记录吗');
+    expect(condition.choices).toBeUndefined();
+  });
+
   it('asks back about the entry first and names the question to send again, never reading it as the answer', async () => {
     bench = makeBench(reader);
     const reply = await bench.assistant.handle(say('今天组织代表视察了河道，为期三天。上半年视察了几次？'));
