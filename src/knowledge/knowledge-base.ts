@@ -135,10 +135,14 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     log(`knowledge: question embedding failed, searching with BM25 only: ${error instanceof Error ? error.message : String(error)}`);
   };
   const vector = createVectorRetriever(indexes.vector, embedder, embeddingFailed);
+  // Each input read as deep as the second stage reads (deeper when visibility filters): at depth
+  // 50 the vote could lift a BM25 rank 31-50 into the 30 re-ranked; at 30 it re-orders the keyword
+  // search's 30 (same recall@1/@5 and declines on all seven evaluation sets, 2026-12-03), and the
+  // pruned keyword search stops at a higher threshold (p95 -13% alone).
   const hybrid = createHybridRetriever([
     { retriever: bm25, weight: 1 },
     { retriever: createVectorRetriever(indexes.vector, embedder, embeddingFailed, 'vote'), weight: VECTOR_WEIGHT },
-  ]);
+  ], { depth: RERANK_DEPTH });
   const idf = (term: string) => indexes.keyword.idf(term);
 
   // What the ranking and `size()` read synchronously, refreshed when a sync moved the indexes:
