@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 import { Bm25Builder, type Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
+import { type SearchShare, mergeHits, rangesOf } from '../../src/knowledge/search/bm25-share.ts';
 import { defaultTokenizer } from '../../src/knowledge/search/tokenizer.ts';
 import { benchQuestions, seededRandom, writeBenchCorpus } from '../../scripts/bench-corpus.ts';
 import { tempDir } from '../support/kb-fixtures.ts';
@@ -99,6 +100,44 @@ describe('rank-safe BM25 pruning', () => {
         const reference = index.searchExhaustive(terms, k);
         const got = index.search(terms, k);
         expect(got, `${question} (k=${k})`).toEqual(reference);
+      }
+    }
+  });
+
+  it('returns the exhaustive top k when two threads split the ranges between them, whoever takes which', () => {
+    const index = generatedIndex();
+    const random = seededRandom(8);
+    // Two threads' views of one shared search: ranges handed out by `owner`, one k-th best told between them.
+    const twoShares = (starts: Int32Array, owner: (range: number) => number): SearchShare[] => {
+      let floor = -Infinity;
+      const owners = Array.from({ length: starts.length - 1 }, (_, i) => owner(i));
+      return [0, 1].map((thread) => {
+        let next = 0;
+        return {
+          take() {
+            while (next < owners.length && owners[next] !== thread) next++;
+            return next < owners.length ? [starts[next], starts[++next]] as const : undefined;
+          },
+          floor: () => floor,
+          raise: (score: number) => void (floor = Math.max(floor, score)),
+        };
+      });
+    };
+    for (let q = 0; q < 60; q++) {
+      const terms = Array.from({ length: 2 + Math.floor(random() * 14) }, () => `词${Math.floor(random() ** 1.5 * 400)}`);
+      // Odd sizes: ranges start mid-window and move on to a passage's first unit.
+      for (const size of [97, 500, 1057]) {
+        const starts = rangesOf(index.head, size);
+        for (const k of [1, 5, 30]) {
+          const reference = index.searchExhaustive(terms, k);
+          for (const owner of [(i: number) => i % 2, (i: number) => (i < starts.length / 3 ? 1 : 0), () => (random() < 0.5 ? 0 : 1)]) {
+            // Each thread searches its ranges with taking turns replaced by one after the other (the second prunes with the first's k-th best).
+            const shares = twoShares(starts, owner);
+            const first = index.searchTerms(index.termsOf(terms), k, shares[0]);
+            const second = index.searchTerms(index.termsOf(terms), k, shares[1]);
+            expect(mergeHits(first, second, k), `${terms.join(' ')} (k=${k}, ranges of ${size})`).toEqual(reference);
+          }
+        }
       }
     }
   });

@@ -48,7 +48,8 @@ const questionsOf = (seed: number): string[][] => {
 describe('the keyword search thread', () => {
   it('returns what the index returns on this thread, for each of two indexes searched in turn', async () => {
     const warnings: string[] = [];
-    const thread = new Bm25SearchThread((line) => warnings.push(line), 0);
+    // Ranges of 256 units: each search is split between the two threads when both are at it.
+    const thread = new Bm25SearchThread((line) => warnings.push(line), 0, 256);
     const indexes = [savedIndex('a', 4000, 3), savedIndex('b', 3000, 4)];
     try {
       for (const [i, terms] of questionsOf(9).entries()) {

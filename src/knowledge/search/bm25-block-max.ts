@@ -7,6 +7,7 @@
  * or galloping to it. Computed per term on first use, in the one walk of its postings that the
  * global maximum needs anyway: the index file is unchanged.
  */
+import type { Hit } from './top-k.ts';
 
 /**
  * log2 of the units per block: 32 units, not 64 (paired on the bench's 100,000 passages, the
@@ -36,6 +37,22 @@ export interface TermBounds {
   readonly windowStarts?: Int32Array;
   /** Per block, where its units' postings start, counted from its window's start (a window has at most 1,024). */
   readonly blockStarts?: Uint16Array;
+}
+
+/** The arrays the scoring reads (those of a frozen Bm25Index). */
+export interface ScoringArrays {
+  /** Grouped by term, ascending within a term: unit * 256 + term frequency in half units. */
+  readonly postings: Uint32Array;
+  readonly norms: Float32Array;
+  /** For each unit, the first unit of its passage. */
+  readonly head: Int32Array;
+  readonly passageIds: Int32Array;
+}
+
+/** Top hits and the number of postings read to find them. */
+export interface ScoredSearch {
+  readonly hits: Hit[];
+  readonly walked: number;
 }
 
 /** One distinct query term as the pruned search reads it: its postings, its weight, the most it can add to one unit, and its bounds. */
@@ -69,30 +86,26 @@ export function denseFrequencies(postings: Uint32Array, start: number, end: numb
   return dense;
 }
 
-/** The bounds of the term whose packed postings (unit * 256 + half units) are postings[start, end). */
+/**
+ * The bounds of the term whose packed postings (unit * 256 + half units) are postings[start, end).
+ * Each walk of the postings is a function of its own holding one loop: V8 compiles a long loop
+ * while it runs (on-stack replacement) and, when the code after it has never run, threw that
+ * compiled code away at the loop's end, so every long list's first walk ran in the interpreter
+ * (91 such deoptimisations in a fresh process's first 40 questions at 100,000 passages).
+ */
 export function termBounds(
   postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number,
 ): TermBounds {
-  const blocked = end - start >= MIN_BLOCKED_POSTINGS;
+  if (end - start < MIN_BLOCKED_POSTINGS) return { saturation: saturationOf(postings, start, end, norms, textUnits) };
   const blockCount = (norms.length >>> BLOCK_SHIFT) + 1;
-  const perBlock = blocked ? scratchMaxima(blockCount) : undefined;
-  const ranked = blocked && end - start >= norms.length * RANK_SHARE;
+  const perBlock = scratchMaxima(blockCount);
   // Per block and one past the last: the first posting at or past the block's first unit.
-  const firsts = ranked ? scratchFirsts(blockCount + 1) : undefined;
-  let saturation = 0;
-  let block = 0;
-  for (let i = start; i < end; i++) {
-    const tf = (postings[i] & 255) / textUnits;
-    const doc = postings[i] >>> 8;
-    const value = tf / (tf + norms[doc]);
-    if (value > saturation) saturation = value;
-    if (!perBlock) continue;
-    const b = doc >>> BLOCK_SHIFT;
-    if (value > perBlock[b]) perBlock[b] = value;
-    if (firsts) while (block <= b) firsts[block++] = i;
-  }
-  if (!perBlock || saturation === 0) return { saturation };
-  while (firsts && block < firsts.length) firsts[block++] = end;
+  const firsts = end - start >= norms.length * RANK_SHARE ? scratchFirsts(blockCount + 1) : undefined;
+  const saturation = firsts
+    ? walkRanked(postings, start, end, norms, textUnits, perBlock, firsts)
+    : walkBlocked(postings, start, end, norms, textUnits, perBlock);
+  if (saturation === 0) return { saturation };
+  if (firsts) firsts.fill(end, walkedBlocks[0]);
   const blocks = new Uint8Array(perBlock.length);
   for (let b = 0; b < perBlock.length; b++) blocks[b] = Math.min(255, Math.ceil((perBlock[b] / saturation) * 255));
   const windows = new Uint8Array((blocks.length >>> (WINDOW_SHIFT - BLOCK_SHIFT)) + 1);
@@ -100,7 +113,54 @@ export function termBounds(
     const w = b >>> (WINDOW_SHIFT - BLOCK_SHIFT);
     if (blocks[b] > windows[w]) windows[w] = blocks[b];
   }
-  return { saturation, blocks, windows, ...(firsts && starts(firsts)) };
+  return firsts ? { saturation, blocks, windows, ...starts(firsts) } : { saturation, blocks, windows };
+}
+
+/** The most the term adds to a unit (in units of its lift): its saturation. */
+function saturationOf(postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number): number {
+  let saturation = 0;
+  for (let i = start; i < end; i++) {
+    const tf = (postings[i] & 255) / textUnits;
+    const value = tf / (tf + norms[postings[i] >>> 8]);
+    if (value > saturation) saturation = value;
+  }
+  return saturation;
+}
+
+/** `saturationOf`, keeping the most per block too. */
+function walkBlocked(postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number, perBlock: Float64Array): number {
+  let saturation = 0;
+  for (let i = start; i < end; i++) {
+    const tf = (postings[i] & 255) / textUnits;
+    const doc = postings[i] >>> 8;
+    const value = tf / (tf + norms[doc]);
+    if (value > saturation) saturation = value;
+    const b = doc >>> BLOCK_SHIFT;
+    if (value > perBlock[b]) perBlock[b] = value;
+  }
+  return saturation;
+}
+
+/** The blocks `walkRanked` gave a first posting (the rest start at the list's end). */
+const walkedBlocks = new Int32Array(1);
+
+/** `walkBlocked`, keeping each block's first posting too. */
+function walkRanked(
+  postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number, perBlock: Float64Array, firsts: Int32Array,
+): number {
+  let saturation = 0;
+  let block = 0;
+  for (let i = start; i < end; i++) {
+    const tf = (postings[i] & 255) / textUnits;
+    const doc = postings[i] >>> 8;
+    const value = tf / (tf + norms[doc]);
+    if (value > saturation) saturation = value;
+    const b = doc >>> BLOCK_SHIFT;
+    if (value > perBlock[b]) perBlock[b] = value;
+    while (block <= b) firsts[block++] = i;
+  }
+  walkedBlocks[0] = block;
+  return saturation;
 }
 
 // Working arrays of `termBounds`, reused: a term's walk leaves only the bounds it keeps (at a
@@ -139,14 +199,35 @@ function starts(firsts: Int32Array): { windowStarts: Int32Array; blockStarts: Ui
  */
 const WARM_SHARE = 1 / 16;
 
-/**
- * The terms whose bounds cost a question most to compute (a walk of a long list), longest
- * first: computed ahead of the questions by a search thread (`TermBoundsCache.queryTerm`).
- */
-export function longTerms(offsets: Int32Array, units: number): number[] {
+/** The terms whose bounds cost a question most to compute (a walk of a long list), longest first: `warmBounds` computes them ahead. */
+function longTerms(offsets: Int32Array, units: number): number[] {
   const long: number[] = [];
   for (let t = 0; t + 1 < offsets.length; t++) if (offsets[t + 1] - offsets[t] >= units * WARM_SHARE) long.push(t);
   return long.sort((a, b) => offsets[b + 1] - offsets[b] - (offsets[a + 1] - offsets[a]));
+}
+
+/** Milliseconds of bound computing between two looks at other work: a question waits at most this. */
+const WARM_SLICE_MS = 2;
+
+/**
+ * Compute the bounds of an index's longest lists ahead of the questions, a slice at a time (a
+ * search arriving meanwhile runs between two slices), while `wanted()`: a term's first search
+ * would otherwise walk its whole list for them, ~1 ms per term in every other unit at 100,000
+ * passages. Each thread searching the index keeps its own bounds, and warms them.
+ */
+export function warmBounds(cache: TermBoundsCache, offsets: Int32Array, units: number, wanted: () => boolean): void {
+  const terms = longTerms(offsets, units);
+  let next = 0;
+  const slice = (): void => {
+    if (!wanted()) return; // replaced: its bounds are of no more use
+    const until = performance.now() + WARM_SLICE_MS;
+    while (next < terms.length && performance.now() < until) {
+      const t = terms[next++];
+      cache.queryTerm(t, offsets[t], offsets[t + 1], 0);
+    }
+    if (next < terms.length) setImmediate(slice);
+  };
+  setImmediate(slice);
 }
 
 /** Terms given a byte per unit for their probes, at most (a corpus has few terms in half its units). */

@@ -9,6 +9,7 @@ import { TermBoundsCache } from './bm25-block-max.ts';
 import { type Bm25Arrays, readIndexFile, writeIndexFile } from './bm25-file.ts';
 import { type AddedPostings, groupedParts, groupedPostings, termOffsets } from './bm25-freeze.ts';
 import { maxScoreSearch } from './bm25-maxscore.ts';
+import type { SearchShare } from './bm25-share.ts';
 import { type Hit, TopK } from './top-k.ts';
 
 export type { Bm25Arrays };
@@ -89,10 +90,7 @@ export class Bm25Builder {
     return new Bm25Index(this.freeze(generation));
   }
 
-  /**
-   * Freeze into the index's arrays (postings grouped by term, bm25-freeze.ts), what its file
-   * holds. Single use: the builder's blocks are let go once grouped.
-   */
+  /** Freeze into the index's arrays, what its file holds (postings grouped by term, bm25-freeze.ts); single use: its blocks are let go. */
   freeze(generation: number): Bm25Arrays {
     const { added, offsets, frozen } = this.frozen(generation);
     return { ...frozen, postings: groupedPostings(added, offsets, 0, offsets.length - 1) };
@@ -210,15 +208,15 @@ export class Bm25Index {
     return this.searchTerms(this.termsOf(queryTerms), k);
   }
 
-  /** `search` of terms already looked up (`termsOf`): what a search thread, holding no vocabulary, is sent. */
-  searchTerms(terms: readonly IndexedTerm[], k: number): Hit[] {
+  /** `search` of terms already looked up (`termsOf`): what a search thread, holding no vocabulary, is sent; `share`: its ranges only. */
+  searchTerms(terms: readonly IndexedTerm[], k: number, share?: SearchShare): Hit[] {
     if (k <= 0 || terms.length === 0) {
       this.lastWalked = 0;
       return [];
     }
     const started = performance.now();
     const bounded = terms.map((term) => this.bounds.queryTerm(term.t, term.start, term.end, term.lift));
-    const { hits, walked } = maxScoreSearch(this, bounded, k, TEXT_UNITS);
+    const { hits, walked } = maxScoreSearch(this, bounded, k, TEXT_UNITS, share);
     this.lastSearchMs = performance.now() - started;
     this.lastWalked = walked;
     return hits;

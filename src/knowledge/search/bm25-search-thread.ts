@@ -1,38 +1,41 @@
 /**
- * Pruned BM25 searches of a large index on a thread of their own. The hybrid search asks the
- * keyword search and the vector vote together: on one thread the vote waits for BM25, here it
- * runs beside it, so on two cores a question costs the longer of the two rather than their sum.
- * The thread runs the same search over the same arrays (shared memory, no copy), so the hits
- * are the same; one that fails, hangs or is refused leaves its searches to the caller's thread,
- * with one warning, and nothing else changes.
+ * Pruned BM25 searches of a large index shared with a thread of its own. The hybrid search asks
+ * the keyword search and the vector vote together: the thread starts on the keyword search at
+ * once, this thread joins it when the vote is done, and the two take the index's ranges in turn
+ * (bm25-share.ts), so on two cores a long question's search is split between them and the
+ * thread's wake-up is no longer waited for (a thread idle for seconds takes ~1 ms to wake on a
+ * virtual machine; if it has not begun when this thread is done, its answer is not awaited).
+ * Both search the same arrays (shared memory, no copy) and their merged hits are the
+ * one-thread hits. A thread that fails, hangs or is refused leaves its searches to the
+ * caller's thread, with one warning, and nothing else changes.
  */
 import { Worker } from 'node:worker_threads';
-import type { Bm25Index } from './bm25-index.ts';
+import { warmBounds } from './bm25-block-max.ts';
+import type { Bm25Index, IndexedTerm } from './bm25-index.ts';
+import { UNITS_PER_RANGE, ascending, finishedAlone, mergeHits, newShareState, rangesOf, searchShare } from './bm25-share.ts';
 import { type IndexWarning, reason } from './index-files.ts';
 import type { Hit } from './top-k.ts';
 
 /**
- * Indexes with fewer units (passages and their paragraphs) are searched on the caller's thread:
- * their searches take a fraction of a millisecond, of the order of the hop to the thread and back
- * (at 100,000 passages the hop added ≈ 0.15 ms to a keyword search and the vote beside it saved
- * ≈ 0.45 ms of the fused search's p50, 2026-12-03; below that size this threshold is a judgement,
- * not a measurement). Splitting a very large index between two threads was measured and dropped:
- * at a million passages each half pruned so much less that the split search was slower (p50 10.7
- * against 7.8 ms on one thread).
+ * Indexes with fewer units (passages and their paragraphs) are searched on the caller's thread
+ * alone: their searches take a fraction of a millisecond, of the order of the hop to the thread
+ * and back (below 100,000 passages this threshold is a judgement, not a measurement).
  */
 export const THREAD_FROM_UNITS = 50_000;
 /** A search the thread has not answered in this long is answered here, and the thread let go. */
 const ANSWER_WITHIN_MS = 10_000;
 
-/** A search on its way: how to finish it with the thread's hits, and how to do it here instead. */
+/** A search on its way: this thread's share once searched, the thread's once answered, how to finish it, and how to do it all here instead. */
 interface Pending {
   readonly index: Bm25Index;
+  readonly k: number;
+  mine?: { hits: Hit[]; walked: number };
+  theirs?: { hits: Hit[]; walked: number };
   readonly finish: (hits: Hit[]) => void;
   readonly here: () => void;
   readonly timer: NodeJS.Timeout;
 }
 
-/** The search thread of one keyword index (started at its first large search). */
 export class Bm25SearchThread {
   private worker?: Worker;
   private failed = false;
@@ -43,12 +46,16 @@ export class Bm25SearchThread {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly warn: IndexWarning, private readonly fromUnits = THREAD_FROM_UNITS) {}
+  constructor(
+    private readonly warn: IndexWarning,
+    private readonly fromUnits = THREAD_FROM_UNITS,
+    private readonly unitsPerRange = UNITS_PER_RANGE,
+  ) {}
 
   /** The k best passages for `terms`: on the thread when the index is large and in shared memory, else here. */
   search(index: Bm25Index, terms: readonly string[], k: number): Hit[] | Promise<Hit[]> {
     const shared = index.shared;
-    if (this.failed || !shared || index.size < this.fromUnits || k <= 0) return index.search(terms, k);
+    if (this.failed || !shared || index.size < this.fromUnits || k <= 0 || !ascending(shared.passageIds)) return index.search(terms, k);
     const looked = index.termsOf(terms);
     if (!looked.length) return [];
     const worker = this.worker ??= this.start();
@@ -58,17 +65,41 @@ export class Bm25SearchThread {
       const { generation, offsets, postings, docLengths, passageIds } = shared;
       worker.postMessage({ type: 'index', key, arrays: { generation, offsets, postings, docLengths, passageIds } });
       this.held = key;
+      const held = key;
+      warmBounds(index.bounds, offsets, index.size, () => this.held === held); // this thread searches it too
     }
     const packed = new Float64Array(looked.length * 4);
     looked.forEach(({ t, start, end, lift }, i) => packed.set([t, start, end, lift], i * 4));
     const id = this.nextId++;
+    const state = newShareState();
     if (this.pending.size === 0) worker.ref(); // a process waiting for an answer stays up for it
-    worker.postMessage({ type: 'search', id, key, terms: packed, k }, [packed.buffer]);
+    worker.postMessage({ type: 'search', id, key, terms: packed, k, state, unitsPerRange: this.unitsPerRange }, [packed.buffer]);
     return new Promise<Hit[]>((resolve) => {
       const here = (): void => resolve(index.searchTerms(looked, k));
       const timer = setTimeout(() => this.fail(`no answer in ${ANSWER_WITHIN_MS / 1000} s`), ANSWER_WITHIN_MS).unref();
-      this.pending.set(id, { index, finish: resolve, here, timer });
+      this.pending.set(id, { index, k, finish: resolve, here, timer });
+      // After what runs now (the vector vote): this thread's share.
+      setImmediate(() => this.join(id, looked, state));
     });
+  }
+
+  /** This thread's share of search `id`; its answer when the thread never began, else the merge once the thread's is in. */
+  private join(id: number, looked: readonly IndexedTerm[], state: Int32Array): void {
+    const pending = this.pending.get(id);
+    if (!pending) return; // answered here already (the thread failed)
+    const { index, k } = pending;
+    const hits = index.searchTerms(looked, k, searchShare(state, rangesOf(index.head, this.unitsPerRange)));
+    pending.mine = { hits, walked: index.lastWalked };
+    if (finishedAlone(state)) return this.settle(id, { hits: [], walked: 0 });
+    if (pending.theirs) this.settle(id, pending.theirs);
+  }
+
+  /** Finish search `id` with the thread's part: merged with this thread's. */
+  private settle(id: number, theirs: { hits: Hit[]; walked: number }): void {
+    const pending = this.take(id);
+    if (!pending?.mine) return;
+    pending.index.lastWalked = pending.mine.walked + theirs.walked;
+    pending.finish(mergeHits(pending.mine.hits, theirs.hits, pending.k));
   }
 
   /** Stop the thread (searches under way are answered here). */
@@ -82,17 +113,16 @@ export class Bm25SearchThread {
   private start(): Worker {
     const worker = new Worker(new URL('./bm25-search-worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     worker.unref();
-    worker.on('message', (message: { id: number; ids?: Int32Array; scores?: Float64Array; walked?: number; took?: number; error?: string }) => {
-      const pending = this.take(message.id);
-      if (!pending) return;
+    worker.on('message', (message: { id: number; ids?: Int32Array; scores?: Float64Array; walked?: number; skipped?: boolean; error?: string }) => {
+      const pending = this.pending.get(message.id);
+      if (!pending || message.skipped) return; // settled already: this thread searched it alone
       if (message.error !== undefined || !message.ids || !message.scores) {
         this.warn(`knowledge: the keyword search thread could not search (${message.error}); searching here`);
-        return pending.here();
+        return this.take(message.id)?.here();
       }
-      pending.index.lastWalked = message.walked ?? 0;
-      pending.index.lastSearchMs = message.took ?? 0;
       const { ids, scores } = message;
-      pending.finish(Array.from(ids, (id, i) => ({ id, score: scores[i] })));
+      pending.theirs = { hits: Array.from(ids, (id, i) => ({ id, score: scores[i] })), walked: message.walked ?? 0 };
+      if (pending.mine) this.settle(message.id, pending.theirs);
     });
     worker.on('error', (error) => this.fail(reason(error)));
     worker.on('exit', (code) => {

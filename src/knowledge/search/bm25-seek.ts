@@ -40,3 +40,18 @@ export function seekWindow(
   const window = target >>> windowShift;
   return window < windowStarts.length ? Math.max(from, windowStarts[window]) : end;
 }
+
+/**
+ * The first position in [from, end) whose unit is ≥ `unit`, any unit (where a shared search's
+ * range starts): `seekWindow` to its window, then `seek` within it; `seekSteps` counts both.
+ */
+export function seekUnit(
+  postings: Uint32Array, from: number, end: number, unit: number, windowShift: number, windowStarts?: Int32Array,
+): number {
+  const p = seekWindow(postings, from, end, unit, windowShift, windowStarts);
+  if (p >= end || postings[p] >>> 8 >= unit) return p;
+  const steps = seekSteps.count;
+  const found = seek(postings, p, end, unit);
+  seekSteps.count += steps;
+  return found;
+}
