@@ -70,6 +70,33 @@ describe('the keyword search thread', () => {
     }
   }, 60_000);
 
+  it('hands the bounds it computes ahead to this thread, in shared memory and equal to bounds computed here', async () => {
+    const thread = new Bm25SearchThread(() => {}, 0, 256);
+    const index = savedIndex('e', 4000, 7);
+    const reference = savedIndex('e2', 4000, 7); // the same index, its bounds computed here only
+    try {
+      const [terms] = questionsOf(13);
+      expect(await thread.search(index, terms, 10)).toEqual(reference.search(terms, 10));
+      const { offsets } = index.shared!;
+      // The long lists' terms this thread has not searched yet (those it has, it computed itself).
+      const searched = new Set(index.termsOf(terms).map(({ t }) => t));
+      const long = Array.from({ length: offsets.length - 1 }, (_, t) => t).filter((t) => offsets[t + 1] - offsets[t] >= 4000 / 16 && !searched.has(t));
+      expect(long.length).toBeGreaterThan(3);
+      const adopted = (t: number) => (index.bounds as unknown as { bounds: Map<number, { blocks?: Uint8Array }> }).bounds.get(t);
+      for (let wait = 0; wait < 200 && !long.every((t) => adopted(t)?.blocks?.buffer instanceof SharedArrayBuffer); wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      for (const t of long) {
+        expect(adopted(t)?.blocks?.buffer).toBeInstanceOf(SharedArrayBuffer);
+        const mine = index.bounds.queryTerm(t, offsets[t], offsets[t + 1], 1);
+        const here = reference.bounds.queryTerm(t, offsets[t], offsets[t + 1], 1);
+        expect({ ...mine, blocks: [...mine.blocks!], windows: [...mine.windows!] }).toEqual({ ...here, blocks: [...here.blocks!], windows: [...here.windows!] });
+      }
+    } finally {
+      thread.close();
+    }
+  }, 60_000);
+
   it('answers here, with one warning, when the thread dies or is closed with searches under way', async () => {
     const warnings: string[] = [];
     const thread = new Bm25SearchThread((line) => warnings.push(line), 0);

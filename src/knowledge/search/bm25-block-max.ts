@@ -213,18 +213,22 @@ const WARM_SLICE_MS = 2;
  * Compute the bounds of an index's longest lists ahead of the questions, a slice at a time (a
  * search arriving meanwhile runs between two slices), while `wanted()`: a term's first search
  * would otherwise walk its whole list for them, ~1 ms per term in every other unit at 100,000
- * passages. Each thread searching the index keeps its own bounds, and warms them.
+ * passages. They go to `warmed` in shared memory: the other thread searching the index adopts them.
  */
-export function warmBounds(cache: TermBoundsCache, offsets: Int32Array, units: number, wanted: () => boolean): void {
+export function warmBounds(
+  cache: TermBoundsCache, offsets: Int32Array, units: number, wanted: () => boolean, warmed: (terms: SharedTermBounds[]) => void,
+): void {
   const terms = longTerms(offsets, units);
   let next = 0;
   const slice = (): void => {
     if (!wanted()) return; // replaced: its bounds are of no more use
     const until = performance.now() + WARM_SLICE_MS;
+    const done: SharedTermBounds[] = [];
     while (next < terms.length && performance.now() < until) {
       const t = terms[next++];
-      cache.queryTerm(t, offsets[t], offsets[t + 1], 0);
+      done.push(cache.shared(t, offsets[t], offsets[t + 1]));
     }
+    warmed(done);
     if (next < terms.length) setImmediate(slice);
   };
   setImmediate(slice);
@@ -254,17 +258,7 @@ export class TermBoundsCache {
 
   /** Term `t` (postings[start, end), weight `lift`) with its bounds, as the pruned search reads it. */
   queryTerm(t: number, start: number, end: number, lift: number): QueryTerm {
-    let bounds = this.bounds.get(t);
-    if (!bounds) {
-      bounds = termBounds(this.postings, start, end, this.norms, this.textUnits);
-      const bytes = (bounds.blocks?.length ?? 0) + (bounds.windows?.length ?? 0) + 4 * (bounds.windowStarts?.length ?? 0) + 2 * (bounds.blockStarts?.length ?? 0);
-      if (this.bytes + bytes > maxBoundBytes(this.norms.length)) {
-        this.bounds = new Map();
-        this.bytes = 0;
-      }
-      this.bounds.set(t, bounds);
-      this.bytes += bytes;
-    }
+    const bounds = this.bounds.get(t) ?? this.remember(t, termBounds(this.postings, start, end, this.norms, this.textUnits));
     let dense = this.dense.get(t);
     if (!dense && end - start >= this.norms.length * DENSE_SHARE && this.dense.size < MAX_DENSE_TERMS) {
       this.dense.set(t, dense = denseFrequencies(this.postings, start, end, this.norms.length));
@@ -272,4 +266,63 @@ export class TermBoundsCache {
     const { blocks, windows, windowStarts, blockStarts } = bounds;
     return { start, end, lift, bound: lift * bounds.saturation, blocks, windows, dense, windowStarts, blockStarts };
   }
+
+  /**
+   * Term `t`'s bounds (and per-unit frequencies, for a term in most units), computed if need be
+   * and moved into shared memory: what another thread searching the same index adopts.
+   */
+  shared(t: number, start: number, end: number): SharedTermBounds {
+    this.queryTerm(t, start, end, 0);
+    let bounds = this.bounds.get(t)!;
+    if (!(bounds.blocks?.buffer instanceof SharedArrayBuffer) && bounds.blocks) this.bounds.set(t, bounds = inSharedMemory(bounds));
+    let dense = this.dense.get(t);
+    if (dense && !(dense.buffer instanceof SharedArrayBuffer)) this.dense.set(t, dense = copyInto(new Uint8Array(new SharedArrayBuffer(dense.length)), dense));
+    return { t, bounds, dense };
+  }
+
+  /** Bounds another thread computed (`shared`), kept unless this thread has its own. */
+  adopt({ t, bounds, dense }: SharedTermBounds): void {
+    if (!this.bounds.has(t)) this.remember(t, bounds);
+    if (dense && !this.dense.has(t) && this.dense.size < MAX_DENSE_TERMS) this.dense.set(t, dense);
+  }
+
+  /** Keep a term's bounds: up to `maxBoundBytes`, then all are forgotten at once. */
+  private remember(t: number, bounds: TermBounds): TermBounds {
+    const bytes = (bounds.blocks?.length ?? 0) + (bounds.windows?.length ?? 0) + 4 * (bounds.windowStarts?.length ?? 0) + 2 * (bounds.blockStarts?.length ?? 0);
+    if (this.bytes + bytes > maxBoundBytes(this.norms.length)) {
+      this.bounds = new Map();
+      this.bytes = 0;
+    }
+    this.bounds.set(t, bounds);
+    this.bytes += bytes;
+    return bounds;
+  }
+}
+
+/** A term's bounds as one thread hands them to another. */
+export interface SharedTermBounds {
+  readonly t: number;
+  readonly bounds: TermBounds;
+  readonly dense?: Uint8Array;
+}
+
+/** `bounds` with its arrays copied into one SharedArrayBuffer (widest first, so each view is aligned). */
+function inSharedMemory(bounds: TermBounds): TermBounds {
+  const { saturation, blocks, windows, windowStarts, blockStarts } = bounds;
+  const sizes = [4 * (windowStarts?.length ?? 0), 2 * (blockStarts?.length ?? 0), blocks?.length ?? 0, windows?.length ?? 0];
+  const memory = new SharedArrayBuffer(sizes.reduce((sum, size) => sum + size, 0));
+  let at = 0;
+  const next = (size: number): number => (at += size) - size;
+  const copied = {
+    windowStarts: windowStarts && copyInto(new Int32Array(memory, next(sizes[0]), windowStarts.length), windowStarts),
+    blockStarts: blockStarts && copyInto(new Uint16Array(memory, next(sizes[1]), blockStarts.length), blockStarts),
+    blocks: blocks && copyInto(new Uint8Array(memory, next(sizes[2]), blocks.length), blocks),
+    windows: windows && copyInto(new Uint8Array(memory, next(sizes[3]), windows.length), windows),
+  };
+  return copied.windowStarts ? { saturation, ...copied } : { saturation, blocks: copied.blocks, windows: copied.windows };
+}
+
+function copyInto<T extends Uint8Array | Uint16Array | Int32Array>(target: T, source: T): T {
+  target.set(source);
+  return target;
 }

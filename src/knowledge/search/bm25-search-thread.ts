@@ -10,7 +10,7 @@
  * caller's thread, with one warning, and nothing else changes.
  */
 import { Worker } from 'node:worker_threads';
-import { warmBounds } from './bm25-block-max.ts';
+import type { SharedTermBounds } from './bm25-block-max.ts';
 import type { Bm25Index, IndexedTerm } from './bm25-index.ts';
 import { UNITS_PER_RANGE, ascending, finishedAlone, mergeHits, newShareState, rangesOf, searchShare } from './bm25-share.ts';
 import { type IndexWarning, reason } from './index-files.ts';
@@ -24,6 +24,16 @@ import type { Hit } from './top-k.ts';
 export const THREAD_FROM_UNITS = 50_000;
 /** A search the thread has not answered in this long is answered here, and the thread let go. */
 const ANSWER_WITHIN_MS = 10_000;
+
+/** The thread's answer to a search: its share's hits, or that it never began, or why it failed. */
+interface Reply {
+  readonly id: number;
+  readonly ids?: Int32Array;
+  readonly scores?: Float64Array;
+  readonly walked?: number;
+  readonly skipped?: boolean;
+  readonly error?: string;
+}
 
 /** A search on its way: this thread's share once searched, the thread's once answered, how to finish it, and how to do it all here instead. */
 interface Pending {
@@ -40,8 +50,9 @@ export class Bm25SearchThread {
   private worker?: Worker;
   private failed = false;
   private readonly keys = new WeakMap<Bm25Index, number>();
-  /** The key of the index the worker holds. */
+  /** The key of the index the worker holds, and that index. */
   private held = -1;
+  private heldIndex?: Bm25Index;
   private nextKey = 0;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
@@ -65,8 +76,7 @@ export class Bm25SearchThread {
       const { generation, offsets, postings, docLengths, passageIds } = shared;
       worker.postMessage({ type: 'index', key, arrays: { generation, offsets, postings, docLengths, passageIds } });
       this.held = key;
-      const held = key;
-      warmBounds(index.bounds, offsets, index.size, () => this.held === held); // this thread searches it too
+      this.heldIndex = index; // adopts the bounds the thread computes ahead (it searches the index too)
     }
     const packed = new Float64Array(looked.length * 4);
     looked.forEach(({ t, start, end, lift }, i) => packed.set([t, start, end, lift], i * 4));
@@ -108,12 +118,17 @@ export class Bm25SearchThread {
     void this.worker?.terminate();
     this.worker = undefined;
     this.held = -1;
+    this.heldIndex = undefined;
   }
 
   private start(): Worker {
     const worker = new Worker(new URL('./bm25-search-worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     worker.unref();
-    worker.on('message', (message: { id: number; ids?: Int32Array; scores?: Float64Array; walked?: number; skipped?: boolean; error?: string }) => {
+    worker.on('message', (message: Reply | { type: 'bounds'; key: number; terms: SharedTermBounds[] }) => {
+      if ('type' in message) {
+        if (message.key === this.held) for (const term of message.terms) this.heldIndex?.bounds.adopt(term);
+        return;
+      }
       const pending = this.pending.get(message.id);
       if (!pending || message.skipped) return; // settled already: this thread searched it alone
       if (message.error !== undefined || !message.ids || !message.scores) {

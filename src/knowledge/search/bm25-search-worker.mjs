@@ -20,7 +20,9 @@ let current = { key: -1, index: undefined };
 parentPort.on('message', (message) => {
   if (message.type === 'index') {
     const held = current = { key: message.key, index: new Bm25Index({ ...message.arrays, vocabulary: [] }) };
-    warmBounds(held.index.bounds, message.arrays.offsets, held.index.size, () => current === held);
+    // The bounds it computes ahead go to the main thread too, which searches the index beside it.
+    warmBounds(held.index.bounds, message.arrays.offsets, held.index.size, () => current === held,
+      (terms) => parentPort.postMessage({ type: 'bounds', key: held.key, terms }));
     return;
   }
   try {
