@@ -70,7 +70,8 @@ const ways: Record<string, Search> = { new: (terms) => ({ hits: index.search(ter
 if (values.old) {
   const dir = resolve(values.old);
   const { maxScoreSearch } = await import(join(dir, 'bm25-maxscore.ts'));
-  const { TermBoundsCache } = await import(join(dir, 'bm25-block-max.ts'));
+  // Its own file since session 31; in bm25-block-max.ts before.
+  const { TermBoundsCache } = await import(join(dir, existsSync(join(dir, 'bm25-bounds-cache.ts')) ? 'bm25-bounds-cache.ts' : 'bm25-block-max.ts'));
   // As Bm25Index builds its query terms: half units per text word 2, weight idf × (k1 + 1) = idf × 2.2.
   const cache = new TermBoundsCache(index.postings, index.norms, 2);
   const vocabulary = new Map<string, number>();

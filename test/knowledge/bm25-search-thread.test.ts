@@ -140,6 +140,8 @@ describe('the keyword search thread', () => {
     const onThread = await openSqliteKnowledgeBase({ dataDir: join(root, 'kb'), keywordThreadFromUnits: 0 });
     {
       await onThread.ingest([corpus]);
+      // The index the ingest built is handed to the thread before any question (its bounds computed meanwhile).
+      expect((onThread.indexes.keyword as unknown as { thread: { held: number } }).thread.held).toBeGreaterThanOrEqual(0);
       const sample = (onThread.db.prepare('SELECT text FROM kb_passages WHERE id % 37 = 0 LIMIT 40').all() as Array<{ text: string }>)
         .map((row) => row.text);
       const questions = benchQuestions(25, sample);

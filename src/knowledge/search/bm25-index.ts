@@ -5,7 +5,7 @@
  * A passage may be added as several units (whole, and each paragraph); it scores its best
  * unit, so one decisive sentence in a long article is not drowned by length normalization.
  */
-import { TermBoundsCache } from './bm25-block-max.ts';
+import { TermBoundsCache } from './bm25-bounds-cache.ts';
 import { type Bm25Arrays, readIndexFile, writeIndexFile } from './bm25-file.ts';
 import { type AddedPostings, groupedParts, groupedPostings, termOffsets } from './bm25-freeze.ts';
 import { maxScoreSearch } from './bm25-maxscore.ts';

@@ -105,6 +105,8 @@ export class Bm25KeywordSearch implements KeywordSearch {
     try {
       const index = (background && await this.finishBackground(background, generation)) ?? await this.load(generation);
       this.lexical = index === DEFERRED ? undefined : index;
+      // Built now, so in memory anyway (a current file is read at the first question instead).
+      if (this.lexical) this.thread.prepare(this.lexical);
     } catch (error) {
       this.warn(`knowledge: the keyword index could not be built (${reason(error)}); searching with vectors alone`);
       this.lexical = new Bm25Builder().finish(generation);

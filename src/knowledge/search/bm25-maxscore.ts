@@ -13,7 +13,7 @@
 import { BLOCK_SHIFT as BLOCK_BITS, WINDOW_SHIFT as WINDOW_BITS } from './bm25-block-max.ts';
 import type { QueryTerm, ScoredSearch, ScoringArrays } from './bm25-block-max.ts';
 import * as seeking from './bm25-seek.ts';
-import { SLACK as SLACK_FACTOR, WINDOW as WINDOW_UNITS, type WindowState, cells, scoreWindow } from './bm25-score-window.ts';
+import { SLACK as SLACK_FACTOR, WINDOW as WINDOW_UNITS, cells, scoreWindow } from './bm25-score-window.ts';
 import type { SearchShare } from './bm25-share.ts';
 import { TopK } from './top-k.ts';
 
@@ -41,11 +41,12 @@ export function maxScoreSearch(a: ScoringArrays, terms: readonly QueryTerm[], k:
 }
 
 /**
- * One search's state, its steps methods of one class rather than closures made per search: V8
- * kept closures' compiled code after it no longer fitted and left it for the interpreter at
- * every call (up to 450 times in a fresh process's first questions at 100,000 passages).
+ * One search's state, its steps methods of one class (and the window's step a function of
+ * bm25-score-window.ts that reads it) rather than closures made per search: V8 kept closures'
+ * compiled code after it no longer fitted and left it for the interpreter at every call (up to
+ * 450 times in a fresh process's first questions at 100,000 passages).
  */
-class PrunedSearch implements WindowState {
+export class PrunedSearch {
   readonly postings: Uint32Array;
   readonly norms: Float32Array;
   readonly head: Int32Array;

@@ -3,6 +3,7 @@
  * essential terms' postings walked, its candidates probed for the others and scored exactly.
  */
 import { BLOCK_SHIFT as BLOCK_BITS, WINDOW_SHIFT as WINDOW_BITS } from './bm25-block-max.ts';
+import type { PrunedSearch } from './bm25-maxscore.ts';
 import * as seeking from './bm25-seek.ts';
 
 // Module-local copies: under tsx each use of an imported binding is a getter call (see bm25-maxscore.ts).
@@ -31,42 +32,8 @@ export function cells(slots: number): void {
   epoch = 0;
 }
 
-/** What a window's step reads and moves of its search (PrunedSearch in bm25-maxscore.ts). */
-export interface WindowState {
-  readonly postings: Uint32Array;
-  readonly norms: Float32Array;
-  /** For each unit, the first unit of its passage. */
-  readonly head: Int32Array;
-  readonly textUnits: number;
-  readonly m: number;
-  readonly cursor: Int32Array;
-  readonly end: Int32Array;
-  readonly lift: Float64Array;
-  readonly dense: ReadonlyArray<Uint8Array | undefined>;
-  readonly windowStarts: ReadonlyArray<Int32Array | undefined>;
-  readonly blockStarts: ReadonlyArray<Uint16Array | undefined>;
-  readonly byLocal: Int32Array;
-  readonly rank: Int32Array;
-  readonly blockCumulative: Float64Array;
-  readonly blockLocal: Float64Array;
-  readonly candidates: Int32Array;
-  readonly partials: Float64Array;
-  readonly acc: Float64Array;
-  readonly touched: Uint32Array;
-  /** Where the window ends (its range's end, if sooner). */
-  readonly limitDoc: number;
-  readonly threshold: number;
-  readonly leading: number;
-  walked: number;
-  currentHead: number;
-  currentBest: number;
-  done: boolean;
-  /** Offer the current passage's best unit to the top k (raises the threshold). */
-  finishPassage(): void;
-}
-
 /** Walks the essential terms' postings in the window at `base` and scores the units they touch (a top-level function, see maxScoreSearch). */
-export function scoreWindow(s: WindowState, base: number, essential: number): void {
+export function scoreWindow(s: PrunedSearch, base: number, essential: number): void {
   const { postings, norms, m, byLocal, lift, cursor, end, windowStarts, acc, touched, candidates, partials, textUnits } = s;
   const { blockCumulative, blockLocal, dense, blockStarts, rank, head } = s;
   const values = cellValues;

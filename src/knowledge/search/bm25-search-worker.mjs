@@ -11,7 +11,7 @@ const compiled = existsSync(new URL('./bm25-index.js', import.meta.url));
 if (!compiled) (await import('tsx/esm/api')).register();
 const extension = compiled ? '.js' : '.ts';
 const { Bm25Index } = await import(`./bm25-index${extension}`);
-const { warmBounds } = await import(`./bm25-block-max${extension}`);
+const { warmBounds } = await import(`./bm25-bounds-cache${extension}`);
 const { joinShare, rangesOf, searchShare } = await import(`./bm25-share${extension}`);
 
 /** The index searched, by the key the main thread gave it (one at a time: a newer one replaces it). */
