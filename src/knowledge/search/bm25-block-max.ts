@@ -98,20 +98,23 @@ export function termBounds(
 ): TermBounds {
   if (end - start < MIN_BLOCKED_POSTINGS) return { saturation: saturationOf(postings, start, end, norms, textUnits) };
   const blockCount = (norms.length >>> BLOCK_SHIFT) + 1;
-  const perBlock = scratchMaxima(blockCount);
+  if (touchedBlocks.length < blockCount) [touchedBlocks, touchedMaxima] = [new Int32Array(blockCount), new Float64Array(blockCount)];
   // Per block and one past the last: the first posting at or past the block's first unit.
   const firsts = end - start >= norms.length * RANK_SHARE ? scratchFirsts(blockCount + 1) : undefined;
   const saturation = firsts
-    ? walkRanked(postings, start, end, norms, textUnits, perBlock, firsts)
-    : walkBlocked(postings, start, end, norms, textUnits, perBlock);
+    ? walkRanked(postings, start, end, norms, textUnits, touchedBlocks, touchedMaxima, firsts)
+    : walkBlocked(postings, start, end, norms, textUnits, touchedBlocks, touchedMaxima);
   if (saturation === 0) return { saturation };
-  if (firsts) firsts.fill(end, walkedBlocks[0]);
-  const blocks = new Uint8Array(perBlock.length);
-  for (let b = 0; b < perBlock.length; b++) blocks[b] = Math.min(255, Math.ceil((perBlock[b] / saturation) * 255));
-  const windows = new Uint8Array((blocks.length >>> (WINDOW_SHIFT - BLOCK_SHIFT)) + 1);
-  for (let b = 0; b < blocks.length; b++) {
-    const w = b >>> (WINDOW_SHIFT - BLOCK_SHIFT);
-    if (blocks[b] > windows[w]) windows[w] = blocks[b];
+  if (firsts) firsts.fill(end, walked[0]);
+  // Only the blocks the term is in are visited (at a million passages most terms are in few of 31,251 blocks).
+  const span = WINDOW_SHIFT - BLOCK_SHIFT;
+  const blocks = new Uint8Array(blockCount);
+  const windows = new Uint8Array((blockCount >>> span) + 1);
+  for (let i = 0; i < walked[1]; i++) {
+    const b = touchedBlocks[i];
+    const most = Math.min(255, Math.ceil((touchedMaxima[i] / saturation) * 255));
+    blocks[b] = most;
+    if (most > windows[b >>> span]) windows[b >>> span] = most;
   }
   return firsts ? { saturation, blocks, windows, ...starts(firsts) } : { saturation, blocks, windows };
 }
@@ -127,28 +130,44 @@ function saturationOf(postings: Uint32Array, start: number, end: number, norms: 
   return saturation;
 }
 
-/** `saturationOf`, keeping the most per block too. */
-function walkBlocked(postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number, perBlock: Float64Array): number {
+/** What the last walk left: the blocks given a first posting (`walkRanked`), the blocks the term is in. */
+const walked = new Int32Array(2);
+// Working arrays of `termBounds`, reused (every cell is written before it is read): the blocks a
+// term is in, in order (its postings ascend), and the most it adds in each.
+let touchedBlocks = new Int32Array(0);
+let touchedMaxima = new Float64Array(0);
+
+/** `saturationOf`, keeping the most per block too (in `blocks` and `maxima`, the blocks in order). */
+function walkBlocked(
+  postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number, blocks: Int32Array, maxima: Float64Array,
+): number {
   let saturation = 0;
+  let n = -1;
+  let current = -1;
   for (let i = start; i < end; i++) {
     const tf = (postings[i] & 255) / textUnits;
     const doc = postings[i] >>> 8;
     const value = tf / (tf + norms[doc]);
     if (value > saturation) saturation = value;
     const b = doc >>> BLOCK_SHIFT;
-    if (value > perBlock[b]) perBlock[b] = value;
+    if (b !== current) {
+      current = b;
+      blocks[++n] = b;
+      maxima[n] = 0;
+    }
+    if (value > maxima[n]) maxima[n] = value;
   }
+  walked[1] = n + 1;
   return saturation;
 }
 
-/** The blocks `walkRanked` gave a first posting (the rest start at the list's end). */
-const walkedBlocks = new Int32Array(1);
-
 /** `walkBlocked`, keeping each block's first posting too. */
 function walkRanked(
-  postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number, perBlock: Float64Array, firsts: Int32Array,
+  postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number, blocks: Int32Array, maxima: Float64Array, firsts: Int32Array,
 ): number {
   let saturation = 0;
+  let n = -1;
+  let current = -1;
   let block = 0;
   for (let i = start; i < end; i++) {
     const tf = (postings[i] & 255) / textUnits;
@@ -156,25 +175,20 @@ function walkRanked(
     const value = tf / (tf + norms[doc]);
     if (value > saturation) saturation = value;
     const b = doc >>> BLOCK_SHIFT;
-    if (value > perBlock[b]) perBlock[b] = value;
+    if (b !== current) {
+      current = b;
+      blocks[++n] = b;
+      maxima[n] = 0;
+    }
+    if (value > maxima[n]) maxima[n] = value;
     while (block <= b) firsts[block++] = i;
   }
-  walkedBlocks[0] = block;
+  walked[0] = block;
+  walked[1] = n + 1;
   return saturation;
 }
 
-// Working arrays of `termBounds`, reused: a term's walk leaves only the bounds it keeps (at a
-// million passages a fresh pair was 375 KB of garbage per term).
-let maxima = new Float64Array(0);
 let firstsOfBlocks = new Int32Array(0);
-
-/** `length` zeroed per-block maxima (a view of the reused array). */
-function scratchMaxima(length: number): Float64Array {
-  if (maxima.length < length) maxima = new Float64Array(length);
-  const view = maxima.subarray(0, length);
-  view.fill(0);
-  return view;
-}
 
 /** `length` per-block first postings (a view of the reused array; every cell is written before it is read). */
 function scratchFirsts(length: number): Int32Array {
