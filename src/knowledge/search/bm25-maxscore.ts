@@ -13,7 +13,7 @@
 import { BLOCK_SHIFT as BLOCK_BITS, WINDOW_SHIFT as WINDOW_BITS } from './bm25-block-max.ts';
 import type { QueryTerm, ScoredSearch, ScoringArrays } from './bm25-block-max.ts';
 import * as seeking from './bm25-seek.ts';
-import { SLACK as SLACK_FACTOR, WINDOW as WINDOW_UNITS, cells, scoreWindow } from './bm25-score-window.ts';
+import { SLACK as ROUNDING_SLACK, WINDOW as WINDOW_UNITS, cells, scoreWindow } from './bm25-score-window.ts';
 import type { SearchShare } from './bm25-share.ts';
 import { TopK } from './top-k.ts';
 
@@ -23,7 +23,7 @@ const BLOCK_SHIFT = BLOCK_BITS;
 const WINDOW_SHIFT = WINDOW_BITS;
 const { seekSteps, seekUnit, seekWindow } = seeking;
 
-const SLACK = SLACK_FACTOR;
+const SLACK = ROUNDING_SLACK;
 const WINDOW = WINDOW_UNITS;
 const BLOCKS_PER_WINDOW = WINDOW >>> BLOCK_SHIFT;
 const WHOLE = [0, 0x7fffffff] as const; // the one range of a search not shared: every unit
