@@ -118,6 +118,7 @@ export class PrunedSearch {
     cells(m);
   }
 
+  /** Search the whole index, or the ranges this thread takes of a shared search: the hits and the postings read. */
   run(): ScoredSearch {
     const { share, postings, order, cursor, end, windowStarts, m } = this;
     for (let range = share ? share.take() : WHOLE; range && !this.done && this.leading < m; range = share?.take()) {

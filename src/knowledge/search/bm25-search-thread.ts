@@ -46,6 +46,7 @@ interface Pending {
   readonly timer: NodeJS.Timeout;
 }
 
+/** The search thread of one keyword index (started at its first large search, or when an ingest has built one). */
 export class Bm25SearchThread {
   private worker?: Worker;
   private failed = false;
