@@ -7,10 +7,12 @@ import { DENSE_SHARE, type QueryTerm, type TermBounds, denseFrequencies, termBou
 
 /**
  * Terms in at least this share of the units have their bounds computed ahead of the questions.
- * At 100,000 passages: 614 terms holding 75% of the postings, 6 MB of bounds (1/64: 1,187
- * terms, 86%, 12 MB of bounds and 341 ms of CPU to compute them).
+ * At 100,000 passages: 1,187 terms holding 86% of the postings, 12 MB of bounds and 341 ms of
+ * CPU to compute them (1/16: 614 terms, 75%, 6 MB). At a million passages, with the bounds
+ * computed before the questions, the first pass over the bench's questions had p95 18.4 ms
+ * against 24.7 with 1/16 (the second pass 14.6 and 15.0: it is the first use of terms that gains).
  */
-const WARM_SHARE = 1 / 16;
+const WARM_SHARE = 1 / 64;
 
 /** The terms whose bounds cost a question most to compute (a walk of a long list), longest first: `warmBounds` computes them ahead. */
 function longTerms(offsets: Int32Array, units: number): number[] {
@@ -50,11 +52,12 @@ export function warmBounds(
 /** Terms given a byte per unit for their probes, at most (a corpus has few terms in half its units). */
 const MAX_DENSE_TERMS = 32;
 /**
- * The bounds kept at most: 32 MB, or 160 bytes per unit (160 MB at a million units). The bench's
- * 300 questions hold 1,549 terms' bounds, about 100 bytes per unit: more than the bound would
- * have every question recompute its terms' bounds (a walk of each list, twice the search).
+ * The bounds kept at most: 32 MB, or 240 bytes per unit (240 MB at a million units). The warmed
+ * terms hold about 120 bytes per unit, the bench's 300 questions 1,549 terms' bounds, about 100:
+ * less than the two together would clear the warmed bounds with the rest, and every question
+ * would recompute its terms' bounds (a walk of each list, twice the search).
  */
-const maxBoundBytes = (units: number): number => Math.max(32 << 20, 160 * units);
+const maxBoundBytes = (units: number): number => Math.max(32 << 20, 240 * units);
 
 /**
  * The bounds of an index's terms, computed on first use and kept: up to `maxBoundBytes` (a
