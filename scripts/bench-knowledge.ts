@@ -313,8 +313,9 @@ type Bm25Figures = Pick<KnowledgeBench, `bm25_${string}` & keyof KnowledgeBench>
 /**
  * BM25 alone, pruned and exhaustive, on the same questions at depth 50, and whether they agree.
  * The pruned search goes through the keyword port, so it runs where the app runs it (a large
- * index on its search thread, with the bounds that thread keeps) and is timed there, without the
- * tokenizing or the hop between threads; the exhaustive reference runs here.
+ * index shared by the search thread and this one, with the bounds they keep) and is timed from
+ * the asking to the merged hits (the hops included, the tokenizing not); the exhaustive
+ * reference runs here.
  */
 async function measureBm25(keyword: KeywordSearch, index: Bm25Index, questions: readonly string[]): Promise<Bm25Figures> {
   const tokenizer = defaultTokenizer();

@@ -161,7 +161,10 @@ function walkBlocked(
   return saturation;
 }
 
-/** `walkBlocked`, keeping each block's first posting too. */
+/**
+ * `walkBlocked`, keeping each block's first posting too: a loop of its own, since giving every
+ * block a first posting passes over all blocks, which a term in few of them should not pay.
+ */
 function walkRanked(
   postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number, blocks: Int32Array, maxima: Float64Array, firsts: Int32Array,
 ): number {

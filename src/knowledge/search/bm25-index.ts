@@ -155,7 +155,7 @@ export class Bm25Index {
   readonly norms: Float32Array;
   /** Per term, the most it adds to a unit and its other bounds (computed on first use, or ahead by a search thread). */
   readonly bounds: TermBoundsCache;
-  /** Postings read by the last search, and the milliseconds the last pruned search took on its thread (the benchmark's measures). */
+  /** Postings read by the last search, and the milliseconds the last pruned search took (shared by two threads: from the asking to the merged hits) — the benchmark's measures. */
   lastWalked = 0;
   lastSearchMs = 0;
 

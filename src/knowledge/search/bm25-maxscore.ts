@@ -50,6 +50,7 @@ export class PrunedSearch {
   readonly postings: Uint32Array;
   readonly norms: Float32Array;
   readonly head: Int32Array;
+  readonly passageIds: Int32Array;
   readonly m: number;
   /** Terms by bound, and cumulative[i], the most order[0..i] can add together. */
   readonly order: Int32Array;
@@ -91,9 +92,8 @@ export class PrunedSearch {
     k: number,
     readonly textUnits: number,
     private readonly share: SearchShare | undefined,
-    private readonly passageIds = a.passageIds,
   ) {
-    ({ postings: this.postings, norms: this.norms, head: this.head } = a);
+    ({ postings: this.postings, norms: this.norms, head: this.head, passageIds: this.passageIds } = a);
     const m = this.m = terms.length;
     this.order = Int32Array.from(terms.map((_, i) => i).sort((x, y) => terms[x].bound - terms[y].bound));
     this.cumulative = new Float64Array(m);
