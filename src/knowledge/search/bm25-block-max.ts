@@ -39,6 +39,19 @@ export interface TermBounds {
   readonly blockStarts?: Uint16Array;
 }
 
+/**
+ * A term's bounds, every field present (undefined when absent), all made here: one object shape
+ * from one place. Object literals that differed by path (three shapes, one with a spread) left
+ * V8's compiled `termBounds` without feedback for the path it had not yet taken, and it
+ * deoptimised there on every later call with the same code (493 times over the bench's first 300
+ * questions on the main thread) instead of compiling it again.
+ */
+export function boundsOf(
+  saturation: number, blocks?: Uint8Array, windows?: Uint8Array, windowStarts?: Int32Array, blockStarts?: Uint16Array,
+): TermBounds {
+  return { saturation, blocks, windows, windowStarts, blockStarts };
+}
+
 /** The arrays the scoring reads (those of a frozen Bm25Index). */
 export interface ScoringArrays {
   /** Grouped by term, ascending within a term: unit * 256 + term frequency in half units. */
@@ -88,15 +101,16 @@ export function denseFrequencies(postings: Uint32Array, start: number, end: numb
 
 /**
  * The bounds of the term whose packed postings (unit * 256 + half units) are postings[start, end).
- * Each walk of the postings is a function of its own holding one loop: V8 compiles a long loop
- * while it runs (on-stack replacement) and, when the code after it has never run, threw that
- * compiled code away at the loop's end, so every long list's first walk ran in the interpreter
- * (91 such deoptimisations in a fresh process's first 40 questions at 100,000 passages).
+ * It holds no loop, and each loop is a function of its own: V8 compiles a long loop while it
+ * runs (on-stack replacement) and keeps that code for the loop's next entry, so the code after
+ * the loop, never run when it was compiled, deoptimised at every later call (91 times in a fresh
+ * process's first 40 questions at 100,000 passages when the walks were loops here; 489–983 over
+ * the bench's first 300 questions with the block loop here).
  */
 export function termBounds(
   postings: Uint32Array, start: number, end: number, norms: Float32Array, textUnits: number,
 ): TermBounds {
-  if (end - start < MIN_BLOCKED_POSTINGS) return { saturation: saturationOf(postings, start, end, norms, textUnits) };
+  if (end - start < MIN_BLOCKED_POSTINGS) return boundsOf(saturationOf(postings, start, end, norms, textUnits));
   const blockCount = (norms.length >>> BLOCK_SHIFT) + 1;
   if (touchedBlocks.length < blockCount) [touchedBlocks, touchedMaxima] = [new Int32Array(blockCount), new Float64Array(blockCount)];
   // Per block and one past the last: the first posting at or past the block's first unit.
@@ -104,19 +118,39 @@ export function termBounds(
   const saturation = firsts
     ? walkRanked(postings, start, end, norms, textUnits, touchedBlocks, touchedMaxima, firsts)
     : walkBlocked(postings, start, end, norms, textUnits, touchedBlocks, touchedMaxima);
-  if (saturation === 0) return { saturation };
+  if (saturation === 0) return boundsOf(saturation);
   if (firsts) firsts.fill(end, walked[0]);
-  // Only the blocks the term is in are visited (at a million passages most terms are in few of 31,251 blocks).
-  const span = WINDOW_SHIFT - BLOCK_SHIFT;
   const blocks = new Uint8Array(blockCount);
-  const windows = new Uint8Array((blockCount >>> span) + 1);
-  for (let i = 0; i < walked[1]; i++) {
-    const b = touchedBlocks[i];
-    const most = Math.min(255, Math.ceil((touchedMaxima[i] / saturation) * 255));
+  const windows = new Uint8Array((blockCount >>> (WINDOW_SHIFT - BLOCK_SHIFT)) + 1);
+  blockMaxima(touchedBlocks, touchedMaxima, walked[1], saturation, blocks, windows);
+  if (!firsts) return boundsOf(saturation, blocks, windows);
+  // Where the blocks' postings start, as kept: an Int32 per window and a Uint16 per block.
+  const windowStarts = new Int32Array(((firsts.length - 1) >>> (WINDOW_SHIFT - BLOCK_SHIFT)) + 1);
+  const blockStarts = new Uint16Array(firsts.length);
+  blockStartsOf(firsts, windowStarts, blockStarts);
+  return boundsOf(saturation, blocks, windows, windowStarts, blockStarts);
+}
+
+/**
+ * The blocks' and windows' bytes from the most the term adds in each block it is in (`count` of
+ * them, in order): only those blocks are visited (at a million passages most terms are in few of
+ * 31,251 blocks).
+ */
+function blockMaxima(touched: Int32Array, maxima: Float64Array, count: number, saturation: number, blocks: Uint8Array, windows: Uint8Array): void {
+  const span = WINDOW_SHIFT - BLOCK_SHIFT;
+  for (let i = 0; i < count; i++) {
+    const b = touched[i];
+    const most = Math.min(255, Math.ceil((maxima[i] / saturation) * 255));
     blocks[b] = most;
     if (most > windows[b >>> span]) windows[b >>> span] = most;
   }
-  return firsts ? { saturation, blocks, windows, ...starts(firsts) } : { saturation, blocks, windows };
+}
+
+/** Per-block first postings (`firsts`) as TermBounds keeps them, relative to their window's first. */
+function blockStartsOf(firsts: Int32Array, windowStarts: Int32Array, blockStarts: Uint16Array): void {
+  const span = WINDOW_SHIFT - BLOCK_SHIFT;
+  for (let w = 0; w < windowStarts.length; w++) windowStarts[w] = firsts[w << span];
+  for (let b = 0; b < firsts.length; b++) blockStarts[b] = firsts[b] - windowStarts[b >>> span];
 }
 
 /** The most the term adds to a unit (in units of its lift): its saturation. */
@@ -197,14 +231,4 @@ let firstsOfBlocks = new Int32Array(0);
 function scratchFirsts(length: number): Int32Array {
   if (firstsOfBlocks.length < length) firstsOfBlocks = new Int32Array(length);
   return firstsOfBlocks.subarray(0, length);
-}
-
-/** `firsts` (per block) as TermBounds keeps it: an Int32 per window and a Uint16 per block. */
-function starts(firsts: Int32Array): { windowStarts: Int32Array; blockStarts: Uint16Array } {
-  const span = WINDOW_SHIFT - BLOCK_SHIFT;
-  const windowStarts = new Int32Array(((firsts.length - 1) >>> span) + 1);
-  const blockStarts = new Uint16Array(firsts.length);
-  for (let w = 0; w < windowStarts.length; w++) windowStarts[w] = firsts[w << span];
-  for (let b = 0; b < firsts.length; b++) blockStarts[b] = firsts[b] - windowStarts[b >>> span];
-  return { windowStarts, blockStarts };
 }

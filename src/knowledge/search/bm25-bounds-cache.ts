@@ -3,7 +3,7 @@
  * them): on first use, or ahead for the longest lists, and handed between the two threads that
  * search a large index (bm25-share.ts) in shared memory, so each long list is walked once.
  */
-import { DENSE_SHARE, type QueryTerm, type TermBounds, denseFrequencies, termBounds } from './bm25-block-max.ts';
+import { DENSE_SHARE, type QueryTerm, type TermBounds, boundsOf, denseFrequencies, termBounds } from './bm25-block-max.ts';
 
 /**
  * Terms in at least this share of the units have their bounds computed ahead of the questions.
@@ -135,7 +135,7 @@ function inSharedMemory(bounds: TermBounds): TermBounds {
     blocks: blocks && copyInto(new Uint8Array(memory, next(sizes[2]), blocks.length), blocks),
     windows: windows && copyInto(new Uint8Array(memory, next(sizes[3]), windows.length), windows),
   };
-  return copied.windowStarts ? { saturation, ...copied } : { saturation, blocks: copied.blocks, windows: copied.windows };
+  return boundsOf(saturation, copied.blocks, copied.windows, copied.windowStarts, copied.blockStarts);
 }
 
 function copyInto<T extends Uint8Array | Uint16Array | Int32Array>(target: T, source: T): T {
