@@ -182,6 +182,17 @@ describe('offline drafts', () => {
     expect((await drafter.draft({ request: '写一段在代表培训班上的讲话', now: '2023-07-05' })).topics).toEqual(['代表培训']);
   });
 
+  it('drafts what a request is about, not the report or meeting it is for', async () => {
+    const forReport = await drafter.draft({ request: '起草上半年调研工作情况，用于常委会工作报告', now: '2023-07-05' });
+    expect(forReport.topics).toEqual(['调研工作']);
+    expect(forReport.facts.flatMap((f) => f.kinds)).toEqual(['research']);
+    expect(grounded(forReport)).toEqual([]);
+    const forMeeting = await drafter.draft({ request: '写一段上半年执法检查情况，供常委会会议参考', now: '2023-07-05' });
+    expect(forMeeting.topics).toEqual(['执法检查工作']);
+    // A request naming nothing but what it is for still gets that occasion's topics.
+    expect((await drafter.draft({ request: '写一段材料，用于上半年工作总结', now: '2023-07-05' })).topics).toEqual(['常委会工作']);
+  });
+
   it('says honestly when the period holds no activities, inventing nothing', async () => {
     const draft = await drafter.draft({ request: '起草去年监督工作的总结', now: '2023-07-05' });
     expect(draft.from).toBe('2022-01-01');
