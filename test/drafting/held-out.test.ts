@@ -32,6 +32,7 @@ const REQUESTS: ReadonlyArray<{ now: string; request: string; topics: string[]; 
   { now: '2023-06-20', request: '写一段近一个月走访和调研工作的情况', topics: ['走访工作', '调研工作'] },
   { now: '2024-01-15', request: '写一段去年上半年代表建议办理工作的汇报', topics: ['代表建议办理'] },
   { now: '2023-07-05', request: '写一段上半年的工作总结', topics: ['常委会工作'] },
+  { now: '2023-07-05', request: '起草一段今年以来听取审议专项工作报告情况的材料', topics: ['听取审议专项工作报告'] },
 ];
 
 describe.skipIf(!existsSync(fixture))('held-out drafting requests over the shared log', () => {
