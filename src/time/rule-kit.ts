@@ -57,8 +57,15 @@ export const W = named(WEEKDAY_SOURCE, 'w');
 /** 一 after 周 is Monday unless it starts 一共/一般/一样/一些/一切/一直/一周年. */
 export const W_GUARD = '(?<!一(?=[共般样些切直]))';
 export const WEEK = '(?:周|星期|礼拜)';
+/**
+ * Before a 下 that means "next": not the 一下 of 查一下, 写一下 (查一下一季度 is the first
+ * quarter, 列一下一月份 January), unless that 一 ends 统一, 第一…; 查一下下个月 still reads 下个月.
+ */
+export const NOT_YIXIA = '(?<!(?<![统唯单专同万逐划均第])一)';
 /** Which week, month or quarter: 上上上 (three back) … 本/这 … 下下 (two ahead). */
-export const WHICH = '(?<which>上+|下+|本|这|今|当)';
+export const WHICH = `(?<which>上+|${NOT_YIXIA}下+|本|这|今|当)`;
+/** The same before 月 or 季度, where a 一 or 个 may follow: 上一个, 下个, 这一. */
+export const WHICH_OF = `(?<which>本|这一?个?|当|上+一?个?|${NOT_YIXIA}下+一?个?)`;
 
 /** Weeks (months, quarters) back from `which`: 上上 is 2, 本 is 0, 下 is -1. */
 export const stepsBack = (which: string | undefined): number => {

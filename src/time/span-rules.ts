@@ -4,7 +4,7 @@
  */
 import { addDays, addMonths, splitIsoDate, toIsoDate } from './calendar.ts';
 import { monthOf, monthsOf, quarterOf, readSmallNumber, weekOf, type Span } from './dates.ts';
-import { COUNT, M, M2, WEEK, WHICH, Y, Y_OPT, inYear, named, num, rule, stepsBack, yearOf, type Groups, type Rule } from './rule-kit.ts';
+import { COUNT, M, M2, WEEK, WHICH, WHICH_OF, Y, Y_OPT, inYear, named, num, rule, stepsBack, yearOf, type Groups, type Rule } from './rule-kit.ts';
 import type { IsoDate } from './types.ts';
 
 const RECENT = '(?:最近|近|过去|这)的?\\s*';
@@ -35,7 +35,7 @@ export const SPAN_RULES: readonly Rule[] = [
     return { from: addDays(week.from, 5), to: week.to };
   }),
   // 本月 这个月 上个月 上上个月 下个月
-  rule(`(?<which>本|这一?个?|当|上+一?个?|下+一?个?)月份?`, false, (g, now) => {
+  rule(`${WHICH_OF}月份?`, false, (g, now) => {
     const which = g.which!.replace(/[一个]/g, '');
     const { year, month } = splitIsoDate(addMonths(now, -stepsBack(which)));
     return monthOf(year, month);
@@ -58,7 +58,7 @@ export const SPAN_RULES: readonly Rule[] = [
     return m ? inYear(g, now, (y) => tenDays(monthOf(y, m), g.xun!, g.xun2 ?? g.xun!)) : undefined;
   }),
   // 本月上旬, 上个月下旬
-  rule(`(?<which>本|这一?个?|当|上+一?个?|下+一?个?)月份?\\s*的?${XUN}`, false, (g, now) => {
+  rule(`${WHICH_OF}月份?\\s*的?${XUN}`, false, (g, now) => {
     const { year, month } = splitIsoDate(addMonths(now, -stepsBack(g.which!.replace(/[一个]/g, ''))));
     return tenDays(monthOf(year, month), g.xun!, g.xun2 ?? g.xun!);
   }),
@@ -98,7 +98,7 @@ export const SPAN_RULES: readonly Rule[] = [
   // Q3, 2023Q3
   rule(`${Y_OPT}[Qq](?<q>[1-4])(?![0-9])`, false, (g, now) => quarterIn(g, g.q!, now)),
   // 本季度, 这个季度, 上季度, 下个季度
-  rule('(?<which>本|这一?个?|当|上+一?个?|下+一?个?)季度?', false, (g, now) => {
+  rule(`${WHICH_OF}季度?`, false, (g, now) => {
     const { year, month } = splitIsoDate(now);
     const index = year * 4 + Math.floor((month - 1) / 3) - stepsBack(g.which!.replace(/[一个]/g, ''));
     return quarterOf(Math.floor(index / 4), (index % 4) + 1);

@@ -87,6 +87,17 @@ describe('the period table of CONTRACTS.md, row by row', () => {
     expect(scanTime('前两个月视察了几次', '2023-11-30').unreadable).toEqual(['前两个月']);
   });
 
+  it('the 一下 of 查一下 is no "next": 查一下一季度 is the first quarter, 查一下下个月 the next month', () => {
+    expect(period('帮我查一下一季度视察了几次', '2023-07-05')).toEqual(['2023-01-01', '2023-03-31']);
+    expect(period('列一下一月份的活动', '2023-07-05')).toEqual(['2023-01-01', '2023-01-31']);
+    expect(period('统计一下下一季度', '2023-07-05')).toEqual(['2023-10-01', '2023-12-31']);
+    expect(period('查一下下个月有什么活动', '2023-07-05')).toEqual(['2023-08-01', '2023-08-31']);
+    expect(period('看一下下周的活动', '2023-07-05')).toEqual(['2023-07-10', '2023-07-16']);
+    expect(period('下一季度', '2023-07-05')).toEqual(['2023-10-01', '2023-12-31']);
+    // 统一 ends in 一 too: its 下一季度 is the next quarter.
+    expect(period('统一下一季度的视察计划', '2023-07-05')).toEqual(['2023-10-01', '2023-12-31']);
+  });
+
   it('a quarter still to come means last year\'s', () => {
     expect(period('第四季度', '2024-02-10')).toEqual(['2023-10-01', '2023-12-31']);
     expect(period('2024年第四季度', '2024-02-10')).toEqual(['2024-10-01', '2024-12-31']);
