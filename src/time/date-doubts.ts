@@ -35,8 +35,14 @@ export function findImpossible(text: string): string[] {
 /** Holidays and vague days: real time words, but which day they mean is the person's to say. */
 const VAGUE =
   /元旦|春节|国庆|中秋|清明|端午|除夕|元宵|重阳|劳动节|儿童节|妇女节|三八节|建党节|建军节|节前|节后|节日期间|假期|前几天|这几天|那几天|前些天|前段时间|近日|日前|近期|最近(?!一次|一回|一期|一场|的一次)|近来|前阵子|前一阵子?|这阵子|前不久|不久前|早些时候|那天|当天|某天|改天|过几天|几天前|几天后|几周前|几个月前|月底|月初|月末|(?<![0-9零〇一二两三四五六七八九十去今明前后半个])年(?:前|后)(?![0-9零〇一二两三四五六七八九十个两半])|月中|上旬|中旬|下旬|年底|年末|年中|季末|季初|前\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*个\s*月|几个?(?:天|日|周|星期|礼拜|月|年)(?:以内|之内|内|以来|来|之前|以前|前|之后|以后|后)/g;
-/** Holidays by their date (七一, 五一, 十一): not a count, an ordinal or a month (十一月, 第十一次, 十一个). */
-const HOLIDAY_NUMBERS = /(?<![0-9零〇一二两三四五六七八九十第])(?:七一|五一|八一|十一)(?![0-9零〇一二两三四五六七八九十月日号次个届项条]|期(?!间))/g;
+/** Holidays by their date (七一, 五一, 六一, 十一): not a count, an ordinal or a month (十一月, 第十一次, 十一个). */
+const HOLIDAY_NUMBERS = /(?<![0-9零〇一二两三四五六七八九十第])(?:七一|五一|六一|八一|十一)(?![0-9零〇一二两三四五六七八九十月日号次个届项条]|期(?!间))/g;
+/**
+ * Stretches no rule reads, in words a count could silently go without (all time counted
+ * instead): 上半月/下半月, 头两个月, and 全年 with no year before it (今年全年 is read; before it
+ * lies the year's blanked words).
+ */
+const UNREAD_STRETCHES = /[上下]半(?:个)?月|头\s*(?:[0-9]+|[一二两三四五六七八九十几]+)\s*个?\s*(?:月|季度|星期|周)|(?<![\s年度])全年/g;
 /** Time words left over after every rule had its turn (下下下季, 后个月, 第三周). */
 const LEFT_OVER =
   /(?:上|下|本|这|去|今|明|前|后)+\s*个?\s*(?:周|星期|礼拜|季度?|月份?)(?!期|刊|报|会)|第\s*[0-9一二三四五]+\s*(?:周|个?星期)|[0-9零〇一二两三四五六七八九十廿卅]+\s*(?:月|日)(?!常|报|刊|元|内|程|期|志|记|光|亮|薪)/g;
@@ -48,6 +54,7 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
   const found = new Set<string>();
   for (const m of blank.matchAll(VAGUE)) found.add(m[0]);
   for (const m of blank.matchAll(HOLIDAY_NUMBERS)) found.add(m[0]);
+  for (const m of blank.matchAll(UNREAD_STRETCHES)) found.add(m[0]);
   for (const m of blank.matchAll(LEFT_OVER)) found.add(m[0].trim());
   // 11月底: a month that was read, with a vague part of it after; 6月以前: before it, or through it?
   for (const p of read) {

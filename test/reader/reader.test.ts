@@ -196,6 +196,12 @@ describe('count and list', () => {
       expect(read(text), text).toMatchObject({ intent: 'unclear', settled: true });
     }
     expect(read('十一月视察了几次')).toMatchObject({ intent: 'count', from: '2022-11-01' });
+    // Stretches no rule reads are asked about, never counted over all time: 全年 alone, 下半月, 头两个月.
+    for (const text of ['全年一共视察几次', '下半月调研了几次', '7月份上半月调研了几次', '头两个月执法检查了几次']) {
+      expect(read(text), text).toMatchObject({ intent: 'unclear', settled: true });
+    }
+    expect(read('今年全年视察了几次')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-12-31' });
+    expect(read('去年全年视察了几次')).toMatchObject({ intent: 'count', from: '2022-01-01', to: '2022-12-31' });
     // A time word in another clause is about something else, once the question has its own period.
     expect(read('上半年视察了几次，月底要报')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
     expect(read('视察了几次，元旦前要报')).toMatchObject({ intent: 'unclear' });

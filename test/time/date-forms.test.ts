@@ -88,6 +88,7 @@ describe('impossible dates are refused, unreadable ones asked about: never today
     ['13月5日', 'impossible'], ['2月30日', 'impossible'], ['今年第五季度', 'impossible'], ['2023年0月', 'impossible'],
     ['0月', 'impossible'], ['3月32日', 'impossible'], ['星期八', 'impossible'], ['十三月五日', 'impossible'],
     ['元旦', 'unreadable'], ['国庆期间', 'unreadable'], ['11月底', 'month'], ['前几天', 'unreadable'], ['下旬', 'unreadable'],
+    ['六一', 'unreadable'], ['全年', 'unreadable'], ['下半月', 'unreadable'], ['7月份上半月', 'unreadable'], ['头两个月', 'unreadable'],
   ])('%s → %s', (words, kind) => {
     const scan = scanTime(words, NOW);
     if (kind === 'impossible') expect(scan.impossible.length, words).toBeGreaterThan(0);
@@ -96,7 +97,7 @@ describe('impossible dates are refused, unreadable ones asked about: never today
 
   it.each([
     '13月5日组织代表视察了学校食堂', '2月30日召开了主任会议', '上周组织代表视察了河道治理', '11月底开展了执法检查',
-    '元旦组织开展了走访慰问', '前几天去开发区调研了', '上個禮拜開展了代表接待選民活動',
+    '元旦组织开展了走访慰问', '前几天去开发区调研了', '上個禮拜開展了代表接待選民活動', '六一组织代表走访了幼儿园',
     // This year has no 2月29日: last leap year's (a year and more back) or a slip for 2月28日 is the person's to say.
     '2月29日召开了党组会议',
   ])('a log of "%s" is a question, not an entry on today', (text) => {
