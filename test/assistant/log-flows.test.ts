@@ -124,6 +124,17 @@ describe('correct and remove', () => {
     expect(trail[2]).toMatchObject({ before: { kind: 'inspection' }, after: { kind: 'research' } });
   });
 
+  it('says so when no kind was read, and the 其他 it was filed under is corrected in words', async () => {
+    bench = makeBench(reader, { today: '2026-07-05' });
+    const logged = await bench.assistant.handle(say('昨天陪同市人大领导来我区检查工作'));
+    expect(logged.text).toContain('已记录：7月4日 其他');
+    expect(logged.text).toMatch(/没能判断“陪同市人大领导来我区检查工作”是哪类活动，暂记为“其他”，不计入任何一类的次数。如属.+等，请直接说“不对，是.+”。/);
+    expect((await bench.assistant.handle(say('不对，是执法检查'))).text).toMatch(/→ 7月4日 执法检查/);
+    expect(bench.log.list().map((a) => a.kind)).toEqual(['law_check']);
+    // A kind read says nothing of the kind.
+    expect((await bench.assistant.handle(say('今天组织代表视察了河道治理'))).text).not.toContain('其他');
+  });
+
   it('corrects in words right after logging: 改成6月13日, 不对，是调研', async () => {
     bench = makeBench(reader, { today: '2026-07-05' });
     await bench.assistant.handle(say('6月12日组织代表视察了城区防汛工作'));
