@@ -12,7 +12,7 @@ import { isAskingWord } from '../search/stopwords.ts';
 import type { ScoredPassage } from '../types.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
 import { QUOTED } from './extractive-answerer.ts';
-import { countedNouns, focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
+import { countedNouns, existenceThings, focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
 import { levelMismatch } from './question-level.ts';
 import { limitUnstated, limitedQuantities } from './upper-limit.ts';
 
@@ -210,6 +210,12 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     && wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && !(figureStated && !counted.includes(word)));
   const holdsWord = (text: string, word: string): boolean => has(text, word) || compoundPresent(word, (part) => text.includes(part), [text]);
   const quoted = (word: string): boolean => holdsWord(best, word);
+  // A specific thing asked to exist (食堂 in 有没有食堂) that the library never names is not there
+  // to be quoted; unless a passage an answer may quote shares a character with it, the thing
+  // worded otherwise (例外 where the law says 除外, 补助 where it says 补贴).
+  const quotable = texts.slice(0, QUOTED).join('\n');
+  const thingAbsent = existenceThings(tagged).some((word) => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && absent(word)
+    && ![...word].some((c) => quotable.includes(c)));
   const specific = words.filter((w) => w.weight >= QUOTED_SPECIFIC_IDF);
   const limited = limitedQuantities(tagged);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
@@ -230,7 +236,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     sentence,
     record ? 1 : 0,
     REQUEST.test(question.trim()) ? 1 : 0,
-    focus.some(absent) ? 1 : 0,
+    focus.some(absent) || thingAbsent ? 1 : 0,
     focus.some((word) => !has(best, word)) ? 1 : 0,
     figures.length && !passages.slice(0, 5).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
     specificFocus.some((word) => !quoted(word)) ? 1 : 0,

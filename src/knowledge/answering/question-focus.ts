@@ -31,6 +31,11 @@ const LINKING = new Set(['是', '为', '有', '要', '需要', '应', '应当', 
 // Nouns naming a procedure, and the verbs that go through one (走程序, 办理手续).
 const PROCEDURE = /^(?:程序|手续|流程)$/u;
 const PROCEDURE_VERBS = new Set(['走', '办', '办理', '履行', '经过']);
+// Asking whether a thing exists or is provided: 有没有食堂, 有无徽章, 是否|有补贴, 有|食堂|吗.
+const ASKS_EXISTS = /^(?:有没有|有无)$/u;
+const CLOSES_QUESTION = /^[吗么]$/u;
+// A ceiling asked for (有没有上限) is a figure of a quantity, read by upper-limit.ts, not a thing.
+const ASKS_CEILING = /^(?:上限|封顶|最高限)$/u;
 // Parts of speech a focus can have: nouns, verbs, adjectives, abbreviations, unknown runs.
 const CONTENT_TAG = /^(?:n|v|a|j|l|i)/;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
@@ -87,6 +92,30 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
     else if (HOW.test(word) && VERB_TAG.test(words[i + 1]?.tag ?? '')) thingBefore(i);
     // 辞职要走什么程序, 请假走什么手续: a procedure is asked for as the procedure of an act.
     if (ASKS_FORWARD.test(word) && PROCEDURE.test(words[i + 1]?.word ?? '')) actBefore(i);
+  });
+  return [...out];
+}
+
+/**
+ * The words naming what a question asks the existence of (食堂 in 区人大常委会有没有食堂, 统一 and 徽章
+ * in 有无统一发放的徽章, 住房 公积金 补贴 in 有没有住房公积金补贴, 补贴 in 是否有补贴 or 有补贴吗): the
+ * content words after the asking word, up to the end of the clause. Unlike a focus, such a thing is
+ * often worded otherwise by the documents (补助 where they say 补贴, 例外 where they say 除外): the
+ * caller decides how it counts.
+ */
+export function existenceThings(words: readonly TaggedWord[]): string[] {
+  const closedByQuestion = (from: number): boolean => {
+    for (let j = from + 1; j < words.length && !ENDS_CLAUSE(words[j]); j++) if (CLOSES_QUESTION.test(words[j].word)) return true;
+    return false;
+  };
+  const asksExistence = (i: number): boolean => ASKS_EXISTS.test(words[i].word)
+    || (words[i].word === '有' && (words[i - 1]?.word === '是否' || closedByQuestion(i)));
+  const out = new Set<string>();
+  words.forEach((_, at) => {
+    if (!asksExistence(at)) return;
+    for (let i = at + 1; i < words.length && !ENDS_CLAUSE(words[i]) && !CLOSES_QUESTION.test(words[i].word); i++) {
+      if (isContent(words[i]) && !ASKS_CEILING.test(words[i].word)) out.add(words[i].word);
+    }
   });
   return [...out];
 }
