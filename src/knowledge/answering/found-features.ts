@@ -100,6 +100,18 @@ function compoundPresent(word: string, inIndex: (pair: string) => boolean, texts
   return parts.every((part) => inIndex(part) || texts.some((text) => spellsOut(text, part)));
 }
 
+/**
+ * Whether a text holds a word like `word`, one sharing its first character as its own first or
+ * its last as its own last: compounds that share the morpheme in its place name a thing of the
+ * same kind (补贴 for 补助, 除外 for 例外, 旅费 for 路费), a character shared elsewhere does not (总结
+ * for 结业证书).
+ */
+function wordsAlike(word: string, text: string): boolean {
+  const first = word[0];
+  const last = word[word.length - 1];
+  return wordSegmenter().cut(text).some((other) => other.length >= 2 && (other[0] === first || other[other.length - 1] === last));
+}
+
 /** General-Chinese idf at which a word stops being everyday language (一起 4.9, 突然 5.0; 食堂 8.5). */
 const EVERYDAY_IDF = 7;
 const MAX_GENERAL_IDF = 14;
@@ -211,11 +223,9 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const holdsWord = (text: string, word: string): boolean => has(text, word) || compoundPresent(word, (part) => text.includes(part), [text]);
   const quoted = (word: string): boolean => holdsWord(best, word);
   // A specific thing asked to exist (食堂 in 有没有食堂) that the library never names is not there
-  // to be quoted; unless a passage an answer may quote shares a character with it, the thing
-  // worded otherwise (例外 where the law says 除外, 补助 where it says 补贴).
-  const quotable = texts.slice(0, QUOTED).join('\n');
+  // to be quoted; unless a passage an answer may quote words it otherwise (例外 where it says 除外).
   const thingAbsent = existenceThings(tagged).some((word) => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && absent(word)
-    && ![...word].some((c) => quotable.includes(c)));
+    && !texts.slice(0, QUOTED).some((text) => wordsAlike(word, text)));
   const specific = words.filter((w) => w.weight >= QUOTED_SPECIFIC_IDF);
   const limited = limitedQuantities(tagged);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
