@@ -77,8 +77,12 @@ describe('the sample library: questions it does not answer', () => {
     await notFound('常委会组成人员开会有没有误餐补助？');
     // 结业证书 shares a character with the summary's 工作总结, not the morpheme in its place.
     await notFound('代表培训班有没有结业证书？');
-    // A thing the rules name in other words (备用办法: 采用举手方式) is still quoted.
+    // A room or an office of another kind (会议室, 人事任免 share a character with them) is no answer.
+    await notFound('区人大有没有图书室呢？');
+    await notFound('区人大常委会有没有人事科？');
+    // A thing the rules name in other words (备用办法: 采用举手方式; 无记名投票: 无记名…表决) is still quoted.
     await quotes('电子表决器坏了有没有备用办法？', '第八章 › 第三十八条', '采用举手方式');
+    await quotes('人事任免有没有无记名投票？', '第八章 › 第三十八条', '人事任免事项采用无记名按表决器方式逐人表决');
   });
 });
 

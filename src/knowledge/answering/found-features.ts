@@ -101,15 +101,14 @@ function compoundPresent(word: string, inIndex: (pair: string) => boolean, texts
 }
 
 /**
- * Whether a text holds a word like `word`, one sharing its first character as its own first or
- * its last as its own last: compounds that share the morpheme in its place name a thing of the
- * same kind (补贴 for 补助, 除外 for 例外, 旅费 for 路费), a character shared elsewhere does not (总结
- * for 结业证书).
+ * Whether a text holds a word differing from `word` in one character only, at its start or its
+ * end: compounds with one morpheme swapped often name the same thing (补贴 for 补助, 除外 for 例外,
+ * 旅费 for 路费); a character shared elsewhere (总结 for 结业证书) or with a longer word beside it
+ * (会议室 for 图书室, 人事任免 for 人事科) does not.
  */
 function wordsAlike(word: string, text: string): boolean {
-  const first = word[0];
-  const last = word[word.length - 1];
-  return wordSegmenter().cut(text).some((other) => other.length >= 2 && (other[0] === first || other[other.length - 1] === last));
+  const [start, end] = [word.slice(0, -1), word.slice(1)];
+  return wordSegmenter().cut(text).some((other) => other.length === word.length && (other.startsWith(start) || other.endsWith(end)));
 }
 
 /** General-Chinese idf at which a word stops being everyday language (一起 4.9, 突然 5.0; 食堂 8.5). */
@@ -224,8 +223,11 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const quoted = (word: string): boolean => holdsWord(best, word);
   // A specific thing asked to exist (食堂 in 有没有食堂) that the library never names is not there
   // to be quoted; unless a passage an answer may quote words it otherwise (例外 where it says 除外).
-  const thingAbsent = existenceThings(tagged).some((word) => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && absent(word)
-    && !texts.slice(0, QUOTED).some((text) => wordsAlike(word, text)));
+  const unnamed = (word: string): boolean => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && absent(word)
+    && !texts.slice(0, QUOTED).some((text) => wordsAlike(word, text));
+  // A kind the library never names (公积金 of 住房公积金补贴) is a thing it does not cover; a head it
+  // lacks whose kind the quote names (无记名 of 无记名投票, where the rule says 无记名…表决) is worded otherwise.
+  const thingAbsent = existenceThings(tagged).some(({ head, kind }) => kind.some(unnamed) || (unnamed(head) && !kind.some(quoted)));
   const specific = words.filter((w) => w.weight >= QUOTED_SPECIFIC_IDF);
   const limited = limitedQuantities(tagged);
   const total = words.reduce((sum, w) => sum + w.weight, 0);

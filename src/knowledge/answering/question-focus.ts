@@ -96,28 +96,41 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
   return [...out];
 }
 
+/** A thing a question asks the existence of: the head word, and the words before it naming its kind. */
+export interface AskedThing {
+  /** 食堂 in 有没有食堂, 补贴 in 有没有住房公积金补贴, 投票 in 有没有无记名投票. */
+  readonly head: string;
+  /** 住房 and 公积金 in 住房公积金补贴, 无记名 in 无记名投票; not the verbs of a clause (发放 in 统一发放的徽章). */
+  readonly kind: readonly string[];
+}
+
+// Verbs (not verbal nouns): what is done with a thing, not which kind it is.
+const BARE_VERB_TAG = /^v(?!n)/;
+
 /**
- * The words naming what a question asks the existence of (食堂 in 区人大常委会有没有食堂, 统一 and 徽章
- * in 有无统一发放的徽章, 住房 公积金 补贴 in 有没有住房公积金补贴, 补贴 in 是否有补贴 or 有补贴吗): the
- * content words after the asking word, up to the end of the clause. Unlike a focus, such a thing is
- * often worded otherwise by the documents (补助 where they say 补贴, 例外 where they say 除外): the
- * caller decides how it counts.
+ * The things a question asks the existence of (食堂 in 区人大常委会有没有食堂, 是否有食堂 or 有食堂吗;
+ * 徽章 in 有无统一发放的徽章): the last content word before the clause ends, with the words before it.
+ * Unlike a focus, such a thing is often worded otherwise by the documents (补助 where they say 补贴,
+ * 例外 where they say 除外, 投票 where they say 表决): the caller decides how it counts.
  */
-export function existenceThings(words: readonly TaggedWord[]): string[] {
+export function existenceThings(words: readonly TaggedWord[]): AskedThing[] {
   const closedByQuestion = (from: number): boolean => {
     for (let j = from + 1; j < words.length && !ENDS_CLAUSE(words[j]); j++) if (CLOSES_QUESTION.test(words[j].word)) return true;
     return false;
   };
   const asksExistence = (i: number): boolean => ASKS_EXISTS.test(words[i].word)
     || (words[i].word === '有' && (words[i - 1]?.word === '是否' || closedByQuestion(i)));
-  const out = new Set<string>();
+  const out: AskedThing[] = [];
   words.forEach((_, at) => {
     if (!asksExistence(at)) return;
+    const phrase: TaggedWord[] = [];
     for (let i = at + 1; i < words.length && !ENDS_CLAUSE(words[i]) && !CLOSES_QUESTION.test(words[i].word); i++) {
-      if (isContent(words[i]) && !ASKS_CEILING.test(words[i].word)) out.add(words[i].word);
+      if (isContent(words[i]) && !ASKS_CEILING.test(words[i].word)) phrase.push(words[i]);
     }
+    const head = phrase.pop();
+    if (head) out.push({ head: head.word, kind: phrase.filter(({ tag }) => !BARE_VERB_TAG.test(tag)).map(({ word }) => word) });
   });
-  return [...out];
+  return out;
 }
 
 /**
