@@ -9,6 +9,7 @@
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
 import { isAskingWord } from '../search/stopwords.ts';
+import { asksCeiling } from './upper-limit.ts';
 
 // Asking words whose focus is the content word before them: 任期几年, 工资是多少, 开放时间是几点.
 const ASKS_BACKWARD = /^(?:几.*|多少.*|多久|多长.*|多大|何时|哪里|什么时候)$/u;
@@ -34,8 +35,6 @@ const PROCEDURE_VERBS = new Set(['走', '办', '办理', '履行', '经过']);
 // Asking whether a thing exists or is provided: 有没有食堂, 有无徽章, 是否|有补贴, 有|食堂|吗.
 const ASKS_EXISTS = /^(?:有没有|有无)$/u;
 const CLOSES_QUESTION = /^[吗么]$/u;
-// A ceiling asked for (有没有上限) is a figure of a quantity, read by upper-limit.ts, not a thing.
-const ASKS_CEILING = /^(?:上限|封顶|最高限)$/u;
 // Parts of speech a focus can have: nouns, verbs, adjectives, abbreviations, unknown runs.
 const CONTENT_TAG = /^(?:n|v|a|j|l|i)/;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
@@ -125,7 +124,8 @@ export function existenceThings(words: readonly TaggedWord[]): AskedThing[] {
     if (!asksExistence(at)) return;
     const phrase: TaggedWord[] = [];
     for (let i = at + 1; i < words.length && !ENDS_CLAUSE(words[i]) && !CLOSES_QUESTION.test(words[i].word); i++) {
-      if (isContent(words[i]) && !ASKS_CEILING.test(words[i].word)) phrase.push(words[i]);
+      // A ceiling asked for (有没有上限) is left to upper-limit.ts.
+      if (isContent(words[i]) && !asksCeiling(words[i].word)) phrase.push(words[i]);
     }
     const head = phrase.pop();
     if (head) out.push({ head: head.word, kind: phrase.filter(({ tag }) => !BARE_VERB_TAG.test(tag)).map(({ word }) => word) });
