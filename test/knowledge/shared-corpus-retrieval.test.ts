@@ -120,4 +120,12 @@ describe.skipIf(!present)('retrieval and the found decision over the shared laws
     // The laws hold the resignation rule the sample library lacks: quoted here.
     await quotes('代表辞职向谁提出？', '第五十五条', '书面提出辞职');
   }, 60_000);
+
+  it('says 没有找到 when asked whether there is a thing the laws never name, and quotes one they name', async () => {
+    // 制服, 公积金: named nowhere; the articles found share only 人大代表, 开会, 补贴.
+    await notFound('人大代表开会有没有统一的制服？');
+    await notFound('人大代表有没有住房公积金补贴？');
+    // 路费 is what the law calls 旅费: there, and quoted.
+    await quotes('代表出席人代会有路费吗？', '第四十一条', '给予往返的旅费');
+  }, 60_000);
 });

@@ -67,6 +67,23 @@ describe('the sample library: questions it does not answer', () => {
     // A ceiling of the time asked about is stated: 不超过十分钟 answers 发言时间有上限吗.
     await quotes('全体会议上的发言时间有上限吗？', '第八章 › 第三十六条', '每人每次一般不超过十分钟');
   });
+
+  it('says 没有找到 when asked whether there is a thing no document names, however the asking is worded', async () => {
+    // The article on reports (第十八条) shares only 常委会; 食堂 is in no document.
+    await notFound('区人大常委会有没有食堂？');
+    await notFound('常委会有食堂吗？');
+    await notFound('常委会是否有食堂？');
+    await notFound('区人大常委会有无停车场？');
+    await notFound('常委会组成人员开会有没有误餐补助？');
+    // 结业证书 shares a character with the summary's 工作总结, not the morpheme in its place.
+    await notFound('代表培训班有没有结业证书？');
+    // A room or an office of another kind (会议室, 人事任免 share a character with them) is no answer.
+    await notFound('区人大有没有图书室呢？');
+    await notFound('区人大常委会有没有人事科？');
+    // A thing the rules name in other words (备用办法: 采用举手方式; 无记名投票: 无记名…表决) is still quoted.
+    await quotes('电子表决器坏了有没有备用办法？', '第八章 › 第三十八条', '采用举手方式');
+    await quotes('人事任免有没有无记名投票？', '第八章 › 第三十八条', '人事任免事项采用无记名按表决器方式逐人表决');
+  });
 });
 
 describe.skipIf(!existsSync(localLaw))('the sample library with the law of all local levels', () => {

@@ -12,7 +12,7 @@ import { isAskingWord } from '../search/stopwords.ts';
 import type { ScoredPassage } from '../types.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
 import { QUOTED } from './extractive-answerer.ts';
-import { countedNouns, focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
+import { countedNouns, existenceThings, focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
 import { levelMismatch } from './question-level.ts';
 import { limitUnstated, limitedQuantities } from './upper-limit.ts';
 
@@ -98,6 +98,17 @@ function compoundPresent(word: string, inIndex: (pair: string) => boolean, texts
   const parts: string[] = [];
   for (let i = 0; i < word.length; i += 2) parts.push(word.slice(i, i + 2));
   return parts.every((part) => inIndex(part) || texts.some((text) => spellsOut(text, part)));
+}
+
+/**
+ * Whether a text holds a word differing from `word` in one character only, at its start or its
+ * end: compounds with one morpheme swapped often name the same thing (补贴 for 补助, 除外 for 例外,
+ * 旅费 for 路费); a character shared elsewhere (总结 for 结业证书) or with a longer word beside it
+ * (会议室 for 图书室, 人事任免 for 人事科) does not.
+ */
+function wordsAlike(word: string, text: string): boolean {
+  const [start, end] = [word.slice(0, -1), word.slice(1)];
+  return wordSegmenter().cut(text).some((other) => other.length === word.length && (other.startsWith(start) || other.endsWith(end)));
 }
 
 /** General-Chinese idf at which a word stops being everyday language (一起 4.9, 突然 5.0; 食堂 8.5). */
@@ -210,6 +221,13 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     && wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && !(figureStated && !counted.includes(word)));
   const holdsWord = (text: string, word: string): boolean => has(text, word) || compoundPresent(word, (part) => text.includes(part), [text]);
   const quoted = (word: string): boolean => holdsWord(best, word);
+  // A specific thing asked to exist (食堂 in 有没有食堂) that the library never names is not there
+  // to be quoted; unless a passage an answer may quote words it otherwise (例外 where it says 除外).
+  const unnamed = (word: string): boolean => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && absent(word)
+    && !texts.slice(0, QUOTED).some((text) => wordsAlike(word, text));
+  // A kind the library never names (公积金 of 住房公积金补贴) is a thing it does not cover; a head it
+  // lacks whose kind the quote names (无记名 of 无记名投票, where the rule says 无记名…表决) is worded otherwise.
+  const thingAbsent = existenceThings(tagged).some(({ head, kind }) => kind.some(unnamed) || (unnamed(head) && !kind.some(quoted)));
   const specific = words.filter((w) => w.weight >= QUOTED_SPECIFIC_IDF);
   const limited = limitedQuantities(tagged);
   const total = words.reduce((sum, w) => sum + w.weight, 0);
@@ -230,7 +248,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     sentence,
     record ? 1 : 0,
     REQUEST.test(question.trim()) ? 1 : 0,
-    focus.some(absent) ? 1 : 0,
+    focus.some(absent) || thingAbsent ? 1 : 0,
     focus.some((word) => !has(best, word)) ? 1 : 0,
     figures.length && !passages.slice(0, 5).some(({ passage }) => answerTypeMatch(figures, passage.text) > 0) ? 1 : 0,
     specificFocus.some((word) => !quoted(word)) ? 1 : 0,

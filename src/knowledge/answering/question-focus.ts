@@ -9,6 +9,7 @@
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
 import { isAskingWord } from '../search/stopwords.ts';
+import { asksCeiling } from './upper-limit.ts';
 
 // Asking words whose focus is the content word before them: 任期几年, 工资是多少, 开放时间是几点.
 const ASKS_BACKWARD = /^(?:几.*|多少.*|多久|多长.*|多大|何时|哪里|什么时候)$/u;
@@ -31,6 +32,9 @@ const LINKING = new Set(['是', '为', '有', '要', '需要', '应', '应当', 
 // Nouns naming a procedure, and the verbs that go through one (走程序, 办理手续).
 const PROCEDURE = /^(?:程序|手续|流程)$/u;
 const PROCEDURE_VERBS = new Set(['走', '办', '办理', '履行', '经过']);
+// Asking whether a thing exists or is provided: 有没有食堂, 有无徽章, 是否|有补贴, 有|食堂|吗.
+const ASKS_EXISTS = /^(?:有没有|有无)$/u;
+const CLOSES_QUESTION = /^[吗么]$/u;
 // Parts of speech a focus can have: nouns, verbs, adjectives, abbreviations, unknown runs.
 const CONTENT_TAG = /^(?:n|v|a|j|l|i)/;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
@@ -89,6 +93,44 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
     if (ASKS_FORWARD.test(word) && PROCEDURE.test(words[i + 1]?.word ?? '')) actBefore(i);
   });
   return [...out];
+}
+
+/** A thing a question asks the existence of: the head word, and the words before it naming its kind. */
+export interface AskedThing {
+  /** 食堂 in 有没有食堂, 补贴 in 有没有住房公积金补贴, 投票 in 有没有无记名投票. */
+  readonly head: string;
+  /** 住房 and 公积金 in 住房公积金补贴, 无记名 in 无记名投票; not the verbs of a clause (发放 in 统一发放的徽章). */
+  readonly kind: readonly string[];
+}
+
+// Verbs (not verbal nouns): what is done with a thing, not which kind it is.
+const BARE_VERB_TAG = /^v(?!n)/;
+
+/**
+ * The things a question asks the existence of (食堂 in 区人大常委会有没有食堂, 是否有食堂 or 有食堂吗;
+ * 徽章 in 有无统一发放的徽章): the last content word before the clause ends, with the words before it.
+ * Unlike a focus, such a thing is often worded otherwise by the documents (补助 where they say 补贴,
+ * 例外 where they say 除外, 投票 where they say 表决): the caller decides how it counts.
+ */
+export function existenceThings(words: readonly TaggedWord[]): AskedThing[] {
+  const closedByQuestion = (from: number): boolean => {
+    for (let j = from + 1; j < words.length && !ENDS_CLAUSE(words[j]); j++) if (CLOSES_QUESTION.test(words[j].word)) return true;
+    return false;
+  };
+  const asksExistence = (i: number): boolean => ASKS_EXISTS.test(words[i].word)
+    || (words[i].word === '有' && (words[i - 1]?.word === '是否' || closedByQuestion(i)));
+  const out: AskedThing[] = [];
+  words.forEach((_, at) => {
+    if (!asksExistence(at)) return;
+    const phrase: TaggedWord[] = [];
+    for (let i = at + 1; i < words.length && !ENDS_CLAUSE(words[i]) && !CLOSES_QUESTION.test(words[i].word); i++) {
+      // A ceiling asked for (有没有上限) is left to upper-limit.ts.
+      if (isContent(words[i]) && !asksCeiling(words[i].word)) phrase.push(words[i]);
+    }
+    const head = phrase.pop();
+    if (head) out.push({ head: head.word, kind: phrase.filter(({ tag }) => !BARE_VERB_TAG.test(tag)).map(({ word }) => word) });
+  });
+  return out;
 }
 
 /**

@@ -7,6 +7,11 @@ import type { TaggedWord } from '../search/word-segmenter.ts';
 
 // Asking for a ceiling.
 const ASKS_LIMIT = /^(?:上限|封顶|最高限)$/u;
+
+/** Whether a word asks for a ceiling (上限, 封顶): a figure of a quantity, not a thing to be named. */
+export function asksCeiling(word: string): boolean {
+  return ASKS_LIMIT.test(word);
+}
 // How a rule states a ceiling.
 const STATES_LIMIT = /不(?:得|能|应|宜)?(?:超过|多于|高于|大于)|以下|以内|之内|至多|最多|最高|上限|为限/u;
 // Words between the quantity and the asking word (年龄有上限吗, 总数有没有上限, 年龄的上限).
@@ -27,7 +32,7 @@ const STATED_IN: ReadonlyArray<readonly [RegExp, RegExp]> = [
  * for one of nothing named.
  */
 export function limitedQuantities(words: readonly TaggedWord[]): string[] | undefined {
-  const at = words.findIndex(({ word }) => ASKS_LIMIT.test(word));
+  const at = words.findIndex(({ word }) => asksCeiling(word));
   if (at < 0) return undefined;
   let i = at - 1;
   while (i >= 0 && BETWEEN.test(words[i].word)) i--;
