@@ -80,6 +80,12 @@ describe('the sample library: questions it does not answer', () => {
     // A room or an office of another kind (会议室, 人事任免 share a character with them) is no answer.
     await notFound('区人大有没有图书室呢？');
     await notFound('区人大常委会有没有人事科？');
+    // A three-character thing is its last character's kind: the minutes' 秘书科 is no 秘书长, and
+    // a 证 split off by the segmenter (视察|证) is still the thing asked about.
+    await notFound('区人大常委会有没有秘书长？');
+    await notFound('代表有没有视察证？');
+    // Named elsewhere (the minutes' 第一会议室) but not by the article the answer would quote.
+    await notFound('常委会有没有会议室？');
     // A thing the rules name in other words (备用办法: 采用举手方式; 无记名投票: 无记名…表决) is still quoted.
     await quotes('电子表决器坏了有没有备用办法？', '第八章 › 第三十八条', '采用举手方式');
     await quotes('人事任免有没有无记名投票？', '第八章 › 第三十八条', '人事任免事项采用无记名按表决器方式逐人表决');

@@ -107,6 +107,8 @@ function compoundPresent(word: string, inIndex: (pair: string) => boolean, texts
  * (会议室 for 图书室, 人事任免 for 人事科) does not.
  */
 function wordsAlike(word: string, text: string): boolean {
+  // A longer word's last character names what it is (会议室, 工作证): 会议上 or 会议期 is no 会议室.
+  if (word.length !== 2) return false;
   const [start, end] = [word.slice(0, -1), word.slice(1)];
   return wordSegmenter().cut(text).some((other) => other.length === word.length && (other.startsWith(start) || other.endsWith(end)));
 }
@@ -221,10 +223,12 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     && wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && !(figureStated && !counted.includes(word)));
   const holdsWord = (text: string, word: string): boolean => has(text, word) || compoundPresent(word, (part) => text.includes(part), [text]);
   const quoted = (word: string): boolean => holdsWord(best, word);
-  // A specific thing asked to exist (食堂 in 有没有食堂) that the library never names is not there
-  // to be quoted; unless a passage an answer may quote words it otherwise (例外 where it says 除外).
-  const unnamed = (word: string): boolean => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && absent(word)
-    && !texts.slice(0, QUOTED).some((text) => wordsAlike(word, text));
+  // A specific thing asked to exist (食堂 in 有没有食堂) that the quote does not name is not
+  // answered by it, wherever else the library names it (会议室 in the minutes' 地点 line, while the
+  // quote is an article on reports); unless a passage an answer may quote words it otherwise (例外
+  // where it says 除外).
+  const unnamed = (word: string): boolean => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF
+    && !quoted(word) && !texts.slice(0, QUOTED).some((text) => wordsAlike(word, text));
   // A kind the library never names (公积金 of 住房公积金补贴) is a thing it does not cover; a head it
   // lacks whose kind the quote names (无记名 of 无记名投票, where the rule says 无记名…表决) is worded otherwise.
   const thingAbsent = existenceThings(tagged).some(({ head, kind }) => kind.some(unnamed) || (unnamed(head) && !kind.some(quoted)));

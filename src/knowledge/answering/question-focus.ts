@@ -105,6 +105,7 @@ export interface AskedThing {
 
 // Verbs (not verbal nouns): what is done with a thing, not which kind it is.
 const BARE_VERB_TAG = /^v(?!n)/;
+const SINGLE_NOUN = /^\p{Script=Han}$/u;
 
 /**
  * The things a question asks the existence of (食堂 in 区人大常委会有没有食堂, 是否有食堂 or 有食堂吗;
@@ -126,6 +127,10 @@ export function existenceThings(words: readonly TaggedWord[]): AskedThing[] {
     for (let i = at + 1; i < words.length && !ENDS_CLAUSE(words[i]) && !CLOSES_QUESTION.test(words[i].word); i++) {
       // A ceiling asked for (有没有上限) is left to upper-limit.ts.
       if (isContent(words[i]) && !asksCeiling(words[i].word)) phrase.push(words[i]);
+      // A one-character noun the segmenter split off names what the word before it is (视察|证, 会议|室).
+      else if (SINGLE_NOUN.test(words[i].word) && NOUN.test(words[i].tag) && phrase.at(-1) === words[i - 1]) {
+        phrase.push({ word: phrase.pop()!.word + words[i].word, tag: 'n' });
+      }
     }
     const head = phrase.pop();
     if (head) out.push({ head: head.word, kind: phrase.filter(({ tag }) => !BARE_VERB_TAG.test(tag)).map(({ word }) => word) });
