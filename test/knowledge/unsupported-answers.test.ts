@@ -86,6 +86,8 @@ describe('the sample library: questions it does not answer', () => {
     await notFound('代表有没有视察证？');
     // Named elsewhere (the minutes' 第一会议室) but not by the article the answer would quote.
     await notFound('常委会有没有会议室？');
+    // A concrete everyday thing (工资) is a thing too; an abstract word (办法, below) is worded otherwise.
+    await notFound('人大代表有工资吗？');
     // A thing the rules name in other words (备用办法: 采用举手方式; 无记名投票: 无记名…表决) is still quoted.
     await quotes('电子表决器坏了有没有备用办法？', '第八章 › 第三十八条', '采用举手方式');
     await quotes('人事任免有没有无记名投票？', '第八章 › 第三十八条', '人事任免事项采用无记名按表决器方式逐人表决');
