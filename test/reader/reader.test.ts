@@ -186,6 +186,8 @@ describe('count and list', () => {
     const meetings = ['council_meeting', 'meeting', 'party_meeting', 'session'];
     expect(read('上半年开了多少次会议')).toMatchObject({ intent: 'count', kinds: meetings });
     expect(read('今年开了几次会')).toMatchObject({ intent: 'count', kinds: meetings });
+    expect(read('上个月开了哪些会')).toMatchObject({ intent: 'list', kinds: meetings, from: '2023-06-01', to: '2023-06-30' });
+    expect(read('上周开了什么会')).toMatchObject({ intent: 'list', kinds: meetings });
     expect(read('上周三开会了吗')).toMatchObject({ intent: 'list', kinds: meetings, from: '2023-06-28', to: '2023-06-28' });
     expect(read('上半年开了几次座谈会')).toMatchObject({ kinds: ['meeting'] });
     expect(read('今年开了几次主任会议')).toMatchObject({ kinds: ['council_meeting'] });
