@@ -98,6 +98,8 @@ describe('impossible dates are refused, unreadable ones asked about: never today
   it.each([
     '13月5日组织代表视察了学校食堂', '2月30日召开了主任会议', '上周组织代表视察了河道治理', '11月底开展了执法检查',
     '元旦组织开展了走访慰问', '前几天去开发区调研了', '上個禮拜開展了代表接待選民活動', '六一组织代表走访了幼儿园',
+    // A range whose far end no rule reads is not its first day alone.
+    '6月12日到月底开展执法检查', '6月12日至下旬开展执法检查',
     // This year has no 2月29日: last leap year's (a year and more back) or a slip for 2月28日 is the person's to say.
     '2月29日召开了党组会议',
   ])('a log of "%s" is a question, not an entry on today', (text) => {

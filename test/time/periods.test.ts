@@ -98,6 +98,13 @@ describe('the period table of CONTRACTS.md, row by row', () => {
     expect(period('统一下一季度的视察计划', '2023-07-05')).toEqual(['2023-10-01', '2023-12-31']);
   });
 
+  it('a hyphen joins a range\'s two days (6月12日-14日, 6月12-14日), not the parts of 2023-06-14', () => {
+    expect(period('6月12日-14日调研了乡村振兴', '2023-07-05')).toEqual(['2023-06-12', '2023-06-14']);
+    expect(period('6月12-14日组织代表培训', '2023-07-05')).toEqual(['2023-06-12', '2023-06-14']);
+    expect(period('12日-14日', '2023-07-05')).toEqual(['2023-06-12', '2023-06-14']);
+    expect(period('2023-06-14日', '2023-07-05')).toEqual(['2023-06-14', '2023-06-14']);
+  });
+
   it('a quarter still to come means last year\'s', () => {
     expect(period('第四季度', '2024-02-10')).toEqual(['2023-10-01', '2023-12-31']);
     expect(period('2024年第四季度', '2024-02-10')).toEqual(['2024-10-01', '2024-12-31']);
