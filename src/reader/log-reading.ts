@@ -22,6 +22,8 @@ interface Part {
   readonly end: number;
 }
 
+/** Between a day and the far end of its range (至, 到, -, ~). */
+const RANGE_GAP = /^\s*(?:至|到|-|—|－|~|～)\s*$/;
 const CLAUSE_END = /[，,；;。\n]/g;
 /** A clause that opens with a time of day or "then" continues the day before with a new activity. */
 const NEXT_ACTIVITY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日|次日)`);
@@ -206,7 +208,9 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     // 两个月前, 半年前: a day counted in months or years back is a rough time, not the day it was.
     if (own && ROUGH_DAY.test(own.words)) return { intent: 'unclear', question: say.roughDay(own.words, own.from, now), settled: true };
     // 6月12日前组织…, 6月12日左右…: the day with a vague word after it is not that day; ask.
-    const blurred = own && p.unreadable.find((u) => u.length > own.words.length && u.startsWith(own.words));
+    // 6月12日到月底…: a range whose far end no rule reads is not the one day either.
+    const blurred = own && p.unreadable.find((u) => (u.length > own.words.length && u.startsWith(own.words))
+      || RANGE_GAP.test(p.text.slice(own.end, p.text.indexOf(u, own.end))));
     if (blurred) return { intent: 'unclear', question: say.unreadableDate(blurred), settled: true };
     const lasting = lastingOf(words);
     // A length only leaves the title when the entry's days carry it.

@@ -61,8 +61,9 @@ export const DAY_RULES: readonly Rule[] = [
     const { year, month } = splitIsoDate(addMonths(now, -stepsBack(g.which)));
     return d ? dayOf(year, month, d) : undefined;
   }),
-  // 12号, 28日 (the nearest such day; a question takes the latest one not after today)
-  rule(`(?<![0-9月.．/\\-第年])${D}\\s*[日号](?![子本报期楼令线院机文内后起前])(?!以内|之内)`, true, (g, now) => {
+  // 12号, 28日 (the nearest such day; a question takes the latest one not after today); after a
+  // hyphen only as a range's far end (6月12日-14日, 6月12-14日), not inside 2023-06-14
+  rule(`(?<![0-9月.．/第年])(?<!(?<![日号]|月\\s*[0-9]{1,2})-)${D}\\s*[日号](?![子本报期楼令线院机文内后起前])(?!以内|之内)`, true, (g, now) => {
     const d = readSmallNumber(g.d!, 31);
     return d ? withReadings(monthlessDay(d, now), { day: d }) : undefined;
   }),
