@@ -28,7 +28,7 @@ import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { renderCount, renderList } from './render.ts';
 import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
-import { comparedPeriods, listedCountPeriods, monthsAskedFor, monthsOf, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
+import { comparedPeriods, listedCountPeriods, monthsOf, partsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import { kindExtreme, monthExtreme } from './extremes.ts';
 import { beforeTheLog, plannedNote } from './count-notes.ts';
 import { answerEach, answerThenOffer, severalQuestions, statementAndQuestions, toldBeforeQuestion } from './several-questions.ts';
@@ -116,13 +116,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     return chartedReply({ activities, taxonomy, log }, text, stats, query.kinds, incoming);
   }
 
-  /** A count as asked in `text`: two periods compared, several periods or the months broken down, else one count. */
+  /** A count as asked in `text`: two periods compared, several periods or the months (quarters) broken down, else one count. */
   async function answerCount(q: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply> {
     const [compared, narrow] = [comparedPeriods(text, today), { about: q.about, by: q.by }];
     if (compared) return compare(q.kinds, compared, incoming, narrow);
     const listed = listedCountPeriods(text, today);
     if (listed.length > 1) return breakdown(q.kinds, listed, incoming, narrow);
-    const months = q.extreme?.by === 'month' ? monthsOf(q.from, q.to) : monthsAskedFor(text, q.from, q.to);
+    const months = q.extreme?.by === 'month' ? monthsOf(q.from, q.to) : partsAskedFor(text, q.from, q.to);
     if (months.length > 1) return breakdown(q.kinds, months, incoming, narrow, today, q.chart === true, q.extreme);
     return count({ kinds: q.kinds, from: q.from, to: q.to, ...narrow }, incoming, q.chart === true, q.share === true, q.extreme);
   }

@@ -69,23 +69,32 @@ export function renderBreakdown(kinds: string, counts: readonly Stats[]): string
   return [...counts.map((s) => m.compareLine(periodInWords(s.from, s.to), kinds, s.total)), m.breakdownTotal(total)].join('\n');
 }
 
-/** Words that ask for one count per month (今年每个月视察了几次, 按月统计, 哪个月视察了几次). */
-const PER_MONTH = /每个?月|各(?:个)?月|按月|逐月|分月|哪一?个月/;
+/** Words that ask for one count per month (今年每个月视察了几次, 按月统计, 哪个月视察了几次, 5、6月各视察了几次). */
+const PER_MONTH = /每个?月|各(?:个)?月|按月|逐月|分月|哪一?个月|月份?的?(?:各|分别)/;
+/** The same per quarter (每个季度, 按季度, 一、二季度各视察了几次). */
+const PER_QUARTER = /每个?季度|各(?:个)?季度|按季度?|逐季|分季度|哪一?个季度|季度的?(?:各|分别)/;
 
 /**
- * The months of a count question that asks for one count per month, each clipped to the
- * period; empty unless it asks so and the period spans two months or more (at most 36).
+ * The months (or quarters) of a count question that asks for one count per month (or quarter),
+ * each clipped to the period; empty unless it asks so and the period spans two or more.
  */
-export function monthsAskedFor(text: string, from: IsoDate | null, to: IsoDate | null): ComparedPeriod[] {
+export function partsAskedFor(text: string, from: IsoDate | null, to: IsoDate | null): ComparedPeriod[] {
+  if (PER_QUARTER.test(text)) return monthsOf(from, to, 3);
   return PER_MONTH.test(text) ? monthsOf(from, to) : [];
 }
 
-/** The months of a period, each clipped to it; empty unless it spans two months or more (at most 36). */
-export function monthsOf(from: IsoDate | null, to: IsoDate | null): ComparedPeriod[] {
-  if (!from || !to || from.slice(0, 7) === to.slice(0, 7)) return [];
+/**
+ * The months of a period (or its quarters, `step` 3), each clipped to it; empty unless it spans
+ * two or more (at most 36).
+ */
+export function monthsOf(from: IsoDate | null, to: IsoDate | null, step: 1 | 3 = 1): ComparedPeriod[] {
+  if (!from || !to) return [];
+  const first = Number(from.slice(5, 7));
+  const opening = `${from.slice(0, 5)}${String(first - ((first - 1) % step)).padStart(2, '0')}-01`;
+  if (addMonths(opening, step) > to) return [];
   const months: ComparedPeriod[] = [];
-  for (let start = `${from.slice(0, 7)}-01`; start <= to && months.length < 37; start = addMonths(start, 1)) {
-    const end = addDays(addMonths(start, 1), -1);
+  for (let start = opening; start <= to && months.length < 37; start = addMonths(start, step)) {
+    const end = addDays(addMonths(start, step), -1);
     months.push({ from: start < from ? from : start, to: end > to ? to : end });
   }
   return months.length <= 36 ? months : [];

@@ -63,6 +63,9 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
     // 3、7月: months listed with one 月 that are not one stretch (5、6月 is read whole).
     const listed = /(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[、和及与]\s*$/.exec(text.slice(0, p.start));
     if (listed && /月份?$/.test(text.slice(p.start, p.end))) found.add(text.slice(listed.index, p.end));
+    // 一、三季度, 第一和第三季度: quarters listed with one 季度 that are not one stretch.
+    const quarters = /第?\s*[一二三四1-4]\s*[、和及与]\s*$/.exec(text.slice(0, p.start));
+    if (quarters && /季度$/.test(text.slice(p.start, p.end))) found.add(text.slice(quarters.index, p.end));
   }
   return [...found];
 }

@@ -93,6 +93,14 @@ export const SPAN_RULES: readonly Rule[] = [
     const b = readSmallNumber(g.qb!, 4);
     return a && b && a <= b ? inYear(g, now, (y) => monthsOf(y, a * 3 - 2, b * 3)) : undefined;
   }),
+  // 一、二季度, 第一和第二季度, 三、四两个季度: neighbouring quarters listed as one stretch (一、三季度 is
+  // asked about: date-doubts; 一季度、二季度 with 季度 on each is two periods: listed-periods.ts).
+  rule(`${Y_OPT}(?<list>(?:第?\\s*[一二三四1-4]\\s*[、和及与]\\s*)+)第?\\s*(?<q>[一二三四1-4])\\s*(?:两|二|三|四|几)?\\s*个?\\s*季度`, false, (g, now) => {
+    const quarters = [...(g.list ?? '').split(/[、和及与]/).filter((w) => w.trim()), g.q!]
+      .map((w) => readSmallNumber(w.replace(/[\\s第]/g, ''), 4));
+    const consecutive = quarters.every((n, i) => n !== undefined && (i === 0 || n === quarters[i - 1]! + 1));
+    return consecutive ? inYear(g, now, (y) => monthsOf(y, quarters[0]! * 3 - 2, quarters[quarters.length - 1]! * 3)) : undefined;
+  }),
   // 第二季度, 二季度, 2023年第一季度, 三季度
   rule(`${Y_OPT}(?:第\\s*)?(?<q>[一二三四1-4])\\s*季度`, false, (g, now) => quarterIn(g, g.q!, now)),
   // Q3, 2023Q3

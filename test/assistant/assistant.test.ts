@@ -207,6 +207,24 @@ describe('assistant: follow-ups in a thread', () => {
     expect(lines[lines.length - 1]).toBe('· 合计：3 次（均按活动记录统计）');
   });
 
+  it('answers 各 over listed months or quarters (5、6月各, 一、二季度各) and 每个季度 one count each, not one total', async () => {
+    bench = makeBench(reader);
+    for (const text of ['2023年2月3日视察了学校', '2023年5月9日视察了医院', '2023年6月3日视察了敬老院']) {
+      await bench.assistant.handle(say(text));
+    }
+    expect((await bench.assistant.handle(say('5、6月各视察了几次'))).text.split('\n')).toEqual([
+      '· 2023年5月视察：1 次', '· 2023年6月视察：1 次', '· 合计：2 次（均按活动记录统计）',
+    ]);
+    expect((await bench.assistant.handle(say('一、二季度各视察了几次'))).text.split('\n')).toEqual([
+      '· 2023年第一季度视察：1 次', '· 2023年第二季度视察：2 次', '· 合计：3 次（均按活动记录统计）',
+    ]);
+    // 第一和第二季度 is both quarters, not the second alone; without 各 it is one count.
+    expect((await bench.assistant.handle(say('第一和第二季度视察了几次'))).text).toBe('2023年上半年共视察 3 次。');
+    const quarters = (await bench.assistant.handle(say('今年每个季度视察了几次'))).text.split('\n');
+    expect(quarters.slice(0, 2)).toEqual(['· 2023年第一季度视察：1 次', '· 2023年第二季度视察：2 次']);
+    expect(quarters).not.toContain('· 2023年第四季度视察：0 次');
+  });
+
   it('names the month or kind with the most (or fewest) activities from the counts, every tie included', async () => {
     bench = makeBench(reader);
     for (const text of ['2023年3月3日视察了学校', '2023年3月9日视察了医院', '2023年5月3日视察了敬老院', '2023年5月8日开展了专题调研', '2023年6月1日开展了专题调研']) {

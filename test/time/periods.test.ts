@@ -105,6 +105,14 @@ describe('the period table of CONTRACTS.md, row by row', () => {
     expect(period('2023-06-14日', '2023-07-05')).toEqual(['2023-06-14', '2023-06-14']);
   });
 
+  it('neighbouring quarters listed with one 季度 are one stretch (一、二季度, 第一和第二季度); others are asked about', () => {
+    expect(period('一、二季度视察几次', '2023-12-05')).toEqual(['2023-01-01', '2023-06-30']);
+    expect(period('第一和第二季度视察几次', '2023-12-05')).toEqual(['2023-01-01', '2023-06-30']);
+    expect(period('去年三、四季度调研了几次', '2023-12-05')).toEqual(['2022-07-01', '2022-12-31']);
+    expect(scanTime('一、三季度视察几次', '2023-12-05').unreadable).toEqual(['一、三季度']);
+    expect(scanTime('第一和第三季度视察几次', '2023-12-05').unreadable).toEqual(['第一和第三季度']);
+  });
+
   it('a quarter still to come means last year\'s', () => {
     expect(period('第四季度', '2024-02-10')).toEqual(['2023-10-01', '2023-12-31']);
     expect(period('2024年第四季度', '2024-02-10')).toEqual(['2024-10-01', '2024-12-31']);
