@@ -3,7 +3,8 @@
  * from the knowledge base, the office's own speeches and reports as models of register;
  * then a template or model draft whose every figure is checked against the facts.
  */
-import { findPeriod, today, type IsoDate, type Period } from '../time/index.ts';
+import { today, type IsoDate, type Period } from '../time/index.ts';
+import { requestPeriod } from './request-period.ts';
 import { recorderIn, type Taxonomy } from '../reader/index.ts';
 import { type Activity, type ActivityQuery, type Paged, type PageRequest, type Stats } from '../log/index.ts';
 import { InternalError, UserError } from '../errors.ts';
@@ -65,8 +66,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   const book = deps.topics ?? loadTopics();
   const templates = loadTemplates();
   const organ = deps.organ ?? messages.organ;
-  const readPeriod = deps.readPeriod
-    ?? ((text: string, day: IsoDate): Period & { words?: string } => findPeriod(text, day) ?? { from: null, to: null });
+  const readPeriod = deps.readPeriod ?? requestPeriod;
   const label = (kind: string) => deps.taxonomy?.label(kind) ?? kind;
   const kindWords = deps.taxonomy ? new KindWords(deps.taxonomy.kinds) : undefined;
 

@@ -10,6 +10,9 @@ export const messages = {
   periodAssumed: (period: string, from: string, to: string) =>
     `要求里没有说明时段，按${period}（${from}至${to}）统计；如需其他时段，请在要求里写明，例如“上半年”“2023年3月”。`,
   badPeriod: '起草的时间段不对：开始日期晚于结束日期。',
+  /** Periods listed that do not join (3月和5月): a draft covers one stretch. */
+  periodsApart: (words: string) =>
+    `“${words}”不是连续的一段时间，一份稿子按一段时间统计。请写明一段时间（例如“3月至5月”），或分别起草（例如先写“3月”，再写“5月”）。`,
   /** A named period that has not begun: nothing is logged for it yet. */
   periodToCome: (words: string) => `“${words}”还没有到，活动记录里还没有这段时间的活动，无法起草。如要写计划或打算，请直接在稿中补充。`,
   /** Period words without a year read as another year's (第四季度 in July: last year's). */

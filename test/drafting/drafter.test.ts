@@ -193,6 +193,14 @@ describe('offline drafts', () => {
     expect((await drafter.draft({ request: '写一段材料，用于上半年工作总结', now: '2023-07-05' })).topics).toEqual(['常委会工作']);
   });
 
+  it('drafts listed months that join as one stretch, and asks for one stretch when they do not', async () => {
+    const joined = await drafter.draft({ request: '写一段3月份和4月份的调研情况', now: '2023-07-05' });
+    expect(joined).toMatchObject({ from: '2023-03-01', to: '2023-04-30' });
+    expect(joined.document.title).toBe('区人大常委会2023年3月至4月调研工作情况');
+    await expect(drafter.draft({ request: '写一段3月和5月的调研情况', now: '2023-07-05' }))
+      .rejects.toThrow('“3月、5月”不是连续的一段时间');
+  });
+
   it('says honestly when the period holds no activities, inventing nothing', async () => {
     const draft = await drafter.draft({ request: '起草去年监督工作的总结', now: '2023-07-05' });
     expect(draft.from).toBe('2022-01-01');
