@@ -81,7 +81,7 @@ export function createLogFlows(options: LogFlowOptions) {
     const lines = [text, ...(stored ? [m.loggedBy(stored.activity.by_name ?? stored.activity.by)] : [])];
     // No kind read is said so, never filed as 其他 in silence: it counts in no kind's figures.
     const unkinded = results.filter((r) => !r.duplicate && r.activity.kind === 'other').map((r) => r.activity.title);
-    if (unkinded.length > 0) lines.push(m.otherKind(unkinded.join('”“'), taxonomy.kinds.filter((k) => k.id !== 'other').slice(0, 3).map((k) => k.label)));
+    if (unkinded.length > 0) lines.push(m.otherKind(unkinded.join('”“'), taxonomy.kinds.filter((k) => k.id !== 'other').map((k) => k.label)));
     // 召开常委会第十一次会议，听取了…的报告: the meeting is one entry; its reports are not counted as reviews.
     const meeting = results.find((r) => !r.duplicate && MEETING_KINDS.has(r.activity.kind) && REPORTS_HEARD.test(r.activity.title));
     if (meeting) lines.push(m.reportsInsideMeeting(taxonomy.label(meeting.activity.kind), taxonomy.label('report_review'), dayInWords(meeting.activity.date, year(today))));

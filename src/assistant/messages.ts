@@ -35,7 +35,7 @@ export const messages = {
 
   loggedBy: (by: string) => `记录人：${by}。记错了可以发送 /undo 撤回，或直接说“改成6月13日”“不对，是调研”。`,
   otherKind: (titles: string, kinds: readonly string[]) =>
-    `没能判断“${titles}”是哪类活动，暂记为“其他”，不计入任何一类的次数。如属${kinds.join('、')}等，请直接说“不对，是${kinds[0]}”。`,
+    `没能判断“${titles}”是哪类活动，暂记为“其他”，不计入任何一类的次数。如属以下一类，请直接说“不对，是${kinds[0]}”：${kinds.join('、')}。`,
   futureDate: (items: string) => `${items} 还没到。是要记录一项计划开展的活动吗？`,
   confirmChoice: '按计划记录',
   logChoice: '记录这项活动',

@@ -128,7 +128,7 @@ describe('correct and remove', () => {
     bench = makeBench(reader, { today: '2026-07-05' });
     const logged = await bench.assistant.handle(say('昨天陪同市人大领导来我区检查工作'));
     expect(logged.text).toContain('已记录：7月4日 其他');
-    expect(logged.text).toMatch(/没能判断“陪同市人大领导来我区检查工作”是哪类活动，暂记为“其他”，不计入任何一类的次数。如属.+等，请直接说“不对，是.+”。/);
+    expect(logged.text).toMatch(/没能判断“陪同市人大领导来我区检查工作”是哪类活动，暂记为“其他”，不计入任何一类的次数。如属以下一类，请直接说“不对，是.+”：.*执法检查.*。/);
     expect((await bench.assistant.handle(say('不对，是执法检查'))).text).toMatch(/→ 7月4日 执法检查/);
     expect(bench.log.list().map((a) => a.kind)).toEqual(['law_check']);
     // A kind read says nothing of the kind.
