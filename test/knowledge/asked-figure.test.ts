@@ -84,6 +84,11 @@ describe.skipIf(!reports.every((path) => existsSync(path)))('figure questions ov
     expect(answer.text).toContain('没有按“人次”统计');
   });
 
+  it('reads a figure written with a magnitude (3万个, 61.4万个) as a count in its unit', async () => {
+    expect((await ask(kb(), '北京新建了多少个充电桩？')).lead).toContain('新建充电桩3万个');
+    expect((await ask(kb(), '上海去年新增了多少个就业岗位？')).lead).toContain('新增就业岗位61.4万个');
+  });
+
   it('does not answer 多少所学校 with a sentence of other counts', async () => {
     const answer = await ask(kb(), '北京去年新开了多少所学校？');
     expect(answer.found).toBe(false);

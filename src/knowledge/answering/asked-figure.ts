@@ -25,7 +25,8 @@ interface StatedFigure {
   readonly clause: string;
 }
 
-const NUMERAL = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万零〇]+)';
+// Arabic digits with a magnitude after them (61.4万个, 936万人次) or Chinese numerals.
+const NUMERAL = '(?:\\d+(?:\\.\\d+)?[千万亿]*|[一二两三四五六七八九十百千万亿零〇]+)';
 // Units longest first, so 人次 is not read as 人 and 场次 not as 场.
 const UNITS = '人次|场次|万元|亿元|元|次|场|件|条|个(?![多半]?月)|项|篇|期|所|家|户|批|份|部|名|人|位';
 // 几个月, 多少天: a period, left to the period answer type.
