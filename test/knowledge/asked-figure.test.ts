@@ -89,9 +89,11 @@ describe.skipIf(!reports.every((path) => existsSync(path)))('figure questions ov
     expect((await ask(kb(), '上海去年新增了多少个就业岗位？')).lead).toContain('新增就业岗位61.4万个');
   });
 
-  it('does not answer 多少所学校 with a sentence of other counts', async () => {
-    const answer = await ask(kb(), '北京去年新开了多少所学校？');
-    expect(answer.found).toBe(false);
-    expect(answer.text).not.toContain('疏堵工程[1]');
+  it('does not answer with a count of other things, nor with the other figure of a list (、)', async () => {
+    // 新建50个区域养老服务中心 counts service centres, not 养老院 in 所.
+    expect((await ask(kb(), '北京去年新建了多少所养老院？')).found).toBe(false);
+    // 举办文化展览1565场、接待海内外观众4900万人次: the 人次 are the visitors'.
+    expect((await ask(kb(), '上海去年举办了多少人次文化展览？')).found).toBe(false);
+    expect((await ask(kb(), '上海去年举办了多少场文化展览？')).lead).toContain('举办文化展览1565场');
   });
 });

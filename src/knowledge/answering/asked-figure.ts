@@ -61,13 +61,33 @@ export function askedFigure(question: string, canonicalizer: Canonicalizer = def
 /** The figures a text states, each with its clause. */
 function statedFigures(text: string): StatedFigure[] {
   const clauses = (text.match(SENTENCE) ?? []).flatMap((sentence) => (sentence.match(CLAUSE) ?? [])
-    .map((clause, i, all) => (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${clause}` : clause)));
+    .flatMap((clause, i, all) => figureItems(clause).map((item) => (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${item}` : item))));
   return clauses.flatMap((clause) => [...clause.matchAll(STATED)].map((m) => ({
     text: m[0],
     // A share or a majority (过半数, 三分之二) states a headcount as well as a percentage.
     unit: m[1] ? unitKey(m[1]) : '%',
     clause,
   })));
+}
+
+const STATES_ONE = new RegExp(STATED.source, 'u');
+
+/**
+ * The items of a clause that lists figures with 、 (举办文化展览1565场、接待海内外观众4900万人次):
+ * each figure goes with its own item; items without one (完成代表之家、代表联络站提档升级8个) join the next.
+ */
+function figureItems(clause: string): string[] {
+  const items: string[] = [];
+  let pending = '';
+  for (const part of clause.split('、')) {
+    pending = pending ? `${pending}、${part}` : part;
+    if (STATES_ONE.test(part)) {
+      items.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) items.push(items.length ? `${items.pop()}、${pending}` : pending);
+  return items;
 }
 
 /** Whether a figure is in the unit asked: its own, its family's, or a share for a headcount. */
