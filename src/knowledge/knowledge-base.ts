@@ -262,7 +262,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       const answered = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
       let answer = withSupersededNote(answered, passages[0], found.standings);
       if (figure?.unstated && !answer.found) answer = { ...answer, answer: `${answer.answer}\n${m.figureUnstated(figure.unstated.unit, figure.unstated.otherwise)}` };
-      // 今年接待了多少人次选民, answered from a 2024 report: whose year it is comes first.
+      // 今年参训代表多少人次, answered from a 2024 report: whose year it is comes first.
       const otherYear = answer.found && passages[0] ? otherYearNote(question, passages[0].passage.title, askOptions?.today) : undefined;
       if (otherYear) answer = { ...answer, answer: `${otherYear}\n${answer.answer}` };
       if (article?.others.length) answer = { ...answer, answer: `${answer.answer}\n\n${m.sameArticleElsewhere(article.label, article.others)}` };
