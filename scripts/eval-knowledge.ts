@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const foundRows: string[] = [];
     const rerankRows: string[] = [];
     for (const set of sets) {
-      let hit1 = 0, hit5 = 0, peer1 = 0, peer5 = 0, declined = 0;
+      let hit1 = 0, hit5 = 0, peer1 = 0, peer5 = 0, declined = 0, quoted = 0;
       for (const item of set.items) {
         const kb = set.kb ?? (item.doc && sampleDocs.has(item.doc) ? withSamples : corpusKb);
         const { passages } = await kb.searchDetailed(item.question, 5);
@@ -123,6 +123,8 @@ async function main(): Promise<void> {
         }
         const gold = squash(item.gold);
         const rank = passages.findIndex(({ passage }) => squash(passage.text).includes(gold));
+        // What the person reads: the gold sentence in the answer's quotes (a passage moved first counts).
+        if (answer.found && squash(answer.answer).includes(gold)) quoted++;
         if (rank === 0) hit1++;
         if (rank >= 0) hit5++;
         const peerIds = set.kb ? [] : peer(item.question, 5);
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
       }
       const n = set.items.length;
       const ranking = set.items[0]?.gold
-        ? `recall@1 ${pct(hit1, n)} recall@5 ${pct(hit5, n)} (plain BM25 peer ${pct(peer1, n)} / ${pct(peer5, n)}); `
+        ? `recall@1 ${pct(hit1, n)} recall@5 ${pct(hit5, n)} (plain BM25 peer ${pct(peer1, n)} / ${pct(peer5, n)}); gold quoted ${pct(quoted, n)}; `
         : '';
       console.log(`${set.name} [${split}] ${n} questions: ${ranking}declined ${declined}/${n} (${pct(declined, n)})`);
     }

@@ -12,6 +12,7 @@ import { createBuiltinReranker } from './ranking/builtin-reranker.ts';
 import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
 import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages } from './answering/found-decision.ts';
+import { figureQuote } from './answering/asked-figure.ts';
 import { articleFirst, namedArticle } from './answering/named-article.ts';
 import { askedLevelFirst } from './answering/question-level.ts';
 import type { FoundDecisionOptions } from './answering/found-features.ts';
@@ -253,11 +254,15 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       const named = namedArticle(question);
       const found = await searchDetailed(question, named ? Math.max(k, RERANK_DEPTH) : k, askOptions);
       const article = named ? articleFirst(question, found.passages) : undefined;
-      const passages = (article?.passages ?? found.passages).slice(0, k);
-      const assessment = article ? { found: true, confidence: 1 } : assessPassages(question, passages, foundOptions);
+      // 多少人次 answered by a passage stating that figure of that thing, or by none (figureQuote).
+      const figure = article ? undefined : figureQuote(question, found.passages.slice(0, k));
+      const passages = figure?.passages ?? (article?.passages ?? found.passages).slice(0, k);
+      const assessment = article ? { found: true, confidence: 1 }
+        : figure?.unstated ? { found: false, confidence: 0 } : assessPassages(question, passages, foundOptions);
       const answered = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
       let answer = withSupersededNote(answered, passages[0], found.standings);
-      // 今年接待了多少人次选民, answered from a 2024 report: whose year it is comes first.
+      if (figure?.unstated && !answer.found) answer = { ...answer, answer: `${answer.answer}\n${m.figureUnstated(figure.unstated.unit, figure.unstated.otherwise)}` };
+      // 今年参训代表多少人次, answered from a 2024 report: whose year it is comes first.
       const otherYear = answer.found && passages[0] ? otherYearNote(question, passages[0].passage.title, askOptions?.today) : undefined;
       if (otherYear) answer = { ...answer, answer: `${otherYear}\n${answer.answer}` };
       if (article?.others.length) answer = { ...answer, answer: `${answer.answer}\n\n${m.sameArticleElsewhere(article.label, article.others)}` };

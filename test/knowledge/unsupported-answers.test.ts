@@ -5,11 +5,10 @@
  * the worst answer to them; Lüzhi says 没有找到 — and, for a level the documents are not about,
  * which level they are about. The questions they do answer are still quoted.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
-import { tempDir } from '../support/kb-fixtures.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
 
 const library = resolve(import.meta.dirname, '../../knowledge');
 const RULES = '《某区人民代表大会常务委员会议事规则》';
@@ -17,26 +16,17 @@ const RULES = '《某区人民代表大会常务委员会议事规则》';
 const localLaw = resolve(import.meta.dirname, '../../../shared/corpus/local-organic-law-2022.md');
 
 describe('the sample library: questions it does not answer', () => {
-  const root = tempDir('lvzhi-unsupported-');
-  let kb: OpenKnowledgeBase;
-  beforeAll(async () => {
-    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), log: () => undefined });
-    await kb.ingest([library]);
-  }, 60_000);
-  afterAll(() => {
-    kb.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const kb = suiteKnowledgeBase('lvzhi-unsupported-', [library]);
 
   const notFound = async (question: string): Promise<string> => {
-    const answer = await kb.ask(question, { k: 5 });
+    const answer = await kb().ask(question, { k: 5 });
     expect(answer.found, question).toBe(false);
     expect(answer.answer).toContain('没有找到');
     expect(answer.answer).not.toContain('“第'); // no article quoted
     return answer.answer;
   };
   const quotes = async (question: string, article: string, words: string): Promise<void> => {
-    const answer = await kb.ask(question, { k: 5 });
+    const answer = await kb().ask(question, { k: 5 });
     expect(answer.found, question).toBe(true);
     expect(answer.answer).toContain(`${RULES} ${article}`);
     expect(answer.answer).toContain(words);
@@ -95,24 +85,15 @@ describe('the sample library: questions it does not answer', () => {
 });
 
 describe.skipIf(!existsSync(localLaw))('the sample library with the law of all local levels', () => {
-  const root = tempDir('lvzhi-levels-');
-  let kb: OpenKnowledgeBase;
-  beforeAll(async () => {
-    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), log: () => undefined });
-    await kb.ingest([library, localLaw]);
-  }, 60_000);
-  afterAll(() => {
-    kb.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const kb = suiteKnowledgeBase('lvzhi-levels-', [library, localLaw]);
 
   it('quotes the law of all levels, not the district rules, for a county question', async () => {
-    const answer = await kb.ask('县人大常委会会议多久开一次？', { k: 5 });
+    const answer = await kb().ask('县人大常委会会议多久开一次？', { k: 5 });
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain('第五十一条');
     expect(answer.answer).toContain('每两个月至少举行一次');
     // The district's own question still gets the district's rule.
-    const district = await kb.ask('区人大常委会会议多久举行一次？', { k: 5 });
+    const district = await kb().ask('区人大常委会会议多久举行一次？', { k: 5 });
     expect(district.answer).toContain(`${RULES} 第二章 › 第四条`);
   });
 });

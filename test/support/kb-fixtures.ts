@@ -6,7 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteKnowledgeBase, type SqliteKnowledgeBase } from '../../src/knowledge/index.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase, type SqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 
 /** Articles of the fixture rules, each on one topic the suite asks about. */
 export const RULES = {
@@ -126,5 +127,26 @@ export async function openStockedKnowledgeBase(prefix = 'lvzhi-kb-'): Promise<St
       kb.close();
       rmSync(root, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A knowledge base holding `paths` (real files or folders), opened before the tests of the
+ * enclosing describe block and removed after them; call the returned function inside a test.
+ */
+export function suiteKnowledgeBase(prefix: string, paths: readonly string[], timeout = 60_000): () => OpenKnowledgeBase {
+  const root = tempDir(prefix);
+  let kb: OpenKnowledgeBase | undefined;
+  beforeAll(async () => {
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data'), log: () => undefined });
+    await kb.ingest(paths);
+  }, timeout);
+  afterAll(() => {
+    kb?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return () => {
+    if (!kb) throw new Error('the knowledge base is opened in beforeAll');
+    return kb;
   };
 }

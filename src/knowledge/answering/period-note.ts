@@ -1,5 +1,5 @@
 /**
- * A question about a stretch of time named without its year (今年接待了多少人次选民, 去年开了几次会)
+ * A question about a stretch of time named without its year (今年参训代表多少人次, 去年开了几次会)
  * answered from a dated document of another year (《…2024年上半年工作总结》): its figure is not
  * the one asked for, so the answer first says whose year it is — never a 2024 figure passed off as
  * this year's.

@@ -40,7 +40,7 @@ const CONTENT_TAG = /^(?:n|v|a|j|l|i)/;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** Whether a tagged word can be a focus: a content word of two or more Han characters. */
-function isContent({ word, tag }: TaggedWord): boolean {
+export function isContent({ word, tag }: TaggedWord): boolean {
   return HAN_WORD.test(word) && CONTENT_TAG.test(tag) && !isAskingWord(word) && !LINKING.has(word);
 }
 

@@ -1,0 +1,177 @@
+/**
+ * A figure asked for in a unit (今年接待了多少人次选民, 开了几次会, 答复率是多少) and whether a passage
+ * states it: a figure in a compatible unit, in a clause that holds the thing asked about. Offices
+ * copy the figures Lüzhi quotes into their reports, so quoting 参训代表110人次 for 接待选民 (whose
+ * figure is 42场次) is worse than saying 没有找到. 人次, 场次 and 次 count different things, and so
+ * do 人 and 人次; 人, 名 and 位 count the same, as do 场 and 场次, and 元, 万元 and 亿元.
+ */
+import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import { wordSegmenter } from '../search/word-segmenter.ts';
+import type { ScoredPassage } from '../types.ts';
+import { isContent, taggedQuestion } from './question-focus.ts';
+
+/** What a figure question asks for: the unit of its figure and the words naming the thing counted. */
+export interface AskedFigure {
+  /** The unit as asked (人次, 场, 件, %); a family of units shares one key (人 for 名 and 位). */
+  readonly unit: string;
+  /** The thing's words (接待, 选民), canonical, each weighted by its specificity in general Chinese. */
+  readonly thing: ReadonlyArray<{ readonly word: string; readonly weight: number; readonly noun: boolean }>;
+}
+
+/** One figure a passage states, with the clause around it. */
+interface StatedFigure {
+  readonly text: string;
+  readonly unit: string;
+  readonly clause: string;
+}
+
+// Arabic digits with a magnitude after them (61.4万个, 936万人次) or Chinese numerals.
+const NUMERAL = '(?:\\d+(?:\\.\\d+)?[千万亿]*|[一二两三四五六七八九十百千万亿零〇]+)';
+// Units longest first, so 人次 is not read as 人 and 场次 not as 场.
+const UNITS = '人次|场次|万元|亿元|元|次|场|件|条|个(?![多半]?月)|项|篇|期|所|家|户|批|份|部|名|人|位';
+// 几个月, 多少天: a period, left to the period answer type.
+// The last such asking word is the one asked (几个委员…凑几个人签名); 哪几部分 asks for a list.
+const ASKED = new RegExp(`(?<!哪)(?:多少|几)(?:个(?=人(?!次)))?(${UNITS})(?!.*(?:多少|几))`, 'u');
+// 率, 占比, 比例, 百分之几: a share, stated as a percentage, a fraction or a multiple.
+const ASKED_SHARE = /(?:率|占比|比例|比重)(?:是|为|有|达到|达)?(?:多少|几)|百分之(?:多少|几)|百分比/u;
+// Not inside an ordinal or a label (第三十三条: neither 三十三条 nor 十三条 is a count).
+const STATED = new RegExp(`(?<![第\\d一二两三四五六七八九十百千万零〇])${NUMERAL}\\s*(?:余|多)?\\s*(${UNITS})|${NUMERAL}\\s*[%％]|百分之${NUMERAL}|${NUMERAL}分之${NUMERAL}|${NUMERAL}倍|过半数|半数`, 'gu');
+// Clauses: a figure's thing is named within its clause (a colon keeps 出席：…26人 together).
+const SENTENCE = /[^。；！？\n]+/gu;
+const CLAUSE = /[^，,]+/gu;
+// A clause ending in 的 names the topic of the clause after it (由选民直接选举人民代表大会代表的，…).
+const TOPIC_CLAUSE = /的\s*$/u;
+// Units that count the same thing under one key; the rest stand alone.
+const FAMILY: Readonly<Record<string, string>> = { 名: '人', 位: '人', 场次: '场', 万元: '元', 亿元: '元' };
+const unitKey = (unit: string): string => FAMILY[unit] ?? unit;
+/** How much of the thing a passage other than the top one must hold in the figure's clause to be quoted instead (at most). */
+const OTHER_PASSAGE_SHARE = 0.5;
+
+/** The figure a question asks for in a unit, or undefined when it asks for none (or for a period). */
+export function askedFigure(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): AskedFigure | undefined {
+  const unit = ASKED_SHARE.test(question) ? '%' : ASKED.exec(question)?.[1];
+  if (!unit) return undefined;
+  const segmenter = wordSegmenter();
+  const thing = taggedQuestion(question, canonicalizer)
+    .filter((word) => isContent(word) && word.tag !== 't' && !new RegExp(`^(?:${UNITS})$`, 'u').test(word.word))
+    .map(({ word, tag }) => ({ word, weight: segmenter.generalIdf(word), noun: /^(?:n|j)/.test(tag) }));
+  return thing.length ? { unit: unitKey(unit), thing } : undefined;
+}
+
+/** The figures a text states, each with its clause. */
+function statedFigures(text: string): StatedFigure[] {
+  const clauses = (text.match(SENTENCE) ?? []).flatMap((sentence) => (sentence.match(CLAUSE) ?? [])
+    .flatMap((clause, i, all) => figureItems(clause).map((item) => (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${item}` : item))));
+  return clauses.flatMap((clause) => [...clause.matchAll(STATED)].map((m) => ({
+    text: m[0],
+    // A share or a majority (过半数, 三分之二) states a headcount as well as a percentage.
+    unit: m[1] ? unitKey(m[1]) : '%',
+    clause,
+  })));
+}
+
+const STATES_ONE = new RegExp(STATED.source, 'u');
+
+/**
+ * The items of a clause that lists figures with 、 (举办文化展览1565场、接待海内外观众4900万人次):
+ * each figure goes with its own item; items without one (完成代表之家、代表联络站提档升级8个) join the next.
+ */
+function figureItems(clause: string): string[] {
+  const items: string[] = [];
+  let pending = '';
+  for (const part of clause.split('、')) {
+    pending = pending ? `${pending}、${part}` : part;
+    if (STATES_ONE.test(part)) {
+      items.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) items.push(items.length ? `${items.pop()}、${pending}` : pending);
+  return items;
+}
+
+/** Whether a figure is in the unit asked: its own, its family's, or a share for a headcount. */
+function compatible(asked: AskedFigure, figure: StatedFigure): boolean {
+  return figure.unit === asked.unit || (asked.unit === '人' && figure.unit === '%');
+}
+
+/** Share (by weight) of the thing's words a clause holds. */
+function thingShare(asked: AskedFigure, clause: string, canonicalizer: Canonicalizer): number {
+  const text = canonicalizer.apply(clause);
+  const total = asked.thing.reduce((sum, w) => sum + w.weight, 0);
+  return total > 0 ? asked.thing.reduce((sum, w) => sum + (text.includes(w.word) ? w.weight : 0), 0) / total : 0;
+}
+
+/** How a passage stands against a figure asked for. */
+interface FigureReading {
+  /** The most of the thing a clause stating a figure in the unit asked holds (0 when none does). */
+  readonly asked: number;
+  /** The clause most about the thing that states its figure in another unit, and how much of the thing it holds. */
+  readonly other?: { readonly clause: string; readonly share: number };
+}
+
+function readFigures(asked: AskedFigure, text: string, canonicalizer: Canonicalizer, heading: string): FigureReading {
+  let best = 0;
+  let other: FigureReading['other'];
+  // What the headings name (第二十一次会议 in the minutes' title) every clause under them is about;
+  // but a clause naming none of the thing is about it only when the headings name all of it (the
+  // rules' title names 常委会, not the 出席 a quorum question asks about).
+  const headed = thingShare(asked, heading, canonicalizer) === 1;
+  for (const figure of statedFigures(text)) {
+    const own = thingShare(asked, figure.clause, canonicalizer) > 0;
+    const share = own || headed ? thingShare(asked, `${heading}\n${figure.clause}`, canonicalizer) : 0;
+    if (compatible(asked, figure)) best = Math.max(best, share);
+    else if (share > (other?.share ?? 0)) other = { clause: figure.clause.trim(), share };
+  }
+  return { asked: best, other };
+}
+
+/**
+ * Whether a text states the figure asked for: a figure in the unit asked whose clause holds some
+ * of the thing, and at least as much of it as any clause counting the thing in another unit
+ * (接待选民42场次 answers 多少场次, not 多少人次; 参训代表110人次 names no 接待选民 at all). `heading`
+ * is the passage's title and headings; `least` the share of the thing the figure's clause must exceed.
+ */
+export function statesAskedFigure(
+  asked: AskedFigure, text: string, { canonicalizer = defaultEquivalences(), heading = '', least = 0 }: { canonicalizer?: Canonicalizer; heading?: string; least?: number } = {},
+): boolean {
+  const reading = readFigures(asked, text, canonicalizer, heading);
+  return reading.asked > least && reading.asked >= (reading.other?.share ?? 0);
+}
+
+/** The passages to answer a figure question from, or why none may be quoted. */
+export interface FigureQuote {
+  /** The passages, the one stating the figure asked for first. */
+  readonly passages: readonly ScoredPassage[];
+  /** Set when no passage states it: the clause that counts the thing in another unit, if any. */
+  readonly unstated?: { readonly unit: string; readonly otherwise?: string };
+}
+
+/**
+ * For a figure question: the passages unchanged when the first states the figure asked for; the
+ * first other one that does, and ties it to the thing more closely than the first passage's figures
+ * do, moved to the front when the first does not; or, when none does, why not — so nothing is
+ * quoted for another thing's figure.
+ */
+export function figureQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): FigureQuote {
+  const asked = askedFigure(question, canonicalizer);
+  if (!asked || !passages.length) return { passages };
+  const heading = ({ passage }: ScoredPassage): string => `${passage.title}\n${passage.context}`;
+  const states = (p: ScoredPassage, least = 0): boolean => statesAskedFigure(asked, p.passage.text, { canonicalizer, heading: heading(p), least });
+  if (states(passages[0])) return { passages };
+  // Another passage is quoted only if it names all things the top one names of the question (北京 in
+  // 北京接待入境游客多少人次: Shanghai's 入境游客936万人次 is another city's figure).
+  const named = (p: ScoredPassage): string[] => {
+    const text = canonicalizer.apply(`${heading(p)}\n${p.passage.text}`);
+    return asked.thing.filter(({ word, noun }) => noun && text.includes(word)).map(({ word }) => word);
+  };
+  const first = named(passages[0]);
+  // ...and whose figure's clause holds more of the thing than any figure of the top passage does
+  // (or half of it): 代表 alone of 培训了多少名代表 is no reason to quote the rule on 列席代表…五至八名.
+  const top = readFigures(asked, passages[0].passage.text, canonicalizer, heading(passages[0]));
+  const least = Math.min(OTHER_PASSAGE_SHARE, Math.max(top.asked, top.other?.share ?? 0));
+  const at = passages.findIndex((p, i) => i > 0 && states(p, least) && first.every((word) => named(p).includes(word)));
+  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
+  const otherwise = top.other;
+  return { passages, unstated: { unit: question.match(ASKED)?.[1] ?? '%', otherwise: otherwise && otherwise.share > 0 ? otherwise.clause : undefined } };
+}
