@@ -19,7 +19,9 @@ const NAMED_DATES = 3;
 export async function plannedNote(
   activities: ActivityLogPort, query: { kinds: string[]; from: IsoDate | null; to: IsoDate | null }, total: number, today: IsoDate,
 ): Promise<string> {
-  if (total === 0 || (query.to !== null && query.to <= today)) return '';
+  if (query.to !== null && query.to <= today) return '';
+  // 还要开几次: a count wholly after today reads the plans the log holds, and no others.
+  if (total === 0) return query.from !== null && query.from > today ? `\n${m.noPlansLogged}` : '';
   const from = query.from !== null && query.from > today ? query.from : addDays(today, 1);
   const ahead = await activities.list({ kinds: query.kinds, from, to: query.to });
   if (ahead.length === 0) return '';

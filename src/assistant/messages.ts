@@ -87,6 +87,7 @@ export const messages = {
   allPlanned: (n: number, dates: string) => `（这 ${n} 次的日期都在今天之后（${dates}），是计划安排，还没有开展。）`,
   /** A listed entry dated after today. */
   plannedMark: '（计划）',
+  noPlansLogged: '（活动记录里只有按计划登记的安排；没有登记的计划，这里统计不到。）',
   /** The month(s) or kind(s) with the most or fewest activities (ties all named). */
   extreme: (names: readonly string[], most: boolean, count: number) =>
     `${most ? '最多' : '最少'}的是${names.join('、')}，${names.length > 1 ? '各' : '共'} ${count} 次（按活动记录统计）。`,

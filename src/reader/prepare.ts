@@ -28,6 +28,8 @@ export interface Prepared {
   readonly original: string;
   /** Full-width forms folded to ASCII and traditional to simplified, same length as `original`. */
   readonly text: string;
+  /** Today, as the message was read. */
+  readonly now: IsoDate;
   readonly periods: PeriodMatch[];
   readonly impossible: string[];
   /** Time words no rule could read (元旦, 11月底): asked about, never guessed. */
@@ -69,7 +71,7 @@ export function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Pre
   blank = hideAFew(blank, periods);
   const mentions = lexiconOf(taxonomy).find(blank);
   return {
-    original, text, periods, impossible, unreadable, blank,
+    original, text, now, periods, impossible, unreadable, blank,
     mentions: mentions.length > 0 ? mentions : institution(blank, taxonomy),
   };
 }

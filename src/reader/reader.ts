@@ -14,7 +14,7 @@ import { blankOut, prepare, type Prepared } from './prepare.ts';
 import { queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { heldMeetings, queryKinds } from './query-kinds.ts';
-import { joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
+import { addDays, joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { Extreme, MessageReader, Reading } from './types.ts';
 
 const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
@@ -69,10 +69,16 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   if (!period && unread.length > 0) return { intent: 'unclear', question: say.unreadableDate(unread[0]), settled: true };
   const about = queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
   const by = queryRecorder(p);
+  // 今年还要开几次常委会: what is still to come is what the log holds after today (planned entries).
+  const ahead = STILL_TO_COME.test(p.blank) && (!period || period.to > p.now) ? addDays(p.now, 1) : undefined;
+  const from = ahead && (!period || period.from < ahead) ? ahead : period?.from ?? null;
   return {
-    intent, kinds: queryKinds(p, taxonomy), from: period?.from ?? null, to: period?.to ?? null, ...(about ? { about } : {}), ...(by ? { by } : {}),
+    intent, kinds: queryKinds(p, taxonomy), from, to: period?.to ?? null, ...(about ? { about } : {}), ...(by ? { by } : {}),
   };
 }
+
+/** Asking what is still to come (还要开几次, 还会有多少次, 还计划视察几次). */
+const STILL_TO_COME = /还(?:要|会|将|得|需要?|准备|计划|打算)[^，,。；;？?]{0,8}(?:几|多少)/;
 
 /** Whether a clause asks for a count or list (几次, 多少, 列出). */
 const asks = (clause: string): boolean => cue.COUNT.test(clause) || cue.LIST.test(clause);

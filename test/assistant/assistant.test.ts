@@ -64,6 +64,11 @@ describe('assistant: logging and counting', () => {
     expect(listed[2]).toMatch(/7月20日 视察 组织代表视察防汛工作（.+）（计划）$/);
     // A period over by today has no plans in it: no note.
     expect((await bench.assistant.handle(say('7月1日到7月5日视察了几次'))).text).toBe('2023年7月1日至7月5日共视察 1 次。');
+    // 还要视察几次 counts what is still to come: the plans logged after today, and says that is all it knows.
+    expect((await bench.assistant.handle(say('下半年还要视察几次'))).text)
+      .toBe('2023年7月6日至12月31日共视察 1 次。\n（这 1 次的日期都在今天之后（7月20日），是计划安排，还没有开展。）');
+    expect((await bench.assistant.handle(say('今年还要开几次常委会'))).text)
+      .toBe('2023年7月6日至12月31日没有常委会会议的记录。\n（活动记录里只有按计划登记的安排；没有登记的计划，这里统计不到。）');
     // Nor do counts broken down by period or month pass plans off as done.
     expect((await bench.assistant.handle(say('今年上半年和下半年视察了几次'))).text).toContain('其中 1 次的日期在今天之后（7月20日）');
     expect((await bench.assistant.handle(say('/stats 下半年视察 按月'))).text).toContain('其中 1 次的日期在今天之后（7月20日）');
