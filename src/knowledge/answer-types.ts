@@ -53,6 +53,13 @@ export const ANSWER_TYPES: readonly AnswerType[] = [
     passage: new RegExp(`\\d{1,2}[:：]\\d{2}|${NUMBER}{1,3}[点时](?:[至到—-]|${NUMBER}|整|半)`),
   },
   {
+    // A place by its floor or room (办公室在几楼, 在哪个房间): stated as 3楼, 三层, 302室.
+    name: 'floor',
+    figure: true,
+    question: /几楼|几层|哪一?层|哪个房间|几号房间|门牌号/,
+    passage: new RegExp(`(?:\\d+|${NUMBER}+)(?:楼|层)|\\d+\\s*(?:室|房间)|门牌`),
+  },
+  {
     // 开了几次会, 提了多少件建议: a count of times or items, stated as 3次, 五件.
     name: 'count',
     figure: true,

@@ -89,6 +89,8 @@ describe('answers as a person reads them', () => {
     // The rules speak of 发言 and 分组会议 but state no sum of money and no time of day.
     expect((await kb.ask('分组会议发言一次给多少补贴？', { k: 5 })).found).toBe(false);
     expect((await kb.ask('常委会全体会议几点开始？', { k: 5 })).found).toBe(false);
+    // A floor is a figure too: no passage states one (the minutes name 第一会议室, not its floor).
+    expect((await kb.ask('常委会会议在几楼开？', { k: 5 })).found).toBe(false);
     const limit = await kb.ask('分组会议第一次发言最多多少分钟？', { k: 5 });
     expect(limit.found).toBe(true);
     expect(limit.answer.split('\n')[0]).toContain('十五分钟');
