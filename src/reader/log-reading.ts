@@ -68,14 +68,22 @@ function kindOf(p: Prepared, mention: KindMention | undefined): string {
 function partsOf(p: Prepared): Part[] {
   const bounds = [0, ...[...p.text.matchAll(CLAUSE_END)].map((m) => m.index + 1), p.text.length];
   const parts: Array<{ start: number; end: number; kind: boolean }> = [];
+  const kindsIn = (start: number, end: number): string[] => p.mentions.filter((m) => m.start >= start && m.start < end).map((m) => m.kind);
+  const kindIn = (start: number, end: number): boolean => kindsIn(start, end).length > 0;
+  const dayIn = (start: number, end: number): boolean => p.periods.some((d) => d.day && !d.timeOnly && d.start >= start && d.start < end);
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [start, end] = [bounds[i], bounds[i + 1]];
     if (p.text.slice(start, end).trim() === '') continue;
-    const kind = p.mentions.some((m) => m.start >= start && m.start < end);
-    const ownDay = p.periods.some((d) => d.day && !d.timeOnly && d.start >= start && d.start < end);
+    const kind = kindIn(start, end);
+    const ownDay = dayIn(start, end);
     const last = parts[parts.length - 1];
     const opens = ownDay || NEXT_ACTIVITY.test(p.text.slice(start, end));
-    if (last && kind && last.kind && opens) parts.push({ start, end, kind });
+    // 6月13日，召开主任会议: a day on its own opens the activity of the clause after it, when that is
+    // another kind (6月13日，继续视察 after a 视察 may be the same one on a second day: asked).
+    const next = i + 2 < bounds.length ? kindsIn(end, bounds[i + 2]) : [];
+    const dayBefore = ownDay && !kind && last !== undefined && next.length > 0 && !dayIn(end, bounds[i + 2])
+      && !next.some((k) => kindsIn(last.start, last.end).includes(k));
+    if (last && last.kind && (kind || dayBefore) && opens) parts.push({ start, end, kind });
     else if (last) parts[parts.length - 1] = { start: last.start, end, kind: last.kind || kind };
     else parts.push({ start, end, kind });
   }

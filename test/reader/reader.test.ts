@@ -303,6 +303,21 @@ describe('log', () => {
     });
   });
 
+  it('reads a day written as a clause of its own (6月13日，召开…) as the day of the activity after it', () => {
+    const entries = (text: string) => {
+      const r = read(text, '2023-07-05');
+      return r.intent === 'log' ? r.activities.map((a) => [a.kind, a.date, a.title]) : r.intent;
+    };
+    expect(entries('6月12日，视察防汛；6月13日，召开主任会议')).toEqual([
+      ['inspection', '2023-06-12', '视察防汛'], ['council_meeting', '2023-06-13', '召开主任会议'],
+    ]);
+    expect(entries('6月12日，区人大常委会视察防汛。6月13日，召开主任会议')).toEqual([
+      ['inspection', '2023-06-12', '区人大常委会视察防汛'], ['council_meeting', '2023-06-13', '召开主任会议'],
+    ]);
+    // The same kind again on the next day may be the same activity on a second day: asked, not split.
+    expect(entries('6月12日，组织代表视察防汛，6月13日，继续视察')).toBe('unclear');
+  });
+
   it('gives each day of a 分别 message its own object, and keeps the whole words when they do not split', () => {
     const titles = (text: string) => {
       const r = read(text, '2023-07-05');
