@@ -109,7 +109,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const stats = await activities.stats(query);
     // 视察占全部活动的比例: every kind's total of the same period, for the share.
     const whole = share && query.kinds.length > 0 ? (await activities.stats({ kinds: [], from: query.from, to: query.to })).total : undefined;
-    const text = renderCount(stats, query.kinds, taxonomy) + (stats.total === 0 ? await beforeTheLog(activities, [query]) : '') +
+    const text = renderCount(stats, query.kinds, taxonomy, share && query.kinds.length === 0) + (stats.total === 0 ? await beforeTheLog(activities, [query]) : '') +
       await plannedNote(activities, query, stats.total, todayOf(incoming)) +
       (whole === undefined ? '' : `\n${m.shareOfAll(stats.total, whole)}`) + kindExtreme(extreme, stats, query.kinds, taxonomy);
     if (!withChart || (!query.from && !query.to)) return { text };

@@ -72,6 +72,8 @@ export const messages = {
 
   countTotal: (period: string, kinds: string, total: number) => `${period}共${/会议$/.test(kinds) ? '召开' : '开展'}${kinds} ${total} 次：`,
   countLine: (label: string, count: number) => `· ${label}：${count} 次`,
+  /** One kind's share of all counted, rounded and said to be (今年各类活动占比). */
+  shareOfTotal: (part: number, total: number) => `（约 ${(Math.round((part / total) * 1000) / 10).toFixed(1)}%）`,
   countNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
   /** The count's share of every activity of the period, the percentage rounded and said to be. */
   shareOfAll: (part: number, total: number) =>

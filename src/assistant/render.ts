@@ -22,12 +22,14 @@ export function kindsText(kinds: readonly string[], taxonomy: Taxonomy): string 
 }
 
 /** "2023年上半年共视察 8 次。", or the total and one line per kind when several are counted. */
-export function renderCount(stats: Stats, kinds: readonly string[], taxonomy: Taxonomy): string {
+export function renderCount(stats: Stats, kinds: readonly string[], taxonomy: Taxonomy, shares = false): string {
   const period = periodInWords(stats.from, stats.to);
   if (stats.total === 0) return m.countNone(period, kindsText(kinds, taxonomy));
   if (kinds.length === 1) return `${statsReply(stats)}。`;
   const lines = [m.countTotal(period, kindsText(kinds, taxonomy), stats.total)];
-  for (const c of stats.counts) if (c.count > 0 || kinds.includes(c.kind)) lines.push(m.countLine(c.label, c.count));
+  for (const c of stats.counts) {
+    if (c.count > 0 || kinds.includes(c.kind)) lines.push(m.countLine(c.label, c.count) + (shares ? m.shareOfTotal(c.count, stats.total) : ''));
+  }
   return lines.join('\n');
 }
 

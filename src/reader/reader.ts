@@ -186,6 +186,11 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };
   // 上半年视察占全部活动的比例: the count, and its share of the period's whole.
   if (cue.SHARE.test(blank) && mentions.length > 0 && !normative) return marked(query('count', p, taxonomy), { share: true });
+  // 今年各类活动占比: every kind's count over the period, each with its share.
+  if (cue.SHARE.test(blank) && hasPeriod && mentions.length === 0 && !normative) {
+    const { about: _, ...every } = query('count', p, taxonomy) as Reading & { about?: string };
+    return marked(every, { share: true });
+  }
   // 上半年视察调研画个图: the counts, drawn.
   if (cue.CHART.test(blank) && (hasPeriod || mentions.length > 0) && !normative) return marked(query('count', p, taxonomy), { chart: true });
   if (cue.COUNT.test(blank)) {

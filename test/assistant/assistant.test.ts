@@ -135,6 +135,10 @@ describe('assistant: logging and counting', () => {
     for (const text of ['6月12日视察了安全生产工作', '5月8日开展了专题调研', '5月9日视察了河道治理']) await bench.assistant.handle(say(text));
     const text = (await bench.assistant.handle(say('上半年视察占全部活动的比例'))).text;
     expect(text).toBe('2023年上半年共视察 2 次。\n占同期各类活动 3 次的约 66.7%（2÷3，均按活动记录统计）。');
+    // Every kind's share when no kind is named.
+    expect((await bench.assistant.handle(say('上半年各类活动占比'))).text.split('\n').slice(1)).toEqual([
+      '· 视察：2 次（约 66.7%）', '· 调研：1 次（约 33.3%）',
+    ]);
   });
 
   it('says a zero is of a time before the log begins, in a comparison and a count, never a plain 0', async () => {

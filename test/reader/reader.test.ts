@@ -66,6 +66,9 @@ describe('ask versus count: a procedure question that mentions an activity is no
   it.each([
     ['上半年视察占全部活动的比例', ['inspection']],
     ['上半年视察调研占比多少', ['inspection', 'research']],
+    // No kind: every kind, each with its share.
+    ['上半年各类活动占比', []],
+    ['上半年各类活动的比例是多少', []],
   ])('%s → a count with its share of the whole, no subject read from the share words', (text, kinds) => {
     expect(read(text)).toEqual({ intent: 'count', kinds, from: '2023-01-01', to: '2023-06-30', share: true });
   });
