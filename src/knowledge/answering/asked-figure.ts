@@ -12,8 +12,10 @@ import { isContent, taggedQuestion } from './question-focus.ts';
 
 /** What a figure question asks for: the unit of its figure and the words naming the thing counted. */
 export interface AskedFigure {
-  /** The unit as asked (人次, 场, 件, %); a family of units shares one key (人 for 名 and 位). */
+  /** The unit's key (人次, 场, 件, %); a family of units shares one (人 for 名 and 位). */
   readonly unit: string;
+  /** The unit as the question writes it (名, 场次, %), for the answer that declines. */
+  readonly written: string;
   /** The thing's words (接待, 选民), canonical, each weighted by its specificity in general Chinese. */
   readonly thing: ReadonlyArray<{ readonly word: string; readonly weight: number; readonly noun: boolean }>;
 }
@@ -44,6 +46,8 @@ const TOPIC_CLAUSE = /的\s*$/u;
 // Units that count the same thing under one key; the rest stand alone.
 const FAMILY: Readonly<Record<string, string>> = { 名: '人', 位: '人', 场次: '场', 万元: '元', 亿元: '元' };
 const unitKey = (unit: string): string => FAMILY[unit] ?? unit;
+/** A unit word alone (名, 人次): the measure, not the thing counted. */
+const UNIT_WORD = new RegExp(`^(?:${UNITS})$`, 'u');
 /** How much of the thing a passage other than the top one must hold in the figure's clause to be quoted instead (at most). */
 const OTHER_PASSAGE_SHARE = 0.5;
 
@@ -53,9 +57,9 @@ export function askedFigure(question: string, canonicalizer: Canonicalizer = def
   if (!unit) return undefined;
   const segmenter = wordSegmenter();
   const thing = taggedQuestion(question, canonicalizer)
-    .filter((word) => isContent(word) && word.tag !== 't' && !new RegExp(`^(?:${UNITS})$`, 'u').test(word.word))
+    .filter((word) => isContent(word) && word.tag !== 't' && !UNIT_WORD.test(word.word))
     .map(({ word, tag }) => ({ word, weight: segmenter.generalIdf(word), noun: /^(?:n|j)/.test(tag) }));
-  return thing.length ? { unit: unitKey(unit), thing } : undefined;
+  return thing.length ? { unit: unitKey(unit), written: unit, thing } : undefined;
 }
 
 /** The figures a text states, each with its clause. */
@@ -173,5 +177,5 @@ export function figureQuote(question: string, passages: readonly ScoredPassage[]
   const at = passages.findIndex((p, i) => i > 0 && states(p, least) && first.every((word) => named(p).includes(word)));
   if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
   const otherwise = top.other;
-  return { passages, unstated: { unit: question.match(ASKED)?.[1] ?? '%', otherwise: otherwise && otherwise.share > 0 ? otherwise.clause : undefined } };
+  return { passages, unstated: { unit: asked.written, otherwise: otherwise && otherwise.share > 0 ? otherwise.clause : undefined } };
 }
