@@ -35,6 +35,11 @@ export const readerMessages = {
       const year = leapDay[1] ? `${leapDay[1]}年` : '今年';
       return `${year}不是闰年，没有2月29日。请核对日期后再发，是2月28日还是3月1日？例如：“2月28日视察城区防汛工作”。`;
     }
+    // A day and its weekday or its date in brackets that disagree (7月3日(周二), 昨天(7月3日)).
+    if (/[（(]/.test(words)) {
+      const what = /周|星期|礼拜/.test(words) ? '日期和星期几' : '两个日子';
+      return `“${words}”里的${what}对不上，不知道是哪一天，请核对后再发，例如：“6月12日视察城区防汛工作”。`;
+    }
     return `“${words}”不是一个有效的日期，请核对后再发，例如：“6月12日视察城区防汛工作”。`;
   },
   /** A period where a logged activity needs its day (上周组织代表视察…). */

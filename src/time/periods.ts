@@ -94,6 +94,13 @@ function withOwnWeekday(text: string, periods: PeriodMatch[], impossible: string
   for (let i = 0; i < periods.length; i++) {
     const p = periods[i];
     const q = periods[i + 1];
+    const dated = q && datedInBrackets(text, p, q);
+    if (dated) {
+      i++;
+      if (dated.agrees) out.push({ ...dated.day, start: p.start, end: dated.end, words: text.slice(p.start, dated.end) });
+      else impossible.push(text.slice(p.start, dated.end));
+      continue;
+    }
     const weekday = q?.partial?.weekday;
     if (!q || weekday === undefined || !p.day || p.timeOnly || p.from !== p.to || p.partial?.weekday !== undefined
       || !OWN_WEEKDAY_GAP.test(text.slice(p.end, q.start))) {
@@ -114,6 +121,28 @@ function withOwnWeekday(text: string, periods: PeriodMatch[], impossible: string
     out.push({ ...rest, from: day, to: day, end, words: text.slice(p.start, end) });
   }
   return out;
+}
+
+/** A day word and its date in brackets after it: 周一（6月12日）, 昨天（7月4日）, 上周三(6月28日). */
+const DATE_IN_BRACKETS = /^\s*[（(]\s*$/;
+
+/**
+ * A weekday or a relative day followed by its date in brackets names one day: the date's, when
+ * the two agree (a bare weekday agrees with any date on that weekday, 上周一 and 昨天 with their
+ * own day); when they do not, the pair is impossible and asked about, never settled either way.
+ */
+function datedInBrackets(text: string, p: PeriodMatch, q: PeriodMatch): { day: PeriodMatch; end: number; agrees: boolean } | undefined {
+  const single = (m: PeriodMatch) => m.day && !m.timeOnly && m.from === m.to;
+  if (!single(p) || !single(q) || q.partial?.weekday !== undefined || !DATE_IN_BRACKETS.test(text.slice(p.end, q.start))) return undefined;
+  const close = /^\s*[）)]/.exec(text.slice(q.end));
+  if (!close) return undefined;
+  const day = q.readings?.nearest.from ?? q.from;
+  const weekday = p.partial?.weekday;
+  // A date with readings of its own is a written date; two relative words (昨天（今天）) are not.
+  if (weekday === undefined && (p.readings !== undefined || !/\d|月|日|号/.test(q.words))) return undefined;
+  const agrees = weekday !== undefined ? new Date(`${day}T00:00:00Z`).getUTCDay() === weekday % 7 : p.from === day;
+  const { readings: _, ...rest } = q;
+  return { day: { ...rest, from: day, to: day }, end: q.end + close[0].length, agrees };
 }
 
 /** A day followed by a time of day (昨晚8点, 3月5日早上6点至7点) takes the time in. */

@@ -142,7 +142,21 @@ describe('a date with its weekday in brackets is one day', () => {
   });
 
   it('a weekday that does not match the date is asked about, not either one guessed', () => {
-    expect(read('12月5日（周五）组织代表视察')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('12月5日') });
+    expect(read('12月5日（周五）组织代表视察')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('日期和星期几对不上') });
+  });
+
+  it('a weekday or a relative day with its date in brackets after it is that date (周一（6月12日）)', () => {
+    // Three weeks back: the bare weekday alone would be read as this week's or last week's Monday.
+    expect(read('周一（6月12日）组织代表视察了防汛工作', '2023-07-05')).toMatchObject({ intent: 'log', activity: { date: '2023-06-12' } });
+    expect(read('上周三(6月28日)召开主任会议，周四(6月29日)视察防汛', '2023-07-05')).toMatchObject({
+      intent: 'log', activities: [{ kind: 'council_meeting', date: '2023-06-28' }, { kind: 'inspection', date: '2023-06-29' }],
+    });
+    expect(read('昨天（7月4日）组织代表视察了防汛工作', '2023-07-05')).toMatchObject({ intent: 'log', activity: { date: '2023-07-04' } });
+  });
+
+  it('a day word and a date in brackets that disagree are asked about, with neither stored', () => {
+    expect(read('周二（7月3日）召开了主任会议', '2023-07-05')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('日期和星期几对不上') });
+    expect(read('昨天（7月3日）组织代表视察了防汛工作', '2023-07-05')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('两个日子对不上') });
   });
 });
 
