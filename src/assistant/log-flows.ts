@@ -11,6 +11,7 @@ import { UserError } from '../errors.ts';
 import type { Access } from './access.ts';
 import { senderEntry } from './access.ts';
 import { confirmationWords, messages as m } from './messages.ts';
+import { createNamedEntries } from './named-entries.ts';
 import type { ActivityLogPort } from './ports.ts';
 import type { Incoming, Reply } from './types.ts';
 
@@ -55,6 +56,7 @@ export function provenanceOf(incoming: Incoming, message = incoming.text): Prove
 export function createLogFlows(options: LogFlowOptions) {
   const { activities, taxonomy, access } = options;
   const year = (today: IsoDate) => Number(today.slice(0, 4));
+  const namedEntries = createNamedEntries(activities, taxonomy, access);
 
   /** Store what a message reports, asking first when a day is still to come. */
   async function log(read: readonly ReadActivity[], incoming: Incoming, today: IsoDate, confirmedMessage?: string): Promise<Reply> {
@@ -167,23 +169,26 @@ export function createLogFlows(options: LogFlowOptions) {
     return applyChange(Number(match[1]), readChange(match[2], today, taxonomy), incoming, today);
   }
 
-  /** "改成6月13日", "不对，是调研" right after logging; undefined when the words are no correction. */
+  /**
+   * "改成6月13日", "不对，是调研" right after logging, or words that name an entry (昨天开展的执法检查改成前天):
+   * the entry just logged when it fits, else the log's entries that do, offered; undefined when the words are no correction.
+   */
   async function correctInWords(text: string, last: LastLogged | undefined, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
-    if (!last || last.by !== personOf(incoming) || last.ids.length === 0) return undefined;
-    const change = readCorrection(text, today, taxonomy);
-    if (change) {
-      if (last.ids.length > 1) return { text: m.whichEntry(last.ids.join('、')) };
-      return applyChange(last.ids[0], change, incoming, today);
+    const mine = last && last.by === personOf(incoming) && last.ids.length > 0 ? last : undefined;
+    const change = mine && readCorrection(text, today, taxonomy);
+    if (mine && change) {
+      if (mine.ids.length > 1) return { text: m.whichEntry(mine.ids.join('、')) };
+      return applyChange(mine.ids[0], change, incoming, today);
     }
-    // 昨天开展的执法检查改成前天: only an entry just logged that fits the words is changed.
-    const named = readNamedCorrection(text, today, taxonomy);
-    if (!named) return undefined;
-    const entries = (await Promise.all(last.ids.map((id) => activities.get(id)))).filter((a): a is Activity => a !== null);
-    const fits = entries.filter((a) => (named.kinds.length === 0 || named.kinds.includes(a.kind))
-      && (named.dates.length === 0 || named.dates.includes(a.date)));
-    if (fits.length === 1) return applyChange(fits[0].id, named.change, incoming, today);
-    if (fits.length > 1) return { text: m.whichEntry(fits.map((a) => a.id).join('、')) };
-    return { text: m.noFittingEntry(entries.map((a) => `${a.id}. ${entryInWords(a, taxonomy, today)}`).join('；')) };
+    const named = mine && readNamedCorrection(text, today, taxonomy);
+    if (mine && named) {
+      const entries = (await Promise.all(mine.ids.map((id) => activities.get(id)))).filter((a): a is Activity => a !== null);
+      const fits = entries.filter((a) => (named.kinds.length === 0 || named.kinds.includes(a.kind))
+        && (named.dates.length === 0 || named.dates.includes(a.date)));
+      if (fits.length === 1) return applyChange(fits[0].id, named.change, incoming, today);
+      if (fits.length > 1) return { text: m.whichEntry(fits.map((a) => a.id).join('、')) };
+    }
+    return namedEntries(text, incoming, today);
   }
 
   /** `/delete 17`: admins only, after a confirmation. */

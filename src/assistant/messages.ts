@@ -5,6 +5,9 @@
 import { COMMAND_TABLE } from '../commands.ts';
 
 /** Chinese texts of the assistant, as constants and small formatters. */
+/** After the entries shown: how many more fit. */
+const moreNamed = (more: number): string => (more > 0 ? `\n（还有 ${more} 条也对得上，写明日期或类型可以缩小范围。）` : '');
+
 export const messages = {
   environmentFailure: (reason: string, ref: string) => `${reason}（错误编号 ${ref}）`,
   apology: (ref: string) => `抱歉，处理这条消息时出了问题，请稍后再试。如问题持续，请把错误编号 ${ref} 告诉管理员。`,
@@ -59,9 +62,16 @@ export const messages = {
   noSuchEntry: (id: number) => `没有编号为 ${id} 的活动记录（或已被撤回、删除）。可以用 /list 查看编号。`,
   editUsage: '请这样写：/edit 编号 日期 6月13日，或 /edit 编号 类型 调研，或 /edit 编号 标题 新的标题。编号见 /list。',
   deleteUsage: '请这样写：/delete 编号（编号见 /list）。',
-  /** A correction naming an entry that is not the one just logged here. */
-  noFittingEntry: (last: string) =>
-    `刚才记的是：${last}，和您说的那条对不上，没有改动。要改其他记录，请用 /edit 编号 …，编号见 /list。`,
+  /** A correction or deletion in words naming entries by day or kind: nothing changed, the fitting ones offered. */
+  namedEdit: (lines: string, more: number) =>
+    `这句话没有直接改动记录。您说的是下面哪一条？点选或发送对应的命令即可更正：\n${lines}${moreNamed(more)}`,
+  namedDelete: (lines: string, more: number) =>
+    `这句话没有删除任何记录。您说的是下面哪一条？点选或发送对应的命令（删除前还会再确认一次）：\n${lines}${moreNamed(more)}`,
+  namedDeleteNotAdmin: (lines: string) =>
+    `只有管理员可以删除记录，这句话没有删除任何记录。您说的记录是：\n${lines}\n自己刚记错的可以发送 /undo 撤回，其他的可以用 /edit 编号 更正。`,
+  namedNone: (words: string) => `没有找到“${words}”对应的记录，没有改动。可以发送 /list 查看记录和编号。`,
+  editEntryChoice: (id: number) => `更正第 ${id} 条`,
+  deleteEntryChoice: (id: number) => `删除第 ${id} 条`,
   whichEntry: (ids: string) => `刚才记了几项（编号 ${ids}），要改哪一条？请用 /edit 编号 …，例如：/edit ${ids.split('、')[0]} 日期 6月13日。`,
   unclearChange: '没看懂要改成什么。例如：“改成6月13日”“不对，是调研”，或 /edit 编号 日期 6月13日。',
   cancelled: '好的，已取消，没有保存。',

@@ -96,3 +96,46 @@ export function readNamedCorrection(text: string, now: IsoDate, taxonomy: Taxono
   const change = readChange(field ? `${field[1]} ${m[2]}` : m[2], now, taxonomy);
   return change ? { change, kinds, dates } : undefined;
 }
+
+/** An entry named by its days or kinds (11月28日那条视察, 上周的调研): what the words say of it. */
+export interface NamedEntry {
+  /** The words that name it, as written. */
+  readonly words: string;
+  readonly kinds: readonly string[];
+  /** The days or periods it falls in (a day is a period of one day). */
+  readonly periods: ReadonlyArray<{ readonly from: IsoDate; readonly to: IsoDate }>;
+}
+
+/** Deleting what the words before the verb name (把11月28日那条视察删掉, 昨天的调研记录删了吧). */
+const DELETE_AFTER = /^\s*(?:请|帮我|麻烦)?\s*(?:把|将)?\s*([^，,。；;?？]{1,30}?)\s*给?\s*(?:删掉|删除|删了|删去|去掉|作废|撤销|撤回|撤掉)了?\s*(?:吧|一下|哈)?\s*[。!！]?\s*$/;
+/** Deleting what the words after the verb name (删除昨天那条记录, 撤销11月28日的视察). */
+const DELETE_BEFORE = /^\s*(?:请|帮我|麻烦)?\s*(?:删掉|删除|删去|去掉|作废|撤销|撤回|撤掉)\s*(?:一下)?\s*([^，,。；;?？]{1,30}?)\s*[。!！]?\s*$/;
+/** Words that point at the entry just logged: that is the undo's, whatever else they name. */
+const JUST_LOGGED = /刚才|刚刚|上一条|最后一条|刚记的|刚登记的|刚录的/;
+
+/** The days and kinds that words naming an entry give; undefined when they give neither. */
+function namedEntry(words: string, now: IsoDate, taxonomy: Taxonomy): NamedEntry | undefined {
+  const named = normalizeForMatching(words);
+  const kinds = [...new Set(lexiconOf(taxonomy).find(named).map((k) => k.kind))];
+  const periods = scanTime(named, now).periods.filter((p) => !p.timeOnly)
+    .map((p) => (p.readings ? p.readings.past : p)).map(({ from, to }) => ({ from, to }));
+  return kinds.length > 0 || periods.length > 0 ? { words: words.trim(), kinds, periods } : undefined;
+}
+
+/**
+ * A deletion that names its entry by its day or kind (把11月28日那条视察删掉, 删除昨天那条记录):
+ * never the undo of the last message, which may be another entry. Undefined when the words
+ * name no day or kind, or point at the entry just logged (刚才那条删掉: the undo).
+ */
+export function readNamedDeletion(text: string, now: IsoDate, taxonomy: Taxonomy): NamedEntry | undefined {
+  const m = DELETE_AFTER.exec(text) ?? DELETE_BEFORE.exec(text);
+  if (!m || JUST_LOGGED.test(m[1])) return undefined;
+  return namedEntry(m[1], now, taxonomy);
+}
+
+/** The entry a correction names by its day or kind (11月28日的视察改成调研), unless it points at the one just logged. */
+export function namedCorrectionEntry(text: string, now: IsoDate, taxonomy: Taxonomy): NamedEntry | undefined {
+  const m = NAMED.exec(text.trim());
+  if (!m || JUST_LOGGED.test(m[1])) return undefined;
+  return namedEntry(m[1], now, taxonomy);
+}

@@ -85,6 +85,8 @@ export const readerMessages = {
     return `“${days}”是哪一周的？请写明，例如：“本周${w}”“上周${w}”，或写上日期“6月12日”。`;
   },
   /** A correction with no entry just logged in this conversation to apply it to. */
+  /** 把11月28日那条视察删掉 read without the log at hand (the assistant shows the entries that fit). */
+  deletionNeedsNumber: '要删除哪一条记录？请先用 /list 查到编号，再发送 /delete 编号（只有管理员可以删除）；刚记错的可以发送 /undo 撤回。这句话没有删除任何记录。',
   correctionWithoutEntry:
     '要更正哪一条记录？刚记下的可以接着说“改成6月13日”“不对，是调研”；其他记录请用 /edit 编号 日期 6月13日（编号见 /list）。这句话没有记录。',
   /** 去年同期 with no period named to match it. */

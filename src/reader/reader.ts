@@ -7,7 +7,7 @@ import type { Taxonomy } from './kinds.ts';
 import { findCommand } from '../commands.ts';
 import * as cue from './cues.ts';
 import { isTopic, logEntries } from './log-reading.ts';
-import { readCorrection, readNamedCorrection } from './correction.ts';
+import { readCorrection, readNamedCorrection, readNamedDeletion } from './correction.ts';
 import { readerMessages as say } from './messages.ts';
 import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
@@ -151,6 +151,8 @@ function extremeCount(p: Prepared, taxonomy: Taxonomy, extreme: RegExpExecArray)
 function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading {
   const p = prepare(original, now, taxonomy);
   const { blank, mentions, periods } = p;
+  // 把11月28日那条视察删掉 names its entry: never the undo of the last message, which may be another.
+  if (readNamedDeletion(original, now, taxonomy)) return { intent: 'unclear', question: say.deletionNeedsNumber, settled: true };
   if (cue.UNDO.test(p.text)) return { intent: 'undo' };
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
   if (cue.HOW_TO_USE.test(blank)) return { intent: 'help' };

@@ -4,7 +4,7 @@
  */
 export type { IsoDate, Period } from './types.ts';
 export { parseChineseNumber } from './chinese-numbers.ts';
-export { DEFAULT_TIME_ZONE, addDays, addMonths, daysBetween, isValidIsoDate, lastDayOfMonth, mondayOf, today, toIsoDate } from './calendar.ts';
+export { DEFAULT_TIME_ZONE, addDays, addMonths, daysBetween, isValidIsoDate, lastDayOfMonth, mondayOf, splitIsoDate, today, toIsoDate } from './calendar.ts';
 export { findDate, findPeriod, findPeriods, scanTime } from './periods.ts';
 export { joinedPeriod, listedPeriods, type ListedPeriod } from './listed-periods.ts';
 export { isWholeYear } from './up-to.ts';

@@ -176,10 +176,58 @@ describe('correct and remove', () => {
     expect(bench.log.list()).toHaveLength(0);
     await bench.assistant.handle(say('昨天开展了执法检查'));
     expect((await bench.assistant.handle(say('昨天开展的执法检查改成前天'))).text).toMatch(/^已更正第 \d+ 条：7月4日 执法检查 .* → 7月3日 执法检查/);
-    // Another kind than the entry just logged: nothing changes, and the person is told.
-    expect((await bench.assistant.handle(say('前天的调研改成昨天'))).text).toContain('对不上，没有改动');
+    // Another kind than the entry just logged, and none such in the log: nothing changes, and the person is told.
+    expect((await bench.assistant.handle(say('前天的调研改成昨天'))).text).toContain('没有找到“前天的调研”对应的记录，没有改动');
     expect((await bench.assistant.handle(say('刚才那条的类型改成调研'))).text).toMatch(/→ 7月3日 调研/);
     expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-07-03', 'research']]);
+  });
+
+  it('a deletion naming an earlier entry never withdraws the last one: the entries that fit are offered, /delete still asks', async () => {
+    bench = makeBench(reader, { today: '2026-12-03', allow: 'telegram:111,telegram:999', admins: 'telegram:999' });
+    await bench.assistant.handle(telegram('11月28日组织代表视察了城区防汛工作', '999'));
+    await bench.assistant.handle(telegram('今天开展了食品安全调研', '999'));
+    const [older, latest] = bench.log.list();
+    const offered = await bench.assistant.handle(telegram('把11月28日那条视察删掉', '999'));
+    expect(offered.text).toContain('这句话没有删除任何记录');
+    expect(offered.text).toContain(`${older.id}. 11月28日 视察 组织代表视察了城区防汛工作（用户999） → /delete ${older.id}`);
+    expect(offered.text).not.toContain('食品安全');
+    expect(offered.choices?.map((c) => c.send)).toEqual([`/delete ${older.id}`, '取消']);
+    expect(bench.log.list()).toHaveLength(2);
+    const asked = await bench.assistant.handle(telegram(offered.choices![0].send, '999'));
+    expect(asked.text).toContain(`确定删除这一条吗？${older.id}. 11月28日 视察`);
+    await bench.assistant.handle(telegram('确认删除', '999'));
+    expect(bench.log.list().map((a) => a.id)).toEqual([latest.id]);
+  });
+
+  it('a deletion in words by someone who is not an admin names the entries and deletes nothing', async () => {
+    bench = makeBench(reader, { today: '2026-12-03', allow: 'telegram:111', admins: 'telegram:999' });
+    await bench.assistant.handle(telegram('上周三开展了食品安全调研', '111'));
+    const reply = await bench.assistant.handle(telegram('删除上周三的调研记录', '111'));
+    expect(reply.text).toContain('只有管理员可以删除记录');
+    expect(reply.text).toContain('11月25日 调研');
+    expect(reply.choices).toBeUndefined();
+    expect(bench.log.list()).toHaveLength(1);
+  });
+
+  it('把上周三的调研删掉 is never logged as an activity; an entry that is not there is said so', async () => {
+    bench = makeBench(reader, { today: '2026-12-03' });
+    expect((await bench.assistant.handle(say('把上周三的调研删掉'))).text).toContain('没有找到“上周三的调研”对应的记录');
+    expect(bench.log.list()).toHaveLength(0);
+  });
+
+  it('a correction naming an earlier entry offers the /edit that makes it, which then applies', async () => {
+    bench = makeBench(reader, { today: '2026-12-03' });
+    await bench.assistant.handle(say('11月28日组织代表视察了城区防汛工作'));
+    await bench.assistant.handle(say('今天开展了食品安全调研'));
+    const [older] = bench.log.list();
+    const offered = await bench.assistant.handle(say('11月28日的视察改到11月27日'));
+    expect(offered.text).toContain('这句话没有直接改动记录');
+    expect(offered.choices?.[0].send).toBe(`/edit ${older.id} 日期 2026年11月27日`);
+    expect(bench.log.list().map((a) => a.date)).toEqual(['2026-11-28', '2026-12-03']);
+    expect((await bench.assistant.handle(say(offered.choices![0].send))).text).toMatch(/^已更正第 \d+ 条：11月28日 视察 .* → 11月27日 视察/);
+    const kind = await bench.assistant.handle(say('11月27日的视察改成调研'));
+    await bench.assistant.handle(say(kind.choices![0].send));
+    expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-11-27', 'research'], ['2026-12-03', 'research']]);
   });
 
   it('/delete is for admins, asks first, and leaves the entry in the audit trail', async () => {

@@ -222,3 +222,14 @@ describe('常委会 alone is a session only when it is held or attended', () => 
 it('总结成一段话 asks for a draft', () => {
   expect(read('帮我把去年的监督工作情况总结成一段话')).toEqual({ intent: 'draft' });
 });
+
+describe('a deletion that names its entry is neither the undo of the last message nor an entry', () => {
+  it.each(['把11月28日那条视察删掉', '昨天那条记录删掉', '删除昨天那条记录', '把上周三的调研删掉', '11月28日的视察那条删了吧'])('%s', (text) => {
+    expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('/delete 编号') });
+  });
+
+  it('刚才那条删掉 and 那条记录删了吧 still withdraw what was just logged', () => {
+    expect(read('刚才那条删掉')).toEqual({ intent: 'undo' });
+    expect(read('那条记录删了吧')).toEqual({ intent: 'undo' });
+  });
+});
