@@ -2,7 +2,7 @@
  * Knowledge-base evaluation in one process (issue 10): ranking (recall@1/@5) and the found
  * decision on the shared dev sets and on the sets in scripts/eval-sets/ (written for this
  * project; each line carries `split`: "tune" — used to fit weights — or "check" — never used
- * for fitting). Law-exam questions are also ranked by a plain BM25 peer (character bigrams,
+ * for fitting). lead.jsonl holds who-questions and the span their answer's lead sentence must hold. Law-exam questions are also ranked by a plain BM25 peer (character bigrams,
  * as Elasticsearch's cjk analyzer) over the same passages.
  *
  *   npx tsx scripts/eval-knowledge.ts [--data DIR] [--split tune|check|all] [--show-misses] [--explain]
@@ -41,7 +41,7 @@ const named = (names: readonly string[], values: readonly number[]): string =>
   names.map((name, i) => (values[i] ? `${name}=${values[i].toFixed(2)}` : '')).filter(Boolean).join(' ');
 
 /** One evaluation question. */
-interface Item { id: string; question: string; gold?: string; doc?: string; split?: string }
+interface Item { id: string; question: string; gold?: string; doc?: string; split?: string; lead?: string }
 
 function readSet(path: string): Item[] {
   return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Item)
@@ -166,6 +166,16 @@ async function main(): Promise<void> {
         : '';
       console.log(`${set.name} [${split}] ${n} questions: ${ranking}declined ${declined}/${n} (${pct(declined, n)})`);
     }
+    // Who-questions (由谁/哪个机关 + verb + thing): the answer's first line is the sentence naming the doer.
+    const leads = readSet(join(root, 'scripts/eval-sets/lead.jsonl'));
+    let leadRight = 0;
+    for (const item of leads) {
+      const answer = await (item.doc && sampleDocs.has(item.doc) ? samplesOnly : corpusKb).ask(item.question, { k: 5 });
+      const first = answer.answer.split('\n')[0];
+      if (answer.found && squash(first).includes(squash(item.lead ?? ''))) leadRight++;
+      else if (showMisses) console.log(`  wrong lead ${item.id}: ${item.question} → ${first.slice(0, 60)}`);
+    }
+    console.log(`lead sentence [${split}] ${leads.length} questions: lead names the asked doer ${leadRight}/${leads.length}`);
     const dumpFound = option('--dump-found');
     if (dumpFound) writeFileSync(dumpFound, foundRows.join('\n') + '\n');
     const dumpRerank = option('--dump-rerank');

@@ -101,3 +101,51 @@ describe('the lead sentence of a rule whose later sentences leave its subject un
     expect(leadSentence('常委会组成人员要出席会议吗', attending!, 1)).toBe('常务委员会组成人员应当出席会议[1]。');
   });
 });
+
+describe.skipIf(!present)('the lead sentence of a who-question: the clause naming who does that deed to that thing', () => {
+  it('does not lend a first sentence\'s subject to a later one that names its own (自治条例 after 地方性法规)', () => {
+    const publishing = article('legislation-law-2023.md', '第八十八条');
+    // The 自治条例 clause names 自治县, a county: it is no district clause on 地方性法规, which a county does not make.
+    const provincial = /^省、自治区、直辖市的人民代表大会(?:常务委员会)?制定的地方性法规由(?:大会主席团|常务委员会)发布公告予以公布\[1\]。$/;
+    expect(leadSentence('地方性法规由谁公布', publishing, 1)).toMatch(provincial);
+    expect(leadSentence('地方性法规由哪个机关发布公告公布？', publishing, 1)).toMatch(provincial);
+    expect(leadSentence('自治条例由谁公布？', publishing, 1)).toMatch(/^自治条例和单行条例报经批准后/);
+  });
+
+  it('reads the first sentence\'s subject into a later one that repeats it shortened', () => {
+    const meetings = article('npcsc-procedure-rules-2022.md', '第六条');
+    expect(leadSentence('全国人大常委会会议由谁召集？', meetings, 1)).toBe('常务委员会会议由委员长召集并主持[1]。');
+  });
+
+  it('finds the doer standing before its ground (国务院根据宪法和法律，制定…) and the body a rule is sent to for approval', () => {
+    expect(leadSentence('行政法规由谁制定', article('legislation-law-2023.md', '第七十二条'), 1)).toBe('国务院根据宪法和法律，制定行政法规[1]。');
+    expect(leadSentence('设区的市的地方性法规由谁批准？', article('legislation-law-2023.md', '第八十一条'), 1))
+      .toBe('设区的市的地方性法规须报省、自治区的人民代表大会常务委员会批准后施行[1]。');
+  });
+
+  it('reads 本级 as the level of its own clause and 提名 as a verb of its own', () => {
+    const township = article('local-organic-law-2022.md', '第十九条');
+    expect(leadSentence('乡镇人代会开会由谁主持？', township, 1)).toMatch(/^由主席团主持会议/);
+    const inquiry = article('local-organic-law-2022.md', '第五十八条');
+    expect(leadSentence('特定问题调查委员会的组成人员由谁提名？', inquiry, 1)).toMatch(/由主任会议在常务委员会组成人员和其他代表中提名/);
+  });
+});
+
+describe.skipIf(!present)('the lead sentence of a who-question, with the legislation law ingested', () => {
+  const root = tempDir('lvzhi-lead-who-');
+  let kb: OpenKnowledgeBase;
+  beforeAll(async () => {
+    kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
+    await kb.ingest([join(corpus, 'legislation-law-2023.md')]);
+  });
+  afterAll(() => {
+    kb.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const lead = async (question: string) => (await kb.ask(question, { k: 5 })).answer.split('\n')[0];
+
+  it('leads with the sentence naming who does what was asked to the thing asked about', async () => {
+    expect(await lead('地方性法规由谁公布')).toMatch(/^省、自治区、直辖市的人民代表大会(?:常务委员会)?制定的地方性法规由/);
+    expect(await lead('行政法规由谁制定')).toBe('国务院根据宪法和法律，制定行政法规[1]。');
+  });
+});

@@ -198,6 +198,20 @@ describe('doer cue', () => {
     expect(states('人代会开会期间，谁可以提议案？', '主席团、常委会、各专委会、本级政府，可以向本级人大提出属于本级人大职权范围内的议案', ['议案'])).toBe(1);
   });
 
+  it('reads a body asked for by its kind (由哪个机关) as who, and 提名 as a verb of its own', () => {
+    expect(states('军事法规由哪个机关制定？', '中央军事委员会根据宪法和法律，制定军事法规', ['军事', '法规'])).toBe(1);
+    expect(states('调查委员会的组成人员由谁提名？', '调查委员会由主任委员、副主任委员和委员组成，由主任会议在常委会组成人员和其他代表中提名', ['调查', '人员'])).toBe(1);
+    expect(questionActor('调查委员会的组成人员由谁提名？')?.verbs).toEqual(['提名']);
+    // 设哪个机构 asks what body is set up, not who does a deed.
+    expect(questionActor('县级以上人大常委会要设哪个机构负责代表工作？')).toBeUndefined();
+  });
+
+  it('finds the body a rule is sent to for approval, not an approval with no body named', () => {
+    expect(states('设区的市的地方性法规由谁批准？', '设区的市的地方性法规须报省、自治区的人大常委会批准后施行', ['法规'])).toBe(1);
+    expect(states('设区的市的地方性法规由谁批准？', '设区的市、自治州的人大及其常委会制定的地方性法规报经批准后，由设区的市、自治州的人大常委会发布公告予以公布', ['法规'])).toBe(0);
+    expect(states('设区的市的地方性法规由谁批准？', '除国务院已经批准的较大的市以外，其他设区的市开始制定地方性法规的具体步骤和时间', ['法规'])).toBe(0);
+  });
+
   it('asks nothing of a question that asks for no doer', () => {
     expect(questionActor('常委会会议多久召开一次？')).toBeUndefined();
     expect(states('常委会会议多久召开一次？', '常委会会议由主任召集', ['常委会会议'])).toBe(0);

@@ -8,7 +8,7 @@ import { askedFigure, statesAskedFigure } from './asked-figure.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { coverage, questionTerms } from '../ranking/question-terms.ts';
-import { questionActor } from '../ranking/verb-object.ts';
+import { askedThing, questionActor } from '../ranking/verb-object.ts';
 import { clauseLevelFactors } from './sentence-level.ts';
 
 // Sentences end at 。！？ and at ； (a rule's clauses are often whole answers), and at line breaks.
@@ -27,14 +27,29 @@ export function sentencesOf(text: string): string[] {
 // Where the subject of a rule's first sentence ends: its first modal or verb of ruling.
 const SUBJECT_END = /应当|可以|不得|必须|须|应|由|是|每|一般|在|对|经/;
 
+/** The subject a rule's sentence opens with: the words before its first modal or verb of ruling, when no comma comes first. */
+function subjectOf(sentence: string, longest: number): string {
+  const end = sentence.search(SUBJECT_END);
+  return end >= 2 && end <= longest && !/[，,：:]/.test(sentence.slice(0, end)) ? sentence.slice(0, end) : '';
+}
+
 /**
  * The subject of a passage's first sentence (常务委员会组成人员 in …应当出席会议), which the
  * sentences after it leave unsaid (因病…不能出席的，应当…请假): Chinese drops a subject it has
  * already named, so later sentences are read with it. Empty when the first sentence has none.
  */
 function leadingSubject(first: string | undefined): string {
-  const end = first ? first.search(SUBJECT_END) : -1;
-  return first && end >= 2 && end <= 24 && !/[，,：:]/.test(first.slice(0, end)) ? first.slice(0, end) : '';
+  return first ? subjectOf(first, 24) : '';
+}
+
+/**
+ * Whether a later sentence names a subject of its own, another than the first sentence's
+ * (自治条例和单行条例报经批准后… after a first sentence on 地方性法规): then that subject is not lent
+ * to it. The first's subject shortened (常务委员会会议 after 全国人民代表大会常务委员会会议) is the same one.
+ */
+function hasOtherSubject(sentence: string, lead: string): boolean {
+  const own = subjectOf(sentence, 40);
+  return own !== '' && !lead.endsWith(own);
 }
 
 /**
@@ -67,10 +82,10 @@ export function leadSentence(
   // Each later sentence carries the subject the first one named and it leaves unsaid.
   const canonical = sentences.map((s, i) => {
     const text = canonicalizer.apply(s);
-    return i > 0 && subject && !text.includes(subject) ? `${subject}${text}` : text;
+    return i > 0 && subject && !text.includes(subject) && !hasOtherSubject(text, subject) ? `${subject}${text}` : text;
   });
   const local = distinctiveness(canonical, canonicalizer.apply(context));
-  const level = clauseLevelFactors(question, canonical);
+  const level = clauseLevelFactors(question, canonical, askedThing(canonicalizer.apply(question)));
   // 由谁召集: the sentence naming who does it (会议由主任召集), not its neighbour holding the verb alone (可以临时召集会议).
   const asked = questionActor(question);
   // 多少人次选民: the sentence stating that figure of that thing, not another thing's 人次.

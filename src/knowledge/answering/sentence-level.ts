@@ -8,8 +8,9 @@
 import { questionScope } from '../ranking/scope-cue.ts';
 
 // A clause that rules on a district's (county-level) congress: 县级, 县级以上的地方各级,
-// 地方各级, 县、自治县、不设区的市、市辖区, 本级 (canonical spelling: 本级人大).
-const COUNTY_CLAUSE = /县级|地方各级|市辖区|自治县|区人大|县人大|本级人大|本级人民代表大会/;
+// 地方各级, 县、自治县、不设区的市、市辖区. Not 本级: it names the level of the clause it stands
+// in (乡、民族乡、镇的人大…由主席团…召集下一次的本级人大会议), whichever that is.
+const COUNTY_CLAUSE = /县级|地方各级|市辖区|自治县|区人大|县人大/;
 // A clause on the national congress.
 const NATIONAL_CLAUSE = /全国人大|全国人民代表大会|委员长/;
 // A clause on a level other than the district's: national, provincial, prefectural, township.
@@ -24,18 +25,23 @@ const OTHER_LEVEL_FACTOR = 0.5;
  * Per sentence, 1 when it rules on the level the question means (or on none yet), a half when
  * it rules on another; undefined when the article does not rule on the district's level and
  * another in different sentences (then the level decides nothing). A sentence naming no level
- * (常务委员会接受辞职，须经…) continues the clause before it.
+ * (常务委员会接受辞职，须经…) continues the clause before it. `thing` is the word the question
+ * asks about (法规 in 地方性法规由谁公布): when only clauses of other levels rule on it, the level
+ * decides nothing either — the meant level's clause is about something else (立法法 第八十八条's
+ * 自治县 clause is on 自治条例, and a county makes no 地方性法规).
  */
-export function clauseLevelFactors(question: string, canonicalSentences: readonly string[]): number[] | undefined {
+export function clauseLevelFactors(question: string, canonicalSentences: readonly string[], thing?: string): number[] | undefined {
   const county = canonicalSentences.some((s) => COUNTY_CLAUSE.test(s));
   const other = canonicalSentences.some((s) => OTHER_CLAUSE.test(s) && !COUNTY_CLAUSE.test(s));
   if (!county || !other) return undefined;
   const meant = meantLevel(question);
   let clause = '';
-  return canonicalSentences.map((s) => {
+  const factors = canonicalSentences.map((s) => {
     if (COUNTY_CLAUSE.test(s) || OTHER_CLAUSE.test(s)) clause = s;
     return !clause || meant(clause) ? 1 : OTHER_LEVEL_FACTOR;
   });
+  const ruledOn = (factor: number) => canonicalSentences.some((s, i) => factors[i] === factor && s.includes(thing!));
+  return thing && ruledOn(OTHER_LEVEL_FACTOR) && !ruledOn(1) ? undefined : factors;
 }
 
 /** Whether a clause rules on the level the question means. */

@@ -47,12 +47,15 @@ export interface AskedActor {
   readonly pattern: RegExp;
 }
 
-// 由谁签署, 由谁来监督, 谁主持, 谁负责召集: the two-character verb after the asking word.
-const DOER = /(?:由)?谁(?:来|负责|可以|能|有权|能够)?([\u4e00-\u9fff]{2})/u;
-// 谁可以提议案: a bare 提 before a motion is the law's 提出.
-const PROPOSER = /谁(?:可以|能|有权|能够)?提(?!出)/u;
-// 交给谁, 报给谁, 向谁提出: a receiver.
-const RECEIVER = /(?:交给|交|报给|报送|递交|提交给|送给|向)谁/u;
+// Who is asked for: 谁, or a body asked for by its kind (由哪个机关, 向什么部门) where it is no
+// object of another verb (设哪个机构负责代表工作 asks what body is set up).
+const WHO = '(?:谁|(?<=^|[由向给，,])(?:哪个|哪一个|哪些|哪一|什么)(?:机关|部门|机构|单位|组织|主体))';
+// 由谁签署, 由谁来监督, 谁主持, 哪个机关负责召集: the two-character verb after the asking word.
+const DOER = new RegExp(`(?:由)?${WHO}(?:来|负责|可以|能|有权|能够)?([\\u4e00-\\u9fff]{2})`, 'u');
+// 谁可以提议案: a bare 提 before a motion is the law's 提出 (not 提名, 提请, 提交, verbs of their own).
+const PROPOSER = new RegExp(`${WHO}(?:可以|能|有权|能够)?提(?![出名请交])`, 'u');
+// 交给谁, 报给谁, 向谁提出, 向哪个机关提出: a receiver.
+const RECEIVER = new RegExp(`(?:交给|交|报给|报送|递交|提交给|送给|向)${WHO}`, 'u');
 // What is handed to a receiver: 向…提出, 向…报告, 向…书面提出辞职.
 const HANDING = ['提出', '提交', '报告', '报送', '报请', '请假', '辞职'];
 // Verbs that only ask or link (谁可以, 谁是) are no deed.
@@ -63,12 +66,16 @@ const IN_CLAUSE = '[^，,。；;：:]';
 // What a doer's name ends with: 主席团, 常委会, 国务院, 办公厅, 委员长, 总理, 选民, 区长 …
 const DOER_END = '(?:团|会|院|厅|室|主任|主席|委员长|总理|机关|政府|代表|人员|选民|单位|部门|机构|人大|长)';
 
+// The ground a doer acts on, between it and the verb: 国务院根据宪法和法律，制定行政法规.
+const GROUND = '(?:根据|依照|按照|依据)';
+
 // How a rule states the doer: 由主席团提名, 受选民的监督, 经常委会许可, 根据常委会的安排, a body
-// opening the clause as its subject (主席团主持…; not 行政法规签署公布后, whose subject is the thing
-// done), or one that may or must act (…可以向本级人大提出).
+// opening the clause as its subject (主席团主持…, 国务院根据宪法和法律，制定…; not 行政法规签署公布后,
+// whose subject is the thing done), or one that may or must act (…可以向本级人大提出).
 const actor = (verb: string): AskedActor => ({
   verbs: [verb],
-  pattern: new RegExp(`(?:由|受|经|根据|按照)${IN_CLAUSE}{1,20}?${verb}|(?:^|[，,])${IN_CLAUSE}{0,10}?${DOER_END}${verb}|` +
+  pattern: new RegExp(`(?:由|受|(?<!已)经|根据|按照|报(?![经请]))${IN_CLAUSE}{1,20}?${verb}|(?:^|[，,])${IN_CLAUSE}{0,10}?${DOER_END}${verb}|` +
+    `(?:^|\\s)${IN_CLAUSE}{0,12}?${DOER_END}${GROUND}[^。；;]{0,40}?[，,]${verb}|` +
     `(?:可以|有权|应当|负责)(?:向${IN_CLAUSE}{1,24}?)?(?:书面)?${verb}`, 'u'),
 });
 
@@ -85,4 +92,26 @@ export function actorInPassage(asked: AskedActor | undefined, clauses: readonly 
   if (!asked) return 0;
   const topic = words.filter((word) => !asked.verbs.includes(word));
   return clauses.some((clause) => asked.pattern.test(clause) && topic.some((word) => clause.includes(word))) ? 1 : 0;
+}
+
+// 地方性法规由谁公布, 会议期间调整议程，由谁提出: the thing before the asking word (its last
+// words after any 的), and the particles that may stand between.
+const THING_BEFORE = new RegExp(`([\\u4e00-\\u9fff]{2,})[，,]?(?:是|要|应当|应该|需要|一般)?(?:由|归)?${WHO}`, 'u');
+// 谁来制定行政法规: the thing after the verb.
+const THING_AFTER = new RegExp(`${WHO}(?:来|负责|可以|能|有权|能够)?[\\u4e00-\\u9fff]{2}([\\u4e00-\\u9fff]{2,})`, 'u');
+// Words between the thing and the asking word, or ending the question.
+const TRAILING_PARTICLES = /(?:是|要|应当|应该|需要|一般|的|呢|吗|了|由|归)+$/u;
+
+/**
+ * The head word (its last two characters) of the thing a who-question asks the doer of: 法规 in
+ * 地方性法规由谁公布, 议程 in 会议期间调整议程，由谁提出, 法规 in 谁来制定行政法规. Undefined for a
+ * question asking for a receiver (交给谁) or naming no thing.
+ */
+export function askedThing(question: string): string | undefined {
+  if (RECEIVER.test(question)) return undefined;
+  const before = THING_BEFORE.exec(question)?.[1].replace(TRAILING_PARTICLES, '');
+  const after = THING_AFTER.exec(question)?.[1].replace(TRAILING_PARTICLES, '');
+  const thing = before && before.length >= 2 ? before : after;
+  const head = thing?.split('的').pop() ?? '';
+  return head.length >= 2 ? head.slice(-2) : undefined;
 }
