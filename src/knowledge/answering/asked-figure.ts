@@ -18,6 +18,12 @@ export interface AskedFigure {
   readonly written: string;
   /** The thing's words (接待, 选民), canonical, each weighted by its specificity in general Chinese. */
   readonly thing: ReadonlyArray<{ readonly word: string; readonly weight: number; readonly noun: boolean }>;
+  /**
+   * The thing's most specific word (质询 in 代表要求质询需要多少人联名), when the passages found name
+   * it: a figure is of the thing only if its sentence names that word too (选民五十人以上联名 is
+   * the figure of a recall, 罢免, though its clause holds 联名).
+   */
+  readonly key?: string;
 }
 
 /** One figure a passage states, with the clause around it. */
@@ -25,6 +31,8 @@ interface StatedFigure {
   readonly text: string;
   readonly unit: string;
   readonly clause: string;
+  /** The whole sentence (to 。 or ；) the figure stands in. */
+  readonly sentence: string;
 }
 
 // Arabic digits with a magnitude after them (61.4万个, 936万人次) or Chinese numerals.
@@ -64,14 +72,15 @@ export function askedFigure(question: string, canonicalizer: Canonicalizer = def
 
 /** The figures a text states, each with its clause. */
 function statedFigures(text: string): StatedFigure[] {
-  const clauses = (text.match(SENTENCE) ?? []).flatMap((sentence) => (sentence.match(CLAUSE) ?? [])
-    .flatMap((clause, i, all) => figureItems(clause).map((item) => (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${item}` : item))));
-  return clauses.flatMap((clause) => [...clause.matchAll(STATED)].map((m) => ({
-    text: m[0],
-    // A share or a majority (过半数, 三分之二) states a headcount as well as a percentage.
-    unit: m[1] ? unitKey(m[1]) : '%',
-    clause,
-  })));
+  return (text.match(SENTENCE) ?? []).flatMap((sentence) => (sentence.match(CLAUSE) ?? [])
+    .flatMap((clause, i, all) => figureItems(clause).map((item) => (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${item}` : item)))
+    .flatMap((clause) => [...clause.matchAll(STATED)].map((m) => ({
+      text: m[0],
+      // A share or a majority (过半数, 三分之二) states a headcount as well as a percentage.
+      unit: m[1] ? unitKey(m[1]) : '%',
+      clause,
+      sentence,
+    }))));
 }
 
 const STATES_ONE = new RegExp(STATED.source, 'u');
@@ -122,6 +131,7 @@ function readFigures(asked: AskedFigure, text: string, canonicalizer: Canonicali
   // rules' title names 常委会, not the 出席 a quorum question asks about).
   const headed = thingShare(asked, heading, canonicalizer) === 1;
   for (const figure of statedFigures(text)) {
+    if (asked.key && !canonicalizer.apply(`${heading}\n${figure.sentence}`).includes(asked.key)) continue;
     const own = thingShare(asked, figure.clause, canonicalizer) > 0;
     const share = own || headed ? thingShare(asked, `${heading}\n${figure.clause}`, canonicalizer) : 0;
     if (compatible(asked, figure)) best = Math.max(best, share);
@@ -158,8 +168,11 @@ export interface FigureQuote {
  * quoted for another thing's figure.
  */
 export function figureQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): FigureQuote {
-  const asked = askedFigure(question, canonicalizer);
-  if (!asked || !passages.length) return { passages };
+  const thing = askedFigure(question, canonicalizer);
+  if (!thing || !passages.length) return { passages };
+  const heaviest = thing.thing.reduce((best, w) => (w.weight > best.weight ? w : best)).word;
+  const held = passages.some(({ passage }) => canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.text}`).includes(heaviest));
+  const asked: AskedFigure = held ? { ...thing, key: heaviest } : thing;
   const heading = ({ passage }: ScoredPassage): string => `${passage.title}\n${passage.context}`;
   const states = (p: ScoredPassage, least = 0): boolean => statesAskedFigure(asked, p.passage.text, { canonicalizer, heading: heading(p), least });
   if (states(passages[0])) return { passages };
