@@ -20,8 +20,8 @@ export interface AskedFigure {
   readonly thing: ReadonlyArray<{ readonly word: string; readonly weight: number; readonly noun: boolean }>;
   /**
    * The thing's most specific word (质询 in 代表要求质询需要多少人联名), when the passages found name
-   * it: a figure is of the thing only if its sentence names that word too (选民五十人以上联名 is
-   * the figure of a recall, 罢免, though its clause holds 联名).
+   * it: a figure is of the thing only if its passage names that word too (选民五十人以上联名 in the
+   * article on recalls, 罢免, is no figure of 质询, though its clause holds 联名).
    */
   readonly key?: string;
 }
@@ -31,8 +31,6 @@ interface StatedFigure {
   readonly text: string;
   readonly unit: string;
   readonly clause: string;
-  /** The whole sentence (to 。 or ；) the figure stands in. */
-  readonly sentence: string;
 }
 
 // Arabic digits with a magnitude after them (61.4万个, 936万人次) or Chinese numerals.
@@ -72,15 +70,14 @@ export function askedFigure(question: string, canonicalizer: Canonicalizer = def
 
 /** The figures a text states, each with its clause. */
 function statedFigures(text: string): StatedFigure[] {
-  return (text.match(SENTENCE) ?? []).flatMap((sentence) => (sentence.match(CLAUSE) ?? [])
-    .flatMap((clause, i, all) => figureItems(clause).map((item) => (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${item}` : item)))
-    .flatMap((clause) => [...clause.matchAll(STATED)].map((m) => ({
-      text: m[0],
-      // A share or a majority (过半数, 三分之二) states a headcount as well as a percentage.
-      unit: m[1] ? unitKey(m[1]) : '%',
-      clause,
-      sentence,
-    }))));
+  const clauses = (text.match(SENTENCE) ?? []).flatMap((sentence) => (sentence.match(CLAUSE) ?? [])
+    .flatMap((clause, i, all) => figureItems(clause).map((item) => (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${item}` : item))));
+  return clauses.flatMap((clause) => [...clause.matchAll(STATED)].map((m) => ({
+    text: m[0],
+    // A share or a majority (过半数, 三分之二) states a headcount as well as a percentage.
+    unit: m[1] ? unitKey(m[1]) : '%',
+    clause,
+  })));
 }
 
 const STATES_ONE = new RegExp(STATED.source, 'u');
@@ -130,8 +127,9 @@ function readFigures(asked: AskedFigure, text: string, canonicalizer: Canonicali
   // but a clause naming none of the thing is about it only when the headings name all of it (the
   // rules' title names 常委会, not the 出席 a quorum question asks about).
   const headed = thingShare(asked, heading, canonicalizer) === 1;
+  // A passage not naming the thing's most specific word states figures of another thing.
+  if (asked.key && !canonicalizer.apply(`${heading}\n${text}`).includes(asked.key)) return { asked: 0 };
   for (const figure of statedFigures(text)) {
-    if (asked.key && !canonicalizer.apply(`${heading}\n${figure.sentence}`).includes(asked.key)) continue;
     const own = thingShare(asked, figure.clause, canonicalizer) > 0;
     const share = own || headed ? thingShare(asked, `${heading}\n${figure.clause}`, canonicalizer) : 0;
     if (compatible(asked, figure)) best = Math.max(best, share);
