@@ -1,13 +1,14 @@
 /**
  * Which of the found passages an answer may quote, for the questions whose answer must be of one
- * definite thing: a figure of the thing counted (asked-figure.ts), or the act a permission question
- * asks about (asked-act.ts). Each check may put another found passage first, or say that none may
+ * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
+ * thing asked about (asked-deadline.ts), or the act a permission question asks about (asked-act.ts). Each check may put another found passage first, or say that none may
  * be quoted: then the answer is 没有找到, never the nearest article on something else.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { ScoredPassage } from '../types.ts';
 import { actQuote, askedAct } from './asked-act.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
+import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
 
 /** The passages chosen, and why none may be quoted when so. */
@@ -32,6 +33,10 @@ export function chosenQuote(
   if (askedFigure(question, canonicalizer)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
+  }
+  if (asksAhead(question)) {
+    const deadline = deadlineQuote(question, candidates.slice(0, k), canonicalizer);
+    return { passages: deadline.passages, declined: deadline.unstated === true };
   }
   const maxIdf = options.maxIdf() || 1;
   // A word the index holds: each of its character pairs is in some passage.
