@@ -12,7 +12,7 @@ import { createBuiltinReranker } from './ranking/builtin-reranker.ts';
 import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
 import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages } from './answering/found-decision.ts';
-import { figureQuote } from './answering/asked-figure.ts';
+import { chosenQuote, looksDeeper } from './answering/quote-choice.ts';
 import { articleFirst, namedArticle } from './answering/named-article.ts';
 import { askedLevelFirst } from './answering/question-level.ts';
 import type { FoundDecisionOptions } from './answering/found-features.ts';
@@ -252,16 +252,17 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       const k = askOptions?.k ?? 5;
       // 第二十四条怎么规定的: the article named is looked for among all the candidates, then put first.
       const named = namedArticle(question);
-      const found = await searchDetailed(question, named ? Math.max(k, RERANK_DEPTH) : k, askOptions);
+      const found = await searchDetailed(question, named || looksDeeper(question) ? Math.max(k, RERANK_DEPTH) : k, askOptions);
       const article = named ? articleFirst(question, found.passages) : undefined;
-      // 多少人次 answered by a passage stating that figure of that thing, or by none (figureQuote).
-      const figure = article ? undefined : figureQuote(question, found.passages.slice(0, k));
-      const passages = figure?.passages ?? (article?.passages ?? found.passages).slice(0, k);
+      // 多少人次 answered by a passage stating that figure of that thing, 可以兼任…吗 by the article on
+      // that act — or by none (quote-choice.ts).
+      const chosen = article ? undefined : chosenQuote(question, found.passages, k, foundOptions);
+      const passages = chosen?.passages ?? (article?.passages ?? found.passages).slice(0, k);
       const assessment = article ? { found: true, confidence: 1 }
-        : figure?.unstated ? { found: false, confidence: 0 } : assessPassages(question, passages, foundOptions);
+        : chosen?.declined ? { found: false, confidence: 0 } : assessPassages(question, passages, foundOptions);
       const answered = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
       let answer = withSupersededNote(answered, passages[0], found.standings);
-      if (figure?.unstated && !answer.found) answer = { ...answer, answer: `${answer.answer}\n${m.figureUnstated(figure.unstated.unit, figure.unstated.otherwise)}` };
+      if (chosen?.unstated && !answer.found) answer = { ...answer, answer: `${answer.answer}\n${m.figureUnstated(chosen.unstated.unit, chosen.unstated.otherwise)}` };
       // 今年参训代表多少人次, answered from a 2024 report: whose year it is comes first.
       const otherYear = answer.found && passages[0] ? otherYearNote(question, passages[0].passage.title, askOptions?.today) : undefined;
       if (otherYear) answer = { ...answer, answer: `${otherYear}\n${answer.answer}` };

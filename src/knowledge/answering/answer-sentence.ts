@@ -4,6 +4,7 @@
  * asks for), lifted word for word.
  */
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
+import { askedAct } from './asked-act.ts';
 import { askedFigure, statesAskedFigure } from './asked-figure.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
@@ -90,12 +91,15 @@ export function leadSentence(
   const asked = questionActor(question);
   // 多少人次选民: the sentence stating that figure of that thing, not another thing's 人次.
   const figure = askedFigure(question, canonicalizer);
+  // 主任能不能兼任法院院长: the sentence ruling on that act (不得担任…的职务), not the one naming 主任.
+  const act = askedAct(question, canonicalizer)?.verb;
   let best: string | undefined;
   let bestScore = -1;
   sentences.forEach((sentence, i) => {
     const match = coverage(terms.words, canonical[i], (w) => weight(w) * local(w)) +
       0.5 * coverage(terms.bigrams, canonical[i], local) + 0.4 * answerTypeMatch(types, sentence) +
-      (asked?.pattern.test(canonical[i]) ? 0.4 : 0) + (figure && statesAskedFigure(figure, sentence, { canonicalizer, heading: context }) ? 0.4 : 0);
+      (asked?.pattern.test(canonical[i]) ? 0.4 : 0) + (figure && statesAskedFigure(figure, sentence, { canonicalizer, heading: context }) ? 0.4 : 0) +
+      (act && canonical[i].includes(act) ? 0.4 : 0);
     // In an article ruling on several levels, a clause of another level than the one meant counts half.
     const score = match * (level?.[i] ?? 1) - 0.02 * i;
     if (score > bestScore) {

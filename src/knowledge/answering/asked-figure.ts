@@ -18,6 +18,12 @@ export interface AskedFigure {
   readonly written: string;
   /** The thing's words (接待, 选民), canonical, each weighted by its specificity in general Chinese. */
   readonly thing: ReadonlyArray<{ readonly word: string; readonly weight: number; readonly noun: boolean }>;
+  /**
+   * The thing's most specific word (质询 in 代表要求质询需要多少人联名), when the passages found name
+   * it: a figure is of the thing only if its passage names that word too (选民五十人以上联名 in the
+   * article on recalls, 罢免, is no figure of 质询, though its clause holds 联名).
+   */
+  readonly key?: string;
 }
 
 /** One figure a passage states, with the clause around it. */
@@ -121,6 +127,8 @@ function readFigures(asked: AskedFigure, text: string, canonicalizer: Canonicali
   // but a clause naming none of the thing is about it only when the headings name all of it (the
   // rules' title names 常委会, not the 出席 a quorum question asks about).
   const headed = thingShare(asked, heading, canonicalizer) === 1;
+  // A passage not naming the thing's most specific word states figures of another thing.
+  if (asked.key && !canonicalizer.apply(`${heading}\n${text}`).includes(asked.key)) return { asked: 0 };
   for (const figure of statedFigures(text)) {
     const own = thingShare(asked, figure.clause, canonicalizer) > 0;
     const share = own || headed ? thingShare(asked, `${heading}\n${figure.clause}`, canonicalizer) : 0;
@@ -158,8 +166,11 @@ export interface FigureQuote {
  * quoted for another thing's figure.
  */
 export function figureQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): FigureQuote {
-  const asked = askedFigure(question, canonicalizer);
-  if (!asked || !passages.length) return { passages };
+  const thing = askedFigure(question, canonicalizer);
+  if (!thing || !passages.length) return { passages };
+  const heaviest = thing.thing.reduce((best, w) => (w.weight > best.weight ? w : best)).word;
+  const held = passages.some(({ passage }) => canonicalizer.apply(`${passage.title}\n${passage.context}\n${passage.text}`).includes(heaviest));
+  const asked: AskedFigure = held ? { ...thing, key: heaviest } : thing;
   const heading = ({ passage }: ScoredPassage): string => `${passage.title}\n${passage.context}`;
   const states = (p: ScoredPassage, least = 0): boolean => statesAskedFigure(asked, p.passage.text, { canonicalizer, heading: heading(p), least });
   if (states(passages[0])) return { passages };

@@ -1,0 +1,49 @@
+/**
+ * Which of the found passages an answer may quote, for the questions whose answer must be of one
+ * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
+ * thing asked about (asked-deadline.ts), or the act a permission question asks about (asked-act.ts). Each check may put another found passage first, or say that none may
+ * be quoted: then the answer is 没有找到, never the nearest article on something else.
+ */
+import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import type { ScoredPassage } from '../types.ts';
+import { actQuote, askedAct } from './asked-act.ts';
+import { askedFigure, figureQuote } from './asked-figure.ts';
+import { asksAhead, deadlineQuote } from './asked-deadline.ts';
+import type { FoundDecisionOptions } from './found-features.ts';
+
+/** The passages chosen, and why none may be quoted when so. */
+export interface ChosenQuote {
+  readonly passages: readonly ScoredPassage[];
+  /** No passage may be quoted. */
+  readonly declined: boolean;
+  /** Set when a figure was asked for in a unit no passage states it in (for the note saying so). */
+  readonly unstated?: { readonly unit: string; readonly otherwise?: string };
+}
+
+/** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
+export function looksDeeper(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
+  return askedAct(question, canonicalizer) !== undefined;
+}
+
+/** Choose the passages to quote from `candidates` (ranked), `k` of them. */
+export function chosenQuote(
+  question: string, candidates: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
+): ChosenQuote {
+  const canonicalizer = options.canonicalizer ?? defaultEquivalences();
+  if (askedFigure(question, canonicalizer)) {
+    const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
+    return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
+  }
+  if (asksAhead(question)) {
+    const deadline = deadlineQuote(question, candidates.slice(0, k), canonicalizer);
+    return { passages: deadline.passages, declined: deadline.unstated === true };
+  }
+  const maxIdf = options.maxIdf() || 1;
+  // A word the index holds: each of its character pairs is in some passage.
+  const inLibrary = (word: string): boolean => {
+    for (let i = 0; i + 1 < word.length; i++) if (options.idf(word.slice(i, i + 2)) >= maxIdf - 1e-9) return false;
+    return true;
+  };
+  const act = actQuote(question, candidates, inLibrary, canonicalizer);
+  return { passages: act.passages.slice(0, k), declined: act.unsupported === true };
+}
