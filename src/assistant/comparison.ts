@@ -71,8 +71,8 @@ export function renderBreakdown(kinds: string, counts: readonly Stats[]): string
 
 /** Words that ask for one count per month (今年每个月视察了几次, 按月统计, 哪个月视察了几次, 5、6月各视察了几次). */
 const PER_MONTH = /每个?月|各(?:个)?月|按月|逐月|分月|哪一?个月|月份?的?(?:各|分别)/;
-/** The same per quarter (每个季度, 按季度, 一、二季度各视察了几次). */
-const PER_QUARTER = /每个?季度|各(?:个)?季度|按季度?|逐季|分季度|哪一?个季度|季度的?(?:各|分别)/;
+/** The same per quarter (每个季度, 按季度, 一、二季度各视察了几次); 二季度各月 is per month. */
+const PER_QUARTER = /每个?季度|各(?:个)?季度|按季度?|逐季|分季度|哪一?个季度|季度的?(?:各(?!个?月)|分别(?!\s*(?:按|每|各)?个?月))/;
 
 /**
  * The months (or quarters) of a count question that asks for one count per month (or quarter),

@@ -232,6 +232,10 @@ describe('assistant: follow-ups in a thread', () => {
     const quarters = (await bench.assistant.handle(say('今年每个季度视察了几次'))).text.split('\n');
     expect(quarters.slice(0, 2)).toEqual(['· 2023年第一季度视察：1 次', '· 2023年第二季度视察：2 次']);
     expect(quarters).not.toContain('· 2023年第四季度视察：0 次');
+    // 二季度各月 asks for the quarter's months, not its one quarter (which was answered by kind).
+    expect((await bench.assistant.handle(say('二季度各月分别视察了几次'))).text.split('\n')).toEqual([
+      '· 2023年4月视察：0 次', '· 2023年5月视察：1 次', '· 2023年6月视察：1 次', '· 合计：2 次（均按活动记录统计）',
+    ]);
   });
 
   it('names the month or kind with the most (or fewest) activities from the counts, every tie included', async () => {
