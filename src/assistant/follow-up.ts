@@ -18,10 +18,10 @@ export type ResolvedFollowUp =
   | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string }
   | { intent: 'ask'; question: string; retrieval: string };
 
-const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|具体是|都有什么|看看是/;
-const FOLLOW_UP_SHAPE = /^(?:那|那么|那如果|还有|再|另外)|呢[？?。！!]*$/;
-const FILLER = /列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|具体是?|都有什么|看看|把它们?|这些|的|吧|一下|呢|[，,。？?！!\s]/g;
-const EDGE = /^(?:那么|那如果|那|还有|另外|再)|(?:呢)?[？?。！!\s]*$/g;
+const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|哪几[次个项场回]|具体是|都有什么|看看是/;
+const FOLLOW_UP_SHAPE = /^(?:那|那么|那如果|还有|再|另外|其中)|呢[？?。！!]*$/;
+const FILLER = /列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|哪几[次个项场回]|(?:都)?是?(?:关于|有关|涉及|围绕|针对)|具体是?|都有什么|看看|把它们?|这些|的|吧|一下|呢|[，,。？?！!\s]/g;
+const EDGE = /^(?:那么|那如果|那|还有|另外|再|其中)|(?:呢)?[？?。！!\s]*$/g;
 
 /** Words that ask about every kind of activity: 2023年3月做了哪些工作, 全部活动, 6月份的活动. */
 const EVERY_KIND = /哪些工作|什么工作|哪些活动|什么活动|全部|所有|各类|各项|一共|总共|都做了|都干了|都开展了|(?:月份?|年|季度|周|天|半年)的?活动/;

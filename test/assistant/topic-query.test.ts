@@ -57,6 +57,16 @@ describe('a count or list narrowed to what was inspected', () => {
     expect(await ask('其中哪些是老李记的')).toContain('没有老李记录的条目');
   });
 
+  it('其中哪几次是关于安全生产的 narrows the count just given, not every entry ever logged', async () => {
+    await ask('上半年视察了几次');
+    const narrowed = await ask('其中哪几次是关于安全生产的');
+    expect(narrowed).toContain('2023年上半年的视察中，事项含“安全生产”的共 1 项（同期共 3 项');
+    expect(narrowed).not.toContain('调研安全生产监管');
+    expect(narrowed).not.toContain('危化品');
+    // Asked in one go, 是关于 is not part of the subject either.
+    expect(await ask('上半年哪几次视察是关于安全生产的')).toContain('事项含“安全生产”的共 1 项');
+  });
+
   it('does not carry the subject into a question naming its own kinds and period', async () => {
     await ask('上半年视察了几次安全生产');
     await services.activities.addAll([{ date: '2023-02-23', kind: 'report_review', title: '听取区法院关于审判工作的报告' }], { by: '小王', channel: 'test' });
