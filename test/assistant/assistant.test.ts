@@ -381,6 +381,19 @@ describe('assistant: follow-ups in a thread', () => {
     expect((await bench.assistant.handle(say('那下半年呢'))).text).toContain('7月3日 视察 视察了环保工作');
   });
 
+  it('lists the entries just counted when asked which days they were (都是哪几天开的, 分别是什么时候)', async () => {
+    bench = makeBench(reader);
+    for (const text of ['3月3日视察了城区防汛工作', '6月12日视察了安全生产工作', '6月20日召开了主任会议']) await bench.assistant.handle(say(text));
+    await bench.assistant.handle(say('上半年视察了几次'));
+    for (const follow of ['分别是什么时候', '都是哪几天搞的']) {
+      const days = (await bench.assistant.handle(say(follow))).text.split('\n');
+      expect(days[0], follow).toBe('2023年上半年视察共 2 项：');
+      expect(days.slice(1).map((line) => /^· \d+\. (\S+) 视察/.exec(line)?.[1])).toEqual(['3月3日', '6月12日']);
+    }
+    // Still the log, not the rules: the next follow-up changes the kind of the same period.
+    expect((await bench.assistant.handle(say('主任会议呢'))).text).toContain('2023年上半年主任会议共 1 项');
+  });
+
   it('keeps threads apart: a follow-up in another thread has no context', async () => {
     bench = makeBench(reader, { allow: 'telegram:1,telegram:2' });
     await bench.assistant.handle(telegram('6月12日视察了安全生产工作', '1', '1'));
