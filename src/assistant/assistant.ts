@@ -251,7 +251,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     if (followUp) {
       if (followUp.intent === 'ask') return ask(followUp.question, followUp.retrieval, incoming, sink);
       const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to, about: followUp.about, by: followUp.by };
-      return followUp.intent === 'count' ? count(query, incoming, false) : list(query, incoming);
+      return followUp.intent === 'count' ? answerCount(followUp, text, incoming, today) : list(query, incoming);
     }
 
     switch (reading.intent) {

@@ -5,7 +5,7 @@
  * question, "那县级呢？" is searched together with the previous question.
  */
 import { addMonths, type IsoDate } from '../time/index.ts';
-import { recorderIn, type MessageReader, type Reading } from '../reader/index.ts';
+import { countMarks, recorderIn, withoutMarks, type CountMarks, type MessageReader, type Reading } from '../reader/index.ts';
 import { wantsExport, withoutExportWords } from './list-export.ts';
 
 /** What the last turn in a thread was about. */
@@ -15,7 +15,7 @@ export type TurnContext =
 
 /** A follow-up resolved into a complete request. */
 export type ResolvedFollowUp =
-  | { intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string }
+  | ({ intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string } & CountMarks)
   | { intent: 'ask'; question: string; retrieval: string };
 
 const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|哪几[次个项场回]|具体是|都有什么|看看是|哪几天|哪些天|哪几号|(?:都|分别|各自?)是?在?(?:哪天|什么时候|几月几[号日]|几号)/;
@@ -24,7 +24,7 @@ const FILLER = /(?:都|分别|各自?)?是?在?(?:哪几天|哪些天|哪天|什
 const EDGE = /^(?:那么|那如果|那|还有|另外|再|其中)|(?:呢)?[？?。！!\s]*$/g;
 
 /** Words that ask about every kind of activity: 2023年3月做了哪些工作, 全部活动, 6月份的活动. */
-const EVERY_KIND = /哪些工作|什么工作|哪些活动|什么活动|全部|所有|各类|各项|一共|总共|都做了|都干了|都开展了|(?:月份?|年|季度|周|天|半年)的?活动/;
+const EVERY_KIND = /哪些工作|什么工作|哪些活动|什么活动|全部|所有|各类|各项|一共|总共|都做了|都干了|都开展了|(?:月份?|年|季度|周|天|半年)的?活动|最[忙闲]/;
 
 /**
  * A reading complete in itself: a log, or a count/list naming its own period and either its
@@ -40,7 +40,7 @@ function standsAlone(reading: Reading, text: string): boolean {
 /** True when a short message leans on what was said before ("那…呢", "列出来看看"). */
 export function looksLikeFollowUp(text: string): boolean {
   const t = text.trim();
-  return t.length <= 16 && (FOLLOW_UP_SHAPE.test(t) || LIST_WORDS.test(t) || wantsExport(t));
+  return t.length <= 16 && (FOLLOW_UP_SHAPE.test(t) || LIST_WORDS.test(t) || wantsExport(t) || countMarks(t) !== undefined);
 }
 
 /**
@@ -73,15 +73,17 @@ export async function resolveFollowUp(
   }
   // Whatever is left after the list words and fillers is what changed ("下半年", "调研");
   // the reader reads it as if it were a count question of its own.
-  const rest = withoutExportWords(core).replace(FILLER, '');
+  // 帮我画个图, 占比多少, 最忙的是哪个月: the same count with what else is asked of it (a period named beside it counts).
+  const marks = wantsList ? undefined : countMarks(core);
+  const rest = (marks ? withoutMarks(core) : withoutExportWords(core)).replace(FILLER, '');
   const probe = rest ? await reader.read(`${rest}有几次`, now) : undefined;
   const changed = probe && (probe.intent === 'count' || probe.intent === 'list') ? probe : undefined;
   const kinds = changed && changed.kinds.length > 0 ? changed.kinds : previous.kinds;
   const hasPeriod = changed !== undefined && (changed.from !== null || changed.to !== null);
   const from = hasPeriod ? changed.from : previous.from;
   const to = hasPeriod ? changed.to : previous.to;
-  if (!wantsList && !changed) return undefined;
-  if (!wantsList && changed && changed.kinds.length === 0 && !hasPeriod) return undefined;
+  if (!wantsList && !marks && !changed) return undefined;
+  if (!wantsList && !marks && changed && changed.kinds.length === 0 && !hasPeriod) return undefined;
   // The subject asked about stays (那下半年呢 after 上半年视察了几次安全生产) unless a new one is named;
   // a message naming both its kinds and its period (一季度听取了哪些报告) is a question of its own,
   // and inherits no subject or recorder from the one before.
@@ -89,6 +91,8 @@ export async function resolveFollowUp(
   const about = changed?.about ?? (own ? undefined : previous.about);
   // 其中哪些是代表工委记的: who logged them, read from the whole follow-up (its list words are part of it).
   const by = changed?.by ?? recorderIn(core) ?? (own ? undefined : previous.by);
+  // 哪个月活动最多 after a count of 视察: every kind's, in the period just counted.
+  if (marks) return { intent: 'count', kinds: marks.extreme && EVERY_KIND.test(core) ? [] : [...kinds], from, to, about, by, ...marks };
   return { intent: wantsList ? 'list' : previous.intent, kinds: [...kinds], from, to, about, by };
 }
 

@@ -13,4 +13,5 @@ export { createModelReader, type ModelReaderOptions } from './model-reader.ts';
 export { lexiconOf } from './lexicon.ts';
 export { commandSubject, topicCore } from './query-topic.ts';
 export { recorderIn } from './query-recorder.ts';
+export { countMarks, withoutMarks, type CountMarks } from './count-marks.ts';
 export { meetingKinds } from './query-kinds.ts';

@@ -8,6 +8,7 @@ import { findCommand } from '../commands.ts';
 import * as cue from './cues.ts';
 import { isTopic, logEntries } from './log-reading.ts';
 import { readCorrection, readNamedCorrection, readNamedDeletion } from './correction.ts';
+import { extremeOf } from './count-marks.ts';
 import { readerMessages as say } from './messages.ts';
 import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
@@ -143,8 +144,7 @@ function readCommand(original: string, now: IsoDate, taxonomy: Taxonomy): Readin
 /** The month or kind with the most or fewest entries in a period (上半年哪个月活动最多); without a period, which is asked. */
 function extremeCount(p: Prepared, taxonomy: Taxonomy, extreme: RegExpExecArray): Reading {
   if (!p.periods.some((x) => !x.timeOnly)) return { intent: 'unclear', question: say.extremePeriod, settled: true };
-  const by = /月/.test(extreme[0]) ? 'month' : 'kind';
-  return marked(query('count', p, taxonomy), { extreme: { by, most: (extreme[1] ?? extreme[2] ?? extreme[3] ?? extreme[4]) === '多' } });
+  return marked(query('count', p, taxonomy), { extreme: extremeOf(extreme) });
 }
 
 /** A plain message, read from its cues. */
@@ -166,7 +166,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const hasPeriod = periods.some((x) => !x.timeOnly);
   // 上半年哪个月活动最多, 今年哪类活动最少: counted per month or kind; without a period, which one is asked.
   const extreme = cue.EXTREME.exec(blank);
-  if (extreme && (mentions.length > 0 || /活动|工作|会/.test(blank))) return extremeCount(p, taxonomy, extreme);
+  if (extreme && (mentions.length > 0 || /活动|工作|会|最[忙闲]/.test(blank))) return extremeCount(p, taxonomy, extreme);
   const normative = cue.NORMATIVE.test(blank);
   const question = cue.QUESTION.test(blank);
   const isList =

@@ -252,8 +252,9 @@ describe('assistant: follow-ups in a thread', () => {
     expect(fewest).toContain('本月还没有结束');
     const kind = (await bench.assistant.handle(say('上半年视察和调研哪个多'))).text;
     expect(kind).toContain('最多的是视察，共 3 次');
-    // A rule's 最多 is still a question for the documents; no period is asked for.
-    expect((await bench.assistant.handle(say('哪个月活动最多'))).text).toContain('请说明统计哪段时间');
+    // Right after a count it is that count's period, every kind's; in a thread of its own the period is asked for.
+    expect((await bench.assistant.handle(say('哪个月活动最多'))).text).toContain('· 2023年3月各类活动：2 次');
+    expect((await bench.assistant.handle(say('哪个月活动最多', { threadId: 'terminal:other' }))).text).toContain('请说明统计哪段时间');
     // The command says the same: /stats answers what its words ask, not only the total.
     const command = (await bench.assistant.handle(say('/stats 上半年 哪个月最多'))).text;
     expect(command).toContain('最多的是2023年3月、2023年5月，各 2 次');
@@ -379,6 +380,26 @@ describe('assistant: follow-ups in a thread', () => {
     ]);
     // A follow-up to a list keeps listing.
     expect((await bench.assistant.handle(say('那下半年呢'))).text).toContain('7月3日 视察 视察了环保工作');
+  });
+
+  it('answers 占比多少, 画个图 and 最忙的是哪个月 after a count for that count, not as a question on the rules', async () => {
+    bench = makeBench(reader, { chart: true });
+    for (const text of ['3月3日视察了城区防汛工作', '3月9日视察了学校', '5月12日开展了专题调研', '6月20日召开了主任会议']) await bench.assistant.handle(say(text));
+    expect((await bench.assistant.handle(say('上半年视察和调研一共多少次'))).text).toContain('共开展视察、调研 3 次');
+    expect((await bench.assistant.handle(say('占全部活动的比例是多少'))).text).toContain('占同期各类活动 4 次的约 75.0%（3÷4');
+    const chart = await bench.assistant.handle(say('帮我画个图'));
+    expect(chart.text).toContain('共开展视察、调研 3 次');
+    expect(chart.files?.[0].name).toMatch(/\.png$/);
+    // 最忙 is the office's whole workload: every kind's, in the period just counted.
+    const busiest = (await bench.assistant.handle(say('最忙的是哪个月'))).text.split('\n');
+    expect(busiest).toContain('· 2023年3月各类活动：2 次');
+    expect(busiest).toContain('· 2023年6月各类活动：1 次');
+    expect(busiest.at(-1)).toBe('最多的是2023年3月，共 2 次（按活动记录统计）。');
+    // With a period of its own it stands alone.
+    expect((await bench.assistant.handle(say('今年3月到5月哪个月最忙'))).text.split('\n')).toEqual([
+      '· 2023年3月各类活动：2 次', '· 2023年4月各类活动：0 次', '· 2023年5月各类活动：1 次', '· 合计：3 次（均按活动记录统计）',
+      '最多的是2023年3月，共 2 次（按活动记录统计）。',
+    ]);
   });
 
   it('lists the entries just counted when asked which days they were (都是哪几天开的, 分别是什么时候)', async () => {
