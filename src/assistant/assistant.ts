@@ -246,10 +246,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       const answerTold = (part: string) => (told.onRules ? ask(text, text, incoming, sink) : answer(part));
       return answerThenOffer(told, { answer: answerTold, waiting, askAgain: m.tellAgainAfter, offer: () => logFlows.offerLog(told.activities, incoming, today) });
     }
+    // A draft is remembered in the thread for 改成发言稿 and 导出word.
+    const draft = async (request: string) => (await contexts.set(incoming.threadId, { kind: 'draft', request }), draftReply(drafting, request, today, departments.visibility(incoming)));
     const reading = await reader.read(text, today);
     const followUp = await resolveFollowUp(text, reading, await contexts.get(incoming.threadId), reader, today);
     if (followUp) {
       if (followUp.intent === 'ask') return ask(followUp.question, followUp.retrieval, incoming, sink);
+      if (followUp.intent === 'draft') return draft(followUp.request);
       const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to, about: followUp.about, by: followUp.by };
       return followUp.intent === 'count' ? answerCount(followUp, text, incoming, today) : list(query, incoming);
     }
@@ -264,7 +267,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':
-        return draftReply(drafting, text, today, departments.visibility(incoming));
+        return draft(text);
       case 'undo':
         return logFlows.undo(incoming, today);
       case 'help':

@@ -35,7 +35,7 @@ const DEFAULT_TTL_MS = 30 * 60_000;
 const DEFAULT_SWEEP_MS = 60_000;
 
 function isTurnContext(value: unknown): value is TurnContext {
-  return hasKind(value, 'query', 'ask');
+  return hasKind(value, 'query', 'ask', 'draft');
 }
 
 function isPending(value: unknown): value is Pending {

@@ -11,12 +11,28 @@ import { wantsExport, withoutExportWords } from './list-export.ts';
 /** What the last turn in a thread was about. */
 export type TurnContext =
   | { kind: 'query'; intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string }
-  | { kind: 'ask'; question: string };
+  | { kind: 'ask'; question: string }
+  | { kind: 'draft'; request: string };
 
 /** A follow-up resolved into a complete request. */
 export type ResolvedFollowUp =
   | ({ intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string } & CountMarks)
-  | { intent: 'ask'; question: string; retrieval: string };
+  | { intent: 'ask'; question: string; retrieval: string }
+  | { intent: 'draft'; request: string };
+
+/** 改成发言稿, 换成总结 right after a draft: the same request in that form. */
+const REFORM = /^(?:请|帮我|麻烦)?(?:改|换|写|改写|变)(?:成|为)(?:一[篇段份个])?((?:交流)?(?:发言|讲话|演讲)稿?|致辞|工作总结|总结|汇报材料|汇报|简报)(?:吧|呢|的形式)?[。！!]?$/;
+/** The form words of a request, taken out before the new one is put in. */
+const FORM_WORDS = /(?:的)?(?:交流)?(?:发言稿?|讲话稿?|演讲稿?|致辞|工作总结|总结|汇报材料|汇报|简报)/g;
+/** 导出word, 要Word版 right after a draft: the same draft again, which comes with its Word file. */
+const DRAFT_FILE = /^(?:请|帮我)?(?:导出|生成|输出|下载|发|给我|要)?(?:一[个份])?成?\s*(?:word|docx)\s*(?:版|文件|文档)?(?:吧|呢)?[。！!]?$/i;
+
+/** A follow-up of a draft, or undefined. */
+function redraft(text: string, previous: { request: string }): ResolvedFollowUp | undefined {
+  const form = REFORM.exec(text.trim());
+  if (form) return { intent: 'draft', request: `${previous.request.replace(FORM_WORDS, '')}的${form[1]}` };
+  return DRAFT_FILE.test(text.trim()) ? { intent: 'draft', request: previous.request } : undefined;
+}
 
 const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|哪几[次个项场回]|具体是|都有什么|看看是|哪几天|哪些天|哪几号|(?:都|分别|各自?)是?在?(?:哪天|什么时候|几月几[号日]|几号)/;
 const FOLLOW_UP_SHAPE = /^(?:那|那么|那如果|还有|再|另外|其中)|呢[？?。！!]*$/;
@@ -54,6 +70,7 @@ export async function resolveFollowUp(
   reader: MessageReader,
   now: IsoDate,
 ): Promise<ResolvedFollowUp | undefined> {
+  if (previous?.kind === 'draft') return redraft(text, previous);
   if (!previous || !looksLikeFollowUp(text) || standsAlone(reading, text)) return undefined;
   const core = text.trim().replace(EDGE, '').trim();
   if (previous.kind === 'ask') {

@@ -12,7 +12,7 @@ import { kindsText } from './render.ts';
 import type { ReplyFile } from './types.ts';
 
 /** Words asking for the list as a file (导出来, 做成一个表格, excel). */
-const EXPORT_SOURCE = '导出来?|下载|(?:做|生成|弄|整理)?成?(?:一个|一份)?(?:excel|xlsx|电子表格|表格)';
+const EXPORT_SOURCE = '导出来?|下载|(?:做|生成|弄|整理)?成?(?:一个|一份)?(?:excel|xlsx|电子表格|表格)|(?<=导出|下载|成)\\s*(?:word|docx)(?:版|文件|文档)?';
 const EXPORT = new RegExp(EXPORT_SOURCE, 'i');
 
 /** Whether the words ask for the list as a table file. */

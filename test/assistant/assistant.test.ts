@@ -411,6 +411,10 @@ describe('assistant: follow-ups in a thread', () => {
       expect(days[0], follow).toBe('2023年上半年视察共 2 项：');
       expect(days.slice(1).map((line) => /^· \d+\. (\S+) 视察/.exec(line)?.[1])).toEqual(['3月3日', '6月12日']);
     }
+    // 导出word after a count: the entries as a table (Excel), not a search for titles holding "word".
+    const file = await bench.assistant.handle(say('导出word'));
+    expect(file.text).toContain('已导出为 Excel 表格');
+    expect(file.files?.[0].name).toMatch(/\.xlsx$/);
     // Still the log, not the rules: the next follow-up changes the kind of the same period.
     expect((await bench.assistant.handle(say('主任会议呢'))).text).toContain('2023年上半年主任会议共 1 项');
   });

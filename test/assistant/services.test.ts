@@ -105,6 +105,18 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     expect(reply.files?.[0]?.name).toMatch(/上半年执法检查工作总结\.docx$/);
   });
 
+  it('turns the draft just written into a speech (改成发言稿) on the same topic and period; 导出word sends its Word file again', async () => {
+    const section = await services.assistant.handle(terminal('帮我写一段上半年监督工作的总结'));
+    expect(section.files?.[0]?.name).toMatch(/上半年监督工作总结\.docx$/);
+    const speech = await services.assistant.handle(terminal('改成发言稿'));
+    expect(speech.text.split('\n')[0]).toBe('关于监督工作的交流发言');
+    expect(speech.text).toMatch(/依据活动记录（2024-01-01 至 2024-06-30）：.*视察 \d+ 次/);
+    expect(speech.text).not.toContain('要求里没有说明时段');
+    expect(speech.files?.[0]?.name).toMatch(/上半年监督工作发言\.docx$/);
+    const again = await services.assistant.handle(terminal('导出word'));
+    expect(again.files?.[0]?.name).toBe(speech.files?.[0]?.name);
+  });
+
   it('ingests a Word file an admin drops in (Chinese name), then answers from it; refuses a stranger', async () => {
     const doc = new Document({ sections: [{ children: [
       new Paragraph({ text: '街道人大工委工作细则', heading: HeadingLevel.HEADING_1 }),
