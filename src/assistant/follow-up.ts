@@ -4,7 +4,7 @@
  * same kinds in another period, "调研呢" another kind in the same period; after a
  * question, "那县级呢？" is searched together with the previous question.
  */
-import { addMonths, type IsoDate } from '../time/index.ts';
+import { addMonths, scanTime, type IsoDate } from '../time/index.ts';
 import { countMarks, recorderIn, withoutMarks, type CountMarks, type MessageReader, type Reading } from '../reader/index.ts';
 import { wantsExport, withoutExportWords } from './list-export.ts';
 
@@ -27,11 +27,17 @@ const FORM_WORDS = /(?:的)?(?:交流)?(?:发言稿?|讲话稿?|演讲稿?|致�
 /** 导出word, 要Word版 right after a draft: the same draft again, which comes with its Word file. */
 const DRAFT_FILE = /^(?:请|帮我)?(?:导出|生成|输出|下载|发|给我|要)?(?:一[个份])?成?\s*(?:word|docx)\s*(?:版|文件|文档)?(?:吧|呢)?[。！!]?$/i;
 
+/** 再写一段关于视察的 right after a draft: another draft, of the same period unless it names its own. */
+const ANOTHER = /^(?:请|帮我)?(?:再|另外|接着|还要|还得)(?:帮我)?(?:写|起草|拟|草拟|弄)/;
+
 /** A follow-up of a draft, or undefined. */
-function redraft(text: string, previous: { request: string }): ResolvedFollowUp | undefined {
+function redraft(text: string, previous: { request: string }, now: IsoDate): ResolvedFollowUp | undefined {
   const form = REFORM.exec(text.trim());
   if (form) return { intent: 'draft', request: `${previous.request.replace(FORM_WORDS, '')}的${form[1]}` };
-  return DRAFT_FILE.test(text.trim()) ? { intent: 'draft', request: previous.request } : undefined;
+  if (DRAFT_FILE.test(text.trim())) return { intent: 'draft', request: previous.request };
+  if (!ANOTHER.test(text.trim()) || scanTime(text, now).periods.some((p) => !p.timeOnly)) return undefined;
+  const period = scanTime(previous.request, now).periods.filter((p) => !p.timeOnly).map((p) => p.words).join('');
+  return period ? { intent: 'draft', request: `${period}${text.trim()}` } : undefined;
 }
 
 const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|哪几[次个项场回]|具体是|都有什么|看看是|哪几天|哪些天|哪几号|(?:都|分别|各自?)是?在?(?:哪天|什么时候|几月几[号日]|几号)/;
@@ -70,7 +76,7 @@ export async function resolveFollowUp(
   reader: MessageReader,
   now: IsoDate,
 ): Promise<ResolvedFollowUp | undefined> {
-  if (previous?.kind === 'draft') return redraft(text, previous);
+  if (previous?.kind === 'draft') return redraft(text, previous, now);
   if (!previous || !looksLikeFollowUp(text) || standsAlone(reading, text)) return undefined;
   const core = text.trim().replace(EDGE, '').trim();
   if (previous.kind === 'ask') {

@@ -115,6 +115,10 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     expect(speech.files?.[0]?.name).toMatch(/上半年监督工作发言\.docx$/);
     const again = await services.assistant.handle(terminal('导出word'));
     expect(again.files?.[0]?.name).toBe(speech.files?.[0]?.name);
+    // 再写一段关于视察的: another topic, the same half-year (no silent 今年以来).
+    const another = await services.assistant.handle(terminal('再写一段关于视察的'));
+    expect(another.text).toMatch(/依据活动记录（2024-01-01 至 2024-06-30）：视察 \d+ 次/);
+    expect(another.text).not.toContain('要求里没有说明时段');
   });
 
   it('ingests a Word file an admin drops in (Chinese name), then answers from it; refuses a stranger', async () => {
