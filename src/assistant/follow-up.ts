@@ -7,6 +7,7 @@
 import { addMonths, scanTime, type IsoDate } from '../time/index.ts';
 import { countMarks, recorderIn, withoutMarks, type CountMarks, type MessageReader, type Reading } from '../reader/index.ts';
 import { wantsExport, withoutExportWords } from './list-export.ts';
+import { askedOfOther } from './several-rule-questions.ts';
 
 /** What the last turn in a thread was about. */
 export type TurnContext =
@@ -19,6 +20,9 @@ export type ResolvedFollowUp =
   | ({ intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string } & CountMarks)
   | { intent: 'ask'; question: string; retrieval: string }
   | { intent: 'draft'; request: string };
+
+/** 原文是怎么说的, 出自哪里, 依据是哪一条 right after an answer: where the answer comes from. */
+const SOURCE_ASKED = /^(?:请问|那)?(?:这个?|这条|上面的?|刚才的?)?(?:原文|原话|出处|来源|依据|根据|法律依据)(?:是什么|是啥|在哪里?|怎么说的?|是怎么(?:说|写|规定)的|呢)?[？?。]?$|^(?:这个?|这条|上面的?|刚才的?)?(?:是)?(?:出自|引自|来自|依据|根据)(?:哪里|哪儿|哪个文件|哪份文件|哪部法律?|哪一?条|什么文件)[？?。]?$|^(?:在|是)?(?:哪个文件|哪份文件|第几条|哪一条)(?:里|规定的|说的|上写的)?[？?。]?$/;
 
 /** 改成发言稿, 换成总结 right after a draft: the same request in that form. */
 const REFORM = /^(?:请|帮我|麻烦)?(?:改|换|写|改写|变)(?:成|为)(?:一[篇段份个])?((?:交流)?(?:发言|讲话|演讲)稿?|致辞|工作总结|总结|汇报材料|汇报|简报)(?:吧|呢|的形式)?[。！!]?$/;
@@ -77,11 +81,16 @@ export async function resolveFollowUp(
   now: IsoDate,
 ): Promise<ResolvedFollowUp | undefined> {
   if (previous?.kind === 'draft') return redraft(text, previous, now);
+  // 原文是怎么说的, 出自哪个文件: the answer just given again, which quotes and cites its passage.
+  if (previous?.kind === 'ask' && SOURCE_ASKED.test(text.trim())) return { intent: 'ask', question: previous.question, retrieval: previous.question };
   if (!previous || !looksLikeFollowUp(text) || standsAlone(reading, text)) return undefined;
   const core = text.trim().replace(EDGE, '').trim();
   if (previous.kind === 'ask') {
     // Only a question leans on a question: "上半年视察了几次呢" is a count of its own.
     if (reading.intent !== 'ask' && reading.intent !== 'unclear') return undefined;
+    // 主任会议呢 after 常委会会议多久开一次: that question of the other meeting, not an answer on the first one.
+    const other = askedOfOther(text, previous.question);
+    if (other) return { intent: 'ask', question: other, retrieval: other };
     return { intent: 'ask', question: text.trim(), retrieval: `${previous.question} ${core}` };
   }
   // 导出来 right after a list or count: that list, as a file (the assistant attaches it).

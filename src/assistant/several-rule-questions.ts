@@ -72,11 +72,27 @@ export function leansOnEarlier(question: string): boolean {
 export function restated(question: string, earlier: string): string {
   const level = OTHER_LEVEL.exec(question.trim());
   if (level && LEVEL_NAMED.test(earlier)) return earlier.replace(LEVEL_NAMED, level[1] + level[2]);
+  const other = askedOfOther(question, earlier);
+  if (other) return other;
   const own = question.trim().replace(FOLLOW_WORD, '');
   const { topic, content } = subjectOf(earlier);
   if (!topic) return own;
   if (ASKS_FOR_ACTOR.test(own)) return own.replace(/([？?]*)$/, `${topic}$1`);
   return `${content}，${own}`;
+}
+
+/** 那主任会议呢？: another thing of the same sort as the earlier question's subject (…会议, …报告). */
+const OTHER_THING = /^(?:那么?|还有|另外)?\s*([\u4e00-\u9fff]{2,8}?)\s*呢\s*[？?]*$/;
+
+/**
+ * The earlier question asked of another thing of its subject's sort (主任会议呢 after
+ * 常委会会议多久开一次 → 主任会议多久开一次), when the two end alike (…会议); else undefined.
+ */
+export function askedOfOther(question: string, earlier: string): string | undefined {
+  const other = OTHER_THING.exec(question.trim())?.[1];
+  const { topic } = subjectOf(earlier);
+  if (!other || !topic || topic === other || letters(topic) < 3 || !topic.endsWith(other.slice(-2))) return undefined;
+  return earlier.replace(topic, other);
 }
 
 /**

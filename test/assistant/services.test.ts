@@ -58,6 +58,18 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     expect(answer).toMatch(/\[\d\] 《[^》]+议事规则》 第二章 › 第四条/);
   });
 
+  it('after an answer, 原文是怎么说的 shows its source again and 主任会议呢 asks the same of the other meeting', async () => {
+    const first = await services.assistant.handle(chat('常委会会议多久开一次', '7'));
+    expect(first.text).toContain('第四条');
+    const source = await services.assistant.handle(chat('原文是怎么说的', '7'));
+    expect(source.text).toBe(first.text);
+    expect((await services.assistant.handle(chat('出自哪个文件', '7'))).text).toBe(first.text);
+    // The rules say how often the standing committee meets, not the council of chairpersons: never that article for it.
+    const other = (await services.assistant.handle(chat('主任会议呢', '7'))).text;
+    expect(other).toContain('没有找到关于“主任会议多久开一次”');
+    expect(other).not.toContain('每两个月');
+  });
+
   it('says first when the figure quoted is of another year than the one asked (去年, asked in 2024)', async () => {
     // A count the log does not hold, stated by the report (whose 人次 are 参训代表's: 多少人次选民 is declined).
     const [answer] = await converse(['去年参训代表一共多少人次？']);
