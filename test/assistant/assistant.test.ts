@@ -432,12 +432,15 @@ describe('assistant: follow-ups in a thread', () => {
     const knowledge = new FakeKnowledgeBase();
     bench = makeBench(reader, { knowledge });
     await bench.assistant.handle(say('常委会会议多久开一次'));
+    // Another meeting (…会议 like the subject): the same question asked of it, not searched with the first.
     await bench.assistant.handle(say('那主任会议呢？'));
-    expect(knowledge.questions).toEqual(['常委会会议多久开一次', '常委会会议多久开一次 主任会议']);
+    // Anything else is searched together with the question before.
+    await bench.assistant.handle(say('那代表呢？'));
+    expect(knowledge.questions).toEqual(['常委会会议多久开一次', '主任会议多久开一次', '主任会议多久开一次 代表']);
     // A count with its own kinds and period is not a follow-up to the question.
     await bench.assistant.handle(say('6月12日视察了安全生产工作'));
     expect((await bench.assistant.handle(say('上半年视察了几次呢'))).text).toBe('2023年上半年共视察 1 次。');
-    expect(knowledge.questions).toHaveLength(2);
+    expect(knowledge.questions).toHaveLength(3);
   });
 });
 
