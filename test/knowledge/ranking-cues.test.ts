@@ -56,6 +56,11 @@ describe('question terms', () => {
     // A segment inside an office term, or one holding it whole, is left as it is.
     expect(questionTerms('代表提的议案要包括哪几部分').words).toEqual(expect.arrayContaining(['议案', '代表', '包括']));
   });
+
+  it('takes an office term whole where the word segmenter cuts it into single characters (质/询/案)', () => {
+    expect(questionTerms('代表要求质询需要多少人联名').words).toContain('质询');
+    expect(questionTerms('人代会期间代表多少人联名可以提质询案？').words).toContain('质询案');
+  });
 });
 
 describe('document cue', () => {
