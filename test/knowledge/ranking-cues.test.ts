@@ -222,3 +222,18 @@ describe('doer cue', () => {
     expect(states('常委会会议多久召开一次？', '常委会会议由主任召集', ['常委会会议'])).toBe(0);
   });
 });
+
+describe('how staff name what the rules call otherwise', () => {
+  it('reads 会议材料 as the rules\' 会议文件 and 送到 as 送达 (not the 议案\'s 说明材料)', async () => {
+    const root = tempDir('lvzhi-papers-');
+    const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
+    try {
+      await kb.ingest([fileURLToPath(new URL('../../knowledge/', import.meta.url))]);
+      const answer = await kb.ask('会议材料最晚提前几天送到委员手上？', { k: 5 });
+      expect(answer.sources[0].location).toMatch(/第七条$/);
+      expect(answer.answer.split('\n')[0]).toContain('五日以前送达');
+    } finally {
+      kb.close();
+    }
+  });
+});
