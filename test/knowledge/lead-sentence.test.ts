@@ -38,6 +38,14 @@ describe.skipIf(!present)('the lead sentence of an extractive answer', () => {
       .toBe('县级的人民代表大会常务委员会接受辞职，须经常务委员会组成人员的过半数通过[1]。');
   });
 
+  it('leads with the sentence whose subject is the very thing asked, not a neighbour holding the same words', () => {
+    const candidates = article('election-law-2020.md', '第三十二条');
+    expect(leadSentence('正式代表候选人名单要提前几天公布', candidates, 1))
+      .toBe('正式代表候选人名单及代表候选人的基本情况应当在选举日的七日以前公布[1]。');
+    // Asked about the list before it is settled: the fifteen days.
+    expect(leadSentence('代表候选人名单在选举日前几天公布', candidates, 1)).toContain('在选举日的十五日以前公布');
+  });
+
   it('leads with the level the question names', () => {
     const resigning = article('election-law-2020.md', '第五十五条');
     expect(leadSentence('全国人大代表辞职怎么办', resigning, 1))

@@ -56,6 +56,11 @@ describe('question terms', () => {
     // A segment inside an office term, or one holding it whole, is left as it is.
     expect(questionTerms('代表提的议案要包括哪几部分').words).toEqual(expect.arrayContaining(['议案', '代表', '包括']));
   });
+
+  it('takes an office term whole where the word segmenter cuts it into single characters (质/询/案)', () => {
+    expect(questionTerms('代表要求质询需要多少人联名').words).toContain('质询');
+    expect(questionTerms('人代会期间代表多少人联名可以提质询案？').words).toContain('质询案');
+  });
 });
 
 describe('document cue', () => {
@@ -215,5 +220,20 @@ describe('doer cue', () => {
   it('asks nothing of a question that asks for no doer', () => {
     expect(questionActor('常委会会议多久召开一次？')).toBeUndefined();
     expect(states('常委会会议多久召开一次？', '常委会会议由主任召集', ['常委会会议'])).toBe(0);
+  });
+});
+
+describe('how staff name what the rules call otherwise', () => {
+  it('reads 会议材料 as the rules\' 会议文件 and 送到 as 送达 (not the 议案\'s 说明材料)', async () => {
+    const root = tempDir('lvzhi-papers-');
+    const kb = await openSqliteKnowledgeBase({ dataDir: join(root, 'data') });
+    try {
+      await kb.ingest([fileURLToPath(new URL('../../knowledge/', import.meta.url))]);
+      const answer = await kb.ask('会议材料最晚提前几天送到委员手上？', { k: 5 });
+      expect(answer.sources[0].location).toMatch(/第七条$/);
+      expect(answer.answer.split('\n')[0]).toContain('五日以前送达');
+    } finally {
+      kb.close();
+    }
   });
 });

@@ -67,6 +67,24 @@ function distinctiveness(sentences: readonly string[], context: string): (term: 
   };
 }
 
+// Bonus of a later sentence whose own subject is the thing the question names.
+const SUBJECT_BONUS = 0.3;
+// The shortest name counted: two words or more (正式代表…); one word (预备会议) names a topic the question may ask anything of.
+const SUBJECT_NAME = 6;
+
+/**
+ * Whether a sentence is about the very thing asked: its own subject opens with a name of at least
+ * SUBJECT_NAME characters the question holds, it is not the article's topic (the first sentence's
+ * subject), and it holds every question word the article holds. 正式代表候选人名单要提前几天公布:
+ * 正式代表候选人名单…应当在选举日的七日以前公布, not the sentence before it, which holds the same
+ * words but publishes the 代表候选人名单 (十五日以前) and only then settles the 正式 one.
+ */
+function opensWithAsked(sentence: string, question: string, topic: string, held: readonly string[]): boolean {
+  const subject = subjectOf(sentence, 40);
+  return subject.length >= SUBJECT_NAME && question.includes(subject.slice(0, SUBJECT_NAME)) && !(topic && subject.startsWith(topic))
+    && held.every((word) => sentence.includes(word));
+}
+
 /**
  * The sentence of `text` that best answers the question, ended with its citation: `…一次[1]。`.
  * `weight` is a term's rarity in the index, `context` the passage's headings. Undefined when the
@@ -95,8 +113,10 @@ export function leadSentence(
   const act = askedAct(question, canonicalizer)?.verb;
   let best: string | undefined;
   let bestScore = -1;
+  // The question's words the article holds: a sentence holding all of them says all it can.
+  const held = terms.words.filter((w) => canonical.some((s) => s.includes(w)));
   sentences.forEach((sentence, i) => {
-    const match = coverage(terms.words, canonical[i], (w) => weight(w) * local(w)) +
+    const match = coverage(terms.words, canonical[i], (w) => weight(w) * local(w)) + (opensWithAsked(canonical[i], terms.text, subject, held) ? SUBJECT_BONUS : 0) +
       0.5 * coverage(terms.bigrams, canonical[i], local) + 0.4 * answerTypeMatch(types, sentence) +
       (asked?.pattern.test(canonical[i]) ? 0.4 : 0) + (figure && statesAskedFigure(figure, sentence, { canonicalizer, heading: context }) ? 0.4 : 0) +
       (act && canonical[i].includes(act) ? 0.4 : 0);

@@ -30,13 +30,16 @@ export function questionTerms(question: string, canonicalizer: Canonicalizer = d
   // Intl.Segmenter reads 提议 (to propose) where the question says 提 + 议案 (a motion).
   const terms = officeTermSpans(text);
   const words = new Set<string>();
+  const singles: number[] = [];
   for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    if (isWordLike && segment.length === 1) singles.push(index);
     if (!isWordLike || segment.length < 2 || isAskingWord(segment)) continue;
     const end = index + segment.length;
     const cut = terms.find((t) => index < t.end && t.start < end && !(index >= t.start && end <= t.end) && !(t.start >= index && t.end <= end));
     if (cut) words.add(cut.term);
     else words.add(segment);
   }
+  for (const word of wordsOfSingles(text, singles)) words.add(word);
   const bigrams = new Set<string>();
   for (const run of text.match(HAN_RUN) ?? []) {
     for (let i = 0; i + 1 < run.length; i++) {
@@ -44,6 +47,24 @@ export function questionTerms(question: string, canonicalizer: Canonicalizer = d
     }
   }
   return { text, words: [...words], bigrams: [...bigrams] };
+}
+
+/**
+ * The office's terms Intl.Segmenter cut into single characters (质/询/案 for 质询案): each is one
+ * word, as the term list promises. Without them 代表要求质询需要多少人联名 is about 代表, 要求 and
+ * 联名 only, and an article on 罢免要求 signed by 选民 holds all of it. Only the office's terms:
+ * jieba's general dictionary adds words (区长, 履职) that move right answers down as often as up.
+ */
+function wordsOfSingles(text: string, singles: readonly number[]): string[] {
+  if (singles.length < 2) return [];
+  const single = new Set(singles);
+  const found: string[] = [];
+  for (const { term, start, end } of officeTermSpans(text)) {
+    let all = true;
+    for (let i = start; i < end && all; i++) all = single.has(i);
+    if (all) found.push(term);
+  }
+  return found;
 }
 
 /** Where the office's terms occur in a text, longest first and not overlapping one another. */
