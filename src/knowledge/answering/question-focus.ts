@@ -28,6 +28,8 @@ const ENDS_CLAUSE = (next: TaggedWord | undefined): boolean => !next || /^[？?�
 // A one-character verb (发, 定, 算, 办): what is done, not what is asked about.
 const BARE_VERB = (next: TaggedWord | undefined): boolean => !!next && /^\p{Script=Han}$/u.test(next.word) && /^v/.test(next.tag);
 // Words that sit between the focus and the asking word without changing it.
+// After 什么: the kind of answer asked for (什么时候, 什么地方), not what the question is about.
+const ASKED_KIND = /^(?:时候|时间|日子|日期|地方|地点)$/u;
 const LINKING = new Set(['是', '为', '有', '要', '需要', '应', '应当', '应该', '可以', '能', '得', '的', '持', '用', '交', '由', '来', '去', '都', '一般', '一共', '共', '大概', '最多', '最少', '至少']);
 // Nouns naming a procedure, and the verbs that go through one (走程序, 办理手续).
 const PROCEDURE = /^(?:程序|手续|流程)$/u;
@@ -186,6 +188,12 @@ export function taggedQuestion(question: string, canonicalizer: Canonicalizer = 
     // An isolated pair of single characters (not part of a longer run of singles).
     if (single(tagged[i]) && single(next) && !single(tagged[i - 1]) && !single(tagged[i + 2]) && content(word + next.word)) {
       out.push({ word: word + next.word, tag: 'nx' });
+      i++;
+      continue;
+    }
+    // 什么|时候, 什么|地方: one asking word (as 什么时候 whole), the time or place asked for, not a thing to name.
+    if (word === '什么' && ASKED_KIND.test(next?.word ?? '')) {
+      out.push({ word: word + next.word, tag: 'r' });
       i++;
       continue;
     }
