@@ -231,7 +231,9 @@ export async function handleFiles(
         lines.push(m.importOffer(name), ...(preview ? [preview] : []));
       } catch (error) {
         if (downloaded) rmSync(downloaded.folder, { recursive: true, force: true });
-        lines.push(error instanceof AppError && downloaded && !(error instanceof InternalError) ? m.importFailed(error.userMessage) : failed(name, error));
+        // The message names the file as sent, not the folder it was downloaded to.
+        const said = (e: AppError) => m.importFailed(downloaded ? e.userMessage.replaceAll(downloaded.path, `《${name}》`) : e.userMessage);
+        lines.push(error instanceof AppError && downloaded && !(error instanceof InternalError) ? said(error) : failed(name, error));
       }
       continue;
     }
@@ -284,7 +286,7 @@ export async function answerImport(
         const { imported, duplicates } = await importFile(file.path);
         return { text: logMessages.imported(imported, duplicates) };
       } catch (error) {
-        if (error instanceof UserError) return { text: m.importFailed(error.userMessage) };
+        if (error instanceof UserError) return { text: m.importFailed(error.userMessage.replaceAll(file.path, `《${file.name}》`)) };
         throw error;
       }
     }

@@ -16,7 +16,7 @@ export const logMessages = {
 
   // import / export
   unsupportedFile: (path: string) => `不支持这种文件：${path}。请用 .csv 或 .xlsx 文件。`,
-  unreadableFile: (path: string) => `无法读取文件：${path}。请确认文件存在且没有损坏。`,
+  unreadableFile: (path: string) => `无法读取文件：${path}。请确认文件存在、没有损坏，并且确实是 .xlsx 或 .csv 表格（不是只改了扩展名的其他文件）。`,
   emptyFile: (path: string) => `文件里没有数据：${path}。`,
   missingColumns: (names: string) =>
     `表头缺少必需的列：${names}。表头应为 日期,类型,事项,记录人（或 date,kind,title,by）；台账式的 序号,日期,活动内容 也可以，类型会按内容判断。`,
