@@ -503,9 +503,9 @@ describe('assistant: questions and files', () => {
     expect(refused.text).toContain('第 3 行');
     expect(bench.log.list({})).toHaveLength(1); // all or nothing: the good row was not stored either
     // A file that is no spreadsheet is named as sent, never by the folder it was downloaded to.
-    const broken = await bench.assistant.handle(say('', { files: [upload('台账.xlsx', 'PK\u0003\u0004 not a workbook')] }));
-    expect(broken.text).toContain('无法读取文件：《台账.xlsx》');
-    expect(broken.text).not.toMatch(/lvzhi-upload|\/tmp\//);
+    const notTable = await bench.assistant.handle(say('', { files: [upload('台账.xlsx', 'PK\u0003\u0004 not a workbook')] }));
+    expect(notTable.text).toContain('无法读取文件：《台账.xlsx》');
+    expect(notTable.text).not.toMatch(/lvzhi-upload|\/tmp\//);
     expect(bench.log.list({})).toHaveLength(1);
     expect(bench.errors.map((e) => e.code)).toEqual(['download_failed']); // only the broken download above
   });
