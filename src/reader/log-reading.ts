@@ -9,12 +9,17 @@ import type { Prepared } from './prepare.ts';
 import type { KindMention } from './lexicon.ts';
 import * as cue from './cues.ts';
 import { readerMessages as say } from './messages.ts';
-import { TIME_WORD, addDays, mondayOf } from '../time/index.ts';
+import { TIME_WORD, addDays, daysBetween, mondayOf } from '../time/index.ts';
 import type { IsoDate } from '../time/index.ts';
 import type { ReadActivity, Reading } from './types.ts';
 import { eachTitles } from './each-titles.ts';
 import { lastingOf, openingDay, spanOf, withoutLasting } from './duration.ts';
 import { joinedKinds } from './joined-kinds.ts';
+
+/** Said of a range of days: the activity took place on each of them (每天都, 每日, 天天). */
+const EACH_DAY = /(?:每天|每日|天天|逐日)都?/;
+/** At most this many daily entries from one message; a longer run is asked about. */
+const MAX_DAILY = 14;
 
 /** Where one activity's words lie in the message. */
 interface Part {
@@ -266,6 +271,14 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     const written = titleOf(p, part, titled, taxonomy.label(kind));
     const title = spans ? withoutLasting(written) : written;
     if (!saysWhat(title)) return { intent: 'unclear', question: say.whatActivity, settled: true };
+    // 上周一到周三每天都组织了代表接待: one entry a day, not one activity lasting three days.
+    if (when.to && EACH_DAY.test(words)) {
+      const days = daysBetween(when.date, when.to) + 1;
+      if (days > MAX_DAILY) return { intent: 'unclear', question: say.dailyTooLong(days), settled: true };
+      const one = title.replace(EACH_DAY, '');
+      for (let i = 0; i < days; i++) activities.push({ kind, title: one, date: addDays(when.date, i) });
+      continue;
+    }
     // 今天开了党组会和主任会: one entry per kind listed.
     for (const one of joinedKinds(title, p.mentions.filter(inPart)) ?? [{ kind, title }]) {
       activities.push({ ...one, date: when.date, ...(when.to ? { to: when.to } : {}), ...(when.earlier ? { earlier: when.earlier } : {}) });

@@ -65,6 +65,9 @@ export const readerMessages = {
   unreadableDate: (words: string): string =>
     `没看懂“${words}”具体是哪一天（或哪段时间），请写明日期，例如：“12月28日”或“2026年1月1日”。`,
   /** One of several activities in a message without its own day. */
+  /** 每天 over a run of days too long to log as one entry a day. */
+  dailyTooLong: (days: number): string =>
+    `这段时间共 ${days} 天，每天一条会记 ${days} 条，没有记录。请写明具体是哪几天，或分几次发给我，例如：“12月1日至3日每天都接待了选民”。`,
   whichDayFor: (clause: string): string =>
     `“${clause}”是哪一天？请给每项活动写上日期，例如：“6月12日视察城区防汛工作，6月15日听取区法院工作报告”。`,
   /** A corrected date still to come, written without its year. */

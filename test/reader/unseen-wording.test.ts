@@ -233,3 +233,17 @@ describe('a deletion that names its entry is neither the undo of the last messag
     expect(read('那条记录删了吧')).toEqual({ intent: 'undo' });
   });
 });
+
+describe('每天 over a run of days is one entry a day, never one activity counted once', () => {
+  it('上周一到周三每天都组织了代表接待 logs three entries of 代表活动', () => {
+    const r = read('上周一到周三每天都组织了代表接待', '2026-12-03');
+    expect(r).toMatchObject({ intent: 'log' });
+    const days = r.intent === 'log' ? r.activities.map((a) => [a.date, a.kind, a.to ?? null]) : [];
+    expect(days).toEqual([['2026-11-23', 'deputy_activity', null], ['2026-11-24', 'deputy_activity', null], ['2026-11-25', 'deputy_activity', null]]);
+  });
+
+  it('a month of 每天 is asked about, and a range without 每天 stays one activity', () => {
+    expect(read('11月1日至30日每天都开展了接待选民', '2026-12-03')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('共 30 天') });
+    expect(read('11月20日至22日举办了代表培训班', '2026-12-03')).toMatchObject({ intent: 'log', activities: [{ date: '2026-11-20', to: '2026-11-22' }] });
+  });
+});
