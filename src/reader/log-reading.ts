@@ -173,9 +173,11 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
     const owns = days.filter((d) => !d.timeOnly);
     if (owns.length > 1 && new Set(owns.map((d) => d.from)).size > 1) {
       // 前天和昨天连续两天…: one activity over days that follow one another, as many as it says.
-      const first = dayOf(owns[0], words, now).date;
+      // In either order: 昨天和前天连续两天 is the same two days.
+      const dates = owns.map((d) => dayOf(d, words, now).date).sort();
+      const first = dates[0];
       const over = lastingOf(words);
-      const following = owns.every((d, i) => dayOf(d, words, now).date === addDays(first, i));
+      const following = dates.every((date, i) => date === addDays(first, i));
       if (over && !EACH.test(words) && following && over.days === owns.length) {
         const kind = kindOf(p, p.mentions.find(inPart));
         activities.push({ kind, date: first, to: addDays(first, owns.length - 1), title: withoutLasting(titleOf(p, part, days, taxonomy.label(kind))) });

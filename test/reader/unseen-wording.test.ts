@@ -242,6 +242,12 @@ describe('每天 over a run of days is one entry a day, never one activity count
     expect(days).toEqual([['2026-11-23', 'deputy_activity', null], ['2026-11-24', 'deputy_activity', null], ['2026-11-25', 'deputy_activity', null]]);
   });
 
+  it('昨天和前天连续两天 is one activity over both days, whichever is named first', () => {
+    for (const text of ['前天和昨天连续两天开展了执法检查', '昨天和前天连续两天开展了执法检查']) {
+      expect(read(text, '2026-12-03'), text).toMatchObject({ intent: 'log', activities: [{ kind: 'law_check', date: '2026-12-01', to: '2026-12-02' }] });
+    }
+  });
+
   it('a month of 每天 is asked about, and a range without 每天 stays one activity', () => {
     expect(read('11月1日至30日每天都开展了接待选民', '2026-12-03')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('共 30 天') });
     expect(read('11月20日至22日举办了代表培训班', '2026-12-03')).toMatchObject({ intent: 'log', activities: [{ date: '2026-11-20', to: '2026-11-22' }] });
