@@ -13,7 +13,7 @@ import type { ConversationStore } from '../storage/index.ts';
 import { senderEntry, type Access } from './access.ts';
 import { parseCommand, runCommand, type AssistantTools, type CountQuery, type Query } from './commands/index.ts';
 import { guardAssistant, logFailure, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
-import { draftReply } from './draft-reply.ts';
+import { rememberedDrafts } from './draft-reply.ts';
 import { answerImport, discardImport, handleFiles, removeAbandonedUploads } from './files.ts';
 import { createDepartments, type Departments } from './departments.ts';
 import { createDocumentFlows } from './document-flows.ts';
@@ -96,6 +96,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     setLastLogged: (incoming, last) => (last ? lastLogged.set(incoming.threadId, last) : lastLogged.delete(incoming.threadId)),
   });
   const departments = options.departments ?? createDepartments([], access);
+  const draft = rememberedDrafts(drafting, (incoming, request) => contexts.set(incoming.threadId, { kind: 'draft', request }), (incoming) => departments.visibility(incoming));
   const documentFlows = createDocumentFlows({
     knowledge, access, departments, setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
   });
@@ -246,13 +247,11 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       const answerTold = (part: string) => (told.onRules ? ask(text, text, incoming, sink) : answer(part));
       return answerThenOffer(told, { answer: answerTold, waiting, askAgain: m.tellAgainAfter, offer: () => logFlows.offerLog(told.activities, incoming, today) });
     }
-    // A draft is remembered in the thread for 改成发言稿 and 导出word.
-    const draft = async (request: string) => (await contexts.set(incoming.threadId, { kind: 'draft', request }), draftReply(drafting, request, today, departments.visibility(incoming)));
     const reading = await reader.read(text, today);
     const followUp = await resolveFollowUp(text, reading, await contexts.get(incoming.threadId), reader, today);
     if (followUp) {
       if (followUp.intent === 'ask') return ask(followUp.question, followUp.retrieval, incoming, sink);
-      if (followUp.intent === 'draft') return draft(followUp.request);
+      if (followUp.intent === 'draft') return draft(followUp.request, incoming, today);
       const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to, about: followUp.about, by: followUp.by };
       return followUp.intent === 'count' ? answerCount(followUp, text, incoming, today) : list(query, incoming);
     }
@@ -267,7 +266,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':
-        return draft(text);
+        return draft(text, incoming, today);
       case 'undo':
         return logFlows.undo(incoming, today);
       case 'help':
@@ -277,7 +276,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     }
   }
 
-  const tools: AssistantTools = { reader, access, knowledge, drafting, webLinks: options.webLinks, logFlows, documentFlows, departments, ask, answerCount, list, readQuery: queryReader(reader, taxonomy), receive };
+  const tools: AssistantTools = { reader, access, knowledge, drafting, draft, webLinks: options.webLinks, logFlows, documentFlows, departments, ask, answerCount, list, readQuery: queryReader(reader, taxonomy), receive };
 
   // The one error boundary of a turn: channels that guard this assistant again leave it as it is.
   const guarded = guardAssistant({

@@ -106,6 +106,8 @@ describe('services end to end (real knowledge base, log, reader, drafting)', () 
     expect(reply.text).toMatch(/依据活动记录（\d{4}-01-01 至 \d{4}-06-30）：.*视察 \d+ 次；调研 \d+ 次/);
     expect(reply.files?.[0]?.name).toMatch(/^\d{4}上半年监督工作总结\.docx$/);
     expect(Buffer.from(reply.files![0].data.slice(0, 2)).toString()).toBe('PK');
+    // The command's draft is remembered like a typed one.
+    expect((await services.assistant.handle(terminal('改成发言稿'))).files?.[0]?.name).toMatch(/上半年监督工作发言\.docx$/);
   });
 
   it('logs the activity a message tells of, then drafts what the same message asks for, counting it', async () => {

@@ -30,6 +30,8 @@ export interface AssistantTools {
   readonly documentFlows: DocumentFlows;
   readonly departments: Departments;
   ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply>;
+  /** A draft of what `request` asks for, remembered in the thread (for 改成发言稿 after it). */
+  draft(request: string, incoming: Incoming, today: IsoDate): Promise<Reply>;
   /** A count as asked in `text` (compared, broken down per period or month, or one count). */
   answerCount(query: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply>;
   list(query: Query, incoming: Incoming): Promise<Reply>;
