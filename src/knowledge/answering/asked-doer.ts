@@ -1,0 +1,97 @@
+/**
+ * A who-question (会议纪要由谁签发, 这篇讲话是谁讲的) asks for the one who does a deed. A quote that
+ * does not say who does it answers nothing, however well its other words match: the minutes' line
+ * 地点：区人大常委会第一会议室 for 签发 (a word no document holds), a speech's first paragraph that
+ * names no speaker. The quote must hold, in one clause, the asked verb with its doer stated (由主任
+ * 召集, 国务院…制定, 主持：常务委员会主任); otherwise the answer is 没有找到, with the reason.
+ */
+import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import { comparableParts } from '../ranking/question-terms.ts';
+import { questionActor } from '../ranking/verb-object.ts';
+import type { ScoredPassage } from '../types.ts';
+import { taggedQuestion } from './question-focus.ts';
+
+/** What a who-question asks: the verbs of the deed and the clause that states its doer. */
+export interface AskedDoer {
+  /** The deed's verbs (签署 and 公布 of 由谁签署公布), canonical; any one with its doer answers. */
+  readonly verbs: readonly string[];
+  /** A clause stating the doer of one of the verbs (compiled once per question). */
+  readonly pattern: RegExp;
+}
+
+// The asking word: 谁 (由谁, 是谁, 向谁), or a body asked for by its kind (由哪个机关).
+const ASKS_WHO = /^(?:谁|哪个|哪一个|哪些|什么)$/u;
+// Words between the asking word and the verb: 由谁来召集, 谁负责召集, 谁可以提.
+const BEFORE_VERB = /^(?:来|负责|可以|能|能够|有权|机关|部门|机构|单位|组织|主体)$/u;
+const VERB_TAG = /^v(?!n)|^n$/u;
+
+/**
+ * The deed a who-question asks the doer of, read with the question's words: the verbs right after
+ * the asking word (签发; 签署 and 公布; 讲 of 是谁讲的), or the receiver's verbs of 向谁请假 as the
+ * re-ranker reads them (verb-object.ts). Undefined when the question asks no doer of a deed.
+ */
+export function askedDoer(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): AskedDoer | undefined {
+  const asked = questionActor(canonicalizer.apply(question));
+  if (!asked) return undefined;
+  if (asked.verbs.length > 1) return { verbs: asked.verbs, pattern: asked.pattern };
+  const words = taggedQuestion(question, canonicalizer);
+  const at = words.findIndex(({ word }) => ASKS_WHO.test(word));
+  if (at < 0) return { verbs: asked.verbs, pattern: asked.pattern };
+  let i = at + 1;
+  while (i < words.length && BEFORE_VERB.test(words[i].word)) i++;
+  const verbs: string[] = [];
+  // 讲话 is tagged a noun (是谁讲话); a noun counts only as the first word after the asking one.
+  for (; i < words.length && (VERB_TAG.test(words[i].tag) && (words[i].tag.startsWith('v') || verbs.length === 0)); i++) {
+    verbs.push(words[i].word);
+  }
+  if (!verbs.length) return undefined;
+  return { verbs, pattern: doerPattern(verbs) };
+}
+
+// What a doer's name ends with (verb-object.ts's list): 主席团, 常委会, 国务院, 主任, 总理, 选民 …
+// …and a meeting that decides (委员长会议拟订…议程草案), a record's office (办公室秘书科).
+const DOER_END = '(?:团|会|院|厅|室|主任|主席|委员长|总理|机关|政府|代表|人员|选民|单位|部门|机构|人大|长|会议|科)';
+const IN_CLAUSE = '[^，,。；;：:]';
+
+/**
+ * A clause stating who does one of the verbs: the re-ranker's forms (由…V, a body opening the clause
+ * before V, …可以V), a little wider (由 further from V: 由有关工作机构通过向…征集; 应当为…制发), and a
+ * record's labelled line (主持：常务委员会主任, 记录：办公室秘书科).
+ */
+function doerPattern(verbs: readonly string[]): RegExp {
+  const verb = `(?:${verbs.join('|')})`;
+  return new RegExp(`(?:由|受|(?<!已)经|根据|按照|报(?![经请]))${IN_CLAUSE}{1,30}?${verb}|(?:^|[，,])${IN_CLAUSE}{0,10}?${DOER_END}${verb}|` +
+    `(?:^|\\s)${IN_CLAUSE}{0,12}?${DOER_END}(?:根据|依照|按照|依据)[^。；;]{0,40}?[，,]${verb}|` +
+    `(?:可以|有权|应当|负责)(?:[向为对给]${IN_CLAUSE}{1,24}?)?(?:书面)?${verb}|(?:^|\\n)\\s*${verb}[：:]\\s*\\S`, 'u');
+}
+
+/** The passages to quote for a who-question, or why none may be. */
+export interface DoerQuote {
+  readonly passages: readonly ScoredPassage[];
+  /** Set when no passage that may be quoted says who does the deed: the verb, and whether any document holds it. */
+  readonly unstated?: { readonly verb: string; readonly inLibrary: boolean };
+}
+
+// Clauses of a passage body, each tested on its own (a doer and a verb stand within one).
+const CLAUSE = /[^。；;！？]+/gu;
+
+/**
+ * For a who-question: the passages unchanged when the first states the doer of the asked deed;
+ * else the first of the `k` best that does, moved to the front; else `unstated` (no document
+ * words the deed at all, or none of those found says who does it).
+ */
+export function doerQuote(
+  question: string, passages: readonly ScoredPassage[], k: number, inLibrary: (word: string) => boolean,
+  canonicalizer: Canonicalizer = defaultEquivalences(),
+): DoerQuote {
+  const asked = askedDoer(question, canonicalizer);
+  if (!asked || !passages.length) return { passages };
+  const verb = asked.verbs.join('');
+  if (!asked.verbs.some((word) => word.length < 2 || inLibrary(word))) return { passages, unstated: { verb, inLibrary: false } };
+  const states = (p: ScoredPassage): boolean => (comparableParts(p.passage, canonicalizer).body.match(CLAUSE) ?? [])
+    .some((clause) => asked.pattern.test(clause));
+  const at = passages.slice(0, k).findIndex(states);
+  if (at === 0) return { passages };
+  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
+  return { passages, unstated: { verb, inLibrary: true } };
+}
