@@ -6,6 +6,7 @@
  * 召集, 国务院…制定, 主持：常务委员会主任); otherwise the answer is 没有找到, with the reason.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import { aboutBody, askedBody } from '../ranking/body-cue.ts';
 import { comparableParts } from '../ranking/question-terms.ts';
 import { questionActor } from '../ranking/verb-object.ts';
 import type { ScoredPassage } from '../types.ts';
@@ -76,7 +77,8 @@ export interface DoerQuote {
 const CLAUSE = /[^。；;！？]+/gu;
 
 /**
- * For a who-question: the passages unchanged when the first states the doer of the asked deed;
+ * For a who-question: the passages unchanged when the first states the doer of the asked deed (of
+ * the body asked about, when the question names one: `askedBody`);
  * else the first of the `k` best that does, moved to the front; else `unstated` (no document
  * words the deed at all, or none of those found says who does it).
  */
@@ -88,8 +90,10 @@ export function doerQuote(
   if (!asked || !passages.length) return { passages };
   const verb = asked.verbs.join('');
   if (!asked.verbs.some((word) => word.length < 2 || inLibrary(word))) return { passages, unstated: { verb, inLibrary: false } };
+  // 全国人大会议由谁召集: a clause on another body's meeting (常委会会议由委员长召集) does not say.
+  const body = askedBody(canonicalizer.apply(question));
   const states = (p: ScoredPassage): boolean => (comparableParts(p.passage, canonicalizer).body.match(CLAUSE) ?? [])
-    .some((clause) => asked.pattern.test(clause));
+    .some((clause) => asked.pattern.test(clause) && aboutBody(clause, body));
   const at = passages.slice(0, k).findIndex(states);
   if (at === 0) return { passages };
   if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
