@@ -12,12 +12,14 @@ import { questionActor } from '../ranking/verb-object.ts';
 import type { ScoredPassage } from '../types.ts';
 import { taggedQuestion } from './question-focus.ts';
 
-/** What a who-question asks: the verbs of the deed and the clause that states its doer. */
+/** What a who-question asks: the verbs of the deed and the clauses that state its doer. */
 export interface AskedDoer {
   /** The deed's verbs (签署 and 公布 of 由谁签署公布), canonical; any one with its doer answers. */
   readonly verbs: readonly string[];
-  /** A clause stating the doer of one of the verbs (compiled once per question). */
+  /** A clause stating the doer of one of the verbs in a form the re-ranker reads (由…V, a body before V). */
   readonly pattern: RegExp;
+  /** A sentence naming some doer before one of the verbs (or its first character: 报 for 报告), in any form. */
+  readonly named: RegExp;
 }
 
 // The asking word: 谁 (由谁, 是谁, 向谁), or a body asked for by its kind (由哪个机关).
@@ -28,16 +30,16 @@ const VERB_TAG = /^v(?!n)|^n$/u;
 
 /**
  * The deed a who-question asks the doer of, read with the question's words: the verbs right after
- * the asking word (签发; 签署 and 公布; 讲 of 是谁讲的), or the receiver's verbs of 向谁请假 as the
- * re-ranker reads them (verb-object.ts). Undefined when the question asks no doer of a deed.
+ * the asking word (签发; 签署 and 公布; 讲 of 是谁讲的). Undefined when the question asks no doer of a
+ * deed, or asks for a receiver (向谁请假).
  */
 export function askedDoer(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): AskedDoer | undefined {
   const asked = questionActor(canonicalizer.apply(question));
-  if (!asked) return undefined;
-  if (asked.verbs.length > 1) return { verbs: asked.verbs, pattern: asked.pattern };
+  // A receiver (交给谁, 报给谁, 向谁请假) is often named without 向 (报主任会议): not checked here.
+  if (!asked || asked.verbs.length > 1) return undefined;
   const words = taggedQuestion(question, canonicalizer);
   const at = words.findIndex(({ word }) => ASKS_WHO.test(word));
-  if (at < 0) return { verbs: asked.verbs, pattern: asked.pattern };
+  if (at < 0) return undefined;
   let i = at + 1;
   while (i < words.length && BEFORE_VERB.test(words[i].word)) i++;
   const verbs: string[] = [];
@@ -46,7 +48,7 @@ export function askedDoer(question: string, canonicalizer: Canonicalizer = defau
     verbs.push(words[i].word);
   }
   if (!verbs.length) return undefined;
-  return { verbs, pattern: doerPattern(verbs) };
+  return { verbs, pattern: doerPattern(verbs), named: namedDoer(verbs) };
 }
 
 // What a doer's name ends with (verb-object.ts's list): 主席团, 常委会, 国务院, 主任, 总理, 选民 …
@@ -66,6 +68,21 @@ function doerPattern(verbs: readonly string[]): RegExp {
     `(?:可以|有权|应当|负责)(?:[向为对给]${IN_CLAUSE}{1,24}?)?(?:书面)?${verb}|(?:^|\\n)\\s*${verb}[：:]\\s*\\S`, 'u');
 }
 
+// Who may be named as a doer: a body, an office, a post, people of a kind (拟任命人员, 代表, 选民).
+const DOER_NOUN = '(?:委员会|常委会|人大|大会|主席团|政府|法院|检察院|国务院|机关|机构|部门|单位|办公室|办公厅|秘书科|工委|小组|会议|' +
+  '主任|秘书长|主席|委员长|总理|院长|团长|省长|市长|区长|县长|代表|人员|选民)';
+
+/**
+ * A sentence naming a doer before one of the verbs, or a record's labelled line: looser than the
+ * re-ranker's forms (主任会议每年从代表建议中确定…, 办公室或者有关工作机构应当在…以前，将…书面通知),
+ * for a quote that names nobody (借此机会，我讲三点意见) is what is declined, not one worded otherwise.
+ * A two-character verb is also met by its first character (由代表资格审查委员会报本级…常委会 for 报告).
+ */
+function namedDoer(verbs: readonly string[]): RegExp {
+  const forms = verbs.flatMap((verb) => (verb.length === 2 ? [verb, verb[0]] : [verb]));
+  return new RegExp(`${DOER_NOUN}[^。；;！？\n]*?(?:${forms.join('|')})|(?:^|\n)\s*(?:${verbs.join('|')})[：:]\s*\S`, 'u');
+}
+
 /** The passages to quote for a who-question, or why none may be. */
 export interface DoerQuote {
   readonly passages: readonly ScoredPassage[];
@@ -74,13 +91,13 @@ export interface DoerQuote {
 }
 
 // Clauses of a passage body, each tested on its own (a doer and a verb stand within one).
-const CLAUSE = /[^。；;！？]+/gu;
+const CLAUSE = /[^。；;！？\n]+/gu;
 
 /**
- * For a who-question: the passages unchanged when the first states the doer of the asked deed (of
- * the body asked about, when the question names one: `askedBody`);
- * else the first of the `k` best that does, moved to the front; else `unstated` (no document
- * words the deed at all, or none of those found says who does it).
+ * For a who-question: the passages unchanged when a sentence of the first names a doer of the asked
+ * deed (of the body asked about, when the question names one: `askedBody`); else the first of the
+ * `k` best with a clause stating the doer as the re-ranker reads it, moved to the front; else
+ * `unstated` (no document words the deed at all, or none of those found says who does it).
  */
 export function doerQuote(
   question: string, passages: readonly ScoredPassage[], k: number, inLibrary: (word: string) => boolean,
@@ -92,10 +109,10 @@ export function doerQuote(
   if (!asked.verbs.some((word) => word.length < 2 || inLibrary(word))) return { passages, unstated: { verb, inLibrary: false } };
   // 全国人大会议由谁召集: a clause on another body's meeting (常委会会议由委员长召集) does not say.
   const body = askedBody(canonicalizer.apply(question));
-  const states = (p: ScoredPassage): boolean => (comparableParts(p.passage, canonicalizer).body.match(CLAUSE) ?? [])
-    .some((clause) => asked.pattern.test(clause) && aboutBody(clause, body));
-  const at = passages.slice(0, k).findIndex(states);
-  if (at === 0) return { passages };
-  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
+  const holds = (p: ScoredPassage, pattern: RegExp): boolean => (comparableParts(p.passage, canonicalizer).body.match(CLAUSE) ?? [])
+    .some((clause) => pattern.test(clause) && aboutBody(clause, body));
+  if (holds(passages[0], asked.named)) return { passages };
+  const at = passages.slice(0, k).findIndex((p) => holds(p, asked.pattern));
+  if (at >= 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
   return { passages, unstated: { verb, inLibrary: true } };
 }
