@@ -4,7 +4,8 @@
  * answers nothing: the minutes' 地点 line for 会议纪要由谁签发 (签发 is in no document), a speech's
  * first paragraph for 这篇讲话是谁讲的 (it names no speaker). And 全国人大会议由谁召集 is answered by
  * the article on the congress's sessions, not the standing committee's 常务委员会会议由委员长召集.
- * Real files: the sample library (knowledge/) and two laws of ../shared/corpus, read where they are.
+ * A deed worded otherwise (颁发 where the law says 制发) is answered from the sentence on the thing asked
+ * about. Real files: the sample library (knowledge/) and three laws of ../shared/corpus, read where they are.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,7 +14,7 @@ import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
 
 const library = resolve(import.meta.dirname, '../../knowledge');
 const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
-const laws = ['npc-organic-law-2021.md', 'npcsc-procedure-rules-2022.md'].map((file) => resolve(corpus, file));
+const laws = ['npc-organic-law-2021.md', 'npcsc-procedure-rules-2022.md', 'deputies-law-2025.md'].map((file) => resolve(corpus, file));
 const present = laws.every((path) => existsSync(path));
 
 describe('the sample library: who does what', () => {
@@ -53,7 +54,7 @@ describe('the sample library: who does what', () => {
   });
 });
 
-describe.skipIf(!present)('two national laws: the body a who-question names', () => {
+describe.skipIf(!present)('three national laws: the body a who-question names, a deed worded otherwise', () => {
   const kb = suiteKnowledgeBase('lvzhi-doer-body-', laws);
   const lead = async (question: string): Promise<string> => {
     const answer = await kb().ask(question, { k: 5 });
@@ -64,6 +65,11 @@ describe.skipIf(!present)('two national laws: the body a who-question names', ()
   it('answers who convenes the congress from the congress\'s article, the committee\'s meeting from the committee\'s', async () => {
     expect(await lead('全国人大会议由谁召集？')).toContain('全国人民代表大会会议每年举行一次，由全国人民代表大会常务委员会召集');
     expect(await lead('全国人大常委会会议由谁召集？')).toContain('常务委员会会议由委员长召集并主持');
+  });
+
+  it('answers a deed the laws word otherwise (颁发 where they say 制发) from the sentence on the thing asked about', async () => {
+    expect(await lead('代表证由谁颁发？')).toContain('各级人民代表大会应当为本级人民代表大会代表制发代表证');
+    expect(await lead('全国人大代表的代表证由谁颁发？')).toContain('制发代表证');
   });
 
   it('declines a who-question whose deed the laws never word', async () => {

@@ -6,7 +6,7 @@
  * 召集, 国务院…制定, 主持：常务委员会主任); otherwise the answer is 没有找到, with the reason.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
-import { aboutBody, askedBody } from '../ranking/body-cue.ts';
+import { aboutBody, askedBody, askedThingPhrase } from '../ranking/body-cue.ts';
 import { comparableParts } from '../ranking/question-terms.ts';
 import { questionActor } from '../ranking/verb-object.ts';
 import type { ScoredPassage } from '../types.ts';
@@ -106,11 +106,19 @@ export function doerQuote(
   const asked = askedDoer(question, canonicalizer);
   if (!asked || !passages.length) return { passages };
   const verb = asked.verbs.join('');
-  if (!asked.verbs.some((word) => word.length < 2 || inLibrary(word))) return { passages, unstated: { verb, inLibrary: false } };
   // 全国人大会议由谁召集: a clause on another body's meeting (常委会会议由委员长召集) does not say.
   const body = askedBody(canonicalizer.apply(question));
-  const holds = (p: ScoredPassage, pattern: RegExp): boolean => (comparableParts(p.passage, canonicalizer).body.match(CLAUSE) ?? [])
-    .some((clause) => pattern.test(clause) && aboutBody(clause, body));
+  const holds = (p: ScoredPassage, pattern: RegExp, thing = ''): boolean => (comparableParts(p.passage, canonicalizer).body.match(CLAUSE) ?? [])
+    .some((clause) => pattern.test(clause) && aboutBody(clause, body) && clause.includes(thing));
+  if (!asked.verbs.some((word) => word.length < 2 || inLibrary(word))) {
+    // A verb no document uses (颁发) may be worded otherwise (为…代表制发代表证): a sentence naming the
+    // thing asked about and a doer before a verb sharing a character with it answers; nothing else does.
+    const thing = askedThingPhrase(canonicalizer.apply(question));
+    const alike = new RegExp(`${DOER_NOUN}[^。；;！？\\n]*?[${asked.verbs.join('')}]`, 'u');
+    const at = thing && thing.length >= 2 ? passages.findIndex((p) => holds(p, alike, thing)) : -1;
+    if (at < 0) return { passages, unstated: { verb, inLibrary: false } };
+    return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
+  }
   if (holds(passages[0], asked.named)) return { passages };
   const at = passages.slice(0, k).findIndex((p) => holds(p, asked.pattern));
   if (at >= 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };

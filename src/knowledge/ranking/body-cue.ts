@@ -89,6 +89,11 @@ const THING_BEFORE_WHO = /(\p{Script=Han}{2,}?)[，,]?(?:是|要|应当|应该|�
 // A body ending the thing: 全国人大会议, 常委会(会议), 主任会议 — the thing is that body or its meeting.
 const BODY_AT_END: ReadonlyArray<readonly [string, RegExp]> = SUBJECT_BODIES.map(([name, pattern]) => [name, new RegExp(`(?:${pattern.source})$`, 'u')]);
 
+/** The thing a (canonical) who-question asks the doer of, as written after its last 的 (代表证 of 全国人大代表的代表证由谁颁发). */
+export function askedThingPhrase(question: string): string | undefined {
+  return THING_BEFORE_WHO.exec(question)?.[1].split('的').pop() || undefined;
+}
+
 /**
  * The body a who-question asks the doer for when the thing it names is that body or its meeting
  * (全国人大会议由谁召集 → 人大会议, 常委会会议由谁召集 → 常委会): the rule answering it is about that
@@ -97,7 +102,7 @@ const BODY_AT_END: ReadonlyArray<readonly [string, RegExp]> = SUBJECT_BODIES.map
  * another thing (联组会议 of 全国人大常委会的联组会议).
  */
 export function askedBody(question: string): string | undefined {
-  const head = THING_BEFORE_WHO.exec(question)?.[1].split('的').pop() ?? '';
+  const head = askedThingPhrase(question) ?? '';
   for (const thing of [head, head.replace(/(?<=.{2})会议$/u, '')]) {
     for (const [name, pattern] of BODY_AT_END) if (pattern.test(thing)) return name;
   }
