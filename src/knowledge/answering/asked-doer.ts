@@ -2,8 +2,10 @@
  * A who-question (会议纪要由谁签发, 这篇讲话是谁讲的) asks for the one who does a deed. A quote that
  * does not say who does it answers nothing, however well its other words match: the minutes' line
  * 地点：区人大常委会第一会议室 for 签发 (a word no document holds), a speech's first paragraph that
- * names no speaker. The quote must hold, in one clause, the asked verb with its doer stated (由主任
- * 召集, 国务院…制定, 主持：常务委员会主任); otherwise the answer is 没有找到, with the reason.
+ * names no speaker. The quote must hold, in one sentence, the asked verb (or a word the library
+ * uses for it: 制发 for 颁发) with a doer named before it (由主任召集, 主任会议每年…确定, 主持：常务委员会
+ * 主任), and about the body the question asks of (全国人大会议, not 常委会会议); otherwise the answer
+ * is 没有找到, with the reason.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { aboutBody, askedBody, askedThingPhrase } from '../ranking/body-cue.ts';
@@ -76,11 +78,13 @@ const DOER_NOUN = '(?:委员会|常委会|人大|大会|主席团|政府|法院|
  * A sentence naming a doer before one of the verbs, or a record's labelled line: looser than the
  * re-ranker's forms (主任会议每年从代表建议中确定…, 办公室或者有关工作机构应当在…以前，将…书面通知),
  * for a quote that names nobody (借此机会，我讲三点意见) is what is declined, not one worded otherwise.
- * A two-character verb is also met by its first character (由代表资格审查委员会报本级…常委会 for 报告).
+ * A two-character verb is also met by its first character before whom it is done to (由代表资格审查
+ * 委员会报本级…常委会 for 报告).
  */
 function namedDoer(verbs: readonly string[]): RegExp {
-  const forms = verbs.flatMap((verb) => (verb.length === 2 ? [verb, verb[0]] : [verb]));
-  return new RegExp(`${DOER_NOUN}[^。；;！？\n]*?(?:${forms.join('|')})|(?:^|\n)\s*(?:${verbs.join('|')})[：:]\s*\S`, 'u');
+  // The first character alone only before whom it is done to (报本级…, 送有关机关): 主 of 主任 is no 主持.
+  const forms = verbs.flatMap((verb) => (verb.length === 2 ? [verb, `${verb[0]}(?=本级|上级|上一级|有关|${DOER_NOUN})`] : [verb]));
+  return new RegExp(`${DOER_NOUN}[^。；;！？\\n]*?(?:${forms.join('|')})|(?:^|\\n)\\s*(?:${verbs.join('|')})[：:]\\s*\\S`, 'u');
 }
 
 /** The passages to quote for a who-question, or why none may be. */
