@@ -44,9 +44,17 @@ export function askedDoer(question: string, canonicalizer: Canonicalizer = defau
   if (at < 0) return undefined;
   let i = at + 1;
   while (i < words.length && BEFORE_VERB.test(words[i].word)) i++;
+  // 谁在开班式上讲的话: the place before the verb.
+  if (words[i]?.word === '在') {
+    const end = words.findIndex(({ word, tag }, j) => j > i && tag === 'f');
+    if (end > i) i = end + 1;
+  }
   const verbs: string[] = [];
-  // 讲话 is tagged a noun (是谁讲话); a noun counts only as the first word after the asking one.
-  for (; i < words.length && (VERB_TAG.test(words[i].tag) && (words[i].tag.startsWith('v') || verbs.length === 0)); i++) {
+  // 讲话 is tagged a noun (是谁讲话), 审签 an unknown word: the first word after the asking one is
+  // taken when the re-ranker reads it as the verb too; later ones only when tagged verbs.
+  const start = i;
+  const first = (j: number): boolean => j === start && (VERB_TAG.test(words[j].tag) || asked.verbs.includes(words[j].word));
+  for (; i < words.length && (/^v(?!n)/u.test(words[i].tag) || first(i)); i++) {
     verbs.push(words[i].word);
   }
   if (!verbs.length) return undefined;
