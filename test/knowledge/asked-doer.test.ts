@@ -44,6 +44,11 @@ describe('the sample library: who does what', () => {
     expect(await declined('这篇讲话是谁讲的？')).not.toContain('同志们');
   });
 
+  it('declines to say who holds a post when the passages found only rule on what the post does', async () => {
+    expect(await declined('区人大常委会主任是谁？')).toContain('没有写明主任是谁');
+    expect(await declined('常委会秘书长是谁？')).not.toContain('办公室秘书科');
+  });
+
   it('still answers who does what the rules say who does', async () => {
     expect(await lead('常委会会议由谁召集？')).toBe('常务委员会会议由主任召集并主持[1]。');
     expect(await lead('视察报告由谁审核？')).toContain('经分管副主任审核');

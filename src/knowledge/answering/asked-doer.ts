@@ -95,11 +95,43 @@ function namedDoer(verbs: readonly string[]): RegExp {
   return new RegExp(`${DOER_NOUN}[^。；;！？\\n]*?(?:${forms.join('|')})|(?:^|\\n)\\s*(?:${verbs.join('|')})[：:]\\s*\\S`, 'u');
 }
 
+/** Why no passage may be quoted for a who-question. */
+export interface DoerUnstated {
+  /** The deed asked about (签发), or the post whose holder is asked for (主任 of 区人大常委会主任是谁). */
+  readonly verb: string;
+  /** Whether any document words the deed at all. */
+  readonly inLibrary: boolean;
+  /** Set when the question asks who holds a post, not who does a deed. */
+  readonly post?: boolean;
+}
+
 /** The passages to quote for a who-question, or why none may be. */
 export interface DoerQuote {
   readonly passages: readonly ScoredPassage[];
-  /** Set when no passage that may be quoted says who does the deed: the verb, and whether any document holds it. */
-  readonly unstated?: { readonly verb: string; readonly inLibrary: boolean };
+  /** Set when no passage that may be quoted says who does the deed (or holds the post). */
+  readonly unstated?: DoerUnstated;
+}
+
+// 区人大常委会主任是谁, 谁是秘书长: who holds a post — a person's name, which a rule never gives.
+const HOLDER = /^(?:(\p{Script=Han}+?)是谁|谁是(\p{Script=Han}+?))[？?。！!\s]*$/u;
+const POST = /(?:主任|秘书长|主席|委员长|总理|院长|检察长|省长|市长|区长|县长|镇长|乡长|书记|主持人|负责人|部长|局长|厅长)$/u;
+
+/** The post whose holder a question asks for (主任 of 区人大常委会主任是谁), or undefined. */
+export function askedPost(question: string): string | undefined {
+  const match = HOLDER.exec(question.trim());
+  return (match?.[1] ?? match?.[2] ?? '').match(POST)?.[0];
+}
+
+/**
+ * For a question asking who holds a post: the passages unchanged when one of the `k` best names a
+ * holder (国务院总理 李强, 主持：常务委员会主任), moved to the front; else `unstated` — an article on
+ * what the post does (主任会议的议事程序…) does not say who holds it.
+ */
+function holderQuote(post: string, passages: readonly ScoredPassage[], k: number): DoerQuote {
+  const named = new RegExp(`${post}[ \u3000]+\\p{Script=Han}{2,4}(?![\\p{Script=Han}])|${post.replace(/人$/u, '')}[：:]\\s*\\S`, 'u');
+  const at = passages.slice(0, k).findIndex(({ passage }) => named.test(passage.text));
+  if (at < 0) return { passages, unstated: { verb: post, inLibrary: true, post: true } };
+  return at === 0 ? { passages } : { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
 }
 
 // Clauses of a passage body, each tested on its own (a doer and a verb stand within one).
@@ -115,8 +147,11 @@ export function doerQuote(
   question: string, passages: readonly ScoredPassage[], k: number, inLibrary: (word: string) => boolean,
   canonicalizer: Canonicalizer = defaultEquivalences(),
 ): DoerQuote {
+  if (!passages.length) return { passages };
+  const post = askedPost(question);
+  if (post) return holderQuote(post, passages, k);
   const asked = askedDoer(question, canonicalizer);
-  if (!asked || !passages.length) return { passages };
+  if (!asked) return { passages };
   const verb = asked.verbs.join('');
   // 全国人大会议由谁召集: a clause on another body's meeting (常委会会议由委员长召集) does not say.
   const body = askedBody(canonicalizer.apply(question));

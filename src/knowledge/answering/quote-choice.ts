@@ -8,7 +8,7 @@
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { ScoredPassage } from '../types.ts';
 import { actQuote, askedAct } from './asked-act.ts';
-import { askedDoer, doerQuote } from './asked-doer.ts';
+import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
@@ -21,12 +21,12 @@ export interface ChosenQuote {
   /** Set when a figure was asked for in a unit no passage states it in (for the note saying so). */
   readonly unstated?: { readonly unit: string; readonly otherwise?: string };
   /** Set when a who-question's deed has no doer in any passage that may be quoted (for the note saying so). */
-  readonly doerUnstated?: { readonly verb: string; readonly inLibrary: boolean };
+  readonly doerUnstated?: DoerUnstated;
 }
 
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
 export function looksDeeper(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
-  return askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined;
+  return askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined;
 }
 
 /** Choose the passages to quote from `candidates` (ranked), `k` of them. */
