@@ -157,7 +157,10 @@ export function doerQuote(
   const body = askedBody(canonicalizer.apply(question));
   const holds = (p: ScoredPassage, pattern: RegExp, thing = ''): boolean => (comparableParts(p.passage, canonicalizer).body.match(CLAUSE) ?? [])
     .some((clause) => pattern.test(clause) && aboutBody(clause, body) && clause.includes(thing));
-  if (!asked.verbs.some((word) => word.length < 2 || inLibrary(word))) {
+  // The index drops the characters it treats as stopwords (对 of 对接): a verb a found passage holds is there.
+  const bodies = passages.map((p) => comparableParts(p.passage, canonicalizer).body);
+  const present = (word: string): boolean => word.length < 2 || inLibrary(word) || bodies.some((text) => text.includes(word));
+  if (!asked.verbs.some(present)) {
     // A verb no document uses (颁发) may be worded otherwise (为…代表制发代表证): a sentence naming the
     // thing asked about and a doer before a verb sharing a character with it answers; nothing else does.
     const thing = askedThingPhrase(canonicalizer.apply(question));
