@@ -263,6 +263,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       const answered = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
       let answer = withSupersededNote(answered, passages[0], found.standings);
       if (chosen?.unstated && !answer.found) answer = { ...answer, answer: `${answer.answer}\n${m.figureUnstated(chosen.unstated.unit, chosen.unstated.otherwise)}` };
+      if (chosen?.doerUnstated && !answer.found) answer = { ...answer, answer: `${answer.answer}\n${m.doerUnstated(chosen.doerUnstated)}` };
       // 今年参训代表多少人次, answered from a 2024 report: whose year it is comes first.
       const otherYear = answer.found && passages[0] ? otherYearNote(question, passages[0].passage.title, askOptions?.today) : undefined;
       if (otherYear) answer = { ...answer, answer: `${otherYear}\n${answer.answer}` };

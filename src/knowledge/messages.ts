@@ -20,6 +20,12 @@ export const knowledgeMessages = {
     `注意：下面引的《${title}》说的是${years}年的情况，不是您问的“${asked}”（${year}年）的。`,
   /** A figure question no passage answers in the unit asked: what the documents count instead, if they do. */
   figureUnstated: (unit: string, otherwise?: string) => `${otherwise ? `文件中写的是“${otherwise}”，没有按` : '找到的段落中没有按'}“${unit === '%' ? '百分比' : unit}”统计的这项数字，所以没有拿别的数字作答。`,
+  /** A who-question whose deed no quotable passage states the doer of (or no document words at all). */
+  doerUnstated: ({ verb, inLibrary, post }: { verb: string; inLibrary: boolean; post?: boolean }) => post
+    ? `找到的段落只讲${verb}的职责和程序，没有写明${verb}是谁，所以没有拿它们作答。`
+    : inLibrary
+      ? `找到的段落都没有写明由谁“${verb}”，所以没有拿它们作答。`
+      : `库中文件都没有“${verb}”的说法，无法说明由谁${verb}。`,
   keywordOnly: '（向量检索服务暂时不可用，本次只按关键词检索，结果可能不如平时准确。）',
   emptyIndex: '知识库中还没有任何文件，请先用 ingest 命令导入文件（如：npm run cli -- ingest knowledge/）。',
   citation: (n: number, title: string, location: string, doc: string) =>

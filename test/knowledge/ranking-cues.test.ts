@@ -124,6 +124,17 @@ describe('second-stage cues between neighbouring articles', () => {
     // Asked how often as well, the congress stays the subject the answer must be about.
     expect(questionBodies('全国人大会议多久开一次？谁来召集？')).toEqual(new Set(['人大会议']));
     expect(questionBodies('全国人大会议期间谁主持会议？')).toEqual(new Set());
+    // The body (or its meeting) whose doer is asked stays the subject: who convenes 全国人大会议.
+    expect(questionBodies('全国人大会议由谁召集？')).toEqual(new Set(['人大会议']));
+    expect(questionBodies('常委会会议由谁召集？')).toEqual(new Set(['常委会']));
+    expect(questionBodies('全国人大常委会的联组会议由谁主持？')).toEqual(new Set());
+  });
+
+  it('does not take a clause on another body\'s meeting as saying who acts for the body asked about', async () => {
+    const committee = article(1, '某议事规则', '第六条', '第六条 全国人民代表大会常务委员会会议一般每两个月举行一次。\n常务委员会会议由委员长召集并主持。');
+    const plenary = article(2, '某组织法', '第八条', '第八条 全国人民代表大会每届任期五年。\n全国人民代表大会会议每年举行一次，由全国人民代表大会常务委员会召集。');
+    expect(await rerank('全国人大会议由谁召集？', [committee, plenary])).toEqual([2, 1]);
+    expect(await rerank('全国人大常委会会议由谁召集？', [plenary, committee])).toEqual([1, 2]);
   });
 
   it('prefers the local article when the question names no level', async () => {

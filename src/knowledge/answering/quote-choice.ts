@@ -1,12 +1,14 @@
 /**
  * Which of the found passages an answer may quote, for the questions whose answer must be of one
  * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
- * thing asked about (asked-deadline.ts), or the act a permission question asks about (asked-act.ts). Each check may put another found passage first, or say that none may
+ * thing asked about (asked-deadline.ts), the act a permission question asks about (asked-act.ts), or
+ * the doer a who-question asks for (asked-doer.ts). Each check may put another found passage first, or say that none may
  * be quoted: then the answer is 没有找到, never the nearest article on something else.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { ScoredPassage } from '../types.ts';
 import { actQuote, askedAct } from './asked-act.ts';
+import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
@@ -18,11 +20,13 @@ export interface ChosenQuote {
   readonly declined: boolean;
   /** Set when a figure was asked for in a unit no passage states it in (for the note saying so). */
   readonly unstated?: { readonly unit: string; readonly otherwise?: string };
+  /** Set when a who-question's deed has no doer in any passage that may be quoted (for the note saying so). */
+  readonly doerUnstated?: DoerUnstated;
 }
 
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
 export function looksDeeper(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
-  return askedAct(question, canonicalizer) !== undefined;
+  return askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined;
 }
 
 /** Choose the passages to quote from `candidates` (ranked), `k` of them. */
@@ -44,6 +48,10 @@ export function chosenQuote(
     for (let i = 0; i + 1 < word.length; i++) if (options.idf(word.slice(i, i + 2)) >= maxIdf - 1e-9) return false;
     return true;
   };
-  const act = actQuote(question, candidates, inLibrary, canonicalizer);
-  return { passages: act.passages.slice(0, k), declined: act.unsupported === true };
+  if (askedAct(question, canonicalizer)) {
+    const act = actQuote(question, candidates, inLibrary, canonicalizer);
+    return { passages: act.passages.slice(0, k), declined: act.unsupported === true };
+  }
+  const doer = doerQuote(question, candidates, k, inLibrary, canonicalizer);
+  return { passages: doer.passages.slice(0, k), declined: doer.unstated !== undefined, doerUnstated: doer.unstated };
 }

@@ -84,14 +84,51 @@ const ASKS_FOR_ACTOR = /谁|由哪|(?:哪个|哪些|什么|哪一?级)(?:机关|
 // ...unless it also asks how often, how many or by when: then the named body stays the subject.
 const ASKS_FOR_MORE = /多久|多长|多少|几|什么时候|何时|期限/;
 
+// The thing whose doer a who-question asks for: the words right before 由谁, 归谁, 是谁, 由哪个机关.
+const THING_BEFORE_WHO = /(\p{Script=Han}{2,}?)[，,]?(?:是|要|应当|应该|需要|一般)?(?:由|归)?(?:谁|哪)/u;
+// A body ending the thing: 全国人大会议, 常委会(会议), 主任会议 — the thing is that body or its meeting.
+const BODY_AT_END: ReadonlyArray<readonly [string, RegExp]> = SUBJECT_BODIES.map(([name, pattern]) => [name, new RegExp(`(?:${pattern.source})$`, 'u')]);
+
+/** The thing a (canonical) who-question asks the doer of, as written after its last 的 (代表证 of 全国人大代表的代表证由谁颁发). */
+export function askedThingPhrase(question: string): string | undefined {
+  return THING_BEFORE_WHO.exec(question)?.[1].split('的').pop() || undefined;
+}
+
 /**
- * The bodies a (canonical) question names, for the subject-body cue. None when the question
- * asks only who acts: in 全国人大会议期间谁主持会议 the answer (主席团主持…) is about another body;
- * 全国人代会多久开一次？谁来召集？ is still about the congress's own sessions.
+ * The body a who-question asks the doer for when the thing it names is that body or its meeting
+ * (全国人大会议由谁召集 → 人大会议, 常委会会议由谁召集 → 常委会): the rule answering it is about that
+ * body (全国人大会议…由全国人大常委会召集), not another body's meeting with the same verb (常委会会议由
+ * 委员长召集). Undefined when the body is only a circumstance (全国人大会议期间谁主持会议) or a part of
+ * another thing (联组会议 of 全国人大常委会的联组会议).
+ */
+export function askedBody(question: string): string | undefined {
+  const head = askedThingPhrase(question) ?? '';
+  for (const thing of [head, head.replace(/(?<=.{2})会议$/u, '')]) {
+    for (const [name, pattern] of BODY_AT_END) if (pattern.test(thing)) return name;
+  }
+  return undefined;
+}
+
+/** Whether a (canonical) clause is about `body` or names no body first (its subject left unsaid); any clause when no body is asked. */
+export function aboutBody(clause: string, body: string | undefined): boolean {
+  if (body === undefined) return true;
+  const subject = firstBody(clause);
+  return subject === undefined || subject === body;
+}
+
+/**
+ * The bodies a (canonical) question names, for the subject-body cue. When the question asks only
+ * who acts, only the body whose doer it asks for (`askedBody`): in 全国人大会议期间谁主持会议 the
+ * answer (主席团主持…) is about another body; 全国人代会多久开一次？谁来召集？ is still about the
+ * congress's own sessions.
  */
 export function questionBodies(question: string): Set<string> {
   const named = new Set<string>();
-  if (ASKS_FOR_ACTOR.test(question) && !ASKS_FOR_MORE.test(question)) return named;
+  if (ASKS_FOR_ACTOR.test(question) && !ASKS_FOR_MORE.test(question)) {
+    const asked = askedBody(question);
+    if (asked) named.add(asked);
+    return named;
+  }
   for (const [name, pattern] of SUBJECT_BODIES) if (pattern.test(question)) named.add(name);
   // 常委会会议 names the committee, not the plenary session the 人大 inside 人大常委会 would suggest.
   if (named.has('常委会') && !/人大会议/.test(question)) named.delete('人大会议');

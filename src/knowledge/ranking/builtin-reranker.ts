@@ -7,7 +7,7 @@
  */
 import { expectedAnswerTypes, isKindWord } from '../answer-types.ts';
 import { crossReferenceAmong, topicPositionIn } from './article-cues.ts';
-import { isProcedureQuestion, narrativeForProcedure, otherSubject, questionBodies, titleOfBodies, unnamedBodies } from './body-cue.ts';
+import { askedBody, isProcedureQuestion, narrativeForProcedure, otherSubject, questionBodies, titleOfBodies, unnamedBodies } from './body-cue.ts';
 import { defaultEquivalences, type Canonicalizer } from '../search/equivalences.ts';
 import { type PassageReading, PassageReadings } from './passage-reading.ts';
 import { proximity } from './proximity.ts';
@@ -77,6 +77,7 @@ function featuresOf(
   const references = crossReferenceAmong(terms.words.filter((word) => !isKindWord(types, word)), read);
   const deed = questionDeed(question);
   const asked = questionActor(question);
+  const actorBody = asked ? askedBody(terms.text) : undefined;
   // A rule question naming no law (根据代表法…) asks about the office's own practice.
   const namesLaw = mentioned.some((name) => name.endsWith('法'));
   const words = WeightedTerms.of(terms.words, idf);
@@ -116,7 +117,7 @@ function featuresOf(
       references[i],
       deedInPassage(deed, passage.text),
       ownRule(scope, procedure && !namesLaw, passage.title),
-      actorInPassage(asked, reading.clauses, terms.words),
+      actorInPassage(asked, reading.clauses, terms.words, actorBody),
     ];
   });
 }

@@ -3,6 +3,7 @@
  * is the article where that verb takes that object (可以向常务委员会提出属于…的议案), not the one
  * that only holds both words (议案在审议中…经主任会议提出, about voting on a bill).
  */
+import { aboutBody } from './body-cue.ts';
 
 /** X怎么V, X应当如何V: the object before the asking word, two-character verb after it. */
 const OBJECT_FIRST = /([\u4e00-\u9fff]{2,4}?)(?:应当|应该|要|该|需要|可以)?(?:怎么|如何|怎样)(?:才能|来)?([\u4e00-\u9fff]{2})/u;
@@ -87,11 +88,17 @@ export function questionActor(question: string): AskedActor | undefined {
   return doer && !NOT_DEED.test(doer[1]) ? actor(doer[1]) : undefined;
 }
 
-/** 1 when a clause of the (canonical) passage body states the asked doer or receiver and holds another question word, else 0. */
-export function actorInPassage(asked: AskedActor | undefined, clauses: readonly string[], words: readonly string[]): number {
+/**
+ * 1 when a clause of the (canonical) passage body states the asked doer or receiver and holds another
+ * question word, else 0. With `body` (the body whose doer is asked, body-cue.ts `askedBody`), a clause
+ * about another body does not count: 常委会会议由委员长召集 does not say who convenes 全国人大会议.
+ */
+export function actorInPassage(
+  asked: AskedActor | undefined, clauses: readonly string[], words: readonly string[], body?: string,
+): number {
   if (!asked) return 0;
   const topic = words.filter((word) => !asked.verbs.includes(word));
-  return clauses.some((clause) => asked.pattern.test(clause) && topic.some((word) => clause.includes(word))) ? 1 : 0;
+  return clauses.some((clause) => asked.pattern.test(clause) && topic.some((word) => clause.includes(word)) && aboutBody(clause, body)) ? 1 : 0;
 }
 
 // 地方性法规由谁公布, 会议期间调整议程，由谁提出: the thing before the asking word (its last
