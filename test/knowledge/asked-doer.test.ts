@@ -44,6 +44,12 @@ describe('the sample library: who does what', () => {
     expect(await declined('这篇讲话是谁讲的？')).not.toContain('同志们');
   });
 
+  it('takes a person named by the deed (会议主持人) for no one doing it', async () => {
+    // 经会议主持人同意的，可以延长发言时间 says who agrees to a longer speech, not who chairs a group meeting.
+    expect(await declined('分组会议由谁主持？')).not.toContain('延长发言时间');
+    expect(await lead('常委会会议由谁召集？')).toContain('常务委员会会议由主任召集并主持');
+  });
+
   it('declines to say who holds a post when the passages found only rule on what the post does', async () => {
     expect(await declined('区人大常委会主任是谁？')).toContain('没有写明主任是谁');
     expect(await declined('常委会秘书长是谁？')).not.toContain('办公室秘书科');

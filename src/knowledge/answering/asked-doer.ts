@@ -72,7 +72,8 @@ const IN_CLAUSE = '[^，,。；;：:]';
  * record's labelled line (主持：常务委员会主任, 记录：办公室秘书科).
  */
 function doerPattern(verbs: readonly string[]): RegExp {
-  const verb = `(?:${verbs.join('|')})`;
+  // 主持人, 召集人, 负责人: a person named by the deed, not the deed done (经会议主持人同意 says no one 主持s).
+  const verb = `(?:${verbs.join('|')})(?!人)`;
   return new RegExp(`(?:由|受|(?<!已)经|根据|按照|报(?![经请]))${IN_CLAUSE}{1,30}?${verb}|(?:^|[，,])${IN_CLAUSE}{0,10}?${DOER_END}${verb}|` +
     `(?:^|\\s)${IN_CLAUSE}{0,12}?${DOER_END}(?:根据|依照|按照|依据)[^。；;]{0,40}?[，,]${verb}|` +
     `(?:可以|有权|应当|负责)(?:[向为对给]${IN_CLAUSE}{1,24}?)?(?:书面)?${verb}|(?:^|\\n)\\s*${verb}[：:]\\s*\\S`, 'u');
@@ -92,7 +93,7 @@ const DOER_NOUN = '(?:委员会|常委会|人大|大会|主席团|政府|法院|
 function namedDoer(verbs: readonly string[]): RegExp {
   // The first character alone only before whom it is done to (报本级…, 送有关机关): 主 of 主任 is no 主持.
   const forms = verbs.flatMap((verb) => (verb.length === 2 ? [verb, `${verb[0]}(?=本级|上级|上一级|有关|${DOER_NOUN})`] : [verb]));
-  return new RegExp(`${DOER_NOUN}[^。；;！？\\n]*?(?:${forms.join('|')})|(?:^|\\n)\\s*(?:${verbs.join('|')})[：:]\\s*\\S`, 'u');
+  return new RegExp(`${DOER_NOUN}[^。；;！？\\n]*?(?:${forms.join('|')})(?!人)|(?:^|\\n)\\s*(?:${verbs.join('|')})[：:]\\s*\\S`, 'u');
 }
 
 /** Why no passage may be quoted for a who-question. */
