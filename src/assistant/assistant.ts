@@ -29,7 +29,7 @@ import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { renderCount, renderList } from './render.ts';
 import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
 import { comparedPeriods, listedCountPeriods, monthsOf, partsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
-import { kindExtreme, monthExtreme } from './extremes.ts';
+import { kindExtreme, monthExtreme, recorderCounts } from './extremes.ts';
 import { beforeTheLog, plannedNote } from './count-notes.ts';
 import { answerEach, answerThenOffer, severalQuestions, statementAndQuestions, toldBeforeQuestion } from './several-questions.ts';
 import { answerQuestions, ruleQuestions } from './several-rule-questions.ts';
@@ -119,6 +119,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
 
   /** A count as asked in `text`: two periods compared, several periods or the months (quarters) broken down, else one count. */
   async function answerCount(q: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply> {
+    if (q.extreme?.by === 'recorder') return { text: await recorderCounts(activities, q, q.extreme, taxonomy) };
     const [compared, narrow] = [comparedPeriods(text, today), { about: q.about, by: q.by }];
     if (compared) return compare(q.kinds, compared, incoming, narrow);
     const listed = listedCountPeriods(text, today);

@@ -1,11 +1,15 @@
 /**
  * Which month or kind of a period had the most activities, or the fewest (上半年哪个月活动最多,
- * 今年哪类活动最少): one line under the counts it is read from, every tie named, never a guess.
+ * 今年哪类活动最少) or person logging (谁记的最多): one line under the counts it is read from, every tie
+ * named, never a guess.
  */
 import type { Extreme, Taxonomy } from '../reader/index.ts';
 import type { Stats } from '../log/index.ts';
 import { periodInWords, type IsoDate } from '../time/index.ts';
+import type { Query } from './commands/index.ts';
 import { messages as m } from './messages.ts';
+import type { ActivityLogPort } from './ports.ts';
+import { kindsText } from './render.ts';
 
 /** One counted month or kind, as the reply names it. */
 interface Counted {
@@ -14,7 +18,7 @@ interface Counted {
 }
 
 /** The line naming the most (or fewest) of `counted`, after a line break; '' when nothing tells them apart. */
-function extremeLine(extreme: Extreme, by: Extreme['by'], counted: readonly Counted[], note = ''): string {
+function extremeLine(extreme: Extreme, by: 'month' | 'kind', counted: readonly Counted[], note = ''): string {
   if (counted.length < 2) return '';
   const counts = counted.map((c) => c.count);
   if (Math.max(...counts) === 0) return '';
@@ -46,4 +50,28 @@ export function kindExtreme(extreme: Extreme | undefined, stats: Stats, kinds: r
     ? stats.counts.map((c) => ({ name: c.label, count: c.count }))
     : taxonomy.kinds.filter((k) => k.id !== 'other' || (found.get(k.id) ?? 0) > 0).map((k) => ({ name: k.label, count: found.get(k.id) ?? 0 }));
   return extremeLine(extreme, 'kind', counted);
+}
+
+/**
+ * The entries of a period counted per person who logged them (谁记的最多, 每个人记了几条): each
+ * person's count (named as they logged: display name, else platform id), most first, the total,
+ * and who logged the most (or fewest), every tie named.
+ */
+export async function recorderCounts(activities: ActivityLogPort, query: Pick<Query, 'kinds' | 'from' | 'to'>, extreme: Extreme, taxonomy: Taxonomy): Promise<string> {
+  const entries = await activities.list({ kinds: query.kinds, from: query.from, to: query.to });
+  const scope = `${periodInWords(query.from, query.to)}${kindsText(query.kinds, taxonomy)}`;
+  if (entries.length === 0) return m.recordersNone(scope);
+  const counts = new Map<string, number>();
+  for (const a of entries) {
+    const who = a.by_name ?? a.by;
+    counts.set(who, (counts.get(who) ?? 0) + 1);
+  }
+  const people = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
+  const lines = [m.recordersHead(scope, entries.length), ...people.map(([who, n]) => m.recorderLine(who, n))];
+  if (people.length > 1) {
+    const target = extreme.most ? people[0][1] : people[people.length - 1][1];
+    const named = people.filter(([, n]) => n === target).map(([who]) => who);
+    lines.push(named.length === people.length ? m.recordersTied(target) : m.recordersExtreme(named, extreme.most, target));
+  }
+  return lines.join('\n');
 }

@@ -105,6 +105,13 @@ export const messages = {
     `${most ? '最多' : '最少'}的是${names.join('、')}，${names.length > 1 ? '各' : '共'} ${count} 次（按活动记录统计）。`,
   extremeTied: (by: 'month' | 'kind', count: number) => `${by === 'month' ? '各月' : '各类活动'}次数相同，都是 ${count} 次。`,
   extremeMonthNotOver: '（本月还没有结束，不参与最少的比较。）',
+  /** Entries counted per person who logged them (谁记的最多). */
+  recordersHead: (scope: string, total: number) => `${scope}共 ${total} 条记录，按记录人统计：`,
+  recorderLine: (who: string, n: number) => `· ${who}：${n} 条`,
+  recordersExtreme: (names: readonly string[], most: boolean, n: number) =>
+    `记得${most ? '最多' : '最少'}的是${names.join('、')}，${names.length > 1 ? '各' : '共'} ${n} 条（按活动记录统计，以记录时的名字为准）。`,
+  recordersTied: (n: number) => `各记录人记的条数相同，都是 ${n} 条。`,
+  recordersNone: (scope: string) => `${scope}没有记录，无法按记录人统计。`,
   compareSame: (first: string, second: string) => `${first}与${second}次数相同（均按活动记录统计）。`,
   allKinds: '各类活动',
   allMeetings: '各类会议',

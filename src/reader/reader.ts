@@ -164,6 +164,13 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (mentions.length > 0 && cue.LATEST.test(blank)) return marked(query('list', p, taxonomy), { latest: true });
 
   const hasPeriod = periods.some((x) => !x.timeOnly);
+  // 谁记的最多, 每个人记了几条: counted per person logging, over every entry of the period (no subject or person).
+  const recorders = cue.BY_RECORDER.exec(blank);
+  if (recorders) {
+    const counted = query('count', p, taxonomy);
+    if (counted.intent !== 'count') return counted;
+    return { intent: 'count', kinds: counted.kinds, from: counted.from, to: counted.to, extreme: { by: 'recorder', most: (recorders[1] ?? recorders[2]) !== '少' } };
+  }
   // 上半年哪个月活动最多, 今年哪类活动最少: counted per month or kind; without a period, which one is asked.
   const extreme = cue.EXTREME.exec(blank);
   if (extreme && (mentions.length > 0 || /活动|工作|会|最[忙闲]/.test(blank))) return extremeCount(p, taxonomy, extreme);

@@ -16,9 +16,9 @@ export interface ReadActivity {
   readonly earlier?: IsoDate;
 }
 
-/** Which month or kind of a period had the most activities, or the fewest. */
+/** Which month, kind or person logging (`recorder`: 谁记的最多, 每个人记了几条) had the most activities, or the fewest. */
 export interface Extreme {
-  readonly by: 'month' | 'kind';
+  readonly by: 'month' | 'kind' | 'recorder';
   readonly most: boolean;
 }
 

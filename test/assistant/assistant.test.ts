@@ -402,6 +402,21 @@ describe('assistant: follow-ups in a thread', () => {
     ]);
   });
 
+  it('counts the entries per person who logged them (谁记的最多, 每个人记了几条), never as entries logged by "每个人"', async () => {
+    bench = makeBench(reader, { allow: 'telegram:1,telegram:2' });
+    await bench.assistant.handle(telegram('3月3日视察了城区防汛工作', '1'));
+    await bench.assistant.handle(telegram('3月9日视察了学校', '1'));
+    await bench.assistant.handle(telegram('5月12日开展了专题调研', '2'));
+    await bench.assistant.handle(telegram('2022年5月12日开展了专题调研', '2'));
+    expect((await bench.assistant.handle(telegram('今年每个人记了几条', '1'))).text.split('\n')).toEqual([
+      '2023年各类活动共 3 条记录，按记录人统计：', '· 用户1：2 条', '· 用户2：1 条', '记得最多的是用户1，共 2 条（按活动记录统计，以记录时的名字为准）。',
+    ]);
+    expect((await bench.assistant.handle(telegram('谁记得最少', '1'))).text).toContain('各记录人记的条数相同，都是 2 条');
+    expect((await bench.assistant.handle(telegram('上半年调研是谁记的最多', '1'))).text.split('\n')).toEqual([
+      '2023年上半年调研共 1 条记录，按记录人统计：', '· 用户2：1 条',
+    ]);
+  });
+
   it('lists the entries just counted when asked which days they were (都是哪几天开的, 分别是什么时候)', async () => {
     bench = makeBench(reader);
     for (const text of ['3月3日视察了城区防汛工作', '6月12日视察了安全生产工作', '6月20日召开了主任会议']) await bench.assistant.handle(say(text));
