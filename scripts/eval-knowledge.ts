@@ -5,7 +5,10 @@
  * for fitting). lead.jsonl holds who-questions and the span their answer's lead sentence must hold. Law-exam questions are also ranked by a plain BM25 peer (character bigrams,
  * as Elasticsearch's cjk analyzer) over the same passages.
  *
- *   npx tsx scripts/eval-knowledge.ts [--data DIR] [--split tune|check|all] [--show-misses] [--explain]
+ * "Answered without the gold" counts confident wrong answers: found, but the gold not in the answer
+ * (or, for an unanswerable question, found at all). fresh.jsonl is a check set written in session 33.
+ *
+ *   npx tsx scripts/eval-knowledge.ts [--data DIR] [--split tune|check|all] [--show-misses] [--explain] [--only SET]
  *                                     [--dump-found FILE] [--dump-rerank FILE] [--tokenizer intl|jieba]
  *
  * --explain (with --show-misses) prints, under each miss at rank 1, the second-stage features of
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     const peer = await plainBm25(kb);
     const names = new Set((await kb.store.documentTitles()).flatMap(documentNames));
     const samples = readSet(join(root, 'scripts/eval-sets/samples.jsonl'));
+    const fresh = readSet(join(root, 'scripts/eval-sets/fresh.jsonl'));
     const sets: Array<{ name: string; items: Item[]; answerable: boolean; kb?: OpenKnowledgeBase }> = [
       { name: 'qa-dev (shared)', items: readSet(join(shared, 'eval/qa-dev.jsonl')), answerable: true },
       { name: 'answerable', items: readSet(join(root, 'scripts/eval-sets/answerable.jsonl')), answerable: true },
@@ -100,11 +104,13 @@ async function main(): Promise<void> {
       { name: 'unanswerable', items: readSet(join(root, 'scripts/eval-sets/unanswerable.jsonl')), answerable: false },
       { name: 'samples-only answerable', items: samples.filter((item) => item.gold), answerable: true, kb: samplesOnly },
       { name: 'samples-only unanswerable', items: samples.filter((item) => !item.gold), answerable: false, kb: samplesOnly },
-    ];
+      { name: 'fresh answerable', items: fresh.filter((item) => item.gold), answerable: true },
+      { name: 'fresh unanswerable', items: fresh.filter((item) => !item.gold), answerable: false },
+    ].filter((set) => !option('--only') || set.name.includes(option('--only') ?? ''));
     const foundRows: string[] = [];
     const rerankRows: string[] = [];
     for (const set of sets) {
-      let hit1 = 0, hit5 = 0, peer1 = 0, peer5 = 0, declined = 0, quoted = 0;
+      let hit1 = 0, hit5 = 0, peer1 = 0, peer5 = 0, declined = 0, quoted = 0, confidentWrong = 0;
       for (const item of set.items) {
         const kb = set.kb ?? (item.doc && sampleDocs.has(item.doc) ? withSamples : corpusKb);
         const { passages } = await kb.searchDetailed(item.question, 5);
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
           features: found, passages: kb.foundOptions.passageCount?.() }));
         const explainFound = () => { if (explain) console.log(`    found: ${named(FOUND_FEATURES, found)}`); };
         if (!item.gold) {
+          if (answer.found) confidentWrong++;
           if (showMisses && answer.found) {
             console.log(`  answered ${item.id}: ${item.question} → ${passages[0]?.passage.location}`);
             explainFound();
@@ -125,6 +132,10 @@ async function main(): Promise<void> {
         const rank = passages.findIndex(({ passage }) => squash(passage.text).includes(gold));
         // What the person reads: the gold sentence in the answer's quotes (a passage moved first counts).
         if (answer.found && squash(answer.answer).includes(gold)) quoted++;
+        else if (answer.found) {
+          confidentWrong++;
+          if (showMisses) console.log(`  answered without the gold ${item.id}: ${item.question} → ${answer.answer.split('\n')[0].slice(0, 70)}`);
+        }
         if (rank === 0) hit1++;
         if (rank >= 0) hit5++;
         const peerIds = set.kb ? [] : peer(item.question, 5);
@@ -164,10 +175,11 @@ async function main(): Promise<void> {
       const ranking = set.items[0]?.gold
         ? `recall@1 ${pct(hit1, n)} recall@5 ${pct(hit5, n)} (plain BM25 peer ${pct(peer1, n)} / ${pct(peer5, n)}); gold quoted ${pct(quoted, n)}; `
         : '';
-      console.log(`${set.name} [${split}] ${n} questions: ${ranking}declined ${declined}/${n} (${pct(declined, n)})`);
+      console.log(`${set.name} [${split}] ${n} questions: ${ranking}declined ${declined}/${n} (${pct(declined, n)}); ` +
+        `answered without the gold ${confidentWrong}/${n}`);
     }
     // Who-questions (由谁/哪个机关 + verb + thing): the answer's first line is the sentence naming the doer.
-    const leads = readSet(join(root, 'scripts/eval-sets/lead.jsonl'));
+    const leads = option('--only') ? [] : readSet(join(root, 'scripts/eval-sets/lead.jsonl'));
     let leadRight = 0;
     for (const item of leads) {
       const answer = await (item.doc && sampleDocs.has(item.doc) ? samplesOnly : corpusKb).ask(item.question, { k: 5 });

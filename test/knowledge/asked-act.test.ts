@@ -42,6 +42,16 @@ describe.skipIf(!existsSync(corpus))('the act asked about, over the shared laws'
     await leads('代表候选人的近亲属能不能当监票人？', '不得担任监票人');
   });
 
+  it('reads the act after a verb of phase (继续介绍), and moves no passage that names the act only in passing', async () => {
+    // 继续 is no act: read as one it was looked for in rules that never say it, and the answer was 没有找到.
+    const answer = await kb().ask('选举日当天还能继续介绍候选人吗？', { k: 5 });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('在选举日必须停止代表候选人的介绍');
+    // 为代表依法履职提供必要的条件 names 履职 and 常委会, not whether a standing committee goes on working.
+    const { lead } = await ask(kb(), '上届常委会任期届满以后还能继续履职吗？');
+    expect(lead).not.toContain('为代表依法履职');
+  });
+
   it('quotes the number that must sign for the act asked, not for another act signed the same way', async () => {
     const { found, lead } = await ask(kb(), '代表要求质询需要多少人联名？');
     expect(found).toBe(true);

@@ -97,3 +97,16 @@ describe.skipIf(!reports.every((path) => existsSync(path)))('figure questions ov
     expect((await ask(kb(), '上海去年举办了多少场文化展览？')).lead).toContain('举办文化展览1565场');
   });
 });
+
+const organicLaw = join(corpus, 'local-organic-law-2022.md');
+
+describe.skipIf(!existsSync(organicLaw))('people counted with 个, over the local organic law', () => {
+  const kb = suiteKnowledgeBase('lvzhi-figure-people-', [organicLaw], 120_000);
+
+  it('answers 几个副主席 with the headcount the law states in 人', async () => {
+    // The law says 副主席一人至二人; read as a count in 个 it was declined as 没有按“个”统计.
+    const answer = await ask(kb(), '乡镇人大能设几个副主席？');
+    expect(answer.found).toBe(true);
+    expect(answer.lead).toContain('副主席一人至二人');
+  });
+});

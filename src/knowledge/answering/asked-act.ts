@@ -7,7 +7,7 @@
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { TaggedWord } from '../search/word-segmenter.ts';
-import { comparableParts } from '../ranking/question-terms.ts';
+import { comparableParts, comparableText, coverage, questionTerms } from '../ranking/question-terms.ts';
 import type { ScoredPassage } from '../types.ts';
 import { isContent, taggedQuestion } from './question-focus.ts';
 
@@ -32,6 +32,9 @@ const VERB = /^v/;
 // Verbs that link rather than act (能不能作为…的议题, 可以算是…吗): the question is about what they link,
 // which the rule may name without them (（五）人民来信来访集中反映的问题 among the topics listed).
 const LINKING_VERB = /^(?:作为|成为|属于|算是|算作|视为|当作|当成|进行|开展|是|有|做)$/u;
+// Verbs of phase that take the act as their object (还能继续履职吗, 能不能开始调研): the act is the
+// verb after them; read as the act, 继续 is looked for in rules that never say it (停止…的介绍).
+const PHASE_VERB = /^(?:继续|接着|开始|着手)$/u;
 // Asking words of other kinds of question (who, how many, what, how).
 const ASKS_OTHER = /[谁几哪]|多长|多久|多少|多大|怎|什么|如何|为何/u;
 
@@ -54,7 +57,8 @@ export function askedAct(question: string, canonicalizer: Canonicalizer = defaul
     const other = clause.some(({ word }) => ASKS_OTHER.test(word));
     if (!whether || other) continue;
     const rest = after.filter((word) => isContent(word) && !NEGATED.test(word.word));
-    const verbAt = rest.findIndex(({ tag }) => VERB.test(tag));
+    const verbs = rest.flatMap(({ tag }, i) => (VERB.test(tag) ? [i] : []));
+    const verbAt = PHASE_VERB.test(rest[verbs[0]]?.word ?? '') && verbs.length > 1 ? verbs[1] : (verbs[0] ?? -1);
     if (verbAt < 0 || LINKING_VERB.test(rest[verbAt].word)) return undefined;
     return {
       verb: rest[verbAt].word,
@@ -109,6 +113,11 @@ export function actQuote(
     .some((sentence) => sentence.includes(act.verb) && (others.length === 0 || others.some((word) => names(sentence, word))));
   const at = passages.findIndex(about);
   if (at === 0) return { passages };
-  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
+  // A deeper passage is moved first only when it holds more than half as much of the question as
+  // the first: one naming the act and a doer in passing (为代表依法履职提供…条件, for 常委会还能继续
+  // 履职吗) while the first holds the rest of the question (任期, 选出) is about something else.
+  const words = questionTerms(question, canonicalizer).words;
+  const share = (p: ScoredPassage) => coverage(words, comparableText(p.passage, canonicalizer));
+  if (at > 0 && 2 * share(passages[at]) > share(passages[0])) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
   return { passages, unsupported: true };
 }

@@ -57,15 +57,29 @@ const UNIT_WORD = new RegExp(`^(?:${UNITS})$`, 'u');
 /** How much of the thing a passage other than the top one must hold in the figure's clause to be quoted instead (at most). */
 const OTHER_PASSAGE_SHARE = 0.5;
 
+// A person the question counts with 个 (几个副主席, 多少个委员): the rules count people in 人 or 名
+// (副主席一人至二人), never in 个. A body or place (代表团, 委员会, 联络站) ends otherwise.
+const PERSON = /(?:人员|委员|代表|主席|主任|书记|干部|选民|秘书|长)$/u;
+
+/** The unit key of an asked 个: 人 when the word counted names a person. */
+function countedUnit(question: string, match: RegExpExecArray): string {
+  if (match[1] !== '个') return match[1];
+  const after = question.slice(match.index + match[0].length).replace(/^副/u, '');
+  const counted = wordSegmenter().cut(after.split(/[^\p{Script=Han}]/u)[0] ?? '')[0] ?? '';
+  return PERSON.test(counted) ? '人' : '个';
+}
+
 /** The figure a question asks for in a unit, or undefined when it asks for none (or for a period). */
 export function askedFigure(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): AskedFigure | undefined {
-  const unit = ASKED_SHARE.test(question) ? '%' : ASKED.exec(question)?.[1];
+  const asked = ASKED.exec(question);
+  const share = ASKED_SHARE.test(question);
+  const unit = share ? '%' : asked ? countedUnit(question, asked) : undefined;
   if (!unit) return undefined;
   const segmenter = wordSegmenter();
   const thing = taggedQuestion(question, canonicalizer)
     .filter((word) => isContent(word) && word.tag !== 't' && !UNIT_WORD.test(word.word))
     .map(({ word, tag }) => ({ word, weight: segmenter.generalIdf(word), noun: /^(?:n|j)/.test(tag) }));
-  return thing.length ? { unit: unitKey(unit), written: unit, thing } : undefined;
+  return thing.length ? { unit: unitKey(unit), written: share ? unit : asked?.[1] ?? unit, thing } : undefined;
 }
 
 /** The figures a text states, each with its clause. */

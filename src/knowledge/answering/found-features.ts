@@ -189,7 +189,9 @@ function weightedShare(
 export function foundFeatures(question: string, passages: readonly ScoredPassage[], options: FoundDecisionOptions): number[] {
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
   const tagged = taggedQuestion(question, canonicalizer);
-  const words = topicWordsOf(tagged);
+  // A kept variant (两高) stands beside its canonical form, which the passages are searched for;
+  // the abbreviation itself is in no rule and counts neither as held nor as absent.
+  const words = topicWordsOf(tagged).filter(({ word }) => !canonicalizer.isKeptVariant(word));
   const focus = focusWords(tagged);
   const texts = passages.slice(0, 3).map(({ passage }) => comparableText(passage, canonicalizer));
   const best = texts[0] ?? '';

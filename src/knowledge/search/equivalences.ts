@@ -34,6 +34,7 @@ export class Canonicalizer {
   private readonly pattern: RegExp | null;
   private readonly replacement = new Map<string, string>();
   private readonly headings = new Map<string, string>();
+  private readonly keptVariants = new Set<string>();
   /** Whether a variant spans lines (an edited list may hold one): then lines are rewritten together. */
   private readonly multiline: boolean;
 
@@ -47,6 +48,7 @@ export class Canonicalizer {
         // A kept list still gets its members canonicalized (人民法院 → 法院) by the plain groups.
         const kept = group.keep ? '、' + new Canonicalizer(plain).apply(key) : '';
         this.replacement.set(key, group.canonical + kept);
+        if (group.keep) this.keptVariants.add(key);
         variants.push(key);
       }
     }
@@ -54,6 +56,14 @@ export class Canonicalizer {
     // Longest first: a regex alternation takes the first alternative that matches.
     variants.sort((a, b) => b.length - a.length);
     this.pattern = variants.length ? new RegExp(variants.map(escapeRegExp).join('|'), 'g') : null;
+  }
+
+  /**
+   * Whether a word is a variant its group keeps beside the canonical form (两高 beside
+   * 最高人民法院、最高人民检察院): the canonical form stands for it wherever it is written.
+   */
+  isKeptVariant(word: string): boolean {
+    return this.keptVariants.has(word.normalize('NFKC').toLowerCase());
   }
 
   /** The text with every variant replaced by its canonical form (NFKC, lower case). */
