@@ -120,7 +120,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   /** A count as asked in `text`: two periods compared, several periods or the months (quarters) broken down, else one count. */
   async function answerCount(q: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply> {
     if (q.extreme?.by === 'recorder') return { text: await recorderCounts(activities, q, q.extreme, taxonomy) };
-    const [compared, narrow] = [comparedPeriods(text, today), { about: q.about, by: q.by }];
+    const [compared, narrow] = [q.versus && q.from && q.to ? [{ from: q.from, to: q.to }, q.versus] as const : comparedPeriods(text, today), { about: q.about, by: q.by }];
     if (compared) return compare(q.kinds, compared, incoming, narrow);
     const listed = listedCountPeriods(text, today);
     if (listed.length > 1) return breakdown(q.kinds, listed, incoming, narrow);

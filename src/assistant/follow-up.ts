@@ -17,9 +17,12 @@ export type TurnContext =
 
 /** A follow-up resolved into a complete request. */
 export type ResolvedFollowUp =
-  | ({ intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string } & CountMarks)
+  | ({ intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string; versus?: { from: IsoDate; to: IsoDate } } & CountMarks)
   | { intent: 'ask'; question: string; retrieval: string }
   | { intent: 'draft'; request: string };
+
+/** 和5月份比呢, 跟去年比怎么样 after a count: that count against the period named (after 那 and 呢 are cut). */
+const VERSUS = /^(?:和|跟|与|同)\s*(.{1,12}?)\s*(?:相比|比|对比|比较)(?:一下)?(?:怎么样|如何|多了还是少了)?$/;
 
 /** 原文是怎么说的, 出自哪里, 依据是哪一条 right after an answer: where the answer comes from. */
 const SOURCE_ASKED = /^(?:请问|那)?(?:这个?|这条|上面的?|刚才的?)?(?:原文|原话|出处|来源|依据|根据|法律依据)(?:是什么|是啥|在哪里?|怎么说的?|是怎么(?:说|写|规定)的|呢)?[？?。]?$|^(?:这个?|这条|上面的?|刚才的?)?(?:是)?(?:出自|引自|来自|依据|根据)(?:哪里|哪儿|哪个文件|哪份文件|哪部法律?|哪一?条|什么文件)[？?。]?$|^(?:在|是)?(?:哪个文件|哪份文件|第几条|哪一条)(?:里|规定的|说的|上写的)?[？?。]?$/;
@@ -66,7 +69,7 @@ function standsAlone(reading: Reading, text: string): boolean {
 /** True when a short message leans on what was said before ("那…呢", "列出来看看"). */
 export function looksLikeFollowUp(text: string): boolean {
   const t = text.trim();
-  return t.length <= 16 && (FOLLOW_UP_SHAPE.test(t) || LIST_WORDS.test(t) || wantsExport(t) || countMarks(t) !== undefined);
+  return t.length <= 16 && (FOLLOW_UP_SHAPE.test(t) || LIST_WORDS.test(t) || wantsExport(t) || countMarks(t) !== undefined || VERSUS.test(t.replace(EDGE, '')));
 }
 
 /**
@@ -92,6 +95,13 @@ export async function resolveFollowUp(
     const other = askedOfOther(text, previous.question);
     if (other) return { intent: 'ask', question: other, retrieval: other };
     return { intent: 'ask', question: text.trim(), retrieval: `${previous.question} ${core}` };
+  }
+  const versus = VERSUS.exec(core);
+  if (versus && previous.intent === 'count' && previous.from && previous.to) {
+    const other = await reader.read(`${versus[1]}有几次`, now);
+    if ((other.intent === 'count' || other.intent === 'list') && other.from && other.to) {
+      return { intent: 'count', kinds: [...previous.kinds], from: previous.from, to: previous.to, about: previous.about, by: previous.by, versus: { from: other.from, to: other.to } };
+    }
   }
   // 导出来 right after a list or count: that list, as a file (the assistant attaches it).
   const wantsList = LIST_WORDS.test(text) || wantsExport(text);

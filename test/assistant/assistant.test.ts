@@ -402,6 +402,17 @@ describe('assistant: follow-ups in a thread', () => {
     ]);
   });
 
+  it('compares the count just given with the period a follow-up names (和5月份比呢, 跟一季度比)', async () => {
+    bench = makeBench(reader);
+    for (const text of ['3月3日视察了城区防汛工作', '5月9日视察了学校', '6月12日视察了医院', '6月20日视察了敬老院']) await bench.assistant.handle(say(text));
+    expect((await bench.assistant.handle(say('6月份视察了几次'))).text).toBe('2023年6月共视察 2 次。');
+    expect((await bench.assistant.handle(say('和5月份比呢'))).text.split('\n')).toEqual([
+      '· 2023年6月视察：2 次', '· 2023年5月视察：1 次', '2023年6月比2023年5月多 1 次（均按活动记录统计）。',
+    ]);
+    await bench.assistant.handle(say('上半年视察了几次'));
+    expect((await bench.assistant.handle(say('跟一季度比'))).text).toContain('2023年上半年比2023年第一季度多 3 次');
+  });
+
   it('counts the entries per person who logged them (谁记的最多, 每个人记了几条), never as entries logged by "每个人"', async () => {
     bench = makeBench(reader, { allow: 'telegram:1,telegram:2' });
     await bench.assistant.handle(telegram('3月3日视察了城区防汛工作', '1'));
