@@ -239,7 +239,12 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     && !quoted(word) && !texts.slice(0, QUOTED).some((text) => wordsAlike(word, text));
   // A kind the library never names (公积金 of 住房公积金补贴) is a thing it does not cover; a head it
   // lacks whose kind the quote names (无记名 of 无记名投票, where the rule says 无记名…表决) is worded otherwise.
-  const thingAbsent = existenceThings(tagged).some(({ head, kind }) => kind.some(unnamed) || (unnamed(head) && !kind.some(quoted)));
+  // An act asked to be allowed (能不能带秘书随行) is not answered by a quote that names neither the
+  // thing it involves (秘书; 弃权 of 弃权票) nor any specific word of the act (追究 of 被追究法律责任).
+  const actUnnamed = (head: string, act: readonly string[]): boolean => wordSegmenter().generalIdf(head) >= EXISTENCE_IDF && !quoted(head) && !(head.length === 3 && quoted(head.slice(0, 2)))
+    && !act.some((word) => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && quoted(word));
+  const thingAbsent = existenceThings(tagged).some(({ head, kind, allowed }) => (allowed ? actUnnamed(head, kind)
+    : kind.some(unnamed) || (unnamed(head) && !kind.some(quoted))));
   const specific = words.filter((w) => w.weight >= QUOTED_SPECIFIC_IDF);
   const limited = limitedQuantities(tagged);
   const total = words.reduce((sum, w) => sum + w.weight, 0);

@@ -37,6 +37,11 @@ const PROCEDURE_VERBS = new Set(['走', '办', '办理', '履行', '经过']);
 // Asking whether a thing exists or is provided: 有没有食堂, 有无徽章, 是否|有补贴, 有|食堂|吗.
 const ASKS_EXISTS = /^(?:有没有|有无)$/u;
 const CLOSES_QUESTION = /^[吗么]$/u;
+// Asking whether a thing may be done (能不能带秘书, 可以…吗, 能否): the thing done is asked to be
+// provided for, as a thing is asked to exist; the documents name it if they allow or forbid it.
+const ASKS_ALLOWED = /^(?:能否|可否|可不可以)$/u;
+const MAY = /^(?:能|可以|能够)$/u;
+const A_NOT_A = /^(.+)不\1$/u;
 // Parts of speech a focus can have: nouns, verbs, adjectives, abbreviations, unknown runs.
 const CONTENT_TAG = /^(?:n|v|a|j|l|i)/;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
@@ -103,6 +108,8 @@ export interface AskedThing {
   readonly head: string;
   /** 住房 and 公积金 in 住房公积金补贴, 无记名 in 无记名投票; not the verbs of a clause (发放 in 统一发放的徽章). */
   readonly kind: readonly string[];
+  /** Asked whether an act is allowed (能不能带秘书随行): kind holds the act's other words. */
+  readonly allowed?: boolean;
 }
 
 // Verbs (not verbal nouns): what is done with a thing, not which kind it is.
@@ -120,8 +127,11 @@ export function existenceThings(words: readonly TaggedWord[]): AskedThing[] {
     for (let j = from + 1; j < words.length && !ENDS_CLAUSE(words[j]); j++) if (CLOSES_QUESTION.test(words[j].word)) return true;
     return false;
   };
-  const asksExistence = (i: number): boolean => ASKS_EXISTS.test(words[i].word)
-    || (words[i].word === '有' && (words[i - 1]?.word === '是否' || closedByQuestion(i)));
+  const asksExistence = (i: number): boolean => ASKS_EXISTS.test(words[i].word) || ASKS_ALLOWED.test(words[i].word)
+    || (words[i].word === '有' && (words[i - 1]?.word === '是否' || closedByQuestion(i)))
+    || (MAY.test(words[i].word) && (words[i - 1]?.word === '是否' || A_NOT_A.test(words[i].word + (words[i + 1]?.word ?? '')) || closedByQuestion(i)))
+    // 时能|不能: jieba joined the first half of 能不能 to the word before it.
+    || (words[i].word === '不能' && /能$/u.test(words[i - 1]?.word ?? '') && words[i - 1].word !== '能');
   const out: AskedThing[] = [];
   words.forEach((_, at) => {
     if (!asksExistence(at)) return;
@@ -134,6 +144,21 @@ export function existenceThings(words: readonly TaggedWord[]): AskedThing[] {
         phrase.push({ word: phrase.pop()!.word + words[i].word, tag: 'n' });
       }
     }
+    if (ASKS_ALLOWED.test(words[at].word) || MAY.test(words[at].word) || words[at].word === '不能') {
+      // What may be done is an act: the thing it involves is its last noun (秘书 in 带秘书随行).
+      const noun = phrase.findLastIndex(({ tag }) => NOUN.test(tag));
+      if (noun >= 0) out.push({ head: phrase[noun].word, kind: phrase.filter((_, i) => i !== noun).map(({ word }) => word), allowed: true });
+      return;
+    }
+    const head = phrase.pop();
+    if (head) out.push({ head: head.word, kind: phrase.filter(({ tag }) => !BARE_VERB_TAG.test(tag)).map(({ word }) => word) });
+  });
+  // 出差补助怎么算, 工资怎么发: how a thing is reckoned asks about the thing right before the asking
+  // word, with the words right before it naming its kind (出差 of 出差补助).
+  words.forEach(({ word }, at) => {
+    if (!HOW.test(word) || !BARE_VERB(words[at + 1])) return;
+    const phrase: TaggedWord[] = [];
+    for (let i = at - 1; i >= 0 && isContent(words[i]); i--) phrase.unshift(words[i]);
     const head = phrase.pop();
     if (head) out.push({ head: head.word, kind: phrase.filter(({ tag }) => !BARE_VERB_TAG.test(tag)).map(({ word }) => word) });
   });
