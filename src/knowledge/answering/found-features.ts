@@ -35,6 +35,12 @@ export interface FoundDecisionOptions {
 }
 
 // Parts of speech that carry a topic: nouns, verbs, adjectives, abbreviations, idioms, time words.
+/** Organs and their posts by the kind the laws name them by (人民法院, 法官: 审判机关): a post in one is a post in that kind. */
+const ORGAN_KINDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/法院|法官|审判员/u, '审判机关'], [/检察院|检察官/u, '检察机关'], [/政府|局长|厅长|部长|[省市县区乡镇]长/u, '行政机关'],
+  [/监察委员会|监委|监察官/u, '监察机关'],
+];
+
 const TOPIC_TAG = /^(?:n|v|a|j|i|l|t|eng)/;
 const NOUN_TAG = /^(?:n|j|vn)/;
 // Verbs (not verbal nouns), adjectives and adverbs.
@@ -241,8 +247,10 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   // lacks whose kind the quote names (无记名 of 无记名投票, where the rule says 无记名…表决) is worded otherwise.
   // An act asked to be allowed (能不能带秘书随行) is not answered by a quote that names neither the
   // thing it involves (秘书; 弃权 of 弃权票) nor any specific word of the act (追究 of 被追究法律责任).
+  // A post in an organ (法院院长) is named by the kind of organ the law rules on (审判机关的职务).
   const actUnnamed = (head: string, act: readonly string[]): boolean => wordSegmenter().generalIdf(head) >= EXISTENCE_IDF && !quoted(head) && !(head.length === 3 && quoted(head.slice(0, 2)))
-    && !act.some((word) => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && quoted(word));
+    && !act.some((word) => wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && quoted(word))
+    && !ORGAN_KINDS.some(([organ, kind]) => organ.test(head) && quoted(kind));
   const thingAbsent = existenceThings(tagged).some(({ head, kind, allowed }) => (allowed ? actUnnamed(head, kind)
     : kind.some(unnamed) || (unnamed(head) && !kind.some(quoted))));
   const specific = words.filter((w) => w.weight >= QUOTED_SPECIFIC_IDF);
