@@ -76,6 +76,12 @@ describe('the act asked about, over the sample library', () => {
     expect((await ask(kb(), '代表在视察中可以直接处理具体问题吗？')).lead).toContain('不直接处理具体问题');
   });
 
+  it('takes the article\'s own subject as the doer of an act in a later sentence (组成人员…，经会议主持人同意的，可以延长发言时间)', async () => {
+    const { found, lead } = await ask(kb(), '常委会组成人员能不能延长发言时间？');
+    expect(found).toBe(true);
+    expect(lead).toContain('可以延长发言时间');
+  });
+
   it('says 没有找到 when the rules give a time after the event, not ahead of it', async () => {
     // 会议闭会后十日内, 自交办之日起三个月内, 结束后十五日内: times after, which 提前几天 does not ask for.
     expect((await ask(kb(), '审议意见书要提前几天交给区政府？')).found).toBe(false);

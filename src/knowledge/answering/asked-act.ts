@@ -109,8 +109,13 @@ export function actQuote(
   }
   // Who acts, or (a question naming nobody: 能不能兼任…) what the act is done to.
   const others = act.subject.length ? act.subject : act.object;
-  const about = (p: ScoredPassage): boolean => (parts(p).body.match(SENTENCE) ?? [])
-    .some((sentence) => sentence.includes(act.verb) && (others.length === 0 || others.some((word) => names(sentence, word))));
+  // The doer may be the article's own subject, named in its first sentence (常务委员会组成人员在全体会议上
+  // 的发言…。…经会议主持人同意的，可以延长发言时间).
+  const about = (p: ScoredPassage): boolean => {
+    const sentences = parts(p).body.match(SENTENCE) ?? [];
+    const topic = act.subject.length > 0 && sentences.length > 1 && act.subject.some((word) => names(sentences[0] ?? '', word));
+    return sentences.some((sentence) => sentence.includes(act.verb) && (others.length === 0 || topic || others.some((word) => names(sentence, word))));
+  };
   const at = passages.findIndex(about);
   if (at === 0) return { passages };
   // A deeper passage is moved first only when it holds more than half as much of the question as
