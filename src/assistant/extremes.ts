@@ -17,14 +17,23 @@ interface Counted {
   readonly count: number;
 }
 
+/** How the line is worded: every count alike, or the ones with the most (fewest) named. */
+interface ExtremeWords {
+  readonly tied: (count: number) => string;
+  readonly named: (names: readonly string[], most: boolean, count: number) => string;
+}
+
+/** The words for months and kinds (次). */
+const countWords = (by: 'month' | 'kind'): ExtremeWords => ({ tied: (count) => m.extremeTied(by, count), named: m.extreme });
+
 /** The line naming the most (or fewest) of `counted`, after a line break; '' when nothing tells them apart. */
-function extremeLine(extreme: Extreme, by: 'month' | 'kind', counted: readonly Counted[], note = ''): string {
+function extremeLine(extreme: Extreme, words: ExtremeWords, counted: readonly Counted[], note = ''): string {
   if (counted.length < 2) return '';
   const counts = counted.map((c) => c.count);
   if (Math.max(...counts) === 0) return '';
-  if (counts.every((c) => c === counts[0])) return `\n${m.extremeTied(by, counts[0])}${note}`;
+  if (counts.every((c) => c === counts[0])) return `\n${words.tied(counts[0])}${note}`;
   const target = extreme.most ? Math.max(...counts) : Math.min(...counts);
-  return `\n${m.extreme(counted.filter((c) => c.count === target).map((c) => c.name), extreme.most, target)}${note}`;
+  return `\n${words.named(counted.filter((c) => c.count === target).map((c) => c.name), extreme.most, target)}${note}`;
 }
 
 /**
@@ -35,7 +44,7 @@ export function monthExtreme(extreme: Extreme | undefined, months: readonly Stat
   if (extreme?.by !== 'month') return '';
   const over = extreme.most || !today ? months : months.filter((s) => (s.to ?? '') < today);
   const note = over.length < months.length ? m.extremeMonthNotOver : '';
-  return extremeLine(extreme, 'month', over.map((s) => ({ name: periodInWords(s.from, s.to), count: s.total })), note);
+  return extremeLine(extreme, countWords('month'), over.map((s) => ({ name: periodInWords(s.from, s.to), count: s.total })), note);
 }
 
 /**
@@ -49,7 +58,7 @@ export function kindExtreme(extreme: Extreme | undefined, stats: Stats, kinds: r
   const counted = kinds.length > 0
     ? stats.counts.map((c) => ({ name: c.label, count: c.count }))
     : taxonomy.kinds.filter((k) => k.id !== 'other' || (found.get(k.id) ?? 0) > 0).map((k) => ({ name: k.label, count: found.get(k.id) ?? 0 }));
-  return extremeLine(extreme, 'kind', counted);
+  return extremeLine(extreme, countWords('kind'), counted);
 }
 
 /**
@@ -68,10 +77,6 @@ export async function recorderCounts(activities: ActivityLogPort, query: Pick<Qu
   }
   const people = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
   const lines = [m.recordersHead(scope, entries.length), ...people.map(([who, n]) => m.recorderLine(who, n))];
-  if (people.length > 1) {
-    const target = extreme.most ? people[0][1] : people[people.length - 1][1];
-    const named = people.filter(([, n]) => n === target).map(([who]) => who);
-    lines.push(named.length === people.length ? m.recordersTied(target) : m.recordersExtreme(named, extreme.most, target));
-  }
-  return lines.join('\n');
+  const counted = people.map(([name, count]) => ({ name, count }));
+  return lines.join('\n') + extremeLine(extreme, { tied: m.recordersTied, named: m.recordersExtreme }, counted);
 }

@@ -47,9 +47,11 @@ function redraft(text: string, previous: { request: string }, now: IsoDate): Res
   return period ? { intent: 'draft', request: `${period}${text.trim()}` } : undefined;
 }
 
+/** Which days (都是哪几天, 分别是什么时候): after a count, its entries are listed. */
+const WHICH_DAYS = '(?:都|分别|各自?)?是?在?(?:哪几天|哪些天|哪天|什么时候|几月几[号日]|哪几号|几号)';
 const LIST_WORDS = /列出|列一下|列个|清单|明细|哪些|哪几[次个项场回]|具体是|都有什么|看看是|哪几天|哪些天|哪几号|(?:都|分别|各自?)是?在?(?:哪天|什么时候|几月几[号日]|几号)/;
 const FOLLOW_UP_SHAPE = /^(?:那|那么|那如果|还有|再|另外|其中)|呢[？?。！!]*$/;
-const FILLER = /(?:都|分别|各自?)?是?在?(?:哪几天|哪些天|哪天|什么时候|几月几[号日]|哪几号|几号)(?:开|搞|办|举行|开展|进行|召开|组织)?的?|列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|哪几[次个项场回]|(?:都)?是?(?:关于|有关|涉及|围绕|针对)|具体是?|都有什么|看看|把它们?|这些|的|吧|一下|呢|[，,。？?！!\s]/g;
+const FILLER = new RegExp(String.raw`${WHICH_DAYS}(?:开|搞|办|举行|开展|进行|召开|组织)?的?|列出来?|列一下|列个|清单|明细|都有哪些|有哪些|哪些|哪几[次个项场回]|(?:都)?是?(?:关于|有关|涉及|围绕|针对)|具体是?|都有什么|看看|把它们?|这些|的|吧|一下|呢|[，,。？?！!\s]`, 'g');
 const EDGE = /^(?:那么|那如果|那|还有|另外|再|其中)|(?:呢)?[？?。！!\s]*$/g;
 
 /** Words that ask about every kind of activity: 2023年3月做了哪些工作, 全部活动, 6月份的活动. */

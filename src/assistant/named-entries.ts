@@ -5,7 +5,7 @@
  * (a tap away as a choice); /edit and /delete then check who may, and /delete asks once more.
  */
 import { splitIsoDate, type IsoDate } from '../time/index.ts';
-import { namedCorrectionEntry, readNamedCorrection, readNamedDeletion, type Change, type NamedEntry, type Taxonomy } from '../reader/index.ts';
+import { readNamedCorrection, readNamedDeletion, type Change, type NamedEntry, type Taxonomy } from '../reader/index.ts';
 import { entryInWords, type Activity } from '../log/index.ts';
 import type { Access } from './access.ts';
 import { messages as m } from './messages.ts';
@@ -46,7 +46,7 @@ export function createNamedEntries(activities: ActivityLogPort, taxonomy: Taxono
   return async function named(text: string, incoming: Incoming, today: IsoDate): Promise<Reply | undefined> {
     const deletion = readNamedDeletion(text, today, taxonomy);
     const correction = deletion ? undefined : readNamedCorrection(text, today, taxonomy);
-    const entry = deletion ?? (correction && namedCorrectionEntry(text, today, taxonomy));
+    const entry = deletion ?? correction?.entry;
     if (!entry) return undefined;
     const edit = correction && editWords(correction.change, taxonomy);
     if (correction && !edit) return 'question' in correction.change ? { text: correction.change.question } : undefined;

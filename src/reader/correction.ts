@@ -77,6 +77,8 @@ export interface NamedCorrection {
   readonly change: Change;
   readonly kinds: readonly string[];
   readonly dates: readonly IsoDate[];
+  /** The entry as the words name it (days or periods, kinds), unless they point at the one just logged (刚才那条). */
+  readonly entry?: NamedEntry;
 }
 
 /**
@@ -87,14 +89,14 @@ export interface NamedCorrection {
 export function readNamedCorrection(text: string, now: IsoDate, taxonomy: Taxonomy): NamedCorrection | undefined {
   const m = NAMED.exec(text.trim());
   if (!m) return undefined;
-  const named = normalizeForMatching(m[1]);
-  const kinds = [...new Set(lexiconOf(taxonomy).find(named).map((k) => k.kind))];
-  const dates = scanTime(named, now).periods.filter((p) => p.day && !p.timeOnly && p.from === p.to)
-    .map((p) => (p.readings ? p.readings.past.from : p.from));
-  if (kinds.length === 0 && dates.length === 0 && !POINTER.test(named)) return undefined;
+  const named = namedEntry(m[1], now, taxonomy);
+  const kinds = named?.kinds ?? [];
+  const dates = (named?.periods ?? []).filter((p) => p.from === p.to).map((p) => p.from);
+  if (kinds.length === 0 && dates.length === 0 && !POINTER.test(m[1])) return undefined;
   const field = /的\s*(日期|时间|类型|类别|标题|内容|名称|事项)\s*(?:改成|改为|改到|换成|更正为|应该是|应为)/.exec(text);
   const change = readChange(field ? `${field[1]} ${m[2]}` : m[2], now, taxonomy);
-  return change ? { change, kinds, dates } : undefined;
+  if (!change) return undefined;
+  return { change, kinds, dates, ...(named && !JUST_LOGGED.test(m[1]) ? { entry: named } : {}) };
 }
 
 /** An entry named by its days or kinds (11月28日那条视察, 上周的调研): what the words say of it. */
@@ -129,13 +131,6 @@ function namedEntry(words: string, now: IsoDate, taxonomy: Taxonomy): NamedEntry
  */
 export function readNamedDeletion(text: string, now: IsoDate, taxonomy: Taxonomy): NamedEntry | undefined {
   const m = DELETE_AFTER.exec(text) ?? DELETE_BEFORE.exec(text);
-  if (!m || JUST_LOGGED.test(m[1])) return undefined;
-  return namedEntry(m[1], now, taxonomy);
-}
-
-/** The entry a correction names by its day or kind (11月28日的视察改成调研), unless it points at the one just logged. */
-export function namedCorrectionEntry(text: string, now: IsoDate, taxonomy: Taxonomy): NamedEntry | undefined {
-  const m = NAMED.exec(text.trim());
   if (!m || JUST_LOGGED.test(m[1])) return undefined;
   return namedEntry(m[1], now, taxonomy);
 }

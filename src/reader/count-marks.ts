@@ -33,9 +33,11 @@ export function countMarks(text: string): CountMarks | undefined {
   return Object.keys(marks).length > 0 ? marks : undefined;
 }
 
+/** What asks for a mark, and the asking words around it, wherever they stand. */
+const MARK_WORDS = [cue.EXTREME, cue.CHART, cue.SHARE].map((pattern) => new RegExp(pattern.source, 'g'));
+const ASKING_AROUND = /(?:帮我|给我|请|麻烦)|(?:是|有|为)?(?:多少|几成)|占(?:全部|所有|总|各类|同期)?(?:活动)?的?/g;
+
 /** The words without what asks for a mark (画个图, 占…比例是多少, 哪个月最多): what is left may name a period or kinds. */
 export function withoutMarks(text: string): string {
-  return text.replace(new RegExp(cue.EXTREME.source, 'g'), '').replace(new RegExp(cue.CHART.source, 'g'), '')
-    .replace(new RegExp(cue.SHARE.source, 'g'), '')
-    .replace(/(?:帮我|给我|请|麻烦)|(?:是|有|为)?(?:多少|几成)|占(?:全部|所有|总|各类|同期)?(?:活动)?的?/g, '');
+  return [...MARK_WORDS, ASKING_AROUND].reduce((rest, pattern) => rest.replace(pattern, ''), text);
 }

@@ -7,7 +7,7 @@ export type { Extreme, LastingEnds, MessageReader, ReadActivity, Reading } from 
 export { DEFAULT_KINDS_FILE, Taxonomy, loadTaxonomy, readKindsFile } from './kinds.ts';
 export type { Kind } from './kinds.ts';
 export { RuleReader, readMessage } from './reader.ts';
-export { namedCorrectionEntry, readChange, readCorrection, readNamedCorrection, readNamedDeletion, type Change, type NamedCorrection, type NamedEntry } from './correction.ts';
+export { readChange, readCorrection, readNamedCorrection, readNamedDeletion, type Change, type NamedCorrection, type NamedEntry } from './correction.ts';
 export { readerMessages } from './messages.ts';
 export { createModelReader, type ModelReaderOptions } from './model-reader.ts';
 export { lexiconOf } from './lexicon.ts';

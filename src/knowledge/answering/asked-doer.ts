@@ -156,22 +156,23 @@ export function doerQuote(
   const verb = asked.verbs.join('');
   // 全国人大会议由谁召集: a clause on another body's meeting (常委会会议由委员长召集) does not say.
   const body = askedBody(canonicalizer.apply(question));
-  const holds = (p: ScoredPassage, pattern: RegExp, thing = ''): boolean => (comparableParts(p.passage, canonicalizer).body.match(CLAUSE) ?? [])
-    .some((clause) => pattern.test(clause) && aboutBody(clause, body) && clause.includes(thing));
-  // The index drops the characters it treats as stopwords (对 of 对接): a verb a found passage holds is there.
+  // Each passage's body, read once: the index drops the characters it treats as stopwords (对 of
+  // 对接), so a verb a found passage holds is in the library even when the index says not.
   const bodies = passages.map((p) => comparableParts(p.passage, canonicalizer).body);
+  const holds = (i: number, pattern: RegExp, thing = ''): boolean => (bodies[i].match(CLAUSE) ?? [])
+    .some((clause) => pattern.test(clause) && aboutBody(clause, body) && clause.includes(thing));
   const present = (word: string): boolean => word.length < 2 || inLibrary(word) || bodies.some((text) => text.includes(word));
   if (!asked.verbs.some(present)) {
     // A verb no document uses (颁发) may be worded otherwise (为…代表制发代表证): a sentence naming the
     // thing asked about and a doer before a verb sharing a character with it answers; nothing else does.
     const thing = askedThingPhrase(canonicalizer.apply(question));
     const alike = new RegExp(`${DOER_NOUN}[^。；;！？\\n]*?[${asked.verbs.join('')}]`, 'u');
-    const at = thing && thing.length >= 2 ? passages.findIndex((p) => holds(p, alike, thing)) : -1;
+    const at = thing && thing.length >= 2 ? passages.findIndex((_, i) => holds(i, alike, thing)) : -1;
     if (at < 0) return { passages, unstated: { verb, inLibrary: false } };
     return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
   }
-  if (holds(passages[0], asked.named)) return { passages };
-  const at = passages.slice(0, k).findIndex((p) => holds(p, asked.pattern));
+  if (holds(0, asked.named)) return { passages };
+  const at = passages.slice(0, k).findIndex((_, i) => holds(i, asked.pattern));
   if (at >= 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
   return { passages, unstated: { verb, inLibrary: true } };
 }
