@@ -5,7 +5,7 @@
  * (a tap away as a choice); /edit and /delete then check who may, and /delete asks once more.
  */
 import { splitIsoDate, type IsoDate } from '../time/index.ts';
-import { readNamedCorrection, readNamedDeletion, type Change, type NamedEntry, type Taxonomy } from '../reader/index.ts';
+import { readNamedCorrection, readNamedDeletion, readerMessages, type Change, type NamedEntry, type Taxonomy } from '../reader/index.ts';
 import { entryInWords, type Activity } from '../log/index.ts';
 import type { Access } from './access.ts';
 import { messages as m } from './messages.ts';
@@ -50,6 +50,7 @@ export function createNamedEntries(activities: ActivityLogPort, taxonomy: Taxono
     if (!entry) return undefined;
     const edit = correction && editWords(correction.change, taxonomy);
     if (correction && !edit) return 'question' in correction.change ? { text: correction.change.question } : undefined;
+    if (entry.impossible) return { text: readerMessages.impossibleDate(entry.impossible) };
     const fits = await fitting(entry);
     if (fits.length === 0) return { text: m.namedNone(entry.words) };
     const shown = fits.slice(0, SHOWN);

@@ -106,6 +106,8 @@ export interface NamedEntry {
   readonly kinds: readonly string[];
   /** The days or periods it falls in (a day is a period of one day). */
   readonly periods: ReadonlyArray<{ readonly from: IsoDate; readonly to: IsoDate }>;
+  /** A written date that names no real day (11月31日): asked about, no entry looked for. */
+  readonly impossible?: string;
 }
 
 /** Deleting what the words before the verb name (把11月28日那条视察删掉, 昨天的调研记录删了吧). */
@@ -119,9 +121,12 @@ const JUST_LOGGED = /刚才|刚刚|上一条|最后一条|刚记的|刚登记的
 function namedEntry(words: string, now: IsoDate, taxonomy: Taxonomy): NamedEntry | undefined {
   const named = normalizeForMatching(words);
   const kinds = [...new Set(lexiconOf(taxonomy).find(named).map((k) => k.kind))];
-  const periods = scanTime(named, now).periods.filter((p) => !p.timeOnly)
+  const scan = scanTime(named, now);
+  const periods = scan.periods.filter((p) => !p.timeOnly)
     .map((p) => (p.readings ? p.readings.past : p)).map(({ from, to }) => ({ from, to }));
-  return kinds.length > 0 || periods.length > 0 ? { words: words.trim(), kinds, periods } : undefined;
+  const impossible = scan.impossible[0];
+  if (kinds.length === 0 && periods.length === 0 && !impossible) return undefined;
+  return { words: words.trim(), kinds, periods, ...(impossible ? { impossible } : {}) };
 }
 
 /**

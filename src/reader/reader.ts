@@ -152,7 +152,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const p = prepare(original, now, taxonomy);
   const { blank, mentions, periods } = p;
   // 把11月28日那条视察删掉 names its entry: never the undo of the last message, which may be another.
-  if (readNamedDeletion(original, now, taxonomy)) return { intent: 'unclear', question: say.deletionNeedsNumber, settled: true };
+  if (readNamedDeletion(original, now, taxonomy) || cue.DELETE_SOME.test(p.text)) return { intent: 'unclear', question: say.deletionNeedsNumber, settled: true };
   if (cue.UNDO.test(p.text)) return { intent: 'undo' };
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
   if (cue.HOW_TO_USE.test(blank)) return { intent: 'help' };

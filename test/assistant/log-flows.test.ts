@@ -213,6 +213,10 @@ describe('correct and remove', () => {
     bench = makeBench(reader, { today: '2026-12-03' });
     expect((await bench.assistant.handle(say('把上周三的调研删掉'))).text).toContain('没有找到“上周三的调研”对应的记录');
     expect(bench.log.list()).toHaveLength(0);
+    // A date that does not exist is said so, not searched for.
+    await bench.assistant.handle(say('11月28日组织代表视察了城区防汛工作'));
+    expect((await bench.assistant.handle(say('11月31日的视察删掉'))).text).toContain('“11月31日”不是一个有效的日期');
+    expect(bench.log.list()).toHaveLength(1);
   });
 
   it('a correction naming an earlier entry offers the /edit that makes it, which then applies', async () => {

@@ -224,7 +224,7 @@ it('总结成一段话 asks for a draft', () => {
 });
 
 describe('a deletion that names its entry is neither the undo of the last message nor an entry', () => {
-  it.each(['把11月28日那条视察删掉', '昨天那条记录删掉', '删除昨天那条记录', '把上周三的调研删掉', '11月28日的视察那条删了吧'])('%s', (text) => {
+  it.each(['把11月28日那条视察删掉', '昨天那条记录删掉', '删除昨天那条记录', '把上周三的调研删掉', '11月28日的视察那条删了吧', '帮我删一下记录', '删条记录'])('%s', (text) => {
     expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('/delete 编号') });
   });
 
