@@ -1,5 +1,5 @@
 /**
- * `npm run --silent bench -- [--passages 100000] [--sections knowledge,models] [--json]`
+ * `npm run --silent bench -- [--passages 100000] [--sections knowledge,models] [--no-warm-up] [--json]`
  *
  * Runs the benchmark sections and prints one JSON object. The knowledge section's figures
  * sit at the top level (CONTRACTS.md, "Benchmark"); every other section's figures go under
@@ -11,6 +11,8 @@ import { benchKnowledge } from './bench-knowledge.ts';
 /** Options every section receives, parsed from the command line. */
 export interface BenchOptions {
   readonly passages: number;
+  /** `--no-warm-up`: the knowledge figures without the app's warm-up of the search path (cold). */
+  readonly noWarmUp?: boolean;
   /** Progress lines go to stderr; stdout is the JSON. */
   readonly log: (line: string) => void;
 }
@@ -31,7 +33,7 @@ export const benchSections: BenchSection[] = [
     name: 'knowledge',
     byDefault: true,
     topLevel: true,
-    run: (options) => benchKnowledge({ passages: options.passages, log: options.log }),
+    run: (options) => benchKnowledge({ passages: options.passages, log: options.log, noWarmUp: options.noWarmUp }),
   },
   {
     // Whole processes of the compiled app: `cli ask`, `cli stats`, `npm start` to its first answer.
@@ -122,7 +124,7 @@ export async function runBench(argv: readonly string[]): Promise<Record<string, 
   for (const section of benchSections) {
     if (chosen ? !chosen.includes(section.name) : !section.byDefault) continue;
     log(`section ${section.name}`);
-    const figures = await section.run({ passages, log });
+    const figures = await section.run({ passages, log, noWarmUp: argv.includes('--no-warm-up') });
     if (section.topLevel) Object.assign(result, figures);
     else result[section.name] = figures;
   }

@@ -4,7 +4,6 @@
  * once). It knows no database: the composition root (services.ts) hands it the stores.
  */
 import type { Embedder } from '../models/index.ts';
-import { boundQuestion, plainText } from '../input/index.ts';
 import { UserError } from '../errors.ts';
 import { componentLog } from '../runtime/index.ts';
 import { documentNames } from './ranking/title-cue.ts';
@@ -22,6 +21,8 @@ import { readScopeName } from './catalog/scope-name.ts';
 import { catalogMessages } from './catalog/messages.ts';
 import { ingestPaths } from './ingest.ts';
 import { knowledgeMessages as m } from './messages.ts';
+import { readableQuestion, searchedQuestion } from './searched-question.ts';
+import { SearchWarmUp, warmUpQuestions } from './search-warm-up.ts';
 import { createOfflineEmbedder } from './search/offline-embedder.ts';
 import type { DocumentStanding, DocumentStore } from './ports/document-store.ts';
 import type { PassageStore } from './ports/passage-store.ts';
@@ -67,10 +68,11 @@ export interface KnowledgeBaseOptions {
   readonly graphBuild?: GraphBuildOptions;
   /** Keyword indexes of at least this many units are searched on a thread of their own (default THREAD_FROM_UNITS, 50,000). */
   readonly keywordThreadFromUnits?: number;
+  /** Keyword indexes of at least this many units have their search path warmed once loaded (search-warm-up.ts; default 50,000). */
+  readonly warmUpFromUnits?: number;
 }
 
-/** Largest k `ask` accepts. */
-export const MAX_K = 50;
+export { MAX_K } from './searched-question.ts';
 /** How many fused hits the second stage re-orders. */
 export const RERANK_DEPTH = 30;
 /** Weight of the vector ranking in the fusion (BM25 counts 1): the offline vectors are the weaker signal. */
@@ -94,6 +96,8 @@ export interface OpenKnowledgeBase extends KnowledgeBase {
   searchDocument(doc: string, query: string, k: number, visibility?: Visibility): Promise<ScoredPassage[] | undefined>;
   /** Move a document to another department (`公共`: everyone), audited; an unknown document or a bad name is a Chinese UserError. */
   setScope(doc: string, scope: string, change?: DocumentChange): Promise<DocumentInfo>;
+  /** The searches the warm-up of a large index made, once it is over (0 if none started). */
+  warmedUp(): Promise<number>;
 }
 
 /** What one search found, with what the answer needs to know of the documents. */
@@ -101,19 +105,6 @@ export interface DetailedSearch {
   readonly passages: ScoredPassage[];
   readonly keywordOnly: boolean;
   readonly standings: ReadonlyMap<string, DocumentStanding>;
-}
-
-/** A question as searched: its first MAX_QUESTION_CHARS characters, without escapes or control characters. */
-function readableQuestion(question: string): string {
-  return boundQuestion(plainText(question)).text;
-}
-
-/** A question as searched for `k` passages; an empty one or a `k` out of range is a Chinese UserError. */
-function searchedQuestion(asked: string, k: number): string {
-  const question = readableQuestion(asked);
-  if (!question.trim()) throw new UserError('empty_question', m.emptyQuestion);
-  if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new UserError('bad_k', m.badK(String(k)));
-  return question;
 }
 
 /** Open the knowledge base over its stores and load its indexes (files in the data folder). */
@@ -164,7 +155,17 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
   const builtin = createBuiltinReranker({ idf, documentNames: () => seen.names });
   const reranker = options.reranker ? withFallbackReranker(options.reranker, builtin, log) : builtin;
 
+  const warmUp = new SearchWarmUp({
+    search: (question) => searchOnce(question, 5), questions: (count) => warmUpQuestions(store, count), units: () => indexes.keyword.size, log,
+  }, options.warmUpFromUnits);
+  // Someone's search: the warm-up waits for it, and starts after the first (which loaded the index).
   async function searchDetailed(asked: string, k: number, visibility?: Visibility): Promise<DetailedSearch> {
+    const found = await warmUp.asked(() => searchOnce(asked, k, visibility));
+    warmUp.start();
+    return found;
+  }
+
+  async function searchOnce(asked: string, k: number, visibility?: Visibility): Promise<DetailedSearch> {
     // Bounded and clean: a 600 KB question would hold the event loop for minutes.
     const question = searchedQuestion(asked, k);
     await sync(); // cheap when nothing changed; picks up another process's ingest
@@ -204,12 +205,14 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
           });
         await sync();
         if (ingestOptions?.wholeIndex) await indexes.complete();
+        void indexes.complete().then(() => warmUp.start(), () => {});
         return { ...counts, chunks: seen.passages };
       } finally {
         indexes.endIngest();
       }
     },
     indexed: () => indexes.complete(),
+    warmedUp: () => warmUp.done(),
     async remove(doc, change) {
       const removed = await catalog.remove(doc, change);
       // The index files follow at once: a removed passage is never searched again.
@@ -274,6 +277,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       return seen.passages;
     },
     close() {
+      warmUp.stop();
       indexes.close();
       // A server's pool closes asynchronously; a failure then is only worth a log line.
       void Promise.resolve(options.stores.close?.()).catch((error: unknown) => log(`knowledge: closing the stores failed: ${String(error)}`));
