@@ -29,6 +29,12 @@ export const messages = {
     `要求里提到“${subject}”：稿中的次数是该时段这些类型的全部活动（共 ${counted} 次），没有只算“${subject}”；` +
     `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${titlesOnce(matching)}。` +
     `如果只写这方面，请据此改动稿中的数字。`,
+  /** Work no drafting topic names, with entries naming it: listed without figures. */
+  subjectEntriesOnly: (subject: string, label: string) =>
+    `“${label}”不是起草模板里的方面，稿中只列出事项含“${subject}”的活动，没有写次数（活动记录按视察、调研等类型计数，不按主题计数）。`,
+  /** Work no drafting topic names, and no entry naming it. */
+  subjectNoEntries: (subject: string, label: string) =>
+    `活动记录中没有事项含“${subject}”的活动，稿中已如实说明，没有用其他工作充数。如要写全面工作，请说“写一份上半年工作总结”；${label}方面的活动可先补充记录再起草。`,
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
     `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,

@@ -8,7 +8,7 @@ import type { Fact } from './types.ts';
 import type { Topic } from './topics.ts';
 
 /** Asking, writing and form words, and the office's own names: never the subject of a request. */
-const NOT_SUBJECT = new RegExp(
+export const NOT_SUBJECT = new RegExp(
   [
     '请|麻烦|帮我|帮忙|给我|替我|写|起草|草拟|拟写|撰写|拟|生成|整理|准备|做|出|一下',
     '一段|一篇|一份|一个|段|篇|份|个|关于|有关|围绕|就|对|的|和|与|及|、',

@@ -1,0 +1,84 @@
+/**
+ * A request about work no drafting topic names (立法工作, 信访工作, 新闻宣传方面): the
+ * occasion's whole-office topics would fill the draft with other work, read as if it were
+ * that work. Instead the draft is about the subject alone: the log's entries naming it,
+ * without figures (the log counts kinds, not subjects), or a plain sentence that none is logged.
+ */
+import type { Activity, ActivityQuery, Paged, PageRequest } from '../log/index.ts';
+import type { IsoDate } from '../time/index.ts';
+import { sanitizeTitle } from './matters.ts';
+import { fillTemplate, type DraftTemplates } from './template-file.ts';
+import { NOT_SUBJECT } from './subject-note.ts';
+import type { DraftDocument, DraftForm, ParagraphStyle } from './types.ts';
+
+/** How long the draft should be (300字左右, 一段就行): a wish about form, never a subject. */
+const LENGTH_WISH = /[0-9０-９一二三四五六七八九十百千两]+\s*字(?:左右|以内|以下|以上|上下)?|(?:一|两|二|三|两三|二三|三四)(?:个)?段(?:落|话)?(?:即可|就行|就好|就可以)?|简要|简短|简洁|详细|即可|就行/g;
+/** Qualifiers of the whole office's work (重点工作, 主要工作情况): the occasion's report, not a subject. */
+export const GENERAL = /^(?:重点|主要|全面|整体|总体|日常|各项|有关|相关|近期|阶段性?|年度|本职|重要|常规|中心|具体|基本|其他|其它|业务|履职|全部|所有|一些)$/;
+/** What a named subject is followed by in a request: 信访工作, 宣传方面, 立法情况. */
+const SUBJECT_TAIL = '(?:的)?(?:工作|方面|领域|情况)';
+
+/**
+ * The subject a request names as its work (立法工作 → 立法) once its period, topics' words and
+ * asking words are taken out; undefined when it names none (写一份上半年的工作汇报).
+ */
+export function unlistedSubject(request: string, periodWords: string | undefined): string | undefined {
+  let rest = (periodWords ? request.replace(periodWords, ' ') : request).replace(LENGTH_WISH, ' ');
+  rest = rest.replace(/[\s\p{P}]+/gu, ' ');
+  const words = rest.replace(NOT_SUBJECT, ' ').split(/\s+/).filter((w) => /^[\u4e00-\u9fff]{2,12}$/.test(w));
+  return words.find((w) => !GENERAL.test(w) && new RegExp(`${w}${SUBJECT_TAIL}`).test(request));
+}
+
+/** The subject as a draft's topic: 信访 → 信访工作; 新闻宣传工作 stays. */
+export function subjectLabel(subject: string): string {
+  return /工作$/.test(subject) ? subject : `${subject}工作`;
+}
+
+/** The part of the log the subject is looked for in. */
+export interface EntrySource {
+  page(filter: ActivityQuery, page: PageRequest): Promise<Paged<Activity>>;
+}
+
+const PAGE = 200;
+const MOST = 2_000;
+
+/** The period's entries whose titles name the subject, in date order. */
+export async function entriesNaming(log: EntrySource, subject: string, from: IsoDate, to: IsoDate): Promise<Activity[]> {
+  const found: Activity[] = [];
+  for (let offset = 0; offset < MOST; offset += PAGE) {
+    const page = await log.page({ from, to }, { offset, limit: PAGE });
+    found.push(...page.items.filter((a) => a.title.includes(subject)));
+    if (page.items.length < PAGE) break;
+  }
+  return found;
+}
+
+/** An entry as the draft names it: 听取审议 before a report, the title otherwise; no figure of its own. */
+function deed(entry: Activity): string | undefined {
+  const title = sanitizeTitle(entry.title);
+  if (!title) return undefined;
+  return entry.kind === 'report_review' && !/^(?:听取|审议)/.test(title) ? `听取审议${title}` : title;
+}
+
+/** The draft about an unlisted subject: its entries named one by one, or the plain sentence that none is logged. */
+export function subjectDocument(templates: DraftTemplates, input: {
+  readonly title: string; readonly period: string; readonly organ: string; readonly form: DraftForm;
+  readonly subject: string; readonly entries: readonly Activity[];
+  /** The office's own salutation and closing, for a speech. */
+  readonly salutation?: string; readonly closing?: string;
+}): DraftDocument {
+  const common = { 时段: input.period, 机关: input.organ, 题目: subjectLabel(input.subject), 主题: input.subject };
+  const deeds = [...new Set(input.entries.map(deed).filter((d): d is string => !!d))];
+  const paragraphs: Array<{ style: ParagraphStyle; text: string }> = [];
+  if (deeds.length === 0) {
+    paragraphs.push({ style: 'body', text: fillTemplate(templates.get('无活动', '*') ?? '', common) });
+  } else if (input.form === 'speech') {
+    paragraphs.push({ style: 'salutation', text: input.salutation ?? fillTemplate(templates.get('发言称呼', '*') ?? '', common) });
+    paragraphs.push({ style: 'body', text: fillTemplate(templates.get('主题事项', '*') ?? '', { ...common, 事项: deeds.join('；') }) });
+    paragraphs.push({ style: 'body', text: input.closing ?? fillTemplate(templates.get('发言结尾', '*') ?? '', common) });
+  } else {
+    paragraphs.push({ style: 'body', text: fillTemplate(templates.get('主题事项', '*') ?? '', { ...common, 事项: deeds.join('；') }) });
+    paragraphs.push({ style: 'body', text: fillTemplate(templates.get('结尾', '*') ?? '', common) });
+  }
+  return { title: input.title, paragraphs };
+}
