@@ -20,6 +20,8 @@ import { styleExamples, speechFrame, type ExampleSource } from './style-sources.
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
+import { draftLength, fitParagraphs, lengthNote, shapeWish } from './request-shape.ts';
+import { logEndsBefore } from './log-coverage.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
 import { findForm, findTopics, emptyTopics, findVenue, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
@@ -96,6 +98,15 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     return named.length > 0 ? { topics: named, named: true } : { topics: occasionTopics(rest, book), named: false };
   }
 
+  /** The document in the paragraphs the request asks for, and what to say of its length and of the log's reach. */
+  async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate): Promise<{ document: DraftDocument; notes: string[] }> {
+    const wish = shapeWish(request);
+    const shaped = fitParagraphs(document, wish.paragraphs);
+    const last = await logEndsBefore(deps.log, start, end);
+    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined];
+    return { document: shaped, notes: notes.filter((n): n is string => !!n) };
+  }
+
   /** A draft about work no topic names (信访工作): the entries naming it, no figure; every kind's count as its basis. */
   async function subjectDraft(request: string, subject: string, start: IsoDate, end: IsoDate, period: string, note?: string): Promise<Draft> {
     const label = subjectLabel(subject);
@@ -103,7 +114,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     const form = findForm(request);
     const title = form === 'speech' ? messages.speechTitle(label) : messages.sectionTitle(organ, period, label);
     const frame = form === 'speech' && entries.length > 0 ? await speechFrame(deps.knowledge, label) : { sources: [] };
-    const document = subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: frame.closing });
+    const shaped = await fitted(subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: frame.closing }), request, start, end);
+    const document = shaped.document;
     const stats = await deps.log.stats({ from: start, to: end });
     const counted = stats.counts.filter((c) => c.count > 0);
     const facts: Fact[] = counted.length > 0
@@ -113,7 +125,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     return {
       text: documentText(document), mode: 'template', from: start, to: end, facts, sources: frame.sources,
       document: { ...document, basis: messages.documentBasis(period, start, end, false) },
-      note: [note, found ? messages.subjectEntriesOnly(subject, label) : messages.subjectNoEntries(subject, label)].filter(Boolean).join('\n'),
+      note: [note, found ? messages.subjectEntriesOnly(subject, label) : messages.subjectNoEntries(subject, label), ...shaped.notes].filter(Boolean).join('\n'),
       fileName: `${periodForFileName(period)}${label}${messages.fileWords.find((w) => request.includes(w)) ?? messages.fileWordSection}`,
       topics: [label], empty: found ? [] : [label],
     };
@@ -199,6 +211,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
           document = { title, paragraphs: result.paragraphs };
         }
       }
+      const shaped = await fitted(document, words, start, end);
+      document = shaped.document;
+      note = [note, ...shaped.notes].filter(Boolean).join('\n') || undefined;
       const text = documentText(document);
       // The templates and sanitised titles keep figures out by construction; should an edited
       // template slip one in, no draft with an ungrounded figure leaves this function.

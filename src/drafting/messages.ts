@@ -35,6 +35,15 @@ export const messages = {
   /** Work no drafting topic names, and no entry naming it. */
   subjectNoEntries: (subject: string, label: string) =>
     `活动记录中没有事项含“${subject}”的活动，稿中已如实说明，没有用其他工作充数。如要写全面工作，请说“写一份上半年工作总结”；${label}方面的活动可先补充记录再起草。`,
+  /** The draft is shorter than asked: the log holds no more, and nothing else is added. */
+  lengthShort: (n: number, bound: 'about' | 'most' | 'least', length: number) =>
+    `要求${n}字${bound === 'least' ? '以上' : '左右'}，活动记录里的内容只够写约${length}字；稿中没有添加记录以外的做法和成效，请据实补充。`,
+  /** The draft is longer than asked. */
+  lengthLong: (n: number, bound: 'about' | 'most' | 'least', length: number) =>
+    `要求${n}字${bound === 'most' ? '以内' : '左右'}，稿子约${length}字，请酌情删减。`,
+  /** The log stops well before the period ends: the figures run only up to its last entry. */
+  logEnds: (last: string) =>
+    `活动记录最后一条是${last}，此后没有登记任何活动；稿中的数字只包括${last}以前的活动。如之后的活动还没有录入，请先补录再起草。`,
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
     `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,
