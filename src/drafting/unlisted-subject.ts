@@ -8,13 +8,11 @@ import type { Activity, ActivityQuery, Paged, PageRequest } from '../log/index.t
 import type { IsoDate } from '../time/index.ts';
 import { sanitizeTitle } from './matters.ts';
 import { fillTemplate, type DraftTemplates } from './template-file.ts';
-import { NOT_SUBJECT } from './subject-note.ts';
+import { GENERAL, NOT_SUBJECT } from './subject-note.ts';
 import type { DraftDocument, DraftForm, ParagraphStyle } from './types.ts';
 
 /** How long the draft should be (300字左右, 一段就行): a wish about form, never a subject. */
 const LENGTH_WISH = /[0-9０-９一二三四五六七八九十百千两]+\s*字(?:左右|以内|以下|以上|上下)?|(?:一|两|二|三|两三|二三|三四)(?:个)?段(?:落|话)?(?:即可|就行|就好|就可以)?|简要|简短|简洁|详细|即可|就行/g;
-/** Qualifiers of the whole office's work (重点工作, 主要工作情况): the occasion's report, not a subject. */
-export const GENERAL = /^(?:重点|主要|全面|整体|总体|日常|各项|有关|相关|近期|阶段性?|年度|本职|重要|常规|中心|具体|基本|其他|其它|业务|履职|全部|所有|一些)$/;
 /** What a named subject is followed by in a request: 信访工作, 宣传方面, 立法情况. */
 const SUBJECT_TAIL = '(?:的)?(?:工作|方面|领域|情况)';
 

@@ -78,5 +78,7 @@ describe.skipIf(!existsSync(fixture))('a request naming work no topic covers', (
   ])('%s: still the whole office\'s report', async (request) => {
     const d = await draft(request);
     expect(d.topics).toEqual(['常委会工作']);
+    // 重点工作 is the office's whole work, not a subject the figures fail to narrow to.
+    expect(d.note ?? '').not.toContain('要求里提到');
   });
 });
