@@ -42,6 +42,7 @@ describe.skipIf(!existsSync(fixture))('a request naming work no topic covers', (
     ['帮我写今年以来立法工作的汇报材料', '立法工作', '2023-06-20'],
     ['写一段上半年人大新闻宣传工作的总结', '新闻宣传工作', '2023-07-05'],
     ['写一段上半年信访工作', '信访工作', '2023-07-05'],
+    ['起草上半年人事任免工作情况，300字左右', '人事任免工作', '2023-07-05'],
   ])('%s: says plainly nothing is logged, not the whole report', async (request, label, now) => {
     const d = await draft(request, now);
     honest(d);
@@ -75,6 +76,10 @@ describe.skipIf(!existsSync(fixture))('a request naming work no topic covers', (
     '写一段上半年主要工作情况的总结',
     '写一份第二季度工作汇报',
     '写一份上半年的汇报材料，要简洁一些',
+    '写一份上半年落实区委决策部署情况的汇报',
+    '写一段上半年依法履职情况的总结',
+    '写一份今年以来工作进展情况的报告',
+    '写一份上半年全过程人民民主实践情况的汇报',
   ])('%s: still the whole office\'s report', async (request) => {
     const d = await draft(request);
     expect(d.topics).toEqual(['常委会工作']);
