@@ -149,7 +149,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
       if (PLAN.test(words)) throw new UserError('unknown_topic', messages.planNotDrafted);
       // 信访工作的总结 names work of its own: not the occasion's whole-office report.
-      const unlisted = topicNamed ? undefined : unlistedSubject(withoutOccasion(words), named.words);
+      const unlisted = topicNamed ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
       if (topics.length === 0 && !unlisted) {
         throw new UserError('unknown_topic', messages.unknownTopic(book.topics.map((t) => t.label).join('、')));
       }

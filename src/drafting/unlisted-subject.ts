@@ -13,8 +13,11 @@ import type { DraftDocument, DraftForm, ParagraphStyle } from './types.ts';
 
 /** How long the draft should be (300字左右, 一段就行): a wish about form, never a subject. */
 const LENGTH_WISH = /[0-9０-９一二三四五六七八九十百千两]+\s*字(?:左右|以内|以下|以上|上下)?|(?:一|两|二|三|两三|二三|三四)(?:个)?段(?:落|话)?(?:即可|就行|就好|就可以)?|简要|简短|简洁|详细|即可|就行/g;
-/** A run of Chinese up to what a named subject is followed by: 信访工作, 宣传方面, 立法情况. */
-const SUBJECT_RUN = /([\u4e00-\u9fff]+?)(?:的)?(?:工作|方面|领域|情况)/gu;
+/**
+ * A run of Chinese up to what a named subject is followed by: 信访工作, 宣传方面, 立法情况, or
+ * 的 and the form asked for (信访接待的总结, 关于新闻宣传的汇报).
+ */
+const SUBJECT_RUN = /([\u4e00-\u9fff]+?)(?:(?:的)?(?:工作|方面|领域|情况)|的(?:总结|汇报|材料|发言|讲话|报告|简报|稿子|情况))/gu;
 /** Asking, form and organ words that open the run before a subject (帮我写一份区人大信访…). */
 const OPENING = /^(?:请|麻烦|帮我|帮忙|给我|替我|写|起草|草拟|拟写|撰写|拟|生成|整理|准备|一下|一段|一篇|一份|一个|个|篇|份|段|关于|有关|围绕|就|对|区人大常委会|人大常委会|常委会|区人大|人大|我们|咱们|我区|全区|本区|今年|年度|本年度)+/u;
 /**
@@ -28,11 +31,13 @@ const THEME = /依法|履职|尽责|重点|主要|全面|整体|总体|日常|�
  * period and length wishes are taken out; undefined when it names none (写一份上半年的工作汇报)
  * or only the office's whole work in other words (落实区委决策部署情况).
  */
-export function unlistedSubject(request: string, periodWords: string | undefined): string | undefined {
+export function unlistedSubject(request: string, periodWords: string | undefined, occasionWords: readonly string[] = []): string | undefined {
   const rest = (periodWords ? request.replace(periodWords, ' ') : request).replace(LENGTH_WISH, ' ');
   for (const [, run] of rest.matchAll(SUBJECT_RUN)) {
     const subject = run.replace(OPENING, '').replace(/^的/, '');
     if (subject.length < 2 || subject.length > 8 || GENERAL.test(subject)) continue;
+    // Where a speech is given (座谈会上的发言) is an occasion, not work to report on.
+    if (/[上中里]$/.test(subject) || occasionWords.some((w) => subject.includes(w))) continue;
     if (subject.replace(THEME, '').length >= 2) return subject;
   }
   return undefined;

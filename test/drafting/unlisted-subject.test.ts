@@ -43,6 +43,8 @@ describe.skipIf(!existsSync(fixture))('a request naming work no topic covers', (
     ['写一段上半年人大新闻宣传工作的总结', '新闻宣传工作', '2023-07-05'],
     ['写一段上半年信访工作', '信访工作', '2023-07-05'],
     ['起草上半年人事任免工作情况，300字左右', '人事任免工作', '2023-07-05'],
+    ['写一段上半年信访接待的总结', '信访接待工作', '2023-07-05'],
+    ['帮我写一段关于新闻宣传的总结，上半年的', '新闻宣传工作', '2023-07-05'],
   ])('%s: says plainly nothing is logged, not the whole report', async (request, label, now) => {
     const d = await draft(request, now);
     honest(d);
@@ -80,6 +82,8 @@ describe.skipIf(!existsSync(fixture))('a request naming work no topic covers', (
     '写一段上半年依法履职情况的总结',
     '写一份今年以来工作进展情况的报告',
     '写一份上半年全过程人民民主实践情况的汇报',
+    '写一篇上半年座谈会上的发言',
+    '起草一份我们上半年的总结',
   ])('%s: still the whole office\'s report', async (request) => {
     const d = await draft(request);
     expect(d.topics).toEqual(['常委会工作']);
