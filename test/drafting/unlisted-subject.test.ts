@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/reader/index.ts';
 import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
-import { countedFigures, createDrafter, type Draft, type Drafter } from '../../src/drafting/index.ts';
+import { countedFigures, createDrafter, describeBasis, type Draft, type Drafter } from '../../src/drafting/index.ts';
 
 const fixture = resolve('../shared/fixtures/activities-2023h1.csv');
 
@@ -89,5 +89,22 @@ describe.skipIf(!existsSync(fixture))('a request naming work no topic covers', (
     expect(d.topics).toEqual(['常委会工作']);
     // 重点工作 is the office's whole work, not a subject the figures fail to narrow to.
     expect(d.note ?? '').not.toContain('要求里提到');
+  });
+});
+
+describe('a request naming work no topic covers, over a period with no entries at all', () => {
+  it('says so in the basis line rather than an empty list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lvzhi-unlisted-empty-'));
+    const log = openActivityLog({ dataDir: dir, taxonomy: loadTaxonomy() });
+    try {
+      const drafter = createDrafter({ log: sqliteActivityStore(log), taxonomy: loadTaxonomy() });
+      const d = await drafter.draft({ request: '写一段上半年信访工作的总结', now: '2026-07-05' });
+      expect(d.empty).toEqual(['信访工作']);
+      expect(describeBasis(d, loadTaxonomy())).toContain('这段时间没有任何活动记录');
+      expect(describeBasis(d, loadTaxonomy())).not.toContain('：。');
+    } finally {
+      log.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
