@@ -20,6 +20,9 @@ import { styleExamples, speechFrame, type ExampleSource } from './style-sources.
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
+import { draftLength, fitParagraphs, lengthNote, shapeWish } from './request-shape.ts';
+import { logEndsBefore } from './log-coverage.ts';
+import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
 import { findForm, findTopics, emptyTopics, findVenue, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
@@ -86,13 +89,46 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   }
 
   /** Topics named, else the occasion's (座谈会发言 → 常委会工作); the request with its period cut out. */
-  function topicsOf(words: string, periodWords?: string): Topic[] {
+  function topicsOf(words: string, periodWords?: string): { topics: Topic[]; named: boolean } {
     const rest = periodWords ? words.replace(periodWords, ' ') : words;
     // What the speech is about, not where it is given; the venue's own topic when it names nothing else (在代表培训班上的讲话).
     const about = withoutCovered(findTopics(withoutOccasion(rest), book));
-    if (about.length > 0) return about;
+    if (about.length > 0) return { topics: about, named: true };
     const named = withoutCovered(findTopics(rest, book));
-    return named.length > 0 ? named : occasionTopics(rest, book);
+    return named.length > 0 ? { topics: named, named: true } : { topics: occasionTopics(rest, book), named: false };
+  }
+
+  /** The document in the paragraphs the request asks for, and what to say of its length and of the log's reach. */
+  async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate): Promise<{ document: DraftDocument; notes: string[] }> {
+    const wish = shapeWish(request);
+    const shaped = fitParagraphs(document, wish.paragraphs);
+    const last = await logEndsBefore(deps.log, start, end);
+    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined];
+    return { document: shaped, notes: notes.filter((n): n is string => !!n) };
+  }
+
+  /** A draft about work no topic names (信访工作): the entries naming it, no figure; every kind's count as its basis. */
+  async function subjectDraft(request: string, subject: string, start: IsoDate, end: IsoDate, period: string, note?: string): Promise<Draft> {
+    const label = subjectLabel(subject);
+    const entries = await entriesNaming(deps.log, subject, start, end);
+    const form = findForm(request);
+    const title = form === 'speech' ? messages.speechTitle(label) : messages.sectionTitle(organ, period, label);
+    const frame = form === 'speech' && entries.length > 0 ? await speechFrame(deps.knowledge, label) : { sources: [] };
+    const shaped = await fitted(subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: frame.closing }), request, start, end);
+    const document = shaped.document;
+    const stats = await deps.log.stats({ from: start, to: end });
+    const counted = stats.counts.filter((c) => c.count > 0);
+    const facts: Fact[] = counted.length > 0
+      ? counted.map((c) => ({ kinds: [c.kind], count: c.count, titles: [], ids: [] }))
+      : [{ kinds: deps.taxonomy?.kinds.map((k) => k.id) ?? [], count: 0, titles: [], ids: [] }];
+    const found = entries.length > 0;
+    return {
+      text: documentText(document), mode: 'template', from: start, to: end, facts, sources: frame.sources,
+      document: { ...document, basis: messages.documentBasis(period, start, end, false) },
+      note: [note, found ? messages.subjectEntriesOnly(subject, label) : messages.subjectNoEntries(subject, label), ...shaped.notes].filter(Boolean).join('\n'),
+      fileName: `${periodForFileName(period)}${label}${messages.fileWords.find((w) => request.includes(w)) ?? messages.fileWordSection}`,
+      topics: [label], empty: found ? [] : [label],
+    };
   }
 
   function factLines(items: readonly DraftItem[]): string {
@@ -109,10 +145,12 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const words = request.trim();
       if (!words) throw new UserError('empty_request', messages.emptyRequest);
       const named = readPeriod(words, now);
-      const topics = topicsOf(words, named.words);
+      const { topics, named: topicNamed } = topicsOf(words, named.words);
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
       if (PLAN.test(words)) throw new UserError('unknown_topic', messages.planNotDrafted);
-      if (topics.length === 0) {
+      // 信访工作的总结 names work of its own: not the occasion's whole-office report.
+      const unlisted = topicNamed ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
+      if (topics.length === 0 && !unlisted) {
         throw new UserError('unknown_topic', messages.unknownTopic(book.topics.map((t) => t.label).join('、')));
       }
       // No start given or named: the draft covers the year so far, and says so rather than silently.
@@ -123,6 +161,10 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       if (unfinished && start > now) throw new UserError('bad_period', messages.periodToCome(named.words ?? ''));
       const end = unfinished ? now : to ?? named.to ?? now;
       if (start > end) throw new UserError('bad_period', messages.badPeriod);
+      if (unlisted) {
+        const period = unfinished ? sinceStart(start, named.to!, now) : describePeriod(start, end, now, from || to ? undefined : named.words);
+        return subjectDraft(words, unlisted, start, end, period, assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined);
+      }
       const items = await itemsFor(topics, start, end);
       const facts = items.flatMap((item) => (item.parts.length > 1 ? [item.fact, ...item.parts] : [item.fact]));
       const period = unfinished ? sinceStart(start, named.to!, now) : describePeriod(start, end, now, from || to ? undefined : named.words);
@@ -169,6 +211,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
           document = { title, paragraphs: result.paragraphs };
         }
       }
+      const shaped = await fitted(document, words, start, end);
+      document = shaped.document;
+      note = [note, ...shaped.notes].filter(Boolean).join('\n') || undefined;
       const text = documentText(document);
       // The templates and sanitised titles keep figures out by construction; should an edited
       // template slip one in, no draft with an ungrounded figure leaves this function.

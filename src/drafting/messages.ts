@@ -29,6 +29,21 @@ export const messages = {
     `要求里提到“${subject}”：稿中的次数是该时段这些类型的全部活动（共 ${counted} 次），没有只算“${subject}”；` +
     `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${titlesOnce(matching)}。` +
     `如果只写这方面，请据此改动稿中的数字。`,
+  /** Work no drafting topic names, with entries naming it: listed without figures. */
+  subjectEntriesOnly: (subject: string, label: string) =>
+    `“${label}”不是起草模板里的方面，稿中只列出事项含“${subject}”的活动，没有写次数（活动记录按视察、调研等类型计数，不按主题计数）。`,
+  /** Work no drafting topic names, and no entry naming it. */
+  subjectNoEntries: (subject: string, label: string) =>
+    `活动记录中没有事项含“${subject}”的活动，稿中没有用其他工作充数；如要写全面工作，请说“写一份上半年工作总结”，${label}方面的活动可先补充记录再起草。`,
+  /** The draft is shorter than asked: the log holds no more, and nothing else is added. */
+  lengthShort: (n: number, bound: 'about' | 'most' | 'least', length: number) =>
+    `要求${n}字${bound === 'least' ? '以上' : '左右'}，活动记录里的内容只够写约${length}字；稿中没有添加记录以外的做法和成效，请据实补充。`,
+  /** The draft is longer than asked. */
+  lengthLong: (n: number, bound: 'about' | 'most' | 'least', length: number) =>
+    `要求${n}字${bound === 'most' ? '以内' : '左右'}，稿子约${length}字，请酌情删减。`,
+  /** The log stops well before the period ends: the figures run only up to its last entry. */
+  logEnds: (last: string) =>
+    `活动记录最后一条是${last}，此后没有登记任何活动；稿中的数字只包括${last}以前的活动。如之后的活动还没有录入，请先补录再起草。`,
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
     `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,
@@ -47,7 +62,7 @@ export const messages = {
   modelEmpty: '（空稿）',
   organ: '区人大常委会',
   basis: (byModel: boolean, from: string, to: string, facts: ReadonlyArray<{ label: string; count: number }>) =>
-    `依据活动记录（${from} 至 ${to}）：${facts.map((f) => `${f.label} ${f.count} 次`).join('；')}。（${byModel ? '模型起草' : '模板起草'}）`,
+    `依据活动记录（${from} 至 ${to}）：${facts.length > 0 ? facts.map((f) => `${f.label} ${f.count} 次`).join('；') : '这段时间没有任何活动记录'}。（${byModel ? '模型起草' : '模板起草'}）`,
   /** Named topics without entries, after the basis. */
   basisEmpty: (topics: string) => `${topics}方面没有活动记录，稿中已如实说明。`,
   /** The office's own texts the draft took its register from. */

@@ -8,7 +8,7 @@ import type { Fact } from './types.ts';
 import type { Topic } from './topics.ts';
 
 /** Asking, writing and form words, and the office's own names: never the subject of a request. */
-const NOT_SUBJECT = new RegExp(
+export const NOT_SUBJECT = new RegExp(
   [
     '请|麻烦|帮我|帮忙|给我|替我|写|起草|草拟|拟写|撰写|拟|生成|整理|准备|做|出|一下',
     '一段|一篇|一份|一个|段|篇|份|个|关于|有关|围绕|就|对|的|和|与|及|、',
@@ -18,12 +18,14 @@ const NOT_SUBJECT = new RegExp(
   'g',
 );
 
+/** Qualifiers of the whole office's work (重点工作, 主要工作情况): the occasion's report, not a subject. */
+export const GENERAL = /^(?:重点|主要|全面|整体|总体|日常|各项|有关|相关|近期|阶段性?|年度|本职|重要|常规|中心|具体|基本|其他|其它|业务|履职|全部|所有|一些)$/;
 /** The words of a request left once its period, topics and asking words are taken out. */
 function leftover(request: string, periodWords: string | undefined, topics: readonly Topic[]): string[] {
   let rest = periodWords ? request.replace(periodWords, ' ') : request;
   const topicWords = topics.flatMap((t) => t.words).sort((a, b) => b.length - a.length);
   for (const word of topicWords) rest = rest.split(word).join(' ');
-  return rest.replace(/[\s\p{P}]+/gu, ' ').replace(NOT_SUBJECT, ' ').split(/\s+/).filter((w) => /^[\u4e00-\u9fff]{2,12}$/.test(w));
+  return rest.replace(/[\s\p{P}]+/gu, ' ').replace(NOT_SUBJECT, ' ').split(/\s+/).filter((w) => /^[\u4e00-\u9fff]{2,12}$/.test(w) && !GENERAL.test(w));
 }
 
 /** What a draft's request names besides its period and topics, with the counted entries naming it. */

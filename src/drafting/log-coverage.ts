@@ -1,0 +1,28 @@
+/**
+ * Whether the log reaches the end of a draft's period. A full-year summary drawn from a log
+ * whose last entry is in June reads as the whole year's work; when nothing at all is logged
+ * after the period's last entry, and that entry is over a month before the period ends, the
+ * draft says up to when its figures run.
+ */
+import { addDays, daysBetween, type IsoDate } from '../time/index.ts';
+import type { Activity, ActivityQuery, Paged, PageRequest, Stats } from '../log/index.ts';
+
+/** The part of the log this reads. */
+export interface CoverageSource {
+  stats(query: ActivityQuery): Promise<Stats>;
+  page(filter: ActivityQuery, page: PageRequest): Promise<Paged<Activity>>;
+}
+
+/** A month: shorter gaps are an ordinary quiet spell. */
+const GAP_DAYS = 31;
+
+/** The last day anything is logged when the log stops well short of `to`, else undefined. */
+export async function logEndsBefore(log: CoverageSource, from: IsoDate, to: IsoDate): Promise<IsoDate | undefined> {
+  const { total } = await log.stats({ from, to });
+  if (total === 0) return undefined;
+  const [last] = (await log.page({ from, to }, { offset: total - 1, limit: 1 })).items;
+  const end = last ? (last.to && last.to > last.date ? last.to : last.date) : undefined;
+  if (!end || daysBetween(end, to) <= GAP_DAYS) return undefined;
+  const after = await log.stats({ from: addDays(end, 1), to: null });
+  return after.total === 0 ? end : undefined;
+}

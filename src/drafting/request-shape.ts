@@ -1,0 +1,83 @@
+/**
+ * The shape a request asks of its draft: how many paragraphs (一段就行, 两三段) and how many
+ * characters (300字左右, 1000字以内). Paragraphs can be met by joining the draft's own
+ * paragraphs; length cannot be met by adding words the log does not hold, so a draft far from
+ * the length asked says so beside the text instead.
+ */
+import { messages } from './messages.ts';
+import type { DraftDocument } from './types.ts';
+
+/** How long a request wants its draft. */
+export interface ShapeWish {
+  /** The most body paragraphs wanted. */
+  readonly paragraphs?: number;
+  /** Characters wanted, and whether that is about, at most or at least. */
+  readonly chars?: { readonly n: number; readonly bound: 'about' | 'most' | 'least' };
+}
+
+const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 800, 八百, 一千五, 一千五百 → a number; undefined when not one. */
+export function chineseNumber(text: string): number | undefined {
+  if (/^[0-9]+$/.test(text)) return Number(text);
+  let total = 0;
+  let digit = 0;
+  let last = 1;
+  for (const ch of text) {
+    if (ch in DIGIT) digit = DIGIT[ch];
+    else if (ch === '千' || ch === '百' || ch === '十') {
+      last = ch === '千' ? 1000 : ch === '百' ? 100 : 10;
+      total += (digit || 1) * last;
+      digit = 0;
+    } else return undefined;
+  }
+  // 一千五 is 1500: a trailing digit counts in the unit below the last one.
+  return total + (digit ? digit * (last >= 100 ? last / 10 : 1) : 0) || undefined;
+}
+
+// 一段 alone (写一段监督工作的总结) means a passage, not one paragraph: only a count with a tail, or two or more.
+const PARAGRAPHS = /(?:只(?:要|写|需|用)\s*([一两二三])\s*(?:个)?段)|([一两二三四]|两三|二三|三四)\s*(?:个)?(?:自然)?段(?:话|文字)?\s*(?:即可|就行|就好|就可以|就够|足够|以内|左右|便可)|(两三|二三|三四|[两二三四])\s*(?:个)?(?:自然)?段(?![落])/;
+const CHARS = /(?:(不超过|不少于|不低于|控制在)\s*)?([0-9]{2,5}|[一二三四五六七八九两千百十]{2,5})\s*字\s*(左右|以内|以下|以上|上下|内)?/;
+
+/** The shape a request asks for; empty when it names none. */
+export function shapeWish(request: string): ShapeWish {
+  const p = PARAGRAPHS.exec(request);
+  const count = p ? (p[1] ?? p[2] ?? p[3]) : undefined;
+  const paragraphs = count ? Math.max(...[...count].map((c) => DIGIT[c] ?? 1)) : undefined;
+  const c = CHARS.exec(request);
+  const n = c ? chineseNumber(c[2]) : undefined;
+  const bound = c && (/以内|以下|内/.test(c[3] ?? '') || /不超过|控制在/.test(c[1] ?? '')) ? 'most'
+    : c && (c[3] === '以上' || /不少于|不低于/.test(c[1] ?? '')) ? 'least' : 'about';
+  return { paragraphs, chars: n && n >= 50 ? { n, bound } : undefined };
+}
+
+/**
+ * The document with at most `max` body paragraphs: the items are joined first (一是…二是… in
+ * one paragraph), then the opening with them, then the closing; the salutation stands alone.
+ */
+export function fitParagraphs(document: DraftDocument, max: number | undefined): DraftDocument {
+  const bodies = document.paragraphs.filter((p) => p.style === 'body').map((p) => p.text);
+  if (!max || bodies.length <= max) return document;
+  while (bodies.length > Math.max(1, max)) {
+    // Four or more: the middle (the items) become one; three: opening and items; two: all.
+    const [at, n] = bodies.length >= 4 ? [1, bodies.length - 2] : [0, 2];
+    bodies.splice(at, n, bodies.slice(at, at + n).join(''));
+  }
+  const heads = document.paragraphs.filter((p) => p.style !== 'body');
+  return { ...document, paragraphs: [...heads, ...bodies.map((text) => ({ style: 'body' as const, text }))] };
+}
+
+/** The draft's length as a reader counts it: the characters of its paragraphs, title and spaces aside. */
+export function draftLength(document: DraftDocument): number {
+  return document.paragraphs.filter((p) => p.style === 'body').reduce((sum, p) => sum + p.text.replace(/\s/g, '').length, 0);
+}
+
+/** What to tell the person when the draft is far from the length asked, or undefined. */
+export function lengthNote(wish: ShapeWish, length: number): string | undefined {
+  if (!wish.chars) return undefined;
+  const { n, bound } = wish.chars;
+  const short = bound === 'least' ? length < n : bound === 'about' && length < n * 0.7;
+  const long = bound === 'most' ? length > n : bound === 'about' && length > n * 1.3;
+  if (short) return messages.lengthShort(n, bound, length);
+  return long ? messages.lengthLong(n, bound, length) : undefined;
+}

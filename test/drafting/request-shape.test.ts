@@ -1,0 +1,92 @@
+/**
+ * What a request asks of its draft's shape, over the shared half-year log: the paragraphs it
+ * names (一段就行), the length it names (800字左右 — said beside the draft, never padded), and
+ * whether the log reaches the end of the period at all (去年全年 from a log that stops in June).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../../src/reader/index.ts';
+import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
+import { createDrafter, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
+
+const fixture = resolve('../shared/fixtures/activities-2023h1.csv');
+const bodies = (d: Draft) => d.document.paragraphs.filter((p) => p.style === 'body');
+
+describe.skipIf(!existsSync(fixture))('the shape a request asks for', () => {
+  let dir: string;
+  let log: ActivityLog;
+  let drafter: Drafter;
+  const draft = async (request: string, now = '2023-07-05'): Promise<Draft> => {
+    const d = await drafter.draft({ request, now });
+    expect(ungroundedFigures(d.text, d.facts.map((f) => f.count))).toEqual([]);
+    return d;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lvzhi-shape-'));
+    log = openActivityLog({ dataDir: dir, taxonomy: loadTaxonomy() });
+    await log.importFile(fixture, { by: '导入员', channel: 'cli' });
+    drafter = createDrafter({ log: sqliteActivityStore(log), taxonomy: loadTaxonomy() });
+  });
+  afterAll(() => {
+    log?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('一段就行 gives one paragraph holding every item and the empty topic', async () => {
+    const d = await draft('给我写个今年以来执法检查和专题询问工作的汇报,一段就行');
+    expect(bodies(d)).toHaveLength(1);
+    expect(d.text).toContain('公共文化服务保障法');
+    expect(d.text).toContain('专题询问工作方面');
+  });
+
+  it('两段 keeps the enumeration whole in at most two paragraphs', async () => {
+    const d = await draft('写两段上半年监督工作的总结');
+    expect(bodies(d).length).toBeLessThanOrEqual(2);
+    expect(d.text).toMatch(/一是[\s\S]*二是[\s\S]*三是/);
+  });
+
+  it('写一段… alone is a passage, not one paragraph', async () => {
+    expect(bodies(await draft('起草一段上半年监督工作的总结')).length).toBeGreaterThan(1);
+  });
+
+  it('a length the log cannot fill is said, not padded', async () => {
+    const d = await draft('起草一份上半年学习情况的交流发言稿,800字左右');
+    expect(d.note).toContain('800字左右');
+    expect(d.note).toContain('没有添加记录以外');
+    expect(d.text.length).toBeLessThan(400);
+  });
+
+  it('a draft over the length allowed says so', async () => {
+    const d = await draft('起草上半年人大工作总结,500字以内');
+    expect(d.note).toContain('500字以内');
+    expect(d.note).toContain('删减');
+    expect((await draft('起草上半年人大工作总结,1000字以内')).note ?? '').not.toContain('字');
+  });
+
+  it('a period the log stops short of says up to when the figures run', async () => {
+    const d = await draft('起草去年全年常委会工作总结', '2024-01-10');
+    expect(d.from).toBe('2023-01-01');
+    expect(d.note).toContain('2023-06-29');
+    expect((await draft('起草上半年监督工作总结')).note ?? '').not.toContain('最后一条');
+  });
+});
+
+describe('a quiet spell in a log that goes on', () => {
+  it('is no reason for a note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lvzhi-shape-quiet-'));
+    const log = openActivityLog({ dataDir: dir, taxonomy: loadTaxonomy() });
+    try {
+      log.add({ date: '2023-01-10', kind: 'inspection', title: '视察安全生产工作' }, { by: '办公室', channel: 'test' });
+      log.add({ date: '2023-11-20', kind: 'inspection', title: '视察食品安全工作' }, { by: '办公室', channel: 'test' });
+      const drafter = createDrafter({ log: sqliteActivityStore(log), taxonomy: loadTaxonomy() });
+      const d = await drafter.draft({ request: '写一段上半年视察工作的总结', now: '2023-12-01' });
+      expect(d.note ?? '').not.toContain('最后一条');
+    } finally {
+      log.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
