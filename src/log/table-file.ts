@@ -88,14 +88,35 @@ async function readXlsx(path: string): Promise<CsvRecord[]> {
   }
 }
 
-/** The first sheet's rows, streamed (memory stays flat, and reading stops at the row limit). */
+/**
+ * The first sheet's rows, streamed (memory stays flat, and reading stops at the row limit).
+ * When the sheets come before the shared strings in the zip (as Excel and exceljs write them),
+ * exceljs copies each sheet to a file in the temporary folder and deletes it only once iterated
+ * past it; stopping at the first sheet (or on a bad row) would leave them there — office data, one
+ * set per import, until the process exits. So the reader is always run to its end: the sheets
+ * after the first are skipped unread.
+ */
 async function* streamedRows(Excel: typeof ExcelJS, bytes: Buffer): AsyncGenerator<ExcelJS.Row> {
   const workbook = new Excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
   } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1]);
-  for await (const sheet of workbook) {
-    yield* sheet as AsyncIterable<ExcelJS.Row>;
-    return; // the first sheet only
+  const sheets = (workbook as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>)[Symbol.asyncIterator]();
+  try {
+    const first = await sheets.next();
+    if (!first.done) yield* first.value;
+  } finally {
+    await drain(sheets);
+  }
+}
+
+/** Run a workbook reader to its end (see `streamedRows`); a failure there changes nothing read. */
+async function drain(sheets: AsyncIterator<unknown>): Promise<void> {
+  try {
+    while (!(await sheets.next()).done) {
+      // skipped: only the first sheet is imported
+    }
+  } catch {
+    // the reader had already failed, or fails on a sheet the import does not read
   }
 }
 
