@@ -144,7 +144,7 @@ describe('telegram with the real assistant', () => {
       expect(real.log.list()).toHaveLength(1);
       const left = () => readdirSync(folder);
       // exceljs deletes its copies without waiting: give those deletions a moment.
-      for (let i = 0; i < 50 && left().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 250 && left().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(left()).toEqual([]);
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;
