@@ -4,9 +4,10 @@
  * the copy only once read past it: an import that stopped at the first sheet left one file of
  * office data per sheet behind on every import and preview, for as long as the server ran.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openActivityLog } from '../../src/log/index.ts';
 import { byCli, tempFolder } from '../support/log-helpers.ts';
@@ -56,6 +57,19 @@ describe('an .xlsx import in the temporary folder', () => {
     const log = openActivityLog({ dataDir: dir });
     expect(await log.previewImport(path)).toBeUndefined();
     expect(await log.importFile(path, byCli('导入员'))).toEqual({ imported: 2, duplicates: 0 });
+    log.close();
+    expect(await leftBehind()).toEqual([]);
+  });
+
+  it('leaves none when the file breaks after its sheets (damaged shared strings)', async () => {
+    const path = await ledger(dir, [['2023-03-01', '视察', '视察安全生产工作', '张三']]);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    // Saved as Excel saves it: the sheets first, then the shared strings, here cut off mid-tag.
+    expect(Object.keys(zip.files).indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(Object.keys(zip.files).indexOf('xl/sharedStrings.xml'));
+    zip.file('xl/sharedStrings.xml', '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>日期</si>');
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const log = openActivityLog({ dataDir: dir });
+    await expect(log.importFile(path, byCli('导入员'))).rejects.toMatchObject({ code: 'unreadable_file' });
     log.close();
     expect(await leftBehind()).toEqual([]);
   });
