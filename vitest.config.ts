@@ -4,11 +4,12 @@ import SlowFirstSequencer from './test/support/slow-first-sequencer.ts';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // ../shared missing: a notice on a user's clone, a failed run under CI=true.
-    globalSetup: ['test/support/shared-check.ts'],
-    // Measuring only: LVZHI_TEST_CPU_LOG=<file> logs each test file's CPU seconds there
-    // (`node scripts/test-cpu.mjs <file>` sums them).
-    setupFiles: process.env.LVZHI_TEST_CPU_LOG ? ['test/support/file-cpu.ts'] : [],
+    // ../shared missing: a notice on a user's clone, a failed run under CI=true. Then one
+    // temporary folder for the run (TMPDIR for the workers and all they start), removed at its end.
+    globalSetup: ['test/support/shared-check.ts', 'test/support/temp-root.ts'],
+    // Each test file's temporary folders go when it ends. Measuring only: LVZHI_TEST_CPU_LOG=<file>
+    // logs each test file's CPU seconds there (`node scripts/test-cpu.mjs <file>` sums them).
+    setupFiles: ['test/support/file-cleanup.ts', ...(process.env.LVZHI_TEST_CPU_LOG ? ['test/support/file-cpu.ts'] : [])],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

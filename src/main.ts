@@ -8,7 +8,7 @@ import { createChannels, openServices, ingestSamplesIfEmpty, type Services } fro
 import { REGISTERED } from './channels/index.ts';
 import { isWildcardHost, startWebServer, webMessages, type WebServer } from './web/index.ts';
 import { appMessages as m } from './app-messages.ts';
-import type { Channel } from './assistant/index.ts';
+import { removeOwnUploads, type Channel } from './assistant/index.ts';
 import { loadSettings } from './config.ts';
 import { UserError, errorReference } from './errors.ts';
 import { describeServer, storageFailure, storageMessages } from './storage/index.ts';
@@ -32,6 +32,8 @@ function stop(exitCode: number): Promise<void> {
     // A first-run ingest is left to finish: closing the database under it would fail it.
     await ingesting?.catch(() => undefined);
     await services?.close();
+    // Files sent in chat are office data: none of this process's downloads outlives it.
+    removeOwnUploads();
     if (signalled) notes.write(m.stopped + '\n');
     // Chat connections and an open stdin would keep the process alive; everything is closed now.
     process.exit(exitCode);

@@ -79,9 +79,16 @@ export function openConversation(
       // Imports offered by this process, so a store that forgets at exit can delete their tables then.
       const keep = new Set(heldFiles(value).map((file) => file.folder));
       for (const folder of keep) held.add(folder);
-      const previous = await pendings.get(key);
-      for (const file of previous ? heldFiles(previous) : []) if (!keep.has(file.folder)) discardImport(file);
-      await pendings.set(key, value);
+      try {
+        const previous = await pendings.get(key);
+        for (const file of previous ? heldFiles(previous) : []) if (!keep.has(file.folder)) discardImport(file);
+        await pendings.set(key, value);
+      } catch (error) {
+        // A question not remembered can never be answered: its files would wait for nothing.
+        for (const file of heldFiles(value)) discardImport(file);
+        for (const folder of keep) held.delete(folder);
+        throw error;
+      }
     },
   };
   const sweep = async () => {

@@ -4,77 +4,29 @@
  * table is offered as an activity import instead. Every download is size-checked before it
  * starts (where the platform says the size) and stopped at the limit; a downloaded table
  * waiting for "导入" is deleted when it expires or is replaced; it outlives a restart (its
- * question is kept in the data folder), so it is held under a name without the process id.
+ * question is kept in the data folder), so it is held under a name without the process id
+ * (upload-folders.ts). A fault of ours while handling them leaves none of the downloads behind.
  */
-import { mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { extname } from 'node:path';
 import { AppError, InternalError, UserError } from '../errors.ts';
-import { MAX_TABLE_BYTES, plainText, tooLargeToDownload } from '../input/index.ts';
-import { processAlive } from '../storage/index.ts';
+import { MAX_TABLE_BYTES } from '../input/index.ts';
 import { logFailure, type ErrorLog } from './error-boundary.ts';
 import { MAX_DOCUMENT_BYTES, PUBLIC_SCOPE, SUPPORTED_EXTENSIONS, type KnowledgeBase } from '../knowledge/index.ts';
 import { logMessages } from '../log/index.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { Incoming, IncomingFile, Reply } from './types.ts';
+import { discardImport, download, hold, safeFileName, type PendingImport, type PendingUpload, type UploadTarget } from './upload-folders.ts';
+
+export {
+  discardImport, isPendingImport, isPendingUpload, removeAbandonedUploads, safeFileName,
+  type PendingImport, type PendingUpload, type UploadTarget,
+} from './upload-folders.ts';
 
 /** Formats the knowledge base reads (CONTRACTS.md, `ingest`): the loaders' own list. */
 export const KNOWLEDGE_EXTENSIONS: ReadonlySet<string> = new Set(SUPPORTED_EXTENSIONS);
 /** Tables the activity log can import. */
 export const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx']);
-
-/** A downloaded table waiting for the user to say whether to import it (plain data: it is stored). */
-export interface PendingImport {
-  readonly name: string;
-  readonly path: string;
-  /** The held upload folder the table is in, removed with it. */
-  readonly folder: string;
-}
-
-/** Remove a pending import's downloaded copy. */
-export function discardImport(file: PendingImport): void {
-  rmSync(file.folder, { recursive: true, force: true });
-}
-
-/**
- * A stored pending import we may act on: its folder a held upload folder directly in the
- * temporary folder and its table inside it, so a damaged row can never point a deletion elsewhere.
- */
-export function isPendingImport(value: unknown, folder = tmpdir()): value is PendingImport {
-  const file = value as Partial<PendingImport> | null;
-  if (typeof file !== 'object' || file === null) return false;
-  if (typeof file.name !== 'string' || typeof file.path !== 'string' || typeof file.folder !== 'string') return false;
-  return dirname(file.folder) === folder && basename(file.folder).startsWith(HELD_PREFIX) && dirname(file.path) === file.folder;
-}
-
-/**
- * A downloaded document that would replace one already stored: held (like a pending import,
- * plain data so it is stored) until the admin answers; `discardImport` removes its copy.
- */
-export interface PendingUpload extends PendingImport {
-  /** Where it goes: the chat's upload folder (its department) and its file name. */
-  readonly target: UploadTarget;
-}
-
-/** A stored pending replacement we may act on: a held upload with a target. */
-export function isPendingUpload(value: unknown, folder = tmpdir()): value is PendingUpload {
-  const target = (value as Partial<PendingUpload> | null)?.target;
-  return isPendingImport(value, folder) && typeof target === 'object' && target !== null
-    && typeof target.doc === 'string' && typeof target.scope === 'string';
-}
-
-/** Move a downloaded file's folder to a held one (no process id): a restart must not delete it. */
-function hold(downloaded: { folder: string; path: string }): { folder: string; path: string } {
-  const held = join(dirname(downloaded.folder), basename(downloaded.folder).replace(`${UPLOAD_PREFIX}${process.pid}-`, HELD_PREFIX));
-  renameSync(downloaded.folder, held);
-  return { folder: held, path: join(held, basename(downloaded.path)) };
-}
-
-/** The identity and department of a document sent in chat. */
-export interface UploadTarget {
-  readonly doc: string;
-  readonly scope: string;
-}
 
 /** What handling the files of one message gave: the lines to say and maybe a pending import or replacement. */
 export interface FilesOutcome {
@@ -84,63 +36,8 @@ export interface FilesOutcome {
   readonly pendingReplace?: readonly PendingUpload[];
 }
 
-/** A file name safe to write in our own folder and to show: no path, no control or bidi characters, Chinese kept. */
-export function safeFileName(name: string): string {
-  const base = basename(plainText(name).replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
-  return base && base !== '.' && base !== '..' ? base : 'upload';
-}
-
-/** Upload folders carry the pid of the process that made them: `lvzhi-upload-<pid>-XXXXXX`. */
-const UPLOAD_PREFIX = 'lvzhi-upload-';
-/** A table waiting for "导入" is held in a folder without a pid: a restart must not delete it. */
-const HELD_PREFIX = `${UPLOAD_PREFIX}held-`;
-/** An upload folder without a pid (held, or an older version's) is abandoned after this long. */
-const ABANDONED_AFTER_MS = 24 * 60 * 60_000;
-
-/**
- * Delete upload folders a stopped or killed process left in the temporary folder (office data
- * must not linger there). Folders of running processes are theirs and stay. Returns how many.
- */
-export function removeAbandonedUploads(folder = tmpdir(), now = Date.now()): number {
-  let removed = 0;
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
-    if (!name.startsWith(UPLOAD_PREFIX)) continue;
-    const pid = /^lvzhi-upload-(\d+)-/.exec(name)?.[1];
-    try {
-      const abandoned = pid ? !processAlive(Number(pid)) : now - statSync(join(folder, name)).mtimeMs > ABANDONED_AFTER_MS;
-      if (!abandoned) continue;
-      rmSync(join(folder, name), { recursive: true, force: true });
-      removed++;
-    } catch {
-      // another process removed it meanwhile, or it is not ours to remove
-    }
-  }
-  return removed;
-}
-
 function titleOf(name: string): string {
   return name.slice(0, name.length - extname(name).length) || name;
-}
-
-async function download(file: IncomingFile, maxBytes: number): Promise<{ folder: string; path: string }> {
-  const folder = mkdtempSync(join(tmpdir(), `${UPLOAD_PREFIX}${process.pid}-`));
-  const name = safeFileName(file.name);
-  const path = join(folder, name);
-  try {
-    await file.download(path, maxBytes);
-    // A channel that could not stop the download at the limit: refused all the same.
-    if (statSync(path).size > maxBytes) throw tooLargeToDownload(name, maxBytes);
-    return { folder, path };
-  } catch (error) {
-    rmSync(folder, { recursive: true, force: true });
-    throw error;
-  }
 }
 
 /** Progress shown in chat; a channel failing to show it must not fail the ingest. */
@@ -255,18 +152,24 @@ export async function handleFiles(
       continue;
     }
     const upload = { name, path: downloaded.path, target: target(name) };
-    const stored = await knowledge.document(upload.target.doc);
-    if (stored) {
-      // Same folder and name as a stored document: replacing it is the admin's call.
-      const held = hold(downloaded);
-      pendingReplace.push({ ...upload, path: held.path, folder: held.folder });
-      lines.push(m.replaceQuestion(titleOf(name), folderOf(stored.doc)));
-      continue;
-    }
+    let kept = false;
     try {
+      const stored = await knowledge.document(upload.target.doc);
+      if (stored) {
+        // Same folder and name as a stored document: replacing it is the admin's call.
+        const held = hold(downloaded);
+        kept = true;
+        pendingReplace.push({ ...upload, path: held.path, folder: held.folder });
+        lines.push(m.replaceQuestion(titleOf(name), folderOf(stored.doc)));
+        continue;
+      }
       lines.push(...await ingestUpload(knowledge, upload, incoming));
+    } catch (error) {
+      // A fault of ours goes on to the error boundary: nothing downloaded for this message stays.
+      for (const file of [...pendingReplace, ...(pendingImport ? [pendingImport] : [])]) discardImport(file);
+      throw error;
     } finally {
-      rmSync(downloaded.folder, { recursive: true, force: true });
+      if (!kept) rmSync(downloaded.folder, { recursive: true, force: true });
     }
   }
   return pendingReplace.length ? { lines, pendingImport, pendingReplace } : { lines, pendingImport };

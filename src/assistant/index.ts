@@ -14,4 +14,5 @@ export { ConversationMemory } from './memory.ts';
 export type { ConversationLimits } from './conversation.ts';
 export { cleanFileName, saveNewFile, saveReplyFiles } from './saved-files.ts';
 export { ingestUpload, safeFileName } from './files.ts';
+export { removeOwnUploads } from './upload-folders.ts';
 export { messages } from './messages.ts';

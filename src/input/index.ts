@@ -6,7 +6,7 @@
 export { plainText } from './plain-text.ts';
 export { decodeGb18030, detectText, isLikelyChinese, isPlausibleText, type DetectedText, type TextEncodingName } from './text-encoding.ts';
 export { checkArchive } from './zip-guard.ts';
-export { readZipDirectory, zipEntryData, ZipDirectoryError, type ZipEntry, type ZipDirectoryProblem } from './zip-directory.ts';
+export { centralDirectoryStart, readZipDirectory, zipEntryData, ZipDirectoryError, type ZipEntry, type ZipDirectoryProblem } from './zip-directory.ts';
 export {
   MAX_QUESTION_CHARS, MAX_IMPORT_ROWS, MAX_TABLE_BYTES, DOCX_LIMITS, XLSX_LIMITS, boundQuestion, type ArchiveLimits,
 } from './limits.ts';

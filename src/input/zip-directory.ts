@@ -61,6 +61,12 @@ function zip64(extra: Buffer, sizes: { compressed: number; declared: number; loc
   }
 }
 
+/** Where the central directory starts (it follows the last local record). */
+export function centralDirectoryStart(bytes: Buffer): number {
+  if (bytes.length < 22) throw new ZipDirectoryError('corrupt', 'too short for a zip');
+  return bytes.readUInt32LE(endOfCentralDirectory(bytes) + 16);
+}
+
 /**
  * Every entry of the central directory, in order. The entry count is checked against
  * `maxEntries` before any entry is read; a ZIP64 directory (0xFFFF entries) is refused: no

@@ -5,14 +5,16 @@
  * is replaced or the bot stops, and one a killed bot left behind is cleared at the next start;
  * a table larger than the limit is refused before it is downloaded.
  */
-import { existsSync, mkdirSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
-import { removeAbandonedUploads } from '../../src/assistant/files.ts';
+import { removeAbandonedUploads, removeOwnUploads } from '../../src/assistant/upload-folders.ts';
 import type { IncomingFile } from '../../src/assistant/types.ts';
 import { MAX_QUESTION_CHARS, MAX_TABLE_BYTES } from '../../src/input/index.ts';
+import { createMemoryConversationStore } from '../../src/storage/index.ts';
+import { FakeKnowledgeBase } from '../support/fake-knowledge.ts';
 import { runCli } from '../support/cli-process.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 import { makeBench, say, type TestBench } from '../support/assistant-helpers.ts';
@@ -122,6 +124,48 @@ describe('downloaded tables waiting for an answer', () => {
     }
     expect(removeAbandonedUploads(folder)).toBe(1);
     expect(readdirSync(folder)).toEqual([`lvzhi-upload-${process.pid}-abcdef`]);
+  });
+
+  it('a bot restarted under the same process id (a restarted container) clears what its predecessor left', () => {
+    const folder = tempFolder('lvzhi-tmp-');
+    const before = join(folder, `lvzhi-upload-${process.pid}-older1`);
+    const mine = join(folder, `lvzhi-upload-${process.pid}-mine01`);
+    for (const upload of [before, mine]) mkdirSync(upload);
+    const yesterday = new Date(Date.now() - 24 * 60 * 60_000 - process.uptime() * 1000);
+    utimesSync(before, yesterday, yesterday);
+    expect(removeAbandonedUploads(folder)).toBe(1);
+    expect(readdirSync(folder)).toEqual([`lvzhi-upload-${process.pid}-mine01`]);
+    // As the process stops, its own go too; another process's stay.
+    mkdirSync(join(folder, 'lvzhi-upload-1-theirs'));
+    removeOwnUploads(folder);
+    expect(readdirSync(folder)).toEqual(['lvzhi-upload-1-theirs']);
+  });
+
+  it('a document whose lookup fails leaves no download behind, nor the table sent with it', async () => {
+    const knowledge = new FakeKnowledgeBase();
+    knowledge.document = async () => {
+      throw new Error('database unreachable');
+    };
+    const { assistant, errors } = bench({ knowledge });
+    const sheet = table('活动.csv');
+    const notice = table('通知.md', '# 通知\n\n下周一召开主任会议。\n');
+    const reply = await assistant.handle(say('', { files: [sheet, notice] }));
+    expect(reply.text).toMatch(/出错|错误/);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(existsSync(dirname(notice.savedTo!))).toBe(false);
+    expect(existsSync(dirname(held(sheet)))).toBe(false);
+  });
+
+  it('a table whose question cannot be stored is not kept waiting for an answer', async () => {
+    const store = createMemoryConversationStore();
+    const conversations = { ...store, durable: true, sweep: () => store.sweep(), get: store.get.bind(store), delete: store.delete.bind(store), take: store.take.bind(store),
+      set: async () => {
+        throw new Error('disk full');
+      } };
+    const { assistant } = bench({ conversations });
+    const sheet = table('活动.csv');
+    await assistant.handle(say('', { files: [sheet] }));
+    expect(existsSync(dirname(held(sheet)))).toBe(false);
   });
 
   it('the system temporary folder holds none of this bot\'s uploads after it stops', async () => {

@@ -3,9 +3,10 @@
  * stand-in, in front of the real knowledge base and activity log on a temporary data folder.
  * A question, a plain log and its count, a document dropped in and asked about, and a stranger.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIAISON_RULES as LIAISON, OFFICE_RULES as RULES } from '../fixtures/office-rules.ts';
 import { groupChat, makeUser, privateChat } from '../support/telegram-stand-in.ts';
@@ -114,6 +115,41 @@ describe('telegram with the real assistant', () => {
     standIn.say(privateChat(admin), admin, '/ask 代表联络站哪天接待选民');
     const answer = await standIn.waitForText(admin.id, '每月十五日');
     expect(answer.text).toContain('联络站');
+  });
+
+  it('keeps nothing sent in chat in the temporary folder: a document ingested, a table imported, a bad one refused', async () => {
+    const { standIn } = running;
+    const chat = privateChat(admin);
+    /** A clerk's ledger as Excel saves it (sheets before the shared strings), with a notes sheet. */
+    const ledger = async (date: string) => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('活动').addRows([['日期', '类型', '标题', '记录人'], [date, '视察', '视察安全生产工作', '王芳']]);
+      workbook.addWorksheet('说明').addRow(['办公室整理']);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const good = await ledger('2023-03-01');
+    const bad = await ledger('2023-02-30');
+    // This process's temporary folder, private to the test so other runs' files do not count.
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = folder;
+    try {
+      standIn.sendFile(chat, admin, '联络站制度.txt', LIAISON);
+      await standIn.waitFor(() => real.knowledge.size() > 0 && standIn.messagesIn(admin.id).find((m) => m.text.includes('联络站制度')), 'the ingest confirmation');
+      standIn.sendFile(chat, admin, '台账.xlsx', good);
+      await standIn.waitForText(admin.id, '回复“导入”');
+      standIn.say(chat, admin, '导入');
+      await standIn.waitForText(admin.id, '已导入 1 条');
+      standIn.sendFile(chat, admin, '坏表.xlsx', bad);
+      await standIn.waitForText(admin.id, '导入没有完成');
+      expect(real.log.list()).toHaveLength(1);
+      const left = () => readdirSync(folder);
+      // exceljs deletes its copies without waiting: give those deletions a moment.
+      for (let i = 0; i < 250 && left().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(left()).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 
   it('refuses a stranger once, showing their id, and does nothing else', async () => {

@@ -2,6 +2,7 @@
  * `npm start` as a user runs it: a child process with a fresh data folder, questions piped
  * in, answers read back; SIGTERM in the middle of work leaves a whole database behind.
  */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -39,13 +40,19 @@ describe('npm start (terminal channel, child process)', () => {
   }, 90_000);
 
   it('stops cleanly on SIGTERM mid-work: every confirmed entry is stored, nothing half-written', async () => {
-    const run = start(dataDir);
+    const temporary = tempDir('lvzhi-main-tmp-');
+    const run = start(dataDir, { TMPDIR: temporary });
     const lines = Array.from({ length: 60 }, (_, i) => `${(i % 28) + 1}日组织代表视察了第${i + 1}项重点工作`);
     run.child.stdin.write(lines.join('\n') + '\n'); // stdin stays open: only the signal ends it
     await untilOutput(run, () => (run.stdout().match(/已记录/g) ?? []).length >= 3, 'a few entries logged');
+    // A file sent in chat still being read when the signal comes: its download goes with the process.
+    const download = join(temporary, `lvzhi-upload-${run.child.pid}-abcdef`);
+    mkdirSync(download);
+    writeFileSync(join(download, '通知.md'), '# 通知\n');
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
     expect(run.stderr()).toContain('已停止');
+    expect(existsSync(download)).toBe(false);
     const confirmed = (run.stdout().match(/已记录/g) ?? []).length;
     const db = openDb(dataDir);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

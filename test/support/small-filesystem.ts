@@ -6,10 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import { tempFolder } from './temp-folders.ts';
 
-/** A mounted tmpfs; `unmount` is also done after the test file. */
+/** A mounted tmpfs; `unmount` is also done after the test file (file-cleanup.ts). */
 export interface SmallFilesystem {
   readonly path: string;
   /** Make the whole file system read-only (as a read-only mount or a locked-down disk is). */
@@ -69,6 +68,7 @@ export function mountSmallFilesystem(sizeKb: number): SmallFilesystem | undefine
   return fs;
 }
 
-afterAll(() => {
+/** Unmount the file systems mounted since the last call: the test file's, as it ends. */
+export function unmountSmallFilesystems(): void {
   for (const fs of mounted.splice(0)) fs.unmount();
-});
+}

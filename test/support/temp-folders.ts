@@ -1,11 +1,10 @@
 /**
  * Temporary folders for a test file, removed once its tests are done (after every
- * `afterAll` of its own, so stores are closed before their files go).
+ * `afterAll` of its own, so stores are closed before their files go: file-cleanup.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 
 const folders: string[] = [];
 
@@ -21,6 +20,7 @@ export function removeAfterTests(path: string): void {
   folders.push(path);
 }
 
-afterAll(() => {
+/** Remove the folders made (or named) since the last call: the test file's, as it ends. */
+export function removeTempFolders(): void {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}

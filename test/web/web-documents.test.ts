@@ -5,11 +5,12 @@
  * nothing), change a document's department and status and remove it, each audited under their
  * id; every form refuses a request without the session's CSRF token and changes nothing.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebRig, type WebRig, type WebSession } from '../support/web.ts';
+import { mountSmallFilesystem } from '../support/small-filesystem.ts';
 import { tempFolder } from '../support/temp-folders.ts';
 
 const RULES = '# 议事规则\n\n第一条 常务委员会会议一般每两个月举行一次。\n\n第二条 常务委员会会议由主任召集并主持。\n\n第三条 代表建议应当自交办之日起三个月内答复。\n';
@@ -151,5 +152,25 @@ describe('web console: 文档 over HTTP', () => {
     expect(await rig.services.knowledge.documents()).toEqual(before);
     // Someone else's upload progress is not theirs to see.
     expect((await clerk.fetch(progress)).status).toBe(404);
+  });
+
+  const small = mountSmallFilesystem(256);
+  it.skipIf(!small)('an upload the full temporary disk cannot hold leaves nothing there, and stores nothing', async () => {
+    const before = await rig.services.knowledge.documents();
+    const filler = small!.fill();
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = small!.path;
+    try {
+      const form = new FormData();
+      form.set('_csrf', admin.csrf);
+      form.set('file', new Blob([RULES.repeat(200)]), '新规则.md');
+      const response = await admin.fetch('/documents/upload', { method: 'POST', body: form });
+      expect(response.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    expect(readdirSync(small!.path).filter((name) => join(small!.path, name) !== filler)).toEqual([]);
+    expect(await rig.services.knowledge.documents()).toEqual(before);
   });
 });

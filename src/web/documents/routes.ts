@@ -104,7 +104,12 @@ export function documentRoutes(deps: WebDeps): Hono<WebEnv> {
     // Named like the chat's upload folders, so one a killed process leaves is cleaned up at the next start.
     const folder = mkdtempSync(join(tmpdir(), `lvzhi-upload-${process.pid}-`));
     const path = join(folder, name);
-    writeFileSync(path, Buffer.from(await file.arrayBuffer()));
+    try {
+      writeFileSync(path, Buffer.from(await file.arrayBuffer()));
+    } catch (error) {
+      rmSync(folder, { recursive: true, force: true }); // a full disk must not keep half a file
+      throw error;
+    }
     const id = uploads.add(viewer.personId, { name, progress: m.uploadStarted });
     const update = (state: UploadState) => void uploads.set(id, viewer.personId, state);
     void ingestUpload(kb, { name, path, target: { doc, scope } }, { progress: async (text) => update({ name, progress: text }) })
