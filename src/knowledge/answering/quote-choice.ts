@@ -1,7 +1,7 @@
 /**
  * Which of the found passages an answer may quote, for the questions whose answer must be of one
  * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
- * thing asked about (asked-deadline.ts), the act a permission question asks about (asked-act.ts), or
+ * thing asked about (asked-deadline.ts), a period of that thing (asked-period.ts), the act a permission question asks about (asked-act.ts), or
  * the doer a who-question asks for (asked-doer.ts). Each check may put another found passage first, or say that none may
  * be quoted: then the answer is 没有找到, never the nearest article on something else.
  */
@@ -11,6 +11,7 @@ import { actQuote, askedAct } from './asked-act.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
+import { asksPeriod, periodQuote } from './asked-period.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
 
 /** The passages chosen, and why none may be quoted when so. */
@@ -41,6 +42,10 @@ export function chosenQuote(
   if (asksAhead(question)) {
     const deadline = deadlineQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: deadline.passages, declined: deadline.unstated === true };
+  }
+  if (asksPeriod(question)) {
+    const period = periodQuote(question, candidates.slice(0, k), canonicalizer);
+    return { passages: period.passages, declined: period.unstated === true };
   }
   const maxIdf = options.maxIdf() || 1;
   // A word the index holds: each of its character pairs is in some passage.
