@@ -1,5 +1,6 @@
 /**
- * Which of the found passages an answer may quote, for the questions whose answer must be of one
+ * Which of the found passages an answer may quote: never another place's or year's record when the
+ * question names its own (named-record.ts); and for the questions whose answer must be of one
  * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
  * thing asked about (asked-deadline.ts), a period of that thing (asked-period.ts), the act a permission question asks about (asked-act.ts), or
  * the doer a who-question asks for (asked-doer.ts). Each check may put another found passage first, or say that none may
@@ -12,6 +13,7 @@ import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import { asksPeriod, periodQuote } from './asked-period.ts';
+import { namedRecord, namedRecordPassages } from './named-record.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
 
 /** The passages chosen, and why none may be quoted when so. */
@@ -27,14 +29,18 @@ export interface ChosenQuote {
 
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
 export function looksDeeper(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
-  return askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined;
+  return namedRecord(question) !== undefined || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined;
 }
 
 /** Choose the passages to quote from `candidates` (ranked), `k` of them. */
 export function chosenQuote(
-  question: string, candidates: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
+  question: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
 ): ChosenQuote {
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
+  // 上海…, 2024年政府工作报告里…: only that record's passages (or rules) may be quoted.
+  const record = namedRecordPassages(question, found);
+  if (record.declined) return { passages: found.slice(0, k), declined: true };
+  const candidates = record.passages;
   if (askedFigure(question, canonicalizer)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
