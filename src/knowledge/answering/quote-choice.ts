@@ -9,6 +9,7 @@
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { ScoredPassage } from '../types.ts';
 import { actQuote, askedAct } from './asked-act.ts';
+import { motionQuote } from './asked-motion.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
@@ -40,7 +41,10 @@ export function chosenQuote(
   // 上海…, 2024年政府工作报告里…: only that record's passages (or rules) may be quoted.
   const record = namedRecordPassages(question, found);
   if (record.declined) return { passages: found.slice(0, k), declined: true };
-  const candidates = record.passages;
+  // 几个人联名能提议案: the rule on 议案, not the one on 质询案.
+  const motion = motionQuote(question, record.passages, canonicalizer);
+  if (motion.unstated) return { passages: found.slice(0, k), declined: true };
+  const candidates = motion.passages;
   if (askedFigure(question, canonicalizer)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
