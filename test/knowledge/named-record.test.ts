@@ -41,6 +41,14 @@ describe.skipIf(!reports.every((path) => existsSync(path)))('questions naming a 
     expect((await ask('2022年政府工作报告里超长期特别国债发多少？')).found).toBe(false);
   });
 
+  it('does not answer this year\'s plan from last year\'s review, nor the reverse', async () => {
+    // Beijing's 2026 report: 开通3条地铁新线 stands under 一、2025年工作回顾; its 今年 is 2026.
+    const lines = await ask('北京今年要新开几条地铁线？');
+    expect(lines.text).not.toContain('开通3条地铁新线');
+    // 城镇新增就业不少于28万人 is the 2026 target, not last year's figure.
+    expect((await ask('北京去年城镇新增就业多少？')).text).not.toContain('不少于28万人');
+  });
+
   it('answers from the report named when it states the figure', async () => {
     expect((await ask('2022年政府工作报告里中央预算内投资安排多少？')).lead).toContain('6400亿元');
     expect((await ask('2024年政府工作报告里中央预算内投资安排多少？')).lead).toContain('7000亿元');

@@ -15,6 +15,7 @@ const PLACES = ['北京', '天津', '上海', '重庆', '河北', '山西', '辽
 // A record named by its year: 2024年政府工作报告, 2022年的政府工作报告, 2024年上半年工作总结,
 // 2026年北京市政府工作报告; not a year of what a report tells (2025年地区生产总值在报告里是多少).
 const DATED_RECORD = /((?:19|20)\d{2})\s*年度?的?(?:上半年|下半年|全年)?(?:\p{Script=Han}{2,3}[省市])?(?:人民)?(?:政府)?(?:工作)?(?:报告|总结|纪要)/u;
+const YEAR_ANYWHERE = /(?:19|20)\d{2}/u;
 // A question on the national record.
 const NATIONAL = /全国|国务院|国家|中央/u;
 // A document that records (a report, summary, minutes, speech) rather than rules: dated or so named.
@@ -24,7 +25,12 @@ const RECORD = /(?:19|20)\d{2}|报告|总结|纪要|讲话|(?:^|[-_\s/])(?:repor
 export interface NamedRecord {
   readonly places: readonly string[];
   readonly year?: string;
+  /** The years asked about (2025年地区生产总值), or how many after the record's own (今年 0, 去年 -1). */
+  readonly asked: { readonly years: readonly number[]; readonly relative?: number };
 }
+
+const YEAR = /(?:19|20)\d{2}(?=\s*年)/gu;
+const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [[/去年|上一年|上年度/u, -1], [/明年/u, 1], [/今年|本年度?/u, 0]];
 
 /** The places and the record's year a question names; undefined when it names neither. */
 export function namedRecord(question: string): NamedRecord | undefined {
@@ -32,14 +38,25 @@ export function namedRecord(question: string): NamedRecord | undefined {
   // A place in a question on a dated or a national record is its topic (2024年政府工作报告对上海浦东
   // 有什么部署, 国务院…对北京的要求), not whose record it is.
   const places = year || NATIONAL.test(question) ? [] : PLACES.filter((place) => question.includes(place));
-  return places.length || year ? { places, year } : undefined;
+  // The years the question asks about, apart from the one naming the record.
+  const years = [...question.replace(DATED_RECORD, '').matchAll(YEAR)].map((m) => Number(m[0]));
+  const relative = years.length ? undefined : RELATIVE.find(([words]) => words.test(question))?.[1];
+  return places.length || year || years.length || relative !== undefined ? { places, year, asked: { years, relative } } : undefined;
 }
 
-/** Whether a passage's document is a record of another place or year than the one named. */
+/**
+ * Whether a passage's document is a record of another place or year than the one named, or the
+ * passage stands under a heading of another year than the one asked (2025年工作回顾 for 北京今年计划…
+ * in the 2026 report, whose 今年 is 2026).
+ */
 function otherRecord(named: NamedRecord, { passage }: ScoredPassage): boolean {
   const label = `${passage.title} ${passage.doc}`;
   if (!RECORD.test(label)) return false;
   if (named.year && !label.includes(named.year)) return true;
+  const own = Number(label.match(YEAR_ANYWHERE)?.[0]);
+  const asked = named.asked.relative !== undefined && own ? [own + named.asked.relative] : named.asked.years;
+  const headed = [...passage.context.replace(passage.title, '').matchAll(YEAR)].map((m) => Number(m[0]));
+  if (asked.length && headed.length && !asked.some((year) => headed.includes(year))) return true;
   // A record naming none of the places asked (the national report for 上海…) is another's.
   return named.places.length > 0 && !named.places.some((place) => label.includes(place));
 }
