@@ -44,5 +44,7 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('period questions over 
     expect((await ask('全国人大常委会多久开一次会？')).lead).toContain('一般每两个月举行一次');
     expect((await ask('全国人大专门委员会每届任期多长？')).lead).toContain('每届任期同全国人民代表大会每届任期相同');
     expect((await ask('全国人大代表一届任期几年？')).lead).toContain('每届任期五年');
+    // Members serve their body's term (常委会委员, canonical 常委会组成人员).
+    expect((await ask('全国人大常委会委员一届任期几年？')).lead).toContain('常务委员会每届任期同全国人民代表大会每届任期相同');
   });
 });

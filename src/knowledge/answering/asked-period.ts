@@ -15,15 +15,17 @@ import { isContent, taggedQuestion } from './question-focus.ts';
 // 多长时间, 多久, 几年, 几个月, 多少天, 任期多长, 隔多长, 几月份, 哪个月.
 const ASKS_PERIOD = /多长时间|多久|(?:任期|期限|时限|时间)(?:有|是|为)?多长|隔多长|几(?:个)?(?:年|月份?|天|日|小时|分钟)|多少(?:年|天|日|个月|小时|分钟)|哪(?:个|一个)?月/u;
 const NUMBER = '[零〇一二两三四五六七八九十百\\d]+';
-// A period or a time of the year, as the documents state it: 五年, 两个月, 三十日内, 每年, 每届,
-// 六月至九月, 任期同…相同, 之日起.
-const STATES_PERIOD = new RegExp(`${NUMBER}个?(?:年|月|日|天|周|星期|小时|分钟)|每(?:年|季度|月|届|周|${NUMBER}个?月)|之日起|(?:任期|期限)同[^。；]{1,24}相同`, 'u');
+// A period or a time of the year, as the documents state it: 五年, 两个月, 三十日内, 每年,
+// 六月至九月, 任期同…相同, 之日起 (not 每届 alone: 每届…名额 states no term).
+const STATES_PERIOD = new RegExp(`${NUMBER}个?(?:年|月|日|天|周|星期|小时|分钟)|每(?:年|季度|月|周|${NUMBER}个?月)|之日起|(?:任期|期限)同[^。；]{1,24}相同`, 'u');
 const SENTENCE = /[^。；;！？\n]+/gu;
 // Words naming the period asked for (任期 in 顾问任期几年), not the thing whose period it is.
 const PERIOD_WORD = /^(?:任期|期限|时限|时间|时长|一届|每届|周期|频次|频率)$/u;
 // General-Chinese idf from which a head noun names a thing rather than everyday language (顾问 7.0,
 // 团长 7.5; not 单位 5.4 of 承办单位, which the rules call 有关机关、组织): found-features.ts's EVERYDAY_IDF.
 const SPECIFIC_HEAD_IDF = 7;
+// Words naming the members of a body (常委会组成人员, 委员会委员).
+const MEMBER = /^(?:组成人员|委员|成员)$/u;
 
 /** Whether a question asks how long or how often something is (not how far ahead: asked-deadline.ts). */
 export function asksPeriod(question: string): boolean {
@@ -50,8 +52,10 @@ export function periodQuote(question: string, passages: readonly ScoredPassage[]
   const content = tagged.filter((w) => isContent(w) && w.tag !== 't' && !PERIOD_WORD.test(w.word));
   const words = content.map(({ word }) => ({ word, weight: segmenter.generalIdf(word) }));
   if (!words.length) return { passages };
-  const whole = (p: ScoredPassage): string => canonicalizer.apply(`${p.passage.context}\n${p.passage.text}`);
-  const held = (word: string): boolean => passages.some((p) => whole(p).includes(word));
+  // A word held as written or in canonical form (委员 of 全国人民代表大会常务委员会, whose canonical
+  // form 全国人大常委会 hides it).
+  const holds = (text: string, word: string): boolean => text.includes(word) || canonicalizer.apply(text).includes(word);
+  const held = (word: string): boolean => passages.some((p) => holds(`${p.passage.context}\n${p.passage.text}`, word));
   // The thing asked about: the most specific question word some passage found holds, and the
   // head noun of what is asked about — the noun nearest before the asking words (顾问 in 专门委员会
   // 聘请的顾问任期是几年, 团长 in 代表团团长一届任期多长) — when it is specific and a passage holds it.
@@ -70,6 +74,12 @@ export function periodQuote(question: string, passages: readonly ScoredPassage[]
   const head = nearest && held(nearest) && segmenter.generalIdf(nearest) >= SPECIFIC_HEAD_IDF ? nearest : undefined;
   const keys = [...new Set([heaviest?.word, head].filter((word): word is string => word !== undefined))];
   if (!keys.length) return { passages };
+  // Members serve their body's term: 常委会组成人员一届任期几年 is answered by 常务委员会每届任期同….
+  const bodyOf = new Map<string, string>();
+  tagged.forEach((w, i) => {
+    const before = tagged[i - 1];
+    if (MEMBER.test(w.word) && before && isContent(before) && /^n/.test(before.tag)) bodyOf.set(w.word, before.word);
+  });
   const total = words.reduce((sum, w) => sum + w.weight, 0) || 1;
   const cover = (sentence: string): number => {
     const text = canonicalizer.apply(sentence);
@@ -81,8 +91,8 @@ export function periodQuote(question: string, passages: readonly ScoredPassage[]
   const stated = (p: ScoredPassage): number => {
     const all = sentences(p);
     const named = (i: number): boolean => {
-      const text = canonicalizer.apply(`${p.passage.context}\n${all[i - 1] ?? ''}\n${all[i]}`);
-      return keys.every((key) => text.includes(key));
+      const text = `${p.passage.context}\n${all[i - 1] ?? ''}\n${all[i]}`;
+      return keys.every((key) => holds(text, key) || (bodyOf.has(key) && holds(text, bodyOf.get(key) ?? '')));
     };
     return Math.max(-1, ...all.map((sentence, i) => (STATES_PERIOD.test(sentence) && named(i) ? cover(sentence) : -1)));
   };
