@@ -55,3 +55,16 @@ describe.skipIf(!reports.every((path) => existsSync(path)))('questions naming a 
     expect((await ask('2022年的政府工作报告说居民人均可支配收入增长多少？')).lead).toContain('实际增长8.1%');
   });
 });
+
+const withLaw = [...reports, join(corpus, 'local-organic-law-2022.md')];
+
+describe.skipIf(!withLaw.every((path) => existsSync(path)))('questions naming a place, over the reports and a law', () => {
+  const kb = suiteKnowledgeBase('lvzhi-named-record-law-', withLaw, 120_000);
+
+  it('still answers a question naming a place from a law, which is no record of another place', async () => {
+    // The law's file name carries its year (local-organic-law-2022.md); that makes it no dated record.
+    const answer = await kb().ask('北京市人大代表要多少人联名才能提议案？', { k: 5 });
+    expect(answer.found).toBe(true);
+    expect(answer.answer.split('\n')[0]).toContain('十人以上联名');
+  });
+});

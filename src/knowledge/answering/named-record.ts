@@ -18,8 +18,17 @@ const DATED_RECORD = /((?:19|20)\d{2})\s*年度?的?(?:上半年|下半年|全�
 const YEAR_ANYWHERE = /(?:19|20)\d{2}/u;
 // A question on the national record.
 const NATIONAL = /全国|国务院|国家|中央/u;
-// A document that records (a report, summary, minutes, speech) rather than rules: dated or so named.
-const RECORD = /(?:19|20)\d{2}|报告|总结|纪要|讲话|(?:^|[-_\s/])(?:report|summary|minutes|speech)(?:[-_\s.]|$)/iu;
+// A document that records (a report, summary, minutes, speech) rather than rules, named so in its
+// title or file name; a year alone does not make one (supervision-law-2024.md,
+// 《监督法》2024年修正 are rules).
+const RECORD = /报告|总结|纪要|讲话|(?:^|[-_\s/])(?:report|summary|minutes|speech)(?:[-_\s.]|$)/iu;
+// A rule by its title: a law, rules of procedure, regulations.
+const RULE_TITLE = /法(?:$|[（(\s])|规则|条例|办法|规定|细则|章程|决定/u;
+
+/** Whether a document (by its title and file name) is a record rather than a rule. */
+function isRecord(title: string, doc: string): boolean {
+  return !RULE_TITLE.test(title) && RECORD.test(`${title} ${doc}`);
+}
 
 /** What a question names of the record it asks about. */
 export interface NamedRecord {
@@ -51,7 +60,7 @@ export function namedRecord(question: string): NamedRecord | undefined {
  */
 function otherRecord(named: NamedRecord, { passage }: ScoredPassage): boolean {
   const label = `${passage.title} ${passage.doc}`;
-  if (!RECORD.test(label)) return false;
+  if (!isRecord(passage.title, passage.doc)) return false;
   if (named.year && !label.includes(named.year)) return true;
   const own = Number(label.match(YEAR_ANYWHERE)?.[0]);
   const asked = named.asked.relative !== undefined && own ? [own + named.asked.relative] : named.asked.years;
@@ -70,6 +79,6 @@ export function namedRecordPassages(question: string, candidates: readonly Score
   const named = namedRecord(question);
   if (!named || !candidates.length) return { passages: candidates, declined: false };
   const kept = candidates.filter((p) => !otherRecord(named, p));
-  const declined = otherRecord(named, candidates[0]) && !kept.some((p) => RECORD.test(`${p.passage.title} ${p.passage.doc}`));
+  const declined = otherRecord(named, candidates[0]) && !kept.some((p) => isRecord(p.passage.title, p.passage.doc));
   return { passages: kept.length ? kept : candidates, declined };
 }
