@@ -6,7 +6,8 @@
  * as Elasticsearch's cjk analyzer) over the same passages.
  *
  * "Answered without the gold" counts confident wrong answers: found, but the gold not in the answer
- * (or, for an unanswerable question, found at all). fresh.jsonl is a check set written in session 33.
+ * (or, for an unanswerable question, found at all). fresh.jsonl is a check set written in session 33,
+ * fresh2.jsonl one written in session 34 (other laws' articles and the work reports), both before any change they measure.
  *
  *   npx tsx scripts/eval-knowledge.ts [--data DIR] [--split tune|check|all] [--show-misses] [--explain] [--only SET]
  *                                     [--dump-found FILE] [--dump-rerank FILE] [--tokenizer intl|jieba]
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     const names = new Set((await kb.store.documentTitles()).flatMap(documentNames));
     const samples = readSet(join(root, 'scripts/eval-sets/samples.jsonl'));
     const fresh = readSet(join(root, 'scripts/eval-sets/fresh.jsonl'));
+    const fresh2 = readSet(join(root, 'scripts/eval-sets/fresh2.jsonl'));
     const sets: Array<{ name: string; items: Item[]; answerable: boolean; kb?: OpenKnowledgeBase }> = [
       { name: 'qa-dev (shared)', items: readSet(join(shared, 'eval/qa-dev.jsonl')), answerable: true },
       { name: 'answerable', items: readSet(join(root, 'scripts/eval-sets/answerable.jsonl')), answerable: true },
@@ -106,6 +108,8 @@ async function main(): Promise<void> {
       { name: 'samples-only unanswerable', items: samples.filter((item) => !item.gold), answerable: false, kb: samplesOnly },
       { name: 'fresh answerable', items: fresh.filter((item) => item.gold), answerable: true },
       { name: 'fresh unanswerable', items: fresh.filter((item) => !item.gold), answerable: false },
+      { name: 'fresh2 answerable', items: fresh2.filter((item) => item.gold), answerable: true },
+      { name: 'fresh2 unanswerable', items: fresh2.filter((item) => !item.gold), answerable: false },
     ].filter((set) => !option('--only') || set.name.includes(option('--only') ?? ''));
     const foundRows: string[] = [];
     const rerankRows: string[] = [];

@@ -1,16 +1,20 @@
 /**
- * Which of the found passages an answer may quote, for the questions whose answer must be of one
+ * Which of the found passages an answer may quote: never another place's or year's record when the
+ * question names its own (named-record.ts); and for the questions whose answer must be of one
  * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
- * thing asked about (asked-deadline.ts), the act a permission question asks about (asked-act.ts), or
+ * thing asked about (asked-deadline.ts), a period of that thing (asked-period.ts), the act a permission question asks about (asked-act.ts), or
  * the doer a who-question asks for (asked-doer.ts). Each check may put another found passage first, or say that none may
  * be quoted: then the answer is 没有找到, never the nearest article on something else.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { ScoredPassage } from '../types.ts';
 import { actQuote, askedAct } from './asked-act.ts';
+import { motionQuote } from './asked-motion.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
+import { asksPeriod, periodQuote } from './asked-period.ts';
+import { namedRecord, namedRecordPassages } from './named-record.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
 
 /** The passages chosen, and why none may be quoted when so. */
@@ -26,14 +30,21 @@ export interface ChosenQuote {
 
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
 export function looksDeeper(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
-  return askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined;
+  return namedRecord(question) !== undefined || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined;
 }
 
 /** Choose the passages to quote from `candidates` (ranked), `k` of them. */
 export function chosenQuote(
-  question: string, candidates: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
+  question: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
 ): ChosenQuote {
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
+  // 上海…, 2024年政府工作报告里…: only that record's passages (or rules) may be quoted.
+  const record = namedRecordPassages(question, found);
+  if (record.declined) return { passages: found.slice(0, k), declined: true };
+  // 几个人联名能提议案: the rule on 议案, not the one on 质询案.
+  const motion = motionQuote(question, record.passages, canonicalizer);
+  if (motion.unstated) return { passages: found.slice(0, k), declined: true };
+  const candidates = motion.passages;
   if (askedFigure(question, canonicalizer)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
@@ -41,6 +52,10 @@ export function chosenQuote(
   if (asksAhead(question)) {
     const deadline = deadlineQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: deadline.passages, declined: deadline.unstated === true };
+  }
+  if (asksPeriod(question)) {
+    const period = periodQuote(question, candidates.slice(0, k), canonicalizer);
+    return { passages: period.passages, declined: period.unstated === true };
   }
   const maxIdf = options.maxIdf() || 1;
   // A word the index holds: each of its character pairs is in some passage.
