@@ -6,6 +6,7 @@ import type { Taxonomy } from './kinds.ts';
 import { scanTime, type PeriodMatch } from '../time/index.ts';
 import * as cue from './cues.ts';
 import { lexiconOf, normalizeForMatching, type KindMention } from './lexicon.ts';
+import { meetingNouns } from './meeting-nouns.ts';
 import type { IsoDate } from '../time/index.ts';
 
 /**
@@ -69,7 +70,10 @@ export function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Pre
   // 研究如何推进… names what was discussed; it does not ask anything.
   blank = blank.replace(cue.EMBEDDED_QUESTION, (m) => m.replace(/如何|怎么|怎样/, (q) => '·'.repeat(q.length)));
   blank = hideAFew(blank, periods);
-  const mentions = lexiconOf(taxonomy).find(blank);
+  const lexicon = lexiconOf(taxonomy);
+  const listed = lexicon.find(blank);
+  // 召开了年终总结会: a meeting the taxonomy does not name is still a meeting.
+  const mentions = [...listed, ...meetingNouns(blank, lexicon, listed)].sort((a, b) => a.start - b.start);
   return {
     original, text, now, periods, impossible, unreadable, blank,
     mentions: mentions.length > 0 ? mentions : institution(blank, taxonomy),
