@@ -47,6 +47,25 @@ const UNREAD_STRETCHES = /[上下]半(?:个)?月|头\s*(?:[0-9]+|[一二两三�
 const LEFT_OVER =
   /(?:上|下|本|这|去|今|明|前|后)+\s*个?\s*(?:周|星期|礼拜|季度?|月份?)(?!期|刊|报|会)|第\s*[0-9一二三四五]+\s*(?:周|个?星期)|[0-9零〇一二两三四五六七八九十廿卅]+\s*(?:月|日)(?!常|报|刊|元|内|程|期|志|记|光|亮|薪)/g;
 
+/** What follows a figure that is a quantity, not a date (3-5人, 13.5亿元, 2/3以上, 1.5倍). */
+const UNIT_AFTER = '\\s*[%％万亿元倍个件次项人名以的多余月日号天年岁分秒时点位家条期批届米亩千百公平吨斤度]';
+/**
+ * A date in figures that no rule reads, where a chat message puts its date (at the start of a
+ * clause): 17/11 (day first), 25.11.17 (a two-digit year), 11—18, 1117 or 20251117 run together.
+ * Filing such a message on today would be a guess; it is asked about.
+ */
+const FIGURE_DATE = new RegExp(
+  `(?<=^|[\\s，,。；;：:（(])(?:[0-9]{1,4}\\s*[-/.．—–]\\s*[0-9]{1,2}(?:\\s*[-/.．—–]\\s*[0-9]{1,4})?|(?:20[0-9]{2})?(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?![0-9]|${UNIT_AFTER})`, 'g');
+/** A date with an English month (Nov 17, 17 Nov): not read, so asked about. */
+const ENGLISH_DATE =
+  /(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])|(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?![a-z])/gi;
+/**
+ * A day word mistyped (作天, 咋天 for 昨天; 钱天 for 前天): one character and 天 opening a clause
+ * that is no word for a day or a stretch (每天, 当天, 半天, 聊天 are words; 那天 is vague; 冬天 is asked too).
+ */
+const MISTYPED_DAY =
+  /(?<=^|[\s，,。；;：:！!？?])[\u4e00-\u9fff](?<![今昨前明后大每整全半成连老那哪这当几两一二三四五六七八九十百千第同次隔某改聊白晴阴雨多数头蓝青])天(?![气然下空地津安堂使才生真性花文桥天])/g;
+
 /** Time words no rule read, once the expressions that were read are blanked out. */
 export function findUnreadable(text: string, read: ReadonlyArray<{ start: number; end: number }>): string[] {
   let blank = text;
@@ -56,6 +75,7 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
   for (const m of blank.matchAll(HOLIDAY_NUMBERS)) found.add(m[0]);
   for (const m of blank.matchAll(UNREAD_STRETCHES)) found.add(m[0]);
   for (const m of blank.matchAll(LEFT_OVER)) found.add(m[0].trim());
+  for (const re of [FIGURE_DATE, ENGLISH_DATE, MISTYPED_DAY]) for (const m of blank.matchAll(re)) found.add(m[0].trim());
   // 11月底: a month that was read, with a vague part of it after; 6月以前: before it, or through it?
   for (const p of read) {
     const tail = /^\s*(?:底|初|末|中旬|上旬|下旬|前后|左右|以前|之前|前(?!往|来|去|夕|期|后|天|[0-9零〇一二两三四五六七八九十几]))/.exec(text.slice(p.end));

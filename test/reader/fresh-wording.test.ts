@@ -41,3 +41,39 @@ describe('a meeting named by a noun the taxonomy does not list is a meeting (其
     expect(r.intent === 'log' && r.activities.map((a) => a.kind)).toEqual(['meeting', 'inspection']);
   });
 });
+
+describe('a date in figures is read or asked about, never filed on today', () => {
+  it('reads month-day with a hyphen as typed (11-17, 4-30), and ranges of it', () => {
+    expect(read('11-17召开党组会')).toMatchObject({ intent: 'log', activity: { kind: 'party_meeting', date: '2025-11-17' } });
+    expect(read('11-17至11-18 执法检查')).toMatchObject({ intent: 'log', activity: { date: '2025-11-17', to: '2025-11-18' } });
+    expect(read('3-1至3-31视察了几次', '2026-05-06')).toEqual({ intent: 'count', kinds: ['inspection'], from: '2026-03-01', to: '2026-03-31' });
+  });
+
+  it('keeps quantities and days of a month as they were (3-5名, 10-12点, 10-12月, 12-14日)', () => {
+    expect(read('组织3-5名代表视察')).toMatchObject({ intent: 'log', activity: { date: NOW } });
+    expect(read('今天上午10-12点召开党组会')).toMatchObject({ intent: 'log', activity: { date: NOW } });
+    expect(read('10-12月视察了几次')).toMatchObject({ intent: 'count', from: '2025-10-01', to: '2025-12-31' });
+    expect(read('11月12-14日执法检查')).toMatchObject({ intent: 'log', activity: { date: '2025-11-12', to: '2025-11-14' } });
+  });
+
+  it.each(['17/11 视察', '1117 视察学校', '25.11.17召开党组会', '11—18 召开党组会', 'Nov 17 组织代表视察', '17 Nov 视察'])(
+    '%s → asked which day', (text) => {
+      expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringMatching(/没看懂/) });
+    });
+
+  it('a quantity in figures inside the words is no date (1230余人, 2.0, 13.5平方公里)', () => {
+    expect(read('昨天接待选民1230余人')).toMatchObject({ intent: 'log', activity: { date: '2025-11-19' } });
+    expect(read('推进数字政府2.0建设，昨天调研')).toMatchObject({ intent: 'log', activity: { date: '2025-11-19' } });
+  });
+});
+
+describe('a mistyped day word is asked about, never today', () => {
+  it.each(['作天召开了主任会议', '咋天开了党组会', '钱天组织代表视察了学校', '冬天视察了供暖'])('%s → asked', (text) => {
+    expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringMatching(/没看懂/) });
+  });
+
+  it('words that end in 天 and are no day stay as they were (每天, 半天, 当天 is asked as before)', () => {
+    expect(read('半天时间走访了三家企业')).toMatchObject({ intent: 'log', activity: { kind: 'visit' } });
+    expect(read('哪天开的主任会议')).toEqual({ intent: 'ask' });
+  });
+});
