@@ -30,6 +30,8 @@ const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个
 const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
 /** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录, 没有活动？. */
 const ANY_ENTRIES = /(?:有没有|有无)(?:什么)?(?:活动|安排|记录)|有(?:什么)?(?:活动|安排|记录)(?:吗|没有|没)|没有?(?:什么)?(?:活动|安排|记录)\s*(?:吗|[？?])/;
+/** Marks of a question: a deed done to a list in such a message is not set aside (上个月统计了几次). */
+const ASKS_SOMETHING = /[?？]|吗|几|多少|哪/;
 const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
 
 
@@ -150,7 +152,10 @@ function extremeCount(p: Prepared, taxonomy: Taxonomy, extreme: RegExpExecArray)
 /** A plain message, read from its cues. */
 function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading {
   const p = prepare(original, now, taxonomy);
-  const { blank, mentions, periods } = p;
+  const { mentions, periods } = p;
+  // 昨天整理了代表建议办理清单: a deed done to a list is reported; its words ask nothing of the log.
+  const deed = !ASKS_SOMETHING.test(p.blank) && p.blank.search(cue.RECORDS_DEED) >= 0;
+  const blank = deed ? p.blank.replace(cue.RECORDS_DEED, (m) => ' '.repeat(m.length)) : p.blank;
   // 把11月28日那条视察删掉 names its entry: never the undo of the last message, which may be another.
   if (readNamedDeletion(original, now, taxonomy) || cue.DELETE_SOME.test(p.text)) return { intent: 'unclear', question: say.deletionNeedsNumber, settled: true };
   if (cue.UNDO.test(p.text)) return { intent: 'undo' };
@@ -224,7 +229,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (!day && span && mentions.length > 0 && /(?:开展|进行|组织|落实)(?:的)?情况\s*[?？。]?\s*$/.test(blank) && !/[了过]/.test(blank)) {
     return query('list', p, taxonomy);
   }
-  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank) || reported;
+  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank) || reported || deed;
   if (!day && !acted && cue.TOPIC_QUESTION.test(blank)) return { intent: 'ask' };
   if (!day && !acted && cue.DRAFT_NOUN_END.test(blank)) return { intent: 'draft' };
   // 代表建议的答复期限: a topic named after an activity word, nothing done, no day — a question.

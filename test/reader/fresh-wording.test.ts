@@ -77,3 +77,44 @@ describe('a mistyped day word is asked about, never today', () => {
     expect(read('哪天开的主任会议')).toEqual({ intent: 'ask' });
   });
 });
+
+describe('a deed done to a list or a tally is an entry, not a request for one', () => {
+  it.each([
+    ['昨天整理了代表建议办理清单', 'suggestion', '2025-11-19'],
+    ['今天梳理了问题清单，交区政府办理', 'other', NOW],
+    ['昨天印发了监督工作任务清单', 'other', '2025-11-19'],
+    ['前天加班统计了代表出勤情况', 'other', '2025-11-18'],
+    ['昨天加班整理代表履职档案', 'other', '2025-11-19'],
+    ['今天总结了半年工作', 'other', NOW],
+  ])('%s → log %s %s', (text, kind, date) => {
+    expect(read(text)).toMatchObject({ intent: 'log', activity: { kind, date } });
+  });
+
+  it('a request stays a request (导出昨天的记录, 统计一下, 帮我总结一下)', () => {
+    expect(read('导出昨天的记录')).toEqual({ intent: 'list', kinds: [], from: '2025-11-19', to: '2025-11-19' });
+    expect(read('统计一下十月份的调研')).toEqual({ intent: 'count', kinds: ['research'], from: '2025-10-01', to: '2025-10-31' });
+    expect(read('上个月统计了几次视察')).toMatchObject({ intent: 'count', kinds: ['inspection'] });
+    expect(read('帮我总结一下上周的活动')).toEqual({ intent: 'draft' });
+  });
+});
+
+describe('whole messages: fixtures/messages/fresh-activity.jsonl (every activity, its last day, the future asked)', () => {
+  const lines = readFileSync(new URL('../fixtures/messages/fresh-activity.jsonl', import.meta.url), 'utf8')
+    .split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  /** What a person sees of a reading: the intent, each entry's kind and days, a count's kinds and period. */
+  const seen = (x: Record<string, any>, now: string): unknown => {
+    if (x.intent === 'log') {
+      const acts = (x.activities ?? [x.activity]).map((a: Record<string, any>) => ({ kind: a.kind, date: a.date, to: a.to ?? null }));
+      // As `parse` shapes it (CONTRACTS.md): a date after today is confirmed before anything is stored.
+      const future = 'confirm' in x ? x.confirm === 'future' : acts.some((a: { date: string }) => a.date > now);
+      return { intent: 'log', acts, future };
+    }
+    if (x.intent === 'count' || x.intent === 'list') return { intent: x.intent, kinds: [...x.kinds].sort(), from: x.from, to: x.to };
+    return { intent: x.intent };
+  };
+  it.each(lines.map((l) => [l.id, l.now, l.text, l]))('%s (%s) %s', (_id, now, text, line) => {
+    const got = seen(read(text, now) as Record<string, any>, now) as Record<string, any>;
+    const want = seen({ confirm: null, ...line.expect }, now) as Record<string, any>;
+    expect(got).toEqual(want);
+  });
+});
