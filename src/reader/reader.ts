@@ -43,7 +43,7 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   const spans = p.periods.filter((x) => !x.timeOnly);
   // 去年同期视察了几次, with no period of this year to match: which stretch is the person's to say.
-  if (spans.length === 1 && /^\s*同期/.test(p.text.slice(spans[0].end))) {
+  if (spans.length === 1 && SAME_TIME.test(p.text.slice(spans[0].end))) {
     return { intent: 'unclear', question: say.sameTimeOf(spans[0].words), settled: true };
   }
   // 6月底, 6月初: a month read with a vague part after it is not the whole month; ask.
@@ -79,6 +79,9 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
     intent, kinds: queryKinds(p, taxonomy), from, to: period?.to ?? null, ...(about ? { about } : {}), ...(by ? { by } : {}),
   };
 }
+
+/** The same time of another period (去年同期, 去年这个时候, 上个月的这时候): which stretch is the person's to say. */
+const SAME_TIME = /^\s*的?\s*(?:同期|同一时期|同一时间|同时期|这个时候|这时候|这会儿|此时|那个时候|那时候)/;
 
 /** Asking what is still to come (还要开几次, 还会有多少次, 还计划视察几次). */
 const STILL_TO_COME = /还(?:要|会|将|得|需要?|准备|计划|打算)[^，,。；;？?]{0,8}(?:几|多少)/;

@@ -118,3 +118,17 @@ describe('whole messages: fixtures/messages/fresh-activity.jsonl (every activity
     expect(got).toEqual(want);
   });
 });
+
+describe('a stretch no rule reads is asked about, never counted over all time or a whole year', () => {
+  it('前两天, 前3天 (a few days ago, or the days before?) are asked', () => {
+    expect(read('前两天开了几个会')).toMatchObject({ intent: 'unclear' });
+    expect(read('前两天召开了党组会')).toMatchObject({ intent: 'unclear' });
+    expect(read('两天前召开了主任会议')).toMatchObject({ intent: 'log', activity: { date: '2025-11-18' } });
+    expect(read('视察要提前两天通知吗')).toEqual({ intent: 'ask' });
+  });
+
+  it('去年这个时候 is 去年同期: which stretch is asked, not the whole of last year counted', () => {
+    expect(read('去年这个时候视察了几次')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('同期') });
+    expect(read('去年的这时候开了几次主任会议')).toMatchObject({ intent: 'unclear' });
+  });
+});
