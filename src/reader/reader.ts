@@ -22,10 +22,10 @@ const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
 /** Whether or where something was done: 有没有(…过), 去了哪里, 去过哪些乡镇, 哪些地方. */
 const WHICH_DONE = /有没有|(?:去|到)[了过]?(?:哪里|哪儿|哪些)|哪些地方|哪些单位/;
 /**
- * Right after an activity word: 视察了哪些学校, 执法检查的是哪部法律 (not 主任会议讨论了哪些事项,
+ * Right after an activity word: 视察了哪些学校, 视察了啥地方, 执法检查的是哪部法律 (not 主任会议讨论了哪些事项,
  * a question for the minutes).
  */
-const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项])[\u4e00-\u9fff]/;
+const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项]|啥|什么)[\u4e00-\u9fff]/;
 /** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */
 const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
 /** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录, 没有活动？. */

@@ -132,3 +132,14 @@ describe('a stretch no rule reads is asked about, never counted over all time or
     expect(read('去年的这时候开了几次主任会议')).toMatchObject({ intent: 'unclear' });
   });
 });
+
+describe('a question in spoken words (啥, 咋, 从哪) is never logged as an entry', () => {
+  it.each(['代表视察需要注意啥', '代表小组活动经费从哪出', '代表建议咋交办', '视察了啥地方'])('%s → ask', (text) => {
+    expect(read(text)).toEqual({ intent: 'ask' });
+  });
+
+  it('what was done on a day, asked in spoken words, is the entries (昨天干啥了, 昨天视察了啥地方)', () => {
+    expect(read('昨天干啥了')).toEqual({ intent: 'list', kinds: [], from: '2025-11-19', to: '2025-11-19' });
+    expect(read('昨天视察了啥地方')).toEqual({ intent: 'list', kinds: ['inspection'], from: '2025-11-19', to: '2025-11-19' });
+  });
+});
