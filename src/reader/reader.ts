@@ -26,6 +26,8 @@ const WHICH_DONE = /有没有|(?:去|到)[了过]?(?:哪里|哪儿|哪些)|哪�
  * a question for the minutes).
  */
 const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项]|啥|什么)[\u4e00-\u9fff]/;
+/** Which meetings were or are to be held: 开了哪些会, 要开什么会, 开的啥会. */
+const WHICH_MEETINGS = /开(?:了|过|的)?\s*(?:哪些|哪几[次场个]?|什么|啥)\s*会(?![议见谈商计员长客场])/;
 /** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */
 const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
 /** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录, 没有活动？. */
@@ -188,6 +190,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     (cue.LIST.test(blank) && !(normative && !hasPeriod)) ||
     (cue.DONE_TAIL.test(blank) && hasPeriod && !normative) ||
     (whichOfActivity(p) && !normative) ||
+    // 本周要开哪些会, 上周开了什么会: which meetings, from the entries.
+    (hasPeriod && !normative && WHICH_MEETINGS.test(blank)) ||
     (/什么时候|哪天|哪几天|哪些天/.test(blank) && hasPeriod && mentions.length > 0 && !normative) ||
     // 上半年视察了学校吗, 本月开过主任会议没有, 上周三开会了吗: whether it happened is answered by the entries.
     (hasPeriod && (mentions.length > 0 || heldMeetings(blank)) && !normative && /[了过][^，,。；;]*(?:吗|没有|没)\s*[？?]?\s*$/.test(blank)) ||

@@ -143,3 +143,17 @@ describe('a question in spoken words (啥, 咋, 从哪) is never logged as an en
     expect(read('昨天视察了啥地方')).toEqual({ intent: 'list', kinds: ['inspection'], from: '2025-11-19', to: '2025-11-19' });
   });
 });
+
+describe('a part of a month no rule reads, and which meetings', () => {
+  it('9月最后一周 is asked, never counted over the whole of September', () => {
+    expect(read('9月最后一周视察了几次', '2024-10-09')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('最后一周') });
+    expect(read('11月最后一天召开党组会', '2024-12-09')).toMatchObject({ intent: 'log', activity: { date: '2024-11-30' } });
+  });
+
+  it('本周要开哪些会, 昨天开的啥会: the meetings of that period, every kind of meeting', () => {
+    const meetings = ['council_meeting', 'meeting', 'party_meeting', 'session'];
+    expect(read('本周要开哪些会', '2024-10-09')).toEqual({ intent: 'list', kinds: meetings, from: '2024-10-07', to: '2024-10-13' });
+    expect(read('昨天开的啥会', '2024-10-09')).toEqual({ intent: 'list', kinds: meetings, from: '2024-10-08', to: '2024-10-08' });
+    expect(read('开什么会需要主任批准')).toEqual({ intent: 'ask' });
+  });
+});
