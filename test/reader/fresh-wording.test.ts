@@ -157,3 +157,13 @@ describe('a part of a month no rule reads, and which meetings', () => {
     expect(read('开什么会需要主任批准')).toEqual({ intent: 'ask' });
   });
 });
+
+describe('常委会 alone after its day, as staff jot it (26号常委会), is the session', () => {
+  it.each(['2月26 常委会', '26号常委会'])('%s → session', (text) => {
+    expect(read(text, '2027-03-01')).toMatchObject({ intent: 'log', activity: { kind: 'session', date: '2027-02-26' } });
+  });
+
+  it('the committee doing something else stays 其他', () => {
+    expect(read('常委会昨天开展了满意度测评', '2027-03-01')).toMatchObject({ intent: 'log', activity: { kind: 'other' } });
+  });
+});
