@@ -155,6 +155,7 @@ describe('a part of a month no rule reads, and which meetings', () => {
     expect(read('本周要开哪些会', '2024-10-09')).toEqual({ intent: 'list', kinds: meetings, from: '2024-10-07', to: '2024-10-13' });
     expect(read('昨天开的啥会', '2024-10-09')).toEqual({ intent: 'list', kinds: meetings, from: '2024-10-08', to: '2024-10-08' });
     expect(read('开什么会需要主任批准')).toEqual({ intent: 'ask' });
+    expect(read('上周的会开了几次')).toEqual({ intent: 'count', kinds: meetings, from: '2025-11-10', to: '2025-11-16' });
   });
 });
 
