@@ -85,6 +85,9 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
 /** The same time of another period (去年同期, 去年这个时候, 上个月的这时候): which stretch is the person's to say. */
 const SAME_TIME = /^\s*的?\s*(?:同期|同一时期|同一时间|同时期|这个时候|这时候|这会儿|此时|那个时候|那时候)/;
 
+/** What a rule requires, whatever the period (上半年至少要开几次常委会): the documents answer it. */
+const REQUIRED = /至少|最少要|最多(?:能|可以|只能)|不少于|不超过|不得|应当|必须|规定|要求/;
+
 /** Asking what is still to come (还要开几次, 还会有多少次, 还计划视察几次). */
 const STILL_TO_COME = /还(?:要|会|将|得|需要?|准备|计划|打算)[^，,。；;？?]{0,8}(?:几|多少)/;
 
@@ -216,7 +219,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (cue.CHART.test(blank) && (hasPeriod || mentions.length > 0) && !normative) return marked(query('count', p, taxonomy), { chart: true });
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
-    if (normative && !cue.PAST.test(blank) && !hasPeriod) return { intent: 'ask' };
+    if (normative && !cue.PAST.test(blank) && (!hasPeriod || REQUIRED.test(blank))) return { intent: 'ask' };
     return query('count', p, taxonomy);
   }
   if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p, taxonomy);

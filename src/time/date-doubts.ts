@@ -56,6 +56,13 @@ const UNIT_AFTER = '\\s*[%％万亿元倍个件次项人名以的多余月日号
  */
 const FIGURE_DATE = new RegExp(
   `(?<=^|[\\s，,。；;：:（(])(?:[0-9]{1,4}\\s*[-/.．—–]\\s*[0-9]{1,2}(?:\\s*[-/.．—–]\\s*[0-9]{1,4})?|(?:20[0-9]{2})?(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?![0-9]|${UNIT_AFTER})`, 'g');
+/**
+ * Years and terms no rule reads, which a count would otherwise run over all time: 24年 (a year
+ * in two figures with nothing after it), 2024、2025两年 and 2024至2025年度 (a year without 年), 本届以来, 换届以来,
+ * 十七届以来 (the term of office, whose first day the log does not know).
+ */
+const UNREAD_YEARS =
+  /(?<![0-9])[0-9]{2}\s*年(?![0-9龄级轻代纪限薪终底末初中前后度])|(?<![0-9.])(?:19|20)[0-9]{2}(?=\s*[、和及与至到])|(?:本届|上届|换届|届内|任期|(?:第\s*)?[0-9一二三四五六七八九十]+\s*届)(?:常委会|人大|人大常委会)?(?:以来|以后|期间|内)/g;
 /** A date with an English month (Nov 17, 17 Nov): not read, so asked about. */
 const ENGLISH_DATE =
   /(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])|(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?![a-z])/gi;
@@ -75,7 +82,7 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
   for (const m of blank.matchAll(HOLIDAY_NUMBERS)) found.add(m[0]);
   for (const m of blank.matchAll(UNREAD_STRETCHES)) found.add(m[0]);
   for (const m of blank.matchAll(LEFT_OVER)) found.add(m[0].trim());
-  for (const re of [FIGURE_DATE, ENGLISH_DATE, MISTYPED_DAY]) for (const m of blank.matchAll(re)) found.add(m[0].trim());
+  for (const re of [FIGURE_DATE, ENGLISH_DATE, MISTYPED_DAY, UNREAD_YEARS]) for (const m of blank.matchAll(re)) found.add(m[0].trim());
   // 11月底: a month that was read, with a vague part of it after; 6月以前: before it, or through it?
   for (const p of read) {
     const tail = /^\s*(?:底|初|末|中旬|上旬|下旬|前后|左右|以前|之前|前(?!往|来|去|夕|期|后|天|[0-9零〇一二两三四五六七八九十几]))/.exec(text.slice(p.end));

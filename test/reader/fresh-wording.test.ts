@@ -168,3 +168,25 @@ describe('常委会 alone after its day, as staff jot it (26号常委会), is th
     expect(read('常委会昨天开展了满意度测评', '2027-03-01')).toMatchObject({ intent: 'log', activity: { kind: 'other' } });
   });
 });
+
+describe('a year or term no rule reads is asked about, never counted over all time', () => {
+  it.each(['本届以来共开展多少次执法检查', '换届以来召开了几次常委会会议', '十七届以来开了几次主任会议', '24年视察了几次', '2024、2025两年视察几次', '2024至2025年度视察几次'])(
+    '%s → asked', (text) => {
+      expect(read(text, '2026-05-06')).toMatchObject({ intent: 'unclear' });
+    });
+
+  it('years and terms that are read, or name a meeting, stay as they were', () => {
+    expect(read('2024年至2025年视察几次', '2026-05-06')).toMatchObject({ intent: 'count', from: '2024-01-01', to: '2025-12-31' });
+    expect(read('24年12月5日召开党组会', '2026-05-06')).toMatchObject({ intent: 'log', activity: { date: '2024-12-05' } });
+    expect(read('上周五召开十七届人大常委会第42次会议', '2026-05-06')).toMatchObject({ intent: 'log', activity: { kind: 'session', date: '2026-05-01' } });
+  });
+});
+
+describe('what a rule requires is asked of the documents, even with a period (上半年至少要开几次常委会)', () => {
+  it('至少, 应当, 规定 with 几次 → ask; a plan or a past count stays a count', () => {
+    expect(read('上半年至少要开几次常委会')).toEqual({ intent: 'ask' });
+    expect(read('今年至少要开展几次执法检查')).toEqual({ intent: 'ask' });
+    expect(read('今年计划开展几次执法检查')).toMatchObject({ intent: 'count', kinds: ['law_check'] });
+    expect(read('上半年视察了几次，至少要几次')).toMatchObject({ intent: 'count', kinds: ['inspection'] });
+  });
+});
