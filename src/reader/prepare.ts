@@ -7,6 +7,7 @@ import { scanTime, type PeriodMatch } from '../time/index.ts';
 import * as cue from './cues.ts';
 import { lexiconOf, normalizeForMatching, type KindMention } from './lexicon.ts';
 import { meetingNouns } from './meeting-nouns.ts';
+import { withoutTopics } from './topic-mentions.ts';
 import type { IsoDate } from '../time/index.ts';
 
 /**
@@ -73,7 +74,8 @@ export function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Pre
   const lexicon = lexiconOf(taxonomy);
   const listed = lexicon.find(blank);
   // 召开了年终总结会: a meeting the taxonomy does not name is still a meeting.
-  const mentions = [...listed, ...meetingNouns(blank, lexicon, listed)].sort((a, b) => a.start - b.start);
+  // 就代表建议办理情况开展视察: what was looked at is no activity of its own.
+  const mentions = withoutTopics(blank, [...listed, ...meetingNouns(blank, lexicon, listed)].sort((a, b) => a.start - b.start));
   return {
     original, text, now, periods, impossible, unreadable, blank,
     mentions: mentions.length > 0 ? mentions : institution(blank, taxonomy),

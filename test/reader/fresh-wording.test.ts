@@ -190,3 +190,22 @@ describe('what a rule requires is asked of the documents, even with a period (�
     expect(read('上半年视察了几次，至少要几次')).toMatchObject({ intent: 'count', kinds: ['inspection'] });
   });
 });
+
+describe('an activity word naming what was looked at (就…, 对…) gives way to the deed done', () => {
+  it.each([
+    ['昨天就代表建议办理情况开展视察', 'inspection'],
+    ['昨天对代表建议办理工作开展专题询问', 'inquiry'],
+    ['昨天围绕执法检查发现的问题开展调研', 'research'],
+  ])('%s → %s', (text, kind) => {
+    expect(read(text)).toMatchObject({ intent: 'log', activities: [{ kind }] });
+  });
+
+  it('counts the deed, not the topic', () => {
+    expect(read('今年就代表建议办理开展了几次视察')).toMatchObject({ intent: 'count', kinds: ['inspection'], from: '2025-01-01', to: '2025-12-31' });
+  });
+
+  it('two deeds named together stay two (就优化营商环境进行专题调研和视察)', () => {
+    const r = read('昨天就优化营商环境进行专题调研和视察');
+    expect(r.intent === 'log' && r.activities.map((a) => a.kind)).toEqual(['research', 'inspection']);
+  });
+});
