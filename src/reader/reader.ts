@@ -43,6 +43,8 @@ const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全
  */
 function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Reading {
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
+  // 今年开了几次党祖会: never every kind counted for a word mistyped.
+  if (p.nearMiss) return { intent: 'unclear', question: say.didYouMean(p.nearMiss.typed, p.nearMiss.meant), settled: true };
   const spans = p.periods.filter((x) => !x.timeOnly);
   // 去年同期视察了几次, with no period of this year to match: which stretch is the person's to say.
   if (spans.length === 1 && SAME_TIME.test(p.text.slice(spans[0].end))) {

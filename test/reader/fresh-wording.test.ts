@@ -209,3 +209,20 @@ describe('an activity word naming what was looked at (就…, 对…) gives way 
     expect(r.intent === 'log' && r.activities.map((a) => a.kind)).toEqual(['research', 'inspection']);
   });
 });
+
+describe('a meeting word mistyped by one character is asked about, never filed or counted as another kind', () => {
+  it.each([
+    ['今天开了个党祖会', '党组会'],
+    ['今天开了主人会议', '主任会议'],
+    ['昨天召开了专题寻问', '专题询问'],
+    ['今年开了几次党祖会', '党组会'],
+  ])('%s → did you mean %s', (text, meant) => {
+    expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining(`您是说“${meant}”吗`) });
+  });
+
+  it('words one character off that are no typo stay as they were (主任们, 党组会上, 人大常委会)', () => {
+    expect(read('主任们昨天视察了学校')).toMatchObject({ intent: 'log', activity: { kind: 'inspection' } });
+    expect(read('昨天党组会上研究了工作')).toMatchObject({ intent: 'log', activity: { kind: 'party_meeting' } });
+    expect(read('昨天列席了区人大常委会')).toMatchObject({ intent: 'log', activity: { kind: 'session' } });
+  });
+});
