@@ -63,9 +63,9 @@ const FIGURE_DATE = new RegExp(
  */
 const UNREAD_YEARS =
   /(?<![0-9])[0-9]{2}\s*年(?![0-9龄级轻代纪限薪终底末初中前后度])|(?<![0-9.])(?:19|20)[0-9]{2}(?=\s*[、和及与至到])|(?:本届|上届|换届|届内|任期|(?:第\s*)?[0-9一二三四五六七八九十]+\s*届)(?:常委会|人大|人大常委会)?(?:以来|以后|期间|内)/g;
-/** A date with an English month (Nov 17, 17 Nov): not read, so asked about. */
+/** A date in English (Nov 17, 17 Nov, yesterday, last Friday): not read, so asked about. */
 const ENGLISH_DATE =
-  /(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])|(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?![a-z])/gi;
+  /(?<![A-Za-z])(?:yesterday|tomorrow|tonight|today|(?:last|next|this)\s+(?:week|month|year|quarter|mon|tue|wed|thu|fri|sat|sun)[a-z]*|[0-9]+\s*days?\s+ago)(?![A-Za-z])|(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])|(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?![a-z])/gi;
 /**
  * A day word mistyped (作天, 咋天 for 昨天; 钱天 for 前天): one character and 天 opening a clause
  * that is no word for a day or a stretch (每天, 当天, 半天, 聊天 are words; 那天 is vague; 冬天 is asked too).

@@ -56,7 +56,7 @@ describe('a date in figures is read or asked about, never filed on today', () =>
     expect(read('11月12-14日执法检查')).toMatchObject({ intent: 'log', activity: { date: '2025-11-12', to: '2025-11-14' } });
   });
 
-  it.each(['17/11 视察', '1117 视察学校', '25.11.17召开党组会', '11—18 召开党组会', 'Nov 17 组织代表视察', '17 Nov 视察'])(
+  it.each(['17/11 视察', '1117 视察学校', '25.11.17召开党组会', '11—18 召开党组会', 'Nov 17 组织代表视察', '17 Nov 视察', 'yesterday视察了学校', 'last Friday 召开党组会'])(
     '%s → asked which day', (text) => {
       expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringMatching(/没看懂/) });
     });
