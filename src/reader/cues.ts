@@ -93,8 +93,8 @@ export const RECORDS_DEED =
 export const LIST =
   /导出|(?:做|生成|导|出|整理)成?(?:一个|一份|个)?(?:表格|excel|Excel|EXCEL|xlsx|电子表格)|列(?:出|一下|一列|个|下|举|表|清单)|罗列|哪几(?:次|个|项|场|期)|清单|明细|一览|都有(?:哪些|什么|啥)|(?:记|登记|录)了(?:哪些|什么|啥)|都记(?:了)?(?:哪些|什么|啥)|有(?:哪些|什么|啥)活动|(?:开展|组织|搞|做|干|开|举办|进行)了些?(?:哪些|什么|啥)|都(?:干|做|搞)了些?(?:啥|什么|哪些)?/;
 
-/** Show me: 查一下, 看看 — a list only when a period or an activity word says of what. */
-export const LIST_WEAK = /(?:查|看|翻)(?:一下|一查|一看|看|查)|查询|查找|搜索|找一下|显示|调出/;
+/** Show me: 查一下, 看看, 搜一下, …记录发我 — a list only when a period or an activity word says of what. */
+export const LIST_WEAK = /(?:查|看|翻|搜)(?:一下|一查|一看|一搜|看|查|搜)|查询|查找|搜索|找一下|显示|调出|(?:记录|台账|明细|列表)\s*(?:给我|发我|发给我|发一下|发过来|拿出来|拉出来|找出来)/;
 
 /** A "what was done" ending: 上周做了什么, 昨天有啥, 昨天干啥了 (not 重点是什么). */
 export const DONE_TAIL =

@@ -237,8 +237,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const span = periods.find((x) => !x.day);
   // 6月视察了学校: an activity word, 了 and what it was done to report a deed, not a query.
   const reported = mentions.some((x) => /^\s*了(?!几|多少)\s*[\u4e00-\u9fff]/.test(blank.slice(x.end)));
-  // 上半年代表活动开展情况: how things went over a period is the entries, not one activity to log.
-  if (!day && span && mentions.length > 0 && /(?:开展|进行|组织|落实)(?:的)?情况\s*[?？。]?\s*$/.test(blank) && !/[了过]/.test(blank)) {
+  // 上半年代表活动开展情况, 上个月执法检查的情况: how things went over a period is the entries, not one activity to log.
+  if (!day && span && mentions.length > 0 && /(?:(?:开展|进行|组织|落实)(?:的)?|的)情况\s*[?？。]?\s*$/.test(blank) && !/[了过]/.test(blank)) {
     return query('list', p, taxonomy);
   }
   const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank) || reported || deed;

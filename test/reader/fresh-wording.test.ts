@@ -226,3 +226,17 @@ describe('a meeting word mistyped by one character is asked about, never filed o
     expect(read('昨天列席了区人大常委会')).toMatchObject({ intent: 'log', activity: { kind: 'session' } });
   });
 });
+
+describe('show me the entries, in more words (…记录给我, 搜一下, 上个月执法检查的情况)', () => {
+  it.each([
+    ['把这个月的调研记录给我', ['research'], '2025-11-01', '2025-11-30'],
+    ['搜一下今年跟养老有关的调研', ['research'], '2025-01-01', '2025-12-31'],
+    ['上个月执法检查的情况', ['law_check'], '2025-10-01', '2025-10-31'],
+  ])('%s → list', (text, kinds, from, to) => {
+    expect(read(text)).toMatchObject({ intent: 'list', kinds, from, to });
+  });
+
+  it('how to write about it is still asked of the documents', () => {
+    expect(read('执法检查的情况怎么写')).toEqual({ intent: 'ask' });
+  });
+});
