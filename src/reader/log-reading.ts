@@ -57,7 +57,7 @@ export function isTopic(text: string, start: number, end: number): boolean {
 
 /**
  * The kind an activity word gives an entry. 常委会 alone (no activity word in the message) is a
- * session only when it is held or attended (召开常委会, 常委会开会); 常委会昨天开展了满意度测评
+ * session only when it is held or attended (召开常委会, 常委会开会) or stands alone after its day (26号 常委会); 常委会昨天开展了满意度测评
  * is the committee doing something else.
  */
 function kindOf(p: Prepared, mention: KindMention | undefined): string {
@@ -65,7 +65,9 @@ function kindOf(p: Prepared, mention: KindMention | undefined): string {
   if (!m) return 'other';
   if (/^(?:人大)?常委会$/.test(m.words)
     && !/(?:开|召开|举行|参加|列席|出席)\s*了?\s*(?:区|市|县)?(?:人大)?$/.test(p.text.slice(0, m.start))
-    && !/^\s*(?:会议|开会|召开|举行|开了|在)/.test(p.text.slice(m.end))) return 'other';
+    && !/^\s*(?:会议|开会|召开|举行|开了|在)/.test(p.text.slice(m.end))
+    // 2月26日 常委会: the word alone after its day names the session, as 3.3 党组会 names that meeting.
+    && !/^[\s\p{P}]*$/u.test(p.blank.slice(0, m.start) + p.blank.slice(m.end))) return 'other';
   return m.kind;
 }
 

@@ -119,7 +119,7 @@ export const readerMessages = {
     '这像是一个文件路径或网址，没有记录。要把文件收进知识库，请直接把文件发给我；要记录活动，请写明日期和内容，例如：“6月12日视察城区防汛工作”。',
   /** A near-miss activity word (视查). */
   didYouMean: (typed: string, meant: string): string =>
-    `您是说“${meant}”吗？“${typed}”我不认识，没有记录。请改正后再发，例如：“今天组织代表${meant}了安全生产工作”。`,
+    `您是说“${meant}”吗？“${typed}”我不认识，没有记录。请改正后再发，例如：${/会(?:议)?$/.test(meant) ? `“今天召开${meant}”` : `“今天组织代表${meant}了安全生产工作”`}。`,
   /** `parse` given no text. */
   emptyText: '请提供要解析的消息，例如：parse "上半年视察了几次" --now 2023-07-05',
   /** `--now` that is not a real day. */

@@ -55,6 +55,7 @@ export function notAnActivity(p: Prepared): string | undefined {
   const not = NOT_DONE.exec(p.blank);
   if (not && !MATTER_BEFORE.test(p.blank.slice(0, not.index))) return say.notDone;
   if (SUPPOSED.test(p.blank)) return say.supposed;
+  if (p.nearMiss) return say.didYouMean(p.nearMiss.typed, p.nearMiss.meant);
   if (p.mentions.length === 0) {
     for (const [typo, meant] of NEAR_MISSES) {
       const m = typo.exec(p.text);

@@ -6,6 +6,9 @@ import type { Taxonomy } from './kinds.ts';
 import { scanTime, type PeriodMatch } from '../time/index.ts';
 import * as cue from './cues.ts';
 import { lexiconOf, normalizeForMatching, type KindMention } from './lexicon.ts';
+import { meetingNouns } from './meeting-nouns.ts';
+import { withoutTopics } from './topic-mentions.ts';
+import { findNearMiss, type NearMiss } from './near-miss.ts';
 import type { IsoDate } from '../time/index.ts';
 
 /**
@@ -37,6 +40,8 @@ export interface Prepared {
   /** `text` with every time expression replaced by spaces, so cues never see 近一年 as 一年. */
   readonly blank: string;
   readonly mentions: KindMention[];
+  /** A meeting word or kind label mistyped by one character (党祖会), where no activity word stands. */
+  readonly nearMiss?: NearMiss;
 }
 
 /**
@@ -69,9 +74,19 @@ export function prepare(original: string, now: IsoDate, taxonomy: Taxonomy): Pre
   // 研究如何推进… names what was discussed; it does not ask anything.
   blank = blank.replace(cue.EMBEDDED_QUESTION, (m) => m.replace(/如何|怎么|怎样/, (q) => '·'.repeat(q.length)));
   blank = hideAFew(blank, periods);
-  const mentions = lexiconOf(taxonomy).find(blank);
+  const lexicon = lexiconOf(taxonomy);
+  const listed = lexicon.find(blank);
+  // 召开了年终总结会: a meeting the taxonomy does not name is still a meeting.
+  // 党祖会, 主人会议: a typo of a meeting word is asked about, not filed as 其他会议 (会议 alone is no kind of its own).
+  const nearMiss = findNearMiss(blank, taxonomy, listed.filter((m) => !/^(?:会议|会)$/.test(m.words)));
+  const at = nearMiss ? blank.indexOf(nearMiss.typed) : -1;
+  const outside = (m: KindMention) => !nearMiss || m.end <= at || m.start >= at + nearMiss.typed.length;
+  const found = [...listed, ...meetingNouns(blank, lexicon, listed)].filter(outside).sort((a, b) => a.start - b.start);
+  // 就代表建议办理情况开展视察: what was looked at is no activity of its own.
+  const mentions = withoutTopics(blank, found);
   return {
     original, text, now, periods, impossible, unreadable, blank,
     mentions: mentions.length > 0 ? mentions : institution(blank, taxonomy),
+    ...(nearMiss && mentions.length === 0 ? { nearMiss } : {}),
   };
 }

@@ -22,14 +22,18 @@ const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
 /** Whether or where something was done: 有没有(…过), 去了哪里, 去过哪些乡镇, 哪些地方. */
 const WHICH_DONE = /有没有|(?:去|到)[了过]?(?:哪里|哪儿|哪些)|哪些地方|哪些单位/;
 /**
- * Right after an activity word: 视察了哪些学校, 执法检查的是哪部法律 (not 主任会议讨论了哪些事项,
+ * Right after an activity word: 视察了哪些学校, 视察了啥地方, 执法检查的是哪部法律 (not 主任会议讨论了哪些事项,
  * a question for the minutes).
  */
-const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项])[\u4e00-\u9fff]/;
+const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项]|啥|什么)[\u4e00-\u9fff]/;
+/** Which meetings were or are to be held: 开了哪些会, 要开什么会, 开的啥会. */
+const WHICH_MEETINGS = /开(?:了|过|的)?\s*(?:哪些|哪几[次场个]?|什么|啥)\s*会(?![议见谈商计员长客场])/;
 /** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */
 const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
 /** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录, 没有活动？. */
 const ANY_ENTRIES = /(?:有没有|有无)(?:什么)?(?:活动|安排|记录)|有(?:什么)?(?:活动|安排|记录)(?:吗|没有|没)|没有?(?:什么)?(?:活动|安排|记录)\s*(?:吗|[？?])/;
+/** Marks of a question: a deed done to a list in such a message is not set aside (上个月统计了几次). */
+const ASKS_SOMETHING = /[?？]|吗|几|多少|哪/;
 const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全部|所有)+$/;
 
 
@@ -39,9 +43,11 @@ const ENTRIES_ONLY = /^(?:的|了)?(?:活动|记录|清单|汇总|安排|都|全
  */
 function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Reading {
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
+  // 今年开了几次党祖会: never every kind counted for a word mistyped.
+  if (p.nearMiss) return { intent: 'unclear', question: say.didYouMean(p.nearMiss.typed, p.nearMiss.meant), settled: true };
   const spans = p.periods.filter((x) => !x.timeOnly);
   // 去年同期视察了几次, with no period of this year to match: which stretch is the person's to say.
-  if (spans.length === 1 && /^\s*同期/.test(p.text.slice(spans[0].end))) {
+  if (spans.length === 1 && SAME_TIME.test(p.text.slice(spans[0].end))) {
     return { intent: 'unclear', question: say.sameTimeOf(spans[0].words), settled: true };
   }
   // 6月底, 6月初: a month read with a vague part after it is not the whole month; ask.
@@ -77,6 +83,12 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
     intent, kinds: queryKinds(p, taxonomy), from, to: period?.to ?? null, ...(about ? { about } : {}), ...(by ? { by } : {}),
   };
 }
+
+/** The same time of another period (去年同期, 去年这个时候, 上个月的这时候): which stretch is the person's to say. */
+const SAME_TIME = /^\s*的?\s*(?:同期|同一时期|同一时间|同时期|这个时候|这时候|这会儿|此时|那个时候|那时候)/;
+
+/** What a rule requires, whatever the period (上半年至少要开几次常委会): the documents answer it. */
+const REQUIRED = /至少|最少要|最多(?:能|可以|只能)|不少于|不超过|不得|应当|必须|规定|要求/;
 
 /** Asking what is still to come (还要开几次, 还会有多少次, 还计划视察几次). */
 const STILL_TO_COME = /还(?:要|会|将|得|需要?|准备|计划|打算)[^，,。；;？?]{0,8}(?:几|多少)/;
@@ -150,7 +162,10 @@ function extremeCount(p: Prepared, taxonomy: Taxonomy, extreme: RegExpExecArray)
 /** A plain message, read from its cues. */
 function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading {
   const p = prepare(original, now, taxonomy);
-  const { blank, mentions, periods } = p;
+  const { mentions, periods } = p;
+  // 昨天整理了代表建议办理清单: a deed done to a list is reported; its words ask nothing of the log.
+  const deed = !ASKS_SOMETHING.test(p.blank) && p.blank.search(cue.RECORDS_DEED) >= 0;
+  const blank = deed ? p.blank.replace(cue.RECORDS_DEED, (m) => ' '.repeat(m.length)) : p.blank;
   // 把11月28日那条视察删掉 names its entry: never the undo of the last message, which may be another.
   if (readNamedDeletion(original, now, taxonomy) || cue.DELETE_SOME.test(p.text)) return { intent: 'unclear', question: say.deletionNeedsNumber, settled: true };
   if (cue.UNDO.test(p.text)) return { intent: 'undo' };
@@ -180,6 +195,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     (cue.LIST.test(blank) && !(normative && !hasPeriod)) ||
     (cue.DONE_TAIL.test(blank) && hasPeriod && !normative) ||
     (whichOfActivity(p) && !normative) ||
+    // 本周要开哪些会, 上周开了什么会: which meetings, from the entries.
+    (hasPeriod && !normative && WHICH_MEETINGS.test(blank)) ||
     (/什么时候|哪天|哪几天|哪些天/.test(blank) && hasPeriod && mentions.length > 0 && !normative) ||
     // 上半年视察了学校吗, 本月开过主任会议没有, 上周三开会了吗: whether it happened is answered by the entries.
     (hasPeriod && (mentions.length > 0 || heldMeetings(blank)) && !normative && /[了过][^，,。；;]*(?:吗|没有|没)\s*[？?]?\s*$/.test(blank)) ||
@@ -204,7 +221,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (cue.CHART.test(blank) && (hasPeriod || mentions.length > 0) && !normative) return marked(query('count', p, taxonomy), { chart: true });
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
-    if (normative && !cue.PAST.test(blank) && !hasPeriod) return { intent: 'ask' };
+    if (normative && !cue.PAST.test(blank) && (!hasPeriod || REQUIRED.test(blank))) return { intent: 'ask' };
     return query('count', p, taxonomy);
   }
   if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p, taxonomy);
@@ -220,11 +237,11 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const span = periods.find((x) => !x.day);
   // 6月视察了学校: an activity word, 了 and what it was done to report a deed, not a query.
   const reported = mentions.some((x) => /^\s*了(?!几|多少)\s*[\u4e00-\u9fff]/.test(blank.slice(x.end)));
-  // 上半年代表活动开展情况: how things went over a period is the entries, not one activity to log.
-  if (!day && span && mentions.length > 0 && /(?:开展|进行|组织|落实)(?:的)?情况\s*[?？。]?\s*$/.test(blank) && !/[了过]/.test(blank)) {
+  // 上半年代表活动开展情况, 上个月执法检查的情况: how things went over a period is the entries, not one activity to log.
+  if (!day && span && mentions.length > 0 && /(?:(?:开展|进行|组织|落实)(?:的)?|的)情况\s*[?？。]?\s*$/.test(blank) && !/[了过]/.test(blank)) {
     return query('list', p, taxonomy);
   }
-  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank) || reported;
+  const acted = cue.ACTION.test(blank) || HAS_FILLER.test(blank) || reported || deed;
   if (!day && !acted && cue.TOPIC_QUESTION.test(blank)) return { intent: 'ask' };
   if (!day && !acted && cue.DRAFT_NOUN_END.test(blank)) return { intent: 'draft' };
   // 代表建议的答复期限: a topic named after an activity word, nothing done, no day — a question.

@@ -55,6 +55,10 @@ export const DAY_RULES: readonly Rule[] = [
   // 6.12, 6/12 (month.day, as typed in chat; not 1.5亿元 or 2/3以上)
   rule('(?<![0-9.．/])(?<m>1[0-2]|0?[1-9])[.．/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.．/%％万亿元倍个件次项人名以的多月])[日号]?', true,
     (g, now) => withReadings(yearlessDay(Number(g.m), Number(g.d), now), { month: Number(g.m), day: Number(g.d) })),
+  // 11-18, 4-30 (month-day as typed, like 2023-06-12 without its year; 12-14日 is days 12 to 14,
+  // and 3-5人, 10-12月, 1-2天 are no dates)
+  rule('(?<![0-9.．/\\-—月年第])(?<m>1[0-2]|0?[1-9])\\s*-\\s*(?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.．/\\-%％万亿元倍个件次项人名以的多月日号天年岁分秒时点位家条期批届米亩])', true,
+    (g, now) => withReadings(yearlessDay(Number(g.m), Number(g.d), now), { month: Number(g.m), day: Number(g.d) })),
   // 本月12日, 上个月3号, 下个月5号
   rule(`${WHICH}一?个?月\\s*${D}\\s*[日号]`, true, (g, now) => {
     const d = readSmallNumber(g.d!, 31);
