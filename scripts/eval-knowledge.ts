@@ -7,7 +7,9 @@
  *
  * "Answered without the gold" counts confident wrong answers: found, but the gold not in the answer
  * (or, for an unanswerable question, found at all). fresh.jsonl is a check set written in session 33,
- * fresh2.jsonl one written in session 34 (other laws' articles and the work reports), both before any change they measure.
+ * fresh2.jsonl one written in session 34 (other laws' articles and the work reports), both before any change they measure;
+ * nearmiss.jsonl (session 34) holds near-miss questions — the library names the thing but not the detail asked —
+ * and answerable near-neighbours; its lines with "library": "samples" are asked of the sample library alone.
  *
  *   npx tsx scripts/eval-knowledge.ts [--data DIR] [--split tune|check|all] [--show-misses] [--explain] [--only SET]
  *                                     [--dump-found FILE] [--dump-rerank FILE] [--tokenizer intl|jieba]
@@ -45,7 +47,7 @@ const named = (names: readonly string[], values: readonly number[]): string =>
   names.map((name, i) => (values[i] ? `${name}=${values[i].toFixed(2)}` : '')).filter(Boolean).join(' ');
 
 /** One evaluation question. */
-interface Item { id: string; question: string; gold?: string; doc?: string; split?: string; lead?: string }
+interface Item { id: string; question: string; gold?: string; doc?: string; split?: string; lead?: string; library?: string }
 
 function readSet(path: string): Item[] {
   return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Item)
@@ -98,6 +100,9 @@ async function main(): Promise<void> {
     const samples = readSet(join(root, 'scripts/eval-sets/samples.jsonl'));
     const fresh = readSet(join(root, 'scripts/eval-sets/fresh.jsonl'));
     const fresh2 = readSet(join(root, 'scripts/eval-sets/fresh2.jsonl'));
+    const nearmiss = readSet(join(root, 'scripts/eval-sets/nearmiss.jsonl'));
+    const nearCorpus = nearmiss.filter((item) => item.library !== 'samples');
+    const nearSamples = nearmiss.filter((item) => item.library === 'samples');
     const sets: Array<{ name: string; items: Item[]; answerable: boolean; kb?: OpenKnowledgeBase }> = [
       { name: 'qa-dev (shared)', items: readSet(join(shared, 'eval/qa-dev.jsonl')), answerable: true },
       { name: 'answerable', items: readSet(join(root, 'scripts/eval-sets/answerable.jsonl')), answerable: true },
@@ -110,6 +115,10 @@ async function main(): Promise<void> {
       { name: 'fresh unanswerable', items: fresh.filter((item) => !item.gold), answerable: false },
       { name: 'fresh2 answerable', items: fresh2.filter((item) => item.gold), answerable: true },
       { name: 'fresh2 unanswerable', items: fresh2.filter((item) => !item.gold), answerable: false },
+      { name: 'nearmiss answerable', items: nearCorpus.filter((item) => item.gold), answerable: true },
+      { name: 'nearmiss unanswerable', items: nearCorpus.filter((item) => !item.gold), answerable: false },
+      { name: 'nearmiss samples-only answerable', items: nearSamples.filter((item) => item.gold), answerable: true, kb: samplesOnly },
+      { name: 'nearmiss samples-only unanswerable', items: nearSamples.filter((item) => !item.gold), answerable: false, kb: samplesOnly },
     ].filter((set) => !option('--only') || set.name.includes(option('--only') ?? ''));
     const foundRows: string[] = [];
     const rerankRows: string[] = [];

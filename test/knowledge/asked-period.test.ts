@@ -40,6 +40,18 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('period questions over 
     expect((await ask('专题询问每次安排多长时间？')).found).toBe(false);
   });
 
+  it('declines a length asked when the law states only how often, and a month when it states only 每年', async () => {
+    // 第六条: 常务委员会会议一般每两个月举行一次 — how often it meets, not how many days a session lasts.
+    expect((await ask('全国人大常委会每次会议一般开几天？')).found).toBe(false);
+    // 监督法第二十七条: 每年审查和批准决算的同时…听取…审计工作报告 — once a year, in no month named.
+    expect((await ask('全国人大常委会听取审计工作报告，安排在每年几月份的会议上？')).found).toBe(false);
+  });
+
+  it('does not read a five-year plan as a period', async () => {
+    // 监督法第二十三条 on 五年规划纲要的中期评估 states no interval of any evaluation.
+    expect((await ask('规划纲要的评估一般隔几年开展一次？')).found).toBe(false);
+  });
+
   it('still answers periods the laws state of the thing asked', async () => {
     expect((await ask('全国人大常委会多久开一次会？')).lead).toContain('一般每两个月举行一次');
     expect((await ask('全国人大专门委员会每届任期多长？')).lead).toContain('每届任期同全国人民代表大会每届任期相同');

@@ -39,6 +39,8 @@ describe.skipIf(!reports.every((path) => existsSync(path)))('questions naming a 
     expect(proposals.text).not.toContain('967件');
     // 超长期特别国债 begins in the 2024 report; the 2022 one has none.
     expect((await ask('2022年政府工作报告里超长期特别国债发多少？')).found).toBe(false);
+    // No national report of 2025 is in the library; Beijing's 2026 report tells of 2025 but is no national one.
+    expect((await ask('2025年全国政府工作报告定的经济增长目标是多少？')).found).toBe(false);
   });
 
   it('does not answer this year\'s plan from last year\'s review, nor the reverse', async () => {

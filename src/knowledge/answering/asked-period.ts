@@ -17,7 +17,17 @@ const ASKS_PERIOD = /多长时间|多久|(?:任期|期限|时限|时间)(?:有|�
 const NUMBER = '[零〇一二两三四五六七八九十百\\d]+';
 // A period or a time of the year, as the documents state it: 五年, 两个月, 三十日内, 每年,
 // 六月至九月, 任期同…相同, 之日起 (not 每届 alone: 每届…名额 states no term).
-const STATES_PERIOD = new RegExp(`${NUMBER}个?(?:年|月|日|天|周|星期|小时|分钟)|每(?:年|季度|月|周|${NUMBER}个?月)|之日起|(?:任期|期限)同[^。；]{1,24}相同`, 'u');
+// A number of years naming a plan (五年规划纲要, 三年行动计划) states no period of anything asked.
+const STATES_PERIOD = new RegExp(`${NUMBER}个?(?:年(?!规划|计划|行动)|月|日|天|周|星期|小时|分钟)|每(?:年|季度|月|周|${NUMBER}个?月)|之日起|(?:任期|期限)同[^。；]{1,24}相同`, 'u');
+// 几月份, 哪个月: a time of the year, stated as a month or a part of the year (六月, 第一季度, 上半年,
+// 年底), not by 每年 alone (每年审查和批准决算的同时 says how often, not in which month).
+const ASKS_MONTH = /几月(?!内)|哪(?:个|一个)?月/u;
+const STATES_MONTH = new RegExp(`${NUMBER}月(?!内)|季度|[上下]半年|年初|年中|年底|年末|月份`, 'u');
+// How often (多久开一次, 隔几年, 每年几次) against how long (开几天, 任期几年): a frequency states the
+// one (每两个月举行一次), not the other — 常委会会议一般每两个月举行一次 says nothing of how many days
+// a meeting lasts.
+const ASKS_FREQUENCY = /一次|几次|多少次|隔|频次|频率|每(?:年|月|届|季度)/u;
+const FREQUENCY = new RegExp(`每(?:年|季度|月|周|届)?${NUMBER}?个?(?:年|月|日|天|周|星期)?[^，。；]{0,12}一次|${NUMBER}个?(?:年|月)一次`, 'gu');
 const SENTENCE = /[^。；;！？\n]+/gu;
 // Words naming the period asked for (任期 in 顾问任期几年), not the thing whose period it is.
 const PERIOD_WORD = /^(?:任期|期限|时限|时间|时长|一届|每届|周期|频次|频率)$/u;
@@ -86,6 +96,12 @@ export function periodQuote(question: string, passages: readonly ScoredPassage[]
     return words.reduce((sum, w) => sum + (text.includes(w.word) ? w.weight : 0), 0) / total;
   };
   const sentences = (p: ScoredPassage): string[] => p.passage.text.match(SENTENCE) ?? [];
+  // The kind of period asked: a month asks for a month; a length (not a frequency) for a period
+  // stated outside any frequency.
+  const month = ASKS_MONTH.test(question);
+  const length = !month && !ASKS_FREQUENCY.test(question);
+  const statesAsked = (sentence: string): boolean => (month ? STATES_MONTH.test(sentence)
+    : STATES_PERIOD.test(length ? sentence.replace(FREQUENCY, '') : sentence));
   // A sentence states the thing's period when it states a period and names the thing, itself, in
   // the sentence before it (…可以先制定地方政府规章。规章实施满两年…) or under a heading that names it.
   const stated = (p: ScoredPassage): number => {
@@ -94,7 +110,7 @@ export function periodQuote(question: string, passages: readonly ScoredPassage[]
       const text = `${p.passage.context}\n${all[i - 1] ?? ''}\n${all[i]}`;
       return keys.every((key) => holds(text, key) || (bodyOf.has(key) && holds(text, bodyOf.get(key) ?? '')));
     };
-    return Math.max(-1, ...all.map((sentence, i) => (STATES_PERIOD.test(sentence) && named(i) ? cover(sentence) : -1)));
+    return Math.max(-1, ...all.map((sentence, i) => (statesAsked(sentence) && named(i) ? cover(sentence) : -1)));
   };
   if (stated(passages[0]) >= 0) return { passages };
   const first = Math.max(0, ...sentences(passages[0]).map(cover));

@@ -13,8 +13,9 @@ const PLACES = ['北京', '天津', '上海', '重庆', '河北', '山西', '辽
   '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '内蒙古', '广西', '西藏', '宁夏',
   '新疆', '香港', '澳门', '台湾'];
 // A record named by its year: 2024年政府工作报告, 2022年的政府工作报告, 2024年上半年工作总结,
-// 2026年北京市政府工作报告; not a year of what a report tells (2025年地区生产总值在报告里是多少).
-const DATED_RECORD = /((?:19|20)\d{2})\s*年度?的?(?:上半年|下半年|全年)?(?:\p{Script=Han}{2,3}[省市])?(?:人民)?(?:政府)?(?:工作)?(?:报告|总结|纪要)/u;
+// 2026年北京市政府工作报告, 2025年全国政府工作报告 (a year no national report in the library is of);
+// not a year of what a report tells (2025年地区生产总值在报告里是多少).
+const DATED_RECORD = /((?:19|20)\d{2})\s*年度?的?(?:上半年|下半年|全年)?(?:全国|\p{Script=Han}{2,3}[省市])?(?:人民)?(?:政府)?(?:工作)?(?:报告|总结|纪要)/u;
 const YEAR_ANYWHERE = /(?:19|20)\d{2}/u;
 // A question on the national record.
 const NATIONAL = /全国|国务院|国家|中央/u;

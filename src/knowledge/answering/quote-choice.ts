@@ -14,6 +14,7 @@ import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import { asksPeriod, periodQuote } from './asked-period.ts';
+import { bodyUnnamed } from './named-body.ts';
 import { namedRecord, namedRecordPassages } from './named-record.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
 
@@ -39,6 +40,8 @@ export function chosenQuote(
 ): ChosenQuote {
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
   // 上海…, 2024年政府工作报告里…: only that record's passages (or rules) may be quoted.
+  // 居民委员会主任怎么选: a body no passage found names is not covered by the documents.
+  if (bodyUnnamed(question, found, canonicalizer)) return { passages: found.slice(0, k), declined: true };
   const record = namedRecordPassages(question, found);
   if (record.declined) return { passages: found.slice(0, k), declined: true };
   // 几个人联名能提议案: the rule on 议案, not the one on 质询案.
