@@ -34,7 +34,8 @@ describe('the search warm-up', () => {
       for (const [i, q] of QUESTIONS.entries()) {
         const answer = await cold.ask(q);
         expect(answer.answer).toBe(warmed[i].answer);
-        expect(answer.citations).toEqual(warmed[i].citations);
+        expect(answer.found).toBe(warmed[i].found);
+        expect(answer.sources).toEqual(warmed[i].sources);
       }
       expect(await cold.warmedUp()).toBe(0);
     } finally {
