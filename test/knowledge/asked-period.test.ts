@@ -60,3 +60,30 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('period questions over 
     expect((await ask('全国人大常委会委员一届任期几年？')).lead).toContain('常务委员会每届任期同全国人民代表大会每届任期相同');
   });
 });
+
+describe('how often, over the sample library (the office\'s own rules and minutes)', () => {
+  const kb = suiteKnowledgeBase('lvzhi-period-samples-', [resolve(import.meta.dirname, '../../knowledge')], 120_000);
+  const ask = async (question: string) => kb().ask(question, { k: 5 });
+
+  it('is answered by a frequency of the act asked, not by a deadline or by what a body does yearly', async () => {
+    // 第二十四条 …经主任会议审定后，一般在会议举行五日以前送交 (a deadline), and 主任会议每年从代表建议中
+    // 确定若干件重点建议 (a yearly act that is no meeting): neither says how often 主任会议 meets.
+    const council = await ask('主任会议多久开一次？');
+    expect(council.found).toBe(false);
+    expect(council.answer).not.toMatch(/五日以前|重点建议/);
+    // 代表大会 inside 某区人民代表大会常务委员会议事规则 is the committee's name, not the congress.
+    const congress = await ask('代表大会多长时间举行一次？');
+    expect(congress.found).toBe(false);
+    expect(congress.answer).not.toContain('每两个月');
+    expect((await ask('常委会会议多久开一次？')).answer).toMatch(/^常务委员会会议一般每两个月举行一次/);
+  });
+});
+
+describe.skipIf(!laws.every((path) => existsSync(path)))('第一次 is no frequency', () => {
+  const kb = suiteKnowledgeBase('lvzhi-period-first-', laws, 120_000);
+  it('answers how long a first speech may be', async () => {
+    const answer = await kb().ask('分组会议上第一次发言最多能讲多久？', { k: 5 });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('第一次发言不超过十五分钟');
+  });
+});

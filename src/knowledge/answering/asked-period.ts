@@ -26,9 +26,20 @@ const STATES_MONTH = new RegExp(`${NUMBER}月(?!内)|季度|[上下]半年|年�
 // How often (多久开一次, 隔几年, 每年几次) against how long (开几天, 任期几年): a frequency states the
 // one (每两个月举行一次), not the other — 常委会会议一般每两个月举行一次 says nothing of how many days
 // a meeting lasts.
-const ASKS_FREQUENCY = /一次|几次|多少次|隔|频次|频率|每(?:年|月|届|季度)/u;
+const ASKS_FREQUENCY = /(?<!第)一次|几次|多少次|隔|频次|频率|每(?:年|月|届|季度)/u;
 const FREQUENCY = new RegExp(`每(?:年|季度|月|周|届)?${NUMBER}?个?(?:年|月|日|天|周|星期)?[^，。；]{0,12}一次|${NUMBER}个?(?:年|月)一次`, 'gu');
+// How often is answered by a frequency (每两个月举行一次, 每年至少举行一次), or by 每年/每届… with the act
+// asked (每年向本级人大常委会报告 for 多久报告一次), not by any period: 经主任会议审定后，一般在会议举行五日
+// 以前送交 says when a question list goes out, and 主任会议每年从代表建议中确定若干件重点建议 what it does
+// yearly — neither how often 主任会议 meets.
+const STATES_FREQUENCY = new RegExp(FREQUENCY.source, 'u');
+const EVERY = /每(?:年|季度|月|周|届)/u;
+// The act whose frequency is asked: the one or two characters before 一次/几次 (开, 报告, 举行).
+const ASKED_ACT = /([\u4e00-\u9fff]{1,2}?)(?:(?<!第)一|几|多少)次/u;
+const MEETS = /举行|召开|开会|开/u;
 const SENTENCE = /[^。；;！？\n]+/gu;
+// 代表大会 inside the standing committee's name (某区人民代表大会常务委员会议事规则) is not the congress.
+const COMMITTEE_OF_CONGRESS = /(?:人民)?代表大会(?=常务委员会)/gu;
 // Words naming the period asked for (任期 in 顾问任期几年), not the thing whose period it is.
 const PERIOD_WORD = /^(?:任期|期限|时限|时间|时长|一届|每届|周期|频次|频率)$/u;
 // General-Chinese idf from which a head noun names a thing rather than everyday language (顾问 7.0,
@@ -96,19 +107,23 @@ export function periodQuote(question: string, passages: readonly ScoredPassage[]
     return words.reduce((sum, w) => sum + (text.includes(w.word) ? w.weight : 0), 0) / total;
   };
   const sentences = (p: ScoredPassage): string[] => p.passage.text.match(SENTENCE) ?? [];
-  // The kind of period asked: a month asks for a month; a length (not a frequency) for a period
-  // stated outside any frequency.
+  // The kind of period asked: a month asks for a month; how often for a frequency; a length for a
+  // period stated outside any frequency.
   const month = ASKS_MONTH.test(question);
-  const length = !month && !ASKS_FREQUENCY.test(question);
+  const often = !month && ASKS_FREQUENCY.test(question);
+  const act = ASKED_ACT.exec(question)?.[1];
+  const doesAct = (sentence: string): boolean => !act || (MEETS.test(act) ? MEETS.test(sentence) : sentence.includes(act));
   const statesAsked = (sentence: string): boolean => (month ? STATES_MONTH.test(sentence)
-    : STATES_PERIOD.test(length ? sentence.replace(FREQUENCY, '') : sentence));
+    : often ? STATES_FREQUENCY.test(sentence) || (EVERY.test(sentence) && doesAct(sentence))
+    : STATES_PERIOD.test(sentence.replace(FREQUENCY, '')));
   // A sentence states the thing's period when it states a period and names the thing, itself, in
   // the sentence before it (…可以先制定地方政府规章。规章实施满两年…) or under a heading that names it.
   const stated = (p: ScoredPassage): number => {
     const all = sentences(p);
     const named = (i: number): boolean => {
       const text = `${p.passage.context}\n${all[i - 1] ?? ''}\n${all[i]}`;
-      return keys.every((key) => holds(text, key) || (bodyOf.has(key) && holds(text, bodyOf.get(key) ?? '')));
+      const congress = text.replace(COMMITTEE_OF_CONGRESS, '');
+      return keys.every((key) => holds(key.endsWith('代表大会') ? congress : text, key) || (bodyOf.has(key) && holds(text, bodyOf.get(key) ?? '')));
     };
     return Math.max(-1, ...all.map((sentence, i) => (statesAsked(sentence) && named(i) ? cover(sentence) : -1)));
   };
