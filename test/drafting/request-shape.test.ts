@@ -3,37 +3,24 @@
  * names (一段就行), the length it names (800字左右 — said beside the draft, never padded), and
  * whether the log reaches the end of the period at all (去年全年 from a log that stops in June).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { loadTaxonomy } from '../../src/reader/index.ts';
-import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
-import { createDrafter, ungroundedFigures, type Draft, type Drafter } from '../../src/drafting/index.ts';
+import { openActivityLog, sqliteActivityStore } from '../../src/log/index.ts';
+import { createDrafter, ungroundedFigures, type Draft } from '../../src/drafting/index.ts';
+import { fixtureDrafter, halfYearLogPresent } from '../support/fixture-drafter.ts';
 
-const fixture = resolve('../shared/fixtures/activities-2023h1.csv');
 const bodies = (d: Draft) => d.document.paragraphs.filter((p) => p.style === 'body');
 
-describe.skipIf(!existsSync(fixture))('the shape a request asks for', () => {
-  let dir: string;
-  let log: ActivityLog;
-  let drafter: Drafter;
+describe.skipIf(!halfYearLogPresent())('the shape a request asks for', () => {
+  const { drafter } = fixtureDrafter('lvzhi-shape-');
   const draft = async (request: string, now = '2023-07-05'): Promise<Draft> => {
-    const d = await drafter.draft({ request, now });
+    const d = await drafter().draft({ request, now });
     expect(ungroundedFigures(d.text, d.facts.map((f) => f.count))).toEqual([]);
     return d;
   };
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lvzhi-shape-'));
-    log = openActivityLog({ dataDir: dir, taxonomy: loadTaxonomy() });
-    await log.importFile(fixture, { by: '导入员', channel: 'cli' });
-    drafter = createDrafter({ log: sqliteActivityStore(log), taxonomy: loadTaxonomy() });
-  });
-  afterAll(() => {
-    log?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('一段就行 gives one paragraph holding every item and the empty topic', async () => {
     const d = await draft('给我写个今年以来执法检查和专题询问工作的汇报,一段就行');

@@ -3,37 +3,23 @@
  * half-year log: the draft is about that work alone — its entries named without figures, or a
  * plain sentence that none is logged — never the whole office's report padded in its place.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { loadTaxonomy } from '../../src/reader/index.ts';
-import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
-import { countedFigures, createDrafter, describeBasis, type Draft, type Drafter } from '../../src/drafting/index.ts';
+import { openActivityLog, sqliteActivityStore } from '../../src/log/index.ts';
+import { countedFigures, createDrafter, describeBasis, type Draft } from '../../src/drafting/index.ts';
+import { fixtureDrafter, halfYearLogPresent } from '../support/fixture-drafter.ts';
 
-const fixture = resolve('../shared/fixtures/activities-2023h1.csv');
-
-describe.skipIf(!existsSync(fixture))('a request naming work no topic covers', () => {
-  let dir: string;
-  let log: ActivityLog;
-  let drafter: Drafter;
-  const draft = (request: string, now = '2023-07-05'): Promise<Draft> => drafter.draft({ request, now });
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lvzhi-unlisted-'));
-    log = openActivityLog({ dataDir: dir, taxonomy: loadTaxonomy() });
-    await log.importFile(fixture, { by: '导入员', channel: 'cli' });
-    drafter = createDrafter({ log: sqliteActivityStore(log), taxonomy: loadTaxonomy() });
-  });
-  afterAll(() => {
-    log?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+describe.skipIf(!halfYearLogPresent())('a request naming work no topic covers', () => {
+  const { drafter, log } = fixtureDrafter('lvzhi-unlisted-');
+  const draft = (request: string, now = '2023-07-05'): Promise<Draft> => drafter().draft({ request, now });
 
   const honest = (d: Draft) => {
     expect(countedFigures(d.text)).toEqual([]);
     expect(d.text).not.toMatch(/一是|听取审议地方政府债务|党组（扩大）会议/);
-    for (const fact of d.facts) expect(log.stats({ from: d.from, to: d.to, kinds: fact.kinds }).total).toBe(fact.count);
+    for (const fact of d.facts) expect(log().stats({ from: d.from, to: d.to, kinds: fact.kinds }).total).toBe(fact.count);
     expect(d.facts.length).toBeGreaterThan(0);
   };
 
