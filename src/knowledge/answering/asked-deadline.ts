@@ -57,7 +57,8 @@ export function deadlineQuote(question: string, passages: readonly ScoredPassage
   const ahead = (p: ScoredPassage): number => Math.max(-1, ...sentences(p).filter((s) => STATES_AHEAD.test(s)).map(cover));
   // The act done ahead (登记 in 提前几天登记, 公布 in 要提前多少天公布): a word of two characters or
   // more that no passage found holds is an act the documents set no time for (旁听…提前几天登记).
-  const after = question.slice((ASKS_AHEAD.exec(question)?.index ?? 0) + (ASKS_AHEAD.exec(question)?.[0].length ?? 0));
+  const asking = ASKS_AHEAD.exec(question);
+  const after = question.slice(asking ? asking.index + asking[0].length : 0);
   // A direction complement is no part of the act (交过来, 报上来: 交, 报).
   const act = taggedQuestion(after, canonicalizer).find((w) => isContent(w))?.word.replace(/[上下进出回过起]?[来去]$/u, '');
   if (act && act.length >= 2 && !passages.some((p) => canonicalizer.apply(`${p.passage.context}\n${p.passage.text}`).includes(act))) {
