@@ -3,12 +3,14 @@
  * question names its own (named-record.ts); and for the questions whose answer must be of one
  * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
  * thing asked about (asked-deadline.ts), a period of that thing (asked-period.ts), the act a permission question asks about (asked-act.ts), or
- * the doer a who-question asks for (asked-doer.ts). Each check may put another found passage first, or say that none may
+ * the doer a who-question asks for (asked-doer.ts); and for a question asking the members of a set it counts,
+ * a passage naming them (asked-list.ts). Each check may put another found passage first, or say that none may
  * be quoted: then the answer is 没有找到, never the nearest article on something else.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { ScoredPassage } from '../types.ts';
 import { actQuote, askedAct } from './asked-act.ts';
+import { listQuote } from './asked-list.ts';
 import { motionQuote } from './asked-motion.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
@@ -47,7 +49,10 @@ export function chosenQuote(
   // 几个人联名能提议案: the rule on 议案, not the one on 质询案.
   const motion = motionQuote(question, record.passages, canonicalizer);
   if (motion.unstated) return { passages: found.slice(0, k), declined: true };
-  const candidates = motion.passages;
+  // 请假的3名组成人员分别是谁: a passage naming them, never the one that only counts them (3人请假).
+  const list = listQuote(question, motion.passages.slice(0, k), canonicalizer);
+  if (list.unstated) return { passages: found.slice(0, k), declined: true };
+  const candidates = [...list.passages, ...motion.passages.slice(k)];
   if (askedFigure(question, canonicalizer)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
