@@ -2,7 +2,7 @@
  * Which of the found passages an answer may quote: never another place's or year's record when the
  * question names its own (named-record.ts); and for the questions whose answer must be of one
  * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
- * thing asked about (asked-deadline.ts), a period of that thing (asked-period.ts), the act a permission question asks about (asked-act.ts), or
+ * thing asked about (asked-deadline.ts), a period of that thing (asked-period.ts), the act a permission or must question asks about (asked-act.ts), or
  * the doer a who-question asks for (asked-doer.ts); and for a question asking the members of a set it counts,
  * a passage naming them (asked-list.ts). Each check may put another found passage first, or say that none may
  * be quoted: then the answer is 没有找到, never the nearest article on something else.
