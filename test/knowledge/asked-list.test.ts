@@ -38,6 +38,11 @@ describe('members of a set the sample library only counts', () => {
     const agenda = await ask('第二十一次会议的4项议程分别是什么？');
     expect(agenda.found).toBe(true);
     expect(agenda.answer).toContain('关于安全生产工作情况的报告');
+    // The next session's agenda is named in prose (主要议程为…，并就…) and counted nowhere: that passage, not the
+    // 第二十一次 session's list.
+    const next = await ask('第二十二次会议的2项主要议程分别是什么？');
+    expect(next.found).toBe(true);
+    expect(next.answer.split('\n')[0]).toContain('第二十二次会议');
   });
 });
 

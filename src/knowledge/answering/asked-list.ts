@@ -100,19 +100,33 @@ export interface ListQuote {
   readonly unstated?: boolean;
 }
 
+// Units that count the same things: 3名 asked, 3人请假 stated.
+const SAME_UNIT: Readonly<Record<string, string>> = { 名: '名人位', 人: '名人位', 位: '名人位' };
+
+/** Whether a passage states the count the question gives (3人请假 for 3名组成人员): the documents count the set. */
+function statesCount(asked: AskedList, passage: ScoredPassage['passage'], canonicalizer: Canonicalizer): boolean {
+  const unit = asked.count.slice(asked.numeral.length);
+  const units = SAME_UNIT[unit] ?? unit;
+  const digits = '\\d.一二两三四五六七八九十百千';
+  return new RegExp(`(?<![${digits}])${asked.numeral}[${units}]`, 'u').test(canonicalizer.apply(passage.text));
+}
+
 /**
  * For a list question: the passages unchanged when the first names the members; else the first other
- * one that does and names every word of the question the first names (第九条's list of 列席 bodies
- * names 组成人员 but not the 请假 of the minutes), moved to the front; else `unstated`.
+ * one that does and names every word of the question the first names, ordinals too (第九条's list of
+ * 列席 bodies names 组成人员 but not the 请假 of the minutes; the 第二十一次 session's agenda is not the
+ * 第二十二次's), moved to the front; else `unstated` when a passage states the count the question gives
+ * — the documents count the set and name none of it. A set no passage counts is left to the other checks
+ * (主要议程为…，并就…: members named in prose).
  */
 export function listQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): ListQuote {
   const asked = askedList(question, canonicalizer);
   if (!asked || !passages.length) return { passages };
   if (listsMembers(asked, passages[0].passage, canonicalizer)) return { passages };
-  const words = taggedQuestion(question, canonicalizer).filter(isContent).map(({ word }) => word);
+  const words = taggedQuestion(question, canonicalizer).filter((word) => isContent(word) || /^第.+/u.test(word.word)).map(({ word }) => word);
   const all = (p: ScoredPassage): string => canonicalizer.apply(`${p.passage.title}\n${p.passage.context}\n${p.passage.text}`);
   const first = words.filter((word) => all(passages[0]).includes(word));
   const at = passages.findIndex((p, i) => i > 0 && listsMembers(asked, p.passage, canonicalizer) && first.every((word) => all(p).includes(word)));
   if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
-  return { passages, unstated: true };
+  return passages.some((p) => statesCount(asked, p.passage, canonicalizer)) ? { passages, unstated: true } : { passages };
 }
