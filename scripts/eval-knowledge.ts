@@ -10,6 +10,8 @@
  * fresh2.jsonl one written in session 34 (other laws' articles and the work reports), both before any change they measure;
  * nearmiss.jsonl (session 34) holds near-miss questions — the library names the thing but not the detail asked —
  * and answerable near-neighbours; its lines with "library": "samples" are asked of the sample library alone.
+ * listasked.jsonl (session 34, same format) asks for a list of what the documents only count (分别是谁), whether
+ * an act they never state must be done (要不要印发), or who approves an act they never name — and neighbours they answer.
  *
  *   npx tsx scripts/eval-knowledge.ts [--data DIR] [--split tune|check|all] [--show-misses] [--explain] [--only SET]
  *                                     [--dump-found FILE] [--dump-rerank FILE] [--tokenizer intl|jieba]
@@ -103,6 +105,9 @@ async function main(): Promise<void> {
     const nearmiss = readSet(join(root, 'scripts/eval-sets/nearmiss.jsonl'));
     const nearCorpus = nearmiss.filter((item) => item.library !== 'samples');
     const nearSamples = nearmiss.filter((item) => item.library === 'samples');
+    const listasked = readSet(join(root, 'scripts/eval-sets/listasked.jsonl'));
+    const listCorpus = listasked.filter((item) => item.library !== 'samples');
+    const listSamples = listasked.filter((item) => item.library === 'samples');
     const sets: Array<{ name: string; items: Item[]; answerable: boolean; kb?: OpenKnowledgeBase }> = [
       { name: 'qa-dev (shared)', items: readSet(join(shared, 'eval/qa-dev.jsonl')), answerable: true },
       { name: 'answerable', items: readSet(join(root, 'scripts/eval-sets/answerable.jsonl')), answerable: true },
@@ -119,6 +124,10 @@ async function main(): Promise<void> {
       { name: 'nearmiss unanswerable', items: nearCorpus.filter((item) => !item.gold), answerable: false },
       { name: 'nearmiss samples-only answerable', items: nearSamples.filter((item) => item.gold), answerable: true, kb: samplesOnly },
       { name: 'nearmiss samples-only unanswerable', items: nearSamples.filter((item) => !item.gold), answerable: false, kb: samplesOnly },
+      { name: 'listasked answerable', items: listCorpus.filter((item) => item.gold), answerable: true },
+      { name: 'listasked unanswerable', items: listCorpus.filter((item) => !item.gold), answerable: false },
+      { name: 'listasked samples-only answerable', items: listSamples.filter((item) => item.gold), answerable: true, kb: samplesOnly },
+      { name: 'listasked samples-only unanswerable', items: listSamples.filter((item) => !item.gold), answerable: false, kb: samplesOnly },
     ].filter((set) => !option('--only') || set.name.includes(option('--only') ?? ''));
     const foundRows: string[] = [];
     const rerankRows: string[] = [];

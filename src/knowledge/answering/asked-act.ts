@@ -3,7 +3,8 @@
  * one act is allowed: the rule that answers it is the article where that act is ruled on (不得担任…
  * 的职务), not one that shares only the subject (表决时，组成人员可以表示赞成) or one that names the
  * object for another act (提出对…人民法院院长的罢免案). Offices paste the quote into reports, so an
- * article on another act is worse than 没有找到.
+ * article on another act is worse than 没有找到. A question whether an act must be done (视察报告…要不要
+ * 印发给全体代表) is read the same way, more strictly: the article must name that act for that thing.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { TaggedWord } from '../search/word-segmenter.ts';
@@ -19,6 +20,10 @@ export interface AskedAct {
   readonly subject: readonly string[];
   /** Content words after the verb (政府, 职务): what the act is done to. */
   readonly object: readonly string[];
+  /** Set when the question asks whether the act must be done (要不要印发, 需不需要请假), not whether it may. */
+  readonly must?: boolean;
+  /** For a must-question, the verbs after the act that may carry it instead (配合提供材料: 提供). */
+  readonly then?: readonly string[];
 }
 
 // Words that ask whether something may be done; 能 and 可以 also as the first half of 能不能, 可以不可以.
@@ -35,6 +40,15 @@ const LINKING_VERB = /^(?:作为|成为|属于|算是|算作|视为|当作|当�
 // Verbs of phase that take the act as their object (还能继续履职吗, 能不能开始调研): the act is the
 // verb after them; read as the act, 继续 is looked for in rules that never say it (停止…的介绍).
 const PHASE_VERB = /^(?:继续|接着|开始|着手)$/u;
+// Words that ask whether something must be done: 需不需要, 该不该 as one word; 要 before 不要 (要不要);
+// 需要, 应当, 必须 after 是否.
+const MUST = /^(?:需不需要|该不该|应不应该|应不应当|用不用|必不必须)$/u;
+const MUST_AFTER_WHETHER = /^(?:需要|要|应当|应该|必须)$/u;
+// Verbs saying how or when the act is done (同时抄送, 提前公开), not the act.
+const MANNER_VERB = /^(?:提前|同时|及时|另行|立即|一并|先行|事先|单独)$/u;
+const PREPOSITION = /^p/;
+const CIRCUMSTANCE = /^(?:时候|时|之前|以前|以后|之后|期间)$/u;
+const NOUN = /^(?:n|j)/;
 // Asking words of other kinds of question (who, how many, what, how).
 const ASKS_OTHER = /[谁几哪]|多长|多久|多少|多大|怎|什么|如何|为何/u;
 
@@ -47,7 +61,9 @@ export function askedAct(question: string, canonicalizer: Canonicalizer = defaul
     if (ENDS_CLAUSE.test(word.word)) clauses.push([]);
     else clauses[clauses.length - 1].push(word);
   }
-  for (const clause of clauses) {
+  for (const [index, clause] of clauses.entries()) {
+    const must = mustAct(clause, clauses[index - 1] ?? []);
+    if (must) return must;
     const at = clause.findIndex(({ word }) => MODAL.test(word));
     if (at < 0) continue;
     const after = clause.slice(at + 1);
@@ -67,6 +83,55 @@ export function askedAct(question: string, canonicalizer: Canonicalizer = defaul
     };
   }
   return undefined;
+}
+
+/**
+ * The act a must-question asks about (视察报告…，要不要印发给全体区人大代表): the first verb after the
+ * modal past the ones of manner (同时抄送), else the first content word outside a prepositional phrase
+ * (印发, tagged a noun; 向人代会报告 → 报告). Who acts or what is acted on is the clause's own words
+ * before the modal, else the topic the clause before it opens with (视察报告, 审议意见书).
+ */
+function mustAct(clause: readonly TaggedWord[], previous: readonly TaggedWord[]): AskedAct | undefined {
+  let at = clause.findIndex(({ word }, i) => MUST.test(word) || (word === '要' && clause[i + 1]?.word === '不要')
+    || (MUST_AFTER_WHETHER.test(word) && clause[i - 1]?.word === '是否'));
+  if (at < 0 || clause.some(({ word }) => ASKS_OTHER.test(word))) return undefined;
+  if (clause[at].word === '要' && clause[at + 1]?.word === '不要') at++;
+  const after = clause.slice(at + 1);
+  const free = after.filter((word, i) => isContent(word) && !MANNER_VERB.test(word.word) && !PREPOSITION.test(after[i - 1]?.tag ?? ''));
+  const verbAt = Math.max(0, free.findIndex(({ tag }) => VERB.test(tag)));
+  const verb = free[verbAt];
+  if (!verb || LINKING_VERB.test(verb.word)) return undefined;
+  // 投票的时候要不要设…: the time is a circumstance, not who acts.
+  const when = clause.slice(0, at).findLastIndex(({ word }) => CIRCUMSTANCE.test(word));
+  const own = clause.slice(when + 1, at).filter((word) => isContent(word) && word.word !== '是否');
+  const opens = previous.findIndex((word) => isContent(word) && NOUN.test(word.tag));
+  let topic = opens > 0 && isContent(previous[opens - 1]) && VERB.test(previous[opens - 1].tag) ? previous[opens - 1].word : '';
+  for (let i = opens; i >= 0 && i < previous.length && isContent(previous[i]) && NOUN.test(previous[i].tag); i++) topic += previous[i].word;
+  return {
+    verb: verb.word,
+    subject: own.length ? own.map(({ word }) => word) : topic ? [topic] : [],
+    object: after.slice(after.indexOf(verb) + 1).filter(isContent).map(({ word }) => word),
+    must: true,
+    then: after.slice(after.indexOf(verb) + 1).filter((word) => isContent(word) && VERB.test(word.tag)).map(({ word }) => word),
+  };
+}
+
+// Words too general to tell one doer or thing from another (别的单位, 有关机关, 履职情况).
+const GENERAL = /^(?:单位|有关|机关|部门|人员|情况|工作|问题|事项|方面|别的|其他|全体)$/u;
+
+/**
+ * Whether a (canonical) sentence rules on the act a must-question asks about: it names the act (or a
+ * verb after it: 配合提供材料), half of who or what is acted on (视察报告, not another 报告), and most of
+ * what the act reaches when the question says it (安排公民旁听; 写明辞职理由, not 写明罢免理由).
+ */
+function mustRuled(act: AskedAct, sentence: string, lead: string): boolean {
+  if (![act.verb, ...(act.then ?? [])].some((verb) => sentence.includes(verb))) return false;
+  const doers = act.subject.filter((word) => !GENERAL.test(word));
+  const reached = act.object.filter((word) => !GENERAL.test(word));
+  // Who acts may be the article's own subject, named in its first sentence (常务委员会组成人员应当出席会议。…书面请假).
+  const named = doers.filter((word) => names(sentence, word) || names(lead, word)).length;
+  return 2 * named >= doers.length && (doers.length === 0 || named > 0)
+    && 2 * reached.filter((word) => names(sentence, word)).length > reached.length - (reached.length ? 0 : 1);
 }
 
 /** The passages to answer a permission question from, or that none may be quoted. */
@@ -103,6 +168,9 @@ export function actQuote(
   const act = askedAct(question, canonicalizer);
   if (!act || !passages.length) return { passages };
   const parts = (p: ScoredPassage) => comparableParts(p.passage, canonicalizer);
+  // Whether an act must be done is answered only where the act is named: the library never naming 抄送
+  // cannot say whether one must 抄送.
+  if (act.must && !inLibrary(act.verb)) return { passages, unsupported: true };
   if (!inLibrary(act.verb)) {
     const held = act.object.length === 0 || act.object.some((word) => parts(passages[0]).all.includes(word));
     return held ? { passages } : { passages, unsupported: true };
@@ -113,6 +181,7 @@ export function actQuote(
   // 的发言…。…经会议主持人同意的，可以延长发言时间).
   const about = (p: ScoredPassage): boolean => {
     const sentences = parts(p).body.match(SENTENCE) ?? [];
+    if (act.must) return sentences.some((sentence) => mustRuled(act, sentence, sentences.length > 1 ? sentences[0] ?? '' : ''));
     const topic = act.subject.length > 0 && sentences.length > 1 && act.subject.some((word) => names(sentences[0] ?? '', word));
     return sentences.some((sentence) => sentence.includes(act.verb) && (others.length === 0 || topic || others.some((word) => names(sentence, word))));
   };

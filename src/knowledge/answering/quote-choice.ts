@@ -2,13 +2,16 @@
  * Which of the found passages an answer may quote: never another place's or year's record when the
  * question names its own (named-record.ts); and for the questions whose answer must be of one
  * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
- * thing asked about (asked-deadline.ts), a period of that thing (asked-period.ts), the act a permission question asks about (asked-act.ts), or
- * the doer a who-question asks for (asked-doer.ts). Each check may put another found passage first, or say that none may
+ * thing asked about (asked-deadline.ts), a period of that thing (asked-period.ts), the act a permission or must question asks about (asked-act.ts), or
+ * the doer a who-question asks for (asked-doer.ts); and for a question asking the members of a set it counts,
+ * a passage naming them (asked-list.ts); for a question who approves an act, a sentence ruling on approving it (asked-approval.ts). Each check may put another found passage first, or say that none may
  * be quoted: then the answer is 没有找到, never the nearest article on something else.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { ScoredPassage } from '../types.ts';
 import { actQuote, askedAct } from './asked-act.ts';
+import { approvalQuote } from './asked-approval.ts';
+import { listQuote } from './asked-list.ts';
 import { motionQuote } from './asked-motion.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
@@ -47,7 +50,13 @@ export function chosenQuote(
   // 几个人联名能提议案: the rule on 议案, not the one on 质询案.
   const motion = motionQuote(question, record.passages, canonicalizer);
   if (motion.unstated) return { passages: found.slice(0, k), declined: true };
-  const candidates = motion.passages;
+  // 请假的3名组成人员分别是谁: a passage naming them, never the one that only counts them (3人请假).
+  const list = listQuote(question, motion.passages.slice(0, k), canonicalizer);
+  if (list.unstated) return { passages: found.slice(0, k), declined: true };
+  // 出国考察要经过哪个机关批准: a sentence ruling on approving that act, not an article naming the deputy.
+  const approval = approvalQuote(question, list.passages, canonicalizer);
+  if (approval.unstated) return { passages: found.slice(0, k), declined: true };
+  const candidates = [...approval.passages, ...motion.passages.slice(k)];
   if (askedFigure(question, canonicalizer)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
