@@ -68,6 +68,6 @@ describe('a comparison in one message', () => {
   it('logs paperwork about an activity as 其他, not as the activity', async () => {
     bench = await benchWithLog();
     expect((await ask('昨天起草了常委会工作报告'))[0]).toContain('其他 起草了常委会工作报告');
-    expect(await ask('今年听取审议报告几次')).toEqual(['2025年听取审议报告共 0 次。']);
+    expect(await ask('今年听取审议报告几次')).toEqual(['2025年没有听取审议报告的记录。']);
   });
 });
