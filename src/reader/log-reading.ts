@@ -16,6 +16,7 @@ import { eachTitles } from './each-titles.ts';
 import { lastingOf, openingDay, spanOf, withoutLasting } from './duration.ts';
 import { joinedKinds } from './joined-kinds.ts';
 import { deedMention, isPaperwork } from './paperwork.ts';
+import { ITEM_START, itemStarts, withoutItemNumber } from './listed-items.ts';
 
 /** Said of a range of days: the activity took place on each of them (每天都, 每日, 天天). */
 const EACH_DAY = /(?:每天|每日|天天|逐日)都?/;
@@ -75,7 +76,7 @@ function kindOf(p: Prepared, mention: KindMention | undefined): string {
 
 /** Split the message into the parts that each report one activity. */
 function partsOf(p: Prepared): Part[] {
-  const bounds = [0, ...[...p.text.matchAll(CLAUSE_END)].map((m) => m.index + 1), p.text.length];
+  const bounds = [...new Set([0, ...[...p.text.matchAll(CLAUSE_END)].map((m) => m.index + 1), ...itemStarts(p.text), p.text.length])].sort((a, b) => a - b);
   const parts: Array<{ start: number; end: number; kind: boolean }> = [];
   const kindsIn = (start: number, end: number): string[] => p.mentions.filter((m) => m.start >= start && m.start < end).map((m) => m.kind);
   const kindIn = (start: number, end: number): boolean => kindsIn(start, end).length > 0;
@@ -86,7 +87,7 @@ function partsOf(p: Prepared): Part[] {
     const kind = kindIn(start, end);
     const ownDay = dayIn(start, end);
     const last = parts[parts.length - 1];
-    const opens = ownDay || NEXT_ACTIVITY.test(p.text.slice(start, end));
+    const opens = ownDay || NEXT_ACTIVITY.test(p.text.slice(start, end)) || ITEM_START.test(p.text.slice(start, end));
     // 6月13日，召开主任会议: a day on its own opens the activity of the clause after it, when that is
     // another kind (6月13日，继续视察 after a 视察 may be the same one on a second day: asked).
     const next = i + 2 < bounds.length ? kindsIn(end, bounds[i + 2]) : [];
@@ -133,7 +134,7 @@ function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: s
     .replace(/\s*([，,。；;])\s*/g, '$1')
     .replace(/([，,。；;])[，,。；;]+/g, '$1')
     .replace(EDGE_PUNCTUATION, '');
-  return title || label;
+  return withoutItemNumber(title) || label;
 }
 
 /**
@@ -257,7 +258,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       }
       when = spanned;
     } else if (own) when = dayOf(own, words, now);
-    else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
+    else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words) || ITEM_START.test(words)))) when = { date: previous };
     else if (span) return { intent: 'unclear', question: say.whichDay(span.words), settled: true };
     else {
       const vague = p.unreadable.find((u) => {

@@ -73,6 +73,8 @@ describe('activities listed by spaces or item numbers are as many entries', () =
     ['今天：1、召开主任会议；2、组织代表视察', [['council_meeting', NOW], ['inspection', NOW]]],
     ['11月18日：（1）召开党组会议（2）开展专题调研', [['party_meeting', '2025-11-18'], ['research', '2025-11-18']]],
     ['昨天①召开主任会议，②组织代表视察，③开展专题调研', [['council_meeting', '2025-11-19'], ['inspection', '2025-11-19'], ['research', '2025-11-19']]],
+    ['今天上午 主任会议 下午 党组会议', [['council_meeting', NOW], ['party_meeting', NOW]]],
+    ['今天 上午召开主任会议 下午组织代表视察', [['council_meeting', NOW], ['inspection', NOW]]],
   ])('%s', (text, expected) => {
     expect(kinds(read(text))).toEqual(expected);
   });
