@@ -98,5 +98,7 @@ describe('a mistyped 常委会会议 is asked about, not filed as 其他会议',
   it('the meetings of other committees are no typo of it (村委会会议, 业委会会议)', () => {
     expect(read('昨天列席了村委会会议')).toMatchObject({ intent: 'log', activity: { kind: 'meeting' } });
     expect(read('昨天参加了小区业委会会议')).toMatchObject({ intent: 'log', activity: { kind: 'meeting' } });
+    expect(read('昨天参加了开发区管委会会议')).toMatchObject({ intent: 'log', activity: { kind: 'meeting' } });
+    expect(read('昨天列席了区政府常务会议')).toMatchObject({ intent: 'log', activity: { kind: 'meeting' } });
   });
 });
