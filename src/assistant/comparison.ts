@@ -98,7 +98,9 @@ export function listedCountPeriods(text: string, today: IsoDate): ListedPeriod[]
 /** One count per listed period and their sum (the periods never overlap); `own`: each line's kinds, when they differ. */
 export function renderBreakdown(kinds: string, counts: readonly Stats[], own?: readonly string[]): string {
   const total = counts.reduce((sum, s) => sum + s.total, 0);
-  return [...counts.map((s, i) => m.compareLine(periodInWords(s.from, s.to), own?.[i] ?? kinds, s.total)), m.breakdownTotal(total)].join('\n');
+  const lines = counts.map((s, i) => m.compareLine(periodInWords(s.from, s.to), own?.[i] ?? kinds, s.total));
+  // 今年开了几次常委会，去年视察了几次: counts of different kinds are not added up.
+  return (own && new Set(own).size > 1 ? lines : [...lines, m.breakdownTotal(total)]).join('\n');
 }
 
 /** Words that ask for one count per month (今年每个月视察了几次, 按月统计, 哪个月视察了几次, 5、6月各视察了几次). */
