@@ -54,12 +54,12 @@ export function askedFirst(
 
 /** A clause of a message (between commas, question marks, full stops). */
 const CLAUSE = /[^，,；;。？?！!\n]+/g;
-/** A clause that asks how many. */
-const ASKS_HOW_MANY = /(?<!第\s*)(?:几|多少)/;
+/** A clause that asks how many, or the same of another period (去年呢). */
+const ASKS_HOW_MANY = /(?<!第\s*)(?:几|多少)|呢\s*$/;
 
 /**
- * The periods of a count question asked in clauses of their own (今年开了几次常委会，去年开了几次):
- * each asking clause's period and words, in order; empty unless two or more, none overlapping.
+ * The periods of a count question asked in clauses of their own (今年开了几次常委会，去年开了几次,
+ * 今年视察了几次，去年呢, 今年…，其中9月几次): each asking clause's period and words, in order; empty unless two or more.
  */
 export function clausePeriods(text: string, today: IsoDate): Array<ComparedPeriod & { words: string }> {
   const found: Array<ComparedPeriod & { words: string }> = [];
@@ -68,8 +68,7 @@ export function clausePeriods(text: string, today: IsoDate): Array<ComparedPerio
     const p = findPeriods(clause, today).find((x) => !x.timeOnly);
     if (p && !found.some((q) => q.from === p.from && q.to === p.to)) found.push({ from: p.from, to: p.to, words: clause });
   }
-  const sorted = [...found].sort((a, b) => a.from.localeCompare(b.from));
-  return found.length > 1 && sorted.every((p, i) => i === 0 || sorted[i - 1].to < p.from) ? found : [];
+  return found.length > 1 ? found : [];
 }
 
 /** The same stretch of an earlier year (同比, 去年同期). */
@@ -99,8 +98,10 @@ export function listedCountPeriods(text: string, today: IsoDate): ListedPeriod[]
 export function renderBreakdown(kinds: string, counts: readonly Stats[], own?: readonly string[]): string {
   const total = counts.reduce((sum, s) => sum + s.total, 0);
   const lines = counts.map((s, i) => m.compareLine(periodInWords(s.from, s.to), own?.[i] ?? kinds, s.total));
-  // 今年开了几次常委会，去年视察了几次: counts of different kinds are not added up.
-  return (own && new Set(own).size > 1 ? lines : [...lines, m.breakdownTotal(total)]).join('\n');
+  // 今年开了几次常委会，去年视察了几次 / 今年…，其中9月…: counts of different kinds or of periods one inside another are not added up.
+  const sorted = [...counts].sort((x, y) => (x.from ?? '').localeCompare(y.from ?? ''));
+  const overlap = sorted.some((s, i) => i > 0 && (s.from ?? '') <= (sorted[i - 1].to ?? ''));
+  return (overlap || (own && new Set(own).size > 1) ? lines : [...lines, m.breakdownTotal(total)]).join('\n');
 }
 
 /** Words that ask for one count per month (今年每个月视察了几次, 按月统计, 哪个月视察了几次, 5、6月各视察了几次). */

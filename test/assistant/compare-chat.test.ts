@@ -58,6 +58,12 @@ describe('a comparison in one message', () => {
     ]);
   });
 
+  it('counts the period of a 呢 clause too, and adds up no period inside another (其中9月)', async () => {
+    bench = await benchWithLog();
+    expect(await ask('今年视察了几次，去年呢')).toEqual(['· 2025年视察：3 次', '· 2024年视察：2 次', '· 合计：5 次（均按活动记录统计）']);
+    expect(await ask('今年视察了几次，其中9月几次')).toEqual(['· 2025年视察：3 次', '· 2025年9月视察：2 次']);
+  });
+
   it('counts each clause with its own kinds, and adds up none of different kinds', async () => {
     bench = await benchWithLog();
     expect(await ask('今年开了几次常委会，去年视察了几次')).toEqual(['· 2025年常委会会议：2 次', '· 2024年视察：2 次']);
