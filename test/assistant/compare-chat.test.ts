@@ -64,6 +64,11 @@ describe('a comparison in one message', () => {
     expect(await ask('今年视察了几次，其中9月几次')).toEqual(['· 2025年视察：3 次', '· 2025年9月视察：2 次']);
   });
 
+  it('/stats with two periods apart counts both', async () => {
+    bench = await benchWithLog();
+    expect(await ask('/stats 今年 去年 视察')).toEqual(['· 2025年视察：3 次', '· 2024年视察：2 次', '· 合计：5 次（均按活动记录统计）']);
+  });
+
   it('counts each clause with its own kinds, and adds up none of different kinds', async () => {
     bench = await benchWithLog();
     expect(await ask('今年开了几次常委会，去年视察了几次')).toEqual(['· 2025年常委会会议：2 次', '· 2024年视察：2 次']);
