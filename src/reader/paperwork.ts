@@ -1,6 +1,6 @@
 /**
  * Paperwork about an activity is office work, not the activity: 起草了常委会工作报告 is no hearing
- * of a report (听取审议报告), 准备了视察方案 no 视察, 印发了调研方案 no 调研. An activity word
+ * of a report (听取审议报告), 准备了视察方案 no 视察, 印发了调研方案 no 调研, 筹备常委会会议 no session. An activity word
  * that only names the document a paperwork verb was done to gives its entry no kind (其他), so a
  * count of hearings or inspections never takes in the drafting of their papers.
  */
@@ -16,13 +16,28 @@ const DOCUMENT_AFTER = /^[^，,。；;！!？?\n]{0,10}?(?:报告|方案|计划|
 const DOCUMENT_WORD = /(?:报告|方案|计划|纪要|总结)$/;
 const CLAUSE_BREAK = /[，,。；;！!？?\n]/g;
 
-/** Whether the activity word only names the document a paperwork verb was done to. */
+/** Preparing the activity rather than holding it: 筹备常委会会议, 布置了常委会会议会场. */
+const PREPARING_BEFORE = /(?:筹备|筹划|布置)(?:了|好|完)?[^，,。；;！!？?\n]{0,8}$/;
+/** The activity as the purpose of what was done: 为常委会会议准备材料, 为下周的视察踩点. */
+const FOR_BEFORE = /(?:为|给)[^，,。；;！!？?\n]{0,6}$/;
+const FOR_AFTER = /^[^，,。；;！!？?\n]{0,6}?(?:准备|做准备|踩点|筹备|布置|打前站|对接)/;
+/** Before it: 视察前的准备工作. */
+const BEFORE_IT = /^\s*(?:前|之前)的?(?:各项)?(?:准备|筹备)/;
+
+/**
+ * Whether the activity word only names the document a paperwork verb was done to, or what was
+ * prepared (筹备, 为…准备, …前的准备工作) rather than held.
+ */
 export function isPaperwork(p: Prepared, m: KindMention): boolean {
   const before = p.blank.slice(0, m.start);
   const clause = before.slice(Math.max(...[...before.matchAll(CLAUSE_BREAK)].map((x) => x.index + 1), 0));
+  const rest = p.blank.slice(m.end);
+  if (BEFORE_IT.test(rest) || (FOR_BEFORE.test(clause) && FOR_AFTER.test(rest))) return true;
+  const preparing = PREPARING_BEFORE.exec(clause);
+  if (preparing && !DEED_BETWEEN.test(clause.slice(preparing.index + 2))) return true;
   const verb = PAPER_VERB.exec(clause);
   if (!verb || DEED_BETWEEN.test(clause.slice(verb.index + 2))) return false;
-  return DOCUMENT_WORD.test(m.words) || DOCUMENT_AFTER.test(p.blank.slice(m.end));
+  return DOCUMENT_WORD.test(m.words) || DOCUMENT_AFTER.test(rest);
 }
 
 /** The first activity word of a part that is done, not the paperwork about it; else the first of the part. */

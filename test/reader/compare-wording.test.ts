@@ -33,7 +33,7 @@ describe('a comparison of two periods is a count of the period asked about (the 
   });
 });
 
-describe('paperwork about an activity (起草, 撰写, 印发, 报送 … 报告/方案) is office work, not the activity', () => {
+describe('paperwork about an activity (起草, 撰写, 印发, 报送 … 报告/方案) and preparing it (筹备, 为…准备) is office work, not the activity', () => {
   it.each([
     '昨天起草了常委会工作报告',
     '昨天撰写了执法检查报告',
@@ -45,6 +45,11 @@ describe('paperwork about an activity (起草, 撰写, 印发, 报送 … 报告
     '昨天制定了执法检查实施方案',
     '昨天起草了主任会议纪要',
     '昨天向区委上报了代表活动总结',
+    '昨天筹备常委会会议',
+    '今天为常委会会议准备材料',
+    '昨天做了视察前的准备工作',
+    '昨天布置了常委会会议会场',
+    '昨天协助筹备了主任会议',
   ])('%s → 其他', (text) => {
     expect(read(text)).toMatchObject({ intent: 'log', activity: { kind: 'other' } });
   });
@@ -55,6 +60,9 @@ describe('paperwork about an activity (起草, 撰写, 印发, 报送 … 报告
     ['昨天组织代表视察并形成了视察报告', 'inspection'],
     ['昨天召开主任会议审定视察方案', 'council_meeting'],
     ['昨天完成了专题调研', 'research'],
+    ['6.28 视察城区防汛准备工作', 'inspection'],
+    ['昨天筹备并召开了主任会议', 'council_meeting'],
+    ['昨天承办了常委会会议', 'session'],
   ])('the activity itself stays: %s → %s', (text, kind) => {
     expect(read(text)).toMatchObject({ intent: 'log', activity: { kind } });
   });
