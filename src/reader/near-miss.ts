@@ -31,6 +31,8 @@ function targetsOf(taxonomy: Taxonomy): { words: string[]; known: Set<string> } 
     // The 常委 meeting words themselves (常委会会议, 常委会议) are, with homophones only (see SOUNDS_LIKE).
     const words = all.filter((w) => w.length >= 3 && (!/常委|^(?:开|召开|次)/.test(w) || /^常(?:委|务委员)会?(?:全体)?会议$/.test(w))
       && (/会(?:议)?$/.test(w) || taxonomy.kinds.some((k) => normalizeForMatching(k.label) === w)));
+    // 开了长委会: 常委会 alone names the session where it is held (prepare.ts), so its typo is asked about too.
+    if (all.some((w) => w.includes('常委会'))) words.push('常委会');
     t = { words: [...new Set(words)], known: new Set(all) };
     targets.set(taxonomy, t);
   }

@@ -99,7 +99,7 @@ describe('activities listed by spaces or item numbers are as many entries', () =
 });
 
 describe('a mistyped 常委会会议 is asked about, not filed as 其他会议', () => {
-  it.each(['今天召开了长委会会议', '昨天开了长委会议', '今年开了几次长委会会议'])('%s → asked', (text) => {
+  it.each(['今天召开了长委会会议', '昨天开了长委会议', '今年开了几次长委会会议', '昨天开了长委会', '今年开了几次长委会'])('%s → asked', (text) => {
     expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('常委会') });
   });
 
