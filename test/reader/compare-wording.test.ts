@@ -23,8 +23,14 @@ describe('a comparison of two periods is a count of the period asked about (the 
     ['对比一下今年和去年的专题询问', ['inquiry'], '2025-01-01', '2025-12-31'],
     ['今年9月份和去年9月份视察各几次', ['inspection'], '2025-09-01', '2025-09-30'],
     ['今年开了几次常委会，去年开了几次', ['session'], '2025-01-01', '2025-12-31'],
+    ['这周开的会比上周多吗', ['council_meeting', 'meeting', 'party_meeting', 'session'], '2025-11-17', '2025-11-23'],
+    ['11月18日和11月19日相比调研多吗', ['research'], '2025-11-18', '2025-11-18'],
   ])('%s → count %j from %s', (text, k, from, to) => {
     expect(read(text)).toEqual({ intent: 'count', kinds: k, from, to });
+  });
+
+  it('a day compared in a report is no question (今天视察了学校，比上周的视察更深入)', () => {
+    expect(read('今天视察了学校，比上周的视察更深入')).toMatchObject({ intent: 'log', activity: { kind: 'inspection', date: NOW } });
   });
 
   it('two activities compared, with no second period, are no comparison of periods', () => {
