@@ -3,7 +3,7 @@
  * slash commands and plain messages routed by the message reader. It knows no platform.
  */
 import { DEFAULT_TIME_ZONE, today as officeDay, type IsoDate } from '../time/index.ts';
-import { type Extreme, type MessageReader, type Taxonomy } from '../reader/index.ts';
+import { type MessageReader, type Taxonomy } from '../reader/index.ts';
 import { queryReader } from './read-query.ts';
 import { rememberingReader } from './recent-readings.ts';
 import { TurnQueue } from '../runtime/index.ts';
@@ -11,7 +11,7 @@ import { errorReference } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/index.ts';
 import type { ConversationStore } from '../storage/index.ts';
 import { senderEntry, type Access } from './access.ts';
-import { parseCommand, runCommand, type AssistantTools, type CountQuery, type Query } from './commands/index.ts';
+import { parseCommand, runCommand, type AssistantTools, type Query } from './commands/index.ts';
 import { guardAssistant, logFailure, stderrErrorLog, type ErrorLog } from './error-boundary.ts';
 import { rememberedDrafts } from './draft-reply.ts';
 import { answerImport, discardImport, handleFiles, removeAbandonedUploads } from './files.ts';
@@ -19,24 +19,18 @@ import { createDepartments, type Departments } from './departments.ts';
 import { createDocumentFlows } from './document-flows.ts';
 import { readableIncoming } from './incoming-text.ts';
 import { saveReplyFiles } from './saved-files.ts';
-import { chartedReply, monthlyOf } from './chart-reply.ts';
 import { exportedList, wantsExport } from './list-export.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { openConversation, type ConversationLimits, type Pending } from './conversation.ts';
 import { createLogFlows, personOf, provenanceOf } from './log-flows.ts';
+import { createCountFlows } from './count-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
-import { renderCount, renderList } from './render.ts';
-import { latestReply, narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
-import { comparedPeriods, listedCountPeriods, monthsOf, partsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
-import { kindExtreme, monthExtreme, recorderCounts } from './extremes.ts';
-import { beforeTheLog, plannedNote } from './count-notes.ts';
+import { renderList } from './render.ts';
+import { latestReply, narrowingOf, topicReply } from './topic-query.ts';
 import { answerEach, answerThenOffer, severalQuestions, statementAndQuestions, toldBeforeQuestion } from './several-questions.ts';
 import { answerQuestions, ruleQuestions } from './several-rule-questions.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplySink } from './types.ts';
-
-/** What a count or list is narrowed to: a subject (学校) and who logged the entries (我, 小王). */
-type Narrow = Pick<Query, 'about' | 'by'>;
 
 /** Everything the assistant is built from; main.ts and tests pass them explicitly. */
 export interface AssistantOptions {
@@ -100,65 +94,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
   const documentFlows = createDocumentFlows({
     knowledge, access, departments, setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
   });
+  const { answerCount } = createCountFlows({ activities, taxonomy, reader, contexts, log, todayOf });
   // Turns of one thread run one after another, so memory reads in order; threads run in parallel.
   const queue = new TurnQueue();
-
-  async function count(query: Query, incoming: Incoming, withChart: boolean, share = false, extreme?: Extreme): Promise<Reply> {
-    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', ...query });
-    const narrowing = narrowingOf(query, personOf(incoming));
-    if (narrowing) return { text: (await topicReply(activities, query, narrowing, 'count', taxonomy, Number(todayOf(incoming).slice(0, 4)))).text };
-    const stats = await activities.stats(query);
-    // 视察占全部活动的比例: every kind's total of the same period, for the share.
-    const whole = share && query.kinds.length > 0 ? (await activities.stats({ kinds: [], from: query.from, to: query.to })).total : undefined;
-    const text = renderCount(stats, query.kinds, taxonomy, share && query.kinds.length === 0) + (stats.total === 0 ? await beforeTheLog(activities, [query]) : '') +
-      await plannedNote(activities, query, stats.total, todayOf(incoming)) +
-      (whole === undefined ? '' : `\n${m.shareOfAll(stats.total, whole)}`) + kindExtreme(extreme, stats, query.kinds, taxonomy);
-    if (!withChart || (!query.from && !query.to)) return { text };
-    return chartedReply({ activities, taxonomy, log }, text, stats, query.kinds, incoming);
-  }
-
-  /** A count as asked in `text`: two periods compared, several periods or the months (quarters) broken down, else one count. */
-  async function answerCount(q: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply> {
-    if (q.extreme?.by === 'recorder') return { text: await recorderCounts(activities, q, q.extreme, taxonomy) };
-    const [compared, narrow] = [q.versus && q.from && q.to ? [{ from: q.from, to: q.to }, q.versus] as const : comparedPeriods(text, today), { about: q.about, by: q.by }];
-    if (compared) return compare(q.kinds, compared, incoming, narrow);
-    const listed = listedCountPeriods(text, today);
-    if (listed.length > 1) return breakdown(q.kinds, listed, incoming, narrow);
-    const months = q.extreme?.by === 'month' ? monthsOf(q.from, q.to) : partsAskedFor(text, q.from, q.to);
-    if (months.length > 1) return breakdown(q.kinds, months, incoming, narrow, today, q.chart === true, q.extreme);
-    return count({ kinds: q.kinds, from: q.from, to: q.to, ...narrow }, incoming, q.chart === true, q.share === true, q.extreme);
-  }
-
-  /** 今年视察比去年多几次: both counts and the difference; the first period stays the thread's topic. */
-  async function compare(kinds: string[], periods: readonly [ComparedPeriod, ComparedPeriod], incoming: Incoming, narrow: Narrow): Promise<Reply> {
-    const narrowing = narrowingOf(narrow, personOf(incoming));
-    const [first, second] = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to }, narrowing)));
-    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], ...periods[0], ...narrow });
-    return { text: renderComparison(topicKindsText(kinds, narrowing, taxonomy), first, second) + await beforeTheLog(activities, periods) };
-  }
-
-  /** Counts per kind; narrowed to the matching entries when the question narrows. */
-  function statsOf(query: Query, narrowing: Narrowing | undefined) {
-    return narrowing ? topicStats(activities, query, narrowing, taxonomy) : activities.stats(query);
-  }
-
-  /** 上半年和下半年视察了几次: one count per period and the sum; the periods stay the thread's topic. */
-  async function breakdown(
-    kinds: string[], periods: readonly ComparedPeriod[], incoming: Incoming, narrow: Narrow, today?: IsoDate, withChart = false, extreme?: Extreme,
-  ): Promise<Reply> {
-    const narrowing = narrowingOf(narrow, personOf(incoming));
-    const all = await Promise.all(periods.map((p) => statsOf({ kinds, from: p.from, to: p.to }, narrowing)));
-    // Months still to come with nothing in them are left out of a per-month answer.
-    const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
-    await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, ...narrow });
-    // 下半年每月视察了几次 on 7月5日: planned entries counted in a month are said to be plans.
-    const total = counts.reduce((sum, s) => sum + s.total, 0);
-    const planned = narrowing ? '' : await plannedNote(activities, { kinds, from: periods[0].from, to: periods[periods.length - 1].to }, total, todayOf(incoming));
-    const text = renderBreakdown(topicKindsText(kinds, narrowing, taxonomy), counts) + monthExtreme(extreme, counts, today) + planned;
-    // 上半年各月视察调研画个图: the months drawn as the text counts them (narrowed too, if asked).
-    if (!withChart || !today || counts.length === 0) return { text };
-    return chartedReply({ activities, taxonomy, log }, text, monthlyOf(counts), kinds, incoming);
-  }
 
   async function list(query: Query, incoming: Incoming): Promise<Reply> {
     const narrowing = narrowingOf(query, personOf(incoming));

@@ -40,6 +40,37 @@ export function comparedPeriods(text: string, today: IsoDate): [ComparedPeriod, 
   return second ? [first, second] : undefined;
 }
 
+/**
+ * The compared periods with the one the reading asks about first (与去年相比，今年视察多了几次
+ * asks about 今年, written second).
+ */
+export function askedFirst(
+  periods: readonly [ComparedPeriod, ComparedPeriod] | undefined, asked: { from: IsoDate | null; to: IsoDate | null },
+): readonly [ComparedPeriod, ComparedPeriod] | undefined {
+  if (!periods) return undefined;
+  const [first, second] = periods;
+  return second.from === asked.from && second.to === asked.to && first.from !== asked.from ? [second, first] : periods;
+}
+
+/** A clause of a message (between commas, question marks, full stops). */
+const CLAUSE = /[^，,；;。？?！!\n]+/g;
+/** A clause that asks how many, or the same of another period (去年呢). */
+const ASKS_HOW_MANY = /(?<!第\s*)(?:几|多少)|呢\s*$/;
+
+/**
+ * The periods of a count question asked in clauses of their own (今年开了几次常委会，去年开了几次,
+ * 今年视察了几次，去年呢, 今年…，其中9月几次): each asking clause's period and words, in order; empty unless two or more.
+ */
+export function clausePeriods(text: string, today: IsoDate): Array<ComparedPeriod & { words: string }> {
+  const found: Array<ComparedPeriod & { words: string }> = [];
+  for (const [clause] of text.matchAll(CLAUSE)) {
+    if (!ASKS_HOW_MANY.test(clause)) continue;
+    const p = findPeriods(clause, today).find((x) => !x.timeOnly);
+    if (p && !found.some((q) => q.from === p.from && q.to === p.to)) found.push({ from: p.from, to: p.to, words: clause });
+  }
+  return found.length > 1 ? found : [];
+}
+
 /** The same stretch of an earlier year (同比, 去年同期). */
 const SAME_TIME = /同比|同期/;
 
@@ -63,10 +94,14 @@ export function listedCountPeriods(text: string, today: IsoDate): ListedPeriod[]
   return listedPeriods(findPeriods(text, today), text);
 }
 
-/** One count per listed period and their sum (the periods never overlap). */
-export function renderBreakdown(kinds: string, counts: readonly Stats[]): string {
+/** One count per listed period and their sum (the periods never overlap); `own`: each line's kinds, when they differ. */
+export function renderBreakdown(kinds: string, counts: readonly Stats[], own?: readonly string[]): string {
   const total = counts.reduce((sum, s) => sum + s.total, 0);
-  return [...counts.map((s) => m.compareLine(periodInWords(s.from, s.to), kinds, s.total)), m.breakdownTotal(total)].join('\n');
+  const lines = counts.map((s, i) => m.compareLine(periodInWords(s.from, s.to), own?.[i] ?? kinds, s.total));
+  // 今年开了几次常委会，去年视察了几次 / 今年…，其中9月…: counts of different kinds or of periods one inside another are not added up.
+  const sorted = [...counts].sort((x, y) => (x.from ?? '').localeCompare(y.from ?? ''));
+  const overlap = sorted.some((s, i) => i > 0 && (s.from ?? '') <= (sorted[i - 1].to ?? ''));
+  return (overlap || (own && new Set(own).size > 1) ? lines : [...lines, m.breakdownTotal(total)]).join('\n');
 }
 
 /** Words that ask for one count per month (今年每个月视察了几次, 按月统计, 哪个月视察了几次, 5、6月各视察了几次). */

@@ -6,8 +6,8 @@
 import { TIME_WORD } from '../time/index.ts';
 import type { KindMention } from './lexicon.ts';
 
-/** Only a joiner between two activity words: they are listed, not one inside the other's phrase. */
-const JOINED = /^\s*(?:以及|和|及|与|跟|、)\s*$/;
+/** Only a joiner (or a space: 主任会议 党组会议) between two activity words: they are listed, not one inside the other's phrase. */
+const JOINED = /^(?:\s*(?:以及|和|及|与|跟|、)\s*|\s+)$/;
 /** Times of day listed before the deed (上午和下午分别…): when, not part of any title. */
 const TIMES_BEFORE = new RegExp(`^\\s*(?:(?:${TIME_WORD})\\s*(?:以及|和|及|与|、)?\\s*)+`);
 

@@ -15,6 +15,8 @@ import type { ReadActivity, Reading } from './types.ts';
 import { eachTitles } from './each-titles.ts';
 import { lastingOf, openingDay, spanOf, withoutLasting } from './duration.ts';
 import { joinedKinds } from './joined-kinds.ts';
+import { deedMention, isPaperwork } from './paperwork.ts';
+import { ITEM_START, itemStarts, withoutItemNumber } from './listed-items.ts';
 
 /** Said of a range of days: the activity took place on each of them (每天都, 每日, 天天). */
 const EACH_DAY = /(?:每天|每日|天天|逐日)都?/;
@@ -62,7 +64,8 @@ export function isTopic(text: string, start: number, end: number): boolean {
  */
 function kindOf(p: Prepared, mention: KindMention | undefined): string {
   const m = mention ?? p.mentions[0];
-  if (!m) return 'other';
+  // 起草了常委会工作报告: the paperwork about an activity is no activity of that kind.
+  if (!m || isPaperwork(p, m)) return 'other';
   if (/^(?:人大)?常委会$/.test(m.words)
     && !/(?:开|召开|举行|参加|列席|出席)\s*了?\s*(?:区|市|县)?(?:人大)?$/.test(p.text.slice(0, m.start))
     && !/^\s*(?:会议|开会|召开|举行|开了|在)/.test(p.text.slice(m.end))
@@ -73,7 +76,7 @@ function kindOf(p: Prepared, mention: KindMention | undefined): string {
 
 /** Split the message into the parts that each report one activity. */
 function partsOf(p: Prepared): Part[] {
-  const bounds = [0, ...[...p.text.matchAll(CLAUSE_END)].map((m) => m.index + 1), p.text.length];
+  const bounds = [...new Set([0, ...[...p.text.matchAll(CLAUSE_END)].map((m) => m.index + 1), ...itemStarts(p.text), p.text.length])].sort((a, b) => a - b);
   const parts: Array<{ start: number; end: number; kind: boolean }> = [];
   const kindsIn = (start: number, end: number): string[] => p.mentions.filter((m) => m.start >= start && m.start < end).map((m) => m.kind);
   const kindIn = (start: number, end: number): boolean => kindsIn(start, end).length > 0;
@@ -84,7 +87,7 @@ function partsOf(p: Prepared): Part[] {
     const kind = kindIn(start, end);
     const ownDay = dayIn(start, end);
     const last = parts[parts.length - 1];
-    const opens = ownDay || NEXT_ACTIVITY.test(p.text.slice(start, end));
+    const opens = ownDay || NEXT_ACTIVITY.test(p.text.slice(start, end)) || ITEM_START.test(p.text.slice(start, end));
     // 6月13日，召开主任会议: a day on its own opens the activity of the clause after it, when that is
     // another kind (6月13日，继续视察 after a 视察 may be the same one on a second day: asked).
     const next = i + 2 < bounds.length ? kindsIn(end, bounds[i + 2]) : [];
@@ -131,7 +134,7 @@ function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: s
     .replace(/\s*([，,。；;])\s*/g, '$1')
     .replace(/([，,。；;])[，,。；;]+/g, '$1')
     .replace(EDGE_PUNCTUATION, '');
-  return title || label;
+  return withoutItemNumber(title) || label;
 }
 
 /**
@@ -181,7 +184,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       const over = lastingOf(words);
       const following = dates.every((date, i) => date === addDays(first, i));
       if (over && !EACH.test(words) && following && over.days === owns.length) {
-        const kind = kindOf(p, p.mentions.find(inPart));
+        const kind = kindOf(p, deedMention(p, inPart));
         activities.push({ kind, date: first, to: addDays(first, owns.length - 1), title: withoutLasting(titleOf(p, part, days, taxonomy.label(kind))) });
         previous = first;
         continue;
@@ -205,12 +208,12 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       if (bare.length > 0 && new Set(dated.map((d) => mondayOf(d.date))).size > 1 && owns.every((d, i) => d.partial?.weekday !== undefined || anchored[i])) {
         return { intent: 'unclear', question: say.whichWeek(owns.map((d) => d.words).join('、'), bare[0].words), settled: true };
       }
-      const mention = p.mentions.find(inPart);
+      const mention = deedMention(p, inPart);
       const kind = kindOf(p, mention);
       const title = titleOf(p, part, days, taxonomy.label(kind));
       const titles = eachTitles(title, mention?.words ?? '', owns.length);
       // 本周一、周二分别召开了主任会议和党组会议: each day its own kind, in order.
-      const joined = joinedKinds(title, p.mentions.filter(inPart));
+      const joined = joinedKinds(title, p.mentions.filter((m) => inPart(m) && !isPaperwork(p, m)));
       if (joined && joined.length !== dated.length) {
         return { intent: 'unclear', question: say.daysAndKinds(owns.map((d) => d.words).join('、'), joined.map((j) => taxonomy.label(j.kind)).join('、')), settled: true };
       }
@@ -243,7 +246,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       if ('ask' in spanned) {
         if (spanned.ask === 'which-end' && own && day) {
           // The one activity of the message, read both ways, for the person to pick from.
-          const kind = kindOf(p, p.mentions.find(inPart));
+          const kind = kindOf(p, deedMention(p, inPart));
           const title = withoutLasting(titleOf(p, part, days, taxonomy.label(kind)));
           const ends = parts.length === 1 && saysWhat(title) ? { ends: {
             first: { kind, title, date: day.date, to: addDays(day.date, lasting.days - 1) },
@@ -255,7 +258,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       }
       when = spanned;
     } else if (own) when = dayOf(own, words, now);
-    else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words)))) when = { date: previous };
+    else if (previous && (n > 0 && (days.length > 0 || SAME_DAY.test(words) || ITEM_START.test(words)))) when = { date: previous };
     else if (span) return { intent: 'unclear', question: say.whichDay(span.words), settled: true };
     else {
       const vague = p.unreadable.find((u) => {
@@ -271,7 +274,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       when = { date: days[0]?.from ?? now };
     }
     previous = when.date;
-    const kind = kindOf(p, p.mentions.find(inPart));
+    const kind = kindOf(p, deedMention(p, inPart));
     const written = titleOf(p, part, titled, taxonomy.label(kind));
     const title = spans ? withoutLasting(written) : written;
     if (!saysWhat(title)) return { intent: 'unclear', question: say.whatActivity, settled: true };
@@ -284,7 +287,7 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       continue;
     }
     // 今天开了党组会和主任会: one entry per kind listed.
-    for (const one of joinedKinds(title, p.mentions.filter(inPart)) ?? [{ kind, title }]) {
+    for (const one of joinedKinds(title, p.mentions.filter((m) => inPart(m) && !isPaperwork(p, m))) ?? [{ kind, title }]) {
       activities.push({ ...one, date: when.date, ...(when.to ? { to: when.to } : {}), ...(when.earlier ? { earlier: when.earlier } : {}) });
     }
   }

@@ -11,6 +11,15 @@ export interface NearMiss {
   readonly meant: string;
 }
 
+/**
+ * Many bodies' meetings are one character off 常委会会议 (管委会会议, 村委会会议, 政府常务会议):
+ * a 常委 word is taken as mistyped only where the character typed sounds like the one meant
+ * (长委会会议, 常伟会议) — the slip a pinyin keyboard makes.
+ */
+const SOUNDS_LIKE: Readonly<Record<string, string>> = {
+  常: '长场厂尝肠畅倡唱昌敞偿嫦', 委: '为维伟位未卫围唯尾苇纬萎', 会: '回汇惠慧绘汇', 务: '物误悟雾勿',
+};
+
 const targets = new WeakMap<Taxonomy, { words: string[]; known: Set<string> }>();
 
 /** The words a typo is measured against: meeting words (…会, …会议) and labels, three characters or more. */
@@ -19,8 +28,11 @@ function targetsOf(taxonomy: Taxonomy): { words: string[]; known: Set<string> } 
   if (!t) {
     const all = taxonomy.kinds.flatMap((k) => [k.label, ...k.synonyms]).filter((w) => !/[X…]/.test(w)).map(normalizeForMatching);
     // Not the phrases built on 常委会 (召开常委会, 次常委会): 人大常委会 is the committee's name, no typo.
-    const words = all.filter((w) => w.length >= 3 && !/常委|^(?:开|召开|次)/.test(w)
+    // The 常委 meeting words themselves (常委会会议, 常委会议) are, with homophones only (see SOUNDS_LIKE).
+    const words = all.filter((w) => w.length >= 3 && (!/常委|^(?:开|召开|次)/.test(w) || /^常(?:委|务委员)会?(?:全体)?会议$/.test(w))
       && (/会(?:议)?$/.test(w) || taxonomy.kinds.some((k) => normalizeForMatching(k.label) === w)));
+    // 开了长委会: 常委会 alone names the session where it is held (prepare.ts), so its typo is asked about too.
+    if (all.some((w) => w.includes('常委会'))) words.push('常委会');
     t = { words: [...new Set(words)], known: new Set(all) };
     targets.set(taxonomy, t);
   }
@@ -39,7 +51,8 @@ export function findNearMiss(text: string, taxonomy: Taxonomy, taken: ReadonlyAr
       if (typed.length < w.length || known.has(typed) || !/^[\u4e00-\u9fff]+$/.test(typed)) continue;
       if (taken.some((x) => x.start < i + w.length && i < x.end)) continue;
       const diff = [...w].flatMap((c, k) => (c === typed[k] ? [] : [k]));
-      if (diff.length === 1 && diff[0] < w.length - 1) return { typed, meant: w };
+      if (diff.length !== 1 || diff[0] >= w.length - 1) continue;
+      if (!/常委|常务/.test(w) || SOUNDS_LIKE[w[diff[0]]]?.includes(typed[diff[0]])) return { typed, meant: w };
     }
   }
   return undefined;

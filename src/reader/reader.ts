@@ -14,6 +14,7 @@ import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
 import { queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
+import { comparesPeriods } from './compared-periods.ts';
 import { heldMeetings, queryKinds } from './query-kinds.ts';
 import { addDays, joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { Extreme, MessageReader, Reading } from './types.ts';
@@ -71,7 +72,9 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
   // 明天要向主任汇报，上半年视察了几次: the period of the clause that asks, not a time word of another.
   const asking = spans.length > 1 ? spans.filter((x) => asks(p.blank.slice(...clauseOf(x.start)))) : [];
-  const period = joinedPeriod(listedPeriods(p.periods, p.text)) ?? (asking.length > 0 && asking.length < spans.length ? asking[0] : spans[0]);
+  // 今年和去年相比: compared periods are never joined into one.
+  const joined = comparesPeriods(p) ? undefined : joinedPeriod(listedPeriods(p.periods, p.text));
+  const period = joined ?? (asking.length > 0 && asking.length < spans.length ? asking[0] : spans[0]);
   // 视察了几次，元旦前要报: with no period read at all, any unread time word is asked about.
   if (!period && unread.length > 0) return { intent: 'unclear', question: say.unreadableDate(unread[0]), settled: true };
   const about = queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
@@ -207,6 +210,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     (hasPeriod && !normative && (ANY_ENTRIES.test(blank) || mentions.some((x) => /(?:有没有|有无)[^，,。；;？?]{0,6}$/.test(blank.slice(0, x.start))))) ||
     // 上周是否召开了主任会议: whether it was done in a period (是否 with 了, and no other rule word) is the entries.
     (hasPeriod && mentions.length > 0 && /是否[^，,。；;？?]{0,8}[了过]/.test(blank) && !cue.NORMATIVE.test(blank.replace(/是否/g, '')));
+  // 这个月的调研跟上个月比怎么样, 比去年少了吗: a count of the period asked about (the chat counts both).
+  if (comparesPeriods(p) && !cue.LIST.test(blank) && !cue.NON_ACTIVITY_COUNT.test(p.text)) return query('count', p, taxonomy);
   if (isList) return query('list', p, taxonomy);
   // 常委会有多少个委员, 上半年接待了多少名选民: not a count of activities — the documents hold it.
   if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };

@@ -6,8 +6,8 @@ import { addDays } from './calendar.ts';
 import type { PeriodMatch } from './periods.ts';
 import type { IsoDate } from './types.ts';
 
-/** What stands between two periods of one list. */
-const LIST_JOINER = /^\s*(?:和|与|及|以及|、|跟|同|，|,)\s*$/;
+/** What stands between two periods of one list (a space too: /stats 今年 去年 视察). */
+const LIST_JOINER = /^(?:\s*(?:和|与|及|以及|、|跟|同|，|,)\s*|\s+)$/;
 
 /** A period of a list. */
 export interface ListedPeriod {
