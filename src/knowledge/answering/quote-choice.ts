@@ -42,9 +42,9 @@ export function chosenQuote(
   question: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
 ): ChosenQuote {
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
-  // 上海…, 2024年政府工作报告里…: only that record's passages (or rules) may be quoted.
   // 居民委员会主任怎么选: a body no passage found names is not covered by the documents.
   if (bodyUnnamed(question, found, canonicalizer)) return { passages: found.slice(0, k), declined: true };
+  // 上海…, 2024年政府工作报告里…: only that record's passages (or rules) may be quoted.
   const record = namedRecordPassages(question, found);
   if (record.declined) return { passages: found.slice(0, k), declined: true };
   // 几个人联名能提议案: the rule on 议案, not the one on 质询案.
