@@ -12,10 +12,10 @@ type Curve = ReadonlyArray<readonly [count: number, ef: number]>;
  * at 300,000 (`sweep-hnsw-ef.ts --passages 300000 --no-top5`, 300 questions, recall@10): ef 380
  * 0.908, 500 0.930, 700 0.956, 1000 0.973, 1400 0.982. The ef holding 0.956 grew 1.84× for 3×
  * the vectors (∝ N^0.56), which put a million at ≈ 1,370. The 1M bench's own curve
- * (`hnsw_recall_at_10_by_ef`) then gave 0.954 at 1,400 on one graph (session 32) and 0.9493 on
- * another (session 34, built under load: 1,000 0.930, 2,000 0.964, 3,000 0.979): graphs built
- * from the same vectors differ by half a point, so a million takes 1,700 (≈ 0.957 on the
- * weaker graph, interpolated) rather than an ef at the edge of 0.95.
+ * (`hnsw_recall_at_10_by_ef`) then gave 0.954 at 1,400 in session 32 and 0.9493 in both of
+ * session 34's runs (1,000 0.930, 2,000 0.964, 3,000 0.979; the same curve twice, so not the
+ * build's chance — what moved it since session 32 was not found), so a million takes 1,700
+ * (≈ 0.957 on that curve, interpolated) rather than an ef at the edge of 0.95.
  */
 const NEIGHBOURS: Curve = [[100_000, 380], [300_000, 700], [1_000_000, 1700]];
 
