@@ -203,6 +203,23 @@ const HAN_PAIR = /^\p{Script=Han}{2}$/u;
  * guesses (能讲, 得开) hold a function character and are dropped.
  */
 export function taggedQuestion(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): TaggedWord[] {
+  // One answer runs a dozen quote checks over the same question (and the same sentences): each
+  // text is segmented once per canonicalizer, the last TAGGED_KEPT texts kept (frozen: shared).
+  let kept = taggedKept.get(canonicalizer);
+  if (!kept) taggedKept.set(canonicalizer, kept = new Map());
+  const known = kept.get(question);
+  if (known) return known;
+  if (kept.size >= TAGGED_KEPT) kept.clear();
+  const out = Object.freeze(taggedOf(question, canonicalizer)) as TaggedWord[];
+  kept.set(question, out);
+  return out;
+}
+
+/** Texts whose tagging `taggedQuestion` keeps, per canonicalizer. */
+const TAGGED_KEPT = 512;
+const taggedKept = new WeakMap<Canonicalizer, Map<string, TaggedWord[]>>();
+
+function taggedOf(question: string, canonicalizer: Canonicalizer): TaggedWord[] {
   const tagged = wordSegmenter().tag(canonicalizer.apply(question));
   const out: TaggedWord[] = [];
   const content = (word: string): boolean => HAN_PAIR.test(word) && ![...word].some((c) => FUNCTION_CHARS.has(c));
