@@ -110,3 +110,26 @@ describe.skipIf(!existsSync(organicLaw))('people counted with 个, over the loca
     expect(answer.lead).toContain('副主席一人至二人');
   });
 });
+
+const supervisionLaw = join(corpus, 'supervision-law-2024.md');
+
+describe.skipIf(!existsSync(organicLaw) || !existsSync(supervisionLaw))('a most asked for, over the organic and supervision laws', () => {
+  const kb = suiteKnowledgeBase('lvzhi-figure-most-', [organicLaw, supervisionLaw], 120_000);
+
+  it('answers 最多多少人 with the size the law sets in a list under its lead-in, not a threshold of signatures', async () => {
+    // 组成人员十人以上联名 (the supervision law's 质询案) is a least, and of signing: it had been the answer.
+    for (const question of ['区人大常委会组成人员最多多少人？', '县级人大常委会组成人员名额最多多少人？']) {
+      const answer = await ask(kb(), question);
+      expect(answer.found).toBe(true);
+      expect(answer.lead).toContain('市辖区十五人至三十五人');
+      expect(answer.lead).toContain('不超过四十五人');
+      expect(answer.lead).not.toContain('联名');
+    }
+  });
+
+  it('still answers a least with the threshold the law sets', async () => {
+    const answer = await ask(kb(), '区人大常委会组成人员至少几个人联名才能提质询案？');
+    expect(answer.found).toBe(true);
+    expect(answer.lead).toMatch(/县级的?人民代表大会常务委员会组成人员三人以上联名/);
+  });
+});

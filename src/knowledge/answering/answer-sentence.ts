@@ -5,7 +5,7 @@
  */
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
 import { askedAct } from './asked-act.ts';
-import { askedFigure, statesAskedFigure } from './asked-figure.ts';
+import { askedFigure, listLeadIns, statesAskedFigure } from './asked-figure.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { coverage, questionTerms } from '../ranking/question-terms.ts';
@@ -115,10 +115,16 @@ export function leadSentence(
   let bestScore = -1;
   // The question's words the article holds: a sentence holding all of them says all it can.
   const held = terms.words.filter((w) => canonical.some((s) => s.includes(w)));
+  // A list item states a figure of what its lead-in line names (组成人员的名额：…（三）…十五人至三十五人).
+  const leadIns = figure ? listLeadIns(sentences) : [];
+  const stating = sentences.map((sentence, i) => figure !== undefined && statesAskedFigure(figure, sentence, { canonicalizer, heading: leadIns[i] ? `${context}\n${leadIns[i]}` : context }));
+  // 多少人: when a sentence states the figure asked, the lead is one that does.
+  const anyStating = stating.includes(true);
   sentences.forEach((sentence, i) => {
+    if (anyStating && !stating[i]) return;
     const match = coverage(terms.words, canonical[i], (w) => weight(w) * local(w)) + (opensWithAsked(canonical[i], terms.text, subject, held) ? SUBJECT_BONUS : 0) +
       0.5 * coverage(terms.bigrams, canonical[i], local) + 0.4 * answerTypeMatch(types, sentence) +
-      (asked?.pattern.test(canonical[i]) ? 0.4 : 0) + (figure && statesAskedFigure(figure, sentence, { canonicalizer, heading: context }) ? 0.4 : 0) +
+      (asked?.pattern.test(canonical[i]) ? 0.4 : 0) + (stating[i] ? 0.4 : 0) +
       (act && canonical[i].includes(act) ? 0.4 : 0);
     // In an article ruling on several levels, a clause of another level than the one meant counts half.
     const score = match * (level?.[i] ?? 1) - 0.02 * i;

@@ -24,13 +24,20 @@ export interface AskedFigure {
    * article on recalls, 罢免, is no figure of 质询, though its clause holds 联名).
    */
   readonly key?: string;
+  /** A most (最多…多少人) or a least (至少…几个人) asked for, when the question says which. */
+  readonly bound?: Bound;
 }
+
+/** Which way a figure bounds its thing: at least (十人以上联名), at most (不超过四十五人). */
+type Bound = 'least' | 'most';
 
 /** One figure a passage states, with the clause around it. */
 interface StatedFigure {
   readonly text: string;
   readonly unit: string;
   readonly clause: string;
+  /** The bound the words around it give the figure, if any (a range, 十五人至三十五人, gives none). */
+  readonly bound?: Bound;
 }
 
 // Arabic digits with a magnitude after them (61.4万个, 936万人次) or Chinese numerals.
@@ -52,6 +59,23 @@ const TOPIC_CLAUSE = /的\s*$/u;
 // Units that count the same thing under one key; the rest stand alone.
 const FAMILY: Readonly<Record<string, string>> = { 名: '人', 位: '人', 场次: '场', 万元: '元', 亿元: '元' };
 const unitKey = (unit: string): string => FAMILY[unit] ?? unit;
+// 最多能有多少人 asks for a most, 至少要几个人 for a least; the words around a stated figure say which it is.
+const ASKS_MOST = /最多|至多|上限|最高/u;
+const ASKS_LEAST = /至少|最少|起码|最低|下限/u;
+const LEAST_AFTER = /^\s*(?:以上|及以上)/u;
+const MOST_AFTER = /^\s*(?:以下|以内|及以下)/u;
+const LEAST_BEFORE = /(?:至少|不少于|不低于)\s*$/u;
+const MOST_BEFORE = /(?:最多|至多|不超过|不得超过|不多于|不高于)\s*$/u;
+
+/** The bound a stated figure gives, from the words just before and after it in its clause. */
+function statedBound(clause: string, at: number, end: number): Bound | undefined {
+  const before = clause.slice(Math.max(0, at - 4), at);
+  const after = clause.slice(end, end + 3);
+  if (LEAST_AFTER.test(after) || LEAST_BEFORE.test(before)) return 'least';
+  if (MOST_AFTER.test(after) || MOST_BEFORE.test(before)) return 'most';
+  return undefined;
+}
+
 /** A unit word alone (名, 人次): the measure, not the thing counted. */
 const UNIT_WORD = new RegExp(`^(?:${UNITS})$`, 'u');
 /** How much of the thing a passage other than the top one must hold in the figure's clause to be quoted instead (at most). */
@@ -79,18 +103,48 @@ export function askedFigure(question: string, canonicalizer: Canonicalizer = def
   const thing = taggedQuestion(question, canonicalizer)
     .filter((word) => isContent(word) && word.tag !== 't' && !UNIT_WORD.test(word.word))
     .map(({ word, tag }) => ({ word, weight: segmenter.generalIdf(word), noun: /^(?:n|j)/.test(tag) }));
-  return thing.length ? { unit: unitKey(unit), written: share ? unit : asked?.[1] ?? unit, thing } : undefined;
+  const bound: Bound | undefined = ASKS_MOST.test(question) ? 'most' : ASKS_LEAST.test(question) ? 'least' : undefined;
+  return thing.length ? { unit: unitKey(unit), written: share ? unit : asked?.[1] ?? unit, thing, bound } : undefined;
+}
+
+// An item of a list (（三）…, 3. …) under a line ending in a colon (组成人员的名额：) is about what that line names.
+const LIST_ITEM = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])/u;
+const LEAD_IN = /[：:]\s*$/u;
+
+/** For each line, the line leading into the list it is an item of ('' when it is none). */
+export function listLeadIns(lines: readonly string[]): string[] {
+  let leadIn = '';
+  return lines.map((line) => {
+    if (LIST_ITEM.test(line)) return leadIn;
+    leadIn = LEAD_IN.test(line) ? line.trim() : '';
+    return '';
+  });
+}
+
+/** The clauses of a text, each list item's prefixed with the line that leads into its list. */
+function figureClauses(text: string): string[] {
+  const clauses: string[] = [];
+  const lines = text.split('\n');
+  const leadIns = listLeadIns(lines);
+  for (const [n, line] of lines.entries()) {
+    const prefix = leadIns[n];
+    for (const sentence of line.match(SENTENCE) ?? []) {
+      clauses.push(...(sentence.match(CLAUSE) ?? [])
+        .flatMap((clause, i, all) => figureItems(clause).map((part) => prefix + (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${part}` : part))));
+    }
+  }
+  return clauses;
 }
 
 /** The figures a text states, each with its clause. */
 function statedFigures(text: string): StatedFigure[] {
-  const clauses = (text.match(SENTENCE) ?? []).flatMap((sentence) => (sentence.match(CLAUSE) ?? [])
-    .flatMap((clause, i, all) => figureItems(clause).map((item) => (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${item}` : item))));
+  const clauses = figureClauses(text);
   return clauses.flatMap((clause) => [...clause.matchAll(STATED)].map((m) => ({
     text: m[0],
     // A share or a majority (过半数, 三分之二) states a headcount as well as a percentage.
     unit: m[1] ? unitKey(m[1]) : '%',
     clause,
+    bound: statedBound(clause, m.index, m.index + m[0].length),
   })));
 }
 
@@ -144,6 +198,8 @@ function readFigures(asked: AskedFigure, text: string, canonicalizer: Canonicali
   // A passage not naming the thing's most specific word states figures of another thing.
   if (asked.key && !canonicalizer.apply(`${heading}\n${text}`).includes(asked.key)) return { asked: 0 };
   for (const figure of statedFigures(text)) {
+    // 十人以上联名 is a least: no answer to how many at most (组成人员最多多少人), nor 不超过 to how few.
+    if (asked.bound && figure.bound && figure.bound !== asked.bound) continue;
     const own = thingShare(asked, figure.clause, canonicalizer) > 0;
     const share = own || headed ? thingShare(asked, `${heading}\n${figure.clause}`, canonicalizer) : 0;
     if (compatible(asked, figure)) best = Math.max(best, share);
