@@ -13,7 +13,7 @@ import { withFallbackReranker } from './ranking/fallback-reranker.ts';
 import { assessPassages } from './answering/found-decision.ts';
 import { chosenQuote, looksDeeper } from './answering/quote-choice.ts';
 import { articleFirst, namedArticle } from './answering/named-article.ts';
-import { askedLevelFirst } from './answering/question-level.ts';
+import { askedLevelFirst, nationalRuleTitle } from './answering/question-level.ts';
 import type { FoundDecisionOptions } from './answering/found-features.ts';
 import { otherYearNote } from './answering/period-note.ts';
 import { inForceFirst, visibleSearch, withSupersededNote } from './catalog/visible-passages.ts';
@@ -270,6 +270,8 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       // 今年参训代表多少人次, answered from a 2024 report: whose year it is comes first.
       const otherYear = answer.found && passages[0] ? otherYearNote(question, passages[0].passage.title, askOptions?.today) : undefined;
       if (otherYear) answer = { ...answer, answer: `${otherYear}\n${answer.answer}` };
+      const national = answer.found && passages[0] ? nationalRuleTitle(question, passages[0].passage.title) : undefined;
+      if (national) answer = { ...answer, answer: `${answer.answer}\n\n${m.nationalRule(national)}` };
       if (article?.others.length) answer = { ...answer, answer: `${answer.answer}\n\n${m.sameArticleElsewhere(article.label, article.others)}` };
       return found.keywordOnly ? withKeywordOnlyNote(answer) : answer;
     },

@@ -11,6 +11,8 @@ export const knowledgeMessages = {
   /** The nearest passage is about another level than the question names: said, not quoted. */
   otherLevel: (held: Level, asked: Level, title: string, location: string) =>
     `库中相近的《${title}》${location ? ' ' + location : ''}是${LEVEL_NAMES[held]}的文件，问的是${LEVEL_NAMES[asked]}的情况；各级的规定不尽相同，所以没有拿它作答。`,
+  /** A national congress rule quoted for a question naming no level: the office's own level may rule otherwise. */
+  nationalRule: (title: string) => `注意：所引《${title}》是全国人大层面的规定；地方各级人大的做法，以本级的规定为准。`,
   instructionNote: '（该段落含有指令性文字，已按原文引用。）',
   /** Other documents have an article of the same number: which one is meant is the person's to say. */
   sameArticleElsewhere: (label: string, titles: readonly string[]) =>

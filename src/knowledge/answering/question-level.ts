@@ -80,3 +80,17 @@ export function askedLevelFirst<T extends { readonly passage: LevelledPassage }>
   const other = (hit: T) => otherLevel(asked, hit.passage.title) !== undefined;
   return [...passages.filter((hit) => !other(hit)), ...passages.filter(other)];
 }
+
+// The national congress's own rules: its organic law, its standing committee's rules of procedure.
+const NATIONAL_CONGRESS = /全国(?:人大|人民代表大会)/u;
+
+/**
+ * The title of a national congress document quoted for a question that names no level, when the
+ * question does not speak of the national congress itself (委员长, 全国…): a district office
+ * asking 代表联名提出议案需要多少人 gets the national figure (三十名), and its own level's may differ.
+ * Undefined otherwise (a law of all levels, a report, a question naming its level).
+ */
+export function nationalRuleTitle(question: string, title: string): string | undefined {
+  if (namedLevels(question).length || /委员长|全国|国务院/u.test(question)) return undefined;
+  return documentLevel(title) === '全国' && NATIONAL_CONGRESS.test(title) ? title : undefined;
+}
