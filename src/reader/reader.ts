@@ -15,6 +15,7 @@ import { blankOut, prepare, type Prepared } from './prepare.ts';
 import { queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { comparesPeriods } from './compared-periods.ts';
+import { attendanceAsked, fieldAsked } from './unlogged-asks.ts';
 import { heldMeetings, queryKinds } from './query-kinds.ts';
 import { addDays, joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { Extreme, MessageReader, Reading } from './types.ts';
@@ -46,6 +47,8 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   // 今年开了几次党祖会: never every kind counted for a word mistyped.
   if (p.nearMiss) return { intent: 'unclear', question: say.didYouMean(p.nearMiss.typed, p.nearMiss.meant), settled: true };
+  const field = fieldAsked(p, taxonomy);
+  if (field) return { intent: 'unclear', question: field, settled: true };
   const spans = p.periods.filter((x) => !x.timeOnly);
   // 去年同期视察了几次, with no period of this year to match: which stretch is the person's to say.
   if (spans.length === 1 && SAME_TIME.test(p.text.slice(spans[0].end))) {
@@ -178,6 +181,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const not = notAnActivity(p);
   if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
+  const attendance = attendanceAsked(p);
+  if (attendance) return { intent: 'unclear', question: attendance, settled: true };
   // 最近一次视察是什么时候, 上次开主任会议是哪天: the latest entry, from the log.
   if (mentions.length > 0 && cue.LATEST.test(blank)) return marked(query('list', p, taxonomy), { latest: true });
 
