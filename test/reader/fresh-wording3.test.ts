@@ -97,3 +97,18 @@ describe('known misreadings (README "Known limits")', () => {
     expect(read('昨天的常委会有几个人请假')).toEqual({ intent: 'ask' });
   });
 });
+
+describe('time words no rule reads are asked about, never filed on today or counted over all time', () => {
+  it('a date in Chinese digits run together (九二八) is asked, not filed on today', () => {
+    expect(read('九二八召开主任会议', '2026-09-30')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('九二八') });
+    expect(read('一一一七视察学校', '2026-11-20')).toMatchObject({ intent: 'unclear' });
+    expect(read('九月二十八日召开主任会议', '2026-09-30')).toMatchObject({ intent: 'log', activity: { date: '2026-09-28' } });
+  });
+
+  it('年内 with no year is asked; 今年年内 and 2026年内 are that year; 3年内 is three years back', () => {
+    expect(read('年内开了几次常委会', '2026-09-30')).toMatchObject({ intent: 'unclear', question: expect.stringContaining('年内') });
+    expect(read('今年年内开了几次常委会', '2026-09-30')).toMatchObject({ intent: 'count', from: '2026-01-01', to: '2026-12-31' });
+    expect(read('2026年内开了几次常委会', '2026-09-30')).toMatchObject({ intent: 'count', from: '2026-01-01', to: '2026-12-31' });
+    expect(read('3年内开了几次常委会', '2026-09-30')).toMatchObject({ intent: 'count', from: '2023-09-30', to: '2026-09-30' });
+  });
+});
