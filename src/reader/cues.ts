@@ -105,7 +105,10 @@ export const WHICH_TAIL = /(?:哪些|什么|啥)(?:活动|工作|事|事情|会�
 
 /** Words of rules and norms: a count question with these asks what is required. */
 export const NORMATIVE =
-  /(?:几|多少)\s*个?\s*(?:工作日|天|日|周|星期|月|年)\s*(?:以内|之内|内)|多长时间内|连续\s*(?:几|多少)|(?:会|将|要)被|一般|通常|至少|最少|最多|上限|下限|限额|不少于|不超过|不得|应当|应该|需要|须|必须|规定|要求|每\s*(?:个|一)?\s*(?:年|季度?|月|周|星期|次|届|半年)|一年|多久|多长时间|是否|能否|能不能|可不可以|可以|怎么|如何|为什么/;
+  /(?:几|多少)\s*个?\s*(?:工作日|天|日|周|星期|月|年)\s*(?:以内|之内|内)|多长时间内|合适|为宜|一个(?:月|季度|星期)|连续\s*(?:几|多少)|(?:会|将|要)被|一般|通常|至少|最少|最多|上限|下限|限额|不少于|不超过|不得|应当|应该|需要|须|必须|规定|要求|每\s*(?:个|一)?\s*(?:年|季度?|月|周|星期|次|届|半年)|一年|多久|多长时间|是否|能否|能不能|可不可以|可以|怎么|如何|为什么/;
+
+/** A clause that bounds the asked period (截至6月底，今年…): its time word is the count's end, read or asked. */
+export const UP_TO_BOUND = /^\s*(?:截至|截止|截止到|截止至|到|至)\s*$/;
 
 /** Something that has happened: counts are of the past. */
 export const PAST = /了|过|已经|一共|总共|共计|累计|合计|共有/;

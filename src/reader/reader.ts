@@ -16,6 +16,7 @@ import { queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { comparesPeriods } from './compared-periods.ts';
 import { attendanceAsked, fieldAsked } from './unlogged-asks.ts';
+import { boundedPeriod } from './bounded-period.ts';
 import { heldMeetings, queryKinds } from './query-kinds.ts';
 import { addDays, joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { Extreme, MessageReader, Reading } from './types.ts';
@@ -28,8 +29,8 @@ const WHICH_DONE = /有没有|(?:去|到)[了过]?(?:哪里|哪儿|哪些)|哪�
  * a question for the minutes).
  */
 const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项]|啥|什么)[\u4e00-\u9fff]/;
-/** Which meetings were or are to be held: 开了哪些会, 要开什么会, 开的啥会. */
-const WHICH_MEETINGS = /开(?:了|过|的)?\s*(?:哪些|哪几[次场个]?|什么|啥)\s*会(?![议见谈商计员长客场])/;
+/** Which meetings were or are to be held: 开了哪些会, 要开什么会, 开的啥会, 本周有哪些会. */
+const WHICH_MEETINGS = /(?:开|有)(?:了|过|的)?\s*(?:哪些|哪几[次场个]?|什么|啥)\s*会(?![议见谈商计员长客场])/;
 /** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */
 const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
 /** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录, 没有活动？. */
@@ -69,7 +70,7 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
     const at = p.text.indexOf(u);
     if (at < 0) return true;
     const [start, end] = clauseOf(at);
-    const asked = [...spans, ...p.mentions].some((x) => x.start >= start && x.start < end);
+    const asked = cue.UP_TO_BOUND.test(p.text.slice(start, at)) || [...spans, ...p.mentions].some((x) => x.start >= start && x.start < end);
     return asked && !isTopic(p.text, at, at + u.length);
   });
   if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
@@ -77,7 +78,7 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   const asking = spans.length > 1 ? spans.filter((x) => asks(p.blank.slice(...clauseOf(x.start)))) : [];
   // 今年和去年相比: compared periods are never joined into one.
   const joined = comparesPeriods(p) ? undefined : joinedPeriod(listedPeriods(p.periods, p.text));
-  const period = joined ?? (asking.length > 0 && asking.length < spans.length ? asking[0] : spans[0]);
+  const period = boundedPeriod(joined ?? (asking.length > 0 && asking.length < spans.length ? asking[0] : spans[0]), spans);
   // 视察了几次，元旦前要报: with no period read at all, any unread time word is asked about.
   if (!period && unread.length > 0) return { intent: 'unclear', question: say.unreadableDate(unread[0]), settled: true };
   const about = queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));

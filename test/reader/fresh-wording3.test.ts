@@ -112,3 +112,21 @@ describe('time words no rule reads are asked about, never filed on today or coun
     expect(read('3年内开了几次常委会', '2026-09-30')).toMatchObject({ intent: 'count', from: '2023-09-30', to: '2026-09-30' });
   });
 });
+
+describe('the period and kinds of a count as the person bounds them', () => {
+  it('截至6月底，今年… counts to the end of June, not the whole year', () => {
+    expect(read('截至6月底，今年视察了几次', '2026-06-30')).toEqual({ intent: 'count', kinds: ['inspection'], from: '2026-01-01', to: '2026-06-30' });
+    expect(read('截至5月31日，今年开了几次党组会', '2026-06-30')).toEqual({ intent: 'count', kinds: ['party_meeting'], from: '2026-01-01', to: '2026-05-31' });
+    expect(read('今年视察了几次', '2026-06-30')).toEqual({ intent: 'count', kinds: ['inspection'], from: '2026-01-01', to: '2026-12-31' });
+  });
+
+  it('本周有哪些会 lists the meetings, 上周有几个会 counts them', () => {
+    expect(read('本周有哪些会', '2026-06-30')).toEqual({ intent: 'list', kinds: ['council_meeting', 'meeting', 'party_meeting', 'session'], from: '2026-06-29', to: '2026-07-05' });
+    expect(read('上周有几个会', '2026-06-30')).toEqual({ intent: 'count', kinds: ['council_meeting', 'meeting', 'party_meeting', 'session'], from: '2026-06-22', to: '2026-06-28' });
+  });
+
+  it('a rule asked with 一个月 or 比较合适 is no count over all time', () => {
+    expect(read('代表联络站一个月接待几次选民比较合适')).toEqual({ intent: 'ask' });
+    expect(read('近一个月接待选民几次', '2026-06-30')).toMatchObject({ intent: 'count', kinds: ['deputy_activity'], from: '2026-05-30' });
+  });
+});
