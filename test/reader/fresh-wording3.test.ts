@@ -130,3 +130,7 @@ describe('the period and kinds of a count as the person bounds them', () => {
     expect(read('近一个月接待选民几次', '2026-06-30')).toMatchObject({ intent: 'count', kinds: ['deputy_activity'], from: '2026-05-30' });
   });
 });
+
+it('代表进家入站 is a 代表活动 (it was filed as 其他)', () => {
+  expect(read('昨天组织代表进家入站', '2026-05-06')).toMatchObject({ intent: 'log', activity: { kind: 'deputy_activity', date: '2026-05-05' } });
+});
