@@ -94,11 +94,11 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
 /** The same time of another period (去年同期, 去年这个时候, 上个月的这时候): which stretch is the person's to say. */
 const SAME_TIME = /^\s*的?\s*(?:同期|同一时期|同一时间|同时期|这个时候|这时候|这会儿|此时|那个时候|那时候)/;
 
-/** What a rule requires, whatever the period (上半年至少要开几次常委会): the documents answer it. */
-const REQUIRED = /至少|最少要|最多(?:能|可以|只能)|不少于|不超过|不得|应当|必须|规定|要求/;
+/** What a rule or plan requires, whatever the period (上半年至少要开几次常委会, 一年之内能开几次, 计划里几项): the documents answer it. */
+const REQUIRED = /至少|最少要|最多(?:能|可以|只能)|(?<![不没还])能\s*(?:开|搞|组织|开展|举行|召开|进行|安排)\s*(?:几|多少)|计划(?:里|中|上|内)|不少于|不超过|不得|应当|必须|规定|要求/;
 
 /** Asking what is still to come (还要开几次, 还会有多少次, 还计划视察几次). */
-const STILL_TO_COME = /还(?:要|会|将|得|需要?|准备|计划|打算)[^，,。；;？?]{0,8}(?:几|多少)/;
+const STILL_TO_COME = /还(?:要|会|将|得|需要?|准备|计划|打算|能|可以)[^，,。；;？?]{0,8}(?:几|多少)/;
 
 /** Whether a clause asks for a count or list (几次, 多少, 列出). */
 const asks = (clause: string): boolean => cue.COUNT.test(clause) || cue.LIST.test(clause);

@@ -134,3 +134,22 @@ describe('the period and kinds of a count as the person bounds them', () => {
 it('代表进家入站 is a 代表活动 (it was filed as 其他)', () => {
   expect(read('昨天组织代表进家入站', '2026-05-06')).toMatchObject({ intent: 'log', activity: { kind: 'deputy_activity', date: '2026-05-05' } });
 });
+
+describe('draft requests and plan questions worded otherwise', () => {
+  it('a text to be written for someone else, or named by 小结, is a draft', () => {
+    expect(read('给主任准备一个在代表座谈会上的讲话稿', '2026-11-16')).toEqual({ intent: 'draft' });
+    expect(read('上半年监督工作小结', '2026-11-16')).toEqual({ intent: 'draft' });
+    // A text prepared is a deed, not a request.
+    expect(read('昨天为常委会会议准备了一份汇报材料', '2026-11-16')).toMatchObject({ intent: 'log', activity: { kind: 'other' } });
+  });
+
+  it('what a rule or the plan allows is asked of the documents, not counted', () => {
+    expect(read('请问一年之内能开几次专题询问', '2026-11-16')).toEqual({ intent: 'ask' });
+    expect(read('年度监督计划里有几项执法检查', '2026-11-16')).toEqual({ intent: 'ask' });
+    expect(read('今年要搞几次执法检查，计划里怎么定的', '2026-11-16')).toEqual({ intent: 'ask' });
+  });
+
+  it('还能开几次 counts what is still planned after today, not the whole year', () => {
+    expect(read('今年还能开几次常委会', '2026-11-16')).toEqual({ intent: 'count', kinds: ['session'], from: '2026-11-17', to: '2026-12-31' });
+  });
+});
