@@ -36,12 +36,14 @@ export const DRAFT = new RegExp(
   `(?:^\\s*|${POLITE}\\s*)(?:总结|归纳|概括|梳理)(?![了过完好])(?:一下)?|` +
   `(?:写成|整理成|改写成|汇总成|归纳成|总结成|概括成|提炼成|改成(?=\\s*(?:一|正式|公文|简报|总结|发言|讲话|汇报|报告|材料|通稿|稿|段|篇|份|文字)))|写一?(?:段|篇|份|个)(?![人])|` +
   `(?:起草|草拟|撰写)(?:一|个|段|篇|份|下)|` +
+  // 给主任准备一个…讲话稿: a text to be written, for whomever (准备了一份材料 is a deed done).
+  `(?:准备|整理|弄|出|写|拟)\\s*一?\\s*(?:个|份|篇|段)[^，,。？?]{0,20}(?:稿|稿子|材料|提纲|致辞|主持词|总结|小结|汇报|简报)\\s*[。.]?\\s*$|` +
   // 列个汇报提纲, 帮我起个工作报告的提纲: an outline is written, not a list of entries.
   `(?:列|起|拟|搭|理|出)\\s*一?\\s*(?:个|份|下)[^，,。？?]{0,16}(?:提纲|大纲|框架)`,
 );
 
 /** A message that only names a text to be written: 上半年视察工作总结. */
-export const DRAFT_NOUN_END = /(?:总结|汇报材料|发言稿|讲话稿|发言提纲|简报|讲稿|致辞|主持词)\s*[。.]?\s*$/;
+export const DRAFT_NOUN_END = /(?:总结|小结|汇报材料|发言稿|讲话稿|发言提纲|简报|讲稿|致辞|主持词)\s*[。.]?\s*$/;
 
 /** A question inside a log entry's title (研究如何推进…), which does not make it a question. */
 export const EMBEDDED_QUESTION = /(?:研究|探讨|讨论|商讨|商量|谋划|部署|交流|明确)(?:了)?(?:如何|怎么|怎样)(?=[\u4e00-\u9fff]{2})/g;
@@ -105,7 +107,10 @@ export const WHICH_TAIL = /(?:哪些|什么|啥)(?:活动|工作|事|事情|会�
 
 /** Words of rules and norms: a count question with these asks what is required. */
 export const NORMATIVE =
-  /一般|通常|至少|最少|最多|上限|下限|限额|不少于|不超过|不得|应当|应该|需要|须|必须|规定|要求|每年|每季度|每月|每次|一年|多久|多长时间|是否|能否|能不能|可不可以|可以|怎么|如何|为什么/;
+  /(?:几|多少)\s*个?\s*(?:工作日|天|日|周|星期|月|年)\s*(?:以内|之内|内)|多长时间内|计划(?:里|中|上|内)|(?<![不没还])能\s*(?:开|搞|组织|开展|举行|召开|进行|安排)\s*(?:几|多少)|合适|为宜|一个(?:月|季度|星期)|连续\s*(?:几|多少)|(?:会|将|要)被|一般|通常|至少|最少|最多|上限|下限|限额|不少于|不超过|不得|应当|应该|需要|须|必须|规定|要求|每\s*(?:个|一)?\s*(?:年|季度?|月|周|星期|次|届|半年)|一年|多久|多长时间|是否|能否|能不能|可不可以|可以|怎么|如何|为什么/;
+
+/** A clause that bounds the asked period (截至6月底，今年…): its time word is the count's end, read or asked. */
+export const UP_TO_BOUND = /^\s*(?:截至|截止|截止到|截止至|到|至)\s*$/;
 
 /** Something that has happened: counts are of the past. */
 export const PAST = /了|过|已经|一共|总共|共计|累计|合计|共有/;

@@ -4,6 +4,13 @@
  */
 import type { Taxonomy } from './kinds.ts';
 import { normalizeForMatching } from './lexicon.ts';
+import { ACTION } from './cues.ts';
+
+/**
+ * A deed word at the start of the typed word that covers the differing character (出席会议, 列席会议
+ * against 联席会议): the person wrote what was done to a meeting, not a meeting word mistyped.
+ */
+const DEED_AT_START = new RegExp(`^(?:${ACTION.source})`);
 
 /** A word as typed and the activity word it was meant to be. */
 export interface NearMiss {
@@ -52,6 +59,7 @@ export function findNearMiss(text: string, taxonomy: Taxonomy, taken: ReadonlyAr
       if (taken.some((x) => x.start < i + w.length && i < x.end)) continue;
       const diff = [...w].flatMap((c, k) => (c === typed[k] ? [] : [k]));
       if (diff.length !== 1 || diff[0] >= w.length - 1) continue;
+      if ((DEED_AT_START.exec(typed)?.[0].length ?? 0) > diff[0]) continue;
       if (!/常委|常务/.test(w) || SOUNDS_LIKE[w[diff[0]]]?.includes(typed[diff[0]])) return { typed, meant: w };
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Paperwork about an activity is office work, not the activity: 起草了常委会工作报告 is no hearing
- * of a report (听取审议报告), 准备了视察方案 no 视察, 印发了调研方案 no 调研, 筹备常委会会议 no session. An activity word
+ * of a report (听取审议报告), 准备了视察方案 no 视察, 印发了调研方案 no 调研, 筹备常委会会议 no session, 通知…参加常委会会议 no session either. An activity word
  * that only names the document a paperwork verb was done to gives its entry no kind (其他), so a
  * count of hearings or inspections never takes in the drafting of their papers.
  */
@@ -18,6 +18,13 @@ const CLAUSE_BREAK = /[，,。；;！!？?\n]/g;
 
 /** Preparing the activity rather than holding it: 筹备常委会会议, 布置了常委会会议会场. */
 const PREPARING_BEFORE = /(?:筹备|筹划|布置)(?:了|好|完)?[^，,。；;！!？?\n]{0,8}$/;
+/**
+ * A notice to attend, right before the activity word (通知各委员参加常委会会议, 电话通知代表出席): the
+ * notice is sent, the meeting not yet held. 接到通知参加培训 is attending, so not after 接到, 收到, 按, 根据.
+ */
+const NOTICE_BEFORE = /(?<!接到|收到|接|收|按|根据|按照|依照|遵照)(?:通知|告知)(?:了|到)?[^，,。；;！!？?\n]{0,12}$/;
+/** A deed done after the notice in the same clause (通知后召开了): then the activity was held. */
+const HELD_AFTER_NOTICE = /召开|开展|组织|举行|举办|进行|听取|审议|主持|开了/;
 /** The activity as the purpose of what was done: 为常委会会议准备材料, 为下周的视察踩点. */
 const FOR_BEFORE = /(?:为|给)[^，,。；;！!？?\n]{0,6}$/;
 const FOR_AFTER = /^[^，,。；;！!？?\n]{0,6}?(?:准备|做准备|踩点|筹备|布置|打前站|对接)/;
@@ -33,6 +40,8 @@ export function isPaperwork(p: Prepared, m: KindMention): boolean {
   const clause = before.slice(Math.max(...[...before.matchAll(CLAUSE_BREAK)].map((x) => x.index + 1), 0));
   const rest = p.blank.slice(m.end);
   if (BEFORE_IT.test(rest) || (FOR_BEFORE.test(clause) && FOR_AFTER.test(rest))) return true;
+  const notice = NOTICE_BEFORE.exec(clause);
+  if (notice && !HELD_AFTER_NOTICE.test(clause.slice(notice.index + 2))) return true;
   const preparing = PREPARING_BEFORE.exec(clause);
   if (preparing && !DEED_BETWEEN.test(clause.slice(preparing.index + 2))) return true;
   const verb = PAPER_VERB.exec(clause);

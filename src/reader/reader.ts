@@ -15,6 +15,8 @@ import { blankOut, prepare, type Prepared } from './prepare.ts';
 import { queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { comparesPeriods } from './compared-periods.ts';
+import { attendanceAsked, fieldAsked } from './unlogged-asks.ts';
+import { boundedPeriod } from './bounded-period.ts';
 import { heldMeetings, queryKinds } from './query-kinds.ts';
 import { addDays, joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
 import type { Extreme, MessageReader, Reading } from './types.ts';
@@ -27,8 +29,8 @@ const WHICH_DONE = /有没有|(?:去|到)[了过]?(?:哪里|哪儿|哪些)|哪�
  * a question for the minutes).
  */
 const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项]|啥|什么)[\u4e00-\u9fff]/;
-/** Which meetings were or are to be held: 开了哪些会, 要开什么会, 开的啥会. */
-const WHICH_MEETINGS = /开(?:了|过|的)?\s*(?:哪些|哪几[次场个]?|什么|啥)\s*会(?![议见谈商计员长客场])/;
+/** Which meetings were or are to be held: 开了哪些会, 要开什么会, 开的啥会, 本周有哪些会. */
+const WHICH_MEETINGS = /(?:开|有)(?:了|过|的)?\s*(?:哪些|哪几[次场个]?|什么|啥)\s*会(?![议见谈商计员长客场])/;
 /** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */
 const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
 /** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录, 没有活动？. */
@@ -46,6 +48,8 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   // 今年开了几次党祖会: never every kind counted for a word mistyped.
   if (p.nearMiss) return { intent: 'unclear', question: say.didYouMean(p.nearMiss.typed, p.nearMiss.meant), settled: true };
+  const field = fieldAsked(p, taxonomy);
+  if (field) return { intent: 'unclear', question: field, settled: true };
   const spans = p.periods.filter((x) => !x.timeOnly);
   // 去年同期视察了几次, with no period of this year to match: which stretch is the person's to say.
   if (spans.length === 1 && SAME_TIME.test(p.text.slice(spans[0].end))) {
@@ -66,7 +70,7 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
     const at = p.text.indexOf(u);
     if (at < 0) return true;
     const [start, end] = clauseOf(at);
-    const asked = [...spans, ...p.mentions].some((x) => x.start >= start && x.start < end);
+    const asked = cue.UP_TO_BOUND.test(p.text.slice(start, at)) || [...spans, ...p.mentions].some((x) => x.start >= start && x.start < end);
     return asked && !isTopic(p.text, at, at + u.length);
   });
   if (vague) return { intent: 'unclear', question: say.unreadableDate(vague), settled: true };
@@ -74,7 +78,7 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   const asking = spans.length > 1 ? spans.filter((x) => asks(p.blank.slice(...clauseOf(x.start)))) : [];
   // 今年和去年相比: compared periods are never joined into one.
   const joined = comparesPeriods(p) ? undefined : joinedPeriod(listedPeriods(p.periods, p.text));
-  const period = joined ?? (asking.length > 0 && asking.length < spans.length ? asking[0] : spans[0]);
+  const period = boundedPeriod(joined ?? (asking.length > 0 && asking.length < spans.length ? asking[0] : spans[0]), spans);
   // 视察了几次，元旦前要报: with no period read at all, any unread time word is asked about.
   if (!period && unread.length > 0) return { intent: 'unclear', question: say.unreadableDate(unread[0]), settled: true };
   const about = queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
@@ -90,11 +94,11 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
 /** The same time of another period (去年同期, 去年这个时候, 上个月的这时候): which stretch is the person's to say. */
 const SAME_TIME = /^\s*的?\s*(?:同期|同一时期|同一时间|同时期|这个时候|这时候|这会儿|此时|那个时候|那时候)/;
 
-/** What a rule requires, whatever the period (上半年至少要开几次常委会): the documents answer it. */
-const REQUIRED = /至少|最少要|最多(?:能|可以|只能)|不少于|不超过|不得|应当|必须|规定|要求/;
+/** What a rule or plan requires, whatever the period (上半年至少要开几次常委会, 一年之内能开几次, 计划里几项): the documents answer it. */
+const REQUIRED = /至少|最少要|最多(?:能|可以|只能)|(?<![不没还])能\s*(?:开|搞|组织|开展|举行|召开|进行|安排)\s*(?:几|多少)|计划(?:里|中|上|内)|不少于|不超过|不得|应当|必须|规定|要求/;
 
 /** Asking what is still to come (还要开几次, 还会有多少次, 还计划视察几次). */
-const STILL_TO_COME = /还(?:要|会|将|得|需要?|准备|计划|打算)[^，,。；;？?]{0,8}(?:几|多少)/;
+const STILL_TO_COME = /还(?:要|会|将|得|需要?|准备|计划|打算|能|可以)[^，,。；;？?]{0,8}(?:几|多少)/;
 
 /** Whether a clause asks for a count or list (几次, 多少, 列出). */
 const asks = (clause: string): boolean => cue.COUNT.test(clause) || cue.LIST.test(clause);
@@ -178,6 +182,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const not = notAnActivity(p);
   if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
+  const attendance = attendanceAsked(p);
+  if (attendance) return { intent: 'unclear', question: attendance, settled: true };
   // 最近一次视察是什么时候, 上次开主任会议是哪天: the latest entry, from the log.
   if (mentions.length > 0 && cue.LATEST.test(blank)) return marked(query('list', p, taxonomy), { latest: true });
 

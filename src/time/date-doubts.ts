@@ -39,10 +39,10 @@ const VAGUE =
 const HOLIDAY_NUMBERS = /(?<![0-9零〇一二两三四五六七八九十第])(?:七一|五一|六一|八一|十一)(?![0-9零〇一二两三四五六七八九十月日号次个届项条]|期(?!间))/g;
 /**
  * Stretches no rule reads, in words a count could silently go without (all time counted
- * instead): 上半月/下半月, 头两个月, and 全年 with no year before it (今年全年 is read; before it
+ * instead): 上半月/下半月, 头两个月, and 全年 or 年内 with no year before it (今年全年 is read; before it
  * lies the year's blanked words).
  */
-const UNREAD_STRETCHES = /[上下]半(?:个)?月|头\s*(?:[0-9]+|[一二两三四五六七八九十几]+)\s*个?\s*(?:月|季度|星期|周)|(?<![\s年度])全年/g;
+const UNREAD_STRETCHES = /[上下]半(?:个)?月|头\s*(?:[0-9]+|[一二两三四五六七八九十几]+)\s*个?\s*(?:月|季度|星期|周)|(?<![\s年度])全年|(?<![\s0-9零〇一二两三四五六七八九十今本去明前当全半每])年内/g;
 /** Time words left over after every rule had its turn (下下下季, 后个月, 第三周, 9月最后一周). */
 const LEFT_OVER =
   /(?:上|下|本|这|去|今|明|前|后)+\s*个?\s*(?:周|星期|礼拜|季度?|月份?)(?!期|刊|报|会)|第\s*[0-9一二三四五]+\s*(?:周|个?星期)|最后\s*一?\s*个?\s*(?:周|星期|礼拜)|[0-9零〇一二两三四五六七八九十廿卅]+\s*(?:月|日)(?!常|报|刊|元|内|程|期|志|记|光|亮|薪)/g;
@@ -56,6 +56,11 @@ const UNIT_AFTER = '\\s*[%％万亿元倍个件次项人名以的多余月日号
  */
 const FIGURE_DATE = new RegExp(
   `(?<=^|[\\s，,。；;：:（(])(?:[0-9]{1,4}\\s*[-/.．—–]\\s*[0-9]{1,2}(?:\\s*[-/.．—–]\\s*[0-9]{1,4})?|(?:20[0-9]{2})?(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))(?![0-9]|${UNIT_AFTER})`, 'g');
+/**
+ * A date in Chinese digits run together at the start of a clause (九二八, 一一一七 for 11月17日): no rule
+ * reads it, and filed on today it would be a guess. 二十八, 九月 and 一二三个 are no such run.
+ */
+const DIGIT_RUN_DATE = /(?<=^|[\s，,。；;：:（(])[〇零一二三四五六七八九]{3,4}(?![〇零一二三四五六七八九十百千万亿个次项人名位届年月日号天周期批件条家])/g;
 /**
  * Years and terms no rule reads, which a count would otherwise run over all time: 24年 (a year
  * in two figures with nothing after it), 2024、2025两年 and 2024至2025年度 (a year without 年), 本届以来, 换届以来,
@@ -82,7 +87,7 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
   for (const m of blank.matchAll(HOLIDAY_NUMBERS)) found.add(m[0]);
   for (const m of blank.matchAll(UNREAD_STRETCHES)) found.add(m[0]);
   for (const m of blank.matchAll(LEFT_OVER)) found.add(m[0].trim());
-  for (const re of [FIGURE_DATE, ENGLISH_DATE, MISTYPED_DAY, UNREAD_YEARS]) for (const m of blank.matchAll(re)) found.add(m[0].trim());
+  for (const re of [FIGURE_DATE, DIGIT_RUN_DATE, ENGLISH_DATE, MISTYPED_DAY, UNREAD_YEARS]) for (const m of blank.matchAll(re)) found.add(m[0].trim());
   // 11月底: a month that was read, with a vague part of it after; 6月以前: before it, or through it?
   for (const p of read) {
     const tail = /^\s*(?:底|初|末|中旬|上旬|下旬|前后|左右|以前|之前|前(?!往|来|去|夕|期|后|天|[0-9零〇一二两三四五六七八九十几]))/.exec(text.slice(p.end));

@@ -128,7 +128,8 @@ export const SPAN_RULES: readonly Rule[] = [
   rule(`${RECENT}(?:(?<half>半)年|${COUNT.replace('(', '(?<n>')}\\s*(?<unit>个月|个?月份?|年))${SINCE}?|(?<half2>半)年${SINCE}|${COUNT.replace('(', '(?<n2>')}\\s*(?<unit2>个月|年)(?:以来|来|内|之内)`,
     false, (g, now) => {
       const n = g.half || g.half2 ? 6 : num(g.n ?? g.n2);
-      if (n === undefined || n < 1) return undefined;
+      // 2028年内 names the year 2028 (read by the year rule), not 2,028 years back.
+      if (n === undefined || n < 1 || ((g.unit ?? g.unit2) === '年' && n >= 100)) return undefined;
       const months = (g.unit ?? g.unit2) === '年' ? n * 12 : n;
       return { from: addMonths(now, -months), to: now };
     }),

@@ -1,0 +1,50 @@
+/**
+ * Count and list questions the log cannot answer as worded: a field of work that spans several
+ * kinds (代表工作: 代表活动 and 代表建议办理), and who attended or was on leave at one meeting
+ * (the log records what was done, never who came). Either is said plainly, never counted over
+ * every kind nor answered with a rule on how to ask for leave.
+ */
+import type { Taxonomy } from './kinds.ts';
+import type { Prepared } from './prepare.ts';
+import { readerMessages as say } from './messages.ts';
+
+/** A field of work named as what is counted, and the kinds the taxonomy files it under. */
+const FIELDS: ReadonlyArray<{ words: RegExp; name: string; kinds: readonly string[] }> = [
+  // 代表工作 (代表方面的工作, 代表履职服务工作): the kinds the contract names for deputies.
+  { words: /代表(?:方面的?|履职(?:服务)?|联络|服务)?工作/, name: '代表工作', kinds: ['deputy_activity', 'suggestion'] },
+];
+
+/**
+ * The question to ask back when a count or list with no activity word names a field of several
+ * kinds (今年代表工作开展了几次), or undefined.
+ */
+export function fieldAsked(p: Prepared, taxonomy: Taxonomy): string | undefined {
+  if (p.mentions.length > 0) return undefined;
+  for (const field of FIELDS) {
+    if (!field.words.test(p.blank)) continue;
+    const labels = field.kinds.flatMap((id) => taxonomy.get(id)?.label ?? []);
+    if (labels.length > 1) return say.fieldOfSeveralKinds(field.name, labels);
+  }
+  return undefined;
+}
+
+/** One meeting or occasion in particular: 上次, 那次, 昨天的, 第二十一次, 6月12日的. */
+const OCCASION = /上[一]?次|上回|那次|这次|本次|刚才|刚开的|昨天|前天|今天|第\s*[0-9零〇一二两三四五六七八九十百]+\s*次|[0-9一二三四五六七八九十]+\s*月\s*[0-9一二三四五六七八九十]+\s*[日号]|上周|本周|这周/;
+/** Being there or not: 请假, 缺席, 没来, 出席. */
+const PRESENCE = '(?:请假|请了假|缺席|缺会|没来|没到|未到|没参加|未参加|没出席|未出席|出席|列席|到会|参会|参加)';
+/** Asking who: 请假的都有谁, 谁没来, 哪些委员缺席, 出席名单. */
+const WHO_PRESENT = new RegExp(
+  `${PRESENCE}(?:了|的)?(?:人员|委员|组成人员|代表|同志)?(?:都|分别|具体)?(?:有|是)?(?:谁|哪些人|哪几(?:个人|位|个)|哪位|哪些(?:委员|组成人员|代表|同志))|` +
+  `(?:谁|哪些人|哪几位|哪位|哪些(?:委员|组成人员|代表|同志))(?:没|未|又)?[^，,。？?]{0,4}${PRESENCE}|${PRESENCE}(?:人员)?名单`,
+);
+/** A rule about leave rather than a meeting's roll: 向谁请假, 经谁批准, 由谁审批. */
+const RULE_OF_LEAVE = /向谁|经谁|由谁|找谁|谁(?:批准|审批|同意|签字)|批准|审批|应当|需要|怎么|如何|规定/;
+
+/**
+ * The plain answer when a message asks who attended or was absent at one meeting (上次常委会请假的都有谁),
+ * or undefined. A count of them (几人请假) is left to the documents: minutes may state it.
+ */
+export function attendanceAsked(p: Prepared): string | undefined {
+  if (!WHO_PRESENT.test(p.text) || RULE_OF_LEAVE.test(p.text) || !/会|活动|视察|调研|检查/.test(p.text)) return undefined;
+  return OCCASION.test(p.text) ? say.attendanceNotLogged : undefined;
+}
