@@ -19,10 +19,6 @@ export const readerMessages = {
   /** A period and an activity word but no verb (上半年视察). */
   countOrList: (words: string, label: string): string =>
     `您是想统计${words}“${label}”的次数，还是列出这些活动？例如：“${words}${label}了几次”或“列出${words}的${label}”。`,
-  /** A field of work spanning several kinds (代表工作), counted or listed with no kind named. */
-  fieldOfSeveralKinds: (field: string, labels: readonly string[]): string =>
-    `活动记录里没有“${field}”这一类，它包括${labels.map((l) => `“${l}”`).join('、')}等几类。请说明要统计或列出哪一类，` +
-    `例如：“今年${labels[0]}开展了几次”或“今年${labels.join('和')}各几次”。`,
   /** Who attended or was absent at one meeting: the log does not record it. */
   attendanceNotLogged:
     '活动记录只记开展了哪些活动，不记谁出席、谁请假，所以回答不了这个问题。各次会议的出席和请假情况请查会议签到表或会议记录。',

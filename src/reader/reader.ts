@@ -15,7 +15,7 @@ import { blankOut, prepare, type Prepared } from './prepare.ts';
 import { queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { comparesPeriods } from './compared-periods.ts';
-import { attendanceAsked, fieldAsked } from './unlogged-asks.ts';
+import { attendanceAsked, fieldKinds } from './unlogged-asks.ts';
 import { boundedPeriod } from './bounded-period.ts';
 import { heldMeetings, queryKinds } from './query-kinds.ts';
 import { addDays, joinedPeriod, listedPeriods, type IsoDate } from '../time/index.ts';
@@ -48,8 +48,8 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   if (p.impossible.length > 0) return { intent: 'unclear', question: say.impossibleDate(p.impossible[0]), settled: true };
   // 今年开了几次党祖会: never every kind counted for a word mistyped.
   if (p.nearMiss) return { intent: 'unclear', question: say.didYouMean(p.nearMiss.typed, p.nearMiss.meant), settled: true };
-  const field = fieldAsked(p, taxonomy);
-  if (field) return { intent: 'unclear', question: field, settled: true };
+  // 今年代表工作开展了几次: the kinds of that field, not every kind, nor titles holding its name.
+  const field = fieldKinds(p, taxonomy);
   const spans = p.periods.filter((x) => !x.timeOnly);
   // 去年同期视察了几次, with no period of this year to match: which stretch is the person's to say.
   if (spans.length === 1 && SAME_TIME.test(p.text.slice(spans[0].end))) {
@@ -81,13 +81,13 @@ function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy): Readi
   const period = boundedPeriod(joined ?? (asking.length > 0 && asking.length < spans.length ? asking[0] : spans[0]), spans);
   // 视察了几次，元旦前要报: with no period read at all, any unread time word is asked about.
   if (!period && unread.length > 0) return { intent: 'unclear', question: say.unreadableDate(unread[0]), settled: true };
-  const about = queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
+  const about = field ? undefined : queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
   const by = queryRecorder(p);
   // 今年还要开几次常委会: what is still to come is what the log holds after today (planned entries).
   const ahead = STILL_TO_COME.test(p.blank) && (!period || period.to > p.now) ? addDays(p.now, 1) : undefined;
   const from = ahead && (!period || period.from < ahead) ? ahead : period?.from ?? null;
   return {
-    intent, kinds: queryKinds(p, taxonomy), from, to: period?.to ?? null, ...(about ? { about } : {}), ...(by ? { by } : {}),
+    intent, kinds: field ?? queryKinds(p, taxonomy), from, to: period?.to ?? null, ...(about ? { about } : {}), ...(by ? { by } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 /**
- * Count and list questions the log cannot answer as worded: a field of work that spans several
- * kinds (代表工作: 代表活动 and 代表建议办理), and who attended or was on leave at one meeting
- * (the log records what was done, never who came). Either is said plainly, never counted over
- * every kind nor answered with a rule on how to ask for leave.
+ * Count and list questions the log holds no one kind for: a field of work that spans several
+ * kinds (代表工作: 代表活动 and 代表建议办理) is counted over those kinds, each shown with its own
+ * count, never over every kind; who attended or was on leave at one meeting (the log records what
+ * was done, never who came) is said plainly, never answered with a rule on how to ask for leave.
  */
 import type { Taxonomy } from './kinds.ts';
 import type { Prepared } from './prepare.ts';
@@ -15,17 +15,13 @@ const FIELDS: ReadonlyArray<{ words: RegExp; name: string; kinds: readonly strin
 ];
 
 /**
- * The question to ask back when a count or list with no activity word names a field of several
- * kinds (今年代表工作开展了几次), or undefined.
+ * The kinds a count or list with no activity word counts when it names a field of several kinds
+ * (今年代表工作开展了几次: 代表活动 and 代表建议办理, each shown with its own count), or undefined.
  */
-export function fieldAsked(p: Prepared, taxonomy: Taxonomy): string | undefined {
+export function fieldKinds(p: Prepared, taxonomy: Taxonomy): string[] | undefined {
   if (p.mentions.length > 0) return undefined;
-  for (const field of FIELDS) {
-    if (!field.words.test(p.blank)) continue;
-    const labels = field.kinds.flatMap((id) => taxonomy.get(id)?.label ?? []);
-    if (labels.length > 1) return say.fieldOfSeveralKinds(field.name, labels);
-  }
-  return undefined;
+  const field = FIELDS.find(({ words }) => words.test(p.blank));
+  return field?.kinds.filter((id) => taxonomy.get(id)).sort();
 }
 
 /** One meeting or occasion in particular: 上次, 那次, 昨天的, 第二十一次, 6月12日的. */
