@@ -18,7 +18,9 @@ export function kindsText(kinds: readonly string[], taxonomy: Taxonomy): string 
   // 会议 alone asks for every kind of meeting (常委会会议, 主任会议 …): 各类会议.
   const meetings = meetingKinds(taxonomy);
   if (meetings.length > 1 && kinds.length === meetings.length && meetings.every((k) => kinds.includes(k))) return m.allMeetings;
-  return kinds.map((k) => taxonomy.label(k)).join(m.kindJoiner);
+  // In the taxonomy's order (听取审议报告、视察、调研…), not the ids' alphabetical one.
+  const order = (k: string): number => taxonomy.kinds.findIndex((kind) => kind.id === k);
+  return [...kinds].sort((a, b) => order(a) - order(b)).map((k) => taxonomy.label(k)).join(m.kindJoiner);
 }
 
 /** "2023年上半年共视察 8 次。", or the total and one line per kind when several are counted. */

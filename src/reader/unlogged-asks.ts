@@ -1,6 +1,6 @@
 /**
  * Count and list questions the log holds no one kind for: a field of work that spans several
- * kinds (代表工作: 代表活动 and 代表建议办理) is counted over those kinds, each shown with its own
+ * kinds (代表工作: 培训, 代表活动 and 代表建议办理) is counted over those kinds, each shown with its own
  * count, never over every kind; who attended or was on leave at one meeting (the log records what
  * was done, never who came) is said plainly, never answered with a rule on how to ask for leave.
  */
@@ -8,15 +8,23 @@ import type { Taxonomy } from './kinds.ts';
 import type { Prepared } from './prepare.ts';
 import { readerMessages as say } from './messages.ts';
 
-/** A field of work named as what is counted, and the kinds the taxonomy files it under. */
+/**
+ * A field of work named as what is counted, and the kinds it takes: the kinds of the drafting
+ * topic of the same name (src/drafting/topics.json; a test keeps them alike), so a count and a
+ * draft of 代表工作 give the same figures.
+ */
 const FIELDS: ReadonlyArray<{ words: RegExp; name: string; kinds: readonly string[] }> = [
-  // 代表工作 (代表方面的工作, 代表履职服务工作): the kinds the contract names for deputies.
-  { words: /代表(?:方面的?|履职(?:服务)?|联络|服务)?工作/, name: '代表工作', kinds: ['deputy_activity', 'suggestion'] },
+  { words: /代表(?:方面的?|履职(?:服务)?|联络|服务)?工作/, name: '代表工作', kinds: ['training', 'deputy_activity', 'suggestion'] },
+  { words: /监督(?:方面的?)?工作/, name: '监督工作', kinds: ['report_review', 'inspection', 'research', 'law_check', 'inquiry'] },
+  { words: /(?:自身|机关)(?:方面的?)?建设/, name: '自身建设', kinds: ['party_meeting', 'study', 'meeting'] },
 ];
+
+/** The fields a count or list may name, for the test that keeps them alike with the drafting topics. */
+export const FIELD_KINDS: ReadonlyArray<{ readonly name: string; readonly kinds: readonly string[] }> = FIELDS;
 
 /**
  * The kinds a count or list with no activity word counts when it names a field of several kinds
- * (今年代表工作开展了几次: 代表活动 and 代表建议办理, each shown with its own count), or undefined.
+ * (今年代表工作开展了几次: 培训, 代表活动 and 代表建议办理, each shown with its own count), or undefined.
  */
 export function fieldKinds(p: Prepared, taxonomy: Taxonomy): string[] | undefined {
   if (p.mentions.length > 0) return undefined;

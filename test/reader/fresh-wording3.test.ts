@@ -69,11 +69,13 @@ describe('an activity named in words the taxonomy spells otherwise keeps its kin
 });
 
 describe('known misreadings (README "Known limits")', () => {
-  it('代表工作 spans 代表活动 and 代表建议办理: counted over those two, never every kind nor titles holding the words', () => {
+  it('a field of work (代表工作, 监督工作, 自身建设) is counted over its kinds, never every kind nor titles holding the words', () => {
     for (const [text, intent] of [['今年代表工作开展了几次', 'count'], ['今年代表方面的工作搞了多少次', 'count'], ['列出今年的代表工作', 'list']] as const) {
       const r = read(text);
-      expect(r).toEqual({ intent, kinds: ['deputy_activity', 'suggestion'], from: expect.any(String), to: expect.any(String) });
+      expect(r).toEqual({ intent, kinds: ['deputy_activity', 'suggestion', 'training'], from: expect.any(String), to: expect.any(String) });
     }
+    expect(read('上半年监督工作开展了几次')).toEqual({ intent: 'count', kinds: ['inquiry', 'inspection', 'law_check', 'report_review', 'research'], from: expect.any(String), to: expect.any(String) });
+    expect(read('上半年自身建设方面开展了哪些活动')).toMatchObject({ intent: 'list', kinds: ['meeting', 'party_meeting', 'study'] });
     expect(read('今年代表活动开展了几次')).toMatchObject({ intent: 'count', kinds: ['deputy_activity'] });
     expect(read('今年代表工作座谈会开了几次')).toMatchObject({ intent: 'count', kinds: ['meeting'] });
     expect(read('起草一段代表工作的发言稿')).toEqual({ intent: 'draft' });
