@@ -1,0 +1,42 @@
+/**
+ * Staff type in chat the way they speak (撞车, 转给, 人代会没开, 票一样多, 拆违, 红头文件; also 汇报, 地铁)
+ * where the laws and reports write 抵触, 交由, 闭会期间, 票数相等, 报告, 拆除违法建设, 规范性文件,
+ * 轨道交通. Such questions are answered from the passage that says it, over the shared library,
+ * rather than declined for want of the spoken word.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
+
+// The shared laws and reports (absent in a user's clone: skipped there).
+const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
+
+describe.skipIf(!existsSync(corpus))('chat wording for what the documents say otherwise', () => {
+  const kb = suiteKnowledgeBase('lvzhi-chat-words-', [corpus], 120_000);
+  const answers = async (question: string, words: string): Promise<void> => {
+    const answer = await kb().ask(question, { k: 5 });
+    expect(answer.found, question).toBe(true);
+    expect(answer.answer, question).toContain(words);
+  };
+
+  it('reads 撞车 and 红头文件 as 抵触 and 规范性文件', async () => {
+    await answers('县政府出的红头文件跟上位法撞车，县人大常委会有权撤销吗', '同法律、法规规定相抵触的');
+  });
+
+  it('reads 转给 as 交由', async () => {
+    await answers('全国人大代表提的建议由哪个机构转给有关机关去办？', '交由有关机关、组织研究办理并负责答复');
+  });
+
+  it('reads 人代会没开 as the congress out of session', async () => {
+    await answers('人代会没开的时候，副县长要辞职向谁提出？', '可以向本级人民代表大会常务委员会提出辞职');
+  });
+
+  it('reads 票一样多 as 票数相等', async () => {
+    await answers('选乡长的时候两个候选人票一样多，怎么处理？', '应当就票数相等的人再次投票');
+  });
+
+  it('reads 拆违 as 拆除违法建设', async () => {
+    await answers('北京今年的拆违任务有多少？', '拆除违法建设500万平方米');
+  });
+});
