@@ -1,8 +1,8 @@
 /**
- * Staff type in chat the way they speak (撞车, 转给, 人代会没开, 票一样多, 拆违, 红头文件; also 汇报, 地铁)
- * where the laws and reports write 抵触, 交由, 闭会期间, 票数相等, 报告, 拆除违法建设, 规范性文件,
- * 轨道交通. Such questions are answered from the passage that says it, over the shared library,
- * rather than declined for want of the spoken word.
+ * Staff type in chat the way they speak (撞车, 转给, 人代会没开, 票一样多, 拆违, 红头文件, 谁来定,
+ * 新开通; also 汇报, 地铁) where the laws and reports write 抵触, 交由, 闭会期间, 票数相等, 拆除违法建设,
+ * 规范性文件, 谁决定, 新增 (报告, 轨道交通). Such questions are answered from the passage that says it,
+ * over the shared library, rather than declined for want of the spoken word.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -38,5 +38,13 @@ describe.skipIf(!existsSync(corpus))('chat wording for what the documents say ot
 
   it('reads 拆违 as 拆除违法建设', async () => {
     await answers('北京今年的拆违任务有多少？', '拆除违法建设500万平方米');
+  });
+
+  it('reads 谁来定 as 谁决定', async () => {
+    await answers('质询案是交专门委员会审还是提请会议审，谁来定？', '质询案由委员长会议决定交由有关的专门委员会审议');
+  });
+
+  it('reads 新开通 as 新增', async () => {
+    await answers('北京今年地铁要新开通多少公里？', '新增轨道交通运营里程40公里以上');
   });
 });
