@@ -1,6 +1,6 @@
 /**
  * Staff type in chat the way they speak (撞车, 转给, 人代会没开, 票一样多, 拆违, 红头文件, 谁来定,
- * 新开通; also 汇报, 地铁) where the laws and reports write 抵触, 交由, 闭会期间, 票数相等, 拆除违法建设,
+ * 新开通, 履职; also 汇报, 地铁) where the laws and reports write 抵触, 交由, 闭会期间, 票数相等, 拆除违法建设,
  * 规范性文件, 谁决定, 新增 (报告, 轨道交通). Such questions are answered from the passage that says it,
  * over the shared library, rather than declined for want of the spoken word.
  */
@@ -46,5 +46,11 @@ describe.skipIf(!existsSync(corpus))('chat wording for what the documents say ot
 
   it('reads 新开通 as 新增', async () => {
     await answers('北京今年地铁要新开通多少公里？', '新增轨道交通运营里程40公里以上');
+  });
+
+  it('reads the law\'s 执行代表职务 as the office\'s 履职', async () => {
+    // Not the article on the 履职 platform, which serves 履职 too but names no body that serves.
+    await answers('哪个部门给代表履职做服务保障？', '是代表执行代表职务的集体服务机构');
+    await answers('代表履职的服务由哪个部门负责？', '是代表执行代表职务的集体服务机构');
   });
 });
