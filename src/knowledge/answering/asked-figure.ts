@@ -47,8 +47,9 @@ const UNITS = '人次|场次|万元|亿元|元|次|场|件|条|个(?![多半]?�
 // 几个月, 多少天: a period, left to the period answer type.
 // The last such asking word is the one asked (几个委员…凑几个人签名); 哪几部分 asks for a list.
 const ASKED = new RegExp(`(?<!哪)(?:多少|几)(?:个(?=人(?!次)))?(${UNITS})(?!.*(?:多少|几))`, 'u');
-// 率, 占比, 比例, 百分之几: a share, stated as a percentage, a fraction or a multiple.
-const ASKED_SHARE = /(?:率|占比|比例|比重)(?:是|为|有|达到|达)?(?:多少|几)|百分之(?:多少|几)|百分比/u;
+// 率, 占比, 比例, 百分之几: a share, stated as a percentage, a fraction or a multiple; a few words
+// may stand between (解决率的目标定的多少, 占比到多少了).
+const ASKED_SHARE = /(?:率|占比|比例|比重)[^，,。？?；\s]{0,6}?(?:多少|几)|百分之(?:多少|几)|百分比/u;
 // Not inside an ordinal or a label (第三十三条: neither 三十三条 nor 十三条 is a count).
 const STATED = new RegExp(`(?<![第\\d一二两三四五六七八九十百千万零〇])${NUMERAL}\\s*(?:余|多)?\\s*(${UNITS})|${NUMERAL}\\s*[%％]|百分之${NUMERAL}|${NUMERAL}分之${NUMERAL}|${NUMERAL}倍|过半数|半数`, 'gu');
 // Clauses: a figure's thing is named within its clause (a colon keeps 出席：…26人 together).

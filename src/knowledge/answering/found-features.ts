@@ -14,6 +14,7 @@ import { type TaggedWord, wordSegmenter } from '../search/word-segmenter.ts';
 import { QUOTED } from './extractive-answerer.ts';
 import { countedNouns, existenceThings, focusPhrase, focusWords, taggedQuestion } from './question-focus.ts';
 import { levelMismatch } from './question-level.ts';
+import { boundaryGuesses } from './boundary-guess.ts';
 import { limitUnstated, limitedQuantities } from './upper-limit.ts';
 
 /** Feature names, in the order of the fitted coefficients. */
@@ -195,16 +196,7 @@ function weightedShare(
 export function foundFeatures(question: string, passages: readonly ScoredPassage[], options: FoundDecisionOptions): number[] {
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
   const tagged = taggedQuestion(question, canonicalizer);
-  // A kept variant (两高) stands beside its canonical form, which the passages are searched for;
-  // the abbreviation itself is in no rule and counts neither as held nor as absent.
-  const words = topicWordsOf(tagged).filter(({ word }) => !canonicalizer.isKeptVariant(word));
-  const focus = focusWords(tagged);
   const texts = passages.slice(0, 3).map(({ passage }) => comparableText(passage, canonicalizer));
-  const best = texts[0] ?? '';
-  const top = passages[0]?.passage;
-  // The best passage's headings (document title, chapter, article): a question whose topic
-  // names the article's own heading is about it, not about a passing mention.
-  const heading = top ? canonicalizer.apply(`${top.title}\n${top.context}\n${top.location}`) : '';
   const maxIdf = options.maxIdf() || 1;
   // A word the index never holds: one of its character pairs occurs in no passage.
   const pairAbsent = (pair: string): boolean => options.idf(pair) >= maxIdf - 1e-9;
@@ -212,6 +204,17 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
     for (let i = 0; i + 1 < part.length; i++) if (pairAbsent(part.slice(i, i + 2))) return false;
     return true;
   };
+  // 率定 of 赤字率定的: a mis-cut across words the passages write whole (赤字率) is no topic.
+  const guesses = boundaryGuesses(tagged, inIndex, texts);
+  // A kept variant (两高) stands beside its canonical form, which the passages are searched for;
+  // the abbreviation itself is in no rule and counts neither as held nor as absent.
+  const words = topicWordsOf(tagged).filter(({ word }) => !canonicalizer.isKeptVariant(word) && !guesses.has(word));
+  const focus = focusWords(tagged).filter((word) => !guesses.has(word));
+  const best = texts[0] ?? '';
+  const top = passages[0]?.passage;
+  // The best passage's headings (document title, chapter, article): a question whose topic
+  // names the article's own heading is about it, not about a passing mention.
+  const heading = top ? canonicalizer.apply(`${top.title}\n${top.context}\n${top.location}`) : '';
   const types = expectedAnswerTypes(question);
   // A word naming the kind of answer (限时 in 限时多少, 内容 in 哪些内容) is held by a passage
   // stating an answer of that kind, and is no topic the library lacks when one of them does.
@@ -233,7 +236,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const figureStated = figures.length > 0 && top !== undefined && answerTypeMatch(figures, top.text) > 0;
   const counted = countedNouns(tagged);
   const tagOf = new Map(tagged.map(({ word, tag }) => [word, tag]));
-  const specificFocus = focusPhrase(tagged).filter((word) => NOUN_TAG.test(tagOf.get(word) ?? '')
+  const specificFocus = focusPhrase(tagged).filter((word) => !guesses.has(word) && NOUN_TAG.test(tagOf.get(word) ?? '')
     && wordSegmenter().generalIdf(word) >= EVERYDAY_IDF && !(figureStated && !counted.includes(word)));
   const holdsWord = (text: string, word: string): boolean => has(text, word) || compoundPresent(word, (part) => text.includes(part), [text]);
   const quoted = (word: string): boolean => holdsWord(best, word);

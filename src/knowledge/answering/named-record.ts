@@ -41,6 +41,8 @@ export interface NamedRecord {
 
 const YEAR = /(?:19|20)\d{2}(?=\s*年)/gu;
 const RELATIVE: ReadonlyArray<readonly [RegExp, number]> = [[/去年|上一年|上年度/u, -1], [/明年/u, 1], [/今年|本年度?/u, 0]];
+// A year a figure is compared with (赤字率…比上一年高了还是低了, 比去年增长多少) is not the year asked about.
+const COMPARED_YEAR = /(?:比|较|同|跟|与|和)(?:去年|上一年|上年度?)/gu;
 
 /** The places and the record's year a question names; undefined when it names neither. */
 export function namedRecord(question: string): NamedRecord | undefined {
@@ -50,7 +52,7 @@ export function namedRecord(question: string): NamedRecord | undefined {
   const places = year || NATIONAL.test(question) ? [] : PLACES.filter((place) => question.includes(place));
   // The years the question asks about, apart from the one naming the record.
   const years = [...question.replace(DATED_RECORD, '').matchAll(YEAR)].map((m) => Number(m[0]));
-  const relative = years.length ? undefined : RELATIVE.find(([words]) => words.test(question))?.[1];
+  const relative = years.length ? undefined : RELATIVE.find(([words]) => words.test(question.replace(COMPARED_YEAR, '')))?.[1];
   return places.length || year || years.length || relative !== undefined ? { places, year, asked: { years, relative } } : undefined;
 }
 
