@@ -147,7 +147,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const named = readPeriod(words, now);
       const { topics, named: topicNamed } = topicsOf(words, named.words);
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
-      if (PLAN.test(words)) throw new UserError('unknown_topic', messages.planNotDrafted);
+      // 成效和下半年打算: the work done is drafted, the plan is left to the office and said so.
+      const planToo = PLAN.test(words) && DONE_AND_PLAN.test(words);
+      if (PLAN.test(words) && !planToo) throw new UserError('unknown_topic', messages.planNotDrafted);
       // 信访工作的总结 names work of its own: not the occasion's whole-office report.
       const unlisted = topicNamed ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
       if (topics.length === 0 && !unlisted) {
@@ -194,6 +196,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
         yearTaken(named.words, start, now) ? messages.periodYearTaken(named.words!, period) : undefined,
         subjectNamed ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
         recorder ? messages.recorderNotNarrowed(recorder) : undefined,
+        planToo ? messages.planLeftOut : undefined,
       ].filter(Boolean).join('\n') || undefined;
       let sources: readonly Source[] = frame.sources;
       if (deps.model && hasFacts) {
@@ -221,7 +224,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       if (stray.length > 0) throw new InternalError('draft_ungrounded', `ungrounded figures in draft: ${stray.map((f) => f.text).join(',')}`);
       const fileWord = messages.fileWords.find((w) => words.includes(w))
         ?? (form === 'speech' ? messages.fileWordSpeech : messages.fileWordSection);
-      const fileName = venue ? title : `${periodForFileName(period)}${subject}${fileWord}`;
+      const fileName = venue ? title : `${periodForFileName(period)}${subject.endsWith(fileWord) ? subject.slice(0, -fileWord.length) : subject}${fileWord}`;
       document = { ...document, basis: messages.documentBasis(period, start, end, mode === 'llm') };
       return { text, mode, from: start, to: end, facts, sources, document, note, fileName, topics: topics.map((t) => t.label), empty };
     },
@@ -243,6 +246,9 @@ export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts
 
 /** A request for a plan (下半年工作计划, 明年工作打算, 工作要点), not an account of what was done. */
 const PLAN = /(?:计划|打算|思路|要点|规划)\s*(?:的)?\s*(?:稿子|材料|初稿|草稿|部分)?\s*[。！!]?\s*$/;
+
+/** A request for what was done and for a plan (工作成效和下半年打算): the first is drafted. */
+const DONE_AND_PLAN = /(?:成效|成绩|情况|做法|进展|工作)\s*(?:和|及|以及|与|、|，|,|并)\s*[^，,。；;]{0,8}(?:计划|打算|思路|要点|规划)/;
 
 /** A period begun but not over, as a draft names it: 今年以来, 2023年第三季度以来. */
 function sinceStart(start: IsoDate, end: IsoDate, now: IsoDate): string {
