@@ -1,0 +1,110 @@
+/**
+ * Requests from fresh-drafts3.jsonl read as the office director would: the topic asked for
+ * (not the meeting it is written for), a plain note when the log cannot support the request
+ * (a subject no entry names, a month after the log stops, a plan), no work claimed that the
+ * log does not hold, and a Word file that opens.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../../src/reader/index.ts';
+import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
+import { createDrafter, draftToDocx, ungroundedFigures, type Drafter } from '../../src/drafting/index.ts';
+import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+
+const shared = resolve('../shared');
+const fixture = join(shared, 'fixtures', 'activities-2023h1.csv');
+
+describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared half-year log', () => {
+  let dir: string;
+  let log: ActivityLog;
+  let kb: OpenKnowledgeBase;
+  let drafter: Drafter;
+  const taxonomy = loadTaxonomy();
+  const draft = (request: string, now = '2023-07-05') => drafter.draft({ request, now });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lvzhi-drafts3-'));
+    log = openActivityLog({ dataDir: dir, taxonomy });
+    await log.importFile(fixture, { by: '导入员', channel: 'cli' });
+    kb = await openSqliteKnowledgeBase({ dataDir: dir });
+    await kb.ingest([join(shared, 'seeds')]);
+    drafter = createDrafter({ log: sqliteActivityStore(log), knowledge: kb, taxonomy });
+  }, 120_000);
+  afterAll(() => {
+    kb?.close();
+    log?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes about the work asked for, not the meeting the speech is for (为全市人大工作交流会写…代表工作的发言)', async () => {
+    const d = await draft('为全市人大工作交流会写一段上半年代表工作的发言,不超过300字');
+    expect(d.topics).toEqual(['代表工作']);
+    expect(d.text).not.toMatch(/党组|视察|听取审议/);
+    expect(d.text).toContain('培训3期');
+  });
+
+  it('says a subject no entry of the period names, instead of passing the whole topic off as it', async () => {
+    const d = await draft('写一段近一个月公益诉讼和司法监督方面的情况', '2023-06-05');
+    expect(d.note).toMatch(/没有事项含“公益诉讼”/);
+    const legislation = await draft('写一段上半年配合上级人大开展立法调研、征集法规草案意见的情况', '2023-07-03');
+    expect(legislation.note).toMatch(/没有事项含“征集法规草案意见”/);
+  });
+
+  it('names the part of a subject the entries hold (安全生产领域 → 安全生产)', async () => {
+    const d = await draft('帮我写一段上半年安全生产领域监督工作的情况');
+    expect(d.note).toMatch(/事项含“安全生产”的 2 次/);
+  });
+
+  it('drafts a 小结 of work no topic names as that work, not the whole office\'s report', async () => {
+    const d = await draft('起草上半年信访接待和来信来访办理情况的小结');
+    expect(d.empty).toEqual(['信访接待工作']);
+    expect(d.text).not.toMatch(/党组|听取审议|[0-9]+次/);
+  });
+
+  it('drafts a month after the log stops and says where the log stops', async () => {
+    const d = await draft('起草7月份工作小结', '2023-08-15');
+    expect(d.facts.every((f) => f.count === 0)).toBe(true);
+    expect(d.note).toContain('活动记录最后一条是2023-06-29');
+  });
+
+  it('drafts the work done when a plan is asked for too, and leaves the plan to the office', async () => {
+    const d = await draft('为主任会议准备一段讲话稿,讲讲上半年监督工作的成效和下半年打算');
+    expect(d.topics).toEqual(['监督工作']);
+    expect(d.note).toMatch(/计划部分请在稿中补充/);
+    await expect(draft('起草下半年监督工作打算')).rejects.toThrow();
+  });
+
+  it('drafts 党组工作 from the party group\'s meetings and study, with their figures', async () => {
+    const d = await draft('写一段上半年党组工作情况,用于党组书记述职');
+    expect(d.topics).toEqual(['党组工作']);
+    expect(d.text).toContain('召开党组（扩大）会议6次');
+    expect(d.text).toContain('集中学习6次');
+    expect(d.text).not.toMatch(/视察|代表/);
+    const study = await draft('写一段近三个月党组理论学习中心组学习情况', '2023-05-31');
+    expect(study.topics).toEqual(['学习']);
+  });
+
+  it('claims no handling step the period\'s suggestion entries do not hold', async () => {
+    // The second quarter holds a 督办 and a 回访, no 交办.
+    const d = await draft('写一段二季度代表建议督办情况');
+    expect(d.text).not.toContain('交办');
+    expect(d.text).not.toContain('代表之家');
+  });
+
+  it('names the file without the form word twice', async () => {
+    const d = await draft('起草上半年听取审议专项工作报告情况,用于常委会工作报告,两三段');
+    expect(d.fileName).not.toContain('报告报告');
+  });
+
+  it('keeps every figure grounded and the Word file opening', async () => {
+    for (const request of ['为全市人大工作交流会写一段上半年代表工作的发言,不超过300字', '写一段上半年党组工作情况,用于党组书记述职']) {
+      const d = await draft(request);
+      expect(ungroundedFigures(d.text, d.facts.map((f) => f.count))).toEqual([]);
+      const zip = await JSZip.loadAsync(await draftToDocx(d.document));
+      expect(await zip.file('word/document.xml')!.async('string')).toContain(d.document.title);
+    }
+  });
+});
