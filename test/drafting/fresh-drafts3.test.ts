@@ -4,7 +4,7 @@
  * (a subject no entry names, a month after the log stops, a plan), no work claimed that the
  * log does not hold, and a Word file that opens.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
@@ -97,6 +97,16 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared ha
   it('names the file without the form word twice', async () => {
     const d = await draft('起草上半年听取审议专项工作报告情况,用于常委会工作报告,两三段');
     expect(d.fileName).not.toContain('报告报告');
+  });
+
+  it('repeats no clause within a draft and grounds every figure, over the whole set', async () => {
+    const lines = readFileSync('test/fixtures/messages/fresh-drafts3.jsonl', 'utf8').split('\n').filter(Boolean);
+    for (const { now, request } of lines.map((l) => JSON.parse(l) as { now: string; request: string })) {
+      const d = await draft(request, now);
+      const clauses = d.document.paragraphs.flatMap((p) => p.text.split(/[，。；：]/)).map((c) => c.trim()).filter((c) => c.length >= 6);
+      expect(clauses.filter((c, i) => clauses.indexOf(c) !== i), request).toEqual([]);
+      expect(ungroundedFigures(d.text, d.facts.map((f) => f.count)), request).toEqual([]);
+    }
   });
 
   it('keeps every figure grounded and the Word file opening', async () => {
