@@ -21,7 +21,7 @@ import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './temp
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
 import { draftLength, fitParagraphs, lengthNote, shapeWish } from './request-shape.ts';
-import { logEndsBefore } from './log-coverage.ts';
+import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
 import { findForm, findTopics, emptyTopics, findVenue, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
@@ -102,8 +102,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate): Promise<{ document: DraftDocument; notes: string[] }> {
     const wish = shapeWish(request);
     const shaped = fitParagraphs(document, wish.paragraphs);
-    const last = await logEndsBefore(deps.log, start, end);
-    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined];
+    const [last, first] = await Promise.all([logEndsBefore(deps.log, start, end), logStartsAfter(deps.log, end)]);
+    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined, first ? messages.logStarts(first) : undefined];
     return { document: shaped, notes: notes.filter((n): n is string => !!n) };
   }
 

@@ -37,3 +37,14 @@ async function lastBefore(log: CoverageSource, from: IsoDate): Promise<IsoDate |
   const [last] = (await log.page(query, { offset: total - 1, limit: 1 })).items;
   return last ? (last.to && last.to > last.date ? last.to : last.date) : undefined;
 }
+
+/**
+ * The first day anything is logged when nothing is logged up to `to` and something after it
+ * (去年 asked of a log begun this January), else undefined: an empty draft is then entries not
+ * yet made, and says so.
+ */
+export async function logStartsAfter(log: CoverageSource, to: IsoDate): Promise<IsoDate | undefined> {
+  if ((await log.stats({ from: null, to })).total > 0) return undefined;
+  const [first] = (await log.page({ from: addDays(to, 1), to: null }, { offset: 0, limit: 1 })).items;
+  return first?.date;
+}

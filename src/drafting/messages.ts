@@ -48,6 +48,9 @@ export const messages = {
   /** The log stops well before the period ends: the figures run only up to its last entry. */
   logEnds: (last: string) =>
     `活动记录最后一条是${last}，此后没有登记任何活动；稿中的数字只包括${last}以前的活动。如之后的活动还没有录入，请先补录再起草。`,
+  /** Nothing logged up to the period's end, something after: the log begins later. */
+  logStarts: (first: string) =>
+    `活动记录最早一条是${first}，此前没有登记任何活动，所以稿中没有这段时间的工作情况。如这段时间的活动还没有录入，请先补录再起草。`,
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
     `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,

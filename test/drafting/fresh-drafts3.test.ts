@@ -70,6 +70,13 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared ha
     expect(d.note).toContain('活动记录最后一条是2023-06-29');
   });
 
+  it('says where the log begins when a period before it is asked for', async () => {
+    const d = await draft('写一段去年代表建议办理工作的总结');
+    expect(d.facts.every((f) => f.count === 0)).toBe(true);
+    expect(d.note).toContain('活动记录最早一条是2023-01-05');
+    expect((await draft('写一段上半年代表建议办理工作的总结')).note ?? '').not.toContain('最早一条');
+  });
+
   it('drafts the work done when a plan is asked for too, and leaves the plan to the office', async () => {
     const d = await draft('为主任会议准备一段讲话稿,讲讲上半年监督工作的成效和下半年打算');
     expect(d.topics).toEqual(['监督工作']);
