@@ -20,7 +20,7 @@ import { styleExamples, speechFrame, type ExampleSource } from './style-sources.
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
-import { draftLength, fitParagraphs, lengthNote, shapeWish } from './request-shape.ts';
+import { draftLength, fitParagraphs, lengthLimit, lengthNote, shapeWish } from './request-shape.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
 import { findForm, findTopics, emptyTopics, findVenue, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
@@ -181,9 +181,12 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const frame = form === 'speech' && hasFacts ? await speechFrame(deps.knowledge, `${venue ?? ''}${subject}`) : { sources: [] };
       // The office's own greeting fits a general speech; to deputies the template's 各位代表 is right.
       const salutation = templates.find('发言称呼', leadTopic(topics, items)) ? undefined : frame.salutation;
-      const templateDocument = draftFromTemplates(templates, {
-        topics, form, items, period, organ, title, salutation, closing: frame.closing,
-      }, deps.taxonomy);
+      const templateInput = { topics, form, items, period, organ, title, salutation, closing: frame.closing };
+      const fullDocument = draftFromTemplates(templates, templateInput, deps.taxonomy);
+      // Over the length asked (300字左右): the items in few words, the figures all kept.
+      const limit = lengthLimit(shapeWish(words));
+      const templateDocument = limit && draftLength(fullDocument) > limit
+        ? draftFromTemplates(templates, { ...templateInput, compact: true }, deps.taxonomy) : fullDocument;
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';

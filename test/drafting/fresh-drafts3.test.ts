@@ -101,6 +101,18 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared ha
     expect(d.text).not.toContain('代表之家');
   });
 
+  it('writes a draft over the length asked in few words, every figure kept', async () => {
+    const full = await draft('写一段1至5月份人大工作总体情况', '2023-06-05');
+    const short = await draft('写一段1至5月份人大工作总体情况,300字左右', '2023-06-05');
+    const figures = (text: string) => [...text.matchAll(/[0-9]+(?=次|个|期|项)/g)].map((m) => m[0]).sort();
+    expect(figures(short.text)).toEqual(figures(full.text));
+    expect(figures(short.text).length).toBeGreaterThanOrEqual(10);
+    expect(short.text.length).toBeLessThan(full.text.length * 0.7);
+    expect(short.text).not.toContain('跟踪督促整改落实');
+    // No length asked: the items keep their account of the work.
+    expect(full.text).toContain('跟踪督促整改落实');
+  });
+
   it('names the file without the form word twice', async () => {
     const d = await draft('起草上半年听取审议专项工作报告情况,用于常委会工作报告,两三段');
     expect(d.fileName).not.toContain('报告报告');
