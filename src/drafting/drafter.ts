@@ -23,7 +23,7 @@ import { namedSubject } from './subject-note.ts';
 import { draftLength, fitParagraphs, lengthLimit, lengthNote, shapeWish } from './request-shape.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
-import { findForm, findTopics, emptyTopics, findVenue, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
+import { findForm, findTopics, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
@@ -112,7 +112,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     const label = subjectLabel(subject);
     const entries = await entriesNaming(deps.log, subject, start, end);
     const form = findForm(request);
-    const title = form === 'speech' ? messages.speechTitle(label) : messages.sectionTitle(organ, period, label);
+    const title = form === 'speech' ? messages.speechTitle(label, speechWord(request)) : messages.sectionTitle(organ, period, label);
     const frame = form === 'speech' && entries.length > 0 ? await speechFrame(deps.knowledge, label) : { sources: [] };
     const shaped = await fitted(subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: frame.closing }), request, start, end);
     const document = shaped.document;
@@ -173,8 +173,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const form = findForm(words);
       const venue = form === 'speech' ? findVenue(words) : undefined;
       const subject = topicPhrase(topics);
-      const title = venue ? messages.venueTitle(venue)
-        : form === 'speech' ? messages.speechTitle(subject) : messages.sectionTitle(organ, period, subject);
+      const title = venue ? messages.venueTitle(venue, speechWord(words))
+        : form === 'speech' ? messages.speechTitle(subject, speechWord(words)) : messages.sectionTitle(organ, period, subject);
       const empty = emptyTopics(topics, items).map((t) => t.label);
       const hasFacts = facts.some((f) => f.count > 0);
 

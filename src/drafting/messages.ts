@@ -54,8 +54,8 @@ export const messages = {
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
     `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,
-  speechTitle: (topic: string) => `关于${topic}的交流发言`,
-  venueTitle: (venue: string) => `在${venue}上的发言`,
+  speechTitle: (topic: string, word: string = '发言') => `关于${topic}的${word === '发言' ? '交流发言' : word}`,
+  venueTitle: (venue: string, word: string = '发言') => `在${venue}上的${word}`,
   /** The file name's last word, by form: 总结 for a section, 发言 for a speech; the request's own word wins. */
   fileWords: ['交流发言', '发言', '讲话', '汇报', '总结', '报告', '简报'],
   fileWordSection: '总结',

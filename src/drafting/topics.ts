@@ -85,8 +85,14 @@ const SPEAKER = /(?:副主任|主任委员|主任|秘书长|书记|领导|同志
 
 /** The occasion a speech is for, as its title names it: 在代表座谈会上的发言 → 代表座谈会. */
 export function findVenue(request: string): string | undefined {
-  const match = VENUE.exec(request);
+  // 在代表座谈会上的发言, or the meeting it is written for: 为全市人大工作交流会写一段发言.
+  const match = VENUE.exec(request) ?? FOR_MEETING.exec(request);
   return match && /发言|讲话|致辞/.test(request.slice(match.index)) ? match[1] : undefined;
+}
+
+/** The kind of speech a request names, for its title: 讲话 or 致辞 when it says so, else 发言. */
+export function speechWord(request: string): '讲话' | '致辞' | '发言' {
+  return /发言/.test(request) ? '发言' : /讲话/.test(request) ? '讲话' : /致辞/.test(request) ? '致辞' : '发言';
 }
 
 /**

@@ -44,6 +44,14 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared ha
     expect(d.topics).toEqual(['代表工作']);
     expect(d.text).not.toMatch(/党组|视察|听取审议/);
     expect(d.text).toContain('培训3期');
+    expect(d.document.title).toBe('在全市人大工作交流会上的发言');
+  });
+
+  it('titles a speech with the word the request uses (讲话稿 is a 讲话)', async () => {
+    const d = await draft('为主任会议准备一段讲话稿,讲讲上半年监督工作的成效和下半年打算');
+    expect(d.document.title).toBe('在主任会议上的讲话');
+    expect((await draft('写一段上半年监督工作的讲话')).document.title).toBe('关于监督工作的讲话');
+    expect((await draft('写一篇上半年自身建设方面的发言稿')).document.title).toBe('关于自身建设的交流发言');
   });
 
   it('says a subject no entry of the period names, instead of passing the whole topic off as it', async () => {
