@@ -180,7 +180,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
 
       const frame = form === 'speech' && hasFacts ? await speechFrame(deps.knowledge, `${venue ?? ''}${subject}`) : { sources: [] };
       // The office's own greeting fits a general speech; to deputies the template's 各位代表 is right.
-      const salutation = templates.find('发言称呼', leadTopic(topics, items)) ? undefined : frame.salutation;
+      // A meeting named that is not the deputies' own (全市人大工作交流会) is addressed as the office addresses it.
+      const toOthers = !!venue && !/代表/.test(venue);
+      const salutation = templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation;
       const templateInput = { topics, form, items, period, organ, title, salutation, closing: frame.closing };
       const fullDocument = draftFromTemplates(templates, templateInput, deps.taxonomy);
       // Over the length asked (300字左右): the items in few words, the figures all kept.

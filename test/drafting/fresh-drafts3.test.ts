@@ -45,6 +45,9 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared ha
     expect(d.text).not.toMatch(/党组|视察|听取审议/);
     expect(d.text).toContain('培训3期');
     expect(d.document.title).toBe('在全市人大工作交流会上的发言');
+    // Spoken to the city's meeting, not to deputies.
+    expect(d.document.paragraphs[0].text).not.toContain('各位代表');
+    expect((await draft('起草一段在代表座谈会上的发言')).document.paragraphs[0].text).toContain('各位代表');
   });
 
   it('titles a speech with the word the request uses (讲话稿 is a 讲话)', async () => {
