@@ -45,7 +45,7 @@ export interface NamedSubject {
 export const THEME = /依法|履职|尽责|重点|主要|全面|整体|总体|日常|各项|有关|相关|近期|阶段性?|本职|重要|常规|中心|具体|基本|其他|其它|业务|全部|所有|一些|进展|开展|亮点|特色|创新|经验|做法|成效|成绩|落实|推进|半年|全年|区委|决策部署|部署|服务|大局|高质量|发展|实践|全过程|人民民主|民主|典型|突出|扎实|有效|任务|目标|工作|情况/gu;
 
 /** Words of plan, style and occasion: left over from a request, yet no subject the log could name. */
-const NOT_A_MATTER = /计划|打算|思路|要点|规划|下半年|下一步|明年|今后|成效|成绩|经验|做法|亮点|特色|交流|发言|讲话|小结|总结|述职|简要|简洁|简短|详细|一些|即可|就行/g;
+const NOT_A_MATTER = /计划|打算|思路|要点|规划|下半年|下一步|明年|今后|成效|成绩|经验|做法|亮点|特色|交流|发言|讲话|小结|总结|述职|简要|简洁|简短|详细|一些|一点|即可|就行|语言|文字|格式|口吻|语气|风格|文风|精练|精炼|朴实|生动|规范|正式|参考|参照|写法|模板|范文|篇幅|字数/g;
 
 /**
  * The part of a subject the titles name: the whole, else its longest run of four or more
@@ -83,7 +83,12 @@ export function namedSubject(request: string, periodWords: string | undefined, t
   // Nothing counted: the draft already says none is logged. Titles not all read: absence unknown.
   if (counted === 0 || !complete) return undefined;
   const matter = (w: string) => w.replace(NOT_A_MATTER, '');
+  // Only the clause that names the work (近一个月公益诉讼和司法监督方面的情况), not one that
+  // asks for a manner (，语言精练一些; ，参考去年的写法).
+  const clauses = request.split(/[，,；;。！!？?]/);
+  const main = clauses.filter((c) => topics.some((t) => t.words.some((w) => c.includes(w))));
+  const asked = leftover((main.length > 0 ? main : clauses.slice(0, 1)).join('，'), periodWords, topics);
   // 依法履职, 落实区委决策部署: the office's whole work in other words, no matter of its own.
-  const absent = words.find((w) => matter(w).length >= 4 && matter(w).replace(THEME, '').length >= 2 && !namedPart(w, titles));
+  const absent = asked.find((w) => matter(w).length >= 4 && matter(w).replace(THEME, '').length >= 2 && !namedPart(w, titles));
   return absent ? { subject: matter(absent), counted, matching: [], complete } : undefined;
 }

@@ -64,6 +64,13 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared ha
     expect(legislation.note).toMatch(/没有事项含“征集法规草案意见”/);
   });
 
+  it('takes no manner asked for (，语言精练一些; ，参考去年的写法) for a subject', async () => {
+    for (const request of ['起草上半年监督工作情况，语言精练一些', '写一段上半年视察工作的总结，格式规范', '写一段上半年监督工作总结，参考去年的写法', '帮忙写个上半年代表工作的总结，文字朴实一点']) {
+      expect((await draft(request)).note ?? '', request).not.toContain('要求里提到');
+    }
+    expect((await draft('写一段今年以来养老服务方面的监督情况')).note).toMatch(/没有事项含“养老服务”/);
+  });
+
   it('names the part of a subject the entries hold (安全生产领域 → 安全生产)', async () => {
     const d = await draft('帮我写一段上半年安全生产领域监督工作的情况');
     expect(d.note).toMatch(/事项含“安全生产”的 2 次/);
