@@ -82,6 +82,16 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared ha
     expect(d.text).not.toMatch(/党组|听取审议|[0-9]+次/);
   });
 
+  it('drafts the whole office\'s work when a request names only its form (工作回顾, 工作综述, 履职情况)', async () => {
+    for (const request of ['写一段二季度工作回顾', '起草一份上半年工作综述', '帮我写上半年的履职情况', '写一段上半年的工作情况']) {
+      const d = await draft(request);
+      expect(d.topics, request).toEqual(['常委会工作']);
+      expect(ungroundedFigures(d.text, d.facts.map((f) => f.count)), request).toEqual([]);
+    }
+    // Work no topic names, in the same words, is still that work alone.
+    expect((await draft('写一段上半年信访工作情况')).empty).toEqual(['信访工作']);
+  });
+
   it('drafts a month after the log stops and says where the log stops', async () => {
     const d = await draft('起草7月份工作小结', '2023-08-15');
     expect(d.facts.every((f) => f.count === 0)).toBe(true);
