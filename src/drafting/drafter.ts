@@ -20,10 +20,10 @@ import { styleExamples, speechFrame, type ExampleSource } from './style-sources.
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
-import { draftLength, fitParagraphs, lengthNote, shapeWish } from './request-shape.ts';
-import { logEndsBefore } from './log-coverage.ts';
+import { draftLength, fitParagraphs, lengthLimit, lengthNote, shapeWish } from './request-shape.ts';
+import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
-import { findForm, findTopics, emptyTopics, findVenue, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
+import { findForm, findTopics, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
@@ -102,8 +102,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate): Promise<{ document: DraftDocument; notes: string[] }> {
     const wish = shapeWish(request);
     const shaped = fitParagraphs(document, wish.paragraphs);
-    const last = await logEndsBefore(deps.log, start, end);
-    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined];
+    const [last, first] = await Promise.all([logEndsBefore(deps.log, start, end), logStartsAfter(deps.log, end)]);
+    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined, first ? messages.logStarts(first) : undefined];
     return { document: shaped, notes: notes.filter((n): n is string => !!n) };
   }
 
@@ -112,7 +112,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     const label = subjectLabel(subject);
     const entries = await entriesNaming(deps.log, subject, start, end);
     const form = findForm(request);
-    const title = form === 'speech' ? messages.speechTitle(label) : messages.sectionTitle(organ, period, label);
+    const title = form === 'speech' ? messages.speechTitle(label, speechWord(request)) : messages.sectionTitle(organ, period, label);
     const frame = form === 'speech' && entries.length > 0 ? await speechFrame(deps.knowledge, label) : { sources: [] };
     const shaped = await fitted(subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: frame.closing }), request, start, end);
     const document = shaped.document;
@@ -147,7 +147,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const named = readPeriod(words, now);
       const { topics, named: topicNamed } = topicsOf(words, named.words);
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
-      if (PLAN.test(words)) throw new UserError('unknown_topic', messages.planNotDrafted);
+      // 成效和下半年打算: the work done is drafted, the plan is left to the office and said so.
+      const planToo = PLAN.test(words) && DONE_AND_PLAN.test(words);
+      if (PLAN.test(words) && !planToo) throw new UserError('unknown_topic', messages.planNotDrafted);
       // 信访工作的总结 names work of its own: not the occasion's whole-office report.
       const unlisted = topicNamed ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
       if (topics.length === 0 && !unlisted) {
@@ -171,17 +173,22 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const form = findForm(words);
       const venue = form === 'speech' ? findVenue(words) : undefined;
       const subject = topicPhrase(topics);
-      const title = venue ? messages.venueTitle(venue)
-        : form === 'speech' ? messages.speechTitle(subject) : messages.sectionTitle(organ, period, subject);
+      const title = venue ? messages.venueTitle(venue, speechWord(words))
+        : form === 'speech' ? messages.speechTitle(subject, speechWord(words)) : messages.sectionTitle(organ, period, subject);
       const empty = emptyTopics(topics, items).map((t) => t.label);
       const hasFacts = facts.some((f) => f.count > 0);
 
       const frame = form === 'speech' && hasFacts ? await speechFrame(deps.knowledge, `${venue ?? ''}${subject}`) : { sources: [] };
       // The office's own greeting fits a general speech; to deputies the template's 各位代表 is right.
-      const salutation = templates.find('发言称呼', leadTopic(topics, items)) ? undefined : frame.salutation;
-      const templateDocument = draftFromTemplates(templates, {
-        topics, form, items, period, organ, title, salutation, closing: frame.closing,
-      }, deps.taxonomy);
+      // A meeting named that is not the deputies' own (全市人大工作交流会) is addressed as the office addresses it.
+      const toOthers = !!venue && !/代表/.test(venue);
+      const salutation = templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation;
+      const templateInput = { topics, form, items, period, organ, title, salutation, closing: frame.closing };
+      const fullDocument = draftFromTemplates(templates, templateInput, deps.taxonomy);
+      // Over the length asked (300字左右): the items in few words, the figures all kept.
+      const limit = lengthLimit(shapeWish(words));
+      const templateDocument = limit && draftLength(fullDocument) > limit
+        ? draftFromTemplates(templates, { ...templateInput, compact: true }, deps.taxonomy) : fullDocument;
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
@@ -194,6 +201,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
         yearTaken(named.words, start, now) ? messages.periodYearTaken(named.words!, period) : undefined,
         subjectNamed ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
         recorder ? messages.recorderNotNarrowed(recorder) : undefined,
+        planToo ? messages.planLeftOut : undefined,
       ].filter(Boolean).join('\n') || undefined;
       let sources: readonly Source[] = frame.sources;
       if (deps.model && hasFacts) {
@@ -221,7 +229,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       if (stray.length > 0) throw new InternalError('draft_ungrounded', `ungrounded figures in draft: ${stray.map((f) => f.text).join(',')}`);
       const fileWord = messages.fileWords.find((w) => words.includes(w))
         ?? (form === 'speech' ? messages.fileWordSpeech : messages.fileWordSection);
-      const fileName = venue ? title : `${periodForFileName(period)}${subject}${fileWord}`;
+      const fileName = venue ? title : `${periodForFileName(period)}${subject.endsWith(fileWord) ? subject.slice(0, -fileWord.length) : subject}${fileWord}`;
       document = { ...document, basis: messages.documentBasis(period, start, end, mode === 'llm') };
       return { text, mode, from: start, to: end, facts, sources, document, note, fileName, topics: topics.map((t) => t.label), empty };
     },
@@ -243,6 +251,9 @@ export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts
 
 /** A request for a plan (下半年工作计划, 明年工作打算, 工作要点), not an account of what was done. */
 const PLAN = /(?:计划|打算|思路|要点|规划)\s*(?:的)?\s*(?:稿子|材料|初稿|草稿|部分)?\s*[。！!]?\s*$/;
+
+/** A request for what was done and for a plan (工作成效和下半年打算): the first is drafted. */
+const DONE_AND_PLAN = /(?:成效|成绩|情况|做法|进展|工作)\s*(?:和|及|以及|与|、|，|,|并)\s*[^，,。；;]{0,8}(?:计划|打算|思路|要点|规划)/;
 
 /** A period begun but not over, as a draft names it: 今年以来, 2023年第三季度以来. */
 function sinceStart(start: IsoDate, end: IsoDate, now: IsoDate): string {

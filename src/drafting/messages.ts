@@ -6,6 +6,8 @@ export const messages = {
   /** A plan (工作计划, 打算): the log holds what was done, not what is to be done. */
   planNotDrafted:
     '工作计划、打算要由办公室研究确定，活动记录里只有已经开展的活动，我不能替您写出来。我可以起草已开展工作的总结，例如“写一段上半年监督工作的总结”，计划部分请在稿中补充。',
+  /** A request for the work done and a plan: the work is drafted, the plan left to the office. */
+  planLeftOut: '要求里的计划、打算要由办公室研究确定，活动记录里只有已经开展的活动，稿中只写了已开展的工作，计划部分请在稿中补充。',
   /** The request named no start: the draft covers the year so far, and the person is told how to choose. */
   periodAssumed: (period: string, from: string, to: string) =>
     `要求里没有说明时段，按${period}（${from}至${to}）统计；如需其他时段，请在要求里写明，例如“上半年”“2023年3月”。`,
@@ -25,8 +27,10 @@ export const messages = {
   recorderNotNarrowed: (who: string) =>
     `要求里提到“${who === '我' ? '我记' : who + '记'}的”：稿中的数字按该时段全部活动记录统计，没有只算${who === '我' ? '您' : who}记录的条目。`,
   /** The request names a subject the draft's figures are not narrowed to (figures count whole kinds). */
-  subjectNotNarrowed: (subject: string, counted: number, matching: readonly string[], complete: boolean) =>
-    `要求里提到“${subject}”：稿中的次数是该时段这些类型的全部活动（共 ${counted} 次），没有只算“${subject}”；` +
+  subjectNotNarrowed: (subject: string, counted: number, matching: readonly string[], complete: boolean) => matching.length === 0
+    ? `要求里提到“${subject}”，但该时段的活动记录中没有事项含“${subject}”的活动；稿中的次数和事项是该时段这些类型的全部活动（共 ${counted} 次），` +
+      `不是“${subject}”方面的情况，请核实后再用；如有这方面的工作，请先补充记录再起草。`
+    : `要求里提到“${subject}”：稿中的次数是该时段这些类型的全部活动（共 ${counted} 次），没有只算“${subject}”；` +
     `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${titlesOnce(matching)}。` +
     `如果只写这方面，请据此改动稿中的数字。`,
   /** Work no drafting topic names, with entries naming it: listed without figures. */
@@ -44,11 +48,14 @@ export const messages = {
   /** The log stops well before the period ends: the figures run only up to its last entry. */
   logEnds: (last: string) =>
     `活动记录最后一条是${last}，此后没有登记任何活动；稿中的数字只包括${last}以前的活动。如之后的活动还没有录入，请先补录再起草。`,
+  /** Nothing logged up to the period's end, something after: the log begins later. */
+  logStarts: (first: string) =>
+    `活动记录最早一条是${first}，此前没有登记任何活动，所以稿中没有这段时间的工作情况。如这段时间的活动还没有录入，请先补录再起草。`,
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
     `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,
-  speechTitle: (topic: string) => `关于${topic}的交流发言`,
-  venueTitle: (venue: string) => `在${venue}上的发言`,
+  speechTitle: (topic: string, word: string = '发言') => `关于${topic}的${word === '发言' ? '交流发言' : word}`,
+  venueTitle: (venue: string, word: string = '发言') => `在${venue}上的${word}`,
   /** The file name's last word, by form: 总结 for a section, 发言 for a speech; the request's own word wins. */
   fileWords: ['交流发言', '发言', '讲话', '汇报', '总结', '报告', '简报'],
   fileWordSection: '总结',

@@ -81,3 +81,31 @@ export function lengthNote(wish: ShapeWish, length: number): string | undefined 
   if (short) return messages.lengthShort(n, bound, length);
   return long ? messages.lengthLong(n, bound, length) : undefined;
 }
+
+/** The most characters a draft may have before it is over the length asked, or undefined when none is asked. */
+export function lengthLimit(wish: ShapeWish): number | undefined {
+  if (!wish.chars || wish.chars.bound === 'least') return undefined;
+  return wish.chars.bound === 'most' ? wish.chars.n : Math.round(wish.chars.n * 1.3);
+}
+
+/**
+ * An item in few words, for a draft over the length asked: its heading, then its sentence up to
+ * the last clause with a figure (分别听取审议…等14个报告; 其中视察8次、调研6次), or its first
+ * clause when it has none. What goes is the template's account of purpose and effect, never a figure.
+ */
+export function compactItem(text: string): string {
+  const upToFigure = (sentence: string) => {
+    const clauses = sentence.split('，');
+    const last = clauses.reduce((at, clause, i) => (/[0-9]/.test(clause) ? i : at), 0);
+    return clauses.slice(0, last + 1).join('，');
+  };
+  const sentences = text.split('。').filter((s) => s.trim());
+  // A first sentence followed by others is the item's heading (坚持党的全面领导，强化理论武装。), kept whole.
+  const [head, ...rest] = sentences.length > 1 ? sentences : ['', ...sentences];
+  const counted = rest.filter((s) => /[0-9]/.test(s));
+  const body = (counted.length > 0 ? counted : rest.slice(0, 1)).map(upToFigure);
+  const short = `${[head, ...body].filter(Boolean).join('。')}。`;
+  // Every figure of the item stays; should a template defeat the cut, the item is left whole.
+  const figures = (t: string) => (t.match(/[0-9]+/g) ?? []).join(',');
+  return figures(short) === figures(text) ? short : text;
+}

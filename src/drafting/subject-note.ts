@@ -39,16 +39,56 @@ export interface NamedSubject {
 }
 
 /**
- * The subject a request names that only some of the counted entries are about, or undefined.
- * A word no entry names is left alone (it may be a word of style); one every entry names needs no note.
+ * Words of the office's whole work, as themes rather than a line of work (落实区委决策部署,
+ * 全过程人民民主实践, 依法履职, 亮点工作): a run made only of them is the occasion's report.
  */
-export function namedSubject(request: string, periodWords: string | undefined, topics: readonly Topic[], facts: readonly Fact[]): NamedSubject | undefined {
-  const titles = facts.flatMap((f) => f.titles);
-  const counted = facts.reduce((sum, f) => sum + f.count, 0);
-  for (const subject of leftover(request, periodWords, topics)) {
-    const matching = titles.filter((t) => t.includes(subject));
-    if (matching.length > 0 && matching.length < counted) return { subject, counted, matching, complete: titles.length >= counted };
+export const THEME = /依法|履职|尽责|重点|主要|全面|整体|总体|日常|各项|有关|相关|近期|阶段性?|本职|重要|常规|中心|具体|基本|其他|其它|业务|全部|所有|一些|进展|开展|亮点|特色|创新|经验|做法|成效|成绩|落实|推进|半年|全年|区委|决策部署|部署|服务|大局|高质量|发展|实践|全过程|人民民主|民主|典型|突出|扎实|有效|任务|目标|工作|情况/gu;
+
+/** Words of plan, style and occasion: left over from a request, yet no subject the log could name. */
+const NOT_A_MATTER = /计划|打算|思路|要点|规划|下半年|下一步|明年|今后|成效|成绩|经验|做法|亮点|特色|交流|发言|讲话|小结|总结|述职|简要|简洁|简短|详细|一些|一点|即可|就行|语言|文字|格式|口吻|语气|风格|文风|精练|精炼|朴实|生动|规范|正式|参考|参照|写法|模板|范文|篇幅|字数/g;
+
+/**
+ * The part of a subject the titles name: the whole, else its longest run of four or more
+ * characters some title holds (安全生产领域 → 安全生产, 生态环境保护 → 生态环境); undefined when none.
+ */
+export function namedPart(subject: string, titles: readonly string[]): string | undefined {
+  if (titles.some((t) => t.includes(subject))) return subject;
+  for (let n = subject.length - 1; n >= 4; n--) {
+    for (let at = 0; at + n <= subject.length; at++) {
+      const part = subject.slice(at, at + n);
+      if (titles.some((t) => t.includes(part))) return part;
+    }
   }
   return undefined;
 }
 
+/**
+ * The subject a request names that only some of the counted entries are about, or none of
+ * them (近一个月公益诉讼方面的监督 when no 公益诉讼 entry falls in the month): the draft counts
+ * the whole kinds either way, and says so. A short word no entry names is left alone (it may be
+ * a word of style); one of four or more characters is a matter, and its absence is said.
+ * One every entry names needs no note.
+ */
+export function namedSubject(request: string, periodWords: string | undefined, topics: readonly Topic[], facts: readonly Fact[]): NamedSubject | undefined {
+  const titles = facts.flatMap((f) => f.titles);
+  const counted = facts.reduce((sum, f) => sum + f.count, 0);
+  const complete = titles.length >= counted;
+  const words = leftover(request, periodWords, topics);
+  for (const word of words) {
+    const subject = namedPart(word, titles);
+    if (!subject) continue;
+    const matching = titles.filter((t) => t.includes(subject));
+    if (matching.length < counted) return { subject, counted, matching, complete };
+  }
+  // Nothing counted: the draft already says none is logged. Titles not all read: absence unknown.
+  if (counted === 0 || !complete) return undefined;
+  const matter = (w: string) => w.replace(NOT_A_MATTER, '');
+  // Only the clause that names the work (近一个月公益诉讼和司法监督方面的情况), not one that
+  // asks for a manner (，语言精练一些; ，参考去年的写法).
+  const clauses = request.split(/[，,；;。！!？?]/);
+  const main = clauses.filter((c) => topics.some((t) => t.words.some((w) => c.includes(w))));
+  const asked = leftover((main.length > 0 ? main : clauses.slice(0, 1)).join('，'), periodWords, topics);
+  // 依法履职, 落实区委决策部署: the office's whole work in other words, no matter of its own.
+  const absent = asked.find((w) => matter(w).length >= 4 && matter(w).replace(THEME, '').length >= 2 && !namedPart(w, titles));
+  return absent ? { subject: matter(absent), counted, matching: [], complete } : undefined;
+}

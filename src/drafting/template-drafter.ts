@@ -2,6 +2,7 @@
 import type { Taxonomy } from '../reader/index.ts';
 import { joinMatters, mattersOf } from './matters.ts';
 import { messages } from './messages.ts';
+import { compactItem } from './request-shape.ts';
 import { fillTemplate, type DraftTemplates } from './template-file.ts';
 import { emptyTopics, type Topic } from './topics.ts';
 import type { DraftDocument, DraftForm, DraftItem, Fact, ParagraphStyle } from './types.ts';
@@ -19,6 +20,8 @@ export interface TemplateDraftInput {
   /** The salutation and closing of the office's own speeches, when the knowledge base has them. */
   readonly salutation?: string;
   readonly closing?: string;
+  /** Over the length asked: each item in few words (compactItem), and a report without its closing outlook. */
+  readonly compact?: boolean;
 }
 
 /** The topics as one phrase: 监督工作; 发挥代表作用、代表培训和代表建议办理. */
@@ -91,7 +94,8 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
   }
   // An item's short heading (组织好视察调研。) leads an enumeration; a lone item needs none.
   const alone = (text: string) => (present.length === 1 ? text.replace(/^[^，。]{2,16}。(?=.)/, '') : text);
-  const lines = present.map((item, i) => `${ordinal(i, present.length)}${alone(itemText(templates, item, common, taxonomy))}`);
+  const short = (text: string) => (input.compact ? compactItem(text) : text);
+  const lines = present.map((item, i) => `${ordinal(i, present.length)}${alone(short(itemText(templates, item, common, taxonomy)))}`);
   const declared = emptyTopics(topics, items).map((t) => fillTemplate(templates.get('无记录', '*') ?? '', { ...common, 题目: t.label }));
   const paragraphs: Array<{ style: ParagraphStyle; text: string }> = [];
   const body = (text: string) => {
@@ -107,7 +111,7 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     body(fillTemplate(templates.get('开头', lead) ?? '', common));
     lines.forEach(body);
     declared.forEach(body);
-    body(fillTemplate(templates.get('结尾', '*') ?? '', common));
+    if (!input.compact) body(fillTemplate(templates.get('结尾', '*') ?? '', common));
   }
   return { title, paragraphs };
 }

@@ -85,9 +85,21 @@ const SPEAKER = /(?:副主任|主任委员|主任|秘书长|书记|领导|同志
 
 /** The occasion a speech is for, as its title names it: 在代表座谈会上的发言 → 代表座谈会. */
 export function findVenue(request: string): string | undefined {
-  const match = VENUE.exec(request);
+  // 在代表座谈会上的发言, or the meeting it is written for: 为全市人大工作交流会写一段发言.
+  const match = VENUE.exec(request) ?? FOR_MEETING.exec(request);
   return match && /发言|讲话|致辞/.test(request.slice(match.index)) ? match[1] : undefined;
 }
+
+/** The kind of speech a request names, for its title: 讲话 or 致辞 when it says so, else 发言. */
+export function speechWord(request: string): '讲话' | '致辞' | '发言' {
+  return /发言/.test(request) ? '发言' : /讲话/.test(request) ? '讲话' : /致辞/.test(request) ? '致辞' : '发言';
+}
+
+/**
+ * The meeting a draft is written for (为全市人大工作交流会写…, 为主任会议准备…): an occasion,
+ * like 在…上, not the work to report on.
+ */
+const FOR_MEETING = /为([^，,。；;为]{2,20}?(?:会议|会|班|论坛))(?=准备|写|起草|撰写|草拟|拟|作|做|提供)/;
 
 /**
  * What a draft is for, not about (起草上半年调研工作情况，用于常委会工作报告): 用于/用在/用作 and
@@ -96,12 +108,12 @@ export function findVenue(request: string): string | undefined {
 const PURPOSE = /(?:用于|用在|用作|(?<=^|[，,；;：:]\s*)供)[^，,。；;]{2,24}/g;
 
 /**
- * The request without where and by whom a speech is given (主任在常委会会议上关于监督工作的讲话 →
+ * The request without where, for which meeting and by whom a speech is given (主任在常委会会议上关于监督工作的讲话 →
  * 关于监督工作的讲话) and what the draft is for (，用于常委会工作报告): the 常委会会议 it is given
  * at and the report it goes into are not topics to count, the 主任 no subject.
  */
 export function withoutOccasion(request: string): string {
-  return request.replace(VENUE, ' ').replace(SPEAKER, ' ').replace(PURPOSE, ' ');
+  return request.replace(VENUE, ' ').replace(FOR_MEETING, ' ').replace(SPEAKER, ' ').replace(PURPOSE, ' ');
 }
 
 /**

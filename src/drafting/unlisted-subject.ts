@@ -8,7 +8,7 @@ import type { Activity, ActivityQuery, Paged, PageRequest } from '../log/index.t
 import type { IsoDate } from '../time/index.ts';
 import { sanitizeTitle } from './matters.ts';
 import { fillTemplate, type DraftTemplates } from './template-file.ts';
-import { GENERAL } from './subject-note.ts';
+import { GENERAL, THEME } from './subject-note.ts';
 import type { DraftDocument, DraftForm, ParagraphStyle } from './types.ts';
 
 /** How long the draft should be (300字左右, 一段就行): a wish about form, never a subject. */
@@ -17,14 +17,9 @@ const LENGTH_WISH = /[0-9０-９一二三四五六七八九十百千两]+\s*字(
  * A run of Chinese up to what a named subject is followed by: 信访工作, 宣传方面, 立法情况, or
  * 的 and the form asked for (信访接待的总结, 关于新闻宣传的汇报).
  */
-const SUBJECT_RUN = /([\u4e00-\u9fff]+?)(?:(?:的)?(?:工作|方面|领域|情况)|的(?:总结|汇报|材料|发言|讲话|报告|简报|稿子|情况))/gu;
+const SUBJECT_RUN = /([\u4e00-\u9fff]+?)(?:(?:的)?(?:工作|方面|领域|情况)|的(?:总结|小结|汇报|材料|发言|讲话|报告|简报|稿子|情况))/gu;
 /** Asking, form and organ words that open the run before a subject (帮我写一份区人大信访…). */
 const OPENING = /^(?:请|麻烦|帮我|帮忙|给我|替我|写|起草|草拟|拟写|撰写|拟|生成|整理|准备|一下|一段|一篇|一份|一个|个|篇|份|段|关于|有关|围绕|就|对|区人大常委会|人大常委会|常委会|区人大|人大|我们|咱们|我区|全区|本区|今年|年度|本年度)+/u;
-/**
- * Words of the office's whole work, as themes rather than a line of work (落实区委决策部署,
- * 全过程人民民主实践, 依法履职, 亮点工作): a run made only of them is the occasion's report.
- */
-const THEME = /依法|履职|尽责|重点|主要|全面|整体|总体|日常|各项|有关|相关|近期|阶段性?|本职|重要|常规|中心|具体|基本|其他|其它|业务|全部|所有|一些|进展|开展|亮点|特色|创新|经验|做法|成效|成绩|落实|推进|半年|全年|区委|决策部署|部署|服务|大局|高质量|发展|实践|全过程|人民民主|民主|典型|突出|扎实|有效|任务|目标|工作|情况/gu;
 
 /**
  * The subject a request names as its work (立法工作 → 立法, 新闻宣传方面 → 新闻宣传) once its
@@ -34,7 +29,8 @@ const THEME = /依法|履职|尽责|重点|主要|全面|整体|总体|日常|�
 export function unlistedSubject(request: string, periodWords: string | undefined, occasionWords: readonly string[] = []): string | undefined {
   const rest = (periodWords ? request.replace(periodWords, ' ') : request).replace(LENGTH_WISH, ' ');
   for (const [, run] of rest.matchAll(SUBJECT_RUN)) {
-    const subject = run.replace(OPENING, '').replace(/^的/, '');
+    // 信访接待和来信来访办理: two subjects joined; the first names the work.
+    const subject = run.replace(OPENING, '').replace(/^的/, '').split(/以及|和|及|与/)[0];
     if (subject.length < 2 || subject.length > 8 || GENERAL.test(subject)) continue;
     // Where a speech is given (座谈会上的发言) is an occasion, not work to report on.
     if (/[上中里]$/.test(subject) || occasionWords.some((w) => subject.includes(w))) continue;

@@ -174,7 +174,7 @@ describe('offline drafts', () => {
   it('drafts a speech on what it is about, not on the meeting it is given at nor its speaker', async () => {
     const draft = await drafter.draft({ request: '帮我写一段主任在常委会会议上关于上半年监督工作的讲话', now: '2023-07-05' });
     expect(draft.topics).toEqual(['监督工作']);
-    expect(draft.document.title).toBe('在常委会会议上的发言');
+    expect(draft.document.title).toBe('在常委会会议上的讲话'); // the request asks for a 讲话
     expect(draft.facts.flatMap((f) => f.kinds)).not.toContain('session');
     expect(draft.note ?? '').not.toContain('主任');
     expect(grounded(draft)).toEqual([]);

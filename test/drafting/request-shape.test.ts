@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { loadTaxonomy } from '../../src/reader/index.ts';
 import { openActivityLog, sqliteActivityStore } from '../../src/log/index.ts';
 import { createDrafter, ungroundedFigures, type Draft } from '../../src/drafting/index.ts';
+import { draftLength } from '../../src/drafting/request-shape.ts';
 import { fixtureDrafter, halfYearLogPresent } from '../support/fixture-drafter.ts';
 
 const bodies = (d: Draft) => d.document.paragraphs.filter((p) => p.style === 'body');
@@ -46,9 +47,13 @@ describe.skipIf(!halfYearLogPresent())('the shape a request asks for', () => {
     expect(d.text.length).toBeLessThan(400);
   });
 
-  it('a draft over the length allowed says so', async () => {
-    const d = await draft('起草上半年人大工作总结,500字以内');
-    expect(d.note).toContain('500字以内');
+  it('a draft over the length allowed is written in few words, and says so when still over', async () => {
+    // 500字以内: the items in few words fit; 200字以内: they do not, and the note says so.
+    const fits = await draft('起草上半年人大工作总结,500字以内');
+    expect(draftLength(fits.document)).toBeLessThanOrEqual(500);
+    expect(fits.note ?? '').not.toContain('删减');
+    const d = await draft('起草上半年人大工作总结,200字以内');
+    expect(d.note).toContain('200字以内');
     expect(d.note).toContain('删减');
     expect((await draft('起草上半年人大工作总结,1000字以内')).note ?? '').not.toContain('字');
   });
