@@ -96,6 +96,21 @@ describe.skipIf(!reports.every((path) => existsSync(path)))('figure questions ov
     expect((await ask(kb(), '上海去年举办了多少人次文化展览？')).found).toBe(false);
     expect((await ask(kb(), '上海去年举办了多少场文化展览？')).lead).toContain('举办文化展览1565场');
   });
+
+  it('reads 座 and 公里 as units, and never answers a part with the whole the question gives', async () => {
+    expect((await ask(kb(), '上海今年要新增多少座公园？')).lead).toContain('新增公园100座');
+    // The report states the city's 100座 only: how many of them are Pudong's it does not say.
+    const part = await ask(kb(), '上海今年新增的100座公园里浦东占几座？');
+    expect(part.found).toBe(false);
+    expect(part.text).not.toContain('新增公园100座');
+  });
+
+  it('answers a question asking two figures with the clause stating one, the other\'s unit no rival', async () => {
+    // 开通3条地铁新线 (条, also asked) had been taken for a rival count of the thing, and the question declined.
+    const answer = await ask(kb(), '北京去年新开了几条地铁线？现在地铁总里程多少公里？');
+    expect(answer.found).toBe(true);
+    expect(answer.lead).toContain('总里程达909公里');
+  });
 });
 
 const organicLaw = join(corpus, 'local-organic-law-2022.md');

@@ -26,6 +26,10 @@ export interface AskedFigure {
   readonly key?: string;
   /** A most (最多…多少人) or a least (至少…几个人) asked for, when the question says which. */
   readonly bound?: Bound;
+  /** The units of the other figures a two-part question asks (条 beside 公里). */
+  readonly alsoAsked?: readonly string[];
+  /** The figures the question itself states (新增的100座公园里浦东占几座: 100座), which are not what it asks. */
+  readonly given?: readonly string[];
 }
 
 /** Which way a figure bounds its thing: at least (十人以上联名), at most (不超过四十五人). */
@@ -43,10 +47,12 @@ interface StatedFigure {
 // Arabic digits with a magnitude after them (61.4万个, 936万人次) or Chinese numerals.
 const NUMERAL = '(?:\\d+(?:\\.\\d+)?[千万亿]*|[一二两三四五六七八九十百千万亿零〇]+)';
 // Units longest first, so 人次 is not read as 人 and 场次 not as 场.
-const UNITS = '人次|场次|万元|亿元|元|次|场|件|条|个(?![多半]?月)|项|篇|期|所|家|户|批|份|部|名|人|位';
+const UNITS = '人次|场次|万元|亿元|元|公里|次|场|件|条|个(?![多半]?月)|项|篇|期|所|家|户|批|份|部|座|处|台|辆|套|亩|吨|名|人|位';
 // 几个月, 多少天: a period, left to the period answer type.
 // The last such asking word is the one asked (几个委员…凑几个人签名); 哪几部分 asks for a list.
 const ASKED = new RegExp(`(?<!哪)(?:多少|几)(?:个(?=人(?!次)))?(${UNITS})(?!.*(?:多少|几))`, 'u');
+// Every figure a question asks (几条地铁线？…多少公里？): the others' units are no rival of the one answered.
+const ASKED_ALL = new RegExp(`(?<!哪)(?:多少|几)(?:个(?=人(?!次)))?(${UNITS})`, 'gu');
 // 率, 占比, 比例, 百分之几: a share, stated as a percentage, a fraction or a multiple; a few words
 // may stand between (解决率的目标定的多少, 占比到多少了).
 const ASKED_SHARE = /(?:率|占比|比例|比重)[^，,。？?；\s]{0,6}?(?:多少|几)|百分之(?:多少|几)|百分比/u;
@@ -105,7 +111,9 @@ export function askedFigure(question: string, canonicalizer: Canonicalizer = def
     .filter((word) => isContent(word) && word.tag !== 't' && !UNIT_WORD.test(word.word))
     .map(({ word, tag }) => ({ word, weight: segmenter.generalIdf(word), noun: /^(?:n|j)/.test(tag) }));
   const bound: Bound | undefined = ASKS_MOST.test(question) ? 'most' : ASKS_LEAST.test(question) ? 'least' : undefined;
-  return thing.length ? { unit: unitKey(unit), written: share ? unit : asked?.[1] ?? unit, thing, bound } : undefined;
+  const given = [...question.matchAll(STATED)].map((m) => m[0].replace(/\s+/gu, ''));
+  const alsoAsked = [...question.matchAll(ASKED_ALL)].map((m) => unitKey(m[1])).filter((other) => other !== unitKey(unit));
+  return thing.length ? { unit: unitKey(unit), written: share ? unit : asked?.[1] ?? unit, thing, bound, given, alsoAsked } : undefined;
 }
 
 // An item of a list (（三）…, 3. …) under a line ending in a colon (组成人员的名额：) is about what that line names.
@@ -201,10 +209,12 @@ function readFigures(asked: AskedFigure, text: string, canonicalizer: Canonicali
   for (const figure of statedFigures(text)) {
     // 十人以上联名 is a least: no answer to how many at most (组成人员最多多少人), nor 不超过 to how few.
     if (asked.bound && figure.bound && figure.bound !== asked.bound) continue;
+    // A figure the question gives is what it asks a part of, or about: never its answer.
+    if (asked.given?.includes(figure.text.replace(/\s+/gu, ''))) continue;
     const own = thingShare(asked, figure.clause, canonicalizer) > 0;
     const share = own || headed ? thingShare(asked, `${heading}\n${figure.clause}`, canonicalizer) : 0;
     if (compatible(asked, figure)) best = Math.max(best, share);
-    else if (share > (other?.share ?? 0)) other = { clause: figure.clause.trim(), share };
+    else if (share > (other?.share ?? 0) && !asked.alsoAsked?.includes(figure.unit)) other = { clause: figure.clause.trim(), share };
   }
   return { asked: best, other };
 }
