@@ -15,9 +15,9 @@ const HELD_NOUN =
 /**
  * What comes before 会 in words that are bodies or other events, not meetings: 委员会, 工会, 协会,
  * 学会, 商会, 社会, 机会, 体会, 领会, 理事会, 基金会, 联合会, 促进会, 研究会, 晚会, 运动会, 博览会,
- * 交易会, 音乐会, 联欢会, 庙会, 舞会; and 几个会, 这个会, 哪些会, 什么会 (no noun at all).
+ * 交易会, 音乐会, 联欢会, 庙会, 舞会; and 几个会, 这个会, 哪些会, 什么会, 开不开会 (no noun at all).
  */
-const NOT_A_MEETING = /(?:委|工|协|学|商|社|机|体|领|理|事|金|联合|促进|研究|晚|动|览|易|乐|欢|庙|舞|宴|约|误|都|个|次|场|回|轮|几|些|么|啥|哪|种|类|的|了|过|这|那|此|该)(?:大)?会$/;
+const NOT_A_MEETING = /(?:委|工|协|学|商|社|机|体|领|理|事|金|联合|促进|研究|晚|动|览|易|乐|欢|庙|舞|宴|约|误|都|个|次|场|回|轮|几|些|么|啥|哪|种|类|的|了|过|这|那|此|该|开)(?:大)?会$/;
 
 /** Meetings named by unlisted nouns, where no activity word already stands, as mentions of the meeting kind. */
 export function meetingNouns(blank: string, lexicon: Lexicon, listed: readonly KindMention[]): KindMention[] {

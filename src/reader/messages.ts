@@ -67,6 +67,9 @@ export const readerMessages = {
   /** A time word no rule reads (元旦, 11月底, 前几天). */
   unreadableDate: (words: string): string =>
     `没看懂“${words}”具体是哪一天（或哪段时间），请写明日期，例如：“12月28日”或“2026年1月1日”。`,
+  /** A weekday alone, asked yes or no, when this week's is past: the last one or the next? */
+  whichWeekday: (words: string, last: string, next: string): string =>
+    `您问的“${words}”是${last}还是${next}？请写明日期再问，例如：“${next}开会吗”。`,
   /** One of several activities in a message without its own day. */
   /** 每天 over a run of days too long to log as one entry a day. */
   dailyTooLong: (days: number): string =>

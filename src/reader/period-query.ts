@@ -76,8 +76,12 @@ const SAME_TIME = /^\s*的?\s*(?:同期|同一时期|同一时间|同时期|这�
 /** What a rule or plan requires, whatever the period (上半年至少要开几次常委会, 一年之内能开几次, 计划里几项): the documents answer it. */
 export const REQUIRED = /至少|最少要|最多(?:能|可以|只能)|(?<![不没还])能\s*(?:开|搞|组织|开展|举行|召开|进行|安排)\s*(?:几|多少)|计划(?:里|中|上|内)|不少于|不超过|不得|应当|必须|规定|要求/;
 
-/** Asking what is still to come (还要开几次, 还会有多少次, 还计划视察几次). */
-const STILL_TO_COME = /还(?:要|会|将|得|需要?|准备|计划|打算|能|可以)[^，,。；;？?]{0,8}(?:几|多少)/;
+/**
+ * Asking what is still to come (还要开几次, 还会有多少次, 还计划视察几次), or whether anything
+ * is (这周还有调研吗, 本月还有没有主任会议, 还要开会吗) — not 还开过 or 还有哪些 done.
+ */
+const STILL_TO_COME =
+  /还(?:要|会|将|得|需要?|准备|计划|打算|能|可以)[^，,。；;？?]{0,8}(?:几|多少)|还(?:有没有|有无)(?![^，,。；;？?]*[了过])|还(?:有|要|会|将|安排)(?![^，,。；;？?]*[了过])[^，,。；;？?]{0,10}(?:吗|么|没有?)\s*[？?]?\s*$/;
 
 /** Whether a clause asks for a count or list (几次, 多少, 列出). */
 const asks = (clause: string): boolean => cue.COUNT.test(clause) || cue.LIST.test(clause);

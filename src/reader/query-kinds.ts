@@ -9,8 +9,8 @@ import type { Prepared } from './prepare.ts';
 
 /** The bare word for a meeting, as a mention's whole words. */
 const ANY_MEETING_WORD = /^(?:会议|会)$/;
-/** 开会, 开了几次会, 开过会, 开了哪些会, 本周有哪些会, …的会开了几次: meetings with no kind named (not 开会议程, 会见, 会谈). */
-const HELD_MEETINGS = /开(?:了|过|的)?\s*(?:几|多少|哪些|什么|啥|哪几)?\s*(?:次|场|个)?\s*会(?![议见谈商计员长客场])|有\s*(?:哪些|什么|啥|哪几|几)\s*(?:次|场|个)?\s*会(?![议见谈商计员长客场])|的会\s*(?:一共|总共|共)?\s*开(?:了|过)/;
+/** 开会, 开了几次会, 开过会, 开了哪些会, 本周有哪些会, 这周有会吗, 有没有会, …的会开了几次: meetings with no kind named (not 开会议程, 会见, 会谈). */
+const HELD_MEETINGS = /开(?:了|过|的|不开|没开)?\s*(?:几|多少|哪些|什么|啥|哪几)?\s*(?:次|场|个)?\s*会(?![议见谈商计员长客场])|有\s*(?:没有|没)?\s*(?:哪些|什么|啥|哪几|几)?\s*(?:次|场|个)?\s*会(?![议见谈商计员长客场])|的会\s*(?:一共|总共|共)?\s*开(?:了|过)/;
 
 /** Whether the words speak of holding meetings without naming a kind (上周三开会了吗). */
 export function heldMeetings(blank: string): boolean {

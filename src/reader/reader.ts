@@ -16,6 +16,7 @@ import { comparesPeriods } from './compared-periods.ts';
 import { attendanceAsked } from './unlogged-asks.ts';
 import { heldMeetings } from './query-kinds.ts';
 import { marked, query, REQUIRED } from './period-query.ts';
+import { whetherAsked } from './whether-asked.ts';
 import type { IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
 
@@ -106,6 +107,10 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
   if (cue.HOW_TO_USE.test(blank)) return { intent: 'help' };
   if (cue.NOTHING_ON.test(p.text)) return { intent: 'unclear', question: say.nothingOn, settled: true };
+  // 4月开党组会没, 周五开党组会吗, 这周有会吗: whether it was done or is planned is the period's entries
+  // (before 没开 is read as a deed not done).
+  const whether = whetherAsked(p, taxonomy);
+  if (whether) return whether;
   const not = notAnActivity(p);
   if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };

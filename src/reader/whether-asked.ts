@@ -1,0 +1,80 @@
+/**
+ * Yes/no questions about the log: 4月开党组会没, 8月份开没开主任会议, 周五开党组会吗, 这周有会吗,
+ * 明天有视察吗, 最近有没有安排视察. Whether something was done, or is planned, in a period is
+ * answered by the entries of that period and kinds — a `list` (CONTRACTS.md), which the chat
+ * turns into 开过/没有记录 with the entries that make it so. Only messages made of nothing but a
+ * period, activity or meeting words and the words of asking are read so: 开党组会要提前通知吗
+ * and 党组会一般周几开 ask about rules and go to the documents.
+ */
+import type { Taxonomy } from './kinds.ts';
+import * as cue from './cues.ts';
+import { blankOut, type Prepared } from './prepare.ts';
+import { readerMessages as say } from './messages.ts';
+import { query } from './period-query.ts';
+import { addDays, dayInWords, mondayOf, splitIsoDate, type PeriodMatch } from '../time/index.ts';
+import type { Reading } from './types.ts';
+
+/** The end of a yes/no question: 吗, 么, 没, 没有 (and a particle or question mark after). */
+const ASKING_END = /(?:吗|么|没有?)\s*(?:呢|啊|呀)?\s*[？?]?\s*$/;
+/** A yes/no asked in the middle: 有没有, 有无, 开没开, 开不开, 搞没搞, 去不去. */
+const ASKING_PAIR = /有没有|有无|([开搞办去有])[没不]\1/;
+/** A meeting with no kind named: 有会, 有没有会, 开会, 开过会, 开不开会 (not 会议室, 会见, 委员会). */
+const ANY_MEETING = /(?:有|开|没有|不开|没开)(?:了|过)?\s*(?:什么|啥)?\s*会(?![议见谈商计员长客场])/;
+/** Anything logged at all: 有活动吗, 有没有安排. */
+const ANY_ENTRY = /活动|安排|记录/;
+/** Lately, with no stretch named (最近有没有安排视察): the list shows its dates. */
+const RECENT = /最近|近来|近期|近日/;
+/**
+ * The words a yes/no question about the log is made of, besides its period and activity words.
+ * Anything else (提前通知, 一般, 周几, 需要准备哪些材料) makes it a question for the documents.
+ */
+const ASKING_WORDS =
+  /有没有|有无|没有|还有|还要|还会|还|(?:召开|举行|举办|开展|组织|进行|安排|准备|计划|打算|参加|出席|开|搞|办|去|有|要|将|会议|会|活动|记录|什么|哪些|啥|是否|不|没|了|过|的|吗|么|呢|啊|呀|我们|咱们|一下|一次|次)/g;
+/** Done: 开了, 开过, 已经. */
+const DONE = /(?<!为)了(?!解)|过(?!程|去)|已经/;
+/** Still to come: 要开, 将, 准备, 计划, 安排, 打算. */
+const PLANNED = /要|将|准备|计划|拟|打算|安排/;
+
+/** Whether the message asks, yes or no, about entries of a period (or lately). */
+function asksWhether(p: Prepared): boolean {
+  const periods = p.periods.filter((x) => !x.timeOnly);
+  if (periods.length > 1 || p.impossible.length > 0 || p.nearMiss) return false;
+  const recent = periods.length === 0 && p.unreadable.length === 1 && RECENT.test(p.unreadable[0]);
+  if (periods.length === 0 && !recent) return false;
+  if (p.unreadable.length > (recent ? 1 : 0)) return false;
+  const blank = p.blank.replace(/[\s\p{P}]+$/u, '');
+  if (!ASKING_END.test(blank) && !ASKING_PAIR.test(blank)) return false;
+  if (p.mentions.length === 0 && !ANY_MEETING.test(blank) && !ANY_ENTRY.test(blank)) return false;
+  if (cue.NORMATIVE.test(blank.replace(/是否/g, ''))) return false;
+  const words = blankOut(blank, p.mentions).replace(RECENT, '').replace(/[\s\p{P}]+/gu, '');
+  return words.replace(ASKING_WORDS, '') === '';
+}
+
+/**
+ * The day a weekday alone stands for in a yes/no question: 了/过 → the last one, 要/安排 → the
+ * next; with neither, this week's if it is not past, else the person is asked (周五开党组会吗 on
+ * a Saturday: yesterday's, or next week's?). Other days as read.
+ */
+function dayByTense(d: PeriodMatch, p: Prepared): PeriodMatch | string {
+  const r = d.readings;
+  if (!r) return d;
+  if (DONE.test(p.blank)) return { ...d, ...r.past };
+  if (PLANNED.test(p.blank)) return { ...d, ...r.upcoming };
+  const weekday = d.partial?.weekday;
+  if (weekday === undefined) return d;
+  const thisWeeks = addDays(mondayOf(p.now), weekday - 1);
+  if (thisWeeks >= p.now) return { ...d, from: thisWeeks, to: thisWeeks };
+  const year = splitIsoDate(p.now).year;
+  return say.whichWeekday(d.words, dayInWords(r.past.from, year), dayInWords(r.upcoming.from, year));
+}
+
+/** A yes/no question about the log read as the list of its period and kinds, or undefined. */
+export function whetherAsked(p: Prepared, taxonomy: Taxonomy): Reading | undefined {
+  if (!asksWhether(p)) return undefined;
+  const at = p.periods.findIndex((x) => !x.timeOnly);
+  if (at < 0) return query('list', p, taxonomy);
+  const day = dayByTense(p.periods[at], p);
+  if (typeof day === 'string') return { intent: 'unclear', question: day, settled: true };
+  const periods = p.periods.map((x, i) => (i === at ? day : x));
+  return query('list', { ...p, periods }, taxonomy);
+}
