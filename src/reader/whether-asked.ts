@@ -15,7 +15,7 @@ import { addDays, dayInWords, mondayOf, splitIsoDate, type PeriodMatch } from '.
 import type { Reading } from './types.ts';
 
 /** The end of a yes/no question: 吗, 么, 没, 没有 (and a particle or question mark after). */
-const ASKING_END = /(?:吗|么|没有?)\s*(?:呢|啊|呀)?\s*[？?]?\s*$/;
+const ASKING_END = /(?:吗|(?<![什怎这那多要])么|没有?)\s*(?:呢|啊|呀)?\s*[？?]?\s*$/;
 /** A yes/no asked in the middle: 有没有, 有无, 开没开, 开不开, 搞没搞, 去不去. */
 const ASKING_PAIR = /有没有|有无|([开搞办去有])[没不]\1/;
 /** A meeting with no kind named: 有会, 有没有会, 开会, 开过会, 开不开会 (not 会议室, 会见, 委员会). */
@@ -34,6 +34,12 @@ const ASKING_WORDS =
 const DONE = /(?<!为)了(?!解)|过(?!程|去)|已经/;
 /** Still to come: 要开, 将, 准备, 计划, 安排, 打算. */
 const PLANNED = /要|将|准备|计划|拟|打算|安排/;
+
+/** Whether the words ask yes or no (…吗, …没有, 有没有, 开没开, 是否). */
+export function asksYesNo(blank: string): boolean {
+  const text = blank.replace(/[\s\p{P}]+$/u, '');
+  return ASKING_END.test(text) || ASKING_PAIR.test(text) || /是否/.test(text);
+}
 
 /** Whether the message asks, yes or no, about entries of a period (or lately). */
 function asksWhether(p: Prepared): boolean {
@@ -72,9 +78,24 @@ function dayByTense(d: PeriodMatch, p: Prepared): PeriodMatch | string {
 export function whetherAsked(p: Prepared, taxonomy: Taxonomy): Reading | undefined {
   if (!asksWhether(p)) return undefined;
   const at = p.periods.findIndex((x) => !x.timeOnly);
-  if (at < 0) return query('list', p, taxonomy);
+  if (at < 0) {
+    // 最近有没有安排视察: what is planned from today on; 最近视察过吗: the latest entries, by their dates.
+    const listed = query('list', p, taxonomy);
+    const ahead = PLANNED.test(p.blank) && !DONE.test(p.blank);
+    return listed.intent === 'list' ? yesNo({ ...listed, ...(ahead ? { from: p.now } : {}) }) : listed;
+  }
   const day = dayByTense(p.periods[at], p);
   if (typeof day === 'string') return { intent: 'unclear', question: day, settled: true };
   const periods = p.periods.map((x, i) => (i === at ? day : x));
-  return query('list', { ...p, periods }, taxonomy);
+  return yesNo(query('list', { ...p, periods }, taxonomy));
+}
+
+/**
+ * A list read from a yes/no question, marked so; the message holds nothing but asking words, so
+ * whatever the reader took for a subject (本周有什么会议要参加吗 → 要参加) narrows nothing.
+ */
+function yesNo(reading: Reading): Reading {
+  if (reading.intent !== 'list') return reading;
+  const { about: _about, ...rest } = reading;
+  return { ...rest, whether: true };
 }
