@@ -28,6 +28,7 @@ import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
 import { renderList } from './render.ts';
 import { latestReply, narrowingOf, topicReply } from './topic-query.ts';
+import { whetherReply } from './whether-reply.ts';
 import { answerEach, answerThenOffer, severalQuestions, statementAndQuestions, toldBeforeQuestion } from './several-questions.ts';
 import { answerQuestions, ruleQuestions } from './several-rule-questions.ts';
 import type { Assistant, Incoming, IncomingFile, Reply, ReplySink } from './types.ts';
@@ -103,9 +104,11 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     if (query.latest) return { text: await latestReply(activities, query, todayOf(incoming), taxonomy, narrowing) };
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
     const found = narrowing ? undefined : await activities.list(query);
-    const { text, shown } = found
+    const { text: listed, shown } = found
       ? { text: renderList(found, query, taxonomy, todayOf(incoming)), shown: found.length }
       : await topicReply(activities, query, narrowing!, 'list', taxonomy, Number(todayOf(incoming).slice(0, 4)));
+    // 4月开党组会没: yes or no first, then the entries that make it so.
+    const text = query.whether ? whetherReply(listed, shown, found, query, taxonomy, todayOf(incoming)) : listed;
     if (!wantsExport(incoming.text) || shown === 0) return { text };
     const file = await exportedList(activities, query, taxonomy, narrowing);
     return file ? { text: `${text}\n${m.exportedNote(file.name)}`, files: [file] } : { text: `${text}\n${m.exportUnavailable}` };
@@ -201,7 +204,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       case 'count':
         return answerCount(reading, text, incoming, today);
       case 'list':
-        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest }, incoming);
+        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest, ...(reading.whether ? { whether: true } : {}) }, incoming);
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':

@@ -99,6 +99,13 @@ export const messages = {
   allPlanned: (n: number, dates: string) => `（这 ${n} 次的日期都在今天之后（${dates}），是计划安排，还没有开展。）`,
   /** A listed entry dated after today. */
   plannedMark: '（计划）',
+  /** Yes/no about the log, answered before the entries: 开过 (meetings), 有, 有安排 (all after today). */
+  whetherHeld: '开过', whetherSome: '有', whetherPlanned: '有安排', whetherNoRecord: '没有记录',
+  /** Yes/no about the log with nothing logged: the period named; a day still to come says 安排. */
+  whetherNone: (period: string, kinds: string) => `没有记录：活动记录里${period}没有${kinds}。`,
+  whetherNonePlanned: (period: string, kinds: string) => `没有记录安排：活动记录里${period}还没有${kinds}的安排。`,
+  whetherNothingAhead: '（今天以后还没有登记的安排。）',
+  whetherNoneEither: (period: string, kinds: string) => `没有记录：活动记录里${period}没有${kinds}，也没有登记的安排。`,
   noPlansLogged: '（活动记录里只有按计划登记的安排；没有登记的计划，这里统计不到。）',
   /** The month(s) or kind(s) with the most or fewest activities (ties all named). */
   extreme: (names: readonly string[], most: boolean, count: number) =>
