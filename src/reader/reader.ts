@@ -16,7 +16,7 @@ import { comparesPeriods } from './compared-periods.ts';
 import { attendanceAsked } from './unlogged-asks.ts';
 import { heldMeetings } from './query-kinds.ts';
 import { marked, query, REQUIRED } from './period-query.ts';
-import { asksYesNo, whetherAsked } from './whether-asked.ts';
+import { asksOnlyYesNo, whetherAsked } from './whether-asked.ts';
 import type { IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
 
@@ -151,7 +151,10 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   // 这个月的调研跟上个月比怎么样, 比去年少了吗: a count of the period asked about (the chat counts both).
   if (comparesPeriods(p) && !cue.LIST.test(blank) && !cue.NON_ACTIVITY_COUNT.test(p.text)) return query('count', p, taxonomy);
   // 上个月开过主任会议吗, 今年有没有视察过养老院: the reply says yes or no before the entries.
-  if (isList) return marked(query('list', p, taxonomy), asksYesNo(blank) ? { whether: true } : {});
+  if (isList) {
+    const listed = query('list', p, taxonomy);
+    return marked(listed, asksOnlyYesNo(p, listed.intent === 'list' ? listed.about : undefined) ? { whether: true } : {});
+  }
   // 常委会有多少个委员, 上半年接待了多少名选民: not a count of activities — the documents hold it.
   if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };
   // 上半年视察占全部活动的比例: the count, and its share of the period's whole.

@@ -25,20 +25,34 @@ const ANY_ENTRY = /活动|安排|记录/;
 /** Lately, with no stretch named (最近有没有安排视察): the list shows its dates. */
 const RECENT = /最近|近来|近期|近日/;
 /**
- * The words a yes/no question about the log is made of, besides its period and activity words.
+ * The words a yes/no question about the log is made of, besides its period and activity words
+ * (and who takes part: 组织代表视察).
  * Anything else (提前通知, 一般, 周几, 需要准备哪些材料) makes it a question for the documents.
  */
 const ASKING_WORDS =
-  /有没有|有无|没有|还有|还要|还会|还|(?:召开|举行|举办|开展|组织|进行|安排|准备|计划|打算|参加|出席|开|搞|办|去|有|要|将|会议|会|活动|记录|什么|哪些|啥|是否|不|没|了|过|的|吗|么|呢|啊|呀|我们|咱们|一下|一次|次)/g;
+  /有没有|有无|没有|还有|还要|还会|还|(?:召开|举行|举办|开展|组织|进行|安排|准备|计划|打算|参加|出席|开|搞|办|去|有|要|将|会议|会|活动|记录|什么|哪些|啥|是否|不|没|了|过|的|吗|么|呢|啊|呀|我们|咱们|代表|委员|一下|一次|次)/g;
+/** A change of plan (取消了吗, 推迟了吗): the log keeps what was done or planned, not what was called off. */
+const CHANGED = /取消|推迟|延期|改期|调整|变更|暂停|延后|提前|顺延/;
 /** Done: 开了, 开过, 已经. */
 const DONE = /(?<!为)了(?!解)|过(?!程|去)|已经/;
 /** Still to come: 要开, 将, 准备, 计划, 安排, 打算. */
 const PLANNED = /要|将|准备|计划|拟|打算|安排/;
 
-/** Whether the words ask yes or no (…吗, …没有, 有没有, 开没开, 是否). */
-export function asksYesNo(blank: string): boolean {
-  const text = blank.replace(/[\s\p{P}]+$/u, '');
-  return ASKING_END.test(text) || ASKING_PAIR.test(text) || /是否/.test(text);
+/**
+ * Whether the message asks only yes or no (…吗, …没有, 有没有, 开没开, 是否) of its period, kinds
+ * and `about` (上半年视察了学校吗): 明天的视察取消了吗 asks something the entries do not say.
+ */
+export function asksOnlyYesNo(p: Prepared, about?: string): boolean {
+  if (about && CHANGED.test(about)) return false;
+  const text = p.blank.replace(/[\s\p{P}]+$/u, '');
+  if (!ASKING_END.test(text) && !ASKING_PAIR.test(text) && !/是否/.test(text)) return false;
+  return asksNothingElse(p, about);
+}
+
+/** Whether nothing but asking words is left of the message once its period, activity words and `about` are out. */
+function asksNothingElse(p: Prepared, about?: string): boolean {
+  const words = blankOut(p.blank, p.mentions).replace(RECENT, '');
+  return (about ? words.split(about).join('') : words).replace(/[\s\p{P}]+/gu, '').replace(ASKING_WORDS, '') === '';
 }
 
 /** Whether the message asks, yes or no, about entries of a period (or lately). */
@@ -52,8 +66,7 @@ function asksWhether(p: Prepared): boolean {
   if (!ASKING_END.test(blank) && !ASKING_PAIR.test(blank)) return false;
   if (p.mentions.length === 0 && !ANY_MEETING.test(blank) && !ANY_ENTRY.test(blank)) return false;
   if (cue.NORMATIVE.test(blank.replace(/是否/g, ''))) return false;
-  const words = blankOut(blank, p.mentions).replace(RECENT, '').replace(/[\s\p{P}]+/gu, '');
-  return words.replace(ASKING_WORDS, '') === '';
+  return asksNothingElse(p);
 }
 
 /**

@@ -48,6 +48,16 @@ describe('whether something was done: 开过 with its entries, or 没有记录 w
   });
 });
 
+describe('a yes/no narrowed to a subject says 没有记录 and what was searched', () => {
+  it('今年走访过企业没 → 没有记录, with the year’s visits counted beside it', async () => {
+    await benchOn('2023-06-14');
+    const reply = await ask('今年走访过企业没');
+    expect(reply.startsWith('没有记录。')).toBe(true);
+    expect(reply).toContain('事项含“企业”');
+    expect(reply).toContain('同期共 2 项');
+  });
+});
+
 describe('whether something is planned: the entries logged for the day or week, or 没有记录安排', () => {
   it('周五开党组会吗 on a Wednesday is this Friday; none logged → 没有记录安排', async () => {
     await benchOn('2023-06-14');
@@ -75,6 +85,13 @@ describe('whether something is planned: the entries logged for the day or week, 
     expect(reply.startsWith('有安排。')).toBe(true);
     expect(reply).toContain('6月15日 调研 调研金融支持实体经济情况');
     expect(reply).not.toContain('6月8日');
+  });
+
+  it('这个月还开常委会吗 → 有安排, the session still to come this month', async () => {
+    await benchOn('2023-06-14');
+    const reply = await ask('这个月还开常委会吗');
+    expect(reply.startsWith('有安排。')).toBe(true);
+    expect(reply).toContain('6月27日 常委会会议');
   });
 
   it('最近有没有安排视察 → only what is planned from today, not every inspection ever', async () => {

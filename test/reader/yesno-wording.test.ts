@@ -45,6 +45,7 @@ describe('what is still to come in a period is from tomorrow on', () => {
   it('这周还有调研吗, 本月还有没有主任会议', () => {
     expect(read('这周还有调研吗', '2026-12-03')).toMatchObject({ intent: 'list', from: '2026-12-04', to: '2026-12-06' });
     expect(read('本月还有没有主任会议', '2026-12-03')).toMatchObject({ intent: 'list', from: '2026-12-04', to: '2026-12-31' });
+    expect(read('这个月还开常委会吗', '2023-06-14')).toMatchObject({ intent: 'list', kinds: ['session'], from: '2023-06-15', to: '2023-06-30' });
   });
 });
 
@@ -57,5 +58,16 @@ describe('rule questions that look alike stay with the documents', () => {
 describe('开不开会, 开没开会: every kind of meeting, not 其他会议 alone', () => {
   it.each(['明天开不开会', '上个月开没开会'])('%s', (text) => {
     expect(read(text, '2023-06-14')).toMatchObject({ intent: 'list', kinds: MEETINGS });
+  });
+});
+
+describe('only a question asking nothing but yes or no is marked so (the chat answers 有/没有记录 first)', () => {
+  it('marks 上个月开过主任会议吗 and 上半年视察了学校吗 (its subject aside), not 今年视察了哪些学校', () => {
+    expect(read('上个月开过主任会议吗', '2023-06-14')).toMatchObject({ intent: 'list', whether: true });
+    expect(read('上半年视察了学校吗', '2023-06-14')).toMatchObject({ intent: 'list', about: '学校', whether: true });
+    expect(read('今年视察了哪些学校', '2023-06-14')).not.toHaveProperty('whether');
+    // A change of plan is not in the log: no 有/没有 said of it.
+    expect(read('明天的视察取消了吗', '2023-06-14')).not.toHaveProperty('whether');
+    expect(read('上周的调研推迟了吗', '2023-06-14')).not.toHaveProperty('whether');
   });
 });
