@@ -72,7 +72,7 @@ function asksWhether(p: Prepared): boolean {
 /**
  * The day a weekday alone stands for in a yes/no question: 了/过 → the last one, 要/安排 → the
  * next; with neither, this week's if it is not past, else the person is asked (周五开党组会吗 on
- * a Saturday: yesterday's, or next week's?). Other days as read.
+ * a Saturday: yesterday's, or next week's?). A date with no year (6月20日, 20号) with neither is the nearest.
  */
 function dayByTense(d: PeriodMatch, p: Prepared): PeriodMatch | string {
   const r = d.readings;
@@ -80,7 +80,8 @@ function dayByTense(d: PeriodMatch, p: Prepared): PeriodMatch | string {
   if (DONE.test(p.blank)) return { ...d, ...r.past };
   if (PLANNED.test(p.blank)) return { ...d, ...r.upcoming };
   const weekday = d.partial?.weekday;
-  if (weekday === undefined) return d;
+  // 6月20日有会吗 asked on 6月14日: this year's, six days on — not last year's (the nearest, as a logged day).
+  if (weekday === undefined) return { ...d, ...r.nearest };
   const thisWeeks = addDays(mondayOf(p.now), weekday - 1);
   if (thisWeeks >= p.now) return { ...d, from: thisWeeks, to: thisWeeks };
   const year = splitIsoDate(p.now).year;

@@ -41,6 +41,16 @@ describe('a weekday alone in a yes/no question', () => {
   });
 });
 
+describe('a date with no year in a yes/no question', () => {
+  it('is the nearest with no tense, the last with 过, the next with 要', () => {
+    expect(read('6月20日有会吗', '2023-06-14')).toMatchObject({ intent: 'list', from: '2023-06-20', to: '2023-06-20' });
+    expect(read('20号有会吗', '2023-06-14')).toMatchObject({ intent: 'list', from: '2023-06-20', to: '2023-06-20' });
+    expect(read('6月10日有会吗', '2023-06-14')).toMatchObject({ intent: 'list', from: '2023-06-10', to: '2023-06-10' });
+    expect(read('6月20日开过会吗', '2023-06-14')).toMatchObject({ intent: 'list', from: '2022-06-20' });
+    expect(read('6月20日要开会吗', '2023-06-14')).toMatchObject({ intent: 'list', from: '2023-06-20' });
+  });
+});
+
 describe('what is still to come in a period is from tomorrow on', () => {
   it('这周还有调研吗, 本月还有没有主任会议', () => {
     expect(read('这周还有调研吗', '2026-12-03')).toMatchObject({ intent: 'list', from: '2026-12-04', to: '2026-12-06' });
