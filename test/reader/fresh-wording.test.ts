@@ -4,9 +4,9 @@
  * an entry of the wrong kind, an entry filed on today for a day it could not read, a list or a
  * count where a deed was reported.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy, readMessage, type Reading } from '../../src/reader/index.ts';
+import { readsAsExpected } from '../support/message-set.ts';
 
 const taxonomy = loadTaxonomy();
 const NOW = '2025-11-20';
@@ -99,24 +99,7 @@ describe('a deed done to a list or a tally is an entry, not a request for one', 
 });
 
 describe('whole messages: fixtures/messages/fresh-activity.jsonl (every activity, its last day, the future asked)', () => {
-  const lines = readFileSync(new URL('../fixtures/messages/fresh-activity.jsonl', import.meta.url), 'utf8')
-    .split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  /** What a person sees of a reading: the intent, each entry's kind and days, a count's kinds and period. */
-  const seen = (x: Record<string, any>, now: string): unknown => {
-    if (x.intent === 'log') {
-      const acts = (x.activities ?? [x.activity]).map((a: Record<string, any>) => ({ kind: a.kind, date: a.date, to: a.to ?? null }));
-      // As `parse` shapes it (CONTRACTS.md): a date after today is confirmed before anything is stored.
-      const future = 'confirm' in x ? x.confirm === 'future' : acts.some((a: { date: string }) => a.date > now);
-      return { intent: 'log', acts, future };
-    }
-    if (x.intent === 'count' || x.intent === 'list') return { intent: x.intent, kinds: [...x.kinds].sort(), from: x.from, to: x.to };
-    return { intent: x.intent };
-  };
-  it.each(lines.map((l) => [l.id, l.now, l.text, l]))('%s (%s) %s', (_id, now, text, line) => {
-    const got = seen(read(text, now) as Record<string, any>, now) as Record<string, any>;
-    const want = seen({ confirm: null, ...line.expect }, now) as Record<string, any>;
-    expect(got).toEqual(want);
-  });
+  readsAsExpected('fresh-activity.jsonl', read);
 });
 
 describe('a stretch no rule reads is asked about, never counted over all time or a whole year', () => {

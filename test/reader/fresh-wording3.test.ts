@@ -4,33 +4,16 @@
  * with a count, an entry of the wrong kind, a count over every kind for a field that is several,
  * a notice filed as the meeting, a roll-call question answered with the leave rule.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy, readMessage, type Reading } from '../../src/reader/index.ts';
+import { readsAsExpected } from '../support/message-set.ts';
 
 const taxonomy = loadTaxonomy();
 const NOW = '2027-03-01';
 const read = (text: string, now = NOW): Reading => readMessage(text, now, taxonomy);
 
 describe('whole messages: fixtures/messages/fresh-activity3.jsonl', () => {
-  const lines = readFileSync(new URL('../fixtures/messages/fresh-activity3.jsonl', import.meta.url), 'utf8')
-    .split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  /** What a person sees of a reading: the intent, each entry's kind and days, a count's kinds and period. */
-  const seen = (x: Record<string, any>, now: string): unknown => {
-    if (x.intent === 'log') {
-      const acts = (x.activities ?? [x.activity]).slice(0, 1).map((a: Record<string, any>) => ({ kind: a.kind, date: a.date, to: a.to ?? null }));
-      // As `parse` shapes it (CONTRACTS.md): a date after today is confirmed before anything is stored.
-      const future = 'confirm' in x ? x.confirm === 'future' : acts.some((a: { date: string }) => a.date > now);
-      return { intent: 'log', acts, future };
-    }
-    if (x.intent === 'count' || x.intent === 'list') return { intent: x.intent, kinds: [...x.kinds].sort(), from: x.from, to: x.to };
-    return { intent: x.intent };
-  };
-  it.each(lines.map((l) => [l.id, l.now, l.text, l]))('%s (%s) %s', (_id, now, text, line) => {
-    const got = seen(read(text, now) as Record<string, any>, now) as Record<string, any>;
-    const want = seen({ confirm: null, ...line.expect }, now) as Record<string, any>;
-    expect(got).toEqual(want);
-  });
+  readsAsExpected('fresh-activity3.jsonl', read, { entries: 1 });
 });
 
 describe('a rule asked with count or time words is a question for the documents, never a count', () => {

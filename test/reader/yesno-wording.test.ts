@@ -4,25 +4,16 @@
  * a weekday whose day this week is past is asked about; the rule questions that look alike
  * (党组会一般周几开) stay questions for the documents and are never logged as an entry.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy, readMessage, type Reading } from '../../src/reader/index.ts';
+import { readsAsExpected } from '../support/message-set.ts';
 
 const taxonomy = loadTaxonomy();
 const read = (text: string, now: string): Reading => readMessage(text, now, taxonomy);
 const MEETINGS = ['council_meeting', 'meeting', 'party_meeting', 'session'];
 
 describe('whole messages: fixtures/messages/yesno-activity.jsonl', () => {
-  const lines = readFileSync(new URL('../fixtures/messages/yesno-activity.jsonl', import.meta.url), 'utf8')
-    .split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  /** What a person sees of a reading: the intent, and a list's kinds and period. */
-  const seen = (x: Record<string, any>): unknown =>
-    x.intent === 'list' || x.intent === 'count'
-      ? { intent: x.intent, kinds: [...x.kinds].sort(), from: x.from, to: x.to }
-      : { intent: x.intent };
-  it.each(lines.map((l) => [l.id, l.now, l.text, l]))('%s (%s) %s', (_id, now, text, line) => {
-    expect(seen(read(text, now) as Record<string, any>)).toEqual(seen(line.expect));
-  });
+  readsAsExpected('yesno-activity.jsonl', read);
 });
 
 describe('a weekday alone in a yes/no question', () => {

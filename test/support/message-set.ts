@@ -1,0 +1,45 @@
+/**
+ * One set of chat messages with their expected readings (test/fixtures/messages/*.jsonl, in the
+ * shared activity evaluation's format), each message read and compared as a person sees it: the
+ * intent, a logged entry's kind and days and whether it is asked about first (a date after
+ * today), a count's or list's kinds and period.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import type { Reading } from '../../src/reader/index.ts';
+
+/** One line of a set: {"id", "now", "text", "expect"}. */
+interface SetLine {
+  readonly id: string;
+  readonly now: string;
+  readonly text: string;
+  readonly expect: Record<string, any>;
+}
+
+/** The lines of a set in test/fixtures/messages/. */
+export function messageSet(name: string): SetLine[] {
+  return readFileSync(new URL(`../fixtures/messages/${name}`, import.meta.url), 'utf8')
+    .split('\n').filter(Boolean).map((line) => JSON.parse(line) as SetLine);
+}
+
+/**
+ * What a person sees of a reading. `entries`: how many logged entries are compared (the
+ * evaluation scores the first only; a set may hold every entry of a message).
+ */
+function seen(x: Record<string, any>, now: string, entries: number): unknown {
+  if (x.intent === 'log') {
+    const acts = (x.activities ?? [x.activity]).slice(0, entries).map((a: Record<string, any>) => ({ kind: a.kind, date: a.date, to: a.to ?? null }));
+    // As `parse` shapes it (CONTRACTS.md): a date after today is confirmed before anything is stored.
+    const future = 'confirm' in x ? x.confirm === 'future' : acts.some((a: { date: string }) => a.date > now);
+    return { intent: 'log', acts, future };
+  }
+  if (x.intent === 'count' || x.intent === 'list') return { intent: x.intent, kinds: [...x.kinds].sort(), from: x.from, to: x.to };
+  return { intent: x.intent };
+}
+
+/** One test per line of the set `name`, each message read by `read` as of the line's `now`. */
+export function readsAsExpected(name: string, read: (text: string, now: string) => Reading, { entries = Infinity } = {}): void {
+  it.each(messageSet(name).map((l) => [l.id, l.now, l.text, l] as const))('%s (%s) %s', (_id, now, text, line) => {
+    expect(seen(read(text, now) as Record<string, any>, now, entries)).toEqual(seen({ confirm: null, ...line.expect }, now, entries));
+  });
+}
