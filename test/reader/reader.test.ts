@@ -210,6 +210,9 @@ describe('count and list', () => {
     // What is still to come runs from tomorrow; what remains undone (还有多少…没有) is not a date.
     expect(read('今年还要开几次常委会')).toMatchObject({ intent: 'count', kinds: ['session'], from: '2023-07-06', to: '2023-12-31' });
     expect(read('上半年还要视察几次')).toMatchObject({ from: '2023-01-01', to: '2023-06-30' });
+    expect(read('今年还有几次执法检查')).toMatchObject({ intent: 'count', kinds: ['law_check'], from: '2023-07-06', to: '2023-12-31' });
+    expect(read('今年还有多少代表建议没有办结')).not.toMatchObject({ from: '2023-07-06' });
+    expect(read('今年视察了几次，还有几次是调研')).not.toMatchObject({ from: '2023-07-06' });
     expect(read('去年全年视察了几次')).toMatchObject({ intent: 'count', from: '2022-01-01', to: '2022-12-31' });
     // A time word in another clause is about something else, once the question has its own period.
     expect(read('上半年视察了几次，月底要报')).toMatchObject({ intent: 'count', from: '2023-01-01', to: '2023-06-30' });
