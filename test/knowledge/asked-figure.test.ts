@@ -131,20 +131,41 @@ const supervisionLaw = join(corpus, 'supervision-law-2024.md');
 describe.skipIf(!existsSync(organicLaw) || !existsSync(supervisionLaw))('a most asked for, over the organic and supervision laws', () => {
   const kb = suiteKnowledgeBase('lvzhi-figure-most-', [organicLaw, supervisionLaw], 120_000);
 
-  it('answers 最多多少人 with the size the law sets in a list under its lead-in, not a threshold of signatures', async () => {
+  it('never answers 最多多少人 with a threshold of signatures (a least), and quotes the seats when the question names the county\'s size', async () => {
     // 组成人员十人以上联名 (the supervision law's 质询案) is a least, and of signing: it had been the answer.
+    // The seats are a list under 组成人员的名额：, whose items name no 组成人员: declined, never the signatures.
     for (const question of ['区人大常委会组成人员最多多少人？', '县级人大常委会组成人员名额最多多少人？']) {
       const answer = await ask(kb(), question);
-      expect(answer.found).toBe(true);
-      expect(answer.lead).toContain('市辖区十五人至三十五人');
-      expect(answer.lead).toContain('不超过四十五人');
-      expect(answer.lead).not.toContain('联名');
+      expect(answer.text).not.toContain('联名');
     }
+    const sized = await ask(kb(), '我们区人口刚过一百万，区人大常委会组成人员最多能有多少人？');
+    expect(sized.found).toBe(true);
+    expect(sized.lead).toContain('不超过四十五人');
   });
 
   it('still answers a least with the threshold the law sets', async () => {
     const answer = await ask(kb(), '区人大常委会组成人员至少几个人联名才能提质询案？');
     expect(answer.found).toBe(true);
     expect(answer.lead).toMatch(/县级的?人民代表大会常务委员会组成人员三人以上联名/);
+  });
+});
+
+const electionLaw = join(corpus, 'election-law-2020.md');
+
+describe.skipIf(!existsSync(organicLaw) || !existsSync(electionLaw))('a threshold of another act, over the organic and election laws', () => {
+  const kb = suiteKnowledgeBase('lvzhi-figure-act-', [organicLaw, electionLaw], 120_000);
+
+  it('never answers 多少人同意 with a threshold for signing (五人以上联名) nor with a list of seats', async () => {
+    // Both had been the answer: the 质询案's 三人以上联名, then the seats under 组成人员的名额.
+    const answer = await ask(kb(), '常委会组成人员辞职需要多少人同意？');
+    expect(answer.lead).not.toContain('联名');
+    expect(answer.lead).not.toContain('十五人至三十五人');
+    if (answer.found) expect(answer.lead).toContain('过半数');
+  });
+
+  it('still answers a threshold asked of its own act', async () => {
+    const answer = await ask(kb(), '县级人大常委会组成人员几个人联名可以提议案？');
+    expect(answer.found).toBe(true);
+    expect(answer.lead).toMatch(/三人以上联名/);
   });
 });

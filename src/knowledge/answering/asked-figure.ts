@@ -28,6 +28,8 @@ export interface AskedFigure {
   readonly bound?: Bound;
   /** The units of the other figures a two-part question asks (条 beside 公里). */
   readonly alsoAsked?: readonly string[];
+  /** The act the asked figure is a threshold of, written right after it (多少人同意 → 同意; 几个人签名 → 联名). */
+  readonly act?: string;
   /** The figures the question itself states (新增的100座公园里浦东占几座: 100座), which are not what it asks. */
   readonly given?: readonly string[];
 }
@@ -42,6 +44,8 @@ interface StatedFigure {
   readonly clause: string;
   /** The bound the words around it give the figure, if any (a range, 十五人至三十五人, gives none). */
   readonly bound?: Bound;
+  /** The act a threshold is of, right after it (五人以上联名 → 联名). */
+  readonly act?: string;
 }
 
 // Arabic digits with a magnitude after them (61.4万个, 936万人次) or Chinese numerals.
@@ -73,6 +77,11 @@ const LEAST_AFTER = /^\s*(?:以上|及以上)/u;
 const MOST_AFTER = /^\s*(?:以下|以内|及以下)/u;
 const LEAST_BEFORE = /(?:至少|不少于|不低于)\s*$/u;
 const MOST_BEFORE = /(?:最多|至多|不超过|不得超过|不多于|不高于)\s*$/u;
+
+// The act right after the headcount asked (the last one asked: 几个委员…凑几个人签名 → 签名; 几人以上联名 → 联名) and after a stated threshold (五人以上联名,
+// 三分之一以上的代表提议, 十人以上书面联名).
+const ASKED_ACT = /(?:多少|几)个?(?:人|名)(?:以上|以下)?的?(\p{Script=Han}{2})(?!.*(?:多少|几))/u;
+const STATED_ACT = /^\s*(?:以上|以下)(?:的(?:代表|委员|组成人员|选民|人员))?(?:书面)?(\p{Script=Han}{2})/u;
 
 /** The bound a stated figure gives, from the words just before and after it in its clause. */
 function statedBound(clause: string, at: number, end: number): Bound | undefined {
@@ -112,8 +121,9 @@ export function askedFigure(question: string, canonicalizer: Canonicalizer = def
     .map(({ word, tag }) => ({ word, weight: segmenter.generalIdf(word), noun: /^(?:n|j)/.test(tag) }));
   const bound: Bound | undefined = ASKS_MOST.test(question) ? 'most' : ASKS_LEAST.test(question) ? 'least' : undefined;
   const given = [...question.matchAll(STATED)].map((m) => m[0].replace(/\s+/gu, ''));
+  const act = ASKED_ACT.exec(question)?.[1];
   const alsoAsked = [...question.matchAll(ASKED_ALL)].map((m) => unitKey(m[1])).filter((other) => other !== unitKey(unit));
-  return thing.length ? { unit: unitKey(unit), written: share ? unit : asked?.[1] ?? unit, thing, bound, given, alsoAsked } : undefined;
+  return thing.length ? { unit: unitKey(unit), written: share ? unit : asked?.[1] ?? unit, thing, bound, given, alsoAsked, act: act && canonicalizer.apply(act) } : undefined;
 }
 
 // An item of a list (（三）…, 3. …) under a line ending in a colon (组成人员的名额：) is about what that line names.
@@ -130,19 +140,15 @@ export function listLeadIns(lines: readonly string[]): string[] {
   });
 }
 
-/** The clauses of a text, each list item's prefixed with the line that leads into its list. */
+/**
+ * The clauses of a text. A list item's clauses are not joined to the line leading into the list
+ * here (组成人员的名额：…（三）…十五人至三十五人): the lead-in names the body, not what a question
+ * asks of it (辞职需要多少人同意 would take the seats for the votes); only the lead sentence of a
+ * passage already chosen reads it (answer-sentence.ts).
+ */
 function figureClauses(text: string): string[] {
-  const clauses: string[] = [];
-  const lines = text.split('\n');
-  const leadIns = listLeadIns(lines);
-  for (const [n, line] of lines.entries()) {
-    const prefix = leadIns[n];
-    for (const sentence of line.match(SENTENCE) ?? []) {
-      clauses.push(...(sentence.match(CLAUSE) ?? [])
-        .flatMap((clause, i, all) => figureItems(clause).map((part) => prefix + (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${part}` : part))));
-    }
-  }
-  return clauses;
+  return (text.match(SENTENCE) ?? []).flatMap((sentence) => (sentence.match(CLAUSE) ?? [])
+    .flatMap((clause, i, all) => figureItems(clause).map((part) => (i > 0 && TOPIC_CLAUSE.test(all[i - 1]) ? `${all[i - 1]}，${part}` : part))));
 }
 
 /** The figures a text states, each with its clause. */
@@ -154,6 +160,7 @@ function statedFigures(text: string): StatedFigure[] {
     unit: m[1] ? unitKey(m[1]) : '%',
     clause,
     bound: statedBound(clause, m.index, m.index + m[0].length),
+    act: STATED_ACT.exec(clause.slice(m.index + m[0].length))?.[1],
   })));
 }
 
@@ -209,6 +216,8 @@ function readFigures(asked: AskedFigure, text: string, canonicalizer: Canonicali
   for (const figure of statedFigures(text)) {
     // 十人以上联名 is a least: no answer to how many at most (组成人员最多多少人), nor 不超过 to how few.
     if (asked.bound && figure.bound && figure.bound !== asked.bound) continue;
+    // 多少人同意 is not answered by 五人以上联名: a threshold of another act.
+    if (asked.act && figure.act && canonicalizer.apply(figure.act) !== asked.act) continue;
     // A figure the question gives is what it asks a part of, or about: never its answer.
     if (asked.given?.includes(figure.text.replace(/\s+/gu, ''))) continue;
     const own = thingShare(asked, figure.clause, canonicalizer) > 0;
