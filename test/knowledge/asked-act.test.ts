@@ -7,7 +7,7 @@
  * found does, Lüzhi says 没有找到.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
@@ -89,5 +89,25 @@ describe('the act asked about, over the sample library', () => {
     expect((await ask(kb(), '视察报告要提前几天报主任会议？')).found).toBe(false);
     expect((await ask(kb(), '视察要提前几天通知代表？')).lead).toContain('七日以前');
     expect((await ask(kb(), '专题询问的问题要提前几天送交被询问单位？')).lead).toContain('五日以前送交');
+  });
+});
+
+describe.skipIf(!existsSync(join(corpus, 'local-organic-law-2022.md')) || !existsSync(join(corpus, 'election-law-2020.md')))('holding another post, over the organic and election laws', () => {
+  const kb = suiteKnowledgeBase('lvzhi-act-own-office-', [join(corpus, 'local-organic-law-2022.md'), join(corpus, 'election-law-2020.md')], 120_000);
+
+  it('is not answered by a rule on holding the doer\'s own office', async () => {
+    // 代表因故不能担任代表职务…补选 and 不得同时担任两个以上…的代表 are about being a deputy, not being a 局长.
+    const answer = await kb().ask('人大代表能不能兼任区政府的局长？', { k: 5 });
+    expect(answer.answer).not.toContain('补选');
+    expect(answer.answer.split('\n')[0]).not.toContain('人民代表大会代表[1]');
+  });
+
+  it('is still answered by the rule on that post, and a question about the own office by its rule', async () => {
+    const post = await kb().ask('常委会组成人员能不能兼任区政府的局长？', { k: 5 });
+    expect(post.found).toBe(true);
+    expect(post.answer.split('\n')[0]).toContain('不得担任国家行政机关');
+    const own = await kb().ask('人大代表可以同时当两个区的代表吗？', { k: 5 });
+    expect(own.found).toBe(true);
+    expect(own.answer.split('\n')[0]).toContain('不得同时担任两个以上');
   });
 });

@@ -12,6 +12,9 @@ import { comparableParts, comparableText, coverage, questionTerms } from '../ran
 import type { ScoredPassage } from '../types.ts';
 import { isContent, taggedQuestion } from './question-focus.ts';
 
+/** How far after the act its object is read, in characters, within its clause (担任代表职务的时候; 担任两个以上…的人民代表大会代表). */
+const OWN_OFFICE_REACH = 24;
+
 /** What a permission question asks: the act, who would do it, and the rest of what is done. */
 export interface AskedAct {
   /** The act (兼任 in its canonical spelling 担任, 列席, 申辩): a verb of two or more characters. */
@@ -177,13 +180,21 @@ export function actQuote(
   }
   // Who acts, or (a question naming nobody: 能不能兼任…) what the act is done to.
   const others = act.subject.length ? act.subject : act.object;
+  // 代表…不能担任代表职务 is about holding the doer's own office, not the other post a question asks
+  // of (人大代表能不能兼任区政府的局长): the act's object names the doer, and none of the question's.
+  const ownOffice = (sentence: string): boolean => {
+    const at = sentence.indexOf(act.verb);
+    const done = sentence.slice(at + act.verb.length, at + act.verb.length + OWN_OFFICE_REACH).split(/[，,；;。]/u)[0];
+    return act.object.length > 0 && !act.object.some((word) => done.includes(word))
+      && act.subject.some((word) => word.length >= 2 && done.includes(word.slice(-2)));
+  };
   // The doer may be the article's own subject, named in its first sentence (常务委员会组成人员在全体会议上
   // 的发言…。…经会议主持人同意的，可以延长发言时间).
   const about = (p: ScoredPassage): boolean => {
     const sentences = parts(p).body.match(SENTENCE) ?? [];
     if (act.must) return sentences.some((sentence) => mustRuled(act, sentence, sentences.length > 1 ? sentences[0] ?? '' : ''));
     const topic = act.subject.length > 0 && sentences.length > 1 && act.subject.some((word) => names(sentences[0] ?? '', word));
-    return sentences.some((sentence) => sentence.includes(act.verb) && (others.length === 0 || topic || others.some((word) => names(sentence, word))));
+    return sentences.some((sentence) => sentence.includes(act.verb) && !ownOffice(sentence) && (others.length === 0 || topic || others.some((word) => names(sentence, word))));
   };
   const at = passages.findIndex(about);
   if (at === 0) return { passages };
