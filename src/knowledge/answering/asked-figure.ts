@@ -78,8 +78,8 @@ const MOST_AFTER = /^\s*(?:以下|以内|及以下)/u;
 const LEAST_BEFORE = /(?:至少|不少于|不低于)\s*$/u;
 const MOST_BEFORE = /(?:最多|至多|不超过|不得超过|不多于|不高于)\s*$/u;
 
-// The act right after the headcount asked (the last one asked: 几个委员…凑几个人签名 → 签名; 几人以上联名 → 联名) and after a stated threshold (五人以上联名,
-// 三分之一以上的代表提议, 十人以上书面联名).
+// The act right after the headcount asked (the last one: 几个委员…凑几个人签名 → 签名; 几人以上联名 →
+// 联名) and after a stated threshold (五人以上联名, 三分之一以上的代表提议, 十人以上书面联名).
 const ASKED_ACT = /(?:多少|几)个?(?:人|名)(?:以上|以下)?的?(\p{Script=Han}{2})(?!.*(?:多少|几))/u;
 const STATED_ACT = /^\s*(?:以上|以下)(?:的(?:代表|委员|组成人员|选民|人员))?(?:书面)?(\p{Script=Han}{2})/u;
 
