@@ -7,6 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { benchKnowledge } from './bench-knowledge.ts';
+import { BENCH_ROOT_PREFIX, useTemporaryRootNamed } from '../test/support/temp-root.ts';
 
 /** Options every section receives, parsed from the command line. */
 export interface BenchOptions {
@@ -136,6 +137,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // stdout is the JSON alone: library chatter (dingtalk-stream's console.info) goes to stderr.
   console.log = console.info = console.debug = (...parts: unknown[]) => console.error(...parts);
   const argv = process.argv.slice(2);
-  const result = await runBench(argv);
-  process.stdout.write((argv.includes('--json') ? JSON.stringify(result) : JSON.stringify(result, null, 2)) + '\n');
+  // Every section's corpus and data folders under one root, removed at the end — or, when the bench
+  // was stopped midway, at the next bench's start.
+  const removeRoot = useTemporaryRootNamed(BENCH_ROOT_PREFIX);
+  try {
+    const result = await runBench(argv);
+    process.stdout.write((argv.includes('--json') ? JSON.stringify(result) : JSON.stringify(result, null, 2)) + '\n');
+  } finally {
+    removeRoot();
+  }
 }

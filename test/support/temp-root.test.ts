@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeAbandonedRoots } from './temp-root.ts';
+import { BENCH_ROOT_PREFIX, removeAbandonedRoots } from './temp-root.ts';
 import { tempFolder } from './temp-folders.ts';
 
 describe('the test run\'s temporary root', () => {
@@ -26,5 +26,15 @@ describe('the test run\'s temporary root', () => {
     }
     removeAbandonedRoots(folder);
     expect(readdirSync(folder).sort()).toEqual([basename(running), basename(other)].sort());
+  });
+
+  it('of a killed bench is removed by the next bench, which leaves the tests\' roots alone', () => {
+    const folder = tempFolder('lvzhi-bench-roots-');
+    const killed = join(folder, `${BENCH_ROOT_PREFIX}99999999-abcdef`);
+    const running = join(folder, `${BENCH_ROOT_PREFIX}${process.ppid}-abcdef`);
+    const test = join(folder, 'lvzhi-test-run-99999999-abcdef');
+    for (const dir of [killed, running, test]) mkdirSync(join(dir, 'corpus'), { recursive: true });
+    removeAbandonedRoots(folder, BENCH_ROOT_PREFIX);
+    expect(readdirSync(folder).sort()).toEqual([basename(running), basename(test)].sort());
   });
 });

@@ -4,15 +4,18 @@
  * workers start, so `os.tmpdir()` in the workers, the CLI and `npm start` they spawn, the
  * browser, exceljs and tesseract all answer this folder. A failing test cannot leave anything
  * in /tmp: the root goes at the end of the run whatever happened, and a run that was killed
- * (so never reached its end) has its root removed by the next run's start.
+ * (so never reached its end) has its root removed by the next run's start. `npm run bench` makes
+ * one the same way (`lvzhi-bench-run-…`): a bench stopped midway leaves no corpus or data folder.
  */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
-/** Roots are named after the vitest process that made them: `lvzhi-test-run-<pid>-XXXXXX`. */
+/** Roots are named after the process that made them: `lvzhi-test-run-<pid>-XXXXXX`. */
 const ROOT_PREFIX = 'lvzhi-test-run-';
+/** The bench's roots (scripts/bench.ts). */
+export const BENCH_ROOT_PREFIX = 'lvzhi-bench-run-';
 
 function processAlive(pid: number): boolean {
   try {
@@ -42,12 +45,12 @@ export function removeRoot(root: string): void {
   try {
     rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   } catch (error) {
-    process.stderr.write(`[notice] the test run's temporary folder ${root} was not removed: ${String(error)}\n`);
+    process.stderr.write(`[notice] the run's temporary folder ${root} was not removed: ${String(error)}\n`);
   }
 }
 
-/** Remove the roots of runs whose vitest process is gone (killed before their end); live runs' stay. */
-export function removeAbandonedRoots(folder = tmpdir()): void {
+/** Remove the roots (named with `prefix`) of runs whose process is gone (killed before their end); live runs' stay. */
+export function removeAbandonedRoots(folder = tmpdir(), prefix = ROOT_PREFIX): void {
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -55,16 +58,21 @@ export function removeAbandonedRoots(folder = tmpdir()): void {
     return;
   }
   for (const name of names) {
-    const pid = new RegExp(`^${ROOT_PREFIX}(\\d+)-`).exec(name)?.[1];
+    const pid = new RegExp(`^${prefix}(\\d+)-`).exec(name)?.[1];
     if (pid && Number(pid) !== process.pid && !processAlive(Number(pid))) removeRoot(join(folder, name));
   }
 }
 
 /** Make the run's root and point TMPDIR at it; the returned teardown removes it. */
 export default function useTemporaryRoot(): () => void {
+  return useTemporaryRootNamed(ROOT_PREFIX);
+}
+
+/** The same for another kind of run (the bench), its roots named with `prefix`. */
+export function useTemporaryRootNamed(prefix: string): () => void {
   const system = tmpdir();
-  removeAbandonedRoots(system);
-  const root = mkdtempSync(join(system, `${ROOT_PREFIX}${process.pid}-`));
+  removeAbandonedRoots(system, prefix);
+  const root = mkdtempSync(join(system, `${prefix}${process.pid}-`));
   // Searchable by other users (not listable): a test runs the CLI as an ordinary user on a data folder under it.
   chmodSync(root, 0o711);
   // tsx keeps its compile cache in the temporary folder, named after the user: the children
