@@ -148,8 +148,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const { topics, named: topicNamed } = topicsOf(words, named.words);
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
       // 成效和下半年打算: the work done is drafted, the plan is left to the office and said so.
-      const planToo = PLAN.test(words) && DONE_AND_PLAN.test(words);
-      if (PLAN.test(words) && !planToo) throw new UserError('unknown_topic', messages.planNotDrafted);
+      const plan = PLAN.test(words);
+      const planToo = plan && DONE_AND_PLAN.test(words);
+      if (plan && !planToo) throw new UserError('unknown_topic', messages.planNotDrafted);
       // 信访工作的总结 names work of its own: not the occasion's whole-office report.
       const unlisted = topicNamed ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
       if (topics.length === 0 && !unlisted) {

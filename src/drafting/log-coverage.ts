@@ -22,8 +22,7 @@ export async function logEndsBefore(log: CoverageSource, from: IsoDate, to: IsoD
   const { total } = await log.stats({ from, to });
   // Nothing in the period: say where the log stops when nothing is logged from it on (七月 asked of a log ending in June).
   if (total === 0) return (await log.stats({ from, to: null })).total === 0 ? lastBefore(log, from) : undefined;
-  const [last] = (await log.page({ from, to }, { offset: total - 1, limit: 1 })).items;
-  const end = last ? (last.to && last.to > last.date ? last.to : last.date) : undefined;
+  const end = await lastDay(log, { from, to }, total);
   if (!end || daysBetween(end, to) <= GAP_DAYS) return undefined;
   const after = await log.stats({ from: addDays(end, 1), to: null });
   return after.total === 0 ? end : undefined;
@@ -32,7 +31,11 @@ export async function logEndsBefore(log: CoverageSource, from: IsoDate, to: IsoD
 /** The last day logged before `from`, or undefined when nothing is. */
 async function lastBefore(log: CoverageSource, from: IsoDate): Promise<IsoDate | undefined> {
   const query = { from: null, to: addDays(from, -1) };
-  const { total } = await log.stats(query);
+  return lastDay(log, query, (await log.stats(query)).total);
+}
+
+/** The last day (a lasting entry's last) of the `total` entries `query` finds, date order; undefined when none. */
+async function lastDay(log: CoverageSource, query: { from: IsoDate | null; to: IsoDate | null }, total: number): Promise<IsoDate | undefined> {
   if (total === 0) return undefined;
   const [last] = (await log.page(query, { offset: total - 1, limit: 1 })).items;
   return last ? (last.to && last.to > last.date ? last.to : last.date) : undefined;

@@ -6,19 +6,15 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
+import { describe, it } from 'vitest';
+import { answersFrom, suiteKnowledgeBase } from '../support/kb-fixtures.ts';
 
 // The shared laws and reports (absent in a user's clone: skipped there).
 const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
 
 describe.skipIf(!existsSync(corpus))('chat wording for what the documents say otherwise', () => {
   const kb = suiteKnowledgeBase('lvzhi-chat-words-', [corpus], 120_000);
-  const answers = async (question: string, words: string): Promise<void> => {
-    const answer = await kb().ask(question, { k: 5 });
-    expect(answer.found, question).toBe(true);
-    expect(answer.answer, question).toContain(words);
-  };
+  const answers = answersFrom(kb);
 
   it('reads 撞车 and 红头文件 as 抵触 and 规范性文件', async () => {
     await answers('县政府出的红头文件跟上位法撞车，县人大常委会有权撤销吗', '同法律、法规规定相抵触的');

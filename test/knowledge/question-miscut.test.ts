@@ -6,19 +6,15 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
+import { describe, it } from 'vitest';
+import { answersFrom, suiteKnowledgeBase } from '../support/kb-fixtures.ts';
 
 // The shared laws and reports (absent in a user's clone: skipped there).
 const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
 
 describe.skipIf(!existsSync(corpus))('a question jieba cuts across words, or that compares with last year', () => {
   const kb = suiteKnowledgeBase('lvzhi-miscut-', [corpus], 120_000);
-  const answers = async (question: string, words: string): Promise<void> => {
-    const answer = await kb().ask(question, { k: 5 });
-    expect(answer.found, question).toBe(true);
-    expect(answer.answer, question).toContain(words);
-  };
+  const answers = answersFrom(kb);
 
   it('answers 占比到多少 from the passage stating the share', async () => {
     await answers('北京去年绿色电力占比到多少了？', '绿色电力占比达36%');

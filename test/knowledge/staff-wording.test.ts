@@ -6,19 +6,15 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
+import { describe, it } from 'vitest';
+import { answersFrom, suiteKnowledgeBase } from '../support/kb-fixtures.ts';
 
 // The shared laws (absent in a user's clone: skipped there).
 const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
 
 describe.skipIf(!existsSync(corpus))('the office\'s own words for what the laws write out', () => {
   const kb = suiteKnowledgeBase('lvzhi-staff-words-', [corpus], 120_000);
-  const answers = async (question: string, words: string): Promise<void> => {
-    const answer = await kb().ask(question, { k: 5 });
-    expect(answer.found, question).toBe(true);
-    expect(answer.answer, question).toContain(words);
-  };
+  const answers = answersFrom(kb);
 
   it('reads a committee\'s short name and 初审 as the rules write them', async () => {
     await answers('国民经济计划的调整方案什么时候交财经委初审？', '交财政经济委员会进行初步审查');

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { openSqliteKnowledgeBase, type OpenKnowledgeBase, type SqliteKnowledgeBase } from '../../src/knowledge/index.ts';
 
 /** Articles of the fixture rules, each on one topic the suite asks about. */
@@ -148,5 +148,14 @@ export function suiteKnowledgeBase(prefix: string, paths: readonly string[], tim
   return () => {
     if (!kb) throw new Error('the knowledge base is opened in beforeAll');
     return kb;
+  };
+}
+
+/** An assertion over `kb`: the question is answered (not 没有找到) and the answer holds `words`. */
+export function answersFrom(kb: () => OpenKnowledgeBase): (question: string, words: string) => Promise<void> {
+  return async (question, words) => {
+    const answer = await kb().ask(question, { k: 5 });
+    expect(answer.found, question).toBe(true);
+    expect(answer.answer, question).toContain(words);
   };
 }

@@ -54,9 +54,10 @@ const NUMERAL = '(?:\\d+(?:\\.\\d+)?[千万亿]*|[一二两三四五六七八九
 const UNITS = '人次|场次|万元|亿元|元|公里|次|场|件|条|个(?![多半]?月)|项|篇|期|所|家|户|批|份|部|座|处|台|辆|套|亩|吨|名|人|位';
 // 几个月, 多少天: a period, left to the period answer type.
 // The last such asking word is the one asked (几个委员…凑几个人签名); 哪几部分 asks for a list.
-const ASKED = new RegExp(`(?<!哪)(?:多少|几)(?:个(?=人(?!次)))?(${UNITS})(?!.*(?:多少|几))`, 'u');
+const ASKING_UNIT = `(?<!哪)(?:多少|几)(?:个(?=人(?!次)))?(${UNITS})`;
+const ASKED = new RegExp(`${ASKING_UNIT}(?!.*(?:多少|几))`, 'u');
 // Every figure a question asks (几条地铁线？…多少公里？): the others' units are no rival of the one answered.
-const ASKED_ALL = new RegExp(`(?<!哪)(?:多少|几)(?:个(?=人(?!次)))?(${UNITS})`, 'gu');
+const ASKED_ALL = new RegExp(ASKING_UNIT, 'gu');
 // 率, 占比, 比例, 百分之几: a share, stated as a percentage, a fraction or a multiple; a few words
 // may stand between (解决率的目标定的多少, 占比到多少了).
 const ASKED_SHARE = /(?:率|占比|比例|比重)[^，,。？?；\s]{0,6}?(?:多少|几)|百分之(?:多少|几)|百分比/u;
