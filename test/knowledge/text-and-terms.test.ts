@@ -10,7 +10,7 @@ import { answerTypeMatch, expectedAnswerTypes } from '../../src/knowledge/answer
 import { topicWords } from '../../src/knowledge/answering/found-features.ts';
 import { countedNouns, focusPhrase, focusWords, taggedQuestion } from '../../src/knowledge/answering/question-focus.ts';
 import { Bm25Builder, Bm25Index } from '../../src/knowledge/search/bm25-index.ts';
-import { Canonicalizer, defaultEquivalences } from '../../src/knowledge/search/equivalences.ts';
+import { Canonicalizer, defaultEquivalences, loadEquivalences } from '../../src/knowledge/search/equivalences.ts';
 import { createOfflineEmbedder, OFFLINE_EMBEDDER_ID } from '../../src/knowledge/index.ts';
 import { defaultTokenizer } from '../../src/knowledge/search/tokenizer.ts';
 import { tempDir } from '../support/kb-fixtures.ts';
@@ -42,6 +42,36 @@ describe('equivalences', () => {
     ]);
     expect(eq.apply('主任碰头会研究')).toBe('主任会议研究');
     expect(eq.apply('ＡＢＣ１２３')).toBe('abc123');
+  });
+
+  it('rewrites every place a longest-first alternation of the shipped variants would, and only those', () => {
+    const groups = loadEquivalences();
+    const replacement = new Map<string, string>();
+    const eq = new Canonicalizer(groups);
+    for (const group of groups) {
+      for (const variant of group.variants) {
+        const key = variant.normalize('NFKC').toLowerCase();
+        if (key && key !== group.canonical && !replacement.has(key)) replacement.set(key, eq.apply(key));
+      }
+    }
+    const variants = [...replacement.keys()].sort((a, b) => b.length - a.length);
+    const escaped = variants.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const alternation = new RegExp(escaped.join('|'), 'g');
+    // Texts of variants, their heads and tails run together (overlaps, a shorter variant
+    // before a longer one), full-width and upper-case letters between them.
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let t = 0; t < 400; t++) {
+      let text = '';
+      for (let piece = 0; piece < 8; piece++) {
+        const variant = variants[next(variants.length)];
+        const cut = next(3);
+        text += cut === 0 ? variant : cut === 1 ? variant.slice(0, 1 + next(variant.length)) : variant.slice(next(variant.length));
+        if (next(4) === 0) text += 'ＡＢ的会议，'[next(6)];
+      }
+      const normal = text.normalize('NFKC').toLowerCase();
+      expect(eq.apply(text)).toBe(normal.replace(alternation, (match) => replacement.get(match)!));
+    }
   });
 
   it('rewrites a title, heading and location line by line as it rewrites them together, however often asked', () => {
