@@ -55,6 +55,26 @@ describe('OpenAIChatModel against the stand-in service', () => {
     expect(service.chatRequests()[0].body.stream).toBe(true);
   });
 
+  it('keeps a reasoning model\'s <think> block out of the reply, whole or streamed', async () => {
+    const model = new OpenAIChatModel({ model: 'qwen3', baseURL: service.baseURL, retry: fast });
+    const thinking = '<think>\n用户问开会频率。我猜是每月一次，English too.\n</think>\n\n常委会会议一般每两个月举行一次。';
+    service.enqueueChat(reply(thinking), reply(thinking, { chunkSize: 2 }));
+    expect(await model.complete(hello)).toBe('常委会会议一般每两个月举行一次。');
+    const pieces = await collect(model.stream(hello));
+    expect(pieces.join('')).toBe('常委会会议一般每两个月举行一次。');
+    expect(pieces.some((p) => /think|我猜|English/.test(p))).toBe(false);
+    // A chat template that opens the block in the prompt leaves only the closing tag in the reply.
+    service.enqueueChat(reply('我猜是每月一次。</think>一般每两个月举行一次。'));
+    expect(await model.complete(hello)).toBe('一般每两个月举行一次。');
+  });
+
+  it('takes a reply that is all reasoning (cut off while thinking) as an empty reply', async () => {
+    const model = new OpenAIChatModel({ model: 'qwen3', baseURL: service.baseURL, retry: { ...fast, attempts: 1 } });
+    service.enqueueChat(reply('<think>\n用户问开会频率，我想想'), reply('<think>\n用户问开会频率，我想想', { chunkSize: 3 }));
+    expect((await failure(model.complete(hello))).failure).toBe('malformed');
+    expect((await failure(collect(model.stream(hello)))).failure).toBe('malformed');
+  });
+
   it.each([
     ['500', failWith(500)],
     ['502', failWith(502)],
