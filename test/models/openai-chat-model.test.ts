@@ -28,7 +28,8 @@ describe('OpenAIChatModel against the stand-in service', () => {
   let service: OpenAIStandIn;
   beforeAll(async () => { service = await startOpenAIStandIn(); });
   afterAll(async () => { await service.close(); });
-  beforeEach(() => { service.requests.length = 0; });
+  // A test that fails midway must not leave its queued replies to the next one.
+  beforeEach(() => { service.reset(); });
 
   it('sends the messages to the configured base URL and model name, with a placeholder key when none is set', async () => {
     const { chat } = createModels({ OPENAI_BASE_URL: service.baseURL, LVZHI_CHAT_MODEL: 'qwen-office', OPENAI_API_KEY: undefined, LVZHI_EMBEDDING_MODEL: undefined });
