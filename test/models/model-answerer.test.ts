@@ -81,6 +81,50 @@ describe('the grounded model answerer against the stand-in service', () => {
     expect(answer.answer).toContain('一般每两个月至少举行一次 [1]，必要时可临时召集 [1]。');
   });
 
+  // A weak local model's ways of claiming more than its passages say: each must be caught
+  // whether the reply comes whole or streamed.
+  const LEAD = '常务委员会会议一般每两个月至少举行一次[1]。';
+  it.each([
+    ['a quotation with a clause the passage lacks', `${LEAD}第三条规定：“常务委员会会议一般每两个月至少举行一次，由主任决定是否延期举行。”[1]`, '延期'],
+    ['a claim that cites nothing and no passage makes', `${LEAD}此外，会议应当公开举行，允许群众旁听。`, '旁听'],
+  ])('drops %s, and says a sentence was removed', async (_, text, invented) => {
+    for (const onPartial of [undefined, () => undefined]) {
+      service.enqueueChat(reply(text));
+      const answer = await answerer.answer(MEETING_QUESTION, meetingPassages(), { onPartial });
+      expect(answer.mode).toBe('llm');
+      expect(answer.answer).not.toContain(invented);
+      expect(answer.answer).toBe(`${LEAD}\n${modelMessages.removedSentences(1)}`);
+    }
+  });
+
+  it.each([
+    ['a quotation the passage does not hold', '根据规定，“常务委员会会议每两个月至少举行一次，遇有重大事项由主任决定延期”[1]。', '延期'],
+    ['an article the passage is not', '根据第九条，常务委员会会议一般每两个月至少举行一次[1]。', '第九条'],
+    ['a law no passage comes from', '根据《中华人民共和国监督法》，常务委员会会议一般每两个月至少举行一次[1]。', '监督法'],
+  ])('gives the extractive answer with a note for a direct answer resting on %s', async (_, text, invented) => {
+    service.enqueueChat(reply(text));
+    const answer = await answerer.answer(MEETING_QUESTION, meetingPassages());
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer.startsWith(modelMessages.checkFailedNote)).toBe(true);
+    expect(answer.answer).not.toContain(invented);
+  });
+
+  it('keeps an answer that names its article and quotes its passage exactly, with words left out', async () => {
+    const text = '常务委员会会议一般每两个月至少举行一次[1]。第3条规定：“常务委员会会议一般每两个月至少举行一次……可以临时召集会议。”[1]';
+    service.enqueueChat(reply(text));
+    const answer = await answerer.answer(MEETING_QUESTION, meetingPassages());
+    expect(answer).toMatchObject({ mode: 'llm', answer: text });
+  });
+
+  it('shows no code fence, Markdown mark or reasoning block around the answer', async () => {
+    service.enqueueChat(
+      reply('```markdown\n**答：**常务委员会会议一般每两个月至少举行一次[1]。\n```'),
+      reply('用户问开会频率，我猜每月一次。</think>\n常务委员会会议一般每两个月至少举行一次[1]。', { chunkSize: 3 }),
+    );
+    expect((await answerer.answer(MEETING_QUESTION, meetingPassages())).answer).toBe(`答：${LEAD}`);
+    expect((await answerer.answer(MEETING_QUESTION, meetingPassages(), { onPartial: () => undefined })).answer).toBe(LEAD);
+  });
+
   const failures: Array<[string, Behaviour[], string]> = [
     ['500', [failWith(500), failWith(500)], 'model_server_error'],
     ['429', [failWith(429, 0), failWith(429, 0)], 'model_rate_limited'],

@@ -18,7 +18,7 @@ import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { openKnowledgeBase, type KnowledgeBaseOptions, type OpenKnowledgeBase } from '../knowledge-base.ts';
 import { knowledgeMessages } from '../messages.ts';
 import {
-  ModelError, checkCitations, modelMessages, promptMessages, timeoutController, toModelError,
+  ModelError, checkCitations, modelMessages, promptMessages, timeoutController, toModelError, withoutReasoning,
   type ChatModel, type RerankModel,
 } from '../../models/index.ts';
 import { createModelReranker } from '../ranking/model-reranker.ts';
@@ -55,6 +55,18 @@ export function renderPassages(passages: readonly ScoredPassage[], maxChars = 1_
     const flag = hasInstruction(passage.text) ? ` 注意="${modelMessages.instructionFlag}"` : '';
     return `<资料 编号="${i + 1}" 文件="${neutralise(passage.title)}" 位置="${neutralise(passage.location)}"${flag}>\n${neutralise(body)}\n</资料>`;
   }).join('\n');
+}
+
+/**
+ * The reply as plain text: without a reasoning block (also one whose opening tag was in the
+ * prompt), code fences and Markdown emphasis or headings, which a channel would show as marks.
+ */
+export function plainReply(raw: string): string {
+  return withoutReasoning(raw)
+    .replace(/^[ \t]*```[\w-]*[ \t]*$/gm, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/^[ \t]*#{1,6}[ \t]+/gm, '')
+    .trim();
 }
 
 /** A reply that is not an answer: empty, garbled, or without a single word. */
@@ -124,13 +136,15 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       const timer = timeoutController(budgetMs - reserveMs, answerOptions?.signal);
       const sources = passages.map(toSource);
       try {
-        const raw = await ask(question, passages, timer.signal, answerOptions?.onPartial);
+        const raw = plainReply(await ask(question, passages, timer.signal, answerOptions?.onPartial));
         if (isNonsense(raw)) throw new ModelError('nonsense', `unusable reply: ${JSON.stringify(raw.slice(0, 80))}`);
         if (isDecline(raw)) {
           return { answer: notFoundText(question, passages), found: false, mode: 'llm', sources };
         }
-        const citations = checkCitations(raw.trim(), passages.length);
-        const check = checkAnswer(citations.text, passages.map(({ passage }) => passage.text));
+        const citations = checkCitations(raw, passages.length);
+        const check = checkAnswer(citations.text, passages.map(({ passage }) => ({
+          text: passage.text, names: [passage.title, passage.location, passage.context].join('\n'),
+        })));
         if (check.cited.length === 0 || check.leadRemoved) {
           log(`model-answerer: reply failed the check against its passages (${check.removed.length} sentence(s) removed)`);
           return extractive(question, passages, citations.cited.length === 0 ? modelMessages.uncitedNote : modelMessages.checkFailedNote, answerOptions);
