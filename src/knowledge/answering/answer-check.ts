@@ -63,7 +63,8 @@ export function numeralValue(written: string): number {
 }
 
 // A frequency without a numeral is a figure too: 每天 says as much as 每两个月.
-const FREQUENCY = /每(?:天|日|周|星期|月|季度|年|届)/g;
+// 每个月 says 每月 (not 每两个月).
+const FREQUENCY = /每个?(?:天|日|周|星期|月|季度|年|届)/g;
 const SAME_FREQUENCY: Readonly<Record<string, string>> = { 每日: '每天', 每星期: '每周' };
 
 /**
@@ -79,7 +80,10 @@ export function statedNumbers(text: string): Set<number | string> {
     const value = numeralValue(token);
     if (!Number.isNaN(value)) figures.add(value);
   }
-  for (const [token] of plain.matchAll(FREQUENCY)) figures.add(SAME_FREQUENCY[token] ?? token);
+  for (const [written] of plain.matchAll(FREQUENCY)) {
+    const token = written.replace('个', '');
+    figures.add(SAME_FREQUENCY[token] ?? token);
+  }
   return figures;
 }
 
