@@ -105,6 +105,7 @@ describe('the grounded model answerer against the stand-in service', () => {
   it.each([
     ['a quotation with a clause the passage lacks', `${LEAD}第三条规定：“常务委员会会议一般每两个月至少举行一次，由主任决定是否延期举行。”[1]`, '延期'],
     ['a claim that cites nothing and no passage makes', `${LEAD}此外，会议应当公开举行，允许群众旁听。`, '旁听'],
+    ['half a sentence cut off at the length limit', `${LEAD}此外主任可以`, '此外'],
   ])('drops %s, and says a sentence was removed', async (_, text, invented) => {
     for (const onPartial of [undefined, () => undefined]) {
       service.enqueueChat(reply(text));

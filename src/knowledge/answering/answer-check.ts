@@ -118,7 +118,9 @@ export function checkAnswer(
   let leadRemoved = false;
   let leadIndex = -1;
   let first = true;
-  for (const sentence of sentencesWithCitations(text)) {
+  const sentences = sentencesWithCitations(text);
+  const lastWords = sentences.findLastIndex((s) => s.trim());
+  for (const [at, sentence] of sentences.entries()) {
     if (!sentence.trim()) {
       kept.push(sentence);
       continue;
@@ -139,7 +141,9 @@ export function checkAnswer(
       // uncited claim must at least be one the passages make.
       const all = passages.map((p) => p.text).join('\n');
       ok = figures.size === 0 && unsupportedClaims(sentence, passages).length === 0
-        && (words.length < CLAIM_WORDS || shares(all));
+        && (words.length < CLAIM_WORDS || shares(all))
+        // A reply cut off at the service's length limit ends mid-sentence: that half says nothing checked.
+        && !(at === lastWords && !first && !/[。！？!?”」』）)：:；;]\s*$/.test(sentence));
     }
     if (ok) {
       kept.push(sentence);
