@@ -120,6 +120,7 @@ describe('the grounded model answerer against the stand-in service', () => {
     ['a quotation the passage does not hold', '根据规定，“常务委员会会议每两个月至少举行一次，遇有重大事项由主任决定延期”[1]。', '延期'],
     ['an article the passage is not', '根据第九条，常务委员会会议一般每两个月至少举行一次[1]。', '第九条'],
     ['a law no passage comes from', '根据《中华人民共和国监督法》，常务委员会会议一般每两个月至少举行一次[1]。', '监督法'],
+    ['a prohibition the passage does not make', '常务委员会会议不得临时召集[1]。', '不得'],
   ])('gives the extractive answer with a note for a direct answer resting on %s', async (_, text, invented) => {
     service.enqueueChat(reply(text));
     const answer = await answerer.answer(MEETING_QUESTION, meetingPassages());
