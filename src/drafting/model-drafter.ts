@@ -84,7 +84,7 @@ export async function modelDraft(model: ChatModel, input: ModelDraftInput): Prom
   });
   let conversation: ChatMessage[] = prompt;
   let bad: string[] = [];
-  let failure: 'figures' | 'claims' | 'empty' = 'empty';
+  let failure: 'figures' | 'claims' | 'language' | 'empty' = 'empty';
   const done = new Set(input.grounds.filter((f) => f.count > 0).flatMap((f) => f.kinds));
   const kinds = (input.kinds ?? []).filter((k) => !EVERYDAY_KINDS.has(k.id));
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -114,12 +114,13 @@ export async function modelDraft(model: ChatModel, input: ModelDraftInput): Prom
       }));
     }
     bad = invented.length > 0 ? invented : claims;
-    failure = invented.length > 0 ? 'figures' : claims.length > 0 ? 'claims' : 'empty';
+    failure = invented.length > 0 ? 'figures' : claims.length > 0 ? 'claims' : paragraphs.length > 0 ? 'language' : 'empty';
     conversation = [...prompt, { role: 'assistant', content: text }, { role: 'user', content: retry.join('\n') }];
   }
   const count = new Set(bad).size;
   return {
     note: failure === 'figures' ? messages.modelInventedFigure(count)
-      : failure === 'claims' ? messages.modelStrayClaims(count) : messages.modelNoDraft,
+      : failure === 'claims' ? messages.modelStrayClaims(count)
+        : failure === 'language' ? messages.modelNotChineseDraft : messages.modelNoDraft,
   };
 }

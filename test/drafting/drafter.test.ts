@@ -354,6 +354,7 @@ describe('model drafts through an OpenAI-compatible service', () => {
     const draft = await drafter().draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
     expect(retryText()).toContain('稿子不是用简体中文写的');
     expect(draft.mode).toBe('template');
+    expect(draft.note).toContain('不是中文，已改用模板起草');
     expect(draft.text).not.toMatch(/[A-Za-z]{3}/);
   });
 
