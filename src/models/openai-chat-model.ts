@@ -36,6 +36,14 @@ async function toLangChain(messages: readonly ChatMessage[]): Promise<BaseMessag
     m.role === 'system' ? new SystemMessage(m.content) : m.role === 'assistant' ? new AIMessage(m.content) : new HumanMessage(m.content));
 }
 
+/** A streamed reply read to its end, as one text. */
+async function streamedText(client: ChatOpenAI, input: BaseMessage[], signal: AbortSignal): Promise<string> {
+  let text = '';
+  for await (const chunk of await client.stream(input, { signal })) text += textOf(chunk.content);
+  if (!text.trim()) throw new ModelError('malformed', 'empty streamed reply');
+  return text;
+}
+
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
@@ -83,8 +91,16 @@ export class OpenAIChatModel implements ChatModel {
     const input = await toLangChain(messages);
     const client = await this.chatClient();
     return callResiliently(async (signal) => {
-      const reply = await client.invoke(input, { signal });
-      const text = withoutReasoning(textOf(reply.content));
+      let raw: string;
+      try {
+        raw = textOf((await client.invoke(input, { signal })).content);
+      } catch (error) {
+        // Some gateways in front of vLLM or Ollama only stream: a plain request gets server-sent
+        // events, which the client cannot read as one JSON reply. Asked as a stream, they answer.
+        if (toModelError(error).failure !== 'malformed' || signal.aborted) throw error;
+        raw = await streamedText(client, input, signal).catch(() => { throw error; });
+      }
+      const text = withoutReasoning(raw);
       if (!text.trim()) throw new ModelError('malformed', 'empty reply (or reasoning only)');
       return text;
     }, { policy: this.policy, breaker: this.breaker, signal: options?.signal });
@@ -140,7 +156,13 @@ export class OpenAIChatModel implements ChatModel {
           yielded = true;
           yield piece;
         }
-        if (!yielded) throw new ModelError('malformed', 'empty streamed reply (or reasoning only)');
+        if (!yielded) {
+          // A server that ignores `stream` sends one JSON reply, which reads as a stream of nothing.
+          const whole = withoutReasoning(textOf((await raceAbort(client.invoke(input, { signal: timer.signal }), timer.signal)).content));
+          if (!whole.trim()) throw new ModelError('malformed', 'empty streamed reply (or reasoning only)');
+          yielded = true;
+          yield whole;
+        }
         return;
       } catch (raw) {
         const error = timer.signal.aborted && timer.signal.reason instanceof ModelError ? timer.signal.reason : toModelError(raw);

@@ -149,7 +149,7 @@ describe('the grounded model answerer against the stand-in service', () => {
     ['500', [failWith(500), failWith(500)], 'model_server_error'],
     ['429', [failWith(429, 0), failWith(429, 0)], 'model_rate_limited'],
     ['a timeout', [hang(), hang()], 'model_timeout'],
-    ['a malformed body', [malformed()], 'model_malformed'],
+    ['a malformed body', [malformed(), malformed()], 'model_malformed'],
     ['an empty reply', [reply(''), reply('')], 'model_malformed'],
     ['nonsense', [reply('\uFFFD\uFFFD\uFFFD\uFFFD'), reply('？！')], 'model_nonsense'],
   ];

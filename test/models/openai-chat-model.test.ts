@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CircuitBreaker, ModelError, OpenAIChatModel, createModels } from '../../src/models/index.ts';
 import { failWith, hang, malformed, reply, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
@@ -71,9 +73,43 @@ describe('OpenAIChatModel against the stand-in service', () => {
 
   it('takes a reply that is all reasoning (cut off while thinking) as an empty reply', async () => {
     const model = new OpenAIChatModel({ model: 'qwen3', baseURL: service.baseURL, retry: { ...fast, attempts: 1 } });
-    service.enqueueChat(reply('<think>\n用户问开会频率，我想想'), reply('<think>\n用户问开会频率，我想想', { chunkSize: 3 }));
+    const cut = reply('<think>\n用户问开会频率，我想想', { chunkSize: 3 });
+    // The stream that says nothing is asked once more as a plain request (a server that ignores `stream`).
+    service.enqueueChat(cut, cut, cut);
     expect((await failure(model.complete(hello))).failure).toBe('malformed');
     expect((await failure(collect(model.stream(hello)))).failure).toBe('malformed');
+  });
+
+  it('answers through a server that only streams, and through one that never does', async () => {
+    const streamingOnly = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        const piece = (delta: object, finish: string | null = null) =>
+          `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+        res.end(piece({ role: 'assistant', content: '一般每两个月' }) + piece({ content: '举行一次。' }) + piece({}, 'stop') + 'data: [DONE]\n\n');
+      });
+    });
+    const plainOnly = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: '一般每两个月举行一次。' }, finish_reason: 'stop' }] }));
+      });
+    });
+    try {
+      for (const server of [streamingOnly, plainOnly]) {
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const model = new OpenAIChatModel({ model: 'm', baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, retry: fast });
+        expect(await model.complete(hello)).toBe('一般每两个月举行一次。');
+        expect((await collect(model.stream(hello))).join('')).toBe('一般每两个月举行一次。');
+      }
+    } finally {
+      for (const server of [streamingOnly, plainOnly]) {
+        server.closeAllConnections();
+        server.close();
+      }
+    }
   });
 
   it.each([
@@ -115,8 +151,10 @@ describe('OpenAIChatModel against the stand-in service', () => {
 
   it('reports a malformed body as malformed, streamed or not', async () => {
     const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: fast });
-    service.enqueueChat(malformed());
+    // A malformed plain reply is asked once more as a stream (a server that only streams), which is malformed too.
+    service.enqueueChat(malformed(), malformed());
     expect((await failure(model.complete(hello))).failure).toBe('malformed');
+    expect(service.chatRequests().map((r) => !!r.body.stream)).toEqual([false, true]);
     service.enqueueChat(malformed());
     expect((await failure(collect(model.stream(hello)))).failure).toBe('malformed');
   });
