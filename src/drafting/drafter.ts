@@ -208,7 +208,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       if (deps.model && hasFacts) {
         const examples = await styleExamples(deps.knowledge, `${subject} ${words}`);
         const result = await modelDraft(deps.model, {
-          form, period, request: words, subject, grounds: facts, words: kindWords,
+          form, period, request: words, subject, grounds: facts, words: kindWords, from: start, to: end, kinds: deps.taxonomy?.kinds,
           facts: factLines(items),
           empty: empty.map((t) => messages.promptEmpty(t)).join('\n'),
           examples: examples.map((s) => s.text).join('\n\n'),

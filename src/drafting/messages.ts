@@ -63,6 +63,12 @@ export const messages = {
   /** The invented figures themselves are not repeated: no figure outside the log reaches the user. */
   modelInventedFigure: (count: number) =>
     `模型两次起草的稿子里都有活动记录中没有的数字（${count} 处），已改用模板起草，数字均取自活动记录。`,
+  /** Dates outside the period or work the log does not hold: not repeated either. */
+  modelStrayClaims: (count: number) =>
+    `模型两次起草的稿子里都有活动记录中没有的时间或工作（${count} 处），已改用模板起草，内容均取自活动记录。`,
+  /** How the retry names a draft not written in Chinese. */
+  modelNotChinese: '稿子不是用简体中文写的',
+  modelNotChineseDraft: '模型两次给出的稿子都不是中文，已改用模板起草。',
   modelUnavailable: '模型暂时不可用，已改用模板起草。',
   modelNoDraft: '模型没有给出稿子，已改用模板起草。',
   /** How the retry names an empty draft to the model. */

@@ -15,4 +15,5 @@ export {
 } from './resilience.ts';
 export { DEFAULT_PROMPTS_DIR, PromptTemplate, loadPrompt, promptMessages, type PromptValues } from './prompt-loader.ts';
 export { checkCitations, type CitationCheck } from './citations.ts';
+export { ReasoningFilter, withoutReasoning } from './reasoning.ts';
 export { modelMessages } from './messages.ts';

@@ -7,6 +7,7 @@ import type { ChatOpenAI } from '@langchain/openai';
 import type { BaseMessage } from '@langchain/core/messages';
 import type { ChatMessage, ChatModel } from './types.ts';
 import { ModelError, toModelError } from './model-error.ts';
+import { ReasoningFilter, withoutReasoning } from './reasoning.ts';
 import {
   CircuitBreaker, DEFAULT_RETRY_POLICY, backoffDelay, callResiliently, raceAbort, sleep, timeoutController,
   type BreakerOptions, type RetryPolicy,
@@ -33,6 +34,14 @@ async function toLangChain(messages: readonly ChatMessage[]): Promise<BaseMessag
   const { AIMessage, HumanMessage, SystemMessage } = await import('@langchain/core/messages');
   return messages.map((m) =>
     m.role === 'system' ? new SystemMessage(m.content) : m.role === 'assistant' ? new AIMessage(m.content) : new HumanMessage(m.content));
+}
+
+/** A streamed reply read to its end, as one text. */
+async function streamedText(client: ChatOpenAI, input: BaseMessage[], signal: AbortSignal): Promise<string> {
+  let text = '';
+  for await (const chunk of await client.stream(input, { signal })) text += textOf(chunk.content);
+  if (!text.trim()) throw new ModelError('malformed', 'empty streamed reply');
+  return text;
 }
 
 function textOf(content: unknown): string {
@@ -74,14 +83,25 @@ export class OpenAIChatModel implements ChatModel {
     return this.client;
   }
 
-  /** The whole reply; throws a ModelError (after retries) on failure, timeout or an empty reply. */
+  /**
+   * The whole reply, without any reasoning block; throws a ModelError (after retries) on
+   * failure, timeout or a reply that is empty once the reasoning is taken out.
+   */
   async complete(messages: readonly ChatMessage[], options?: { signal?: AbortSignal }): Promise<string> {
     const input = await toLangChain(messages);
     const client = await this.chatClient();
     return callResiliently(async (signal) => {
-      const reply = await client.invoke(input, { signal });
-      const text = textOf(reply.content);
-      if (!text.trim()) throw new ModelError('malformed', 'empty reply');
+      let raw: string;
+      try {
+        raw = textOf((await client.invoke(input, { signal })).content);
+      } catch (error) {
+        // Some gateways in front of vLLM or Ollama only stream: a plain request gets server-sent
+        // events, which the client cannot read as one JSON reply. Asked as a stream, they answer.
+        if (toModelError(error).failure !== 'malformed' || signal.aborted) throw error;
+        raw = await streamedText(client, input, signal).catch(() => { throw error; });
+      }
+      const text = withoutReasoning(raw);
+      if (!text.trim()) throw new ModelError('malformed', 'empty reply (or reasoning only)');
       return text;
     }, { policy: this.policy, breaker: this.breaker, signal: options?.signal });
   }
@@ -121,20 +141,28 @@ export class OpenAIChatModel implements ChatModel {
       const timer = timeoutController(Math.min(this.policy.attemptTimeoutMs, remaining), signal);
       let yielded = false;
       let iterator: AsyncIterator<{ content: unknown }> | undefined;
+      // Each attempt is a new reply: its reasoning block is its own.
+      const reasoning = new ReasoningFilter();
       try {
         const chunks = await raceAbort(client.stream(input, { signal: timer.signal }), timer.signal);
         iterator = chunks[Symbol.asyncIterator]();
         for (;;) {
           const next = await raceAbort(iterator.next(), timer.signal);
           if (next.done) break;
-          const piece = textOf(next.value.content);
+          const piece = reasoning.push(textOf(next.value.content));
           if (!piece) continue;
           // After the first piece, only silence between pieces counts, within the deadline.
           timer.restart(Math.min(this.idleTimeoutMs, this.policy.deadlineMs - (Date.now() - started)));
           yielded = true;
           yield piece;
         }
-        if (!yielded) throw new ModelError('malformed', 'empty streamed reply');
+        if (!yielded) {
+          // A server that ignores `stream` sends one JSON reply, which reads as a stream of nothing.
+          const whole = withoutReasoning(textOf((await raceAbort(client.invoke(input, { signal: timer.signal }), timer.signal)).content));
+          if (!whole.trim()) throw new ModelError('malformed', 'empty streamed reply (or reasoning only)');
+          yielded = true;
+          yield whole;
+        }
         return;
       } catch (raw) {
         const error = timer.signal.aborted && timer.signal.reason instanceof ModelError ? timer.signal.reason : toModelError(raw);

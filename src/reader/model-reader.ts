@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { addDays, isValidIsoDate } from '../time/index.ts';
 import type { Taxonomy } from './kinds.ts';
 import { scanTime } from '../time/index.ts';
-import { normalizeForMatching } from './lexicon.ts';
+import { lexiconOf, normalizeForMatching } from './lexicon.ts';
 import { componentLog } from '../runtime/index.ts';
 import type { IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
@@ -42,12 +42,6 @@ export const modelReadingSchema = z.union([
   z.object({ intent: z.enum(['ask', 'draft', 'undo', 'help', 'unclear']) }),
 ]);
 
-/** Earliest day the log takes: nothing an office logs today is older. */
-const EARLIEST = '2000-01-01';
-/** How far back a logged activity may lie without the message naming its date. */
-const LOG_LOOKBACK_DAYS = 400;
-/** Queries may reach into next year's plans, no further. */
-const QUERY_LOOKAHEAD_DAYS = 366;
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
@@ -78,25 +72,31 @@ function drawnFrom(candidate: string, message: string): number {
 
 /**
  * Check a model reading against the taxonomy and the period rules; undefined when it
- * cannot be trusted. Dates the rules find in the message win over the model's.
+ * cannot be trusted. Dates and periods come from the rules only: a message in which they
+ * find no time words has none, so a model that names a day other than today, or a period,
+ * made it up. Kinds the message names bound the model's: it may not read 视察 as 会议.
  */
 export function validateReading(raw: unknown, text: string, now: IsoDate, taxonomy: Taxonomy): Reading | undefined {
   const parsed = modelReadingSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const reading = parsed.data;
-  const time = scanTime(normalizeForMatching(text), now);
+  const normalized = normalizeForMatching(text);
+  const time = scanTime(normalized, now);
+  const named = new Set(lexiconOf(taxonomy).find(normalized).map((m) => m.kind));
+  const outsideNamed = (kinds: readonly string[]) => named.size > 0 && (kinds.length === 0 || kinds.some((k) => !named.has(k)));
   // A written date that does not exist (2月30日), or time words the rules could not place
   // (上周, 元旦), are the user's to settle, never the model's.
   if (time.impossible.length > 0 || time.unreadable.length > 0) return undefined;
   switch (reading.intent) {
     case 'log': {
       const kind = taxonomy.resolve(reading.kind);
-      if (!kind) return undefined;
+      if (!kind || outsideNamed([kind.id])) return undefined;
       const ruleDay = time.periods.find((p) => p.day)?.from;
       // A period where a day is needed (上周) is asked about; the model may not pick the day.
       if (ruleDay === undefined && time.periods.length > 0) return undefined;
-      const date = ruleDay ?? reading.date ?? now;
-      if (ruleDay === undefined && (date > now || date < addDays(now, -LOG_LOOKBACK_DAYS))) return undefined;
+      // No time words: the activity is today's (as the prompt says); any other day is the model's.
+      if (ruleDay === undefined && reading.date && reading.date !== now) return undefined;
+      const date = ruleDay ?? now;
       const named = drawnFrom(reading.title, text) >= 0.6 ? reading.title : text.trim().slice(0, 120);
       const activity = { kind: kind.id, date, title: named };
       return { intent: 'log', activities: [activity], activity };
@@ -109,15 +109,11 @@ export function validateReading(raw: unknown, text: string, now: IsoDate, taxono
         if (!found) return undefined;
         if (!kinds.includes(found.id)) kinds.push(found.id);
       }
+      if (outsideNamed(kinds)) return undefined;
       const rulePeriod = time.periods[0];
-      let from = rulePeriod ? rulePeriod.from : reading.from ?? null;
-      let to = rulePeriod ? rulePeriod.to : reading.to ?? null;
-      if (!rulePeriod) {
-        const latest = addDays(now, QUERY_LOOKAHEAD_DAYS);
-        for (const d of [from, to]) if (d !== null && (d < EARLIEST || d > latest)) return undefined;
-        if (from !== null && to !== null && from > to) [from, to] = [to, from];
-      }
-      return { intent: reading.intent, kinds: kinds.sort(), from, to };
+      // No time words, no period: a count the model bounds by dates is over a period nobody asked about.
+      if (!rulePeriod && (reading.from || reading.to)) return undefined;
+      return { intent: reading.intent, kinds: kinds.sort(), from: rulePeriod?.from ?? null, to: rulePeriod?.to ?? null };
     }
     case 'unclear':
       return undefined;

@@ -21,7 +21,7 @@ describe('a message of several questions, with a model reader', () => {
     const ruleReader = new RuleReader(taxonomy);
     // The real rules, except that this question is taken as one they cannot place (as in the
     // model reader's own tests): the rules keep improving, the model's part must stay tested.
-    const gap = '调研那块儿呢？';
+    const gap = '调研呢？';
     const rules: MessageReader = { read: async (text, now) => (text === gap ? { intent: 'unclear', question: '没太明白您的意思。' } : ruleReader.read(text, now)) };
     const reader = createModelReader({
       rules, taxonomy, timeoutMs: 5_000, log: () => undefined,
@@ -31,8 +31,9 @@ describe('a message of several questions, with a model reader', () => {
     await bench.assistant.handle(say('2023年3月3日视察了学校'));
     await bench.assistant.handle(say('2023年4月3日组织代表开展了调研'));
     service.reset();
-    // The model reads the second question as a count of research this year.
-    service.enqueueChat(reply(JSON.stringify({ intent: 'count', kinds: ['research'], from: '2023-01-01', to: '2023-12-31' })));
+    // The model reads the second question as a count of research, naming no period (it names
+    // none); the period of the question before it carries over.
+    service.enqueueChat(reply(JSON.stringify({ intent: 'count', kinds: ['research'], from: null, to: null })));
     const text = (await bench.assistant.handle(say(`今年视察了几次？${gap}`))).text;
     expect(text).toBe('2023年共视察 1 次。\n\n2023年共调研 1 次。');
     expect(service.chatRequests()).toHaveLength(1);

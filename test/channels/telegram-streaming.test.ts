@@ -27,7 +27,8 @@ describe('telegram streaming with the real assistant and a model', () => {
 
   it('grows one message while the model writes, then shows the cited sources', async () => {
     model = await startOpenAIStandIn();
-    const answer = '根据议事规则，常务委员会会议一般每两个月举行一次[1]；有特殊需要的时候，可以临时召集会议[1]。';
+    // Two sentences: what is shown grows a checked sentence at a time.
+    const answer = '根据议事规则，常务委员会会议一般每两个月举行一次[1]。有特殊需要的时候，可以临时召集会议[1]。';
     model.setChatDefault(reply(answer, { chunkSize: 2, chunkDelayMs: 60 }));
     const user = makeUser(901, '周');
     real = await openRealAssistant({ allow: `telegram:${user.id}`, chat: new OpenAIChatModel({ model: 'stand-in-chat', baseURL: model.baseURL }) });

@@ -317,6 +317,47 @@ describe('model drafts through an OpenAI-compatible service', () => {
     expect(draft.text).toContain('视察2次、调研1次');
   });
 
+  /** What the retry asked of the model (its last message). */
+  const retryText = () => (service.chatRequests()[1].body.messages as WireMessage[]).at(-1)!.content;
+  const GOOD = '半年来，一是分别听取审议2个报告。二是对3个事项进行了视察、调研，其中视察2次、调研1次。';
+  it.each([
+    ['a year outside the period', '2022年以来，一是分别听取审议2个报告。二是组织视察2次、调研1次。', '2022年'],
+    ['a day outside the period', '半年来，一是8月1日视察防汛工作，共视察2次。二是调研1次。', '8月1日'],
+    ['work of a kind the log holds none of', '半年来，一是组织视察2次、调研1次。二是开展执法检查，督促整改问题。', '执法检查'],
+  ])('never lets %s reach the user: one retry naming it, then the template', async (_, text, stray) => {
+    service.enqueueChat(reply(text), reply(text));
+    const draft = await drafter().draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
+    expect(retryText()).toContain(stray);
+    expect(draft.mode).toBe('template');
+    expect(draft.text).not.toContain(stray);
+    expect(draft.note).toContain('已改用模板起草');
+    expect(draft.note).not.toContain(stray);
+  });
+
+  it('takes a retry that keeps to the period and the work logged', async () => {
+    service.enqueueChat(reply('2022年以来，一是开展执法检查。二是组织视察2次、调研1次。'), reply(GOOD));
+    const draft = await drafter().draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
+    expect(draft.mode).toBe('llm');
+    expect(draft.text).toContain(GOOD);
+  });
+
+  it('keeps a reasoning block, code fences and words to the colleague out of the draft', async () => {
+    service.enqueueChat(reply(`<think>用户要总结，我编一点吧，写视察三十次</think>\n好的，以下是为您起草的总结：\n\`\`\`\n${GOOD}\n\`\`\`\n如需修改请告诉我。`));
+    const draft = await drafter().draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
+    expect(draft.mode).toBe('llm');
+    expect(draft.document.paragraphs.map((p) => p.text)).toEqual([GOOD]);
+  });
+
+  it('does not take a draft written in English: one retry asking for Chinese, then the template', async () => {
+    const english = 'In the first half of the year, the committee reviewed 2 reports and made 2 inspections.';
+    service.enqueueChat(reply(english), reply(english));
+    const draft = await drafter().draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });
+    expect(retryText()).toContain('稿子不是用简体中文写的');
+    expect(draft.mode).toBe('template');
+    expect(draft.note).toContain('不是中文，已改用模板起草');
+    expect(draft.text).not.toMatch(/[A-Za-z]{3}/);
+  });
+
   it('falls back to the template with a note when the model service fails', async () => {
     service.enqueueChat({ kind: 'status', status: 500 });
     const draft = await drafter().draft({ request: '起草上半年监督工作的总结', now: '2023-07-05' });

@@ -5,6 +5,7 @@ import { loadTaxonomy } from '../../src/reader/index.ts';
 import { checkFigures, countedFigures, draftToDocx, findTopics, KindWords, loadTopics, strayFigures, ungroundedFigures } from '../../src/drafting/index.ts';
 import { joinMatters, matterOf, mattersOf, sanitizeTitle } from '../../src/drafting/matters.ts';
 import { completeEnumeration, paragraphsOf } from '../../src/drafting/model-drafter.ts';
+import { strayDates, unrecordedKinds } from '../../src/drafting/draft-claims.ts';
 import { describePeriod, periodForFileName } from '../../src/time/period-phrase.ts';
 import { draftFromTemplates, ordinal } from '../../src/drafting/template-drafter.ts';
 import { DraftTemplates, fillTemplate, loadTemplates } from '../../src/drafting/template-file.ts';
@@ -288,5 +289,19 @@ describe('Word export', () => {
     expect(paragraphs.at(-1)).toContain('定稿前请删除此行');
     // The salutation stands flush left: no first-line indent.
     expect(paragraphs.find((p) => p.includes('各位领导、同志们：'))).not.toContain('w:firstLine');
+  });
+});
+
+describe('dates a draft names, against the period drafted', () => {
+  it('finds years, months and days outside it, and reads durations and 十二月 as what they are', () => {
+    const stray = (text: string) => strayDates(text, '2023-01-01', '2023-06-30').map((c) => c.text);
+    expect(stray('2023年上半年，3月15日视察，六月份调研，历时三个月。')).toEqual([]);
+    expect(stray('2022年以来，8月1日视察，十二月调研，二〇二四年继续。')).toEqual(['2022年', '8月1日', '十二月', '二〇二四年']);
+  });
+
+  it('takes a kind named in a clause that says it was not done as no claim', () => {
+    const kinds = [{ id: 'law_check', label: '执法检查' }, { id: 'inspection', label: '视察' }];
+    expect(unrecordedKinds('组织视察2次，执法检查方面本期没有登记活动。', kinds, new Set(['inspection']))).toEqual([]);
+    expect(unrecordedKinds('组织视察2次，开展执法检查。', kinds, new Set(['inspection'])).map((c) => c.text)).toEqual(['执法检查']);
   });
 });

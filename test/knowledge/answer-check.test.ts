@@ -24,6 +24,7 @@ describe('numbers as the documents and a model write them', () => {
     // A lone 一 is a word more often than a figure (一次, 一般); 三分之一 still states its 3.
     expect([...statedNumbers('三分之一以上')]).toEqual([3]);
     expect([...statedNumbers('一般每两个月举行一次')]).toEqual([2]);
+    expect([...statedNumbers('每个月举行一次')]).toEqual(['每月']);
   });
 });
 

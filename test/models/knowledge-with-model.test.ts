@@ -52,7 +52,9 @@ describe('the knowledge base answering through a chat model', () => {
         expect(answer.mode).toBe('llm');
         expect(answer.sources).toEqual(reference.sources);
         expect(answer.answer).toContain(`“${reference.sources[0].text}” [1]`);
-        expect(partials.length).toBeGreaterThan(2);
+        // Shown as they pass the check, whole sentences at a time, each a beginning of the answer.
+        expect(partials.length).toBeGreaterThan(0);
+        for (const partial of partials) expect(answer.answer.startsWith(partial)).toBe(true);
       }
     } finally {
       kb.close();

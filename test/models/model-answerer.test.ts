@@ -70,22 +70,86 @@ describe('the grounded model answerer against the stand-in service', () => {
     expect(answer.answer).not.toContain('每个月开一次会');
   });
 
-  it('streams the answer as it is written, without invented citations in what is shown', async () => {
-    service.enqueueChat(reply('一般每两个月至少举行一次 [1][5]，必要时可临时召集 [1]。', { chunkSize: 2 }));
+  it('streams the answer a checked sentence at a time, without invented citations in what is shown', async () => {
+    service.enqueueChat(reply('一般每两个月至少举行一次 [1][5]，必要时可临时召集 [1]。由主任召集并主持 [2]。主任可以委托副主任主持会议 [2]。', { chunkSize: 2 }));
     const partials: string[] = [];
     const answer = await answerer.answer(MEETING_QUESTION, meetingPassages(), { onPartial: (t) => partials.push(t) });
     expect(service.chatRequests()[0].body.stream).toBe(true);
-    expect(partials.length).toBeGreaterThan(5);
-    for (let i = 1; i < partials.length; i++) expect(partials[i].length).toBeGreaterThanOrEqual(partials[i - 1].length - 3);
-    expect(partials.some((p) => p.includes('[5]'))).toBe(false);
-    expect(answer.answer).toContain('一般每两个月至少举行一次 [1]，必要时可临时召集 [1]。');
+    expect(partials).toEqual([
+      '一般每两个月至少举行一次 [1]，必要时可临时召集 [1]。',
+      '一般每两个月至少举行一次 [1]，必要时可临时召集 [1]。由主任召集并主持 [2]。',
+      '一般每两个月至少举行一次 [1]，必要时可临时召集 [1]。由主任召集并主持 [2]。主任可以委托副主任主持会议 [2]。',
+    ]);
+    expect(answer.answer).toContain(partials.at(-1));
+  });
+
+  it('shows nothing while streaming a reply whose words fail the check: only the final answer, with its note', async () => {
+    const bad = [
+      'The committee meets every two months [1]. It may also meet at any time.\n',
+      '<think>\n用户问开会频率。我猜每月一次。\n</think>\n常务委员会会议每个月举行一次[1]。',
+      '根据规定，“常务委员会会议每两个月至少举行一次，遇有重大事项由主任决定延期”[1]。以上供参考。',
+    ];
+    for (const text of bad) {
+      service.enqueueChat(reply(text, { chunkSize: 3 }));
+      const partials: string[] = [];
+      const answer = await answerer.answer(MEETING_QUESTION, meetingPassages(), { onPartial: (t) => partials.push(t) });
+      expect(answer.mode, text).toBe('extractive');
+      expect(partials.slice(0, -1), text).toEqual([]);
+      expect(partials.at(-1)).toBe(answer.answer);
+    }
+  });
+
+  // A weak local model's ways of claiming more than its passages say: each must be caught
+  // whether the reply comes whole or streamed.
+  const LEAD = '常务委员会会议一般每两个月至少举行一次[1]。';
+  it.each([
+    ['a quotation with a clause the passage lacks', `${LEAD}第三条规定：“常务委员会会议一般每两个月至少举行一次，由主任决定是否延期举行。”[1]`, '延期'],
+    ['a claim that cites nothing and no passage makes', `${LEAD}此外，会议应当公开举行，允许群众旁听。`, '旁听'],
+    ['half a sentence cut off at the length limit', `${LEAD}此外主任可以`, '此外'],
+  ])('drops %s, and says a sentence was removed', async (_, text, invented) => {
+    for (const onPartial of [undefined, () => undefined]) {
+      service.enqueueChat(reply(text));
+      const answer = await answerer.answer(MEETING_QUESTION, meetingPassages(), { onPartial });
+      expect(answer.mode).toBe('llm');
+      expect(answer.answer).not.toContain(invented);
+      expect(answer.answer).toBe(`${LEAD}\n${modelMessages.removedSentences(1)}`);
+    }
+  });
+
+  it.each([
+    ['a quotation the passage does not hold', '根据规定，“常务委员会会议每两个月至少举行一次，遇有重大事项由主任决定延期”[1]。', '延期'],
+    ['an article the passage is not', '根据第九条，常务委员会会议一般每两个月至少举行一次[1]。', '第九条'],
+    ['a law no passage comes from', '根据《中华人民共和国监督法》，常务委员会会议一般每两个月至少举行一次[1]。', '监督法'],
+    ['a prohibition the passage does not make', '常务委员会会议不得临时召集[1]。', '不得'],
+  ])('gives the extractive answer with a note for a direct answer resting on %s', async (_, text, invented) => {
+    service.enqueueChat(reply(text));
+    const answer = await answerer.answer(MEETING_QUESTION, meetingPassages());
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer.startsWith(modelMessages.checkFailedNote)).toBe(true);
+    expect(answer.answer).not.toContain(invented);
+  });
+
+  it('keeps an answer that names its article and quotes its passage exactly, with words left out', async () => {
+    const text = '常务委员会会议一般每两个月至少举行一次[1]。第3条规定：“常务委员会会议一般每两个月至少举行一次……可以临时召集会议。”[1]';
+    service.enqueueChat(reply(text));
+    const answer = await answerer.answer(MEETING_QUESTION, meetingPassages());
+    expect(answer).toMatchObject({ mode: 'llm', answer: text });
+  });
+
+  it('shows no code fence, Markdown mark or reasoning block around the answer', async () => {
+    service.enqueueChat(
+      reply('```markdown\n**答：**常务委员会会议一般每两个月至少举行一次[1]。\n```'),
+      reply('用户问开会频率，我猜每月一次。</think>\n常务委员会会议一般每两个月至少举行一次[1]。', { chunkSize: 3 }),
+    );
+    expect((await answerer.answer(MEETING_QUESTION, meetingPassages())).answer).toBe(`答：${LEAD}`);
+    expect((await answerer.answer(MEETING_QUESTION, meetingPassages(), { onPartial: () => undefined })).answer).toBe(LEAD);
   });
 
   const failures: Array<[string, Behaviour[], string]> = [
     ['500', [failWith(500), failWith(500)], 'model_server_error'],
     ['429', [failWith(429, 0), failWith(429, 0)], 'model_rate_limited'],
     ['a timeout', [hang(), hang()], 'model_timeout'],
-    ['a malformed body', [malformed()], 'model_malformed'],
+    ['a malformed body', [malformed(), malformed()], 'model_malformed'],
     ['an empty reply', [reply(''), reply('')], 'model_malformed'],
     ['nonsense', [reply('\uFFFD\uFFFD\uFFFD\uFFFD'), reply('？！')], 'model_nonsense'],
   ];

@@ -15,7 +15,7 @@ describe('the model-assisted message reader against the stand-in service', () =>
   const ruleReader = new RuleReader(taxonomy);
   // The real rules, except that these messages are taken as ones they cannot place: the
   // rules keep improving, and the model's part must be tested whatever they learn.
-  const GAPS = new Set(['端午节前去城南走了一趟联络站', '前天去城南看了看选民', '跟着主任去城南老旧小区转了转', '把上回那个搞错了的删掉', '帮我弄个上半年的总结', '城南防汛的事情']);
+  const GAPS = new Set(['端午节前去城南走了一趟联络站', '前天去城南看了看选民', '跟着主任去城南老旧小区转了转', '把上回那个搞错了的删掉', '帮我弄个上半年的总结', '城南防汛的事情', '把那几次视察给我拉个单子']);
   const rules: MessageReader = {
     read: async (text, now) => (GAPS.has(text) ? { intent: 'unclear', question: '没太明白您的意思。' } : ruleReader.read(text, now)),
   };
@@ -71,6 +71,17 @@ describe('the model-assisted message reader against the stand-in service', () =>
     expect(await reader.read('帮我弄个上半年的总结', NOW)).toEqual({ intent: 'draft' });
   });
 
+  it('reads past a reasoning model\'s <think> block, braces in it included', async () => {
+    service.enqueueChat(reply('<think>\n用户要列视察，格式是 {"intent":"list"} 吧？不确定 {</think>\n{"intent":"list","kinds":["inspection"],"from":null,"to":null}'));
+    expect(await reader.read('把那几次视察给我拉个单子', NOW)).toEqual({ intent: 'list', kinds: ['inspection'], from: null, to: null });
+  });
+
+  it('takes today for a logged activity whose message names no day, as the model may say too', async () => {
+    service.enqueueChat(json({ intent: 'log', kind: 'inspection', date: NOW, title: '城南老旧小区' }));
+    const activity = { kind: 'inspection', date: NOW, title: '城南老旧小区' };
+    expect(await reader.read('跟着主任去城南老旧小区转了转', NOW)).toEqual({ intent: 'log', activities: [activity], activity });
+  });
+
   it('takes the period from the rules and never a count from the model', async () => {
     service.enqueueChat(json({ intent: 'count', kinds: ['视察', 'research'], from: '2023-01-01', to: '2023-06-30', count: 37, answer: '共37次' }));
     const reading = await reader.read('上半年', NOW);
@@ -92,6 +103,11 @@ describe('the model-assisted message reader against the stand-in service', () =>
     ['an intent that does not exist', { intent: 'delete_everything' }, '城南防汛的事情'],
     ['a fix of a date the user got wrong', { intent: 'log', kind: 'inspection', date: '2024-02-29', title: '视察防汛工作' }, '2月30日视察了防汛工作'],
     ['the model giving up', { intent: 'unclear' }, '城南防汛的事情'],
+    ['a logged day the message does not name', { intent: 'log', kind: 'inspection', date: '2024-05-03', title: '城南' }, '跟着主任去城南老旧小区转了转'],
+    ['a period the message does not name', { intent: 'count', kinds: ['inspection'], from: '2023-01-01', to: '2023-06-30' }, '城南防汛的事情'],
+    ['a list over a period the message does not name', { intent: 'list', kinds: ['inspection'], from: '2024-06-01', to: '2024-06-19' }, '把那几次视察给我拉个单子'],
+    ['another kind than the message names', { intent: 'list', kinds: ['meeting'], from: null, to: null }, '把那几次视察给我拉个单子'],
+    ['all kinds where the message names one', { intent: 'list', kinds: [], from: null, to: null }, '把那几次视察给我拉个单子'],
   ])('keeps the rules\' question when the model gives %s', async (_, answer, message) => {
     service.enqueueChat(json(answer));
     const ruled = await rules.read(message, NOW);

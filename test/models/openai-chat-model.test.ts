@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CircuitBreaker, ModelError, OpenAIChatModel, createModels } from '../../src/models/index.ts';
 import { failWith, hang, malformed, reply, startOpenAIStandIn, type OpenAIStandIn } from '../support/openai-stand-in.ts';
@@ -28,7 +30,8 @@ describe('OpenAIChatModel against the stand-in service', () => {
   let service: OpenAIStandIn;
   beforeAll(async () => { service = await startOpenAIStandIn(); });
   afterAll(async () => { await service.close(); });
-  beforeEach(() => { service.requests.length = 0; });
+  // A test that fails midway must not leave its queued replies to the next one.
+  beforeEach(() => { service.reset(); });
 
   it('sends the messages to the configured base URL and model name, with a placeholder key when none is set', async () => {
     const { chat } = createModels({ OPENAI_BASE_URL: service.baseURL, LVZHI_CHAT_MODEL: 'qwen-office', OPENAI_API_KEY: undefined, LVZHI_EMBEDDING_MODEL: undefined });
@@ -53,6 +56,60 @@ describe('OpenAIChatModel against the stand-in service', () => {
     expect(pieces.length).toBeGreaterThan(3);
     expect(pieces.join('')).toBe('常委会会议一般每两个月举行一次。');
     expect(service.chatRequests()[0].body.stream).toBe(true);
+  });
+
+  it('keeps a reasoning model\'s <think> block out of the reply, whole or streamed', async () => {
+    const model = new OpenAIChatModel({ model: 'qwen3', baseURL: service.baseURL, retry: fast });
+    const thinking = '<think>\n用户问开会频率。我猜是每月一次，English too.\n</think>\n\n常委会会议一般每两个月举行一次。';
+    service.enqueueChat(reply(thinking), reply(thinking, { chunkSize: 2 }));
+    expect(await model.complete(hello)).toBe('常委会会议一般每两个月举行一次。');
+    const pieces = await collect(model.stream(hello));
+    expect(pieces.join('')).toBe('常委会会议一般每两个月举行一次。');
+    expect(pieces.some((p) => /think|我猜|English/.test(p))).toBe(false);
+    // A chat template that opens the block in the prompt leaves only the closing tag in the reply.
+    service.enqueueChat(reply('我猜是每月一次。</think>一般每两个月举行一次。'));
+    expect(await model.complete(hello)).toBe('一般每两个月举行一次。');
+  });
+
+  it('takes a reply that is all reasoning (cut off while thinking) as an empty reply', async () => {
+    const model = new OpenAIChatModel({ model: 'qwen3', baseURL: service.baseURL, retry: { ...fast, attempts: 1 } });
+    const cut = reply('<think>\n用户问开会频率，我想想', { chunkSize: 3 });
+    // The stream that says nothing is asked once more as a plain request (a server that ignores `stream`).
+    service.enqueueChat(cut, cut, cut);
+    expect((await failure(model.complete(hello))).failure).toBe('malformed');
+    expect((await failure(collect(model.stream(hello)))).failure).toBe('malformed');
+  });
+
+  it('answers through a server that only streams, and through one that never does', async () => {
+    const streamingOnly = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        const piece = (delta: object, finish: string | null = null) =>
+          `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+        res.end(piece({ role: 'assistant', content: '一般每两个月' }) + piece({ content: '举行一次。' }) + piece({}, 'stop') + 'data: [DONE]\n\n');
+      });
+    });
+    const plainOnly = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: '一般每两个月举行一次。' }, finish_reason: 'stop' }] }));
+      });
+    });
+    try {
+      for (const server of [streamingOnly, plainOnly]) {
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const model = new OpenAIChatModel({ model: 'm', baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, retry: fast });
+        expect(await model.complete(hello)).toBe('一般每两个月举行一次。');
+        expect((await collect(model.stream(hello))).join('')).toBe('一般每两个月举行一次。');
+      }
+    } finally {
+      for (const server of [streamingOnly, plainOnly]) {
+        server.closeAllConnections();
+        server.close();
+      }
+    }
   });
 
   it.each([
@@ -94,8 +151,10 @@ describe('OpenAIChatModel against the stand-in service', () => {
 
   it('reports a malformed body as malformed, streamed or not', async () => {
     const model = new OpenAIChatModel({ model: 'm', baseURL: service.baseURL, retry: fast });
-    service.enqueueChat(malformed());
+    // A malformed plain reply is asked once more as a stream (a server that only streams), which is malformed too.
+    service.enqueueChat(malformed(), malformed());
     expect((await failure(model.complete(hello))).failure).toBe('malformed');
+    expect(service.chatRequests().map((r) => !!r.body.stream)).toEqual([false, true]);
     service.enqueueChat(malformed());
     expect((await failure(collect(model.stream(hello)))).failure).toBe('malformed');
   });

@@ -8,6 +8,7 @@
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { withoutInstructions } from '../ranking/instruction-cue.ts';
 import { coverage, questionTerms } from '../ranking/question-terms.ts';
+import { unsupportedClaims, type ClaimSource } from './answer-claims.ts';
 
 /** The outcome of checking an answer. */
 export interface AnswerCheck {
@@ -23,6 +24,8 @@ export interface AnswerCheck {
 
 /** Share of a sentence's words that must be in the passages it cites. */
 const MIN_SHARED_TERMS = 0.4;
+/** An uncited sentence with this many words is a claim, not connecting text: some passage must bear it out. */
+const CLAIM_WORDS = 4;
 
 // A quotation (which may span lines) with what follows it to the sentence's end is one
 // sentence; otherwise sentences end at 。！？ and at line breaks.
@@ -60,7 +63,8 @@ export function numeralValue(written: string): number {
 }
 
 // A frequency without a numeral is a figure too: 每天 says as much as 每两个月.
-const FREQUENCY = /每(?:天|日|周|星期|月|季度|年|届)/g;
+// 每个月 says 每月 (not 每两个月).
+const FREQUENCY = /每个?(?:天|日|周|星期|月|季度|年|届)/g;
 const SAME_FREQUENCY: Readonly<Record<string, string>> = { 每日: '每天', 每星期: '每周' };
 
 /**
@@ -76,7 +80,10 @@ export function statedNumbers(text: string): Set<number | string> {
     const value = numeralValue(token);
     if (!Number.isNaN(value)) figures.add(value);
   }
-  for (const [token] of plain.matchAll(FREQUENCY)) figures.add(SAME_FREQUENCY[token] ?? token);
+  for (const [written] of plain.matchAll(FREQUENCY)) {
+    const token = written.replace('个', '');
+    figures.add(SAME_FREQUENCY[token] ?? token);
+  }
   return figures;
 }
 
@@ -96,32 +103,47 @@ function sentencesWithCitations(text: string): string[] {
 /**
  * Check each sentence of a model's answer against the passages (numbered from 1) it cites.
  * Sentences of a passage addressed to the assistant ground nothing: "回答：会议每天召开" in a
- * document does not make "会议每天召开[2]" true.
+ * document does not make "会议每天召开[2]" true. A sentence that cites nothing is kept only as
+ * connecting text: a claim (several words, a figure, a quotation, an article or a document
+ * named) must stand in some passage. A passage given as a string has no names beyond its text.
  */
-export function checkAnswer(text: string, passageTexts: readonly string[], canonicalizer: Canonicalizer = defaultEquivalences()): AnswerCheck {
-  const passages = passageTexts.map(withoutInstructions);
+export function checkAnswer(
+  text: string, given: ReadonlyArray<string | ClaimSource>, canonicalizer: Canonicalizer = defaultEquivalences(),
+): AnswerCheck {
+  const passages: ClaimSource[] = given.map((p) => (typeof p === 'string' ? { text: p, names: '' } : p))
+    .map((p) => ({ text: withoutInstructions(p.text), names: p.names }));
   const kept: string[] = [];
   const removed: string[] = [];
   const cited = new Set<number>();
   let leadRemoved = false;
+  let leadIndex = -1;
   let first = true;
-  for (const sentence of sentencesWithCitations(text)) {
+  const sentences = sentencesWithCitations(text);
+  const lastWords = sentences.findLastIndex((s) => s.trim());
+  for (const [at, sentence] of sentences.entries()) {
     if (!sentence.trim()) {
       kept.push(sentence);
       continue;
     }
     const numbers = [...sentence.matchAll(CITATION)].map((m) => Number(m[1])).filter((n) => n >= 1 && n <= passages.length);
     const figures = statedNumbers(sentence);
+    const words = questionTerms(sentence.replace(CITATION, ''), canonicalizer).words;
+    const shares = (sources: string) => coverage(words, canonicalizer.apply(sources) + '\n' + sources) >= MIN_SHARED_TERMS;
     let ok: boolean;
     if (numbers.length) {
-      const sources = numbers.map((n) => passages[n - 1]).join('\n');
+      const bases = numbers.map((n) => passages[n - 1]);
+      const sources = bases.map((p) => p.text).join('\n');
       const grounded = statedNumbers(sources);
-      const words = questionTerms(sentence.replace(CITATION, ''), canonicalizer).words;
-      const shared = words.length === 0 || coverage(words, canonicalizer.apply(sources) + '\n' + sources) >= MIN_SHARED_TERMS;
-      ok = shared && [...figures].every((value) => grounded.has(value));
+      ok = (words.length === 0 || shares(sources)) && [...figures].every((value) => grounded.has(value))
+        && unsupportedClaims(sentence, bases).length === 0;
     } else {
-      // Uncited connecting text may stay; an uncited figure is one nobody can check.
-      ok = figures.size === 0;
+      // Uncited connecting text may stay; an uncited figure is one nobody can check, and an
+      // uncited claim must at least be one the passages make.
+      const all = passages.map((p) => p.text).join('\n');
+      ok = figures.size === 0 && unsupportedClaims(sentence, passages).length === 0
+        && (words.length < CLAIM_WORDS || shares(all))
+        // A reply cut off at the service's length limit ends mid-sentence: that half says nothing checked.
+        && !(at === lastWords && !first && !/[。！？!?”」』）)：:；;]\s*$/.test(sentence));
     }
     if (ok) {
       kept.push(sentence);
@@ -129,7 +151,14 @@ export function checkAnswer(text: string, passageTexts: readonly string[], canon
     } else {
       removed.push(sentence.trim());
       if (first) leadRemoved = true;
+      // "第三条规定：" introduced what was removed: alone it would dangle.
+      const last = kept.findLastIndex((k) => k.trim());
+      if (last >= 0 && /[：:，,]\s*$/.test(kept[last])) {
+        kept.splice(last);
+        if (last === leadIndex) leadRemoved = true;
+      }
     }
+    if (first) leadIndex = kept.length - 1;
     first = false;
   }
   return { text: kept.join('').trim(), removed, leadRemoved, cited: [...cited] };

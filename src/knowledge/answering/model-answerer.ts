@@ -13,12 +13,13 @@
 import type { Answer, Answerer, Assessment, ScoredPassage } from '../types.ts';
 import { componentLog } from '../../runtime/index.ts';
 import { checkAnswer } from './answer-check.ts';
+import type { ClaimSource } from './answer-claims.ts';
 import { createExtractiveAnswerer, notFoundText, toSource } from './extractive-answerer.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { openKnowledgeBase, type KnowledgeBaseOptions, type OpenKnowledgeBase } from '../knowledge-base.ts';
 import { knowledgeMessages } from '../messages.ts';
 import {
-  ModelError, checkCitations, modelMessages, promptMessages, timeoutController, toModelError,
+  ModelError, checkCitations, modelMessages, promptMessages, timeoutController, toModelError, withoutReasoning,
   type ChatModel, type RerankModel,
 } from '../../models/index.ts';
 import { createModelReranker } from '../ranking/model-reranker.ts';
@@ -57,6 +58,18 @@ export function renderPassages(passages: readonly ScoredPassage[], maxChars = 1_
   }).join('\n');
 }
 
+/**
+ * The reply as plain text: without a reasoning block (also one whose opening tag was in the
+ * prompt), code fences and Markdown emphasis or headings, which a channel would show as marks.
+ */
+export function plainReply(raw: string): string {
+  return withoutReasoning(raw)
+    .replace(/^[ \t]*```[\w-]*[ \t]*$/gm, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/^[ \t]*#{1,6}[ \t]+/gm, '')
+    .trim();
+}
+
 /** A reply that is not an answer: empty, garbled, or without a single word. */
 export function isNonsense(text: string): boolean {
   const t = text.trim();
@@ -74,6 +87,28 @@ export function isDecline(text: string): boolean {
   return DECLINE.test(text.trim());
 }
 
+/** The passages as the check reads them: text, and the names (title, location) they go by. */
+function claimSources(passages: readonly ScoredPassage[]): ClaimSource[] {
+  return passages.map(({ passage }) => ({ text: passage.text, names: [passage.title, passage.location, passage.context].join('\n') }));
+}
+
+// The first sentence carries its citation (before or just after its full stop), after any
+// words that only lead into it (根据所给资料：).
+const CITED_LEAD = /^(?:[^。！？\n“]*[：:]\s*)*(?:“[^”]*”|[^。！？\n“])*(?:[。！？]\s*)?\[\d{1,2}\]/;
+
+/**
+ * What of a reply's first sentences may be shown while the rest is written: the checked text,
+ * once its direct answer is there, cited and borne out; undefined until then.
+ */
+export function checkedPartial(sentences: string, passages: readonly ScoredPassage[]): string | undefined {
+  // A quotation still open cannot be checked against its passage yet.
+  const open = sentences.lastIndexOf('“');
+  const whole = open > sentences.lastIndexOf('”') ? sentences.slice(0, open) : sentences;
+  const citations = checkCitations(plainReply(whole), passages.length);
+  const check = checkAnswer(citations.text, claimSources(passages));
+  return !check.leadRemoved && CITED_LEAD.test(check.text) ? check.text : undefined;
+}
+
 /** Build the grounded model answerer. */
 export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
   const budgetMs = options.budgetMs ?? 20_000;
@@ -88,10 +123,18 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
     }, options.promptsDir);
     if (!onPartial) return options.model.complete(messages, { signal });
     let text = '';
+    let shownUpTo = 0;
     for await (const piece of options.model.stream(messages, { signal })) {
       text += piece;
+      // Only whole sentences that pass the check are shown: unchecked words never reach the
+      // screen, not even for the seconds before the final answer replaces them.
+      const end = Math.max(...['。', '！', '？', '\n'].map((mark) => text.lastIndexOf(mark))) + 1;
+      if (end <= shownUpTo) continue;
+      shownUpTo = end;
+      const partial = checkedPartial(text.slice(0, end), passages);
+      if (partial === undefined) continue;
       try {
-        onPartial(checkCitations(text, passages.length).text);
+        onPartial(partial);
       } catch (error) {
         // A channel that cannot show a partial must not cost the user the answer.
         log(`model-answerer: onPartial failed: ${String(error)}`);
@@ -124,13 +167,13 @@ export function createModelAnswerer(options: ModelAnswererOptions): Answerer {
       const timer = timeoutController(budgetMs - reserveMs, answerOptions?.signal);
       const sources = passages.map(toSource);
       try {
-        const raw = await ask(question, passages, timer.signal, answerOptions?.onPartial);
+        const raw = plainReply(await ask(question, passages, timer.signal, answerOptions?.onPartial));
         if (isNonsense(raw)) throw new ModelError('nonsense', `unusable reply: ${JSON.stringify(raw.slice(0, 80))}`);
         if (isDecline(raw)) {
           return { answer: notFoundText(question, passages), found: false, mode: 'llm', sources };
         }
-        const citations = checkCitations(raw.trim(), passages.length);
-        const check = checkAnswer(citations.text, passages.map(({ passage }) => passage.text));
+        const citations = checkCitations(raw, passages.length);
+        const check = checkAnswer(citations.text, claimSources(passages));
         if (check.cited.length === 0 || check.leadRemoved) {
           log(`model-answerer: reply failed the check against its passages (${check.removed.length} sentence(s) removed)`);
           return extractive(question, passages, citations.cited.length === 0 ? modelMessages.uncitedNote : modelMessages.checkFailedNote, answerOptions);
