@@ -1,6 +1,7 @@
 /** The sentence-by-sentence check of a model's answer against the passages it cites. */
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, numeralValue, statedNumbers } from '../../src/knowledge/answering/answer-check.ts';
+import { checkAnswer, statedNumbers } from '../../src/knowledge/answering/answer-check.ts';
+import { numeralValue } from '../../src/knowledge/answering/numerals.ts';
 
 const PASSAGES = [
   '第四条 常务委员会会议一般每两个月举行一次；有特殊需要的时候，可以临时召集会议。',

@@ -9,6 +9,7 @@ import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.
 import { withoutInstructions } from '../ranking/instruction-cue.ts';
 import { coverage, questionTerms } from '../ranking/question-terms.ts';
 import { unsupportedClaims, type ClaimSource } from './answer-claims.ts';
+import { numeralValue } from './numerals.ts';
 
 /** The outcome of checking an answer. */
 export interface AnswerCheck {
@@ -34,34 +35,6 @@ const CITATION = /\[(\d{1,2})\]/g;
 // Article and chapter labels (第十二条) and citation marks are not figures.
 const LABEL = /第[一二三四五六七八九十百千零〇两\d]+[编章节条款项目]|\[\d{1,2}\]/g;
 const NUMERAL = /[0-9０-９]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万半]+/g;
-const DIGIT: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const POWER: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
-
-/** The value of a Chinese or Arabic numeral (五, 十五, 二十, 一百零五, 三万, 15); NaN when it is none. */
-export function numeralValue(written: string): number {
-  const ascii = written.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (/^[0-9.]+$/.test(ascii)) return Number(ascii);
-  if (ascii === '半') return 0.5;
-  let total = 0;
-  let section = 0;
-  let digit = -1;
-  for (const c of ascii) {
-    if (c in DIGIT) {
-      digit = DIGIT[c];
-    } else if (c === '万') {
-      total += (section + Math.max(digit, 0)) * 10000;
-      section = 0;
-      digit = -1;
-    } else if (c in POWER) {
-      section += (digit < 0 ? 1 : digit) * POWER[c];
-      digit = -1;
-    } else {
-      return NaN;
-    }
-  }
-  return total + section + Math.max(digit, 0);
-}
-
 // A frequency without a numeral is a figure too: 每天 says as much as 每两个月.
 // 每个月 says 每月 (not 每两个月).
 const FREQUENCY = /每个?(?:天|日|周|星期|月|季度|年|届)/g;

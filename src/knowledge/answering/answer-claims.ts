@@ -5,7 +5,7 @@
  * cannot see this: a quotation with one clause invented, or the right rule under the wrong
  * article number, shares nearly all its words with the passage.
  */
-import { numeralValue } from './answer-check.ts';
+import { numeralValue } from './numerals.ts';
 
 /** A passage as the claims are checked against it: its text, and the names it goes by. */
 export interface ClaimSource {
