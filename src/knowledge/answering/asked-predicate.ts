@@ -1,0 +1,167 @@
+/**
+ * What a question asks OF a thing: where it comes from (专门委员会的成员从哪里产生), how old it must
+ * be (选民登记的年龄要求), whether it may also hold a post (主任能不能兼任法院院长), by when it is done
+ * (新一届代表名单最晚啥时候要公布). A passage holding the thing's words but not that predicate of it
+ * answers nothing: 到下届人民代表大会产生新的专门委员会为止 holds 专门委员会 and 产生, but 产生 there is a
+ * time limit, not where the members come from. The quote must hold, in one sentence, the thing with
+ * the predicate stated of it — else the next passage that does is quoted first, else none is.
+ */
+import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import type { ScoredPassage } from '../types.ts';
+import { asksAhead } from './asked-deadline.ts';
+import { taggedQuestion } from './question-focus.ts';
+
+/** The kinds of predicate checked. */
+export type PredicateKind = 'source' | 'age' | 'concurrent' | 'deadline';
+
+/** What a question asks of which thing. */
+export interface AskedPredicate {
+  readonly kind: PredicateKind;
+  /** The thing's nouns (canonical); a sentence must hold each, or a word of its class. */
+  readonly thing: readonly string[];
+  /** For `concurrent`: the other post's words or its organ's kind; for `deadline`: the act (公布). */
+  readonly object: readonly string[];
+}
+
+// 从哪里产生, 从哪来, 怎么产生的, 哪来的, 怎么来的, 从哪里出 (钱), 来源.
+const ASKS_SOURCE = /从哪(?:里|儿)?(?:产生|来|出|选|推|找)|怎么(?:产生|来的|选出来|选出)|哪来|是怎么来|来源/u;
+const ASKS_AGE = /年龄|多大(?:岁数|年纪)?|几岁|多少岁|年纪|岁数/u;
+// 兼任, 兼副镇长, 同时担任, 同时在…任职.
+const ASKS_CONCURRENT = /兼|同时(?:担任|当|在|任)/u;
+const ASKS_DEADLINE = /最晚|最迟|截止|(?:什么|啥)时候(?:之前|以前|前)|何时(?:之前|以前|前)?/u;
+
+// Sources a rule states: 由主席团…提名, 从代表中选举, 在代表中选举, 列入财政预算, 由国库开支.
+const STATES_SOURCE = /由[^，,。；;]{1,40}?(?:提名|选举|选出|产生|任命|推选|推荐|开支|负担|承担|支付|拨付|决定)|从[^，,。；;]{1,20}中|在[^，,。；;]{1,20}中(?:选举|选出|提名|产生|推选)|列入[^，,。；;]{0,10}预算|(?:选举|推选)产生/u;
+const STATES_AGE = /[\d一二三四五六七八九十]+周?岁/u;
+// Law words for a post held besides another: 不得担任, 可以兼任, 不得同时担任.
+const STATES_CONCURRENT = /(?:不得|可以|不能同时|不应)(?:同时)?(?:担任|兼任|兼)/u;
+// A time limit: 二十日以前, 两个月内, …为止.
+const STATES_LIMIT = /[\d一二三四五六七八九十两]+个?(?:日|天|月|年|周)(?:以前|之前|前|内|以内)|以前|之前|为止/u;
+// A time-limit clause (到下届…产生新的专门委员会为止): what it names is no source of the thing.
+const UNTIL_CLAUSE = /到[^，,。；;]*?为止/gu;
+
+// Words for the members of a body, and for money: one class each, as rules word them.
+const CLASSES: readonly (readonly string[])[] = [
+  ['成员', '组成人员', '委员', '人选', '人员'],
+  ['钱', '经费', '费用', '资金'],
+];
+/** Whether a word is one of a class (钱: one character, still a thing). */
+const inClass = (word: string): boolean => CLASSES.some((members) => members.includes(word));
+// Posts asked of by their holder (法院院长) and the kind of organ a rule names (审判机关).
+const ORGANS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/法院|院长|法官|审判/u, ['审判机关', '法院']],
+  [/检察/u, ['检察机关', '检察院']],
+  [/监委|监察/u, ['监察机关', '监察委员会']],
+  [/政府|[乡镇县区市省]长|局长|厅长|主任科员|行政/u, ['行政机关', '政府']],
+];
+// Nouns of the question that name no thing: the asked kind itself (年龄, 要求), time, manner.
+const NO_THING = /^(?:年龄|年纪|岁数|要求|规定|条件|时候|时间|问题|情况|法律|方面|哪里|新一届|本届|这届)$/u;
+const NOUN_TAG = /^(?:n|nz|nt|nx|j|vn|b)$/u;
+const SENTENCE = /[^。；;！？\n]+/gu;
+
+/** What the question asks of which thing, when it is one of the predicate kinds checked. */
+export function askedPredicate(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): AskedPredicate | undefined {
+  const kinds: readonly (readonly [PredicateKind, RegExp])[] = [
+    ['source', ASKS_SOURCE], ['age', ASKS_AGE], ['concurrent', ASKS_CONCURRENT], ['deadline', ASKS_DEADLINE],
+  ];
+  const found = kinds.map(([kind, pattern]) => ({ kind, at: question.search(pattern) })).filter(({ at }) => at > 0);
+  // 最晚提前几天交: how far ahead is read by asked-deadline.ts.
+  if (found.length !== 1 || (found[0].kind === 'deadline' && asksAhead(question))) return undefined;
+  const { kind, at } = found[0];
+  const before = question.slice(0, at);
+  const after = question.slice(at).replace(kind === 'concurrent' ? ASKS_CONCURRENT : ASKS_DEADLINE, '');
+  const nouns = (text: string): string[] => taggedQuestion(text, canonicalizer)
+    .filter(({ word, tag }) => NOUN_TAG.test(tag) && (word.length >= 2 || inClass(word)) && !NO_THING.test(word)).map(({ word }) => word);
+  const thing = nouns(before);
+  if (!thing.length) return undefined;
+  if (kind === 'concurrent') {
+    const post = question.slice(at);
+    const organ = ORGANS.find(([pattern]) => pattern.test(post));
+    const object = organ ? organ[1] : nouns(after);
+    return object.length ? { kind, thing, object } : undefined;
+  }
+  if (kind === 'deadline') {
+    // The act without its direction (交给, 送到: 交, 送), as rules write it (交财政经济委员会).
+    const act = taggedQuestion(after, canonicalizer).find(({ tag, word }) => /^v/u.test(tag) && word.length >= 2)?.word
+      .replace(/^(\p{Script=Han})[给到上下来去出回]$/u, '$1');
+    // The thing as the question writes it, one run of nouns (代表名单), must be named so in the rule.
+    const run = adjacentRun(before, canonicalizer);
+    return act && run ? { kind, thing: run, object: [act] } : undefined;
+  }
+  return { kind, thing, object: [] };
+}
+
+/** The longest run of adjacent nouns in a text (代表 名单 of 新一届代表名单). */
+function adjacentRun(text: string, canonicalizer: Canonicalizer): string[] | undefined {
+  let best: string[] = [];
+  let run: string[] = [];
+  for (const { word, tag } of taggedQuestion(text, canonicalizer)) {
+    run = NOUN_TAG.test(tag) && !NO_THING.test(word) ? [...run, word] : [];
+    if (run.join('').length > best.join('').length) best = run;
+  }
+  return best.join('').length >= 2 ? best : undefined;
+}
+
+// Posts of a body: a rule on its 组成人员 as a whole rules on each of them.
+const POSTS = /^(?:副?主任|秘书长|副?主任委员|委员)$/u;
+
+/**
+ * Where in `text` a word, or one of its class, first stands (-1 when none does). A word of one
+ * character (钱) is found only as its longer kin (经费): alone it is part of other words (金钱).
+ */
+function positionOf(word: string, text: string): number {
+  const kin = [...(CLASSES.find((members) => members.includes(word)) ?? [word]), ...(POSTS.test(word) ? ['组成人员'] : [])]
+    .filter((w) => w.length >= 2);
+  const at = kin.map((w) => text.indexOf(w)).filter((i) => i >= 0);
+  return at.length ? Math.min(...at) : -1;
+}
+
+/** Whether one sentence (canonical) states the predicate asked of the thing asked. */
+export function statesPredicate(asked: AskedPredicate, sentence: string): boolean {
+  // 代表名单 is not named by 代表候选人名单: the run's nouns stand together, at most 的 between them.
+  if (asked.kind === 'deadline') {
+    return new RegExp(asked.thing.join('的?'), 'u').test(sentence) && asked.object.every((word) => sentence.includes(word)) && STATES_LIMIT.test(sentence);
+  }
+  const places = asked.thing.map((word) => positionOf(word, sentence));
+  if (places.some((at) => at < 0)) return false;
+  const thingAt = Math.min(...places);
+  switch (asked.kind) {
+    case 'source': {
+      // The thing is the subject: the source is stated after it, outside a time-limit clause.
+      const plain = sentence.replace(UNTIL_CLAUSE, (clause) => ' '.repeat(clause.length));
+      const source = STATES_SOURCE.exec(plain);
+      return !!source && source.index + source[0].length > thingAt;
+    }
+    case 'age':
+      return STATES_AGE.test(sentence);
+    case 'concurrent':
+      return STATES_CONCURRENT.test(sentence) && asked.object.some((word) => sentence.includes(word));
+    default:
+      return false;
+  }
+}
+
+/** Whether any sentence of a text (raw; canonicalized here) states the predicate. */
+export function textStatesPredicate(asked: AskedPredicate, text: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
+  return (canonicalizer.apply(text).match(SENTENCE) ?? []).some((sentence) => statesPredicate(asked, sentence));
+}
+
+/** The passages to answer a predicate question from, or that none may be quoted. */
+export interface PredicateQuote {
+  readonly passages: readonly ScoredPassage[];
+  /** Set when no passage found states the predicate of the thing asked. */
+  readonly unstated?: boolean;
+}
+
+/**
+ * For a question asking a predicate of a thing: the passages unchanged when the first states it;
+ * else the first other that does, moved to the front; else `unstated`.
+ */
+export function predicateQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): PredicateQuote {
+  const asked = askedPredicate(question, canonicalizer);
+  if (!asked || !passages.length) return { passages };
+  const at = passages.findIndex(({ passage }) => textStatesPredicate(asked, passage.text, canonicalizer));
+  if (at === 0) return { passages };
+  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
+  return { passages, unstated: true };
+}
