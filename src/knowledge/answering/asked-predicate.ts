@@ -31,12 +31,14 @@ const ASKS_CONCURRENT = /兼|同时(?:担任|当|在|任)/u;
 const ASKS_DEADLINE = /最晚|最迟|截止|(?:什么|啥)时候(?:之前|以前|前)|何时(?:之前|以前|前)?/u;
 
 // Sources a rule states: 由主席团…提名, 从代表中选举, 在代表中选举, 列入财政预算, 由国库开支.
-const STATES_SOURCE = /由[^，,。；;]{1,40}?(?:提名|选举|选出|产生|任命|推选|推荐|开支|负担|承担|支付|拨付|决定)|从[^，,。；;]{1,20}中|在[^，,。；;]{1,20}中(?:选举|选出|提名|产生|推选)|列入[^，,。；;]{0,10}预算|(?:选举|推选)产生/u;
+// A bare 选举产生 names no source (代表依照法律规定选举产生).
+const STATES_SOURCE = /由[^，,。；;]{1,40}?(?:提名|选举|选出|产生|任命|推选|推荐|开支|负担|承担|支付|拨付)|从[^，,。；;]{1,20}中|在[^，,。；;]{1,20}中(?:选举|选出|提名|产生|推选)|列入[^，,。；;]{0,10}预算/u;
 const STATES_AGE = /[\d一二三四五六七八九十]+周?岁/u;
 // Law words for a post held besides another: 不得担任, 可以兼任, 不得同时担任.
 const STATES_CONCURRENT = /(?:不得|可以|不能同时|不应)(?:同时)?(?:担任|兼任|兼)/u;
-// A time limit: 二十日以前, 两个月内, …为止.
-const STATES_LIMIT = /[\d一二三四五六七八九十两]+个?(?:日|天|月|年|周)(?:以前|之前|前|内|以内)|以前|之前|为止/u;
+// A time limit: 二十日以前, 两个月内, …为止, 第一次会议前 — stated before the act it limits (二十日以前公布), not after
+// the act counted from (选民名单公布之日起五日内…申诉).
+const LIMIT = '(?:[\\d一二三四五六七八九十两]+个?(?:日|天|月|年|周)(?:以前|之前|前|内|以内)|以前|之前|为止|(?:会议|举行|召开|选举日)前)';
 // A time-limit clause (到下届…产生新的专门委员会为止): what it names is no source of the thing.
 const UNTIL_CLAUSE = /到[^，,。；;]*?为止/gu;
 
@@ -112,7 +114,9 @@ const POSTS = /^(?:副?主任|秘书长|副?主任委员|委员)$/u;
 function positionOf(word: string, text: string): number {
   const kin = [...(CLASSES.find((members) => members.includes(word)) ?? [word]), ...(POSTS.test(word) ? ['组成人员'] : [])]
     .filter((w) => w.length >= 2);
-  const at = kin.map((w) => text.indexOf(w)).filter((i) => i >= 0);
+  // A compound of two words may be written with 的 between them (人大代表: 人大的代表).
+  const spelled = kin.flatMap((w) => (w.length === 4 ? [w, `${w.slice(0, 2)}的${w.slice(2)}`] : [w]));
+  const at = spelled.map((w) => text.indexOf(w)).filter((i) => i >= 0);
   return at.length ? Math.min(...at) : -1;
 }
 
@@ -120,17 +124,19 @@ function positionOf(word: string, text: string): number {
 export function statesPredicate(asked: AskedPredicate, sentence: string): boolean {
   // 代表名单 is not named by 代表候选人名单: the run's nouns stand together, at most 的 between them.
   if (asked.kind === 'deadline') {
-    return new RegExp(asked.thing.join('的?'), 'u').test(sentence) && asked.object.every((word) => sentence.includes(word)) && STATES_LIMIT.test(sentence);
+    return new RegExp(asked.thing.join('的?'), 'u').test(sentence)
+      && asked.object.every((act) => new RegExp(`${LIMIT}[^。；;]*?${act}(?!之日)`, 'u').test(sentence));
   }
   const places = asked.thing.map((word) => positionOf(word, sentence));
   if (places.some((at) => at < 0)) return false;
-  const thingAt = Math.min(...places);
+  const thingEnd = Math.max(...places);
   switch (asked.kind) {
     case 'source': {
-      // The thing is the subject: the source is stated after it, outside a time-limit clause.
+      // The thing is the subject, named whole before the source (not 主席团 inside 由…主席团提名), and
+      // the source stands outside a time-limit clause.
       const plain = sentence.replace(UNTIL_CLAUSE, (clause) => ' '.repeat(clause.length));
       const source = STATES_SOURCE.exec(plain);
-      return !!source && source.index + source[0].length > thingAt;
+      return !!source && source.index > thingEnd;
     }
     case 'age':
       return STATES_AGE.test(sentence);
