@@ -56,8 +56,9 @@ const ORGANS: readonly (readonly [RegExp, readonly string[]])[] = [
   [/监委|监察/u, ['监察机关', '监察委员会']],
   [/政府|[乡镇县区市省]长|局长|厅长|主任科员|行政/u, ['行政机关', '政府']],
 ];
-// Nouns of the question that name no thing: the asked kind itself (年龄, 要求), time, manner.
-const NO_THING = /^(?:年龄|年纪|岁数|要求|规定|条件|时候|时间|问题|情况|法律|方面|哪里|新一届|本届|这届)$/u;
+// Nouns of the question that name no thing: the asked kind itself (年龄, 要求), time, manner, and
+// the level (县级, 全国): a rule on 常务委员会 is one for each level, which question-level.ts weighs.
+const NO_THING = /^(?:年龄|年纪|岁数|要求|规定|条件|时候|时间|问题|情况|法律|方面|哪里|新一届|本届|这届|[县乡省市区镇]级|全国|地方|本级|上级|下级|各级)$/u;
 const NOUN_TAG = /^(?:n|nz|nt|nx|j|vn|b)$/u;
 const SENTENCE = /[^。；;！？\n]+/gu;
 
@@ -115,7 +116,8 @@ function positionOf(word: string, text: string): number {
   const kin = [...(CLASSES.find((members) => members.includes(word)) ?? [word]), ...(POSTS.test(word) ? ['组成人员'] : [])]
     .filter((w) => w.length >= 2);
   // A compound of two words may be written with 的 between them (人大代表: 人大的代表).
-  const spelled = kin.flatMap((w) => (w.length === 4 ? [w, `${w.slice(0, 2)}的${w.slice(2)}`] : [w]));
+  // A long name is also named by its head (人大常委会: 常委会, as a rule on the body at any level says).
+  const spelled = kin.flatMap((w) => (w.length === 4 ? [w, `${w.slice(0, 2)}的${w.slice(2)}`] : w.length >= 5 ? [w, w.slice(-3)] : [w]));
   const at = spelled.map((w) => text.indexOf(w)).filter((i) => i >= 0);
   return at.length ? Math.min(...at) : -1;
 }
