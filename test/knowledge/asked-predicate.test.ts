@@ -27,6 +27,16 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
     const members = await ask('专门委员会的成员从哪里产生');
     expect(members.lead).toContain('由主席团在代表中提名');
     expect((await ask('全国人大代表从哪里产生')).lead).toContain('由省、自治区、直辖市的人民代表大会和人民解放军选举产生');
+    // Not 调查委员会应当向产生它的常务委员会提出调查报告: 产生 of the body that set it up.
+    expect((await ask('调查委员会的成员从哪里产生')).lead).toContain('由主席团在代表中提名');
+    // A post's 人选 decided by a body is where it comes from; not the government's 秘书长 appointed (第七十一条).
+    expect((await ask('副秘书长从哪里产生')).lead).toContain('副秘书长的人选由主席团决定');
+  });
+
+  it('does not read the members of one body as those of another named before them', async () => {
+    // 常务委员会可以任免专门委员会的个别副主任委员和部分委员: the committees' members, not the standing committee's.
+    const { found, lead } = await ask('区人大常委会的委员是怎么产生的');
+    expect(found ? lead : '').not.toMatch(/专门委员会的个别副主任委员|调查委员会/u);
   });
 
   it('reads a time-limit clause as no source of the thing it names', () => {

@@ -123,12 +123,15 @@ export function leadSentence(
   const stating = sentences.map((sentence, i) => figure !== undefined && statesAskedFigure(figure, sentence, { canonicalizer, heading: leadIns[i] ? `${context}\n${leadIns[i]}` : context }));
   // 多少人: when a sentence states the figure asked, the lead is one that does.
   const anyStating = stating.includes(true);
+  // 从哪里产生, 年龄, 最晚…公布: likewise, when a sentence states the predicate asked, the lead is one that does.
+  const predicating = sentences.map((_, i) => !!predicate && statesPredicate(predicate, canonical[i]));
+  const anyPredicating = predicating.includes(true);
   sentences.forEach((sentence, i) => {
-    if (anyStating && !stating[i]) return;
+    if ((anyStating && !stating[i]) || (anyPredicating && !predicating[i])) return;
     const match = coverage(terms.words, canonical[i], (w) => weight(w) * local(w)) + (opensWithAsked(canonical[i], terms.text, subject, held) ? SUBJECT_BONUS : 0) +
       0.5 * coverage(terms.bigrams, canonical[i], local) + 0.4 * answerTypeMatch(types, sentence) +
       (asked?.pattern.test(canonical[i]) ? 0.4 : 0) + (stating[i] ? 0.4 : 0) +
-      (act && canonical[i].includes(act) ? 0.4 : 0) + (predicate && statesPredicate(predicate, canonical[i]) ? 0.6 : 0);
+      (act && canonical[i].includes(act) ? 0.4 : 0);
     // In an article ruling on several levels, a clause of another level than the one meant counts half.
     const score = match * (level?.[i] ?? 1) - 0.02 * i;
     if (score > bestScore) {

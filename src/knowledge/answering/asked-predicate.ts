@@ -31,8 +31,9 @@ const ASKS_CONCURRENT = /兼|同时(?:担任|当|在|任)/u;
 const ASKS_DEADLINE = /最晚|最迟|截止|(?:什么|啥)时候(?:之前|以前|前)|何时(?:之前|以前|前)?/u;
 
 // Sources a rule states: 由主席团…提名, 从代表中选举, 在代表中选举, 列入财政预算, 由国库开支.
-// A bare 选举产生 names no source (代表依照法律规定选举产生).
-const STATES_SOURCE = /由[^，,。；;]{1,40}?(?:提名|选举|选出|产生|任命|推选|推荐|开支|负担|承担|支付|拨付)|从[^，,。；;]{1,20}中|在[^，,。；;]{1,20}中(?:选举|选出|提名|产生|推选)|列入[^，,。；;]{0,10}预算/u;
+// A bare 选举产生 names no source (代表依照法律规定选举产生), nor 由…决定 unless of a post's 人选
+// (副秘书长的人选由主席团决定; 代表名额的具体分配，由…决定 decides a share, not where deputies come from).
+const STATES_SOURCE = /由[^，,。；;]{1,40}?(?:提名|选举|选出|产生|任命|推选|推荐|开支|负担|承担|支付|拨付)(?!办法|权|单位|委员会|日|结果|工作|经费)|从[^，,。；;]{1,20}中|在[^，,。；;]{1,20}中(?:选举|选出|提名|产生|推选)|列入[^，,。；;]{0,10}预算|人选[，,]?由[^，,。；;]{1,20}?决定/u;
 const STATES_AGE = /[\d一二三四五六七八九十]+周?岁/u;
 // Law words for a post held besides another: 不得担任, 可以兼任, 不得同时担任.
 const STATES_CONCURRENT = /(?:不得|可以|不能同时|不应)(?:同时)?(?:担任|兼任|兼)/u;
@@ -59,7 +60,7 @@ const ORGANS: readonly (readonly [RegExp, readonly string[]])[] = [
 // Nouns of the question that name no thing: the asked kind itself (年龄, 要求), time, manner, and
 // the level (县级, 全国): a rule on 常务委员会 is one for each level, which question-level.ts weighs.
 const NO_THING = /^(?:年龄|年纪|岁数|要求|规定|条件|时候|时间|问题|情况|法律|方面|哪里|新一届|本届|这届|[县乡省市区镇]级|全国|地方|本级|上级|下级|各级)$/u;
-const NOUN_TAG = /^(?:n|nz|nt|nx|j|vn|b)$/u;
+const NOUN_TAG = /^(?:n[a-z]*|j|vn|b)$/u;
 const SENTENCE = /[^。；;！？\n]+/gu;
 
 /** What the question asks of which thing, when it is one of the predicate kinds checked. */
@@ -74,6 +75,8 @@ export function askedPredicate(question: string, canonicalizer: Canonicalizer = 
   const before = question.slice(0, at);
   const after = question.slice(at).replace(kind === 'concurrent' ? ASKS_CONCURRENT : ASKS_DEADLINE, '');
   const nouns = (text: string): string[] => taggedQuestion(text, canonicalizer)
+    // 副 belongs to the post after it (副秘书长), which is another post than 秘书长.
+    .map(({ word, tag }, i, words) => (words[i - 1]?.word === '副' ? { word: `副${word}`, tag } : { word, tag }))
     .filter(({ word, tag }) => NOUN_TAG.test(tag) && (word.length >= 2 || inClass(word)) && !NO_THING.test(word)).map(({ word }) => word);
   const thing = nouns(before);
   if (!thing.length) return undefined;
@@ -109,17 +112,33 @@ function adjacentRun(text: string, canonicalizer: Canonicalizer): string[] | und
 const POSTS = /^(?:副?主任|秘书长|副?主任委员|委员)$/u;
 
 /**
- * Where in `text` a word, or one of its class, first stands (-1 when none does). A word of one
- * character (钱) is found only as its longer kin (经费): alone it is part of other words (金钱).
+ * The spellings of a word a rule may use: its class (钱: 经费), 组成人员 for a post of a body, 的 inside a
+ * compound (人大的代表), a long name's head (人大常委会: 常委会). A word of one character (钱) is found only
+ * as its longer kin: alone it is part of other words (金钱).
  */
-function positionOf(word: string, text: string): number {
+function spellings(word: string): string[] {
   const kin = [...(CLASSES.find((members) => members.includes(word)) ?? [word]), ...(POSTS.test(word) ? ['组成人员'] : [])]
     .filter((w) => w.length >= 2);
-  // A compound of two words may be written with 的 between them (人大代表: 人大的代表).
-  // A long name is also named by its head (人大常委会: 常委会, as a rule on the body at any level says).
-  const spelled = kin.flatMap((w) => (w.length === 4 ? [w, `${w.slice(0, 2)}的${w.slice(2)}`] : w.length >= 5 ? [w, w.slice(-3)] : [w]));
-  const at = spelled.map((w) => text.indexOf(w)).filter((i) => i >= 0);
-  return at.length ? Math.min(...at) : -1;
+  return kin.flatMap((w) => (w.length === 4 ? [w, `${w.slice(0, 2)}的${w.slice(2)}`] : w.length >= 5 ? [w, w.slice(-3)] : [w]));
+}
+
+// Most characters between two words of the thing (各专委会的主任委员: 的主任): farther, the second
+// belongs to something else (常委会可以任免专委会的…委员: the committees' members, not the standing committee's).
+const THING_GAP = 10;
+
+/** Where the thing's words stand in order, each near the one before: the end of the last, or -1. */
+function thingEnd(words: readonly string[], text: string): number {
+  const from = (i: number, start: number, limit: number): number => {
+    if (i === words.length) return start;
+    for (const spelling of spellings(words[i])) {
+      for (let at = text.indexOf(spelling, start); at >= 0 && at <= limit; at = text.indexOf(spelling, at + 1)) {
+        const end = from(i + 1, at + spelling.length, at + spelling.length + THING_GAP);
+        if (end >= 0) return end;
+      }
+    }
+    return -1;
+  };
+  return from(0, 0, text.length);
 }
 
 /** Whether one sentence (canonical) states the predicate asked of the thing asked. */
@@ -129,16 +148,15 @@ export function statesPredicate(asked: AskedPredicate, sentence: string): boolea
     return new RegExp(asked.thing.join('的?'), 'u').test(sentence)
       && asked.object.every((act) => new RegExp(`${LIMIT}[^。；;]*?${act}(?!之日)`, 'u').test(sentence));
   }
-  const places = asked.thing.map((word) => positionOf(word, sentence));
-  if (places.some((at) => at < 0)) return false;
-  const thingEnd = Math.max(...places);
+  const end = thingEnd(asked.thing, sentence);
+  if (end < 0) return false;
   switch (asked.kind) {
     case 'source': {
       // The thing is the subject, named whole before the source (not 主席团 inside 由…主席团提名), and
       // the source stands outside a time-limit clause.
       const plain = sentence.replace(UNTIL_CLAUSE, (clause) => ' '.repeat(clause.length));
       const source = STATES_SOURCE.exec(plain);
-      return !!source && source.index > thingEnd;
+      return !!source && source.index >= end;
     }
     case 'age':
       return STATES_AGE.test(sentence);
