@@ -141,6 +141,28 @@ function thingEnd(words: readonly string[], text: string): number {
   return from(0, 0, text.length);
 }
 
+/** Whether a word names members or posts of a body (委员, 组成人员, 副主任). */
+const isMember = (word: string): boolean => POSTS.test(word) || CLASSES[0].includes(word);
+
+/**
+ * Whether a sentence states where the thing comes from. The thing is the subject, named whole
+ * before the source (not 主席团 inside 由…主席团提名), and the source stands outside a time-limit
+ * clause (到下届…产生新的专门委员会为止). Or a body is named before the source and its members after
+ * the act (常务委员会由本级人民代表大会在代表中选举主任…和委员若干人组成, for 常委会的委员).
+ */
+function statesSource(thing: readonly string[], sentence: string): boolean {
+  const plain = sentence.replace(UNTIL_CLAUSE, (clause) => ' '.repeat(clause.length));
+  const source = STATES_SOURCE.exec(plain);
+  if (!source) return false;
+  const end = thingEnd(thing, sentence);
+  if (end >= 0 && source.index >= end) return true;
+  const [body, ...members] = thing;
+  if (!members.length || !members.every(isMember)) return false;
+  const bodyEnd = thingEnd([body], sentence);
+  const after = sentence.slice(source.index + source[0].length).split(/[，,]/u)[0];
+  return bodyEnd >= 0 && bodyEnd <= source.index && members.every((word) => spellings(word).some((w) => after.includes(w)));
+}
+
 /** Whether one sentence (canonical) states the predicate asked of the thing asked. */
 export function statesPredicate(asked: AskedPredicate, sentence: string): boolean {
   // 代表名单 is not named by 代表候选人名单: the run's nouns stand together, at most 的 between them.
@@ -148,16 +170,10 @@ export function statesPredicate(asked: AskedPredicate, sentence: string): boolea
     return new RegExp(asked.thing.join('的?'), 'u').test(sentence)
       && asked.object.every((act) => new RegExp(`${LIMIT}[^。；;]*?${act}(?!之日)`, 'u').test(sentence));
   }
+  if (asked.kind === 'source') return statesSource(asked.thing, sentence);
   const end = thingEnd(asked.thing, sentence);
   if (end < 0) return false;
   switch (asked.kind) {
-    case 'source': {
-      // The thing is the subject, named whole before the source (not 主席团 inside 由…主席团提名), and
-      // the source stands outside a time-limit clause.
-      const plain = sentence.replace(UNTIL_CLAUSE, (clause) => ' '.repeat(clause.length));
-      const source = STATES_SOURCE.exec(plain);
-      return !!source && source.index >= end;
-    }
     case 'age':
       return STATES_AGE.test(sentence);
     case 'concurrent':
