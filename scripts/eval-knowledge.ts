@@ -8,7 +8,9 @@
  * "Answered without the gold" counts confident wrong answers: found, but the gold not in the answer
  * (or, for an unanswerable question, found at all). fresh.jsonl is a check set written in session 33,
  * fresh2.jsonl one written in session 34 (other laws' articles and the work reports), fresh3.jsonl one written in session 35
- * (the articles and report lines the other sets use least, clerk's chat wording), each before any change it measures;
+ * (the articles and report lines the other sets use least, clerk's chat wording), fresh4.jsonl one written in session 36
+ * (an attribute of a thing asked — who decides, where from, how many, by when, may X also be Y — and near-misses that
+ * name the thing but not the attribute), each before any change it measures;
  * nearmiss.jsonl (session 34) holds near-miss questions — the library names the thing but not the detail asked —
  * and answerable near-neighbours; its lines with "library": "samples" are asked of the sample library alone.
  * listasked.jsonl (session 34, same format) asks for a list of what the documents only count (分别是谁), whether
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     const fresh = readSet(join(root, 'scripts/eval-sets/fresh.jsonl'));
     const fresh2 = readSet(join(root, 'scripts/eval-sets/fresh2.jsonl'));
     const fresh3 = readSet(join(root, 'scripts/eval-sets/fresh3.jsonl'));
+    const fresh4 = readSet(join(root, 'scripts/eval-sets/fresh4.jsonl'));
     const nearmiss = readSet(join(root, 'scripts/eval-sets/nearmiss.jsonl'));
     const nearCorpus = nearmiss.filter((item) => item.library !== 'samples');
     const nearSamples = nearmiss.filter((item) => item.library === 'samples');
@@ -124,6 +127,8 @@ async function main(): Promise<void> {
       { name: 'fresh2 unanswerable', items: fresh2.filter((item) => !item.gold), answerable: false },
       { name: 'fresh3 answerable', items: fresh3.filter((item) => item.gold), answerable: true },
       { name: 'fresh3 unanswerable', items: fresh3.filter((item) => !item.gold), answerable: false },
+      { name: 'fresh4 answerable', items: fresh4.filter((item) => item.gold), answerable: true },
+      { name: 'fresh4 unanswerable', items: fresh4.filter((item) => !item.gold), answerable: false },
       { name: 'nearmiss answerable', items: nearCorpus.filter((item) => item.gold), answerable: true },
       { name: 'nearmiss unanswerable', items: nearCorpus.filter((item) => !item.gold), answerable: false },
       { name: 'nearmiss samples-only answerable', items: nearSamples.filter((item) => item.gold), answerable: true, kb: samplesOnly },

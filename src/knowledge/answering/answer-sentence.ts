@@ -6,6 +6,7 @@
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
 import { askedAct } from './asked-act.ts';
 import { askedFigure, listLeadIns, statesAskedFigure } from './asked-figure.ts';
+import { askedPredicate, statesPredicate } from './asked-predicate.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { coverage, questionTerms } from '../ranking/question-terms.ts';
@@ -111,6 +112,8 @@ export function leadSentence(
   const figure = askedFigure(question, canonicalizer);
   // 主任能不能兼任法院院长: the sentence ruling on that act (不得担任…的职务), not the one naming 主任.
   const act = askedAct(question, canonicalizer)?.verb;
+  // 选民登记的年龄要求: the sentence stating an age of 选民登记 (新满十八周岁), not its first one.
+  const predicate = askedPredicate(question, canonicalizer);
   let best: string | undefined;
   let bestScore = -1;
   // The question's words the article holds: a sentence holding all of them says all it can.
@@ -120,8 +123,11 @@ export function leadSentence(
   const stating = sentences.map((sentence, i) => figure !== undefined && statesAskedFigure(figure, sentence, { canonicalizer, heading: leadIns[i] ? `${context}\n${leadIns[i]}` : context }));
   // 多少人: when a sentence states the figure asked, the lead is one that does.
   const anyStating = stating.includes(true);
+  // 从哪里产生, 年龄, 最晚…公布: likewise, when a sentence states the predicate asked, the lead is one that does.
+  const predicating = sentences.map((_, i) => !!predicate && statesPredicate(predicate, canonical[i]));
+  const anyPredicating = predicating.includes(true);
   sentences.forEach((sentence, i) => {
-    if (anyStating && !stating[i]) return;
+    if ((anyStating && !stating[i]) || (anyPredicating && !predicating[i])) return;
     const match = coverage(terms.words, canonical[i], (w) => weight(w) * local(w)) + (opensWithAsked(canonical[i], terms.text, subject, held) ? SUBJECT_BONUS : 0) +
       0.5 * coverage(terms.bigrams, canonical[i], local) + 0.4 * answerTypeMatch(types, sentence) +
       (asked?.pattern.test(canonical[i]) ? 0.4 : 0) + (stating[i] ? 0.4 : 0) +

@@ -4,7 +4,8 @@
  * definite thing: a figure of the thing counted (asked-figure.ts), a time ahead of an event for the
  * thing asked about (asked-deadline.ts), a period of that thing (asked-period.ts), the act a permission or must question asks about (asked-act.ts), or
  * the doer a who-question asks for (asked-doer.ts); and for a question asking the members of a set it counts,
- * a passage naming them (asked-list.ts); for a question who approves an act, a sentence ruling on approving it (asked-approval.ts). Each check may put another found passage first, or say that none may
+ * a passage naming them (asked-list.ts); for a question who approves an act, a sentence ruling on approving it (asked-approval.ts); for a question asking
+ * where a thing comes from, how old, whether it may also hold a post, or by when, a sentence stating that of it (asked-predicate.ts). Each check may put another found passage first, or say that none may
  * be quoted: then the answer is 没有找到, never the nearest article on something else.
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
@@ -17,6 +18,7 @@ import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import { asksPeriod, periodQuote } from './asked-period.ts';
+import { askedPredicate, predicateQuote } from './asked-predicate.ts';
 import { bodyUnnamed } from './named-body.ts';
 import { namedRecord, namedRecordPassages } from './named-record.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
@@ -34,7 +36,8 @@ export interface ChosenQuote {
 
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
 export function looksDeeper(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
-  return namedRecord(question) !== undefined || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined;
+  return namedRecord(question) !== undefined || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined
+    || askedPredicate(question, canonicalizer) !== undefined;
 }
 
 /** Choose the passages to quote from `candidates` (ranked), `k` of them. */
@@ -56,7 +59,11 @@ export function chosenQuote(
   // 出国考察要经过哪个机关批准: a sentence ruling on approving that act, not an article naming the deputy.
   const approval = approvalQuote(question, list.passages, canonicalizer);
   if (approval.unstated) return { passages: found.slice(0, k), declined: true };
-  const candidates = [...approval.passages, ...motion.passages.slice(k)];
+  // 专门委员会的成员从哪里产生: a sentence stating where THEY come from, not one naming 产生 nearby.
+  // The rule may rank below the shown ones (常务委员会的组成人员不得担任…审判机关的职务 for 兼任法院院长).
+  const predicate = predicateQuote(question, [...approval.passages, ...motion.passages.slice(k)], canonicalizer);
+  if (predicate.unstated) return { passages: found.slice(0, k), declined: true };
+  const candidates = predicate.passages;
   if (askedFigure(question, canonicalizer)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
@@ -75,6 +82,8 @@ export function chosenQuote(
     for (let i = 0; i + 1 < word.length; i++) if (options.idf(word.slice(i, i + 2)) >= maxIdf - 1e-9) return false;
     return true;
   };
+  // The predicate's sentence found is the answer: not another article naming the act or its doer in passing.
+  if (askedPredicate(question, canonicalizer)) return { passages: candidates.slice(0, k), declined: false };
   if (askedAct(question, canonicalizer)) {
     const act = actQuote(question, candidates, inLibrary, canonicalizer);
     return { passages: act.passages.slice(0, k), declined: act.unsupported === true };

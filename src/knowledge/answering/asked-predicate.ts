@@ -1,0 +1,209 @@
+/**
+ * What a question asks OF a thing: where it comes from (专门委员会的成员从哪里产生), how old it must
+ * be (选民登记的年龄要求), whether it may also hold a post (主任能不能兼任法院院长), by when it is done
+ * (新一届代表名单最晚啥时候要公布). A passage holding the thing's words but not that predicate of it
+ * answers nothing: 到下届人民代表大会产生新的专门委员会为止 holds 专门委员会 and 产生, but 产生 there is a
+ * time limit, not where the members come from. The quote must hold, in one sentence, the thing with
+ * the predicate stated of it — else the next passage that does is quoted first, else none is.
+ */
+import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
+import type { ScoredPassage } from '../types.ts';
+import { asksAhead } from './asked-deadline.ts';
+import { taggedQuestion } from './question-focus.ts';
+
+/** The kinds of predicate checked. */
+export type PredicateKind = 'source' | 'age' | 'concurrent' | 'deadline';
+
+/** What a question asks of which thing. */
+export interface AskedPredicate {
+  readonly kind: PredicateKind;
+  /** The thing's nouns (canonical); a sentence must hold each, or a word of its class. */
+  readonly thing: readonly string[];
+  /** For `concurrent`: the other post's words or its organ's kind; for `deadline`: the act (公布). */
+  readonly object: readonly string[];
+}
+
+// 从哪里产生, 从哪来, 怎么产生的, 哪来的, 怎么来的, 从哪里出 (钱), 来源.
+const ASKS_SOURCE = /从哪(?:里|儿)?(?:产生|来|出|选|推|找)|怎么(?:产生|来的|选出来|选出)|哪来|是怎么来|来源/u;
+const ASKS_AGE = /年龄|多大(?:岁数|年纪)?|几岁|多少岁|年纪|岁数/u;
+// 兼任, 兼副镇长, 同时担任, 同时在…任职.
+const ASKS_CONCURRENT = /兼|同时(?:担任|当|在|任)/u;
+const ASKS_DEADLINE = /最晚|最迟|截止|(?:什么|啥)时候(?:之前|以前|前)|何时(?:之前|以前|前)?/u;
+
+// Sources a rule states: 由主席团…提名, 从代表中选举, 在代表中选举, 列入财政预算, 由国库开支.
+// A bare 选举产生 names no source (代表依照法律规定选举产生), nor 由…决定 unless of a post's 人选
+// (副秘书长的人选由主席团决定; 代表名额的具体分配，由…决定 decides a share, not where deputies come from).
+const STATES_SOURCE = /由[^，,。；;]{1,40}?(?:提名|选举|选出|产生|任命|推选|推荐|开支|负担|承担|支付|拨付)(?!办法|权|单位|委员会|日|结果|工作|经费)|从[^，,。；;]{1,20}中|在[^，,。；;]{1,20}中(?:选举|选出|提名|产生|推选)|列入[^，,。；;]{0,10}预算|人选[，,]?由[^，,。；;]{1,20}?决定/u;
+const STATES_AGE = /[\d一二三四五六七八九十]+周?岁/u;
+// Law words for a post held besides another: 不得担任, 可以兼任, 不得同时担任.
+const STATES_CONCURRENT = /(?:不得|可以|不能同时|不应)(?:同时)?(?:担任|兼任|兼)/u;
+// A time limit: 二十日以前, 两个月内, …为止, 第一次会议前 — stated before the act it limits (二十日以前公布), not after
+// the act counted from (选民名单公布之日起五日内…申诉).
+const LIMIT = '(?:[\\d一二三四五六七八九十两]+个?(?:日|天|月|年|周)(?:以前|之前|前|内|以内)|以前|之前|为止|(?:会议|举行|召开|选举日)前)';
+// A time-limit clause (到下届…产生新的专门委员会为止): what it names is no source of the thing.
+const UNTIL_CLAUSE = /到[^，,。；;]*?为止/gu;
+
+// Words for the members of a body, and for money: one class each, as rules word them.
+const CLASSES: readonly (readonly string[])[] = [
+  ['成员', '组成人员', '委员', '人选', '人员'],
+  ['钱', '经费', '费用', '资金'],
+];
+/** Whether a word is one of a class (钱: one character, still a thing). */
+const inClass = (word: string): boolean => CLASSES.some((members) => members.includes(word));
+// Posts asked of by their holder (法院院长) and the kind of organ a rule names (审判机关).
+const ORGANS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/法院|院长|法官|审判/u, ['审判机关', '法院']],
+  [/检察/u, ['检察机关', '检察院']],
+  [/监委|监察/u, ['监察机关', '监察委员会']],
+  [/政府|[乡镇县区市省]长|局长|厅长|主任科员|行政/u, ['行政机关', '政府']],
+];
+// Nouns of the question that name no thing: the asked kind itself (年龄, 要求), time, manner, and
+// the level (县级, 全国): a rule on 常务委员会 is one for each level, which question-level.ts weighs.
+const NO_THING = /^(?:年龄|年纪|岁数|要求|规定|条件|时候|时间|问题|情况|法律|方面|哪里|新一届|本届|这届|[县乡省市区镇]级|全国|地方|本级|上级|下级|各级)$/u;
+const NOUN_TAG = /^(?:n[a-z]*|j|vn|b)$/u;
+const SENTENCE = /[^。；;！？\n]+/gu;
+
+/** What the question asks of which thing, when it is one of the predicate kinds checked. */
+export function askedPredicate(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): AskedPredicate | undefined {
+  const kinds: readonly (readonly [PredicateKind, RegExp])[] = [
+    ['source', ASKS_SOURCE], ['age', ASKS_AGE], ['concurrent', ASKS_CONCURRENT], ['deadline', ASKS_DEADLINE],
+  ];
+  const found = kinds.map(([kind, pattern]) => ({ kind, at: question.search(pattern) })).filter(({ at }) => at > 0);
+  // 最晚提前几天交: how far ahead is read by asked-deadline.ts.
+  if (found.length !== 1 || (found[0].kind === 'deadline' && asksAhead(question))) return undefined;
+  const { kind, at } = found[0];
+  const before = question.slice(0, at);
+  const after = question.slice(at).replace(kind === 'concurrent' ? ASKS_CONCURRENT : ASKS_DEADLINE, '');
+  const nouns = (text: string): string[] => taggedQuestion(text, canonicalizer)
+    // 副 belongs to the post after it (副秘书长), which is another post than 秘书长.
+    .map(({ word, tag }, i, words) => (words[i - 1]?.word === '副' ? { word: `副${word}`, tag } : { word, tag }))
+    .filter(({ word, tag }) => NOUN_TAG.test(tag) && (word.length >= 2 || inClass(word)) && !NO_THING.test(word)).map(({ word }) => word);
+  const thing = nouns(before);
+  if (!thing.length) return undefined;
+  if (kind === 'concurrent') {
+    const post = question.slice(at);
+    const organ = ORGANS.find(([pattern]) => pattern.test(post));
+    const object = organ ? organ[1] : nouns(after);
+    return object.length ? { kind, thing, object } : undefined;
+  }
+  if (kind === 'deadline') {
+    // The act without its direction (交给, 送到: 交, 送), as rules write it (交财政经济委员会).
+    const act = taggedQuestion(after, canonicalizer).find(({ tag, word }) => /^v/u.test(tag) && word.length >= 2)?.word
+      .replace(/^(\p{Script=Han})[给到上下来去出回]$/u, '$1');
+    // The thing as the question writes it, one run of nouns (代表名单), must be named so in the rule.
+    const run = adjacentRun(before, canonicalizer);
+    return act && run ? { kind, thing: run, object: [act] } : undefined;
+  }
+  return { kind, thing, object: [] };
+}
+
+/** The longest run of adjacent nouns in a text (代表 名单 of 新一届代表名单). */
+function adjacentRun(text: string, canonicalizer: Canonicalizer): string[] | undefined {
+  let best: string[] = [];
+  let run: string[] = [];
+  for (const { word, tag } of taggedQuestion(text, canonicalizer)) {
+    run = NOUN_TAG.test(tag) && !NO_THING.test(word) ? [...run, word] : [];
+    if (run.join('').length > best.join('').length) best = run;
+  }
+  return best.join('').length >= 2 ? best : undefined;
+}
+
+// Posts of a body: a rule on its 组成人员 as a whole rules on each of them.
+const POSTS = /^(?:副?主任|秘书长|副?主任委员|委员)$/u;
+
+/**
+ * The spellings of a word a rule may use: its class (钱: 经费), 组成人员 for a post of a body, 的 inside a
+ * compound (人大的代表), a long name's head (人大常委会: 常委会). A word of one character (钱) is found only
+ * as its longer kin: alone it is part of other words (金钱).
+ */
+function spellings(word: string): string[] {
+  const kin = [...(CLASSES.find((members) => members.includes(word)) ?? [word]), ...(POSTS.test(word) ? ['组成人员'] : [])]
+    .filter((w) => w.length >= 2);
+  return kin.flatMap((w) => (w.length === 4 ? [w, `${w.slice(0, 2)}的${w.slice(2)}`] : w.length >= 5 ? [w, w.slice(-3)] : [w]));
+}
+
+// Most characters between two words of the thing (各专委会的主任委员: 的主任): farther, the second
+// belongs to something else (常委会可以任免专委会的…委员: the committees' members, not the standing committee's).
+const THING_GAP = 10;
+
+/** Where the thing's words stand in order, each near the one before: the end of the last, or -1. */
+function thingEnd(words: readonly string[], text: string): number {
+  const from = (i: number, start: number, limit: number): number => {
+    if (i === words.length) return start;
+    for (const spelling of spellings(words[i])) {
+      for (let at = text.indexOf(spelling, start); at >= 0 && at <= limit; at = text.indexOf(spelling, at + 1)) {
+        const end = from(i + 1, at + spelling.length, at + spelling.length + THING_GAP);
+        if (end >= 0) return end;
+      }
+    }
+    return -1;
+  };
+  return from(0, 0, text.length);
+}
+
+/** Whether a word names members or posts of a body (委员, 组成人员, 副主任). */
+const isMember = (word: string): boolean => POSTS.test(word) || CLASSES[0].includes(word);
+
+/**
+ * Whether a sentence states where the thing comes from. The thing is the subject, named whole
+ * before the source (not 主席团 inside 由…主席团提名), and the source stands outside a time-limit
+ * clause (到下届…产生新的专门委员会为止). Or a body is named before the source and its members after
+ * the act (常务委员会由本级人民代表大会在代表中选举主任…和委员若干人组成, for 常委会的委员).
+ */
+function statesSource(thing: readonly string[], sentence: string): boolean {
+  const plain = sentence.replace(UNTIL_CLAUSE, (clause) => ' '.repeat(clause.length));
+  const source = STATES_SOURCE.exec(plain);
+  if (!source) return false;
+  const end = thingEnd(thing, sentence);
+  if (end >= 0 && source.index >= end) return true;
+  const [body, ...members] = thing;
+  if (!members.length || !members.every(isMember)) return false;
+  const bodyEnd = thingEnd([body], sentence);
+  const after = sentence.slice(source.index + source[0].length).split(/[，,]/u)[0];
+  return bodyEnd >= 0 && bodyEnd <= source.index && members.every((word) => spellings(word).some((w) => after.includes(w)));
+}
+
+/** Whether one sentence (canonical) states the predicate asked of the thing asked. */
+export function statesPredicate(asked: AskedPredicate, sentence: string): boolean {
+  // 代表名单 is not named by 代表候选人名单: the run's nouns stand together, at most 的 between them.
+  if (asked.kind === 'deadline') {
+    return new RegExp(asked.thing.join('的?'), 'u').test(sentence)
+      && asked.object.every((act) => new RegExp(`${LIMIT}[^。；;]*?${act}(?!之日)`, 'u').test(sentence));
+  }
+  if (asked.kind === 'source') return statesSource(asked.thing, sentence);
+  const end = thingEnd(asked.thing, sentence);
+  if (end < 0) return false;
+  switch (asked.kind) {
+    case 'age':
+      return STATES_AGE.test(sentence);
+    case 'concurrent':
+      return STATES_CONCURRENT.test(sentence) && asked.object.some((word) => sentence.includes(word));
+    default:
+      return false;
+  }
+}
+
+/** Whether any sentence of a text (raw; canonicalized here) states the predicate. */
+export function textStatesPredicate(asked: AskedPredicate, text: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
+  return (canonicalizer.apply(text).match(SENTENCE) ?? []).some((sentence) => statesPredicate(asked, sentence));
+}
+
+/** The passages to answer a predicate question from, or that none may be quoted. */
+export interface PredicateQuote {
+  readonly passages: readonly ScoredPassage[];
+  /** Set when no passage found states the predicate of the thing asked. */
+  readonly unstated?: boolean;
+}
+
+/**
+ * For a question asking a predicate of a thing: the passages unchanged when the first states it;
+ * else the first other that does, moved to the front; else `unstated`.
+ */
+export function predicateQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): PredicateQuote {
+  const asked = askedPredicate(question, canonicalizer);
+  if (!asked || !passages.length) return { passages };
+  const at = passages.findIndex(({ passage }) => textStatesPredicate(asked, passage.text, canonicalizer));
+  if (at === 0) return { passages };
+  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
+  return { passages, unstated: true };
+}

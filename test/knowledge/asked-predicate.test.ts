@@ -1,0 +1,76 @@
+/**
+ * What a question asks OF a thing (where it comes from, how old, whether it may also hold a post, by
+ * when it is done), over four laws of the shared corpus. A passage holding the thing's words but not
+ * that predicate of it must not be quoted: the answer is the sentence stating it, or 没有找到.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { askedPredicate, statesPredicate } from '../../src/knowledge/answering/asked-predicate.ts';
+import { defaultEquivalences } from '../../src/knowledge/search/equivalences.ts';
+import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
+
+const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
+const laws = ['election-law-2020.md', 'local-organic-law-2022.md', 'legislation-law-2023.md', 'npc-organic-law-2021.md']
+  .map((name) => join(corpus, name));
+
+describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions over four laws', () => {
+  const kb = suiteKnowledgeBase('lvzhi-predicate-', laws, 120_000);
+
+  const ask = async (question: string): Promise<{ found: boolean; lead: string; text: string }> => {
+    const answer = await kb().ask(question, { k: 5 });
+    return { found: answer.found, lead: answer.answer.split('\n')[0], text: answer.answer };
+  };
+
+  it('answers where a thing comes from with the rule on its source, not a sentence naming 产生 nearby', async () => {
+    // Not 可以邀请其他专门委员会的成员列席会议 (立法法), nor …到下届人民代表大会产生新的专门委员会为止.
+    const members = await ask('专门委员会的成员从哪里产生');
+    expect(members.lead).toContain('由主席团在代表中提名');
+    expect((await ask('全国人大代表从哪里产生')).lead).toContain('由省、自治区、直辖市的人民代表大会和人民解放军选举产生');
+    // Not 调查委员会应当向产生它的常务委员会提出调查报告: 产生 of the body that set it up.
+    expect((await ask('调查委员会的成员从哪里产生')).lead).toContain('由主席团在代表中提名');
+    // A post's 人选 decided by a body is where it comes from; not the government's 秘书长 appointed (第七十一条).
+    expect((await ask('副秘书长从哪里产生')).lead).toContain('副秘书长的人选由主席团决定');
+  });
+
+  it('reads the members of the body asked, not those of another body named after it', async () => {
+    // Not 常务委员会可以任免专门委员会的个别副主任委员和部分委员 (the committees' members), nor 调查委员会应当向
+    // 产生它的常务委员会…: the body named, its members chosen after the act (选举…委员若干人组成).
+    const { lead } = await ask('区人大常委会的委员是怎么产生的');
+    expect(lead).toContain('常务委员会由本级人民代表大会在代表中选举主任、副主任若干人和委员若干人组成');
+  });
+
+  it('reads a time-limit clause as no source of the thing it names', () => {
+    // 地方组织法第三十四条, second paragraph, read from the law.
+    const text = readFileSync(laws[1], 'utf8');
+    const sentence = text.match(/各专门委员会每届任期同本级人民代表大会每届任期相同[^。]*。/u)?.[0] ?? '';
+    expect(sentence).toContain('产生新的专门委员会为止');
+    const canonicalizer = defaultEquivalences();
+    const asked = askedPredicate('专门委员会从哪里产生', canonicalizer);
+    expect(asked?.kind).toBe('source');
+    expect(statesPredicate(asked!, canonicalizer.apply(sentence))).toBe(false);
+  });
+
+  it('answers an age asked with the sentence stating one', async () => {
+    // Not the article's first sentence, 选民登记按选区进行.
+    expect((await ask('选民登记的年龄要求')).lead).toContain('十八周岁');
+    // 第三十六条 says what the chair of a special committee does, never how old one must be.
+    expect((await ask('专门委员会的主任委员多大年纪以下才能当')).found).toBe(false);
+  });
+
+  it('answers whether one may also hold a post with the rule on holding that kind of post', async () => {
+    expect((await ask('镇人大主席可不可以兼副镇长')).lead).toContain('主席、副主席不得担任国家行政机关的职务');
+    expect((await ask('常委会委员能不能同时在检察院任职')).lead).toContain('不得担任国家行政机关、监察机关、审判机关和检察机关的职务');
+    // 第五十条: 院长因故不能担任职务的时候…决定代理的人选 — about a court president absent, not a post held besides.
+    expect((await ask('主任能不能兼任法院院长')).lead).not.toContain('因故不能担任职务');
+  });
+
+  it('answers by when a thing is done only with a time limit of that thing and that act', async () => {
+    // Not 代表候选人名单…在选举日的十五日以前公布: another list.
+    const list = await ask('新一届代表名单最晚啥时候要公布');
+    expect(list.lead).not.toContain('代表候选人名单');
+    expect(list.text).toContain('第一次会议前公布代表名单');
+    // Not 选民名单公布之日起五日内…提出申诉: a time after the publishing, for an appeal.
+    expect((await ask('选民名单最晚什么时候公布')).lead).toContain('选民名单应在选举日的二十日以前公布');
+  });
+});
