@@ -80,7 +80,7 @@ function stripRepeatedly(text: string, pattern: RegExp): string {
 }
 
 /** The phrase as a subject, or undefined when it is none. */
-function subject(phrase: string): string | undefined {
+export function subject(phrase: string): string | undefined {
   if (!PHRASE.test(phrase) || NOT_SUBJECT.test(phrase) || VERB.test(phrase) || QUESTION_WORDS.test(phrase)) return undefined;
   // 今天没有活动吗: whether there was any, not entries titled 没有活动.
   if (/^(?:没有?|无|未)/.test(phrase)) return undefined;
