@@ -45,6 +45,13 @@ const CHANGED = /取消|推迟|延期|改期|调整|变更|暂停|延后|提前|
 const DONE = /(?<!为)了(?!解)|过(?!程|去)|已经/;
 /** Still to come: 要开, 将, 准备, 计划, 安排, 打算. */
 const PLANNED = /要|将|准备|计划|拟|打算|安排/;
+/** Not done, asked of the past (没开, 还没搞过); not the 没 of 有没有. */
+const NOT_YET = /(?<!有)没/;
+
+/** Whether a yes/no question asks what was done (开过, 搞了, 没开), not what is planned (要开, 有没有安排). */
+export function askedDone(p: Prepared): boolean {
+  return (DONE.test(p.blank) || NOT_YET.test(p.blank)) && !PLANNED.test(p.blank);
+}
 
 /**
  * Whether the message asks only yes or no (…吗, …没有, 有没有, 开没开, 是否) of its period, kinds
@@ -122,12 +129,12 @@ export function whetherAsked(p: Prepared, taxonomy: Taxonomy): Reading | undefin
     // 最近有没有安排视察: what is planned from today on; 最近视察过吗: the latest entries, by their dates.
     const listed = query('list', p, taxonomy);
     const ahead = PLANNED.test(p.blank) && !DONE.test(p.blank);
-    return listed.intent === 'list' ? yesNo({ ...listed, ...(ahead ? { from: p.now } : {}) }) : listed;
+    return listed.intent === 'list' ? yesNo({ ...listed, ...(ahead ? { from: p.now } : {}) }, askedDone(p)) : listed;
   }
   const day = dayByTense(p.periods[at], p);
   if (typeof day === 'string') return { intent: 'unclear', question: day, settled: true };
   const periods = p.periods.map((x, i) => (i === at ? day : x));
-  const listed = yesNo(query('list', { ...p, periods }, taxonomy));
+  const listed = yesNo(query('list', { ...p, periods }, taxonomy), askedDone(p));
   // The deed no activity word names narrows the entries to titles that hold it, visibly.
   return deed && listed.intent === 'list' ? { ...listed, about: deed } : listed;
 }
@@ -136,8 +143,8 @@ export function whetherAsked(p: Prepared, taxonomy: Taxonomy): Reading | undefin
  * A list read from a yes/no question, marked so; the message holds nothing but asking words, so
  * whatever the reader took for a subject (本周有什么会议要参加吗 → 要参加) narrows nothing.
  */
-function yesNo(reading: Reading): Reading {
+function yesNo(reading: Reading, done: boolean): Reading {
   if (reading.intent !== 'list') return reading;
   const { about: _about, ...rest } = reading;
-  return { ...rest, whether: true };
+  return { ...rest, whether: true, ...(done ? { done: true } : {}) };
 }
