@@ -98,3 +98,18 @@ describe('kept as they are (decided, session 36)', () => {
     expect(await ask('那具体是哪几次')).toMatch(/^2023年5月党组会议共 1 项/);
   });
 });
+
+describe('a committee named as the doer of a count narrows it visibly (the log keeps no department)', () => {
+  it('代表工委今年调研了几次 → no title names 代表工委: 没有, with the year’s research total beside it, never that total as the answer', async () => {
+    await benchOn('2023-06-14');
+    const reply = await ask('代表工委今年调研了几次');
+    expect(reply).toContain('没有事项含“代表工委”的条目（同期共 6 次');
+    expect(reply).not.toMatch(/^2023年调研共 6 次/);
+  });
+
+  it('the standing committee as a whole (常委会, 区人大常委会) or its members (常委) narrow nothing', async () => {
+    for (const text of ['区人大常委会今年视察了几次', '常委今年视察了几次']) {
+      expect(await reader.read(text, '2023-06-14')).toEqual({ intent: 'count', kinds: ['inspection'], from: '2023-01-01', to: '2023-12-31' });
+    }
+  });
+});
