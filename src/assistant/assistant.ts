@@ -204,7 +204,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
       case 'count':
         return answerCount(reading, text, incoming, today);
       case 'list':
-        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest, ...(reading.whether ? { whether: true } : {}) }, incoming);
+        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest, ...(reading.whether ? { whether: true } : {}), ...(reading.done ? { done: true } : {}) }, incoming);
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':

@@ -105,6 +105,9 @@ export const messages = {
   whetherNone: (period: string, kinds: string) => `没有记录：活动记录里${period}没有${kinds}。`,
   whetherNonePlanned: (period: string, kinds: string) => `没有记录安排：活动记录里${period}还没有${kinds}的安排。`,
   whetherNothingAhead: '（今天以后还没有登记的安排。）',
+  /** Asked of what was done, with only plans logged: 还没开过 (meetings) or 还没有, then the plans. */
+  whetherNotYetHeld: '还没开过', whetherNotYet: '还没有',
+  whetherOnlyPlans: (kinds: string) => `截至今天活动记录里还没有${kinds}，只有登记的安排：\n`,
   whetherNoneEither: (period: string, kinds: string) => `没有记录：活动记录里${period}没有${kinds}，也没有登记的安排。`,
   noPlansLogged: '（活动记录里只有按计划登记的安排；没有登记的计划，这里统计不到。）',
   /** The month(s) or kind(s) with the most or fewest activities (ties all named). */

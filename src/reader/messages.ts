@@ -16,6 +16,15 @@ export const readerMessages = {
   kindOnly: (label: string): string =>
     `您是想记录一次“${label}”吗？请写明日期和内容，例如：“6月12日${label} 城区防汛工作”；` +
     `如果想统计次数，可以问：“今年${label}了几次”。`,
+  /**
+   * A day and bare activity words apart (今天 视察 调研): one activity (视察调研) or one of each?
+   * Two entries for one would count it twice.
+   */
+  bareKinds: (day: string, labels: readonly string[]): string => {
+    const n = ['', '一', '两', '三', '四', '五'][labels.length] ?? String(labels.length);
+    return `“${labels.join(' ')}”是一项活动，还是${n}项？是一项请写在一起并写明内容，例如：“${day}${labels.join('')}城区防汛工作”；` +
+      `是${n}项请分别写明，例如：“${day}上午${labels[0]}城区防汛工作，下午${labels[1]}乡村振兴”。`;
+  },
   /** A period and an activity word but no verb (上半年视察). */
   countOrList: (words: string, label: string): string =>
     `您是想统计${words}“${label}”的次数，还是列出这些活动？例如：“${words}${label}了几次”或“列出${words}的${label}”。`,

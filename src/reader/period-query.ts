@@ -7,7 +7,7 @@ import * as cue from './cues.ts';
 import { isTopic } from './log-reading.ts';
 import { readerMessages as say } from './messages.ts';
 import type { Prepared } from './prepare.ts';
-import { queryTopic, unplacedSubject } from './query-topic.ts';
+import { committeeSubject, queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { comparesPeriods } from './compared-periods.ts';
 import { fieldKinds } from './unlogged-asks.ts';
@@ -60,7 +60,10 @@ export function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy)
   const period = boundedPeriod(joined ?? (asking.length > 0 && asking.length < spans.length ? asking[0] : spans[0]), spans);
   // 视察了几次，元旦前要报: with no period read at all, any unread time word is asked about.
   if (!period && unread.length > 0) return { intent: 'unclear', question: say.unreadableDate(unread[0]), settled: true };
-  const about = field ? undefined : queryTopic(p) ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
+  // 法工委牵头的执法检查: the committee, not 法工委牵头 (a subject read before the activity word).
+  const topic = queryTopic(p);
+  const committee = committeeSubject(p);
+  const about = field ? undefined : committee && (!topic || topic.includes(committee)) ? committee : topic ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
   const by = queryRecorder(p);
   // 今年还要开几次常委会: what is still to come is what the log holds after today (planned entries).
   const ahead = STILL_TO_COME.test(p.blank) && (!period || period.to > p.now) ? addDays(p.now, 1) : undefined;
@@ -87,6 +90,6 @@ const STILL_TO_COME =
 const asks = (clause: string): boolean => cue.COUNT.test(clause) || cue.LIST.test(clause);
 
 /** A count or list reading with what else is asked of it (latest, share, chart); any other reading as it is. */
-export function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true; extreme?: Extreme; whether?: true }): Reading {
+export function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true; extreme?: Extreme; whether?: true; done?: true }): Reading {
   return reading.intent === 'count' || reading.intent === 'list' ? { ...reading, ...marks } : reading;
 }

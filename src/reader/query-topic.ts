@@ -80,7 +80,7 @@ function stripRepeatedly(text: string, pattern: RegExp): string {
 }
 
 /** The phrase as a subject, or undefined when it is none. */
-function subject(phrase: string): string | undefined {
+export function subject(phrase: string): string | undefined {
   if (!PHRASE.test(phrase) || NOT_SUBJECT.test(phrase) || VERB.test(phrase) || QUESTION_WORDS.test(phrase)) return undefined;
   // 今天没有活动吗: whether there was any, not entries titled 没有活动.
   if (/^(?:没有?|无|未)/.test(phrase)) return undefined;
@@ -141,6 +141,31 @@ export function unplacedSubject(p: Prepared): string | undefined {
 /** A run of words without the question's head and tail words (了, 几次, 有哪些) and edge 的/了. */
 function withoutAsking(run: string): string {
   return stripRepeatedly(stripRepeatedly(run, TAIL), HEAD).replace(/^(?:的|了)+|(?:的|了)+$/g, '');
+}
+
+/**
+ * A committee or office named as the one that acted (法工委今年调研了几次, 财经委搞了几次执法检查):
+ * the log keeps no department, so its entries are found by the name in their titles — counted
+ * over every one of the kind instead, the figure would pass for the committee's. 常委 (members)
+ * and 常委会 (the whole body) narrow nothing.
+ */
+const COMMITTEE = /[\u4e00-\u9fff]{1,8}?(?:工委|专委会?|委员会|委|办公室|研究室|联络处)/g;
+/** The body as a whole or its members: no narrowing. */
+const WHOLE_BODY = /常委会?$|常务委员会$/;
+
+/** The committee a count or list names before its first activity word, or undefined. */
+export function committeeSubject(p: Prepared): string | undefined {
+  if (p.mentions.length === 0) return undefined;
+  const run = p.blank.slice(0, p.mentions[0].start).split(CLAUSE).pop() ?? '';
+  const words = stripRepeatedly(run.replace(/\s+/g, ''), ASKING);
+  const found = [...words.matchAll(COMMITTEE)].filter((m) => !WHOLE_BODY.test(m[0]));
+  if (found.length === 0) return undefined;
+  // 法工委和财经委: both named, as written (no title holds both, and the reply says so with the total).
+  const first = found[0];
+  const last = found[found.length - 1];
+  const named = words.slice(first.index, last.index + last[0].length);
+  // 由法工委牵头的, 区人大法工委: the committee, not the words around it.
+  return named.replace(/^(?:由|是|请|让|把|区人大|人大|区)+/, '') || undefined;
 }
 
 /** The part of a subject titles are searched for: 安全生产工作 → 安全生产, 区政府的报告 → 区政府. */

@@ -14,9 +14,10 @@ import { notAnActivity } from './not-activity.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
 import { comparesPeriods } from './compared-periods.ts';
 import { attendanceAsked } from './unlogged-asks.ts';
+import { howItWent } from './how-it-went.ts';
 import { heldMeetings } from './query-kinds.ts';
 import { marked, query, REQUIRED } from './period-query.ts';
-import { asksOnlyYesNo, whetherAsked } from './whether-asked.ts';
+import { askedDone, asksOnlyYesNo, whetherAsked } from './whether-asked.ts';
 import type { IsoDate } from '../time/index.ts';
 import type { MessageReader, Reading } from './types.ts';
 
@@ -42,6 +43,9 @@ function logEntry(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Reading {
   if (not) return { intent: 'unclear', question: not, settled: true };
   return logEntries(p, now, taxonomy);
 }
+
+/** Kinds of going out that one outing may be together (视察调研, 走访调研): never two meetings at once. */
+const OUTINGS = new Set(['inspection', 'research', 'visit', 'law_check']);
 
 /** "视察有哪些": the thing asked "which" about is an activity word itself, not 制度 or 要求. */
 function whichOfActivity(p: Prepared): boolean {
@@ -114,6 +118,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const not = notAnActivity(p);
   if (not && !cue.QUESTION.test(blank) && !cue.COUNT.test(blank)) return { intent: 'unclear', question: not, settled: true };
   if (cue.DRAFT.test(blank) && !cue.HOW_TO_WRITE.test(blank)) return { intent: 'draft' };
+  // 今年代表工作怎么样: what the log holds of it — the field's kinds counted, or the kind's entries.
+  const went = howItWent(p, taxonomy);
+  if (went) return went;
   const attendance = attendanceAsked(p);
   if (attendance) return { intent: 'unclear', question: attendance, settled: true };
   // 最近一次视察是什么时候, 上次开主任会议是哪天: the latest entry, from the log.
@@ -153,7 +160,7 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   // 上个月开过主任会议吗, 今年有没有视察过养老院: the reply says yes or no before the entries.
   if (isList) {
     const listed = query('list', p, taxonomy);
-    return marked(listed, asksOnlyYesNo(p, listed.intent === 'list' ? listed.about : undefined) ? { whether: true } : {});
+    return marked(listed, asksOnlyYesNo(p, listed.intent === 'list' ? listed.about : undefined) ? { whether: true, ...(askedDone(p) ? { done: true } : {}) } : {});
   }
   // 常委会有多少个委员, 上半年接待了多少名选民: not a count of activities — the documents hold it.
   if (cue.NON_ACTIVITY_COUNT.test(p.text)) return { intent: 'ask' };
@@ -208,6 +215,10 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     if (mentions.length > 0 && !day && !acted && what === '') {
       return { intent: 'unclear', question: say.kindOnly(taxonomy.label(mentions[0].kind)) };
     }
+    // 今天 视察 调研: bare words of trips that one outing often is together (视察调研) — one activity or
+    // several is the person's to say; meetings set apart (主任会议 党组会议) are as many entries.
+    const bare = day && mentions.length > 1 && what === '' && mentions.every((x, i) => OUTINGS.has(x.kind) && (i === 0 || /^\s+$/.test(blank.slice(mentions[i - 1].end, x.start))));
+    if (bare) return { intent: 'unclear', question: say.bareKinds(day.words, mentions.map((x) => taxonomy.label(x.kind))) };
     // A day and no activity word or deed (今天天气不错): chit-chat, not an entry to store.
     if (mentions.length === 0 && !acted) return { intent: 'unclear', question: say.unclear };
     return logEntry(p, now, taxonomy);

@@ -33,11 +33,12 @@ export type Reading =
    * `share`: the count is wanted as a share of every activity in the period too (视察占全部活动的比例);
    * `by`: only the entries this person logged (我 for the one asking: 我上个月记了哪些);
    * `extreme`: which month or kind had the most (or fewest) is asked (上半年哪个月活动最多);
-   * `whether`: asked yes or no (4月开党组会没, 周五开党组会吗): the reply says 开过/没有记录 first.
+   * `whether`: asked yes or no (4月开党组会没, 周五开党组会吗): the reply says 开过/没有记录 first;
+   * `done`: asked of what was done (开过, 开了, 没开), not of what is planned: plans alone are 还没有.
    */
   | {
     intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null;
-    about?: string; latest?: true; chart?: true; share?: true; by?: string; extreme?: Extreme; whether?: true;
+    about?: string; latest?: true; chart?: true; share?: true; by?: string; extreme?: Extreme; whether?: true; done?: true;
   }
   | { intent: 'ask' }
   | { intent: 'draft' }

@@ -19,6 +19,9 @@ const FIELDS: ReadonlyArray<{ words: RegExp; name: string; kinds: readonly strin
   { words: /(?:自身|机关)(?:方面的?)?建设/, name: '自身建设', kinds: ['party_meeting', 'study', 'meeting'] },
 ];
 
+/** Any field's words (代表工作, 监督工作, 自身建设), everywhere in a text. */
+export const FIELD_WORDS = new RegExp(FIELDS.map(({ words }) => words.source).join('|'), 'g');
+
 /** The fields a count or list may name, for the test that keeps them alike with the drafting topics. */
 export const FIELD_KINDS: ReadonlyArray<{ readonly name: string; readonly kinds: readonly string[] }> = FIELDS;
 

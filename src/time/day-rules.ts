@@ -26,7 +26,26 @@ const RELATIVE_SOURCE = Object.keys(RELATIVE_DAYS).sort((a, b) => b.length - a.l
 /** Units of "N … 前/后": days and weeks move the day; hours, minutes and seconds keep it. */
 const UNIT_DAYS: Readonly<Record<string, number>> = { 天: 1, 周: 7, 星期: 7, 礼拜: 7, 小时: 0, 钟头: 0, 分钟: 0, 秒钟: 0, 秒: 0, 钟: 0 };
 
+/**
+ * Holidays on a fixed day of the year, as month and day. Only with a word for that very day
+ * (元旦当天, 国庆节那天) is one read: 元旦前后, 国庆期间 or 国庆 alone may mean the days around it.
+ */
+const FIXED_HOLIDAYS: Readonly<Record<string, readonly [number, number]>> = {
+  元旦: [1, 1], 三八妇女节: [3, 8], 三八节: [3, 8], 妇女节: [3, 8], 植树节: [3, 12],
+  五一劳动节: [5, 1], 五一国际劳动节: [5, 1], 劳动节: [5, 1], 五一: [5, 1], 五四青年节: [5, 4], 青年节: [5, 4],
+  六一儿童节: [6, 1], 儿童节: [6, 1], 六一: [6, 1], 七一建党节: [7, 1], 建党节: [7, 1], 七一: [7, 1],
+  八一建军节: [8, 1], 建军节: [8, 1], 八一: [8, 1], 教师节: [9, 10], 国庆节: [10, 1], 国庆: [10, 1],
+};
+const HOLIDAY_SOURCE = Object.keys(FIXED_HOLIDAYS).sort((a, b) => b.length - a.length).join('|');
+
 export const DAY_RULES: readonly Rule[] = [
+  // 元旦当天, 去年国庆节那天, 2026年劳动节当日 (a holiday on a fixed date, that day itself)
+  rule(`${Y_OPT}(?<hol>${HOLIDAY_SOURCE})\\s*(?:节\\s*)?(?:当天|当日|那天|这天|那一天|这一天)`, true, (g, now) => {
+    const [m, d] = FIXED_HOLIDAYS[g.hol!];
+    const year = yearOf(g, now);
+    if (year !== undefined) return dayOf(year, m, d);
+    return withReadings(yearlessDay(m, d, now), { month: m, day: d });
+  }),
   // 2023年6月12日, 6月12日, 六月十二号, 去年12月28日, 二零二六年十一月廿六日
   rule(`${Y_OPT}${M}\\s*月\\s*${D}(?:\\s*[日号]|(?![0-9个件次项名人期场批天日号]))`, true, (g, now) => {
     const m = readSmallNumber(g.m!, 12);

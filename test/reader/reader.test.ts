@@ -51,7 +51,8 @@ describe('ask versus count: a procedure question that mentions an activity is no
   });
 
   it.each([
-    // The last column: asked yes or no, so the reply says 有/没有记录 first (`whether`).
+    // The last column: asked yes or no, so the reply says 有/没有记录 first (`whether`); 'done' when
+    // asked of what was done (开展了, 视察过), so plans alone are 还没有.
     ['5月份有没有活动', [], '2023-05-01', '2023-05-31', true],
     ['下周有活动吗', [], '2023-07-10', '2023-07-16', true],
     ['5月份有没有视察', ['inspection'], '2023-05-01', '2023-05-31', true],
@@ -59,9 +60,9 @@ describe('ask versus count: a procedure question that mentions an activity is no
     ['一季度听取了哪些报告', ['report_review'], '2023-01-01', '2023-03-31', false],
     ['今年主任会议研究了什么', ['council_meeting'], '2023-01-01', '2023-12-31', false],
     ['上半年执法检查了哪些法律', ['law_check'], '2023-01-01', '2023-06-30', false],
-    ['今年是否开展了执法检查', ['law_check'], '2023-01-01', '2023-12-31', true],
+    ['今年是否开展了执法检查', ['law_check'], '2023-01-01', '2023-12-31', 'done'],
   ])('%s → a list of the entries, with no subject read from its asking words', (text, kinds, from, to, whether) => {
-    expect(read(text)).toEqual({ intent: 'list', kinds, from, to, ...(whether ? { whether: true } : {}) });
+    expect(read(text)).toEqual({ intent: 'list', kinds, from, to, ...(whether ? { whether: true } : {}), ...(whether === 'done' ? { done: true } : {}) });
   });
 
   it.each([
@@ -160,8 +161,8 @@ describe('count and list', () => {
     for (const text of ['今天没什么活动', '这周没有安排', '今天没事']) {
       expect(read(text)).toMatchObject({ intent: 'unclear', question: expect.stringContaining('没有需要记录的活动'), settled: true });
     }
-    // 吗 asks yes or no: the reply says 有/没有记录 first.
-    expect(read('今天没有活动吗')).toEqual({ intent: 'list', kinds: [], from: '2023-07-05', to: '2023-07-05', whether: true });
+    // 吗 asks yes or no: the reply says 有/没有记录 first; 没有 asks of what was done (plans are no yes).
+    expect(read('今天没有活动吗')).toEqual({ intent: 'list', kinds: [], from: '2023-07-05', to: '2023-07-05', whether: true, done: true });
     expect(read('今天没有活动？')).toEqual({ intent: 'list', kinds: [], from: '2023-07-05', to: '2023-07-05' });
     expect(read('没有活动记录怎么办')).toMatchObject({ intent: 'ask' });
   });

@@ -12,9 +12,9 @@ import type { Incoming, IncomingFile, Reply, ReplySink } from '../types.ts';
 /**
  * Kinds and a period to count or list; `about`, a subject the entries' titles must hold (学校);
  * `latest`, only the most recent entry up to today (最近一次视察是什么时候); `by`, only one person's entries (我, 小王);
- * `whether`, asked yes or no (4月开党组会没): the reply says 开过/没有记录 first.
+ * `whether`, asked yes or no (4月开党组会没): the reply says 开过/没有记录 first; `done`, asked of what was done (开过).
  */
-export type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: boolean; by?: string; whether?: boolean };
+export type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: boolean; by?: string; whether?: boolean; done?: boolean };
 
 /** A count query with what it is asked for: drawn (`chart`), as a share of all (`share`), the month or kind with most or fewest (`extreme`). */
 /** A count, and what else is asked of it; `versus`: another period to compare it with (和5月份比呢 after a count). */
