@@ -14,7 +14,7 @@ import type { Reading } from './types.ts';
 /** The asking end: (开展得|做得)怎么样, 如何, 进展怎样; for a field, (开展|落实)情况 too. */
 const HOW_WENT = /(?:开展|进行|落实|推进|做|干|搞)?(?:得|的)?(?:情况|进展)?(?:怎么样|怎样|如何|咋样)\s*[?？。]?\s*$|(?:进展|(?:开展|进行|落实|推进)(?:的)?情况)\s*[?？。]?\s*$/;
 /** Words that may stand with the field and the period and ask nothing else. */
-const FILLER = /^(?:的|我们|咱们|区人大|人大|常委会|工作|总体|整体|总的来说|到目前|目前|为止|截至|以来)*$/;
+const FILLER = /^(?:的|我们|咱们|区人大|人大|常委会|工作|总体|整体|总的来说|到目前|目前|为止|截至|以来|(?:这|那)一?(?:块儿?|边儿?|方面|部分))*$/;
 
 /** The count or list a how-did-it-go question about the log stands for, or undefined. */
 export function howItWent(p: Prepared, taxonomy: Taxonomy): Reading | undefined {

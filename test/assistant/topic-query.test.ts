@@ -48,6 +48,16 @@ describe('a count or list narrowed to what was inspected', () => {
     expect(next).toContain('危化品安全生产');
   });
 
+  it('reads 那块儿, 那边, 这一块 after a kind as pointing at the kind, never as a subject to narrow to', async () => {
+    await ask('上半年视察了几次');
+    const research = await ask('调研那块儿呢？');
+    expect(research).toContain('2023年上半年共调研 1 次');
+    expect(research).not.toContain('事项含');
+    expect(await ask('视察那边呢')).toContain('2023年上半年共视察 3 次');
+    expect(await ask('上半年视察这一块搞了几次')).toContain('2023年上半年共视察 3 次');
+    expect(await ask('上半年调研这一块怎么样')).toContain('调研安全生产监管');
+  });
+
   it('narrows a follow-up to who logged the entries (其中哪些是小王记的), never lists them all', async () => {
     await ask('上半年视察了几次');
     const mine = await ask('其中哪些是小王记的');
