@@ -16,7 +16,7 @@ import { joinMatters, mattersOf } from './matters.ts';
 import { messages } from './messages.ts';
 import { modelDraft } from './model-drafter.ts';
 import { describePeriod, periodForFileName } from '../time/index.ts';
-import { styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
+import { closingFor, styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
@@ -114,7 +114,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     const form = findForm(request);
     const title = form === 'speech' ? messages.speechTitle(label, speechWord(request)) : messages.sectionTitle(organ, period, label);
     const frame = form === 'speech' && entries.length > 0 ? await speechFrame(deps.knowledge, label) : { sources: [] };
-    const shaped = await fitted(subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: frame.closing }), request, start, end);
+    const shaped = await fitted(subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: closingFor(frame.closing, speechWord(request)), speech: speechWord(request) }), request, start, end);
     const document = shaped.document;
     const stats = await deps.log.stats({ from: start, to: end });
     const counted = stats.counts.filter((c) => c.count > 0);
@@ -184,7 +184,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       // A meeting named that is not the deputies' own (全市人大工作交流会) is addressed as the office addresses it.
       const toOthers = !!venue && !/代表/.test(venue);
       const salutation = templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation;
-      const templateInput = { topics, form, items, period, organ, title, salutation, closing: frame.closing };
+      const templateInput = { topics, form, items, period, organ, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
       const fullDocument = draftFromTemplates(templates, templateInput, deps.taxonomy);
       // Over the length asked (300字左右): the items in few words, the figures all kept.
       const limit = lengthLimit(shapeWish(words));

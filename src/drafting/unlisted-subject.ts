@@ -8,6 +8,7 @@ import type { Activity, ActivityQuery, Paged, PageRequest } from '../log/index.t
 import type { IsoDate } from '../time/index.ts';
 import { sanitizeTitle } from './matters.ts';
 import { fillTemplate, type DraftTemplates } from './template-file.ts';
+import { speechClosing } from './template-drafter.ts';
 import { GENERAL, THEME } from './subject-note.ts';
 import type { DraftDocument, DraftForm, ParagraphStyle } from './types.ts';
 
@@ -76,6 +77,8 @@ export function subjectDocument(templates: DraftTemplates, input: {
   readonly subject: string; readonly entries: readonly Activity[];
   /** The office's own salutation and closing, for a speech. */
   readonly salutation?: string; readonly closing?: string;
+  /** The kind of speech (讲话 closes otherwise than a 发言). */
+  readonly speech?: '讲话' | '致辞' | '发言';
 }): DraftDocument {
   const common = { 时段: input.period, 机关: input.organ, 题目: subjectLabel(input.subject), 主题: input.subject };
   const deeds = [...new Set(input.entries.map(deed).filter((d): d is string => !!d))];
@@ -85,7 +88,7 @@ export function subjectDocument(templates: DraftTemplates, input: {
   } else if (input.form === 'speech') {
     paragraphs.push({ style: 'salutation', text: input.salutation ?? fillTemplate(templates.get('发言称呼', '*') ?? '', common) });
     paragraphs.push({ style: 'body', text: fillTemplate(templates.get('主题事项', '*') ?? '', { ...common, 事项: deeds.join('；') }) });
-    paragraphs.push({ style: 'body', text: input.closing ?? fillTemplate(templates.get('发言结尾', '*') ?? '', common) });
+    paragraphs.push({ style: 'body', text: input.closing ?? fillTemplate(speechClosing(templates, input.speech), common) });
   } else {
     paragraphs.push({ style: 'body', text: fillTemplate(templates.get('主题事项', '*') ?? '', { ...common, 事项: deeds.join('；') }) });
     paragraphs.push({ style: 'body', text: fillTemplate(templates.get('结尾', '*') ?? '', common) });
