@@ -99,11 +99,13 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   }
 
   /** The document in the paragraphs the request asks for, and what to say of its length and of the log's reach. */
-  async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate): Promise<{ document: DraftDocument; notes: string[] }> {
+  async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate, nothing = false): Promise<{ document: DraftDocument; notes: string[] }> {
     const wish = shapeWish(request);
     const shaped = fitParagraphs(document, wish.paragraphs);
     const [last, first] = await Promise.all([logEndsBefore(deps.log, start, end), logStartsAfter(deps.log, end)]);
-    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined, first ? messages.logStarts(first) : undefined];
+    // Nothing to draft: what to do is said here, beside the draft; the log's reach says it when it explains the gap.
+    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined, first ? messages.logStarts(first) : undefined,
+      nothing && !last && !first ? messages.nothingLogged : undefined];
     return { document: shaped, notes: notes.filter((n): n is string => !!n) };
   }
 
@@ -203,6 +205,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
         subjectNamed ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
         recorder ? messages.recorderNotNarrowed(recorder) : undefined,
         planToo ? messages.planLeftOut : undefined,
+        hasFacts && empty.length > 0 ? messages.topicsNotLogged(empty.join('、')) : undefined,
       ].filter(Boolean).join('\n') || undefined;
       let sources: readonly Source[] = frame.sources;
       if (deps.model && hasFacts) {
@@ -220,7 +223,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
           document = { title, paragraphs: result.paragraphs };
         }
       }
-      const shaped = await fitted(document, words, start, end);
+      const shaped = await fitted(document, words, start, end, !hasFacts);
       document = shaped.document;
       note = [note, ...shaped.notes].filter(Boolean).join('\n') || undefined;
       const text = documentText(document);

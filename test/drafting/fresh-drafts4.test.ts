@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/reader/index.ts';
 import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
-import { createDrafter, type Drafter } from '../../src/drafting/index.ts';
+import { createDrafter, draftToDocx, type Drafter } from '../../src/drafting/index.ts';
+import JSZip from 'jszip';
 import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 
 const shared = resolve('../shared');
@@ -47,5 +48,29 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts4 requests over the shared ha
     // A 交流发言 keeps the office's own closing.
     const speech = await draft('写一篇上半年代表工作的交流发言');
     expect(speech.document.paragraphs.at(-1)!.text).toMatch(/批评指正/);
+  });
+
+  /** What the person is told to do: said beside the draft, never in its text or its Word file. */
+  const INSTRUCTION = /请先|补充|补录|重新起草|例如发送|如实说明/;
+  const wordText = async (document: Parameters<typeof draftToDocx>[0]) =>
+    (await (await JSZip.loadAsync(await draftToDocx(document))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+
+  it('keeps a period with no log out of the Word file\'s words: the draft says none is logged, the chat says what to do', async () => {
+    for (const [request, now] of [['起草去年全年视察工作情况的汇报', '2023-07-05'], ['帮我写今年一月份的工作小结', '2024-02-01'], ['写一段一季度执法检查情况,100字以内', '2023-04-10']]) {
+      const d = await draft(request, now);
+      expect(d.facts.every((f) => f.count === 0)).toBe(true);
+      expect(d.text).toContain('活动记录中没有登记');
+      expect(d.text).not.toMatch(INSTRUCTION);
+      expect(await wordText({ ...d.document, basis: undefined })).not.toMatch(INSTRUCTION);
+      expect(d.note).toMatch(/请先.*补[充录]/);
+    }
+  });
+
+  it('says in the draft that a named topic has no entries, and what to do only beside it', async () => {
+    const d = await draft('写一段上半年执法检查和专题询问工作的情况');
+    expect(d.text).toContain('执法检查');
+    expect(d.text).toMatch(/专题询问工作方面.*没有登记/);
+    expect(d.text).not.toMatch(INSTRUCTION);
+    expect(d.note).toContain('专题询问工作方面');
   });
 });
