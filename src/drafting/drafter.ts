@@ -99,13 +99,11 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   }
 
   /** The document in the paragraphs the request asks for, and what to say of its length and of the log's reach. */
-  async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate, nothing = false): Promise<{ document: DraftDocument; notes: string[] }> {
+  async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate): Promise<{ document: DraftDocument; notes: string[] }> {
     const wish = shapeWish(request);
     const shaped = fitParagraphs(document, wish.paragraphs);
     const [last, first] = await Promise.all([logEndsBefore(deps.log, start, end), logStartsAfter(deps.log, end)]);
-    // Nothing to draft: what to do is said here, beside the draft; the log's reach says it when it explains the gap.
-    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined, first ? messages.logStarts(first) : undefined,
-      nothing && !last && !first ? messages.nothingLogged : undefined];
+    const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined, first ? messages.logStarts(first) : undefined];
     return { document: shaped, notes: notes.filter((n): n is string => !!n) };
   }
 
@@ -125,7 +123,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       : [{ kinds: deps.taxonomy?.kinds.map((k) => k.id) ?? [], count: 0, titles: [], ids: [] }];
     const found = entries.length > 0;
     return {
-      text: documentText(document), mode: 'template', from: start, to: end, facts, sources: frame.sources,
+      ...withAdvice(document, !found), mode: 'template', from: start, to: end, facts, sources: frame.sources,
       document: { ...document, basis: messages.documentBasis(period, start, end, false) },
       note: [note, found ? messages.subjectEntriesOnly(subject, label) : messages.subjectNoEntries(subject, label), ...shaped.notes].filter(Boolean).join('\n'),
       fileName: `${periodForFileName(period)}${label}${messages.fileWords.find((w) => request.includes(w)) ?? messages.fileWordSection}`,
@@ -223,10 +221,10 @@ export function createDrafter(deps: DrafterDeps): Drafter {
           document = { title, paragraphs: result.paragraphs };
         }
       }
-      const shaped = await fitted(document, words, start, end, !hasFacts);
+      const shaped = await fitted(document, words, start, end);
       document = shaped.document;
       note = [note, ...shaped.notes].filter(Boolean).join('\n') || undefined;
-      const text = documentText(document);
+      const { text, advice } = withAdvice(document, !hasFacts);
       // The templates and sanitised titles keep figures out by construction; should an edited
       // template slip one in, no draft with an ungrounded figure leaves this function.
       const stray = strayFigures(text, facts, kindWords);
@@ -235,7 +233,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
         ?? (form === 'speech' ? messages.fileWordSpeech : messages.fileWordSection);
       const fileName = venue ? title : `${periodForFileName(period)}${subject.endsWith(fileWord) ? subject.slice(0, -fileWord.length) : subject}${fileWord}`;
       document = { ...document, basis: messages.documentBasis(period, start, end, mode === 'llm') };
-      return { text, mode, from: start, to: end, facts, sources, document, note, fileName, topics: topics.map((t) => t.label), empty };
+      return { text, ...(advice ? { advice } : {}), mode, from: start, to: end, facts, sources, document, note, fileName, topics: topics.map((t) => t.label), empty };
     },
   };
 }
@@ -251,6 +249,12 @@ export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts
   const titles = [...new Set((draft.sources ?? []).map((s) => `《${s.title}》`))];
   if (titles.length) lines.push(messages.basisStyle(titles.join('、')));
   return lines.join('\n');
+}
+
+/** The draft's text and, when the log held nothing to draft, what to do: shown after the draft in chat, never in its Word file. */
+function withAdvice(document: DraftDocument, nothing: boolean): { text: string; advice?: string } {
+  const text = documentText(document);
+  return nothing ? { text: `${text}\n${messages.nothingLogged}`, advice: messages.nothingLogged } : { text };
 }
 
 /** A request for a plan (下半年工作计划, 明年工作打算, 工作要点), not an account of what was done. */

@@ -45,9 +45,9 @@ export const messages = {
   /** The draft is longer than asked. */
   lengthLong: (n: number, bound: 'about' | 'most' | 'least', length: number) =>
     `要求${n}字${bound === 'most' ? '以内' : '左右'}，稿子约${length}字，请酌情删减。`,
-  /** Nothing logged for the draft at all: what to do, said beside the draft, never in its Word file. */
+  /** Nothing logged for the draft at all: what to do, shown after the draft, never in its Word file. */
   nothingLogged:
-    '这段时间没有可写的活动记录，稿中只如实写明了这一点。请先在活动记录中补充相关活动（例如发送“6月12日组织代表视察了安全生产工作”），再重新起草；如确实没有开展相关工作，可如实说明。',
+    '请先在活动记录中补充相关活动（例如发送“6月12日组织代表视察了安全生产工作”），再重新起草；如确实没有开展相关工作，可如实说明。',
   /** Named topics without entries among others that have some: said in the draft, what to do said beside it. */
   topicsNotLogged: (topics: string) => `${topics}方面活动记录中没有登记相关活动，稿中如实写明；如有这方面的工作，请先补充记录再起草。`,
   /** The log stops well before the period ends: the figures run only up to its last entry. */
