@@ -76,4 +76,14 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts4 requests over the shared ha
     expect(d.text).not.toMatch(INSTRUCTION);
     expect(d.note).toContain('专题询问工作方面');
   });
+
+  it('drafts the work done when a plan is asked to be added after it, and leaves the plan to the office', async () => {
+    const d = await draft('起草上半年监督工作总结,后面加上下半年打算', '2023-07-04');
+    expect(d.from).toBe('2023-01-01');
+    expect(d.to).toBe('2023-06-30');
+    expect(d.text).toContain('14个报告');
+    expect(d.note).toMatch(/计划部分请在稿中补充/);
+    // A plan alone is still not drafted.
+    await expect(draft('起草下半年工作计划', '2023-07-04')).rejects.toThrow(/计划/);
+  });
 });
