@@ -107,25 +107,28 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     return { document: shaped, notes: notes.filter((n): n is string => !!n) };
   }
 
-  /** A draft about work no topic names (信访工作): the entries naming it, no figure; every kind's count as its basis. */
-  async function subjectDraft(request: string, subject: string, start: IsoDate, end: IsoDate, period: string, note?: string): Promise<Draft> {
-    const label = subjectLabel(subject);
-    const entries = await entriesNaming(deps.log, subject, start, end);
+  /**
+   * A draft about work no topic names (信访工作), or about a part of the topics drafted (视察里安全生产那块):
+   * the entries naming it, no figure (the log counts kinds, not subjects); every kind's count, or the topics' facts, as its basis.
+   */
+  async function subjectDraft(request: string, subject: string, start: IsoDate, end: IsoDate, period: string, note?: string, part?: TopicPart): Promise<Draft> {
+    const label = part ? `${subject}方面的${part.label}` : subjectLabel(subject);
+    const entries = (await entriesNaming(deps.log, subject, start, end)).filter((a) => !part || part.kinds.includes(a.kind));
     const form = findForm(request);
     const title = form === 'speech' ? messages.speechTitle(label, speechWord(request)) : messages.sectionTitle(organ, period, label);
     const frame = form === 'speech' && entries.length > 0 ? await speechFrame(deps.knowledge, label) : { sources: [] };
     const shaped = await fitted(subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: closingFor(frame.closing, speechWord(request)), speech: speechWord(request) }), request, start, end);
     const document = shaped.document;
-    const stats = await deps.log.stats({ from: start, to: end });
-    const counted = stats.counts.filter((c) => c.count > 0);
-    const facts: Fact[] = counted.length > 0
+    const counted = part ? [] : (await deps.log.stats({ from: start, to: end })).counts.filter((c) => c.count > 0);
+    const facts: Fact[] = part ? [...part.facts] : counted.length > 0
       ? counted.map((c) => ({ kinds: [c.kind], count: c.count, titles: [], ids: [] }))
       : [{ kinds: deps.taxonomy?.kinds.map((k) => k.id) ?? [], count: 0, titles: [], ids: [] }];
     const found = entries.length > 0;
     return {
       ...withAdvice(document, !found), mode: 'template', from: start, to: end, facts, sources: frame.sources,
       document: { ...document, basis: messages.documentBasis(period, start, end, false) },
-      note: [note, found ? messages.subjectEntriesOnly(subject, label) : messages.subjectNoEntries(subject, label), ...shaped.notes].filter(Boolean).join('\n'),
+      note: [note, part && found ? messages.partEntriesOnly(subject, part.label, part.counted)
+        : found ? messages.subjectEntriesOnly(subject, label) : messages.subjectNoEntries(subject, label), ...shaped.notes].filter(Boolean).join('\n'),
       fileName: `${periodForFileName(period)}${label}${messages.fileWords.find((w) => request.includes(w)) ?? messages.fileWordSection}`,
       topics: [label], empty: found ? [] : [label],
     };
@@ -193,18 +196,23 @@ export function createDrafter(deps: DrafterDeps): Drafter {
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
-      const subjectNamed = namedSubject(withoutOccasion(words), named.words, topics, items.map((i) => i.fact));
+      // A topic's word is no subject, even one another named topic covers (学习和党组工作: 学习 is 党组工作's).
+      const subjectNamed = namedSubject(withoutOccasion(words), named.words, [...topics, ...findTopics(words, book)], items.map((i) => i.fact));
+      // Some of the counted entries name it (视察里安全生产那块): the draft is about those alone.
+      const part: TopicPart | undefined = subjectNamed && subjectNamed.matching.length > 0 && subjectNamed.complete
+        ? { label: subject, kinds: items.flatMap((i) => i.fact.kinds), facts, counted: subjectNamed.counted } : undefined;
       const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
       let note: string | undefined = [
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,
         unfinished ? messages.periodNotOver(describePeriod(start, named.to!, now), start, end) : undefined,
         // 第四季度 in July is last year's: said, so a year meant otherwise is caught.
         yearTaken(named.words, start, now) ? messages.periodYearTaken(named.words!, period) : undefined,
-        subjectNamed ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
+        subjectNamed && !part ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
         recorder ? messages.recorderNotNarrowed(recorder) : undefined,
         planToo ? messages.planLeftOut : undefined,
         hasFacts && empty.length > 0 ? messages.topicsNotLogged(empty.join('、')) : undefined,
       ].filter(Boolean).join('\n') || undefined;
+      if (part) return subjectDraft(words, subjectNamed!.subject, start, end, period, note, part);
       let sources: readonly Source[] = frame.sources;
       if (deps.model && hasFacts) {
         const examples = await styleExamples(deps.knowledge, `${subject} ${words}`);
@@ -249,6 +257,14 @@ export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts
   const titles = [...new Set((draft.sources ?? []).map((s) => `《${s.title}》`))];
   if (titles.length) lines.push(messages.basisStyle(titles.join('、')));
   return lines.join('\n');
+}
+
+/** A part of the topics a request names (视察里安全生产那块): the topics' label, kinds and facts, and how many entries they count. */
+interface TopicPart {
+  readonly label: string;
+  readonly kinds: readonly string[];
+  readonly facts: readonly Fact[];
+  readonly counted: number;
 }
 
 /** The draft's text and, when the log held nothing to draft, what to do: shown after the draft in chat, never in its Word file. */

@@ -36,6 +36,9 @@ export const messages = {
   /** Work no drafting topic names, with entries naming it: listed without figures. */
   subjectEntriesOnly: (subject: string, label: string) =>
     `“${label}”不是起草模板里的方面，稿中只列出事项含“${subject}”的活动，没有写次数（活动记录按视察、调研等类型计数，不按主题计数）。`,
+  /** A part of a topic (视察里安全生产那块): its entries listed without figures; the topic's figures are the basis. */
+  partEntriesOnly: (subject: string, topic: string, counted: number) =>
+    `稿中只写了事项涉及“${subject}”的${topic}，逐项列出，没有写次数（活动记录按视察、调研等类型计数，不按主题计数）；该时段${topic}全部活动共 ${counted} 次，见依据。`,
   /** Work no drafting topic names, and no entry naming it. */
   subjectNoEntries: (subject: string, label: string) =>
     `活动记录中没有事项含“${subject}”的活动，稿中没有用其他工作充数；如要写全面工作，请说“写一份上半年工作总结”，${label}方面的活动可先补充记录再起草。`,

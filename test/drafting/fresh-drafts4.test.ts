@@ -86,4 +86,23 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts4 requests over the shared ha
     // A plan alone is still not drafted.
     await expect(draft('起草下半年工作计划', '2023-07-04')).rejects.toThrow(/计划/);
   });
+
+  it('drafts a part of a topic (视察里安全生产那块, 调研当中生态环保那部分) as that part: its entries by day, no figure', async () => {
+    const safety = await draft('写一段上半年视察里安全生产那块的情况');
+    expect(safety.document.title).toBe('区人大常委会2023年上半年安全生产方面的视察工作情况');
+    expect(safety.text).toContain('2月9日视察安全生产工作');
+    expect(safety.text).not.toMatch(/营商环境|重大项目|[0-9]+\s*次/);
+    expect(safety.note).toContain('全部活动共 8 次');
+    // The office's short name of a matter (生态环保) finds the entry that spells it out.
+    const ecology = await draft('写写上半年调研当中生态环保那部分');
+    expect(ecology.text).toContain('1月31日调研生态环境和资源保护工作');
+    expect(ecology.text).not.toMatch(/乡村振兴|[0-9]+\s*次/);
+  });
+
+  it('takes no topic word as a subject when another named topic covers it (学习和党组工作)', async () => {
+    const d = await draft('起草上半年学习和党组工作两方面的小结');
+    expect(d.text).toContain('集中学习6次');
+    expect(d.text).toContain('党组（扩大）会议6次');
+    expect(d.note ?? '').not.toContain('学习');
+  });
 });
