@@ -22,6 +22,7 @@ import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
 import { draftLength, fitParagraphs, lengthLimit, lengthNote, shapeWish } from './request-shape.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
+import { wrongCounts } from './asked-counts.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
 import { findForm, findTopics, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
@@ -202,7 +203,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const part: TopicPart | undefined = subjectNamed && subjectNamed.matching.length > 0 && subjectNamed.complete
         ? { label: subject, kinds: items.flatMap((i) => i.fact.kinds), facts, counted: subjectNamed.counted } : undefined;
       const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
+      const wrong = kindWords ? await wrongCounts(words, kindWords, deps.log, start, end) : [];
       let note: string | undefined = [
+        ...wrong.map((w) => messages.countAsked(w.words, w.kinds.map(label).join('、'), w.logged)),
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,
         unfinished ? messages.periodNotOver(describePeriod(start, named.to!, now), start, end) : undefined,
         // 第四季度 in July is last year's: said, so a year meant otherwise is caught.

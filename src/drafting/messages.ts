@@ -39,6 +39,9 @@ export const messages = {
   /** A part of a topic (视察里安全生产那块): its entries listed without figures; the topic's figures are the basis. */
   partEntriesOnly: (subject: string, topic: string, counted: number) =>
     `稿中只写了事项涉及“${subject}”的${topic}，逐项列出，没有写次数（活动记录按视察、调研等类型计数，不按主题计数）；该时段${topic}全部活动共 ${counted} 次，见依据。`,
+  /** A count the request states that the log does not bear out: the draft keeps the log's. */
+  countAsked: (words: string, labels: string, logged: number) =>
+    `要求里说“${words}”，活动记录中该时段的${labels}是 ${logged} 次；稿中按活动记录写，没有用要求里的数字。如记录有遗漏，请先补录再起草。`,
   /** Work no drafting topic names, and no entry naming it. */
   subjectNoEntries: (subject: string, label: string) =>
     `活动记录中没有事项含“${subject}”的活动，稿中没有用其他工作充数；如要写全面工作，请说“写一份上半年工作总结”，${label}方面的活动可先补充记录再起草。`,

@@ -105,4 +105,25 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts4 requests over the shared ha
     expect(d.text).toContain('党组（扩大）会议6次');
     expect(d.note ?? '').not.toContain('学习');
   });
+
+  it('writes the log\'s figure when the request states another (上半年开了十次常委会), and says so beside the draft', async () => {
+    const meetings = await draft('上半年开了十次常委会,帮我写一段会议召开情况', '2023-07-02');
+    expect(meetings.text).toContain('召开常委会会议2次');
+    expect(meetings.text).not.toMatch(/10次|十次/);
+    expect(meetings.note).toContain('要求里说“上半年开了十次常委会”，活动记录中该时段的常委会会议是 2 次');
+    const research = await draft('上半年搞了20场调研,帮我写一段调研工作小结');
+    expect(research.text).toContain('调研6次');
+    expect(research.note).toContain('调研是 6 次');
+    // A count the log bears out needs no note.
+    expect((await draft('上半年组织了3期代表培训,写一段培训工作小结')).note ?? '').not.toContain('要求里说');
+  });
+
+  it('reads 党组会 as the party group\'s work and 概括一下 as a summary', async () => {
+    const party = await draft('3月份党组会和中心组学习的情况写一段', '2023-04-02');
+    expect(party.text).toContain('党组（扩大）会议1次');
+    expect(party.text).toContain('集中学习1次');
+    const may = await draft('用不超过150字概括一下5月份的工作', '2023-06-05');
+    expect(may.topics).toEqual(['常委会工作']);
+    expect(may.from).toBe('2023-05-01');
+  });
 });
