@@ -200,7 +200,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       // A topic's word is no subject, even one another named topic covers (学习和党组工作: 学习 is 党组工作's).
       const subjectNamed = namedSubject(withoutOccasion(words), named.words, [...topics, ...findTopics(words, book)], items.map((i) => i.fact));
       // Some of the counted entries name it (视察里安全生产那块): the draft is about those alone.
-      const part: TopicPart | undefined = subjectNamed && subjectNamed.matching.length > 0 && subjectNamed.complete
+      // A kind's own name (会议, 视察) is no matter within the topics: it never narrows them.
+      const part: TopicPart | undefined = subjectNamed && subjectNamed.matching.length > 0 && subjectNamed.complete && !kindWords?.named(subjectNamed.subject).size
         ? { label: subject, kinds: items.flatMap((i) => i.fact.kinds), facts, counted: subjectNamed.counted } : undefined;
       const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
       const wrong = kindWords ? await wrongCounts(words, kindWords, deps.log, start, end) : [];

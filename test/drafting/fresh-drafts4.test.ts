@@ -126,4 +126,12 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts4 requests over the shared ha
     expect(may.topics).toEqual(['常委会工作']);
     expect(may.from).toBe('2023-05-01');
   });
+
+  it('takes where a speech is given (在区委人大工作会议上讲) as its occasion, not as a subject to draft', async () => {
+    const d = await draft('把今年以来履职情况写成讲话稿,在区委人大工作会议上讲,500字左右');
+    expect(d.document.title).toBe('在区委人大工作会议上的讲话');
+    expect(d.topics).toEqual(['常委会工作']);
+    expect(d.text).toContain('14个报告');
+    expect(d.note ?? '').not.toMatch(/“会议”/);
+  });
 });
