@@ -16,12 +16,13 @@ import { joinMatters, mattersOf } from './matters.ts';
 import { messages } from './messages.ts';
 import { modelDraft } from './model-drafter.ts';
 import { describePeriod, periodForFileName } from '../time/index.ts';
-import { styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
+import { closingFor, styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
 import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
 import { draftLength, fitParagraphs, lengthLimit, lengthNote, shapeWish } from './request-shape.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
+import { wrongCounts } from './asked-counts.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
 import { findForm, findTopics, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
@@ -107,25 +108,28 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     return { document: shaped, notes: notes.filter((n): n is string => !!n) };
   }
 
-  /** A draft about work no topic names (信访工作): the entries naming it, no figure; every kind's count as its basis. */
-  async function subjectDraft(request: string, subject: string, start: IsoDate, end: IsoDate, period: string, note?: string): Promise<Draft> {
-    const label = subjectLabel(subject);
-    const entries = await entriesNaming(deps.log, subject, start, end);
+  /**
+   * A draft about work no topic names (信访工作), or about a part of the topics drafted (视察里安全生产那块):
+   * the entries naming it, no figure (the log counts kinds, not subjects); every kind's count, or the topics' facts, as its basis.
+   */
+  async function subjectDraft(request: string, subject: string, start: IsoDate, end: IsoDate, period: string, note?: string, part?: TopicPart): Promise<Draft> {
+    const label = part ? `${subject}方面的${part.label}` : subjectLabel(subject);
+    const entries = (await entriesNaming(deps.log, subject, start, end)).filter((a) => !part || part.kinds.includes(a.kind));
     const form = findForm(request);
     const title = form === 'speech' ? messages.speechTitle(label, speechWord(request)) : messages.sectionTitle(organ, period, label);
     const frame = form === 'speech' && entries.length > 0 ? await speechFrame(deps.knowledge, label) : { sources: [] };
-    const shaped = await fitted(subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: frame.closing }), request, start, end);
+    const shaped = await fitted(subjectDocument(templates, { title, period, organ, form, subject, entries, salutation: frame.salutation, closing: closingFor(frame.closing, speechWord(request)), speech: speechWord(request) }), request, start, end);
     const document = shaped.document;
-    const stats = await deps.log.stats({ from: start, to: end });
-    const counted = stats.counts.filter((c) => c.count > 0);
-    const facts: Fact[] = counted.length > 0
+    const counted = part ? [] : (await deps.log.stats({ from: start, to: end })).counts.filter((c) => c.count > 0);
+    const facts: Fact[] = part ? [...part.facts] : counted.length > 0
       ? counted.map((c) => ({ kinds: [c.kind], count: c.count, titles: [], ids: [] }))
       : [{ kinds: deps.taxonomy?.kinds.map((k) => k.id) ?? [], count: 0, titles: [], ids: [] }];
     const found = entries.length > 0;
     return {
-      text: documentText(document), mode: 'template', from: start, to: end, facts, sources: frame.sources,
+      ...withAdvice(document, !found), mode: 'template', from: start, to: end, facts, sources: frame.sources,
       document: { ...document, basis: messages.documentBasis(period, start, end, false) },
-      note: [note, found ? messages.subjectEntriesOnly(subject, label) : messages.subjectNoEntries(subject, label), ...shaped.notes].filter(Boolean).join('\n'),
+      note: [note, part && found ? messages.partEntriesOnly(subject, part.label, part.counted)
+        : found ? messages.subjectEntriesOnly(subject, label) : messages.subjectNoEntries(subject, label), ...shaped.notes].filter(Boolean).join('\n'),
       fileName: `${periodForFileName(period)}${label}${messages.fileWords.find((w) => request.includes(w)) ?? messages.fileWordSection}`,
       topics: [label], empty: found ? [] : [label],
     };
@@ -184,7 +188,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       // A meeting named that is not the deputies' own (全市人大工作交流会) is addressed as the office addresses it.
       const toOthers = !!venue && !/代表/.test(venue);
       const salutation = templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation;
-      const templateInput = { topics, form, items, period, organ, title, salutation, closing: frame.closing };
+      const templateInput = { topics, form, items, period, organ, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
       const fullDocument = draftFromTemplates(templates, templateInput, deps.taxonomy);
       // Over the length asked (300字左右): the items in few words, the figures all kept.
       const limit = lengthLimit(shapeWish(words));
@@ -193,17 +197,26 @@ export function createDrafter(deps: DrafterDeps): Drafter {
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
-      const subjectNamed = namedSubject(withoutOccasion(words), named.words, topics, items.map((i) => i.fact));
+      // A topic's word is no subject, even one another named topic covers (学习和党组工作: 学习 is 党组工作's).
+      const subjectNamed = namedSubject(withoutOccasion(words), named.words, [...topics, ...findTopics(words, book)], items.map((i) => i.fact));
+      // Some of the counted entries name it (视察里安全生产那块): the draft is about those alone.
+      // A kind's own name (会议, 视察) is no matter within the topics: it never narrows them.
+      const part: TopicPart | undefined = subjectNamed && subjectNamed.matching.length > 0 && subjectNamed.complete && !kindWords?.named(subjectNamed.subject).size
+        ? { label: subject, kinds: items.flatMap((i) => i.fact.kinds), facts, counted: subjectNamed.counted } : undefined;
       const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
+      const wrong = kindWords ? await wrongCounts(words, kindWords, deps.log, start, end) : [];
       let note: string | undefined = [
+        ...wrong.map((w) => messages.countAsked(w.words, w.kinds.map(label).join('、'), w.logged)),
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,
         unfinished ? messages.periodNotOver(describePeriod(start, named.to!, now), start, end) : undefined,
         // 第四季度 in July is last year's: said, so a year meant otherwise is caught.
         yearTaken(named.words, start, now) ? messages.periodYearTaken(named.words!, period) : undefined,
-        subjectNamed ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
+        subjectNamed && !part ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
         recorder ? messages.recorderNotNarrowed(recorder) : undefined,
         planToo ? messages.planLeftOut : undefined,
+        hasFacts && empty.length > 0 ? messages.topicsNotLogged(empty.join('、')) : undefined,
       ].filter(Boolean).join('\n') || undefined;
+      if (part) return subjectDraft(words, subjectNamed!.subject, start, end, period, note, part);
       let sources: readonly Source[] = frame.sources;
       if (deps.model && hasFacts) {
         const examples = await styleExamples(deps.knowledge, `${subject} ${words}`);
@@ -223,7 +236,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const shaped = await fitted(document, words, start, end);
       document = shaped.document;
       note = [note, ...shaped.notes].filter(Boolean).join('\n') || undefined;
-      const text = documentText(document);
+      const { text, advice } = withAdvice(document, !hasFacts);
       // The templates and sanitised titles keep figures out by construction; should an edited
       // template slip one in, no draft with an ungrounded figure leaves this function.
       const stray = strayFigures(text, facts, kindWords);
@@ -232,7 +245,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
         ?? (form === 'speech' ? messages.fileWordSpeech : messages.fileWordSection);
       const fileName = venue ? title : `${periodForFileName(period)}${subject.endsWith(fileWord) ? subject.slice(0, -fileWord.length) : subject}${fileWord}`;
       document = { ...document, basis: messages.documentBasis(period, start, end, mode === 'llm') };
-      return { text, mode, from: start, to: end, facts, sources, document, note, fileName, topics: topics.map((t) => t.label), empty };
+      return { text, ...(advice ? { advice } : {}), mode, from: start, to: end, facts, sources, document, note, fileName, topics: topics.map((t) => t.label), empty };
     },
   };
 }
@@ -250,11 +263,27 @@ export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts
   return lines.join('\n');
 }
 
+/** A part of the topics a request names (视察里安全生产那块): the topics' label, kinds and facts, and how many entries they count. */
+interface TopicPart {
+  readonly label: string;
+  readonly kinds: readonly string[];
+  readonly facts: readonly Fact[];
+  readonly counted: number;
+}
+
+/** The draft's text and, when the log held nothing to draft, what to do: shown after the draft in chat, never in its Word file. */
+function withAdvice(document: DraftDocument, nothing: boolean): { text: string; advice?: string } {
+  const text = documentText(document);
+  return nothing ? { text: `${text}\n${messages.nothingLogged}`, advice: messages.nothingLogged } : { text };
+}
+
 /** A request for a plan (下半年工作计划, 明年工作打算, 工作要点), not an account of what was done. */
 const PLAN = /(?:计划|打算|思路|要点|规划)\s*(?:的)?\s*(?:稿子|材料|初稿|草稿|部分)?\s*[。！!]?\s*$/;
 
-/** A request for what was done and for a plan (工作成效和下半年打算): the first is drafted. */
-const DONE_AND_PLAN = /(?:成效|成绩|情况|做法|进展|工作)\s*(?:和|及|以及|与|、|，|,|并)\s*[^，,。；;]{0,8}(?:计划|打算|思路|要点|规划)/;
+/** What joins the work done to a plan: 和, 、, a comma, or 后面加上 (监督工作总结，后面加上下半年打算). */
+const PLAN_JOIN = String.raw`(?:和|及|以及|与|、|并|[，,]?\s*(?:后面|最后|末尾|结尾|文末|另外)?\s*(?:再|并)?(?:加上|附上|补上|写上|带上|加)|[，,])`;
+/** A request for what was done and for a plan (工作成效和下半年打算, 工作总结，后面加上下半年打算): the first is drafted. */
+const DONE_AND_PLAN = new RegExp(String.raw`(?:成效|成绩|情况|做法|进展|工作|总结|小结|汇报)\s*${PLAN_JOIN}\s*[^，,。；;]{0,8}(?:计划|打算|思路|要点|规划)`);
 
 /** A period begun but not over, as a draft names it: 今年以来, 2023年第三季度以来. */
 function sinceStart(start: IsoDate, end: IsoDate, now: IsoDate): string {

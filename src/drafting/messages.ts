@@ -36,6 +36,12 @@ export const messages = {
   /** Work no drafting topic names, with entries naming it: listed without figures. */
   subjectEntriesOnly: (subject: string, label: string) =>
     `“${label}”不是起草模板里的方面，稿中只列出事项含“${subject}”的活动，没有写次数（活动记录按视察、调研等类型计数，不按主题计数）。`,
+  /** A part of a topic (视察里安全生产那块): its entries listed without figures; the topic's figures are the basis. */
+  partEntriesOnly: (subject: string, topic: string, counted: number) =>
+    `稿中只写了事项涉及“${subject}”的${topic}，逐项列出，没有写次数（活动记录按视察、调研等类型计数，不按主题计数）；该时段${topic}全部活动共 ${counted} 次，见依据。`,
+  /** A count the request states that the log does not bear out: the draft keeps the log's. */
+  countAsked: (words: string, labels: string, logged: number) =>
+    `要求里说“${words}”，活动记录中该时段的${labels}是 ${logged} 次；稿中按活动记录写，没有用要求里的数字。如记录有遗漏，请先补录再起草。`,
   /** Work no drafting topic names, and no entry naming it. */
   subjectNoEntries: (subject: string, label: string) =>
     `活动记录中没有事项含“${subject}”的活动，稿中没有用其他工作充数；如要写全面工作，请说“写一份上半年工作总结”，${label}方面的活动可先补充记录再起草。`,
@@ -45,6 +51,11 @@ export const messages = {
   /** The draft is longer than asked. */
   lengthLong: (n: number, bound: 'about' | 'most' | 'least', length: number) =>
     `要求${n}字${bound === 'most' ? '以内' : '左右'}，稿子约${length}字，请酌情删减。`,
+  /** Nothing logged for the draft at all: what to do, shown after the draft, never in its Word file. */
+  nothingLogged:
+    '请先在活动记录中补充相关活动（例如发送“6月12日组织代表视察了安全生产工作”），再重新起草；如确实没有开展相关工作，可如实说明。',
+  /** Named topics without entries among others that have some: said in the draft, what to do said beside it. */
+  topicsNotLogged: (topics: string) => `${topics}方面活动记录中没有登记相关活动，稿中如实写明；如有这方面的工作，请先补充记录再起草。`,
   /** The log stops well before the period ends: the figures run only up to its last entry. */
   logEnds: (last: string) =>
     `活动记录最后一条是${last}，此后没有登记任何活动；稿中的数字只包括${last}以前的活动。如之后的活动还没有录入，请先补录再起草。`,

@@ -70,3 +70,17 @@ export async function speechFrame(knowledge: ExampleSource | undefined, query: s
   }
   return { salutation, closing, sources: used };
 }
+
+/** Words of one reporting to others (汇报完毕, 不妥之处，请批评指正, 与兄弟单位相比还有差距): a 讲话 or 致辞 reports to no one. */
+const REPORTING = /汇报|不妥|指正|差距|借鉴/;
+
+/**
+ * A speech's closing as its kind has it: a 发言 keeps the office's own closing; a 讲话 or 致辞
+ * keeps only the clauses that report to no one (汇报完毕，…批评指正，谢谢大家！ → 谢谢大家！),
+ * or none, and the template's closing for its kind is used.
+ */
+export function closingFor(closing: string | undefined, word: '讲话' | '致辞' | '发言'): string | undefined {
+  if (!closing || word === '发言') return closing;
+  const kept = closing.split(/(?<=[，。！；])/).filter((clause) => !REPORTING.test(clause)).join('');
+  return kept.replace(/^[，。；\s]+/, '').replace(/[，；]$/, '！') || undefined;
+}

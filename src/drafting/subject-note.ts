@@ -14,6 +14,8 @@ export const NOT_SUBJECT = new RegExp(
     '一段|一篇|一份|一个|段|篇|份|个|关于|有关|围绕|就|对|的|和|与|及|、',
     '汇报材料|汇报|材料|发言稿|发言|讲话稿|讲话|致辞|稿子|稿|总结|简报|报告|通报|情况|工作|方面|内容|开展|组织',
     '区人大常委会|人大常委会|常委会|人大|区|我们|咱们|在|上|中|里',
+    // Words that mark a part of a topic (视察里安全生产那块, 调研当中生态环保那部分), not the part itself.
+    '那一块|这一块|那块|这块|那部分|这部分|部分|当中|其中|写写|概括|一点',
   ].join('|'),
   'g',
 );
@@ -48,11 +50,31 @@ export const THEME = /依法|履职|尽责|重点|主要|全面|整体|总体|�
 const NOT_A_MATTER = /计划|打算|思路|要点|规划|下半年|下一步|明年|今后|成效|成绩|经验|做法|亮点|特色|交流|发言|讲话|小结|总结|述职|简要|简洁|简短|详细|一些|一点|即可|就行|语言|文字|格式|口吻|语气|风格|文风|精练|精炼|朴实|生动|规范|正式|参考|参照|写法|模板|范文|篇幅|字数/g;
 
 /**
+ * Whether a title names a subject: holds it, or, for one of four or more characters, holds it
+ * as the office shortens it — its first two characters together, the rest in order close after
+ * (生态环保 in 调研生态环境和资源保护工作, 食品安全 in 视察食品药品安全).
+ */
+export function namesSubject(title: string, subject: string): boolean {
+  if (title.includes(subject)) return true;
+  if (subject.length < 4) return false;
+  for (let at = title.indexOf(subject.slice(0, 2)); at >= 0; at = title.indexOf(subject.slice(0, 2), at + 1)) {
+    let i = at + 2;
+    for (const c of subject.slice(2)) {
+      i = title.indexOf(c, i);
+      if (i < 0) break;
+      i++;
+    }
+    if (i > 0 && i - at <= subject.length * 2.5) return true;
+  }
+  return false;
+}
+
+/**
  * The part of a subject the titles name: the whole, else its longest run of four or more
  * characters some title holds (安全生产领域 → 安全生产, 生态环境保护 → 生态环境); undefined when none.
  */
 export function namedPart(subject: string, titles: readonly string[]): string | undefined {
-  if (titles.some((t) => t.includes(subject))) return subject;
+  if (titles.some((t) => namesSubject(t, subject))) return subject;
   for (let n = subject.length - 1; n >= 4; n--) {
     for (let at = 0; at + n <= subject.length; at++) {
       const part = subject.slice(at, at + n);
@@ -77,7 +99,7 @@ export function namedSubject(request: string, periodWords: string | undefined, t
   for (const word of words) {
     const subject = namedPart(word, titles);
     if (!subject) continue;
-    const matching = titles.filter((t) => t.includes(subject));
+    const matching = titles.filter((t) => namesSubject(t, subject));
     if (matching.length < counted) return { subject, counted, matching, complete };
   }
   // Nothing counted: the draft already says none is logged. Titles not all read: absence unknown.

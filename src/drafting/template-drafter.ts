@@ -20,6 +20,8 @@ export interface TemplateDraftInput {
   /** The salutation and closing of the office's own speeches, when the knowledge base has them. */
   readonly salutation?: string;
   readonly closing?: string;
+  /** The kind of speech (讲话 closes otherwise than a 发言); default 发言. */
+  readonly speech?: '讲话' | '致辞' | '发言';
   /** Over the length asked: each item in few words (compactItem), and a report without its closing outlook. */
   readonly compact?: boolean;
 }
@@ -106,7 +108,7 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     body(fillTemplate(templates.get('发言开头', lead) ?? '', common));
     lines.forEach(body);
     declared.forEach(body);
-    body(input.closing ?? fillTemplate(templates.get('发言结尾', '*') ?? '', common));
+    body(input.closing ?? fillTemplate(speechClosing(templates, input.speech), common));
   } else {
     body(fillTemplate(templates.get('开头', lead) ?? '', common));
     lines.forEach(body);
@@ -114,6 +116,11 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     if (!input.compact) body(fillTemplate(templates.get('结尾', '*') ?? '', common));
   }
   return { title, paragraphs };
+}
+
+/** The template closing a speech of this kind (讲话结尾), else a 发言's. */
+export function speechClosing(templates: DraftTemplates, word: '讲话' | '致辞' | '发言' = '发言'): string {
+  return templates.find(`${word}结尾`, '*') ?? templates.get('发言结尾', '*') ?? '';
 }
 
 /** The draft's plain text: title line, then paragraphs. */

@@ -79,7 +79,7 @@ export function findForm(request: string): DraftForm {
 }
 
 /** Where a speech is given: 在代表座谈会上的发言, 在常委会会议上关于监督工作的讲话. */
-const VENUE = /在([^，,。；;]{2,24}?)上(?=的?(?:交流|表态|汇报)?(?:发言|讲话|致辞)|关于|有关|就|围绕|对|作|做)/;
+const VENUE = /在([^，,。；;]{2,24}?)上(?=的?(?:交流|表态|汇报)?(?:发言|讲话|致辞)|讲|关于|有关|就|围绕|对|作|做)/;
 /** Who gives it, right before where (主任在…): the speaker, not the subject. */
 const SPEAKER = /(?:副主任|主任委员|主任|秘书长|书记|领导|同志)(?=在)/g;
 
@@ -87,7 +87,9 @@ const SPEAKER = /(?:副主任|主任委员|主任|秘书长|书记|领导|同志
 export function findVenue(request: string): string | undefined {
   // 在代表座谈会上的发言, or the meeting it is written for: 为全市人大工作交流会写一段发言.
   const match = VENUE.exec(request) ?? FOR_MEETING.exec(request);
-  return match && /发言|讲话|致辞/.test(request.slice(match.index)) ? match[1] : undefined;
+  // …上的讲话, or 写成讲话稿，在…上讲: the speech given there.
+  const spoken = match && (/发言|讲话|致辞/.test(request.slice(match.index)) || request.startsWith('讲', match.index + match[0].length));
+  return match && spoken ? match[1] : undefined;
 }
 
 /** The kind of speech a request names, for its title: 讲话 or 致辞 when it says so, else 发言. */

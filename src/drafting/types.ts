@@ -26,8 +26,13 @@ export type DraftForm = 'section' | 'speech';
 
 /** A finished draft (CONTRACTS.md, `draft --json`). */
 export interface Draft {
-  /** The whole draft as plain text (title line first). */
+  /** The whole draft as plain text (title line first), with `advice` after it when there is any. */
   readonly text: string;
+  /**
+   * What to do when the log held nothing to draft (补充记录后重新起草): the last line of `text`,
+   * as chat shows it, but no part of `document` — a Word file holds only the draft.
+   */
+  readonly advice?: string;
   readonly mode: 'template' | 'llm';
   readonly from: IsoDate;
   readonly to: IsoDate;

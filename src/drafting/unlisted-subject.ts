@@ -8,7 +8,8 @@ import type { Activity, ActivityQuery, Paged, PageRequest } from '../log/index.t
 import type { IsoDate } from '../time/index.ts';
 import { sanitizeTitle } from './matters.ts';
 import { fillTemplate, type DraftTemplates } from './template-file.ts';
-import { GENERAL, THEME } from './subject-note.ts';
+import { speechClosing } from './template-drafter.ts';
+import { GENERAL, THEME, namesSubject } from './subject-note.ts';
 import type { DraftDocument, DraftForm, ParagraphStyle } from './types.ts';
 
 /** How long the draft should be (300字左右, 一段就行): a wish about form, never a subject. */
@@ -57,7 +58,7 @@ export async function entriesNaming(log: EntrySource, subject: string, from: Iso
   const found: Activity[] = [];
   for (let offset = 0; offset < MOST; offset += PAGE) {
     const page = await log.page({ from, to }, { offset, limit: PAGE });
-    found.push(...page.items.filter((a) => a.title.includes(subject)));
+    found.push(...page.items.filter((a) => namesSubject(a.title, subject)));
     if (page.items.length < PAGE) break;
   }
   return found;
@@ -70,22 +71,40 @@ function deed(entry: Activity): string | undefined {
   return entry.kind === 'report_review' && !/^(?:听取|审议)/.test(title) ? `听取审议${title}` : title;
 }
 
+/** A day as a draft names it: 2023-02-09 → 2月9日. */
+const dayOf = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+/**
+ * Each deed once, after the days it was done (2月10日、4月14日、6月9日学习党的二十大精神): a repeat is
+ * told by its days, never by a count the log's kinds do not give.
+ */
+function datedDeeds(entries: readonly Activity[]): string[] {
+  const days = new Map<string, string[]>();
+  for (const entry of entries) {
+    const name = deed(entry);
+    if (name) days.set(name, [...(days.get(name) ?? []), dayOf(entry.date)]);
+  }
+  return [...days].map(([name, on]) => `${[...new Set(on)].join('、')}${name}`);
+}
+
 /** The draft about an unlisted subject: its entries named one by one, or the plain sentence that none is logged. */
 export function subjectDocument(templates: DraftTemplates, input: {
   readonly title: string; readonly period: string; readonly organ: string; readonly form: DraftForm;
   readonly subject: string; readonly entries: readonly Activity[];
   /** The office's own salutation and closing, for a speech. */
   readonly salutation?: string; readonly closing?: string;
+  /** The kind of speech (讲话 closes otherwise than a 发言). */
+  readonly speech?: '讲话' | '致辞' | '发言';
 }): DraftDocument {
   const common = { 时段: input.period, 机关: input.organ, 题目: subjectLabel(input.subject), 主题: input.subject };
-  const deeds = [...new Set(input.entries.map(deed).filter((d): d is string => !!d))];
+  const deeds = datedDeeds(input.entries);
   const paragraphs: Array<{ style: ParagraphStyle; text: string }> = [];
   if (deeds.length === 0) {
     paragraphs.push({ style: 'body', text: fillTemplate(templates.get('无活动', '*') ?? '', common) });
   } else if (input.form === 'speech') {
     paragraphs.push({ style: 'salutation', text: input.salutation ?? fillTemplate(templates.get('发言称呼', '*') ?? '', common) });
     paragraphs.push({ style: 'body', text: fillTemplate(templates.get('主题事项', '*') ?? '', { ...common, 事项: deeds.join('；') }) });
-    paragraphs.push({ style: 'body', text: input.closing ?? fillTemplate(templates.get('发言结尾', '*') ?? '', common) });
+    paragraphs.push({ style: 'body', text: input.closing ?? fillTemplate(speechClosing(templates, input.speech), common) });
   } else {
     paragraphs.push({ style: 'body', text: fillTemplate(templates.get('主题事项', '*') ?? '', { ...common, 事项: deeds.join('；') }) });
     paragraphs.push({ style: 'body', text: fillTemplate(templates.get('结尾', '*') ?? '', common) });

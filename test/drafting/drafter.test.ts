@@ -62,10 +62,13 @@ describe('offline drafts', () => {
     expect(given.note).toBeUndefined();
   });
 
-  it('says when the figures count more than the subject the request names (视察安全生产工作 among all inspections)', async () => {
+  it('drafts a subject inside a topic as that subject alone (视察安全生产工作 among all inspections): its entries by day, no figure', async () => {
     const draft = await drafter.draft({ request: '写一段上半年视察安全生产工作的汇报', now: '2023-07-05' });
-    expect(draft.note).toContain('要求里提到“安全生产”：稿中的次数是该时段这些类型的全部活动（共 2 次），没有只算“安全生产”');
-    expect(draft.note).toContain('其中事项含“安全生产”的 1 次：视察安全生产工作');
+    expect(draft.text).toMatch(/[0-9]+月[0-9]+日视察安全生产工作/);
+    expect(draft.text).not.toMatch(/[0-9]+\s*次/);
+    expect(draft.facts.find((f) => f.kinds.join() === 'inspection')?.count).toBe(2);
+    expect(draft.note).toContain('稿中只写了事项涉及“安全生产”的视察工作');
+    expect(draft.note).toContain('全部活动共 2 次');
     // Words no entry names, or that every counted entry names, need no note.
     expect((await drafter.draft({ request: '起草一段上半年监督工作的总结', now: '2023-07-05' })).note).toBeUndefined();
     expect((await drafter.draft({ request: '写一段上半年视察防汛工作的汇报', now: '2023-07-05' })).note).toBeUndefined();
@@ -154,11 +157,12 @@ describe('offline drafts', () => {
     expect(both.text.match(/集中学习1次/g)).toHaveLength(1);
   });
 
-  it('names a repeated title once, with its count, in the note on a subject the figures do not narrow to', async () => {
+  it('names a repeated title once, after the days it was done, in a draft about a subject inside a topic', async () => {
     for (const date of ['2023-02-10', '2023-04-14', '2023-06-09']) log.add({ date, kind: 'study', title: '学习党的二十大精神' }, provenance);
     log.add({ date: '2023-05-05', kind: 'study', title: '学习宪法' }, provenance);
     const draft = await drafter.draft({ request: '写一段上半年学习二十大精神情况的小结', now: '2023-07-05' });
-    expect(draft.note).toContain('其中事项含“二十大精神”的 3 次：学习党的二十大精神（3 次）。');
+    expect(draft.text).toContain('2月10日、4月14日、6月9日学习党的二十大精神');
+    expect(draft.text).not.toContain('学习宪法');
   });
 
   it('drafts a speech for an occasion alone: salutation, paragraphs, closing', async () => {

@@ -71,9 +71,12 @@ describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared ha
     expect((await draft('写一段今年以来养老服务方面的监督情况')).note).toMatch(/没有事项含“养老服务”/);
   });
 
-  it('names the part of a subject the entries hold (安全生产领域 → 安全生产)', async () => {
+  it('names the part of a subject the entries hold (安全生产领域 → 安全生产), and drafts those entries alone', async () => {
     const d = await draft('帮我写一段上半年安全生产领域监督工作的情况');
-    expect(d.note).toMatch(/事项含“安全生产”的 2 次/);
+    expect(d.text).toContain('2月9日视察安全生产工作');
+    expect(d.text).toContain('5月30日听取审议区政府关于安全生产工作情况的报告');
+    expect(d.text).not.toMatch(/营商环境|[0-9]+\s*(?:次|个)/);
+    expect(d.note).toMatch(/事项涉及“安全生产”的监督工作/);
   });
 
   it('drafts a 小结 of work no topic names as that work, not the whole office\'s report', async () => {

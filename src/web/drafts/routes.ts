@@ -5,7 +5,7 @@
  * Word file in the office layout. A draft is kept for its person alone, for 8 hours.
  */
 import { Hono, type Context } from 'hono';
-import { createDrafter, describeBasis, draftToDocx, editedDocument } from '../../drafting/index.ts';
+import { createDrafter, describeBasis, documentText, draftToDocx, editedDocument } from '../../drafting/index.ts';
 import { UserError } from '../../errors.ts';
 import { today } from '../../time/index.ts';
 import type { WebDeps, WebEnv } from '../env.ts';
@@ -61,8 +61,9 @@ export function draftRoutes(deps: WebDeps): Hono<WebEnv> {
     });
     const draft = await drafter.draft({ request, from, to, now });
     const id = drafts.add(viewer.personId, {
-      request, from: draft.from, to: draft.to, text: draft.text, document: draft.document, facts: draft.facts,
-      fileName: draft.fileName, basis: describeBasis(draft, services.taxonomy), note: draft.note,
+      // The editor holds the draft alone (it is what the Word file exports); advice stands beside it with the note.
+      request, from: draft.from, to: draft.to, text: documentText(draft.document), document: draft.document, facts: draft.facts,
+      fileName: draft.fileName, basis: describeBasis(draft, services.taxonomy), note: [draft.advice, draft.note].filter(Boolean).join('\n') || undefined,
     });
     return c.redirect(`/drafts/${id}`, 303);
   });
