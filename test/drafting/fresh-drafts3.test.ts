@@ -4,40 +4,16 @@
  * (a subject no entry names, a month after the log stops, a plan), no work claimed that the
  * log does not hold, and a Word file that opens.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTaxonomy } from '../../src/reader/index.ts';
-import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
-import { createDrafter, draftToDocx, ungroundedFigures, type Drafter } from '../../src/drafting/index.ts';
-import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureDrafter, halfYearLogPresent } from '../support/fixture-drafter.ts';
+import { draftToDocx, ungroundedFigures } from '../../src/drafting/index.ts';
 
-const shared = resolve('../shared');
-const fixture = join(shared, 'fixtures', 'activities-2023h1.csv');
 
-describe.skipIf(!existsSync(fixture))('fresh-drafts3 requests over the shared half-year log', () => {
-  let dir: string;
-  let log: ActivityLog;
-  let kb: OpenKnowledgeBase;
-  let drafter: Drafter;
-  const taxonomy = loadTaxonomy();
-  const draft = (request: string, now = '2023-07-05') => drafter.draft({ request, now });
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lvzhi-drafts3-'));
-    log = openActivityLog({ dataDir: dir, taxonomy });
-    await log.importFile(fixture, { by: '导入员', channel: 'cli' });
-    kb = await openSqliteKnowledgeBase({ dataDir: dir });
-    await kb.ingest([join(shared, 'seeds')]);
-    drafter = createDrafter({ log: sqliteActivityStore(log), knowledge: kb, taxonomy });
-  }, 120_000);
-  afterAll(() => {
-    kb?.close();
-    log?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+describe.skipIf(!halfYearLogPresent())('fresh-drafts3 requests over the shared half-year log', () => {
+  const { drafter } = fixtureDrafter('lvzhi-drafts3-', { seeds: true });
+  const draft = (request: string, now = '2023-07-05') => drafter().draft({ request, now });
 
   it('writes about the work asked for, not the meeting the speech is for (为全市人大工作交流会写…代表工作的发言)', async () => {
     const d = await draft('为全市人大工作交流会写一段上半年代表工作的发言,不超过300字');

@@ -3,40 +3,14 @@
  * speech, not as a report; a Word file holds only draft text; a part of a topic is drafted
  * as that part; a plan asked beside the work done does not stop the draft.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTaxonomy } from '../../src/reader/index.ts';
-import { openActivityLog, sqliteActivityStore, type ActivityLog } from '../../src/log/index.ts';
-import { createDrafter, documentText, draftToDocx, type Drafter } from '../../src/drafting/index.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureDrafter, halfYearLogPresent } from '../support/fixture-drafter.ts';
+import { documentText, draftToDocx } from '../../src/drafting/index.ts';
 import JSZip from 'jszip';
-import { openSqliteKnowledgeBase, type OpenKnowledgeBase } from '../../src/knowledge/index.ts';
 
-const shared = resolve('../shared');
-const fixture = join(shared, 'fixtures', 'activities-2023h1.csv');
-
-describe.skipIf(!existsSync(fixture))('fresh-drafts4 requests over the shared half-year log', () => {
-  let dir: string;
-  let log: ActivityLog;
-  let kb: OpenKnowledgeBase;
-  let drafter: Drafter;
-  const taxonomy = loadTaxonomy();
-  const draft = (request: string, now = '2023-07-05') => drafter.draft({ request, now });
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lvzhi-drafts4-'));
-    log = openActivityLog({ dataDir: dir, taxonomy });
-    await log.importFile(fixture, { by: '导入员', channel: 'cli' });
-    kb = await openSqliteKnowledgeBase({ dataDir: dir });
-    await kb.ingest([join(shared, 'seeds')]);
-    drafter = createDrafter({ log: sqliteActivityStore(log), knowledge: kb, taxonomy });
-  }, 120_000);
-  afterAll(() => {
-    kb?.close();
-    log?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+describe.skipIf(!halfYearLogPresent())('fresh-drafts4 requests over the shared half-year log', () => {
+  const { drafter } = fixtureDrafter('lvzhi-drafts4-', { seeds: true });
+  const draft = (request: string, now = '2023-07-05') => drafter().draft({ request, now });
 
   it('closes a 讲话 as a speech, not with a report\'s 汇报完毕 or 请批评指正', async () => {
     for (const request of ['为主任会议写一段讲话稿,讲讲二季度代表工作', '把上半年代表工作的汇报改成讲话口吻,在代表座谈会上讲']) {

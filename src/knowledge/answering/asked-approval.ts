@@ -8,6 +8,7 @@
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { comparableParts } from '../ranking/question-terms.ts';
 import type { ScoredPassage } from '../types.ts';
+import { type CheckedQuote, firstStating } from './checked-quote.ts';
 import { isContent, taggedQuestion } from './question-focus.ts';
 
 /** What an approval question asks: the act to be approved, as the question's content words. */
@@ -59,18 +60,9 @@ export function rulesApproval(asked: AskedApproval, passage: ScoredPassage['pass
     && 2 * asked.act.filter((word) => names(sentence, word) || names(lead, word)).length > asked.act.length);
 }
 
-/** The passages to answer an approval question from, or that none rules on approving the act. */
-export interface ApprovalQuote {
-  readonly passages: readonly ScoredPassage[];
-  readonly unstated?: boolean;
-}
-
 /** The passages unchanged when the first rules on approving the act; else the first that does, moved first; else `unstated`. */
-export function approvalQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): ApprovalQuote {
+export function approvalQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): CheckedQuote {
   const asked = askedApproval(question, canonicalizer);
   if (!asked || !passages.length) return { passages };
-  const at = passages.findIndex((p) => rulesApproval(asked, p.passage, canonicalizer));
-  if (at === 0) return { passages };
-  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
-  return { passages, unstated: true };
+  return firstStating(passages, (p) => rulesApproval(asked, p.passage, canonicalizer));
 }

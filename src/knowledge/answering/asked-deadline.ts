@@ -9,6 +9,7 @@
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { wordSegmenter } from '../search/word-segmenter.ts';
 import type { ScoredPassage } from '../types.ts';
+import { movedFirst } from './checked-quote.ts';
 import { isContent, taggedQuestion } from './question-focus.ts';
 
 const NUMBER = '[零〇一二两三四五六七八九十百\\d]+';
@@ -67,6 +68,6 @@ export function deadlineQuote(question: string, passages: readonly ScoredPassage
   const first = best(passages[0]);
   if (ahead(passages[0]) >= NEAR_BEST * first) return { passages };
   const at = passages.findIndex((p, i) => i > 0 && ahead(p) >= first);
-  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
+  if (at > 0) return { passages: movedFirst(passages, at) };
   return { passages, unstated: true };
 }

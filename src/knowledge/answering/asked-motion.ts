@@ -6,6 +6,7 @@
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { ScoredPassage } from '../types.ts';
+import { movedFirst } from './checked-quote.ts';
 
 // The kinds, longest first where one ends another (法律案 before no shorter 律案; 议案 is its own).
 const MOTIONS = ['质询案', '罢免案', '法律案', '任免案', '撤职案', '预算案', '议案'];
@@ -34,6 +35,6 @@ export function motionQuote(question: string, passages: readonly ScoredPassage[]
   const first = named(passages[0]);
   if (!first.length || first.some((kind) => asked.includes(kind))) return { passages };
   const at = passages.findIndex((p, i) => i > 0 && named(p).some((kind) => asked.includes(kind)));
-  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
+  if (at > 0) return { passages: movedFirst(passages, at) };
   return { passages, unstated: true };
 }

@@ -9,6 +9,7 @@
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { wordSegmenter } from '../search/word-segmenter.ts';
 import type { ScoredPassage } from '../types.ts';
+import { movedFirst } from './checked-quote.ts';
 import { asksAhead } from './asked-deadline.ts';
 import { isContent, taggedQuestion } from './question-focus.ts';
 
@@ -130,6 +131,6 @@ export function periodQuote(question: string, passages: readonly ScoredPassage[]
   if (stated(passages[0]) >= 0) return { passages };
   const first = Math.max(0, ...sentences(passages[0]).map(cover));
   const other = passages.findIndex((p, i) => i > 0 && stated(p) >= first);
-  if (other > 0) return { passages: [passages[other], ...passages.filter((_, i) => i !== other)] };
+  if (other > 0) return { passages: movedFirst(passages, other) };
   return { passages, unstated: true };
 }

@@ -8,6 +8,7 @@
  */
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import type { ScoredPassage } from '../types.ts';
+import { type CheckedQuote, firstStating } from './checked-quote.ts';
 import { asksAhead } from './asked-deadline.ts';
 import { taggedQuestion } from './question-focus.ts';
 
@@ -188,22 +189,12 @@ export function textStatesPredicate(asked: AskedPredicate, text: string, canonic
   return (canonicalizer.apply(text).match(SENTENCE) ?? []).some((sentence) => statesPredicate(asked, sentence));
 }
 
-/** The passages to answer a predicate question from, or that none may be quoted. */
-export interface PredicateQuote {
-  readonly passages: readonly ScoredPassage[];
-  /** Set when no passage found states the predicate of the thing asked. */
-  readonly unstated?: boolean;
-}
-
 /**
  * For a question asking a predicate of a thing: the passages unchanged when the first states it;
  * else the first other that does, moved to the front; else `unstated`.
  */
-export function predicateQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): PredicateQuote {
+export function predicateQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): CheckedQuote {
   const asked = askedPredicate(question, canonicalizer);
   if (!asked || !passages.length) return { passages };
-  const at = passages.findIndex(({ passage }) => textStatesPredicate(asked, passage.text, canonicalizer));
-  if (at === 0) return { passages };
-  if (at > 0) return { passages: [passages[at], ...passages.filter((_, i) => i !== at)] };
-  return { passages, unstated: true };
+  return firstStating(passages, ({ passage }) => textStatesPredicate(asked, passage.text, canonicalizer));
 }
