@@ -56,6 +56,8 @@ describe('a count or list narrowed to what was inspected', () => {
     expect(await ask('视察那边呢')).toContain('2023年上半年共视察 3 次');
     expect(await ask('上半年视察这一块搞了几次')).toContain('2023年上半年共视察 3 次');
     expect(await ask('上半年调研这一块怎么样')).toContain('调研安全生产监管');
+    // Before a subject, too: 视察那块关于安全生产的 narrows to 安全生产.
+    expect(await ask('上半年视察那块关于安全生产的有几次')).toContain('事项含“安全生产”的共 1 次');
   });
 
   it('narrows a follow-up to who logged the entries (其中哪些是小王记的), never lists them all', async () => {
