@@ -1,12 +1,13 @@
 /**
  * What a question asks OF a thing (where it comes from, how old, whether it may also hold a post, by
- * when it is done), over four laws of the shared corpus. A passage holding the thing's words but not
+ * when it is done, where it is done, how long it lasts, how many members a body has, who does the act
+ * to it), over four laws of the shared corpus. A passage holding the thing's words but not
  * that predicate of it must not be quoted: the answer is the sentence stating it, or 没有找到.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { askedPredicate, statesPredicate } from '../../src/knowledge/answering/asked-predicate.ts';
+import { askedPredicate, statesPredicate, textStatesPredicate } from '../../src/knowledge/answering/asked-predicate.ts';
 import { defaultEquivalences } from '../../src/knowledge/search/equivalences.ts';
 import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
 
@@ -72,5 +73,11 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
     expect(list.text).toContain('第一次会议前公布代表名单');
     // Not 选民名单公布之日起五日内…提出申诉: a time after the publishing, for an appeal.
     expect((await ask('选民名单最晚什么时候公布')).lead).toContain('选民名单应在选举日的二十日以前公布');
+  });
+
+  it('answers how long an event lasts with a length, never with how often it is held', async () => {
+    // 第十四条: 每年至少举行一次, 一般每年举行两次 — how often, not how many days.
+    expect((await ask('人代会一般开几天会')).found).toBe(false);
+    expect((await ask('全国人大一届任期多长时间')).lead).toContain('每届任期五年');
   });
 });
