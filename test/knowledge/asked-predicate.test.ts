@@ -75,9 +75,30 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
     expect((await ask('选民名单最晚什么时候公布')).lead).toContain('选民名单应在选举日的二十日以前公布');
   });
 
+  it('answers where a thing is done only with a place stated for that act', async () => {
+    // 第二十八条 names 选民证 (…并应当发给选民证) but no place to have one reissued.
+    expect((await ask('选民证丢了去哪里补办')).found).toBe(false);
+    expect((await ask('投票站在哪里设')).lead).toContain('按照方便选民投票的原则设立投票站');
+  });
+
   it('answers how long an event lasts with a length, never with how often it is held', async () => {
     // 第十四条: 每年至少举行一次, 一般每年举行两次 — how often, not how many days.
     expect((await ask('人代会一般开几天会')).found).toBe(false);
     expect((await ask('全国人大一届任期多长时间')).lead).toContain('每届任期五年');
+  });
+
+  it('answers how many members a body has only with a headcount of that body', async () => {
+    // Not 地方各级人民代表大会会议有三分之二以上的代表出席 (a quorum of the congress, not its presidium).
+    expect((await ask('人代会主席团一般有多少人')).found).toBe(false);
+    // A list item counts what its lead-in names (常务委员会组成人员的名额：…（三）…十五人至三十五人).
+    const canonicalizer = defaultEquivalences();
+    const asked = askedPredicate('区人大常委会组成人员一般多少人', canonicalizer);
+    expect(asked?.kind).toBe('members');
+    const text = readFileSync(laws[1], 'utf8');
+    const article = text.slice(text.indexOf('第四十七条'), text.indexOf('第四十八条'));
+    expect(textStatesPredicate(asked!, article, canonicalizer)).toBe(true);
+    // 第二十七条: 候选人数应比应选人数多一人至三人 is a margin of candidates, no size of the committee.
+    const margins = text.slice(text.indexOf('第二十七条'), text.indexOf('第二十八条'));
+    expect(textStatesPredicate(asked!, margins, canonicalizer)).toBe(false);
   });
 });

@@ -83,7 +83,8 @@ export function chosenQuote(
     return true;
   };
   // The predicate's sentence found is the answer: not another article naming the act or its doer in passing.
-  if (askedPredicate(question, canonicalizer)) return { passages: candidates.slice(0, k), declined: false };
+  // A place (区长今天在哪里开会) is no rule's predicate alone: the act's and doer's checks still apply.
+  if (askedPredicate(question, canonicalizer) && askedPredicate(question, canonicalizer)?.kind !== 'place') return { passages: candidates.slice(0, k), declined: false };
   if (askedAct(question, canonicalizer)) {
     const act = actQuote(question, candidates, inLibrary, canonicalizer);
     return { passages: act.passages.slice(0, k), declined: act.unsupported === true };
