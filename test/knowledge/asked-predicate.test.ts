@@ -101,4 +101,14 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
     const margins = text.slice(text.indexOf('第二十七条'), text.indexOf('第二十八条'));
     expect(textStatesPredicate(asked!, margins, canonicalizer)).toBe(false);
   });
+
+  it('answers who does an act to a thing only with the doer of that act', async () => {
+    // 第九条: 全国人民代表大会代表选出后，由…代表资格审查委员会进行审查 — the doer of 审查, the deputies
+    // the ones elected; nor 常务委员会的组成人员由全国人民代表大会从代表中选出 (other people elected).
+    const elected = await ask('全国人大代表是谁选出来的');
+    expect(elected.lead).not.toContain('进行审查');
+    expect(elected.lead).not.toContain('常务委员会的组成人员由');
+    expect(elected.lead).not.toContain('选出新的常务委员会');
+    expect((await ask('全国人大代表选出后谁来审查资格')).lead).toContain('代表资格审查委员会进行审查');
+  });
 });
