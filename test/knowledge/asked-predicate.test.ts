@@ -90,7 +90,9 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
   it('answers how many members a body has only with a headcount of that body', async () => {
     // Not 地方各级人民代表大会会议有三分之二以上的代表出席 (a quorum of the congress, not its presidium).
     expect((await ask('人代会主席团一般有多少人')).found).toBe(false);
-    // A list item counts what its lead-in names (常务委员会组成人员的名额：…（三）…十五人至三十五人).
+    // A list item counts what its lead-in names (常务委员会组成人员的名额：…（三）…十五人至三十五人), and it
+    // leads the answer, not 县级人大常委会组成人员三人以上联名 (a threshold for a motion).
+    expect((await ask('区人大常委会组成人员一般多少人')).lead).toContain('十五人至三十五人');
     const canonicalizer = defaultEquivalences();
     const asked = askedPredicate('区人大常委会组成人员一般多少人', canonicalizer);
     expect(asked?.kind).toBe('members');

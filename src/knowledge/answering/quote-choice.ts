@@ -64,7 +64,11 @@ export function chosenQuote(
   const predicate = predicateQuote(question, [...approval.passages, ...motion.passages.slice(k)], canonicalizer);
   if (predicate.unstated) return { passages: found.slice(0, k), declined: true };
   const candidates = predicate.passages;
-  if (askedFigure(question, canonicalizer)) {
+  // 组成人员多少人: the headcount of that body found above (a list item under its lead-in, which the figure
+  // check does not read) is the answer, unless a most or a least is asked (最多能有多少人).
+  const members = askedPredicate(question, canonicalizer)?.kind === 'members';
+  const figureAsked = askedFigure(question, canonicalizer);
+  if (figureAsked && !(members && !figureAsked.bound)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
   }
