@@ -10,7 +10,8 @@
  * fresh2.jsonl one written in session 34 (other laws' articles and the work reports), fresh3.jsonl one written in session 35
  * (the articles and report lines the other sets use least, clerk's chat wording), fresh4.jsonl one written in session 36
  * (an attribute of a thing asked — who decides, where from, how many, by when, may X also be Y — and near-misses that
- * name the thing but not the attribute), each before any change it measures;
+ * name the thing but not the attribute), fresh5.jsonl one written in session 36 before the place, length, member-count and
+ * who-of-the-act checks (what is asked of a thing, questions those checks were not built on), each before any change it measures;
  * nearmiss.jsonl (session 34) holds near-miss questions — the library names the thing but not the detail asked —
  * and answerable near-neighbours; its lines with "library": "samples" are asked of the sample library alone.
  * listasked.jsonl (session 34, same format) asks for a list of what the documents only count (分别是谁), whether
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     const fresh2 = readSet(join(root, 'scripts/eval-sets/fresh2.jsonl'));
     const fresh3 = readSet(join(root, 'scripts/eval-sets/fresh3.jsonl'));
     const fresh4 = readSet(join(root, 'scripts/eval-sets/fresh4.jsonl'));
+    const fresh5 = readSet(join(root, 'scripts/eval-sets/fresh5.jsonl'));
     const nearmiss = readSet(join(root, 'scripts/eval-sets/nearmiss.jsonl'));
     const nearCorpus = nearmiss.filter((item) => item.library !== 'samples');
     const nearSamples = nearmiss.filter((item) => item.library === 'samples');
@@ -129,6 +131,8 @@ async function main(): Promise<void> {
       { name: 'fresh3 unanswerable', items: fresh3.filter((item) => !item.gold), answerable: false },
       { name: 'fresh4 answerable', items: fresh4.filter((item) => item.gold), answerable: true },
       { name: 'fresh4 unanswerable', items: fresh4.filter((item) => !item.gold), answerable: false },
+      { name: 'fresh5 answerable', items: fresh5.filter((item) => item.gold), answerable: true },
+      { name: 'fresh5 unanswerable', items: fresh5.filter((item) => !item.gold), answerable: false },
       { name: 'nearmiss answerable', items: nearCorpus.filter((item) => item.gold), answerable: true },
       { name: 'nearmiss unanswerable', items: nearCorpus.filter((item) => !item.gold), answerable: false },
       { name: 'nearmiss samples-only answerable', items: nearSamples.filter((item) => item.gold), answerable: true, kb: samplesOnly },

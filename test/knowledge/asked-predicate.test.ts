@@ -1,12 +1,13 @@
 /**
  * What a question asks OF a thing (where it comes from, how old, whether it may also hold a post, by
- * when it is done), over four laws of the shared corpus. A passage holding the thing's words but not
+ * when it is done, where it is done, how long it lasts, how many members a body has, who does the act
+ * to it), over four laws of the shared corpus. A passage holding the thing's words but not
  * that predicate of it must not be quoted: the answer is the sentence stating it, or 没有找到.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { askedPredicate, statesPredicate } from '../../src/knowledge/answering/asked-predicate.ts';
+import { askedPredicate, statesPredicate, textStatesPredicate } from '../../src/knowledge/answering/asked-predicate.ts';
 import { defaultEquivalences } from '../../src/knowledge/search/equivalences.ts';
 import { suiteKnowledgeBase } from '../support/kb-fixtures.ts';
 
@@ -72,5 +73,44 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
     expect(list.text).toContain('第一次会议前公布代表名单');
     // Not 选民名单公布之日起五日内…提出申诉: a time after the publishing, for an appeal.
     expect((await ask('选民名单最晚什么时候公布')).lead).toContain('选民名单应在选举日的二十日以前公布');
+  });
+
+  it('answers where a thing is done only with a place stated for that act', async () => {
+    // 第二十八条 names 选民证 (…并应当发给选民证) but no place to have one reissued.
+    expect((await ask('选民证丢了去哪里补办')).found).toBe(false);
+    expect((await ask('投票站在哪里设')).lead).toContain('按照方便选民投票的原则设立投票站');
+  });
+
+  it('answers how long an event lasts with a length, never with how often it is held', async () => {
+    // 第十四条: 每年至少举行一次, 一般每年举行两次 — how often, not how many days.
+    expect((await ask('人代会一般开几天会')).found).toBe(false);
+    expect((await ask('全国人大一届任期多长时间')).lead).toContain('每届任期五年');
+  });
+
+  it('answers how many members a body has only with a headcount of that body', async () => {
+    // Not 地方各级人民代表大会会议有三分之二以上的代表出席 (a quorum of the congress, not its presidium).
+    expect((await ask('人代会主席团一般有多少人')).found).toBe(false);
+    // A list item counts what its lead-in names (常务委员会组成人员的名额：…（三）…十五人至三十五人), and it
+    // leads the answer, not 县级人大常委会组成人员三人以上联名 (a threshold for a motion).
+    expect((await ask('区人大常委会组成人员一般多少人')).lead).toContain('十五人至三十五人');
+    const canonicalizer = defaultEquivalences();
+    const asked = askedPredicate('区人大常委会组成人员一般多少人', canonicalizer);
+    expect(asked?.kind).toBe('members');
+    const text = readFileSync(laws[1], 'utf8');
+    const article = text.slice(text.indexOf('第四十七条'), text.indexOf('第四十八条'));
+    expect(textStatesPredicate(asked!, article, canonicalizer)).toBe(true);
+    // 第二十七条: 候选人数应比应选人数多一人至三人 is a margin of candidates, no size of the committee.
+    const margins = text.slice(text.indexOf('第二十七条'), text.indexOf('第二十八条'));
+    expect(textStatesPredicate(asked!, margins, canonicalizer)).toBe(false);
+  });
+
+  it('answers who does an act to a thing only with the doer of that act', async () => {
+    // 第九条: 全国人民代表大会代表选出后，由…代表资格审查委员会进行审查 — the doer of 审查, the deputies
+    // the ones elected; nor 常务委员会的组成人员由全国人民代表大会从代表中选出 (other people elected).
+    const elected = await ask('全国人大代表是谁选出来的');
+    expect(elected.lead).not.toContain('进行审查');
+    expect(elected.lead).not.toContain('常务委员会的组成人员由');
+    expect(elected.lead).not.toContain('选出新的常务委员会');
+    expect((await ask('全国人大代表选出后谁来审查资格')).lead).toContain('代表资格审查委员会进行审查');
   });
 });

@@ -96,6 +96,20 @@ function namedDoer(verbs: readonly string[]): RegExp {
   return new RegExp(`${DOER_NOUN}[^。；;！？\\n]*?(?:${forms.join('|')})(?!人)|(?:^|\\n)\\s*(?:${verbs.join('|')})[：:]\\s*\\S`, 'u');
 }
 
+// Where a clause names its doer: 由… (not 从…中 alone: 主任会议每年从代表建议中确定…重点建议，由主任…督办
+// picks a pool for another act).
+const DOER_SPAN = /由/u;
+const NOUN = /^(?:n|j)/u;
+const LABELLED = /^\s*\p{Script=Han}{1,4}[：:]/u;
+
+/** The head noun of the thing a who-question asks about (代表 of 全国人大代表), or undefined. */
+function thingHead(phrase: string | undefined, canonicalizer: Canonicalizer): string | undefined {
+  const final = phrase ? taggedQuestion(phrase, canonicalizer).at(-1) : undefined;
+  const last = final && NOUN.test(final.tag) ? final.word : undefined;
+  if (!last || last.length < 2) return undefined;
+  return last.length >= 4 ? last.slice(-2) : last;
+}
+
 /** Why no passage may be quoted for a who-question. */
 export interface DoerUnstated {
   /** The deed asked about (签发), or the post whose holder is asked for (主任 of 区人大常委会主任是谁). */
@@ -158,9 +172,32 @@ export function doerQuote(
   const body = askedBody(canonicalizer.apply(question));
   // Each passage's body, read once: the index drops the characters it treats as stopwords (对 of
   // 对接), so a verb a found passage holds is in the library even when the index says not.
-  const bodies = passages.map((p) => comparableParts(p.passage, canonicalizer).body);
+  // 全国人大代表是谁选出来的: in 全国人民代表大会代表选出后，由…审查 the thing asked stands right before the
+  // verb, done to it — no doer of that verb is named (由… is the doer of 审查, another act).
+  const phrase = askedThingPhrase(canonicalizer.apply(question));
+  const head = thingHead(phrase, canonicalizer);
+  const patient = head && new RegExp(`(${head})(?:${asked.verbs.join('|')})`, 'gu');
+  const bodies = passages.map((p) => comparableParts(p.passage, canonicalizer).body)
+    .map((text) => (patient ? text.replace(patient, '$1□') : text));
+  // 常务委员会的组成人员由全国人大从代表中选出: the thing asked named only after 由 (全国, 代表) is where
+  // the doer picks from or who it is, not what is done — the sentence is about another thing. Named
+  // before 由 too (调查委员会由…组成，由主任会议在常委会组成人员…中提名), it is the sentence's subject.
+  const asking = canonicalizer.apply(question).search(/谁|哪/u);
+  const thingNouns = asking > 0 ? taggedQuestion(canonicalizer.apply(question).slice(0, asking), canonicalizer)
+    .filter(({ word, tag }) => word.length >= 2 && NOUN.test(tag))
+    // A long name as rules shorten it to its head (特定问题调查委员会: 调查委员会).
+    .flatMap(({ word }) => (word.length >= 6 ? [word, word.slice(-5)] : [word])) : [];
+  // …到下届全国人大选出新的常委会为止: the verb done to another thing written after it (新的常委会);
+  // such a clause must name the thing (its head noun) to be about it.
+  const bare = new RegExp(`(?:${asked.verbs.join('|')})(?:[的后了为时过，,。；;、]|$)`, 'u');
+  const ofThing = (clause: string): boolean => {
+    if (head && !clause.includes(head) && !bare.test(clause) && !LABELLED.test(clause)) return false;
+    const doer = clause.search(DOER_SPAN);
+    const at = thingNouns.map((word) => clause.indexOf(word)).filter((i) => i >= 0);
+    return doer < 0 || !at.length || at.some((i) => i < doer);
+  };
   const holds = (i: number, pattern: RegExp, thing = ''): boolean => (bodies[i].match(CLAUSE) ?? [])
-    .some((clause) => pattern.test(clause) && aboutBody(clause, body) && clause.includes(thing));
+    .some((clause) => pattern.test(clause) && aboutBody(clause, body) && clause.includes(thing) && ofThing(clause));
   const present = (word: string): boolean => word.length < 2 || inLibrary(word) || bodies.some((text) => text.includes(word));
   if (!asked.verbs.some(present)) {
     // A verb no document uses (颁发) may be worded otherwise (为…代表制发代表证): a sentence naming the

@@ -16,10 +16,10 @@ import { isContent, taggedQuestion } from './question-focus.ts';
 // 多长时间, 多久, 几年, 几个月, 多少天, 任期多长, 隔多长, 几月份, 哪个月.
 const ASKS_PERIOD = /多长时间|多久|(?:任期|期限|时限|时间)(?:有|是|为)?多长|隔多长|几(?:个)?(?:年|月份?|天|日|小时|分钟)|多少(?:年|天|日|个月|小时|分钟)|哪(?:个|一个)?月/u;
 const NUMBER = '[零〇一二两三四五六七八九十百\\d]+';
-// A period or a time of the year, as the documents state it: 五年, 两个月, 三十日内, 每年,
-// 六月至九月, 任期同…相同, 之日起 (not 每届 alone: 每届…名额 states no term).
+// A length as the documents state it: 五年, 两个月, 三十日内, 六月至九月, 任期同…相同, 之日起
+// (not 每届 alone: 每届…名额 states no term, nor 每年: a frequency, below).
 // A number of years naming a plan (五年规划纲要, 三年行动计划) states no period of anything asked.
-const STATES_PERIOD = new RegExp(`${NUMBER}个?(?:年(?!规划|计划|行动)|月|日|天|周|星期|小时|分钟)|每(?:年|季度|月|周|${NUMBER}个?月)|之日起|(?:任期|期限)同[^。；]{1,24}相同`, 'u');
+const LENGTH = `${NUMBER}个?(?:年(?!规划|计划|行动)|月|日|天|周|星期|小时|分钟)|之日起|(?:任期|期限)同[^。；]{1,24}相同`;
 // 几月份, 哪个月: a time of the year, stated as a month or a part of the year (六月, 第一季度, 上半年,
 // 年底), not by 每年 alone (每年审查和批准决算的同时 says how often, not in which month).
 const ASKS_MONTH = /几月(?!内)|哪(?:个|一个)?月/u;
@@ -34,6 +34,10 @@ const FREQUENCY = new RegExp(`每(?:年|季度|月|周|届)?${NUMBER}?个?(?:年
 // 以前送交 says when a question list goes out, and 主任会议每年从代表建议中确定若干件重点建议 what it does
 // yearly — neither how often 主任会议 meets.
 const STATES_FREQUENCY = new RegExp(FREQUENCY.source, 'u');
+// How long is stated by a length, never by how often, whatever the count (每年举行两次: 每年 is no
+// length of a meeting) — 乡镇人大会议一般每年举行两次 does not say how many days a session lasts.
+const ANY_FREQUENCY = new RegExp(`${FREQUENCY.source}|每(?:年|季度|月|周|届)${NUMBER}?个?(?:年|月|日|天|周|星期)?[^，。；]{0,12}${NUMBER}次`, 'gu');
+const STATES_LENGTH = new RegExp(LENGTH, 'u');
 const EVERY = /每(?:年|季度|月|周|届)/u;
 // The act whose frequency is asked: the one or two characters before 一次/几次 (开, 报告, 举行).
 const ASKED_ACT = /([\u4e00-\u9fff]{1,2}?)(?:(?<!第)一|几|多少)次/u;
@@ -116,7 +120,7 @@ export function periodQuote(question: string, passages: readonly ScoredPassage[]
   const doesAct = (sentence: string): boolean => !act || (MEETS.test(act) ? MEETS.test(sentence) : sentence.includes(act));
   const statesAsked = (sentence: string): boolean => (month ? STATES_MONTH.test(sentence)
     : often ? STATES_FREQUENCY.test(sentence) || (EVERY.test(sentence) && doesAct(sentence))
-    : STATES_PERIOD.test(sentence.replace(FREQUENCY, '')));
+    : STATES_LENGTH.test(sentence.replace(ANY_FREQUENCY, '')));
   // A sentence states the thing's period when it states a period and names the thing, itself, in
   // the sentence before it (…可以先制定地方政府规章。规章实施满两年…) or under a heading that names it.
   const stated = (p: ScoredPassage): number => {

@@ -10,17 +10,21 @@ import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.
 import type { ScoredPassage } from '../types.ts';
 import { type CheckedQuote, firstStating } from './checked-quote.ts';
 import { asksAhead } from './asked-deadline.ts';
+import { listLeadIns } from './asked-figure.ts';
 import { taggedQuestion } from './question-focus.ts';
 
 /** The kinds of predicate checked. */
-export type PredicateKind = 'source' | 'age' | 'concurrent' | 'deadline';
+export type PredicateKind = 'source' | 'age' | 'concurrent' | 'deadline' | 'place' | 'members';
 
 /** What a question asks of which thing. */
 export interface AskedPredicate {
   readonly kind: PredicateKind;
   /** The thing's nouns (canonical); a sentence must hold each, or a word of its class. */
   readonly thing: readonly string[];
-  /** For `concurrent`: the other post's words or its organ's kind; for `deadline`: the act (公布). */
+  /**
+   * For `concurrent`: the other post's words or its organ's kind; for `deadline`: the act (公布); for
+   * `place`: the act done there, also without 补/重/再 (补办, 办), or none.
+   */
   readonly object: readonly string[];
 }
 
@@ -30,12 +34,31 @@ const ASKS_AGE = /年龄|多大(?:岁数|年纪)?|几岁|多少岁|年纪|岁数
 // 兼任, 兼副镇长, 同时担任, 同时在…任职.
 const ASKS_CONCURRENT = /兼|同时(?:担任|当|在|任)/u;
 const ASKS_DEADLINE = /最晚|最迟|截止|(?:什么|啥)时候(?:之前|以前|前)|何时(?:之前|以前|前)?/u;
+// 去哪里补办, 在哪儿设, 到哪个部门办, 什么地方领 — a place, not a source (从哪里: above), nor a doer or
+// receiver (经过哪个机关许可, 向哪个部门报告: asked-approval.ts, asked-doer.ts).
+// 用在哪 asks a use, not a place; a question of two parts (能不能…？在哪里…) is left to the other checks.
+// 在哪一次会议, 在哪个文件: which one, not where.
+const ASKS_PLACE = /(?:去|(?<!用)在|到|上)哪(?:里|儿|个地方|个部门|个单位|个机关|(?![一个些次届条年天月部份本]))|什么地方|哪个地方/u;
+// 在哪里规定的, 在哪儿能查到: which text says it, not where a thing is done.
+const TEXT_ACT = /^(?:规定|写|提到|说|讲|看|查|找|有|是)$/u;
+// How many members a body has (主席团一般有多少人, 组成人员多少人, 由几个人组成): nothing asked after it.
+const ASKS_MEMBERS = /(?:多少|几)个?(?:人|名)(?!次)(?:组成|构成)?(?:左右)?[吗呢啊呀？?。\s]*$/u;
+// Words between a body and its count (一般有, 最多能有, 由).
+const BEFORE_COUNT = /^(?:一般|通常|总共|一共|大概|大约|最多|至多|最少|至少|能|可以|会|有|由|共|共有|应|应当|需要|要|得|设)$/u;
+// A body's name (主席团, 常委会, 调查委员会, 执法检查组); its members (组成人员) are counted of the body before them.
+const BODY = /(?:团|委员会|常委会|小组|组|机构)$/u;
+// A place a rule states for an act: 在…设立, 向…申请, 按照方便选民投票的原则设立, 到…办理.
+const PLACE_BEFORE = '(?:在|向|到|于|按照?|根据)[^，,。；;]{1,30}?';
+const ANY_PLACE_ACT = '(?:进行|办理|申请|提出|领取|设立|举行|登记)';
 
 // Sources a rule states: 由主席团…提名, 从代表中选举, 在代表中选举, 列入财政预算, 由国库开支.
 // A bare 选举产生 names no source (代表依照法律规定选举产生), nor 由…决定 unless of a post's 人选
 // (副秘书长的人选由主席团决定; 代表名额的具体分配，由…决定 decides a share, not where deputies come from).
 const STATES_SOURCE = /由[^，,。；;]{1,40}?(?:提名|选举|选出|产生|任命|推选|推荐|开支|负担|承担|支付|拨付)(?!办法|权|单位|委员会|日|结果|工作|经费)|从[^，,。；;]{1,20}中|在[^，,。；;]{1,20}中(?:选举|选出|提名|产生|推选)|列入[^，,。；;]{0,10}预算|人选[，,]?由[^，,。；;]{1,20}?决定/u;
 const STATES_AGE = /[\d一二三四五六七八九十]+周?岁/u;
+// A number of people (十五人至三十五人, 不超过九十五人), not a threshold (十人以上联名), a quota (名额), an
+// ordinal, a margin (候选人数应比应选人数多一人至三人) or one person picked for a role (推选一人代理).
+const HEADCOUNT = /(?<![第多少至到\d一二两三四五六七八九十百千])(?:[\d二两三四五六七八九十百千][\d一二两三四五六七八九十百千]*|一(?=[人名][至到]))(?:人|名(?![额单义称]))(?!次|以上)/u;
 // Law words for a post held besides another: 不得担任, 可以兼任, 不得同时担任.
 const STATES_CONCURRENT = /(?:不得|可以|不能同时|不应)(?:同时)?(?:担任|兼任|兼)/u;
 // A time limit: 二十日以前, 两个月内, …为止, 第一次会议前 — stated before the act it limits (二十日以前公布), not after
@@ -68,6 +91,7 @@ const SENTENCE = /[^。；;！？\n]+/gu;
 export function askedPredicate(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): AskedPredicate | undefined {
   const kinds: readonly (readonly [PredicateKind, RegExp])[] = [
     ['source', ASKS_SOURCE], ['age', ASKS_AGE], ['concurrent', ASKS_CONCURRENT], ['deadline', ASKS_DEADLINE],
+    ['place', ASKS_PLACE], ['members', ASKS_MEMBERS],
   ];
   const found = kinds.map(([kind, pattern]) => ({ kind, at: question.search(pattern) })).filter(({ at }) => at > 0);
   // 最晚提前几天交: how far ahead is read by asked-deadline.ts.
@@ -79,8 +103,16 @@ export function askedPredicate(question: string, canonicalizer: Canonicalizer = 
     // 副 belongs to the post after it (副秘书长), which is another post than 秘书长.
     .map(({ word, tag }, i, words) => (words[i - 1]?.word === '副' ? { word: `副${word}`, tag } : { word, tag }))
     .filter(({ word, tag }) => NOUN_TAG.test(tag) && (word.length >= 2 || inClass(word)) && !NO_THING.test(word)).map(({ word }) => word);
+  if (kind === 'members') return countedBody(before, canonicalizer);
   const thing = nouns(before);
   if (!thing.length) return undefined;
+  if (kind === 'place') {
+    if (/[，,？?；;]./u.test(question.trim())) return undefined;
+    const act = taggedQuestion(question.slice(at).replace(ASKS_PLACE, ''), canonicalizer).find(({ tag }) => /^v/u.test(tag))?.word;
+    if (act && TEXT_ACT.test(act)) return undefined;
+    // 补办 as rules write it (办理), not any character of the act (开会: 会 of 大会).
+    return { kind, thing, object: act ? [...new Set([act, act.replace(/^[补重再](?=\p{Script=Han})/u, '')])] : [] };
+  }
   if (kind === 'concurrent') {
     const post = question.slice(at);
     const organ = ORGANS.find(([pattern]) => pattern.test(post));
@@ -96,6 +128,22 @@ export function askedPredicate(question: string, canonicalizer: Canonicalizer = 
     return act && run ? { kind, thing: run, object: [act] } : undefined;
   }
   return { kind, thing, object: [] };
+}
+
+/**
+ * The body whose members a question counts (主席团 of 人代会主席团一般有多少人; 人大常委会 of 组成人员多少人),
+ * as the last noun before the count: a body's name, or its members after one.
+ */
+function countedBody(before: string, canonicalizer: Canonicalizer): AskedPredicate | undefined {
+  const words = [...taggedQuestion(before, canonicalizer)];
+  while (words.length && BEFORE_COUNT.test(words[words.length - 1].word)) words.pop();
+  const last = words.at(-1);
+  if (!last || !NOUN_TAG.test(last.tag)) return undefined;
+  const body = isMember(last.word) ? words.at(-2) : last;
+  if (!body || !NOUN_TAG.test(body.tag) || !BODY.test(body.word)) return undefined;
+  // 人大常委会 as rules name it (常委会), 人大会议主席团 as 主席团.
+  const thing = [...new Set([body.word, body.word.replace(/^(?:全国)?人大(?:会议)?/u, '')])].filter((w) => w.length >= 2);
+  return { kind: 'members', thing, object: [] };
 }
 
 /** The longest run of adjacent nouns in a text (代表 名单 of 新一届代表名单). */
@@ -172,6 +220,8 @@ export function statesPredicate(asked: AskedPredicate, sentence: string): boolea
       && asked.object.every((act) => new RegExp(`${LIMIT}[^。；;]*?${act}(?!之日)`, 'u').test(sentence));
   }
   if (asked.kind === 'source') return statesSource(asked.thing, sentence);
+  // 组成人员的名额:（三）…十五人至三十五人 (a list item read with its lead-in): the body named, and a headcount.
+  if (asked.kind === 'members') return asked.thing.some((word) => sentence.includes(word)) && HEADCOUNT.test(sentence);
   const end = thingEnd(asked.thing, sentence);
   if (end < 0) return false;
   switch (asked.kind) {
@@ -179,6 +229,8 @@ export function statesPredicate(asked: AskedPredicate, sentence: string): boolea
       return STATES_AGE.test(sentence);
     case 'concurrent':
       return STATES_CONCURRENT.test(sentence) && asked.object.some((word) => sentence.includes(word));
+    case 'place':
+      return new RegExp(`${PLACE_BEFORE}(?:${asked.object.length ? asked.object.join('|') : ANY_PLACE_ACT})`, 'u').test(sentence);
     default:
       return false;
   }
@@ -186,7 +238,11 @@ export function statesPredicate(asked: AskedPredicate, sentence: string): boolea
 
 /** Whether any sentence of a text (raw; canonicalized here) states the predicate. */
 export function textStatesPredicate(asked: AskedPredicate, text: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
-  return (canonicalizer.apply(text).match(SENTENCE) ?? []).some((sentence) => statesPredicate(asked, sentence));
+  const canonical = canonicalizer.apply(text);
+  // A list item (（三）县…十五人至三十五人) counts what the line leading into it names (组成人员的名额：).
+  const lines = canonical.split('\n').filter((line) => line.trim());
+  const read = asked.kind === 'members' ? listLeadIns(lines).map((leadIn, i) => `${leadIn}${lines[i]}`).join('\n') : canonical;
+  return (read.match(SENTENCE) ?? []).some((sentence) => statesPredicate(asked, sentence));
 }
 
 /**

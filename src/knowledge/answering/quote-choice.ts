@@ -64,7 +64,11 @@ export function chosenQuote(
   const predicate = predicateQuote(question, [...approval.passages, ...motion.passages.slice(k)], canonicalizer);
   if (predicate.unstated) return { passages: found.slice(0, k), declined: true };
   const candidates = predicate.passages;
-  if (askedFigure(question, canonicalizer)) {
+  // 组成人员多少人: the headcount of that body found above (a list item under its lead-in, which the figure
+  // check does not read) is the answer, unless a most or a least is asked (最多能有多少人).
+  const members = askedPredicate(question, canonicalizer)?.kind === 'members';
+  const figureAsked = askedFigure(question, canonicalizer);
+  if (figureAsked && !(members && !figureAsked.bound)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
   }
@@ -83,7 +87,8 @@ export function chosenQuote(
     return true;
   };
   // The predicate's sentence found is the answer: not another article naming the act or its doer in passing.
-  if (askedPredicate(question, canonicalizer)) return { passages: candidates.slice(0, k), declined: false };
+  // A place (区长今天在哪里开会) is no rule's predicate alone: the act's and doer's checks still apply.
+  if (askedPredicate(question, canonicalizer) && askedPredicate(question, canonicalizer)?.kind !== 'place') return { passages: candidates.slice(0, k), declined: false };
   if (askedAct(question, canonicalizer)) {
     const act = actQuote(question, candidates, inLibrary, canonicalizer);
     return { passages: act.passages.slice(0, k), declined: act.unsupported === true };
