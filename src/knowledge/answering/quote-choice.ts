@@ -16,6 +16,7 @@ import { listQuote } from './asked-list.ts';
 import { motionQuote } from './asked-motion.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
+import { withoutIndefiniteFew } from './indefinite-few.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import { asksPeriod, periodQuote } from './asked-period.ts';
 import { askedPredicate, predicateQuote } from './asked-predicate.ts';
@@ -64,16 +65,18 @@ export function chosenQuote(
   const predicate = predicateQuote(question, [...approval.passages, ...motion.passages.slice(k)], canonicalizer);
   if (predicate.unstated) return { passages: found.slice(0, k), declined: true };
   const candidates = predicate.passages;
-  if (askedFigure(question, canonicalizer)) {
-    const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
+  // 好几部法律 asks no count: only an asking 几 calls for a figure, a deadline or a period.
+  const asked = withoutIndefiniteFew(question);
+  if (askedFigure(asked, canonicalizer)) {
+    const figure = figureQuote(asked, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
   }
-  if (asksAhead(question)) {
-    const deadline = deadlineQuote(question, candidates.slice(0, k), canonicalizer);
+  if (asksAhead(asked)) {
+    const deadline = deadlineQuote(asked, candidates.slice(0, k), canonicalizer);
     return { passages: deadline.passages, declined: deadline.unstated === true };
   }
-  if (asksPeriod(question)) {
-    const period = periodQuote(question, candidates.slice(0, k), canonicalizer);
+  if (asksPeriod(asked)) {
+    const period = periodQuote(asked, candidates.slice(0, k), canonicalizer);
     return { passages: period.passages, declined: period.unstated === true };
   }
   const maxIdf = options.maxIdf() || 1;
