@@ -29,4 +29,8 @@ describe.skipIf(!existsSync(corpus))('the laws: 好几部 is no count question',
     expect(answer.answer).toContain('合并表决');
     expect(answer.answer).not.toContain('统计的这项数字');
   });
+
+  it('still checks the act of a yes-or-no question holding 好几 (要不要合并办理: no rule says)', async () => {
+    expect((await kb().ask('好几个代表一起提的建议要不要合并办理', { k: 5 })).found).toBe(false);
+  });
 });

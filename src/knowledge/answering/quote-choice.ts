@@ -36,15 +36,19 @@ export interface ChosenQuote {
 }
 
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
-export function looksDeeper(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
+export function looksDeeper(asked: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
+  const question = withoutIndefiniteFew(asked);
   return namedRecord(question) !== undefined || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined
     || askedPredicate(question, canonicalizer) !== undefined;
 }
 
 /** Choose the passages to quote from `candidates` (ranked), `k` of them. */
 export function chosenQuote(
-  question: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
+  asked: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
 ): ChosenQuote {
+  // 好几部法律 asks no count: only an asking 几 calls for a figure, a deadline or a period, or
+  // makes a yes-or-no question another kind of question.
+  const question = withoutIndefiniteFew(asked);
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
   // 居民委员会主任怎么选: a body no passage found names is not covered by the documents.
   if (bodyUnnamed(question, found, canonicalizer)) return { passages: found.slice(0, k), declined: true };
@@ -65,18 +69,16 @@ export function chosenQuote(
   const predicate = predicateQuote(question, [...approval.passages, ...motion.passages.slice(k)], canonicalizer);
   if (predicate.unstated) return { passages: found.slice(0, k), declined: true };
   const candidates = predicate.passages;
-  // 好几部法律 asks no count: only an asking 几 calls for a figure, a deadline or a period.
-  const asked = withoutIndefiniteFew(question);
-  if (askedFigure(asked, canonicalizer)) {
-    const figure = figureQuote(asked, candidates.slice(0, k), canonicalizer);
+  if (askedFigure(question, canonicalizer)) {
+    const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
   }
-  if (asksAhead(asked)) {
-    const deadline = deadlineQuote(asked, candidates.slice(0, k), canonicalizer);
+  if (asksAhead(question)) {
+    const deadline = deadlineQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: deadline.passages, declined: deadline.unstated === true };
   }
-  if (asksPeriod(asked)) {
-    const period = periodQuote(asked, candidates.slice(0, k), canonicalizer);
+  if (asksPeriod(question)) {
+    const period = periodQuote(question, candidates.slice(0, k), canonicalizer);
     return { passages: period.passages, declined: period.unstated === true };
   }
   const maxIdf = options.maxIdf() || 1;
