@@ -1,7 +1,7 @@
 /**
- * Chat words the laws write otherwise: 拍板 is 决定; 对外公开, 向社会公布 and 向社会公开 are all 公开. A question in chat
- * wording is answered by the rule in the documents' wording; one the rules never settle is still
- * declined.
+ * Chat words the laws write otherwise: 拍板 is 决定; 对外公开, 向社会公布 and 向社会公开 are all 公开;
+ * 查完 is the act 调查 done. A question in chat wording is answered by the rule in the documents'
+ * wording; one the rules never settle is still declined.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,6 +24,13 @@ describe.skipIf(!existsSync(corpus))('the laws: chat words for the documents\' w
     const answer = await kb().ask('代表建议的办理情况报告要不要对外公开？', { k: 5 });
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain('予以公开');
+  });
+
+  it('does not take 查完 for a topic the library lacks: the rules name the act, 调查', async () => {
+    const answer = await kb().ask('调查委员会查完了报告交给谁啊', { k: 5 });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('调查委员会应当向本级人民代表大会提出调查报告');
+    expect((await kb().ask('执法检查查完了要不要给区长发感谢信', { k: 5 })).found).toBe(false);
   });
 
   it('still declines what no rule settles in those words', async () => {
