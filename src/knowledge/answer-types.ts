@@ -4,6 +4,7 @@
  * an enumeration. A passage of the expected type gets a small bonus when the hybrid list is
  * re-ordered — a standard question-answering cue that lexical overlap alone cannot see.
  */
+import { withoutIndefiniteFew } from './answering/indefinite-few.ts';
 
 /** One kind of expected answer: how the question asks for it and how a passage states it. */
 export interface AnswerType {
@@ -95,7 +96,8 @@ const LABELS = /第[一二三四五六七八九十百千零\d]+[编章节条款�
 
 /** The answer types a question expects. */
 export function expectedAnswerTypes(question: string): AnswerType[] {
-  return ANSWER_TYPES.filter((type) => type.question.test(question));
+  const asked = withoutIndefiniteFew(question);
+  return ANSWER_TYPES.filter((type) => type.question.test(asked));
 }
 
 /**

@@ -52,6 +52,14 @@ describe.skipIf(!existsSync(corpus))('the act asked about, over the shared laws'
     expect(lead).not.toContain('为代表依法履职');
   });
 
+  it('reads the act done along with someone (跟着常委会去搞执法检查) as that act, not as 跟着', async () => {
+    const answer = await kb().ask('闭会的时候代表能跟着常委会去搞执法检查吗', { k: 5 });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('常务委员会组织的执法检查');
+    // Going along to do what no rule speaks of is still no answer.
+    expect((await kb().ask('代表能跟着市长去招商引资吗', { k: 5 })).found).toBe(false);
+  });
+
   it('quotes the number that must sign for the act asked, not for another act signed the same way', async () => {
     const { found, lead } = await ask(kb(), '代表要求质询需要多少人联名？');
     expect(found).toBe(true);

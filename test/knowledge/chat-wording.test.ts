@@ -1,12 +1,13 @@
 /**
  * Staff type in chat the way they speak (撞车, 转给, 人代会没开, 票一样多, 拆违, 红头文件, 谁来定,
- * 新开通, 履职; also 汇报, 地铁) where the laws and reports write 抵触, 交由, 闭会期间, 票数相等, 拆除违法建设,
- * 规范性文件, 谁决定, 新增 (报告, 轨道交通). Such questions are answered from the passage that says it,
- * over the shared library, rather than declined for want of the spoken word.
+ * 新开通, 履职, 拍板, 对外公开, 查完; also 汇报, 地铁) where the laws and reports write 抵触, 交由, 闭会期间,
+ * 票数相等, 拆除违法建设, 规范性文件, 谁决定, 新增, 决定, 向社会公布, 调查 (报告, 轨道交通). Such questions
+ * are answered from the passage that says it, over the shared library, rather than declined for want
+ * of the spoken word; one the rules never settle is still declined.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answersFrom, suiteKnowledgeBase } from '../support/kb-fixtures.ts';
 
 // The shared laws and reports (absent in a user's clone: skipped there).
@@ -48,5 +49,20 @@ describe.skipIf(!existsSync(corpus))('chat wording for what the documents say ot
     // Not the article on the 履职 platform, which serves 履职 too but names no body that serves.
     await answers('哪个部门给代表履职做服务保障？', '是代表执行代表职务的集体服务机构');
     await answers('代表履职的服务由哪个部门负责？', '是代表执行代表职务的集体服务机构');
+  });
+
+  it('reads 谁来拍板 as who decides and 对外公开 as what the laws write 向社会公布 or 公开', async () => {
+    await answers('全国人大常委会的立法规划谁来拍板？定了以后要不要对外公开', '由委员长会议通过并向社会公布');
+    await answers('代表建议的办理情况报告要不要对外公开？', '予以公开');
+  });
+
+  it('does not take 查完 for a topic the library lacks: the rules name the act, 调查', async () => {
+    await answers('调查委员会查完了报告交给谁啊', '调查委员会应当向本级人民代表大会提出调查报告');
+  });
+
+  it('still declines what no rule settles in those words', async () => {
+    for (const question of ['区人大的年度预算谁来拍板', '常委会会议的会议纪要要不要对外公开', '执法检查查完了要不要给区长发感谢信']) {
+      expect((await kb().ask(question, { k: 5 })).found, question).toBe(false);
+    }
   });
 });

@@ -6,6 +6,7 @@
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
 import { askedAct } from './asked-act.ts';
 import { askedFigure, listLeadIns, statesAskedFigure } from './asked-figure.ts';
+import { withoutIndefiniteFew } from './indefinite-few.ts';
 import { askedPredicate, statesPredicate } from './asked-predicate.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
@@ -109,7 +110,7 @@ export function leadSentence(
   // 由谁召集: the sentence naming who does it (会议由主任召集), not its neighbour holding the verb alone (可以临时召集会议).
   const asked = questionActor(question);
   // 多少人次选民: the sentence stating that figure of that thing, not another thing's 人次.
-  const figure = askedFigure(question, canonicalizer);
+  const figure = askedFigure(withoutIndefiniteFew(question), canonicalizer);
   // 主任能不能兼任法院院长: the sentence ruling on that act (不得担任…的职务), not the one naming 主任.
   const act = askedAct(question, canonicalizer)?.verb;
   // 选民登记的年龄要求: the sentence stating an age of 选民登记 (新满十八周岁), not its first one.

@@ -40,9 +40,10 @@ const VERB = /^v/;
 // Verbs that link rather than act (能不能作为…的议题, 可以算是…吗): the question is about what they link,
 // which the rule may name without them (（五）人民来信来访集中反映的问题 among the topics listed).
 const LINKING_VERB = /^(?:作为|成为|属于|算是|算作|视为|当作|当成|进行|开展|是|有|做)$/u;
-// Verbs of phase that take the act as their object (还能继续履职吗, 能不能开始调研): the act is the
-// verb after them; read as the act, 继续 is looked for in rules that never say it (停止…的介绍).
-const PHASE_VERB = /^(?:继续|接着|开始|着手)$/u;
+// Verbs of phase that take the act as their object (还能继续履职吗, 能不能开始调研), and of going along
+// (能跟着常委会去搞执法检查吗): the act is the verb after them; read as the act, 继续 or 跟着 is looked
+// for in rules that never say it (停止…的介绍, 应邀参加…组织的执法检查).
+const PHASE_VERB = /^(?:继续|接着|开始|着手|跟着|跟随|随同)$/u;
 // Words that ask whether something must be done: 需不需要, 该不该 as one word; 要 before 不要 (要不要);
 // 需要, 应当, 必须 after 是否.
 const MUST = /^(?:需不需要|该不该|应不应该|应不应当|用不用|必不必须)$/u;
@@ -77,7 +78,9 @@ export function askedAct(question: string, canonicalizer: Canonicalizer = defaul
     if (!whether || other) continue;
     const rest = after.filter((word) => isContent(word) && !NEGATED.test(word.word));
     const verbs = rest.flatMap(({ tag }, i) => (VERB.test(tag) ? [i] : []));
-    const verbAt = PHASE_VERB.test(rest[verbs[0]]?.word ?? '') && verbs.length > 1 ? verbs[1] : (verbs[0] ?? -1);
+    // With no verb after the phase verb (跟着常委会去搞执法检查), the act is the thing done: the clause's last word.
+    const phase = PHASE_VERB.test(rest[verbs[0]]?.word ?? '');
+    const verbAt = phase ? (verbs[1] ?? Math.max(verbs[0], rest.length - 1)) : (verbs[0] ?? -1);
     if (verbAt < 0 || LINKING_VERB.test(rest[verbAt].word)) return undefined;
     return {
       verb: rest[verbAt].word,

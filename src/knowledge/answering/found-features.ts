@@ -120,6 +120,8 @@ function wordsAlike(word: string, text: string): boolean {
   return wordSegmenter().cut(text).some((other) => other.length === word.length && (other.startsWith(start) || other.endsWith(end)));
 }
 
+/** A one-character verb done with (查完, 审完): the rules name the act alone (调查), so its absence says nothing. */
+const FINISHED_VERB = /^\p{Script=Han}完$/u;
 /** General-Chinese idf at which a word stops being everyday language (一起 4.9, 突然 5.0; 食堂 8.5). */
 const EVERYDAY_IDF = 7;
 /**
@@ -221,7 +223,7 @@ export function foundFeatures(question: string, passages: readonly ScoredPassage
   const has = (text: string, word: string): boolean => holds(text, word) || kindWordAnswered(types, word, text);
   const kindAnswered = (word: string): boolean => texts.some((text) => kindWordAnswered(types, word, text));
   // ...unless it is an abbreviation or compound whose parts the documents hold (人大工委).
-  const absent = (word: string): boolean => !inIndex(word) && !compoundPresent(word, inIndex, texts) && !kindAnswered(word);
+  const absent = (word: string): boolean => !inIndex(word) && !compoundPresent(word, inIndex, texts) && !kindAnswered(word) && !FINISHED_VERB.test(word);
   const missing = words.filter(({ word }) => !has(best, word));
   // A question with no noun at all (视察要提前几天通知) is judged on its other topic words: read
   // as "no noun covered" it was declined outright, however well the rule answered it.

@@ -16,6 +16,7 @@ import { listQuote } from './asked-list.ts';
 import { motionQuote } from './asked-motion.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
+import { withoutIndefiniteFew } from './indefinite-few.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import { asksPeriod, periodQuote } from './asked-period.ts';
 import { askedPredicate, predicateQuote } from './asked-predicate.ts';
@@ -35,15 +36,19 @@ export interface ChosenQuote {
 }
 
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
-export function looksDeeper(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
+export function looksDeeper(asked: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
+  const question = withoutIndefiniteFew(asked);
   return namedRecord(question) !== undefined || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined
     || askedPredicate(question, canonicalizer) !== undefined;
 }
 
 /** Choose the passages to quote from `candidates` (ranked), `k` of them. */
 export function chosenQuote(
-  question: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
+  asked: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
 ): ChosenQuote {
+  // 好几部法律 asks no count: only an asking 几 calls for a figure, a deadline or a period, or
+  // makes a yes-or-no question another kind of question.
+  const question = withoutIndefiniteFew(asked);
   const canonicalizer = options.canonicalizer ?? defaultEquivalences();
   // 居民委员会主任怎么选: a body no passage found names is not covered by the documents.
   if (bodyUnnamed(question, found, canonicalizer)) return { passages: found.slice(0, k), declined: true };
