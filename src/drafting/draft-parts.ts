@@ -38,7 +38,7 @@ export const PLAN = /(?:计划|打算|思路|要点|规划)\s*(?:的)?\s*(?:稿�
 /** What joins the work done to a plan: 和, 、, a comma, or 后面加上 (监督工作总结，后面加上下半年打算). */
 const PLAN_JOIN = String.raw`(?:和|及|以及|与|、|并|[，,]?\s*(?:后面|最后|末尾|结尾|文末|另外)?\s*(?:再|并)?(?:加上|附上|补上|写上|带上|加)|[，,])`;
 /** A request for what was done and for a plan (工作成效和下半年打算, 工作总结，后面加上下半年打算): the first is drafted. */
-export const DONE_AND_PLAN = new RegExp(String.raw`(?:成效|成绩|情况|做法|进展|工作|总结|小结|汇报)\s*${PLAN_JOIN}\s*[^，,。；;]{0,8}(?:计划|打算|思路|要点|规划)`);
+export const DONE_AND_PLAN = new RegExp(String.raw`(?:成效|成绩|情况|做法|进展|工作|总结|小结|汇报|稿子?|发言|讲话|致辞|材料|简报)\s*${PLAN_JOIN}\s*[^，,。；;]{0,8}(?:计划|打算|思路|要点|规划)`);
 
 /** A period begun but not over, as a draft names it: 今年以来, 2023年第三季度以来. */
 export function sinceStart(start: IsoDate, end: IsoDate, now: IsoDate): string {

@@ -21,7 +21,8 @@ import { draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.t
 import { DONE_AND_PLAN, PLAN, sinceStart, withAdvice, yearTaken, type TopicPart } from './draft-parts.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
-import { draftLength, fitParagraphs, lengthLimit, lengthNote, shapeWish } from './request-shape.ts';
+import { draftLength, fitParagraphs, lengthNote, shapeWish, withoutLength } from './request-shape.ts';
+import { fitToLength } from './length-fit.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { wrongCounts } from './asked-counts.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
@@ -154,8 +155,10 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const { topics, named: topicNamed } = topicsOf(words, named.words);
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
       // 成效和下半年打算: the work done is drafted, the plan is left to the office and said so.
-      const plan = PLAN.test(words);
-      const planToo = plan && DONE_AND_PLAN.test(words);
+      // 总结，后面加上下半年打算，300字以内: the length asked is no part of what is asked for.
+      const asked = withoutLength(words);
+      const plan = PLAN.test(asked);
+      const planToo = plan && DONE_AND_PLAN.test(asked);
       if (plan && !planToo) throw new UserError('unknown_topic', messages.planNotDrafted);
       // 信访工作的总结 names work of its own: not the occasion's whole-office report.
       const unlisted = topicNamed ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
@@ -191,11 +194,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const toOthers = !!venue && !/代表/.test(venue);
       const salutation = templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation;
       const templateInput = { topics, form, items, period, organ, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
-      const fullDocument = draftFromTemplates(templates, templateInput, deps.taxonomy);
-      // Over the length asked (300字左右): the items in few words, the figures all kept.
-      const limit = lengthLimit(shapeWish(words));
-      const templateDocument = limit && draftLength(fullDocument) > limit
-        ? draftFromTemplates(templates, { ...templateInput, compact: true }, deps.taxonomy) : fullDocument;
+      // Over the length asked (300字以内) or asked to be brief: the items to their figures' sentences, then whole items dropped.
+      const wish = shapeWish(words);
+      const { document: templateDocument, dropped } = fitToLength(templates, templateInput, wish, deps.taxonomy);
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
@@ -216,6 +217,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
         subjectNamed && !part ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
         recorder ? messages.recorderNotNarrowed(recorder) : undefined,
         planToo ? messages.planLeftOut : undefined,
+        dropped.length > 0 && wish.chars ? messages.itemsDropped(wish.chars.n, wish.chars.bound, [...new Set(dropped.flatMap((i) => i.parts.filter((p) => p.count > 0).map((p) => label(p.kinds[0]))))].join('、')) : undefined,
         hasFacts && empty.length > 0 ? messages.topicsNotLogged(empty.join('、')) : undefined,
       ].filter(Boolean).join('\n') || undefined;
       if (part) return subjectDraft(words, subjectNamed!.subject, start, end, period, note, part);

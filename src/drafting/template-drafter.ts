@@ -22,8 +22,10 @@ export interface TemplateDraftInput {
   readonly closing?: string;
   /** The kind of speech (讲话 closes otherwise than a 发言); default 发言. */
   readonly speech?: '讲话' | '致辞' | '发言';
-  /** Over the length asked: each item in few words (compactItem), and a report without its closing outlook. */
+  /** Over the length asked: each item in few words (compactItem), and a report with a plain opening (简短开头) and without its closing outlook. */
   readonly compact?: boolean;
+  /** Items left out to meet a length asked: not written, and not declared empty either. */
+  readonly omitted?: ReadonlySet<DraftItem>;
 }
 
 /** The topics as one phrase: 监督工作; 发挥代表作用、代表培训和代表建议办理. */
@@ -88,7 +90,7 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
   const { topics, form, items, period, organ, title } = input;
   const subject = topicPhrase(topics);
   const common = { 时段: period, 机关: organ, 题目: subject };
-  const present = items.filter((item) => item.fact.count > 0);
+  const present = items.filter((item) => item.fact.count > 0 && !input.omitted?.has(item));
   const lead = leadTopic(topics, items);
   if (present.length === 0) {
     const text = fillTemplate(templates.get('无活动', '*') ?? '', common);
@@ -110,7 +112,9 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     declared.forEach(body);
     body(input.closing ?? fillTemplate(speechClosing(templates, input.speech), common));
   } else {
-    body(fillTemplate(templates.get('开头', lead) ?? '', common));
+    // Short, the opening is one plain line (简短开头), not the office's account of its aims.
+    const opening = input.compact ? templates.find('简短开头', lead) ?? templates.find('简短开头', '*') : undefined;
+    body(fillTemplate(opening ?? templates.get('开头', lead) ?? '', common));
     lines.forEach(body);
     declared.forEach(body);
     if (!input.compact) body(fillTemplate(templates.get('结尾', '*') ?? '', common));
