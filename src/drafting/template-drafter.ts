@@ -97,7 +97,8 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     return { title, paragraphs: [{ style: 'body', text }] };
   }
   // An item's short heading (组织好视察调研。) leads an enumeration; a lone item needs none.
-  const alone = (text: string) => (present.length === 1 ? text.replace(/^[^，。]{2,16}。(?=.)/, '') : text);
+  // Left alone by a length asked (the others omitted), it keeps its heading: what the work was.
+  const alone = (text: string) => (present.length === 1 && !input.omitted?.size ? text.replace(/^[^，。]{2,16}。(?=.)/, '') : text);
   const short = (text: string) => (input.compact ? compactItem(text) : text);
   const lines = present.map((item, i) => `${ordinal(i, present.length)}${alone(short(itemText(templates, item, common, taxonomy)))}`);
   const declared = emptyTopics(topics, items).map((t) => fillTemplate(templates.get('无记录', '*') ?? '', { ...common, 题目: t.label }));
