@@ -14,7 +14,7 @@ import {
 } from './assistant/index.ts';
 import { ACCESS_FORMS, REGISTERED, loadTerminalChannel, type RegisteredChannel, type TerminalChannel } from './channels/index.ts';
 import type { Settings } from './config.ts';
-import { createDrafter, describeBasis, draftToDocx } from './drafting/index.ts';
+import { chatDraft, createDrafter } from './drafting/index.ts';
 import { UserError } from './errors.ts';
 import type { IngestReport, KnowledgeBase } from './knowledge/index.ts';
 import type { ModelTuning } from './models/index.ts';
@@ -75,14 +75,7 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
         const drafter = createDrafter({
           log: activities, knowledge: { search: (question, k) => knowledge.search(question, k, { scopes }) }, taxonomy, model,
         });
-        const draft = await drafter.draft({ request, now });
-        return {
-          text: draft.text,
-          note: draft.note,
-          basis: describeBasis(draft, taxonomy),
-          docx: await draftToDocx(draft.document, { leadIn: settings.LVZHI_DRAFT_LEAD_IN }),
-          fileName: `${draft.fileName}.docx`,
-        };
+        return chatDraft(await drafter.draft({ request, now }), taxonomy, { leadIn: settings.LVZHI_DRAFT_LEAD_IN });
       },
     };
     const access = createAccess(settings, ACCESS_FORMS);

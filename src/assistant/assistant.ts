@@ -91,7 +91,7 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     setLastLogged: (incoming, last) => (last ? lastLogged.set(incoming.threadId, last) : lastLogged.delete(incoming.threadId)),
   });
   const departments = options.departments ?? createDepartments([], access);
-  const draft = rememberedDrafts(drafting, (incoming, request) => contexts.set(incoming.threadId, { kind: 'draft', request }), (incoming) => departments.visibility(incoming));
+  const draft = rememberedDrafts(drafting, (incoming, turn) => contexts.set(incoming.threadId, { kind: 'draft', ...turn }), (incoming) => departments.visibility(incoming));
   const documentFlows = createDocumentFlows({
     knowledge, access, departments, setPending: (incoming, pending) => pendings.set(pendingKey(incoming), pending),
   });
@@ -193,7 +193,9 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     const followUp = await resolveFollowUp(text, reading, await contexts.get(incoming.threadId), reader, today);
     if (followUp) {
       if (followUp.intent === 'ask') return ask(followUp.question, followUp.retrieval, incoming, sink);
-      if (followUp.intent === 'draft') return draft(followUp.request, incoming, today);
+      if (followUp.intent === 'draft') return draft(followUp.request, incoming, today, { shorterThan: followUp.shorterThan });
+      if (followUp.intent === 'draft-check') return draft(followUp.request, incoming, today, { check: true });
+      if (followUp.intent === 'draft-edit') return { text: m.draftEditUnknown };
       const query = { kinds: followUp.kinds, from: followUp.from, to: followUp.to, about: followUp.about, by: followUp.by };
       return followUp.intent === 'count' ? answerCount(followUp, text, incoming, today) : list(query, incoming);
     }

@@ -2,9 +2,11 @@
  * Follow-ups read in the light of the previous turn in the same thread:
  * after a count, "列出来看看" lists the same kinds and period, "那下半年呢" counts the
  * same kinds in another period, "调研呢" another kind in the same period; after a
- * question, "那县级呢？" is searched together with the previous question.
+ * question, "那县级呢？" is searched together with the previous question; after a draft,
+ * what draft-follow-up.ts reads (改成发言稿, 再短一点, 把数字再核一下).
  */
-import { addMonths, scanTime, type IsoDate } from '../time/index.ts';
+import { addMonths, type IsoDate } from '../time/index.ts';
+import { draftFollowUp, type DraftFollowUp, type DraftTurn } from './draft-follow-up.ts';
 import { countMarks, recorderIn, withoutMarks, type CountMarks, type MessageReader, type Reading } from '../reader/index.ts';
 import { wantsExport, withoutExportWords } from './list-export.ts';
 import { askedOfOther } from './several-rule-questions.ts';
@@ -13,39 +15,19 @@ import { askedOfOther } from './several-rule-questions.ts';
 export type TurnContext =
   | { kind: 'query'; intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string }
   | { kind: 'ask'; question: string }
-  | { kind: 'draft'; request: string };
+  | ({ kind: 'draft' } & DraftTurn);
 
 /** A follow-up resolved into a complete request. */
 export type ResolvedFollowUp =
   | ({ intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; by?: string; versus?: { from: IsoDate; to: IsoDate } } & CountMarks)
   | { intent: 'ask'; question: string; retrieval: string }
-  | { intent: 'draft'; request: string };
+  | DraftFollowUp;
 
 /** 和5月份比呢, 跟去年比怎么样 after a count: that count against the period named (after 那 and 呢 are cut). */
 const VERSUS = /^(?:和|跟|与|同)\s*(.{1,12}?)\s*(?:相比|比|对比|比较)(?:一下)?(?:怎么样|如何|多了还是少了)?$/;
 
 /** 原文是怎么说的, 出自哪里, 依据是哪一条 right after an answer: where the answer comes from. */
 const SOURCE_ASKED = /^(?:请问|那)?(?:这个?|这条|上面的?|刚才的?)?(?:原文|原话|出处|来源|依据|根据|法律依据)(?:是什么|是啥|在哪里?|怎么说的?|是怎么(?:说|写|规定)的|呢)?[？?。]?$|^(?:这个?|这条|上面的?|刚才的?)?(?:是)?(?:出自|引自|来自|依据|根据)(?:哪里|哪儿|哪个文件|哪份文件|哪部法律?|哪一?条|什么文件)[？?。]?$|^(?:在|是)?(?:哪个文件|哪份文件|第几条|哪一条)(?:里|规定的|说的|上写的)?[？?。]?$/;
-
-/** 改成发言稿, 换成总结 right after a draft: the same request in that form. */
-const REFORM = /^(?:请|帮我|麻烦)?(?:改|换|写|改写|变)(?:成|为)(?:一[篇段份个])?((?:交流)?(?:发言|讲话|演讲)稿?|致辞|工作总结|总结|汇报材料|汇报|简报)(?:吧|呢|的形式)?[。！!]?$/;
-/** The form words of a request, taken out before the new one is put in. */
-const FORM_WORDS = /(?:的)?(?:交流)?(?:发言稿?|讲话稿?|演讲稿?|致辞|工作总结|总结|汇报材料|汇报|简报)/g;
-/** 导出word, 要Word版 right after a draft: the same draft again, which comes with its Word file. */
-const DRAFT_FILE = /^(?:请|帮我)?(?:导出|生成|输出|下载|发|给我|要)?(?:一[个份])?成?\s*(?:word|docx)\s*(?:版|文件|文档)?(?:吧|呢)?[。！!]?$/i;
-
-/** 再写一段关于视察的 right after a draft: another draft, of the same period unless it names its own. */
-const ANOTHER = /^(?:请|帮我)?(?:再|另外|接着|还要|还得)(?:帮我)?(?:写|起草|拟|草拟|弄)/;
-
-/** A follow-up of a draft, or undefined. */
-function redraft(text: string, previous: { request: string }, now: IsoDate): ResolvedFollowUp | undefined {
-  const form = REFORM.exec(text.trim());
-  if (form) return { intent: 'draft', request: `${previous.request.replace(FORM_WORDS, '')}的${form[1]}` };
-  if (DRAFT_FILE.test(text.trim())) return { intent: 'draft', request: previous.request };
-  if (!ANOTHER.test(text.trim()) || scanTime(text, now).periods.some((p) => !p.timeOnly)) return undefined;
-  const period = scanTime(previous.request, now).periods.filter((p) => !p.timeOnly).map((p) => p.words).join('');
-  return period ? { intent: 'draft', request: `${period}${text.trim()}` } : undefined;
-}
 
 /** Which days (都是哪几天, 分别是什么时候): after a count, its entries are listed. */
 const WHICH_DAYS = '(?:都|分别|各自?)?是?在?(?:哪几天|哪些天|哪天|什么时候|几月几[号日]|哪几号|几号)';
@@ -85,7 +67,7 @@ export async function resolveFollowUp(
   reader: MessageReader,
   now: IsoDate,
 ): Promise<ResolvedFollowUp | undefined> {
-  if (previous?.kind === 'draft') return redraft(text, previous, now);
+  if (previous?.kind === 'draft') return draftFollowUp(text, previous, reading, now);
   // 原文是怎么说的, 出自哪个文件: the answer just given again, which quotes and cites its passage.
   if (previous?.kind === 'ask' && SOURCE_ASKED.test(text.trim())) return { intent: 'ask', question: previous.question, retrieval: previous.question };
   if (!previous || !looksLikeFollowUp(text) || standsAlone(reading, text)) return undefined;

@@ -168,6 +168,18 @@ export const messages = {
   draftUnavailable: '起草功能尚未配置，暂时不能起草。可以先用 /stats 查看数字。',
   emptyDraft: '请在 /draft 后面写上要起草什么，例如：/draft 上半年监督工作',
   draftFileName: '起草稿.docx',
+  /** 口语化一点, 去掉第二段 after a draft: an edit the drafter cannot make, and what it can. */
+  draftEditUnknown:
+    '这样的修改我做不了。对刚才的稿子，我可以：改成发言稿（或总结）、再短一点、压缩到多少字（如“压缩到200字”）、加上下半年打算（计划部分要由办公室补写）、把数字再核一下、导出word；其他修改请在Word文件里直接改。',
+  /** 再短一点 when the draft is already down to its figures' sentences. */
+  draftNotShorter: (length: number) =>
+    `稿子约${length}字，已经只留下写有数字的整句，再短就要拿掉数字或整项工作；如确需更短，请说“压缩到多少字”，我会略去整项工作并说明略去了什么。`,
+  /** 把数字再核一下: the head of the figures checked against the log. */
+  draftCheckHead: (period: string) => `稿子里的数字已与活动记录（${period}）逐一核对：`,
+  draftFigureAgrees: (text: string, kinds: string, count: number) => `· “${text}”：活动记录中${kinds} ${count} 次，一致`,
+  draftFigureUngrounded: (text: string) => `· “${text}”：活动记录中没有对应的次数，请核实后修改`,
+  draftCheckTail: '次数按活动记录统计；记录有漏登、错登的，请先更正记录再重新起草。',
+  draftNoFigures: '稿子里没有写次数等数字，没有需要核对的。',
 
   pathCommandTerminalOnly: '/ingest 和 /import 后面写的是本机上的路径，只能在本机终端使用。在聊天里请直接把文件发给我（管理员）。',
   emptyIngestPath: '请在 /ingest 后面写上文件或文件夹的路径，例如：/ingest ./规章制度',

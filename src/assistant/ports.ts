@@ -61,6 +61,11 @@ export interface DraftReply {
   readonly docx?: Uint8Array;
   /** File name for the Word document (the draft's title). */
   readonly fileName?: string;
+  /** The body's length in characters (再短一点 asks for less). */
+  readonly length?: number;
+  /** The period its figures count (2023-01-01 至 2023-06-30), and each figure with the log's count behind it (把数字再核一下). */
+  readonly period?: string;
+  readonly figures?: ReadonlyArray<{ readonly text: string; readonly kinds?: string; readonly count?: number }>;
 }
 
 /** The drafting service as the assistant uses it; `scopes` bounds the documents it may take as models of style. */

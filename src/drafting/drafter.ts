@@ -17,10 +17,12 @@ import { messages } from './messages.ts';
 import { modelDraft } from './model-drafter.ts';
 import { describePeriod, periodForFileName } from '../time/index.ts';
 import { closingFor, styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
-import { documentText, draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
+import { draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
+import { DONE_AND_PLAN, PLAN, sinceStart, withAdvice, yearTaken, type TopicPart } from './draft-parts.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
-import { draftLength, fitParagraphs, lengthLimit, lengthNote, shapeWish } from './request-shape.ts';
+import { draftLength, fitParagraphs, lengthNote, shapeWish, withoutLength } from './request-shape.ts';
+import { fitToLength } from './length-fit.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { wrongCounts } from './asked-counts.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
@@ -28,6 +30,7 @@ import { findForm, findTopics, emptyTopics, findVenue, speechWord, itemsOf, load
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
+export { describeBasis } from './draft-parts.ts';
 
 /** The part of the activity log drafting reads (an `ActivityStore` is one). */
 export interface FactSource {
@@ -152,8 +155,10 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const { topics, named: topicNamed } = topicsOf(words, named.words);
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
       // 成效和下半年打算: the work done is drafted, the plan is left to the office and said so.
-      const plan = PLAN.test(words);
-      const planToo = plan && DONE_AND_PLAN.test(words);
+      // 总结，后面加上下半年打算，300字以内: the length asked is no part of what is asked for.
+      const asked = withoutLength(words);
+      const plan = PLAN.test(asked);
+      const planToo = plan && DONE_AND_PLAN.test(asked);
       if (plan && !planToo) throw new UserError('unknown_topic', messages.planNotDrafted);
       // 信访工作的总结 names work of its own: not the occasion's whole-office report.
       const unlisted = topicNamed ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
@@ -189,11 +194,9 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const toOthers = !!venue && !/代表/.test(venue);
       const salutation = templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation;
       const templateInput = { topics, form, items, period, organ, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
-      const fullDocument = draftFromTemplates(templates, templateInput, deps.taxonomy);
-      // Over the length asked (300字左右): the items in few words, the figures all kept.
-      const limit = lengthLimit(shapeWish(words));
-      const templateDocument = limit && draftLength(fullDocument) > limit
-        ? draftFromTemplates(templates, { ...templateInput, compact: true }, deps.taxonomy) : fullDocument;
+      // Over the length asked (300字以内) or asked to be brief: the items to their figures' sentences, then whole items dropped.
+      const wish = shapeWish(words);
+      const { document: templateDocument, dropped } = fitToLength(templates, templateInput, wish, deps.taxonomy);
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
@@ -214,6 +217,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
         subjectNamed && !part ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
         recorder ? messages.recorderNotNarrowed(recorder) : undefined,
         planToo ? messages.planLeftOut : undefined,
+        dropped.length > 0 && wish.chars ? messages.itemsDropped(wish.chars.n, wish.chars.bound, [...new Set(dropped.flatMap((i) => i.parts.filter((p) => p.count > 0).map((p) => label(p.kinds[0]))))].join('、')) : undefined,
         hasFacts && empty.length > 0 ? messages.topicsNotLogged(empty.join('、')) : undefined,
       ].filter(Boolean).join('\n') || undefined;
       if (part) return subjectDraft(words, subjectNamed!.subject, start, end, period, note, part);
@@ -248,49 +252,4 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       return { text, ...(advice ? { advice } : {}), mode, from: start, to: end, facts, sources, document, note, fileName, topics: topics.map((t) => t.label), empty };
     },
   };
-}
-
-/** The facts a draft rests on, in lines a person reads (shown beside the draft). */
-export function describeBasis(draft: Pick<Draft, 'mode' | 'from' | 'to' | 'facts'> & Partial<Pick<Draft, 'empty' | 'sources'>>, taxonomy?: Taxonomy): string {
-  // One figure per kind: a group's total is the sum of its kinds, shown once through them.
-  const seen = new Set<string>();
-  const facts = draft.facts.filter((f) => f.kinds.length === 1 && !seen.has(f.kinds[0]) && seen.add(f.kinds[0]))
-    .map((f) => ({ label: taxonomy?.label(f.kinds[0]) ?? f.kinds[0], count: f.count }));
-  const lines = [messages.basis(draft.mode === 'llm', draft.from, draft.to, facts)];
-  if (draft.empty?.length) lines.push(messages.basisEmpty(draft.empty.join('、')));
-  const titles = [...new Set((draft.sources ?? []).map((s) => `《${s.title}》`))];
-  if (titles.length) lines.push(messages.basisStyle(titles.join('、')));
-  return lines.join('\n');
-}
-
-/** A part of the topics a request names (视察里安全生产那块): the topics' label, kinds and facts, and how many entries they count. */
-interface TopicPart {
-  readonly label: string;
-  readonly kinds: readonly string[];
-  readonly facts: readonly Fact[];
-  readonly counted: number;
-}
-
-/** The draft's text and, when the log held nothing to draft, what to do: shown after the draft in chat, never in its Word file. */
-function withAdvice(document: DraftDocument, nothing: boolean): { text: string; advice?: string } {
-  const text = documentText(document);
-  return nothing ? { text: `${text}\n${messages.nothingLogged}`, advice: messages.nothingLogged } : { text };
-}
-
-/** A request for a plan (下半年工作计划, 明年工作打算, 工作要点), not an account of what was done. */
-const PLAN = /(?:计划|打算|思路|要点|规划)\s*(?:的)?\s*(?:稿子|材料|初稿|草稿|部分)?\s*[。！!]?\s*$/;
-
-/** What joins the work done to a plan: 和, 、, a comma, or 后面加上 (监督工作总结，后面加上下半年打算). */
-const PLAN_JOIN = String.raw`(?:和|及|以及|与|、|并|[，,]?\s*(?:后面|最后|末尾|结尾|文末|另外)?\s*(?:再|并)?(?:加上|附上|补上|写上|带上|加)|[，,])`;
-/** A request for what was done and for a plan (工作成效和下半年打算, 工作总结，后面加上下半年打算): the first is drafted. */
-const DONE_AND_PLAN = new RegExp(String.raw`(?:成效|成绩|情况|做法|进展|工作|总结|小结|汇报)\s*${PLAN_JOIN}\s*[^，,。；;]{0,8}(?:计划|打算|思路|要点|规划)`);
-
-/** A period begun but not over, as a draft names it: 今年以来, 2023年第三季度以来. */
-function sinceStart(start: IsoDate, end: IsoDate, now: IsoDate): string {
-  return start === `${now.slice(0, 4)}-01-01` ? describePeriod(start, now, now) : `${describePeriod(start, end, now)}以来`;
-}
-
-/** Whether the request's period words name no year and were read as another year than this one. */
-function yearTaken(words: string | undefined, start: IsoDate, now: IsoDate): boolean {
-  return !!words && start.slice(0, 4) !== now.slice(0, 4) && !/\d{2,4}\s*年|[今去前明上本]\s*一?年|往年|年度/.test(words);
 }

@@ -13,6 +13,8 @@ export interface ShapeWish {
   readonly paragraphs?: number;
   /** Characters wanted, and whether that is about, at most or at least. */
   readonly chars?: { readonly n: number; readonly bound: 'about' | 'most' | 'least' };
+  /** Asked to be brief (简短一些, 再短一点, 精简): each item to its figures, no length named. */
+  readonly brief?: boolean;
 }
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -39,6 +41,14 @@ export function chineseNumber(text: string): number | undefined {
 const PARAGRAPHS = /(?:只(?:要|写|需|用)\s*([一两二三])\s*(?:个)?段)|([一两二三四]|两三|二三|三四)\s*(?:个)?(?:自然)?段(?:话|文字)?\s*(?:即可|就行|就好|就可以|就够|足够|以内|左右|便可)|(两三|二三|三四|[两二三四])\s*(?:个)?(?:自然)?段(?![落])/;
 const CHARS = /(?:(不超过|不少于|不低于|控制在)\s*)?([0-9]{2,5}|[一二三四五六七八九两千百十]{2,5})\s*字\s*(左右|以内|以下|以上|上下|内)?/;
 
+/** 简短一些, 再短一点, 精简些: a shorter draft (简要情况 names a kind of paper, not a length); a length named governs. */
+const BRIEF = /简短|短一[点些]|短点|精简|简洁|压缩一下|缩短/;
+
+/** The request without the length it asks for (，300字以内). */
+export function withoutLength(request: string): string {
+  return request.replace(new RegExp(String.raw`[，,]?\s*${CHARS.source}`, 'g'), '').trim();
+}
+
 /** The shape a request asks for; empty when it names none. */
 export function shapeWish(request: string): ShapeWish {
   const p = PARAGRAPHS.exec(request);
@@ -48,7 +58,7 @@ export function shapeWish(request: string): ShapeWish {
   const n = c ? chineseNumber(c[2]) : undefined;
   const bound = c && (/以内|以下|内/.test(c[3] ?? '') || /不超过|控制在/.test(c[1] ?? '')) ? 'most'
     : c && (c[3] === '以上' || /不少于|不低于/.test(c[1] ?? '')) ? 'least' : 'about';
-  return { paragraphs, chars: n && n >= 50 ? { n, bound } : undefined };
+  return { paragraphs, chars: n && n >= 50 ? { n, bound } : undefined, ...(BRIEF.test(request) && !(n && n >= 50) ? { brief: true } : {}) };
 }
 
 /**
@@ -89,21 +99,32 @@ export function lengthLimit(wish: ShapeWish): number | undefined {
 }
 
 /**
- * An item in few words, for a draft over the length asked: its heading, then its sentence up to
- * the last clause with a figure (分别听取审议…等14个报告; 其中视察8次、调研6次), or its first
- * clause when it has none. What goes is the template's account of purpose and effect, never a figure.
+ * An item in few words, for a draft over the length asked: its heading, then each sentence that
+ * states a figure up to the clause with its last figure (分别听取审议…等14个报告; 其中视察8次、
+ * 调研6次), or its first sentence up to what was done when none does — never a clause cut before its verb.
+ * What goes is the template's account of purpose and effect, never a figure.
  */
+/** A clause that says how or why, not what was done: 通过会议集中交办方式, 围绕全区重点工作, 为…. */
+const HOW = /^(?:通过|围绕|按照|根据|依据|结合|坚持|聚焦|紧扣|紧紧围绕|立足|本着|为了?|以|在)/;
+
 export function compactItem(text: string): string {
   const upToFigure = (sentence: string) => {
     const clauses = sentence.split('，');
     const last = clauses.reduce((at, clause, i) => (/[0-9]/.test(clause) ? i : at), 0);
     return clauses.slice(0, last + 1).join('，');
   };
+  // No figure: up to the first clause that says what was done (通过…方式 says how, and goes on).
+  const upToDeed = (sentence: string) => {
+    const clauses = sentence.split('，');
+    const deed = clauses.findIndex((clause) => !HOW.test(clause));
+    return clauses.slice(0, deed < 0 ? clauses.length : deed + 1).join('，');
+  };
   const sentences = text.split('。').filter((s) => s.trim());
   // A first sentence followed by others is the item's heading (坚持党的全面领导，强化理论武装。), kept whole.
   const [head, ...rest] = sentences.length > 1 ? sentences : ['', ...sentences];
   const counted = rest.filter((s) => /[0-9]/.test(s));
-  const body = (counted.length > 0 ? counted : rest.slice(0, 1)).map(upToFigure);
+  // No figure: its first sentence up to what was done (通过领导重点督办方式 alone would read as a fragment).
+  const body = counted.length > 0 ? counted.map(upToFigure) : rest.slice(0, 1).map(upToDeed);
   const short = `${[head, ...body].filter(Boolean).join('。')}。`;
   // Every figure of the item stays; should a template defeat the cut, the item is left whole.
   const figures = (t: string) => (t.match(/[0-9]+/g) ?? []).join(',');

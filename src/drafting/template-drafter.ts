@@ -22,8 +22,10 @@ export interface TemplateDraftInput {
   readonly closing?: string;
   /** The kind of speech (讲话 closes otherwise than a 发言); default 发言. */
   readonly speech?: '讲话' | '致辞' | '发言';
-  /** Over the length asked: each item in few words (compactItem), and a report without its closing outlook. */
+  /** Over the length asked: each item in few words (compactItem), and a report with a plain opening (简短开头) and without its closing outlook. */
   readonly compact?: boolean;
+  /** Items left out to meet a length asked: not written, and not declared empty either. */
+  readonly omitted?: ReadonlySet<DraftItem>;
 }
 
 /** The topics as one phrase: 监督工作; 发挥代表作用、代表培训和代表建议办理. */
@@ -88,14 +90,15 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
   const { topics, form, items, period, organ, title } = input;
   const subject = topicPhrase(topics);
   const common = { 时段: period, 机关: organ, 题目: subject };
-  const present = items.filter((item) => item.fact.count > 0);
+  const present = items.filter((item) => item.fact.count > 0 && !input.omitted?.has(item));
   const lead = leadTopic(topics, items);
   if (present.length === 0) {
     const text = fillTemplate(templates.get('无活动', '*') ?? '', common);
     return { title, paragraphs: [{ style: 'body', text }] };
   }
   // An item's short heading (组织好视察调研。) leads an enumeration; a lone item needs none.
-  const alone = (text: string) => (present.length === 1 ? text.replace(/^[^，。]{2,16}。(?=.)/, '') : text);
+  // Left alone by a length asked (the others omitted), it keeps its heading: what the work was.
+  const alone = (text: string) => (present.length === 1 && !input.omitted?.size ? text.replace(/^[^，。]{2,16}。(?=.)/, '') : text);
   const short = (text: string) => (input.compact ? compactItem(text) : text);
   const lines = present.map((item, i) => `${ordinal(i, present.length)}${alone(short(itemText(templates, item, common, taxonomy)))}`);
   const declared = emptyTopics(topics, items).map((t) => fillTemplate(templates.get('无记录', '*') ?? '', { ...common, 题目: t.label }));
@@ -110,7 +113,9 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
     declared.forEach(body);
     body(input.closing ?? fillTemplate(speechClosing(templates, input.speech), common));
   } else {
-    body(fillTemplate(templates.get('开头', lead) ?? '', common));
+    // Short, the opening is one plain line (简短开头), not the office's account of its aims.
+    const opening = input.compact ? templates.find('简短开头', lead) ?? templates.find('简短开头', '*') : undefined;
+    body(fillTemplate(opening ?? templates.get('开头', lead) ?? '', common));
     lines.forEach(body);
     declared.forEach(body);
     if (!input.compact) body(fillTemplate(templates.get('结尾', '*') ?? '', common));

@@ -48,14 +48,37 @@ describe.skipIf(!halfYearLogPresent())('the shape a request asks for', () => {
   });
 
   it('a draft over the length allowed is written in few words, and says so when still over', async () => {
-    // 500字以内: the items in few words fit; 200字以内: they do not, and the note says so.
+    // 500字以内: the items in few words fit; 200字以内: they do not, so whole items are left out and named.
     const fits = await draft('起草上半年人大工作总结,500字以内');
     expect(draftLength(fits.document)).toBeLessThanOrEqual(500);
     expect(fits.note ?? '').not.toContain('删减');
     const d = await draft('起草上半年人大工作总结,200字以内');
-    expect(d.note).toContain('200字以内');
-    expect(d.note).toContain('删减');
+    expect(draftLength(d.document)).toBeLessThanOrEqual(200);
+    expect(d.note).toMatch(/为控制在200字以内，稿中略去了\S*走访方面的内容/);
+    expect(d.note).not.toContain('删减');
+    // 50字以内: not even one item fits whole, and the note says so rather than cut a sentence.
+    const tiny = await draft('起草上半年人大工作总结,50字以内');
+    expect(tiny.note).toContain('没能压到要求以内');
+    for (const p of tiny.document.paragraphs) expect(p.text).toMatch(/[。：]$/);
     expect((await draft('起草上半年人大工作总结,1000字以内')).note ?? '').not.toContain('字');
+  });
+
+  it('简短一些 gives each item to its figures, every figure kept, no fragment of a sentence', async () => {
+    const full = await draft('起草上半年常委会工作总结');
+    const brief = await draft('起草上半年常委会工作总结，简短一些');
+    const figures = (d: Draft) => (d.text.match(/[0-9]+/g) ?? []).sort();
+    expect(figures(brief)).toEqual(figures(full));
+    expect(draftLength(brief.document)).toBeLessThan(draftLength(full.document) * 0.7);
+    // 通过领导重点督办方式。 alone was a clause cut from before its verb.
+    expect(brief.text).not.toMatch(/。通过[^，。]*方式。/);
+  });
+
+  it('a speech opens without 汇报 (a 讲话 or 发言 reports to no one above)', async () => {
+    for (const request of ['起草上半年常委会工作讲话稿', '写一篇上半年人大工作交流发言', '写一篇上半年代表工作讲话稿']) {
+      const d = await draft(request);
+      const opening = bodies(d)[0].text;
+      expect(opening, request).not.toContain('汇报');
+    }
   });
 
   it('a period the log stops short of says up to when the figures run', async () => {
