@@ -196,7 +196,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const templateInput = { topics, form, items, period, organ, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
       // Over the length asked (300字以内) or asked to be brief: the items to their figures' sentences, then whole items dropped.
       const wish = shapeWish(words);
-      const { document: templateDocument, dropped } = fitToLength(templates, templateInput, wish, deps.taxonomy);
+      const { document: templateDocument, dropped, inBrief } = fitToLength(templates, templateInput, wish, deps.taxonomy);
 
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
@@ -217,7 +217,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
         subjectNamed && !part ? messages.subjectNotNarrowed(subjectNamed.subject, subjectNamed.counted, subjectNamed.matching, subjectNamed.complete) : undefined,
         recorder ? messages.recorderNotNarrowed(recorder) : undefined,
         planToo ? messages.planLeftOut : undefined,
-        dropped.length > 0 && wish.chars ? messages.itemsDropped(wish.chars.n, wish.chars.bound, [...new Set(dropped.flatMap((i) => i.parts.filter((p) => p.count > 0).map((p) => label(p.kinds[0]))))].join('、')) : undefined,
+        dropped.length > 0 && wish.chars ? messages.itemsDropped(wish.chars.n, wish.chars.bound, inBrief, [...new Set(dropped.flatMap((i) => i.parts.filter((p) => p.count > 0).map((p) => label(p.kinds[0]))))].join('、')) : undefined,
         hasFacts && empty.length > 0 ? messages.topicsNotLogged(empty.join('、')) : undefined,
       ].filter(Boolean).join('\n') || undefined;
       if (part) return subjectDraft(words, subjectNamed!.subject, start, end, period, note, part);

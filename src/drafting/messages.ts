@@ -52,8 +52,8 @@ export const messages = {
   lengthLong: (n: number, bound: 'about' | 'most' | 'least', length: number) =>
     `要求${n}字${bound === 'most' ? '以内' : '左右'}，稿子约${length}字，没能压到要求以内：留下的都是写有数字的整句，再删就要拿掉数字或整项工作，请酌情删减。`,
   /** Whole items left out of a template draft to meet the length asked. */
-  itemsDropped: (n: number, bound: 'about' | 'most' | 'least', labels: string) =>
-    `为控制在${n}字${bound === 'most' ? '以内' : '左右'}，稿中略去了${labels}方面的内容（其数字也未写入）；如需写全，请放宽字数要求。`,
+  itemsDropped: (n: number, bound: 'about' | 'most' | 'least', inBrief: boolean, labels: string) =>
+    `为控制在${n}字${bound === 'most' ? '以内' : '左右'}，${inBrief ? `${labels}只写了次数，没有展开` : `稿中略去了${labels}方面的内容（其数字也未写入）`}；如需写全，请放宽字数要求。`,
   /** Nothing logged for the draft at all: what to do, shown after the draft, never in its Word file. */
   nothingLogged:
     '请先在活动记录中补充相关活动（例如发送“6月12日组织代表视察了安全生产工作”），再重新起草；如确实没有开展相关工作，可如实说明。',

@@ -26,6 +26,8 @@ export interface TemplateDraftInput {
   readonly compact?: boolean;
   /** Items left out to meet a length asked: not written, and not declared empty either. */
   readonly omitted?: ReadonlySet<DraftItem>;
+  /** The omitted items still named by their figures in one closing line (简短其余: 另有视察3次、调研5次。). */
+  readonly omittedInBrief?: boolean;
 }
 
 /** The topics as one phrase: 监督工作; 发挥代表作用、代表培训和代表建议办理. */
@@ -102,6 +104,11 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
   const short = (text: string) => (input.compact ? compactItem(text) : text);
   const lines = present.map((item, i) => `${ordinal(i, present.length)}${alone(short(itemText(templates, item, common, taxonomy)))}`);
   const declared = emptyTopics(topics, items).map((t) => fillTemplate(templates.get('无记录', '*') ?? '', { ...common, 题目: t.label }));
+  const omitted = items.filter((item) => input.omitted?.has(item));
+  if (input.omittedInBrief && omitted.length > 0) {
+    const 分项 = partsPhrase(templates, omitted.flatMap((item) => item.parts), taxonomy);
+    lines.push(fillTemplate(templates.get('简短其余', '*') ?? '另有{{分项}}。', { ...common, 分项 }));
+  }
   const paragraphs: Array<{ style: ParagraphStyle; text: string }> = [];
   const body = (text: string) => {
     if (text.trim()) paragraphs.push({ style: 'body', text: text.trim() });

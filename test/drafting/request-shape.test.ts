@@ -48,14 +48,26 @@ describe.skipIf(!halfYearLogPresent())('the shape a request asks for', () => {
   });
 
   it('a draft over the length allowed is written in few words, and says so when still over', async () => {
-    // 500字以内: the items in few words fit; 200字以内: they do not, so whole items are left out and named.
+    // 500字以内: the items in few words fit; 200字以内: they do not, so the later items are named
+    // by their figures alone in one line (另有…), and the note says which.
     const fits = await draft('起草上半年人大工作总结,500字以内');
     expect(draftLength(fits.document)).toBeLessThanOrEqual(500);
     expect(fits.note ?? '').not.toContain('删减');
     const d = await draft('起草上半年人大工作总结,200字以内');
     expect(draftLength(d.document)).toBeLessThanOrEqual(200);
-    expect(d.note).toMatch(/为控制在200字以内，稿中略去了\S*走访方面的内容/);
+    expect(d.note).toMatch(/为控制在200字以内，\S*走访只写了次数/);
     expect(d.note).not.toContain('删减');
+    expect(d.text).toMatch(/另有\S*走访2次。/);
+    // Each kind's figure in the full draft is still in the short one (执法检查1次 too, which the full draft names instead).
+    const figures = (x: Draft) => new Set(x.text.match(/[\u4e00-\u9fff]{2}[0-9]+[次期]/g));
+    const full = figures(await draft('起草上半年人大工作总结'));
+    expect(full.size).toBeGreaterThan(5);
+    expect([...full].filter((f) => !figures(d).has(f))).toEqual([]);
+    // 120字以内: not even that line fits beside the first item, so the rest are left out and named.
+    const tight = await draft('起草上半年人大工作总结,120字以内');
+    expect(draftLength(tight.document)).toBeLessThanOrEqual(120);
+    expect(tight.note).toMatch(/稿中略去了\S*视察\S*方面的内容（其数字也未写入）/);
+    expect(tight.text).not.toContain('另有');
     // 50字以内: not even one item fits whole, and the note says so rather than cut a sentence.
     const tiny = await draft('起草上半年人大工作总结,50字以内');
     expect(tiny.note).toContain('没能压到要求以内');
