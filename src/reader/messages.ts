@@ -9,6 +9,9 @@ export const readerMessages = {
   unclear:
     '没太明白您的意思。您是想记录一项活动、统计次数、列出活动，还是问一个规定？' +
     '例如：“6月12日视察城区防汛工作”“上半年视察了几次”“列出上个月的调研”“常委会会议多久召开一次”。',
+  /** A count per month (or quarter) with no period to break down (每个月的活动画个图). */
+  perPartPeriod: (part: string, what: string, chart: boolean): string =>
+    `请说明统计哪段时间${part}的${what}${chart ? '并画图' : ''}，例如：“今年${part}的${what}次数”“上半年${part}的${what}次数”。`,
   /** A period with nothing to do with it (上半年). */
   periodOnly: (words: string): string =>
     `您是想统计${words}的活动次数，还是列出这些活动？例如：“${words}视察了几次”或“列出${words}的活动”。`,

@@ -15,6 +15,7 @@ import { blankOut, prepare, type Prepared } from './prepare.ts';
 import { comparesPeriods } from './compared-periods.ts';
 import { attendanceAsked } from './unlogged-asks.ts';
 import { howItWent } from './how-it-went.ts';
+import { perMonthAsked } from './per-month.ts';
 import { heldMeetings } from './query-kinds.ts';
 import { marked, query, REQUIRED } from './period-query.ts';
 import { askedDone, asksOnlyYesNo, whetherAsked } from './whether-asked.ts';
@@ -137,6 +138,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   // 上半年哪个月活动最多, 今年哪类活动最少: counted per month or kind; without a period, which one is asked.
   const extreme = cue.EXTREME.exec(blank);
   if (extreme && (mentions.length > 0 || /活动|工作|会|最[忙闲]/.test(blank))) return extremeCount(p, taxonomy, extreme);
+  // 上半年每个月的活动, 每月视察几次: a figure per month (without a period, which months is asked).
+  const perMonth = perMonthAsked(p, taxonomy);
+  if (perMonth) return perMonth;
   const normative = cue.NORMATIVE.test(blank);
   const question = cue.QUESTION.test(blank);
   const isList =
