@@ -17,6 +17,9 @@ const PLACES = ['北京', '天津', '上海', '重庆', '河北', '山西', '辽
 // not a year of what a report tells (2025年地区生产总值在报告里是多少).
 const DATED_RECORD = /((?:19|20)\d{2})\s*年度?的?(?:上半年|下半年|全年)?(?:全国|\p{Script=Han}{2,3}[省市])?(?:人民)?(?:政府)?(?:工作)?(?:报告|总结|纪要)/u;
 const YEAR_ANYWHERE = /(?:19|20)\d{2}/u;
+// The office's own district as staff name it (咱们区今年GDP增长目标): its record is one whose title
+// names a 区 (区人大常委会2024年上半年工作总结), never a city's or the national report.
+const OWN_DISTRICT = /(?:咱们|我们|我|本|全)区/u;
 // A question on the national record.
 const NATIONAL = /全国|国务院|国家|中央/u;
 // A document that records (a report, summary, minutes, speech) rather than rules, named so in its
@@ -49,7 +52,8 @@ export function namedRecord(question: string): NamedRecord | undefined {
   const year = DATED_RECORD.exec(question)?.[1];
   // A place in a question on a dated or a national record is its topic (2024年政府工作报告对上海浦东
   // 有什么部署, 国务院…对北京的要求), not whose record it is.
-  const places = year || NATIONAL.test(question) ? [] : PLACES.filter((place) => question.includes(place));
+  const places = year || NATIONAL.test(question) ? []
+    : [...PLACES.filter((place) => question.includes(place)), ...(OWN_DISTRICT.test(question) ? ['区'] : [])];
   // The years the question asks about, apart from the one naming the record.
   const years = [...question.replace(DATED_RECORD, '').matchAll(YEAR)].map((m) => Number(m[0]));
   const relative = years.length ? undefined : RELATIVE.find(([words]) => words.test(question.replace(COMPARED_YEAR, '')))?.[1];

@@ -17,6 +17,7 @@ import { motionQuote } from './asked-motion.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { withoutIndefiniteFew } from './indefinite-few.ts';
+import { askedOfOtherLevelOnly } from './asked-level.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import { asksPeriod, periodQuote } from './asked-period.ts';
 import { askedPredicate, predicateQuote } from './asked-predicate.ts';
@@ -42,8 +43,22 @@ export function looksDeeper(asked: string, canonicalizer: Canonicalizer = defaul
     || askedPredicate(question, canonicalizer) !== undefined;
 }
 
-/** Choose the passages to quote from `candidates` (ranked), `k` of them. */
+/**
+ * Choose the passages to quote from `candidates` (ranked), `k` of them. 区人大常委会秘书长从哪里产生:
+ * an article giving 秘书长 to the city's standing committee alone, chosen first, says nothing of the
+ * district's (asked-level.ts): none may be quoted.
+ */
 export function chosenQuote(
+  asked: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
+): ChosenQuote {
+  const chosen = choose(asked, found, k, options);
+  const first = chosen.passages[0]?.passage;
+  const otherLevel = !chosen.declined && first !== undefined
+    && askedOfOtherLevelOnly(withoutIndefiniteFew(asked), first.text, options.canonicalizer ?? defaultEquivalences());
+  return otherLevel ? { passages: chosen.passages, declined: true } : chosen;
+}
+
+function choose(
   asked: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
 ): ChosenQuote {
   // 好几部法律 asks no count: only an asking 几 calls for a figure, a deadline or a period, or
