@@ -99,7 +99,8 @@ async function main(): Promise<void> {
   const withSamples = await open('samples', [join(shared, 'corpus'), join(root, 'knowledge')]);
   // The sample documents alone: a library of four, where corpus statistics say little.
   const samplesOnly = await open('samples-only', [join(root, 'knowledge')]);
-  const sampleDocs = new Set(['某区人大常委会议事规则.md', '区人大常委会2024年上半年工作总结.md', '区人大常委会第二十一次会议纪要.md']);
+  const sampleDocs = new Set(['某区人大常委会议事规则.md', '区人大常委会2024年上半年工作总结.md', '区人大常委会第二十一次会议纪要.md',
+    '在区人大代表履职能力提升培训班开班式上的讲话.md']);
   try {
     const corpusKb = kb;
     const peer = await plainBm25(kb);
