@@ -3,7 +3,8 @@
  * another level, is not answered from that clause: 地方组织法 第四十七条 gives a 秘书长 to the
  * standing committees of provinces and cities, not to a district's; 代表法 第三十三条 gives
  * 专题询问 to county deputies, the township's only 执法检查. And a question about the office's own
- * district (咱们区) is not answered from a city's or the national work report. Real corpus.
+ * district (咱们区) is not answered from a city's or the national work report; nor one naming no level
+ * (a district office's) from the national congress's rule on a post its own level's clause lacks. Real corpus.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +25,19 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('a question naming its 
     expect(secretary.answer).not.toContain('设区的市的人民代表大会常务委员会由本级人民代表大会');
     const inquiry = await kb().ask('乡镇人大主席团能跟着区人大常委会搞专题询问吗');
     expect(inquiry.found).toBe(false);
+  });
+
+  it('naming no level, is not answered from the national rule on a post the district\'s clause does not give', async () => {
+    // 全国人大组织法 第二十三条 has a 秘书长; 地方组织法 第四十七条 gives one to cities and provinces only.
+    const secretary = await kb().ask('常委会秘书长从哪里产生');
+    expect(secretary.found).toBe(false);
+    expect(secretary.answer).not.toContain('由全国人民代表大会从代表中选出');
+    const national = await kb().ask('全国人大常委会秘书长从哪里产生');
+    expect(national.found).toBe(true);
+    expect(national.answer).toContain('《中华人民共和国全国人民代表大会组织法》');
+    const city = await kb().ask('市人大常委会秘书长从哪里产生');
+    expect(city.found).toBe(true);
+    expect(city.answer.split('\n')[0]).toContain('设区的市的人民代表大会常务委员会由本级人民代表大会在代表中选举');
   });
 
   it('is still answered from the clause of its own level', async () => {

@@ -17,7 +17,7 @@ import { motionQuote } from './asked-motion.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { withoutIndefiniteFew } from './indefinite-few.ts';
-import { askedOfOtherLevelOnly } from './asked-level.ts';
+import { askedOfOtherLevelOnly, ownLevelUnruled } from './asked-level.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import { asksPeriod, periodQuote } from './asked-period.ts';
 import { askedPredicate, predicateQuote } from './asked-predicate.ts';
@@ -46,15 +46,19 @@ export function looksDeeper(asked: string, canonicalizer: Canonicalizer = defaul
 /**
  * Choose the passages to quote from `candidates` (ranked), `k` of them. 区人大常委会秘书长从哪里产生:
  * an article giving 秘书长 to the city's standing committee alone, chosen first, says nothing of the
- * district's (asked-level.ts): none may be quoted.
+ * district's (asked-level.ts): none may be quoted; nor the national rule for 常委会秘书长从哪里产生,
+ * which names no level, when that article is among those found.
  */
 export function chosenQuote(
   asked: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
 ): ChosenQuote {
   const chosen = choose(asked, found, k, options);
   const first = chosen.passages[0]?.passage;
+  const question = withoutIndefiniteFew(asked);
+  const canonicalizer = options.canonicalizer ?? defaultEquivalences();
+  // 常委会秘书长从哪里产生 (no level named): the national rule, when the law of all levels gives 秘书长 to other levels only.
   const otherLevel = !chosen.declined && first !== undefined
-    && askedOfOtherLevelOnly(withoutIndefiniteFew(asked), first.text, options.canonicalizer ?? defaultEquivalences());
+    && (askedOfOtherLevelOnly(question, first.text, canonicalizer) || ownLevelUnruled(question, first, found, canonicalizer));
   return otherLevel ? { passages: chosen.passages, declined: true } : chosen;
 }
 
