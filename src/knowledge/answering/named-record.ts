@@ -89,3 +89,26 @@ export function namedRecordPassages(question: string, candidates: readonly Score
   const declined = otherRecord(named, candidates[0]) && !kept.some((p) => isRecord(p.passage.title, p.passage.doc));
   return { passages: kept.length ? kept : candidates, declined };
 }
+
+// When the next one of a thing is (下一次常委会大概啥时候开, 下次视察定在哪天): a date ahead, not a rule.
+const NEXT_ONE = /下一?次|下回|下一场/u;
+const ASKS_WHEN = /什么时候|啥时候|哪天|哪一天|几号|几月|何时|多会儿|什么时间/u;
+// A record's date ahead: 拟于8月下旬召开, 定于…举行; not the date a meeting was held (时间：2024年6月25日).
+const SCHEDULED = /拟于|定于|计划于|将于|预计于|拟在|定在/u;
+
+/** Whether a question asks when the next one of a thing is (下一次常委会大概啥时候开). */
+export function asksNextDate(question: string): boolean {
+  return NEXT_ONE.test(question) && ASKS_WHEN.test(question);
+}
+
+/**
+ * The candidates an answer may quote for when the next one of a thing is: records stating a date
+ * ahead only (minutes, plans, reports: 第二十二次会议拟于8月下旬召开). A rule says how often (每两个月举行一次) or that
+ * one may be called (可以临时召集会议), never when the next one is; nor does a record's line on a
+ * past meeting (时间：2024年6月25日). `declined` when no record states a date ahead.
+ */
+export function nextDatePassages(question: string, candidates: readonly ScoredPassage[]): { passages: readonly ScoredPassage[]; declined: boolean } {
+  if (!asksNextDate(question)) return { passages: candidates, declined: false };
+  const records = candidates.filter((p) => isRecord(p.passage.title, p.passage.doc) && SCHEDULED.test(p.passage.text));
+  return { passages: records.length ? records : candidates, declined: !records.length };
+}

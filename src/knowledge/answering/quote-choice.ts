@@ -22,7 +22,7 @@ import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import { asksPeriod, periodQuote } from './asked-period.ts';
 import { askedPredicate, predicateQuote } from './asked-predicate.ts';
 import { bodyUnnamed } from './named-body.ts';
-import { namedRecord, namedRecordPassages } from './named-record.ts';
+import { asksNextDate, namedRecord, namedRecordPassages, nextDatePassages } from './named-record.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
 
 /** The passages chosen, and why none may be quoted when so. */
@@ -39,7 +39,7 @@ export interface ChosenQuote {
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
 export function looksDeeper(asked: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
   const question = withoutIndefiniteFew(asked);
-  return namedRecord(question) !== undefined || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined
+  return namedRecord(question) !== undefined || asksNextDate(question) || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined
     || askedPredicate(question, canonicalizer) !== undefined;
 }
 
@@ -72,7 +72,10 @@ function choose(
   // 居民委员会主任怎么选: a body no passage found names is not covered by the documents.
   if (bodyUnnamed(question, found, canonicalizer)) return { passages: found.slice(0, k), declined: true };
   // 上海…, 2024年政府工作报告里…: only that record's passages (or rules) may be quoted.
-  const record = namedRecordPassages(question, found);
+  const named = namedRecordPassages(question, found);
+  if (named.declined) return { passages: found.slice(0, k), declined: true };
+  // 下一次常委会大概啥时候开: a record's date ahead (拟于8月下旬召开), never a rule's 可以临时召集会议.
+  const record = nextDatePassages(question, named.passages);
   if (record.declined) return { passages: found.slice(0, k), declined: true };
   // 几个人联名能提议案: the rule on 议案, not the one on 质询案.
   const motion = motionQuote(question, record.passages, canonicalizer);
