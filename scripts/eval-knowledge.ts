@@ -11,7 +11,8 @@
  * (the articles and report lines the other sets use least, clerk's chat wording), fresh4.jsonl one written in session 36
  * (an attribute of a thing asked — who decides, where from, how many, by when, may X also be Y — and near-misses that
  * name the thing but not the attribute), fresh5.jsonl one written in session 36 before the place, length, member-count and
- * who-of-the-act checks (what is asked of a thing, questions those checks were not built on), each before any change it measures;
+ * who-of-the-act checks (what is asked of a thing, questions those checks were not built on), fresh6.jsonl one written in session 37
+ * (colloquial chat wording, the deputies and supervision laws' least-used articles, district vs national level), each before any change it measures;
  * nearmiss.jsonl (session 34) holds near-miss questions — the library names the thing but not the detail asked —
  * and answerable near-neighbours; its lines with "library": "samples" are asked of the sample library alone.
  * listasked.jsonl (session 34, same format) asks for a list of what the documents only count (分别是谁), whether
@@ -98,7 +99,8 @@ async function main(): Promise<void> {
   const withSamples = await open('samples', [join(shared, 'corpus'), join(root, 'knowledge')]);
   // The sample documents alone: a library of four, where corpus statistics say little.
   const samplesOnly = await open('samples-only', [join(root, 'knowledge')]);
-  const sampleDocs = new Set(['某区人大常委会议事规则.md', '区人大常委会2024年上半年工作总结.md', '区人大常委会第二十一次会议纪要.md']);
+  const sampleDocs = new Set(['某区人大常委会议事规则.md', '区人大常委会2024年上半年工作总结.md', '区人大常委会第二十一次会议纪要.md',
+    '在区人大代表履职能力提升培训班开班式上的讲话.md']);
   try {
     const corpusKb = kb;
     const peer = await plainBm25(kb);
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
     const fresh3 = readSet(join(root, 'scripts/eval-sets/fresh3.jsonl'));
     const fresh4 = readSet(join(root, 'scripts/eval-sets/fresh4.jsonl'));
     const fresh5 = readSet(join(root, 'scripts/eval-sets/fresh5.jsonl'));
+    const fresh6 = readSet(join(root, 'scripts/eval-sets/fresh6.jsonl'));
     const nearmiss = readSet(join(root, 'scripts/eval-sets/nearmiss.jsonl'));
     const nearCorpus = nearmiss.filter((item) => item.library !== 'samples');
     const nearSamples = nearmiss.filter((item) => item.library === 'samples');
@@ -133,6 +136,8 @@ async function main(): Promise<void> {
       { name: 'fresh4 unanswerable', items: fresh4.filter((item) => !item.gold), answerable: false },
       { name: 'fresh5 answerable', items: fresh5.filter((item) => item.gold), answerable: true },
       { name: 'fresh5 unanswerable', items: fresh5.filter((item) => !item.gold), answerable: false },
+      { name: 'fresh6 answerable', items: fresh6.filter((item) => item.gold), answerable: true },
+      { name: 'fresh6 unanswerable', items: fresh6.filter((item) => !item.gold), answerable: false },
       { name: 'nearmiss answerable', items: nearCorpus.filter((item) => item.gold), answerable: true },
       { name: 'nearmiss unanswerable', items: nearCorpus.filter((item) => !item.gold), answerable: false },
       { name: 'nearmiss samples-only answerable', items: nearSamples.filter((item) => item.gold), answerable: true, kb: samplesOnly },

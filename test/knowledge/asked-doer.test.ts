@@ -88,3 +88,20 @@ describe.skipIf(!present)('three national laws: the body a who-question names, a
     expect(answer.found).toBe(false);
   });
 });
+
+describe.skipIf(!existsSync(resolve(corpus, 'local-organic-law-2022.md')))('the organic law: whose members a who-question asks about', () => {
+  const kb = suiteKnowledgeBase('lvzhi-doer-members-', [resolve(corpus, 'local-organic-law-2022.md'), resolve(corpus, 'election-law-2020.md')]);
+
+  it('declines who nominates a body\'s members when the law says only whom that body nominates', async () => {
+    // 第二十六条: 乡镇人大主席、副主席的人选由主席团…提名; 主席团提名的候选人人数… — the presidium nominates, its members are elected (第十九条).
+    const answer = await kb().ask('乡镇人大主席团成员是谁提名的', { k: 5 });
+    expect(answer.found).toBe(false);
+    expect(answer.answer).not.toContain('由本级人民代表大会主席团或者代表依照本法规定联合提名');
+  });
+
+  it('still answers who nominates the posts the law names', async () => {
+    const answer = await kb().ask('乡镇人大主席的人选由谁提名', { k: 5 });
+    expect(answer.found).toBe(true);
+    expect(answer.answer.split('\n')[0]).toContain('由本级人民代表大会主席团或者代表依照本法规定联合提名');
+  });
+});

@@ -70,3 +70,25 @@ describe.skipIf(!withLaw.every((path) => existsSync(path)))('questions naming a 
     expect(answer.answer.split('\n')[0]).toContain('十人以上联名');
   });
 });
+
+describe('questions asking when the next one of a thing is', () => {
+  const library = resolve(import.meta.dirname, '../../knowledge');
+  const kb = suiteKnowledgeBase('lvzhi-next-date-', [library], 120_000);
+
+  it('are answered from a record\'s date ahead, never a rule\'s frequency or its 临时召集', async () => {
+    // The rules say 一般每两个月举行一次…可以临时召集会议; only the minutes set a date (拟于8月下旬召开).
+    const session = await kb().ask('下一次常委会大概啥时候开', { k: 5 });
+    expect(session.answer).not.toContain('可以临时召集会议[1]');
+    expect(session.answer.split('\n')[0]).not.toContain('地点：');
+    if (session.found) expect(session.answer.split('\n')[0]).toContain('8月下旬');
+    const inspection = await kb().ask('下次视察定在哪天', { k: 5 });
+    expect(inspection.found).toBe(true);
+    expect(inspection.answer.split('\n')[0]).toContain('7月中旬组织部分区人大代表视察全区防汛工作');
+  });
+
+  it('leave questions on how often a thing is held to the rules', async () => {
+    const often = await kb().ask('常委会会议多久开一次', { k: 5 });
+    expect(often.found).toBe(true);
+    expect(often.answer.split('\n')[0]).toContain('每两个月举行一次');
+  });
+});

@@ -151,6 +151,8 @@ function holderQuote(post: string, passages: readonly ScoredPassage[], k: number
 
 // Clauses of a passage body, each tested on its own (a doer and a verb stand within one).
 const CLAUSE = /[^。；;！？\n]+/gu;
+// Words naming the congress or its level, not a thing of its own.
+const LEVEL_NOUN = /^(?:人大|全国|地方|乡镇|本级|各级)$/u;
 
 /**
  * For a who-question: the passages unchanged when a sentence of the first names a doer of the asked
@@ -190,10 +192,18 @@ export function doerQuote(
   // …到下届全国人大选出新的常委会为止: the verb done to another thing written after it (新的常委会);
   // such a clause must name the thing (its head noun) to be about it.
   const bare = new RegExp(`(?:${asked.verbs.join('|')})(?:[的后了为时过，,。；;、]|$)`, 'u');
+  // 乡镇人大主席团成员是谁提名的: in 主席团提名的候选人人数 a word of the thing (主席团) does the act,
+  // its head (成员) is not there — the clause is about what 主席团 nominates, not who nominates its members.
+  const doneBy = head ? thingNouns.filter((word) => word !== head && !word.endsWith(head)).flatMap((word) => asked.verbs.map((v) => `${word}${v}`)) : [];
   const ofThing = (clause: string): boolean => {
+    if (head && !clause.includes(head) && doneBy.some((span) => clause.includes(span))) return false;
     if (head && !clause.includes(head) && !bare.test(clause) && !LABELLED.test(clause)) return false;
     const doer = clause.search(DOER_SPAN);
-    const at = thingNouns.map((word) => clause.indexOf(word)).filter((i) => i >= 0);
+    // The congress and its level (人大, 乡镇) name no thing of their own: 乡、民族乡、镇的人大主席…的人选，由…主席团…提名
+    // does not say who nominates 乡镇人大主席团成员.
+    const positions = (words: readonly string[]) => words.map((word) => clause.indexOf(word)).filter((i) => i >= 0);
+    const own = positions(thingNouns.filter((word) => !LEVEL_NOUN.test(word)));
+    const at = own.length ? own : positions(thingNouns);
     return doer < 0 || !at.length || at.some((i) => i < doer);
   };
   const holds = (i: number, pattern: RegExp, thing = ''): boolean => (bodies[i].match(CLAUSE) ?? [])

@@ -17,6 +17,9 @@ const PLACES = ['北京', '天津', '上海', '重庆', '河北', '山西', '辽
 // not a year of what a report tells (2025年地区生产总值在报告里是多少).
 const DATED_RECORD = /((?:19|20)\d{2})\s*年度?的?(?:上半年|下半年|全年)?(?:全国|\p{Script=Han}{2,3}[省市])?(?:人民)?(?:政府)?(?:工作)?(?:报告|总结|纪要)/u;
 const YEAR_ANYWHERE = /(?:19|20)\d{2}/u;
+// The office's own district as staff name it (咱们区今年GDP增长目标): its record is one whose title
+// names a 区 (区人大常委会2024年上半年工作总结), never a city's or the national report.
+const OWN_DISTRICT = /(?:咱们|我们|我|本|全)区/u;
 // A question on the national record.
 const NATIONAL = /全国|国务院|国家|中央/u;
 // A document that records (a report, summary, minutes, speech) rather than rules, named so in its
@@ -49,7 +52,8 @@ export function namedRecord(question: string): NamedRecord | undefined {
   const year = DATED_RECORD.exec(question)?.[1];
   // A place in a question on a dated or a national record is its topic (2024年政府工作报告对上海浦东
   // 有什么部署, 国务院…对北京的要求), not whose record it is.
-  const places = year || NATIONAL.test(question) ? [] : PLACES.filter((place) => question.includes(place));
+  const places = year || NATIONAL.test(question) ? []
+    : [...PLACES.filter((place) => question.includes(place)), ...(OWN_DISTRICT.test(question) ? ['区'] : [])];
   // The years the question asks about, apart from the one naming the record.
   const years = [...question.replace(DATED_RECORD, '').matchAll(YEAR)].map((m) => Number(m[0]));
   const relative = years.length ? undefined : RELATIVE.find(([words]) => words.test(question.replace(COMPARED_YEAR, '')))?.[1];
@@ -84,4 +88,27 @@ export function namedRecordPassages(question: string, candidates: readonly Score
   const kept = candidates.filter((p) => !otherRecord(named, p));
   const declined = otherRecord(named, candidates[0]) && !kept.some((p) => isRecord(p.passage.title, p.passage.doc));
   return { passages: kept.length ? kept : candidates, declined };
+}
+
+// When the next one of a thing is (下一次常委会大概啥时候开, 下次视察定在哪天): a date ahead, not a rule.
+const NEXT_ONE = /下一?次|下回|下一场/u;
+const ASKS_WHEN = /什么时候|啥时候|哪天|哪一天|几号|几月|何时|多会儿|什么时间/u;
+// A record's date ahead: 拟于8月下旬召开, 定于…举行; not the date a meeting was held (时间：2024年6月25日).
+const SCHEDULED = /拟于|定于|计划于|将于|预计于|拟在|定在/u;
+
+/** Whether a question asks when the next one of a thing is (下一次常委会大概啥时候开). */
+export function asksNextDate(question: string): boolean {
+  return NEXT_ONE.test(question) && ASKS_WHEN.test(question);
+}
+
+/**
+ * The candidates an answer may quote for when the next one of a thing is: records stating a date
+ * ahead only (minutes, plans, reports: 第二十二次会议拟于8月下旬召开). A rule says how often (每两个月举行一次) or that
+ * one may be called (可以临时召集会议), never when the next one is; nor does a record's line on a
+ * past meeting (时间：2024年6月25日). `declined` when no record states a date ahead.
+ */
+export function nextDatePassages(question: string, candidates: readonly ScoredPassage[]): { passages: readonly ScoredPassage[]; declined: boolean } {
+  if (!asksNextDate(question)) return { passages: candidates, declined: false };
+  const records = candidates.filter((p) => isRecord(p.passage.title, p.passage.doc) && SCHEDULED.test(p.passage.text));
+  return { passages: records.length ? records : candidates, declined: !records.length };
 }

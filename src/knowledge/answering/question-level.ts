@@ -17,7 +17,8 @@ const NAMED_LEVELS: ReadonlyArray<readonly [Level, RegExp]> = [
   ['市', /(?<![城都超])市(?:人大|人民代表大会|级(?!以上|以下)|政府|委)|设区的市/u],
   ['县', /县(?:人大|人民代表大会|级(?!以上|以下)|政府|委)/u],
   ['乡', /(?:乡|镇)(?:人大|人民代表大会|级(?!以上|以下)|政府)|乡镇/u],
-  ['区', /(?<!市辖|自治|行政|社)区(?:人大|人民代表大会|级(?!以上|以下)|政府|委)|本区/u],
+  // 咱们区, 我区, 全区: the office's own district, as staff name it in chat.
+  ['区', /(?<!市辖|自治|行政|社)区(?:人大|人民代表大会|级(?!以上|以下)|政府|委)|本区|(?:咱们|我们|我|全)区/u],
 ];
 
 // How a document's title says which level it is about; a title naming 各级 is about them all.
@@ -31,7 +32,7 @@ const TITLE_LEVELS: ReadonlyArray<readonly [Level, RegExp]> = [
 ];
 
 /** The levels a text names a body of (both 市 and 区 in 市人大代表能列席区人大常委会会议吗). */
-function namedLevels(text: string): Level[] {
+export function namedLevels(text: string): Level[] {
   return NAMED_LEVELS.filter(([, pattern]) => pattern.test(text)).map(([level]) => level);
 }
 

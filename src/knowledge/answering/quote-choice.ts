@@ -17,11 +17,12 @@ import { motionQuote } from './asked-motion.ts';
 import { askedDoer, askedPost, doerQuote, type DoerUnstated } from './asked-doer.ts';
 import { askedFigure, figureQuote } from './asked-figure.ts';
 import { withoutIndefiniteFew } from './indefinite-few.ts';
+import { askedOfOtherLevelOnly, ownLevelUnruled } from './asked-level.ts';
 import { asksAhead, deadlineQuote } from './asked-deadline.ts';
 import { asksPeriod, periodQuote } from './asked-period.ts';
 import { askedPredicate, predicateQuote } from './asked-predicate.ts';
 import { bodyUnnamed } from './named-body.ts';
-import { namedRecord, namedRecordPassages } from './named-record.ts';
+import { asksNextDate, namedRecord, namedRecordPassages, nextDatePassages } from './named-record.ts';
 import type { FoundDecisionOptions } from './found-features.ts';
 
 /** The passages chosen, and why none may be quoted when so. */
@@ -38,12 +39,30 @@ export interface ChosenQuote {
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
 export function looksDeeper(asked: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
   const question = withoutIndefiniteFew(asked);
-  return namedRecord(question) !== undefined || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined
+  return namedRecord(question) !== undefined || asksNextDate(question) || askedAct(question, canonicalizer) !== undefined || askedDoer(question, canonicalizer) !== undefined || askedPost(question) !== undefined
     || askedPredicate(question, canonicalizer) !== undefined;
 }
 
-/** Choose the passages to quote from `candidates` (ranked), `k` of them. */
+/**
+ * Choose the passages to quote from `candidates` (ranked), `k` of them. 区人大常委会秘书长从哪里产生:
+ * an article giving 秘书长 to the city's standing committee alone, chosen first, says nothing of the
+ * district's (asked-level.ts): none may be quoted; nor the national rule for 常委会秘书长从哪里产生,
+ * which names no level, when that article is among those found.
+ */
 export function chosenQuote(
+  asked: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
+): ChosenQuote {
+  const chosen = choose(asked, found, k, options);
+  const first = chosen.passages[0]?.passage;
+  const question = withoutIndefiniteFew(asked);
+  const canonicalizer = options.canonicalizer ?? defaultEquivalences();
+  // 常委会秘书长从哪里产生 (no level named): the national rule, when the law of all levels gives 秘书长 to other levels only.
+  const otherLevel = !chosen.declined && first !== undefined
+    && (askedOfOtherLevelOnly(question, first.text, canonicalizer) || ownLevelUnruled(question, first, found, canonicalizer));
+  return otherLevel ? { passages: chosen.passages, declined: true } : chosen;
+}
+
+function choose(
   asked: string, found: readonly ScoredPassage[], k: number, options: FoundDecisionOptions,
 ): ChosenQuote {
   // 好几部法律 asks no count: only an asking 几 calls for a figure, a deadline or a period, or
@@ -53,7 +72,10 @@ export function chosenQuote(
   // 居民委员会主任怎么选: a body no passage found names is not covered by the documents.
   if (bodyUnnamed(question, found, canonicalizer)) return { passages: found.slice(0, k), declined: true };
   // 上海…, 2024年政府工作报告里…: only that record's passages (or rules) may be quoted.
-  const record = namedRecordPassages(question, found);
+  const named = namedRecordPassages(question, found);
+  if (named.declined) return { passages: found.slice(0, k), declined: true };
+  // 下一次常委会大概啥时候开: a record's date ahead (拟于8月下旬召开), never a rule's 可以临时召集会议.
+  const record = nextDatePassages(question, named.passages);
   if (record.declined) return { passages: found.slice(0, k), declined: true };
   // 几个人联名能提议案: the rule on 议案, not the one on 质询案.
   const motion = motionQuote(question, record.passages, canonicalizer);

@@ -31,17 +31,28 @@ const OTHER_LEVEL_FACTOR = 0.5;
  * 自治县 clause is on 自治条例, and a county makes no 地方性法规).
  */
 export function clauseLevelFactors(question: string, canonicalSentences: readonly string[], thing?: string): number[] | undefined {
-  const county = canonicalSentences.some((s) => COUNTY_CLAUSE.test(s));
-  const other = canonicalSentences.some((s) => OTHER_CLAUSE.test(s) && !COUNTY_CLAUSE.test(s));
-  if (!county || !other) return undefined;
-  const meant = meantLevel(question);
-  let clause = '';
-  const factors = canonicalSentences.map((s) => {
-    if (COUNTY_CLAUSE.test(s) || OTHER_CLAUSE.test(s)) clause = s;
-    return !clause || meant(clause) ? 1 : OTHER_LEVEL_FACTOR;
-  });
+  if (!rulesOnSeveralLevels(canonicalSentences)) return undefined;
+  const factors = meantClauses(question, canonicalSentences).map((meant) => (meant ? 1 : OTHER_LEVEL_FACTOR));
   const ruledOn = (factor: number) => canonicalSentences.some((s, i) => factors[i] === factor && s.includes(thing!));
   return thing && ruledOn(OTHER_LEVEL_FACTOR) && !ruledOn(1) ? undefined : factors;
+}
+
+/**
+ * Per sentence, whether it stands in a clause on the level the question means (a sentence before
+ * any clause naming a level does too); a sentence naming no level continues the clause before it.
+ */
+export function meantClauses(question: string, canonicalSentences: readonly string[]): boolean[] {
+  const meant = meantLevel(question);
+  let clause = '';
+  return canonicalSentences.map((s) => {
+    if (COUNTY_CLAUSE.test(s) || OTHER_CLAUSE.test(s)) clause = s;
+    return !clause || meant(clause);
+  });
+}
+
+/** Whether an article rules on the district's (county) level and another in different sentences. */
+export function rulesOnSeveralLevels(canonicalSentences: readonly string[]): boolean {
+  return canonicalSentences.some((s) => COUNTY_CLAUSE.test(s)) && canonicalSentences.some((s) => OTHER_CLAUSE.test(s) && !COUNTY_CLAUSE.test(s));
 }
 
 /** Whether a clause rules on the level the question means. */
