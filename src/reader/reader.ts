@@ -107,7 +107,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const blank = deed ? p.blank.replace(cue.RECORDS_DEED, (m) => ' '.repeat(m.length)) : p.blank;
   // 把11月28日那条视察删掉 names its entry: never the undo of the last message, which may be another.
   if (readNamedDeletion(original, now, taxonomy) || cue.DELETE_SOME.test(p.text)) return { intent: 'unclear', question: say.deletionNeedsNumber, settled: true };
-  if (cue.UNDO.test(p.text)) return { intent: 'undo' };
+  // 刚才记错了，应该是前天: a correction with its new value is no withdrawal of the entry.
+  if (cue.UNDO.test(p.text)) return readCorrection(original, now, taxonomy) ? { intent: 'unclear', question: say.correctionWithoutEntry, settled: true } : { intent: 'undo' };
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
   if (cue.HOW_TO_USE.test(blank)) return { intent: 'help' };
   if (cue.NOTHING_ON.test(p.text)) return { intent: 'unclear', question: say.nothingOn, settled: true };

@@ -1,0 +1,54 @@
+/**
+ * What the fifth fresh activity set (fixtures/messages/fresh-activity5.jsonl) found, through the
+ * real assistant, reader and SQLite log: a correction said after an apology or a pointer at the
+ * entry just logged (不好意思刚才发错了，不是视察是调研; 刚才记错了，应该是前天不是昨天) changes that
+ * entry — never logged as a new one, never a withdrawal that drops the new value.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
+import { makeBench, say, type TestBench } from '../support/assistant-helpers.ts';
+
+const reader = new RuleReader(loadTaxonomy());
+let bench: TestBench;
+afterEach(() => bench?.close());
+
+describe('a correction after an apology or a pointer at the entry just logged', () => {
+  it('不好意思刚才发错了，不是视察是调研 changes the kind; no second entry is stored', async () => {
+    bench = makeBench(reader, { today: '2026-07-01' });
+    await bench.assistant.handle(say('昨天组织代表视察了河道治理'));
+    expect((await bench.assistant.handle(say('不好意思刚才发错了，不是视察是调研'))).text).toMatch(/→ 6月30日 调研/);
+    expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-06-30', 'research']]);
+  });
+
+  it('刚才记错了，应该是前天不是昨天 moves the entry to 前天 instead of withdrawing it', async () => {
+    bench = makeBench(reader, { today: '2027-01-04' });
+    await bench.assistant.handle(say('昨天召开了党组会议'));
+    expect((await bench.assistant.handle(say('刚才记错了，应该是前天不是昨天'))).text).toMatch(/→ 2027年1月2日 党组会议|→ 1月2日 党组会议/);
+    expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2027-01-02', 'party_meeting']]);
+  });
+
+  it('刚才那条日期错了，是3号 and 抱歉，时间不对，应该是7月2日 change the date', async () => {
+    bench = makeBench(reader, { today: '2026-07-05' });
+    await bench.assistant.handle(say('昨天组织代表视察了河道治理'));
+    expect((await bench.assistant.handle(say('刚才那条日期错了，是3号'))).text).toMatch(/→ 7月3日 视察/);
+    expect((await bench.assistant.handle(say('抱歉，时间不对，应该是7月2日'))).text).toMatch(/→ 7月2日 视察/);
+    expect(bench.log.list().map((a) => a.date)).toEqual(['2026-07-02']);
+  });
+
+  it('with nothing just logged, such words are asked about: nothing stored, nothing withdrawn', async () => {
+    bench = makeBench(reader, { today: '2026-07-01' });
+    for (const text of ['不好意思刚才发错了，不是视察是调研', '刚才记错了，应该是前天不是昨天']) {
+      const reply = (await bench.assistant.handle(say(text))).text;
+      expect(reply).not.toContain('已记录');
+      expect(reply).not.toContain('已撤回');
+    }
+    expect(bench.log.list()).toHaveLength(0);
+  });
+
+  it('刚才那条删掉 and 刚才那条记错了 (no new value) still withdraw it', async () => {
+    bench = makeBench(reader, { today: '2026-07-01' });
+    await bench.assistant.handle(say('昨天组织代表视察了河道治理'));
+    expect((await bench.assistant.handle(say('刚才那条记错了'))).text).toContain('已撤回');
+    expect(bench.log.list()).toHaveLength(0);
+  });
+});
