@@ -33,9 +33,9 @@ interface Part {
 const RANGE_GAP = /^\s*(?:至|到|-|—|－|~|～)\s*$/;
 const CLAUSE_END = /[，,；;。\n]/g;
 /** A clause that opens with a time of day or "then" continues the day before with a new activity. */
-const NEXT_ACTIVITY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日|次日)`);
+const NEXT_ACTIVITY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|当日|同日|同一天|同一日|同天|次日)`);
 /** A clause that continues the day before (下午…, 随后…): the day is inherited. */
-const SAME_DAY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日)`);
+const SAME_DAY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|当日|同日|同一天|同一日|同天)`);
 /** Past and future markers, which settle a bare weekday (周一开了会 / 周一要开会). */
 const PAST = /(?<!为)了(?!解)|过(?!程|去)|已经?|完成/;
 const FUTURE = /要|将|准备|计划|拟|打算/;
@@ -126,7 +126,8 @@ function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: s
     .replace(cue.LOG_FILLER, ' ')
     // 记下来，谢谢！: thanks at the end are said to the bot, not part of what was done.
     .replace(COURTESY_END, '')
-    .replace(new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日)\\s*`), '')
+    // 当日下午还开了…: every opening word of the day, and the 还/又 after them.
+    .replace(new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|当日|同日|同一天|同一日|同天)\\s*)+(?:还|又|也)?`), '')
     .replace(/^\s*(?:和|及|与|以及|、)\s*/, '')
     .replace(/\s+(?:和|及|与|以及|、)\s+/g, ' ')
     .replace(/[（(]\s*[)）]/g, ' ')

@@ -2,7 +2,8 @@
  * What the fifth fresh activity set (fixtures/messages/fresh-activity5.jsonl) found, through the
  * real assistant, reader and SQLite log: a correction said after an apology or a pointer at the
  * entry just logged (不好意思刚才发错了，不是视察是调研; 刚才记错了，应该是前天不是昨天) changes that
- * entry — never logged as a new one, never a withdrawal that drops the new value.
+ * entry — never logged as a new one, never a withdrawal that drops the new value; a second
+ * activity said to be on the same day (同一天还开了…, 当日下午…) is stored, not dropped.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
@@ -50,5 +51,23 @@ describe('a correction after an apology or a pointer at the entry just logged', 
     await bench.assistant.handle(say('昨天组织代表视察了河道治理'));
     expect((await bench.assistant.handle(say('刚才那条记错了'))).text).toContain('已撤回');
     expect(bench.log.list()).toHaveLength(0);
+  });
+});
+
+describe('a second activity on 同一天 or 当日 is its own entry', () => {
+  it('5月28日听取审议了…报告，同一天还开了主任会议 → two entries on 5月28日', async () => {
+    bench = makeBench(reader, { today: '2026-05-31' });
+    const reply = (await bench.assistant.handle(say('5月28日听取审议了区法院的专项工作报告，同一天还开了主任会议'))).text;
+    expect(reply).toContain('主任会议');
+    expect(bench.log.list().map((a) => [a.date, a.kind, a.title])).toEqual([
+      ['2026-05-28', 'report_review', '听取审议了区法院的专项工作报告'],
+      ['2026-05-28', 'council_meeting', '开了主任会议'],
+    ]);
+  });
+
+  it('…，当日下午召开了主任会议 likewise', async () => {
+    bench = makeBench(reader, { today: '2026-05-31' });
+    await bench.assistant.handle(say('5月28日视察了河道治理，当日下午召开了座谈会'));
+    expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-05-28', 'inspection'], ['2026-05-28', 'meeting']]);
   });
 });
