@@ -39,3 +39,18 @@ describe('a correction after an apology, with no entry just logged, is asked abo
     expect(read(text, now)).toMatchObject({ intent: 'unclear' });
   });
 });
+
+describe('which ones, with the deed said again after its activity word, are the entries', () => {
+  it.each([
+    ['上季度专题询问都问了哪些部门', ['inquiry'], '2026-04-01', '2026-06-30'],
+    ['今年执法检查查了哪些法律', ['law_check'], '2026-01-01', '2026-12-31'],
+    ['上周走访都去了哪几家企业', ['visit'], '2026-06-22', '2026-06-28'],
+  ])('%s → a list', (text, kinds, from, to) => {
+    expect(read(text, '2026-07-01')).toMatchObject({ intent: 'list', kinds, from, to });
+  });
+
+  it('a question for the minutes or the rules stays one (主任会议讨论了哪些事项, 专题询问一般问哪些部门)', () => {
+    expect(read('上个月主任会议讨论了哪些事项', '2026-07-01')).toMatchObject({ intent: 'ask' });
+    expect(read('专题询问一般问哪些部门', '2026-07-01')).toMatchObject({ intent: 'ask' });
+  });
+});
