@@ -182,11 +182,11 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       // In either order: 昨天和前天连续两天 is the same two days.
       const dates = owns.map((d) => dayOf(d, words, now).date).sort();
       const first = dates[0];
-      const over = lastingOf(words);
+      const over = lastingOf(words, p.text.slice(owns[owns.length - 1].end, part.end));
       const following = dates.every((date, i) => date === addDays(first, i));
       if (over && !EACH.test(words) && following && over.days === owns.length) {
         const kind = kindOf(p, deedMention(p, inPart));
-        activities.push({ kind, date: first, to: addDays(first, owns.length - 1), title: withoutLasting(titleOf(p, part, days, taxonomy.label(kind))) });
+        activities.push({ kind, date: first, to: addDays(first, owns.length - 1), title: withoutLasting(titleOf(p, part, days, taxonomy.label(kind)), over) });
         previous = first;
         continue;
       }

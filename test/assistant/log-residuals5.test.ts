@@ -3,7 +3,8 @@
  * real assistant, reader and SQLite log: a correction said after an apology or a pointer at the
  * entry just logged (不好意思刚才发错了，不是视察是调研; 刚才记错了，应该是前天不是昨天) changes that
  * entry — never logged as a new one, never a withdrawal that drops the new value; a second
- * activity said to be on the same day (同一天还开了…, 当日下午…) is stored, not dropped.
+ * activity said to be on the same day (同一天还开了…, 当日下午…) is stored, not dropped; two days
+ * listed and counted (6月29日、30日两天…) are one entry over both, not asked about.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
@@ -69,5 +70,21 @@ describe('a second activity on 同一天 or 当日 is its own entry', () => {
     bench = makeBench(reader, { today: '2026-05-31' });
     await bench.assistant.handle(say('5月28日视察了河道治理，当日下午召开了座谈会'));
     expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-05-28', 'inspection'], ['2026-05-28', 'meeting']]);
+  });
+});
+
+describe('days listed and counted right after them are one activity over those days', () => {
+  it('6月29日、30日两天开展了安全生产法执法检查 → one entry, 6月29日 to 30日', async () => {
+    bench = makeBench(reader, { today: '2026-07-01' });
+    await bench.assistant.handle(say('6月29日、30日两天开展了安全生产法执法检查'));
+    expect(bench.log.list().map((a) => [a.date, a.to, a.kind, a.title])).toEqual([['2026-06-29', '2026-06-30', 'law_check', '开展了安全生产法执法检查']]);
+  });
+
+  it('days that do not follow one another, or a count that does not fit, are still asked about', async () => {
+    bench = makeBench(reader, { today: '2026-07-01' });
+    for (const text of ['6月26日、29日两天开展了执法检查', '6月29日、30日3天开展了执法检查', '6月29日、30日开展了执法检查']) {
+      expect((await bench.assistant.handle(say(text))).text).toContain('是同一项活动持续了几天');
+    }
+    expect(bench.log.list()).toHaveLength(0);
   });
 });
