@@ -6,9 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy, readMessage, type Reading } from '../../src/reader/index.ts';
+import { readsAsExpected } from '../support/message-set.ts';
 
 const taxonomy = loadTaxonomy();
 const read = (text: string, now: string): Reading => readMessage(text, now, taxonomy);
+
+describe('whole messages: fixtures/messages/fresh-activity5.jsonl', () => {
+  readsAsExpected('fresh-activity5.jsonl', read);
+});
 
 describe('a vague stretch of months or weeks is asked about, never counted over all time', () => {
   it.each(['这几个月走访了多少次', '近几个月开了几次常委会', '这几周视察了几次', '这段时间走访了几次', '这几个月的调研列一下', '去年这几个月调研了几次'])('%s', (text) => {
