@@ -4,7 +4,9 @@
  * entry just logged (不好意思刚才发错了，不是视察是调研; 刚才记错了，应该是前天不是昨天) changes that
  * entry — never logged as a new one, never a withdrawal that drops the new value; a second
  * activity said to be on the same day (同一天还开了…, 当日下午…) is stored, not dropped; two days
- * listed and counted (6月29日、30日两天…) are one entry over both, not asked about.
+ * listed and counted (6月29日、30日两天…) are one entry over both, not asked about; a count
+ * narrowed to a deputy, a leader or a place (王建国代表参加了几次视察, 在城关镇开展了几次代表活动)
+ * is found by that name in the titles, never the kind's total passed off as theirs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
@@ -86,5 +88,38 @@ describe('days listed and counted right after them are one activity over those d
       expect((await bench.assistant.handle(say(text))).text).toContain('是同一项活动持续了几天');
     }
     expect(bench.log.list()).toHaveLength(0);
+  });
+});
+
+describe('a count narrowed to a deputy, a leader or a place', () => {
+  async function benchWithEntries(): Promise<TestBench> {
+    bench = makeBench(reader, { today: '2026-06-01' });
+    for (const text of ['4月9日王建国代表参加视察城区防汛', '4月10日视察河道治理', '4月20日李主任带队视察学校食堂',
+      '5月10日在城关镇代表联络站开展代表活动', '5月12日在北关镇代表之家开展代表活动', '5月13日张丽委员到区医保局调研', '5月14日到区教育局调研']) {
+      await bench.assistant.handle(say(text));
+    }
+    expect(bench.log.list()).toHaveLength(7);
+    return bench;
+  }
+  const ask = async (text: string): Promise<string> => (await bench.assistant.handle(say(text))).text;
+
+  it('王建国代表参加了几次视察 counts his, with the kind\'s total beside it', async () => {
+    await benchWithEntries();
+    const reply = await ask('今年王建国代表参加了几次视察');
+    expect(reply).toContain('事项含“王建国”的共 1 次（同期共 3 次');
+    expect(reply).not.toMatch(/^2026年共视察 3 次/);
+  });
+
+  it('李主任带队视察了几次, 在城关镇开展了几次代表活动, 张丽委员调研了几次 likewise', async () => {
+    await benchWithEntries();
+    expect(await ask('今年李主任带队视察了几次')).toContain('事项含“李主任”的共 1 次（同期共 3 次');
+    expect(await ask('今年在城关镇开展了几次代表活动')).toContain('事项含“城关镇”的共 1 次（同期共 2 次');
+    expect(await ask('今年张丽委员调研了几次')).toContain('事项含“张丽”的共 1 次（同期共 2 次');
+  });
+
+  it('deputies not named (组织代表视察, 人大代表) narrow nothing', async () => {
+    await benchWithEntries();
+    expect(await ask('今年组织代表视察了几次')).toMatch(/^2026年共视察 3 次/);
+    expect(await ask('今年人大代表参加了几次视察')).toMatch(/^2026年共视察 3 次/);
   });
 });
