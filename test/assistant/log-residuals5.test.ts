@@ -58,6 +58,16 @@ describe('a correction after an apology or a pointer at the entry just logged', 
 });
 
 describe('a second activity on 同一天 or 当日 is its own entry', () => {
+  it('常委会会议闭幕后接着召开了党组会议 and 视察结束后随即召开了座谈会, in one clause, are two entries each', async () => {
+    bench = makeBench(reader, { today: '2027-01-01' });
+    await bench.assistant.handle(say('昨天下午常委会会议闭幕后接着召开了党组会议'));
+    await bench.assistant.handle(say('昨天视察结束后随即召开了座谈会'));
+    expect(bench.log.list().map((a) => [a.date, a.kind, a.title])).toEqual([
+      ['2026-12-31', 'session', '常委会会议'], ['2026-12-31', 'party_meeting', '召开了党组会议'],
+      ['2026-12-31', 'inspection', '视察'], ['2026-12-31', 'meeting', '召开了座谈会'],
+    ]);
+  });
+
   it('5月28日听取审议了…报告，同一天还开了主任会议 → two entries on 5月28日', async () => {
     bench = makeBench(reader, { today: '2026-05-31' });
     const reply = (await bench.assistant.handle(say('5月28日听取审议了区法院的专项工作报告，同一天还开了主任会议'))).text;
