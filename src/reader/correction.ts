@@ -60,9 +60,16 @@ const SAID_OTHERWISE: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\s*(?:应该)?是\s*([^，,。；;\s]{1,12}?)\s*[，,]?\s*不是\s*[^，,。；;\s]{1,12}\s*[。!！]?\s*$/, '改成$1'],
 ];
 
+/**
+ * An apology or a pointer at the entry just logged, said before the correction itself
+ * (不好意思刚才发错了，不是视察是调研; 刚才记错了，应该是前天不是昨天): what follows is read.
+ */
+const OWNING_UP =
+  /^\s*(?:(?:不好意思|抱歉|对不起|sorry)\s*[，,。!！\s]*)?(?:(?:刚才|刚刚|上一条|上条|那条|这条|刚记的)(?:那条|这条|那个)?的?\s*(?:(?:发|记|写|录|登记)?(?:错了|有误|不对)\s*[，,。!！:：\s]+|(?=(?:日期|时间|类型|类别)\s*(?:错了|不对|记错了|搞错了|有误|改一下|要改))))?(?=\S)/i;
+
 /** A correction in words (改成6月13日, 不对，是调研): what it changes, or undefined when it is none. */
 export function readCorrection(text: string, now: IsoDate, taxonomy: Taxonomy): Change | undefined {
-  const said = SAID_OTHERWISE.reduce((t, [pattern, as]) => t.replace(pattern, as), text.trim());
+  const said = SAID_OTHERWISE.reduce((t, [pattern, as]) => t.replace(pattern, as), text.trim().replace(OWNING_UP, ''));
   const m = IN_WORDS.exec(said);
   return m ? readChange(m[1], now, taxonomy) : undefined;
 }

@@ -9,6 +9,8 @@ import { addDays, daysBetween, findPeriods, parseChineseNumber, type IsoDate, ty
 
 /** A stated length in days or weeks: 为期三天, 历时两日, 连续3天, 持续五天, 为期一周. */
 const LASTING = /(?:为期|历时|连续|持续)\s*([0-9０-９一二两三四五六七八九十]{1,3})\s*(?:个)?\s*(天|日|周|星期)(?:时间)?/;
+/** A count of days right after the days listed (6月29日、30日两天…, 前天昨天这两天…). */
+const COUNTED_AFTER = /^\s*(?:这|共|一共|整整)?\s*([0-9０-９一二两三四五六七八九十]{1,3})\s*(?:天|日)(?![内前后里])/;
 /** The day named is the first: 7月10日起, 今天开始. */
 const FROM_THE_DAY = /^\s*(?:起|开始|始|启动)/;
 /** The message reports the activity's close: the day named is the last. */
@@ -20,9 +22,12 @@ export interface Lasting {
   readonly words: string;
 }
 
-/** The stated length of an activity in days, when more than one day is said. */
-export function lastingOf(words: string): Lasting | undefined {
-  const m = LASTING.exec(words);
+/**
+ * The stated length of an activity in days, when more than one day is said; with `after` (the
+ * words right after the days a message lists), also a bare count there (6月29日、30日两天).
+ */
+export function lastingOf(words: string, after?: string): Lasting | undefined {
+  const m = LASTING.exec(words) ?? (after === undefined ? null : COUNTED_AFTER.exec(after));
   const count = m ? parseChineseNumber(m[1]) : undefined;
   const days = count !== undefined && m ? count * (/周|星期/.test(m[2]) ? 7 : 1) : undefined;
   return m && days !== undefined && days > 1 && days <= 366 ? { days, words: m[0] } : undefined;
@@ -53,8 +58,8 @@ export function openingDay(span: PeriodMatch | undefined, now: IsoDate): PeriodM
 }
 
 /** The title without the length (it is in the entry's days): 开展为期三天的执法检查 → 开展执法检查. */
-export function withoutLasting(title: string): string {
-  const m = LASTING.exec(title);
+export function withoutLasting(title: string, lasting?: Lasting): string {
+  const m = LASTING.exec(title) ?? (lasting && COUNTED_AFTER.exec(title));
   if (!m) return title;
   return (title.slice(0, m.index) + title.slice(m.index + m[0].length).replace(/^的/, ''))
     .replace(/[，,]\s*(?=[，,。；;]|$)/g, '')

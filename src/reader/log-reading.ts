@@ -32,10 +32,12 @@ interface Part {
 /** Between a day and the far end of its range (至, 到, -, ~). */
 const RANGE_GAP = /^\s*(?:至|到|-|—|－|~|～)\s*$/;
 const CLAUSE_END = /[，,；;。\n]/g;
+/** Inside a clause, the close of one activity before the next (常委会会议闭幕后接着召开了党组会议). */
+const CLOSE_THEN = /(?:闭幕|结束|散会)后(?=\s*(?:接着|随即|随后|紧接着)\s*(?:又)?\s*(?:召开|开|举行|组织|进行|开展))/g;
 /** A clause that opens with a time of day or "then" continues the day before with a new activity. */
-const NEXT_ACTIVITY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日|次日)`);
+const NEXT_ACTIVITY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|随即|紧接着|然后|接着|之后|另外|此外|当天|当日|同日|同一天|同一日|同天|次日)`);
 /** A clause that continues the day before (下午…, 随后…): the day is inherited. */
-const SAME_DAY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日)`);
+const SAME_DAY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|随即|紧接着|然后|接着|之后|另外|此外|当天|当日|同日|同一天|同一日|同天)`);
 /** Past and future markers, which settle a bare weekday (周一开了会 / 周一要开会). */
 const PAST = /(?<!为)了(?!解)|过(?!程|去)|已经?|完成/;
 const FUTURE = /要|将|准备|计划|拟|打算/;
@@ -76,7 +78,7 @@ function kindOf(p: Prepared, mention: KindMention | undefined): string {
 
 /** Split the message into the parts that each report one activity. */
 function partsOf(p: Prepared): Part[] {
-  const bounds = [...new Set([0, ...[...p.text.matchAll(CLAUSE_END)].map((m) => m.index + 1), ...itemStarts(p.text), p.text.length])].sort((a, b) => a - b);
+  const bounds = [...new Set([0, ...[...p.text.matchAll(CLAUSE_END), ...p.text.matchAll(CLOSE_THEN)].map((m) => m.index + m[0].length), ...itemStarts(p.text), p.text.length])].sort((a, b) => a - b);
   const parts: Array<{ start: number; end: number; kind: boolean }> = [];
   const kindsIn = (start: number, end: number): string[] => p.mentions.filter((m) => m.start >= start && m.start < end).map((m) => m.kind);
   const kindIn = (start: number, end: number): boolean => kindsIn(start, end).length > 0;
@@ -126,14 +128,16 @@ function titleOf(p: Prepared, part: Part, days: readonly PeriodMatch[], label: s
     .replace(cue.LOG_FILLER, ' ')
     // 记下来，谢谢！: thanks at the end are said to the bot, not part of what was done.
     .replace(COURTESY_END, '')
-    .replace(new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|然后|接着|之后|另外|此外|当天|同日)\\s*`), '')
+    // 当日下午还开了…: every opening word of the day, and the 还/又 after them.
+    .replace(new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:(?:${TIME_WORD}|随后|随即|紧接着|然后|接着|之后|另外|此外|当天|当日|同日|同一天|同一日|同天)\\s*)+(?:还|又|也)?`), '')
     .replace(/^\s*(?:和|及|与|以及|、)\s*/, '')
     .replace(/\s+(?:和|及|与|以及|、)\s+/g, ' ')
     .replace(/[（(]\s*[)）]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/\s*([，,。；;])\s*/g, '$1')
     .replace(/([，,。；;])[，,。；;]+/g, '$1')
-    .replace(EDGE_PUNCTUATION, '');
+    .replace(EDGE_PUNCTUATION, '')
+    .replace(/(?<=.)(?:闭幕|结束|散会)后$/, ''); // 常委会会议闭幕后 (接着召开了…): the close is the next one's cue
   return withoutItemNumber(title) || label;
 }
 
@@ -181,11 +185,11 @@ export function logEntries(p: Prepared, now: IsoDate, taxonomy: Taxonomy): Readi
       // In either order: 昨天和前天连续两天 is the same two days.
       const dates = owns.map((d) => dayOf(d, words, now).date).sort();
       const first = dates[0];
-      const over = lastingOf(words);
+      const over = lastingOf(words, p.text.slice(owns[owns.length - 1].end, part.end));
       const following = dates.every((date, i) => date === addDays(first, i));
       if (over && !EACH.test(words) && following && over.days === owns.length) {
         const kind = kindOf(p, deedMention(p, inPart));
-        activities.push({ kind, date: first, to: addDays(first, owns.length - 1), title: withoutLasting(titleOf(p, part, days, taxonomy.label(kind))) });
+        activities.push({ kind, date: first, to: addDays(first, owns.length - 1), title: withoutLasting(titleOf(p, part, days, taxonomy.label(kind)), over) });
         previous = first;
         continue;
       }

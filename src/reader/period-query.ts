@@ -7,7 +7,7 @@ import * as cue from './cues.ts';
 import { isTopic } from './log-reading.ts';
 import { readerMessages as say } from './messages.ts';
 import type { Prepared } from './prepare.ts';
-import { committeeSubject, queryTopic, unplacedSubject } from './query-topic.ts';
+import { actorSubject, committeeSubject, queryTopic, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { comparesPeriods } from './compared-periods.ts';
 import { fieldKinds } from './unlogged-asks.ts';
@@ -62,7 +62,7 @@ export function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy)
   if (!period && unread.length > 0) return { intent: 'unclear', question: say.unreadableDate(unread[0]), settled: true };
   // 法工委牵头的执法检查: the committee, not 法工委牵头 (a subject read before the activity word).
   const topic = queryTopic(p);
-  const committee = committeeSubject(p);
+  const committee = committeeSubject(p) ?? actorSubject(p);
   const about = field ? undefined : committee && (!topic || topic.includes(committee)) ? committee : topic ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
   const by = queryRecorder(p);
   // 今年还要开几次常委会: what is still to come is what the log holds after today (planned entries).

@@ -151,7 +151,7 @@ function withoutAsking(run: string): string {
  * over every one of the kind instead, the figure would pass for the committee's. 常委 (members)
  * and 常委会 (the whole body) narrow nothing.
  */
-const COMMITTEE = /[\u4e00-\u9fff]{1,8}?(?:工委|专委会?|委员会|委|办公室|研究室|联络处)/g;
+const COMMITTEE = /[\u4e00-\u9fff]{1,8}?(?:工委|专委会?|委员会|委(?!员)|办公室|研究室|联络处)/g;
 /** The body as a whole or its members: no narrowing. */
 const WHOLE_BODY = /常委会?$|常务委员会$/;
 
@@ -189,4 +189,28 @@ export function commandSubject(words: string, now: IsoDate, taxonomy: Taxonomy):
     .map(withoutAsking)
     .filter(Boolean);
   return runs.length === 1 ? subject(runs[0]) : undefined;
+}
+
+/** Common surnames: a name named before 代表/委员/主任 starts with one (群众代表, 两位代表 are no names). */
+const SURNAME = '[王李张刘陈杨黄赵吴周徐孙朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳柴蒙鲍华喻祁蒲房滕屈饶牟艾尤穆卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝]';
+const PERSON = new RegExp(`^(${SURNAME}[\u4e00-\u9fff]{1,2}(?:代表|委员)|${SURNAME}(?:副?主任|书记|秘书长))`);
+/** Words that say which deputies, not who: 组织代表, 部分委员, 高校代表 (a surname's character may open them). */
+const NO_NAME = /人大|高校|企业|群众|选民|青年|妇女|界别|专业|行业|特邀|列席|组织|部分|全体|各位|有关|相关|新任|基层|驻区|邀请|带领|这些|那些|哪些|几位|多少|广大|常委|专委|工委|[省市区县乡镇村位名个些]/;
+const PLACE = /(?:在|到|去|赴)([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|村|社区|片区|开发区|园区|联络站|代表之家))/;
+
+/**
+ * A deputy or leader named as the one who acted (王建国代表参加了几次视察, 李主任带队视察了几次), or
+ * the place it was done (在城关镇开展了几次代表活动), before the first activity word: like a
+ * committee, found by its name in the titles — over the whole kind the figure would pass for
+ * that person's or place's. Undefined when the words name neither.
+ */
+export function actorSubject(p: Prepared): string | undefined {
+  if (p.mentions.length === 0) return undefined;
+  const run = p.blank.slice(0, p.mentions[0].start).split(CLAUSE).pop() ?? '';
+  const words = stripRepeatedly(run.replace(/\s+/g, ''), ASKING);
+  const person = PERSON.exec(words)?.[1];
+  // 王建国代表 → 王建国 (titles may say 组织王建国等代表…); 李主任 stays whole.
+  const name = person?.replace(/(?:代表|委员)$/, '');
+  if (person && name && !NO_NAME.test(name)) return name;
+  return PLACE.exec(words)?.[1];
 }

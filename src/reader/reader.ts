@@ -26,10 +26,10 @@ const HAS_FILLER = new RegExp(cue.LOG_FILLER.source);
 /** Whether or where something was done: 有没有(…过), 去了哪里, 去过哪些乡镇, 哪些地方. */
 const WHICH_DONE = /有没有|(?:去|到)[了过]?(?:哪里|哪儿|哪些)|哪些地方|哪些单位/;
 /**
- * Right after an activity word: 视察了哪些学校, 视察了啥地方, 执法检查的是哪部法律 (not 主任会议讨论了哪些事项,
- * a question for the minutes).
+ * Right after an activity word, or the deed said again: 视察了哪些学校, 视察了啥地方, 执法检查的是哪部法律,
+ * 专题询问都问了哪些部门 (not 主任会议讨论了哪些事项, a question for the minutes).
  */
-const WHICH_OBJECT = /^\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项]|啥|什么)[\u4e00-\u9fff]/;
+const WHICH_OBJECT = /^\s*(?:(?:都|还|分别|主要)?\s*(?:问|询问|查|检查|看|去|到|访|走访|调研|视察))?\s*(?:[了过]|的(?:都)?是|都是)(?:哪些|哪几[个家处所部项]|哪一?[部家所项]|啥|什么)[\u4e00-\u9fff]/;
 /** Which meetings were or are to be held: 开了哪些会, 要开什么会, 开的啥会, 本周有哪些会. */
 const WHICH_MEETINGS = /(?:开|有)(?:了|过|的)?\s*(?:哪些|哪几[次场个]?|什么|啥)\s*会(?![议见谈商计员长客场])/;
 /** Whether there is anything at all in a period: 有没有活动, 有安排吗, 有无记录, 没有活动？. */
@@ -108,7 +108,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   const blank = deed ? p.blank.replace(cue.RECORDS_DEED, (m) => ' '.repeat(m.length)) : p.blank;
   // 把11月28日那条视察删掉 names its entry: never the undo of the last message, which may be another.
   if (readNamedDeletion(original, now, taxonomy) || cue.DELETE_SOME.test(p.text)) return { intent: 'unclear', question: say.deletionNeedsNumber, settled: true };
-  if (cue.UNDO.test(p.text)) return { intent: 'undo' };
+  // 刚才记错了，应该是前天: a correction with its new value is no withdrawal of the entry.
+  if (cue.UNDO.test(p.text)) return readCorrection(original, now, taxonomy) ? { intent: 'unclear', question: say.correctionWithoutEntry, settled: true } : { intent: 'undo' };
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
   if (cue.HOW_TO_USE.test(blank)) return { intent: 'help' };
   if (cue.NOTHING_ON.test(p.text)) return { intent: 'unclear', question: say.nothingOn, settled: true };

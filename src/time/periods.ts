@@ -49,8 +49,8 @@ const RANGE_JOINER = /^\s*(?:至|到|-|—|–|－|ー|~|～)\s*$/;
 const RANGE_OPENER = /(?:从|自|由)\s*$/;
 /** After a period: up to today (3月以来, 三季度到现在, 2023年至今, 5月1日以后, 6月起). */
 const UP_TO_NOW = /^\s*(?:以来|至今|迄今|以后|之后|起(?![草来])|开始(?!了)|(?:截至|截止|截止到|截止至|到|至)\s*(?:现在|目前|今天|当前|今))/;
-/** Before a period that holds today: up to today as well (截至目前，今年…; 到目前为止，本月…). */
-const NOW_BEFORE = /(?:(?:截至|截止|截止到|截止至)\s*(?:目前|现在|今天|当前|今日)|(?:到|至)目前为止|迄今为止)\s*[，,]?\s*$/;
+/** Before a period that holds today: up to today as well (截至目前，今年…; 到目前为止，本月…; 到现在为止，今年…). */
+const NOW_BEFORE = /(?:(?:截至|截止|截止到|截止至)\s*(?:目前|现在|今天|当前|今日)|(?:到|至)\s*(?:目前|现在|今天|当前)\s*为止|迄今为止)\s*[，,]?\s*$/;
 
 /**
  * After a day: the week or month it falls in (6月12日那周, 6月12日所在的那个月), or a weekday

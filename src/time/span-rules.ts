@@ -119,6 +119,11 @@ export const SPAN_RULES: readonly Rule[] = [
     const year = g.start ? splitIsoDate(now).year : yearOf(g, now);
     return year !== undefined ? { from: toIsoDate(year, 1, 1), to: now } : undefined;
   }),
+  // 今年这几个月: this year up to today (去年这几个月 is no such span: its words are asked about).
+  rule(`${Y}\\s*的?\\s*这几个月(?:以来|来|里|中)?`, false, (g, now) => {
+    const year = splitIsoDate(now).year;
+    return yearOf(g, now) === year ? { from: toIsoDate(year, 1, 1), to: now } : undefined;
+  }),
   // 今年, 去年, 2022年, 明年
   rule(Y, false, (g, now) => {
     const year = yearOf(g, now);
