@@ -18,13 +18,14 @@ import { modelDraft } from './model-drafter.ts';
 import { describePeriod, periodForFileName } from '../time/index.ts';
 import { closingFor, styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
 import { draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
-import { DONE_AND_PLAN, PLAN, sinceStart, withAdvice, yearTaken, type TopicPart } from './draft-parts.ts';
+import { DONE_AND_PLAN, PLAN, pointsOfWorkDone, sinceStart, withAdvice, yearTaken, type TopicPart } from './draft-parts.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
 import { draftLength, fitParagraphs, lengthNote, shapeWish, withoutLength } from './request-shape.ts';
 import { fitToLength } from './length-fit.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { wrongCounts } from './asked-counts.ts';
+import { comparisonNote, withoutComparison } from './compare-asked.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
 import { findForm, findTopics, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
@@ -157,7 +158,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       // 成效和下半年打算: the work done is drafted, the plan is left to the office and said so.
       // 总结，后面加上下半年打算，300字以内: the length asked is no part of what is asked for.
       const asked = withoutLength(words);
-      const plan = PLAN.test(asked);
+      const plan = PLAN.test(asked) && !pointsOfWorkDone(asked, named.to, now);
       const planToo = plan && DONE_AND_PLAN.test(asked);
       if (plan && !planToo) throw new UserError('unknown_topic', messages.planNotDrafted);
       // 信访工作的总结 names work of its own: not the occasion's whole-office report.
@@ -201,7 +202,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
       // A topic's word is no subject, even one another named topic covers (学习和党组工作: 学习 is 党组工作's).
-      const subjectNamed = namedSubject(withoutOccasion(words), named.words, [...topics, ...findTopics(words, book)], items.map((i) => i.fact));
+      const subjectNamed = namedSubject(withoutOccasion(withoutComparison(words)), named.words, [...topics, ...findTopics(words, book)], items.map((i) => i.fact));
       // Some of the counted entries name it (视察里安全生产那块): the draft is about those alone.
       // A kind's own name (会议, 视察) is no matter within the topics: it never narrows them.
       const part: TopicPart | undefined = subjectNamed && subjectNamed.matching.length > 0 && subjectNamed.complete && !kindWords?.named(subjectNamed.subject).size
@@ -209,6 +210,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
       const wrong = kindWords ? await wrongCounts(words, kindWords, deps.log, start, end) : [];
       let note: string | undefined = [
+        await comparisonNote(words, deps.log, start, end),
         ...wrong.map((w) => messages.countAsked(w.words, w.kinds.map(label).join('、'), w.logged)),
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,
         unfinished ? messages.periodNotOver(describePeriod(start, named.to!, now), start, end) : undefined,

@@ -62,6 +62,13 @@ export const messages = {
   /** The log stops well before the period ends: the figures run only up to its last entry. */
   logEnds: (last: string) =>
     `活动记录最后一条是${last}，此后没有登记任何活动；稿中的数字只包括${last}以前的活动。如之后的活动还没有录入，请先补录再起草。`,
+  /** A comparison with a year before asked, the log holding nothing then: none is written. */
+  compareNone: (from: string, to: string, first?: string) =>
+    `要求里要与去年同期比较，但活动记录中没有去年同期（${from}至${to}）的活动${first ? `（最早一条是${first}）` : ''}，无法比较；` +
+    '稿中只写了本期的情况，没有写增减。如需比较，请提供去年同期的数字。',
+  /** A comparison with a year before asked: the draft writes this period's work alone. */
+  compareNotDrafted: (from: string, to: string, total: number) =>
+    `要求里要与去年同期比较：稿中只写了本期的情况，没有写增减。去年同期（${from}至${to}）活动记录共 ${total} 条，请统计该时段核对后再补充比较。`,
   /** Nothing logged up to the period's end, something after: the log begins later. */
   logStarts: (first: string) =>
     `活动记录最早一条是${first}，此前没有登记任何活动，所以稿中没有这段时间的工作情况。如这段时间的活动还没有录入，请先补录再起草。`,

@@ -1,0 +1,43 @@
+/**
+ * Requests from fresh-drafts5.jsonl read as the office director would: a comparison with a
+ * year before the log cannot make is said, never written; 要点 of a period gone by are the work
+ * done, in points, not a plan refused; 工作进展 is the whole office's work.
+ */
+import { describe, expect, it } from 'vitest';
+import { fixtureDrafter, halfYearLogPresent } from '../support/fixture-drafter.ts';
+
+describe.skipIf(!halfYearLogPresent())('fresh-drafts5 requests over the shared half-year log', () => {
+  const { drafter } = fixtureDrafter('lvzhi-drafts5-', { seeds: true });
+  const draft = (request: string, now = '2023-07-05') => drafter().draft({ request, now });
+
+  it('says beside the draft that the log holds nothing of a year before, and writes no increase or decrease', async () => {
+    for (const request of ['写一段上半年监督工作情况,与去年同期相比说明增减', '起草上半年代表工作小结,和去年同期比一比', '上半年视察次数比去年同期多了多少?写进总结里']) {
+      const d = await draft(request);
+      expect(d.from).toBe('2023-01-01');
+      expect(d.to).toBe('2023-06-30');
+      expect(d.note).toMatch(/没有去年同期（2022-01-01至2022-06-30）的活动.*无法比较/);
+      expect(d.text).not.toMatch(/同比|增长|减少|增加|去年/);
+      // The comparison asked is no subject the draft narrows to.
+      expect(d.note).not.toContain('没有事项含');
+    }
+    // 去年 as the period drafted is no comparison.
+    expect((await draft('起草去年全年视察工作情况的汇报')).note ?? '').not.toContain('去年同期');
+  });
+
+  it('drafts 要点 of a period gone by as the work done, and still leaves a plan to the office', async () => {
+    const points = await draft('列出上半年监督工作的要点');
+    expect(points.text).toContain('14个报告');
+    expect(points.to).toBe('2023-06-30');
+    const may = await draft('5月份工作要点整理一下,分条写', '2023-06-05');
+    expect([may.from, may.to]).toEqual(['2023-05-01', '2023-05-31']);
+    expect(may.facts.some((f) => f.count > 0)).toBe(true);
+    await expect(draft('起草下半年工作要点')).rejects.toThrow(/计划、打算要由办公室研究确定/);
+    await expect(draft('起草监督工作要点')).rejects.toThrow(/计划、打算要由办公室研究确定/);
+  });
+
+  it('drafts 工作进展 as the office\'s work over the quarter begun', async () => {
+    const d = await draft('写一段本季度以来的工作进展', '2023-04-15');
+    expect([d.from, d.to]).toEqual(['2023-04-01', '2023-04-15']);
+    expect(d.facts.some((f) => f.count > 0)).toBe(true);
+  });
+});
