@@ -34,6 +34,13 @@ export const messages = {
     `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${titlesOnce(matching)}。` +
     `如果只写这方面，请据此改动稿中的数字。`,
   /** Work no drafting topic names, with entries naming it: listed without figures. */
+  /** A unit named (代表工委): the draft keeps the kinds only it recorded in the period. */
+  unitNarrowed: (unit: string, kept: string, shared: string) =>
+    `稿中只写了${unit}的工作：${kept}，该时段这些活动都由${unit}登记，次数是这些类型的全部记录` +
+    (shared ? `；${shared}也有${unit}登记的，但同类活动还有其他部门登记，活动记录按类型计数、不按部门计数，没有写入` : '') + '。请核实后再用。',
+  /** A unit named that recorded no kind alone: nothing narrowed. */
+  unitNotNarrowed: (unit: string) =>
+    `要求里提到“${unit}”：活动记录按类型计数、不按部门计数，该时段没有只由${unit}登记的活动类型；稿中是区人大常委会该时段的全部工作，不是${unit}一家的，请核实后再用。`,
   subjectEntriesOnly: (subject: string, label: string) =>
     `“${label}”不是起草模板里的方面，稿中只列出事项含“${subject}”的活动，没有写次数（活动记录按视察、调研等类型计数，不按主题计数）。`,
   /** A part of a topic (视察里安全生产那块): its entries listed without figures; the topic's figures are the basis. */
@@ -74,7 +81,7 @@ export const messages = {
     `活动记录最早一条是${first}，此前没有登记任何活动，所以稿中没有这段时间的工作情况。如这段时间的活动还没有录入，请先补录再起草。`,
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
-    `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,
+    `${organ}${period}${/(?:常委会|工委|委员会|办公室|研究室)$/.test(organ) ? topic.replace(/^常委会/, '') : topic}情况`,
   speechTitle: (topic: string, word: string = '发言') => `关于${topic}的${word === '发言' ? '交流发言' : word}`,
   venueTitle: (venue: string, word: string = '发言') => `在${venue}上的${word}`,
   /** The file name's last word, by form: 总结 for a section, 发言 for a speech; the request's own word wins. */

@@ -40,4 +40,22 @@ describe.skipIf(!halfYearLogPresent())('fresh-drafts5 requests over the shared h
     expect([d.from, d.to]).toEqual(['2023-04-01', '2023-04-15']);
     expect(d.facts.some((f) => f.count > 0)).toBe(true);
   });
+
+  it('drafts a named committee\'s work as the kinds only it logged, and says what was left out', async () => {
+    const deputies = await draft('写一段代表工委今年以来的工作情况');
+    expect(deputies.document.title).toBe('区人大常委会代表工委今年以来工作情况');
+    expect(deputies.text).toMatch(/代表培训3期/);
+    expect(deputies.text).toMatch(/代表建议办理工作3次/);
+    // The whole office's work is not the committee's.
+    expect(deputies.text).not.toMatch(/党组|视察|14个报告/);
+    expect(deputies.note).toMatch(/只写了代表工委的工作/);
+    const culture = await draft('教科文卫工委上半年做了哪些工作,帮我写一段');
+    expect(culture.text).toContain('公共文化服务保障法');
+    expect(culture.text).not.toMatch(/没有登记|视察|党组/);
+    expect(culture.facts.some((f) => f.count > 0)).toBe(true);
+    // A committee whose work is no kind of its own narrows nothing, and that is said.
+    const shared = await draft('写一段上半年代表工委的监督工作');
+    expect(shared.text).toContain('14个报告');
+    expect(shared.note).toMatch(/没有只由代表工委登记的活动类型/);
+  });
 });
