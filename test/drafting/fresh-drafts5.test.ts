@@ -58,4 +58,11 @@ describe.skipIf(!halfYearLogPresent())('fresh-drafts5 requests over the shared h
     expect(shared.text).toContain('14个报告');
     expect(shared.note).toMatch(/没有只由代表工委登记的活动类型/);
   });
+
+  it('names one day as that day, not as a span from it to itself', async () => {
+    const d = await draft('把6月27日常委会第十一次会议的情况写成一段');
+    expect([d.from, d.to]).toEqual(['2023-06-27', '2023-06-27']);
+    expect(d.text).toContain('2023年6月27日');
+    expect(d.text).not.toContain('至6月27日');
+  });
 });
