@@ -28,7 +28,7 @@ import { wrongCounts } from './asked-counts.ts';
 import { unitIn, unitItems } from './unit-named.ts';
 import { comparisonNote, withoutComparison } from './compare-asked.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
-import { findForm, findTopics, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
+import { findForm, findTopics, slipOfTopic, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
@@ -159,7 +159,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const found = topicsOf(unit ? words.replace(unit, ' ') : words, named.words);
       const topicNamed = found.named;
       const overall = book.topics.filter((t) => t.id === 'overall');
-      const topics = unit && !topicNamed && found.topics.length === 0 ? overall : found.topics;
+      let topics = unit && !topicNamed && found.topics.length === 0 ? overall : found.topics;
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
       // 成效和下半年打算: the work done is drafted, the plan is left to the office and said so.
       // 总结，后面加上下半年打算，300字以内: the length asked is no part of what is asked for.
@@ -168,7 +168,11 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const planToo = plan && DONE_AND_PLAN.test(asked);
       if (plan && !planToo) throw new UserError('unknown_topic', messages.planNotDrafted);
       // 信访工作的总结 names work of its own: not the occasion's whole-office report.
-      const unlisted = topicNamed || unit ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
+      const subjectRead = topicNamed || unit ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
+      // 代表工做情况: a topic's word with one character slipped is that topic, and the reading is said.
+      const slip = subjectRead ? slipOfTopic(subjectRead, book) : undefined;
+      if (slip) topics = [slip.topic];
+      const unlisted = slip ? undefined : subjectRead;
       if (topics.length === 0 && !unlisted) {
         throw new UserError('unknown_topic', messages.unknownTopic(book.topics.map((t) => t.label).join('、')));
       }
@@ -222,6 +226,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const wrong = kindWords ? await wrongCounts(words, kindWords, deps.log, start, end) : [];
       let note: string | undefined = [
         unitNote,
+        slip ? messages.slipRead(subjectRead!, slip.word) : undefined,
         await comparisonNote(words, deps.log, start, end),
         ...wrong.map((w) => messages.countAsked(w.words, w.kinds.map(label).join('、'), w.logged)),
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,

@@ -34,6 +34,8 @@ export const messages = {
     `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${titlesOnce(matching)}。` +
     `如果只写这方面，请据此改动稿中的数字。`,
   /** Work no drafting topic names, with entries naming it: listed without figures. */
+  /** A topic's word written with one character slipped (代表工做): read as the word, and said. */
+  slipRead: (written: string, word: string) => `要求里的“${written}”按“${word}”理解起草；如不是这个意思，请改正后重新提出。`,
   /** A unit named (代表工委): the draft keeps the kinds only it recorded in the period. */
   unitNarrowed: (unit: string, kept: string, shared: string) =>
     `稿中只写了${unit}的工作：${kept}，该时段这些活动都由${unit}登记，次数是这些类型的全部记录` +

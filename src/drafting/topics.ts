@@ -67,6 +67,21 @@ export function findTopics(request: string, book: TopicBook): Topic[] {
   return found;
 }
 
+/**
+ * The topic a subject read from a request misspells by one character (代表工做 → 代表工作, 监督工做 → 监督工作),
+ * with the word it was read as; undefined for a subject of three characters or fewer's own, or none near.
+ * Two-character subjects are never read as a slip (信访 is no 走访).
+ */
+export function slipOfTopic(subject: string, book: TopicBook): { topic: Topic; word: string } | undefined {
+  if (subject.length < 3) return undefined;
+  const near = (word: string) => word.length === subject.length && [...word].filter((c, i) => c !== subject[i]).length === 1;
+  for (const topic of book.topics) {
+    const word = [...topic.words, topic.label].find(near);
+    if (word) return { topic, word };
+  }
+  return undefined;
+}
+
 /** The topics of the first occasion the request names (座谈会上的发言 → overall), or none. */
 export function occasionTopics(request: string, book: TopicBook): Topic[] {
   const occasion = book.occasions.find((o) => o.words.some((w) => request.includes(w)));

@@ -65,4 +65,15 @@ describe.skipIf(!halfYearLogPresent())('fresh-drafts5 requests over the shared h
     expect(d.text).toContain('2023年6月27日');
     expect(d.text).not.toContain('至6月27日');
   });
+
+  it('reads a topic written with one character slipped as that topic, and says so; a two-character subject is never guessed', async () => {
+    const d = await draft('起草一段代表工做情况');
+    expect(d.topics).toEqual(['代表工作']);
+    expect(d.text).toContain('代表建议办理工作3次');
+    expect(d.text).not.toContain('没有登记');
+    expect(d.note).toMatch(/“代表工做”按“代表工作”理解/);
+    expect(d.note).toMatch(/按今年以来/);
+    const petitions = await draft('写一段上半年信访工作情况');
+    expect(petitions.text).toMatch(/没有登记与信访工作有关的活动/);
+  });
 });
