@@ -26,6 +26,7 @@ import { fitToLength } from './length-fit.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { wrongCounts } from './asked-counts.ts';
 import { unitIn, unitItems } from './unit-named.ts';
+import { loggedElsewhere } from './logged-elsewhere.ts';
 import { comparisonNote, withoutComparison } from './compare-asked.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
 import { findForm, findTopics, slipOfTopic, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
@@ -223,9 +224,11 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const part: TopicPart | undefined = subjectNamed && subjectNamed.matching.length > 0 && subjectNamed.complete && !kindWords?.named(subjectNamed.subject).size
         ? { label: subject, kinds: items.flatMap((i) => i.fact.kinds), facts, counted: subjectNamed.counted } : undefined;
       const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
+      const elsewhere = hasFacts && subjectNamed?.matching.length !== 0 ? undefined : await loggedElsewhere(deps.log, items.flatMap((i) => i.fact.kinds), words, named.words, [...topics, ...findTopics(words, book)]);
       const wrong = kindWords ? await wrongCounts(words, kindWords, deps.log, start, end) : [];
       let note: string | undefined = [
         unitNote,
+        elsewhere ? messages.loggedElsewhere(period, elsewhere.subject, elsewhere.entries.map((a) => `${a.date}${a.title}`).join('；')) : undefined,
         slip ? messages.slipRead(subjectRead!, slip.word) : undefined,
         await comparisonNote(words, deps.log, start, end),
         ...wrong.map((w) => messages.countAsked(w.words, w.kinds.map(label).join('、'), w.logged)),

@@ -34,6 +34,9 @@ export const messages = {
     `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${titlesOnce(matching)}。` +
     `如果只写这方面，请据此改动稿中的数字。`,
   /** Work no drafting topic names, with entries naming it: listed without figures. */
+  /** Nothing of the topics in the period; entries naming the matter asked about are logged on other days. */
+  loggedElsewhere: (period: string, subject: string, entries: string) =>
+    `${period}没有登记这方面的活动；活动记录中含“${subject}”的是：${entries}。如要写的是这次，请写明它的日期或时段后重新起草。`,
   /** A topic's word written with one character slipped (代表工做): read as the word, and said. */
   slipRead: (written: string, word: string) => `要求里的“${written}”按“${word}”理解起草；如不是这个意思，请改正后重新提出。`,
   /** A unit named (代表工委): the draft keeps the kinds only it recorded in the period. */

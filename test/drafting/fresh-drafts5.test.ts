@@ -76,4 +76,15 @@ describe.skipIf(!halfYearLogPresent())('fresh-drafts5 requests over the shared h
     const petitions = await draft('写一段上半年信访工作情况');
     expect(petitions.text).toMatch(/没有登记与信访工作有关的活动/);
   });
+
+  it('says beside the draft on which day a matter asked of the wrong month is logged', async () => {
+    const june = await draft('6月那次安全生产视察写一段');
+    expect([june.from, june.to]).toEqual(['2023-06-01', '2023-06-30']);
+    expect(june.text).toMatch(/没有登记与视察工作有关的活动/);
+    expect(june.note).toMatch(/含“安全生产”的是：2023-02-09视察安全生产工作/);
+    const may = await draft('写一段5月份食品安全视察的情况');
+    expect(may.note).toMatch(/含“食品安全”的是：2023-04-06视察食品安全工作/);
+    // A matter the log never names is said so, with no day offered.
+    expect((await draft('写一段上半年信访工作情况')).note).not.toMatch(/含“信访”的是/);
+  });
 });
