@@ -29,7 +29,7 @@ import { unitIn, unitItems } from './unit-named.ts';
 import { loggedElsewhere } from './logged-elsewhere.ts';
 import { comparisonNote, withoutComparison } from './compare-asked.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
-import { findForm, findTopics, slipOfTopic, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
+import { findForm, findTopics, salutationFor, slipOfTopic, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
@@ -209,7 +209,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       // The office's own greeting fits a general speech; to deputies the template's 各位代表 is right.
       // A meeting named that is not the deputies' own (全市人大工作交流会) is addressed as the office addresses it.
       const toOthers = !!venue && !/代表/.test(venue);
-      const salutation = templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation;
+      const salutation = salutationFor(templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation, words);
       const templateInput = { topics, form, items, period, organ: voice, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
       // Over the length asked (300字以内) or asked to be brief: the items to their figures' sentences, then whole items dropped.
       const wish = shapeWish(words);

@@ -107,6 +107,19 @@ export function findVenue(request: string): string | undefined {
   return match && spoken ? match[1] : undefined;
 }
 
+/** The head of the standing committee as the one who speaks (帮主任写…讲话, 主任在推进会上讲话), not 主任会议 as a venue. */
+const HEAD_SPEAKS = /(?:帮|为|替|给)\s*(?:常委会|人大)?\s*主任(?!会议|委员)|(?<!副)主任(?!会议|委员)\s*(?:在|的)/;
+
+/**
+ * The salutation for a speech the 主任 gives: no 尊敬的各位主任 addressing himself (同志们：); any
+ * other unchanged. Undefined stays undefined (the template's own).
+ */
+export function salutationFor(salutation: string | undefined, request: string): string | undefined {
+  if (!salutation || !HEAD_SPEAKS.test(request) || speechWord(request) !== '讲话') return salutation;
+  const rest = salutation.replace(/尊敬的各位主任[、，,]?/, '');
+  return rest.length > 1 ? rest : '同志们：';
+}
+
 /** The kind of speech a request names, for its title: 讲话 or 致辞 when it says so, else 发言. */
 export function speechWord(request: string): '讲话' | '致辞' | '发言' {
   return /发言/.test(request) ? '发言' : /讲话/.test(request) ? '讲话' : /致辞/.test(request) ? '致辞' : '发言';

@@ -87,4 +87,13 @@ describe.skipIf(!halfYearLogPresent())('fresh-drafts5 requests over the shared h
     // A matter the log never names is said so, with no day offered.
     expect((await draft('写一段上半年信访工作情况')).note).not.toMatch(/含“信访”的是/);
   });
+
+  it('greets the audience of a speech the 主任 gives, not 各位主任; a 发言 to others keeps the office\'s greeting', async () => {
+    const head = await draft('帮主任写在全区人大工作推进会上的讲话开头部分,概括上半年工作');
+    expect(head.document.paragraphs[0].text).toBe('同志们：');
+    expect(head.text).not.toContain('各位主任');
+    // 主任会议 is where the speech is given, not who gives it.
+    expect((await draft('为主任会议写一段讲话稿,讲讲二季度代表工作')).text).toContain('各位主任');
+    expect((await draft('写一篇上半年工作的交流发言')).text).toContain('尊敬的各位主任');
+  });
 });
