@@ -21,7 +21,7 @@ import { draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.t
 import { DONE_AND_PLAN, PLAN, pointsOfWorkDone, sinceStart, withAdvice, yearTaken, type TopicPart } from './draft-parts.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
-import { draftLength, fitParagraphs, lengthNote, shapeWish, withoutLength } from './request-shape.ts';
+import { draftLength, fitParagraphs, lengthNote, shapeWish, withoutClosing, withoutLength } from './request-shape.ts';
 import { fitToLength } from './length-fit.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { wrongCounts } from './asked-counts.ts';
@@ -108,7 +108,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   /** The document in the paragraphs the request asks for, and what to say of its length and of the log's reach. */
   async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate): Promise<{ document: DraftDocument; notes: string[] }> {
     const wish = shapeWish(request);
-    const shaped = fitParagraphs(document, wish.paragraphs);
+    const shaped = fitParagraphs(wish.opening ? withoutClosing(document) : document, wish.paragraphs);
     const [last, first] = await Promise.all([logEndsBefore(deps.log, start, end), logStartsAfter(deps.log, end)]);
     const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined, first ? messages.logStarts(first) : undefined];
     return { document: shaped, notes: notes.filter((n): n is string => !!n) };

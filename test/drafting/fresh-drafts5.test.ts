@@ -96,4 +96,14 @@ describe.skipIf(!halfYearLogPresent())('fresh-drafts5 requests over the shared h
     expect((await draft('为主任会议写一段讲话稿,讲讲二季度代表工作')).text).toContain('各位主任');
     expect((await draft('写一篇上半年工作的交流发言')).text).toContain('尊敬的各位主任');
   });
+
+  it('drafts the opening of a speech as one paragraph of figures, without the closing words', async () => {
+    const d = await draft('起草在代表座谈会上的讲话,开头一段', '2023-07-03');
+    const bodies = d.document.paragraphs.filter((p) => p.style === 'body');
+    expect(bodies).toHaveLength(1);
+    expect(d.text).toContain('代表建议办理工作3次');
+    expect(d.text).not.toMatch(/谢谢大家|下一步/);
+    // The whole speech still closes.
+    expect((await draft('起草在代表座谈会上的讲话', '2023-07-03')).text).toContain('谢谢大家');
+  });
 });
