@@ -13,6 +13,11 @@ export function describePeriod(from: IsoDate, to: IsoDate, now: IsoDate, words?:
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
   if (fm === 1 && fd === 1 && to === now) return fy === Number(now.slice(0, 4)) ? '今年以来' : `${fy}年以来`;
+  // 本季度以来, 本月以来: the quarter or month begun, up to today (2023年第二季度以来).
+  if (to === now && words && /以来/.test(words) && fd === 1) {
+    if (/季度/.test(words) && fm % 3 === 1) return `${fy}年第${'一二三四'[(fm - 1) / 3]}季度以来`;
+    if (/月/.test(words) && fy === ty && fm === tm) return `${fy}年${fm}月以来`;
+  }
   const recent = to === now && words ? recentPhrase(words) : undefined;
   if (recent) return recent;
   // One day (6月27日那次会议): the day, never 6月27日至6月27日.

@@ -38,6 +38,7 @@ describe.skipIf(!halfYearLogPresent())('fresh-drafts5 requests over the shared h
   it('drafts 工作进展 as the office\'s work over the quarter begun', async () => {
     const d = await draft('写一段本季度以来的工作进展', '2023-04-15');
     expect([d.from, d.to]).toEqual(['2023-04-01', '2023-04-15']);
+    expect(d.document.title).toBe('区人大常委会2023年第二季度以来工作情况');
     expect(d.facts.some((f) => f.count > 0)).toBe(true);
   });
 
