@@ -35,6 +35,11 @@ export function withAdvice(document: DraftDocument, nothing: boolean): { text: s
 /** A request for a plan (下半年工作计划, 明年工作打算, 工作要点), not an account of what was done. */
 export const PLAN = /(?:计划|打算|思路|要点|规划)\s*(?:的)?\s*(?:稿子|材料|初稿|草稿|部分)?\s*[。！!]?\s*$/;
 
+/** 要点 or 提纲 of a period already begun or over (列出上半年监督工作的要点 on 7月5日): the work done, in points; no plan. */
+export function pointsOfWorkDone(asked: string, to: IsoDate | null | undefined, now: IsoDate): boolean {
+  return !!to && to <= now && /要点|提纲/.test(asked) && !/计划|打算|思路|规划/.test(asked);
+}
+
 /** What joins the work done to a plan: 和, 、, a comma, or 后面加上 (监督工作总结，后面加上下半年打算). */
 const PLAN_JOIN = String.raw`(?:和|及|以及|与|、|并|[，,]?\s*(?:后面|最后|末尾|结尾|文末|另外)?\s*(?:再|并)?(?:加上|附上|补上|写上|带上|加)|[，,])`;
 /** A request for what was done and for a plan (工作成效和下半年打算, 工作总结，后面加上下半年打算): the first is drafted. */

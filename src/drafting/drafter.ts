@@ -18,15 +18,18 @@ import { modelDraft } from './model-drafter.ts';
 import { describePeriod, periodForFileName } from '../time/index.ts';
 import { closingFor, styleExamples, speechFrame, type ExampleSource } from './style-sources.ts';
 import { draftFromTemplates, leadTopic, topicPhrase } from './template-drafter.ts';
-import { DONE_AND_PLAN, PLAN, sinceStart, withAdvice, yearTaken, type TopicPart } from './draft-parts.ts';
+import { DONE_AND_PLAN, PLAN, pointsOfWorkDone, sinceStart, withAdvice, yearTaken, type TopicPart } from './draft-parts.ts';
 import { loadTemplates } from './template-file.ts';
 import { namedSubject } from './subject-note.ts';
-import { draftLength, fitParagraphs, lengthNote, shapeWish, withoutLength } from './request-shape.ts';
+import { draftLength, fitParagraphs, lengthNote, shapeWish, withoutClosing, withoutLength } from './request-shape.ts';
 import { fitToLength } from './length-fit.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { wrongCounts } from './asked-counts.ts';
+import { unitIn, unitItems } from './unit-named.ts';
+import { loggedElsewhere } from './logged-elsewhere.ts';
+import { comparisonNote, withoutComparison } from './compare-asked.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
-import { findForm, findTopics, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
+import { findForm, findTopics, salutationFor, slipOfTopic, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
@@ -105,7 +108,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
   /** The document in the paragraphs the request asks for, and what to say of its length and of the log's reach. */
   async function fitted(document: DraftDocument, request: string, start: IsoDate, end: IsoDate): Promise<{ document: DraftDocument; notes: string[] }> {
     const wish = shapeWish(request);
-    const shaped = fitParagraphs(document, wish.paragraphs);
+    const shaped = fitParagraphs(wish.opening ? withoutClosing(document) : document, wish.paragraphs);
     const [last, first] = await Promise.all([logEndsBefore(deps.log, start, end), logStartsAfter(deps.log, end)]);
     const notes = [lengthNote(wish, draftLength(shaped)), last ? messages.logEnds(last) : undefined, first ? messages.logStarts(first) : undefined];
     return { document: shaped, notes: notes.filter((n): n is string => !!n) };
@@ -152,16 +155,25 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const words = request.trim();
       if (!words) throw new UserError('empty_request', messages.emptyRequest);
       const named = readPeriod(words, now);
-      const { topics, named: topicNamed } = topicsOf(words, named.words);
+      // 代表工委今年以来的工作: a unit the log names as recorder; its name is no topic or subject.
+      const unit = await unitIn(words, deps.log);
+      const found = topicsOf(unit ? words.replace(unit, ' ') : words, named.words);
+      const topicNamed = found.named;
+      const overall = book.topics.filter((t) => t.id === 'overall');
+      let topics = unit && !topicNamed && found.topics.length === 0 ? overall : found.topics;
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
       // 成效和下半年打算: the work done is drafted, the plan is left to the office and said so.
       // 总结，后面加上下半年打算，300字以内: the length asked is no part of what is asked for.
       const asked = withoutLength(words);
-      const plan = PLAN.test(asked);
+      const plan = PLAN.test(asked) && !pointsOfWorkDone(asked, named.to, now);
       const planToo = plan && DONE_AND_PLAN.test(asked);
       if (plan && !planToo) throw new UserError('unknown_topic', messages.planNotDrafted);
       // 信访工作的总结 names work of its own: not the occasion's whole-office report.
-      const unlisted = topicNamed ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
+      const subjectRead = topicNamed || unit ? undefined : unlistedSubject(withoutOccasion(words), named.words, book.occasions.flatMap((o) => o.words));
+      // 代表工做情况: a topic's word with one character slipped is that topic, and the reading is said.
+      const slip = subjectRead ? slipOfTopic(subjectRead, book) : undefined;
+      if (slip) topics = [slip.topic];
+      const unlisted = slip ? undefined : subjectRead;
       if (topics.length === 0 && !unlisted) {
         throw new UserError('unknown_topic', messages.unknownTopic(book.topics.map((t) => t.label).join('、')));
       }
@@ -177,14 +189,19 @@ export function createDrafter(deps: DrafterDeps): Drafter {
         const period = unfinished ? sinceStart(start, named.to!, now) : describePeriod(start, end, now, from || to ? undefined : named.words);
         return subjectDraft(words, unlisted, start, end, period, assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined);
       }
-      const items = await itemsFor(topics, start, end);
+      let items = await itemsFor(topics, start, end);
+      const byUnit = unit ? await unitItems(deps.log, unit, items, start, end) : undefined;
+      const kindsOf = (list: readonly DraftItem[]) => [...new Set(list.flatMap((i) => i.parts.filter((p) => p.count > 0).map((p) => label(p.kinds[0]))))].join('、');
+      const unitNote = !byUnit ? undefined : byUnit.kept.length > 0 ? messages.unitNarrowed(unit!, kindsOf(byUnit.kept), kindsOf(byUnit.shared)) : messages.unitNotNarrowed(unit!);
+      if (byUnit && byUnit.kept.length > 0) items = byUnit.kept;
+      const voice = byUnit && byUnit.kept.length > 0 ? `${organ}${unit}` : organ;
       const facts = items.flatMap((item) => (item.parts.length > 1 ? [item.fact, ...item.parts] : [item.fact]));
       const period = unfinished ? sinceStart(start, named.to!, now) : describePeriod(start, end, now, from || to ? undefined : named.words);
       const form = findForm(words);
       const venue = form === 'speech' ? findVenue(words) : undefined;
       const subject = topicPhrase(topics);
       const title = venue ? messages.venueTitle(venue, speechWord(words))
-        : form === 'speech' ? messages.speechTitle(subject, speechWord(words)) : messages.sectionTitle(organ, period, subject);
+        : form === 'speech' ? messages.speechTitle(subject, speechWord(words)) : messages.sectionTitle(voice, period, subject);
       const empty = emptyTopics(topics, items).map((t) => t.label);
       const hasFacts = facts.some((f) => f.count > 0);
 
@@ -192,8 +209,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       // The office's own greeting fits a general speech; to deputies the template's 各位代表 is right.
       // A meeting named that is not the deputies' own (全市人大工作交流会) is addressed as the office addresses it.
       const toOthers = !!venue && !/代表/.test(venue);
-      const salutation = templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation;
-      const templateInput = { topics, form, items, period, organ, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
+      const salutation = salutationFor(templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation, words);
+      const templateInput = { topics, form, items, period, organ: voice, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
       // Over the length asked (300字以内) or asked to be brief: the items to their figures' sentences, then whole items dropped.
       const wish = shapeWish(words);
       const { document: templateDocument, dropped, inBrief } = fitToLength(templates, templateInput, wish, deps.taxonomy);
@@ -201,14 +218,19 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       let document: DraftDocument = templateDocument;
       let mode: Draft['mode'] = 'template';
       // A topic's word is no subject, even one another named topic covers (学习和党组工作: 学习 is 党组工作's).
-      const subjectNamed = namedSubject(withoutOccasion(words), named.words, [...topics, ...findTopics(words, book)], items.map((i) => i.fact));
+      const subjectNamed = namedSubject(withoutOccasion(withoutComparison(unit ? words.replace(unit, ' ') : words)), named.words, [...topics, ...findTopics(words, book)], items.map((i) => i.fact));
       // Some of the counted entries name it (视察里安全生产那块): the draft is about those alone.
       // A kind's own name (会议, 视察) is no matter within the topics: it never narrows them.
       const part: TopicPart | undefined = subjectNamed && subjectNamed.matching.length > 0 && subjectNamed.complete && !kindWords?.named(subjectNamed.subject).size
         ? { label: subject, kinds: items.flatMap((i) => i.fact.kinds), facts, counted: subjectNamed.counted } : undefined;
       const recorder = recorderIn(named.words ? words.replace(named.words, '') : words);
+      const elsewhere = hasFacts && subjectNamed?.matching.length !== 0 ? undefined : await loggedElsewhere(deps.log, items.flatMap((i) => i.fact.kinds), words, named.words, [...topics, ...findTopics(words, book)]);
       const wrong = kindWords ? await wrongCounts(words, kindWords, deps.log, start, end) : [];
       let note: string | undefined = [
+        unitNote,
+        elsewhere ? messages.loggedElsewhere(period, elsewhere.subject, elsewhere.entries.map((a) => `${a.date}${a.title}`).join('；')) : undefined,
+        slip ? messages.slipRead(subjectRead!, slip.word) : undefined,
+        await comparisonNote(words, deps.log, start, end),
         ...wrong.map((w) => messages.countAsked(w.words, w.kinds.map(label).join('、'), w.logged)),
         assumed ? messages.periodAssumed(describePeriod(start, end, now), start, end) : undefined,
         unfinished ? messages.periodNotOver(describePeriod(start, named.to!, now), start, end) : undefined,

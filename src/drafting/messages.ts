@@ -34,6 +34,18 @@ export const messages = {
     `其中事项含“${subject}”的${complete ? '' : '至少'} ${matching.length} 次：${titlesOnce(matching)}。` +
     `如果只写这方面，请据此改动稿中的数字。`,
   /** Work no drafting topic names, with entries naming it: listed without figures. */
+  /** Nothing of the topics in the period; entries naming the matter asked about are logged on other days. */
+  loggedElsewhere: (period: string, subject: string, entries: string) =>
+    `${period}没有登记这方面的活动；活动记录中含“${subject}”的是：${entries}。如要写的是这次，请写明它的日期或时段后重新起草。`,
+  /** A topic's word written with one character slipped (代表工做): read as the word, and said. */
+  slipRead: (written: string, word: string) => `要求里的“${written}”按“${word}”理解起草；如不是这个意思，请改正后重新提出。`,
+  /** A unit named (代表工委): the draft keeps the kinds only it recorded in the period. */
+  unitNarrowed: (unit: string, kept: string, shared: string) =>
+    `稿中只写了${unit}的工作：${kept}，该时段这些活动都由${unit}登记，次数是这些类型的全部记录` +
+    (shared ? `；${shared}也有${unit}登记的，但同类活动还有其他部门登记，活动记录按类型计数、不按部门计数，没有写入` : '') + '。请核实后再用。',
+  /** A unit named that recorded no kind alone: nothing narrowed. */
+  unitNotNarrowed: (unit: string) =>
+    `要求里提到“${unit}”：活动记录按类型计数、不按部门计数，该时段没有只由${unit}登记的活动类型；稿中是区人大常委会该时段的全部工作，不是${unit}一家的，请核实后再用。`,
   subjectEntriesOnly: (subject: string, label: string) =>
     `“${label}”不是起草模板里的方面，稿中只列出事项含“${subject}”的活动，没有写次数（活动记录按视察、调研等类型计数，不按主题计数）。`,
   /** A part of a topic (视察里安全生产那块): its entries listed without figures; the topic's figures are the basis. */
@@ -62,12 +74,19 @@ export const messages = {
   /** The log stops well before the period ends: the figures run only up to its last entry. */
   logEnds: (last: string) =>
     `活动记录最后一条是${last}，此后没有登记任何活动；稿中的数字只包括${last}以前的活动。如之后的活动还没有录入，请先补录再起草。`,
+  /** A comparison with a year before asked, the log holding nothing then: none is written. */
+  compareNone: (from: string, to: string, first?: string) =>
+    `要求里要与去年同期比较，但活动记录中没有去年同期（${from}至${to}）的活动${first ? `（最早一条是${first}）` : ''}，无法比较；` +
+    '稿中只写了本期的情况，没有写增减。如需比较，请提供去年同期的数字。',
+  /** A comparison with a year before asked: the draft writes this period's work alone. */
+  compareNotDrafted: (from: string, to: string, total: number) =>
+    `要求里要与去年同期比较：稿中只写了本期的情况，没有写增减。去年同期（${from}至${to}）活动记录共 ${total} 条，请统计该时段核对后再补充比较。`,
   /** Nothing logged up to the period's end, something after: the log begins later. */
   logStarts: (first: string) =>
     `活动记录最早一条是${first}，此前没有登记任何活动，所以稿中没有这段时间的工作情况。如这段时间的活动还没有录入，请先补录再起草。`,
   ordinals: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'],
   sectionTitle: (organ: string, period: string, topic: string) =>
-    `${organ}${period}${organ.endsWith('常委会') ? topic.replace(/^常委会/, '') : topic}情况`,
+    `${organ}${period}${/(?:常委会|工委|委员会|办公室|研究室)$/.test(organ) ? topic.replace(/^常委会/, '') : topic}情况`,
   speechTitle: (topic: string, word: string = '发言') => `关于${topic}的${word === '发言' ? '交流发言' : word}`,
   venueTitle: (venue: string, word: string = '发言') => `在${venue}上的${word}`,
   /** The file name's last word, by form: 总结 for a section, 发言 for a speech; the request's own word wins. */

@@ -15,6 +15,8 @@ export interface ShapeWish {
   readonly chars?: { readonly n: number; readonly bound: 'about' | 'most' | 'least' };
   /** Asked to be brief (简短一些, 再短一点, 精简): each item to its figures, no length named. */
   readonly brief?: boolean;
+  /** Only the opening asked (讲话的开头一段): no closing words (谢谢大家, 下一步…). */
+  readonly opening?: boolean;
 }
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -44,6 +46,9 @@ const CHARS = /(?:(不超过|不少于|不低于|控制在)\s*)?([0-9]{2,5}|[一
 /** 简短一些, 再短一点, 精简些: a shorter draft (简要情况 names a kind of paper, not a length); a length named governs. */
 const BRIEF = /简短|短一[点些]|短点|精简|简洁|压缩一下|缩短/;
 
+/** The opening of a speech or paper asked alone (开头一段, 开头部分, 开场白). */
+const OPENING = /开头|开场白?|开篇/;
+
 /** The request without the length it asks for (，300字以内). */
 export function withoutLength(request: string): string {
   return request.replace(new RegExp(String.raw`[，,]?\s*${CHARS.source}`, 'g'), '').trim();
@@ -58,7 +63,17 @@ export function shapeWish(request: string): ShapeWish {
   const n = c ? chineseNumber(c[2]) : undefined;
   const bound = c && (/以内|以下|内/.test(c[3] ?? '') || /不超过|控制在/.test(c[1] ?? '')) ? 'most'
     : c && (c[3] === '以上' || /不少于|不低于/.test(c[1] ?? '')) ? 'least' : 'about';
-  return { paragraphs, chars: n && n >= 50 ? { n, bound } : undefined, ...(BRIEF.test(request) && !(n && n >= 50) ? { brief: true } : {}) };
+  // 讲话的开头一段, 开头部分: one paragraph, each item to its figures.
+  const opening = OPENING.test(request) && !n;
+  return { paragraphs: opening ? 1 : paragraphs, chars: n && n >= 50 ? { n, bound } : undefined, ...((BRIEF.test(request) || opening) && !(n && n >= 50) ? { brief: true } : {}), ...(opening ? { opening: true } : {}) };
+}
+
+/** The document without its closing paragraph (谢谢大家！, 下一步…), for an opening asked alone; one of two paragraphs or fewer is kept whole. */
+export function withoutClosing(document: DraftDocument): DraftDocument {
+  const bodies = document.paragraphs.filter((p) => p.style === 'body');
+  if (bodies.length < 3) return document;
+  const closing = bodies.at(-1)!;
+  return { ...document, paragraphs: document.paragraphs.filter((p) => p !== closing) };
 }
 
 /**

@@ -23,7 +23,7 @@ export const NOT_SUBJECT = new RegExp(
 /** Qualifiers of the whole office's work (重点工作, 主要工作情况): the occasion's report, not a subject. */
 export const GENERAL = /^(?:重点|主要|全面|整体|总体|日常|各项|有关|相关|近期|阶段性?|年度|本职|重要|常规|中心|具体|基本|其他|其它|业务|履职|全部|所有|一些)$/;
 /** The words of a request left once its period, topics and asking words are taken out. */
-function leftover(request: string, periodWords: string | undefined, topics: readonly Topic[]): string[] {
+export function leftover(request: string, periodWords: string | undefined, topics: readonly Topic[]): string[] {
   let rest = periodWords ? request.replace(periodWords, ' ') : request;
   const topicWords = topics.flatMap((t) => t.words).sort((a, b) => b.length - a.length);
   for (const word of topicWords) rest = rest.split(word).join(' ');

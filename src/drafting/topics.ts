@@ -67,6 +67,21 @@ export function findTopics(request: string, book: TopicBook): Topic[] {
   return found;
 }
 
+/**
+ * The topic a subject read from a request misspells by one character (代表工做 → 代表工作, 监督工做 → 监督工作),
+ * with the word it was read as; undefined for a subject of three characters or fewer's own, or none near.
+ * Two-character subjects are never read as a slip (信访 is no 走访).
+ */
+export function slipOfTopic(subject: string, book: TopicBook): { topic: Topic; word: string } | undefined {
+  if (subject.length < 3) return undefined;
+  const near = (word: string) => word.length === subject.length && [...word].filter((c, i) => c !== subject[i]).length === 1;
+  for (const topic of book.topics) {
+    const word = [...topic.words, topic.label].find(near);
+    if (word) return { topic, word };
+  }
+  return undefined;
+}
+
 /** The topics of the first occasion the request names (座谈会上的发言 → overall), or none. */
 export function occasionTopics(request: string, book: TopicBook): Topic[] {
   const occasion = book.occasions.find((o) => o.words.some((w) => request.includes(w)));
@@ -90,6 +105,19 @@ export function findVenue(request: string): string | undefined {
   // …上的讲话, or 写成讲话稿，在…上讲: the speech given there.
   const spoken = match && (/发言|讲话|致辞/.test(request.slice(match.index)) || request.startsWith('讲', match.index + match[0].length));
   return match && spoken ? match[1] : undefined;
+}
+
+/** The head of the standing committee as the one who speaks (帮主任写…讲话, 主任在推进会上讲话), not 主任会议 as a venue. */
+const HEAD_SPEAKS = /(?:帮|为|替|给)\s*(?:常委会|人大)?\s*主任(?!会议|委员)|(?<!副)主任(?!会议|委员)\s*(?:在|的)/;
+
+/**
+ * The salutation for a speech the 主任 gives: no 尊敬的各位主任 addressing himself (同志们：); any
+ * other unchanged. Undefined stays undefined (the template's own).
+ */
+export function salutationFor(salutation: string | undefined, request: string): string | undefined {
+  if (!salutation || !HEAD_SPEAKS.test(request) || speechWord(request) !== '讲话') return salutation;
+  const rest = salutation.replace(/尊敬的各位主任[、，,]?/, '');
+  return rest.length > 1 ? rest : '同志们：';
 }
 
 /** The kind of speech a request names, for its title: 讲话 or 致辞 when it says so, else 发言. */

@@ -4,7 +4,7 @@ import type { IsoDate } from './types.ts';
 
 /**
  * How a draft names its period, the way people say it: 2023年上半年, 2023年第二季度,
- * 2023年3月, 2023年3月至4月, 今年以来, 半年来 / 近一个月来 (the request's own words for a span
+ * 2023年3月, 2023年3月至4月, 2023年6月27日, 今年以来, 半年来 / 近一个月来 (the request's own words for a span
  * that ends today), or 2023年3月5日至7月5日 when nothing shorter fits.
  */
 export function describePeriod(from: IsoDate, to: IsoDate, now: IsoDate, words?: string): string {
@@ -13,8 +13,15 @@ export function describePeriod(from: IsoDate, to: IsoDate, now: IsoDate, words?:
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
   if (fm === 1 && fd === 1 && to === now) return fy === Number(now.slice(0, 4)) ? '今年以来' : `${fy}年以来`;
+  // 本季度以来, 本月以来: the quarter or month begun, up to today (2023年第二季度以来).
+  if (to === now && words && /以来/.test(words) && fd === 1) {
+    if (/季度/.test(words) && fm % 3 === 1) return `${fy}年第${'一二三四'[(fm - 1) / 3]}季度以来`;
+    if (/月/.test(words) && fy === ty && fm === tm) return `${fy}年${fm}月以来`;
+  }
   const recent = to === now && words ? recentPhrase(words) : undefined;
   if (recent) return recent;
+  // One day (6月27日那次会议): the day, never 6月27日至6月27日.
+  if (from === to) return `${fy}年${fm}月${fd}日`;
   // Whole months of one year (3月和4月): 2023年3月至4月.
   if (fy === ty && fd === 1 && td === lastDayOfMonth(ty, tm)) return `${fy}年${fm}月至${tm}月`;
   const toText = ty === fy ? `${tm}月${td}日` : `${ty}年${tm}月${td}日`;

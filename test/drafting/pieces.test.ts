@@ -148,6 +148,9 @@ describe('period phrases', () => {
     expect(describePeriod('2023-06-05', '2023-07-05', '2023-07-05', '最近一个月')).toBe('近一个月来');
     expect(describePeriod('2023-01-05', '2023-07-05', '2023-07-05')).toBe('2023年1月5日至7月5日');
     expect(describePeriod('2023-03-01', '2023-04-30', '2023-07-05')).toBe('2023年3月至4月');
+    expect(describePeriod('2023-06-27', '2023-06-27', '2023-07-05')).toBe('2023年6月27日');
+    expect(describePeriod('2023-04-01', '2023-04-15', '2023-04-15', '本季度以来')).toBe('2023年第二季度以来');
+    expect(describePeriod('2023-07-01', '2023-07-05', '2023-07-05', '本月以来')).toBe('2023年7月以来');
     expect(periodForFileName('2023年上半年')).toBe('2023上半年');
     expect(periodForFileName('2023年第二季度')).toBe('2023第二季度');
     expect(periodForFileName('2023年3月')).toBe('2023年3月');
