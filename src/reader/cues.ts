@@ -139,3 +139,6 @@ export const TIME_OF_DAY = /^\s*(?:上午|下午|晚上|早上|中午|傍晚|晚
 
 /** Nothing on (今天没什么活动, 这周没有安排): said, not asked (no 吗, no question mark). */
 export const NOTHING_ON = /^\s*(?:(?:今天|今日|今儿|昨天|本周|这周|这几天|最近)\s*)?(?:都|也|暂时|还)?(?:没(?:有)?什么|没(?:有)?|无)\s*(?:活动|安排|事|事情|工作)(?:要记|可记|需要记录)?(?:了|啊|哈|呢)?\s*[。!！]?\s*$/;
+
+/** One figure per month or quarter asked (每个月, 各月份, 按月, 每季度): how a count is broken down, never what is counted. */
+export const PER_PART = /每个?月份?|各个?月份?|按月份?|逐月|分月|每个?季度|各个?季度|按季度?|逐季|分季度/;

@@ -12,8 +12,6 @@ import { marked, query } from './period-query.ts';
 import type { Prepared } from './prepare.ts';
 import type { Reading } from './types.ts';
 
-/** One figure per month or quarter (the count flow breaks the period down on the same words). */
-export const PER_PART = /每个?月|各个?月份?|按月份?|逐月|分月|每个?季度|各个?季度|按季度?|逐季|分季度/;
 /** Words of what is required or usual: with no period, the rules are asked. */
 const RULE_WORDS = /要|应|需|得|必须|一般|通常|规定|要求|至少|最少|原则上/;
 /** Activities at large, when no kind is named: 活动, 工作, 会. */
@@ -22,12 +20,12 @@ const ACTIVITIES = /活动|工作|会议?|记录/;
 /** The monthly (quarterly) count a message asks for, or undefined when it asks no such thing. */
 export function perMonthAsked(p: Prepared, taxonomy: Taxonomy): Reading | undefined {
   const { blank, mentions, periods } = p;
-  const part = PER_PART.exec(blank);
+  const part = cue.PER_PART.exec(blank);
   if (!part) return undefined;
   if (mentions.length === 0 && !ACTIVITIES.test(blank)) return undefined;
   // 每个月要开几次常委会: what the rules require (每个月 itself reads as a rule's rhythm: set aside
   // here); 列出每个月的视察: the entries, listed.
-  const besides = blank.replace(PER_PART, (m) => ' '.repeat(m.length));
+  const besides = blank.replace(cue.PER_PART, (m) => ' '.repeat(m.length));
   if (cue.NORMATIVE.test(besides) || cue.LIST.test(blank)) return undefined;
   const chart = cue.CHART.test(blank);
   if (!periods.some((x) => !x.timeOnly && !x.day)) {

@@ -11,6 +11,7 @@
  * matched and the kind's total beside it, so a narrowing that misses is seen, never silent.
  */
 import type { Taxonomy } from './kinds.ts';
+import { PER_PART } from './cues.ts';
 import { blankOut, prepare, type Prepared } from './prepare.ts';
 import type { IsoDate } from '../time/index.ts';
 
@@ -47,11 +48,12 @@ const BEFORE = /^(?:关于|有关|就|对|围绕|针对|涉及)?(.+?)(?:方面|�
 const MARKED_BEFORE = /(?:关于|有关|就|对|围绕|针对|涉及).+|.+(?:方面|相关|领域|的)(?:的)?$/;
 
 /** Asking words that open a question (请问, 帮我列出, 统计一下): never part of a subject. */
-const ASKING = /^(?:请问|请|麻烦|帮我|帮忙|给我|查一下|查查|看看|看一下|统计一下|统计|列出来?|列一下|导出|把|每个?月份?|各个?月份?|每个?季度|各个?季度|按月|逐月)/;
+const ASKING = new RegExp(`^(?:请问|请|麻烦|帮我|帮忙|给我|查一下|查查|看看|看一下|统计一下|统计|列出来?|列一下|导出|把|${PER_PART.source})`);
 
 /** Words that are never a subject: who acts or asks, the office, the log's own nouns. */
-const NOT_SUBJECT =
-  /^(?:我们|咱们|我|你|大家|常委会|人大|区人大|人大常委会|区人大常委会|本级|办公室|机关|领导|主任|代表|委员|同志|全区|本区|区里|全部|所有|各类|各项|具体|一共|总共|情况|记录|活动|工作|次数|数量|时间|日期|什么|哪些|有|是|都|这些|那些|最近|近期|近来|目前|当前|为止|迄今|至今|现在|以前|之前|以来|期间|全年|年度|内容|主题|地点|对象|单位|地方|人员|结果|成效|效果|过程|分别|各自|开始|以后|起|的|每个?月份?|各个?月份?|每个?季度|各个?季度|按月|逐月)+$/;
+const NOT_SUBJECT = new RegExp(
+  `^(?:我们|咱们|我|你|大家|常委会|人大|区人大|人大常委会|区人大常委会|本级|办公室|机关|领导|主任|代表|委员|同志|全区|本区|区里|全部|所有|各类|各项|具体|一共|总共|情况|记录|活动|工作|次数|数量|时间|日期|什么|哪些|有|是|都|这些|那些|最近|近期|近来|目前|当前|为止|迄今|至今|现在|以前|之前|以来|期间|全年|年度|内容|主题|地点|对象|单位|地方|人员|结果|成效|效果|过程|分别|各自|开始|以后|起|的|${PER_PART.source})+$`,
+);
 
 /** Verbs of office work left behind an activity word (代表建议办理了几次): never a subject. */
 const VERB =
