@@ -6,6 +6,7 @@
 import type { Embedder } from '../models/index.ts';
 import { UserError } from '../errors.ts';
 import { componentLog } from '../runtime/index.ts';
+import { collectGarbage } from '../runtime/collect-garbage.ts';
 import { documentNames } from './ranking/title-cue.ts';
 import { createBuiltinReranker } from './ranking/builtin-reranker.ts';
 import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
@@ -28,7 +29,7 @@ import type { DocumentStanding, DocumentStore } from './ports/document-store.ts'
 import type { PassageStore } from './ports/passage-store.ts';
 import { type Retriever, createBm25Retriever, createHybridRetriever, createVectorRetriever } from './search/retrievers.ts';
 import { type IndexWarning, SearchIndexes } from './search/search-indexes.ts';
-import type { GraphBuildOptions } from './search/pending-graph.ts';
+import { GRAPH_AFTER_INGEST_FROM, type GraphBuildOptions } from './search/pending-graph.ts';
 import { stderrWarning } from './search/index-files.ts';
 import type { VectorSearch } from './ports/vector-search.ts';
 import { type Tokenizer, defaultTokenizer } from './search/tokenizer.ts';
@@ -70,6 +71,8 @@ export interface KnowledgeBaseOptions {
   readonly keywordThreadFromUnits?: number;
   /** Keyword indexes of at least this many units have their search path warmed once loaded (search-warm-up.ts; default 50,000). */
   readonly warmUpFromUnits?: number;
+  /** An ingest storing at least this many passages ends with a full garbage collection once its index is complete (default 10,000: a smaller one leaves little to find). */
+  readonly collectAfterIngestFrom?: number;
 }
 
 export { MAX_K } from './searched-question.ts';
@@ -197,15 +200,19 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     searchDetailed,
     async ingest(paths, ingestOptions) {
       await indexes.beginIngest({ yieldCores: !ingestOptions?.wholeIndex });
+      let stored = 0;
       try {
         const counts = await ingestPaths(store, catalog, embedder, paths, ingestOptions,
           (passages, vectors) => {
+            stored += passages.length;
             indexes.stored(passages, vectors);
             return indexes.caughtUp();
           });
         await sync();
         if (ingestOptions?.wholeIndex) await indexes.complete();
-        void indexes.complete().then(() => warmUp.start(), () => {});
+        // Its batches and kept vectors let go, the heap's limit is sized from what the index holds (collect-garbage.ts).
+        void indexes.complete().then(() => stored >= (options.collectAfterIngestFrom ?? GRAPH_AFTER_INGEST_FROM) && collectGarbage())
+          .then(() => warmUp.start(), () => {});
         return { ...counts, chunks: seen.passages };
       } finally {
         indexes.endIngest();
