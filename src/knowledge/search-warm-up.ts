@@ -57,16 +57,25 @@ export class SearchWarmUp {
     }
   }
 
-  /** Start the warm-up if the index is large and it has not run yet (never awaited by a question). */
-  start(): void {
-    if (this.run || this.stopped || this.searches <= 0) return;
-    let units = 0;
+  /**
+   * Start the warm-up if the index is large and it has not run yet (never awaited by a question);
+   * `afterwards` runs once it is over, or at once when there is none to run.
+   */
+  start(afterwards?: () => void): void {
+    if (!this.run && !this.stopped && this.searches > 0 && this.large()) {
+      this.run = this.warm().then((made) => {
+        afterwards?.();
+        return made;
+      });
+    } else afterwards?.();
+  }
+
+  private large(): boolean {
     try {
-      units = this.source.units();
+      return this.source.units() >= this.fromUnits;
     } catch {
-      return; // no index to warm (it could not be loaded: the search says so itself)
+      return false; // no index to warm (it could not be loaded: the search says so itself)
     }
-    if (units >= this.fromUnits) this.run = this.warm();
   }
 
   /** The searches the warm-up made, once it is over (0 when it has not started); the process stays up while this is awaited. */
