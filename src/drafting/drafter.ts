@@ -29,7 +29,7 @@ import { unitIn, unitItems } from './unit-named.ts';
 import { loggedElsewhere } from './logged-elsewhere.ts';
 import { comparisonNote, withoutComparison } from './compare-asked.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
-import { findForm, findTopics, salutationFor, slipOfTopic, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
+import { findForm, findTopics, salutationFor, slipOfTopic, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, withoutPurpose, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
@@ -70,6 +70,8 @@ export interface Drafter {
 }
 
 const TITLES_PER_FACT = 50;
+/** Words pointing at a draft written before (刚才那段, 上一稿) or asking only to change one (再短一点). */
+const EARLIER_DRAFT = /刚才|上面|前面|上一[稿段篇版]|原稿|[这那](?:段(?!时间|时期|日子)|篇|份|稿)|^(?:请|帮我|麻烦)?(?:再|更)(?:短|长|简|精|压|改)/;
 
 /** Create a drafter over the log, the knowledge base and (optionally) a chat model. */
 export function createDrafter(deps: DrafterDeps): Drafter {
@@ -101,7 +103,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     // What the speech is about, not where it is given; the venue's own topic when it names nothing else (在代表培训班上的讲话).
     const about = withoutCovered(findTopics(withoutOccasion(rest), book));
     if (about.length > 0) return { topics: about, named: true };
-    const named = withoutCovered(findTopics(rest, book));
+    const named = withoutCovered(findTopics(withoutPurpose(rest), book));
     return named.length > 0 ? { topics: named, named: true } : { topics: occasionTopics(rest, book), named: false };
   }
 
@@ -159,6 +161,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const unit = await unitIn(words, deps.log);
       const found = topicsOf(unit ? words.replace(unit, ' ') : words, named.words);
       const topicNamed = found.named;
+      // 再短一点, 刚才那段改成提纲 naming no topic or period: an edit of a draft this request does not carry.
+      if (!topicNamed && !unit && !named.words && EARLIER_DRAFT.test(words)) throw new UserError('no_previous_draft', messages.noPreviousDraft);
       const overall = book.topics.filter((t) => t.id === 'overall');
       let topics = unit && !topicNamed && found.topics.length === 0 ? overall : found.topics;
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.

@@ -143,7 +143,15 @@ const PURPOSE = /(?:用于|用在|用作|(?<=^|[，,；;：:]\s*)供)[^，,。�
  * at and the report it goes into are not topics to count, the 主任 no subject.
  */
 export function withoutOccasion(request: string): string {
-  return request.replace(VENUE, ' ').replace(FOR_MEETING, ' ').replace(SPEAKER, ' ').replace(PURPOSE, ' ');
+  return withoutPurpose(request.replace(VENUE, ' ').replace(FOR_MEETING, ' ').replace(SPEAKER, ' '));
+}
+
+/**
+ * The request without what the draft is for (，用于主任会议): the meeting a paper goes to is never
+ * what it is about, even when no other topic is named (the venue of a speech may be: 在代表培训班上).
+ */
+export function withoutPurpose(request: string): string {
+  return request.replace(PURPOSE, ' ');
 }
 
 /**

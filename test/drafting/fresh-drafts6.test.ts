@@ -1,0 +1,57 @@
+/**
+ * Requests from fresh-drafts6.jsonl read as the office director would: the meeting a paper is for
+ * is not what it is about (用于主任会议); 简讯 is a paper on the whole office's work; an edit of a
+ * draft the request does not carry (再短一点, 刚才那段) is asked back, and the command line answers
+ * an asking-back with exit 0, as the drafting evaluation needs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureDrafter, halfYearLogPresent, HALF_YEAR_LOG } from '../support/fixture-drafter.ts';
+import { runCliInProcess } from '../support/cli-process.ts';
+
+describe.skipIf(!halfYearLogPresent())('fresh-drafts6 requests over the shared half-year log', () => {
+  const { drafter } = fixtureDrafter('lvzhi-drafts6-');
+  const draft = (request: string, now = '2023-07-05') => drafter().draft({ request, now });
+
+  it('drafts the whole quarter for 主任会议, not the meetings the quarter held', async () => {
+    const d = await draft('一季度工作情况整理成提纲,用于主任会议', '2023-04-03');
+    expect(d.topics).toEqual(['常委会工作']);
+    expect(d.text).toContain('4个报告');
+    expect(d.text).not.toContain('没有登记');
+  });
+
+  it('reads 简讯 of a period as the office\'s work in that period', async () => {
+    const d = await draft('一季度工作写个100字左右的简讯', '2023-04-05');
+    expect(d).toMatchObject({ from: '2023-01-01', to: '2023-03-31', topics: ['常委会工作'] });
+  });
+
+  it('asks which draft is meant when an edit comes with none, instead of drafting the year', async () => {
+    for (const request of ['再短一点,150字以内', '刚才那段改成提纲形式']) {
+      await expect(draft(request, '2023-07-06')).rejects.toMatchObject({ code: 'no_previous_draft', userMessage: expect.stringContaining('上一稿') });
+    }
+    // Named in full, the same edit is a draft.
+    expect((await draft('上半年代表工作那段加上数据,重新写', '2023-07-06')).text).toContain('3期');
+  });
+});
+
+describe.skipIf(!halfYearLogPresent())('draft on the command line when it has to ask', () => {
+  const data = mkdtempSync(join(tmpdir(), 'lvzhi-drafts6-cli-'));
+  const env = { ...process.env, OPENAI_BASE_URL: '', LVZHI_CHAT_MODEL: '', LVZHI_EMBEDDING_MODEL: '' };
+  const cli = (args: string[]) => runCliInProcess([...args, '--data', data, '--json'], { env });
+  beforeAll(async () => {
+    expect((await cli(['import', HALF_YEAR_LOG])).status).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+  it('exits 0 with the question, so a run of requests goes on', async () => {
+    for (const request of ['再短一点,150字以内', '写一首关于春天的诗']) {
+      const r = await cli(['draft', request, '--now', '2023-07-06']);
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.ask.message).toMatch(/上一稿|没有看出/);
+      expect(out.facts).toEqual([]);
+    }
+  });
+});
