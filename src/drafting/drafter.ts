@@ -25,6 +25,7 @@ import { draftLength, fitParagraphs, lengthNote, shapeWish, withoutClosing, with
 import { fitToLength } from './length-fit.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { wrongCounts } from './asked-counts.ts';
+import { asOutline, OUTLINE } from './outline.ts';
 import { unitIn, unitItems } from './unit-named.ts';
 import { loggedElsewhere } from './logged-elsewhere.ts';
 import { comparisonNote, withoutComparison } from './compare-asked.ts';
@@ -263,6 +264,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
           document = { title, paragraphs: result.paragraphs };
         }
       }
+      // 提纲, 要点: numbered headings with a line each, not the prose of a report.
+      if (form === 'section' && OUTLINE.test(withoutOccasion(words))) document = asOutline(document);
       const shaped = await fitted(document, words, start, end);
       document = shaped.document;
       note = [note, ...shaped.notes].filter(Boolean).join('\n') || undefined;

@@ -55,3 +55,18 @@ describe.skipIf(!halfYearLogPresent())('draft on the command line when it has to
     }
   });
 });
+
+describe.skipIf(!halfYearLogPresent())('提纲 and 要点 over the shared half-year log', () => {
+  const { drafter } = fixtureDrafter('lvzhi-drafts6-outline-');
+
+  it('writes numbered headings with one line each, every figure kept, no prose around them', async () => {
+    const d = await drafter().draft({ request: '列一个上半年代表工作汇报的提纲,每条一句话', now: '2023-07-05' });
+    const lines = d.text.split('\n');
+    expect(lines.filter((l) => /^[一二三]、/.test(l))).toHaveLength(3);
+    expect(d.text).not.toMatch(/一是|下一步|在密切联系群众上下功夫/);
+    expect(d.text).toContain('开展培训3期');
+    expect(d.document.paragraphs.filter((p) => p.style === 'heading')).toHaveLength(3);
+    // A speech is never an outline; a report asked as prose stays prose.
+    expect((await drafter().draft({ request: '写一段上半年代表工作的汇报', now: '2023-07-05' })).text).toContain('一是');
+  });
+});
