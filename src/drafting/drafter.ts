@@ -26,7 +26,7 @@ import { fitToLength } from './length-fit.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { wrongCounts } from './asked-counts.ts';
 import { asOutline, OUTLINE } from './outline.ts';
-import { unitIn, unitItems } from './unit-named.ts';
+import { unitIn, unitItems, unitTopic } from './unit-named.ts';
 import { loggedElsewhere } from './logged-elsewhere.ts';
 import { comparisonNote, withoutComparison } from './compare-asked.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
@@ -199,6 +199,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const kindsOf = (list: readonly DraftItem[]) => [...new Set(list.flatMap((i) => i.parts.filter((p) => p.count > 0).map((p) => label(p.kinds[0]))))].join('、');
       const unitNote = !byUnit ? undefined : byUnit.kept.length > 0 ? messages.unitNarrowed(unit!, kindsOf(byUnit.kept), kindsOf(byUnit.shared)) : messages.unitNotNarrowed(unit!);
       if (byUnit && byUnit.kept.length > 0) items = byUnit.kept;
+      // 代表工委上半年的工作: the unit's items open as their own work does (代表工作), else as a unit's, never as the whole organ's.
+      const lead = byUnit && byUnit.kept.length > 0 && !topicNamed ? unitTopic(book.topics, items)?.id ?? 'unit' : undefined;
       const voice = byUnit && byUnit.kept.length > 0 ? `${organ}${unit}` : organ;
       const facts = items.flatMap((item) => (item.parts.length > 1 ? [item.fact, ...item.parts] : [item.fact]));
       const period = unfinished ? sinceStart(start, named.to!, now) : describePeriod(start, end, now, from || to ? undefined : named.words);
@@ -215,7 +217,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       // A meeting named that is not the deputies' own (全市人大工作交流会) is addressed as the office addresses it.
       const toOthers = !!venue && !/代表/.test(venue);
       const salutation = salutationFor(templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation, words);
-      const templateInput = { topics, form, items, period, organ: voice, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
+      const templateInput = { topics, form, items, lead, period, organ: voice, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
       // Over the length asked (300字以内) or asked to be brief: the items to their figures' sentences, then whole items dropped.
       const wish = shapeWish(words);
       const { document: templateDocument, dropped, inBrief } = fitToLength(templates, templateInput, wish, deps.taxonomy);

@@ -70,3 +70,19 @@ describe.skipIf(!halfYearLogPresent())('提纲 and 要点 over the shared half-y
     expect((await drafter().draft({ request: '写一段上半年代表工作的汇报', now: '2023-07-05' })).text).toContain('一是');
   });
 });
+
+describe.skipIf(!halfYearLogPresent())('a named committee\'s own work over the shared half-year log', () => {
+  const { drafter } = fixtureDrafter('lvzhi-drafts6-unit-');
+  const draft = (request: string) => drafter().draft({ request, now: '2023-07-05' });
+
+  it('opens as the committee\'s own work, not as the standing committee exercising all its powers', async () => {
+    const deputies = await draft('代表工委上半年的工作,写一段汇报');
+    expect(deputies.text).toContain('区人大常委会代表工委把发挥代表作用作为人大工作的重要抓手');
+    expect(deputies.text).toContain('开展代表建议办理工作3次');
+    const office = await draft('以办公室名义写一段上半年工作情况');
+    expect(office.text).toContain('办公室在常委会党组的领导下');
+    for (const d of [deputies, office]) expect(d.text).not.toContain('依法履行各项职权');
+    // The standing committee itself still opens as the organ.
+    expect((await draft('写一段上半年工作情况')).text).toContain('依法履行各项职权');
+  });
+});
