@@ -126,10 +126,10 @@ export function speechWord(request: string): '讲话' | '致辞' | '发言' {
 }
 
 /**
- * The meeting a draft is written for (为全市人大工作交流会写…, 为主任会议准备…): an occasion,
+ * The meeting a draft is written for (为全市人大工作交流会写…, 为主任会议准备…, 为第十一次会议闭幕写…): an occasion,
  * like 在…上, not the work to report on.
  */
-const FOR_MEETING = /为([^，,。；;为]{2,20}?(?:会议|会|班|论坛))(?=准备|写|起草|撰写|草拟|拟|作|做|提供)/;
+const FOR_MEETING = /为([^，,。；;为]{2,20}?(?:会议|会|班|论坛)(?:(?:开幕|闭幕|开班|结业)式)?)(?:开幕|闭幕|开班|结业)?(?=准备|写|起草|撰写|草拟|拟|作|做|提供)/;
 
 /**
  * What a draft is for, not about (起草上半年调研工作情况，用于常委会工作报告): 用于/用在/用作 and

@@ -86,3 +86,15 @@ describe.skipIf(!halfYearLogPresent())('a named committee\'s own work over the s
     expect((await draft('写一段上半年工作情况')).text).toContain('依法履行各项职权');
   });
 });
+
+describe.skipIf(!halfYearLogPresent())('a speech for a meeting\'s opening or closing over the shared half-year log', () => {
+  const { drafter } = fixtureDrafter('lvzhi-drafts6-venue-');
+
+  it('is titled for the meeting it is given at', async () => {
+    const closing = await drafter().draft({ request: '为常委会第十一次会议闭幕写一段讲话稿,回顾上半年工作', now: '2023-06-27' });
+    expect(closing.document.title).toBe('在常委会第十一次会议上的讲话');
+    const opening = await drafter().draft({ request: '为代表培训班开班式写一段讲话,讲讲今年以来代表工作', now: '2023-06-06' });
+    expect(opening.document.title).toBe('在代表培训班开班式上的讲话');
+    expect(opening.text).toContain('开展培训3期');
+  });
+});
