@@ -113,6 +113,7 @@ export const ERROR_MESSAGES = {
   bad_chart_by: '图表的分组方式不正确。',
   empty_request: '请说明要起草的内容。',
   unknown_topic: '没有这个起草题目。',
+  no_previous_draft: '没有找到要修改的上一稿。',
   draft_ungrounded: '没有足够的记录或文件支撑这份草稿。',
   draft_too_long: '草稿正文太长了，没有保存修改。',
 

@@ -25,6 +25,9 @@ function draftText(draft: Draft, taxonomy: Taxonomy, docx?: string): string {
   ].join('\n');
 }
 
+/** The drafter's asking back, not a fault of the command line (bad_date, docx_failed still are). */
+const ASKS_BACK = new Set<string>(['empty_request', 'unknown_topic', 'bad_period', 'no_previous_draft']);
+
 const draft: CliCommand = {
   name: 'draft',
   summary: commandSummaries.draft,
@@ -38,7 +41,17 @@ const draft: CliCommand = {
     const taxonomy = ctx.parts.taxonomy();
     // One drafter over one database connection, the same as the assistant's (services.ts).
     const drafter = await ctx.parts.drafter();
-    const result = await drafter.draft({ request, from, to, now });
+    let result: Draft;
+    try {
+      result = await drafter.draft({ request, from, to, now });
+    } catch (error) {
+      // A request the drafter cannot fill (no topic, a period still to come, a plan, no earlier draft)
+      // is answered with what to ask instead, and the command succeeds: asking back is no failure.
+      if (error instanceof UserError && ASKS_BACK.has(error.code)) {
+        return { json: { ask: { code: error.code, message: error.userMessage }, text: '', facts: [], sources: [] }, text: error.userMessage };
+      }
+      throw error;
+    }
     if (docx) {
       const bytes = await draftToDocx(result.document, { leadIn: ctx.parts.settings.LVZHI_DRAFT_LEAD_IN });
       try {

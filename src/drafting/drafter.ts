@@ -25,11 +25,12 @@ import { draftLength, fitParagraphs, lengthNote, shapeWish, withoutClosing, with
 import { fitToLength } from './length-fit.ts';
 import { logEndsBefore, logStartsAfter } from './log-coverage.ts';
 import { wrongCounts } from './asked-counts.ts';
-import { unitIn, unitItems } from './unit-named.ts';
+import { asOutline, OUTLINE } from './outline.ts';
+import { unitIn, unitItems, unitTopic } from './unit-named.ts';
 import { loggedElsewhere } from './logged-elsewhere.ts';
 import { comparisonNote, withoutComparison } from './compare-asked.ts';
 import { entriesNaming, subjectDocument, subjectLabel, unlistedSubject } from './unlisted-subject.ts';
-import { findForm, findTopics, salutationFor, slipOfTopic, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, type Topic, type TopicBook } from './topics.ts';
+import { findForm, findTopics, salutationFor, slipOfTopic, emptyTopics, findVenue, speechWord, itemsOf, loadTopics, occasionTopics, withoutCovered, withoutOccasion, withoutPurpose, type Topic, type TopicBook } from './topics.ts';
 import type { Draft, DraftDocument, DraftItem, Fact } from './types.ts';
 
 export type { ExampleSource } from './style-sources.ts';
@@ -70,6 +71,8 @@ export interface Drafter {
 }
 
 const TITLES_PER_FACT = 50;
+/** Words pointing at a draft written before (刚才那段, 上一稿) or asking only to change one (再短一点). */
+const EARLIER_DRAFT = /刚才|上面|前面|上一[稿段篇版]|原稿|[这那](?:段(?!时间|时期|日子)|篇|份|稿)|^(?:请|帮我|麻烦)?(?:再|更)(?:短|长|简|精|压|改)/;
 
 /** Create a drafter over the log, the knowledge base and (optionally) a chat model. */
 export function createDrafter(deps: DrafterDeps): Drafter {
@@ -101,7 +104,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
     // What the speech is about, not where it is given; the venue's own topic when it names nothing else (在代表培训班上的讲话).
     const about = withoutCovered(findTopics(withoutOccasion(rest), book));
     if (about.length > 0) return { topics: about, named: true };
-    const named = withoutCovered(findTopics(rest, book));
+    const named = withoutCovered(findTopics(withoutPurpose(rest), book));
     return named.length > 0 ? { topics: named, named: true } : { topics: occasionTopics(rest, book), named: false };
   }
 
@@ -159,6 +162,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const unit = await unitIn(words, deps.log);
       const found = topicsOf(unit ? words.replace(unit, ' ') : words, named.words);
       const topicNamed = found.named;
+      // 再短一点, 刚才那段改成提纲 naming no topic or period: an edit of a draft this request does not carry.
+      if (!topicNamed && !unit && !named.words && EARLIER_DRAFT.test(words)) throw new UserError('no_previous_draft', messages.noPreviousDraft);
       const overall = book.topics.filter((t) => t.id === 'overall');
       let topics = unit && !topicNamed && found.topics.length === 0 ? overall : found.topics;
       // 下半年工作计划, 明年工作打算: what is to be done is the office's to decide; the log holds what was done.
@@ -194,6 +199,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       const kindsOf = (list: readonly DraftItem[]) => [...new Set(list.flatMap((i) => i.parts.filter((p) => p.count > 0).map((p) => label(p.kinds[0]))))].join('、');
       const unitNote = !byUnit ? undefined : byUnit.kept.length > 0 ? messages.unitNarrowed(unit!, kindsOf(byUnit.kept), kindsOf(byUnit.shared)) : messages.unitNotNarrowed(unit!);
       if (byUnit && byUnit.kept.length > 0) items = byUnit.kept;
+      // 代表工委上半年的工作: the unit's items open as their own work does (代表工作), else as a unit's, never as the whole organ's.
+      const lead = byUnit && byUnit.kept.length > 0 && !topicNamed ? unitTopic(book.topics, items)?.id ?? 'unit' : undefined;
       const voice = byUnit && byUnit.kept.length > 0 ? `${organ}${unit}` : organ;
       const facts = items.flatMap((item) => (item.parts.length > 1 ? [item.fact, ...item.parts] : [item.fact]));
       const period = unfinished ? sinceStart(start, named.to!, now) : describePeriod(start, end, now, from || to ? undefined : named.words);
@@ -210,7 +217,7 @@ export function createDrafter(deps: DrafterDeps): Drafter {
       // A meeting named that is not the deputies' own (全市人大工作交流会) is addressed as the office addresses it.
       const toOthers = !!venue && !/代表/.test(venue);
       const salutation = salutationFor(templates.find('发言称呼', leadTopic(topics, items)) && !toOthers ? undefined : frame.salutation, words);
-      const templateInput = { topics, form, items, period, organ: voice, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
+      const templateInput = { topics, form, items, lead, period, organ: voice, title, salutation, closing: closingFor(frame.closing, speechWord(words)), speech: speechWord(words) };
       // Over the length asked (300字以内) or asked to be brief: the items to their figures' sentences, then whole items dropped.
       const wish = shapeWish(words);
       const { document: templateDocument, dropped, inBrief } = fitToLength(templates, templateInput, wish, deps.taxonomy);
@@ -259,6 +266,8 @@ export function createDrafter(deps: DrafterDeps): Drafter {
           document = { title, paragraphs: result.paragraphs };
         }
       }
+      // 提纲, 要点: numbered headings with a line each, not the prose of a report.
+      if (form === 'section' && OUTLINE.test(withoutOccasion(words))) document = asOutline(document);
       const shaped = await fitted(document, words, start, end);
       document = shaped.document;
       note = [note, ...shaped.notes].filter(Boolean).join('\n') || undefined;

@@ -3,6 +3,9 @@ export const messages = {
   emptyRequest: '请说明要起草什么，例如：“起草上半年监督工作的总结”或“写一段代表工作的发言”。',
   unknownTopic: (known: string) =>
     `没有看出要起草哪方面的材料。我能起草这些方面：${known}；也可以只说场合，如“起草一段在代表座谈会上的发言”“写一份第二季度工作汇报”。`,
+  /** 再短一点, 刚才那段改成提纲 with no draft before it: which draft is meant is asked, not guessed. */
+  noPreviousDraft:
+    '没有找到要修改的上一稿，不知道要改哪一段。请把题目和时段说全再发一次，例如“上半年监督工作那段再短一点，150字以内”“把上半年代表工作写成提纲”。',
   /** A plan (工作计划, 打算): the log holds what was done, not what is to be done. */
   planNotDrafted:
     '工作计划、打算要由办公室研究确定，活动记录里只有已经开展的活动，我不能替您写出来。我可以起草已开展工作的总结，例如“写一段上半年监督工作的总结”，计划部分请在稿中补充。',

@@ -22,6 +22,8 @@ export interface TemplateDraftInput {
   readonly closing?: string;
   /** The kind of speech (讲话 closes otherwise than a 发言); default 发言. */
   readonly speech?: '讲话' | '致辞' | '发言';
+  /** The key of the opening's template, when not the lead topic's (unit: a committee's own work). */
+  readonly lead?: string;
   /** Over the length asked: each item in few words (compactItem), and a report with a plain opening (简短开头) and without its closing outlook. */
   readonly compact?: boolean;
   /** Items left out to meet a length asked: not written, and not declared empty either. */
@@ -93,7 +95,7 @@ export function draftFromTemplates(templates: DraftTemplates, input: TemplateDra
   const subject = topicPhrase(topics);
   const common = { 时段: period, 机关: organ, 题目: subject };
   const present = items.filter((item) => item.fact.count > 0 && !input.omitted?.has(item));
-  const lead = leadTopic(topics, items);
+  const lead = input.lead ?? leadTopic(topics, items);
   if (present.length === 0) {
     const text = fillTemplate(templates.get('无活动', '*') ?? '', common);
     return { title, paragraphs: [{ style: 'body', text }] };

@@ -126,10 +126,10 @@ export function speechWord(request: string): '讲话' | '致辞' | '发言' {
 }
 
 /**
- * The meeting a draft is written for (为全市人大工作交流会写…, 为主任会议准备…): an occasion,
+ * The meeting a draft is written for (为全市人大工作交流会写…, 为主任会议准备…, 为第十一次会议闭幕写…): an occasion,
  * like 在…上, not the work to report on.
  */
-const FOR_MEETING = /为([^，,。；;为]{2,20}?(?:会议|会|班|论坛))(?=准备|写|起草|撰写|草拟|拟|作|做|提供)/;
+const FOR_MEETING = /为([^，,。；;为]{2,20}?(?:会议|会|班|论坛)(?:(?:开幕|闭幕|开班|结业)式)?)(?:开幕|闭幕|开班|结业)?(?=准备|写|起草|撰写|草拟|拟|作|做|提供)/;
 
 /**
  * What a draft is for, not about (起草上半年调研工作情况，用于常委会工作报告): 用于/用在/用作 and
@@ -143,7 +143,15 @@ const PURPOSE = /(?:用于|用在|用作|(?<=^|[，,；;：:]\s*)供)[^，,。�
  * at and the report it goes into are not topics to count, the 主任 no subject.
  */
 export function withoutOccasion(request: string): string {
-  return request.replace(VENUE, ' ').replace(FOR_MEETING, ' ').replace(SPEAKER, ' ').replace(PURPOSE, ' ');
+  return withoutPurpose(request.replace(VENUE, ' ').replace(FOR_MEETING, ' ').replace(SPEAKER, ' '));
+}
+
+/**
+ * The request without what the draft is for (，用于主任会议): the meeting a paper goes to is never
+ * what it is about, even when no other topic is named (the venue of a speech may be: 在代表培训班上).
+ */
+export function withoutPurpose(request: string): string {
+  return request.replace(PURPOSE, ' ');
 }
 
 /**

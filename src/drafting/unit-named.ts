@@ -7,6 +7,7 @@
  */
 import type { Activity, ActivityQuery, Paged, PageRequest } from '../log/index.ts';
 import type { IsoDate } from '../time/index.ts';
+import type { Topic } from './topics.ts';
 import type { DraftItem } from './types.ts';
 
 /** The part of the log read. */
@@ -55,4 +56,15 @@ export async function unitItems(log: UnitSource, unit: string, items: readonly D
     else if (theirs.length > 0) shared.push(item);
   }
   return { kept, shared };
+}
+
+/**
+ * The one topic whose kinds are exactly those the unit's own items count (代表工委: training,
+ * deputy_activity, suggestion → 代表工作), so its draft opens as that work does; else undefined.
+ */
+export function unitTopic(topics: readonly Topic[], items: readonly DraftItem[]): Topic | undefined {
+  const kinds = new Set(items.flatMap((i) => i.parts.filter((p) => p.count > 0).flatMap((p) => p.kinds)));
+  const same = (t: Topic) => { const own = new Set(t.groups.flat()); return own.size === kinds.size && [...own].every((k) => kinds.has(k)); };
+  const found = topics.filter((t) => t.id !== 'overall' && same(t));
+  return found.length === 1 ? found[0] : undefined;
 }

@@ -52,10 +52,11 @@ describe('draft REQUEST --json', () => {
     expect(draft.facts.find((f: { kinds: string[] }) => f.kinds.includes('inspection')).count).toBe(1);
   });
 
-  it('exits 1 with a Chinese message for an unknown topic or a bad date', async () => {
+  it('asks back with exit 0 for an unknown topic, and exits 1 with a Chinese message for a bad date or file', async () => {
+    // The request is answered with a question, not failed: a run of requests goes on.
     const unknown = await cli(['draft', '写一首诗', '--json']);
-    expect(unknown.status).toBe(1);
-    expect(JSON.parse(unknown.stdout).error.message).toMatch(/监督工作/);
+    expect(unknown.status).toBe(0);
+    expect(JSON.parse(unknown.stdout).ask).toMatchObject({ code: 'unknown_topic', message: expect.stringMatching(/监督工作/) });
     const unwritable = await cli(['draft', '起草监督工作总结', '--docx', join(data, 'no-such-folder', 'a.docx'), '--json']);
     expect(unwritable.status).toBe(1);
     expect(JSON.parse(unwritable.stdout).error).toMatchObject({ code: 'docx_failed', message: expect.stringContaining('无法写到') });
