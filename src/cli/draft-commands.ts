@@ -26,7 +26,7 @@ function draftText(draft: Draft, taxonomy: Taxonomy, docx?: string): string {
 }
 
 /** The drafter's asking back, not a fault of the command line (bad_date, docx_failed still are). */
-const ASKS_BACK = new Set<string>(['empty_request', 'unknown_topic', 'bad_period', 'no_previous_draft']);
+const ASKS_BACK = new Set<string>(['unknown_topic', 'bad_period', 'no_previous_draft']);
 
 const draft: CliCommand = {
   name: 'draft',

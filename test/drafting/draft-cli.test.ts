@@ -52,11 +52,15 @@ describe('draft REQUEST --json', () => {
     expect(draft.facts.find((f: { kinds: string[] }) => f.kinds.includes('inspection')).count).toBe(1);
   });
 
-  it('asks back with exit 0 for an unknown topic, and exits 1 with a Chinese message for a bad date or file', async () => {
+  it('asks back with exit 0 for an unknown topic, and exits 1 with a Chinese message for an empty request, a bad date or file', async () => {
     // The request is answered with a question, not failed: a run of requests goes on.
     const unknown = await cli(['draft', '写一首诗', '--json']);
     expect(unknown.status).toBe(0);
     expect(JSON.parse(unknown.stdout).ask).toMatchObject({ code: 'unknown_topic', message: expect.stringMatching(/监督工作/) });
+    // An empty request is a user error (CONTRACTS.md: exit 1 with the error object), not a question asked back.
+    const empty = await cli(['draft', ' ', '--json']);
+    expect(empty.status).toBe(1);
+    expect(JSON.parse(empty.stdout).error).toMatchObject({ code: 'empty_request', message: expect.any(String) });
     const unwritable = await cli(['draft', '起草监督工作总结', '--docx', join(data, 'no-such-folder', 'a.docx'), '--json']);
     expect(unwritable.status).toBe(1);
     expect(JSON.parse(unwritable.stdout).error).toMatchObject({ code: 'docx_failed', message: expect.stringContaining('无法写到') });
