@@ -5,6 +5,9 @@ const LEAP_DAY = /^(?:(\d{4})\s*年\s*)?(?:0?2|二)\s*月\s*(?:29|二十九)\s*[
 export const readerMessages = {
   /** Which month or kind had the most, with no period to count over. */
   extremePeriod: '请说明统计哪段时间，例如：“上半年哪个月活动最多”“今年哪类活动最多”。',
+  /** Two narrowings in one count or list (张主任参加的学校视察): titles are searched for one phrase at a time. */
+  twoNarrowings: (a: string, b: string, word: string): string =>
+    `活动记录按事项名称里的一个词查找，一次只能查一个。您要查事项含“${a}”的${word}，还是含“${b}”的${word}？请只写其中一个再问一次。`,
   /** A message the rules could not place at all. */
   unclear:
     '没太明白您的意思。您是想记录一项活动、统计次数、列出活动，还是问一个规定？' +

@@ -3,7 +3,7 @@
  * activities, head counts, date forms, counts by kind and month, rankings, empty months, person
  * and place narrowing, and chat that is not an activity.
  */
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadTaxonomy, readMessage, type Reading } from '../../src/reader/index.ts';
 import { readsAsExpected } from '../support/message-set.ts';
 
@@ -12,4 +12,31 @@ const read = (text: string, now: string): Reading => readMessage(text, now, taxo
 
 describe('whole messages: fixtures/messages/fresh-activity6.jsonl', () => {
   readsAsExpected('fresh-activity6.jsonl', read);
+});
+
+describe('a place or body named bare before the activity word narrows the count or list', () => {
+  it.each([
+    ['今年城东街道视察了几次', 'count', '城东街道'],
+    ['今年教育局专题询问了几次', 'count', '教育局'],
+    ['11月份城关镇代表活动几次', 'count', '城关镇'],
+    ['上半年农贸市场视察了哪几次', 'list', '农贸市场'],
+  ])('%s', (text, intent, about) => {
+    expect(read(text, '2026-12-01')).toMatchObject({ intent, about });
+  });
+
+  it('how it was done (集中, 下乡) and who did it (组织代表, 市人大代表) narrow nothing', () => {
+    for (const text of ['今年集中视察了几次', '今年下乡调研几次', '上半年组织代表视察了几次', '今年市人大代表视察了几次', '四季度开了几次常委会', '最近一次执法检查是什么时候']) {
+      expect(read(text, '2026-12-01')).not.toHaveProperty('about');
+    }
+  });
+});
+
+describe('a person and a place or subject both named: which one to search for is asked', () => {
+  it.each(['今年张主任参加的学校视察有几次', '赵主任去年参加了几次城东街道的调研'])('%s', (text) => {
+    expect(read(text, '2026-12-01')).toMatchObject({ intent: 'unclear' });
+  });
+
+  it('a person alone still narrows to the person', () => {
+    expect(read('今年张主任参加的视察有几次', '2026-12-01')).toMatchObject({ intent: 'count', about: '张主任' });
+  });
 });

@@ -1,0 +1,45 @@
+/**
+ * What the sixth fresh activity set (fixtures/messages/fresh-activity6.jsonl) found, through the
+ * real assistant, reader and SQLite log: a place named bare before the activity word (今年城东街道
+ * 视察了几次, 污水处理厂视察过没有) was dropped and the kind's whole total given as that place's;
+ * a person and a place both named (张主任参加的学校视察) were narrowed to the person alone.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { RuleReader, loadTaxonomy } from '../../src/reader/index.ts';
+import { makeBench, say, type TestBench } from '../support/assistant-helpers.ts';
+
+const reader = new RuleReader(loadTaxonomy());
+let bench: TestBench;
+afterEach(() => bench?.close());
+
+async function logged(today: string, texts: string[]): Promise<void> {
+  bench = makeBench(reader, { today });
+  for (const text of texts) expect((await bench.assistant.handle(say(text))).text).toContain('已记录');
+}
+const INSPECTIONS = ['2026年3月5日组织代表视察了城东街道农贸市场', '2026年3月12日张主任带队视察了城南小学', '2026年5月20日视察了北关镇学校'];
+
+describe('a place named bare before the activity word', () => {
+  it('今年城东街道视察了几次 counts the entries titled with it, the total beside — never the total as its figure', async () => {
+    await logged('2026-12-01', INSPECTIONS);
+    const reply = (await bench.assistant.handle(say('今年城东街道视察了几次'))).text;
+    expect(reply).toContain('事项含“城东街道”的共 1 次');
+    expect(reply).not.toMatch(/共视察 3 次/);
+  });
+
+  it('今年污水处理厂视察过没有 says there is none, never lists the other inspections as if they were', async () => {
+    await logged('2026-12-01', INSPECTIONS);
+    const reply = (await bench.assistant.handle(say('今年污水处理厂视察过没有'))).text;
+    expect(reply).not.toContain('城南小学');
+    expect(reply).toContain('污水处理厂');
+  });
+});
+
+describe('a person and a place both named', () => {
+  it('今年张主任参加的学校视察有几次 asks which to search for; no figure is given', async () => {
+    await logged('2026-12-01', INSPECTIONS);
+    const reply = (await bench.assistant.handle(say('今年张主任参加的学校视察有几次'))).text;
+    expect(reply).toContain('张主任');
+    expect(reply).toContain('学校');
+    expect(reply).not.toMatch(/\d+ 次/);
+  });
+});
