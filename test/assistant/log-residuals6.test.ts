@@ -43,3 +43,13 @@ describe('a person and a place both named', () => {
     expect(reply).not.toMatch(/\d+ 次/);
   });
 });
+
+describe('an errand about an activity\'s things', () => {
+  it('调研提纲发我一下 and 昨天的视察照片发群里 store nothing', async () => {
+    bench = makeBench(reader, { today: '2026-12-01' });
+    for (const text of ['调研提纲发我一下', '昨天的视察照片发群里']) {
+      expect((await bench.assistant.handle(say(text))).text).not.toContain('已记录');
+    }
+    expect(bench.log.list()).toHaveLength(0);
+  });
+});

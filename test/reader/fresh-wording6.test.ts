@@ -40,3 +40,14 @@ describe('a person and a place or subject both named: which one to search for is
     expect(read('今年张主任参加的视察有几次', '2026-12-01')).toMatchObject({ intent: 'count', about: '张主任' });
   });
 });
+
+describe('an errand about an activity\'s things is no activity', () => {
+  it.each(['调研提纲发我一下', '昨天的视察照片发群里', '今天上午的座谈会材料发一下', '视察方案定了没'])('%s', (text) => {
+    expect(read(text, '2026-12-01')).toMatchObject({ intent: 'unclear' });
+  });
+
+  it('with the deed said, the activity is logged as before', () => {
+    expect(read('昨天视察了学校，照片发群里了', '2026-12-01')).toMatchObject({ intent: 'log', activity: { kind: 'inspection', date: '2026-11-30' } });
+    expect(read('昨天召开了座谈会，材料已发群里', '2026-12-01')).toMatchObject({ intent: 'log', activity: { kind: 'meeting', date: '2026-11-30' } });
+  });
+});
