@@ -72,11 +72,11 @@ const UNREAD_YEARS =
 const ENGLISH_DATE =
   /(?<![A-Za-z])(?:yesterday|tomorrow|tonight|today|(?:last|next|this)\s+(?:week|month|year|quarter|mon|tue|wed|thu|fri|sat|sun)[a-z]*|[0-9]+\s*days?\s+ago)(?![A-Za-z])|(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])|(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?![a-z])/gi;
 /**
- * A day word mistyped (作天, 咋天 for 昨天; 钱天 for 前天): one character and 天 opening a clause
+ * A day word mistyped (作天, 咋天 for 昨天; 钱天 for 前天; 前添, 昨田 with 天 mistyped): one character and 天 opening a clause
  * that is no word for a day or a stretch (每天, 当天, 半天, 聊天 are words; 那天 is vague; 冬天 is asked too).
  */
 const MISTYPED_DAY =
-  /(?<=^|[\s，,。；;：:！!？?])[\u4e00-\u9fff](?<![今昨前明后大每整全半成连老那哪这当几两一二三四五六七八九十百千第同次隔某改聊白晴阴雨多数头蓝青])天(?![气然下空地津安堂使才生真性花文桥天])/g;
+  /(?<=^|[\s，,。；;：:！!？?])(?:[\u4e00-\u9fff](?<![今昨前明后大每整全半成连老那哪这当几两一二三四五六七八九十百千第同次隔某改聊白晴阴雨多数头蓝青])天(?![气然下空地津安堂使才生真性花文桥天])|[今昨前明后][添田甜填恬舔](?![村镇乡街路社区园]))/g;
 
 /** Time words no rule read, once the expressions that were read are blanked out. */
 export function findUnreadable(text: string, read: ReadonlyArray<{ start: number; end: number }>): string[] {

@@ -53,3 +53,11 @@ describe('an errand about an activity\'s things', () => {
     expect(bench.log.list()).toHaveLength(0);
   });
 });
+
+describe('a day word with 天 mistyped', () => {
+  it('前添开了党组会 stores nothing and asks for the day', async () => {
+    bench = makeBench(reader, { today: '2027-03-05' });
+    expect((await bench.assistant.handle(say('前添开了党组会'))).text).toContain('前添');
+    expect(bench.log.list()).toHaveLength(0);
+  });
+});

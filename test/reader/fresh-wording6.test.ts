@@ -51,3 +51,13 @@ describe('an errand about an activity\'s things is no activity', () => {
     expect(read('昨天召开了座谈会，材料已发群里', '2026-12-01')).toMatchObject({ intent: 'log', activity: { kind: 'meeting', date: '2026-11-30' } });
   });
 });
+
+describe('a day word with 天 mistyped (前添, 昨田) is asked about, never filed on today', () => {
+  it.each(['前添开了党组会', '昨田组织代表视察了学校', '今甜上午集体学习'])('%s', (text) => {
+    expect(read(text, '2027-03-05')).toMatchObject({ intent: 'unclear' });
+  });
+
+  it('a place that happens to start so (前田村) is still a place', () => {
+    expect(read('前田村视察了几次', '2027-03-05')).toMatchObject({ intent: 'count', about: '前田村' });
+  });
+});
