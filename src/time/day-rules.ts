@@ -47,7 +47,7 @@ export const DAY_RULES: readonly Rule[] = [
     return withReadings(yearlessDay(m, d, now), { month: m, day: d });
   }),
   // 2023年6月12日, 6月12日, 六月十二号, 去年12月28日, 二零二六年十一月廿六日
-  rule(`${Y_OPT}${M}\\s*月\\s*${D}(?:\\s*[日号]|(?![0-9个件次项名人期场批天日号]))`, true, (g, now) => {
+  rule(`${Y_OPT}${M}\\s*月\\s*${D}(?:\\s*[日号]|(?![0-9个件次项名人期场批天日号月]))`, true, (g, now) => {
     const m = readSmallNumber(g.m!, 12);
     const d = readSmallNumber(g.d!, 31);
     if (!m || !d) return undefined;

@@ -61,3 +61,19 @@ describe('a day word with 天 mistyped', () => {
     expect(bench.log.list()).toHaveLength(0);
   });
 });
+
+describe('months listed with nothing between, or the year on the first only', () => {
+  it('8月9月执法检查加起来几次 counts both months, never 8月9日', async () => {
+    await logged('2026-12-01', ['2026年8月12日开展安全生产法执法检查', '2026年9月2日开展食品安全法执法检查']);
+    const reply = (await bench.assistant.handle(say('8月9月执法检查加起来几次'))).text;
+    expect(reply).toMatch(/合计：2 次|共执法检查 2 次/);
+    expect(reply).not.toContain('8月9日');
+  });
+
+  it('去年8月和9月走访几次 counts September of last year too', async () => {
+    await logged('2026-12-01', ['2025年8月3日走访企业', '2025年9月5日走访社区', '2026年9月8日走访学校']);
+    const reply = (await bench.assistant.handle(say('去年8月和9月走访几次'))).text;
+    expect(reply).toContain('2025年9月走访：1 次');
+    expect(reply).toContain('合计：2 次');
+  });
+});

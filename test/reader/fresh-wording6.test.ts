@@ -61,3 +61,19 @@ describe('a day word with 天 mistyped (前添, 昨田) is asked about, never fi
     expect(read('前田村视察了几次', '2027-03-05')).toMatchObject({ intent: 'count', about: '前田村' });
   });
 });
+
+describe('months listed with nothing between (8月9月) or a year on the first only (去年8月和9月)', () => {
+  it.each([
+    ['8月9月执法检查加起来几次', ['law_check'], '2026-08-01', '2026-09-30'],
+    ['10月11月分别走访几次', ['visit'], '2026-10-01', '2026-11-30'],
+    ['去年8月和9月走访几次', ['visit'], '2025-08-01', '2025-09-30'],
+    ['去年8月9月走访几次', ['visit'], '2025-08-01', '2025-09-30'],
+    ['去年12月和1月视察几次', ['inspection'], '2025-12-01', '2026-01-31'],
+  ])('%s → both months, never 8月9日 or the first month alone', (text, kinds, from, to) => {
+    expect(read(text, '2026-12-01')).toMatchObject({ intent: 'count', kinds, from, to });
+  });
+
+  it('8月9月召开党组会 names no day: asked, never filed on 8月9日', () => {
+    expect(read('8月9月召开党组会', '2026-12-01')).toMatchObject({ intent: 'unclear' });
+  });
+});
