@@ -77,3 +77,15 @@ describe('months listed with nothing between, or the year on the first only', ()
     expect(reply).toContain('合计：2 次');
   });
 });
+
+describe('which kind or month had the most, asked with 什么活动 or 几月', () => {
+  it('今年什么活动搞得最多 and 今年调研最多的是几月 are answered from the log, not searched for in the documents', async () => {
+    await logged('2026-12-01', ['2026年3月5日视察城东街道', '2026年3月12日视察城南小学', '2026年5月21日到城东街道调研']);
+    const kind = (await bench.assistant.handle(say('今年什么活动搞得最多'))).text;
+    expect(kind).toContain('视察');
+    expect(kind).not.toContain('知识库');
+    const month = (await bench.assistant.handle(say('今年调研最多的是几月'))).text;
+    expect(month).toContain('5月');
+    expect(month).not.toContain('知识库');
+  });
+});

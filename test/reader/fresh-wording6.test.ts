@@ -77,3 +77,19 @@ describe('months listed with nothing between (8月9月) or a year on the first o
     expect(read('8月9月召开党组会', '2026-12-01')).toMatchObject({ intent: 'unclear' });
   });
 });
+
+describe('which month or kind had the most, however it is asked', () => {
+  it.each([
+    ['今年什么活动搞得最多', 'kind'],
+    ['今年调研最多的是几月', 'month'],
+    ['今年几月份开会最多', 'month'],
+  ])('%s → counted from the log', (text, by) => {
+    const r = read(text, '2026-12-01');
+    expect(r).toMatchObject({ intent: 'count', from: '2026-01-01', to: '2026-12-31', extreme: { by, most: true } });
+    expect(r).not.toHaveProperty('about');
+  });
+
+  it('a rule\'s 最多 is still a question for the documents', () => {
+    expect(read('什么活动最多可以搞几天', '2026-12-01')).toMatchObject({ intent: 'ask' });
+  });
+});
