@@ -89,3 +89,12 @@ describe('which kind or month had the most, asked with 什么活动 or 几月', 
     expect(month).not.toContain('知识库');
   });
 });
+
+describe('which committee or street did the most', () => {
+  it('今年哪个委员会活动最多 says the log keeps no committee, never 没有找到 from the documents', async () => {
+    await logged('2026-12-01', ['2026年3月5日视察城东街道']);
+    const reply = (await bench.assistant.handle(say('今年哪个委员会活动最多'))).text;
+    expect(reply).toContain('不单独记是哪个委员会');
+    expect(reply).not.toContain('知识库');
+  });
+});

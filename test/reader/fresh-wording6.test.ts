@@ -93,3 +93,13 @@ describe('which month or kind had the most, however it is asked', () => {
     expect(read('什么活动最多可以搞几天', '2026-12-01')).toMatchObject({ intent: 'ask' });
   });
 });
+
+describe('which committee, place or person did the most: the log keeps no such field', () => {
+  it.each(['今年哪个委员会活动最多', '今年视察去得最多的是哪个街道', '上半年哪个委员会调研最多'])('%s is said so, never ranked by kind or searched for', (text) => {
+    expect(read(text, '2026-12-01')).toMatchObject({ intent: 'unclear', settled: true });
+  });
+
+  it('a rule\'s 最多 about a committee stays a question for the documents', () => {
+    expect(read('哪个委员会最多可以有几名委员', '2026-12-01')).toMatchObject({ intent: 'ask' });
+  });
+});
