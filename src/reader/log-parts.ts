@@ -20,7 +20,8 @@ const NEXT_ACTIVITY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随�
 
 /** Split the message into the parts that each report one activity. */
 export function partsOf(p: Prepared): Part[] {
-  const bounds = [...new Set([0, ...[...p.text.matchAll(CLAUSE_END), ...p.text.matchAll(CLOSE_THEN)].map((m) => m.index + m[0].length), ...itemStarts(p.text), p.text.length])].sort((a, b) => a - b);
+  const clauses = [...new Set([0, ...[...p.text.matchAll(CLAUSE_END), ...p.text.matchAll(CLOSE_THEN)].map((m) => m.index + m[0].length), ...itemStarts(p.text), p.text.length])].sort((a, b) => a - b);
+  const bounds = [...new Set([...clauses, ...unpunctuated(p, clauses)])].sort((a, b) => a - b);
   const parts: Array<{ start: number; end: number; kind: boolean }> = [];
   const kindsIn = (start: number, end: number): string[] => p.mentions.filter((m) => m.start >= start && m.start < end).map((m) => m.kind);
   const kindIn = (start: number, end: number): boolean => kindsIn(start, end).length > 0;
@@ -42,4 +43,27 @@ export function partsOf(p: Prepared): Part[] {
     else parts.push({ start, end, kind });
   }
   return parts;
+}
+
+/** Words before a time that make it what was discussed (研究, 部署, 通报…). */
+const DISCUSSED_BEFORE = /(?:研究|部署|讨论|安排|关于|通报|审议|听取|商定|确定|布置|筹备)[^，,。；;]{0,6}$/;
+
+/** A time of day that opens a new activity inside a clause (…视察了学校下午开了主任会). */
+const INNER_TIME = /上午|中午|下午|傍晚|晚上|早上/g;
+
+/**
+ * Where a clause typed or dictated without punctuation (今天上午8名代表视察了2所学校下午开了主任会,
+ * 昨天视察了城东街道今天调研) turns to another activity: a time of day or a day between two
+ * activity words of the clause, as if a comma stood before it.
+ */
+function unpunctuated(p: Prepared, clauses: readonly number[]): number[] {
+  const starts = [...[...p.text.matchAll(INNER_TIME)].map((m) => m.index), ...p.periods.filter((d) => d.day && !d.timeOnly).map((d) => d.start)];
+  return starts.filter((at) => {
+    const end = clauses.find((b) => b > at) ?? p.text.length;
+    const start = [...clauses].reverse().find((b) => b <= at) ?? 0;
+    // 研究下午的视察安排, 通报了明天的调研: a time that is what was discussed opens nothing.
+    // 刚才说的那个视察记一下：今天视察了…: what follows a colon is the activity the words before it point at.
+    if (/^[^，,。；;]{0,4}的/.test(p.text.slice(at)) || DISCUSSED_BEFORE.test(p.text.slice(start, at)) || /[：:]\s*$/.test(p.text.slice(start, at))) return false;
+    return at > start && p.mentions.some((m) => m.start >= start && m.end <= at) && p.mentions.some((m) => m.start >= at && m.start < end);
+  });
 }

@@ -98,3 +98,11 @@ describe('which committee or street did the most', () => {
     expect(reply).not.toContain('知识库');
   });
 });
+
+describe('two activities dictated without punctuation', () => {
+  it('今天上午8名代表视察了2所学校下午开了主任会 stores both, never the meeting folded into the inspection', async () => {
+    bench = makeBench(reader, { today: '2026-09-30' });
+    await bench.assistant.handle(say('今天上午8名代表视察了2所学校下午开了主任会'));
+    expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-09-30', 'inspection'], ['2026-09-30', 'council_meeting']]);
+  });
+});

@@ -103,3 +103,18 @@ describe('which committee, place or person did the most: the log keeps no such f
     expect(read('哪个委员会最多可以有几名委员', '2026-12-01')).toMatchObject({ intent: 'ask' });
   });
 });
+
+describe('two activities dictated without punctuation are two entries', () => {
+  it.each([
+    ['今天上午8名代表视察了2所学校下午开了主任会', [['inspection', '2026-09-30'], ['council_meeting', '2026-09-30']]],
+    ['昨天视察了城东街道今天调研了开发区', [['inspection', '2026-09-29'], ['research', '2026-09-30']]],
+  ])('%s', (text, acts) => {
+    const r = read(text, '2026-09-30');
+    expect(r.intent === 'log' && r.activities.map((a) => [a.kind, a.date])).toEqual(acts);
+  });
+
+  it('a time that is what was discussed (研究下午的视察安排) opens no second entry', () => {
+    const r = read('昨天召开主任会议研究下午的视察安排', '2026-09-30');
+    expect(r.intent === 'log' && r.activities.map((a) => a.kind)).toEqual(['council_meeting']);
+  });
+});
