@@ -233,7 +233,9 @@ export function unmarkedSubject(p: Prepared): string | undefined {
   const run = (p.blank.slice(0, p.mentions[0].start).split(CLAUSE).pop() ?? '').trim().split(/\s+/).pop() ?? '';
   let words = stripRepeatedly(run, ASKING).replace(COMMITTEE, (m) => (WHOLE_BODY.test(m) ? m : ' '));
   words = words.split(' ').pop() ?? '';
-  words = stripRepeatedly(words, DOERS).replace(/(?:的|了|去|到|在|赴|前往)+$/, '').replace(/^(?:去|到|在|赴|前往)/, '');
+  // 在城关镇参加了几次(代表活动): the count asked between the place and the activity word is no part of the place.
+  words = stripRepeatedly(words, DOERS).replace(/(?:参加|参与|开展|组织|进行|搞|开|去|到)?(?:了|过)?(?:几|多少)(?:次|回|场|趟)?$/, '')
+    .replace(/(?:的|了|去|到|在|赴|前往)+$/, '').replace(/^(?:去|到|在|赴|前往)/, '');
   // 开了几次常委会, 最近一次执法检查, 全年召开党组会议: asking, counting or time words, no place.
   // 集中视察, 重点调研, 下乡调研: how it was done; only a place or body, by its last word, narrows.
   return words && !BARE_NOT.test(words) && BARE_PLACE.test(words) ? subject(words) : undefined;
