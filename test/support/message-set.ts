@@ -51,8 +51,18 @@ function narrowing(x: Record<string, any>, stated: Record<string, any>): Record<
 }
 
 /** One test per line of the set `name`, each message read by `read` as of the line's `now`. */
-export function readsAsExpected(name: string, read: (text: string, now: string) => Reading, { entries = Infinity } = {}): void {
-  it.each(messageSet(name).map((l) => [l.id, l.now, l.text, l] as const))('%s (%s) %s', (_id, now, text, line) => {
+export function readsAsExpected(
+  name: string, read: (text: string, now: string) => Reading, { entries = Infinity, known = [] as readonly string[] } = {},
+): void {
+  const lines = messageSet(name);
+  // `known`: lines still misread, each expected to fail (it.fails), so a fix is noticed and the line moved back.
+  for (const [group, test] of [[lines.filter((l) => !known.includes(l.id)), it], [lines.filter((l) => known.includes(l.id)), it.fails]] as const) {
+    if (group.length > 0) expectEach(group, test, read, entries);
+  }
+}
+
+function expectEach(lines: SetLine[], test: typeof it | typeof it.fails, read: (text: string, now: string) => Reading, entries: number): void {
+  test.each(lines.map((l) => [l.id, l.now, l.text, l] as const))('%s (%s) %s', (_id, now, text, line) => {
     const got = read(text, now) as Record<string, any>;
     expect({ ...seen(got, now, entries) as object, ...narrowing(got, line.expect) })
       .toEqual({ ...seen({ confirm: null, ...line.expect }, now, entries) as object, ...narrowing(line.expect, line.expect) });
