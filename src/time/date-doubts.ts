@@ -78,6 +78,9 @@ const ENGLISH_DATE =
 const MISTYPED_DAY =
   /(?<=^|[\s，,。；;：:！!？?])(?:[\u4e00-\u9fff](?<![今昨前明后大每整全半成连老那哪这当几两一二三四五六七八九十百千第同次隔某改聊白晴阴雨多数头蓝青])天(?![气然下空地津安堂使才生真性花文桥天])|[今昨前明后][添田甜填恬舔](?![村镇乡街路社区园]))/g;
 
+/** A day in digits mixed with Chinese numerals that no rule read (2十5号, 6月2十5号): never filed on another day or today. */
+const MIXED_DAY = /(?:[0-9０-９]+[十廿卅][0-9０-９]*|[十廿卅][0-9０-９]+)\s*[日号]/g;
+
 /** Time words no rule read, once the expressions that were read are blanked out. */
 export function findUnreadable(text: string, read: ReadonlyArray<{ start: number; end: number }>): string[] {
   let blank = text;
@@ -87,7 +90,7 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
   for (const m of blank.matchAll(HOLIDAY_NUMBERS)) found.add(m[0]);
   for (const m of blank.matchAll(UNREAD_STRETCHES)) found.add(m[0]);
   for (const m of blank.matchAll(LEFT_OVER)) found.add(m[0].trim());
-  for (const re of [FIGURE_DATE, DIGIT_RUN_DATE, ENGLISH_DATE, MISTYPED_DAY, UNREAD_YEARS]) for (const m of blank.matchAll(re)) found.add(m[0].trim());
+  for (const re of [FIGURE_DATE, DIGIT_RUN_DATE, ENGLISH_DATE, MISTYPED_DAY, UNREAD_YEARS, MIXED_DAY]) for (const m of blank.matchAll(re)) found.add(m[0].trim());
   // 11月底: a month that was read, with a vague part of it after; 6月以前: before it, or through it?
   for (const p of read) {
     const tail = /^\s*(?:底|初|末|中旬|上旬|下旬|前后|左右|以前|之前|前(?!往|来|去|夕|期|后|天|[0-9零〇一二两三四五六七八九十几]))/.exec(text.slice(p.end));

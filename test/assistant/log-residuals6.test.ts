@@ -106,3 +106,11 @@ describe('two activities dictated without punctuation', () => {
     expect(bench.log.list().map((a) => [a.date, a.kind])).toEqual([['2026-09-30', 'inspection'], ['2026-09-30', 'council_meeting']]);
   });
 });
+
+describe('a day in digits mixed with Chinese numerals', () => {
+  it('6月十8号视察了防汛工作 is filed on 6月18日, never 6月8日', async () => {
+    bench = makeBench(reader, { today: '2026-06-30' });
+    await bench.assistant.handle(say('6月十8号视察了防汛工作'));
+    expect(bench.log.list().map((a) => a.date)).toEqual(['2026-06-18']);
+  });
+});

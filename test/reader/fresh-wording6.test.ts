@@ -122,3 +122,13 @@ describe('two activities dictated without punctuation are two entries', () => {
     expect(r.intent === 'log' && r.activities.map((a) => a.kind)).toEqual(['council_meeting']);
   });
 });
+
+describe('a day in digits mixed with Chinese numerals', () => {
+  it.each([['6月十8号视察了防汛工作', '2026-06-18'], ['十5号开了党组会', '2026-06-15'], ['6月二十5号开了主任会议', '2026-06-25']])('%s → %s', (text, date) => {
+    expect(read(text, '2026-06-30')).toMatchObject({ intent: 'log', activity: { date } });
+  });
+
+  it.each(['2十5号视察了学校', '6月2十5号视察了学校'])('%s is asked about, never filed on another day or today', (text) => {
+    expect(read(text, '2026-06-30')).toMatchObject({ intent: 'unclear' });
+  });
+});
