@@ -235,10 +235,16 @@ export function unmarkedSubject(p: Prepared): string | undefined {
   words = words.split(' ').pop() ?? '';
   // 在城关镇参加了几次(代表活动): the count asked between the place and the activity word is no part of the place.
   words = stripRepeatedly(words, DOERS).replace(/(?:参加|参与|开展|组织|进行|搞|开|去|到)?(?:了|过)?(?:几|多少)(?:次|回|场|趟)?$/, '')
-    .replace(/(?:的|了|去|到|在|赴|前往)+$/, '').replace(/^(?:去|到|在|赴|前往)/, '');
+    .replace(/(?:那边|这边|那块|这块|那一块|一带|那里|这里|分别|各|都|的|了|去|到|在|赴|前往)+$/, '').replace(/^(?:去|到|在|赴|前往)/, '');
   // 开了几次常委会, 最近一次执法检查, 全年召开党组会议: asking, counting or time words, no place.
   // 集中视察, 重点调研, 下乡调研: how it was done; only a place or body, by its last word, narrows.
   return words && !BARE_NOT.test(words) && BARE_PLACE.test(words) ? subject(words) : undefined;
+}
+
+/** Places named bare side by side (北关镇和城关镇各走访几次): titles are searched for one at a time. */
+export function listedPlaces(about: string | undefined): string[] {
+  const parts = about?.split(/和|与|及|、/) ?? [];
+  return parts.length >= 2 && parts.every((x) => x.length >= 2 && BARE_PLACE.test(x)) ? parts : [];
 }
 
 /** How a place or body named bare ends (城东街道, 城南小学, 区教育局, 污水处理厂, 农贸市场). */

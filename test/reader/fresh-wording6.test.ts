@@ -24,6 +24,8 @@ describe('a place or body named bare before the activity word narrows the count 
     ['11月份城关镇代表活动几次', 'count', '城关镇'],
     ['上半年农贸市场视察了哪几次', 'list', '农贸市场'],
     ['今年城关镇开展了几次代表活动', 'count', '城关镇'],
+    ['今年开发区那边调研了几次', 'count', '开发区'],
+    ['今年北关镇那块走访几次', 'count', '北关镇'],
   ])('%s', (text, intent, about) => {
     expect(read(text, '2026-12-01')).toMatchObject({ intent, about });
   });
@@ -36,7 +38,7 @@ describe('a place or body named bare before the activity word narrows the count 
 });
 
 describe('a person and a place or subject both named: which one to search for is asked', () => {
-  it.each(['今年张主任参加的学校视察有几次', '赵主任去年参加了几次城东街道的调研', '王建国代表在城关镇参加了几次代表活动'])('%s', (text) => {
+  it.each(['今年张主任参加的学校视察有几次', '赵主任去年参加了几次城东街道的调研', '王建国代表在城关镇参加了几次代表活动', '今年北关镇和城关镇各走访几次'])('%s', (text) => {
     expect(read(text, '2026-12-01')).toMatchObject({ intent: 'unclear' });
   });
 
