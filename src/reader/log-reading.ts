@@ -16,26 +16,16 @@ import { eachTitles } from './each-titles.ts';
 import { lastingOf, openingDay, spanOf, withoutLasting } from './duration.ts';
 import { joinedKinds } from './joined-kinds.ts';
 import { deedMention, isPaperwork } from './paperwork.ts';
-import { ITEM_START, itemStarts, withoutItemNumber } from './listed-items.ts';
+import { ITEM_START, withoutItemNumber } from './listed-items.ts';
+import { partsOf, type Part } from './log-parts.ts';
 
 /** Said of a range of days: the activity took place on each of them (每天都, 每日, 天天). */
 const EACH_DAY = /(?:每天|每日|天天|逐日)都?/;
 /** At most this many daily entries from one message; a longer run is asked about. */
 const MAX_DAILY = 14;
 
-/** Where one activity's words lie in the message. */
-interface Part {
-  readonly start: number;
-  readonly end: number;
-}
-
 /** Between a day and the far end of its range (至, 到, -, ~). */
 const RANGE_GAP = /^\s*(?:至|到|-|—|－|~|～)\s*$/;
-const CLAUSE_END = /[，,；;。\n]/g;
-/** Inside a clause, the close of one activity before the next (常委会会议闭幕后接着召开了党组会议). */
-const CLOSE_THEN = /(?:闭幕|结束|散会)后(?=\s*(?:接着|随即|随后|紧接着)\s*(?:又)?\s*(?:召开|开|举行|组织|进行|开展))/g;
-/** A clause that opens with a time of day or "then" continues the day before with a new activity. */
-const NEXT_ACTIVITY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|随即|紧接着|然后|接着|之后|另外|此外|当天|当日|同日|同一天|同一日|同天|次日)`);
 /** A clause that continues the day before (下午…, 随后…): the day is inherited. */
 const SAME_DAY = new RegExp(`^\\s*(?:\\d+[.、)]\\s*)?(?:${TIME_WORD}|随后|随即|紧接着|然后|接着|之后|另外|此外|当天|当日|同日|同一天|同一日|同天)`);
 /** Past and future markers, which settle a bare weekday (周一开了会 / 周一要开会). */
@@ -74,32 +64,6 @@ function kindOf(p: Prepared, mention: KindMention | undefined): string {
     // 2月26日 常委会: the word alone after its day names the session, as 3.3 党组会 names that meeting.
     && !/^[\s\p{P}]*$/u.test(p.blank.slice(0, m.start) + p.blank.slice(m.end))) return 'other';
   return m.kind;
-}
-
-/** Split the message into the parts that each report one activity. */
-function partsOf(p: Prepared): Part[] {
-  const bounds = [...new Set([0, ...[...p.text.matchAll(CLAUSE_END), ...p.text.matchAll(CLOSE_THEN)].map((m) => m.index + m[0].length), ...itemStarts(p.text), p.text.length])].sort((a, b) => a - b);
-  const parts: Array<{ start: number; end: number; kind: boolean }> = [];
-  const kindsIn = (start: number, end: number): string[] => p.mentions.filter((m) => m.start >= start && m.start < end).map((m) => m.kind);
-  const kindIn = (start: number, end: number): boolean => kindsIn(start, end).length > 0;
-  const dayIn = (start: number, end: number): boolean => p.periods.some((d) => d.day && !d.timeOnly && d.start >= start && d.start < end);
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const [start, end] = [bounds[i], bounds[i + 1]];
-    if (p.text.slice(start, end).trim() === '') continue;
-    const kind = kindIn(start, end);
-    const ownDay = dayIn(start, end);
-    const last = parts[parts.length - 1];
-    const opens = ownDay || NEXT_ACTIVITY.test(p.text.slice(start, end)) || ITEM_START.test(p.text.slice(start, end));
-    // 6月13日，召开主任会议: a day on its own opens the activity of the clause after it, when that is
-    // another kind (6月13日，继续视察 after a 视察 may be the same one on a second day: asked).
-    const next = i + 2 < bounds.length ? kindsIn(end, bounds[i + 2]) : [];
-    const dayBefore = ownDay && !kind && last !== undefined && next.length > 0 && !dayIn(end, bounds[i + 2])
-      && !next.some((k) => kindsIn(last.start, last.end).includes(k));
-    if (last && last.kind && (kind || dayBefore) && opens) parts.push({ start, end, kind });
-    else if (last) parts[parts.length - 1] = { start: last.start, end, kind: last.kind || kind };
-    else parts.push({ start, end, kind });
-  }
-  return parts;
 }
 
 const EDGE_PUNCTUATION = /^[\s，,。.、:：;；!！~\-—的]+|[\s，,。.、:：;；!！~\-—]+$/g;

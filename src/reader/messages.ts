@@ -5,6 +5,16 @@ const LEAP_DAY = /^(?:(\d{4})\s*年\s*)?(?:0?2|二)\s*月\s*(?:29|二十九)\s*[
 export const readerMessages = {
   /** Which month or kind had the most, with no period to count over. */
   extremePeriod: '请说明统计哪段时间，例如：“上半年哪个月活动最多”“今年哪类活动最多”。',
+  /** Two narrowings in one count or list (张主任参加的学校视察): titles are searched for one phrase at a time. */
+  twoNarrowings: (a: string, b: string, word: string): string =>
+    `活动记录按事项名称里的一个词查找，一次只能查一个。您要查事项含“${a}”的${word}，还是含“${b}”的${word}？请只写其中一个再问一次。`,
+  /** An errand about an activity's things (调研提纲发我一下, 视察照片发群里): nothing done to record. */
+  errand:
+    '这条消息说的是活动的材料或安排，不是一项已开展的活动，所以没有记录。要记录活动，请写明日期和做了什么，例如：“6月12日组织代表视察了城区防汛工作”。',
+  /** Which committee, place or person did the most: the log keeps no such field. */
+  unkeptRank: (what: string): string =>
+    `活动记录只记日期、类型和事项，不单独记是哪个${what}，所以排不出哪个${what}最多或最少。` +
+    '可以问“今年哪类活动最多”“今年哪个月活动最多”，或按名称查某一个，例如：“今年城东街道视察了几次”。',
   /** A message the rules could not place at all. */
   unclear:
     '没太明白您的意思。您是想记录一项活动、统计次数、列出活动，还是问一个规定？' +

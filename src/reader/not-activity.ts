@@ -42,6 +42,25 @@ const NEAR_MISSES: ReadonlyArray<readonly [RegExp, string]> = [
   [/询闻|旬问/, '询问'],
 ];
 
+/** A thing that belongs to an activity, named right after its word (调研提纲, 视察照片, 座谈会材料, 视察用车). */
+const THING_AFTER = /^\s*的?\s*(?:提纲|方案|材料|照片|图片|相片|视频|录像|通知|名单|议程|日程|车辆|用车|会场|场地|资料|课件|讲话稿|稿子|简报|手册|签到表|横幅|桌牌|座签)/;
+/** Asking for that thing or whether it is ready (发我, 发群里, 准备好了吗, 定了没). */
+const ERRAND = /发|传|转|给我|拿|送|打印|复印|准备|弄好|整理|找|安排好|定了|好了|[吗呢]|没有?\s*[?？]?\s*$/;
+/** A deed said in the message: then the activity was done, whatever else is asked for. */
+const DEED = /召开|开展|组织|参加|出席|列席|举行|举办|进行|听取|审议|主持|陪同|接待|开了|去了|到了|[了过](?:视察|调研|走访|学习|培训)/;
+
+/**
+ * An errand about an activity's things (调研提纲发我一下, 昨天的视察照片发群里, 座谈会材料准备好了吗):
+ * every activity word names a thing of it, the thing is asked for, and no deed is said.
+ */
+function errandOnly(p: Prepared): boolean {
+  if (p.mentions.length === 0 || DEED.test(p.blank)) return false;
+  return p.mentions.every((m) => {
+    const thing = THING_AFTER.exec(p.blank.slice(m.end));
+    return thing !== null && ERRAND.test(p.blank.slice(m.end + thing[0].length));
+  });
+}
+
 /** Why this message is not an activity to store, as the question to answer it with; else undefined. */
 export function notAnActivity(p: Prepared): string | undefined {
   if (THANKS.test(p.text)) return say.thanks;
@@ -55,6 +74,7 @@ export function notAnActivity(p: Prepared): string | undefined {
   const not = NOT_DONE.exec(p.blank);
   if (not && !MATTER_BEFORE.test(p.blank.slice(0, not.index))) return say.notDone;
   if (SUPPOSED.test(p.blank)) return say.supposed;
+  if (errandOnly(p)) return say.errand;
   if (p.nearMiss) return say.didYouMean(p.nearMiss.typed, p.nearMiss.meant);
   if (p.mentions.length === 0) {
     for (const [typo, meant] of NEAR_MISSES) {

@@ -7,7 +7,7 @@ import * as cue from './cues.ts';
 import { isTopic } from './log-reading.ts';
 import { readerMessages as say } from './messages.ts';
 import type { Prepared } from './prepare.ts';
-import { actorSubject, committeeSubject, queryTopic, unplacedSubject } from './query-topic.ts';
+import { actorSubject, committeeSubject, listedPlaces, queryTopic, unmarkedSubject, unplacedSubject } from './query-topic.ts';
 import { queryRecorder } from './query-recorder.ts';
 import { comparesPeriods } from './compared-periods.ts';
 import { fieldKinds } from './unlogged-asks.ts';
@@ -63,7 +63,12 @@ export function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy)
   // 法工委牵头的执法检查: the committee, not 法工委牵头 (a subject read before the activity word).
   const topic = queryTopic(p);
   const committee = committeeSubject(p) ?? actorSubject(p);
-  const about = field ? undefined : committee && (!topic || topic.includes(committee)) ? committee : topic ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
+  const bare = topic ? undefined : unmarkedSubject(p);
+  const places = listedPlaces(bare);
+  const named = places.length >= 2 ? places : [committee, topic ?? bare].filter((x): x is string => Boolean(x));
+  // 张主任参加的学校视察, 赵主任参加的城东街道的调研: titles are searched for one phrase; which one is the person's to say.
+  if (!field && named.length === 2 && !named[1].includes(named[0])) return { intent: 'unclear', question: say.twoNarrowings(named[0], named[1].replace(/的$/, ''), p.text.slice(p.mentions[0].start, p.mentions[0].end)), settled: true };
+  const about = field ? undefined : committee ?? topic ?? bare ?? (heldMeetings(p.blank) ? undefined : unplacedSubject(p));
   const by = queryRecorder(p);
   // 今年还要开几次常委会: what is still to come is what the log holds after today (planned entries).
   const ahead = STILL_TO_COME.test(p.blank) && (!period || period.to > p.now) ? addDays(p.now, 1) : undefined;

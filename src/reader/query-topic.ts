@@ -60,7 +60,7 @@ const VERB =
   /^(?:办理|督办|审议|听取|召开|举办|开展|进行|组织|参加|接待|学习|检查|交办|答复|评议|督查|落实|推进|完成|处理|安排|举行|出席|列席|研究|讨论|决定|审定|通过|部署|议定|比|比较|对比)+$/;
 
 /** Words of asking, counting or listing anywhere in a phrase: then it is no subject (是在, 列个表, 加起来). */
-const QUESTION_WORDS = /是在|在哪|多少|啥|有没有|有无|几[次个项场回]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪|^[0-9零〇一二两三四五六七八九十百]+\s*[次个项场回件批期]$/;
+const QUESTION_WORDS = /是在|在哪|多少|啥|有没有|有无|几[次个项场回月]|列|表格|清单|统计|加起来|合计|总共|一共|什么|哪|^[0-9零〇一二两三四五六七八九十百]+\s*[次个项场回件批期]$/;
 
 /** The kinds' own nouns and generic words (几个专项工作报告): a subject must be more than these. */
 const GENERIC = /专项|专题|工作|报告|会议|议题|活动|记录|情况|方面|相关|有关|事项|问题|领域|法律法规|法律|法规|部门|单位|的/g;
@@ -216,3 +216,39 @@ export function actorSubject(p: Prepared): string | undefined {
   if (person && name && !NO_NAME.test(name)) return name;
   return PLACE.exec(words)?.[1];
 }
+
+/** Who acted and the words tying them to the activity (张主任参加的, 组织部分代表, 李主任带队): never a subject. */
+const DOERS = new RegExp(
+  `^(?:${SURNAME}[\u4e00-\u9fff]{0,2}(?:代表|委员|副?主任|书记|秘书长)|(?:组织|带领|邀请|陪同|安排)?(?:部分|全体|各位|驻区|基层|新任|市区|区)?(?:人大)?(?:代表|委员|常委会组成人员|组成人员|常委|领导|同志)|参加的?|参与的?|带队的?|带领的?|牵头的?|组织的?|主持的?|一起|和|与|等|的|都|又|还|也|共|一共|总共|分别|各)+`,
+);
+
+/**
+ * A place or thing named bare right before the first activity word (今年城东街道视察了几次, 学校视察
+ * 过没有, 教育局专题询问了几次): what is left of that run once time words, asking words, who acted
+ * and the committee are out. Dropped, the kind's total would pass for that place's; narrowed, the
+ * reply says what it matched, with the total beside it.
+ */
+export function unmarkedSubject(p: Prepared): string | undefined {
+  if (p.mentions.length === 0) return undefined;
+  const run = (p.blank.slice(0, p.mentions[0].start).split(CLAUSE).pop() ?? '').trim().split(/\s+/).pop() ?? '';
+  let words = stripRepeatedly(run, ASKING).replace(COMMITTEE, (m) => (WHOLE_BODY.test(m) ? m : ' '));
+  words = words.split(' ').pop() ?? '';
+  // 在城关镇参加了几次(代表活动): the count asked between the place and the activity word is no part of the place.
+  words = stripRepeatedly(words, DOERS).replace(/(?:参加|参与|开展|组织|进行|搞|开|去|到)?(?:了|过)?(?:几|多少)(?:次|回|场|趟)?$/, '')
+    .replace(/(?:那边|这边|那块|这块|那一块|一带|那里|这里|分别|各|都|的|了|去|到|在|赴|前往)+$/, '').replace(/^(?:去|到|在|赴|前往)/, '');
+  // 开了几次常委会, 最近一次执法检查, 全年召开党组会议: asking, counting or time words, no place.
+  // 集中视察, 重点调研, 下乡调研: how it was done; only a place or body, by its last word, narrows.
+  return words && !BARE_NOT.test(words) && BARE_PLACE.test(words) ? subject(words) : undefined;
+}
+
+/** Places named bare side by side (北关镇和城关镇各走访几次): titles are searched for one at a time. */
+export function listedPlaces(about: string | undefined): string[] {
+  const parts = about?.split(/和|与|及|、/) ?? [];
+  return parts.length >= 2 && parts.every((x) => x.length >= 2 && BARE_PLACE.test(x)) ? parts : [];
+}
+
+/** How a place or body named bare ends (城东街道, 城南小学, 区教育局, 污水处理厂, 农贸市场). */
+const BARE_PLACE = /(?:街道|镇|乡|村|社区|片区|开发区|园区|新区|联络站|代表之家|学校|小学|中学|大学|学院|幼儿园|医院|卫生院|局|厂|公司|企业|集团|市场|中心|站|所|馆|基地|景区|小区|工地|项目|水库|河道?|湖|路|桥|广场|公园)$/;
+
+/** Words a bare place or thing never holds: a count, a verb of holding, a time or order word. */
+const BARE_NOT = /^(?:下|进|回|出|返|驻|入)(?:乡|镇|村|社区|企业|基层)|几|多少|最|[一首上下这那]次|查|召开|开了|开过|举办|举行|全年|年度|半年|季度|月份?|以来|为止|期间|今年|去年|明年/;

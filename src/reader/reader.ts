@@ -136,6 +136,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
     if (counted.intent !== 'count') return counted;
     return { intent: 'count', kinds: counted.kinds, from: counted.from, to: counted.to, extreme: { by: 'recorder', most: (recorders[1] ?? recorders[2]) !== '少' } };
   }
+  // 今年哪个委员会活动最多: no field of the log to rank by; said so, never the documents searched or a kind ranked instead.
+  const unkept = cue.UNKEPT_RANK.exec(blank);
+  if (unkept && (mentions.length > 0 || /活动|工作/.test(blank))) return { intent: 'unclear', question: say.unkeptRank(unkept[1] ?? unkept[2]), settled: true };
   // 上半年哪个月活动最多, 今年哪类活动最少: counted per month or kind; without a period, which one is asked.
   const extreme = cue.EXTREME.exec(blank);
   if (extreme && (mentions.length > 0 || /活动|工作|会|最[忙闲]/.test(blank))) return extremeCount(p, taxonomy, extreme);

@@ -20,7 +20,9 @@ export function toAsciiDigits(text: string): string {
  */
 export function parseChineseNumber(written: string): number | undefined {
   // 廿 and 卅 (twenty, thirty) are how many people still write days: 廿六日 is the 26th.
-  const text = toAsciiDigits(written.trim()).replace(/^廿/, '二十').replace(/^卅/, '三十');
+  const ascii = toAsciiDigits(written.trim()).replace(/^廿/, '二十').replace(/^卅/, '三十');
+  // 十8, 二十5: a figure typed after a unit (digits mixed with Chinese numerals) is that digit.
+  const text = /[十百千万]/.test(ascii) && /[十百千万][0-9]$/.test(ascii) ? ascii.replace(/[0-9]$/, (d) => '〇一二三四五六七八九'[Number(d)]) : ascii;
   if (text === '') return undefined;
   if (/^[0-9]+$/.test(text)) return Number(text);
   if (![...text].every((c) => c in DIGITS || c in UNITS)) return undefined;

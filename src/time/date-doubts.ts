@@ -72,11 +72,14 @@ const UNREAD_YEARS =
 const ENGLISH_DATE =
   /(?<![A-Za-z])(?:yesterday|tomorrow|tonight|today|(?:last|next|this)\s+(?:week|month|year|quarter|mon|tue|wed|thu|fri|sat|sun)[a-z]*|[0-9]+\s*days?\s+ago)(?![A-Za-z])|(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9])|(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?![a-z])/gi;
 /**
- * A day word mistyped (作天, 咋天 for 昨天; 钱天 for 前天): one character and 天 opening a clause
+ * A day word mistyped (作天, 咋天 for 昨天; 钱天 for 前天; 前添, 昨田 with 天 mistyped): one character and 天 opening a clause
  * that is no word for a day or a stretch (每天, 当天, 半天, 聊天 are words; 那天 is vague; 冬天 is asked too).
  */
 const MISTYPED_DAY =
-  /(?<=^|[\s，,。；;：:！!？?])[\u4e00-\u9fff](?<![今昨前明后大每整全半成连老那哪这当几两一二三四五六七八九十百千第同次隔某改聊白晴阴雨多数头蓝青])天(?![气然下空地津安堂使才生真性花文桥天])/g;
+  /(?<=^|[\s，,。；;：:！!？?])(?:[\u4e00-\u9fff](?<![今昨前明后大每整全半成连老那哪这当几两一二三四五六七八九十百千第同次隔某改聊白晴阴雨多数头蓝青])天(?![气然下空地津安堂使才生真性花文桥天])|[今昨前明后][添田甜填恬舔](?![村镇乡街路社区园]))/g;
+
+/** A day in digits mixed with Chinese numerals that no rule read (2十5号, 6月2十5号): never filed on another day or today. */
+const MIXED_DAY = /(?:[0-9０-９]+[十廿卅][0-9０-９]*|[十廿卅][0-9０-９]+)\s*[日号]/g;
 
 /** Time words no rule read, once the expressions that were read are blanked out. */
 export function findUnreadable(text: string, read: ReadonlyArray<{ start: number; end: number }>): string[] {
@@ -87,7 +90,7 @@ export function findUnreadable(text: string, read: ReadonlyArray<{ start: number
   for (const m of blank.matchAll(HOLIDAY_NUMBERS)) found.add(m[0]);
   for (const m of blank.matchAll(UNREAD_STRETCHES)) found.add(m[0]);
   for (const m of blank.matchAll(LEFT_OVER)) found.add(m[0].trim());
-  for (const re of [FIGURE_DATE, DIGIT_RUN_DATE, ENGLISH_DATE, MISTYPED_DAY, UNREAD_YEARS]) for (const m of blank.matchAll(re)) found.add(m[0].trim());
+  for (const re of [FIGURE_DATE, DIGIT_RUN_DATE, ENGLISH_DATE, MISTYPED_DAY, UNREAD_YEARS, MIXED_DAY]) for (const m of blank.matchAll(re)) found.add(m[0].trim());
   // 11月底: a month that was read, with a vague part of it after; 6月以前: before it, or through it?
   for (const p of read) {
     const tail = /^\s*(?:底|初|末|中旬|上旬|下旬|前后|左右|以前|之前|前(?!往|来|去|夕|期|后|天|[0-9零〇一二两三四五六七八九十几]))/.exec(text.slice(p.end));

@@ -20,7 +20,7 @@ export const YEAR_SOURCE =
 export const MONTH_SOURCE = '(1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九])';
 
 /** A day-of-month number written in Arabic or Chinese (1–31). */
-export const DAY_SOURCE = '([0-3]?[0-9]|[０-３]?[０-９]|三十一?|卅一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
+export const DAY_SOURCE = '(十[1-9]|[二三]十[1-9]|廿[1-9]|[0-3]?[0-9]|[０-３]?[０-９]|三十一?|卅一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
 
 /** A weekday character after 周/星期/礼拜 (日 and 天 are Sunday). */
 export const WEEKDAY_SOURCE = '([一二三四五六日天七1-7])';

@@ -47,7 +47,7 @@ export const DAY_RULES: readonly Rule[] = [
     return withReadings(yearlessDay(m, d, now), { month: m, day: d });
   }),
   // 2023年6月12日, 6月12日, 六月十二号, 去年12月28日, 二零二六年十一月廿六日
-  rule(`${Y_OPT}${M}\\s*月\\s*${D}(?:\\s*[日号]|(?![0-9个件次项名人期场批天日号]))`, true, (g, now) => {
+  rule(`${Y_OPT}${M}\\s*月\\s*${D}(?:\\s*[日号]|(?![0-9个件次项名人期场批天日号月十廿卅]))`, true, (g, now) => {
     const m = readSmallNumber(g.m!, 12);
     const d = readSmallNumber(g.d!, 31);
     if (!m || !d) return undefined;
@@ -86,7 +86,7 @@ export const DAY_RULES: readonly Rule[] = [
   }),
   // 12号, 28日 (the nearest such day; a question takes the latest one not after today); after a
   // hyphen only as a range's far end (6月12日-14日, 6月12-14日), not inside 2023-06-14
-  rule(`(?<![0-9月.．/第年])(?<!(?<![日号]|月\\s*[0-9]{1,2})-)${D}\\s*[日号](?![子本报期楼令线院机文内后起前])(?!以内|之内)`, true, (g, now) => {
+  rule(`(?<![0-9月.．/第年十廿卅])(?<!(?<![日号]|月\\s*[0-9]{1,2})-)${D}\\s*[日号](?![子本报期楼令线院机文内后起前])(?!以内|之内)`, true, (g, now) => {
     const d = readSmallNumber(g.d!, 31);
     return d ? withReadings(monthlessDay(d, now), { day: d }) : undefined;
   }),

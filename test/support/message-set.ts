@@ -2,7 +2,7 @@
  * One set of chat messages with their expected readings (test/fixtures/messages/*.jsonl, in the
  * shared activity evaluation's format), each message read and compared as a person sees it: the
  * intent, a logged entry's kind and days and whether it is asked about first (a date after
- * today), a count's or list's kinds and period.
+ * today), a count's or list's kinds and period, and the narrowing a line states.
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
@@ -37,9 +37,34 @@ function seen(x: Record<string, any>, now: string, entries: number): unknown {
   return { intent: x.intent };
 }
 
+/**
+ * The narrowing a line states, when it states one (a set may): `about` (the subject, person or
+ * place the entries are narrowed to: the reading's must hold it; null for none), `extreme`
+ * (which month, kind or person had the most) and `whether` (asked yes or no).
+ */
+function narrowing(x: Record<string, any>, stated: Record<string, any>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if ('about' in stated) out.about = stated === x ? x.about : (typeof x.about === 'string' && x.about.includes(stated.about ?? '\u0000') ? stated.about : x.about ?? null);
+  if ('extreme' in stated) out.extreme = x.extreme ?? null;
+  if ('whether' in stated) out.whether = x.whether ?? false;
+  return out;
+}
+
 /** One test per line of the set `name`, each message read by `read` as of the line's `now`. */
-export function readsAsExpected(name: string, read: (text: string, now: string) => Reading, { entries = Infinity } = {}): void {
-  it.each(messageSet(name).map((l) => [l.id, l.now, l.text, l] as const))('%s (%s) %s', (_id, now, text, line) => {
-    expect(seen(read(text, now) as Record<string, any>, now, entries)).toEqual(seen({ confirm: null, ...line.expect }, now, entries));
+export function readsAsExpected(
+  name: string, read: (text: string, now: string) => Reading, { entries = Infinity, known = [] as readonly string[] } = {},
+): void {
+  const lines = messageSet(name);
+  // `known`: lines still misread, each expected to fail (it.fails), so a fix is noticed and the line moved back.
+  for (const [group, test] of [[lines.filter((l) => !known.includes(l.id)), it], [lines.filter((l) => known.includes(l.id)), it.fails]] as const) {
+    if (group.length > 0) expectEach(group, test, read, entries);
+  }
+}
+
+function expectEach(lines: SetLine[], test: typeof it | typeof it.fails, read: (text: string, now: string) => Reading, entries: number): void {
+  test.each(lines.map((l) => [l.id, l.now, l.text, l] as const))('%s (%s) %s', (_id, now, text, line) => {
+    const got = read(text, now) as Record<string, any>;
+    expect({ ...seen(got, now, entries) as object, ...narrowing(got, line.expect) })
+      .toEqual({ ...seen({ confirm: null, ...line.expect }, now, entries) as object, ...narrowing(line.expect, line.expect) });
   });
 }
