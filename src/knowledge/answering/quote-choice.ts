@@ -88,7 +88,13 @@ function choose(
   if (approval.unstated) return { passages: found.slice(0, k), declined: true };
   // 专门委员会的成员从哪里产生: a sentence stating where THEY come from, not one naming 产生 nearby.
   // The rule may rank below the shown ones (常务委员会的组成人员不得担任…审判机关的职务 for 兼任法院院长).
-  const predicate = predicateQuote(question, [...approval.passages, ...motion.passages.slice(k)], canonicalizer);
+  // 区人大代表是怎么产生的: the clause on the district's deputies, not 全国人大的代表由省…选举产生 — unless the
+  // article first stating it gives the thing to other levels only (秘书长 of 区人大常委会): then asked-level declines.
+  const pool = [...approval.passages, ...motion.passages.slice(k)];
+  const unlevelled = predicateQuote(question, pool, canonicalizer);
+  const stating = unlevelled.unstated ? undefined : unlevelled.passages[0]?.passage;
+  const predicate = stating && askedOfOtherLevelOnly(question, stating.text, canonicalizer)
+    ? unlevelled : predicateQuote(question, pool, canonicalizer, true);
   if (predicate.unstated) return { passages: found.slice(0, k), declined: true };
   const candidates = predicate.passages;
   // 组成人员多少人: the headcount of that body found above (a list item under its lead-in, which the figure
