@@ -53,6 +53,18 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
     expect(askedPredicate('直接选举区人大代表，差额比例是多少？')).toBeUndefined();
   });
 
+  it('answers the age to be a deputy with the age of 被选举权, however the age is asked', async () => {
+    // Not 没有找到, nor 代表小组 for 多少岁能当人大代表: the rule words neither 年龄 nor 人大代表.
+    for (const question of ['人大代表的最低年龄', '当人大代表最少要多大岁数', '多少岁能当人大代表']) {
+      const answer = await ask(question);
+      expect(answer.found, question).toBe(true);
+      expect(answer.lead, question).toContain('年满十八周岁的公民');
+    }
+    // An age the library states of no such thing, or a ceiling it never states, is still not found.
+    expect((await ask('区人大常委会委员的年龄要求')).found).toBe(false);
+    expect((await ask('人大代表的年龄有没有上限？')).found).toBe(false);
+  });
+
   it('reads the members of the body asked, not those of another body named after it', async () => {
     // Not 常务委员会可以任免专门委员会的个别副主任委员和部分委员 (the committees' members), nor 调查委员会应当向
     // 产生它的常务委员会…: the body named, its members chosen after the act (选举…委员若干人组成).

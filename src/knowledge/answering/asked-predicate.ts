@@ -35,6 +35,8 @@ const ASKS_SOURCE = /从哪(?:里|儿)?(?:产生|来|出|选|推|找)|怎么(?:�
 // Who elects them, as staff ask it: 是谁选的, 直选吗, 老百姓能直接选区人大代表吗, 是直接投票选的吗. Not 直接选举区人大代表时…
 // (a clause naming the way, then asking something else).
 const ASKS_ELECTOR = /谁(?:来)?选(?!举权)|直选|(?:老百姓|百姓|选民|群众)(?:直接)?(?:投票)?选(?:举)?(?:出来)?的|(?:能|可以|是不是|是)[^，,。？?]{0,6}?直接(?:投票)?选(?!举权)|直接(?:投票)?选(?:举)?(?:出来)?的/u;
+// A deputy, however named (人大代表, 区人大代表, 代表).
+const DEPUTY = /^(?:[区县市省乡镇]?人大)?代表$/u;
 // Who elects: the electorate (老百姓, 选民) is the asked source, never the thing elected.
 const ELECTORATE = /^(?:老百姓|百姓|选民|群众|人民群众|人民|大家)$/u;
 const ASKS_AGE = /年龄|多大(?:岁数|年纪)?|几岁|多少岁|年纪|岁数/u;
@@ -100,7 +102,8 @@ export function askedPredicate(question: string, canonicalizer: Canonicalizer = 
     ['source', ASKS_SOURCE], ['elector', ASKS_ELECTOR], ['age', ASKS_AGE], ['concurrent', ASKS_CONCURRENT], ['deadline', ASKS_DEADLINE],
     ['place', ASKS_PLACE], ['members', ASKS_MEMBERS],
   ];
-  const found = kinds.map(([kind, pattern]) => ({ kind, at: question.search(pattern) })).filter(({ at }) => at > 0)
+  // 多少岁能当人大代表: an age may be asked first, of the thing after it.
+  const found = kinds.map(([kind, pattern]) => ({ kind, at: question.search(pattern) })).filter(({ kind, at }) => at > 0 || (at === 0 && kind === 'age'))
     .filter(({ kind }, _, all) => kind !== 'elector' || !all.some((other) => other.kind === 'source'));
   // 最晚提前几天交: how far ahead is read by asked-deadline.ts.
   if (found.length !== 1 || (found[0].kind === 'deadline' && asksAhead(question))) return undefined;
@@ -119,7 +122,8 @@ export function askedPredicate(question: string, canonicalizer: Canonicalizer = 
     const thing = named.length ? named : elected(question.slice(at).replace(ASKS_ELECTOR, ''));
     return thing.length ? { kind: 'source', thing, object: [] } : undefined;
   }
-  const thing = nouns(before);
+  // 多少岁能当人大代表: the age of the thing named after the asking words.
+  const thing = nouns(before).length || kind !== 'age' ? nouns(before) : nouns(question.slice(at).replace(ASKS_AGE, ''));
   if (!thing.length) return undefined;
   if (kind === 'place') {
     if (/[，,？?；;]./u.test(question.trim())) return undefined;
@@ -237,6 +241,8 @@ export function statesPredicate(asked: AskedPredicate, sentence: string): boolea
   if (asked.kind === 'source') return statesSource(asked.thing, sentence);
   // 组成人员的名额:（三）…十五人至三十五人 (a list item read with its lead-in): the body named, and a headcount.
   if (asked.kind === 'members') return asked.thing.some((word) => sentence.includes(word)) && HEADCOUNT.test(sentence);
+  // The age to be a deputy is the age of 被选举权 (年满十八周岁的公民…都有选举权和被选举权).
+  if (asked.kind === 'age' && asked.thing.every((w) => DEPUTY.test(w)) && sentence.includes('被选举权')) return STATES_AGE.test(sentence);
   const end = thingEnd(asked.thing, sentence);
   if (end < 0) return false;
   switch (asked.kind) {

@@ -34,6 +34,11 @@ export interface ChosenQuote {
   readonly unstated?: { readonly unit: string; readonly otherwise?: string };
   /** Set when a who-question's deed has no doer in any passage that may be quoted (for the note saying so). */
   readonly doerUnstated?: DoerUnstated;
+  /**
+   * Set when the first passage states the age asked of the thing asked (年满十八周岁…被选举权 for 人大代表的最低年龄):
+   * found, though the rule words neither 年龄 nor the deputy as the question does.
+   */
+  readonly stated?: boolean;
 }
 
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
@@ -121,7 +126,8 @@ function choose(
   };
   // The predicate's sentence found is the answer: not another article naming the act or its doer in passing.
   // A place (区长今天在哪里开会) is no rule's predicate alone: the act's and doer's checks still apply.
-  if (askedPredicate(question, canonicalizer) && askedPredicate(question, canonicalizer)?.kind !== 'place') return { passages: candidates.slice(0, k), declined: false };
+  const kind = askedPredicate(question, canonicalizer)?.kind;
+  if (kind && kind !== 'place') return { passages: candidates.slice(0, k), declined: false, stated: kind === 'age' && !predicate.unstated };
   if (askedAct(question, canonicalizer)) {
     const act = actQuote(question, candidates, inLibrary, canonicalizer);
     return { passages: act.passages.slice(0, k), declined: act.unsupported === true };
