@@ -44,7 +44,7 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
       expect(answer.lead, question).toContain('市辖区');
     }
     // The city's deputies are elected by the congress below (选举法 第三条, 地方组织法 第八条), not by the voters.
-    for (const question of ['市人大代表是老百姓直接投票选的吗', '市人大代表是怎么选出来的']) {
+    for (const question of ['市人大代表是选民直接选出来的吗', '市人大代表是怎么选出来的']) {
       const { lead } = await ask(question);
       expect(lead, question).toMatch(/设区的市[^。]*由下一级/u);
       expect(lead, question).not.toContain(voters);
@@ -55,7 +55,7 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
 
   it('answers the age to be a deputy with the age of 被选举权, however the age is asked', async () => {
     // Not 没有找到, nor 代表小组 for 多少岁能当人大代表: the rule words neither 年龄 nor 人大代表.
-    for (const question of ['人大代表的最低年龄', '当人大代表最少要多大岁数', '多少岁能当人大代表']) {
+    for (const question of ['人大代表的最低年龄', '几岁才能当区人大代表', '多少岁能当人大代表']) {
       const answer = await ask(question);
       expect(answer.found, question).toBe(true);
       expect(answer.lead, question).toContain('年满十八周岁的公民');

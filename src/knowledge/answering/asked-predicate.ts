@@ -123,7 +123,8 @@ export function askedPredicate(question: string, canonicalizer: Canonicalizer = 
     return thing.length ? { kind: 'source', thing, object: [] } : undefined;
   }
   // 多少岁能当人大代表: the age of the thing named after the asking words.
-  const thing = nouns(before).length || kind !== 'age' ? nouns(before) : nouns(question.slice(at).replace(ASKS_AGE, ''));
+  const thing = nouns(before).length || kind !== 'age' ? nouns(before)
+    : nouns(question.slice(at).replace(ASKS_AGE, '').replace(/^(?:才|就)?(?:能|可以)?(?:当|做|成为)/u, ''));
   if (!thing.length) return undefined;
   if (kind === 'place') {
     if (/[，,？?；;]./u.test(question.trim())) return undefined;
