@@ -12,7 +12,8 @@
  * (an attribute of a thing asked — who decides, where from, how many, by when, may X also be Y — and near-misses that
  * name the thing but not the attribute), fresh5.jsonl one written in session 36 before the place, length, member-count and
  * who-of-the-act checks (what is asked of a thing, questions those checks were not built on), fresh6.jsonl one written in session 37
- * (colloquial chat wording, the deputies and supervision laws' least-used articles, district vs national level), each before any change it measures;
+ * (colloquial chat wording, the deputies and supervision laws' least-used articles, district vs national level), fresh7.jsonl one written in session 38
+ * (procedure questions on the least-used articles: notices, who presides, who leads, what follows a recall; near-misses asking a number or level the library never states), each before any change it measures;
  * nearmiss.jsonl (session 34) holds near-miss questions — the library names the thing but not the detail asked —
  * and answerable near-neighbours; its lines with "library": "samples" are asked of the sample library alone.
  * listasked.jsonl (session 34, same format) asks for a list of what the documents only count (分别是谁), whether
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     const fresh4 = readSet(join(root, 'scripts/eval-sets/fresh4.jsonl'));
     const fresh5 = readSet(join(root, 'scripts/eval-sets/fresh5.jsonl'));
     const fresh6 = readSet(join(root, 'scripts/eval-sets/fresh6.jsonl'));
+    const fresh7 = readSet(join(root, 'scripts/eval-sets/fresh7.jsonl'));
     const nearmiss = readSet(join(root, 'scripts/eval-sets/nearmiss.jsonl'));
     const nearCorpus = nearmiss.filter((item) => item.library !== 'samples');
     const nearSamples = nearmiss.filter((item) => item.library === 'samples');
@@ -138,6 +140,8 @@ async function main(): Promise<void> {
       { name: 'fresh5 unanswerable', items: fresh5.filter((item) => !item.gold), answerable: false },
       { name: 'fresh6 answerable', items: fresh6.filter((item) => item.gold), answerable: true },
       { name: 'fresh6 unanswerable', items: fresh6.filter((item) => !item.gold), answerable: false },
+      { name: 'fresh7 answerable', items: fresh7.filter((item) => item.gold), answerable: true },
+      { name: 'fresh7 unanswerable', items: fresh7.filter((item) => !item.gold), answerable: false },
       { name: 'nearmiss answerable', items: nearCorpus.filter((item) => item.gold), answerable: true },
       { name: 'nearmiss unanswerable', items: nearCorpus.filter((item) => !item.gold), answerable: false },
       { name: 'nearmiss samples-only answerable', items: nearSamples.filter((item) => item.gold), answerable: true, kb: samplesOnly },

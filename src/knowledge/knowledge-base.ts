@@ -11,8 +11,9 @@ import { documentNames } from './ranking/title-cue.ts';
 import { createBuiltinReranker } from './ranking/builtin-reranker.ts';
 import { createExtractiveAnswerer } from './answering/extractive-answerer.ts';
 import { withFallbackReranker } from './ranking/fallback-reranker.ts';
-import { assessPassages } from './answering/found-decision.ts';
+import { assessPassages, assessStated } from './answering/found-decision.ts';
 import { chosenQuote, looksDeeper } from './answering/quote-choice.ts';
+import { predicateSearchWords } from './answering/predicate-search.ts';
 import { articleFirst, namedArticle } from './answering/named-article.ts';
 import { askedLevelFirst, nationalRuleTitle } from './answering/question-level.ts';
 import type { FoundDecisionOptions } from './answering/found-features.ts';
@@ -177,7 +178,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     // then let the second stage re-order the head of what this person may see.
     const want = Math.max(k, RERANK_DEPTH);
     const found = await visibleSearch(async (depth) => {
-      const hits = await hybrid.search(question, depth);
+      const hits = await hybrid.search(`${question}${predicateSearchWords(question)}`, depth);
       const scores = new Map(hits.map((h) => [h.id, h.score]));
       const passages = (await store.passagesByIds(hits.map((h) => h.id))).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
       return { passages, standings: await catalog.standings(passages.map((hit) => hit.passage.doc)), exhausted: hits.length < depth };
@@ -269,7 +270,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
       const chosen = article ? undefined : chosenQuote(question, found.passages, k, foundOptions);
       const passages = chosen?.passages ?? (article?.passages ?? found.passages).slice(0, k);
       const assessment = article ? { found: true, confidence: 1 }
-        : chosen?.declined ? { found: false, confidence: 0 } : assessPassages(question, passages, foundOptions);
+        : chosen?.declined ? { found: false, confidence: 0 } : chosen?.stated ? assessStated(question, passages, foundOptions) : assessPassages(question, passages, foundOptions);
       const answered = await answerer.answer(question.trim(), passages, { onPartial: askOptions?.onPartial, assessment });
       let answer = withSupersededNote(answered, passages[0], found.standings);
       if (chosen?.unstated && !answer.found) answer = { ...answer, answer: `${answer.answer}\n${m.figureUnstated(chosen.unstated.unit, chosen.unstated.otherwise)}` };

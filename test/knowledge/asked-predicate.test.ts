@@ -34,6 +34,37 @@ describe.skipIf(!laws.every((path) => existsSync(path)))('predicate questions ov
     expect((await ask('副秘书长从哪里产生')).lead).toContain('副秘书长的人选由主席团决定');
   });
 
+  it('answers who elects a level\'s deputies with the clause on that level, never a rule on how a direct election runs', async () => {
+    // Not 在选民直接选举人民代表大会代表时，选区全体选民的过半数参加投票 (a quorum), nor 全国人大的代表由省…选举产生.
+    const voters = '由选民直接选举';
+    for (const question of ['老百姓能直接选区人大代表吗', '区人大代表是谁选的', '区人大代表是怎么产生的']) {
+      const answer = await ask(question);
+      expect(answer.found, question).toBe(true);
+      expect(answer.lead, question).toContain(voters);
+      expect(answer.lead, question).toContain('市辖区');
+    }
+    // The city's deputies are elected by the congress below (选举法 第三条, 地方组织法 第八条), not by the voters.
+    for (const question of ['市人大代表是选民直接选出来的吗', '市人大代表是怎么选出来的']) {
+      const { lead } = await ask(question);
+      expect(lead, question).toMatch(/设区的市[^。]*由下一级/u);
+      expect(lead, question).not.toContain(voters);
+    }
+    // A clause naming the way, then asking something else, asks no elector.
+    expect(askedPredicate('直接选举区人大代表，差额比例是多少？')).toBeUndefined();
+  });
+
+  it('answers the age to be a deputy with the age of 被选举权, however the age is asked', async () => {
+    // Not 没有找到, nor 代表小组 for 多少岁能当人大代表: the rule words neither 年龄 nor 人大代表.
+    for (const question of ['人大代表的最低年龄', '几岁才能当区人大代表', '多少岁能当人大代表']) {
+      const answer = await ask(question);
+      expect(answer.found, question).toBe(true);
+      expect(answer.lead, question).toContain('年满十八周岁的公民');
+    }
+    // An age the library states of no such thing, or a ceiling it never states, is still not found.
+    expect((await ask('区人大常委会委员的年龄要求')).found).toBe(false);
+    expect((await ask('人大代表的年龄有没有上限？')).found).toBe(false);
+  });
+
   it('reads the members of the body asked, not those of another body named after it', async () => {
     // Not 常务委员会可以任免专门委员会的个别副主任委员和部分委员 (the committees' members), nor 调查委员会应当向
     // 产生它的常务委员会…: the body named, its members chosen after the act (选举…委员若干人组成).

@@ -1,7 +1,7 @@
 /**
  * Staff type in chat the way they speak (撞车, 转给, 人代会没开, 票一样多, 拆违, 红头文件, 谁来定,
- * 新开通, 履职, 拍板, 对外公开, 查完; also 汇报, 地铁) where the laws and reports write 抵触, 交由, 闭会期间,
- * 票数相等, 拆除违法建设, 规范性文件, 谁决定, 新增, 决定, 向社会公布, 调查 (报告, 轨道交通). Such questions
+ * 新开通, 履职, 拍板, 对外公开, 查完, 调到外区, 搬到别的区, 贿选; also 汇报, 地铁) where the laws and reports write 抵触, 交由, 闭会期间,
+ * 票数相等, 拆除违法建设, 规范性文件, 谁决定, 新增, 决定, 向社会公布, 调查, 调离, 迁出, 破坏选举 (报告, 轨道交通). Such questions
  * are answered from the passage that says it, over the shared library, rather than declined for want
  * of the spoken word; one the rules never settle is still declined.
  */
@@ -16,6 +16,17 @@ const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
 describe.skipIf(!existsSync(corpus))('chat wording for what the documents say otherwise', () => {
   const kb = suiteKnowledgeBase('lvzhi-chat-words-', [corpus], 120_000);
   const answers = answersFrom(kb);
+
+  it('reads 调到外区 and 搬到别的区 as 调离 and 迁出 the district', async () => {
+    await answers('代表调到外区工作了怎么办', '迁出或者调离本行政区域的');
+    await answers('区人大代表调到外地上班了，缺额怎么补', '其代表资格自行终止，缺额另行补选');
+    await answers('区人大代表搬到别的区住了，代表资格还在吗', '迁出');
+  });
+
+  it('reads 贿选 as a kind of 破坏选举, and still finds no figure the law never gives of it', async () => {
+    await answers('收到贿选的举报，主持选举的机构要怎么做', '应当及时依法调查处理');
+    expect((await kb().ask('贿选的罚款标准是多少', { k: 5 })).found).toBe(false);
+  });
 
   it('reads 撞车 and 红头文件 as 抵触 and 规范性文件', async () => {
     await answers('县政府出的红头文件跟上位法撞车，县人大常委会有权撤销吗', '同法律、法规规定相抵触的');

@@ -7,7 +7,7 @@ import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
 import { askedAct } from './asked-act.ts';
 import { askedFigure, listLeadIns, statesAskedFigure } from './asked-figure.ts';
 import { withoutIndefiniteFew } from './indefinite-few.ts';
-import { askedPredicate, statesPredicate } from './asked-predicate.ts';
+import { askedPredicate, sentencesStating } from './asked-predicate.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
 import { hasInstruction } from '../ranking/instruction-cue.ts';
 import { coverage, questionTerms } from '../ranking/question-terms.ts';
@@ -125,7 +125,7 @@ export function leadSentence(
   // 多少人: when a sentence states the figure asked, the lead is one that does.
   const anyStating = stating.includes(true);
   // 从哪里产生, 年龄, 最晚…公布: likewise, when a sentence states the predicate asked, the lead is one that does.
-  const predicating = sentences.map((_, i) => !!predicate && statesPredicate(predicate, canonical[i]));
+  const predicating = predicate ? sentencesStating(predicate, canonical, question) : sentences.map(() => false);
   const anyPredicating = predicating.includes(true);
   sentences.forEach((sentence, i) => {
     if ((anyStating && !stating[i]) || (anyPredicating && !predicating[i])) return;

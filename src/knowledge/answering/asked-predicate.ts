@@ -12,6 +12,8 @@ import { type CheckedQuote, firstStating } from './checked-quote.ts';
 import { asksAhead } from './asked-deadline.ts';
 import { listLeadIns } from './asked-figure.ts';
 import { taggedQuestion } from './question-focus.ts';
+import { namedLevels } from './question-level.ts';
+import { meantClauses } from './sentence-level.ts';
 
 /** The kinds of predicate checked. */
 export type PredicateKind = 'source' | 'age' | 'concurrent' | 'deadline' | 'place' | 'members';
@@ -30,6 +32,13 @@ export interface AskedPredicate {
 
 // 从哪里产生, 从哪来, 怎么产生的, 哪来的, 怎么来的, 从哪里出 (钱), 来源.
 const ASKS_SOURCE = /从哪(?:里|儿)?(?:产生|来|出|选|推|找)|怎么(?:产生|来的|选出来|选出)|哪来|是怎么来|来源/u;
+// Who elects them, as staff ask it: 是谁选的, 直选吗, 老百姓能直接选区人大代表吗, 是直接投票选的吗. Not 直接选举区人大代表时…
+// (a clause naming the way, then asking something else).
+const ASKS_ELECTOR = /谁(?:来)?选(?!举权)|直选|(?:老百姓|百姓|选民|群众)(?:直接)?(?:投票)?选(?:举)?(?:出来)?的|(?:能|可以|是不是|是)[^，,。？?]{0,6}?直接(?:投票)?选(?!举权)|直接(?:投票)?选(?:举)?(?:出来)?的/u;
+// A deputy, however named (人大代表, 区人大代表, 代表).
+const DEPUTY = /^(?:[区县市省乡镇]?人大)?代表$/u;
+// Who elects: the electorate (老百姓, 选民) is the asked source, never the thing elected.
+const ELECTORATE = /^(?:老百姓|百姓|选民|群众|人民群众|人民|大家)$/u;
 const ASKS_AGE = /年龄|多大(?:岁数|年纪)?|几岁|多少岁|年纪|岁数/u;
 // 兼任, 兼副镇长, 同时担任, 同时在…任职.
 const ASKS_CONCURRENT = /兼|同时(?:担任|当|在|任)/u;
@@ -89,11 +98,13 @@ const SENTENCE = /[^。；;！？\n]+/gu;
 
 /** What the question asks of which thing, when it is one of the predicate kinds checked. */
 export function askedPredicate(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): AskedPredicate | undefined {
-  const kinds: readonly (readonly [PredicateKind, RegExp])[] = [
-    ['source', ASKS_SOURCE], ['age', ASKS_AGE], ['concurrent', ASKS_CONCURRENT], ['deadline', ASKS_DEADLINE],
+  const kinds: readonly (readonly [PredicateKind | 'elector', RegExp])[] = [
+    ['source', ASKS_SOURCE], ['elector', ASKS_ELECTOR], ['age', ASKS_AGE], ['concurrent', ASKS_CONCURRENT], ['deadline', ASKS_DEADLINE],
     ['place', ASKS_PLACE], ['members', ASKS_MEMBERS],
   ];
-  const found = kinds.map(([kind, pattern]) => ({ kind, at: question.search(pattern) })).filter(({ at }) => at > 0);
+  // 多少岁能当人大代表: an age may be asked first, of the thing after it.
+  const found = kinds.map(([kind, pattern]) => ({ kind, at: question.search(pattern) })).filter(({ kind, at }) => at > 0 || (at === 0 && kind === 'age'))
+    .filter(({ kind }, _, all) => kind !== 'elector' || !all.some((other) => other.kind === 'source'));
   // 最晚提前几天交: how far ahead is read by asked-deadline.ts.
   if (found.length !== 1 || (found[0].kind === 'deadline' && asksAhead(question))) return undefined;
   const { kind, at } = found[0];
@@ -104,7 +115,16 @@ export function askedPredicate(question: string, canonicalizer: Canonicalizer = 
     .map(({ word, tag }, i, words) => (words[i - 1]?.word === '副' ? { word: `副${word}`, tag } : { word, tag }))
     .filter(({ word, tag }) => NOUN_TAG.test(tag) && (word.length >= 2 || inClass(word)) && !NO_THING.test(word)).map(({ word }) => word);
   if (kind === 'members') return countedBody(before, canonicalizer);
-  const thing = nouns(before);
+  // 区人大代表是谁选的 (the elected named before), 老百姓能直接选区人大代表吗 (after): where they come from.
+  if (kind === 'elector') {
+    const elected = (text: string) => nouns(text).filter((word) => !ELECTORATE.test(word));
+    const named = elected(before);
+    const thing = named.length ? named : elected(question.slice(at).replace(ASKS_ELECTOR, ''));
+    return thing.length ? { kind: 'source', thing, object: [] } : undefined;
+  }
+  // 多少岁能当人大代表: the age of the thing named after the asking words.
+  const thing = nouns(before).length || kind !== 'age' ? nouns(before)
+    : nouns(question.slice(at).replace(ASKS_AGE, '').replace(/^(?:才|就)?(?:能|可以)?(?:当|做|成为)/u, ''));
   if (!thing.length) return undefined;
   if (kind === 'place') {
     if (/[，,？?；;]./u.test(question.trim())) return undefined;
@@ -222,6 +242,8 @@ export function statesPredicate(asked: AskedPredicate, sentence: string): boolea
   if (asked.kind === 'source') return statesSource(asked.thing, sentence);
   // 组成人员的名额:（三）…十五人至三十五人 (a list item read with its lead-in): the body named, and a headcount.
   if (asked.kind === 'members') return asked.thing.some((word) => sentence.includes(word)) && HEADCOUNT.test(sentence);
+  // The age to be a deputy is the age of 被选举权 (年满十八周岁的公民…都有选举权和被选举权).
+  if (asked.kind === 'age' && asked.thing.every((w) => DEPUTY.test(w)) && sentence.includes('被选举权')) return STATES_AGE.test(sentence);
   const end = thingEnd(asked.thing, sentence);
   if (end < 0) return false;
   switch (asked.kind) {
@@ -236,21 +258,38 @@ export function statesPredicate(asked: AskedPredicate, sentence: string): boolea
   }
 }
 
-/** Whether any sentence of a text (raw; canonicalized here) states the predicate. */
-export function textStatesPredicate(asked: AskedPredicate, text: string, canonicalizer: Canonicalizer = defaultEquivalences()): boolean {
+/**
+ * Whether any sentence of a text (raw; canonicalized here) states the predicate. Where a thing comes
+ * from differs by level (选举法 第三条: the city's deputies by the congress below, the district's by
+ * the voters): for a question naming its level (区人大代表是谁选的), only a sentence in a clause on
+ * that level states it — not 全国人大的代表，由省…选举产生.
+ */
+export function textStatesPredicate(
+  asked: AskedPredicate, text: string, canonicalizer: Canonicalizer = defaultEquivalences(), question?: string,
+): boolean {
   const canonical = canonicalizer.apply(text);
   // A list item (（三）县…十五人至三十五人) counts what the line leading into it names (组成人员的名额：).
   const lines = canonical.split('\n').filter((line) => line.trim());
   const read = asked.kind === 'members' ? listLeadIns(lines).map((leadIn, i) => `${leadIn}${lines[i]}`).join('\n') : canonical;
-  return (read.match(SENTENCE) ?? []).some((sentence) => statesPredicate(asked, sentence));
+  return sentencesStating(asked, read.match(SENTENCE) ?? [], question).includes(true);
+}
+
+/** Per sentence (canonical, in order), whether it states the predicate — in a clause on the level the question names. */
+export function sentencesStating(asked: AskedPredicate, sentences: readonly string[], question?: string): boolean[] {
+  const levelled = asked.kind === 'source' && question !== undefined && namedLevels(question).length > 0;
+  const meant = levelled ? meantClauses(question, sentences) : sentences.map(() => true);
+  return sentences.map((sentence, i) => meant[i] && statesPredicate(asked, sentence));
 }
 
 /**
  * For a question asking a predicate of a thing: the passages unchanged when the first states it;
- * else the first other that does, moved to the front; else `unstated`.
+ * else the first other that does, moved to the front; else `unstated`. `levelled`: only a clause on
+ * the level the question names states it (textStatesPredicate).
  */
-export function predicateQuote(question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences()): CheckedQuote {
+export function predicateQuote(
+  question: string, passages: readonly ScoredPassage[], canonicalizer: Canonicalizer = defaultEquivalences(), levelled = false,
+): CheckedQuote {
   const asked = askedPredicate(question, canonicalizer);
   if (!asked || !passages.length) return { passages };
-  return firstStating(passages, ({ passage }) => textStatesPredicate(asked, passage.text, canonicalizer));
+  return firstStating(passages, ({ passage }) => textStatesPredicate(asked, passage.text, canonicalizer, levelled ? question : undefined));
 }

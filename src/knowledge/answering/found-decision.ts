@@ -113,6 +113,18 @@ export function foundProbability(features: readonly number[], model: Pick<FoundM
   return 1 / (1 + Math.exp(-z));
 }
 
+/**
+ * Judge passages whose first states what a predicate question asks (quote-choice.ts `stated`): found,
+ * whatever words they share with the question — unless the question asks a ceiling none states
+ * (人大代表的年龄有没有上限 against 年满十八周岁), names another level, or is a request.
+ */
+export function assessStated(question: string, passages: readonly ScoredPassage[], options: FoundDecisionOptions): Assessment {
+  const features = foundFeatures(question, passages, options);
+  const at = (name: (typeof FOUND_FEATURES)[number]) => features[FOUND_FEATURES.indexOf(name)];
+  const declined = (['request', 'procedureFromRecord', 'limitUnstated', 'levelMismatch'] as const).some((name) => at(name) === 1);
+  return declined ? { found: false, confidence: 0 } : { found: true, confidence: 1 };
+}
+
 /** Judge whether the ranked passages answer the question. */
 export function assessPassages(
   question: string, passages: readonly ScoredPassage[], options: FoundDecisionOptions, model: FoundModel = FOUND_MODEL,

@@ -34,6 +34,11 @@ export interface ChosenQuote {
   readonly unstated?: { readonly unit: string; readonly otherwise?: string };
   /** Set when a who-question's deed has no doer in any passage that may be quoted (for the note saying so). */
   readonly doerUnstated?: DoerUnstated;
+  /**
+   * Set when the first passage states the age asked of the thing asked (年满十八周岁…被选举权 for 人大代表的最低年龄):
+   * found, though the rule words neither 年龄 nor the deputy as the question does.
+   */
+  readonly stated?: boolean;
 }
 
 /** Whether the question's checks look beyond the passages shown (the act's article may rank lower). */
@@ -88,7 +93,13 @@ function choose(
   if (approval.unstated) return { passages: found.slice(0, k), declined: true };
   // 专门委员会的成员从哪里产生: a sentence stating where THEY come from, not one naming 产生 nearby.
   // The rule may rank below the shown ones (常务委员会的组成人员不得担任…审判机关的职务 for 兼任法院院长).
-  const predicate = predicateQuote(question, [...approval.passages, ...motion.passages.slice(k)], canonicalizer);
+  // 区人大代表是怎么产生的: the clause on the district's deputies, not 全国人大的代表由省…选举产生 — unless the
+  // article first stating it gives the thing to other levels only (秘书长 of 区人大常委会): then asked-level declines.
+  const pool = [...approval.passages, ...motion.passages.slice(k)];
+  const unlevelled = predicateQuote(question, pool, canonicalizer);
+  const stating = unlevelled.unstated ? undefined : unlevelled.passages[0]?.passage;
+  const predicate = stating && askedOfOtherLevelOnly(question, stating.text, canonicalizer)
+    ? unlevelled : predicateQuote(question, pool, canonicalizer, true);
   if (predicate.unstated) return { passages: found.slice(0, k), declined: true };
   const candidates = predicate.passages;
   // 组成人员多少人: the headcount of that body found above (a list item under its lead-in, which the figure
@@ -115,7 +126,8 @@ function choose(
   };
   // The predicate's sentence found is the answer: not another article naming the act or its doer in passing.
   // A place (区长今天在哪里开会) is no rule's predicate alone: the act's and doer's checks still apply.
-  if (askedPredicate(question, canonicalizer) && askedPredicate(question, canonicalizer)?.kind !== 'place') return { passages: candidates.slice(0, k), declined: false };
+  const kind = askedPredicate(question, canonicalizer)?.kind;
+  if (kind && kind !== 'place') return { passages: candidates.slice(0, k), declined: false, stated: kind === 'age' && !predicate.unstated };
   if (askedAct(question, canonicalizer)) {
     const act = actQuote(question, candidates, inLibrary, canonicalizer);
     return { passages: act.passages.slice(0, k), declined: act.unsupported === true };

@@ -17,6 +17,9 @@ const NATIONAL_CLAUSE = /全国人大|全国人民代表大会|委员长/;
 const OTHER_CLAUSE = /全国人大|全国人民代表大会|委员长|省、自治区、直辖市|设区的市|自治州|乡级|乡、民族乡、镇/;
 // A question naming a local level other than the district's (省人大代表, 乡镇人大).
 const OTHER_LOCAL_QUESTION = /省|自治区|直辖市|设区的市|自治州|乡|镇/;
+// A question naming the city's congress (市人大代表, 市级), and the clauses ruling on it.
+const CITY_QUESTION = /(?<![城都超])市(?:人大|人民代表大会|级(?!以上|以下))/u;
+const CITY_CLAUSE = /(?<!不)设区的市|直辖市/u;
 
 /** Weight a sentence's score is multiplied by when it rules on another level than the one meant. */
 const OTHER_LEVEL_FACTOR = 0.5;
@@ -61,6 +64,8 @@ function meantLevel(question: string): (clause: string) => boolean {
   // 乡镇人大 is ruled on as 乡级 / 乡、民族乡、镇; 省人大 as 省、自治区、直辖市.
   const named = OTHER_LOCAL_QUESTION.exec(question)?.[0];
   if (named) return (s) => s.includes(named === '镇' ? '乡' : named);
+  // 市人大 as a district's staff name their city's (a 设区的市 or a 直辖市), never 不设区的市.
+  if (CITY_QUESTION.test(question)) return (s) => CITY_CLAUSE.test(s);
   // No level named, or the district's own (区人大, 县级): the clause for a county-level congress.
   return (s) => COUNTY_CLAUSE.test(s);
 }
