@@ -212,8 +212,7 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
         await sync();
         if (ingestOptions?.wholeIndex) await indexes.complete();
         // Then the batches, kept vectors and warm-up let go, the heap's limit is sized from what the index holds (collect-garbage.ts).
-        const large = stored >= (options.collectAfterIngestFrom ?? GRAPH_AFTER_INGEST_FROM);
-        void indexes.complete().then(() => warmUp.start(large ? collectGarbage : undefined), () => {});
+        void indexes.complete().then(() => warmUp.start(stored >= (options.collectAfterIngestFrom ?? GRAPH_AFTER_INGEST_FROM) ? collectGarbage : undefined), () => {});
         return { ...counts, chunks: seen.passages };
       } finally {
         indexes.endIngest();
