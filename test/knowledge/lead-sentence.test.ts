@@ -46,6 +46,14 @@ describe.skipIf(!present)('the lead sentence of an extractive answer', () => {
     expect(leadSentence('代表候选人名单在选举日前几天公布', candidates, 1)).toContain('在选举日的十五日以前公布');
   });
 
+  it('puts the line leading into a list before the item it chose, which alone states no consequence', () => {
+    const ending = article('deputies-law-2025.md', '第六十二条');
+    expect(leadSentence('代表调到外区工作了怎么办', ending, 1))
+      .toBe('代表有下列情形之一的，其代表资格终止：（一）地方各级人民代表大会代表迁出或者调离本行政区域的[1]。');
+    // A sentence that is no list item is left as it is.
+    expect(leadSentence('代表去世了怎么办', ending, 1)).toBe('代表去世的，其代表资格自然终止[1]。');
+  });
+
   it('leads with the level the question names', () => {
     const resigning = article('election-law-2020.md', '第五十五条');
     expect(leadSentence('全国人大代表辞职怎么办', resigning, 1))

@@ -5,7 +5,7 @@
  */
 import { answerTypeMatch, expectedAnswerTypes } from '../answer-types.ts';
 import { askedAct } from './asked-act.ts';
-import { askedFigure, listLeadIns, statesAskedFigure } from './asked-figure.ts';
+import { LIST_ITEM, askedFigure, listLeadIns, statesAskedFigure } from './asked-figure.ts';
 import { withoutIndefiniteFew } from './indefinite-few.ts';
 import { askedPredicate, sentencesStating } from './asked-predicate.ts';
 import { type Canonicalizer, defaultEquivalences } from '../search/equivalences.ts';
@@ -87,6 +87,18 @@ function opensWithAsked(sentence: string, question: string, topic: string, held:
     && held.every((word) => sentence.includes(word));
 }
 
+/** Longest lead-in line put before a list item (代表有下列情形之一的，其代表资格终止：). */
+const MAX_LEAD_IN = 48;
+
+/**
+ * A list item with the line leading into the list, which says what the item is a case of:
+ * （一）…迁出或者调离本行政区域的 alone states no consequence; 代表有下列情形之一的，其代表资格终止：（一）… does.
+ */
+function withLeadIn(sentence: string, leadIn: string | undefined): string {
+  const line = leadIn?.replace(ARTICLE_LABEL, '').trim();
+  return line && LIST_ITEM.test(sentence) && line.length <= MAX_LEAD_IN ? `${line}${sentence.trim()}` : sentence;
+}
+
 /**
  * The sentence of `text` that best answers the question, ended with its citation: `…一次[1]。`.
  * `weight` is a term's rarity in the index, `context` the passage's headings. Undefined when the
@@ -116,6 +128,7 @@ export function leadSentence(
   // 选民登记的年龄要求: the sentence stating an age of 选民登记 (新满十八周岁), not its first one.
   const predicate = askedPredicate(question, canonicalizer);
   let best: string | undefined;
+  let bestAt = -1;
   let bestScore = -1;
   // The question's words the article holds: a sentence holding all of them says all it can.
   const held = terms.words.filter((w) => canonical.some((s) => s.includes(w)));
@@ -137,11 +150,12 @@ export function leadSentence(
     const score = match * (level?.[i] ?? 1) - 0.02 * i;
     if (score > bestScore) {
       best = sentence;
+      bestAt = i;
       bestScore = score;
     }
   });
   if (!best) return undefined;
-  let sentence = best.replace(/[。；，：:;,]+$/, '');
+  let sentence = withLeadIn(best, listLeadIns(sentences)[bestAt]).replace(/[。；，：:;,]+$/, '');
   if (sentence.length > MAX_CHARS) {
     const cut = sentence.lastIndexOf('，', MAX_CHARS);
     sentence = (cut > 40 ? sentence.slice(0, cut) : sentence.slice(0, MAX_CHARS)) + '……';

@@ -128,7 +128,7 @@ export function askedFigure(question: string, canonicalizer: Canonicalizer = def
 }
 
 // An item of a list (（三）…, 3. …) under a line ending in a colon (组成人员的名额：) is about what that line names.
-const LIST_ITEM = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])/u;
+export const LIST_ITEM = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])/u;
 const LEAD_IN = /[：:]\s*$/u;
 
 /** For each line, the line leading into the list it is an item of ('' when it is none). */
