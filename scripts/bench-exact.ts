@@ -8,6 +8,7 @@
  * was the bench's, not Lüzhi's.
  */
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -54,8 +55,8 @@ export interface ExactReferenceJson {
 }
 
 /**
- * The exact reference over the SQLite database in `dataDir`, computed by a child process run as
- * this one is (the same loaders: compiled code under `npm run bench`); the queries go through a
+ * The exact reference over the SQLite database in `dataDir`, computed by a child process (under tsx
+ * with the compiled app, as `npm run bench` runs); the queries go through a
  * file in `folder`. The child only reads: the bench's own connection may stay open.
  */
 export function exactReferenceApart(dataDir: string, embedder: string, dimensions: number, queries: readonly Float32Array[], folder: string): ExactReference {
@@ -64,7 +65,9 @@ export function exactReferenceApart(dataDir: string, embedder: string, dimension
   queries.forEach((query, i) => all.set(query.subarray(0, dimensions), i * dimensions));
   writeFileSync(file, new Uint8Array(all.buffer));
   const child = join(import.meta.dirname, 'bench-exact-child.ts');
-  const run = spawnSync(process.execPath, [...process.execArgv, child, dataDir, embedder, String(dimensions), file], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  // TypeScript, so under tsx with the compiled app (bench-compiled.mjs), also when this module runs bundled in plain node (bench-knowledge-apart.ts).
+  const loaders = ['--import', 'tsx', '--import', pathToFileURL(join(import.meta.dirname, 'bench-compiled.mjs')).href];
+  const run = spawnSync(process.execPath, [...loaders, child, dataDir, embedder, String(dimensions), file], { encoding: 'utf8', maxBuffer: 1 << 24 });
   rmSync(file, { force: true });
   if (run.status !== 0) throw new Error(`exact reference failed: ${run.stderr}`);
   const result = JSON.parse(run.stdout) as ExactReferenceJson;

@@ -21,6 +21,7 @@ import { benchQuestions, writeBenchCorpus } from './bench-corpus.ts';
 import { exactReference, exactReferenceApart } from './bench-exact.ts';
 import { benchFts5PeerApart, type Fts5PeerApartFigures } from './bench-fts5-peer.ts';
 import { quantile } from './bench-quantile.ts';
+import { ownPeakRssMb } from './own-peak.mjs';
 
 /** The knowledge figures, named as CONTRACTS.md names them. */
 export interface KnowledgeBench {
@@ -181,7 +182,7 @@ export async function benchKnowledge(options: KnowledgeBenchOptions = {}): Promi
       const rssAfter = (phase: string) => {
         const mb = (bytes: number) => Math.round(bytes / 1048576);
         const now = process.memoryUsage();
-        log(`peak RSS after ${phase} ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (now ${mb(now.rss)} MB: JS heap ${mb(now.heapUsed)}/${mb(now.heapTotal)}, array buffers ${mb(now.arrayBuffers)}, external ${mb(now.external)})`);
+        log(`peak RSS after ${phase} ${ownPeakRssMb()} MB (now ${mb(now.rss)} MB: JS heap ${mb(now.heapUsed)}/${mb(now.heapTotal)}, array buffers ${mb(now.arrayBuffers)}, external ${mb(now.external)})`);
       };
       rssAfter('the ingest');
 
