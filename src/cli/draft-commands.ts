@@ -47,7 +47,9 @@ const draft: CliCommand = {
     } catch (error) {
       // A request the drafter cannot fill (no topic, a period still to come, a plan, no earlier draft)
       // is answered with what to ask instead, and the command succeeds: asking back is no failure.
-      if (error instanceof UserError && ASKS_BACK.has(error.code)) {
+      // A period given by --from/--to that cannot be (from after to) is the command line's own bad input: exit 1.
+      const flagsWrong = error instanceof UserError && error.code === 'bad_period' && (from !== undefined || to !== undefined);
+      if (error instanceof UserError && ASKS_BACK.has(error.code) && !flagsWrong) {
         return { json: { ask: { code: error.code, message: error.userMessage }, text: '', facts: [], sources: [] }, text: error.userMessage };
       }
       throw error;

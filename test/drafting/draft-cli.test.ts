@@ -64,6 +64,9 @@ describe('draft REQUEST --json', () => {
     const unwritable = await cli(['draft', '起草监督工作总结', '--docx', join(data, 'no-such-folder', 'a.docx'), '--json']);
     expect(unwritable.status).toBe(1);
     expect(JSON.parse(unwritable.stdout).error).toMatchObject({ code: 'docx_failed', message: expect.stringContaining('无法写到') });
+    const reversed = await cli(['draft', '起草监督工作总结', '--from', '2023-06-30', '--to', '2023-01-01', '--json']);
+    expect(reversed.status).toBe(1);
+    expect(JSON.parse(reversed.stdout).error.code).toBe('bad_period');
     const bad = await cli(['draft', '起草监督工作总结', '--from', '2023-02-30', '--json']);
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout).error.code).toBe('bad_date');
