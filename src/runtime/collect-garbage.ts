@@ -8,7 +8,8 @@
  * JS heap after the searches was 100–111 MB instead of 58–62 in about one run in three, and the
  * process peaked at 466–478 MB instead of 417–430 (sessions 36–38). Which runs did depended on
  * whether V8's idle-time memory reducer ran before the questions began. One collection once the
- * ingest's index is complete sizes the limit from what the index and the process now hold.
+ * ingest's index is complete and its search warm-up over sizes the limit from what the index and
+ * the process now hold (the bench: 58–91 MB of heap after the searches).
  *
  * Node offers the collector only under `--expose-gc`; the flag is set at run time and the
  * function taken from a new context (as jest's leak detector does), once. Where that fails,
