@@ -169,3 +169,25 @@ describe.skipIf(!existsSync(organicLaw) || !existsSync(electionLaw))('a threshol
     expect(answer.lead).toMatch(/三人以上联名/);
   });
 });
+
+describe.skipIf(!existsSync(organicLaw) || !existsSync(electionLaw))('a headcount asked with the people counted and no unit, over the shared corpus', () => {
+  const kb = suiteKnowledgeBase('lvzhi-figure-implied-', [corpus], 200_000);
+
+  it('leads with the majority the law sets, not with a sentence naming the people and no figure', async () => {
+    // 多少组成人员, 多少选民: no unit written, yet a count of people. Read as no figure question, the
+    // lead had been 组成人员应当出席会议 and 代表受选民的监督 — true sentences that state no number.
+    const quorum = await ask(kb(), '常委会至少得有多少组成人员出席才可以开会？');
+    expect(quorum.found).toBe(true);
+    expect(quorum.lead).toContain('过半数出席');
+    const recall = await ask(kb(), '撤掉一个乡人大代表要多少选民同意？');
+    expect(recall.found).toBe(true);
+    expect(recall.lead).toContain('选民的过半数通过');
+  });
+
+  it('never answers how many voters must approve with the voters needed to sign the request', async () => {
+    // 原选区选民五十人以上联名 starts a recall; the approval is 过半数的选民通过.
+    const answer = await ask(kb(), '罢免乡里的人大代表，要多少选民赞成？');
+    expect(answer.lead).not.toContain('联名');
+    if (answer.found) expect(answer.lead).toContain('过半数');
+  });
+});

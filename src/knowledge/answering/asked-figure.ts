@@ -30,6 +30,8 @@ export interface AskedFigure {
   readonly alsoAsked?: readonly string[];
   /** The act the asked figure is a threshold of, written right after it (多少人同意 → 同意; 几个人签名 → 联名). */
   readonly act?: string;
+  /** Set when no unit is written, only the people counted (多少代表联名): a headcount by reading, not by the letter. */
+  readonly implied?: boolean;
   /** The figures the question itself states (新增的100座公园里浦东占几座: 100座), which are not what it asks. */
   readonly given?: readonly string[];
 }
@@ -56,6 +58,10 @@ const UNITS = '人次|场次|万元|亿元|元|公里|次|场|件|条|个(?![多
 // The last such asking word is the one asked (几个委员…凑几个人签名); 哪几部分 asks for a list.
 const ASKING_UNIT = `(?<!哪)(?:多少|几)(?:个(?=人(?!次)))?(${UNITS})`;
 const ASKED = new RegExp(`${ASKING_UNIT}(?!.*(?:多少|几))`, 'u');
+// A headcount asked with no unit, the people counted written right after (多少组成人员到场, 多少选民同意,
+// 几个代表联名): the rules state it in 人 or as a share (过半数, 五分之一以上), never in 个.
+const COUNTED_PEOPLE = '人大代表|(?:常委会)?组成人员|常委会委员|委员(?![会长])|代表(?![团会大])|选民';
+const ASKED_PEOPLE = new RegExp(`(?<!哪)(?:多少|几)个?(?=${COUNTED_PEOPLE})(?!.*(?:多少|几))`, 'u');
 // Every figure a question asks (几条地铁线？…多少公里？): the others' units are no rival of the one answered.
 const ASKED_ALL = new RegExp(ASKING_UNIT, 'gu');
 // 率, 占比, 比例, 百分之几: a share, stated as a percentage, a fraction or a multiple; a few words
@@ -82,7 +88,12 @@ const MOST_BEFORE = /(?:最多|至多|不超过|不得超过|不多于|不高于
 // The act right after the headcount asked (the last one: 几个委员…凑几个人签名 → 签名; 几人以上联名 →
 // 联名) and after a stated threshold (五人以上联名, 三分之一以上的代表提议, 十人以上书面联名).
 const ASKED_ACT = /(?:多少|几)个?(?:人|名)(?:以上|以下)?的?(\p{Script=Han}{2})(?!.*(?:多少|几))/u;
-const STATED_ACT = /^\s*(?:以上|以下)(?:的(?:代表|委员|组成人员|选民|人员))?(?:书面)?(\p{Script=Han}{2})/u;
+// After the people counted (多少代表联名, 几个委员提议) only a threshold's act is read: 多少代表才算数 asks none.
+// 多少人到场才能开: a quorum, whose act is being present — no threshold for signing (五人以上联名) answers it.
+const ASKED_PRESENCE = /到场|到会|出席|在场|参会|到齐|(?<!达)到(?:多少|几)/u;
+const PEOPLE_START = /^(?:代表|委员|组成|选民|人大|常委).*$/u;
+const ASKED_PEOPLE_ACT = new RegExp(`(?:多少|几)[个名位]?(?:${COUNTED_PEOPLE})(?:以上|以下)?的?(联名|提议|同意|赞成|签名|附议|通过)(?!.*(?:多少|几))`, 'u');
+const STATED_ACT = /^\s*(?:以上|以下)(?:的?(?:代表|委员|组成人员|选民|人员))?(?:书面)?(\p{Script=Han}{2})/u;
 
 /** The bound a stated figure gives, from the words just before and after it in its clause. */
 function statedBound(clause: string, at: number, end: number): Bound | undefined {
@@ -114,7 +125,8 @@ function countedUnit(question: string, match: RegExpExecArray): string {
 export function askedFigure(question: string, canonicalizer: Canonicalizer = defaultEquivalences()): AskedFigure | undefined {
   const asked = ASKED.exec(question);
   const share = ASKED_SHARE.test(question);
-  const unit = share ? '%' : asked ? countedUnit(question, asked) : undefined;
+  const people = !asked && !share && ASKED_PEOPLE.test(question);
+  const unit = share ? '%' : asked ? countedUnit(question, asked) : people ? '人' : undefined;
   if (!unit) return undefined;
   const segmenter = wordSegmenter();
   const thing = taggedQuestion(question, canonicalizer)
@@ -122,9 +134,11 @@ export function askedFigure(question: string, canonicalizer: Canonicalizer = def
     .map(({ word, tag }) => ({ word, weight: segmenter.generalIdf(word), noun: /^(?:n|j)/.test(tag) }));
   const bound: Bound | undefined = ASKS_MOST.test(question) ? 'most' : ASKS_LEAST.test(question) ? 'least' : undefined;
   const given = [...question.matchAll(STATED)].map((m) => m[0].replace(/\s+/gu, ''));
-  const act = ASKED_ACT.exec(question)?.[1];
+  // 多少名代表联名: the act is 联名, not the 代表 written after 名.
+  const act = ASKED_PEOPLE_ACT.exec(question)?.[1] ?? ASKED_ACT.exec(question)?.[1]?.replace(PEOPLE_START, '')
+    ?? (people && ASKED_PRESENCE.test(question) ? '出席' : undefined);
   const alsoAsked = [...question.matchAll(ASKED_ALL)].map((m) => unitKey(m[1])).filter((other) => other !== unitKey(unit));
-  return thing.length ? { unit: unitKey(unit), written: share ? unit : asked?.[1] ?? unit, thing, bound, given, alsoAsked, act: act && canonicalizer.apply(act) } : undefined;
+  return thing.length ? { unit: unitKey(unit), written: share ? unit : asked?.[1] ?? unit, thing, bound, given, alsoAsked, act: act && canonicalizer.apply(act), ...(people ? { implied: true } : {}) } : undefined;
 }
 
 // An item of a list (（三）…, 3. …) under a line ending in a colon (组成人员的名额：) is about what that line names.

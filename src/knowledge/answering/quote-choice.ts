@@ -108,7 +108,9 @@ function choose(
   const figureAsked = askedFigure(question, canonicalizer);
   if (figureAsked && !(members && !figureAsked.bound)) {
     const figure = figureQuote(question, candidates.slice(0, k), canonicalizer);
-    return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
+    // A headcount read from the people counted (多少代表提议) rather than a unit written finds the
+    // passage stating it; when none does, the checks below decide, as for any other question.
+    if (!(figure.unstated && figureAsked.implied)) return { passages: figure.passages, declined: figure.unstated !== undefined, unstated: figure.unstated };
   }
   if (asksAhead(question)) {
     const deadline = deadlineQuote(question, candidates.slice(0, k), canonicalizer);
