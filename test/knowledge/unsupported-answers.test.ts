@@ -97,3 +97,28 @@ describe.skipIf(!existsSync(localLaw))('the sample library with the law of all l
     expect(district.answer).toContain(`${RULES} 第二章 › 第四条`);
   });
 });
+
+const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
+
+describe.skipIf(!existsSync(localLaw))('the shared corpus: who handles a thing no rule names', () => {
+  const kb = suiteKnowledgeBase('lvzhi-who-thing-', [corpus], 200_000);
+
+  it('says 没有找到 for who pays a station\'s costs, not the rule that the stations exist', async () => {
+    // 县级以上…常务委员会通过建立基层联系点、代表联络站等方式… names who sets the stations up, not
+    // who funds them: quoted for 经费由谁来出, it answered something else.
+    for (const question of ['代表联络站的日常经费由谁来出？', '基层联系点的办公经费由谁负责？']) {
+      const answer = await kb().ask(question, { k: 5 });
+      expect(answer.found, question).toBe(false);
+      expect(answer.answer).not.toContain('基层联系点、代表联络站等方式');
+    }
+  });
+
+  it('still quotes the rule on a thing whose handling it names', async () => {
+    const funds = await kb().ask('代表活动的经费由谁来保障？', { k: 5 });
+    expect(funds.found).toBe(true);
+    expect(funds.answer).toContain('代表的活动经费，应当列入本级财政预算');
+    const convenes = await kb().ask('常委会会议由谁来召集？', { k: 5 });
+    expect(convenes.found).toBe(true);
+    expect(convenes.answer).toContain('由主任召集');
+  });
+});

@@ -18,6 +18,8 @@ const ASKS_FORWARD = /^(?:什么|哪些|哪个|哪种|哪类|哪几.*|怎么|怎
 const NOUN = /^(?:n|vn|j)/;
 // An asking word ending in a measure word for things counted one by one (几个, 几名, 多少件).
 const COUNTED = /^(?:几|多少)[个名位项件次家所条辆台张本]$/u;
+// Asking who does something to a thing written before it (经费由谁来保障, 档案由谁管).
+const ASKS_WHO = /^由谁来?$/u;
 // Asking how something is done, and the verb (or verbal noun) of the doing.
 const HOW = /^(?:怎么|怎样|如何)$/u;
 const VERB_TAG = /^(?:v|n$)/;
@@ -96,6 +98,11 @@ export function focusWords(words: readonly TaggedWord[]): string[] {
     // 医疗保险怎么办理, 履职档案如何建立: how a thing is handled asks about the thing as much as
     // the handling, and the handling verb (办理, 建立, 组织) fits any thing.
     else if (HOW.test(word) && VERB_TAG.test(words[i + 1]?.tag ?? '')) thingBefore(i);
+    // 工作经费由谁来保障, 补贴由谁发: who handles a thing asks about the thing as much as the
+    // doer; a rule naming someone who handles something else (联系点 without 经费) does not answer it.
+    // Only a noun right before 由谁: in 人代会开会由谁主持 the 开会 is the act, not a thing handled.
+    if (ASKS_WHO.test(word)) step(i, -1, true);
+    else if (word === '谁' && words[i - 1]?.word === '由') step(i - 1, -1, true);
     // 辞职要走什么程序, 请假走什么手续: a procedure is asked for as the procedure of an act.
     if (ASKS_FORWARD.test(word) && PROCEDURE.test(words[i + 1]?.word ?? '')) actBefore(i);
   });
