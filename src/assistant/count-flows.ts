@@ -14,7 +14,7 @@ import type { Incoming, Reply } from './types.ts';
 import { chartedReply, monthlyOf } from './chart-reply.ts';
 import { personOf } from './log-flows.ts';
 import { messages as m } from './messages.ts';
-import { renderCount } from './render.ts';
+import { kindsText, renderCount, renderList } from './render.ts';
 import { narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
 import { askedFirst, clausePeriods, comparedPeriods, listedCountPeriods, monthsOf, partsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import { kindExtreme, monthExtreme, recorderCounts } from './extremes.ts';
@@ -62,6 +62,7 @@ export function createCountFlows(parts: CountFlowParts): CountFlows {
 
   async function answerCount(q: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply> {
     if (q.extreme?.by === 'recorder') return { text: await recorderCounts(activities, q, q.extreme, taxonomy) };
+    if (q.units) return placesAsked(q, q.units, incoming, today);
     const narrow = { about: q.about, by: q.by };
     // 与去年相比，今年视察多了几次: the period the reading asks about comes first, the other is what it is compared with.
     const compared = q.versus && q.from && q.to ? [{ from: q.from, to: q.to }, q.versus] as const : askedFirst(comparedPeriods(text, today), q);
@@ -74,6 +75,16 @@ export function createCountFlows(parts: CountFlowParts): CountFlows {
     const months = q.extreme?.by === 'month' ? monthsOf(q.from, q.to) : partsAskedFor(text, q.from, q.to);
     if (months.length > 1) return breakdown(q.kinds, months, incoming, narrow, today, q.chart === true, q.extreme);
     return count({ kinds: q.kinds, from: q.from, to: q.to, ...narrow }, incoming, q.chart === true, q.share === true, q.extreme);
+  }
+
+  /** 今年视察了几家企业: the log counts activities, not the places in them — said so, and the entries shown with their titles. */
+  async function placesAsked(q: CountQuery, units: string, incoming: Incoming, today: IsoDate): Promise<Reply> {
+    const query: Query = { kinds: q.kinds, from: q.from, to: q.to, ...(q.about ? { about: q.about } : {}), ...(q.by ? { by: q.by } : {}) };
+    await contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
+    const narrowing = narrowingOf(query, personOf(incoming));
+    if (narrowing) return { text: `${m.unitsNotCounted(units, kindsText(q.kinds, taxonomy))}\n${(await topicReply(activities, query, narrowing, 'list', taxonomy, Number(today.slice(0, 4)))).text}` };
+    const entries = await activities.list(query);
+    return { text: `${m.unitsNotCounted(units, kindsText(q.kinds, taxonomy))}\n${renderList(entries, query, taxonomy, today)}` };
   }
 
   /** Each clause's own kinds when it names any (去年视察了几次), else the message's. */

@@ -95,6 +95,6 @@ const STILL_TO_COME =
 const asks = (clause: string): boolean => cue.COUNT.test(clause) || cue.LIST.test(clause);
 
 /** A count or list reading with what else is asked of it (latest, share, chart); any other reading as it is. */
-export function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true; extreme?: Extreme; whether?: true; done?: true }): Reading {
+export function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true; extreme?: Extreme; whether?: true; done?: true; units?: string }): Reading {
   return reading.intent === 'count' || reading.intent === 'list' ? { ...reading, ...marks } : reading;
 }

@@ -16,6 +16,7 @@ import { comparesPeriods } from './compared-periods.ts';
 import { attendanceAsked } from './unlogged-asks.ts';
 import { howItWent } from './how-it-went.ts';
 import { perMonthAsked } from './per-month.ts';
+import { unitsCounted } from './counted-units.ts';
 import { heldMeetings } from './query-kinds.ts';
 import { marked, query, REQUIRED } from './period-query.ts';
 import { askedDone, asksOnlyYesNo, whetherAsked } from './whether-asked.ts';
@@ -97,6 +98,13 @@ function readCommand(original: string, now: IsoDate, taxonomy: Taxonomy): Readin
 function extremeCount(p: Prepared, taxonomy: Taxonomy, extreme: RegExpExecArray): Reading {
   if (!p.periods.some((x) => !x.timeOnly)) return { intent: 'unclear', question: say.extremePeriod, settled: true };
   return marked(query('count', p, taxonomy), { extreme: extremeOf(extreme) });
+}
+
+/** A count marked with the noun it asked for; a subject that is only that noun (家企业) narrows nothing. */
+function unitsMarked(reading: Reading, units: string): Reading {
+  if (reading.intent !== 'count') return reading;
+  const { about, ...rest } = reading;
+  return { ...rest, ...(about && !about.includes(units) ? { about } : {}), units };
 }
 
 /** A plain message, read from its cues. */
@@ -184,6 +192,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
     if (normative && !cue.PAST.test(blank) && (!hasPeriod || REQUIRED.test(blank))) return { intent: 'ask' };
+    // 今年视察了几家企业: the entries are counted and shown, marked with what was asked (never narrowed to 家企业).
+    const units = unitsCounted(p);
+    if (units) return unitsMarked(query('count', p, taxonomy), units);
     return query('count', p, taxonomy);
   }
   if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p, taxonomy);
