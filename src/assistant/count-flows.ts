@@ -114,8 +114,10 @@ export function createCountFlows(parts: CountFlowParts): CountFlows {
   ): Promise<Reply> {
     const narrowing = narrowingOf(narrow, personOf(incoming));
     const all = await Promise.all(periods.map((p) => statsOf({ kinds: p.kinds ?? kinds, from: p.from, to: p.to }, narrowing)));
-    // Months still to come with nothing in them are left out of a per-month answer.
-    const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
+    // Months still to come with nothing in them are left out of a per-month answer — unless every
+    // month is still to come (明年每个月的活动): then each is shown with its 0, never a bare 合计.
+    const begun = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
+    const counts = begun.length > 0 ? begun : all;
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, ...narrow });
     // 下半年每月视察了几次 on 7月5日: planned entries counted in a month are said to be plans.
     const total = counts.reduce((sum, s) => sum + s.total, 0);
