@@ -17,6 +17,7 @@ import { attendanceAsked } from './unlogged-asks.ts';
 import { howItWent } from './how-it-went.ts';
 import { perMonthAsked } from './per-month.ts';
 import { unitsCounted } from './counted-units.ts';
+import { logisticsAsked } from './logistics.ts';
 import { heldMeetings } from './query-kinds.ts';
 import { marked, query, REQUIRED } from './period-query.ts';
 import { askedDone, asksOnlyYesNo, whetherAsked } from './whether-asked.ts';
@@ -121,6 +122,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
   if (cue.HOW_TO_USE.test(blank)) return { intent: 'help' };
   if (cue.NOTHING_ON.test(p.text)) return { intent: 'unclear', question: say.nothingOn, settled: true };
+  // 会议室下午有人用吗, 视察车辆安排好了吗: office logistics, kept by no store here — said so, never searched.
+  if (logisticsAsked(p)) return { intent: 'unclear', question: say.logistics, settled: true };
   // 4月开党组会没, 周五开党组会吗, 这周有会吗: whether it was done or is planned is the period's entries
   // (before 没开 is read as a deed not done).
   const whether = whetherAsked(p, taxonomy);
