@@ -87,3 +87,12 @@ describe('two periods that do not join', () => {
     expect(reply).toMatch(/2026年1月[^\n]*2 次/);
   });
 });
+
+describe('一 of a word after a month (3月一共, 1月一起) is no day', () => {
+  it('3月一共视察了几次 counts all of March, never 3月1日 alone', async () => {
+    await logged('2026-12-01', ['2026年3月1日视察了城东街道', '2026年3月12日视察了城南小学']);
+    const reply = (await bench.assistant.handle(say('3月一共视察了几次'))).text;
+    expect(reply).toContain('2 次');
+    expect(reply).not.toContain('3月1日');
+  });
+});
