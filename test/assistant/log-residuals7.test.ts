@@ -86,6 +86,16 @@ describe('two periods that do not join', () => {
     expect(reply).toMatch(/2025年1月[^\n]*1 次/);
     expect(reply).toMatch(/2026年1月[^\n]*2 次/);
   });
+
+  it('列出去年1月和今年1月的视察 lists both months, and so does a count of the places in them', async () => {
+    await logged('2026-12-01', ['2025年1月10日视察了城东街道', '2026年1月8日视察了城南小学', '2026年6月20日视察了北关镇']);
+    for (const text of ['列出去年1月和今年1月的视察', '去年1月和今年1月视察了几个街道']) {
+      const reply = (await bench.assistant.handle(say(text))).text;
+      expect(reply, text).toContain('城东街道');
+      expect(reply, text).toContain('城南小学');
+      expect(reply, text).not.toContain('北关镇');
+    }
+  });
 });
 
 describe('一 of a word after a month (3月一共, 1月一起) is no day', () => {
