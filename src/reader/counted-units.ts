@@ -18,5 +18,7 @@ export function unitsCounted(p: Prepared): string | undefined {
   if (!m) return undefined;
   const start = m.index + m[0].length - m[1].length;
   if (ACTIVITY_NOUN.test(m[1]) || p.mentions.some((x) => x.start < start + m[1].length && x.end > start)) return undefined;
-  return m[1];
+  // 几个委员会开展了调研: the noun ends where the deed begins.
+  const noun = m[1].replace(/(?:开展|开了|参加|组织|进行|召开|举行|搞|去|到|是|有|在|被|接受|参与|都|还|一共|总共|共|分别|各).*$/, '');
+  return noun || undefined;
 }

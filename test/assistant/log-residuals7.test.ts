@@ -42,6 +42,13 @@ describe('a count of places inside the activities', () => {
     expect(reply).toContain('城南小学和北关中学');
   });
 
+  it('the reading names the noun counted, ending where the deed begins; activities themselves name none', async () => {
+    expect(await reader.read('今年几个委员会开展了调研', '2026-12-01')).toMatchObject({ intent: 'count', units: '委员会' });
+    for (const text of ['今年开了几个会', '今年开了多少个主任会议', '上半年开展了几个专题调研', '今年视察了几次']) {
+      expect(await reader.read(text, '2026-12-01'), text).not.toHaveProperty('units');
+    }
+  });
+
   it('a count of the activities themselves (几次, 几场会) is as before', async () => {
     await logged('2026-12-01', ['2026年3月5日视察了城东街道三家企业']);
     expect((await bench.assistant.handle(say('今年视察了几次'))).text).not.toContain('不单独统计');
