@@ -124,6 +124,9 @@ export const readerMessages = {
   correctionWithoutEntry:
     '要更正哪一条记录？刚记下的可以接着说“改成6月13日”“不对，是调研”；其他记录请用 /edit 编号 日期 6月13日（编号见 /list）。这句话没有记录。',
   /** 去年同期 with no period named to match it. */
+  /** 去年和今年1月: the whole year, or its part too. */
+  yearOrItsPart: (year: string, part: string, second: string): string =>
+    `“${year}和${second}”是指${year}全年和${second}，还是${year}${part}和${second}？请写明，例如：“${year}${part}和${second}”或“${year}全年和${second}”。`,
   sameTimeOf: (words: string): string =>
     `“${words}同期”是指${words}的哪段时间？请写明，例如：“${words}上半年视察了几次”或“今年上半年视察比${words}同期多几次”。`,
   /** An activity called off or put back: nothing done to store. */

@@ -113,3 +113,20 @@ describe('一 of a word after a month (3月一共, 1月一起) is no day', () =>
     expect(reply).not.toContain('3月1日');
   });
 });
+
+describe('a year alone listed before a part of another (去年和今年1月)', () => {
+  it('asks whether the whole year or its January is meant; no figure is given', async () => {
+    await logged('2026-12-01', ['2025年1月10日视察了城东街道', '2025年6月10日视察了城南小学', '2026年1月8日视察了北关镇']);
+    for (const text of ['去年和今年1月视察几次', '列出去年和今年1月的视察']) {
+      const reply = (await bench.assistant.handle(say(text))).text;
+      expect(reply, text).toContain('去年全年和今年1月');
+      expect(reply, text).toContain('去年1月和今年1月');
+      expect(reply, text).not.toMatch(/\d+ 次|城东街道/);
+    }
+  });
+
+  it('two whole years, or months with their own years, are counted as before', async () => {
+    await logged('2026-12-01', ['2025年1月10日视察了城东街道', '2026年1月8日视察了北关镇']);
+    expect((await bench.assistant.handle(say('今年和去年视察几次'))).text).toMatch(/\d+ 次/);
+  });
+});
