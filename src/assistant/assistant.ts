@@ -23,6 +23,7 @@ import { exportedList, wantsExport } from './list-export.ts';
 import { resolveFollowUp } from './follow-up.ts';
 import { openConversation, type ConversationLimits, type Pending } from './conversation.ts';
 import { createLogFlows, personOf, provenanceOf } from './log-flows.ts';
+import { periodsLeftOut } from './comparison.ts';
 import { createCountFlows } from './count-flows.ts';
 import { confirmationWords, messages as m } from './messages.ts';
 import type { ActivityLogPort, DraftingPort, WebLinkPort } from './ports.ts';
@@ -112,6 +113,14 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
     if (!wantsExport(incoming.text) || shown === 0) return { text };
     const file = await exportedList(activities, query, taxonomy, narrowing);
     return file ? { text: `${text}\n${m.exportedNote(file.name)}`, files: [file] } : { text: `${text}\n${m.exportUnavailable}` };
+  }
+
+  /** Several periods' lists one after another (their files too); the first period stays the thread's topic. */
+  async function listEach(queries: readonly Query[], incoming: Incoming): Promise<Reply> {
+    const replies: Reply[] = [];
+    for (const query of [...queries].reverse()) replies.unshift(await list(query, incoming));
+    const files = replies.flatMap((r) => r.files ?? []);
+    return { text: replies.map((r) => r.text).join('\n\n'), ...(files.length > 0 ? { files } : {}) };
   }
 
   async function ask(question: string, retrieval: string, incoming: Incoming, sink?: ReplySink): Promise<Reply> {
@@ -205,8 +214,13 @@ export function createAssistant(options: AssistantOptions): AssistantCore {
         return logFlows.log(reading.activities, incoming, today);
       case 'count':
         return answerCount(reading, text, incoming, today);
-      case 'list':
-        return list({ kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest, ...(reading.whether ? { whether: true } : {}), ...(reading.done ? { done: true } : {}) }, incoming);
+      case 'list': {
+        const query: Query = { kinds: reading.kinds, from: reading.from, to: reading.to, about: reading.about, by: reading.by, latest: reading.latest, ...(reading.whether ? { whether: true } : {}), ...(reading.done ? { done: true } : {}) };
+        // 列出去年1月和今年1月的视察: periods that do not join are listed each on its own, none dropped.
+        const apart = periodsLeftOut(text, today, reading.from, reading.to);
+        if (apart.length > 0 && !reading.latest) return listEach(apart.map((p) => ({ ...query, from: p.from, to: p.to })), incoming);
+        return list(query, incoming);
+      }
       case 'ask':
         return ask(text, text, incoming, sink);
       case 'draft':

@@ -94,6 +94,17 @@ export function listedCountPeriods(text: string, today: IsoDate): ListedPeriod[]
   return listedPeriods(findPeriods(text, today), text);
 }
 
+/**
+ * The periods a list or count names side by side when they do not join into the one period read
+ * (去年1月和今年1月: read as 2025年1月 alone): each must be answered on its own. Empty when the
+ * message names one period, or periods that the reading's span holds (去年8月和9月).
+ */
+export function periodsLeftOut(text: string, today: IsoDate, from: IsoDate | null, to: IsoDate | null): ListedPeriod[] {
+  const listed = listedCountPeriods(text, today);
+  if (listed.length < 2) return [];
+  return listed.some((p) => (p.from ?? '') < (from ?? '') || (p.to ?? '9999') > (to ?? '9999')) ? listed : [];
+}
+
 /** One count per listed period and their sum (the periods never overlap); `own`: each line's kinds, when they differ. */
 export function renderBreakdown(kinds: string, counts: readonly Stats[], own?: readonly string[]): string {
   const total = counts.reduce((sum, s) => sum + s.total, 0);

@@ -14,9 +14,9 @@ import type { Incoming, Reply } from './types.ts';
 import { chartedReply, monthlyOf } from './chart-reply.ts';
 import { personOf } from './log-flows.ts';
 import { messages as m } from './messages.ts';
-import { renderCount } from './render.ts';
+import { kindsText, renderCount, renderList } from './render.ts';
 import { narrowingOf, topicKindsText, topicReply, topicStats, type Narrowing } from './topic-query.ts';
-import { askedFirst, clausePeriods, comparedPeriods, listedCountPeriods, monthsOf, partsAskedFor, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
+import { askedFirst, clausePeriods, comparedPeriods, listedCountPeriods, monthsOf, partsAskedFor, periodsLeftOut, renderBreakdown, renderComparison, type ComparedPeriod } from './comparison.ts';
 import { kindExtreme, monthExtreme, recorderCounts } from './extremes.ts';
 import { beforeTheLog, plannedNote } from './count-notes.ts';
 
@@ -62,6 +62,7 @@ export function createCountFlows(parts: CountFlowParts): CountFlows {
 
   async function answerCount(q: CountQuery, text: string, incoming: Incoming, today: IsoDate): Promise<Reply> {
     if (q.extreme?.by === 'recorder') return { text: await recorderCounts(activities, q, q.extreme, taxonomy) };
+    if (q.units) return placesAsked(q, q.units, text, incoming, today);
     const narrow = { about: q.about, by: q.by };
     // 与去年相比，今年视察多了几次: the period the reading asks about comes first, the other is what it is compared with.
     const compared = q.versus && q.from && q.to ? [{ from: q.from, to: q.to }, q.versus] as const : askedFirst(comparedPeriods(text, today), q);
@@ -74,6 +75,19 @@ export function createCountFlows(parts: CountFlowParts): CountFlows {
     const months = q.extreme?.by === 'month' ? monthsOf(q.from, q.to) : partsAskedFor(text, q.from, q.to);
     if (months.length > 1) return breakdown(q.kinds, months, incoming, narrow, today, q.chart === true, q.extreme);
     return count({ kinds: q.kinds, from: q.from, to: q.to, ...narrow }, incoming, q.chart === true, q.share === true, q.extreme);
+  }
+
+  /** 今年视察了几家企业: the log counts activities, not the places in them — said so, and the entries shown with their titles. */
+  async function placesAsked(q: CountQuery, units: string, text: string, incoming: Incoming, today: IsoDate): Promise<Reply> {
+    const query: Query = { kinds: q.kinds, from: q.from, to: q.to, ...(q.about ? { about: q.about } : {}), ...(q.by ? { by: q.by } : {}) };
+    await contexts.set(incoming.threadId, { kind: 'query', intent: 'list', ...query });
+    const narrowing = narrowingOf(query, personOf(incoming));
+    if (narrowing) return { text: `${m.unitsNotCounted(units, kindsText(q.kinds, taxonomy))}\n${(await topicReply(activities, query, narrowing, 'list', taxonomy, Number(today.slice(0, 4)))).text}` };
+    // 去年1月和今年1月视察了几家企业: each period's entries, none dropped.
+    const apart = periodsLeftOut(text, today, q.from, q.to);
+    const periods = apart.length > 0 ? apart.map((p) => ({ ...query, from: p.from, to: p.to })) : [query];
+    const lists = await Promise.all(periods.map(async (p) => renderList(await activities.list(p), p, taxonomy, today)));
+    return { text: `${m.unitsNotCounted(units, kindsText(q.kinds, taxonomy))}\n${lists.join('\n')}` };
   }
 
   /** Each clause's own kinds when it names any (去年视察了几次), else the message's. */
@@ -103,8 +117,10 @@ export function createCountFlows(parts: CountFlowParts): CountFlows {
   ): Promise<Reply> {
     const narrowing = narrowingOf(narrow, personOf(incoming));
     const all = await Promise.all(periods.map((p) => statsOf({ kinds: p.kinds ?? kinds, from: p.from, to: p.to }, narrowing)));
-    // Months still to come with nothing in them are left out of a per-month answer.
-    const counts = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
+    // Months still to come with nothing in them are left out of a per-month answer — unless every
+    // month is still to come (明年每个月的活动): then each is shown with its 0, never a bare 合计.
+    const begun = today ? all.filter((s) => s.total > 0 || (s.from ?? '') <= today) : all;
+    const counts = begun.length > 0 ? begun : all;
     await contexts.set(incoming.threadId, { kind: 'query', intent: 'count', kinds: [...kinds], from: periods[0].from, to: periods[0].to, ...narrow });
     // 下半年每月视察了几次 on 7月5日: planned entries counted in a month are said to be plans.
     const total = counts.reduce((sum, s) => sum + s.total, 0);

@@ -138,6 +138,9 @@ export const messages = {
   /** The log cannot export here. */
   exportUnavailable: '这里不能导出表格；可以在终端用 export 命令，或在网页的活动记录里“导出为 Excel”。',
   listNone: (period: string, kinds: string) => `${period}没有${kinds}的记录。`,
+  /** A count of places inside the activities (几家企业): the log counts activities, the entries follow. */
+  unitsNotCounted: (units: string, kinds: string) =>
+    `活动记录按次数记录${kinds}，不单独统计${units}的个数（一次活动可能去了几处，也可能没有写明）。${units}请从下面各次的事项中查看：`,
   /** Where a narrowed count looked: 2023年上半年的视察, 全部视察记录. */
   topicScope: (period: string | undefined, kinds: string) => (period ? `${period}的${kinds}` : `全部${kinds}记录`),
   /** A count or list narrowed (who logged, a subject), with the whole kind's figure beside it. */

@@ -8,6 +8,9 @@ export const readerMessages = {
   /** Two narrowings in one count or list (张主任参加的学校视察): titles are searched for one phrase at a time. */
   twoNarrowings: (a: string, b: string, word: string): string =>
     `活动记录按事项名称里的一个词查找，一次只能查一个。您要查事项含“${a}”的${word}，还是含“${b}”的${word}？请只写其中一个再问一次。`,
+  /** Rooms, cars, equipment asked after (会议室下午有人用吗): neither the log nor the documents keep them. */
+  logistics:
+    '会议室、车辆、设备这类办公事务安排，助手不管理（活动记录只记开展了哪些活动，知识库只收文件），无法回答是否有人用或是否安排好，请向负责的同事确认。要记录已开展的活动，请写明日期和做了什么，例如：“6月12日组织代表视察了城区防汛工作”。',
   /** An errand about an activity's things (调研提纲发我一下, 视察照片发群里): nothing done to record. */
   errand:
     '这条消息说的是活动的材料或安排，不是一项已开展的活动，所以没有记录。要记录活动，请写明日期和做了什么，例如：“6月12日组织代表视察了城区防汛工作”。',
@@ -121,6 +124,9 @@ export const readerMessages = {
   correctionWithoutEntry:
     '要更正哪一条记录？刚记下的可以接着说“改成6月13日”“不对，是调研”；其他记录请用 /edit 编号 日期 6月13日（编号见 /list）。这句话没有记录。',
   /** 去年同期 with no period named to match it. */
+  /** 去年和今年1月: the whole year, or its part too. */
+  yearOrItsPart: (year: string, part: string, second: string): string =>
+    `“${year}和${second}”是指${year}全年和${second}，还是${year}${part}和${second}？请写明，例如：“${year}${part}和${second}”或“${year}全年和${second}”。`,
   sameTimeOf: (words: string): string =>
     `“${words}同期”是指${words}的哪段时间？请写明，例如：“${words}上半年视察了几次”或“今年上半年视察比${words}同期多几次”。`,
   /** An activity called off or put back: nothing done to store. */

@@ -14,8 +14,8 @@ import type { Reading } from './types.ts';
 
 /** Words of what is required or usual: with no period, the rules are asked. */
 const RULE_WORDS = /要|应|需|得|必须|一般|通常|规定|要求|至少|最少|原则上/;
-/** Activities at large, when no kind is named: 活动, 工作, 会. */
-const ACTIVITIES = /活动|工作|会议?|记录/;
+/** Activities at large, when no kind is named: 活动, 工作, 会, and what is planned (安排, 计划). */
+const ACTIVITIES = /活动|工作|会议?|记录|安排|计划/;
 
 /** The monthly (quarterly) count a message asks for, or undefined when it asks no such thing. */
 export function perMonthAsked(p: Prepared, taxonomy: Taxonomy): Reading | undefined {

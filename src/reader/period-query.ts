@@ -18,6 +18,10 @@ import type { Extreme, Reading } from './types.ts';
 
 /** Lately, with no stretch named: a list can show it (its dates are seen); a count cannot. */
 const RECENT = /^(?:最近|近来|近期|近日|这阵子)$/;
+/** A year named alone (去年, 2025年). */
+const YEAR_ONLY = /^(?:今年|去年|前年|明年|本年度?|上一?年度?|(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:度)?)$/;
+/** A year and a part of it (今年1月, 2026年上半年); group 1 is the part. */
+const YEAR_THEN_PART = /^(?:今年|去年|前年|明年|本年度?|上一?年度?|(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:度)?)\s*(\S.*)$/;
 
 /**
  * A count or list over the message's period and every activity word in it: the first period,
@@ -34,6 +38,10 @@ export function query(intent: 'count' | 'list', p: Prepared, taxonomy: Taxonomy)
   if (spans.length === 1 && SAME_TIME.test(p.text.slice(spans[0].end))) {
     return { intent: 'unclear', question: say.sameTimeOf(spans[0].words), settled: true };
   }
+  // 去年和今年1月: the year alone, or that year's January too, is the person's to say — never one taken silently.
+  const part = spans.length >= 2 && YEAR_ONLY.test(spans[0].words) && /^\s*(?:和|与|及|跟|、)\s*$/.test(p.text.slice(spans[0].end, spans[1].start))
+    ? YEAR_THEN_PART.exec(spans[1].words) : null;
+  if (part) return { intent: 'unclear', question: say.yearOrItsPart(spans[0].words, part[1], spans[1].words), settled: true };
   // 6月底, 6月初: a month read with a vague part after it is not the whole month; ask.
   // 国庆期间视察了几次, 今年国庆期间…, 3、7月: a time word no rule reads narrows or replaces the
   // period, so it is asked about — never counted over the whole year or all time instead.
@@ -95,6 +103,6 @@ const STILL_TO_COME =
 const asks = (clause: string): boolean => cue.COUNT.test(clause) || cue.LIST.test(clause);
 
 /** A count or list reading with what else is asked of it (latest, share, chart); any other reading as it is. */
-export function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true; extreme?: Extreme; whether?: true; done?: true }): Reading {
+export function marked(reading: Reading, marks: { latest?: true; share?: true; chart?: true; extreme?: Extreme; whether?: true; done?: true; units?: string }): Reading {
   return reading.intent === 'count' || reading.intent === 'list' ? { ...reading, ...marks } : reading;
 }

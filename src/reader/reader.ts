@@ -16,6 +16,8 @@ import { comparesPeriods } from './compared-periods.ts';
 import { attendanceAsked } from './unlogged-asks.ts';
 import { howItWent } from './how-it-went.ts';
 import { perMonthAsked } from './per-month.ts';
+import { unitsCounted } from './counted-units.ts';
+import { logisticsAsked } from './logistics.ts';
 import { heldMeetings } from './query-kinds.ts';
 import { marked, query, REQUIRED } from './period-query.ts';
 import { askedDone, asksOnlyYesNo, whetherAsked } from './whether-asked.ts';
@@ -99,6 +101,13 @@ function extremeCount(p: Prepared, taxonomy: Taxonomy, extreme: RegExpExecArray)
   return marked(query('count', p, taxonomy), { extreme: extremeOf(extreme) });
 }
 
+/** A count marked with the noun it asked for; a subject that is only that noun (家企业) narrows nothing. */
+function unitsMarked(reading: Reading, units: string): Reading {
+  if (reading.intent !== 'count') return reading;
+  const { about, ...rest } = reading;
+  return { ...rest, ...(about && !about.includes(units) ? { about } : {}), units };
+}
+
 /** A plain message, read from its cues. */
 function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading {
   const p = prepare(original, now, taxonomy);
@@ -113,6 +122,8 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (mentions.length === 0 && cue.HELP.test(p.text)) return { intent: 'help' };
   if (cue.HOW_TO_USE.test(blank)) return { intent: 'help' };
   if (cue.NOTHING_ON.test(p.text)) return { intent: 'unclear', question: say.nothingOn, settled: true };
+  // 会议室下午有人用吗, 视察车辆安排好了吗: office logistics, kept by no store here — said so, never searched.
+  if (logisticsAsked(p)) return { intent: 'unclear', question: say.logistics, settled: true };
   // 4月开党组会没, 周五开党组会吗, 这周有会吗: whether it was done or is planned is the period's entries
   // (before 没开 is read as a deed not done).
   const whether = whetherAsked(p, taxonomy);
@@ -184,6 +195,9 @@ function readPlain(original: string, now: IsoDate, taxonomy: Taxonomy): Reading 
   if (cue.COUNT.test(blank)) {
     // "一年至少要搞几次" asks what the rules require; "上半年视察了几次" asks what happened.
     if (normative && !cue.PAST.test(blank) && (!hasPeriod || REQUIRED.test(blank))) return { intent: 'ask' };
+    // 今年视察了几家企业: the entries are counted and shown, marked with what was asked (never narrowed to 家企业).
+    const units = unitsCounted(p);
+    if (units) return unitsMarked(query('count', p, taxonomy), units);
     return query('count', p, taxonomy);
   }
   if (cue.LIST_WEAK.test(blank) && (hasPeriod || mentions.length > 0) && !question) return query('list', p, taxonomy);

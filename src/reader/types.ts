@@ -35,10 +35,11 @@ export type Reading =
    * `extreme`: which month or kind had the most (or fewest) is asked (上半年哪个月活动最多);
    * `whether`: asked yes or no (4月开党组会没, 周五开党组会吗): the reply says 开过/没有记录 first;
    * `done`: asked of what was done (开过, 开了, 没开), not of what is planned: plans alone are 还没有.
+   * `units`: what is counted is not the entries but places or bodies inside them (几家企业 → 企业).
    */
   | {
     intent: 'count' | 'list'; kinds: string[]; from: IsoDate | null; to: IsoDate | null;
-    about?: string; latest?: true; chart?: true; share?: true; by?: string; extreme?: Extreme; whether?: true; done?: true;
+    about?: string; latest?: true; chart?: true; share?: true; by?: string; extreme?: Extreme; whether?: true; done?: true; units?: string;
   }
   | { intent: 'ask' }
   | { intent: 'draft' }

@@ -46,8 +46,8 @@ export const DAY_RULES: readonly Rule[] = [
     if (year !== undefined) return dayOf(year, m, d);
     return withReadings(yearlessDay(m, d, now), { month: m, day: d });
   }),
-  // 2023年6月12日, 6月12日, 六月十二号, 去年12月28日, 二零二六年十一月廿六日
-  rule(`${Y_OPT}${M}\\s*月\\s*${D}(?:\\s*[日号]|(?![0-9个件次项名人期场批天日号月十廿卅]))`, true, (g, now) => {
+  // 2023年6月12日, 6月12日, 六月十二号, 去年12月28日, 二零二六年十一月廿六日 (not the 一 of 3月一共, 1月一起: a word, no day)
+  rule(`${Y_OPT}${M}\\s*月\\s*${D}(?:\\s*[日号]|(?![0-9个件次项名人期场批天日号月十廿卅])(?!(?<=一)[共起同道齐直律并般些下块致样切]))`, true, (g, now) => {
     const m = readSmallNumber(g.m!, 12);
     const d = readSmallNumber(g.d!, 31);
     if (!m || !d) return undefined;

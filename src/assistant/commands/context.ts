@@ -16,9 +16,9 @@ import type { Incoming, IncomingFile, Reply, ReplySink } from '../types.ts';
  */
 export type Query = { kinds: string[]; from: IsoDate | null; to: IsoDate | null; about?: string; latest?: boolean; by?: string; whether?: boolean; done?: boolean };
 
-/** A count query with what it is asked for: drawn (`chart`), as a share of all (`share`), the month or kind with most or fewest (`extreme`). */
+/** A count query with what it is asked for: drawn (`chart`), as a share of all (`share`), the month or kind with most or fewest (`extreme`), places inside the entries (`units`). */
 /** A count, and what else is asked of it; `versus`: another period to compare it with (和5月份比呢 after a count). */
-export type CountQuery = Query & { chart?: boolean; share?: boolean; extreme?: Extreme; versus?: { from: IsoDate; to: IsoDate } };
+export type CountQuery = Query & { chart?: boolean; share?: boolean; extreme?: Extreme; versus?: { from: IsoDate; to: IsoDate }; units?: string };
 
 /** The assistant's parts a command may use (built once per assistant). */
 export interface AssistantTools {
