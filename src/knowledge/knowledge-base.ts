@@ -174,11 +174,11 @@ export async function openKnowledgeBase(options: KnowledgeBaseOptions): Promise<
     const question = searchedQuestion(asked, k);
     await sync(); // cheap when nothing changed; picks up another process's ingest
     const failuresBefore = vectorFailures;
-    // Read deeper than k (and deeper still while other departments' passages fill the list),
-    // then let the second stage re-order the head of what this person may see.
+    // Read deeper than k (and deeper still while other departments' passages fill the list), then let the second stage re-order the head of what this person may see.
     const want = Math.max(k, RERANK_DEPTH);
+    const searched = `${question}${predicateSearchWords(question)}`; // read once, not at each deeper read
     const found = await visibleSearch(async (depth) => {
-      const hits = await hybrid.search(`${question}${predicateSearchWords(question)}`, depth);
+      const hits = await hybrid.search(searched, depth);
       const scores = new Map(hits.map((h) => [h.id, h.score]));
       const passages = (await store.passagesByIds(hits.map((h) => h.id))).map((passage) => ({ passage, score: scores.get(passage.id) ?? 0 }));
       return { passages, standings: await catalog.standings(passages.map((hit) => hit.passage.doc)), exhausted: hits.length < depth };
